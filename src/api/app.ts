@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../lib/errors.js';
+import type { Deps, Env } from './context.js';
+import { apiReferencePage, apiReferenceScript } from './docs-page.js';
+import { errorResponse, validationHook } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { itemRoutes } from './routes/items.js';
+import { miscRoutes } from './routes/misc.js';
+import { orgRoutes } from './routes/orgs.js';
+import { roadmapRoutes } from './routes/roadmaps.js';
+import { taskRoutes } from './routes/tasks.js';
+import { userRoutes } from './routes/users.js';
+import { csrfGuard, securityHeaders, sessionLoader } from './security.js';
+
+export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
+  const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
+  app.onError(errorResponse);
+  app.use('*', securityHeaders);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      // Room for the multipart envelope around the largest allowed file.
+      maxSize: deps.config.uploadMaxBytes + 1024 * 1024,
+      onError: () => {
+        throw new AppError(
+          'TOO_LARGE',
+          `Файл или запрос больше допустимых ${Math.round(deps.config.uploadMaxBytes / 1048576)} МБ`,
+        );
+      },
+    }),
+  );
+  app.use('/api/*', csrfGuard);
+  app.use('/api/*', sessionLoader(deps));
+
+  miscRoutes(app, deps);
+  authRoutes(app, deps);
+  orgRoutes(app, deps);
+  userRoutes(app, deps);
+  roadmapRoutes(app, deps);
+  itemRoutes(app, deps);
+  taskRoutes(app, deps);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Опора — API',
+      version: '0.1.0',
+      description:
+        'Работа со школами с низкими результатами обучения и школами в неблагоприятных социальных условиях. ' +
+        'Вход: POST /api/auth/login, далее cookie сеанса. Изменяющие запросы принимаются только с того же сайта.',
+    },
+  });
+  app.get('/api/docs', (c) => c.html(apiReferencePage()));
+  app.get('/api/docs.js', (c) =>
+    c.body(apiReferenceScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND', 'Нет такого адреса API');
+  });
+
+  const webDir = opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    const index = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webDir) }));
+    app.get(
+      '/favicon.svg',
+      serveStatic({ path: path.relative(process.cwd(), path.join(webDir, 'favicon.svg')) }),
+    );
+    // Client-side routes: every other GET gets the app shell.
+    app.get('*', (c) => c.html(index));
+  }
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { AppError } from '../lib/errors.js';
+import type { Actor } from '../modules/access/actor.js';
+import type { SessionSettings } from '../modules/auth/sessions.js';
+import type { FileStorage } from '../modules/files/storage.js';
+
+export type Deps = {
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  storage: FileStorage;
+  config: Config;
+  sessions: SessionSettings;
+  demoAccounts?: { login: string; role: string; scope: string }[];
+};
+
+export type Env = { Variables: { actor: Actor | null; sessionToken: string | null } };
+export type App = OpenAPIHono<Env>;
+
+export function requireActor(c: Context<Env>): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Войдите в систему');
+  return actor;
+}
+
+export const SESSION_COOKIE = 'opora_session';
+
+export function clientIp(c: Context<Env>): string {
+  // Behind a reverse proxy the operator sets X-Forwarded-For; the socket address otherwise.
+  const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return fwd || env?.incoming?.socket?.remoteAddress || 'unknown';
+}

@@ -1,0 +1,110 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { recordEvent } from '../../modules/audit/record-event.js';
+import { changePassword } from '../../modules/auth/change-password.js';
+import { login } from '../../modules/auth/login.js';
+import { deleteSession } from '../../modules/auth/sessions.js';
+import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
+import { jsonBody, okJson } from '../openapi.js';
+
+const loginBody = z.object({
+  login: z.string().trim().min(1, 'Введите логин').max(100),
+  password: z.string().min(1, 'Введите пароль').max(200),
+});
+
+export function authRoutes(app: App, deps: Deps) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['Вход'],
+      summary: 'Вход по логину и паролю',
+      request: jsonBody(loginBody),
+      responses: okJson('Сеанс начат'),
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const s = await login(deps.db, deps.sessions, {
+        ...body,
+        ip: clientIp(c),
+        userAgent: c.req.header('user-agent') ?? null,
+      });
+      setCookie(c, SESSION_COOKIE, s.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: deps.config.cookieSecure,
+        path: '/',
+        expires: s.expiresAt,
+      });
+      return c.json({ ok: true, expiresAt: s.expiresAt.toISOString() }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags: ['Вход'],
+      summary: 'Выход',
+      responses: okJson('Сеанс завершён'),
+    }),
+    async (c) => {
+      const token = c.get('sessionToken');
+      const actor = c.get('actor');
+      if (token) await deleteSession(deps.db, deps.sessions, token);
+      if (actor)
+        await recordEvent(
+          deps.db,
+          actor,
+          'user.logged_out',
+          { entityType: 'user', entityId: actor.userId },
+          {},
+        );
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/me',
+      tags: ['Вход'],
+      summary: 'Текущий пользователь и его роли',
+      responses: okJson('Пользователь'),
+    }),
+    (c) => {
+      const actor = requireActor(c);
+      return c.json(
+        {
+          id: actor.userId,
+          login: actor.login,
+          fullName: actor.fullName,
+          demo: deps.config.demo,
+          assignments: actor.assignments.map((a) => ({
+            role: a.role,
+            orgUnitId: a.orgUnitId,
+            unitName: a.unitName,
+            unitKind: a.unitKind,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/me/password',
+      tags: ['Вход'],
+      summary: 'Смена своего пароля',
+      request: jsonBody(z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) })),
+      responses: okJson('Пароль изменён'),
+    }),
+    async (c) => {
+      await changePassword(deps.db, { actor: requireActor(c), ...c.req.valid('json') });
+      return c.json({ ok: true }, 200);
+    },
+  );
+}

@@ -1,0 +1,272 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ITEM_STATUSES, LEVELS } from '../../db/schema/roadmaps.js';
+import { AppError } from '../../lib/errors.js';
+import { addComment, listComments } from '../../modules/roadmaps/comments.js';
+import { confirmItem } from '../../modules/roadmaps/confirm-item.js';
+import { createItem } from '../../modules/roadmaps/create-item.js';
+import { deleteItem } from '../../modules/roadmaps/delete-item.js';
+import { addEvidence, listEvidence, removeEvidence } from '../../modules/roadmaps/evidence.js';
+import { findItems, ITEM_VIEWS } from '../../modules/roadmaps/find-items.js';
+import { itemHistory } from '../../modules/roadmaps/history.js';
+import {
+  commentInput,
+  confirmItemInput,
+  createItemInput,
+  setItemStatusInput,
+  updateItemInput,
+} from '../../modules/roadmaps/schemas.js';
+import { setItemStatus } from '../../modules/roadmaps/set-item-status.js';
+import { listTasksOfItem } from '../../modules/roadmaps/tasks.js';
+import { updateItem } from '../../modules/roadmaps/update-item.js';
+import { type App, type Deps, requireActor } from '../context.js';
+import { idParam, jsonBody, okJson, versionQuery } from '../openapi.js';
+
+const tags = ['Мероприятия'];
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export function itemRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/items',
+      tags,
+      summary: 'Мероприятия всех доступных дорожных карт: мои, просроченные, ближайшие, ждут подтверждения',
+      request: {
+        query: z.object({
+          view: z.enum(ITEM_VIEWS).default('all'),
+          roadmapId: z.uuid().optional(),
+          sectionId: z.uuid().optional(),
+          level: z.enum(LEVELS).optional(),
+          status: z.enum(ITEM_STATUSES).optional(),
+          responsibleUnitId: z.uuid().optional(),
+          dueFrom: isoDate.optional(),
+          dueTo: isoDate.optional(),
+          days: z.coerce.number().int().min(1).max(366).optional(),
+        }),
+      },
+      responses: okJson('Мероприятия'),
+    }),
+    async (c) => c.json(await findItems(db, { actor: requireActor(c), filter: c.req.valid('query') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/roadmaps/{id}/items',
+      tags,
+      summary: 'Добавить мероприятие',
+      request: { params: idParam, ...jsonBody(createItemInput) },
+      responses: okJson('Мероприятие'),
+    }),
+    async (c) =>
+      c.json(
+        await createItem(db, {
+          actor: requireActor(c),
+          roadmapId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/items/{id}',
+      tags,
+      summary: 'Изменить или переместить мероприятие; устаревшая версия — 409',
+      request: { params: idParam, ...jsonBody(updateItemInput) },
+      responses: okJson('Мероприятие'),
+    }),
+    async (c) =>
+      c.json(
+        await updateItem(db, {
+          actor: requireActor(c),
+          itemId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/items/{id}',
+      tags,
+      summary: 'Удалить мероприятие',
+      request: { params: idParam, query: versionQuery },
+      responses: okJson('Удалено'),
+    }),
+    async (c) => {
+      await deleteItem(db, {
+        actor: requireActor(c),
+        itemId: c.req.valid('param').id,
+        version: c.req.valid('query').version,
+      });
+      return c.json({ ok: true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/items/{id}/status',
+      tags,
+      summary: 'Изменить статус исполнения',
+      request: { params: idParam, ...jsonBody(setItemStatusInput) },
+      responses: okJson('Мероприятие'),
+    }),
+    async (c) =>
+      c.json(
+        await setItemStatus(db, {
+          actor: requireActor(c),
+          itemId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/items/{id}/confirmation',
+      tags,
+      summary: 'Подтвердить исполнение или вернуть на доработку',
+      request: { params: idParam, ...jsonBody(confirmItemInput) },
+      responses: okJson('Мероприятие'),
+    }),
+    async (c) =>
+      c.json(
+        await confirmItem(db, {
+          actor: requireActor(c),
+          itemId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/items/{id}/history',
+      tags,
+      summary: 'История изменений мероприятия',
+      request: { params: idParam },
+      responses: okJson('События'),
+    }),
+    async (c) =>
+      c.json(await itemHistory(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/items/{id}/tasks',
+      tags,
+      summary: 'Исполнение мероприятия нижестоящими уровнями',
+      request: { params: idParam },
+      responses: okJson('Задачи по организациям'),
+    }),
+    async (c) =>
+      c.json(await listTasksOfItem(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/items/{id}/evidence',
+      tags,
+      summary: 'Подтверждающие документы',
+      request: { params: idParam },
+      responses: okJson('Файлы'),
+    }),
+    async (c) =>
+      c.json(await listEvidence(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/items/{id}/evidence',
+      tags,
+      summary: 'Приложить подтверждающий документ (multipart/form-data, поле file)',
+      request: {
+        params: idParam,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: okJson('Файл'),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
+      const saved = await addEvidence(db, deps.storage, {
+        actor,
+        itemId: c.req.valid('param').id,
+        upload: { name: file.name, data: Buffer.from(await file.arrayBuffer()) },
+        maxBytes: deps.config.uploadMaxBytes,
+      });
+      return c.json({ id: saved.id, name: saved.name, size: saved.size }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/items/{id}/evidence/{fileId}',
+      tags,
+      summary: 'Открепить документ',
+      request: { params: idParam.extend({ fileId: z.uuid() }) },
+      responses: okJson('Откреплён'),
+    }),
+    async (c) => {
+      const { id, fileId } = c.req.valid('param');
+      await removeEvidence(db, { actor: requireActor(c), itemId: id, fileId });
+      return c.json({ ok: true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/items/{id}/comments',
+      tags,
+      summary: 'Комментарии',
+      request: { params: idParam },
+      responses: okJson('Комментарии'),
+    }),
+    async (c) =>
+      c.json(await listComments(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/items/{id}/comments',
+      tags,
+      summary: 'Добавить комментарий',
+      request: { params: idParam, ...jsonBody(commentInput) },
+      responses: okJson('Комментарий'),
+    }),
+    async (c) =>
+      c.json(
+        await addComment(db, {
+          actor: requireActor(c),
+          itemId: c.req.valid('param').id,
+          text: c.req.valid('json').text,
+        }),
+        200,
+      ),
+  );
+}

@@ -1,0 +1,69 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { getDashboard } from '../../modules/dashboard/get-dashboard.js';
+import { getFile } from '../../modules/files/get-file.js';
+import { type App, type Deps, requireActor } from '../context.js';
+import { idParam, okJson } from '../openapi.js';
+
+export function miscRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['Служебное'],
+      summary: 'Состояние сервиса',
+      responses: {
+        200: {
+          description: 'Работает',
+          content: {
+            'application/json': {
+              schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      await db.execute(sql`select 1`);
+      return c.json({ status: 'ok' as const, database: deps.dbKind }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/dashboard',
+      tags: ['Рабочий стол'],
+      summary: 'Сводка для стартовой страницы роли',
+      responses: okJson('Сводка'),
+    }),
+    async (c) => c.json(await getDashboard(db, { actor: requireActor(c) }), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/files/{id}',
+      tags: ['Файлы'],
+      summary: 'Скачать файл (доступен через дорожную карту, к которой он приложен)',
+      request: { params: idParam },
+      responses: {
+        200: {
+          description: 'Файл',
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const { file, data } = await getFile(db, deps.storage, {
+        actor: requireActor(c),
+        fileId: c.req.valid('param').id,
+      });
+      c.header('Content-Type', file.mime);
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      );
+      return c.body(new Uint8Array(data), 200);
+    },
+  );
+}

@@ -1,0 +1,100 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ORG_KINDS } from '../../db/schema/orgs.js';
+import { AppError } from '../../lib/errors.js';
+import { importSchools } from '../../modules/orgs/import-schools.js';
+import { createOrgUnit, getOrgUnit, listOrgUnits, updateOrgUnit } from '../../modules/orgs/org-units.js';
+import { createOrgUnitInput, updateOrgUnitInput } from '../../modules/orgs/schemas.js';
+import { type App, type Deps, requireActor } from '../context.js';
+import { idParam, jsonBody, okJson } from '../openapi.js';
+
+const tags = ['Организации'];
+
+export function orgRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/org-units',
+      tags,
+      summary: 'Организации, доступные пользователю (регион, муниципалитеты, школы, учреждения)',
+      request: { query: z.object({ kind: z.enum(ORG_KINDS).optional() }) },
+      responses: okJson('Организации'),
+    }),
+    async (c) =>
+      c.json(await listOrgUnits(db, { actor: requireActor(c), kind: c.req.valid('query').kind }), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/org-units/{id}',
+      tags,
+      summary: 'Организация',
+      request: { params: idParam },
+      responses: okJson('Организация'),
+    }),
+    async (c) => c.json(await getOrgUnit(db, { actor: requireActor(c), id: c.req.valid('param').id }), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/org-units',
+      tags,
+      summary: 'Создать организацию (администратор)',
+      request: jsonBody(createOrgUnitInput),
+      responses: okJson('Создана'),
+    }),
+    async (c) => c.json(await createOrgUnit(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/org-units/{id}',
+      tags,
+      summary: 'Изменить организацию (администратор)',
+      request: { params: idParam, ...jsonBody(updateOrgUnitInput) },
+      responses: okJson('Изменена'),
+    }),
+    async (c) =>
+      c.json(
+        await updateOrgUnit(db, {
+          actor: requireActor(c),
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/org-units/import',
+      tags,
+      summary: 'Импорт школ из XLSX или CSV: предпросмотр (dryRun=true) и загрузка «всё или ничего»',
+      request: {
+        query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: okJson('Результат проверки или загрузки с ошибками по строкам'),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
+      if (file.size > deps.config.uploadMaxBytes) throw new AppError('TOO_LARGE', 'Файл слишком большой');
+      const result = await importSchools(db, {
+        actor,
+        fileName: file.name,
+        data: Buffer.from(await file.arrayBuffer()),
+        dryRun: c.req.valid('query').dryRun === 'true',
+      });
+      return c.json(result, 200);
+    },
+  );
+}

@@ -1,0 +1,225 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ROADMAP_STATUSES } from '../../db/schema/roadmaps.js';
+import { roadmapToDocx } from '../../modules/documents/export-roadmap-docx.js';
+import { roadmapToXlsx } from '../../modules/documents/export-roadmap-xlsx.js';
+import { createRoadmap } from '../../modules/roadmaps/create-roadmap.js';
+import { deleteRoadmap } from '../../modules/roadmaps/delete-roadmap.js';
+import { getRoadmap } from '../../modules/roadmaps/get-roadmap.js';
+import { roadmapHistory } from '../../modules/roadmaps/history.js';
+import { listRoadmaps } from '../../modules/roadmaps/list-roadmaps.js';
+import {
+  createRoadmapInput,
+  sectionInput,
+  updateRoadmapInput,
+  updateSectionInput,
+} from '../../modules/roadmaps/schemas.js';
+import { createSection, deleteSection, updateSection } from '../../modules/roadmaps/sections.js';
+import { updateRoadmap } from '../../modules/roadmaps/update-roadmap.js';
+import { type App, type Deps, requireActor } from '../context.js';
+import { idParam, jsonBody, okJson, versionQuery } from '../openapi.js';
+
+const tags = ['Дорожные карты'];
+
+export function roadmapRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/roadmaps',
+      tags,
+      summary: 'Дорожные карты, доступные пользователю',
+      request: {
+        query: z.object({
+          orgUnitId: z.uuid().optional(),
+          status: z.enum(ROADMAP_STATUSES).optional(),
+          periodYear: z.coerce.number().int().optional(),
+        }),
+      },
+      responses: okJson('Список с прогрессом исполнения'),
+    }),
+    async (c) =>
+      c.json(await listRoadmaps(db, { actor: requireActor(c), filter: c.req.valid('query') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/roadmaps',
+      tags,
+      summary: 'Создать дорожную карту (черновик)',
+      request: jsonBody(createRoadmapInput),
+      responses: okJson('Создана'),
+    }),
+    async (c) => c.json(await createRoadmap(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/roadmaps/{id}',
+      tags,
+      summary: 'Дорожная карта с разделами и мероприятиями',
+      request: { params: idParam },
+      responses: okJson('Дорожная карта'),
+    }),
+    async (c) =>
+      c.json(await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/roadmaps/{id}',
+      tags,
+      summary: 'Изменить реквизиты или статус (с версией для обнаружения конфликтов)',
+      request: { params: idParam, ...jsonBody(updateRoadmapInput) },
+      responses: okJson('Изменена'),
+    }),
+    async (c) =>
+      c.json(
+        await updateRoadmap(db, {
+          actor: requireActor(c),
+          roadmapId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/roadmaps/{id}',
+      tags,
+      summary: 'Удалить черновик',
+      request: { params: idParam, query: versionQuery },
+      responses: okJson('Удалена'),
+    }),
+    async (c) => {
+      await deleteRoadmap(db, {
+        actor: requireActor(c),
+        roadmapId: c.req.valid('param').id,
+        version: c.req.valid('query').version,
+      });
+      return c.json({ ok: true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/roadmaps/{id}/history',
+      tags,
+      summary: 'История изменений дорожной карты',
+      request: { params: idParam },
+      responses: okJson('События'),
+    }),
+    async (c) =>
+      c.json(await roadmapHistory(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/roadmaps/{id}/export',
+      tags,
+      summary: 'Выгрузка в DOCX (приложение к приказу) или XLSX',
+      request: {
+        params: idParam,
+        query: z.object({ format: z.enum(['docx', 'xlsx'], { message: 'Формат: docx или xlsx' }) }),
+      },
+      responses: {
+        200: {
+          description: 'Файл',
+          content: {
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+              schema: z.string().openapi({ format: 'binary' }),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const r = await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id });
+      const { format } = c.req.valid('query');
+      const body = format === 'docx' ? await roadmapToDocx(r) : await roadmapToXlsx(r);
+      const name = `${r.title.slice(0, 80).replace(/[\\/:*?"<>|]/g, '_')}.${format}`;
+      c.header(
+        'Content-Type',
+        format === 'docx'
+          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="roadmap.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      return c.body(new Uint8Array(body), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/roadmaps/{id}/sections',
+      tags,
+      summary: 'Добавить раздел (направление)',
+      request: {
+        params: idParam,
+        ...jsonBody(sectionInput.extend({ position: z.number().int().min(0).optional() })),
+      },
+      responses: okJson('Раздел'),
+    }),
+    async (c) => {
+      const { position, ...input } = c.req.valid('json');
+      return c.json(
+        await createSection(db, {
+          actor: requireActor(c),
+          roadmapId: c.req.valid('param').id,
+          input,
+          position,
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/sections/{id}',
+      tags,
+      summary: 'Изменить или переместить раздел',
+      request: { params: idParam, ...jsonBody(updateSectionInput) },
+      responses: okJson('Раздел'),
+    }),
+    async (c) =>
+      c.json(
+        await updateSection(db, {
+          actor: requireActor(c),
+          sectionId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/sections/{id}',
+      tags,
+      summary: 'Удалить пустой раздел',
+      request: { params: idParam, query: versionQuery },
+      responses: okJson('Удалён'),
+    }),
+    async (c) => {
+      await deleteSection(db, {
+        actor: requireActor(c),
+        sectionId: c.req.valid('param').id,
+        version: c.req.valid('query').version,
+      });
+      return c.json({ ok: true }, 200);
+    },
+  );
+}

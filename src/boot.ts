@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { count } from 'drizzle-orm';
+import type { Config } from './config.js';
+import { type Database, openPglite, openPostgres } from './db/client.js';
+import { users } from './db/schema/auth.js';
+import { databaseStorage, type FileStorage, localStorage } from './modules/files/storage.js';
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+/** The configured secret, or one generated once and kept in the data directory (embedded setup). */
+export function sessionSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = path.join(config.dataDir, 'session-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function makeStorage(config: Config, database: Database): FileStorage {
+  return config.fileStorage === 'database'
+    ? databaseStorage(database.db)
+    : localStorage(path.join(config.dataDir, 'files'));
+}
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const [r] = await database.db.select({ n: count() }).from(users);
+  return (r?.n ?? 0) === 0;
+}

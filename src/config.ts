@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only place that reads process.env: everything else receives a typed Config.
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'ожидается true или false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number({ message: 'ожидается число' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'ожидается адрес вида postgres://пользователь@сервер:5432/база')
+    .optional(),
+  SESSION_SECRET: z.string().min(16, 'не короче 16 символов').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  UPLOAD_MAX_MB: z.coerce.number({ message: 'ожидается число' }).min(1).max(200).default(20),
+  DEMO: bool.optional(),
+  COOKIE_SECURE: bool.default(false),
+  FILE_STORAGE: z.enum(['local', 'database']).optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbKind: 'pglite' | 'postgres';
+  /** Key for hashing session tokens; generated into the data directory when not given for PGlite. */
+  sessionSecret: string | undefined;
+  sessionTtlHours: number;
+  uploadMaxBytes: number;
+  demo: boolean;
+  cookieSecure: boolean;
+  fileStorage: 'local' | 'database';
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Неверная конфигурация, запуск остановлен:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dbKind = e.DATABASE_URL ? 'postgres' : 'pglite';
+  const demo = e.DEMO ?? dbKind === 'pglite';
+  if (dbKind === 'postgres' && !demo && !e.SESSION_SECRET) {
+    // Several instances must hash session tokens with one key.
+    throw new ConfigError(
+      'Неверная конфигурация, запуск остановлен:\n  SESSION_SECRET: обязателен при работе с PostgreSQL',
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    dbKind,
+    sessionSecret: e.SESSION_SECRET,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    // Demo is the default only for the embedded database: a PostgreSQL deployment is production.
+    demo,
+    cookieSecure: e.COOKIE_SECURE,
+    // Files must be visible to every instance behind a load balancer, hence the database for PostgreSQL.
+    fileStorage: e.FILE_STORAGE ?? (dbKind === 'postgres' ? 'database' : 'local'),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './audit.js';
+export * from './auth.js';
+export * from './files.js';
+export * from './orgs.js';
+export * from './roadmaps.js';

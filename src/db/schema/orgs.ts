@@ -1,0 +1,44 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const ORG_KINDS = ['region', 'municipality', 'school', 'institution'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const INSTITUTION_TYPES = [
+  'department',
+  'iro',
+  'quality_center',
+  'cnppm',
+  'omsu',
+  'moc',
+  'methodical_association',
+  'other',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id'),
+    kind: text('kind').$type<OrgKind>().notNull(),
+    institutionType: text('institution_type').$type<InstitutionType>(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    // Materialised path "/rootId/…/id/": subtree checks are a prefix match, cheap on both databases.
+    path: text('path').notNull(),
+    inn: text('inn'),
+    oktmo: text('oktmo'),
+    address: text('address'),
+    isRural: boolean('is_rural'),
+    isSmall: boolean('is_small'),
+    levels: text('levels').array(),
+    pupils: integer('pupils'),
+    teachers: integer('teachers'),
+    director: text('director'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_path_idx').on(t.path)],
+);

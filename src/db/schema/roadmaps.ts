@@ -1,0 +1,212 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.js';
+import { files } from './files.js';
+import { orgUnits } from './orgs.js';
+
+export const ROADMAP_KINDS = ['shnor_support', 'risk_zone', 'failure_prevention', 'shnsu', 'other'] as const;
+export type RoadmapKind = (typeof ROADMAP_KINDS)[number];
+export const ROADMAP_STATUSES = ['draft', 'approved', 'archived'] as const;
+export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+export const PERIOD_KINDS = ['school_year', 'calendar_year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const LEVELS = ['regional', 'municipal', 'school'] as const;
+export type Level = (typeof LEVELS)[number];
+export const ITEM_STATUSES = [
+  'planned',
+  'in_progress',
+  'done',
+  'not_done',
+  'postponed',
+  'cancelled',
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const RECURRENCES = ['monthly', 'quarterly', 'yearly', 'throughout', 'on-schedule'] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
+export const CONFIRMATIONS = ['pending', 'confirmed', 'returned'] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
+export const COMPARATORS = ['gte', 'lte', 'eq'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+const stamps = {
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const roadmaps = pgTable(
+  'roadmaps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    title: text('title').notNull(),
+    kind: text('kind').$type<RoadmapKind>().notNull(),
+    periodKind: text('period_kind').$type<PeriodKind>().notNull(),
+    /** First calendar year of the period: 2022 means 2022/2023 for a school year. */
+    periodYear: integer('period_year').notNull(),
+    status: text('status').$type<RoadmapStatus>().notNull().default('draft'),
+    approvalBody: text('approval_body'),
+    orderNumber: text('order_number'),
+    orderDate: date('order_date', { mode: 'string' }),
+    orderFileId: uuid('order_file_id').references(() => files.id),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...stamps,
+  },
+  (t) => [index('roadmaps_org_idx').on(t.orgUnitId)],
+);
+
+export const sections = pgTable(
+  'roadmap_sections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number'),
+    title: text('title'),
+    ...stamps,
+  },
+  (t) => [index('sections_roadmap_idx').on(t.roadmapId)],
+);
+
+export const items = pgTable(
+  'roadmap_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+    parentItemId: uuid('parent_item_id'),
+    position: integer('position').notNull(),
+    number: text('number'),
+    level: text('level').$type<Level>(),
+    measure: text('measure').notNull(),
+    description: text('description'),
+    deadlineText: text('deadline_text'),
+    periodFrom: text('period_from'),
+    periodTo: text('period_to'),
+    recurrence: text('recurrence').$type<Recurrence>(),
+    /** The last day the item may be done; derived from the deadline and the roadmap period. */
+    dueDate: date('due_date', { mode: 'string' }),
+    responsibleText: text('responsible_text'),
+    participants: text('participants'),
+    indicator: text('indicator'),
+    targetComparator: text('target_comparator').$type<Comparator>(),
+    targetValue: doublePrecision('target_value'),
+    targetUnit: text('target_unit'),
+    actualValue: doublePrecision('actual_value'),
+    status: text('status').$type<ItemStatus>().notNull().default('planned'),
+    statusComment: text('status_comment'),
+    confirmation: text('confirmation').$type<Confirmation>(),
+    confirmationComment: text('confirmation_comment'),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** Set when this item executes a task cascaded from a roadmap of the level above. */
+    sourceItemId: uuid('source_item_id'),
+    ...stamps,
+  },
+  (t) => [
+    index('items_roadmap_idx').on(t.roadmapId),
+    index('items_section_idx').on(t.sectionId),
+    index('items_due_idx').on(t.dueDate),
+    index('items_source_idx').on(t.sourceItemId),
+  ],
+);
+
+export const itemResponsibles = pgTable(
+  'roadmap_item_responsibles',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.orgUnitId] }), index('responsibles_org_idx').on(t.orgUnitId)],
+);
+
+/** A measure of a roadmap addressed to a lower level, as seen by one unit that must execute it. */
+export const cascadeTasks = pgTable(
+  'cascade_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceItemId: uuid('source_item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    linkedItemId: uuid('linked_item_id').references(() => items.id, { onDelete: 'set null' }),
+    status: text('status').$type<ItemStatus>().notNull().default('planned'),
+    comment: text('comment'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('cascade_tasks_uq').on(t.sourceItemId, t.orgUnitId),
+    index('cascade_tasks_org_idx').on(t.orgUnitId),
+  ],
+);
+
+/** Units a roadmap's lower-level measures are addressed to; none means every unit below the owner. */
+export const roadmapTargets = pgTable(
+  'roadmap_targets',
+  {
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.roadmapId, t.orgUnitId] })],
+);
+
+export const itemEvidence = pgTable(
+  'roadmap_item_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    addedBy: uuid('added_by').references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_item_idx').on(t.itemId)],
+);
+
+export const itemComments = pgTable(
+  'roadmap_item_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comments_item_idx').on(t.itemId)],
+);

@@ -1,0 +1,36 @@
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'INVALID_INPUT'
+  | 'RATE_LIMITED'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_TYPE';
+
+export type FieldError = { field: string; message: string };
+
+/** Domain failure with a code; the API maps codes to HTTP statuses and the UI shows `message`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fields?: FieldError[]; rows?: RowError[]; current?: unknown },
+  ) {
+    super(message);
+  }
+}
+
+export type RowError = { row: number; field?: string; message: string };
+
+export const notFound = (what = 'Объект') => new AppError('NOT_FOUND', `${what} не найден или недоступен`);
+export const forbidden = (message = 'Недостаточно прав для этого действия') =>
+  new AppError('FORBIDDEN', message);
+export const conflict = (current?: unknown) =>
+  new AppError(
+    'CONFLICT',
+    'Запись уже изменил другой пользователь. Ваши изменения не сохранены: обновите страницу и внесите их снова.',
+    { current },
+  );
+export const invalid = (message: string, fields?: FieldError[]) =>
+  new AppError('INVALID_INPUT', message, fields ? { fields } : undefined);

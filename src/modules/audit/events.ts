@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const change = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
+const changes = z.object({ changes: z.array(change) });
+const named = z.object({ title: z.string() });
+
+/** The closed set of history events, each with its payload. The UI renders them (web/shared/history.tsx). */
+export const EVENT_PAYLOADS = {
+  'roadmap.created': named,
+  'roadmap.updated': changes,
+  'roadmap.status_changed': z.object({ from: z.string(), to: z.string() }),
+  'roadmap.deleted': named,
+  'section.created': named.extend({ number: z.string().nullable() }),
+  'section.updated': changes,
+  'section.moved': z.object({ from: z.number(), to: z.number() }),
+  'section.deleted': named,
+  'item.created': z.object({ measure: z.string(), number: z.string().nullable() }),
+  'item.updated': changes,
+  'item.moved': z.object({
+    fromSection: z.string(),
+    toSection: z.string(),
+    from: z.number(),
+    to: z.number(),
+  }),
+  'item.deleted': z.object({ measure: z.string() }),
+  'item.status_changed': z.object({ from: z.string(), to: z.string(), comment: z.string().nullable() }),
+  'item.confirmed': z.object({ decision: z.enum(['confirmed', 'returned']), comment: z.string().nullable() }),
+  'item.evidence_added': z.object({ fileId: z.string(), name: z.string() }),
+  'item.evidence_removed': z.object({ fileId: z.string(), name: z.string() }),
+  'item.comment_added': z.object({ text: z.string() }),
+  'task.updated': z.object({ unit: z.string(), changes: z.array(change) }),
+  'org_unit.created': z.object({ name: z.string(), kind: z.string() }),
+  'org_unit.updated': changes,
+  'org_units.imported': z.object({ created: z.number(), updated: z.number() }),
+  'user.created': z.object({ login: z.string() }),
+  'user.updated': changes,
+  'user.password_changed': z.object({ by: z.enum(['self', 'admin']) }),
+  'user.logged_in': z.object({ ip: z.string() }),
+  'user.login_failed': z.object({ login: z.string(), ip: z.string() }),
+  'user.logged_out': z.object({}),
+  'assignment.added': z.object({ role: z.string(), orgUnitId: z.string() }),
+  'assignment.removed': z.object({ role: z.string(), orgUnitId: z.string() }),
+} as const;
+
+export type EventType = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
+export type Change = z.infer<typeof change>;
+
+/** Field-by-field difference of two records over the given keys. */
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  keys: (keyof T)[],
+): Change[] {
+  const out: Change[] = [];
+  for (const k of keys) {
+    if (!(k in after)) continue;
+    const o = before[k] ?? null;
+    const n = after[k] ?? null;
+    if (JSON.stringify(o) !== JSON.stringify(n)) out.push({ field: String(k), old: o, new: n });
+  }
+  return out;
+}

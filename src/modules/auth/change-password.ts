@@ -1,0 +1,37 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { users } from '../../db/schema/auth.js';
+import { AppError, invalid } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+
+/** Access: the user himself, knowing the current password. */
+export async function changePassword(
+  db: Db,
+  opts: { actor: Actor; currentPassword: string; newPassword: string },
+) {
+  const [user] = await db.select().from(users).where(eq(users.id, opts.actor.userId));
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Сеанс завершён');
+  if (!(await verifyPassword(user.passwordHash, opts.currentPassword))) {
+    throw invalid('Текущий пароль указан неверно', [
+      { field: 'currentPassword', message: 'Неверный пароль' },
+    ]);
+  }
+  const problem = passwordProblem(opts.newPassword);
+  if (problem) throw invalid(problem, [{ field: 'newPassword', message: problem }]);
+  const passwordHash = await hashPassword(opts.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await recordEvent(
+      tx,
+      opts.actor,
+      'user.password_changed',
+      { entityType: 'user', entityId: user.id },
+      { by: 'self' },
+    );
+  });
+}

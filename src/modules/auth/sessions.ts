@@ -1,0 +1,56 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { sessions } from '../../db/schema/auth.js';
+
+export type SessionSettings = { secret: string; ttlHours: number };
+
+const tokenId = (secret: string, token: string) => createHmac('sha256', secret).update(token).digest('hex');
+
+export async function createSession(
+  db: Db,
+  settings: SessionSettings,
+  userId: string,
+  meta: { ip: string; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + settings.ttlHours * 3600_000);
+  await db.insert(sessions).values({
+    id: tokenId(settings.secret, token),
+    userId,
+    expiresAt,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+export async function findSessionUser(
+  db: Db,
+  settings: SessionSettings,
+  token: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.id, tokenId(settings.secret, token)), gt(sessions.expiresAt, new Date())));
+  return row?.userId ?? null;
+}
+
+export async function deleteSession(db: Db, settings: SessionSettings, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, tokenId(settings.secret, token)));
+}
+
+export async function deleteUserSessions(
+  db: Db,
+  userId: string,
+  exceptToken?: { settings: SessionSettings; token: string },
+) {
+  const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+  const keep = exceptToken ? tokenId(exceptToken.settings.secret, exceptToken.token) : null;
+  for (const r of rows) if (r.id !== keep) await db.delete(sessions).where(eq(sessions.id, r.id));
+}
+
+export async function purgeExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}

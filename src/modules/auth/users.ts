@@ -1,0 +1,205 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { ROLES, type Role, roleAssignments, users } from '../../db/schema/auth.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
+import { byRussian } from '../../lib/sort.js';
+import { type Actor, isAdmin } from '../access/actor.js';
+import { diff } from '../audit/events.js';
+import { recordEvent } from '../audit/record-event.js';
+import { hashPassword, passwordProblem } from './password.js';
+import { deleteUserSessions } from './sessions.js';
+
+// Accounts are managed by the administrator only; every operation here checks that first.
+
+export const createUserInput = z.object({
+  login: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{2,64}$/, 'Логин: 2–64 латинские буквы, цифры, точка, дефис или подчёркивание'),
+  fullName: z.string().trim().min(2, 'Укажите ФИО').max(300),
+  email: z.email('Неверный адрес почты').nullish(),
+  position: z.string().trim().max(300).nullish(),
+  password: z.string().min(8, 'Пароль не короче 8 символов').max(200),
+});
+export const updateUserInput = z.object({
+  fullName: z.string().trim().min(2).max(300).optional(),
+  email: z.email('Неверный адрес почты').nullish(),
+  position: z.string().trim().max(300).nullish(),
+  isActive: z.boolean().optional(),
+  password: z.string().min(8, 'Пароль не короче 8 символов').max(200).optional(),
+  version: z.number().int().min(1),
+});
+export const assignmentInput = z.object({
+  role: z.enum(ROLES, { message: 'Неизвестная роль' }),
+  orgUnitId: z.uuid(),
+});
+
+// Which kind of unit each role is assigned to: a wrong pairing would give a scope nobody intended.
+const ROLE_UNIT_KINDS: Record<Role, string[]> = {
+  admin: ['region'],
+  regional_operator: ['region'],
+  regional_center: ['institution'],
+  municipal_coordinator: ['municipality'],
+  curator: ['school'],
+  school_team: ['school'],
+  expert: ['region', 'municipality'],
+  teacher: ['school'],
+};
+
+const need = (actor: Actor) => {
+  if (!isAdmin(actor)) throw forbidden('Учётными записями управляет администратор');
+};
+
+export async function listUsers(db: Db, opts: { actor: Actor }) {
+  need(opts.actor);
+  const [all, assignments] = await Promise.all([
+    db.select().from(users),
+    db
+      .select({ a: roleAssignments, unitName: orgUnits.name, unitKind: orgUnits.kind })
+      .from(roleAssignments)
+      .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId)),
+  ]);
+  return all.sort(byRussian((u) => u.fullName)).map((u) => ({
+    id: u.id,
+    login: u.login,
+    fullName: u.fullName,
+    email: u.email,
+    position: u.position,
+    isActive: u.isActive,
+    isDemo: u.isDemo,
+    version: u.version,
+    assignments: assignments
+      .filter((x) => x.a.userId === u.id)
+      .map((x) => ({
+        id: x.a.id,
+        role: x.a.role,
+        orgUnitId: x.a.orgUnitId,
+        unitName: x.unitName,
+        unitKind: x.unitKind,
+      })),
+  }));
+}
+
+export async function createUser(
+  db: Db,
+  opts: { actor: Actor | null; input: z.infer<typeof createUserInput>; isDemo?: boolean },
+) {
+  if (opts.actor) need(opts.actor);
+  const { input } = opts;
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalid(problem, [{ field: 'password', message: problem }]);
+  const [exists] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.login}) = ${input.login}`);
+  if (exists) throw new AppError('CONFLICT', `Логин «${input.login}» уже занят`);
+  const [row] = await db
+    .insert(users)
+    .values({
+      login: input.login,
+      fullName: input.fullName,
+      email: input.email ?? null,
+      position: input.position ?? null,
+      passwordHash: await hashPassword(input.password),
+      isDemo: opts.isDemo ?? false,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await recordEvent(
+    db,
+    opts.actor,
+    'user.created',
+    { entityType: 'user', entityId: row.id },
+    { login: row.login },
+  );
+  return row;
+}
+
+export async function updateUser(
+  db: Db,
+  opts: { actor: Actor; userId: string; input: z.infer<typeof updateUserInput> },
+) {
+  need(opts.actor);
+  const { input } = opts;
+  const [before] = await db.select().from(users).where(eq(users.id, opts.userId));
+  if (!before) throw notFound('Пользователь');
+  if (before.version !== input.version) throw conflict({ version: before.version });
+  if (input.isActive === false && before.id === opts.actor.userId)
+    throw invalid('Нельзя заблокировать самого себя');
+  const patch = {
+    ...(input.fullName !== undefined && { fullName: input.fullName }),
+    ...(input.email !== undefined && { email: input.email ?? null }),
+    ...(input.position !== undefined && { position: input.position ?? null }),
+    ...(input.isActive !== undefined && { isActive: input.isActive }),
+  };
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({
+        ...patch,
+        ...(passwordHash && { passwordHash }),
+        version: sql`${users.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(users.id, before.id), eq(users.version, input.version)))
+      .returning();
+    if (!row) throw conflict();
+    const target = { entityType: 'user' as const, entityId: before.id };
+    const changes = diff(before, patch, ['fullName', 'email', 'position', 'isActive']);
+    if (changes.length) await recordEvent(tx, opts.actor, 'user.updated', target, { changes });
+    if (passwordHash) await recordEvent(tx, opts.actor, 'user.password_changed', target, { by: 'admin' });
+    // A blocked user or a reset password ends the user's open sessions.
+    if (passwordHash || input.isActive === false) await deleteUserSessions(tx, before.id);
+    return row;
+  });
+}
+
+export async function addAssignment(
+  db: Db,
+  opts: { actor: Actor | null; userId: string; input: z.infer<typeof assignmentInput> },
+) {
+  if (opts.actor) need(opts.actor);
+  const { role, orgUnitId } = opts.input;
+  const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId));
+  if (!unit) throw invalid('Организация не найдена', [{ field: 'orgUnitId', message: 'Не найдена' }]);
+  if (!ROLE_UNIT_KINDS[role].includes(unit.kind)) {
+    throw invalid('Эту роль нельзя назначить для организации такого уровня', [
+      { field: 'orgUnitId', message: 'Неподходящий уровень' },
+    ]);
+  }
+  const [row] = await db
+    .insert(roleAssignments)
+    .values({ userId: opts.userId, role, orgUnitId })
+    .onConflictDoNothing()
+    .returning();
+  if (row) {
+    await recordEvent(
+      db,
+      opts.actor,
+      'assignment.added',
+      { entityType: 'user', entityId: opts.userId, orgUnitId },
+      { role, orgUnitId },
+    );
+  }
+  return row;
+}
+
+export async function removeAssignment(db: Db, opts: { actor: Actor; userId: string; assignmentId: string }) {
+  need(opts.actor);
+  const [gone] = await db
+    .delete(roleAssignments)
+    .where(and(eq(roleAssignments.id, opts.assignmentId), eq(roleAssignments.userId, opts.userId)))
+    .returning();
+  if (!gone) throw notFound('Назначение');
+  await recordEvent(
+    db,
+    opts.actor,
+    'assignment.removed',
+    { entityType: 'user', entityId: opts.userId, orgUnitId: gone.orgUnitId },
+    { role: gone.role, orgUnitId: gone.orgUnitId },
+  );
+}

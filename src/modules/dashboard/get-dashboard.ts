@@ -1,0 +1,128 @@
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { cascadeTasks, items, roadmaps } from '../../db/schema/roadmaps.js';
+import { byRussian } from '../../lib/sort.js';
+import type { Actor } from '../access/actor.js';
+import { managedUnitIds } from '../access/managed-units.js';
+import { findItems } from '../roadmaps/find-items.js';
+import { listRoadmaps } from '../roadmaps/list-roadmaps.js';
+import { overdueSql, taskStatusSql } from '../roadmaps/read-model.js';
+import { listMyTasks } from '../roadmaps/tasks.js';
+
+export type UnitRollUp = {
+  unit: { id: string; name: string; kind: string };
+  roadmaps: number;
+  items: number;
+  done: number;
+  overdue: number;
+  tasksDone: number;
+  tasksTotal: number;
+};
+
+/**
+ * The start page of every role: its roadmaps and their progress, overdue and upcoming items,
+ * what waits for its confirmation, its tasks from the level above, and for a region or a
+ * municipality the same rolled up by the units below.
+ */
+export async function getDashboard(db: Db, opts: { actor: Actor }) {
+  const { actor } = opts;
+  const managed = await managedUnitIds(db, actor);
+  const [visible, overdue, upcoming, awaiting, tasks] = await Promise.all([
+    listRoadmaps(db, { actor }),
+    findItems(db, { actor, filter: { view: 'overdue' } }),
+    findItems(db, { actor, filter: { view: 'upcoming', days: 30 } }),
+    findItems(db, { actor, filter: { view: 'awaiting' } }),
+    listMyTasks(db, { actor }),
+  ]);
+  const own = visible.filter((r) => managed.includes(r.orgUnit.id));
+  const rollUp = await rollUpBelow(db, actor);
+  return {
+    ownRoadmaps: own,
+    otherRoadmaps: visible
+      .filter((r) => !managed.includes(r.orgUnit.id) && r.status !== 'archived')
+      .slice(0, 50),
+    overdue: { total: overdue.length, items: overdue.slice(0, 20) },
+    upcoming: { total: upcoming.length, items: upcoming.slice(0, 20) },
+    awaiting: { total: awaiting.length, items: awaiting.slice(0, 20) },
+    tasks: {
+      total: tasks.length,
+      done: tasks.filter((t) => t.status === 'done').length,
+      overdue: tasks.filter((t) => t.source.overdue && t.status !== 'done').length,
+      items: tasks.filter((t) => t.status !== 'done').slice(0, 20),
+    },
+    rollUp,
+  };
+}
+
+/** For regional and municipal roles: per unit one level below, its roadmaps' state and tasks from above. */
+async function rollUpBelow(
+  db: Db,
+  actor: Actor,
+): Promise<{ level: 'municipality' | 'school'; units: UnitRollUp[] } | null> {
+  const top = actor.assignments.find(
+    (a) => a.role === 'regional_operator' || a.role === 'regional_center' || a.role === 'expert',
+  );
+  const mun = actor.assignments.find((a) => a.role === 'municipal_coordinator');
+  const scope = top
+    ? { path: top.governingPath, kind: 'municipality' as const }
+    : mun
+      ? { path: mun.unitPath, kind: 'school' as const }
+      : null;
+  if (!scope) return null;
+  const units = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, scope.kind), like(orgUnits.path, `${scope.path}%`)));
+  if (units.length === 0) return { level: scope.kind, units: [] };
+  // Roadmaps counted at a unit are its own and those of the institutions and schools below it.
+  const itemRows = await db
+    .select({
+      path: orgUnits.path,
+      roadmaps: sql<number>`count(distinct ${roadmaps.id})`.mapWith(Number),
+      items: sql<number>`count(${items.id})`.mapWith(Number),
+      done: sql<number>`count(${items.id}) filter (where ${items.status} = 'done')`.mapWith(Number),
+      overdue: sql<number>`count(${items.id}) filter (where ${overdueSql})`.mapWith(Number),
+    })
+    .from(roadmaps)
+    .innerJoin(orgUnits, eq(orgUnits.id, roadmaps.orgUnitId))
+    .leftJoin(items, eq(items.roadmapId, roadmaps.id))
+    .where(and(like(orgUnits.path, `${scope.path}%`), inArray(roadmaps.status, ['approved', 'draft'])))
+    .groupBy(orgUnits.path);
+  const taskRows = await db
+    .select({
+      unitId: cascadeTasks.orgUnitId,
+      total: sql<number>`count(*)`.mapWith(Number),
+      done: sql<number>`count(*) filter (where ${taskStatusSql} = 'done')`.mapWith(Number),
+    })
+    .from(cascadeTasks)
+    .innerJoin(items, eq(items.id, cascadeTasks.sourceItemId))
+    .innerJoin(roadmaps, and(eq(roadmaps.id, items.roadmapId), eq(roadmaps.status, 'approved')))
+    .where(
+      inArray(
+        cascadeTasks.orgUnitId,
+        units.map((u) => u.id),
+      ),
+    )
+    .groupBy(cascadeTasks.orgUnitId);
+  const tasksBy = new Map(taskRows.map((t) => [t.unitId, t]));
+  return {
+    level: scope.kind,
+    units: units
+      .map((u) => {
+        const mine = itemRows.filter((r) => r.path.startsWith(u.path));
+        const sum = (k: 'roadmaps' | 'items' | 'done' | 'overdue') => mine.reduce((s, r) => s + r[k], 0);
+        const t = tasksBy.get(u.id);
+        return {
+          unit: { id: u.id, name: u.name, kind: u.kind },
+          roadmaps: sum('roadmaps'),
+          items: sum('items'),
+          done: sum('done'),
+          overdue: sum('overdue'),
+          tasksDone: t?.done ?? 0,
+          tasksTotal: t?.total ?? 0,
+        };
+      })
+      .sort(byRussian((u) => u.unit.name)),
+  };
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { fileBlobs } from '../../db/schema/files.js';
+
+/** Where file bodies live; metadata is always in the `files` table. */
+export interface FileStorage {
+  put(key: string, data: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer | null>;
+  delete(key: string): Promise<void>;
+}
+
+/** A directory on the local disk: the embedded single-instance setup. */
+export function localStorage(dir: string): FileStorage {
+  const file = (key: string) => path.join(dir, key.slice(0, 2), key);
+  return {
+    async put(key, data) {
+      await fs.mkdir(path.dirname(file(key)), { recursive: true });
+      const tmp = `${file(key)}.tmp`;
+      await fs.writeFile(tmp, data);
+      await fs.rename(tmp, file(key)); // never a half-written file under the real name
+    },
+    async get(key) {
+      return fs.readFile(file(key)).catch(() => null);
+    },
+    async delete(key) {
+      await fs.rm(file(key), { force: true });
+    },
+  };
+}
+
+/** Blobs in PostgreSQL: every instance behind a load balancer sees the same files. */
+export function databaseStorage(db: Db): FileStorage {
+  return {
+    async put(key, data) {
+      await db.insert(fileBlobs).values({ key, data, size: data.length }).onConflictDoNothing();
+    },
+    async get(key) {
+      const [row] = await db.select({ data: fileBlobs.data }).from(fileBlobs).where(eq(fileBlobs.key, key));
+      return row ? row.data : null;
+    },
+    async delete(key) {
+      await db.delete(fileBlobs).where(eq(fileBlobs.key, key));
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { INSTITUTION_TYPES, ORG_KINDS } from '../../db/schema/orgs.js';
+
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Не длиннее ${max} символов`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const SCHOOL_LEVELS = ['НОО', 'ООО', 'СОО'] as const;
+
+export const orgUnitFields = {
+  name: z.string().trim().min(2, 'Укажите полное наименование').max(1000),
+  shortName: optText(300),
+  institutionType: z.enum(INSTITUTION_TYPES).nullish(),
+  inn: z
+    .string()
+    .trim()
+    .regex(/^(\d{10}|\d{12})$/, 'ИНН — 10 или 12 цифр')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+  oktmo: z
+    .string()
+    .trim()
+    .regex(/^(\d{8}|\d{11})$/, 'ОКТМО — 8 или 11 цифр')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+  address: optText(1000),
+  isRural: z.boolean().nullish(),
+  isSmall: z.boolean().nullish(),
+  levels: z.array(z.enum(SCHOOL_LEVELS)).max(3).nullish(),
+  pupils: z.number().int().min(0).max(20000).nullish(),
+  teachers: z.number().int().min(0).max(2000).nullish(),
+  director: optText(300),
+};
+
+export const createOrgUnitInput = z.object({
+  parentId: z.uuid().nullable(),
+  kind: z.enum(ORG_KINDS),
+  ...orgUnitFields,
+});
+export const updateOrgUnitInput = z.object({
+  ...z.object(orgUnitFields).partial().shape,
+  version: z.number().int().min(1),
+});
+
+export type CreateOrgUnitInput = z.infer<typeof createOrgUnitInput>;
+export type UpdateOrgUnitInput = z.infer<typeof updateOrgUnitInput>;

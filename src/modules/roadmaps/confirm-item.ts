@@ -1,0 +1,53 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { items } from '../../db/schema/roadmaps.js';
+import { conflict, forbidden, invalid } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import { itemTarget, loadItemAccess } from './item-access.js';
+
+/**
+ * Access: the level above the roadmap's unit (canConfirmUnit). Confirms a done item, or returns it
+ * for rework: a returned item goes back to «в работе» with the reviewer's comment.
+ */
+export async function confirmItem(
+  db: Db,
+  opts: {
+    actor: Actor;
+    itemId: string;
+    input: { decision: 'confirmed' | 'returned'; comment: string | null; version: number };
+  },
+) {
+  const { actor, input } = opts;
+  const { item: before, canConfirm } = await loadItemAccess(db, actor, opts.itemId);
+  if (!canConfirm)
+    throw forbidden('Подтверждать исполнение может куратор или вышестоящий уровень управления');
+  if (before.version !== input.version) throw conflict({ version: before.version });
+  if (before.status !== 'done') throw invalid('Подтвердить можно только выполненное мероприятие');
+  if (input.decision === 'returned' && !input.comment) {
+    throw invalid('Укажите, что нужно доработать', [
+      { field: 'comment', message: 'Обязательно при возврате' },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(items)
+      .set({
+        confirmation: input.decision,
+        confirmationComment: input.comment,
+        confirmedBy: actor.userId,
+        confirmedAt: new Date(),
+        ...(input.decision === 'returned' && { status: 'in_progress' as const }),
+        version: sql`${items.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(items.id, before.id), eq(items.version, input.version)))
+      .returning();
+    if (!updated) throw conflict();
+    await recordEvent(tx, actor, 'item.confirmed', itemTarget(before), {
+      decision: input.decision,
+      comment: input.comment,
+    });
+    return updated;
+  });
+}

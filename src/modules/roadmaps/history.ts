@@ -1,0 +1,43 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/audit.js';
+import type { Actor } from '../access/actor.js';
+import { loadItemAccess } from './item-access.js';
+import { loadRoadmapAccess } from './roadmap-access.js';
+
+export type HistoryEntry = { id: number; at: string; actor: string | null; type: string; payload: unknown };
+
+const toEntry = (e: typeof auditEvents.$inferSelect): HistoryEntry => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  actor: e.actorName,
+  type: e.type,
+  payload: e.payload,
+});
+
+/** Access: whoever may see the item. */
+export async function itemHistory(db: Db, opts: { actor: Actor; itemId: string }): Promise<HistoryEntry[]> {
+  const { item } = await loadItemAccess(db, opts.actor, opts.itemId);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.itemId, item.id))
+    .orderBy(desc(auditEvents.id))
+    .limit(500);
+  return rows.map(toEntry);
+}
+
+/** Roadmap-level events (title, approval, sections), without those of its items. Access: who may see it. */
+export async function roadmapHistory(
+  db: Db,
+  opts: { actor: Actor; roadmapId: string },
+): Promise<HistoryEntry[]> {
+  const { roadmap } = await loadRoadmapAccess(db, opts.actor, opts.roadmapId);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.roadmapId, roadmap.id), isNull(auditEvents.itemId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(500);
+  return rows.map(toEntry);
+}

@@ -1,0 +1,90 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { itemResponsibles, type items, type roadmaps } from '../../db/schema/roadmaps.js';
+import { invalid } from '../../lib/errors.js';
+import { dueDateOf, parseDeadline } from './deadline.js';
+import type { UpdateItemInput } from './schemas.js';
+
+type ItemRow = typeof items.$inferSelect;
+type Period = Pick<typeof roadmaps.$inferSelect, 'periodKind' | 'periodYear'>;
+
+/**
+ * Fills the structured period from the deadline wording unless the user gave it explicitly,
+ * and derives the due date that «просрочено» is computed from.
+ */
+export function resolveDeadline(
+  input: Pick<UpdateItemInput, 'deadlineText' | 'periodFrom' | 'periodTo' | 'recurrence' | 'dueDate'>,
+  before: Pick<ItemRow, 'deadlineText' | 'periodFrom' | 'periodTo' | 'recurrence' | 'dueDate'> | null,
+  period: Period,
+): Partial<ItemRow> {
+  const textChanged =
+    input.deadlineText !== undefined && input.deadlineText !== (before?.deadlineText ?? null);
+  const structuredGiven =
+    input.periodFrom !== undefined ||
+    input.periodTo !== undefined ||
+    input.recurrence !== undefined ||
+    input.dueDate !== undefined;
+  if (!textChanged && !structuredGiven) return {};
+  const parsed = textChanged ? parseDeadline(input.deadlineText ?? null, period) : null;
+  const from =
+    input.periodFrom !== undefined
+      ? (input.periodFrom ?? null)
+      : parsed
+        ? parsed.from
+        : (before?.periodFrom ?? null);
+  const to =
+    input.periodTo !== undefined ? (input.periodTo ?? null) : parsed ? parsed.to : (before?.periodTo ?? null);
+  const recurrence =
+    input.recurrence !== undefined
+      ? (input.recurrence ?? null)
+      : parsed
+        ? parsed.recurrence
+        : (before?.recurrence ?? null);
+  const date = input.dueDate !== undefined ? (input.dueDate ?? null) : parsed ? parsed.date : null;
+  if (from && to && from > to)
+    throw invalid('Начало срока позже его окончания', [{ field: 'periodFrom', message: 'Позже окончания' }]);
+  return {
+    ...(input.deadlineText !== undefined && { deadlineText: input.deadlineText ?? null }),
+    periodFrom: from,
+    periodTo: to,
+    recurrence,
+    dueDate: dueDateOf({ from, to, date, recurrence, understood: true }, period),
+  };
+}
+
+export async function setResponsibles(db: Db, itemId: string, unitIds: string[]): Promise<void> {
+  const ids = [...new Set(unitIds)];
+  if (ids.length) {
+    const found = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids));
+    if (found.length !== ids.length) {
+      throw invalid('Среди ответственных есть неизвестная организация', [
+        { field: 'responsibleUnitIds', message: 'Не найдена' },
+      ]);
+    }
+  }
+  await db.delete(itemResponsibles).where(eq(itemResponsibles.itemId, itemId));
+  if (ids.length) await db.insert(itemResponsibles).values(ids.map((orgUnitId) => ({ itemId, orgUnitId })));
+}
+
+export async function responsibleIds(db: Db, itemId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: itemResponsibles.orgUnitId })
+    .from(itemResponsibles)
+    .where(eq(itemResponsibles.itemId, itemId));
+  return rows.map((r) => r.id).sort();
+}
+
+export const EDITABLE_ITEM_FIELDS = [
+  'number',
+  'level',
+  'measure',
+  'description',
+  'responsibleText',
+  'participants',
+  'indicator',
+  'targetComparator',
+  'targetValue',
+  'targetUnit',
+  'actualValue',
+] as const;

@@ -1,0 +1,56 @@
+import { and, eq, ne, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { roadmaps } from '../../db/schema/roadmaps.js';
+import { forbidden, notFound } from '../../lib/errors.js';
+import { type Actor, pathIsAncestorOfActor, pathReadable } from '../access/actor.js';
+import { canConfirmUnit, canManageUnit, type OwnerUnit } from '../access/roadmap-rules.js';
+
+const parentUnit = alias(orgUnits, 'parent_unit');
+
+/**
+ * A roadmap is visible to whoever reads its unit's subtree, and, once approved by an order,
+ * to every unit below its owner: the level below executes the approved roadmap of the level above.
+ */
+export function roadmapVisible(actor: Actor): SQL {
+  return or(
+    pathReadable(actor, orgUnits.path),
+    and(ne(roadmaps.status, 'draft'), pathIsAncestorOfActor(actor, orgUnits.path)),
+  ) as SQL;
+}
+
+export type RoadmapAccess = {
+  roadmap: typeof roadmaps.$inferSelect;
+  owner: typeof orgUnits.$inferSelect;
+  canManage: boolean;
+  canConfirm: boolean;
+};
+
+export function ownerRules(actor: Actor, owner: OwnerUnit, parentKind: string | null) {
+  const governingKind = owner.kind === 'institution' && parentKind ? parentKind : owner.kind;
+  const ancestors = owner.path.split('/').filter(Boolean).slice(0, -1).reverse();
+  return {
+    canManage: canManageUnit(actor, owner),
+    canConfirm: canConfirmUnit(actor, owner, governingKind as OwnerUnit['kind'], ancestors),
+  };
+}
+
+/** Loads a roadmap the actor may see; an invisible one is reported exactly as a missing one. */
+export async function loadRoadmapAccess(db: Db, actor: Actor, roadmapId: string): Promise<RoadmapAccess> {
+  const [row] = await db
+    .select({ r: roadmaps, u: orgUnits, parentKind: parentUnit.kind })
+    .from(roadmaps)
+    .innerJoin(orgUnits, eq(orgUnits.id, roadmaps.orgUnitId))
+    .leftJoin(parentUnit, eq(parentUnit.id, orgUnits.parentId))
+    .where(and(eq(roadmaps.id, roadmapId), roadmapVisible(actor)));
+  if (!row) throw notFound('Дорожная карта');
+  return { roadmap: row.r, owner: row.u, ...ownerRules(actor, row.u, row.parentKind) };
+}
+
+export async function loadManagedRoadmap(db: Db, actor: Actor, roadmapId: string): Promise<RoadmapAccess> {
+  const access = await loadRoadmapAccess(db, actor, roadmapId);
+  if (!access.canManage)
+    throw forbidden('Изменять эту дорожную карту может только ответственный за неё орган или организация');
+  return access;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  COMPARATORS,
+  ITEM_STATUSES,
+  LEVELS,
+  PERIOD_KINDS,
+  RECURRENCES,
+  ROADMAP_KINDS,
+  ROADMAP_STATUSES,
+} from '../../db/schema/roadmaps.js';
+
+// One schema per boundary: the API validates with these, the OpenAPI document is built from them,
+// and the web forms use the same ones.
+const text = (max: number) => z.string().trim().max(max, `Не длиннее ${max} символов`);
+const optText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
+export const version = z.number({ message: 'Нужна версия записи' }).int().min(1);
+export const uuid = z.uuid({ message: 'Неверный идентификатор' });
+
+const roadmapFields = {
+  title: text(1000).min(3, 'Название не короче 3 символов'),
+  kind: z.enum(ROADMAP_KINDS, { message: 'Неизвестный вид дорожной карты' }),
+  periodKind: z.enum(PERIOD_KINDS, { message: 'Период: учебный или календарный год' }),
+  periodYear: z.number().int().min(2015, 'Год не ранее 2015').max(2100, 'Год не позднее 2100'),
+  approvalBody: optText(500),
+  orderNumber: optText(100),
+  orderDate: isoDate.nullish(),
+  orderFileId: uuid.nullish(),
+};
+
+export const createRoadmapInput = z.object({
+  orgUnitId: uuid,
+  ...roadmapFields,
+  targetUnitIds: z.array(uuid).max(5000).optional(),
+});
+export const updateRoadmapInput = z.object({
+  ...z.object(roadmapFields).partial().shape,
+  status: z.enum(ROADMAP_STATUSES).optional(),
+  targetUnitIds: z.array(uuid).max(5000).optional(),
+  version,
+});
+
+export const sectionInput = z.object({ number: optText(20), title: optText(1000) });
+export const updateSectionInput = sectionInput
+  .partial()
+  .extend({ version, position: z.number().int().min(0).optional() });
+
+const itemFields = {
+  number: optText(20),
+  level: z.enum(LEVELS, { message: 'Уровень: региональный, муниципальный или институциональный' }).nullish(),
+  measure: text(5000).min(1, 'Укажите мероприятие'),
+  description: optText(5000),
+  deadlineText: optText(300),
+  periodFrom: yearMonth.nullish(),
+  periodTo: yearMonth.nullish(),
+  recurrence: z.enum(RECURRENCES).nullish(),
+  dueDate: isoDate.nullish(),
+  responsibleUnitIds: z.array(uuid).max(500).optional(),
+  responsibleText: optText(2000),
+  participants: optText(2000),
+  indicator: optText(5000),
+  targetComparator: z.enum(COMPARATORS).nullish(),
+  targetValue: z.number().finite().nullish(),
+  targetUnit: optText(50),
+  actualValue: z.number().finite().nullish(),
+};
+
+export const createItemInput = z.object({
+  sectionId: uuid,
+  position: z.number().int().min(0).optional(),
+  ...itemFields,
+});
+export const updateItemInput = z.object({
+  ...z.object(itemFields).partial().shape,
+  sectionId: uuid.optional(),
+  position: z.number().int().min(0).optional(),
+  version,
+});
+export const setItemStatusInput = z.object({
+  status: z.enum(ITEM_STATUSES, { message: 'Неизвестный статус' }),
+  comment: optText(2000),
+  actualValue: z.number().finite().nullish(),
+  version,
+});
+export const confirmItemInput = z.object({
+  decision: z.enum(['confirmed', 'returned']),
+  comment: optText(2000),
+  version,
+});
+export const commentInput = z.object({ text: text(5000).min(1, 'Пустой комментарий') });
+export const updateTaskInput = z.object({
+  status: z.enum(ITEM_STATUSES).optional(),
+  comment: optText(2000),
+  linkedItemId: uuid.nullish(),
+  version,
+});
+
+export type CreateRoadmapInput = z.infer<typeof createRoadmapInput>;
+export type UpdateRoadmapInput = z.infer<typeof updateRoadmapInput>;
+export type CreateItemInput = z.infer<typeof createItemInput>;
+export type UpdateItemInput = z.infer<typeof updateItemInput>;

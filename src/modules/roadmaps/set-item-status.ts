@@ -1,0 +1,61 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { type ItemStatus, items } from '../../db/schema/roadmaps.js';
+import { conflict, invalid } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import { itemTarget, loadManagedItem } from './item-access.js';
+
+/**
+ * Access: whoever keeps the roadmap. Marking an item done asks the level above for confirmation;
+ * any other status withdraws a pending or given confirmation.
+ */
+export async function setItemStatus(
+  db: Db,
+  opts: {
+    actor: Actor;
+    itemId: string;
+    input: { status: ItemStatus; comment: string | null; actualValue?: number | null; version: number };
+  },
+) {
+  const { actor, input } = opts;
+  const { item: before } = await loadManagedItem(db, actor, opts.itemId);
+  if (before.version !== input.version) throw conflict({ version: before.version });
+  if (
+    (input.status === 'not_done' || input.status === 'postponed' || input.status === 'cancelled') &&
+    !input.comment
+  ) {
+    throw invalid('Укажите причину в комментарии', [
+      { field: 'comment', message: 'Обязательно для этого статуса' },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(items)
+      .set({
+        status: input.status,
+        statusComment: input.comment,
+        ...(input.actualValue !== undefined && { actualValue: input.actualValue }),
+        confirmation: input.status === 'done' ? 'pending' : null,
+        confirmationComment: input.status === 'done' ? null : before.confirmationComment,
+        confirmedBy: null,
+        confirmedAt: null,
+        version: sql`${items.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(items.id, before.id), eq(items.version, input.version)))
+      .returning();
+    if (!updated) throw conflict();
+    await recordEvent(tx, actor, 'item.status_changed', itemTarget(before), {
+      from: before.status,
+      to: input.status,
+      comment: input.comment,
+    });
+    if (input.actualValue !== undefined && input.actualValue !== before.actualValue) {
+      await recordEvent(tx, actor, 'item.updated', itemTarget(before), {
+        changes: [{ field: 'actualValue', old: before.actualValue, new: input.actualValue }],
+      });
+    }
+    return updated;
+  });
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './api/app.js';
+import { isEmpty, makeStorage, openDatabase, sessionSecret } from './boot.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/client.js';
+import { purgeExpiredSessions } from './modules/auth/sessions.js';
+import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
+import { loadDemo } from './modules/demo/load-demo.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const storage = makeStorage(config, database);
+  if (config.demo && (await isEmpty(database))) {
+    console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
+    const t = Date.now();
+    await loadDemo(database.db, { storage, log: (m) => console.log(`  ${m}`) });
+    console.log(`Демо-данные загружены за ${((Date.now() - t) / 1000).toFixed(1)} с`);
+  }
+  await purgeExpiredSessions(database.db);
+  const app = createApp(
+    {
+      db: database.db,
+      dbKind: database.kind,
+      storage,
+      config,
+      sessions: { secret: sessionSecret(config), ttlHours: config.sessionTtlHours },
+    },
+    { webDir: path.join(root, 'dist/web') },
+  );
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    console.log(
+      `\nОпора работает: ${url}  (база данных: ${database.kind === 'pglite' ? `встроенная, ${config.dataDir}` : 'PostgreSQL'})`,
+    );
+    console.log(`Справочник API: ${url}/api/docs`);
+    if (config.demo) {
+      console.log('\nДемонстрационный режим. Учётные записи (пароль у всех: demo):');
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(13)} ${a.role} — ${a.scope}`);
+    }
+  });
+  const stop = async () => {
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+    console.error(e.message);
+  } else {
+    console.error('Не удалось запустить Опору:', e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+import { AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AdminOrgsPage } from './pages/admin-orgs-page.js';
+import { AdminUsersPage } from './pages/admin-users-page.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { ProfilePage } from './pages/profile-page.js';
+import { RoadmapPage } from './pages/roadmap-page.js';
+import { RoadmapsPage } from './pages/roadmaps-page.js';
+import { WorkPage } from './pages/work-page.js';
+import { api } from './shared/api.js';
+import { AuthGate, hasRole, useMe } from './shared/auth.js';
+import { ROLE_LABELS } from './shared/types.js';
+
+export function App() {
+  return (
+    <AuthGate fallback={<LoginPage />}>
+      <Shell />
+    </AuthGate>
+  );
+}
+
+const NAV = [
+  { to: '/', label: 'Рабочий стол' },
+  { to: '/roadmaps', label: 'Дорожные карты' },
+  { to: '/work/mine', label: 'Мои задачи' },
+  { to: '/work/tasks', label: 'К исполнению' },
+  { to: '/work/overdue', label: 'Просроченные' },
+  { to: '/work/upcoming', label: 'Ближайшие сроки' },
+  { to: '/work/awaiting', label: 'Ждут подтверждения' },
+  { to: '/work/calendar', label: 'Календарь' },
+];
+
+function Shell() {
+  const me = useMe();
+  const [opened, { toggle }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const admin = hasRole(me, 'admin');
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+
+  async function logout() {
+    await api.post('/api/auth/logout').catch(() => {});
+    qc.clear();
+    navigate('/');
+    qc.setQueryData(['me'], null);
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+            <Text fw={700} size="lg" component={Link} to="/">
+              Опора
+            </Text>
+            {me.demo && (
+              <Badge color="orange" variant="light">
+                демонстрационный режим
+              </Badge>
+            )}
+          </Group>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <UnstyledButton data-testid="user-menu">
+                <Text size="sm" fw={500}>
+                  {me.fullName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {me.assignments.map((a) => `${ROLE_LABELS[a.role]}: ${a.unitName}`).join('; ')}
+                </Text>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item component={Link} to="/profile">
+                Профиль и пароль
+              </Menu.Item>
+              <Menu.Item component="a" href="/api/docs" target="_blank">
+                Справочник API
+              </Menu.Item>
+              <Menu.Item color="red" onClick={logout}>
+                Выйти
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          {NAV.map((n) => (
+            <NavLink key={n.to} component={Link} to={n.to} label={n.label} active={isActive(n.to)} />
+          ))}
+          {admin && (
+            <>
+              <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+                Администрирование
+              </Text>
+              <NavLink component={Link} to="/admin/orgs" label="Организации" active={isActive('/admin/orgs')} />
+              <NavLink component={Link} to="/admin/users" label="Пользователи" active={isActive('/admin/users')} />
+            </>
+          )}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/roadmaps" element={<RoadmapsPage />} />
+          <Route path="/roadmaps/:id" element={<RoadmapPage />} />
+          <Route path="/work/:view" element={<WorkPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/admin/orgs" element={<AdminOrgsPage />} />
+          <Route path="/admin/users" element={<AdminUsersPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

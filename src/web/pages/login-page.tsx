@@ -1,0 +1,57 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../shared/api.js';
+
+export function LoginPage() {
+  const qc = useQueryClient();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/login', { login, password });
+      qc.clear();
+      await qc.invalidateQueries({ queryKey: ['me'] });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Не удалось войти');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Center mih="100vh" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={400}>
+        <form onSubmit={submit}>
+          <Stack>
+            <div>
+              <Title order={2}>Опора</Title>
+              <Text size="sm" c="dimmed">
+                Система работы со школами с низкими результатами обучения и школами, функционирующими в неблагоприятных
+                социальных условиях
+              </Text>
+            </div>
+            {error && <Alert color="red">{error}</Alert>}
+            <TextInput label="Логин" value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" required autoFocus />
+            <PasswordInput
+              label="Пароль"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="current-password"
+              required
+            />
+            <Button type="submit" loading={busy}>
+              Войти
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,38 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { ApiError, api } from './api.js';
+import type { Me, Role } from './types.js';
+
+const MeContext = createContext<Me | null>(null);
+
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside of an authenticated page');
+  return me;
+}
+
+export function hasRole(me: Me, ...roles: Role[]): boolean {
+  return me.assignments.some((a) => roles.includes(a.role));
+}
+
+/** Renders children for a signed-in user, `fallback` (the login page) otherwise. */
+export function AuthGate({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const qc = useQueryClient();
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: () => api.get<Me>('/api/me'),
+    retry: false,
+    staleTime: 60_000,
+  });
+  useEffect(() => {
+    const onLost = () => qc.setQueryData(['me'], null);
+    window.addEventListener('opora:unauthenticated', onLost);
+    return () => window.removeEventListener('opora:unauthenticated', onLost);
+  }, [qc]);
+  if (me.isPending) return null;
+  if (me.error && !(me.error instanceof ApiError && me.error.status === 401)) {
+    return <p style={{ padding: 24 }}>{me.error.message}</p>;
+  }
+  if (!me.data) return <>{fallback}</>;
+  return <MeContext.Provider value={me.data}>{children}</MeContext.Provider>;
+}
