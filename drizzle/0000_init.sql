@@ -228,6 +228,7 @@ CREATE UNIQUE INDEX "role_assignments_uq" ON "role_assignments" USING btree ("us
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "org_units_parent_idx" ON "org_units" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "org_units_path_idx" ON "org_units" USING btree ("path");--> statement-breakpoint
+CREATE UNIQUE INDEX "org_units_inn_uq" ON "org_units" USING btree ("inn") WHERE "org_units"."inn" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "cascade_tasks_uq" ON "cascade_tasks" USING btree ("source_item_id","org_unit_id");--> statement-breakpoint
 CREATE INDEX "cascade_tasks_org_idx" ON "cascade_tasks" USING btree ("org_unit_id");--> statement-breakpoint
 CREATE INDEX "comments_item_idx" ON "roadmap_item_comments" USING btree ("item_id");--> statement-breakpoint

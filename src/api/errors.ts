@@ -24,6 +24,9 @@ export function errorResponse(err: Error, c: Context) {
     const message = err.status === 413 ? 'Слишком большой запрос или файл' : err.message || 'Неверный запрос';
     return c.json({ error: { code, message } }, err.status);
   }
+  if (pgCode(err) === '23505') {
+    return c.json({ error: { code: 'CONFLICT', message: 'Запись с такими данными уже существует' } }, 409);
+  }
   console.error(err);
   return c.json(
     { error: { code: 'INTERNAL', message: 'Внутренняя ошибка сервера. Изменения не сохранены.' } },
@@ -46,4 +49,13 @@ export function validationHook(result: { success: boolean; error?: ZodError }, c
     },
     400,
   );
+}
+
+/** The PostgreSQL error code of a failed query, looking through the ORM's wrapper. */
+function pgCode(err: unknown): string | undefined {
+  for (let e: unknown = err, i = 0; e && i < 3; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
 }

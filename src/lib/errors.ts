@@ -1,3 +1,5 @@
+import type { output, ZodType } from 'zod';
+
 export type ErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
@@ -34,3 +36,11 @@ export const conflict = (current?: unknown) =>
   );
 export const invalid = (message: string, fields?: FieldError[]) =>
   new AppError('INVALID_INPUT', message, fields ? { fields } : undefined);
+
+/** Validates input of an operation called outside HTTP (CLI, imports, demo) with the boundary's schema. */
+export function parseInput<T extends ZodType>(schema: T, data: unknown): output<T> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const fields = r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+  throw invalid(fields[0] ? `${fields[0].field}: ${fields[0].message}` : 'Неверные данные', fields);
+}

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ORG_KINDS = ['region', 'municipality', 'school', 'institution'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
@@ -40,5 +41,10 @@ export const orgUnits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_path_idx').on(t.path)],
+  (t) => [
+    index('org_units_parent_idx').on(t.parentId),
+    index('org_units_path_idx').on(t.path),
+    // The INN identifies a school in imports: two units with one INN would make matching ambiguous.
+    uniqueIndex('org_units_inn_uq').on(t.inn).where(sql`${t.inn} is not null`),
+  ],
 );

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type OrgKind, orgUnits } from '../../db/schema/orgs.js';
-import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
+import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import { type Actor, isAdmin, pathReadable } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
-import type { CreateOrgUnitInput, UpdateOrgUnitInput } from './schemas.js';
+import { type CreateOrgUnitInput, createOrgUnitInput, type UpdateOrgUnitInput } from './schemas.js';
 
 // Which kind of unit may sit under which: region → municipality → school; institutions under a region or municipality.
 const ALLOWED_PARENT: Record<OrgKind, (OrgKind | null)[]> = {
@@ -44,7 +44,7 @@ export async function createOrgUnit(
   db: Db,
   opts: { actor: Actor | null; input: CreateOrgUnitInput; id?: string; isDemo?: boolean; audit?: boolean },
 ): Promise<OrgUnitRow> {
-  const { input } = opts;
+  const input = parseInput(createOrgUnitInput, opts.input);
   if (opts.actor && !isAdmin(opts.actor)) throw forbidden('Структуру организаций ведёт администратор');
   const [parent] = input.parentId
     ? await db.select().from(orgUnits).where(eq(orgUnits.id, input.parentId))
@@ -59,30 +59,39 @@ export async function createOrgUnit(
   if (input.kind === 'institution' && !input.institutionType) {
     throw invalid('Укажите тип учреждения', [{ field: 'institutionType', message: 'Обязательно' }]);
   }
-  const id = opts.id ?? randomUUID();
-  const [row] = await db
-    .insert(orgUnits)
-    .values({
-      ...input,
-      id,
-      parentId: input.parentId,
-      path: `${parent?.path ?? '/'}${id}/`,
-      levels: input.levels ?? null,
-      institutionType: input.kind === 'institution' ? (input.institutionType ?? 'other') : null,
-      isDemo: opts.isDemo ?? false,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned nothing');
-  if (opts.audit !== false) {
-    await recordEvent(
-      db,
-      opts.actor,
-      'org_unit.created',
-      { entityType: 'org_unit', entityId: id, orgUnitId: id },
-      { name: row.name, kind: row.kind },
-    );
+  if (input.inn) {
+    const [dup] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.inn, input.inn));
+    if (dup)
+      throw invalid(`ИНН ${input.inn} уже указан у организации «${dup.name}»`, [
+        { field: 'inn', message: 'Уже занят' },
+      ]);
   }
-  return row;
+  const id = opts.id ?? randomUUID();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(orgUnits)
+      .values({
+        ...input,
+        id,
+        parentId: input.parentId,
+        path: `${parent?.path ?? '/'}${id}/`,
+        levels: input.levels ?? null,
+        institutionType: input.kind === 'institution' ? (input.institutionType ?? 'other') : null,
+        isDemo: opts.isDemo ?? false,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    if (opts.audit !== false) {
+      await recordEvent(
+        tx,
+        opts.actor,
+        'org_unit.created',
+        { entityType: 'org_unit', entityId: id, orgUnitId: id },
+        { name: row.name, kind: row.kind },
+      );
+    }
+    return row;
+  });
 }
 
 const FIELDS = [

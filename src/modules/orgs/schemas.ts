@@ -12,7 +12,7 @@ const optText = (max: number) =>
 export const SCHOOL_LEVELS = ['НОО', 'ООО', 'СОО'] as const;
 
 export const orgUnitFields = {
-  name: z.string().trim().min(2, 'Укажите полное наименование').max(1000),
+  name: z.string().trim().min(2, 'Укажите полное наименование').max(1000, 'Не длиннее 1000 символов'),
   shortName: optText(300),
   institutionType: z.enum(INSTITUTION_TYPES).nullish(),
   inn: z
@@ -30,9 +30,22 @@ export const orgUnitFields = {
   address: optText(1000),
   isRural: z.boolean().nullish(),
   isSmall: z.boolean().nullish(),
-  levels: z.array(z.enum(SCHOOL_LEVELS)).max(3).nullish(),
-  pupils: z.number().int().min(0).max(20000).nullish(),
-  teachers: z.number().int().min(0).max(2000).nullish(),
+  levels: z
+    .array(z.enum(SCHOOL_LEVELS, { message: 'Уровни: НОО, ООО, СОО' }))
+    .max(3)
+    .nullish(),
+  pupils: z
+    .number({ message: 'Ожидается число' })
+    .int('Целое число')
+    .min(0, 'Не меньше 0')
+    .max(20000, 'Не больше 20000')
+    .nullish(),
+  teachers: z
+    .number({ message: 'Ожидается число' })
+    .int('Целое число')
+    .min(0, 'Не меньше 0')
+    .max(2000, 'Не больше 2000')
+    .nullish(),
   director: optText(300),
 };
 
@@ -46,5 +59,5 @@ export const updateOrgUnitInput = z.object({
   version: z.number().int().min(1),
 });
 
-export type CreateOrgUnitInput = z.infer<typeof createOrgUnitInput>;
+export type CreateOrgUnitInput = z.input<typeof createOrgUnitInput>;
 export type UpdateOrgUnitInput = z.infer<typeof updateOrgUnitInput>;

@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { items } from '../../db/schema/roadmaps.js';
-import { conflict, forbidden, invalid } from '../../lib/errors.js';
+import { conflict, forbidden, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { itemTarget, loadItemAccess } from './item-access.js';
+import { type ConfirmItemInput, confirmItemInput } from './schemas.js';
 
 /**
  * Access: the level above the roadmap's unit (canConfirmUnit). Confirms a done item, or returns it
@@ -15,10 +16,11 @@ export async function confirmItem(
   opts: {
     actor: Actor;
     itemId: string;
-    input: { decision: 'confirmed' | 'returned'; comment: string | null; version: number };
+    input: ConfirmItemInput;
   },
 ) {
-  const { actor, input } = opts;
+  const { actor } = opts;
+  const input = parseInput(confirmItemInput, opts.input);
   const { item: before, canConfirm } = await loadItemAccess(db, actor, opts.itemId);
   if (!canConfirm)
     throw forbidden('Подтверждать исполнение может куратор или вышестоящий уровень управления');

@@ -1,21 +1,22 @@
 import { and, count, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { items, sections } from '../../db/schema/roadmaps.js';
-import { invalid } from '../../lib/errors.js';
+import { invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { syncCascade } from './cascade.js';
 import { itemTarget } from './item-access.js';
 import { resolveDeadline, setResponsibles } from './item-fields.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
-import type { CreateItemInput } from './schemas.js';
+import { type CreateItemInput, createItemInput } from './schemas.js';
 
 /** Access: whoever keeps the roadmap. Inserts at `position` (default: end of the section). */
 export async function createItem(
   db: Db,
   opts: { actor: Actor; roadmapId: string; input: CreateItemInput; sourceItemId?: string | null },
 ) {
-  const { actor, input } = opts;
+  const { actor } = opts;
+  const input = parseInput(createItemInput, opts.input);
   const { roadmap } = await loadManagedRoadmap(db, actor, opts.roadmapId);
   const [section] = await db
     .select()

@@ -2,19 +2,20 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { roadmaps, roadmapTargets, sections } from '../../db/schema/roadmaps.js';
-import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { canManageUnit } from '../access/roadmap-rules.js';
 import { recordEvent } from '../audit/record-event.js';
 import { isBelow } from './cascade.js';
-import type { CreateRoadmapInput } from './schemas.js';
+import { type CreateRoadmapInput, createRoadmapInput } from './schemas.js';
 
 /** Access: whoever keeps the unit's roadmaps (canManageUnit). Starts as a draft with one empty section. */
 export async function createRoadmap(
   db: Db,
   opts: { actor: Actor; input: CreateRoadmapInput; isDemo?: boolean },
 ) {
-  const { actor, input } = opts;
+  const { actor } = opts;
+  const input = parseInput(createRoadmapInput, opts.input);
   const [unit] = await db
     .select()
     .from(orgUnits)

@@ -99,7 +99,11 @@ export const updateTaskInput = z.object({
   version,
 });
 
-export type CreateRoadmapInput = z.infer<typeof createRoadmapInput>;
-export type UpdateRoadmapInput = z.infer<typeof updateRoadmapInput>;
-export type CreateItemInput = z.infer<typeof createItemInput>;
-export type UpdateItemInput = z.infer<typeof updateItemInput>;
+// Operations take the schema's input type and parse it themselves, so the CLI, imports and the demo
+// loader get the same validation and defaults as the API.
+export type CreateRoadmapInput = z.input<typeof createRoadmapInput>;
+export type UpdateRoadmapInput = z.input<typeof updateRoadmapInput>;
+export type CreateItemInput = z.input<typeof createItemInput>;
+export type UpdateItemInput = z.input<typeof updateItemInput>;
+export type SetItemStatusInput = z.input<typeof setItemStatusInput>;
+export type ConfirmItemInput = z.input<typeof confirmItemInput>;

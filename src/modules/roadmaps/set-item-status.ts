@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type ItemStatus, items } from '../../db/schema/roadmaps.js';
-import { conflict, invalid } from '../../lib/errors.js';
+import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { itemTarget, loadManagedItem } from './item-access.js';
+import { type SetItemStatusInput, setItemStatusInput } from './schemas.js';
 
 /**
  * Access: whoever keeps the roadmap. Marking an item done asks the level above for confirmation;
@@ -15,10 +16,11 @@ export async function setItemStatus(
   opts: {
     actor: Actor;
     itemId: string;
-    input: { status: ItemStatus; comment: string | null; actualValue?: number | null; version: number };
+    input: SetItemStatusInput;
   },
 ) {
-  const { actor, input } = opts;
+  const { actor } = opts;
+  const input = parseInput(setItemStatusInput, opts.input);
   const { item: before } = await loadManagedItem(db, actor, opts.itemId);
   if (before.version !== input.version) throw conflict({ version: before.version });
   if (

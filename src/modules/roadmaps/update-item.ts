@@ -1,14 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { items, sections } from '../../db/schema/roadmaps.js';
-import { conflict, invalid } from '../../lib/errors.js';
+import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { syncCascade } from './cascade.js';
 import { itemTarget, loadManagedItem } from './item-access.js';
 import { EDITABLE_ITEM_FIELDS, resolveDeadline, responsibleIds, setResponsibles } from './item-fields.js';
-import type { UpdateItemInput } from './schemas.js';
+import { type UpdateItemInput, updateItemInput } from './schemas.js';
 
 const DEADLINE_FIELDS = ['deadlineText', 'periodFrom', 'periodTo', 'recurrence', 'dueDate'] as const;
 
@@ -17,7 +17,8 @@ const DEADLINE_FIELDS = ['deadlineText', 'periodFrom', 'periodTo', 'recurrence',
  * stale copy is a conflict, so a concurrent edit is never overwritten silently.
  */
 export async function updateItem(db: Db, opts: { actor: Actor; itemId: string; input: UpdateItemInput }) {
-  const { actor, input } = opts;
+  const { actor } = opts;
+  const input = parseInput(updateItemInput, opts.input);
   const { item: before, roadmap } = await loadManagedItem(db, actor, opts.itemId);
   if (before.version !== input.version) throw conflict({ version: before.version });
   const patch: Partial<typeof items.$inferInsert> = {};

@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type RoadmapStatus, roadmaps, roadmapTargets } from '../../db/schema/roadmaps.js';
-import { conflict, invalid } from '../../lib/errors.js';
+import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { isBelow, syncCascade } from './cascade.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
-import type { UpdateRoadmapInput } from './schemas.js';
+import { type UpdateRoadmapInput, updateRoadmapInput } from './schemas.js';
 
 const TRANSITIONS: Record<RoadmapStatus, RoadmapStatus[]> = {
   draft: ['approved'],
@@ -31,7 +31,8 @@ export async function updateRoadmap(
   db: Db,
   opts: { actor: Actor; roadmapId: string; input: UpdateRoadmapInput },
 ) {
-  const { actor, input } = opts;
+  const { actor } = opts;
+  const input = parseInput(updateRoadmapInput, opts.input);
   const { roadmap: before, owner } = await loadManagedRoadmap(db, actor, opts.roadmapId);
   if (before.version !== input.version) throw conflict({ version: before.version });
   const next = input.status ?? before.status;

@@ -1,0 +1,46 @@
+// Server for the browser tests: a fresh demo database every run — a new PostgreSQL database when
+// DATABASE_URL is set (CI), a new embedded one in a temporary directory otherwise.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, DEMO: 'true', PORT: process.env.E2E_PORT ?? '3210', HOST: '127.0.0.1' };
+let cleanup = async () => {};
+
+if (process.env.DATABASE_URL) {
+  const name = `opora_e2e_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-e2e-'));
+  cleanup = async () => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+} else {
+  env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-e2e-'));
+}
+
+const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+const stop = (sig) => child.kill(sig);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+child.on('exit', async (code) => {
+  await cleanup().catch(() => {});
+  fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

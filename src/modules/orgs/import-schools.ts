@@ -1,0 +1,601 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { AppError, forbidden, type RowError } from '../../lib/errors.js';
+import { type Actor, isAdmin } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import { parseTable, type TableRow } from './parse-table.js';
+import { orgUnitFields, SCHOOL_LEVELS } from './schemas.js';
+
+// Import of the list of schools from XLSX/CSV (format: docs/data-formats.md, «Импорт школ»).
+// The file is checked in full first; only a file without a single row error is written, in one transaction.
+
+export const IMPORT_MAX_ROWS = 20_000;
+export const IMPORT_PREVIEW_LIMIT = 500;
+/** Row errors beyond this are counted but not listed. */
+export const IMPORT_MAX_ERRORS = 1_000;
+/** The header is looked for among the first non-empty rows (a title above the table is common). */
+const HEADER_SEARCH_ROWS = 10;
+const INSERT_CHUNK = 500;
+
+export type ImportPreviewRow = {
+  row: number;
+  action: 'create' | 'update';
+  name: string;
+  inn: string;
+  municipality: string;
+};
+
+export type ImportResult = {
+  fileName: string;
+  dryRun: boolean;
+  /** No row errors. With dryRun=false this also means the data were written. */
+  ok: boolean;
+  /** Data rows in the file (empty rows are not counted). */
+  total: number;
+  /** Schools created (dryRun: to be created); 0 when ok is false, since nothing is written then. */
+  created: number;
+  /** Schools changed (dryRun: to be changed); rows equal to the stored data are not counted. */
+  updated: number;
+  errors: RowError[];
+  warnings: string[];
+  preview: ImportPreviewRow[];
+};
+
+type Field =
+  | 'name'
+  | 'shortName'
+  | 'inn'
+  | 'municipality'
+  | 'oktmo'
+  | 'address'
+  | 'isRural'
+  | 'isSmall'
+  | 'levels'
+  | 'pupils'
+  | 'teachers'
+  | 'director';
+
+/** The canonical column names (synonyms are recognised too; see HEADER_RULES). */
+export const IMPORT_COLUMNS: Record<Field, string> = {
+  name: 'Полное наименование',
+  shortName: 'Краткое наименование',
+  inn: 'ИНН',
+  municipality: 'Муниципалитет',
+  oktmo: 'ОКТМО',
+  address: 'Адрес',
+  isRural: 'Сельская',
+  isSmall: 'Малокомплектная',
+  levels: 'Уровни образования',
+  pupils: 'Число обучающихся',
+  teachers: 'Число педагогов',
+  director: 'Директор',
+};
+
+// ---------- header ----------
+
+/** Lower case, ё → е, punctuation → spaces: «Кол-во  обучающихся, чел.» → "кол во обучающихся чел". */
+function normHeader(h: string): string {
+  return h
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^a-zа-я0-9№]+/g, ' ')
+    .trim();
+}
+
+/** First match wins, so the more specific rules come first («Краткое наименование» before «Наименование»). */
+const HEADER_RULES: Array<[Field, (h: string, words: string[]) => boolean]> = [
+  ['shortName', (h) => /кратк|сокращ/.test(h)],
+  ['inn', (_, w) => w.includes('инн') || w.includes('inn')],
+  ['oktmo', (h) => /октмо|oktmo/.test(h)],
+  ['address', (h) => h.includes('адрес')],
+  [
+    'municipality',
+    (h, w) => /муницип|район|городск\S* округ/.test(h) || w.includes('мо') || w.includes('территория'),
+  ],
+  ['isSmall', (h) => h.includes('малокомплект')],
+  ['isRural', (h) => /сельск|местност/.test(h)],
+  ['levels', (h) => /уровн|ступен/.test(h)],
+  ['teachers', (h) => /педагог|учител/.test(h)],
+  ['pupils', (h) => /обучающ|учащ|ученик|контингент/.test(h)],
+  ['director', (h) => /директор|руководител/.test(h)],
+  [
+    'name',
+    (h) => /наименовани|название/.test(h) || /^(школа|оо|организация|образовательная организация)$/.test(h),
+  ],
+];
+
+/** Row-number columns are common and carry nothing: ignored without a warning. */
+const IGNORED_HEADERS = new Set([
+  '',
+  '№',
+  'n',
+  'no',
+  '№ п п',
+  'п п',
+  'n п п',
+  'номер',
+  'номер п п',
+  'пп',
+  '№ пп',
+]);
+
+export function headerField(header: string): Field | 'ignore' | null {
+  const h = normHeader(header);
+  if (IGNORED_HEADERS.has(h)) return 'ignore';
+  const words = h.split(' ');
+  for (const [field, test] of HEADER_RULES) if (test(h, words)) return field;
+  return null;
+}
+
+type Columns = {
+  index: Partial<Record<Field, number>>;
+  label: Partial<Record<Field, string>>;
+  warnings: string[];
+};
+
+function mapHeader(cells: string[]): Columns {
+  const cols: Columns = { index: {}, label: {}, warnings: [] };
+  cells.forEach((header, i) => {
+    const field = headerField(header);
+    if (field === 'ignore') return;
+    if (!field) {
+      cols.warnings.push(`Столбец «${header}» не распознан и пропущен`);
+      return;
+    }
+    const taken = cols.label[field];
+    if (taken !== undefined) {
+      cols.warnings.push(
+        `Столбец «${header}» пропущен: данные «${IMPORT_COLUMNS[field]}» уже берутся из столбца «${taken}»`,
+      );
+      return;
+    }
+    cols.index[field] = i;
+    cols.label[field] = header;
+  });
+  return cols;
+}
+
+const requiredFound = (c: Columns) =>
+  Number(c.index.name !== undefined) +
+  Number(c.index.inn !== undefined) +
+  Number(c.index.municipality !== undefined || c.index.oktmo !== undefined);
+
+function findHeader(rows: TableRow[]): { at: number; cols: Columns } {
+  for (let at = 0; at < Math.min(rows.length, HEADER_SEARCH_ROWS); at++) {
+    const cols = mapHeader(rows[at]?.cells ?? []);
+    if (requiredFound(cols) >= 2) return { at, cols };
+  }
+  return { at: 0, cols: mapHeader(rows[0]?.cells ?? []) };
+}
+
+// ---------- values ----------
+
+/** Lower case, ё → е, no quotes, single spaces: «МО "Город Пенза"» and «мо город  пенза» are the same name. */
+export function normName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/["'«»„“”‘’`]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** INN/OKTMO as typed by people and spreadsheets: spaces, a leading apostrophe, a trailing ".0". */
+function normCode(s: string): string {
+  return s
+    .replace(/^'/, '')
+    .replace(/[\s\u00a0\u2009\u202f]+/g, '')
+    .replace(/^(\d+)[.,]0+$/, '$1');
+}
+
+const YES = new Set(['да', 'д', '1', 'true', 'истина', 'yes', 'y', '+', 'x', 'х', 'v', '✓']);
+const NO = new Set(['нет', 'н', '0', 'false', 'ложь', 'no', 'n', '-', '–', '—']);
+
+type Parsed<T> = { value: T } | { error: string };
+
+function parseYesNo(raw: string, rural: boolean): Parsed<boolean> {
+  const v = raw.toLowerCase().replace(/ё/g, 'е').replace(/\.$/, '').trim();
+  if (YES.has(v)) return { value: true };
+  if (NO.has(v)) return { value: false };
+  if (rural) {
+    if (/^(сел|деревн)/.test(v)) return { value: true };
+    if (/^(гор|г$)/.test(v)) return { value: false };
+    return { error: 'Ожидается «да» или «нет» («сельская» или «городская»)' };
+  }
+  if (v.startsWith('малокомплект')) return { value: true };
+  return { error: 'Ожидается «да» или «нет»' };
+}
+
+type Level = (typeof SCHOOL_LEVELS)[number];
+const LEVEL_STOP_WORDS = new Set([
+  'общее',
+  'общего',
+  'образование',
+  'образования',
+  'и',
+  'классы',
+  'кл',
+  'класс',
+]);
+// Latin letters that look Cyrillic: «OOO» typed on an English layout.
+const LOOKALIKES: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  k: 'к',
+  m: 'м',
+};
+
+function levelOf(token: string): Level[] | null {
+  const t = token.replace(/[a-z]/g, (ch) => LOOKALIKES[ch] ?? ch);
+  if (t === 'ноо' || t.startsWith('начальн') || t === '1-4') return ['НОО'];
+  if (t === 'ооо' || t.startsWith('основн') || t === '5-9') return ['ООО'];
+  if (t === 'соо' || t.startsWith('средн') || t === '10-11') return ['СОО'];
+  if (t === '1-9') return ['НОО', 'ООО'];
+  if (t === '1-11') return ['НОО', 'ООО', 'СОО'];
+  if (t === '5-11') return ['ООО', 'СОО'];
+  return null;
+}
+
+function parseLevels(raw: string): Parsed<Level[]> {
+  const tokens = raw
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[–—]/g, '-')
+    .split(/[\s,;/+.()]+/)
+    .filter((t) => t && !LEVEL_STOP_WORDS.has(t));
+  const found = new Set<Level>();
+  for (const t of tokens) {
+    const levels = levelOf(t);
+    if (!levels) return { error: `Непонятный уровень «${t}»: укажите НОО, ООО, СОО через запятую` };
+    for (const l of levels) found.add(l);
+  }
+  return { value: SCHOOL_LEVELS.filter((l) => found.has(l)) };
+}
+
+function parseCount(raw: string): Parsed<number> {
+  const v = raw.replace(/[\s\u00a0\u2009\u202f]+/g, '');
+  if (!/^\d+([.,]0+)?$/.test(v)) return { error: 'Ожидается целое число' };
+  return { value: Number.parseInt(v, 10) };
+}
+
+/** The cell as the value the zod field expects, or the reason it cannot be one. */
+function parseCell(f: (typeof OPTIONAL_FIELDS)[number], raw: string): Parsed<unknown> {
+  if (f === 'oktmo') return { value: normCode(raw) };
+  if (f === 'isRural' || f === 'isSmall') return parseYesNo(raw, f === 'isRural');
+  if (f === 'levels') return parseLevels(raw);
+  if (f === 'pupils' || f === 'teachers') return parseCount(raw);
+  return { value: raw };
+}
+
+// zod messages for the checks orgUnitFields leaves without a Russian text (numbers, lengths).
+const ruZod = {
+  error: (iss: {
+    code?: string;
+    origin?: unknown;
+    maximum?: unknown;
+    minimum?: unknown;
+    expected?: unknown;
+  }) => {
+    if (iss.code === 'too_big')
+      return iss.origin === 'string' ? `Не длиннее ${iss.maximum} символов` : `Не больше ${iss.maximum}`;
+    if (iss.code === 'too_small')
+      return iss.origin === 'string' ? `Не короче ${iss.minimum} символов` : `Не меньше ${iss.minimum}`;
+    if (iss.code === 'invalid_type' && (iss.expected === 'int' || iss.expected === 'number'))
+      return 'Ожидается целое число';
+    return 'Недопустимое значение';
+  },
+};
+
+function check<S extends z.ZodType>(schema: S, value: unknown): Parsed<z.output<S>> {
+  const r = schema.safeParse(value, ruZod);
+  return r.success ? { value: r.data } : { error: r.error.issues[0]?.message ?? 'Недопустимое значение' };
+}
+
+// ---------- import ----------
+
+type Values = {
+  name: string;
+  inn: string;
+  shortName?: string | null;
+  oktmo?: string | null;
+  address?: string | null;
+  isRural?: boolean | null;
+  isSmall?: boolean | null;
+  levels?: Level[] | null;
+  pupils?: number | null;
+  teachers?: number | null;
+  director?: string | null;
+};
+const OPTIONAL_FIELDS = [
+  'shortName',
+  'oktmo',
+  'address',
+  'isRural',
+  'isSmall',
+  'levels',
+  'pupils',
+  'teachers',
+  'director',
+] as const;
+
+type Unit = typeof orgUnits.$inferSelect;
+type Plan =
+  | { action: 'create'; row: number; municipality: Unit; values: Values }
+  | { action: 'update'; row: number; municipality: Unit; school: Unit; patch: Partial<Values> };
+
+/** Access: the administrator. Throws AppError for the file as a whole; row problems come back in `errors`. */
+export async function importSchools(
+  db: Db,
+  opts: { actor: Actor; fileName: string; data: Buffer; dryRun: boolean },
+): Promise<ImportResult> {
+  const { actor, fileName, dryRun } = opts;
+  if (!isAdmin(actor)) throw forbidden('Импортировать школы может только администратор');
+
+  const table = await parseTable(fileName, opts.data, { maxRows: IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS });
+  if (table.rows.length === 0)
+    throw new AppError('INVALID_INPUT', 'Файл пустой: в нём нет ни заголовков, ни данных');
+  const { at, cols } = findHeader(table.rows);
+  const headerRow = table.rows[at]?.row ?? 1;
+  const missing: string[] = [];
+  if (cols.index.name === undefined) missing.push(IMPORT_COLUMNS.name);
+  if (cols.index.inn === undefined) missing.push(IMPORT_COLUMNS.inn);
+  if (cols.index.municipality === undefined && cols.index.oktmo === undefined)
+    missing.push(IMPORT_COLUMNS.municipality);
+  if (missing.length) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${missing.length === 1 ? 'Не найден обязательный столбец' : 'Не найдены обязательные столбцы'} ${missing
+        .map((m) => `«${m}»`)
+        .join(', ')} (строка заголовков — ${headerRow}). Названия столбцов см. в описании формата импорта.`,
+    );
+  }
+
+  const used = Object.values(cols.index);
+  const dataRows = table.rows.slice(at + 1).filter((r) => used.some((i) => (r.cells[i] ?? '') !== ''));
+  if (table.truncated || dataRows.length > IMPORT_MAX_ROWS) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `В файле больше ${IMPORT_MAX_ROWS.toLocaleString('ru-RU')} строк с данными: разделите его на несколько файлов`,
+    );
+  }
+  if (dataRows.length === 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `В файле нет строк с данными: под строкой заголовков (${headerRow}) ничего не заполнено`,
+    );
+  }
+
+  // Everything needed for the checks, loaded once.
+  const municipalities = await db.select().from(orgUnits).where(eq(orgUnits.kind, 'municipality'));
+  const schools = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'school'), isNotNull(orgUnits.inn)));
+  const muniByName = groupBy(municipalities, (m) => normName(m.name));
+  const muniById = new Map(municipalities.map((m) => [m.id, m]));
+  const schoolsByInn = groupBy(schools, (s) => s.inn ?? '');
+
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  const fail = (row: number, field: Field | undefined, message: string) => {
+    errorCount++;
+    if (errors.length < IMPORT_MAX_ERRORS)
+      errors.push({ row, ...(field ? { field: cols.label[field] } : {}), message });
+  };
+  const byOktmo = (code: string): Unit[] => {
+    const exact = municipalities.filter((m) => m.oktmo === code);
+    if (exact.length || code.length < 8) return exact;
+    // OKTMO digits 1–2 are the region, 3–5 the district or city, 6–8 the settlement, 9–11 the locality.
+    const first8 = municipalities.filter((m) => m.oktmo === code.slice(0, 8));
+    return first8.length ? first8 : municipalities.filter((m) => m.oktmo === `${code.slice(0, 5)}000`);
+  };
+
+  const plans: Plan[] = [];
+  const innSeenAt = new Map<string, number>();
+  let unchanged = 0;
+  let anchor: Unit | undefined; // a municipality of the file: its region gets the history event
+
+  for (const { row, cells } of dataRows) {
+    const errorsBefore = errorCount;
+    const cell = (f: Field) => {
+      const i = cols.index[f];
+      return i === undefined ? '' : (cells[i] ?? '');
+    };
+
+    // Required: name, INN, municipality.
+    const rawName = cell('name');
+    const name = rawName ? check(orgUnitFields.name, rawName) : { error: 'Укажите полное наименование' };
+    if ('error' in name) fail(row, 'name', name.error);
+
+    const rawInn = normCode(cell('inn'));
+    let inn: string | null = null;
+    if (!rawInn) fail(row, 'inn', 'Укажите ИНН');
+    else if (/e\+?\d+$/i.test(rawInn)) {
+      fail(
+        row,
+        'inn',
+        'ИНН записан в экспоненциальном виде: задайте столбцу текстовый формат и введите номер заново',
+      );
+    } else {
+      const r = check(orgUnitFields.inn, rawInn);
+      if ('error' in r) fail(row, 'inn', r.error);
+      else inn = r.value ?? null;
+    }
+
+    const muniField: Field = cols.index.municipality !== undefined ? 'municipality' : 'oktmo';
+    const rawMuni = cell(muniField);
+    let municipality: Unit | undefined;
+    if (!rawMuni)
+      fail(row, muniField, muniField === 'oktmo' ? 'Укажите ОКТМО муниципалитета' : 'Укажите муниципалитет');
+    else {
+      const code = normCode(rawMuni);
+      const found = /^(\d{8}|\d{11})$/.test(code) ? byOktmo(code) : (muniByName.get(normName(rawMuni)) ?? []);
+      if (found.length === 1) municipality = found[0];
+      else if (found.length === 0) fail(row, muniField, `Муниципалитет «${rawMuni}» не найден в системе`);
+      else fail(row, muniField, `Муниципалитетов «${rawMuni}» в системе несколько: укажите ОКТМО`);
+    }
+
+    // Optional fields: an empty cell means "not given" (an update keeps the stored value).
+    const values: Partial<Values> = {};
+    for (const f of OPTIONAL_FIELDS) {
+      const raw = cell(f);
+      if (!raw) continue;
+      const v = parseCell(f, raw);
+      if ('error' in v) {
+        fail(row, f, v.error);
+        continue;
+      }
+      const r = check(orgUnitFields[f], v.value);
+      if ('error' in r) fail(row, f, r.error);
+      else Object.assign(values, { [f]: r.value });
+    }
+
+    if (inn) {
+      const first = innSeenAt.get(inn);
+      if (first !== undefined) fail(row, 'inn', `ИНН ${inn} уже встречался в строке ${first}`);
+      else innSeenAt.set(inn, row);
+    }
+    if (errorCount > errorsBefore || !inn || !municipality || 'error' in name) continue;
+
+    anchor ??= municipality;
+    const full: Values = { ...values, name: name.value, inn };
+    const existing = schoolsByInn.get(inn) ?? [];
+    const [school] = existing;
+    if (existing.length > 1) {
+      fail(row, 'inn', `В системе несколько школ с ИНН ${inn}: исправьте это вручную до импорта`);
+    } else if (!school) {
+      plans.push({ action: 'create', row, municipality, values: full });
+    } else if (school.parentId !== municipality.id) {
+      const current = school.parentId ? muniById.get(school.parentId)?.name : undefined;
+      fail(
+        row,
+        muniField,
+        `Школа с ИНН ${inn} уже есть в другом муниципалитете${current ? ` («${current}»)` : ''}; ` +
+          'перенос между муниципалитетами при импорте не выполняется',
+      );
+    } else {
+      const patch = changedFields(school, full);
+      if (Object.keys(patch).length === 0) unchanged++;
+      else plans.push({ action: 'update', row, municipality, school, patch });
+    }
+  }
+
+  const ok = errorCount === 0;
+  const warnings = [...cols.warnings];
+  if (errorCount > errors.length) warnings.push(`Показаны первые ${errors.length} ошибок из ${errorCount}`);
+  if (unchanged) warnings.push(`Без изменений: ${unchanged} — данные в файле совпадают с данными в системе`);
+  const created = ok ? plans.filter((p) => p.action === 'create').length : 0;
+  const updated = ok ? plans.length - created : 0;
+
+  if (ok && !dryRun && anchor) await write(db, actor, plans, anchor, { created, updated });
+
+  return {
+    fileName,
+    dryRun,
+    ok,
+    total: dataRows.length,
+    created,
+    updated,
+    errors,
+    warnings,
+    preview: plans.slice(0, IMPORT_PREVIEW_LIMIT).map((p) => ({
+      row: p.row,
+      action: p.action,
+      name: p.action === 'create' ? p.values.name : (p.patch.name ?? p.school.name),
+      inn: p.action === 'create' ? p.values.inn : (p.school.inn ?? ''),
+      municipality: p.municipality.name,
+    })),
+  };
+}
+
+function changedFields(school: Unit, values: Values): Partial<Values> {
+  const patch: Partial<Values> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || k === 'inn') continue;
+    const before = (school as Record<string, unknown>)[k] ?? null;
+    if (JSON.stringify(before) !== JSON.stringify(v)) Object.assign(patch, { [k]: v });
+  }
+  return patch;
+}
+
+async function write(
+  db: Db,
+  actor: Actor,
+  plans: Plan[],
+  anchor: Unit,
+  counts: { created: number; updated: number },
+) {
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const creates = plans.flatMap((p) => (p.action === 'create' ? [p] : []));
+    for (let i = 0; i < creates.length; i += INSERT_CHUNK) {
+      await tx.insert(orgUnits).values(
+        creates.slice(i, i + INSERT_CHUNK).map(({ municipality, values: v }) => {
+          const id = randomUUID();
+          return {
+            id,
+            parentId: municipality.id,
+            kind: 'school' as const,
+            path: `${municipality.path}${id}/`, // as createOrgUnit does
+            name: v.name,
+            shortName: v.shortName ?? null,
+            inn: v.inn,
+            oktmo: v.oktmo ?? null,
+            address: v.address ?? null,
+            isRural: v.isRural ?? null,
+            isSmall: v.isSmall ?? null,
+            levels: v.levels ?? null,
+            pupils: v.pupils ?? null,
+            teachers: v.teachers ?? null,
+            director: v.director ?? null,
+            createdAt: now,
+            updatedAt: now,
+          };
+        }),
+      );
+    }
+    for (const p of plans) {
+      if (p.action !== 'update') continue;
+      const [row] = await tx
+        .update(orgUnits)
+        .set({ ...p.patch, version: sql`${orgUnits.version} + 1`, updatedAt: now })
+        .where(and(eq(orgUnits.id, p.school.id), eq(orgUnits.version, p.school.version)))
+        .returning({ id: orgUnits.id });
+      if (!row) {
+        // Changed by someone since the check: the whole import rolls back.
+        throw new AppError(
+          'CONFLICT',
+          `Пока проверялся файл, школу «${p.school.name}» изменил другой пользователь. Ничего не записано: повторите импорт.`,
+        );
+      }
+    }
+    // One event for the whole import, on the region (the root of the municipality's path).
+    const rootId = anchor.path.split('/')[1] || anchor.id;
+    await recordEvent(
+      tx,
+      actor,
+      'org_units.imported',
+      { entityType: 'org_unit', entityId: rootId, orgUnitId: rootId },
+      counts,
+    );
+  });
+}
+
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
