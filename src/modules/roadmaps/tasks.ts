@@ -139,6 +139,10 @@ export async function updateTask(
       { entityType: 'task', entityId: task.id, itemId: task.sourceItemId, orgUnitId: task.orgUnitId },
       { unit: unit?.name ?? '', changes },
     );
+    // The own item remembers which measure above it executes; a replaced link forgets it.
+    if (input.linkedItemId !== undefined && task.linkedItemId && task.linkedItemId !== input.linkedItemId) {
+      await tx.update(items).set({ sourceItemId: null }).where(eq(items.id, task.linkedItemId));
+    }
     if (input.linkedItemId) {
       await tx.update(items).set({ sourceItemId: task.sourceItemId }).where(eq(items.id, input.linkedItemId));
     }
