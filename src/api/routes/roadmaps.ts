@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROADMAP_STATUSES } from '../../db/schema/roadmaps.js';
+import { AppError } from '../../lib/errors.js';
 import { roadmapToDocx } from '../../modules/documents/export-roadmap-docx.js';
 import { roadmapToXlsx } from '../../modules/documents/export-roadmap-xlsx.js';
+import { attachOrderFile } from '../../modules/roadmaps/attach-order-file.js';
 import { createRoadmap } from '../../modules/roadmaps/create-roadmap.js';
 import { deleteRoadmap } from '../../modules/roadmaps/delete-roadmap.js';
 import { getRoadmap } from '../../modules/roadmaps/get-roadmap.js';
@@ -155,6 +157,39 @@ export function roadmapRoutes(app: App, deps: Deps) {
         `attachment; filename="roadmap.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       );
       return c.body(new Uint8Array(body), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/roadmaps/{id}/order-file',
+      tags,
+      summary: 'Приложить файл приказа об утверждении (multipart/form-data, поле file)',
+      request: {
+        params: idParam,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: okJson('Дорожная карта'),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const file = (await c.req.parseBody()).file;
+      if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
+      const upload = { name: file.name, data: Buffer.from(await file.arrayBuffer()) };
+      const r = await attachOrderFile(db, deps.storage, {
+        actor,
+        roadmapId: c.req.valid('param').id,
+        upload,
+        maxBytes: deps.config.uploadMaxBytes,
+      });
+      return c.json(r, 200);
     },
   );
 
