@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../lib/errors.js';
+import '../lib/zod-ru.js';
 import type { Deps, Env } from './context.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
@@ -64,14 +65,14 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
 
   const webDir = opts.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    const index = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webDir) }));
     app.get(
       '/favicon.svg',
       serveStatic({ path: path.relative(process.cwd(), path.join(webDir, 'favicon.svg')) }),
     );
     // Client-side routes: every other GET gets the app shell.
-    app.get('*', (c) => c.html(index));
+    // Read per request: a rebuilt UI is served without restarting the server.
+    app.get('*', (c) => c.html(fs.readFileSync(path.join(webDir, 'index.html'), 'utf8')));
   }
   return app;
 }

@@ -1,4 +1,5 @@
 import type { output, ZodType } from 'zod';
+import './zod-ru.js';
 
 export type ErrorCode =
   | 'NOT_FOUND'

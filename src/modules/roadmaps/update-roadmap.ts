@@ -8,6 +8,7 @@ import { recordEvent } from '../audit/record-event.js';
 import { isBelow, syncCascade } from './cascade.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
 import { type UpdateRoadmapInput, updateRoadmapInput } from './schemas.js';
+import { ROADMAP_STATUS_LABELS } from './types.js';
 
 const TRANSITIONS: Record<RoadmapStatus, RoadmapStatus[]> = {
   draft: ['approved'],
@@ -38,7 +39,9 @@ export async function updateRoadmap(
   const next = input.status ?? before.status;
   if (next !== before.status) {
     if (!TRANSITIONS[before.status].includes(next)) {
-      throw invalid(`Нельзя перевести дорожную карту из статуса «${before.status}» в «${next}»`);
+      throw invalid(
+        `Нельзя перевести дорожную карту из статуса «${ROADMAP_STATUS_LABELS[before.status]}» в «${ROADMAP_STATUS_LABELS[next]}»`,
+      );
     }
     const orderNumber = input.orderNumber !== undefined ? input.orderNumber : before.orderNumber;
     const orderDate = input.orderDate !== undefined ? input.orderDate : before.orderDate;

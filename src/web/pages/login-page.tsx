@@ -16,8 +16,9 @@ export function LoginPage() {
     setError(null);
     try {
       await api.post('/api/auth/login', { login, password });
-      qc.clear();
-      await qc.invalidateQueries({ queryKey: ['me'] });
+      // Drop whatever a previous user had cached, then load the new user (which leaves this page).
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      await qc.refetchQueries({ queryKey: ['me'] });
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Не удалось войти');
     } finally {
@@ -33,12 +34,19 @@ export function LoginPage() {
             <div>
               <Title order={2}>Опора</Title>
               <Text size="sm" c="dimmed">
-                Система работы со школами с низкими результатами обучения и школами, функционирующими в неблагоприятных
-                социальных условиях
+                Система работы со школами с низкими результатами обучения и школами, функционирующими в
+                неблагоприятных социальных условиях
               </Text>
             </div>
             {error && <Alert color="red">{error}</Alert>}
-            <TextInput label="Логин" value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" required autoFocus />
+            <TextInput
+              label="Логин"
+              value={login}
+              onChange={(e) => setLogin(e.currentTarget.value)}
+              autoComplete="username"
+              required
+              autoFocus
+            />
             <PasswordInput
               label="Пароль"
               value={password}

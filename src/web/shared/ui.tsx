@@ -45,7 +45,8 @@ export function ConfirmationBadge({ value }: { value: ItemView['confirmation'] }
 }
 
 export const formatDate = (d: string | null | undefined) => (d ? dayjs(d).format('DD.MM.YYYY') : '—');
-export const formatDateTime = (d: string | null | undefined) => (d ? dayjs(d).format('DD.MM.YYYY HH:mm') : '—');
+export const formatDateTime = (d: string | null | undefined) =>
+  d ? dayjs(d).format('DD.MM.YYYY HH:mm') : '—';
 
 export function Loading() {
   return (
@@ -61,10 +62,16 @@ export function ErrorBox({ error }: { error: unknown }) {
 }
 
 /** Shows any data-loading state in one line: `<Query q={q}>{(data) => …}</Query>`. */
-export function Query<T>({ q, children }: { q: { data?: T; error: unknown; isPending: boolean }; children: (d: T) => ReactNode }) {
+export function Query<T>({
+  q,
+  children,
+}: {
+  q: { data?: T; error: unknown; isPending: boolean };
+  children: (d: T) => ReactNode;
+}) {
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorBox error={q.error} />;
-  return q.data === undefined ? null : <>{children(q.data)}</>;
+  return q.data === undefined ? null : children(q.data);
 }
 
 /** Notification for a failed action; a version conflict gets its own wording and colour. */

@@ -1,0 +1,61 @@
+import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../shared/api.js';
+import { formatDateTime, Query } from '../shared/ui.js';
+import { useAction } from './hooks.js';
+
+type Comment = { id: string; text: string; author: string | null; createdAt: string };
+
+export function CommentsThread({ itemId, roadmapId }: { itemId: string; roadmapId: string }) {
+  const { run, busy } = useAction(roadmapId);
+  const [text, setText] = useState('');
+  const q = useQuery({
+    queryKey: ['item', itemId, 'comments'],
+    queryFn: () => api.get<Comment[]>(`/api/items/${itemId}/comments`),
+  });
+  async function add() {
+    if (!text.trim()) return;
+    const ok = await run(() => api.post(`/api/items/${itemId}/comments`, { text: text.trim() }));
+    if (ok) setText('');
+  }
+  return (
+    <Stack gap="xs">
+      <Query q={q}>
+        {(list) =>
+          list.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              Комментариев нет
+            </Text>
+          ) : (
+            <Stack gap={6} data-testid="comments-list">
+              {list.map((c) => (
+                <Paper key={c.id} withBorder p="xs">
+                  <Text size="xs" c="dimmed">
+                    {c.author ?? '—'} · {formatDateTime(c.createdAt)}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {c.text}
+                  </Text>
+                </Paper>
+              ))}
+            </Stack>
+          )
+        }
+      </Query>
+      <Textarea
+        placeholder="Комментарий"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        data-testid="comment-text"
+      />
+      <Group justify="flex-end">
+        <Button size="xs" onClick={add} loading={busy} disabled={!text.trim()} data-testid="comment-add">
+          Добавить комментарий
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,150 @@
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../shared/api.js';
+import { ROADMAP_KIND_LABELS, ROADMAP_STATUS_LABELS, type RoadmapDetail } from '../shared/types.js';
+import { ApproveModal } from './approve-modal.js';
+import { ConfirmModal } from './confirm-modal.js';
+import { approvalLine } from './format.js';
+import { RoadmapHistoryModal } from './history-list.js';
+import { useAction } from './hooks.js';
+import { ProgressByStatus, StatusCounts } from './progress-bar.js';
+import { RoadmapFormModal } from './roadmap-form.js';
+import { ROADMAP_STATUS_COLORS, S } from './strings.js';
+
+export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
+  const navigate = useNavigate();
+  const { run, busy } = useAction(r.id);
+  const [editing, edit] = useDisclosure(false);
+  const [approving, approve] = useDisclosure(false);
+  const [history, showHistory] = useDisclosure(false);
+  const [deleting, del] = useDisclosure(false);
+  const manage = r.permissions.canManage;
+  const setStatus = (status: RoadmapDetail['status'], ok: string) =>
+    run(() => api.patch(`/api/roadmaps/${r.id}`, { status, version: r.version }), ok);
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Breadcrumbs>
+          <Anchor component={Link} to="/roadmaps" size="sm">
+            {S.roadmaps}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {r.orgUnit.name}
+          </Text>
+        </Breadcrumbs>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={4} style={{ flex: 1 }}>
+            <Title order={3} data-testid="roadmap-title">
+              {r.title}
+            </Title>
+            <Group gap="xs">
+              <Badge color={ROADMAP_STATUS_COLORS[r.status]} variant="light" data-testid="roadmap-status">
+                {ROADMAP_STATUS_LABELS[r.status]}
+              </Badge>
+              {r.isDemo && (
+                <Badge color="orange" variant="light">
+                  демо
+                </Badge>
+              )}
+              <Text size="sm">{r.orgUnit.name}</Text>
+              <Text size="sm" c="dimmed">
+                · {r.periodLabel} · {ROADMAP_KIND_LABELS[r.kind]}
+              </Text>
+            </Group>
+            <Text size="sm" fs={r.status === 'draft' ? 'italic' : undefined} data-testid="roadmap-approval">
+              {approvalLine(r)}
+            </Text>
+          </Stack>
+          <Stack gap={6} w={280}>
+            <ProgressByStatus progress={r.progress} />
+          </Stack>
+        </Group>
+        <StatusCounts progress={r.progress} />
+        <Group gap="xs" mt="xs">
+          <Button
+            component="a"
+            href={`/api/roadmaps/${r.id}/export?format=docx`}
+            variant="light"
+            data-testid="export-docx"
+          >
+            {S.exportDocx}
+          </Button>
+          <Button
+            component="a"
+            href={`/api/roadmaps/${r.id}/export?format=xlsx`}
+            variant="light"
+            data-testid="export-xlsx"
+          >
+            {S.exportXlsx}
+          </Button>
+          <Button variant="default" onClick={showHistory.open} data-testid="roadmap-history">
+            {S.history}
+          </Button>
+          {manage && (
+            <>
+              <Button variant="default" onClick={edit.open} data-testid="roadmap-edit">
+                {S.editRequisites}
+              </Button>
+              {r.status === 'draft' && (
+                <Button color="green" onClick={approve.open} data-testid="roadmap-approve">
+                  {S.approve}
+                </Button>
+              )}
+              {r.status === 'approved' && (
+                <>
+                  <Button
+                    variant="default"
+                    loading={busy}
+                    onClick={() => setStatus('archived', 'Дорожная карта перенесена в архив')}
+                  >
+                    {S.archive}
+                  </Button>
+                  <Button
+                    variant="default"
+                    loading={busy}
+                    onClick={() => setStatus('draft', 'Дорожная карта возвращена в черновик')}
+                  >
+                    {S.toDraft}
+                  </Button>
+                </>
+              )}
+              {r.status === 'archived' && (
+                <Button
+                  variant="default"
+                  loading={busy}
+                  onClick={() => setStatus('approved', 'Дорожная карта возвращена из архива')}
+                >
+                  {S.unarchive}
+                </Button>
+              )}
+              {r.status === 'draft' && (
+                <Button color="red" variant="light" onClick={del.open} data-testid="roadmap-delete">
+                  {S.deleteDraft}
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
+      </Stack>
+      <RoadmapFormModal roadmap={r} opened={editing} onClose={edit.close} />
+      <ApproveModal roadmap={r} opened={approving} onClose={approve.close} />
+      <RoadmapHistoryModal roadmap={r} opened={history} onClose={showHistory.close} />
+      <ConfirmModal
+        opened={deleting}
+        onClose={del.close}
+        title={S.deleteDraft}
+        message={`Удалить черновик «${r.title}» со всеми разделами и мероприятиями? Это действие нельзя отменить.`}
+        confirmLabel={S.delete}
+        onConfirm={async () => {
+          // Leave the page before the lists refresh, so the deleted roadmap is not fetched again.
+          await run(async () => {
+            await api.del(`/api/roadmaps/${r.id}?version=${r.version}`);
+            navigate('/roadmaps');
+          }, 'Черновик удалён');
+        }}
+      />
+    </Paper>
+  );
+}

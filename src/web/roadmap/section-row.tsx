@@ -1,0 +1,156 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { type FormEvent, useState } from 'react';
+import { api } from '../shared/api.js';
+import type { RoadmapDetail, SectionView } from '../shared/types.js';
+import { ConfirmModal } from './confirm-modal.js';
+import { sectionTitle } from './format.js';
+import { useAction } from './hooks.js';
+import { S } from './strings.js';
+
+/** A section («направление») as a full-width bold row, as in the Word table. */
+export function SectionRow(props: {
+  section: SectionView;
+  roadmap: RoadmapDetail;
+  index: number;
+  colSpan: number;
+}) {
+  const { section: s, roadmap, index, colSpan } = props;
+  const manage = roadmap.permissions.canManage;
+  const { run } = useAction(roadmap.id);
+  const [editing, edit] = useDisclosure(false);
+  const [deleting, del] = useDisclosure(false);
+  const untitled = !s.number && !s.title;
+  const move = (position: number) =>
+    run(() => api.patch(`/api/sections/${s.id}`, { position, version: s.version }), 'Раздел перемещён');
+
+  return (
+    <Table.Tr data-testid={`section-row-${s.id}`} bg="gray.1">
+      <Table.Td colSpan={colSpan}>
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={700} size="sm" c={untitled ? 'dimmed' : undefined}>
+            {sectionTitle(s) ?? S.untitledSection}
+          </Text>
+          {manage && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label="Действия с разделом"
+                  data-testid={`section-menu-${s.id}`}
+                >
+                  ⋮
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={edit.open}>Переименовать</Menu.Item>
+                <Menu.Item disabled={index === 0} onClick={() => move(index - 1)}>
+                  Переместить выше
+                </Menu.Item>
+                <Menu.Item disabled={index >= roadmap.sections.length - 1} onClick={() => move(index + 1)}>
+                  Переместить ниже
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color="red" onClick={del.open}>
+                  Удалить раздел
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+        <SectionModal roadmap={roadmap} section={s} opened={editing} onClose={edit.close} />
+        <ConfirmModal
+          opened={deleting}
+          onClose={del.close}
+          title="Удалить раздел"
+          message={
+            s.items.length > 0
+              ? `В разделе ${s.items.length} мероприятий: перенесите или удалите их, прежде чем удалять раздел.`
+              : 'Удалить пустой раздел?'
+          }
+          confirmLabel={S.delete}
+          onConfirm={() => run(() => api.del(`/api/sections/${s.id}?version=${s.version}`), 'Раздел удалён')}
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Adds a section at the end (without `section`) or renames one. */
+export function SectionModal(props: {
+  roadmap: RoadmapDetail;
+  section?: SectionView;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.section ? 'Раздел' : S.addSection}>
+      {props.opened && <SectionForm {...props} />}
+    </Modal>
+  );
+}
+
+function SectionForm({
+  roadmap,
+  section,
+  onClose,
+}: {
+  roadmap: RoadmapDetail;
+  section?: SectionView;
+  onClose: () => void;
+}) {
+  const { run, busy } = useAction(roadmap.id);
+  const [number, setNumber] = useState(
+    section ? (section.number ?? String(section.position + 1)) : String(roadmap.sections.length + 1),
+  );
+  const [title, setTitle] = useState(section?.title ?? '');
+  const [version] = useState(section?.version);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const body = { number: number.trim() || null, title: title.trim() || null };
+    const ok = await run(
+      () =>
+        section
+          ? api.patch(`/api/sections/${section.id}`, { ...body, version })
+          : api.post(`/api/roadmaps/${roadmap.id}/sections`, body),
+      section ? 'Раздел сохранён' : 'Раздел добавлен',
+    );
+    if (ok) onClose();
+  }
+  return (
+    <form onSubmit={submit}>
+      <Stack>
+        <TextInput label="Номер" value={number} onChange={(e) => setNumber(e.currentTarget.value)} w={120} />
+        <Textarea
+          label="Название"
+          placeholder="Организационное сопровождение"
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-testid="section-title"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {S.cancel}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="section-save">
+            {S.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

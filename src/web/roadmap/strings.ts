@@ -1,0 +1,113 @@
+// Russian wording of the roadmap module: labels of enums, field names in history, plural forms.
+import type { ItemView, RoadmapSummary } from '../shared/types.js';
+
+export const RECURRENCE_LABELS: Record<NonNullable<ItemView['recurrence']>, string> = {
+  monthly: 'ежемесячно',
+  quarterly: 'ежеквартально',
+  yearly: 'ежегодно',
+  throughout: 'в течение периода',
+  'on-schedule': 'по графику',
+};
+
+export const COMPARATOR_LABELS: Record<NonNullable<ItemView['targetComparator']>, string> = {
+  gte: 'не менее',
+  lte: 'не более',
+  eq: 'равно',
+};
+
+export const PERIOD_KIND_LABELS: Record<RoadmapSummary['periodKind'], string> = {
+  school_year: 'учебный год',
+  calendar_year: 'календарный год',
+};
+
+export const ROADMAP_STATUS_COLORS: Record<RoadmapSummary['status'], string> = {
+  draft: 'gray',
+  approved: 'green',
+  archived: 'dark',
+};
+
+/** Colours of the status parts of a progress bar, the same as the status badges. */
+export const STATUS_BAR_COLORS: Record<ItemView['status'], string> = {
+  done: 'green',
+  in_progress: 'blue',
+  planned: 'gray.4',
+  postponed: 'yellow',
+  not_done: 'red',
+  cancelled: 'dark.3',
+};
+
+/** Field names in the history of items, roadmaps, sections and tasks. */
+export const FIELD_LABELS: Record<string, string> = {
+  number: '№',
+  level: 'Уровень',
+  measure: 'Мероприятие',
+  description: 'Описание',
+  deadlineText: 'Срок',
+  periodFrom: 'Начало периода',
+  periodTo: 'Окончание периода',
+  recurrence: 'Периодичность',
+  dueDate: 'Контрольная дата',
+  responsibleUnitIds: 'Ответственные организации',
+  responsibleText: 'Ответственные',
+  participants: 'Участники',
+  indicator: 'Показатель',
+  targetComparator: 'Условие целевого значения',
+  targetValue: 'Целевое значение',
+  targetUnit: 'Единица измерения',
+  actualValue: 'Фактическое значение',
+  title: 'Название',
+  kind: 'Вид',
+  periodKind: 'Вид периода',
+  periodYear: 'Год',
+  approvalBody: 'Кем утверждена',
+  orderNumber: 'Номер приказа',
+  orderDate: 'Дата приказа',
+  orderFileId: 'Файл приказа',
+  status: 'Статус',
+  comment: 'Комментарий',
+  linkedItemId: 'Связанное мероприятие',
+  targetUnitIds: 'Адресаты',
+};
+
+/** Russian noun form after a number: plural(5, ['школа', 'школы', 'школ']) → 'школ'. */
+export function plural(n: number, forms: readonly [string, string, string]): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return forms[0];
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return forms[1];
+  return forms[2];
+}
+
+/** «из 12 муниципалитетов», «из 1 школы»: after «из» the genitive is singular only for 1, 21, … */
+export function ofUnits(n: number, kind: 'municipality' | 'school'): string {
+  const one = n % 10 === 1 && n % 100 !== 11;
+  if (kind === 'municipality') return one ? 'муниципалитета' : 'муниципалитетов';
+  return one ? 'школы' : 'школ';
+}
+
+export const S = {
+  roadmaps: 'Дорожные карты',
+  create: 'Создать дорожную карту',
+  nothing: 'Дорожных карт не найдено',
+  exportDocx: 'Выгрузить в Word',
+  exportXlsx: 'Выгрузить в Excel',
+  history: 'История',
+  editRequisites: 'Изменить реквизиты',
+  approve: 'Утвердить',
+  archive: 'В архив',
+  unarchive: 'Вернуть из архива',
+  toDraft: 'Вернуть в черновик',
+  deleteDraft: 'Удалить черновик',
+  addSection: 'Добавить раздел',
+  addItem: 'Добавить мероприятие',
+  save: 'Сохранить',
+  cancel: 'Отмена',
+  delete: 'Удалить',
+  refresh: 'Обновить данные',
+  untitledSection: 'Раздел без названия',
+  noItems: 'В разделе нет мероприятий',
+  conflictHint:
+    'Мероприятие уже изменил другой пользователь. Ваши изменения остались в форме. Нажмите «Обновить данные», сверьте их с сохранёнными и сохраните снова.',
+  refreshedHint:
+    'Данные обновлены. Под полями, которые изменил другой пользователь, показано сохранённое значение.',
+} as const;
