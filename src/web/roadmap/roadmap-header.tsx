@@ -8,6 +8,7 @@ import { ConfirmModal } from './confirm-modal.js';
 import { approvalLine } from './format.js';
 import { RoadmapHistoryModal } from './history-list.js';
 import { useAction } from './hooks.js';
+import { OrderFile } from './order-file.js';
 import { ProgressByStatus, StatusCounts } from './progress-bar.js';
 import { RoadmapFormModal } from './roadmap-form.js';
 import { ROADMAP_STATUS_COLORS, S } from './strings.js';
@@ -56,6 +57,7 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
             <Text size="sm" fs={r.status === 'draft' ? 'italic' : undefined} data-testid="roadmap-approval">
               {approvalLine(r)}
             </Text>
+            <OrderFile roadmap={r} />
           </Stack>
           <Stack gap={6} w={280}>
             <ProgressByStatus progress={r.progress} />
