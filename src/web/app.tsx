@@ -1,4 +1,14 @@
-import { AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -40,17 +50,23 @@ function Shell() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const admin = hasRole(me, 'admin');
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  const isActive = (to: string) =>
+    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
 
   async function logout() {
     await api.post('/api/auth/logout').catch(() => {});
-    qc.clear();
+    // Keep the ['me'] query attached to AuthGate: setting it to null shows the login form.
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     navigate('/');
     qc.setQueryData(['me'], null);
   }
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
@@ -99,8 +115,18 @@ function Shell() {
               <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
                 Администрирование
               </Text>
-              <NavLink component={Link} to="/admin/orgs" label="Организации" active={isActive('/admin/orgs')} />
-              <NavLink component={Link} to="/admin/users" label="Пользователи" active={isActive('/admin/users')} />
+              <NavLink
+                component={Link}
+                to="/admin/orgs"
+                label="Организации"
+                active={isActive('/admin/orgs')}
+              />
+              <NavLink
+                component={Link}
+                to="/admin/users"
+                label="Пользователи"
+                active={isActive('/admin/users')}
+              />
             </>
           )}
         </ScrollArea>

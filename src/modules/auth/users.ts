@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { ROLES, type Role, roleAssignments, users } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import { type Actor, isAdmin } from '../access/actor.js';
 import { diff } from '../audit/events.js';
@@ -95,7 +95,7 @@ export async function createUser(
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.login}) = ${input.login}`);
-  if (exists) throw new AppError('CONFLICT', `Логин «${input.login}» уже занят`);
+  if (exists) throw invalid(`Логин «${input.login}» уже занят`, [{ field: 'login', message: 'Уже занят' }]);
   const [row] = await db
     .insert(users)
     .values({

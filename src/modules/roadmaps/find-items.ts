@@ -25,7 +25,9 @@ export type ItemFilter = {
   days?: number;
 };
 
-export type FoundItem = ItemView & { roadmap: { id: string; title: string; unitName: string } };
+export type FoundItem = ItemView & {
+  roadmap: { id: string; title: string; unitName: string; orgUnitId: string };
+};
 
 const parentUnit = alias(orgUnits, 'parent_unit');
 const LIMIT = 2000;
@@ -84,7 +86,17 @@ export async function findItems(db: Db, opts: { actor: Actor; filter: ItemFilter
   return kept.flatMap((r) => {
     const v = byId.get(r.id);
     return v
-      ? [{ ...v, roadmap: { id: r.roadmapId, title: r.title, unitName: r.unit.shortName ?? r.unit.name } }]
+      ? [
+          {
+            ...v,
+            roadmap: {
+              id: r.roadmapId,
+              title: r.title,
+              unitName: r.unit.shortName ?? r.unit.name,
+              orgUnitId: r.unit.id,
+            },
+          },
+        ]
       : [];
   });
 }

@@ -20,6 +20,9 @@ const taskColumns = {
   ownStatus: cascadeTasks.status,
   comment: cascadeTasks.comment,
   linkedItemId: cascadeTasks.linkedItemId,
+  linkedRoadmapId: sql<
+    string | null
+  >`(select li.roadmap_id from roadmap_items li where li.id = ${cascadeTasks.linkedItemId})`,
   unit: { id: taskUnit.id, name: taskUnit.name, kind: taskUnit.kind },
   source: {
     itemId: items.id,

@@ -1,6 +1,8 @@
 // The typed client of the Opora API: same-origin fetch with the session cookie; errors carry the
 // server's Russian message and code so that pages can show them as they are.
-export type ApiErrorBody = { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
+export type ApiErrorBody = {
+  error: { code: string; message: string; fields?: { field: string; message: string }[] };
+};
 
 export class ApiError extends Error {
   constructor(
@@ -31,8 +33,14 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   }
   if (res.ok) return (await res.json()) as T;
   const data = (await res.json().catch(() => null)) as ApiErrorBody | null;
-  if (res.status === 401 && !url.startsWith('/api/auth/')) window.dispatchEvent(new Event('opora:unauthenticated'));
-  throw new ApiError(res.status, data?.error.code ?? 'HTTP', data?.error.message ?? `Ошибка сервера (${res.status})`, data?.error.fields);
+  if (res.status === 401 && !url.startsWith('/api/auth/'))
+    window.dispatchEvent(new Event('opora:unauthenticated'));
+  throw new ApiError(
+    res.status,
+    data?.error.code ?? 'HTTP',
+    data?.error.message ?? `Ошибка сервера (${res.status})`,
+    data?.error.fields,
+  );
 }
 
 export const api = {
@@ -49,7 +57,8 @@ export const api = {
 
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

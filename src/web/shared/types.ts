@@ -1,4 +1,9 @@
 // Shapes of API responses, taken from the server's own types so the two never drift apart.
+
+export type { UnitRollUp } from '../../modules/dashboard/get-dashboard.js';
+export type { FoundItem } from '../../modules/roadmaps/find-items.js';
+export type { HistoryEntry } from '../../modules/roadmaps/history.js';
+export type { TaskView } from '../../modules/roadmaps/tasks.js';
 export type {
   ItemView,
   RoadmapDetail,
@@ -12,10 +17,6 @@ export {
   ROADMAP_KIND_LABELS,
   ROADMAP_STATUS_LABELS,
 } from '../../modules/roadmaps/types.js';
-export type { FoundItem } from '../../modules/roadmaps/find-items.js';
-export type { HistoryEntry } from '../../modules/roadmaps/history.js';
-export type { TaskView } from '../../modules/roadmaps/tasks.js';
-export type { UnitRollUp } from '../../modules/dashboard/get-dashboard.js';
 
 export type Me = {
   id: string;

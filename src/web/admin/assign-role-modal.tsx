@@ -1,0 +1,136 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api } from '../shared/api.js';
+import { type OrgUnit, ROLE_LABELS, type Role } from '../shared/types.js';
+import { notifyError, notifyOk } from '../shared/ui.js';
+import { KIND_LABELS } from './org-labels.js';
+import { ROLE_UNIT_KINDS, ROLES, type UserRow } from './user-types.js';
+
+const GROUP_LABELS: Record<OrgUnit['kind'], string> = {
+  region: 'Регион',
+  municipality: 'Муниципалитеты',
+  school: 'Школы',
+  institution: 'Учреждения',
+};
+
+export function useOrgUnits() {
+  return useQuery({
+    queryKey: ['org-units'],
+    queryFn: () => api.get<OrgUnit[]>('/api/org-units'),
+    staleTime: 60_000,
+  });
+}
+
+/** A role in a unit of the kind the role goes to; schools are shown with their municipality. */
+export function AssignRoleModal({
+  user,
+  opened,
+  onClose,
+}: {
+  user: UserRow | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const qc = useQueryClient();
+  const units = useOrgUnits();
+  const [role, setRole] = useState<Role | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (opened) {
+      setRole(null);
+      setUnitId(null);
+    }
+  }, [opened]);
+
+  const all = units.data ?? [];
+  const byId = new Map(all.map((u) => [u.id, u]));
+  const kinds = role ? ROLE_UNIT_KINDS[role] : [];
+  const options = all
+    .filter((u) => kinds.includes(u.kind))
+    .map((u) => {
+      const parent = u.parentId ? byId.get(u.parentId) : undefined;
+      const where =
+        u.kind === 'school' || u.kind === 'institution' ? (parent?.shortName ?? parent?.name) : undefined;
+      return {
+        value: u.id,
+        label: `${u.shortName ?? u.name}${where ? ` — ${where}` : ''}`,
+        group: GROUP_LABELS[u.kind],
+      };
+    });
+  const grouped = [...new Set(options.map((o) => o.group))].map((g) => ({
+    group: g,
+    items: options.filter((o) => o.group === g).map(({ value, label }) => ({ value, label })),
+  }));
+  const taken = new Set((user?.assignments ?? []).map((a) => `${a.role}:${a.orgUnitId}`));
+  const duplicate = role && unitId ? taken.has(`${role}:${unitId}`) : false;
+
+  async function save() {
+    if (!user || !role || !unitId) return;
+    setBusy(true);
+    try {
+      await api.post(`/api/users/${user.id}/assignments`, { role, orgUnitId: unitId });
+      notifyOk(`Роль «${ROLE_LABELS[role]}» назначена`);
+      await qc.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Назначить роль: ${user?.fullName ?? ''}`} size="lg">
+      <Stack>
+        <Select
+          label="Роль"
+          placeholder="Выберите роль"
+          data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          value={role}
+          onChange={(v) => {
+            setRole(v as Role | null);
+            setUnitId(null);
+          }}
+          data-testid="assign-role"
+        />
+        {role && (
+          <Select
+            label="Организация"
+            description={`Для этой роли: ${kinds.map((k) => KIND_LABELS[k as OrgUnit['kind']].toLowerCase()).join(' или ')}`}
+            placeholder={units.isPending ? 'Загрузка…' : 'Начните вводить название'}
+            data={grouped}
+            value={unitId}
+            onChange={setUnitId}
+            searchable
+            limit={200}
+            nothingFoundMessage="Нет подходящих организаций"
+            data-testid="assign-unit"
+          />
+        )}
+        {role && options.length === 0 && units.isSuccess && (
+          <Alert color="yellow">Нет организаций нужного уровня. Добавьте их в разделе «Организации».</Alert>
+        )}
+        {duplicate && (
+          <Text size="sm" c="orange">
+            Эта роль в этой организации уже назначена.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button
+            onClick={save}
+            loading={busy}
+            disabled={!role || !unitId || duplicate}
+            data-testid="assign-save"
+          >
+            Назначить
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

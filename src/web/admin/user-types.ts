@@ -1,0 +1,22 @@
+import type { listUsers } from '../../modules/auth/users.js';
+import type { Role } from '../shared/types.js';
+
+/** A row of GET /api/users. */
+export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+/** Which kind of unit each role is assigned to (ROLE_UNIT_KINDS in src/modules/auth/users.ts). */
+export const ROLE_UNIT_KINDS: Record<Role, string[]> = {
+  admin: ['region'],
+  regional_operator: ['region'],
+  regional_center: ['institution'],
+  municipal_coordinator: ['municipality'],
+  curator: ['school'],
+  school_team: ['school'],
+  expert: ['region', 'municipality'],
+  teacher: ['school'],
+};
+
+export const ROLES = Object.keys(ROLE_UNIT_KINDS) as Role[];
+
+export const LOGIN_RE = /^[a-z0-9._-]{2,64}$/;
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,0 +1,72 @@
+import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useDashboard } from '../dashboard/use-dashboard.js';
+import { CalendarView } from '../work/calendar-view.js';
+import { ItemsView } from '../work/items-view.js';
+import { WORK_VIEW_LABELS, WORK_VIEWS, type WorkView } from '../work/labels.js';
+import { TasksView } from '../work/tasks-view.js';
+
+const isView = (v: string | undefined): v is WorkView => WORK_VIEWS.includes(v as WorkView);
+
+/** The working lists across all roadmaps the user may see, one tab per view; filters stay in the address. */
+export function WorkPage() {
+  const { view } = useParams();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // The counters on the tabs come from the start page's summary (cached when the user came from there).
+  const counts = useDashboard();
+  if (!isView(view)) return <Navigate to="/work/mine" replace />;
+  const c = counts.data;
+  const badge: Partial<Record<WorkView, { n: number; color: string }>> = c
+    ? {
+        tasks: { n: c.tasks.total - c.tasks.done, color: 'blue' },
+        overdue: { n: c.overdue.total, color: 'red' },
+        upcoming: { n: c.upcoming.total, color: 'yellow' },
+        awaiting: { n: c.awaiting.total, color: 'orange' },
+      }
+    : {};
+  const search = params.toString();
+
+  return (
+    <Stack>
+      <Title order={2}>{WORK_VIEW_LABELS[view]}</Title>
+      <Tabs
+        value={view}
+        onChange={(v) => v && navigate(`/work/${v}${search ? `?${search}` : ''}`)}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {WORK_VIEWS.map((v) => {
+            const b = badge[v];
+            return (
+              <Tabs.Tab key={v} value={v} data-testid={`work-tab-${v}`}>
+                <Group gap={6} wrap="nowrap">
+                  {WORK_VIEW_LABELS[v]}
+                  {b && b.n > 0 && (
+                    <Badge
+                      size="xs"
+                      color={b.color}
+                      variant={v === 'overdue' ? 'filled' : 'light'}
+                      circle={b.n < 10}
+                    >
+                      {b.n}
+                    </Badge>
+                  )}
+                </Group>
+              </Tabs.Tab>
+            );
+          })}
+        </Tabs.List>
+        <Tabs.Panel value={view} pt="md">
+          {view === 'tasks' ? (
+            <TasksView />
+          ) : view === 'calendar' ? (
+            <CalendarView />
+          ) : (
+            <ItemsView key={view} view={view} />
+          )}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

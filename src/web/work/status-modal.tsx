@@ -1,0 +1,111 @@
+import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { ITEM_STATUS_LABELS } from '../shared/types.js';
+import { notifyError } from '../shared/ui.js';
+import { ITEM_STATUSES, type ItemStatus } from './labels.js';
+
+const NEEDS_REASON: ItemStatus[] = ['not_done', 'postponed', 'cancelled'];
+
+type Props = {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  subject: string;
+  initial: ItemStatus;
+  initialComment?: string | null;
+  onSubmit: (status: ItemStatus, comment: string | null) => Promise<unknown>;
+  /** Only the comment can be changed (a task whose status follows a linked item). */
+  commentOnly?: boolean;
+  note?: string;
+};
+
+/** Changing an execution status with a comment; a negative status needs the reason. */
+export function StatusModal({
+  opened,
+  onClose,
+  title,
+  subject,
+  initial,
+  initialComment,
+  onSubmit,
+  commentOnly,
+  note,
+}: Props) {
+  const [status, setStatus] = useState<ItemStatus>(initial);
+  const [comment, setComment] = useState(initialComment ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) {
+      setStatus(initial);
+      setComment(initialComment ?? '');
+      setError(null);
+    }
+  }, [opened, initial, initialComment]);
+
+  async function save() {
+    if (!commentOnly && NEEDS_REASON.includes(status) && !comment.trim()) {
+      setError('Укажите причину в комментарии');
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit(status, comment.trim() || null);
+      onClose();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      <Stack>
+        <Text size="sm" lineClamp={4}>
+          {subject}
+        </Text>
+        {note && (
+          <Text size="sm" c="dimmed">
+            {note}
+          </Text>
+        )}
+        {!commentOnly && (
+          <Select
+            label="Статус исполнения"
+            data={ITEM_STATUSES.map((s) => ({ value: s, label: ITEM_STATUS_LABELS[s] }))}
+            value={status}
+            onChange={(v) => v && setStatus(v as ItemStatus)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+        <Textarea
+          label="Комментарий"
+          description={
+            NEEDS_REASON.includes(status)
+              ? 'Для этого статуса укажите причину'
+              : 'Что сделано, чем подтверждается'
+          }
+          value={comment}
+          onChange={(e) => {
+            setComment(e.currentTarget.value);
+            setError(null);
+          }}
+          error={error}
+          autosize
+          minRows={3}
+          maxLength={2000}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button onClick={save} loading={busy}>
+            Сохранить
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
