@@ -46,22 +46,22 @@ export function RoadmapTable({ roadmap, filter, onOpen }: Props) {
         >
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th w={64} style={th}>
+              <Table.Th w={56} style={th}>
                 №
               </Table.Th>
               <Table.Th style={th}>Мероприятие</Table.Th>
               {showLevel && (
-                <Table.Th w={150} style={th}>
+                <Table.Th w={132} style={th}>
                   Уровень
                 </Table.Th>
               )}
-              <Table.Th w={150} style={th}>
+              <Table.Th w={118} style={th}>
                 Сроки
               </Table.Th>
-              <Table.Th w={200} style={th}>
+              <Table.Th w="14%" style={th}>
                 Ответственные
               </Table.Th>
-              <Table.Th w={220} style={th}>
+              <Table.Th w="17%" style={th}>
                 Показатель
               </Table.Th>
               <Table.Th w={190} style={th}>
