@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AppError } from '../lib/errors.js';
 
 export const errorSchema = z.object({
   error: z.object({
@@ -33,3 +35,21 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 
 export const idParam = z.object({ id: z.uuid({ message: 'Неверный идентификатор' }) });
 export const versionQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+/** A multipart request with one file in the field `file`. */
+export const fileBody = {
+  body: {
+    content: {
+      'multipart/form-data': {
+        schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
+      },
+    },
+  },
+};
+
+/** Reads the uploaded file of a `fileBody` request; the body size was already limited by middleware. */
+export async function readUpload(c: Context): Promise<{ name: string; data: Buffer }> {
+  const file = (await c.req.parseBody()).file;
+  if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
+  return { name: file.name, data: Buffer.from(await file.arrayBuffer()) };
+}

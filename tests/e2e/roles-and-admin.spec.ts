@@ -1,7 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures.js';
 
-const LOGINS = ['admin', 'region', 'center', 'municipality', 'curator', 'school', 'school2', 'expert', 'teacher'];
+const LOGINS = [
+  'admin',
+  'region',
+  'center',
+  'municipality',
+  'curator',
+  'school',
+  'school2',
+  'expert',
+  'teacher',
+];
 
 test('every demo role signs in to its own start page', async ({ browser }) => {
   for (const login of LOGINS) {
@@ -10,14 +20,17 @@ test('every demo role signs in to its own start page', async ({ browser }) => {
     await expect(page.getByRole('alert').filter({ hasText: /Ошибка|ошибка/ })).toHaveCount(0);
     if (login === 'region') await expect(page.getByText('Исполнение по муниципалитетам')).toBeVisible();
     if (login === 'municipality') await expect(page.getByText('Исполнение по школам')).toBeVisible();
-    if (login === 'school') await expect(page.getByText('Задачи от вышестоящего уровня').first()).toBeVisible();
+    if (login === 'school')
+      await expect(page.getByText('Задачи от вышестоящего уровня').first()).toBeVisible();
     // Administration is the administrator's alone.
     await expect(page.getByRole('link', { name: 'Пользователи' })).toHaveCount(login === 'admin' ? 1 : 0);
     await page.context().close();
   }
 });
 
-test('the administrator imports schools: a file with an error writes nothing, a good one loads', async ({ browser }) => {
+test('the administrator imports schools: a file with an error writes nothing, a good one loads', async ({
+  browser,
+}) => {
   const page = await signIn(browser, 'admin');
   await page.goto('/admin/orgs');
   await page.getByRole('button', { name: 'Импорт школ' }).click();

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ITEM_STATUSES, LEVELS } from '../../db/schema/roadmaps.js';
-import { AppError } from '../../lib/errors.js';
 import { addComment, listComments } from '../../modules/roadmaps/comments.js';
 import { confirmItem } from '../../modules/roadmaps/confirm-item.js';
 import { createItem } from '../../modules/roadmaps/create-item.js';
@@ -19,7 +18,7 @@ import { setItemStatus } from '../../modules/roadmaps/set-item-status.js';
 import { listTasksOfItem } from '../../modules/roadmaps/tasks.js';
 import { updateItem } from '../../modules/roadmaps/update-item.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okJson, versionQuery } from '../openapi.js';
+import { fileBody, idParam, jsonBody, okJson, readUpload, versionQuery } from '../openapi.js';
 
 const tags = ['Мероприятия'];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -196,25 +195,16 @@ export function itemRoutes(app: App, deps: Deps) {
       summary: 'Приложить подтверждающий документ (multipart/form-data, поле file)',
       request: {
         params: idParam,
-        body: {
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
+        ...fileBody,
       },
       responses: okJson('Файл'),
     }),
     async (c) => {
       const actor = requireActor(c);
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
       const saved = await addEvidence(db, deps.storage, {
         actor,
         itemId: c.req.valid('param').id,
-        upload: { name: file.name, data: Buffer.from(await file.arrayBuffer()) },
+        upload: await readUpload(c),
         maxBytes: deps.config.uploadMaxBytes,
       });
       return c.json({ id: saved.id, name: saved.name, size: saved.size }, 200);

@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORG_KINDS } from '../../db/schema/orgs.js';
-import { AppError } from '../../lib/errors.js';
 import { importSchools } from '../../modules/orgs/import-schools.js';
 import { createOrgUnit, getOrgUnit, listOrgUnits, updateOrgUnit } from '../../modules/orgs/org-units.js';
 import { createOrgUnitInput, updateOrgUnitInput } from '../../modules/orgs/schemas.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okJson } from '../openapi.js';
+import { fileBody, idParam, jsonBody, okJson, readUpload } from '../openapi.js';
 
 const tags = ['Организации'];
 
@@ -72,26 +71,17 @@ export function orgRoutes(app: App, deps: Deps) {
       summary: 'Импорт школ из XLSX или CSV: предпросмотр (dryRun=true) и загрузка «всё или ничего»',
       request: {
         query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
-        body: {
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
+        ...fileBody,
       },
       responses: okJson('Результат проверки или загрузки с ошибками по строкам'),
     }),
     async (c) => {
       const actor = requireActor(c);
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
-      if (file.size > deps.config.uploadMaxBytes) throw new AppError('TOO_LARGE', 'Файл слишком большой');
+      const upload = await readUpload(c);
       const result = await importSchools(db, {
         actor,
-        fileName: file.name,
-        data: Buffer.from(await file.arrayBuffer()),
+        fileName: upload.name,
+        data: upload.data,
         dryRun: c.req.valid('query').dryRun === 'true',
       });
       return c.json(result, 200);

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROADMAP_STATUSES } from '../../db/schema/roadmaps.js';
-import { AppError } from '../../lib/errors.js';
 import { roadmapToDocx } from '../../modules/documents/export-roadmap-docx.js';
 import { roadmapToXlsx } from '../../modules/documents/export-roadmap-xlsx.js';
 import { attachOrderFile } from '../../modules/roadmaps/attach-order-file.js';
@@ -18,7 +17,7 @@ import {
 import { createSection, deleteSection, updateSection } from '../../modules/roadmaps/sections.js';
 import { updateRoadmap } from '../../modules/roadmaps/update-roadmap.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okJson, versionQuery } from '../openapi.js';
+import { fileBody, idParam, jsonBody, okJson, readUpload, versionQuery } from '../openapi.js';
 
 const tags = ['Дорожные карты'];
 
@@ -168,21 +167,13 @@ export function roadmapRoutes(app: App, deps: Deps) {
       summary: 'Приложить файл приказа об утверждении (multipart/form-data, поле file)',
       request: {
         params: idParam,
-        body: {
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
+        ...fileBody,
       },
       responses: okJson('Дорожная карта'),
     }),
     async (c) => {
       const actor = requireActor(c);
-      const file = (await c.req.parseBody()).file;
-      if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
-      const upload = { name: file.name, data: Buffer.from(await file.arrayBuffer()) };
+      const upload = await readUpload(c);
       const r = await attachOrderFile(db, deps.storage, {
         actor,
         roadmapId: c.req.valid('param').id,
