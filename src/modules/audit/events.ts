@@ -7,6 +7,7 @@ const named = z.object({ title: z.string() });
 /** The closed set of history events, each with its payload. The UI renders them (web/shared/history.tsx). */
 export const EVENT_PAYLOADS = {
   'roadmap.created': named,
+  'roadmap.imported': named.extend({ fileName: z.string(), sections: z.number(), items: z.number() }),
   'roadmap.updated': changes,
   'roadmap.status_changed': z.object({ from: z.string(), to: z.string() }),
   'roadmap.deleted': named,

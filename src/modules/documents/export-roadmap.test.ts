@@ -16,6 +16,7 @@ function item(sectionId: string, position: number, patch: Partial<ItemView>): It
   return {
     id: `${sectionId}-${position}`,
     sectionId,
+    parentItemId: null,
     position,
     number: null,
     level: null,

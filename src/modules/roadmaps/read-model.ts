@@ -138,6 +138,7 @@ async function decorate(
     return {
       id: i.id,
       sectionId: i.sectionId,
+      parentItemId: i.parentItemId,
       position: i.position,
       number: i.number,
       level: i.level,

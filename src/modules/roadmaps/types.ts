@@ -16,6 +16,8 @@ export type RollUp = { done: number; total: number; unitKind: 'municipality' | '
 export type ItemView = {
   id: string;
   sectionId: string;
+  /** A sub-row of a numbered measure (its own deadline under the same measure), as in the source document. */
+  parentItemId: string | null;
   position: number;
   number: string | null;
   level: Level | null;

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { items, type Level, roadmaps, sections } from '../../db/schema/roadmaps.js';
+import { forbidden, notFound, parseInput } from '../../lib/errors.js';
+import { type Actor, pathReadable } from '../access/actor.js';
+import { canManageUnit } from '../access/roadmap-rules.js';
+import { recordEvent } from '../audit/record-event.js';
+import { type SaveImportInput, saveImportInput } from './import-schemas.js';
+import { resolveDeadline } from './item-fields.js';
+
+const LEVEL: Record<string, Level> = {
+  региональный: 'regional',
+  муниципальный: 'municipal',
+  институциональный: 'school',
+};
+
+/**
+ * Access: whoever keeps the unit's roadmaps. Saves imported roadmaps as drafts in one transaction:
+ * all of them land, or none. Rows are inserted in bulk, so a 300-row document saves at once.
+ */
+export async function saveImportedRoadmaps(
+  db: Db,
+  opts: { actor: Actor; input: SaveImportInput; isDemo?: boolean },
+) {
+  const { actor } = opts;
+  const input = parseInput(saveImportInput, opts.input);
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, input.orgUnitId), pathReadable(actor, orgUnits.path)));
+  if (!unit) throw notFound('Организация');
+  if (!canManageUnit(actor, unit))
+    throw forbidden('Загружать дорожные карты этой организации вам не разрешено');
+
+  return db.transaction(async (tx) => {
+    const created: { id: string; title: string; items: number }[] = [];
+    for (const r of input.roadmaps) {
+      const roadmapId = randomUUID();
+      const period = { periodKind: r.periodKind, periodYear: r.periodYear };
+      await tx.insert(roadmaps).values({
+        id: roadmapId,
+        orgUnitId: unit.id,
+        title: r.title,
+        kind: r.kind,
+        ...period,
+        approvalBody: r.approval?.body ?? null,
+        orderNumber: r.approval?.orderNumber ?? null,
+        orderDate: r.approval?.date ?? null,
+        isDemo: opts.isDemo ?? false,
+        createdBy: actor.userId,
+      });
+      const sectionRows: (typeof sections.$inferInsert)[] = [];
+      const itemRows: (typeof items.$inferInsert)[] = [];
+      r.sections.forEach((s, sIndex) => {
+        const sectionId = randomUUID();
+        sectionRows.push({ id: sectionId, roadmapId, position: sIndex, number: s.number, title: s.title });
+        let position = 0;
+        const add = (
+          it: (typeof s.items)[number] | (typeof s.items)[number]['subItems'][number],
+          parentItemId: string | null,
+        ) => {
+          const id = randomUUID();
+          const d = it.deadline;
+          itemRows.push({
+            id,
+            roadmapId,
+            sectionId,
+            parentItemId,
+            position: position++,
+            number: it.number,
+            level: it.level ? (LEVEL[it.level] ?? null) : null,
+            measure: it.measure,
+            description: it.description,
+            responsibleText: it.responsible,
+            indicator: it.indicator,
+            ...resolveDeadline(
+              {
+                deadlineText: d?.text ?? null,
+                periodFrom: d?.from ?? null,
+                periodTo: d?.to ?? null,
+                recurrence: d?.recurrence ?? null,
+              },
+              null,
+              period,
+            ),
+          });
+          return id;
+        };
+        for (const it of s.items) {
+          const parent = add(it, null);
+          for (const sub of it.subItems) add(sub, parent);
+        }
+      });
+      if (sectionRows.length) await tx.insert(sections).values(sectionRows);
+      for (let i = 0; i < itemRows.length; i += 500)
+        await tx.insert(items).values(itemRows.slice(i, i + 500));
+      await recordEvent(
+        tx,
+        actor,
+        'roadmap.imported',
+        { entityType: 'roadmap', entityId: roadmapId, roadmapId, orgUnitId: unit.id },
+        { title: r.title, fileName: input.fileName, sections: sectionRows.length, items: itemRows.length },
+      );
+      created.push({ id: roadmapId, title: r.title, items: itemRows.length });
+    }
+    return created;
+  });
+}
