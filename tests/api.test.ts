@@ -132,6 +132,16 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     ).toBe(400);
   });
 
+  it('changes the password and ends the other sessions', async () => {
+    const here = await t.login('center');
+    const elsewhere = await t.login('center');
+    const body = { currentPassword: 'demo', newPassword: 'новый-пароль-1' };
+    expect((await t.call('POST', '/api/me/password', { cookie: here, body })).status).toBe(200);
+    expect((await t.call('GET', '/api/me', { cookie: here })).status).toBe(200);
+    expect((await t.call('GET', '/api/me', { cookie: elsewhere })).status).toBe(401);
+    await t.login('center', 'новый-пароль-1');
+  });
+
   it('validates input with Russian messages', async () => {
     const res = await t.call('POST', `/api/items/${item.id}/status`, {
       cookie: school,

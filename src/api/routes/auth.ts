@@ -103,7 +103,12 @@ export function authRoutes(app: App, deps: Deps) {
       responses: okJson('Пароль изменён'),
     }),
     async (c) => {
-      await changePassword(deps.db, { actor: requireActor(c), ...c.req.valid('json') });
+      const token = c.get('sessionToken');
+      await changePassword(deps.db, {
+        actor: requireActor(c),
+        ...c.req.valid('json'),
+        session: token ? { settings: deps.sessions, token } : undefined,
+      });
       return c.json({ ok: true }, 200);
     },
   );

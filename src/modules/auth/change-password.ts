@@ -5,11 +5,17 @@ import { AppError, invalid } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { deleteUserSessions, type SessionSettings } from './sessions.js';
 
 /** Access: the user himself, knowing the current password. */
 export async function changePassword(
   db: Db,
-  opts: { actor: Actor; currentPassword: string; newPassword: string },
+  opts: {
+    actor: Actor;
+    currentPassword: string;
+    newPassword: string;
+    session?: { settings: SessionSettings; token: string };
+  },
 ) {
   const [user] = await db.select().from(users).where(eq(users.id, opts.actor.userId));
   if (!user) throw new AppError('UNAUTHENTICATED', 'Сеанс завершён');
@@ -33,5 +39,7 @@ export async function changePassword(
       { entityType: 'user', entityId: user.id },
       { by: 'self' },
     );
+    // Other sessions (a forgotten browser, a stolen cookie) end with the old password.
+    await deleteUserSessions(tx, user.id, opts.session);
   });
 }
