@@ -9,6 +9,7 @@ import type { Deps, Env } from './context.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
 import { authRoutes } from './routes/auth.js';
+import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -44,6 +45,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   roadmapRoutes(app, deps);
   itemRoutes(app, deps);
   taskRoutes(app, deps);
+  importRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,53 @@
+import { createRoute } from '@hono/zod-openapi';
+import { AppError } from '../../lib/errors.js';
+import { parseRoadmapDocument } from '../../modules/documents/import/index.js';
+import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
+import { saveImportedRoadmaps } from '../../modules/roadmaps/save-imported-roadmaps.js';
+import { type App, type Deps, requireActor } from '../context.js';
+import { fileBody, jsonBody, okJson, readUpload } from '../openapi.js';
+
+const tags = ['Импорт дорожных карт'];
+
+export function importRoutes(app: App, deps: Deps) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/roadmap-imports/parse',
+      tags,
+      summary: 'Распознать дорожные карты в файле DOCX, XLSX или TXT (ничего не сохраняет)',
+      request: fileBody,
+      responses: okJson('Распознанные дорожные карты и предупреждения (docs/import-format.md)'),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      // Only those who keep some roadmaps import them; the parse itself touches no data.
+      if (
+        !actor.assignments.some((a) =>
+          ['regional_operator', 'regional_center', 'municipal_coordinator', 'school_team'].includes(a.role),
+        )
+      ) {
+        throw new AppError(
+          'FORBIDDEN',
+          'Загружать дорожные карты могут органы и организации, которые их ведут',
+        );
+      }
+      const upload = await readUpload(c);
+      return c.json(await parseRoadmapDocument(upload.name, upload.data), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/roadmap-imports',
+      tags,
+      summary: 'Сохранить распознанные (и исправленные) дорожные карты как черновики — все или ни одной',
+      request: jsonBody(saveImportInput),
+      responses: okJson('Созданные дорожные карты'),
+    }),
+    async (c) =>
+      c.json(
+        await saveImportedRoadmaps(deps.db, { actor: requireActor(c), input: c.req.valid('json') }),
+        200,
+      ),
+  );
+}
