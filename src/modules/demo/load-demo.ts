@@ -7,6 +7,7 @@ import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
 import type { DemoRun } from './demo-run.js';
 import { loadSchools, reviewSchools } from './demo-schools.js';
+import { loadSeedRoadmaps } from './demo-seeds.js';
 import { executeRegional, loadMunicipal, loadRegional } from './demo-steps.js';
 import { countDemo, type DemoSummary } from './demo-summary.js';
 import { createDemoUsers, demoLoaded } from './demo-users.js';
@@ -71,6 +72,7 @@ export async function loadDemo(
   await addDialogue(run, municipal, schools);
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
+  await loadSeedRoadmaps(db, users.main.admin, log);
   log(
     `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +
       `${summary.tasks} задач; просрочено ${summary.overdueItems}, подтверждено ${summary.confirmedItems}`,

@@ -46,6 +46,7 @@ export async function findItems(db: Db, opts: { actor: Actor; filter: ItemFilter
   if (f.view === 'overdue') conds.push(overdueSql);
   if (f.view === 'upcoming') {
     conds.push(
+      eq(roadmaps.status, 'approved'),
       inArray(items.status, OPEN_STATUSES),
       sql`${items.dueDate} between current_date and current_date + ${f.days ?? 30}::int`,
     );
