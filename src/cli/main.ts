@@ -9,12 +9,26 @@ const HELP = `Опора — командная строка
   opora db:reset                 удалить все данные и загрузить демо-данные заново (только демо-режим)
   opora create-admin --login L --password P --name "ФИО" --region "Название региона"
                                  первый администратор рабочей установки (создаёт регион, если его нет)
+  opora identify --data DIR --year Y [--methodology FILE] [--approved FILE] [--json]
+                                 выявление ШНОР, ШНСУ, зоны риска… за год по пакету данных (без базы данных)
+  opora generate-data --schools N --years K --seed S --out DIR [--format csv|xlsx] [--last-year Y]
+                                 синтетический пакет данных оценочных процедур (без базы данных)
+  opora import-roadmap FILE [--json]
+                                 разбор дорожной карты из .docx, .xlsx или .txt (без базы данных)
   opora help                     эта справка
 
 Настройки берутся из переменных окружения (см. README): DATA_DIR, DATABASE_URL, DEMO …`;
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
+  // Commands that need neither a database nor the configuration.
+  if (command === 'identify' || command === 'generate-data') {
+    return (await import('./identify.js')).standaloneCommand(command, rest);
+  }
+  if (command === 'import-roadmap') {
+    process.exitCode = await (await import('./import-roadmap.js')).runImportRoadmap(rest);
+    return;
+  }
   const config = loadConfig();
   switch (command) {
     case 'db:reset':

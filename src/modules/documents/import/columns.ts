@@ -1,0 +1,101 @@
+// What a column of a roadmap table means, by its header. Real documents name the same column in many
+// ways («Сроки» / «Сроки исполнения (месяц, год)» / «Срок реализации» …); the first words decide, then any
+// word of the header. A header row is a row where the measure column and at least one more are recognised.
+
+export type ColumnMeaning =
+  | 'number'
+  | 'level'
+  | 'measure'
+  | 'direction'
+  | 'description'
+  | 'deadline'
+  | 'responsible'
+  | 'indicator';
+
+/** `covered`: a grid column under a header cell spanning several (its text repeats the spanning one). */
+export type Column = { header: string; meaning: ColumnMeaning | null; covered?: boolean };
+
+/** Header words → meaning; tried in this order on the header's beginning, then anywhere in it. */
+const RULES: readonly (readonly [ColumnMeaning, RegExp])[] = [
+  ['number', /^(№|n|no|номер|п\/п|№ ?п\/п|n ?п\/п|№ ?п\.п|пп)$/],
+  ['level', /^(уровень управления|уровень реализации|уровень)(?![а-я])/],
+  ['deadline', /^(срок|сроки|дата|даты|период|периодичность|время|когда)/],
+  ['responsible', /^(ответствен|исполнител|соисполнител|кто )/],
+  [
+    'description',
+    /^(описание|целевая аудитория|целевые группы|участник|категори|специфика|форма проведения)/,
+  ],
+  [
+    'indicator',
+    /^(показател|индикатор|индикативн|результат|ожидаем|управленческ\S* решени\S*\s*\/|форма (отчет|представлен|контрол)|отчетн|итогов|планируем|контрольн|продукт|документ|механизм|способ контрол)/,
+  ],
+  ['measure', /^(мероприяти|меры|мера|наименование|содержание|действи|вид работ|название|мероприятие\/)/],
+  ['direction', /^(направлени|задач|раздел)/],
+];
+const ANYWHERE: readonly (readonly [ColumnMeaning, RegExp])[] = [
+  ['measure', /мероприяти/],
+  ['deadline', /(^|[^а-я])срок/],
+  ['responsible', /ответствен|исполнител/],
+  ['indicator', /показател|индикатор|результат/],
+  ['level', /уровень управлен/],
+  ['description', /описание|аудитори|участник/],
+];
+
+export function normalizeHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .replace(/[«»"'.,:;()]/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function columnMeaning(header: string): ColumnMeaning | null {
+  if (header.length > 150) return null;
+  const h = normalizeHeader(header);
+  if (!h || h.length > 120) return null;
+  for (const [meaning, re] of RULES) if (re.test(h)) return meaning;
+  for (const [meaning, re] of ANYWHERE) if (re.test(h)) return meaning;
+  return null;
+}
+
+/**
+ * The columns of a header row, or null when the row is not a header. A second measure-like column turns
+ * the first into `direction` («Направление | Мероприятие | …»); a lone `direction` column is the measure.
+ */
+export function readHeader(texts: string[]): Column[] | null {
+  if (texts.length < 2 || texts.length > 30) return null;
+  // A data row that mentions «мероприятия» and «сроки» is not a header: headers are short.
+  if (texts.some((t) => t.length > 150)) return null;
+  const columns: Column[] = texts.map((header) => ({ header, meaning: columnMeaning(header) }));
+  const measures = columns.filter((c) => c.meaning === 'measure');
+  const directions = columns.filter((c) => c.meaning === 'direction');
+  if (measures.length === 0 && directions[0]) directions[0].meaning = 'measure';
+  else if (new Set(measures.map((c) => normalizeHeader(c.header))).size > 1) {
+    // «Направление деятельности | Наименование мероприятия»: the one naming measures wins.
+    const main = measures.find((c) => /мероприяти/.test(normalizeHeader(c.header))) ?? measures.at(-1);
+    const mainHeader = normalizeHeader(main?.header ?? '');
+    for (const c of measures) if (normalizeHeader(c.header) !== mainHeader) c.meaning = 'direction';
+  }
+  const recognised = columns.filter((c) => c.meaning !== null && c.meaning !== 'number');
+  const hasMeasure = columns.some((c) => c.meaning === 'measure');
+  const others = recognised.filter((c) => c.meaning !== 'measure').length;
+  if (!hasMeasure || others < 1) return null;
+  if (texts.some((t) => /^\d+(\.\d+)*\.?$/.test(t.trim()))) return null;
+  const filled = columns.filter((c) => c.header.trim());
+  if (recognised.length + columns.filter((c) => c.meaning === 'number').length < filled.length / 2)
+    return null;
+  return columns;
+}
+
+export const MEANING_LABELS: Record<ColumnMeaning, string> = {
+  number: '№',
+  level: 'Уровень управления',
+  measure: 'Мероприятие',
+  direction: 'Направление',
+  description: 'Описание',
+  deadline: 'Сроки',
+  responsible: 'Ответственные',
+  indicator: 'Показатель',
+};

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText, stripMarkup, Vocabulary } from './clean-text.js';
+import { columnMeaning } from './columns.js';
+import { readLevel } from './levels.js';
+import { parseNumber, splitLeadingNumber } from './numbering.js';
+import { parseRoadmapDocument } from './parse-roadmap-document.js';
+import type { ImportedItem, ImportResult } from './types.js';
+
+// Layouts of real roadmaps that the seeds do not show, as text copied from Word.
+
+const parse = (lines: string[]) => parseRoadmapDocument('plan.txt', Buffer.from(lines.join('\n'), 'utf8'));
+const items = (r: ImportResult): ImportedItem[] =>
+  r.roadmaps.flatMap((m) => m.sections.flatMap((s) => s.items));
+
+describe('text layouts', () => {
+  it('a header over two lines, no «№» column, numbers in the measure, a section line without TABs', async () => {
+    const r = await parse([
+      'Дорожная карта по поддержке ШНОР на 2023-2024 учебный год',
+      '',
+      'Наименование\tСроки\tОтветственные\tОтметка о',
+      'мероприятия\tисполнения\t\tвыполнении',
+      '**1. Организационная работа**',
+      '1.1. Совещание с директорами\tсентябрь\tУО\t',
+      '1.2. Собеседования с руководителями школ\tоктябрь\tУО\tвыполнено',
+      'Раздел 2. Работа с педагогами\t\t\t',
+      '2.1. Курсы повышения квалификации\tпо графику\tИРО\t',
+    ]);
+    const [m] = r.roadmaps;
+    expect(m?.columns).toEqual([
+      'Наименование мероприятия',
+      'Сроки исполнения',
+      'Ответственные',
+      'Отметка о выполнении',
+    ]);
+    expect(m?.sections.map((s) => [s.number, s.title, s.items.length])).toEqual([
+      ['1', 'Организационная работа', 2],
+      ['2', 'Работа с педагогами', 1],
+    ]);
+    expect(items(r).map((i) => [i.number, i.measure, i.deadline.from, i.description])).toEqual([
+      ['1.1', 'Совещание с директорами', '2023-09', null],
+      ['1.2', 'Собеседования с руководителями школ', '2023-10', 'Отметка о выполнении: выполнено'],
+      ['2.1', 'Курсы повышения квалификации', null, null],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'Столбец «Отметка о выполнении» не распознан: его текст добавлен к описанию мероприятий',
+    );
+  });
+
+  it('levels written «Р», «М», «ОО» once for several rows (one cell fewer)', async () => {
+    const r = await parse([
+      'План мероприятий на 2022-2023 учебный год',
+      '№\tУровень управления\tМероприятие\tСроки\tОтветственный',
+      '1\tОрганизационное направление\t\t\t',
+      '1.1\tР\tПриказ о рабочей группе\tсентябрь 2022\tМинистерство',
+      '1.2\tПротоколы рабочей группы\tежеквартально\tМинистерство',
+      '1.3\tМ\tМуниципальные планы\tоктябрь 2022\tОМСУ',
+      '1.4\tКонсультации школ\tноябрь 2022\tОМСУ',
+      '1.5\tОО\tШкольные планы\tноябрь 2022\tОО',
+    ]);
+    expect(items(r).map((i) => [i.number, i.level, i.measure, i.responsible])).toEqual([
+      ['1.1', 'региональный', 'Приказ о рабочей группе', 'Министерство'],
+      ['1.2', 'региональный', 'Протоколы рабочей группы', 'Министерство'],
+      ['1.3', 'муниципальный', 'Муниципальные планы', 'ОМСУ'],
+      ['1.4', 'муниципальный', 'Консультации школ', 'ОМСУ'],
+      ['1.5', 'институциональный', 'Школьные планы', 'ОО'],
+    ]);
+  });
+
+  it('a section with text in the measure only vs an unnumbered item with a deadline', async () => {
+    const r = await parse([
+      'Дорожная карта на 2023 год',
+      'Мероприятие\tСрок\tОтветственный',
+      'Организационно-управленческое направление\t\t',
+      'Совещание с директорами\tмарт\tУО',
+      'Семинар для заместителей\tапрель\tММЦ',
+      '<b>Кадровое направление</b>\t\t',
+      'Курсы\tпо графику\tИРО',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.map((i) => i.measure)])).toEqual([
+      ['Организационно-управленческое направление', ['Совещание с директорами', 'Семинар для заместителей']],
+      ['Кадровое направление', ['Курсы']],
+    ]);
+  });
+
+  it('a cell continued on a line without TABs; a row that cannot be placed', async () => {
+    const r = await parse([
+      'Дорожная карта на 2022-2023 учебный год',
+      '№\tМероприятие\tСрок\tОтветственный',
+      '1\tСовещание с директорами\tмарт 2023\tОтдел',
+      'образования администрации',
+      '2\tСеминар\tапрель 2023\tММЦ',
+      '',
+      'Начальник отдела\t\tИ.И. Иванов',
+    ]);
+    expect(items(r).map((i) => i.responsible)).toEqual(['Отдел образования администрации', 'ММЦ']);
+    expect(r.warnings).toContainEqual({
+      location: 'строка 4',
+      message: 'Строка без ячеек присоединена к пункту 1 (столбец «Ответственный»)',
+    });
+    expect(r.warnings).toContainEqual({
+      location: 'строка 7',
+      message: 'Строка не отнесена ни к одному пункту и пропущена: «Начальник отдела | И.И. Иванов»',
+    });
+  });
+
+  it('a two-line header with a capital in the second line, repeated after a page break', async () => {
+    const header = ['№ п/п\tСодержание\tСроки\t', '\tмероприятий\tисполнения\tИсполнители'];
+    const r = await parse([
+      'Дорожная карта на 2022-2023 учебный год',
+      ...header,
+      '1\tСовещание\tоктябрь\tУО',
+      ...header,
+      '2\tСеминар\tноябрь\tММЦ',
+    ]);
+    expect(r.roadmaps[0]?.columns).toEqual([
+      '№ п/п',
+      'Содержание мероприятий',
+      'Сроки исполнения',
+      'Исполнители',
+    ]);
+    expect(items(r).map((i) => [i.number, i.measure, i.deadline.from, i.responsible])).toEqual([
+      ['1', 'Совещание', '2022-10', 'УО'],
+      ['2', 'Семинар', '2022-11', 'ММЦ'],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('no period anywhere: guessed from the deadlines, with a warning', async () => {
+    const r = await parse([
+      'Дорожная карта',
+      'Мероприятие\tСрок',
+      'Совещание\tноябрь 2022',
+      'Семинар\tмарт 2023',
+    ]);
+    expect(r.roadmaps[0]?.period).toBeNull();
+    expect(r.roadmaps[0]?.meta).toMatchObject({
+      periodKind: 'school_year',
+      periodYear: 2022,
+      periodGuessed: true,
+    });
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'Период дорожной карты не указан в названии: принят 2022-2023 учебный год — сроки без года отнесены к нему',
+    );
+  });
+});
+
+describe('pieces', () => {
+  it('markup', () => {
+    expect(stripMarkup('<b>1. Развитие</b>')).toEqual({ text: '1. Развитие', bold: true, italic: false });
+    expect(stripMarkup('**Цели:**').bold).toBe(true);
+    expect(stripMarkup('<i>Направление</i>').italic).toBe(true);
+    expect(stripMarkup('текст **Задачи:**').bold).toBe(false);
+    expect(
+      normalizeText(stripMarkup('<ul><li>- один;</li> <li>- два</li></ul> &laquo;x&raquo; <50%').text),
+    ).toBe('- один; - два «x» <50%');
+    expect(stripMarkup('### Важнейшие целевые индикаторы')).toEqual({
+      text: 'Важнейшие целевые индикаторы',
+      bold: true,
+      italic: false,
+    });
+  });
+
+  it('hyphenated line ends: joined when the document knows the word', () => {
+    const vocab = new Vocabulary();
+    vocab.add('профессиональных сообществ; учителей-предметников; образовательных');
+    expect(normalizeText('профес-\nсиональных', vocab)).toBe('профессиональных');
+    expect(normalizeText('образова-\nтельных', vocab)).toBe('образовательных');
+    expect(normalizeText('учителей-\nпредметников', vocab)).toBe('учителей-предметников');
+    expect(normalizeText('научно-\nметодический', vocab)).toBe('научно-методический');
+    expect(normalizeText('слово\u00adперенос  и\u00a0пробел ( скобка )')).toBe(
+      'словоперенос и пробел (скобка)',
+    );
+  });
+
+  it('column meanings', () => {
+    expect(
+      [
+        'Мероприятия, меры, управленческие решения',
+        'Мероприятие/направление',
+        'Наименование мероприятия',
+        'Сроки исполнения (месяц, год)',
+        'Сроки реализации',
+        'Исполнители (ответственные)',
+        'Ответственный',
+        'Индикативные показатели',
+        'Показатель для контроля',
+        'Результаты исполнения',
+        'Управленческие решения/ожидаемые результаты',
+        'Уровень управления',
+        'Описание специфики (целевая аудитория)',
+        '№ п/п',
+        'Примечание',
+      ].map(columnMeaning),
+    ).toEqual([
+      'measure',
+      'measure',
+      'measure',
+      'deadline',
+      'deadline',
+      'responsible',
+      'responsible',
+      'indicator',
+      'indicator',
+      'indicator',
+      'indicator',
+      'level',
+      'description',
+      'number',
+      null,
+    ]);
+  });
+
+  it('numbers and levels', () => {
+    expect(
+      ['1', '1.', '4.1.', '1.1.1', 'II.', 'І', '1)', 'x'].map((t) => parseNumber(t)?.text ?? null),
+    ).toEqual(['1', '1', '4.1', '1.1.1', 'II', 'I', '1', null]);
+    expect(splitLeadingNumber('1.1. Назначение')).toMatchObject({
+      number: { text: '1.1' },
+      rest: 'Назначение',
+    });
+    expect(splitLeadingNumber('5 классов')).toBeNull();
+    expect(
+      [
+        'Р',
+        'М',
+        'ОО',
+        'региональный уровень',
+        'Институциональный',
+        'Уровень ОО',
+        'Муниципальная программа',
+      ].map((t) => readLevel(t).level),
+    ).toEqual([
+      'региональный',
+      'муниципальный',
+      'институциональный',
+      'региональный',
+      'институциональный',
+      'институциональный',
+      null,
+    ]);
+    expect(readLevel('Региональный, муниципальный')).toEqual({ level: null, several: true });
+  });
+});

@@ -1,0 +1,65 @@
+import { decodeText } from '../../orgs/parse-table.js';
+import { stripMarkup } from './clean-text.js';
+import { invalidFile } from './limits.js';
+import type { Block, Cell } from './types.js';
+
+// Text copied from Word or a PDF: a line with TABs is a table row (one cell per TAB-separated part), other
+// lines are paragraphs. Lines ending in two spaces (a markdown line break) or inside an unclosed `**` belong
+// to the same paragraph. Locations are «строка N», counting lines from 1.
+
+/** Control characters other than TAB, line breaks and form feed: not a text file. */
+function hasBinary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 32)) return true;
+  }
+  return false;
+}
+
+export function readTxt(data: Uint8Array): Block[] {
+  if (data.length === 0) throw invalidFile('Файл пустой');
+  const text = decodeText(data);
+  if (hasBinary(text.slice(0, 65536))) {
+    throw invalidFile('Файл не похож на текст: в нём есть двоичные данные. Загрузите документ Word (.docx)');
+  }
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: Block[] = [];
+  let para: { lines: string[]; start: number } | null = null;
+
+  const flush = () => {
+    if (!para) return;
+    const marked = stripMarkup(para.lines.join('\n'));
+    if (marked.text.trim()) {
+      blocks.push({
+        kind: 'paragraph',
+        text: marked.text,
+        bold: marked.bold,
+        location: `строка ${para.start}`,
+      });
+    }
+    para = null;
+  };
+
+  lines.forEach((line, index) => {
+    const lineNo = index + 1;
+    if (line.includes('\t')) {
+      flush();
+      const cells: Cell[] = line.split('\t').map((raw) => {
+        const m = stripMarkup(raw);
+        return { text: m.text, bold: m.bold, italic: m.italic };
+      });
+      blocks.push({ kind: 'row', cells, location: `строка ${lineNo}` });
+      return;
+    }
+    if (!line.trim()) {
+      flush();
+      return;
+    }
+    if (!para) para = { lines: [], start: lineNo };
+    para.lines.push(line);
+    const open = (para.lines.join('\n').match(/\*\*/g)?.length ?? 0) % 2 === 1;
+    if (!/ {2}$/.test(line) && !open) flush();
+  });
+  flush();
+  return blocks;
+}

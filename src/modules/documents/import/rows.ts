@@ -1,0 +1,281 @@
+import { parseDeadline } from '../../roadmaps/deadline.js';
+import { looksLikeContinuation } from './clean-text.js';
+import { type Column, type ColumnMeaning, normalizeHeader, readHeader } from './columns.js';
+import { levelRow, readLevel } from './levels.js';
+import { depth, type ItemNumber, isChildOf, parseNumber, splitLeadingNumber } from './numbering.js';
+import type { Cell, ImportLevel, RowBlock } from './types.js';
+
+// Puts the cells of a row under the table's columns and tells what the row is: a (repeated) header, a
+// section, a level row, an item, a sub-row of an item, the continuation of a row broken by a page break,
+// or something that cannot be placed.
+
+export type AlignedRow = {
+  /** One entry per column: the cell that starts there (undefined under a span or when missing). */
+  cells: (Cell | undefined)[];
+  /** Text of cells beyond the last column. */
+  extra: string[];
+  /** Fewer cells than columns and not the usual merged level column: the placement was guessed. */
+  guessed: boolean;
+};
+
+const ANY_PERIOD = { periodKind: 'school_year', periodYear: 2022 } as const;
+const looksLikeDeadline = (t: string) => parseDeadline(t, ANY_PERIOD).understood;
+
+function expand(cells: Cell[]): (Cell | undefined)[] {
+  const grid: (Cell | undefined)[] = [];
+  for (const c of cells) {
+    grid.push(c);
+    for (let k = 1; k < (c.span ?? 1); k++) grid.push(undefined);
+  }
+  return grid;
+}
+
+function placementScore(texts: string[], columns: Column[], dropped: number[]): number {
+  let score = 0;
+  columns.forEach((col, i) => {
+    const t = texts[i]?.trim() ?? '';
+    if (!t) return;
+    switch (col.meaning) {
+      case 'number':
+        score += parseNumber(t) ? 3 : t.length > 12 ? -4 : -1;
+        break;
+      case 'level':
+        score += readLevel(t).level ? 3 : -4;
+        break;
+      case 'deadline':
+        score += looksLikeDeadline(t) ? 2 : 0;
+        break;
+      case 'measure':
+        score += 1;
+        break;
+    }
+  });
+  for (const d of dropped) {
+    const meaning = columns[d]?.meaning;
+    if (meaning === 'level') score += 2;
+    else if (d >= columns.length - dropped.length) score += 1;
+    else if (meaning === 'number') score += 0.5;
+  }
+  return score;
+}
+
+function combinations(n: number, k: number): number[][] {
+  if (k === 0) return [[]];
+  const out: number[][] = [];
+  const walk = (start: number, acc: number[]) => {
+    if (acc.length === k) {
+      out.push([...acc]);
+      return;
+    }
+    for (let i = start; i < n; i++) walk(i + 1, [...acc, i]);
+  };
+  walk(0, []);
+  return out;
+}
+
+/**
+ * Rows with fewer cells than columns come from a vertically merged cell (the level of management written
+ * once for several rows) or from trailing empty cells lost in a copy: the missing columns are chosen so
+ * that numbers, levels and deadlines land in their columns.
+ */
+export function alignRow(row: RowBlock, columns: Column[]): AlignedRow {
+  const grid = expand(row.cells);
+  const width = columns.length;
+  if (grid.length >= width) {
+    const extra = grid
+      .slice(width)
+      .map((c) => c?.text.trim() ?? '')
+      .filter(Boolean);
+    return { cells: grid.slice(0, width), extra, guessed: false };
+  }
+  const missing = width - grid.length;
+  const hasSpan = row.cells.some((c) => (c.span ?? 1) > 1);
+  if (hasSpan || missing > 2) {
+    // Drop the level column first (merged), then the last ones.
+    const levelIndex = columns.findIndex((c) => c.meaning === 'level');
+    const cells: (Cell | undefined)[] = [...grid];
+    if (levelIndex >= 0 && missing >= 1 && !hasSpan) cells.splice(levelIndex, 0, undefined);
+    while (cells.length < width) cells.push(undefined);
+    return { cells, extra: [], guessed: false };
+  }
+  let best: { dropped: number[]; score: number } | null = null;
+  for (const dropped of combinations(width, missing)) {
+    const texts: string[] = [];
+    let k = 0;
+    for (let i = 0; i < width; i++) texts.push(dropped.includes(i) ? '' : (grid[k++]?.text ?? ''));
+    const score = placementScore(texts, columns, dropped);
+    if (!best || score > best.score) best = { dropped, score };
+  }
+  const dropped = best?.dropped ?? [];
+  const cells: (Cell | undefined)[] = [];
+  let k = 0;
+  for (let i = 0; i < width; i++) cells.push(dropped.includes(i) ? undefined : grid[k++]);
+  const usual = dropped.every((d) => columns[d]?.meaning === 'level' || d >= width - missing);
+  const onlyEmptyShifted = grid.every((c) => !c?.text.trim()) || usual;
+  return { cells, extra: [], guessed: !onlyEmptyShifted };
+}
+
+// ---------- What a row is ----------
+
+export type RowKind =
+  | { kind: 'skip' }
+  | { kind: 'header' }
+  | { kind: 'section'; number: string | null; title: string; guessed: boolean }
+  | { kind: 'level'; level: ImportLevel }
+  | { kind: 'item'; number: ItemNumber | null; measureOverride?: string }
+  | { kind: 'subrow' }
+  /** `separate`: another line of a Word row group (merged number or measure): values joined with «; ». */
+  | { kind: 'continuation'; guessed: boolean; separate?: boolean }
+  | { kind: 'unplaced'; text: string };
+
+export type RowContext = {
+  columns: Column[];
+  /** Items of this roadmap have had numbers so far. */
+  numbered: boolean;
+  /** There is an item (or sub-item) just above that a continuation could belong to. */
+  hasItem: boolean;
+  /** The number of the next non-empty row, null when it has none (tells «1 | Раздел» from «1 | Мероприятие»). */
+  nextNumber: ItemNumber | null;
+};
+
+type OwnCell = { index: number; text: string; cell: Cell };
+
+export const cellText = (c: Cell | undefined): string => c?.text.trim() ?? '';
+
+function ownCells(row: AlignedRow): OwnCell[] {
+  const out: OwnCell[] = [];
+  row.cells.forEach((cell, index) => {
+    if (cell && !cell.merged && cell.text.trim()) out.push({ index, text: cell.text.trim(), cell });
+  });
+  return out;
+}
+
+export function columnText(row: AlignedRow, columns: Column[], meaning: ColumnMeaning): string {
+  return columns
+    .map((c, i) => (c.meaning === meaning ? cellText(row.cells[i]) : ''))
+    .filter(Boolean)
+    .join('; ');
+}
+
+function isColumnNumbering(own: OwnCell[]): boolean {
+  return own.length >= 3 && own.every((c, i) => c.text.replace(/\.$/, '') === String(i + 1));
+}
+
+export function isRepeatedHeader(row: AlignedRow, columns: Column[]): boolean {
+  const own = row.cells.map(cellText);
+  const same = own.filter(
+    (t, i) => t && normalizeHeader(t) === normalizeHeader(columns[i]?.header ?? ''),
+  ).length;
+  if (same >= 2 && same >= own.filter(Boolean).length - 1) return true;
+  const header = readHeader(own);
+  if (!header || header.length !== columns.length) return false;
+  return header.every((c, i) => c.meaning === columns[i]?.meaning);
+}
+
+export function classifyRow(row: AlignedRow, ctx: RowContext): RowKind {
+  const { columns } = ctx;
+  const own = ownCells(row);
+  if (own.length === 0 && row.extra.length === 0) return { kind: 'skip' };
+  if (own.length > 0 && own.every((c) => /^[-–—=_:|+.\s]+$/.test(c.text))) return { kind: 'skip' };
+  if (isColumnNumbering(own)) return { kind: 'skip' };
+  if (isRepeatedHeader(row, columns)) return { kind: 'header' };
+
+  const numberIndex = columns.findIndex((c) => c.meaning === 'number');
+  const measureIndex = columns.findIndex((c) => c.meaning === 'measure');
+  const numberCell = numberIndex >= 0 ? row.cells[numberIndex] : undefined;
+  const measureCell = measureIndex >= 0 ? row.cells[measureIndex] : undefined;
+  if ((numberCell?.merged && cellText(numberCell)) || (measureCell?.merged && cellText(measureCell))) {
+    // A vertically merged number or measure: one more line of the item above (its own deadline, body…),
+    // or, with a measure of its own, a sub-row of it.
+    if (!ctx.hasItem) return unplaced(own);
+    if (!measureCell?.merged && cellText(measureCell)) return { kind: 'subrow' };
+    return { kind: 'continuation', guessed: false, separate: true };
+  }
+  const numberText = numberIndex >= 0 ? cellText(row.cells[numberIndex]) : '';
+  const num = numberText ? parseNumber(numberText) : null;
+  const rest = own.filter((c) => !(num && c.index === numberIndex));
+
+  const carried = row.cells.some((c) => c?.merged && c.text.trim());
+  if (rest.length === 1 && row.extra.length === 0 && !carried) {
+    const only = rest[0] as OwnCell;
+    return singleText(only, num, ctx);
+  }
+  if (rest.length === 0) return { kind: 'unplaced', text: numberText || row.extra.join(' ') };
+  if (num) return { kind: 'item', number: num };
+  if (numberText && !num) return { kind: 'unplaced', text: own.map((c) => c.text).join(' | ') };
+
+  const measure = columnText(row, columns, 'measure');
+  if (!measure) return ctx.hasItem ? { kind: 'continuation', guessed: false } : unplaced(own);
+  if (looksLikeContinuation(measure)) {
+    return ctx.hasItem ? { kind: 'continuation', guessed: false } : { kind: 'item', number: null };
+  }
+  const embedded = numberIndex < 0 || !numberText ? splitLeadingNumber(measure) : null;
+  if (embedded && ctx.numbered)
+    return { kind: 'item', number: embedded.number, measureOverride: embedded.rest };
+  if (ctx.numbered && ctx.hasItem) {
+    const deadline = columnText(row, columns, 'deadline');
+    return deadline ? { kind: 'subrow' } : { kind: 'continuation', guessed: true };
+  }
+  if (embedded) return { kind: 'item', number: embedded.number, measureOverride: embedded.rest };
+  return { kind: 'item', number: null };
+}
+
+const unplaced = (own: OwnCell[]): RowKind => ({
+  kind: 'unplaced',
+  text: own.map((c) => c.text).join(' | '),
+});
+
+/** A row with one piece of text (besides its number): a section, a level row, a short item or a continuation. */
+function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): RowKind {
+  const { columns } = ctx;
+  const t = only.text;
+  const styled = only.cell.bold || only.cell.italic;
+  const meaning = columns[only.index]?.meaning ?? null;
+  if (!num) {
+    const level = levelRow(t);
+    if (level) return { kind: 'level', level };
+  }
+  const embedded = num ? null : splitLeadingNumber(t);
+  const n = num ?? embedded?.number ?? null;
+  const title = embedded ? embedded.rest : t;
+  const section = (guessed: boolean): RowKind => ({
+    kind: 'section',
+    number: n?.text ?? null,
+    title,
+    guessed,
+  });
+  const inMeasure = meaning === 'measure' || meaning === 'direction';
+
+  if (n) {
+    if (n.roman) return section(false);
+    const next = ctx.nextNumber;
+    if (next && isChildOf(next, n)) return section(false);
+    if (depth(n) === 1) {
+      if (styled) return section(false);
+      if (next && depth(next) === 1 && inMeasure) {
+        return { kind: 'item', number: n, ...(embedded && { measureOverride: title }) };
+      }
+      return section(inMeasure);
+    }
+    if (inMeasure || meaning === 'number') {
+      return { kind: 'item', number: n, ...(embedded && { measureOverride: title }) };
+    }
+    return section(true);
+  }
+  if (inMeasure) {
+    if (looksLikeContinuation(t))
+      return ctx.hasItem ? { kind: 'continuation', guessed: false } : section(true);
+    // Text in the measure column only: a section (the brief's «направление»); an item has a deadline or a
+    // responsible body. Bold or italic makes it sure, otherwise a warning asks to check.
+    return section(!styled);
+  }
+  if (meaning === 'number' || meaning === 'level' || meaning === null) {
+    if (looksLikeContinuation(t) && ctx.hasItem && meaning !== 'number') {
+      return { kind: 'continuation', guessed: false };
+    }
+    const level = meaning === 'level' ? readLevel(t).level : null;
+    if (level) return { kind: 'level', level };
+    return section(!styled);
+  }
+  return ctx.hasItem ? { kind: 'continuation', guessed: false } : { kind: 'unplaced', text: t };
+}

@@ -1,0 +1,411 @@
+import type { DataPackage, Procedure } from '../assessment-data/types.js';
+import { type Methodology, type MethodologyRef, OPORA_DEFAULT } from './methodology.js';
+import { type ReasonInput, reasonsFor } from './reasons.js';
+import {
+  ascendingThreshold,
+  computeYearContext,
+  computeYearResults,
+  descendingThreshold,
+  rowsOfYear,
+  type YearContext,
+  type YearResults,
+} from './year-data.js';
+
+// Identification of ШНОР, ШНСУ, the risk zone, resilient schools, stagnation, repeats, exits and signs of
+// non-objectivity for one year, by a methodology (methodology.ts), over a data package — a pure function
+// of plain data. Past years' ШНОР come from approved lists when given, otherwise from the same rules.
+
+export type Flags = {
+  shnor: boolean;
+  shnsu: boolean;
+  riskZone: boolean;
+  resilient: boolean;
+  stagnation: boolean;
+  repeat: boolean;
+  exit: boolean;
+  objectivity: boolean;
+};
+export const FLAG_KEYS: (keyof Flags)[] = [
+  'shnor',
+  'shnsu',
+  'riskZone',
+  'resilient',
+  'stagnation',
+  'repeat',
+  'exit',
+  'objectivity',
+];
+
+export type LowProcedure = Procedure & { lowShare: number };
+
+export type ShnorSource = 'approved' | 'computed';
+
+export type SchoolResult = {
+  schoolId: string;
+  isbsh: number | null;
+  cluster: number | null;
+  resultIndex: number | null;
+  flags: Flags;
+  /** Counted procedures of the year with lowShare ≥ lowShareThreshold, by assessment, grade, subject. */
+  lowProcedures: LowProcedure[];
+  /** Plain Russian sentences with the numbers, one per flag set. */
+  reasons: string[];
+  details: {
+    countedProcedures: number;
+    /** Counted procedures with lowShare ≥ riskShareThreshold. */
+    riskProcedures: number;
+    /** Low procedures of the year that were low in the year before too. */
+    repeatedLowProcedures: number;
+    indicatorsAvailable: number;
+    /** Rank by ИСБШ ascending (ties by school_id); null without ИСБШ. */
+    isbshRank: number | null;
+    /** Which rule made the school ШНОР in the year. */
+    shnorBy: { lowResults: boolean; clusterRelative: boolean };
+    /** ШНОР in the past years the rules look at, newest first, with where it came from. */
+    history: { year: number; shnor: boolean; source: ShnorSource }[];
+  };
+};
+
+export type YearIdentification = {
+  year: number;
+  methodology: MethodologyRef;
+  thresholds: {
+    /** Schools with an ИСБШ, the ШНСУ rank ceil(shnsuPercentile · n) and the ИСБШ there. */
+    schoolsWithIsbsh: number;
+    shnsuRank: number;
+    shnsuIsbsh: number | null;
+    /** Schools with an R, the rank ceil(resilientPercentile · m) by R descending and the R there. */
+    schoolsWithResultIndex: number;
+    resilientRank: number;
+    resilientResultIndex: number | null;
+    /** Indicators skipped in the year because all schools have the same value. */
+    zeroSpreadIndicators: string[];
+  };
+  schools: SchoolResult[];
+};
+
+export type IdentifyOptions = {
+  /** Approved ШНОР lists of past years: year → school ids. Used instead of computing that year. */
+  approvedShnor?: Map<number, Set<string>>;
+};
+
+/** Identification for one year; repeated calls over the same package and methodology reuse the work. */
+export function identifyYear(
+  pkg: DataPackage,
+  year: number,
+  methodology: Methodology = OPORA_DEFAULT,
+  opts: IdentifyOptions = {},
+): YearIdentification {
+  return identifierFor(pkg, methodology).identify(year, opts);
+}
+
+const identifiers = new WeakMap<DataPackage, WeakMap<Methodology, Identifier>>();
+
+export function identifierFor(pkg: DataPackage, methodology: Methodology): Identifier {
+  let byMethodology = identifiers.get(pkg);
+  if (!byMethodology) {
+    byMethodology = new WeakMap();
+    identifiers.set(pkg, byMethodology);
+  }
+  let identifier = byMethodology.get(methodology);
+  if (!identifier) {
+    identifier = new Identifier(pkg, methodology);
+    byMethodology.set(methodology, identifier);
+  }
+  return identifier;
+}
+
+type ComputedShnor = {
+  shnor: Uint8Array;
+  byLowResults: Uint8Array;
+  byCluster: Uint8Array;
+  repeated: Int32Array;
+};
+
+/** Memoises the per-year numbers of one package under one methodology. */
+export class Identifier {
+  private readonly results = new Map<number, YearResults>();
+  private readonly contexts = new Map<number, YearContext>();
+  private readonly bottoms = new Map<number, { bottom: Uint8Array; threshold: Float64Array }>();
+  private readonly computed = new Map<number, ComputedShnor>();
+
+  constructor(
+    readonly pkg: DataPackage,
+    readonly m: Methodology,
+  ) {}
+
+  resultsOf(year: number): YearResults {
+    let r = this.results.get(year);
+    if (!r) {
+      r = computeYearResults(this.pkg, this.m, year);
+      this.results.set(year, r);
+    }
+    return r;
+  }
+
+  contextOf(year: number): YearContext {
+    let c = this.contexts.get(year);
+    if (!c) {
+      c = computeYearContext(this.pkg, this.m, year);
+      this.contexts.set(year, c);
+    }
+    return c;
+  }
+
+  /**
+   * Cluster-relative rule, one year: within each cluster of the year, the schools with an R are ranked by R
+   * ascending; a school is in the bottom when its R ≤ the R at rank ceil(bottomShare · m_c).
+   */
+  bottomOf(year: number): { bottom: Uint8Array; threshold: Float64Array } {
+    let b = this.bottoms.get(year);
+    if (b) return b;
+    const { r } = this.resultsOf(year);
+    const { cluster } = this.contextOf(year);
+    const k = this.m.clusters;
+    const members: number[][] = Array.from({ length: k + 1 }, () => []);
+    for (let s = 0; s < r.length; s++) {
+      const c = cluster[s] as number;
+      if (c > 0 && !Number.isNaN(r[s] as number)) members[c]?.push(r[s] as number);
+    }
+    const threshold = new Float64Array(k + 1).fill(NaN);
+    for (let c = 1; c <= k; c++) {
+      threshold[c] = ascendingThreshold(members[c] ?? [], this.m.clusterRelative.bottomShare).value;
+    }
+    const bottom = new Uint8Array(r.length);
+    for (let s = 0; s < r.length; s++) {
+      const c = cluster[s] as number;
+      bottom[s] = c > 0 && (r[s] as number) <= (threshold[c] as number) ? 1 : 0; // NaN compares false
+    }
+    b = { bottom, threshold };
+    this.bottoms.set(year, b);
+    return b;
+  }
+
+  /** ШНОР of a year by the methodology's rules alone (no approved lists). */
+  computedShnor(year: number): ComputedShnor {
+    let c = this.computed.get(year);
+    if (c) return c;
+    const n = this.pkg.schools.length;
+    const now = this.resultsOf(year);
+    const before = this.resultsOf(year - 1);
+    const t = this.pkg.results;
+    const repeated = new Int32Array(n);
+    for (const [key, row] of now.lowByKey) {
+      if (before.lowByKey.has(key)) {
+        const s = t.school[row] as number;
+        repeated[s] = (repeated[s] as number) + 1;
+      }
+    }
+    const lr = this.m.lowResults;
+    const byLowResults = new Uint8Array(n);
+    if (lr.enabled) {
+      for (let s = 0; s < n; s++) {
+        byLowResults[s] =
+          (now.low[s] as number) >= lr.minLowProcedures &&
+          (repeated[s] as number) >= lr.minRepeatedLowProcedures
+            ? 1
+            : 0;
+      }
+    }
+    const byCluster = new Uint8Array(n);
+    const cr = this.m.clusterRelative;
+    if (cr.enabled) {
+      byCluster.fill(1);
+      for (let j = 0; j < cr.consecutiveYears; j++) {
+        const { bottom } = this.bottomOf(year - j);
+        for (let s = 0; s < n; s++) if (bottom[s] === 0) byCluster[s] = 0;
+      }
+    }
+    const shnor = new Uint8Array(n);
+    for (let s = 0; s < n; s++) shnor[s] = byLowResults[s] || byCluster[s] ? 1 : 0;
+    c = { shnor, byLowResults, byCluster, repeated };
+    this.computed.set(year, c);
+    return c;
+  }
+
+  identify(year: number, opts: IdentifyOptions = {}): YearIdentification {
+    const { pkg, m } = this;
+    const n = pkg.schools.length;
+    const approvedFlags = new Map<number, Uint8Array>();
+    const past = (y: number): { flags: Uint8Array; source: ShnorSource } => {
+      const approved = opts.approvedShnor?.get(y);
+      if (!approved) return { flags: this.computedShnor(y).shnor, source: 'computed' };
+      let flags = approvedFlags.get(y);
+      if (!flags) {
+        const f = new Uint8Array(n);
+        pkg.schools.forEach((s, i) => {
+          f[i] = approved.has(s.id) ? 1 : 0;
+        });
+        flags = f;
+        approvedFlags.set(y, flags);
+      }
+      return { flags, source: 'approved' };
+    };
+
+    const res = this.resultsOf(year);
+    const ctx = this.contextOf(year);
+    const now = this.computedShnor(year);
+    const resilient = descendingThreshold(res.r, m.resilientPercentile);
+    const lookBack = Math.max(m.stagnationYears - 1, m.repeatWindow[1], 1);
+    const history = Array.from({ length: lookBack }, (_, j) => ({
+      year: year - 1 - j,
+      ...past(year - 1 - j),
+    }));
+    const objectivity = this.objectivityOf(year);
+    const lowRowsBySchool = groupBySchool(pkg, res.notableRows);
+    const before = this.resultsOf(year - 1);
+    const [from, to] = m.repeatWindow;
+
+    const schools: SchoolResult[] = pkg.schools.map((school, s) => {
+      const shnor = now.shnor[s] === 1;
+      const isbsh = ctx.isbsh[s] as number;
+      const r = res.r[s] as number;
+      const shnsu = !Number.isNaN(isbsh) && isbsh <= ctx.shnsuThreshold;
+      const wasShnor = (lag: number) => history[lag - 1]?.flags[s] === 1;
+      let stagnation = shnor;
+      for (let lag = 1; lag < m.stagnationYears; lag++) stagnation &&= wasShnor(lag);
+      let repeat = shnor;
+      for (let lag = 1; lag < from; lag++) repeat &&= !wasShnor(lag);
+      let earlier = false;
+      for (let lag = from; lag <= to; lag++) earlier ||= wasShnor(lag);
+      repeat &&= earlier;
+      const flags: Flags = {
+        shnor,
+        shnsu,
+        riskZone:
+          !shnor &&
+          ((res.risk[s] as number) >= m.riskMinProcedures ||
+            (res.low[s] as number) >= m.riskMinLowProcedures),
+        resilient: shnsu && !Number.isNaN(r) && r >= resilient.value,
+        stagnation,
+        repeat,
+        exit: wasShnor(1) && !shnor,
+        objectivity: objectivity.has(s),
+      };
+      const notable = lowRowsBySchool.get(s) ?? [];
+      const lowProcedures = notable
+        .filter(
+          (i) =>
+            (pkg.results.mark2[i] as number) / (pkg.results.participants[i] as number) >= m.lowShareThreshold,
+        )
+        .map((i) => lowProcedureOf(pkg, i));
+      const input: ReasonInput = {
+        pkg,
+        m,
+        year,
+        school: s,
+        flags,
+        notableRows: notable,
+        previousLow: before.lowByKey,
+        byLowResults: now.byLowResults[s] === 1,
+        byCluster: now.byCluster[s] === 1,
+        bottomThreshold: (y) => {
+          const c = this.contextOf(y).cluster[s] as number;
+          return {
+            cluster: c,
+            r: this.resultsOf(y).r[s] as number,
+            threshold: this.bottomOf(y).threshold[c] as number,
+          };
+        },
+        isbsh,
+        isbshRank: ctx.rank[s] as number,
+        shnsu: { threshold: ctx.shnsuThreshold, rank: ctx.shnsuRank, n: ctx.n },
+        r,
+        resilient,
+        history: history.map((h) => ({ year: h.year, shnor: h.flags[s] === 1, source: h.source })),
+        objectivityRows: objectivity.get(s) ?? [],
+      };
+      return {
+        schoolId: school.id,
+        isbsh: Number.isNaN(isbsh) ? null : isbsh,
+        cluster: (ctx.cluster[s] as number) > 0 ? (ctx.cluster[s] as number) : null,
+        resultIndex: Number.isNaN(r) ? null : r,
+        flags,
+        lowProcedures,
+        reasons: reasonsFor(input),
+        details: {
+          countedProcedures: res.counted[s] as number,
+          riskProcedures: res.risk[s] as number,
+          repeatedLowProcedures: now.repeated[s] as number,
+          indicatorsAvailable: ctx.available[s] as number,
+          isbshRank: (ctx.rank[s] as number) > 0 ? (ctx.rank[s] as number) : null,
+          shnorBy: { lowResults: now.byLowResults[s] === 1, clusterRelative: now.byCluster[s] === 1 },
+          history: input.history,
+        },
+      };
+    });
+
+    return {
+      year,
+      methodology: { id: m.id, version: m.version },
+      thresholds: {
+        schoolsWithIsbsh: ctx.n,
+        shnsuRank: ctx.shnsuRank,
+        shnsuIsbsh: Number.isNaN(ctx.shnsuThreshold) ? null : ctx.shnsuThreshold,
+        schoolsWithResultIndex: resilient.m,
+        resilientRank: resilient.rank,
+        resilientResultIndex: Number.isNaN(resilient.value) ? null : resilient.value,
+        zeroSpreadIndicators: ctx.zeroSpread,
+      },
+      schools,
+    };
+  }
+
+  /** Confirmation rows of the methodology's assessment with enough participants and a share over a limit. */
+  private objectivityOf(year: number): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    const c = this.pkg.confirmation;
+    if (!c) return out;
+    const o = this.m.objectivity;
+    const rows = rowsOfYear(c, year);
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k] as number;
+      const participants = c.participants[i] as number;
+      if (participants < o.minParticipants) continue;
+      if (this.pkg.procedures[c.procedure[i] as number]?.assessment !== o.assessment) continue;
+      if (
+        (c.raised[i] as number) / participants > o.raisedShare ||
+        (c.lowered[i] as number) / participants > o.loweredShare
+      ) {
+        const s = c.school[i] as number;
+        const list = out.get(s);
+        if (list) list.push(i);
+        else out.set(s, [i]);
+      }
+    }
+    return out;
+  }
+}
+
+function groupBySchool(pkg: DataPackage, rows: Int32Array): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k] as number;
+    const s = pkg.results.school[i] as number;
+    const list = out.get(s);
+    if (list) list.push(i);
+    else out.set(s, [i]);
+  }
+  for (const list of out.values()) list.sort((a, b) => compareProcedures(pkg, a, b));
+  return out;
+}
+
+/** By assessment, grade, subject (plain code-unit order of the names). */
+function compareProcedures(pkg: DataPackage, a: number, b: number): number {
+  const pa = pkg.procedures[pkg.results.procedure[a] as number] as Procedure;
+  const pb = pkg.procedures[pkg.results.procedure[b] as number] as Procedure;
+  if (pa.assessment !== pb.assessment) return pa.assessment < pb.assessment ? -1 : 1;
+  if (pa.grade !== pb.grade) return pa.grade - pb.grade;
+  if (pa.subject !== pb.subject) return pa.subject < pb.subject ? -1 : 1;
+  return 0;
+}
+
+function lowProcedureOf(pkg: DataPackage, row: number): LowProcedure {
+  const p = pkg.procedures[pkg.results.procedure[row] as number] as Procedure;
+  return {
+    assessment: p.assessment,
+    subject: p.subject,
+    grade: p.grade,
+    lowShare: (pkg.results.mark2[row] as number) / (pkg.results.participants[row] as number),
+  };
+}
