@@ -15,6 +15,7 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-r
 import { AdminOrgsPage } from './pages/admin-orgs-page.js';
 import { AdminUsersPage } from './pages/admin-users-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { RoadmapPage } from './pages/roadmap-page.js';
@@ -135,6 +136,7 @@ function Shell() {
         <Routes>
           <Route path="/" element={<DashboardPage />} />
           <Route path="/roadmaps" element={<RoadmapsPage />} />
+          <Route path="/roadmaps/import" element={<ImportPage />} />
           <Route path="/roadmaps/:id" element={<RoadmapPage />} />
           <Route path="/work/:view" element={<WorkPage />} />
           <Route path="/profile" element={<ProfilePage />} />

@@ -25,7 +25,8 @@ export function resolveDeadline(
     input.periodTo !== undefined ||
     input.recurrence !== undefined ||
     input.dueDate !== undefined;
-  if (!textChanged && !structuredGiven) return {};
+  // A new item always gets a due date (the end of the period when no deadline is written).
+  if (before && !textChanged && !structuredGiven) return {};
   const parsed = textChanged ? parseDeadline(input.deadlineText ?? null, period) : null;
   const from =
     input.periodFrom !== undefined

@@ -75,13 +75,16 @@ export async function saveImportedRoadmaps(
             description: it.description,
             responsibleText: it.responsible,
             indicator: it.indicator,
+            // With no structured period given, the wording is read here, as for a typed item.
             ...resolveDeadline(
-              {
-                deadlineText: d?.text ?? null,
-                periodFrom: d?.from ?? null,
-                periodTo: d?.to ?? null,
-                recurrence: d?.recurrence ?? null,
-              },
+              d?.from || d?.to || d?.recurrence
+                ? {
+                    deadlineText: d.text ?? null,
+                    periodFrom: d.from ?? null,
+                    periodTo: d.to ?? null,
+                    recurrence: d.recurrence ?? null,
+                  }
+                : { deadlineText: d?.text ?? null },
               null,
               period,
             ),

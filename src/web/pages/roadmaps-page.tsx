@@ -56,9 +56,14 @@ export function RoadmapsPage() {
       <Group justify="space-between">
         <Title order={2}>{S.roadmaps}</Title>
         {canCreate && (
-          <Button onClick={create.open} data-testid="roadmap-create">
-            {S.create}
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" component={Link} to="/roadmaps/import" data-testid="roadmap-import">
+              Загрузить из файла
+            </Button>
+            <Button onClick={create.open} data-testid="roadmap-create">
+              {S.create}
+            </Button>
+          </Group>
         )}
       </Group>
       <Group align="flex-end">

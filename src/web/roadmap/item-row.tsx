@@ -30,9 +30,15 @@ export function ItemRow(props: {
       bg={i.overdue ? 'var(--mantine-color-red-0)' : undefined}
     >
       <Table.Td>
-        <Text size="sm">{i.number}</Text>
+        {i.parentItemId ? (
+          <Text size="sm" c="dimmed" ta="right" title="Подпункт">
+            ↳ {i.number}
+          </Text>
+        ) : (
+          <Text size="sm">{i.number}</Text>
+        )}
       </Table.Td>
-      <Table.Td>
+      <Table.Td pl={i.parentItemId ? 28 : undefined}>
         <Text size="sm" style={pre}>
           {i.measure}
         </Text>
