@@ -28,6 +28,8 @@ export const orgUnits = pgTable(
     // Materialised path "/rootId/…/id/": subtree checks are a prefix match, cheap on both databases.
     path: text('path').notNull(),
     inn: text('inn'),
+    /** The school's identifier in assessment data packages (ФИС ОКО / regional exports). */
+    code: text('code'),
     oktmo: text('oktmo'),
     address: text('address'),
     isRural: boolean('is_rural'),
@@ -46,5 +48,6 @@ export const orgUnits = pgTable(
     index('org_units_path_idx').on(t.path),
     // The INN identifies a school in imports: two units with one INN would make matching ambiguous.
     uniqueIndex('org_units_inn_uq').on(t.inn).where(sql`${t.inn} is not null`),
+    uniqueIndex('org_units_code_uq').on(t.code).where(sql`${t.code} is not null`),
   ],
 );

@@ -1,0 +1,139 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.js';
+import { jobs } from './jobs.js';
+import { orgUnits } from './orgs.js';
+
+export const METHODOLOGY_STATUSES = ['draft', 'current', 'archived'] as const;
+export type MethodologyStatus = (typeof METHODOLOGY_STATUSES)[number];
+
+/** A versioned methodology document (src/modules/identification/methodology.ts); versions are never edited. */
+export const methodologies = pgTable(
+  'methodologies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    document: jsonb('document').notNull(),
+    status: text('status').$type<MethodologyStatus>().notNull().default('draft'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('methodologies_code_version_uq').on(t.regionId, t.code, t.version)],
+);
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** One computation: methodology version × year × the data as they were. Its results never change. */
+export const identificationRuns = pgTable(
+  'identification_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    methodologyId: uuid('methodology_id')
+      .notNull()
+      .references(() => methodologies.id),
+    year: smallint('year').notNull(),
+    status: text('status').$type<RunStatus>().notNull().default('queued'),
+    jobId: uuid('job_id').references(() => jobs.id),
+    summary: jsonb('summary'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('identification_runs_region_year_idx').on(t.regionId, t.year)],
+);
+
+export const identificationResults = pgTable(
+  'identification_results',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => identificationRuns.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    isbsh: doublePrecision('isbsh'),
+    cluster: smallint('cluster'),
+    resultIndex: doublePrecision('result_index'),
+    shnor: boolean('shnor').notNull(),
+    shnsu: boolean('shnsu').notNull(),
+    riskZone: boolean('risk_zone').notNull(),
+    resilient: boolean('resilient').notNull(),
+    stagnation: boolean('stagnation').notNull(),
+    repeat: boolean('repeat').notNull(),
+    exit: boolean('exit').notNull(),
+    objectivity: boolean('objectivity').notNull(),
+    lowProcedures: jsonb('low_procedures').notNull(),
+    reasons: jsonb('reasons').notNull(),
+    details: jsonb('details'),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.schoolId] })],
+);
+
+export const LIST_STATUSES = ['draft', 'approved'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
+
+/**
+ * The region's list of a year, built on one run and reviewed by the regional operator. Approved by
+ * an order, it is frozen: its run's results and its decisions are never changed afterwards.
+ */
+export const identificationLists = pgTable(
+  'identification_lists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    year: smallint('year').notNull(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => identificationRuns.id),
+    status: text('status').$type<ListStatus>().notNull().default('draft'),
+    orderNumber: text('order_number'),
+    orderDate: date('order_date', { mode: 'string' }),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('identification_lists_region_year_idx').on(t.regionId, t.year)],
+);
+
+/** The operator's inclusion or exclusion of a school from the ШНОР list, with the written reason. */
+export const listDecisions = pgTable(
+  'list_decisions',
+  {
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => identificationLists.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    decision: text('decision').$type<'include' | 'exclude'>().notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.schoolId] })],
+);
