@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, forbidden, type RowError } from '../../lib/errors.js';
 import { type Actor, isAdmin } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
-import { parseTable, type TableRow } from './parse-table.js';
-import { orgUnitFields, SCHOOL_LEVELS } from './schemas.js';
+import { parseTable } from './parse-table.js';
+import { orgUnitFields } from './schemas.js';
+import { check, normCode, normName, OPTIONAL_FIELDS, parseCell, type Values } from './school-cells.js';
+import { type Field, findHeader, HEADER_SEARCH_ROWS, IMPORT_COLUMNS } from './school-columns.js';
+
+export { normName } from './school-cells.js';
+export { headerField, IMPORT_COLUMNS } from './school-columns.js';
 
 // Import of the list of schools from XLSX/CSV (format: docs/data-formats.md, «Импорт школ»).
 // The file is checked in full first; only a file without a single row error is written, in one transaction.
@@ -16,8 +20,6 @@ export const IMPORT_MAX_ROWS = 20_000;
 export const IMPORT_PREVIEW_LIMIT = 500;
 /** Row errors beyond this are counted but not listed. */
 export const IMPORT_MAX_ERRORS = 1_000;
-/** The header is looked for among the first non-empty rows (a title above the table is common). */
-const HEADER_SEARCH_ROWS = 10;
 const INSERT_CHUNK = 500;
 
 export type ImportPreviewRow = {
@@ -43,288 +45,6 @@ export type ImportResult = {
   warnings: string[];
   preview: ImportPreviewRow[];
 };
-
-type Field =
-  | 'name'
-  | 'shortName'
-  | 'inn'
-  | 'municipality'
-  | 'oktmo'
-  | 'address'
-  | 'isRural'
-  | 'isSmall'
-  | 'levels'
-  | 'pupils'
-  | 'teachers'
-  | 'director';
-
-/** The canonical column names (synonyms are recognised too; see HEADER_RULES). */
-export const IMPORT_COLUMNS: Record<Field, string> = {
-  name: 'Полное наименование',
-  shortName: 'Краткое наименование',
-  inn: 'ИНН',
-  municipality: 'Муниципалитет',
-  oktmo: 'ОКТМО',
-  address: 'Адрес',
-  isRural: 'Сельская',
-  isSmall: 'Малокомплектная',
-  levels: 'Уровни образования',
-  pupils: 'Число обучающихся',
-  teachers: 'Число педагогов',
-  director: 'Директор',
-};
-
-// ---------- header ----------
-
-/** Lower case, ё → е, punctuation → spaces: «Кол-во  обучающихся, чел.» → "кол во обучающихся чел". */
-function normHeader(h: string): string {
-  return h
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[^a-zа-я0-9№]+/g, ' ')
-    .trim();
-}
-
-/** First match wins, so the more specific rules come first («Краткое наименование» before «Наименование»). */
-const HEADER_RULES: Array<[Field, (h: string, words: string[]) => boolean]> = [
-  ['shortName', (h) => /кратк|сокращ/.test(h)],
-  ['inn', (_, w) => w.includes('инн') || w.includes('inn')],
-  ['oktmo', (h) => /октмо|oktmo/.test(h)],
-  ['address', (h) => h.includes('адрес')],
-  [
-    'municipality',
-    (h, w) => /муницип|район|городск\S* округ/.test(h) || w.includes('мо') || w.includes('территория'),
-  ],
-  ['isSmall', (h) => h.includes('малокомплект')],
-  ['isRural', (h) => /сельск|местност/.test(h)],
-  ['levels', (h) => /уровн|ступен/.test(h)],
-  ['teachers', (h) => /педагог|учител/.test(h)],
-  ['pupils', (h) => /обучающ|учащ|ученик|контингент/.test(h)],
-  ['director', (h) => /директор|руководител/.test(h)],
-  [
-    'name',
-    (h) => /наименовани|название/.test(h) || /^(школа|оо|организация|образовательная организация)$/.test(h),
-  ],
-];
-
-/** Row-number columns are common and carry nothing: ignored without a warning. */
-const IGNORED_HEADERS = new Set([
-  '',
-  '№',
-  'n',
-  'no',
-  '№ п п',
-  'п п',
-  'n п п',
-  'номер',
-  'номер п п',
-  'пп',
-  '№ пп',
-]);
-
-export function headerField(header: string): Field | 'ignore' | null {
-  const h = normHeader(header);
-  if (IGNORED_HEADERS.has(h)) return 'ignore';
-  const words = h.split(' ');
-  for (const [field, test] of HEADER_RULES) if (test(h, words)) return field;
-  return null;
-}
-
-type Columns = {
-  index: Partial<Record<Field, number>>;
-  label: Partial<Record<Field, string>>;
-  warnings: string[];
-};
-
-function mapHeader(cells: string[]): Columns {
-  const cols: Columns = { index: {}, label: {}, warnings: [] };
-  cells.forEach((header, i) => {
-    const field = headerField(header);
-    if (field === 'ignore') return;
-    if (!field) {
-      cols.warnings.push(`Столбец «${header}» не распознан и пропущен`);
-      return;
-    }
-    const taken = cols.label[field];
-    if (taken !== undefined) {
-      cols.warnings.push(
-        `Столбец «${header}» пропущен: данные «${IMPORT_COLUMNS[field]}» уже берутся из столбца «${taken}»`,
-      );
-      return;
-    }
-    cols.index[field] = i;
-    cols.label[field] = header;
-  });
-  return cols;
-}
-
-const requiredFound = (c: Columns) =>
-  Number(c.index.name !== undefined) +
-  Number(c.index.inn !== undefined) +
-  Number(c.index.municipality !== undefined || c.index.oktmo !== undefined);
-
-function findHeader(rows: TableRow[]): { at: number; cols: Columns } {
-  for (let at = 0; at < Math.min(rows.length, HEADER_SEARCH_ROWS); at++) {
-    const cols = mapHeader(rows[at]?.cells ?? []);
-    if (requiredFound(cols) >= 2) return { at, cols };
-  }
-  return { at: 0, cols: mapHeader(rows[0]?.cells ?? []) };
-}
-
-// ---------- values ----------
-
-/** Lower case, ё → е, no quotes, single spaces: «МО "Город Пенза"» and «мо город  пенза» are the same name. */
-export function normName(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/["'«»„“”‘’`]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** INN/OKTMO as typed by people and spreadsheets: spaces, a leading apostrophe, a trailing ".0". */
-function normCode(s: string): string {
-  return s
-    .replace(/^'/, '')
-    .replace(/[\s\u00a0\u2009\u202f]+/g, '')
-    .replace(/^(\d+)[.,]0+$/, '$1');
-}
-
-const YES = new Set(['да', 'д', '1', 'true', 'истина', 'yes', 'y', '+', 'x', 'х', 'v', '✓']);
-const NO = new Set(['нет', 'н', '0', 'false', 'ложь', 'no', 'n', '-', '–', '—']);
-
-type Parsed<T> = { value: T } | { error: string };
-
-function parseYesNo(raw: string, rural: boolean): Parsed<boolean> {
-  const v = raw.toLowerCase().replace(/ё/g, 'е').replace(/\.$/, '').trim();
-  if (YES.has(v)) return { value: true };
-  if (NO.has(v)) return { value: false };
-  if (rural) {
-    if (/^(сел|деревн)/.test(v)) return { value: true };
-    if (/^(гор|г$)/.test(v)) return { value: false };
-    return { error: 'Ожидается «да» или «нет» («сельская» или «городская»)' };
-  }
-  if (v.startsWith('малокомплект')) return { value: true };
-  return { error: 'Ожидается «да» или «нет»' };
-}
-
-type Level = (typeof SCHOOL_LEVELS)[number];
-const LEVEL_STOP_WORDS = new Set([
-  'общее',
-  'общего',
-  'образование',
-  'образования',
-  'и',
-  'классы',
-  'кл',
-  'класс',
-]);
-// Latin letters that look Cyrillic: «OOO» typed on an English layout.
-const LOOKALIKES: Record<string, string> = {
-  a: 'а',
-  c: 'с',
-  e: 'е',
-  h: 'н',
-  o: 'о',
-  p: 'р',
-  x: 'х',
-  k: 'к',
-  m: 'м',
-};
-
-function levelOf(token: string): Level[] | null {
-  const t = token.replace(/[a-z]/g, (ch) => LOOKALIKES[ch] ?? ch);
-  if (t === 'ноо' || t.startsWith('начальн') || t === '1-4') return ['НОО'];
-  if (t === 'ооо' || t.startsWith('основн') || t === '5-9') return ['ООО'];
-  if (t === 'соо' || t.startsWith('средн') || t === '10-11') return ['СОО'];
-  if (t === '1-9') return ['НОО', 'ООО'];
-  if (t === '1-11') return ['НОО', 'ООО', 'СОО'];
-  if (t === '5-11') return ['ООО', 'СОО'];
-  return null;
-}
-
-function parseLevels(raw: string): Parsed<Level[]> {
-  const tokens = raw
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[–—]/g, '-')
-    .split(/[\s,;/+.()]+/)
-    .filter((t) => t && !LEVEL_STOP_WORDS.has(t));
-  const found = new Set<Level>();
-  for (const t of tokens) {
-    const levels = levelOf(t);
-    if (!levels) return { error: `Непонятный уровень «${t}»: укажите НОО, ООО, СОО через запятую` };
-    for (const l of levels) found.add(l);
-  }
-  return { value: SCHOOL_LEVELS.filter((l) => found.has(l)) };
-}
-
-function parseCount(raw: string): Parsed<number> {
-  const v = raw.replace(/[\s\u00a0\u2009\u202f]+/g, '');
-  if (!/^\d+([.,]0+)?$/.test(v)) return { error: 'Ожидается целое число' };
-  return { value: Number.parseInt(v, 10) };
-}
-
-/** The cell as the value the zod field expects, or the reason it cannot be one. */
-function parseCell(f: (typeof OPTIONAL_FIELDS)[number], raw: string): Parsed<unknown> {
-  if (f === 'oktmo') return { value: normCode(raw) };
-  if (f === 'isRural' || f === 'isSmall') return parseYesNo(raw, f === 'isRural');
-  if (f === 'levels') return parseLevels(raw);
-  if (f === 'pupils' || f === 'teachers') return parseCount(raw);
-  return { value: raw };
-}
-
-// zod messages for the checks orgUnitFields leaves without a Russian text (numbers, lengths).
-const ruZod = {
-  error: (iss: {
-    code?: string;
-    origin?: unknown;
-    maximum?: unknown;
-    minimum?: unknown;
-    expected?: unknown;
-  }) => {
-    if (iss.code === 'too_big')
-      return iss.origin === 'string' ? `Не длиннее ${iss.maximum} символов` : `Не больше ${iss.maximum}`;
-    if (iss.code === 'too_small')
-      return iss.origin === 'string' ? `Не короче ${iss.minimum} символов` : `Не меньше ${iss.minimum}`;
-    if (iss.code === 'invalid_type' && (iss.expected === 'int' || iss.expected === 'number'))
-      return 'Ожидается целое число';
-    return 'Недопустимое значение';
-  },
-};
-
-function check<S extends z.ZodType>(schema: S, value: unknown): Parsed<z.output<S>> {
-  const r = schema.safeParse(value, ruZod);
-  return r.success ? { value: r.data } : { error: r.error.issues[0]?.message ?? 'Недопустимое значение' };
-}
-
-// ---------- import ----------
-
-type Values = {
-  name: string;
-  inn: string;
-  shortName?: string | null;
-  oktmo?: string | null;
-  address?: string | null;
-  isRural?: boolean | null;
-  isSmall?: boolean | null;
-  levels?: Level[] | null;
-  pupils?: number | null;
-  teachers?: number | null;
-  director?: string | null;
-};
-const OPTIONAL_FIELDS = [
-  'shortName',
-  'oktmo',
-  'address',
-  'isRural',
-  'isSmall',
-  'levels',
-  'pupils',
-  'teachers',
-  'director',
-] as const;
 
 type Unit = typeof orgUnits.$inferSelect;
 type Plan =
