@@ -13,8 +13,8 @@ import {
   readTitle,
   startsNewRoadmap,
 } from './context.js';
-import { periodText } from './deadline.js';
 import { DraftRoadmap } from './draft.js';
+import { gridWidth, guessPeriod, headerTexts, readHeaderRow, rowText, sameColumns } from './header-rows.js';
 import { invalidFile, NO_ROADMAP_MESSAGE } from './limits.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
 import { type AlignedRow, alignRow, cellText, classifyRow } from './rows.js';
@@ -50,43 +50,6 @@ type Current = {
   /** The row before was the header repeated after a page break. */
   repeatedHeader: boolean;
 };
-
-const rowText = (b: RowBlock) =>
-  b.cells
-    .map((c) => c.text.trim())
-    .filter(Boolean)
-    .join(' ');
-
-function headerTexts(b: RowBlock): { texts: string[]; covered: boolean[] } {
-  const texts: string[] = [];
-  const covered: boolean[] = [];
-  for (const c of b.cells) {
-    const t = c.text.trim();
-    for (let k = 0; k < (c.span ?? 1); k++) {
-      texts.push(t);
-      covered.push(k > 0);
-    }
-  }
-  return { texts, covered };
-}
-
-const headerCache = new WeakMap<RowBlock, Column[] | null>();
-
-/** The columns if the row is a header row (rows are asked again when looking ahead: remembered). */
-function readHeaderRow(b: RowBlock): Column[] | null {
-  const known = headerCache.get(b);
-  if (known !== undefined) return known;
-  const { texts, covered } = headerTexts(b);
-  const columns = readHeader(texts)?.map((c, i) => (covered[i] ? { ...c, covered: true } : c)) ?? null;
-  headerCache.set(b, columns);
-  return columns;
-}
-
-const gridWidth = (b: RowBlock) => b.cells.reduce((n, c) => n + (c.span ?? 1), 0);
-/** The header of the table again (maybe only its first line, as after a page break). */
-const sameColumns = (current: Column[], again: Column[]) =>
-  current.length === again.length &&
-  again.every((c, i) => c.meaning === null || c.meaning === current[i]?.meaning);
 
 export function recognise(blocks: Block[], opts: { fileName: string; vocab: Vocabulary }): ImportResult {
   return new Recogniser(blocks, opts.fileName, opts.vocab).run();
@@ -432,7 +395,7 @@ class Recogniser {
     let period = head.period;
     let guessed = false;
     if (!period) {
-      period = this.guessPeriod(draft, head);
+      period = guessPeriod(draft, head.approval);
       guessed = true;
       this.warn(
         draft.location,
@@ -454,24 +417,5 @@ class Recogniser {
         periodGuessed: guessed,
       },
     });
-  }
-
-  private guessPeriod(draft: DraftRoadmap, head: Head): Period {
-    const years = draft.deadlineYears();
-    const count = new Map<number, number>();
-    for (const y of years) count.set(y, (count.get(y) ?? 0) + 1);
-    const both = [...count.keys()].filter((y) => count.has(y + 1)).sort((a, b) => a - b);
-    const school = (y: number): Period => ({
-      kind: 'school_year',
-      year: y,
-      text: periodText({ periodKind: 'school_year', periodYear: y }),
-      multiYear: false,
-    });
-    if (both[0] !== undefined) return school(both[0]);
-    const top = [...count.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (top) return { kind: 'calendar_year', year: top[0], text: String(top[0]), multiYear: false };
-    const date = head.approval?.date ? new Date(head.approval.date) : new Date();
-    const y = date.getUTCFullYear();
-    return school(date.getUTCMonth() >= 6 ? y : y - 1);
   }
 }

@@ -1,0 +1,65 @@
+import type { Column } from './columns.js';
+import { readHeader } from './columns.js';
+import type { Period } from './context.js';
+import { periodText } from './deadline.js';
+import type { DraftRoadmap } from './draft.js';
+import type { ImportedApproval, RowBlock } from './types.js';
+
+// Header rows of roadmap tables, and the period guessed when no text states it.
+
+export const rowText = (b: RowBlock) =>
+  b.cells
+    .map((c) => c.text.trim())
+    .filter(Boolean)
+    .join(' ');
+
+export function headerTexts(b: RowBlock): { texts: string[]; covered: boolean[] } {
+  const texts: string[] = [];
+  const covered: boolean[] = [];
+  for (const c of b.cells) {
+    const t = c.text.trim();
+    for (let k = 0; k < (c.span ?? 1); k++) {
+      texts.push(t);
+      covered.push(k > 0);
+    }
+  }
+  return { texts, covered };
+}
+
+const headerCache = new WeakMap<RowBlock, Column[] | null>();
+
+/** The columns if the row is a header row (rows are asked again when looking ahead: remembered). */
+export function readHeaderRow(b: RowBlock): Column[] | null {
+  const known = headerCache.get(b);
+  if (known !== undefined) return known;
+  const { texts, covered } = headerTexts(b);
+  const columns = readHeader(texts)?.map((c, i) => (covered[i] ? { ...c, covered: true } : c)) ?? null;
+  headerCache.set(b, columns);
+  return columns;
+}
+
+export const gridWidth = (b: RowBlock) => b.cells.reduce((n, c) => n + (c.span ?? 1), 0);
+/** The header of the table again (maybe only its first line, as after a page break). */
+export const sameColumns = (current: Column[], again: Column[]) =>
+  current.length === again.length &&
+  again.every((c, i) => c.meaning === null || c.meaning === current[i]?.meaning);
+
+/** The period of a roadmap whose text does not say it: from its deadlines, else from the order's date. */
+export function guessPeriod(draft: DraftRoadmap, approval: ImportedApproval | null): Period {
+  const years = draft.deadlineYears();
+  const count = new Map<number, number>();
+  for (const y of years) count.set(y, (count.get(y) ?? 0) + 1);
+  const both = [...count.keys()].filter((y) => count.has(y + 1)).sort((a, b) => a - b);
+  const school = (y: number): Period => ({
+    kind: 'school_year',
+    year: y,
+    text: periodText({ periodKind: 'school_year', periodYear: y }),
+    multiYear: false,
+  });
+  if (both[0] !== undefined) return school(both[0]);
+  const top = [...count.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (top) return { kind: 'calendar_year', year: top[0], text: String(top[0]), multiYear: false };
+  const date = approval?.date ? new Date(approval.date) : new Date();
+  const y = date.getUTCFullYear();
+  return school(date.getUTCMonth() >= 6 ? y : y - 1);
+}
