@@ -1,12 +1,20 @@
 // Identification at national scale: generates a package (40 000 schools × 4 years, ~25 procedures per
 // school and year), reads it and identifies the last year, printing times and memory. Prints figures
 // only; nothing here asserts a time. Run: npm run bench:identify [-- --schools 40000 --years 4 --seed 1]
+
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { type Database, type Db, openPglite, openPostgres } from '../src/db/client.js';
+import { orgUnits } from '../src/db/schema/orgs.js';
+import { importAssessmentDataFrom } from '../src/modules/assessment-data/import-assessment-data.js';
 import { readPackage } from '../src/modules/assessment-data/read-package.js';
+import { bulkLoader } from '../src/modules/assessment-data/store.js';
+import type { School } from '../src/modules/assessment-data/types.js';
 import { writeGeneratedCsv } from '../src/modules/assessment-data/write-package.js';
 import { identifyYear } from '../src/modules/identification/identify.js';
 import { summarize } from '../src/modules/identification/summary.js';
@@ -17,6 +25,8 @@ const { values } = parseArgs({
     years: { type: 'string', default: '4' },
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
+    /** Skip the database part (import into PGlite and PostgreSQL). */
+    'no-db': { type: 'boolean', default: false },
   },
 });
 const opts = {
@@ -50,32 +60,160 @@ const dir = values.dir ?? (await mkdtemp(path.join(tmpdir(), 'opora-bench-')));
 console.log(
   `Package: ${opts.schools} schools × ${opts.years} years (${opts.lastYear - opts.years + 1}–${opts.lastYear}), seed ${opts.seed}, ${dir}`,
 );
-console.log('All figures below are in-memory (no database): import into PGlite/PostgreSQL comes later.\n');
+console.log(
+  'In-memory part first (no database), then the import of one year into PGlite and, when DATABASE_URL is set, PostgreSQL.\n',
+);
 
 const written = await step('generate (CSV, streamed to disk)', () => writeGeneratedCsv(opts, dir));
 console.log(
   `  rows: results ${written.rows.results}, context ${written.rows.context}, confirmation ${written.rows.confirmation}` +
     ` (${(written.rows.results / opts.schools / opts.years).toFixed(1)} procedures per school and year)`,
 );
-const pkg = await step(`read + validate the package (${opts.years} years)`, () => readPackage(dir));
-const perYear = pkg.results.length / opts.years;
-console.log(
-  `  ≈ ${Math.round(perYear)} result rows and ${(lastSeconds / opts.years).toFixed(2)} s of reading per year`,
-);
-const last = await step(`identify ${opts.lastYear} (cold: past years computed)`, () =>
-  identifyYear(pkg, opts.lastYear),
-);
-await step(`identify ${opts.lastYear - 1} (past years memoised)`, () => identifyYear(pkg, opts.lastYear - 1));
-const s = summarize(pkg, last);
-console.log(
-  `  ${opts.lastYear}: ${Object.entries(s.counts)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ')}`,
-);
+/** Reading and identification in memory; returns the schools (the package itself is freed). */
+async function inMemoryPart(): Promise<School[]> {
+  const pkg = await step(`read + validate the package (${opts.years} years)`, () => readPackage(dir));
+  const perYear = pkg.results.length / opts.years;
+  console.log(
+    `  ≈ ${Math.round(perYear)} result rows and ${(lastSeconds / opts.years).toFixed(2)} s of reading per year`,
+  );
+  const last = await step(`identify ${opts.lastYear} (cold: past years computed)`, () =>
+    identifyYear(pkg, opts.lastYear),
+  );
+  await step(`identify ${opts.lastYear - 1} (past years memoised)`, () =>
+    identifyYear(pkg, opts.lastYear - 1),
+  );
+  const s = summarize(pkg, last);
+  console.log(
+    `  ${opts.lastYear}: ${Object.entries(s.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  return pkg.schools;
+}
+const schools = await inMemoryPart();
+const inMemoryPeak = peakRss;
+console.log(`peak RSS of the in-memory part (sampled): ${mb(inMemoryPeak)}`);
+
+if (!values['no-db']) {
+  peakRss = 0;
+  await databasePart(schools);
+  console.log(`\npeak RSS of the database part (sampled): ${mb(peakRss)}`);
+}
+
 clearInterval(timer);
 sample();
-console.log(`\npeak RSS (sampled every 20 ms and after each step): ${mb(peakRss)}`);
+console.log(`\npeak RSS (sampled every 20 ms and after each step): ${mb(Math.max(inMemoryPeak, peakRss))}`);
 console.log(
   `peak RSS (process.resourceUsage().maxRSS):          ${mb(process.resourceUsage().maxRSS * 1024)}`,
 );
 if (!values.dir) await rm(dir, { recursive: true, force: true });
+
+// ---- The database part: import of one year (≈ 1M result rows) with the bulk store (COPY). ----
+
+async function databasePart(schools: School[]): Promise<void> {
+  const yearDir = path.join(dir, 'one-year');
+  const oneYear = { ...opts, years: 1 };
+  console.log(`\nDatabase: one year (${opts.lastYear}) of the same ${opts.schools} schools, ${yearDir}`);
+  const w = await step('generate one year (CSV)', () => writeGeneratedCsv(oneYear, yearDir));
+  console.log(
+    `  rows: results ${w.rows.results}, context ${w.rows.context} (× indicators), confirmation ${w.rows.confirmation}`,
+  );
+  // PostgreSQL first: PGlite keeps its in-memory database in this process's memory.
+  const targets: { label: string; open: () => Promise<Database> }[] = [];
+  const url = process.env.DATABASE_URL;
+  if (url) targets.push({ label: 'PostgreSQL', open: () => freshPostgres(url) });
+  else console.log('  DATABASE_URL is not set: PostgreSQL skipped');
+  targets.push({ label: 'PGlite (in-memory)', open: () => openPglite(null) });
+  for (const t of targets) {
+    console.log(`\n${t.label}`);
+    const database = await step('  open + migrate', t.open);
+    try {
+      const regionId = await step(`  region + ${schools.length} schools with codes`, () =>
+        createSchools(database.db, schools),
+      );
+      const loader = bulkLoader(database);
+      const run = (fileName: string) =>
+        importAssessmentDataFrom(
+          database.db,
+          { actor: null, regionId, fileName, source: yearDir, dryRun: false },
+          loader,
+        );
+      const first = await step(`  import ${opts.lastYear} (${loader.method}, read + write)`, () =>
+        run('bench-1.zip'),
+      );
+      if (!first.ok) throw new Error(`import failed: ${JSON.stringify(first.errors.slice(0, 3))}`);
+      console.log(
+        `  written: results ${first.results}, context values ${first.contextValues}, confirmations ${first.confirmations}`,
+      );
+      const again = await step(`  re-import ${opts.lastYear} (replaces the year)`, () => run('bench-2.zip'));
+      console.log(`  replaced: ${JSON.stringify(again.replaced)}`);
+      // identification from the database: see modules/identification/run-identification.ts
+      // TODO (identification engineer): time loading the package from the database and identifying one
+      // year here, with the same `step` helper.
+    } finally {
+      await database.close();
+    }
+  }
+}
+
+/** Region, municipalities and the package's schools (code = school_id), inserted in batches. */
+async function createSchools(db: Db, schools: School[]): Promise<string> {
+  const regionId = randomUUID();
+  await db
+    .insert(orgUnits)
+    .values({ id: regionId, kind: 'region', name: 'Тестовая область', path: `/${regionId}/` });
+  const munis = new Map<string, string>();
+  const rows: (typeof orgUnits.$inferInsert)[] = [];
+  for (const s of schools) {
+    let m = munis.get(s.municipalityId);
+    if (!m) {
+      m = randomUUID();
+      munis.set(s.municipalityId, m);
+      rows.push({
+        id: m,
+        parentId: regionId,
+        kind: 'municipality',
+        name: s.municipalityName,
+        path: `/${regionId}/${m}/`,
+      });
+    }
+  }
+  for (const s of schools) {
+    const m = munis.get(s.municipalityId) ?? regionId;
+    const id = randomUUID();
+    rows.push({
+      id,
+      parentId: m,
+      kind: 'school',
+      name: s.name,
+      code: s.id,
+      isRural: s.rural,
+      isSmall: s.small,
+      path: `/${regionId}/${m}/${id}/`,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(orgUnits).values(rows.slice(i, i + 2000));
+  return regionId;
+}
+
+/** A new database on the server of DATABASE_URL, dropped on close (as tests/helpers/db.ts does). */
+async function freshPostgres(url: string): Promise<Database> {
+  const name = `opora_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openPostgres(u.toString(), 4);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

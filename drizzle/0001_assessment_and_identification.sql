@@ -155,6 +155,8 @@ CREATE INDEX "assessment_results_year_idx" ON "assessment_results" USING btree (
 CREATE INDEX "confirmation_results_year_idx" ON "confirmation_results" USING btree ("year");--> statement-breakpoint
 CREATE INDEX "context_values_year_idx" ON "context_values" USING btree ("year");--> statement-breakpoint
 CREATE INDEX "identification_lists_region_year_idx" ON "identification_lists" USING btree ("region_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "identification_lists_draft_uq" ON "identification_lists" USING btree ("region_id","year") WHERE "identification_lists"."status" = 'draft';--> statement-breakpoint
+CREATE UNIQUE INDEX "identification_lists_approved_uq" ON "identification_lists" USING btree ("region_id","year") WHERE "identification_lists"."status" = 'approved';--> statement-breakpoint
 CREATE INDEX "identification_runs_region_year_idx" ON "identification_runs" USING btree ("region_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "methodologies_code_version_uq" ON "methodologies" USING btree ("region_id","code","version");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint

@@ -5,6 +5,9 @@ import { createApp } from './api/app.js';
 import { isEmpty, makeStorage, openDatabase, sessionSecret } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
+import { JOB_HANDLERS } from './jobs/handlers.js';
+import { requeueStaleJobs, startWorker } from './jobs/runner.js';
+import { bulkLoader } from './modules/assessment-data/store.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
 import { loadDemo } from './modules/demo/load-demo.js';
@@ -22,6 +25,9 @@ async function main() {
     console.log(`Демо-данные загружены за ${((Date.now() - t) / 1000).toFixed(1)} с`);
   }
   await purgeExpiredSessions(database.db);
+  await requeueStaleJobs(database.db);
+  // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
+  const stopWorker = startWorker(database.db, JOB_HANDLERS);
   const app = createApp(
     {
       db: database.db,
@@ -45,6 +51,7 @@ async function main() {
   });
   const stop = async () => {
     server.close();
+    await stopWorker();
     await database.close();
     process.exit(0);
   };

@@ -8,7 +8,10 @@ import '../lib/zod-ru.js';
 import type { Deps, Env } from './context.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
+import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
+import { identificationListRoutes } from './routes/identification-lists.js';
+import { identificationRunRoutes } from './routes/identification-runs.js';
 import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
@@ -46,6 +49,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   itemRoutes(app, deps);
   taskRoutes(app, deps);
   importRoutes(app, deps);
+  assessmentRoutes(app, deps);
+  identificationRunRoutes(app, deps);
+  identificationListRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

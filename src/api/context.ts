@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from '../modules/access/actor.js';
+import type { BulkLoader } from '../modules/assessment-data/store.js';
 import type { SessionSettings } from '../modules/auth/sessions.js';
 import type { FileStorage } from '../modules/files/storage.js';
 
@@ -13,7 +14,8 @@ export type Deps = {
   storage: FileStorage;
   config: Config;
   sessions: SessionSettings;
-  demoAccounts?: { login: string; role: string; scope: string }[];
+  /** Fast bulk loading of assessment data (COPY) when the driver offers it. */
+  bulk?: BulkLoader;
 };
 
 export type Env = { Variables: { actor: Actor | null; sessionToken: string | null } };

@@ -13,6 +13,8 @@ const HELP = `Опора — командная строка
                                  выявление ШНОР, ШНСУ, зоны риска… за год по пакету данных (без базы данных)
   opora generate-data --schools N --years K --seed S --out DIR [--format csv|xlsx] [--last-year Y]
                                  синтетический пакет данных оценочных процедур (без базы данных)
+  opora import-data --dir DIR | --file FILE.xlsx|FILE.zip [--region-code CODE | --region-id ID] [--dry-run]
+                                 загрузка пакета данных оценочных процедур в базу (национальный пакет — здесь)
   opora import-roadmap FILE [--json]
                                  разбор дорожной карты из .docx, .xlsx или .txt (без базы данных)
   opora help                     эта справка
@@ -33,6 +35,9 @@ async function main() {
   switch (command) {
     case 'db:reset':
       await resetDatabase(config);
+      return;
+    case 'import-data':
+      process.exitCode = await (await import('./import-data.js')).runImportData(config, rest);
       return;
     case 'create-admin': {
       const { values } = parseArgs({

@@ -18,6 +18,8 @@ export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /** The driver's own client, for bulk loading (COPY) outside drizzle: see assessment-data/store.ts. */
+  raw?: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; pool: pg.Pool };
 };
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -68,6 +70,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     return {
       db,
       kind: 'pglite',
+      raw: { kind: 'pglite', client },
       close: async () => {
         await client.close();
         unlock();
@@ -91,5 +94,5 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await conn.query('select pg_advisory_unlock(727274)').catch(() => {});
     conn.release();
   }
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', raw: { kind: 'postgres', pool }, close: () => pool.end() };
 }

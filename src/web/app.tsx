@@ -15,11 +15,14 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-r
 import { AdminOrgsPage } from './pages/admin-orgs-page.js';
 import { AdminUsersPage } from './pages/admin-users-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { IdentificationListPage } from './pages/identification-list-page.js';
+import { IdentificationPage } from './pages/identification-page.js';
 import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { RoadmapPage } from './pages/roadmap-page.js';
 import { RoadmapsPage } from './pages/roadmaps-page.js';
+import { SchoolCardPage } from './pages/school-card-page.js';
 import { WorkPage } from './pages/work-page.js';
 import { api } from './shared/api.js';
 import { AuthGate, hasRole, useMe } from './shared/auth.js';
@@ -35,6 +38,7 @@ export function App() {
 
 const NAV = [
   { to: '/', label: 'Рабочий стол' },
+  { to: '/identification', label: 'Выявление ШНОР' },
   { to: '/roadmaps', label: 'Дорожные карты' },
   { to: '/work/mine', label: 'Мои задачи' },
   { to: '/work/tasks', label: 'К исполнению' },
@@ -138,6 +142,9 @@ function Shell() {
           <Route path="/roadmaps" element={<RoadmapsPage />} />
           <Route path="/roadmaps/import" element={<ImportPage />} />
           <Route path="/roadmaps/:id" element={<RoadmapPage />} />
+          <Route path="/identification" element={<IdentificationPage />} />
+          <Route path="/identification/lists/:id" element={<IdentificationListPage />} />
+          <Route path="/identification/schools/:id" element={<SchoolCardPage />} />
           <Route path="/work/:view" element={<WorkPage />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/admin/orgs" element={<AdminOrgsPage />} />

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -117,7 +118,14 @@ export const identificationLists = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('identification_lists_region_year_idx').on(t.regionId, t.year)],
+  (t) => [
+    index('identification_lists_region_year_idx').on(t.regionId, t.year),
+    // At most one draft and one approved list per region and year, enforced by the database itself.
+    uniqueIndex('identification_lists_draft_uq').on(t.regionId, t.year).where(sql`${t.status} = 'draft'`),
+    uniqueIndex('identification_lists_approved_uq')
+      .on(t.regionId, t.year)
+      .where(sql`${t.status} = 'approved'`),
+  ],
 );
 
 /** The operator's inclusion or exclusion of a school from the ШНОР list, with the written reason. */

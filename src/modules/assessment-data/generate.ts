@@ -1,5 +1,6 @@
 import { pickVillages } from '../demo/demo-names.js';
 import { createRng, type Rng } from '../demo/demo-random.js';
+import type { Procedure } from './types.js';
 
 // A deterministic synthetic package for the demo and benchmarks: the same options give the same rows.
 // Structure after real regions: municipalities of ~17 schools (towns and districts), rural and small
@@ -13,6 +14,30 @@ export type GenerateOptions = {
   seed: number;
   /** The last year of data (default in the CLI: the current year − 1). */
   lastYear: number;
+  /**
+   * Generate for these schools (the demo: schools that exist in the database) instead of inventing
+   * `schools` of them; municipalities, names and the rural/small flags are taken as given.
+   */
+  schoolList?: GivenSchool[];
+};
+
+/** A school the data are generated for; `script` fixes its results year by year. */
+export type GivenSchool = {
+  code: string;
+  name: string;
+  municipalityId: string;
+  municipalityName: string;
+  rural: boolean;
+  small: boolean;
+  /** Pupils per grade instead of a random number (a scripted school needs enough participants to count). */
+  pupilsPerGrade?: number;
+  /**
+   * By year, first year first: the latent result level instead of the random one (−3.5: about half of
+   * the pupils get «2», so most procedures are low; 0.3: an ordinary school), and optionally one procedure
+   * that is low whatever the level (a school with exactly one low procedure is not ШНОР, but that
+   * procedure links the year to the next one).
+   */
+  script?: { ability: number; forceLow?: Procedure }[];
 };
 
 /** Receives the rows in the column order of the package files (types.ts), file by file interleaved. */
@@ -86,6 +111,7 @@ type SchoolModel = {
   nonNative: number;
   inflates: boolean;
   harsh: boolean;
+  script?: GivenSchool['script'];
 };
 
 const VPR: [number, string[], string[], number][] = [
@@ -146,17 +172,28 @@ export function generatePackage(opts: GenerateOptions, sink: PackageSink): void 
   const rng = createRng(opts.seed);
   const gauss = normal(rng);
   const firstYear = opts.lastYear - opts.years + 1;
-  const schools = makeSchools(opts.schools, rng, gauss, sink);
+  const schools = opts.schoolList
+    ? givenSchools(opts.schoolList, rng, gauss, sink)
+    : makeSchools(opts.schools, rng, gauss, sink);
 
   for (let year = firstYear; year <= opts.lastYear; year++) {
     const yearsIn = year - firstYear;
     for (const s of schools) {
-      const ability = s.ability + s.trend * yearsIn + 0.2 * gauss();
+      const scripted = s.script?.[yearsIn];
+      const ability = (scripted ? scripted.ability : s.ability + s.trend * yearsIn) + 0.2 * gauss();
+      const forced = scripted?.forceLow;
       const confirmed = rng.chance(0.3);
       const size = (g: number) => Math.max(0, Math.round((s.grade[g] ?? 0) * (0.9 + 0.2 * rng.next())));
       const write = (assessment: string, subject: string, grade: number, participants: number) => {
         if (participants <= 0) return;
-        const p2 = logistic(-3.2 - 0.9 * ability + (DIFFICULTY[subject] ?? 0) + 0.35 * gauss());
+        const isForced =
+          forced !== undefined &&
+          forced.assessment === assessment &&
+          forced.subject === subject &&
+          forced.grade === grade;
+        const p2 = isForced
+          ? 0.45 + 0.1 * rng.next()
+          : logistic(-3.2 - 0.9 * ability + (DIFFICULTY[subject] ?? 0) + 0.35 * gauss());
         const sd = Math.sqrt(participants * p2 * (1 - p2));
         const mark2 = Math.min(participants, Math.max(0, Math.round(participants * p2 + sd * gauss())));
         const rest = participants - mark2;
@@ -285,6 +322,38 @@ function makeSchools(count: number, rng: Rng, gauss: () => number, sink: Package
     sink.school([id, name, mun.id, mun.name, rural ? 1 : 0, small ? 1 : 0]);
   }
   return out;
+}
+
+/** Models for given schools: the flags as given, the rest drawn as for invented schools. */
+function givenSchools(list: GivenSchool[], rng: Rng, gauss: () => number, sink: PackageSink): SchoolModel[] {
+  return list.map((g) => {
+    const { rural, small } = g;
+    const level: Level = small
+      ? rng.pick<Level>(['ООШ', 'ООШ', 'СОШ'])
+      : rural && rng.chance(0.25)
+        ? 'ООШ'
+        : 'СОШ';
+    const perGrade = () =>
+      g.pupilsPerGrade ?? (small ? rng.int(3, 9) : rural ? rng.int(6, 30) : rng.int(25, 130));
+    const grade = Array.from({ length: 12 }, (_, k) => (k >= 1 && k <= maxGrade(level) ? perGrade() : 0));
+    if (level === 'СОШ') grade[11] = Math.max(1, Math.round((grade[11] ?? 0) * 0.6));
+    const disadvantage = gauss() + (rural ? 0.7 : 0) + (small ? 0.4 : 0) + (g.script ? 0.8 : 0);
+    sink.school([g.code, g.name, g.municipalityId, g.municipalityName, rural ? 1 : 0, small ? 1 : 0]);
+    return {
+      id: g.code,
+      level,
+      rural,
+      small,
+      grade,
+      ability: -0.45 * disadvantage + 0.7 * gauss(),
+      trend: 0.05 * gauss(),
+      disadvantage,
+      nonNative: rng.chance(0.15) ? 0.1 + 0.6 * rng.next() : Math.max(0, 0.02 + 0.015 * gauss()),
+      inflates: rng.chance(0.05),
+      harsh: rng.chance(0.01),
+      ...(g.script ? { script: g.script } : {}),
+    };
+  });
 }
 
 function settlement(rng: Rng): string {

@@ -41,6 +41,27 @@ export const EVENT_PAYLOADS = {
   'user.logged_out': z.object({}),
   'assignment.added': z.object({ role: z.string(), orgUnitId: z.string() }),
   'assignment.removed': z.object({ role: z.string(), orgUnitId: z.string() }),
+  'assessment_data.imported': z.object({
+    fileName: z.string(),
+    years: z.array(z.number()),
+    results: z.number(),
+  }),
+  'methodology.created': z.object({ code: z.string(), version: z.number() }),
+  'methodology.made_current': z.object({ code: z.string(), version: z.number() }),
+  'identification_run.started': z.object({ year: z.number(), methodologyId: z.string() }),
+  'identification_list.created': z.object({ year: z.number(), runId: z.string() }),
+  'identification_list.run_switched': z.object({ from: z.string(), to: z.string() }),
+  'identification_list.decision_set': z.object({
+    schoolId: z.string(),
+    decision: z.enum(['include', 'exclude']),
+    reason: z.string(),
+  }),
+  'identification_list.decision_removed': z.object({
+    schoolId: z.string(),
+    decision: z.string(),
+    reason: z.string(),
+  }),
+  'identification_list.approved': z.object({ orderNumber: z.string(), orderDate: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

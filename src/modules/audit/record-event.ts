@@ -4,7 +4,18 @@ import type { Actor } from '../access/actor.js';
 import type { EventPayload, EventType } from './events.js';
 
 export type EventTarget = {
-  entityType: 'roadmap' | 'section' | 'item' | 'task' | 'org_unit' | 'user' | 'session';
+  entityType:
+    | 'roadmap'
+    | 'section'
+    | 'item'
+    | 'task'
+    | 'org_unit'
+    | 'user'
+    | 'session'
+    | 'assessment_data'
+    | 'methodology'
+    | 'identification_run'
+    | 'identification_list';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors.js';
 import type { FileStorage } from '../files/storage.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
+import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
 import type { DemoRun } from './demo-run.js';
@@ -73,6 +74,12 @@ export async function loadDemo(
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);
+  await loadDemoIdentification(db, {
+    region: users.main.region,
+    regionId: orgs.regionId,
+    today: new Date(`${today}T12:00:00Z`),
+    log,
+  });
   log(
     `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +
       `${summary.tasks} задач; просрочено ${summary.overdueItems}, подтверждено ${summary.confirmedItems}`,

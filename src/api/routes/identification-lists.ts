@@ -1,0 +1,223 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { MAX_YEAR, MIN_YEAR } from '../../modules/assessment-data/types.js';
+import { approveList, approveListInput } from '../../modules/identification/approve-list.js';
+import { CONTENT_TYPES, exportList } from '../../modules/identification/export-list.js';
+import { decisionInput, removeDecision, setDecision } from '../../modules/identification/list-decisions.js';
+import {
+  listComparison,
+  municipalityConcentration,
+  schoolCard,
+} from '../../modules/identification/list-views.js';
+import {
+  createListInput,
+  createOrReplaceDraftList,
+  getList,
+  listEntriesFilter,
+  listLists,
+} from '../../modules/identification/lists.js';
+import { type App, type Deps, requireActor } from '../context.js';
+import { idParam, jsonBody, okJson, versionQuery } from '../openapi.js';
+
+// The region's lists of ШНОР (docs/identification-api.md, «Списки»): drafts, the operator's decisions,
+// approval by an order, views and exports. Municipalities and schools see approved lists, their part.
+
+const tags = ['Списки ШНОР'];
+
+const listsQuery = z.object({
+  year: z.coerce
+    .number({ message: 'Укажите год' })
+    .int({ message: 'Год — целое число' })
+    .min(MIN_YEAR, { message: `Год не раньше ${MIN_YEAR}` })
+    .max(MAX_YEAR, { message: `Год не позже ${MAX_YEAR}` })
+    .optional(),
+});
+const decisionParams = z.object({
+  id: z.uuid({ message: 'Неверный идентификатор' }),
+  schoolId: z.uuid({ message: 'Неверный идентификатор школы' }),
+});
+const schoolParam = z.object({ schoolId: z.uuid({ message: 'Неверный идентификатор школы' }) });
+
+export function identificationListRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/identification/lists',
+      tags,
+      summary: 'Черновик списка года по расчёту (у существующего черновика сменить расчёт)',
+      request: jsonBody(createListInput),
+      responses: okJson('Черновик списка'),
+    }),
+    async (c) =>
+      c.json(await createOrReplaceDraftList(db, { actor: requireActor(c), ...c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/identification/lists',
+      tags,
+      summary: 'Списки, доступные пользователю',
+      request: { query: listsQuery },
+      responses: okJson('Списки с числом школ'),
+    }),
+    async (c) =>
+      c.json(await listLists(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/identification/lists/{id}',
+      tags,
+      summary: 'Список со школами (муниципалитету и школе — только утверждённый и только свои школы)',
+      request: { params: idParam, query: listEntriesFilter },
+      responses: okJson('Список'),
+    }),
+    async (c) =>
+      c.json(
+        await getList(db, {
+          actor: requireActor(c),
+          listId: c.req.valid('param').id,
+          filter: c.req.valid('query'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/identification/lists/{id}/decisions/{schoolId}',
+      tags,
+      summary: 'Включить или исключить школу с причиной (только черновик)',
+      request: { params: decisionParams, ...jsonBody(decisionInput) },
+      responses: okJson('Список'),
+    }),
+    async (c) => {
+      const { id, schoolId } = c.req.valid('param');
+      return c.json(
+        await setDecision(db, { actor: requireActor(c), listId: id, schoolId, ...c.req.valid('json') }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/identification/lists/{id}/decisions/{schoolId}',
+      tags,
+      summary: 'Отменить решение по школе (только черновик)',
+      request: { params: decisionParams, query: versionQuery },
+      responses: okJson('Список'),
+    }),
+    async (c) => {
+      const { id, schoolId } = c.req.valid('param');
+      return c.json(
+        await removeDecision(db, {
+          actor: requireActor(c),
+          listId: id,
+          schoolId,
+          version: c.req.valid('query').version,
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/identification/lists/{id}/approve',
+      tags,
+      summary: 'Утвердить список приказом (после этого он не изменяется)',
+      request: { params: idParam, ...jsonBody(approveListInput) },
+      responses: okJson('Утверждённый список'),
+    }),
+    async (c) =>
+      c.json(
+        await approveList(db, {
+          actor: requireActor(c),
+          listId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/identification/lists/{id}/comparison',
+      tags,
+      summary: 'Сравнение с утверждённым списком прошлого года: новые, вышедшие, оставшиеся',
+      request: { params: idParam },
+      responses: okJson('Сравнение'),
+    }),
+    async (c) =>
+      c.json(await listComparison(db, { actor: requireActor(c), listId: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/identification/lists/{id}/municipalities',
+      tags,
+      summary: 'Концентрация ШНОР по муниципалитетам (по убыванию доли)',
+      request: { params: idParam },
+      responses: okJson('Муниципалитеты'),
+    }),
+    async (c) =>
+      c.json(
+        await municipalityConcentration(db, { actor: requireActor(c), listId: c.req.valid('param').id }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/identification/lists/{id}/export',
+      tags,
+      summary: 'Выгрузка списка: XLSX (все школы с признаками) или DOCX (приложение к приказу)',
+      request: {
+        params: idParam,
+        query: z.object({ format: z.enum(['docx', 'xlsx'], { message: 'Формат: docx или xlsx' }) }),
+      },
+      responses: {
+        200: {
+          description: 'Файл',
+          content: {
+            [CONTENT_TYPES.docx]: { schema: z.string().openapi({ format: 'binary' }) },
+            [CONTENT_TYPES.xlsx]: { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { format } = c.req.valid('query');
+      const file = await exportList(db, { actor: requireActor(c), listId: c.req.valid('param').id, format });
+      c.header('Content-Type', file.contentType);
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="shnor-list.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      );
+      return c.body(new Uint8Array(file.body), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/identification/schools/{schoolId}',
+      tags,
+      summary: 'Карточка школы: признаки по годам, показатели против кластера и региона, основания',
+      request: { params: schoolParam },
+      responses: okJson('Карточка школы'),
+    }),
+    async (c) =>
+      c.json(await schoolCard(db, { actor: requireActor(c), schoolId: c.req.valid('param').schoolId }), 200),
+  );
+}

@@ -1,0 +1,259 @@
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { roadmaps, roadmapTargets } from '../../db/schema/roadmaps.js';
+import { GENERATED_INDICATORS, type GenerateOptions, type GivenSchool, generatePackage } from './generate.js';
+import { type ImportAssessmentResult, importAssessmentPackage } from './import-assessment-data.js';
+import { PackageBuilder } from './package-builder.js';
+import type { BulkLoader } from './store.js';
+import type { DataPackage, Procedure } from './types.js';
+
+// Synthetic assessment data for the demo region: every demo school gets a code (D-0001…, by name) and a
+// deterministic generated package for exactly those schools and years is loaded with the same import
+// (one data_imports record). The schools the approved regional ШНОР roadmap is addressed to are
+// scripted so that the demo shows every flag: most stay on the list (stagnation), some leave it (exit),
+// one or two come back (repeat).
+
+/**
+ * The demo's data years: `count` calendar years up to the last one with results. ВПР are written in
+ * spring and their results are known by the summer, so the current calendar year has data from July on;
+ * before that the last year with data is the previous one (in the 2026/2027 school year: 2023–2026).
+ */
+export function demoDataYears(today = new Date(), count = 4): number[] {
+  const last = today.getMonth() >= 6 ? today.getFullYear() : today.getFullYear() - 1;
+  return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+}
+
+export const DEMO_DATA_FILE_NAME = 'Синтетические данные оценочных процедур (демо)';
+
+const LOW = -3.5;
+const NORMAL = 0.3;
+/** Written by every school (all have grade 4): the one low procedure of a «one low» year. */
+const LINK: Procedure = { assessment: 'ВПР', subject: 'математика', grade: 4 };
+
+type Pattern = 'stay' | 'exit' | 'exitEarlier' | 'repeat';
+/** Year by year, the last four years last: L low (ШНОР-like), N ordinary, O one low procedure. */
+const PATTERNS: Record<Pattern, string> = {
+  stay: 'LLLL',
+  exit: 'LLLN',
+  exitEarlier: 'LLNN',
+  repeat: 'LLOL',
+};
+
+/** Pattern of the i-th of n ШНОР targets (in name order): ~60 % stay, ~20 % leave, 1–2 come back. */
+export function targetPattern(i: number, n: number): Pattern {
+  const repeats = n >= 10 ? 2 : n >= 3 ? 1 : 0;
+  const exits = Math.round(n * 0.15);
+  const earlier = Math.round(n * 0.1);
+  if (i < repeats) return 'repeat';
+  if (i < repeats + exits) return 'exit';
+  if (i < repeats + exits + earlier) return 'exitEarlier';
+  return 'stay';
+}
+
+function script(pattern: Pattern, years: number): NonNullable<GivenSchool['script']> {
+  const p = PATTERNS[pattern];
+  // Years before the last four repeat the pattern's first letter.
+  const letters = Array.from({ length: years }, (_, i) => p[Math.max(0, p.length - years + i)] ?? 'L');
+  return letters.map((l) =>
+    l === 'L' ? { ability: LOW } : l === 'O' ? { ability: NORMAL, forceLow: LINK } : { ability: NORMAL },
+  );
+}
+
+export type DemoAssessmentData = {
+  schools: number;
+  targets: number;
+  import: ImportAssessmentResult;
+};
+
+/**
+ * Gives the demo schools of the region codes and loads `years` (consecutive, ascending) of synthetic data
+ * for them. Deterministic for a seed. Called by the demo loader after the roadmaps are approved.
+ */
+export async function loadDemoAssessmentData(
+  db: Db,
+  opts: { regionId: string; years: number[]; seed: number },
+  bulk?: BulkLoader,
+): Promise<DemoAssessmentData> {
+  const years = [...opts.years].sort((a, b) => a - b);
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (first === undefined || last === undefined || last - first + 1 !== years.length) {
+    throw new Error('Годы демо-данных должны идти подряд');
+  }
+  const parent = alias(orgUnits, 'parent');
+  const schools = await db
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      rural: orgUnits.isRural,
+      small: orgUnits.isSmall,
+      municipalityId: parent.id,
+      municipalityName: parent.name,
+    })
+    .from(orgUnits)
+    .leftJoin(parent, eq(parent.id, orgUnits.parentId))
+    .where(
+      and(eq(orgUnits.kind, 'school'), eq(orgUnits.isDemo, true), like(orgUnits.path, `/${opts.regionId}/%`)),
+    )
+    .orderBy(asc(orgUnits.name), asc(orgUnits.id));
+  const codes = schools.map((_, i) => `D-${String(i + 1).padStart(4, '0')}`);
+  await assignCodes(
+    db,
+    schools.map((s) => s.id),
+    codes,
+  );
+
+  const targetIds = new Set(
+    (
+      await db
+        .selectDistinct({ id: roadmapTargets.orgUnitId })
+        .from(roadmapTargets)
+        .innerJoin(roadmaps, eq(roadmaps.id, roadmapTargets.roadmapId))
+        .where(
+          and(
+            eq(roadmaps.orgUnitId, opts.regionId),
+            eq(roadmaps.kind, 'shnor_support'),
+            eq(roadmaps.status, 'approved'),
+          ),
+        )
+    ).map((r) => r.id),
+  );
+  const targets = schools.filter((s) => targetIds.has(s.id));
+  const given: GivenSchool[] = schools.map((s, i) => {
+    const t = targets.indexOf(s);
+    const base: GivenSchool = {
+      code: codes[i] ?? '',
+      name: s.name,
+      municipalityId: s.municipalityId ?? opts.regionId,
+      municipalityName: s.municipalityName ?? '',
+      rural: s.rural ?? false,
+      small: s.small ?? false,
+    };
+    if (t < 0) return base;
+    // Enough participants in every procedure for it to count (≥ 5) and for the shares to be stable.
+    return {
+      ...base,
+      pupilsPerGrade: 14 + (i % 9),
+      script: script(targetPattern(t, targets.length), years.length),
+    };
+  });
+  const pkg = generateInMemory({
+    schools: given.length,
+    years: years.length,
+    seed: opts.seed,
+    lastYear: last,
+    schoolList: given,
+  });
+  const result = await importAssessmentPackage(
+    db,
+    { actor: null, regionId: opts.regionId, fileName: DEMO_DATA_FILE_NAME, dryRun: false, pkg },
+    bulk,
+  );
+  if (!result.ok) {
+    const why = result.errors[0]?.message ?? `неизвестные школы: ${result.unknownSchools.length}`;
+    throw new Error(`Демо-данные оценочных процедур не загружены: ${why}`);
+  }
+  return { schools: schools.length, targets: targets.length, import: result };
+}
+
+/** Codes in one statement; cleared first, so that a re-run with other names cannot collide on the unique index. */
+async function assignCodes(db: Db, ids: string[], codes: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(orgUnits).set({ code: null }).where(inArray(orgUnits.id, ids));
+  for (let start = 0; start < ids.length; start += 1000) {
+    const values = ids
+      .slice(start, start + 1000)
+      .map((id, k) => sql`(${id}::uuid, ${codes[start + k] ?? ''})`);
+    await db.execute(
+      sql`update org_units set code = v.code from (values ${sql.join(values, sql`, `)}) as v(id, code)
+          where org_units.id = v.id`,
+    );
+  }
+}
+
+/** The generator's rows straight into a package (no files): the same checks as a read package. */
+export function generateInMemory(opts: GenerateOptions): DataPackage {
+  const b = new PackageBuilder();
+  let schoolRow = 1;
+  let resultRow = 1;
+  let contextRow = 1;
+  let confirmationRow = 1;
+  const num = (v: string | number | undefined) => (typeof v === 'number' ? v : Number(v));
+  let contextStarted = false;
+  b.withConfirmation();
+  const schoolIndex = (
+    id: string | number | undefined,
+    file: 'results' | 'context' | 'confirmation',
+    row: number,
+  ) => b.schoolOf(file, row, String(id));
+  generatePackage(opts, {
+    school: (c) => {
+      schoolRow++;
+      b.addSchool(
+        {
+          id: String(c[0]),
+          name: String(c[1]),
+          municipalityId: String(c[2]),
+          municipalityName: String(c[3]),
+          rural: c[4] === 1,
+          small: c[5] === 1,
+        },
+        schoolRow,
+      );
+    },
+    result: (c) => {
+      resultRow++;
+      const school = schoolIndex(c[0], 'results', resultRow);
+      if (school < 0) return;
+      b.addResult(
+        school,
+        {
+          year: num(c[1]),
+          assessment: String(c[2]),
+          subject: String(c[3]),
+          grade: num(c[4]),
+          participants: num(c[5]),
+          mark2: num(c[6]),
+          mark3: num(c[7]),
+          mark4: num(c[8]),
+          mark5: num(c[9]),
+        },
+        resultRow,
+      );
+    },
+    context: (c) => {
+      if (!contextStarted) {
+        contextStarted = true;
+        b.setContextIndicators([...GENERATED_INDICATORS]);
+      }
+      contextRow++;
+      const school = schoolIndex(c[0], 'context', contextRow);
+      if (school < 0) return;
+      const values = c.slice(2).map((v) => (v === '' ? Number.NaN : num(v)));
+      b.addContext(school, num(c[1]), values, contextRow);
+    },
+    confirmation: (c) => {
+      confirmationRow++;
+      const school = schoolIndex(c[0], 'confirmation', confirmationRow);
+      if (school < 0) return;
+      b.addConfirmation(
+        school,
+        {
+          year: num(c[1]),
+          assessment: String(c[2]),
+          subject: String(c[3]),
+          grade: num(c[4]),
+          participants: num(c[5]),
+          lowered: num(c[6]),
+          confirmed: num(c[7]),
+          raised: num(c[8]),
+        },
+        confirmationRow,
+      );
+    },
+  });
+  if (!contextStarted) b.setContextIndicators([...GENERATED_INDICATORS]);
+  return b.build();
+}

@@ -1,0 +1,510 @@
+import path from 'node:path';
+import { and, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  assessmentResults,
+  confirmationResults,
+  contextValues,
+  dataImports,
+} from '../../db/schema/assessment.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { AppError, forbidden } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import { extractZipEntry, readZipDirectory, type ZipEntry } from '../documents/import/zip.js';
+import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
+import { type BulkLoader, type BulkTable, insertLoader } from './store.js';
+import {
+  CONFIRMATION_COLUMNS,
+  type DataPackage,
+  PACKAGE_FILES,
+  type PackageFile,
+  RESULT_COLUMNS,
+} from './types.js';
+
+// Import of an assessment data package into the database (docs/identification-api.md, «Данные оценочных
+// процедур»; format: docs/data-formats.md). Schools are matched by `org_units.code` within the region;
+// unknown codes are reported, never created. All or nothing: any row error or unknown school writes
+// nothing. A year in the package replaces that year's rows of the schools listed in schools.csv (results
+// and context; confirmation only when the package has confirmation.csv — a package without the optional
+// file does not erase a confirmation report loaded before), in one transaction with the data_imports
+// record that is the history of the data.
+
+export type ImportRowError = { file: string; row: number; column: string | null; message: string };
+export type ReplacedYear = { year: number; results: number; contextValues: number; confirmations: number };
+
+export type ImportAssessmentResult = {
+  ok: boolean;
+  dryRun: boolean;
+  fileName: string;
+  years: number[];
+  schools: number;
+  results: number;
+  contextValues: number;
+  confirmations: number;
+  unknownSchools: { code: string; name: string }[];
+  errors: ImportRowError[];
+  replaced: ReplacedYear[];
+};
+
+type ImportOptions = {
+  /** null: a system action (CLI); then `regionId` is required. */
+  actor: Actor | null;
+  /** The region to load into; by default the actor's region (an admin: the region of the package's schools). */
+  regionId?: string;
+  fileName: string;
+  dryRun: boolean;
+};
+
+/** An uploaded package: an XLSX workbook (a sheet per file) or a ZIP with the CSV files. */
+export async function importAssessmentData(
+  db: Db,
+  opts: ImportOptions & { data: Buffer },
+  bulk?: BulkLoader,
+): Promise<ImportAssessmentResult> {
+  return runImport(db, opts, () => readUploadedPackage(opts.data), bulk);
+}
+
+/** A package on disk: a directory of CSV files or an .xlsx workbook (the CLI). */
+export async function importAssessmentDataFrom(
+  db: Db,
+  opts: ImportOptions & { source: string },
+  bulk?: BulkLoader,
+): Promise<ImportAssessmentResult> {
+  return runImport(db, opts, () => readPackage(opts.source), bulk);
+}
+
+/** A package already in memory (the demo, generated data). */
+export async function importAssessmentPackage(
+  db: Db,
+  opts: ImportOptions & { pkg: DataPackage },
+  bulk?: BulkLoader,
+): Promise<ImportAssessmentResult> {
+  return runImport(db, opts, async () => opts.pkg, bulk);
+}
+
+/** Uncompressed size of one CSV file of a ZIP package (a national results.csv for 4 years is ≈ 250 MB). */
+const MAX_CSV_BYTES = 1024 * 1024 * 1024;
+/** Uncompressed size of a whole XLSX package: exceljs inflates all of it in memory. */
+const MAX_XLSX_BYTES = 400 * 1024 * 1024;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Reads an uploaded workbook or ZIP of CSV files; row errors come as AppError with details.rows. */
+export async function readUploadedPackage(data: Buffer): Promise<DataPackage> {
+  if (!ZIP_MAGIC.every((b, i) => data[i] === b)) {
+    throw new AppError(
+      'UNSUPPORTED_TYPE',
+      'Загрузите книгу XLSX с листами schools, results, context [, confirmation] или ZIP-архив с CSV-файлами ' +
+        'пакета (schools.csv, results.csv, context.csv [, confirmation.csv])',
+    );
+  }
+  const entries = readZipDirectory(data, 'архив');
+  if (entries.some((e) => e.name === 'xl/workbook.xml')) {
+    const total = entries.reduce((s, e) => s + e.size, 0);
+    if (total > MAX_XLSX_BYTES) {
+      throw new AppError(
+        'TOO_LARGE',
+        `Книга XLSX после распаковки больше ${MAX_XLSX_BYTES / 1024 / 1024} МБ: передайте пакет CSV-файлами в ZIP`,
+      );
+    }
+    return readPackageXlsx(data);
+  }
+  const files: Partial<Record<PackageFile, Uint8Array>> = {};
+  const found: Partial<Record<PackageFile, ZipEntry>> = {};
+  for (const e of entries) {
+    if (e.name.endsWith('/') || e.name.startsWith('__MACOSX/')) continue;
+    const base = path.posix.basename(e.name).toLowerCase();
+    const file = PACKAGE_FILES.find((f) => `${f}.csv` === base);
+    if (!file) continue;
+    if (found[file]) {
+      throw new AppError('INVALID_INPUT', `В архиве два файла ${file}.csv: ${found[file]?.name} и ${e.name}`);
+    }
+    found[file] = e;
+  }
+  for (const f of PACKAGE_FILES) {
+    const e = found[f];
+    if (e) files[f] = extractZipEntry(data, e, 'архив', MAX_CSV_BYTES);
+  }
+  return readPackageCsvData(files);
+}
+
+const REGION_ROLES = ['regional_operator'] as const;
+
+/** Region id of a unit path "/regionId/…/". */
+const regionOfPath = (p: string) => p.split('/')[1] ?? '';
+
+async function runImport(
+  db: Db,
+  opts: ImportOptions,
+  read: () => Promise<DataPackage>,
+  bulk?: BulkLoader,
+): Promise<ImportAssessmentResult> {
+  const { actor, fileName, dryRun } = opts;
+  const admin = actor?.assignments.some((a) => a.role === 'admin') ?? false;
+  const operatorRegions = [
+    ...new Set(
+      (actor?.assignments ?? [])
+        .filter((a) => (REGION_ROLES as readonly string[]).includes(a.role))
+        .map((a) => regionOfPath(a.governingPath)),
+    ),
+  ];
+  if (actor && !admin && operatorRegions.length === 0) {
+    throw forbidden('Загружать данные оценочных процедур может региональный оператор или администратор');
+  }
+  if (!actor && !opts.regionId) throw new AppError('INVALID_INPUT', 'Не указан регион для загрузки данных');
+
+  const base: ImportAssessmentResult = {
+    ok: false,
+    dryRun,
+    fileName,
+    years: [],
+    schools: 0,
+    results: 0,
+    contextValues: 0,
+    confirmations: 0,
+    unknownSchools: [],
+    errors: [],
+    replaced: [],
+  };
+  let pkg: DataPackage;
+  try {
+    pkg = await read();
+  } catch (e) {
+    if (e instanceof AppError && e.details?.rows)
+      return { ...base, errors: e.details.rows.map(toImportError) };
+    throw e;
+  }
+
+  const counts = packageCounts(pkg);
+  const summary = { ...base, ...counts };
+  const regionId = await resolveRegion(db, {
+    actor,
+    admin,
+    operatorRegions,
+    regionId: opts.regionId,
+    codes: pkg.schools.map((s) => s.id),
+  });
+
+  // Schools of the region with codes; the package's schools are matched against them.
+  const known = await db
+    .select({ id: orgUnits.id, code: orgUnits.code })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'school'), isNotNull(orgUnits.code), like(orgUnits.path, `/${regionId}/%`)));
+  const idByCode = new Map(known.map((s) => [s.code ?? '', s.id]));
+  const unknownSchools = pkg.schools
+    .filter((s) => !idByCode.has(s.id))
+    .map((s) => ({ code: s.id, name: s.name }));
+  if (unknownSchools.length > 0) return { ...summary, unknownSchools };
+
+  const schoolIds = pkg.schools.map((s) => idByCode.get(s.id) ?? '');
+  const withConfirmation = pkg.confirmation !== null;
+  if (dryRun) {
+    const replaced = await countExisting(db, counts.years, schoolIds, withConfirmation);
+    return { ...summary, ok: true, replaced };
+  }
+
+  const loader = bulk ?? insertLoader(db);
+  const replaced = await loader.transaction(async (s) => {
+    // Two imports into one region at once would interleave their deletes and inserts.
+    await s.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`assessment-data:${regionId}`}))`);
+    // The schools exist and stay until commit (the lock a foreign-key check takes): the loader may skip
+    // the per-row checks.
+    for (const ids of chunks(schoolIds)) {
+      const locked = await s.db
+        .select({ id: orgUnits.id })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, ids))
+        .for('key share');
+      if (locked.length !== ids.length) {
+        throw new AppError(
+          'CONFLICT',
+          'Пока проверялся пакет, школы региона изменились: загрузите пакет ещё раз',
+        );
+      }
+    }
+    const replacedYears = await deleteExisting(s.db, counts.years, schoolIds, withConfirmation);
+    for (const t of bulkTables(pkg, schoolIds)) await s.copy(t, { referencesChecked: true });
+    await s.db.insert(dataImports).values({
+      regionId,
+      fileName,
+      years: counts.years,
+      schools: counts.schools,
+      results: counts.results,
+      contextValues: counts.contextValues,
+      confirmations: counts.confirmations,
+      importedBy: actor?.userId ?? null,
+    });
+    await recordEvent(
+      s.db,
+      actor ?? null,
+      'assessment_data.imported',
+      { entityType: 'assessment_data', entityId: regionId, orgUnitId: regionId },
+      { fileName, years: counts.years, results: counts.results },
+    );
+    return replacedYears;
+  });
+  return { ...summary, ok: true, replaced };
+}
+
+function toImportError(e: { row: number; field?: string; message: string }): ImportRowError {
+  // The reader names the place «results.csv: mark2» or just «results.csv».
+  const field = e.field ?? '';
+  const at = field.indexOf(': ');
+  return at < 0
+    ? { file: field, row: e.row, column: null, message: e.message }
+    : { file: field.slice(0, at), row: e.row, column: field.slice(at + 2), message: e.message };
+}
+
+function packageCounts(pkg: DataPackage) {
+  const years = new Set<number>(pkg.years);
+  for (let i = 0; i < pkg.context.length; i++) years.add(pkg.context.year[i] as number);
+  const conf = pkg.confirmation;
+  if (conf) for (let i = 0; i < conf.length; i++) years.add(conf.year[i] as number);
+  let contextCount = 0;
+  for (const column of pkg.context.values) for (const v of column) if (!Number.isNaN(v)) contextCount++;
+  return {
+    years: [...years].sort((a, b) => a - b),
+    schools: pkg.schools.length,
+    results: pkg.results.length,
+    contextValues: contextCount,
+    confirmations: conf?.length ?? 0,
+  };
+}
+
+async function resolveRegion(
+  db: Db,
+  o: {
+    actor: Actor | null;
+    admin: boolean;
+    operatorRegions: string[];
+    regionId: string | undefined;
+    codes: string[];
+  },
+): Promise<string> {
+  const isRegion = async (id: string) => {
+    const [r] = await db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, id), eq(orgUnits.kind, 'region')));
+    return r !== undefined;
+  };
+  if (o.regionId) {
+    if (o.actor && !o.admin && !o.operatorRegions.includes(o.regionId)) {
+      throw forbidden('Загружать данные можно только в свой регион');
+    }
+    if (!(await isRegion(o.regionId))) throw new AppError('NOT_FOUND', 'Регион не найден');
+    return o.regionId;
+  }
+  if (!o.admin) {
+    const [only, ...more] = o.operatorRegions;
+    if (only && more.length === 0) return only;
+    throw new AppError('INVALID_INPUT', 'У вас несколько регионов: укажите, в какой загружать данные');
+  }
+  // An administrator: the region whose schools carry the package's codes.
+  const codes = new Set(o.codes);
+  const coded = await db
+    .select({ code: orgUnits.code, path: orgUnits.path })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'school'), isNotNull(orgUnits.code)));
+  const regions = new Set(coded.filter((s) => codes.has(s.code ?? '')).map((s) => regionOfPath(s.path)));
+  const [only, ...more] = regions;
+  if (only && more.length === 0) return only;
+  if (more.length > 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'Школы пакета относятся к разным регионам: загрузите данные каждого региона отдельно',
+    );
+  }
+  const all = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'region'));
+  if (all.length === 1 && all[0]) return all[0].id;
+  throw new AppError(
+    'INVALID_INPUT',
+    'Ни одной школы пакета нет в системе (школы сопоставляются по коду): не удалось определить регион',
+  );
+}
+
+/** School ids per statement: well under the 65 535 parameters of one query. */
+const ID_CHUNK = 10_000;
+
+function chunks<T>(items: T[], size = ID_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type DataTable = typeof assessmentResults | typeof contextValues | typeof confirmationResults;
+
+function replacedTables(withConfirmation: boolean) {
+  const tables: [keyof Omit<ReplacedYear, 'year'>, DataTable][] = [
+    ['results', assessmentResults],
+    ['contextValues', contextValues],
+  ];
+  if (withConfirmation) tables.push(['confirmations', confirmationResults]);
+  return tables;
+}
+
+function collect(
+  years: number[],
+  add: (f: (year: number, key: keyof Omit<ReplacedYear, 'year'>, n: number) => void) => Promise<void>,
+) {
+  const byYear = new Map(years.map((y) => [y, { year: y, results: 0, contextValues: 0, confirmations: 0 }]));
+  return add((year, key, n) => {
+    const r = byYear.get(year);
+    if (r) r[key] += n;
+  }).then(() => [...byYear.values()].filter((r) => r.results + r.contextValues + r.confirmations > 0));
+}
+
+/** How many stored rows the package would replace, by year. */
+function countExisting(
+  db: Db,
+  years: number[],
+  schoolIds: string[],
+  withConfirmation: boolean,
+): Promise<ReplacedYear[]> {
+  if (years.length === 0) return Promise.resolve([]);
+  return collect(years, async (add) => {
+    for (const [key, t] of replacedTables(withConfirmation)) {
+      for (const ids of chunks(schoolIds)) {
+        const rows = await db
+          .select({ year: t.year, n: sql<number>`count(*)::int` })
+          .from(t)
+          .where(and(inArray(t.year, years), inArray(t.schoolId, ids)))
+          .groupBy(t.year);
+        for (const r of rows) add(r.year, key, Number(r.n));
+      }
+    }
+  });
+}
+
+/** Deletes the rows the package replaces; returns their numbers by year. */
+function deleteExisting(
+  db: Db,
+  years: number[],
+  schoolIds: string[],
+  withConfirmation: boolean,
+): Promise<ReplacedYear[]> {
+  if (years.length === 0) return Promise.resolve([]);
+  return collect(years, async (add) => {
+    for (const [key, t] of replacedTables(withConfirmation)) {
+      for (const ids of chunks(schoolIds)) {
+        const result = await db.execute(
+          sql`with d as (delete from ${t} where ${and(inArray(t.year, years), inArray(t.schoolId, ids))}
+              returning ${t.year}) select year, count(*)::int as n from d group by year`,
+        );
+        // Both drivers return { rows }.
+        const rows = (result as unknown as { rows: { year: number; n: number }[] }).rows;
+        for (const r of rows) add(r.year, key, Number(r.n));
+      }
+    }
+  });
+}
+
+/**
+ * Row indices grouped by school, schools in the order of their ids: the primary keys start with
+ * school_id, so the index grows at its right edge instead of splitting pages all over it (a few times
+ * faster). A counting sort: O(rows).
+ */
+function bySchoolOrder(length: number, school: Int32Array, rankOfSchool: Int32Array): Int32Array {
+  const starts = new Int32Array(rankOfSchool.length + 1);
+  for (let i = 0; i < length; i++) {
+    const next = (rankOfSchool[school[i] as number] as number) + 1;
+    starts[next] = (starts[next] as number) + 1;
+  }
+  for (let r = 0; r < rankOfSchool.length; r++)
+    starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
+  const order = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const r = rankOfSchool[school[i] as number] as number;
+    order[starts[r] as number] = i;
+    starts[r] = (starts[r] as number) + 1;
+  }
+  return order;
+}
+
+/** The package's rows for COPY, with school codes resolved to `org_units.id`. */
+export function bulkTables(pkg: DataPackage, schoolIds: string[]): BulkTable[] {
+  const procs = pkg.procedures;
+  const bySchoolId = schoolIds
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = schoolIds[a] as string;
+      const y = schoolIds[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  const rank = new Int32Array(schoolIds.length);
+  bySchoolId.forEach((school, k) => {
+    rank[school] = k;
+  });
+  const r = pkg.results;
+  const resultOrder = bySchoolOrder(r.length, r.school, rank);
+  const results: BulkTable = {
+    table: 'assessment_results',
+    columns: RESULT_COLUMNS,
+    length: r.length,
+    row: (n) => {
+      const i = resultOrder[n] as number;
+      const p = procs[r.procedure[i] as number];
+      return [
+        schoolIds[r.school[i] as number] ?? '',
+        r.year[i] as number,
+        p?.assessment ?? '',
+        p?.subject ?? '',
+        p?.grade ?? 0,
+        r.participants[i] as number,
+        r.mark2[i] as number,
+        r.mark3[i] as number,
+        r.mark4[i] as number,
+        r.mark5[i] as number,
+      ];
+    },
+  };
+  // Context values: one row per present (school, year, indicator) cell.
+  const c = pkg.context;
+  const k = c.indicators.length;
+  const cells: number[] = [];
+  for (const i of bySchoolOrder(c.length, c.school, rank)) {
+    for (let j = 0; j < k; j++) if (!Number.isNaN(c.values[j]?.[i] ?? Number.NaN)) cells.push(i * k + j);
+  }
+  const context: BulkTable = {
+    table: 'context_values',
+    columns: ['school_id', 'year', 'indicator', 'value'],
+    length: cells.length,
+    row: (n) => {
+      const cell = cells[n] as number;
+      const i = Math.floor(cell / k);
+      const j = cell % k;
+      return [
+        schoolIds[c.school[i] as number] ?? '',
+        c.year[i] as number,
+        c.indicators[j] ?? '',
+        c.values[j]?.[i] as number,
+      ];
+    },
+  };
+  const tables = [results, context];
+  const f = pkg.confirmation;
+  if (f) {
+    const order = bySchoolOrder(f.length, f.school, rank);
+    tables.push({
+      table: 'confirmation_results',
+      columns: CONFIRMATION_COLUMNS,
+      length: f.length,
+      row: (n) => {
+        const i = order[n] as number;
+        const p = procs[f.procedure[i] as number];
+        return [
+          schoolIds[f.school[i] as number] ?? '',
+          f.year[i] as number,
+          p?.assessment ?? '',
+          p?.subject ?? '',
+          p?.grade ?? 0,
+          f.participants[i] as number,
+          f.lowered[i] as number,
+          f.confirmed[i] as number,
+          f.raised[i] as number,
+        ];
+      },
+    });
+  }
+  return tables;
+}

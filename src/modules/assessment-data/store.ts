@@ -1,0 +1,272 @@
+import { once } from 'node:events';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type pg from 'pg';
+import type { Database, Db } from '../../db/client.js';
+import * as schema from '../../db/schema/index.js';
+
+// Bulk loading of assessment data. A national year is about a million result rows: row-by-row INSERTs
+// through the ORM would take minutes, so the rows go in with COPY — `COPY … FROM STDIN` on the
+// PostgreSQL connection, `COPY … FROM '/dev/blob'` in PGlite. Operations only know `Db`, so a loader is
+// passed in from where the database was opened (API, CLI, benchmark); without one, multi-row INSERTs in
+// batches (tests, the demo) do the same job slower.
+
+/** The rows of one table in the column order of `columns`. */
+export type BulkTable = {
+  table: 'assessment_results' | 'context_values' | 'confirmation_results';
+  columns: readonly string[];
+  length: number;
+  /** Cells of row i: strings (any text) and finite numbers. */
+  row(i: number): readonly (string | number)[];
+};
+
+export type BulkSession = {
+  /** The transaction: ordinary queries of the same unit of work. */
+  db: Db;
+  /**
+   * Writes all rows of the table inside the transaction; resolves to the number of rows written.
+   * `referencesChecked`: the caller has verified, in this transaction and under a lock (FOR KEY SHARE),
+   * that every referenced row exists; the loader may then skip the per-row foreign-key triggers
+   * (session_replication_role = replica, where the database user may set it: PGlite always, PostgreSQL
+   * for a superuser). A row-by-row FK check is most of the time of a COPY in PGlite.
+   */
+  copy(t: BulkTable, opts?: { referencesChecked?: boolean }): Promise<number>;
+};
+
+export type BulkLoader = {
+  method: 'copy-postgres' | 'copy-pglite' | 'insert';
+  /** Runs `fn` in one transaction: everything or nothing is written. */
+  transaction<T>(fn: (s: BulkSession) => Promise<T>): Promise<T>;
+};
+
+/** The fastest loader the opened database allows. */
+export function bulkLoader(database: Pick<Database, 'db' | 'raw'>): BulkLoader {
+  const raw = database.raw;
+  if (raw?.kind === 'postgres') return postgresCopyLoader(raw.pool);
+  if (raw?.kind === 'pglite') return pgliteCopyLoader(raw.client);
+  return insertLoader(database.db);
+}
+
+/** Rows per multi-row INSERT: 5 000 × 10 columns stays under the 65 535 parameters of one statement. */
+export const INSERT_BATCH = 5000;
+
+/** Works on any `Db` (both drivers): multi-row INSERTs in one drizzle transaction. */
+export function insertLoader(db: Db): BulkLoader {
+  return {
+    method: 'insert',
+    transaction: (fn) =>
+      db.transaction(async (tx) => {
+        const session: BulkSession = {
+          db: tx as unknown as Db,
+          copy: async (t) => {
+            const columns = sql.join(
+              t.columns.map((c) => sql.identifier(c)),
+              sql`, `,
+            );
+            for (let start = 0; start < t.length; start += INSERT_BATCH) {
+              const end = Math.min(t.length, start + INSERT_BATCH);
+              const tuples: ReturnType<typeof sql>[] = [];
+              for (let i = start; i < end; i++) {
+                tuples.push(
+                  sql`(${sql.join(
+                    t.row(i).map((v) => sql`${v}`),
+                    sql`, `,
+                  )})`,
+                );
+              }
+              await tx.execute(
+                sql`insert into ${sql.identifier(t.table)} (${columns}) values ${sql.join(tuples, sql`, `)}`,
+              );
+            }
+            return t.length;
+          },
+        };
+        return fn(session);
+      }),
+  };
+}
+
+/** One COPY text-format field. */
+function copyField(v: string | number): string {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`COPY: не число (${v})`);
+    return String(v);
+  }
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : v;
+}
+
+/** COPY text-format data of rows [start, end) in chunks of about `chunkBytes`. */
+function* copyChunks(t: BulkTable, start = 0, end = t.length, chunkBytes = 1 << 20): Generator<Buffer> {
+  let lines: string[] = [];
+  let size = 0;
+  for (let i = start; i < end; i++) {
+    const cells = t.row(i);
+    let line = '';
+    for (let k = 0; k < cells.length; k++) {
+      if (k > 0) line += '\t';
+      line += copyField(cells[k] as string | number);
+    }
+    line += '\n';
+    lines.push(line);
+    size += line.length;
+    if (size >= chunkBytes) {
+      yield Buffer.from(lines.join(''), 'utf8');
+      lines = [];
+      size = 0;
+    }
+  }
+  if (lines.length > 0) yield Buffer.from(lines.join(''), 'utf8');
+}
+
+const copySql = (t: BulkTable, source: string) =>
+  `copy ${quoteIdent(t.table)} (${t.columns.map(quoteIdent).join(', ')}) from ${source}`;
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Rows per PGlite COPY: each is one Blob in memory (≈ 7 MB for results). */
+const PGLITE_COPY_ROWS = 100_000;
+
+export function pgliteCopyLoader(client: PGlite): BulkLoader {
+  return {
+    method: 'copy-pglite',
+    transaction: (fn) =>
+      client.transaction(async (ptx: Transaction) => {
+        // drizzle runs its queries on the PGlite transaction: the same unit of work as the COPY.
+        const db = drizzlePglite({ client: ptx as unknown as PGlite, schema }) as unknown as Db;
+        return fn({
+          db,
+          copy: async (t, o) => {
+            if (o?.referencesChecked) await ptx.exec('set local session_replication_role = replica');
+            for (let start = 0; start < t.length; start += PGLITE_COPY_ROWS) {
+              const end = Math.min(t.length, start + PGLITE_COPY_ROWS);
+              // Node's Buffer is a Uint8Array; its ArrayBufferLike typing is what BlobPart rejects.
+              const blob = new Blob([...copyChunks(t, start, end)] as unknown as BlobPart[]);
+              await ptx.query(copySql(t, `'/dev/blob'`), [], { blob });
+            }
+            if (o?.referencesChecked) await ptx.exec('set local session_replication_role = origin');
+            return t.length;
+          },
+        });
+      }),
+  };
+}
+
+export function postgresCopyLoader(pool: pg.Pool): BulkLoader {
+  return {
+    method: 'copy-postgres',
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('begin');
+        const db = drizzlePg(client, { schema }) as unknown as Db;
+        const out = await fn({
+          db,
+          copy: async (t, o) => {
+            const skipTriggers = o?.referencesChecked === true && (await replicaRole(client, 'replica'));
+            try {
+              return await copyFromStdin(client, copySql(t, 'stdin'), copyChunks(t));
+            } catch (e) {
+              broken = e instanceof CopyStreamError;
+              throw e;
+            } finally {
+              if (skipTriggers && !broken) await replicaRole(client, 'origin').catch(() => false);
+            }
+          },
+        });
+        await client.query('commit');
+        return out;
+      } catch (e) {
+        if (!broken) await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        // A connection whose COPY stream failed on our side is not returned to the pool.
+        client.release(broken ? true : undefined);
+      }
+    },
+  };
+}
+
+class CopyStreamError extends Error {}
+
+/** Sets session_replication_role for the rest of the transaction; false where the user may not. */
+async function replicaRole(client: pg.PoolClient, role: 'replica' | 'origin'): Promise<boolean> {
+  await client.query('savepoint bulk_replica_role');
+  try {
+    await client.query(`set local session_replication_role = ${role}`);
+    await client.query('release savepoint bulk_replica_role');
+    return true;
+  } catch {
+    await client.query('rollback to savepoint bulk_replica_role');
+    return false;
+  }
+}
+
+/** The parts of pg's protocol connection a COPY needs (pg has no public COPY API without pg-copy-streams). */
+type PgConnection = {
+  stream: NodeJS.WritableStream;
+  query(text: string): void;
+  endCopyFrom(): void;
+  sendCopyFail(message: string): void;
+};
+
+/**
+ * `COPY … FROM STDIN` through pg's "submittable" interface: pg hands the connection over while the
+ * query is active, and the data go out as CopyData messages with the socket's back-pressure respected.
+ */
+function copyFromStdin(client: pg.PoolClient, text: string, chunks: Iterable<Buffer>): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let rows = 0;
+    let failed = false;
+    const submittable = {
+      submit(connection: PgConnection) {
+        connection.query(text);
+      },
+      handleCopyInResponse(connection: PgConnection) {
+        const pump = async () => {
+          const stream = connection.stream;
+          for (const chunk of chunks) {
+            if (failed) return;
+            const head = Buffer.allocUnsafe(5);
+            head[0] = 0x64; // 'd' CopyData
+            head.writeInt32BE(chunk.length + 4, 1);
+            stream.write(head);
+            if (!stream.write(chunk)) await once(stream, 'drain');
+          }
+          if (!failed) connection.endCopyFrom();
+        };
+        pump().catch((e: unknown) => {
+          failed = true;
+          const message = e instanceof Error ? e.message : String(e);
+          try {
+            connection.sendCopyFail(message);
+          } catch {
+            // the socket is gone: the error below is what matters
+          }
+          reject(new CopyStreamError(message));
+        });
+      },
+      handleCommandComplete(msg: { text?: string }) {
+        const m = /^COPY (\d+)/.exec(msg.text ?? '');
+        rows = m ? Number(m[1]) : 0;
+      },
+      handleReadyForQuery() {
+        if (!failed) resolve(rows);
+      },
+      handleError(err: Error) {
+        if (failed) return;
+        failed = true;
+        reject(err);
+      },
+      handleRowDescription() {},
+      handleDataRow() {},
+      handleEmptyQuery() {},
+      handlePortalSuspended() {},
+      handleCopyData() {},
+    };
+    client.query(submittable as unknown as pg.Submittable);
+  });
+}

@@ -1,0 +1,288 @@
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../access/actor.js';
+import { formatRuDate } from '../documents/export-roadmap-docx.js';
+import type { Flags } from './identify.js';
+import { decisionReason } from './list-views.js';
+import { getList, type ListDetail, type ListEntry } from './lists.js';
+
+// Export of a list: XLSX with every school that has any flag (for work), and DOCX with the included
+// schools only, as the appendix to the order that approves the list.
+
+export const LIST_SHEET_NAME = 'Перечень ШНОР';
+export type ListExportFormat = 'xlsx' | 'docx';
+
+export const listTitle = (year: number) =>
+  `Перечень школ с низкими образовательными результатами на ${year} год`;
+
+/** [«Приложение к приказу», «от 14.02.2025 № 45-од»], or [«Проект»] for a draft. */
+export function listApprovalLines(l: Pick<ListDetail, 'status' | 'orderNumber' | 'orderDate'>): string[] {
+  if (l.status !== 'approved') return ['Проект'];
+  const order = [
+    l.orderDate ? `от ${formatRuDate(l.orderDate)}` : '',
+    l.orderNumber ? `№ ${l.orderNumber}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return ['Приложение к приказу', order].filter(Boolean);
+}
+
+// Sentences of the run that explain ШНОР (reasons.ts starts each with its flag's name).
+const SHNOR_REASON_PREFIXES = ['ШНОР', 'Стагнация', 'Повторное попадание'];
+
+/** Grounds of a school's place in the list: the run's ШНОР sentences and the operator's decision. */
+export function groundsOf(e: ListEntry): string[] {
+  const shnor = e.computedShnor
+    ? e.reasons.filter((r) => SHNOR_REASON_PREFIXES.some((p) => r.startsWith(p)))
+    : [];
+  const grounds = e.computedShnor && shnor.length === 0 ? e.reasons : shnor;
+  return e.decision?.decision === 'include' ? [decisionReason(e.decision), ...grounds] : grounds;
+}
+
+const FLAG_COLUMNS: { key: keyof Flags; header: string }[] = [
+  { key: 'shnor', header: 'ШНОР' },
+  { key: 'shnsu', header: 'ШНСУ' },
+  { key: 'riskZone', header: 'Зона риска' },
+  { key: 'resilient', header: 'Резильентная' },
+  { key: 'stagnation', header: 'Стагнация' },
+  { key: 'repeat', header: 'Повторное попадание' },
+  { key: 'exit', header: 'Выход из списка' },
+  { key: 'objectivity', header: 'Необъективность' },
+];
+
+type CellValue = string | number | null;
+type XlsxColumn = { header: string; width: number; value: (e: ListEntry) => CellValue; numFmt?: string };
+
+const yes = (v: boolean) => (v ? 'да' : null);
+const orNull = (v: string | null | undefined) => (v ? v : null);
+
+const XLSX_COLUMNS: XlsxColumn[] = [
+  { header: 'Муниципалитет', width: 24, value: (e) => orNull(e.school.municipality?.name) },
+  { header: 'Школа', width: 40, value: (e) => e.school.name },
+  { header: 'Код', width: 12, value: (e) => e.school.code },
+  { header: 'ИСБШ', width: 9, value: (e) => e.isbsh, numFmt: '0.00' },
+  { header: 'Кластер', width: 9, value: (e) => e.cluster },
+  { header: 'Индекс результатов', width: 12, value: (e) => e.resultIndex, numFmt: '0.000' },
+  ...FLAG_COLUMNS.map((f) => ({ header: f.header, width: 11, value: (e: ListEntry) => yes(e.flags[f.key]) })),
+  { header: 'Включена в перечень', width: 12, value: (e) => yes(e.included) },
+  {
+    header: 'Решение оператора',
+    width: 14,
+    value: (e) => (e.decision ? (e.decision.decision === 'include' ? 'включить' : 'исключить') : null),
+  },
+  { header: 'Причина', width: 40, value: (e) => orNull(e.decision?.reason) },
+  { header: 'Основания', width: 80, value: (e) => orNull(e.reasons.join('\n')) },
+];
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Wrapped lines of a text in a column `width` characters wide (Excel does not auto-fit wrapped rows). */
+function lines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+const anyFlag = (e: ListEntry) => Object.values(e.flags).some(Boolean);
+
+export async function listToXlsx(l: ListDetail): Promise<Buffer> {
+  const rows = l.entries.filter((e) => anyFlag(e) || e.included || e.decision);
+  const total = XLSX_COLUMNS.length + 1;
+  const widths = [6, ...XLSX_COLUMNS.map((c) => c.width)];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Опора';
+  wb.created = new Date();
+  const ws = wb.addWorksheet(LIST_SHEET_NAME);
+  ws.columns = widths.map((width) => ({ width }));
+
+  const m = l.run.methodology;
+  const titles = [
+    listTitle(l.year),
+    l.region.name,
+    l.status === 'approved' ? `Утверждён приказом ${listApprovalLines(l).slice(1).join(' ')}` : 'Проект',
+    `Методика «${m.name}», версия ${m.version}; расчёт от ${formatRuDate(l.run.createdAt)}. ` +
+      `В перечне ${l.counts.included} школ (по расчёту — ${l.counts.computed}, исключено оператором — ${l.counts.excluded}).`,
+  ];
+  titles.forEach((text, i) => {
+    const cell = ws.getRow(i + 1).getCell(1);
+    cell.value = text;
+    cell.font = { bold: i < 2, size: i === 0 ? 14 : 11 };
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: i < 2 ? 'center' : 'left' };
+    ws.mergeCells(i + 1, 1, i + 1, total);
+  });
+
+  const headerRowNo = titles.length + 2;
+  const header = ws.getRow(headerRowNo);
+  header.values = ['№', ...XLSX_COLUMNS.map((c) => c.header)];
+  header.eachCell((c) => {
+    c.font = { bold: true };
+    c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    c.border = BORDER;
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+  });
+  header.height = 32;
+
+  rows.forEach((e, i) => {
+    const row = ws.getRow(headerRowNo + 1 + i);
+    row.values = [i + 1, ...XLSX_COLUMNS.map((c) => c.value(e))];
+    let height = 1;
+    row.eachCell({ includeEmpty: true }, (c, colNo) => {
+      c.alignment = { wrapText: true, vertical: 'top', horizontal: colNo === 1 ? 'center' : undefined };
+      c.border = BORDER;
+      const col = XLSX_COLUMNS[colNo - 2];
+      if (col?.numFmt && typeof c.value === 'number') c.numFmt = col.numFmt;
+      if (typeof c.value === 'string') height = Math.max(height, lines(c.value, widths[colNo - 1] ?? 10));
+    });
+    row.height = Math.min(409, height * 15 + 4);
+    if (e.included)
+      row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+  });
+
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRowNo, activeCell: `A${headerRowNo + 1}` }];
+  ws.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: headerRowNo, column: total } };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRowNo}:${headerRowNo}`,
+    margins: { left: 0.5, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
+
+// A4 landscape in twips, margins 2 cm left / 1.5 cm elsewhere (as the roadmap appendix).
+const PAGE_W = 16838;
+const MARGIN_L = 1134;
+const MARGIN_R = 850;
+const TABLE_W = PAGE_W - MARGIN_L - MARGIN_R;
+const FONT = 'Times New Roman';
+const TABLE_SIZE = 22;
+const TITLE_SIZE = 28;
+
+function cell(
+  text: string,
+  width: number,
+  opts: { bold?: boolean; center?: boolean; fill?: string; span?: number } = {},
+) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: opts.span,
+    verticalAlign: VerticalAlignTable.TOP,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    shading: opts.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } : undefined,
+    children: text.split('\n').map(
+      (line) =>
+        new Paragraph({
+          alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [new TextRun({ text: line, bold: opts.bold, font: FONT, size: TABLE_SIZE })],
+        }),
+    ),
+  });
+}
+
+const title = (text: string, after = 0) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after },
+    children: [new TextRun({ text, bold: true, font: FONT, size: TITLE_SIZE })],
+  });
+
+export async function listToDocx(l: ListDetail): Promise<Buffer> {
+  const included = l.entries.filter((e) => e.included);
+  const widths = [750, 3000, 4200];
+  widths.push(TABLE_W - widths.reduce((a, b) => a + b, 0));
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: ['№ п/п', 'Муниципалитет', 'Школа', 'Основания'].map((h, i) =>
+      cell(h, widths[i] ?? 0, { bold: true, center: true, fill: 'E7E6E6' }),
+    ),
+  });
+  const rows = included.map(
+    (e, i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          String(i + 1),
+          e.school.municipality?.name ?? '',
+          e.school.name,
+          groundsOf(e).join('\n'),
+        ].map((v, col) => cell(v, widths[col] ?? 0, { center: col === 0 })),
+      }),
+  );
+  if (rows.length === 0)
+    rows.push(new TableRow({ children: [cell('Школ в перечне нет', TABLE_W, { center: true, span: 4 })] }));
+
+  const doc = new Document({
+    creator: 'Опора',
+    title: listTitle(l.year),
+    styles: { default: { document: { run: { font: FONT, size: TABLE_SIZE } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 850, bottom: 850, left: MARGIN_L, right: MARGIN_R },
+          },
+        },
+        children: [
+          // Top right, as printed appendices to orders are.
+          ...listApprovalLines(l).map(
+            (line) =>
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: line, font: FONT, size: TITLE_SIZE })],
+              }),
+          ),
+          new Paragraph({ children: [] }),
+          title(listTitle(l.year)),
+          title(l.region.name, 240),
+          new Table({
+            width: { size: TABLE_W, type: WidthType.DXA },
+            columnWidths: widths,
+            layout: TableLayoutType.FIXED,
+            rows: [header, ...rows],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export const CONTENT_TYPES: Record<ListExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * The list as a file. Access as for `getList`: a municipality or a school gets the approved list with
+ * only its schools.
+ */
+export async function exportList(
+  db: Db,
+  opts: { actor: Actor; listId: string; format: ListExportFormat },
+): Promise<{ fileName: string; contentType: string; body: Buffer }> {
+  const l = await getList(db, { actor: opts.actor, listId: opts.listId });
+  const body = opts.format === 'docx' ? await listToDocx(l) : await listToXlsx(l);
+  const name = `Перечень ШНОР ${l.year}${l.status === 'approved' ? '' : ' (проект)'}.${opts.format}`;
+  return { fileName: name, contentType: CONTENT_TYPES[opts.format], body };
+}

@@ -1,0 +1,530 @@
+import { and, desc, eq, notInArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { users } from '../../db/schema/auth.js';
+import {
+  identificationLists,
+  identificationResults,
+  identificationRuns,
+  type ListStatus,
+  listDecisions,
+  methodologies,
+} from '../../db/schema/identification.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
+import { byRussian } from '../../lib/sort.js';
+import type { Actor } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import { formatRuDate } from '../documents/export-roadmap-docx.js';
+import type { Flags, LowProcedure } from './identify.js';
+import {
+  accessFor,
+  canWriteLists,
+  isRegionReader,
+  type ListAccess,
+  type ListRow,
+  listVisible,
+  loadListAccess,
+} from './lists-access.js';
+
+// The region's list of ШНОР of a year: a run reviewed by the regional operator, who includes or excludes
+// schools with a written reason, and approves it by an order. One draft and at most one approved list
+// per region and year; an approved list is frozen and a new draft for its year is refused.
+
+export type Decision = 'include' | 'exclude';
+
+/**
+ * THE rule of the list: the ШНОР of the list's run, plus the schools the operator included, minus the
+ * schools he excluded. Everything that needs «the approved ШНОР of a year» (the lists, their views and
+ * exports, and past years in a run via `approvedShnorOfYear`) must use it.
+ */
+export function includedSchools(
+  computedShnor: Set<string>,
+  decisions: { schoolId: string; decision: Decision }[],
+): Set<string> {
+  const out = new Set(computedShnor);
+  for (const d of decisions) {
+    if (d.decision === 'include') out.add(d.schoolId);
+    else out.delete(d.schoolId);
+  }
+  return out;
+}
+
+export type UserRef = { id: string; fullName: string };
+export type UnitRef = { id: string; name: string };
+export type SchoolRef = UnitRef & {
+  code: string | null;
+  municipality: UnitRef | null;
+  isRural: boolean | null;
+  isSmall: boolean | null;
+};
+export type DecisionView = {
+  decision: Decision;
+  reason: string;
+  decidedBy: UserRef | null;
+  decidedAt: string;
+};
+export type ListEntry = {
+  school: SchoolRef;
+  flags: Flags;
+  isbsh: number | null;
+  cluster: number | null;
+  resultIndex: number | null;
+  lowProcedures: LowProcedure[];
+  reasons: string[];
+  computedShnor: boolean;
+  decision: DecisionView | null;
+  included: boolean;
+};
+export type ListCounts = { computed: number; included: number; excluded: number };
+export type RunRef = {
+  id: string;
+  year: number;
+  createdAt: string;
+  finishedAt: string | null;
+  methodology: { id: string; code: string; version: number; name: string };
+};
+export type ListSummary = {
+  id: string;
+  year: number;
+  status: ListStatus;
+  orderNumber: string | null;
+  orderDate: string | null;
+  approvedAt: string | null;
+  approvedBy: UserRef | null;
+  region: UnitRef;
+  run: RunRef;
+  counts: ListCounts;
+  version: number;
+  createdAt: string;
+  /** The actor may change it (a draft, and he is the region's operator). */
+  canEdit: boolean;
+  /** False for a municipality or a school: counts and entries cover only their schools. */
+  complete: boolean;
+};
+export type ListDetail = ListSummary & { entries: ListEntry[] };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const municipality = alias(orgUnits, 'municipality');
+
+// ---- reading -------------------------------------------------------------------------------------
+
+async function runRef(db: Db, runId: string): Promise<RunRef> {
+  const [row] = await db
+    .select({
+      id: identificationRuns.id,
+      year: identificationRuns.year,
+      createdAt: identificationRuns.createdAt,
+      finishedAt: identificationRuns.finishedAt,
+      m: {
+        id: methodologies.id,
+        code: methodologies.code,
+        version: methodologies.version,
+        name: methodologies.name,
+      },
+    })
+    .from(identificationRuns)
+    .innerJoin(methodologies, eq(methodologies.id, identificationRuns.methodologyId))
+    .where(eq(identificationRuns.id, runId));
+  if (!row) throw notFound('Расчёт');
+  return {
+    id: row.id,
+    year: row.year,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: iso(row.finishedAt),
+    methodology: row.m,
+  };
+}
+
+async function userRef(db: Db, id: string | null): Promise<UserRef | null> {
+  if (!id) return null;
+  const [u] = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(eq(users.id, id));
+  return u ?? null;
+}
+
+/** Every school of the list's run the actor may see, with the run's result and the operator's decision. */
+export async function loadEntries(db: Db, access: ListAccess): Promise<ListEntry[]> {
+  const { list } = access;
+  const conds: SQL[] = [eq(identificationResults.runId, list.runId)];
+  const scope = access.schoolFilter(orgUnits.path);
+  if (scope) conds.push(scope);
+  const rows = await db
+    .select({
+      r: identificationResults,
+      s: {
+        id: orgUnits.id,
+        name: orgUnits.name,
+        code: orgUnits.code,
+        isRural: orgUnits.isRural,
+        isSmall: orgUnits.isSmall,
+      },
+      m: { id: municipality.id, name: municipality.name, kind: municipality.kind },
+      d: {
+        decision: listDecisions.decision,
+        reason: listDecisions.reason,
+        decidedAt: listDecisions.decidedAt,
+        byId: users.id,
+        byName: users.fullName,
+      },
+    })
+    .from(identificationResults)
+    .innerJoin(orgUnits, eq(orgUnits.id, identificationResults.schoolId))
+    .leftJoin(municipality, eq(municipality.id, orgUnits.parentId))
+    .leftJoin(
+      listDecisions,
+      and(eq(listDecisions.listId, list.id), eq(listDecisions.schoolId, identificationResults.schoolId)),
+    )
+    .leftJoin(users, eq(users.id, listDecisions.decidedBy))
+    .where(and(...conds));
+  const entries = rows.map(({ r, s, m, d }): ListEntry => {
+    const decision: DecisionView | null =
+      d?.decision && d.decidedAt
+        ? {
+            decision: d.decision,
+            reason: d.reason ?? '',
+            decidedBy: d.byId ? { id: d.byId, fullName: d.byName ?? '' } : null,
+            decidedAt: d.decidedAt.toISOString(),
+          }
+        : null;
+    return {
+      school: {
+        id: s.id,
+        name: s.name,
+        code: s.code,
+        municipality: m && m.kind === 'municipality' ? { id: m.id, name: m.name } : null,
+        isRural: s.isRural,
+        isSmall: s.isSmall,
+      },
+      flags: {
+        shnor: r.shnor,
+        shnsu: r.shnsu,
+        riskZone: r.riskZone,
+        resilient: r.resilient,
+        stagnation: r.stagnation,
+        repeat: r.repeat,
+        exit: r.exit,
+        objectivity: r.objectivity,
+      },
+      isbsh: r.isbsh,
+      cluster: r.cluster,
+      resultIndex: r.resultIndex,
+      lowProcedures: (r.lowProcedures ?? []) as LowProcedure[],
+      reasons: (r.reasons ?? []) as string[],
+      computedShnor: r.shnor,
+      decision,
+      included: false,
+    };
+  });
+  // `included` by the one rule.
+  const set = includedSchools(
+    new Set(entries.filter((e) => e.computedShnor).map((e) => e.school.id)),
+    entries.flatMap((e) => (e.decision ? [{ schoolId: e.school.id, decision: e.decision.decision }] : [])),
+  );
+  for (const e of entries) e.included = set.has(e.school.id);
+  return entries.sort(
+    (a, b) =>
+      byRussian((e: ListEntry) => e.school.municipality?.name ?? '')(a, b) ||
+      byRussian((e: ListEntry) => e.school.name)(a, b),
+  );
+}
+
+export function countsOf(entries: ListEntry[]): ListCounts {
+  let computed = 0;
+  let included = 0;
+  let excluded = 0;
+  for (const e of entries) {
+    if (e.computedShnor) computed++;
+    if (e.included) included++;
+    if (e.computedShnor && !e.included) excluded++;
+  }
+  return { computed, included, excluded };
+}
+
+/** Counts without loading the entries: the run's ШНОР and the decisions, in the actor's scope. */
+async function countsFor(db: Db, access: ListAccess): Promise<ListCounts> {
+  const { list } = access;
+  const shnorConds: SQL[] = [
+    eq(identificationResults.runId, list.runId),
+    eq(identificationResults.shnor, true),
+  ];
+  const decisionConds: SQL[] = [eq(listDecisions.listId, list.id)];
+  const scope = access.schoolFilter(orgUnits.path);
+  if (scope) {
+    shnorConds.push(scope);
+    decisionConds.push(scope);
+  }
+  const [computed, decisions] = await Promise.all([
+    db
+      .select({ id: identificationResults.schoolId })
+      .from(identificationResults)
+      .innerJoin(orgUnits, eq(orgUnits.id, identificationResults.schoolId))
+      .where(and(...shnorConds)),
+    db
+      .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
+      .from(listDecisions)
+      .innerJoin(orgUnits, eq(orgUnits.id, listDecisions.schoolId))
+      .where(and(...decisionConds)),
+  ]);
+  const computedSet = new Set(computed.map((r) => r.id));
+  const included = includedSchools(computedSet, decisions);
+  let excluded = 0;
+  for (const id of computedSet) if (!included.has(id)) excluded++;
+  return { computed: computedSet.size, included: included.size, excluded };
+}
+
+async function summaryOf(db: Db, access: ListAccess, counts?: ListCounts): Promise<ListSummary> {
+  const { list, region } = access;
+  const [run, approvedBy, c] = await Promise.all([
+    runRef(db, list.runId),
+    userRef(db, list.approvedBy),
+    counts ? Promise.resolve(counts) : countsFor(db, access),
+  ]);
+  return {
+    id: list.id,
+    year: list.year,
+    status: list.status,
+    orderNumber: list.orderNumber,
+    orderDate: list.orderDate,
+    approvedAt: iso(list.approvedAt),
+    approvedBy,
+    region: { id: region.id, name: region.name },
+    run,
+    counts: c,
+    version: list.version,
+    createdAt: list.createdAt.toISOString(),
+    canEdit: access.canWrite && list.status === 'draft',
+    complete: access.regionLevel,
+  };
+}
+
+/** The list's summary as the actor sees it (access checked). */
+export async function getListSummary(db: Db, opts: { actor: Actor; listId: string }): Promise<ListSummary> {
+  return summaryOf(db, await loadListAccess(db, opts.actor, opts.listId));
+}
+
+export const FLAG_FILTERS = [
+  'shnor',
+  'shnsu',
+  'riskZone',
+  'resilient',
+  'stagnation',
+  'repeat',
+  'exit',
+  'objectivity',
+  'included',
+  'excluded',
+  'decided',
+] as const;
+
+export const listEntriesFilter = z.object({
+  flag: z.enum(FLAG_FILTERS, { message: 'Неизвестный признак' }).optional(),
+  municipalityId: z.uuid({ message: 'Неверный идентификатор' }).optional(),
+  cluster: z.coerce.number().int().min(1).max(20).optional(),
+  rural: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  small: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type ListEntriesFilter = z.output<typeof listEntriesFilter>;
+
+function matches(e: ListEntry, f: ListEntriesFilter): boolean {
+  if (f.flag) {
+    const ok =
+      f.flag === 'included'
+        ? e.included
+        : f.flag === 'excluded'
+          ? e.computedShnor && !e.included
+          : f.flag === 'decided'
+            ? e.decision !== null
+            : e.flags[f.flag];
+    if (!ok) return false;
+  }
+  if (f.municipalityId && e.school.municipality?.id !== f.municipalityId) return false;
+  if (f.cluster !== undefined && e.cluster !== f.cluster) return false;
+  if (f.rural !== undefined && Boolean(e.school.isRural) !== f.rural) return false;
+  if (f.small !== undefined && Boolean(e.school.isSmall) !== f.small) return false;
+  if (f.q) {
+    const q = f.q.toLocaleLowerCase('ru');
+    if (
+      !e.school.name.toLocaleLowerCase('ru').includes(q) &&
+      !(e.school.code ?? '').toLowerCase().includes(q)
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
+ * The list with its entries (the schools of its run); counts are over all the actor may see, entries
+ * are filtered. Access: region roles see everything, others an approved list and only their schools.
+ */
+export async function getList(
+  db: Db,
+  opts: { actor: Actor; listId: string; filter?: ListEntriesFilter },
+): Promise<ListDetail> {
+  const access = await loadListAccess(db, opts.actor, opts.listId);
+  const entries = await loadEntries(db, access);
+  const summary = await summaryOf(db, access, countsOf(entries));
+  const f = opts.filter ?? {};
+  return { ...summary, entries: entries.filter((e) => matches(e, f)) };
+}
+
+/** Lists the actor may see, newest year first. */
+export async function listLists(db: Db, opts: { actor: Actor; year?: number }): Promise<ListSummary[]> {
+  const conds: SQL[] = [listVisible(opts.actor)];
+  if (opts.year !== undefined) conds.push(eq(identificationLists.year, opts.year));
+  const rows = await db
+    .select({ l: identificationLists, r: { id: orgUnits.id, name: orgUnits.name, path: orgUnits.path } })
+    .from(identificationLists)
+    .innerJoin(orgUnits, eq(orgUnits.id, identificationLists.regionId))
+    .where(and(...conds))
+    .orderBy(desc(identificationLists.year), desc(identificationLists.createdAt));
+  const out: ListSummary[] = [];
+  for (const row of rows) out.push(await summaryOf(db, accessFor(opts.actor, row.l, row.r)));
+  return out;
+}
+
+// ---- for other modules (no access check: callers check their own) ---------------------------------
+
+/** The region's approved list of the year, if any. */
+export async function approvedListOfYear(db: Db, regionId: string, year: number): Promise<ListRow | null> {
+  const [row] = await db
+    .select()
+    .from(identificationLists)
+    .where(
+      and(
+        eq(identificationLists.regionId, regionId),
+        eq(identificationLists.year, year),
+        eq(identificationLists.status, 'approved'),
+      ),
+    )
+    .orderBy(desc(identificationLists.approvedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The schools of a list by `includedSchools`: its run's ШНОР with the operator's decisions. */
+export async function includedSchoolsOfList(
+  db: Db,
+  list: Pick<ListRow, 'id' | 'runId'>,
+): Promise<Set<string>> {
+  const [computed, decisions] = await Promise.all([
+    db
+      .select({ id: identificationResults.schoolId })
+      .from(identificationResults)
+      .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.shnor, true))),
+    db
+      .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
+      .from(listDecisions)
+      .where(eq(listDecisions.listId, list.id)),
+  ]);
+  return includedSchools(new Set(computed.map((r) => r.id)), decisions);
+}
+
+// ---- creating a draft ------------------------------------------------------------------------------
+
+export const createListInput = z.object({
+  runId: z.uuid({ message: 'Неверный идентификатор расчёта' }),
+  /** Optional: when switching the run of an existing draft, the version the user saw. */
+  version: z.number().int().min(1).optional(),
+});
+export type CreateListInput = z.input<typeof createListInput>;
+
+export function approvedMessage(list: Pick<ListRow, 'year' | 'orderNumber' | 'orderDate'>): string {
+  const order = [
+    list.orderNumber ? `№ ${list.orderNumber}` : '',
+    list.orderDate ? `от ${formatRuDate(list.orderDate)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return `Список за ${list.year} год уже утверждён приказом ${order}. Утверждённый список не изменяется.`;
+}
+
+/**
+ * The draft of the run's year: created, or, when the year has a draft, switched to this run (decisions
+ * are kept for the schools the new run has; the version goes up). A year with an approved list is
+ * refused. Access: the regional operator of the run's region; the run must be done.
+ */
+export async function createOrReplaceDraftList(
+  db: Db,
+  opts: { actor: Actor } & CreateListInput,
+): Promise<ListSummary> {
+  const { actor } = opts;
+  const input = parseInput(createListInput, { runId: opts.runId, version: opts.version });
+  const [run] = await db.select().from(identificationRuns).where(eq(identificationRuns.id, input.runId));
+  if (!run || !isRegionReader(actor, run.regionId)) throw notFound('Расчёт');
+  if (!canWriteLists(actor, run.regionId))
+    throw forbidden('Составлять списки может только региональный оператор региона');
+  if (run.status !== 'done')
+    throw invalid('Расчёт ещё не завершён: список составляется по завершённому расчёту');
+
+  const listId = await db.transaction(async (tx) => {
+    // One writer per region at a time: two drafts of a year must not appear side by side.
+    await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, run.regionId)).for('update');
+    const existing = await tx
+      .select()
+      .from(identificationLists)
+      .where(and(eq(identificationLists.regionId, run.regionId), eq(identificationLists.year, run.year)));
+    const approved = existing.find((l) => l.status === 'approved');
+    if (approved) throw invalid(approvedMessage(approved));
+    const draft = existing.find((l) => l.status === 'draft');
+    if (!draft) {
+      const [created] = await tx
+        .insert(identificationLists)
+        .values({ regionId: run.regionId, year: run.year, runId: run.id })
+        .returning({ id: identificationLists.id });
+      if (!created) throw new Error('list not created');
+      await recordEvent(
+        tx,
+        actor,
+        'identification_list.created',
+        { entityType: 'identification_list' as const, entityId: created.id, orgUnitId: run.regionId },
+        {
+          year: run.year,
+          runId: run.id,
+        },
+      );
+      return created.id;
+    }
+    if (input.version !== undefined && input.version !== draft.version)
+      throw conflict({ version: draft.version });
+    if (draft.runId === run.id) return draft.id;
+    const [updated] = await tx
+      .update(identificationLists)
+      .set({ runId: run.id, version: sql`${identificationLists.version} + 1` })
+      .where(
+        and(
+          eq(identificationLists.id, draft.id),
+          eq(identificationLists.version, draft.version),
+          eq(identificationLists.status, 'draft'),
+        ),
+      )
+      .returning({ id: identificationLists.id });
+    if (!updated) throw conflict();
+    await recordEvent(
+      tx,
+      actor,
+      'identification_list.run_switched',
+      { entityType: 'identification_list' as const, entityId: draft.id, orgUnitId: run.regionId },
+      {
+        from: draft.runId,
+        to: run.id,
+      },
+    );
+    const present = tx
+      .select({ id: identificationResults.schoolId })
+      .from(identificationResults)
+      .where(eq(identificationResults.runId, run.id));
+    await tx
+      .delete(listDecisions)
+      .where(and(eq(listDecisions.listId, draft.id), notInArray(listDecisions.schoolId, present)));
+    return draft.id;
+  });
+  return getListSummary(db, { actor, listId });
+}

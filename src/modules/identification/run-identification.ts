@@ -1,0 +1,254 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { identificationResults, identificationRuns, methodologies } from '../../db/schema/identification.js';
+import { enqueueJob, type JobHandler } from '../../jobs/runner.js';
+import { invalid } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { MAX_YEAR, MIN_YEAR } from '../assessment-data/types.js';
+import { recordEvent } from '../audit/record-event.js';
+import { requireIdentificationRegion } from './identification-access.js';
+import { FLAG_KEYS, type Flags, identifyYear, type YearIdentification } from './identify.js';
+import { approvedListOfYear, includedSchoolsOfList } from './lists.js';
+import { type LoadedPackage, loadPackageFromDb, yearsForRun } from './load-package-from-db.js';
+import { ensureDefaultMethodology, getMethodologyRow, methodologyOf } from './methodologies.js';
+import type { Methodology } from './methodology.js';
+import { rowsOfYear } from './year-data.js';
+
+// A run — methodology version × year × the data as they are now — is a background job (kind
+// `identification.run`). The handler loads the region's data, takes the ШНОР of past years from their
+// approved lists, identifies the year and stores one result per school. A finished run never changes.
+
+export const IDENTIFICATION_JOB = 'identification.run';
+
+/** Results written per statement. */
+const BATCH = 1000;
+
+export type RunSummary = {
+  schools: number;
+  counts: Record<keyof Flags, number>;
+  thresholds: YearIdentification['thresholds'];
+};
+
+/** Queues a run of the methodology for the year in the actor's region. */
+export async function startRun(
+  db: Db,
+  opts: { actor: Actor; year: number; methodologyId: string },
+): Promise<{ runId: string; jobId: string }> {
+  requireIdentificationRegion(opts.actor, 'write');
+  if (!(Number.isInteger(opts.year) && opts.year >= MIN_YEAR && opts.year <= MAX_YEAR)) {
+    throw invalid(`Год должен быть числом от ${MIN_YEAR} до ${MAX_YEAR}`, [
+      { field: 'year', message: 'Неверный год' },
+    ]);
+  }
+  const methodology = await getMethodologyRow(db, {
+    actor: opts.actor,
+    id: opts.methodologyId,
+    mode: 'write',
+  });
+  return db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(identificationRuns)
+      .values({
+        regionId: methodology.regionId,
+        methodologyId: methodology.id,
+        year: opts.year,
+        status: 'queued',
+        createdBy: opts.actor.userId,
+      })
+      .returning({ id: identificationRuns.id });
+    if (!run) throw new Error('insert returned nothing');
+    await recordEvent(
+      tx,
+      opts.actor,
+      'identification_run.started',
+      { entityType: 'identification_run', entityId: run.id, orgUnitId: methodology.regionId },
+      { year: opts.year, methodologyId: methodology.id },
+    );
+    const job = await enqueueJob(tx, {
+      kind: IDENTIFICATION_JOB,
+      params: { runId: run.id },
+      createdBy: opts.actor.userId,
+    });
+    await tx.update(identificationRuns).set({ jobId: job.id }).where(eq(identificationRuns.id, run.id));
+    return { runId: run.id, jobId: job.id };
+  });
+}
+
+/**
+ * The ШНОР of the region's approved list of a year (org unit ids), or null when the year has no approved
+ * list: the computed ШНОР of the list's run, plus the schools the operator included, minus the excluded.
+ */
+export async function approvedShnorOfYear(
+  db: Db,
+  regionId: string,
+  year: number,
+): Promise<Set<string> | null> {
+  // One rule for "who is on an approved list", shared with the lists themselves.
+  const list = await approvedListOfYear(db, regionId, year);
+  return list ? includedSchoolsOfList(db, list) : null;
+}
+
+const jobParams = z.object({ runId: z.uuid() });
+
+/** The job handler of `identification.run`. */
+export const runIdentificationJob: JobHandler = async ({ db, job, progress }) => {
+  const parsed = jobParams.safeParse(job.params);
+  if (!parsed.success) throw new Error('Неверные параметры задания расчёта');
+  const { runId } = parsed.data;
+  const [run] = await db.select().from(identificationRuns).where(eq(identificationRuns.id, runId));
+  if (!run) throw new Error('Расчёт не найден');
+  if (run.status === 'done') return { runId, summary: run.summary }; // a finished run never changes
+  try {
+    await db.update(identificationRuns).set({ status: 'running' }).where(eq(identificationRuns.id, runId));
+    // A job restarted after a crash may find a part of its results: start over.
+    await db.delete(identificationResults).where(eq(identificationResults.runId, runId));
+    const summary = await computeAndStore(db, run, progress);
+    await db
+      .update(identificationRuns)
+      .set({ status: 'done', summary, finishedAt: new Date() })
+      .where(eq(identificationRuns.id, runId));
+    return { runId, summary };
+  } catch (e) {
+    await db.delete(identificationResults).where(eq(identificationResults.runId, runId));
+    await db
+      .update(identificationRuns)
+      .set({ status: 'failed', finishedAt: new Date() })
+      .where(eq(identificationRuns.id, runId));
+    throw e;
+  }
+};
+
+type Run = typeof identificationRuns.$inferSelect;
+type Progress = (fraction: number, message: string) => Promise<void>;
+
+/** Loads the data, identifies the year and stores the results; the progress goes from 0.1 to 0.95. */
+async function computeAndStore(db: Db, run: Run, progress: Progress): Promise<RunSummary> {
+  await progress(0.1, 'Загрузка данных…');
+  const { m, loaded, approvedShnor } = await prepare(db, run.regionId, run.methodologyId, run.year);
+  await progress(0.6, 'Расчёт…');
+  const result = identifyYear(loaded.pkg, run.year, m, { approvedShnor });
+  await progress(0.65, 'Сохранение результатов…');
+  await storeResults(db, run.id, result, loaded, async (done) => {
+    await progress(0.65 + (0.3 * done) / result.schools.length, 'Сохранение результатов…');
+  });
+  return summaryOf(result);
+}
+
+/** Everything a run needs in memory: the methodology, the package and the approved past lists. */
+async function prepare(db: Db, regionId: string, methodologyId: string, year: number) {
+  const [row] = await db.select().from(methodologies).where(eq(methodologies.id, methodologyId));
+  if (!row) throw new Error('Методика расчёта не найдена');
+  const m = methodologyOf(row);
+  const years = yearsForRun(m, year);
+  const loaded = await loadPackageFromDb(db, {
+    regionId,
+    years: years.results,
+    contextYears: years.context,
+    confirmationYears: years.confirmation,
+    indicators: m.indicators.map((i) => i.name),
+    pastLowOnly: years.pastLowOnly,
+  });
+  if (rowsOfYear(loaded.pkg.results, year).length === 0) {
+    throw invalid(
+      `Нет данных оценочных процедур за ${year} год: загрузите пакет данных за этот год и повторите расчёт`,
+    );
+  }
+  const approvedShnor = await approvedPastLists(db, regionId, m, year, loaded);
+  return { m, loaded, approvedShnor };
+}
+
+/** Approved lists of the years the history rules look at, as sets of package school ids (codes). */
+async function approvedPastLists(
+  db: Db,
+  regionId: string,
+  m: Methodology,
+  year: number,
+  loaded: LoadedPackage,
+): Promise<Map<number, Set<string>>> {
+  const lookBack = Math.max(m.stagnationYears - 1, m.repeatWindow[1], 1);
+  const out = new Map<number, Set<string>>();
+  for (let y = year - 1; y >= year - lookBack; y--) {
+    const approved = await approvedShnorOfYear(db, regionId, y);
+    if (!approved) continue;
+    const codes = new Set<string>();
+    for (const id of approved) {
+      const code = loaded.codeByOrgUnitId.get(id);
+      if (code !== undefined) codes.add(code);
+    }
+    out.set(y, codes);
+  }
+  return out;
+}
+
+async function storeResults(
+  db: Db,
+  runId: string,
+  result: YearIdentification,
+  loaded: LoadedPackage,
+  onBatch: (done: number) => Promise<void>,
+): Promise<void> {
+  const all = result.schools;
+  for (let from = 0; from < all.length; from += BATCH) {
+    const batch = all.slice(from, from + BATCH).map((r) => ({
+      runId,
+      schoolId: loaded.orgUnitIdByCode.get(r.schoolId) as string,
+      isbsh: r.isbsh,
+      cluster: r.cluster,
+      resultIndex: r.resultIndex,
+      ...r.flags,
+      lowProcedures: r.lowProcedures,
+      reasons: r.reasons,
+      details: r.details,
+    }));
+    await db.insert(identificationResults).values(batch);
+    await onBatch(Math.min(all.length, from + BATCH));
+  }
+}
+
+export function summaryOf(result: YearIdentification): RunSummary {
+  const counts = Object.fromEntries(FLAG_KEYS.map((k) => [k, 0])) as Record<keyof Flags, number>;
+  for (const s of result.schools) for (const k of FLAG_KEYS) if (s.flags[k]) counts[k]++;
+  return { schools: result.schools.length, counts, thresholds: result.thresholds };
+}
+
+/**
+ * The benchmark of a run from the database (bench/identify.ts): the steps of the job with the region's
+ * current methodology, timed in milliseconds — loading the data and the approved past
+ * lists, identifying, storing the results as a finished run (unless `store: false`).
+ */
+export async function benchRunFromDb(
+  db: Db,
+  regionId: string,
+  year: number,
+  opts: { store?: boolean } = {},
+): Promise<{ load: number; identify: number; store: number; total: number; summary: RunSummary }> {
+  await ensureDefaultMethodology(db, regionId);
+  const [current] = await db
+    .select()
+    .from(methodologies)
+    .where(and(eq(methodologies.regionId, regionId), eq(methodologies.status, 'current')))
+    .limit(1);
+  if (!current) throw new Error('У региона нет текущей методики');
+  const t0 = performance.now();
+  const { m, loaded, approvedShnor } = await prepare(db, regionId, current.id, year);
+  const t1 = performance.now();
+  const result = identifyYear(loaded.pkg, year, m, { approvedShnor });
+  const t2 = performance.now();
+  let t3 = t2;
+  if (opts.store !== false) {
+    const [run] = await db
+      .insert(identificationRuns)
+      .values({ regionId, methodologyId: current.id, year, status: 'running' })
+      .returning({ id: identificationRuns.id });
+    if (!run) throw new Error('insert returned nothing');
+    await storeResults(db, run.id, result, loaded, async () => {});
+    const summary = summaryOf(result);
+    await db
+      .update(identificationRuns)
+      .set({ status: 'done', summary, finishedAt: new Date() })
+      .where(eq(identificationRuns.id, run.id));
+    t3 = performance.now();
+  }
+  return { load: t1 - t0, identify: t2 - t1, store: t3 - t2, total: t3 - t0, summary: summaryOf(result) };
+}

@@ -1,0 +1,193 @@
+import { Alert, Badge, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../shared/api.js';
+import { notifyError, notifyOk } from '../shared/ui.js';
+import { keys } from './api.js';
+import type { ImportReport } from './types.js';
+
+const FILE_ATTRS = {
+  accept: '.xlsx,.zip,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'data-testid': 'data-import-file',
+};
+
+function Counts({ r }: { r: ImportReport }) {
+  const verb = r.dryRun ? 'будет загружено' : 'загружено';
+  return (
+    <Group gap="xs">
+      <Badge variant="light" color="gray">
+        годы: {r.years.length ? r.years.join(', ') : '—'}
+      </Badge>
+      <Badge variant="light">школ: {r.schools}</Badge>
+      <Badge variant="light" color="teal">
+        {verb} результатов: {r.results}
+      </Badge>
+      <Badge variant="light" color="teal">
+        контекстных значений: {r.contextValues}
+      </Badge>
+      <Badge variant="light" color="teal">
+        подтверждений: {r.confirmations}
+      </Badge>
+      {r.errors.length > 0 && (
+        <Badge variant="filled" color="red">
+          ошибок: {r.errors.length}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+function Details({ r }: { r: ImportReport }) {
+  return (
+    <Stack gap="xs">
+      {r.errors.length > 0 && (
+        <Table.ScrollContainer minWidth={700} mah={360}>
+          <Table withTableBorder stickyHeader verticalSpacing={4} data-testid="data-import-errors">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={160}>Файл</Table.Th>
+                <Table.Th w={80}>Строка</Table.Th>
+                <Table.Th w={160}>Столбец</Table.Th>
+                <Table.Th>Ошибка</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.errors.map((e, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed report; one cell may have several errors
+                <Table.Tr key={i} bg="red.0">
+                  <Table.Td>{e.file}</Table.Td>
+                  <Table.Td>{e.row ?? '—'}</Table.Td>
+                  <Table.Td>{e.column ?? '—'}</Table.Td>
+                  <Table.Td c="red.8">{e.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {r.replaced.length > 0 && (
+        <Alert color="yellow" title={r.dryRun ? 'Будут заменены данные прежних загрузок' : 'Заменены данные'}>
+          <List size="sm">
+            {r.replaced.map((x) => (
+              <List.Item key={x.year}>
+                {x.year} год: результатов {x.results}, контекстных значений {x.contextValues}, подтверждений{' '}
+                {x.confirmations}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {r.unknownSchools.length > 0 && (
+        <Alert color="orange" title={`Школы, неизвестные системе: ${r.unknownSchools.length}`}>
+          <Text size="sm" mb={4}>
+            Они не создаются автоматически: добавьте их в справочник организаций или уберите из пакета.
+          </Text>
+          <List size="sm" mah={160} style={{ overflow: 'auto' }}>
+            {r.unknownSchools.map((s) => (
+              <List.Item key={s.code}>
+                {s.code} — {s.name}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+export function DataImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [check, setCheck] = useState<ImportReport | null>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState<'check' | 'load' | null>(null);
+
+  function close() {
+    setFile(null);
+    setCheck(null);
+    setDone(null);
+    onClose();
+  }
+
+  async function send(f: File, dryRun: boolean) {
+    setBusy(dryRun ? 'check' : 'load');
+    try {
+      const r = await api.upload<ImportReport>(`/api/assessment-data/import?dryRun=${dryRun}`, f);
+      if (!dryRun && r.ok) {
+        setDone(r);
+        notifyOk(`Пакет загружен: ${r.results} результатов за ${r.years.join(', ')}`);
+        await qc.invalidateQueries({ queryKey: keys.years });
+      } else setCheck(r);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function choose(f: File | null) {
+    setFile(f);
+    setCheck(null);
+    setDone(null);
+    if (f) void send(f, true);
+  }
+
+  const canLoad = !!file && !!check && check.ok && check.errors.length === 0 && !done;
+  return (
+    <Modal opened={opened} onClose={close} title="Загрузка пакета данных оценочных процедур" size="xl">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          XLSX-книга (лист на каждый файл пакета) или ZIP с CSV-файлами: schools, results, context и, по
+          желанию, confirmation (см. «Форматы данных»). Сначала пакет проверяется целиком; загружается он
+          только без ошибок. Повторная загрузка года заменяет данные этого года для школ из пакета.
+        </Text>
+        <FileInput
+          label="Пакет данных"
+          placeholder="Выберите файл .xlsx или .zip"
+          value={file}
+          onChange={choose}
+          clearable
+          disabled={busy !== null}
+          fileInputProps={FILE_ATTRS}
+        />
+        {busy === 'check' && <Text size="sm">Проверка пакета…</Text>}
+        {done && (
+          <Alert color="teal" title="Загрузка завершена" data-testid="data-import-done">
+            <Stack gap="xs">
+              <Counts r={done} />
+              <Details r={done} />
+            </Stack>
+          </Alert>
+        )}
+        {check && !done && (
+          <Stack gap="xs" data-testid="data-import-check">
+            <Counts r={check} />
+            {check.ok && check.errors.length === 0 ? (
+              <Alert color="teal">Ошибок нет — можно загружать.</Alert>
+            ) : (
+              <Alert color="red">
+                Исправьте ошибки в пакете и выберите его снова. Пока есть ошибки, ничего не загружается.
+              </Alert>
+            )}
+            <Details r={check} />
+          </Stack>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {done ? 'Закрыть' : 'Отмена'}
+          </Button>
+          {!done && (
+            <Button
+              onClick={() => file && send(file, false)}
+              disabled={!canLoad}
+              loading={busy === 'load'}
+              data-testid="data-import-load"
+            >
+              Загрузить
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,81 @@
+import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { formatDateTime, Query } from '../shared/ui.js';
+import { fetchers, keys } from './api.js';
+import { DataImportModal } from './data-import-modal.js';
+
+/** «Данные»: the years loaded in the region and the import of a data package. */
+export function DataTab({ canWrite }: { canWrite: boolean }) {
+  const [opened, modal] = useDisclosure(false);
+  const q = useQuery({ queryKey: keys.years, queryFn: fetchers.years });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          Результаты оценочных процедур и контекстные показатели школ по годам.
+        </Text>
+        {canWrite && (
+          <Button onClick={modal.open} data-testid="data-import-open">
+            Загрузить пакет данных
+          </Button>
+        )}
+      </Group>
+      <Query q={q}>
+        {(years) =>
+          years.length === 0 ? (
+            <Paper withBorder p="xl">
+              <Text c="dimmed" ta="center">
+                Данных пока нет. Загрузите пакет данных.
+              </Text>
+            </Paper>
+          ) : (
+            <Table.ScrollContainer minWidth={800}>
+              <Table withTableBorder verticalSpacing="sm" data-testid="data-years">
+                <Table.Thead bg="gray.0">
+                  <Table.Tr>
+                    <Table.Th>Год</Table.Th>
+                    <Table.Th ta="right">Школ</Table.Th>
+                    <Table.Th ta="right">Результатов</Table.Th>
+                    <Table.Th ta="right">Контекстных значений</Table.Th>
+                    <Table.Th ta="right">Подтверждений отметок</Table.Th>
+                    <Table.Th>Последняя загрузка</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {[...years]
+                    .sort((a, b) => b.year - a.year)
+                    .map((y) => (
+                      <Table.Tr key={y.year} data-testid={`data-year-${y.year}`}>
+                        <Table.Td fw={600}>{y.year}</Table.Td>
+                        <Table.Td ta="right">{y.schools}</Table.Td>
+                        <Table.Td ta="right">{y.results}</Table.Td>
+                        <Table.Td ta="right">{y.contextValues}</Table.Td>
+                        <Table.Td ta="right">{y.confirmations}</Table.Td>
+                        <Table.Td>
+                          {y.lastImport ? (
+                            <Text size="sm">
+                              {y.lastImport.fileName}{' '}
+                              <Text span size="xs" c="dimmed">
+                                {formatDateTime(y.lastImport.importedAt)},{' '}
+                                {y.lastImport.importedBy?.fullName ?? 'система'}
+                              </Text>
+                            </Text>
+                          ) : (
+                            <Text size="sm" c="dimmed">
+                              —
+                            </Text>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </Query>
+      <DataImportModal opened={opened} onClose={modal.close} />
+    </Stack>
+  );
+}

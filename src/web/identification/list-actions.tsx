@@ -1,0 +1,202 @@
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { ApiError, api, qs } from '../shared/api.js';
+import { notifyError, notifyOk } from '../shared/ui.js';
+import { keys, put } from './api.js';
+import type { ListDetail, ListEntry } from './types.js';
+
+export type DecisionTarget = { entry: ListEntry; decision: 'include' | 'exclude' | 'reset' };
+
+/** Reports a failed change; on a version conflict the list is reloaded so the operator sees what changed. */
+function useFailure(listId: string) {
+  const qc = useQueryClient();
+  return async (e: unknown) => {
+    notifyError(e);
+    if (e instanceof ApiError && e.isConflict) await qc.invalidateQueries({ queryKey: keys.list(listId) });
+  };
+}
+
+/** «Исключить» / «Включить» with a required written reason; «Снять решение» returns to the computed flag. */
+export function DecisionModal({
+  list,
+  target,
+  onClose,
+}: {
+  list: ListDetail;
+  target: DecisionTarget | null;
+  onClose: () => void;
+}) {
+  const qc = useQueryClient();
+  const fail = useFailure(list.id);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => {
+    setReason('');
+    setError(null);
+    onClose();
+  };
+
+  async function save() {
+    if (!target) return;
+    if (target.decision !== 'reset' && !reason.trim()) {
+      setError('Укажите причину решения');
+      return;
+    }
+    setBusy(true);
+    const url = `/api/identification/lists/${list.id}/decisions/${target.entry.school.id}`;
+    try {
+      if (target.decision === 'reset') await api.del(`${url}${qs({ version: list.version })}`);
+      else await put(url, { decision: target.decision, reason: reason.trim(), version: list.version });
+      notifyOk('Решение сохранено');
+      await qc.invalidateQueries({ queryKey: keys.list(list.id) });
+      close();
+    } catch (e) {
+      const field = e instanceof ApiError ? e.fields.find((f) => f.field === 'reason') : undefined;
+      if (field) setError(field.message);
+      else {
+        await fail(e);
+        if (e instanceof ApiError && e.isConflict) close();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title =
+    target?.decision === 'exclude'
+      ? 'Исключить школу из списка'
+      : target?.decision === 'include'
+        ? 'Включить школу в список'
+        : 'Снять решение оператора';
+  return (
+    <Modal opened={target !== null} onClose={close} title={title} size="lg">
+      {target && (
+        <Stack>
+          <Text size="sm" fw={600}>
+            {target.entry.school.name}
+          </Text>
+          {target.decision === 'reset' ? (
+            <Text size="sm">
+              Школа вернётся в список по результату расчёта ({target.entry.computedShnor ? 'ШНОР' : 'не ШНОР'}
+              ).
+            </Text>
+          ) : (
+            <Textarea
+              label="Причина"
+              description="Причина сохраняется и показывается вместе со списком"
+              value={reason}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                setError(null);
+              }}
+              error={error}
+              autosize
+              minRows={3}
+              required
+              data-testid="decision-reason"
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Отмена
+            </Button>
+            <Button
+              onClick={save}
+              loading={busy}
+              color={target.decision === 'exclude' ? 'red' : undefined}
+              data-testid="decision-save"
+            >
+              Сохранить
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** «Утвердить приказом»: order number and date; the approved list is frozen. */
+export function ApproveModal({
+  list,
+  opened,
+  onClose,
+}: {
+  list: ListDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const qc = useQueryClient();
+  const fail = useFailure(list.id);
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState<string | null>(dayjs().format('YYYY-MM-DD'));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function approve() {
+    const local: Record<string, string> = {};
+    if (!number.trim()) local.orderNumber = 'Укажите номер приказа';
+    if (!date) local.orderDate = 'Укажите дату приказа';
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      await api.post(`/api/identification/lists/${list.id}/approve`, {
+        orderNumber: number.trim(),
+        orderDate: dayjs(date).format('YYYY-MM-DD'),
+        version: list.version,
+      });
+      notifyOk(`Список ${list.year} года утверждён`);
+      await qc.invalidateQueries({ queryKey: keys.list(list.id) });
+      await qc.invalidateQueries({ queryKey: ['identification-lists'] });
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.fields.length > 0)
+        setErrors(Object.fromEntries(e.fields.map((f) => [f.field, f.message])));
+      else await fail(e);
+      if (e instanceof ApiError && e.isConflict) onClose();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Утвердить список ШНОР ${list.year} года`}>
+      <Stack>
+        <Text size="sm">
+          Школ в списке: {list.entries.filter((e) => e.included).length}. После утверждения список
+          замораживается: новые данные и изменения методики его не меняют, он становится виден муниципалитетам
+          и школам.
+        </Text>
+        <TextInput
+          label="Номер приказа"
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          error={errors.orderNumber}
+          required
+          data-testid="approve-number"
+        />
+        <DateInput
+          label="Дата приказа"
+          value={date}
+          onChange={setDate}
+          valueFormat="DD.MM.YYYY"
+          error={errors.orderDate}
+          required
+          data-testid="approve-date"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button color="green" onClick={approve} loading={busy} data-testid="approve-save">
+            Утвердить
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,72 @@
+import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../shared/api.js';
+import { notifyError, notifyOk, Query } from '../shared/ui.js';
+import { fetchers, keys } from './api.js';
+import { ListsTable } from './lists-table.js';
+import type { ListSummary } from './types.js';
+
+function MakeList() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const runs = useQuery({ queryKey: keys.runs(), queryFn: () => fetchers.runs() });
+  const [runId, setRunId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const done = (runs.data ?? []).filter((r) => r.status === 'done');
+
+  async function make() {
+    if (!runId) return;
+    setBusy(true);
+    try {
+      const list = await api.post<Partial<ListSummary>>('/api/identification/lists', { runId });
+      notifyOk('Черновик списка сформирован');
+      await qc.invalidateQueries({ queryKey: ['identification-lists'] });
+      if (list.id) navigate(`/identification/lists/${list.id}`);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          Черновик списка года формируется по завершённому расчёту. Если черновик этого года уже есть, он
+          будет пересобран по выбранному расчёту; утверждённые списки не меняются.
+        </Text>
+        <Group align="flex-end">
+          <Select
+            label="Расчёт"
+            placeholder={done.length ? 'Выберите расчёт' : 'нет завершённых расчётов'}
+            data={done.map((r) => ({
+              value: r.id,
+              label: `${r.year}: ${r.methodology.name}, в. ${r.methodology.version} — ШНОР ${r.summary?.counts.shnor ?? '—'}`,
+            }))}
+            value={runId}
+            onChange={setRunId}
+            w={480}
+            data-testid="list-run"
+          />
+          <Button onClick={make} disabled={!runId} loading={busy} data-testid="list-make">
+            Сформировать список по расчёту
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** «Списки»: the list of each year — drafts and approved by an order. */
+export function ListsTab({ canWrite }: { canWrite: boolean }) {
+  const q = useQuery({ queryKey: keys.lists(), queryFn: () => fetchers.lists() });
+  return (
+    <Stack>
+      {canWrite && <MakeList />}
+      <Query q={q}>{(lists) => <ListsTable lists={lists} full />}</Query>
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../shared/api.js';
+import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
+import { fetchers, keys } from './api.js';
+import { StatusBadge } from './common.js';
+import { MethodologyEditor } from './methodology-editor.js';
+import { MethodologyModal } from './methodology-view.js';
+import { METHODOLOGY_STATUS } from './strings.js';
+import type { MethodologyVersion } from './types.js';
+
+/** «Методика»: the versions of the region's methodologies, their documents, new drafts and the current one. */
+export function MethodologyTab({ canWrite }: { canWrite: boolean }) {
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: keys.methodologies, queryFn: fetchers.methodologies });
+  const [viewing, setViewing] = useState<MethodologyVersion | null>(null);
+  const [basing, setBasing] = useState<MethodologyVersion | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function makeCurrent(m: MethodologyVersion) {
+    setBusy(m.id);
+    try {
+      await api.post(`/api/methodologies/${m.id}/make-current`);
+      notifyOk(`Текущая методика: ${m.name}, версия ${m.version}`);
+      await qc.invalidateQueries({ queryKey: keys.methodologies });
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        Методика — версионируемый документ с правилами и параметрами выявления. Версии не редактируются:
+        изменения оформляются новой версией-черновиком, которую можно рассчитать и сравнить с текущей.
+      </Text>
+      <Query q={q}>
+        {(rows) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table withTableBorder verticalSpacing="sm" data-testid="methodologies">
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th>Название</Table.Th>
+                  <Table.Th>Код</Table.Th>
+                  <Table.Th>Версия</Table.Th>
+                  <Table.Th>Статус</Table.Th>
+                  <Table.Th>Создана</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((m) => (
+                  <Table.Tr key={m.id} data-testid={`methodology-${m.id}`}>
+                    <Table.Td fw={500}>{m.name}</Table.Td>
+                    <Table.Td>{m.code}</Table.Td>
+                    <Table.Td>{m.version}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge value={METHODOLOGY_STATUS[m.status]} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(m.createdAt)}</Text>
+                      {m.createdBy && (
+                        <Text size="xs" c="dimmed">
+                          {m.createdBy.fullName}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button size="xs" variant="default" onClick={() => setViewing(m)}>
+                          Открыть
+                        </Button>
+                        {canWrite && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => setBasing(m)}
+                            data-testid={`methodology-base-${m.id}`}
+                          >
+                            Создать версию на основе…
+                          </Button>
+                        )}
+                        {canWrite && m.status !== 'current' && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="green"
+                            loading={busy === m.id}
+                            onClick={() => makeCurrent(m)}
+                            data-testid={`methodology-current-${m.id}`}
+                          >
+                            Сделать текущей
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Query>
+      <MethodologyModal m={viewing} onClose={() => setViewing(null)} />
+      {basing && <MethodologyEditor base={basing} onClose={() => setBasing(null)} />}
+    </Stack>
+  );
+}

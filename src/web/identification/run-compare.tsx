@@ -1,0 +1,172 @@
+import {
+  Accordion,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, qs } from '../shared/api.js';
+import { Query } from '../shared/ui.js';
+import { SchoolList } from './common.js';
+import { FLAG_KEYS, FLAG_LABELS } from './strings.js';
+import type { Comparison, FlagKey, RunView } from './types.js';
+
+const runLabel = (r: RunView) => `${r.year}: ${r.methodology.name}, в. ${r.methodology.version}`;
+
+function Delta({ a, b }: { a: number; b: number }) {
+  const d = b - a;
+  if (d === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        0
+      </Text>
+    );
+  return (
+    <Text size="sm" c={d > 0 ? 'red' : 'green'} fw={600}>
+      {d > 0 ? `+${d}` : `−${-d}`}
+    </Text>
+  );
+}
+
+function ComparisonView({ c }: { c: Comparison }) {
+  const [flag, setFlag] = useState<FlagKey>('shnor');
+  return (
+    <Stack data-testid="run-comparison">
+      <Accordion variant="separated" multiple>
+        {FLAG_KEYS.map((k) => {
+          const f = c.flags[k];
+          return (
+            <Accordion.Item key={k} value={k} data-testid={`compare-flag-${k}`}>
+              <Accordion.Control>
+                <Group gap="lg">
+                  <Text fw={600} w={200}>
+                    {FLAG_LABELS[k]}
+                  </Text>
+                  <Text size="sm">
+                    {f.base} → {f.other}
+                  </Text>
+                  <Delta a={f.base} b={f.other} />
+                  <Badge variant="light" color="red">
+                    вошли: {f.entered.length}
+                  </Badge>
+                  <Badge variant="light" color="green">
+                    вышли: {f.left.length}
+                  </Badge>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <SimpleGrid cols={2}>
+                  <div>
+                    <Text size="sm" fw={600} mb={4}>
+                      Вошли в список
+                    </Text>
+                    <SchoolList schools={f.entered} />
+                  </div>
+                  <div>
+                    <Text size="sm" fw={600} mb={4}>
+                      Вышли из списка
+                    </Text>
+                    <SchoolList schools={f.left} />
+                  </div>
+                </SimpleGrid>
+              </Accordion.Panel>
+            </Accordion.Item>
+          );
+        })}
+      </Accordion>
+      <Group justify="space-between">
+        <Title order={5}>По муниципалитетам</Title>
+        <Select
+          data={FLAG_KEYS.map((k) => ({ value: k, label: FLAG_LABELS[k] }))}
+          value={flag}
+          onChange={(v) => v && setFlag(v as FlagKey)}
+          allowDeselect={false}
+          w={240}
+        />
+      </Group>
+      <Table withTableBorder verticalSpacing={4} data-testid="compare-municipalities">
+        <Table.Thead bg="gray.0">
+          <Table.Tr>
+            <Table.Th>Муниципалитет</Table.Th>
+            <Table.Th ta="right">Базовый расчёт</Table.Th>
+            <Table.Th ta="right">Сравниваемый</Table.Th>
+            <Table.Th ta="right">Разница</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {c.byMunicipality.map((m) => (
+            <Table.Tr key={m.municipality.id}>
+              <Table.Td>{m.municipality.name}</Table.Td>
+              <Table.Td ta="right">{m.base[flag]}</Table.Td>
+              <Table.Td ta="right">{m.other[flag]}</Table.Td>
+              <Table.Td ta="right">
+                <Delta a={m.base[flag]} b={m.other[flag]} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** «Сравнить»: what-if — two finished runs of the same year, flag by flag and by municipality. */
+export function RunCompare({ runs }: { runs: RunView[] }) {
+  const [base, setBase] = useState<string | null>(null);
+  const [other, setOther] = useState<string | null>(null);
+  const [pair, setPair] = useState<[string, string] | null>(null);
+  const baseRun = runs.find((r) => r.id === base);
+  const others = runs.filter((r) => r.id !== base && (!baseRun || r.year === baseRun.year));
+  const q = useQuery({
+    queryKey: ['identification-compare', pair],
+    queryFn: () =>
+      api.get<Comparison>(`/api/identification/compare${qs({ base: pair?.[0], other: pair?.[1] })}`),
+    enabled: pair !== null,
+  });
+  if (runs.length < 2) return null;
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={4}>Сравнение расчётов одного года (что-если)</Title>
+        <Group align="flex-end">
+          <Select
+            label="Базовый расчёт"
+            data={runs.map((r) => ({ value: r.id, label: runLabel(r) }))}
+            value={base}
+            onChange={(v) => {
+              setBase(v);
+              setOther(null);
+            }}
+            w={380}
+            data-testid="compare-base"
+          />
+          <Select
+            label="Сравнить с"
+            data={others.map((r) => ({ value: r.id, label: runLabel(r) }))}
+            value={other}
+            onChange={setOther}
+            disabled={!base}
+            w={380}
+            data-testid="compare-other"
+          />
+          <Button
+            disabled={!base || !other}
+            onClick={() => base && other && setPair([base, other])}
+            data-testid="compare-run"
+          >
+            Сравнить
+          </Button>
+        </Group>
+        {pair && <Query q={q}>{(c) => <ComparisonView c={c} />}</Query>}
+      </Stack>
+    </Paper>
+  );
+}

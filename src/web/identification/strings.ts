@@ -1,0 +1,78 @@
+import type { FlagKey, ListStatus, MethodologyStatus, RunStatus } from './types.js';
+
+// Russian wording of the identification screens, in one place.
+
+export const FLAG_KEYS: FlagKey[] = [
+  'shnor',
+  'shnsu',
+  'riskZone',
+  'resilient',
+  'stagnation',
+  'repeat',
+  'exit',
+  'objectivity',
+];
+
+export const FLAG_LABELS: Record<FlagKey, string> = {
+  shnor: 'ШНОР',
+  shnsu: 'ШНСУ',
+  riskZone: 'Зона риска',
+  resilient: 'Резильентные',
+  stagnation: 'Стагнация',
+  repeat: 'Повторное попадание',
+  exit: 'Выход из списка',
+  objectivity: 'Необъективность',
+};
+
+/** Short labels for badges in table cells. */
+export const FLAG_SHORT: Record<FlagKey, string> = {
+  shnor: 'ШНОР',
+  shnsu: 'ШНСУ',
+  riskZone: 'риск',
+  resilient: 'резильентная',
+  stagnation: 'стагнация',
+  repeat: 'повторно',
+  exit: 'выход',
+  objectivity: 'необъективность',
+};
+
+export const FLAG_COLORS: Record<FlagKey, string> = {
+  shnor: 'red',
+  shnsu: 'orange',
+  riskZone: 'yellow',
+  resilient: 'teal',
+  stagnation: 'grape',
+  repeat: 'pink',
+  exit: 'green',
+  objectivity: 'indigo',
+};
+
+export const METHODOLOGY_STATUS: Record<MethodologyStatus, [string, string]> = {
+  draft: ['черновик', 'gray'],
+  current: ['текущая', 'green'],
+  archived: ['архив', 'dark'],
+};
+
+export const RUN_STATUS: Record<RunStatus, [string, string]> = {
+  queued: ['в очереди', 'gray'],
+  running: ['выполняется', 'blue'],
+  done: ['готово', 'green'],
+  failed: ['ошибка', 'red'],
+};
+
+export const LIST_STATUS: Record<ListStatus, [string, string]> = {
+  draft: ['черновик', 'gray'],
+  approved: ['утверждён', 'green'],
+};
+
+export const REGION_ROLES = ['regional_operator', 'regional_center', 'expert', 'admin'] as const;
+
+export const fmtShare = (x: number | null | undefined) =>
+  x === null || x === undefined
+    ? '—'
+    : `${(x * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %`;
+export const fmtNum = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined
+    ? '—'
+    : x.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmtBool = (b: boolean) => (b ? 'да' : 'нет');

@@ -1,0 +1,78 @@
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { fetchers, keys } from '../identification/api.js';
+import { DataTab } from '../identification/data-tab.js';
+import { ListsTab } from '../identification/lists-tab.js';
+import { ListsTable } from '../identification/lists-table.js';
+import { MethodologyTab } from '../identification/methodology-tab.js';
+import { RunsTab } from '../identification/runs-tab.js';
+import { REGION_ROLES } from '../identification/strings.js';
+import { hasRole, useMe } from '../shared/auth.js';
+import { Query } from '../shared/ui.js';
+
+const TABS = ['data', 'methodology', 'runs', 'lists'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Identification of ШНОР: data, methodology, runs and lists for the region; approved lists for others. */
+export function IdentificationPage() {
+  const me = useMe();
+  const region = hasRole(me, ...REGION_ROLES);
+  return (
+    <Stack>
+      <Title order={2}>Выявление ШНОР</Title>
+      {region ? <RegionView canWrite={hasRole(me, 'regional_operator')} /> : <ApprovedLists />}
+    </Stack>
+  );
+}
+
+function RegionView({ canWrite }: { canWrite: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tab');
+  const tab: Tab = TABS.find((t) => t === raw) ?? 'lists';
+  return (
+    <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="data" data-testid="tab-data">
+          Данные
+        </Tabs.Tab>
+        <Tabs.Tab value="methodology" data-testid="tab-methodology">
+          Методика
+        </Tabs.Tab>
+        <Tabs.Tab value="runs" data-testid="tab-runs">
+          Расчёты
+        </Tabs.Tab>
+        <Tabs.Tab value="lists" data-testid="tab-lists">
+          Списки
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="data">
+        <DataTab canWrite={canWrite} />
+      </Tabs.Panel>
+      <Tabs.Panel value="methodology">
+        <MethodologyTab canWrite={canWrite} />
+      </Tabs.Panel>
+      <Tabs.Panel value="runs">
+        <RunsTab canWrite={canWrite} />
+      </Tabs.Panel>
+      <Tabs.Panel value="lists">
+        <ListsTab canWrite={canWrite} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+function ApprovedLists() {
+  const q = useQuery({ queryKey: keys.lists(), queryFn: () => fetchers.lists() });
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        Списки школ с низкими образовательными результатами, утверждённые приказом регионального органа
+        управления образованием. Показаны только ваши школы.
+      </Text>
+      <Query q={q}>
+        {(lists) => <ListsTable lists={lists.filter((l) => l.status === 'approved')} full={false} />}
+      </Query>
+    </Stack>
+  );
+}
