@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { parseRuDate } from '../roadmap/format.js';
 import { ApiError, api, qs } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { keys, put } from './api.js';
@@ -184,6 +185,7 @@ export function ApproveModal({
           value={date}
           onChange={setDate}
           valueFormat="DD.MM.YYYY"
+          dateParser={parseRuDate}
           error={errors.orderDate}
           required
           data-testid="approve-date"
