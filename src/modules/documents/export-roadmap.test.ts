@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { convertToPdf, libreOffice } from '../../../tests/helpers/libreoffice.js';
 import type { ItemView, RoadmapDetail, SectionView } from '../roadmaps/types.js';
 import { roadmapToDocx } from './export-roadmap-docx.js';
 import { ROADMAP_SHEET_NAME, roadmapToXlsx } from './export-roadmap-xlsx.js';
@@ -159,15 +155,6 @@ const measures = [s1, s2].flatMap((s) => s.items.map((i) => i.measure));
 // docx escapes quotes/« » are kept, but & < > would be entities; our fixture has none.
 const xmlText = (s: string) => s.replace(/"/g, '&quot;');
 
-function findOnPath(names: string[]): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of names) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return null;
-}
-const libreOffice = existsSync('/usr/bin/libreoffice') ? '/usr/bin/libreoffice' : findOnPath(['soffice']);
-const hasLibreOffice = libreOffice !== null;
-
 describe('roadmap export', () => {
   it('builds a landscape DOCX with a repeating header and every measure', async () => {
     const buf = await roadmapToDocx(roadmap);
@@ -224,36 +211,14 @@ describe('roadmap export', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
   });
 
-  it.skipIf(!hasLibreOffice)(
+  it.skipIf(!libreOffice)(
     'converts both documents to PDF with LibreOffice',
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'roadmap-export-'));
-      const docx = join(dir, 'roadmap-word.docx');
-      const xlsx = join(dir, 'roadmap-excel.xlsx');
-      writeFileSync(docx, await roadmapToDocx(roadmap));
-      writeFileSync(xlsx, await roadmapToXlsx(roadmap));
-      // A private profile keeps this run independent of any other LibreOffice instance.
-      const profile = pathToFileURL(join(dir, 'profile')).href;
-      execFileSync(
-        libreOffice ?? 'soffice',
-        [
-          `-env:UserInstallation=${profile}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          docx,
-          xlsx,
-        ],
-        { stdio: 'pipe', timeout: 170_000 },
-      );
-      for (const name of ['roadmap-word.pdf', 'roadmap-excel.pdf']) {
-        const pdf = join(dir, name);
-        expect(existsSync(pdf)).toBe(true);
-        expect(statSync(pdf).size).toBeGreaterThan(0);
-        expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
-      }
+      const pdfs = convertToPdf([
+        { name: 'roadmap-word.docx', data: await roadmapToDocx(roadmap) },
+        { name: 'roadmap-excel.xlsx', data: await roadmapToXlsx(roadmap) },
+      ]);
+      for (const pdf of pdfs) expect(pdf?.subarray(0, 4).toString()).toBe('%PDF');
     },
     180_000,
   );

@@ -1,8 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -10,6 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { convertToPdf, libreOffice } from '../../../tests/helpers/libreoffice.js';
 import type { Env } from '../../api/context.js';
 import { errorResponse, validationHook } from '../../api/errors.js';
 import { identificationListRoutes } from '../../api/routes/identification-lists.js';
@@ -36,14 +32,6 @@ const failure = async (p: Promise<unknown>) => {
   }
 };
 const code = async (p: Promise<unknown>) => (await failure(p)).code;
-
-function findOnPath(names: string[]): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of names) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return null;
-}
-const libreOffice = findOnPath(['libreoffice', 'soffice']);
 
 const documentXml = async (buf: Buffer) =>
   (await (await JSZip.loadAsync(buf)).file('word/document.xml')?.async('string')) ?? '';
@@ -617,38 +605,17 @@ describe.each(DB_KINDS)('identification lists on %s', (kind) => {
   it.skipIf(!libreOffice)(
     'converts both exports to PDF with LibreOffice',
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'list-export-'));
-      const docx = join(dir, 'list-word.docx');
-      const xlsx = join(dir, 'list-excel.xlsx');
-      writeFileSync(
-        docx,
-        (await exportList(db(), { actor: f.as('region'), listId: list25, format: 'docx' })).body,
-      );
-      writeFileSync(
-        xlsx,
-        (await exportList(db(), { actor: f.as('region'), listId: list25, format: 'xlsx' })).body,
-      );
-      const profile = pathToFileURL(join(dir, 'profile')).href;
-      execFileSync(
-        libreOffice ?? 'soffice',
-        [
-          `-env:UserInstallation=${profile}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          docx,
-          xlsx,
-        ],
-        { stdio: 'pipe', timeout: 170_000 },
-      );
-      for (const name of ['list-word.pdf', 'list-excel.pdf']) {
-        const pdf = join(dir, name);
-        expect(existsSync(pdf)).toBe(true);
-        expect(statSync(pdf).size).toBeGreaterThan(0);
-        expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
-      }
+      const pdfs = convertToPdf([
+        {
+          name: 'list-word.docx',
+          data: (await exportList(db(), { actor: f.as('region'), listId: list25, format: 'docx' })).body,
+        },
+        {
+          name: 'list-excel.xlsx',
+          data: (await exportList(db(), { actor: f.as('region'), listId: list25, format: 'xlsx' })).body,
+        },
+      ]);
+      for (const pdf of pdfs) expect(pdf?.subarray(0, 4).toString()).toBe('%PDF');
     },
     180_000,
   );
