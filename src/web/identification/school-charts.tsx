@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { type ChartOption, EChart } from './echart.js';
+import { fmtNum } from './strings.js';
 import type { Indicators, SchoolCard } from './types.js';
 
 const ru = (v: number) => v.toLocaleString('ru-RU', { maximumFractionDigits: 3 });
@@ -50,7 +51,7 @@ export function IndicatorsChart({ ind }: { ind: NonNullable<SchoolCard['indicato
             position: 'top',
             fontSize: 10,
             formatter: (p: { value: unknown }) =>
-              typeof p.value === 'number' ? p.value.toFixed(m.digits).replace('.', ',') : '—',
+              typeof p.value === 'number' ? fmtNum(p.value, m.digits) : '—',
           },
           data: [g.v?.[m.key] ?? null],
         })),
@@ -83,8 +84,7 @@ export function ResultIndexChart({ years }: { years: SchoolCard['years'] }) {
           label: {
             show: true,
             fontSize: 10,
-            formatter: (p: { value: unknown }) =>
-              typeof p.value === 'number' ? p.value.toFixed(3).replace('.', ',') : '',
+            formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmtNum(p.value, 3) : ''),
           },
         },
       ],

@@ -74,5 +74,9 @@ export const fmtShare = (x: number | null | undefined) =>
 export const fmtNum = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined
     ? '—'
-    : x.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    : // A value that rounds to zero is shown as 0, not «−0,00».
+      (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toLocaleString('ru-RU', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
 export const fmtBool = (b: boolean) => (b ? 'да' : 'нет');
