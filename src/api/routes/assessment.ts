@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listDataYears } from '../../modules/assessment-data/data-years.js';
 import { importAssessmentData } from '../../modules/assessment-data/import-assessment-data.js';
-import type { BulkLoader } from '../../modules/assessment-data/store.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { fileBody, okJson, readUpload } from '../openapi.js';
 

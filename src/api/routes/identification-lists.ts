@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MAX_YEAR, MIN_YEAR } from '../../modules/assessment-data/types.js';
 import { approveList, approveListInput } from '../../modules/identification/approve-list.js';
+import { createListInput, createOrReplaceDraftList } from '../../modules/identification/create-list.js';
 import { CONTENT_TYPES, exportList } from '../../modules/identification/export-list.js';
 import { decisionInput, removeDecision, setDecision } from '../../modules/identification/list-decisions.js';
 import {
@@ -8,13 +9,7 @@ import {
   municipalityConcentration,
   schoolCard,
 } from '../../modules/identification/list-views.js';
-import {
-  createListInput,
-  createOrReplaceDraftList,
-  getList,
-  listEntriesFilter,
-  listLists,
-} from '../../modules/identification/lists.js';
+import { getList, listEntriesFilter, listLists } from '../../modules/identification/lists.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { idParam, jsonBody, okJson, versionQuery } from '../openapi.js';
 

@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { demoDataYears, loadDemoAssessmentData } from '../assessment-data/demo-data.js';
 import type { BulkLoader } from '../assessment-data/store.js';
 import { approveList } from '../identification/approve-list.js';
-import { createOrReplaceDraftList } from '../identification/lists.js';
+import { createOrReplaceDraftList } from '../identification/create-list.js';
 import { listMethodologies } from '../identification/methodologies.js';
 import { startRun } from '../identification/run-identification.js';
 

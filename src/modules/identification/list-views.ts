@@ -12,15 +12,9 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import { type Actor, pathReadable } from '../access/actor.js';
+import { approvedListOfYear } from './approved-lists.js';
 import type { Flags, LowProcedure } from './identify.js';
-import {
-  approvedListOfYear,
-  includedSchools,
-  type ListEntry,
-  loadEntries,
-  type SchoolRef,
-  type UnitRef,
-} from './lists.js';
+import { includedSchools, type ListEntry, loadEntries, type SchoolRef, type UnitRef } from './lists.js';
 import { accessFor, isRegionReader, loadListAccess } from './lists-access.js';
 
 // Views of a list: the comparison with the previous year's approved list, the concentration of ШНОР by

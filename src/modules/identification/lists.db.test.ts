@@ -17,10 +17,11 @@ import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { databaseStorage } from '../files/storage.js';
 import { approveList } from './approve-list.js';
+import { createOrReplaceDraftList } from './create-list.js';
 import { exportList, LIST_SHEET_NAME, listTitle } from './export-list.js';
 import { removeDecision, setDecision } from './list-decisions.js';
 import { listComparison, municipalityConcentration, schoolCard } from './list-views.js';
-import { createOrReplaceDraftList, getList, includedSchools, listLists } from './lists.js';
+import { getList, includedSchools, listLists } from './lists.js';
 
 const failure = async (p: Promise<unknown>) => {
   try {

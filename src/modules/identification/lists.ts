@@ -1,4 +1,4 @@
-import { and, desc, eq, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -12,21 +12,12 @@ import {
   methodologies,
 } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
-import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
-import { recordEvent } from '../audit/record-event.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import type { Flags, LowProcedure } from './identify.js';
-import {
-  accessFor,
-  canWriteLists,
-  isRegionReader,
-  type ListAccess,
-  type ListRow,
-  listVisible,
-  loadListAccess,
-} from './lists-access.js';
+import { accessFor, type ListAccess, type ListRow, listVisible, loadListAccess } from './lists-access.js';
 
 // The region's list of ШНОР of a year: a run reviewed by the regional operator, who includes or excludes
 // schools with a written reason, and approves it by an order. One draft and at most one approved list
@@ -390,52 +381,6 @@ export async function listLists(db: Db, opts: { actor: Actor; year?: number }): 
   return out;
 }
 
-// ---- for other modules (no access check: callers check their own) ---------------------------------
-
-/** The region's approved list of the year, if any. */
-export async function approvedListOfYear(db: Db, regionId: string, year: number): Promise<ListRow | null> {
-  const [row] = await db
-    .select()
-    .from(identificationLists)
-    .where(
-      and(
-        eq(identificationLists.regionId, regionId),
-        eq(identificationLists.year, year),
-        eq(identificationLists.status, 'approved'),
-      ),
-    )
-    .orderBy(desc(identificationLists.approvedAt))
-    .limit(1);
-  return row ?? null;
-}
-
-/** The schools of a list by `includedSchools`: its run's ШНОР with the operator's decisions. */
-export async function includedSchoolsOfList(
-  db: Db,
-  list: Pick<ListRow, 'id' | 'runId'>,
-): Promise<Set<string>> {
-  const [computed, decisions] = await Promise.all([
-    db
-      .select({ id: identificationResults.schoolId })
-      .from(identificationResults)
-      .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.shnor, true))),
-    db
-      .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
-      .from(listDecisions)
-      .where(eq(listDecisions.listId, list.id)),
-  ]);
-  return includedSchools(new Set(computed.map((r) => r.id)), decisions);
-}
-
-// ---- creating a draft ------------------------------------------------------------------------------
-
-export const createListInput = z.object({
-  runId: z.uuid({ message: 'Неверный идентификатор расчёта' }),
-  /** Optional: when switching the run of an existing draft, the version the user saw. */
-  version: z.number().int().min(1).optional(),
-});
-export type CreateListInput = z.input<typeof createListInput>;
-
 export function approvedMessage(list: Pick<ListRow, 'year' | 'orderNumber' | 'orderDate'>): string {
   const order = [
     list.orderNumber ? `№ ${list.orderNumber}` : '',
@@ -444,87 +389,4 @@ export function approvedMessage(list: Pick<ListRow, 'year' | 'orderNumber' | 'or
     .filter(Boolean)
     .join(' ');
   return `Список за ${list.year} год уже утверждён приказом ${order}. Утверждённый список не изменяется.`;
-}
-
-/**
- * The draft of the run's year: created, or, when the year has a draft, switched to this run (decisions
- * are kept for the schools the new run has; the version goes up). A year with an approved list is
- * refused. Access: the regional operator of the run's region; the run must be done.
- */
-export async function createOrReplaceDraftList(
-  db: Db,
-  opts: { actor: Actor } & CreateListInput,
-): Promise<ListSummary> {
-  const { actor } = opts;
-  const input = parseInput(createListInput, { runId: opts.runId, version: opts.version });
-  const [run] = await db.select().from(identificationRuns).where(eq(identificationRuns.id, input.runId));
-  if (!run || !isRegionReader(actor, run.regionId)) throw notFound('Расчёт');
-  if (!canWriteLists(actor, run.regionId))
-    throw forbidden('Составлять списки может только региональный оператор региона');
-  if (run.status !== 'done')
-    throw invalid('Расчёт ещё не завершён: список составляется по завершённому расчёту');
-
-  const listId = await db.transaction(async (tx) => {
-    // One writer per region at a time: two drafts of a year must not appear side by side.
-    await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, run.regionId)).for('update');
-    const existing = await tx
-      .select()
-      .from(identificationLists)
-      .where(and(eq(identificationLists.regionId, run.regionId), eq(identificationLists.year, run.year)));
-    const approved = existing.find((l) => l.status === 'approved');
-    if (approved) throw invalid(approvedMessage(approved));
-    const draft = existing.find((l) => l.status === 'draft');
-    if (!draft) {
-      const [created] = await tx
-        .insert(identificationLists)
-        .values({ regionId: run.regionId, year: run.year, runId: run.id })
-        .returning({ id: identificationLists.id });
-      if (!created) throw new Error('list not created');
-      await recordEvent(
-        tx,
-        actor,
-        'identification_list.created',
-        { entityType: 'identification_list' as const, entityId: created.id, orgUnitId: run.regionId },
-        {
-          year: run.year,
-          runId: run.id,
-        },
-      );
-      return created.id;
-    }
-    if (input.version !== undefined && input.version !== draft.version)
-      throw conflict({ version: draft.version });
-    if (draft.runId === run.id) return draft.id;
-    const [updated] = await tx
-      .update(identificationLists)
-      .set({ runId: run.id, version: sql`${identificationLists.version} + 1` })
-      .where(
-        and(
-          eq(identificationLists.id, draft.id),
-          eq(identificationLists.version, draft.version),
-          eq(identificationLists.status, 'draft'),
-        ),
-      )
-      .returning({ id: identificationLists.id });
-    if (!updated) throw conflict();
-    await recordEvent(
-      tx,
-      actor,
-      'identification_list.run_switched',
-      { entityType: 'identification_list' as const, entityId: draft.id, orgUnitId: run.regionId },
-      {
-        from: draft.runId,
-        to: run.id,
-      },
-    );
-    const present = tx
-      .select({ id: identificationResults.schoolId })
-      .from(identificationResults)
-      .where(eq(identificationResults.runId, run.id));
-    await tx
-      .delete(listDecisions)
-      .where(and(eq(listDecisions.listId, draft.id), notInArray(listDecisions.schoolId, present)));
-    return draft.id;
-  });
-  return getListSummary(db, { actor, listId });
 }

@@ -1,0 +1,44 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { identificationLists, identificationResults, listDecisions } from '../../db/schema/identification.js';
+import { includedSchools } from './lists.js';
+
+type ListRow = typeof identificationLists.$inferSelect;
+
+// «The approved ШНОР of a year», for other modules (runs use it for past years). No access check:
+// callers check their own.
+
+/** The region's approved list of the year, if any. */
+export async function approvedListOfYear(db: Db, regionId: string, year: number): Promise<ListRow | null> {
+  const [row] = await db
+    .select()
+    .from(identificationLists)
+    .where(
+      and(
+        eq(identificationLists.regionId, regionId),
+        eq(identificationLists.year, year),
+        eq(identificationLists.status, 'approved'),
+      ),
+    )
+    .orderBy(desc(identificationLists.approvedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The schools of a list by `includedSchools`: its run's ШНОР with the operator's decisions. */
+export async function includedSchoolsOfList(
+  db: Db,
+  list: Pick<ListRow, 'id' | 'runId'>,
+): Promise<Set<string>> {
+  const [computed, decisions] = await Promise.all([
+    db
+      .select({ id: identificationResults.schoolId })
+      .from(identificationResults)
+      .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.shnor, true))),
+    db
+      .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
+      .from(listDecisions)
+      .where(eq(listDecisions.listId, list.id)),
+  ]);
+  return includedSchools(new Set(computed.map((r) => r.id)), decisions);
+}
