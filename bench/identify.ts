@@ -17,6 +17,7 @@ import { bulkLoader } from '../src/modules/assessment-data/store.js';
 import type { School } from '../src/modules/assessment-data/types.js';
 import { writeGeneratedCsv } from '../src/modules/assessment-data/write-package.js';
 import { identifyYear } from '../src/modules/identification/identify.js';
+import { benchRunFromDb } from '../src/modules/identification/run-identification.js';
 import { summarize } from '../src/modules/identification/summary.js';
 
 const { values } = parseArgs({
@@ -147,9 +148,27 @@ async function databasePart(schools: School[]): Promise<void> {
       );
       const again = await step(`  re-import ${opts.lastYear} (replaces the year)`, () => run('bench-2.zip'));
       console.log(`  replaced: ${JSON.stringify(again.replaced)}`);
-      // identification from the database: see modules/identification/run-identification.ts
-      // TODO (identification engineer): time loading the package from the database and identifying one
-      // year here, with the same `step` helper.
+      if (t.label !== 'PostgreSQL') {
+        console.log('  identification from the database: measured on PostgreSQL only (four years of data');
+        console.log('  do not fit the embedded database in memory on this machine)');
+        continue;
+      }
+      // A run needs the past years too: load the whole package, then time a run as the job does it.
+      const all = await step(`  import all ${opts.years} years`, () =>
+        importAssessmentDataFrom(
+          database.db,
+          { actor: null, regionId, fileName: 'bench-all.zip', source: dir, dryRun: false },
+          loader,
+        ),
+      );
+      if (!all.ok) throw new Error('import of all years failed');
+      const r = await step(`  identification run of ${opts.lastYear} from the database`, () =>
+        benchRunFromDb(database.db, regionId, opts.lastYear),
+      );
+      console.log(
+        `    load ${(r.load / 1000).toFixed(2)} s, identify ${(r.identify / 1000).toFixed(2)} s, store ${(r.store / 1000).toFixed(2)} s; ` +
+          `ШНОР ${r.summary.counts.shnor} of ${r.summary.schools}`,
+      );
     } finally {
       await database.close();
     }
