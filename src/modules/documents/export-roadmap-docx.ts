@@ -1,21 +1,8 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import type { TableRow } from 'docx';
 import type { Comparator } from '../../db/schema/roadmaps.js';
 import type { ItemView, RoadmapDetail, SectionView } from '../roadmaps/types.js';
 import { ITEM_STATUS_LABELS, LEVEL_LABELS } from '../roadmaps/types.js';
+import { appendixDocx, dataRow, headerRow, NUM_COL_W, TABLE_W, wideRow } from './docx-appendix.js';
 
 // Shared text helpers (also used by the XLSX exporter) so both documents read the same.
 
@@ -115,123 +102,25 @@ export function roadmapColumns(r: RoadmapDetail): Column[] {
   return cols.filter((c): c is Column => c !== null);
 }
 
-// A4 landscape in twips, margins 2 cm left / 1.5 cm elsewhere.
-const PAGE_W = 16838;
-const MARGIN_L = 1134;
-const MARGIN_R = 850;
-const TABLE_W = PAGE_W - MARGIN_L - MARGIN_R;
-const NUM_COL_W = 750;
-const FONT = 'Times New Roman';
-const TABLE_SIZE = 22; // half-points: 11 pt
-const TITLE_SIZE = 28; // 14 pt
-
-type TextOpts = { bold?: boolean; center?: boolean; keepNext?: boolean };
-
-function paragraphs(text: string, opts: TextOpts = {}): Paragraph[] {
-  return text.split('\n').map(
-    (line) =>
-      new Paragraph({
-        alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-        keepNext: opts.keepNext,
-        children: [new TextRun({ text: line, bold: opts.bold, font: FONT, size: TABLE_SIZE })],
-      }),
-  );
-}
-
-function cell(text: string, width: number, opts: { bold?: boolean; center?: boolean; fill?: string } = {}) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.TOP,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    shading: opts.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } : undefined,
-    children: paragraphs(text, opts),
-  });
-}
-
-function titleParagraph(text: string, spaceAfter = 0): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { after: spaceAfter },
-    children: [new TextRun({ text, bold: true, font: FONT, size: TITLE_SIZE })],
-  });
-}
-
 export async function roadmapToDocx(r: RoadmapDetail): Promise<Buffer> {
   const cols = roadmapColumns(r);
   const weightSum = cols.reduce((sum, c) => sum + c.width, 0);
   const rest = TABLE_W - NUM_COL_W;
   const widths = [NUM_COL_W, ...cols.map((c) => Math.floor((rest * c.width) / weightSum))];
-  const span = widths.length;
-
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: ['№ п/п', ...cols.map((c) => c.header)].map((h, i) =>
-      cell(h, widths[i] ?? 0, { bold: true, center: true, fill: 'E7E6E6' }),
-    ),
-  });
-
-  const rows: TableRow[] = [header];
+  const rows: TableRow[] = [headerRow(['№ п/п', ...cols.map((c) => c.header)], widths)];
   r.sections.forEach((s, si) => {
     const heading = sectionHeading(s, si);
-    if (heading) {
-      const sectionCell = new TableCell({
-        columnSpan: span,
-        width: { size: TABLE_W, type: WidthType.DXA },
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
-        shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' },
-        // keepNext stops a section heading from being stranded at the bottom of a page.
-        children: paragraphs(heading, { bold: true, keepNext: true }),
-      });
-      rows.push(new TableRow({ cantSplit: true, children: [sectionCell] }));
-    }
+    // keepNext stops a section heading from being stranded at the bottom of a page.
+    if (heading) rows.push(wideRow(heading, widths.length, { bold: true, keepNext: true, fill: 'F2F2F2' }));
     s.items.forEach((item, ii) => {
-      const values = [itemNumber(s, si, item, ii), ...cols.map((c) => c.value(item))];
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: values.map((v, i) => cell(v, widths[i] ?? 0, { center: i === 0 })),
-        }),
-      );
+      rows.push(dataRow([itemNumber(s, si, item, ii), ...cols.map((c) => c.value(item))], widths));
     });
   });
-
-  const approval = approvalLines(r).map(
-    (line) =>
-      new Paragraph({
-        // Block sits in the right third of the page, as in printed appendices to orders.
-        indent: { left: Math.round(TABLE_W * 0.65) },
-        children: [new TextRun({ text: line, font: FONT, size: TITLE_SIZE })],
-      }),
-  );
-
-  const doc = new Document({
-    creator: 'Опора',
+  return appendixDocx({
     title: r.title,
-    styles: { default: { document: { run: { font: FONT, size: TABLE_SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: 850, bottom: 850, left: MARGIN_L, right: MARGIN_R },
-          },
-        },
-        children: [
-          ...approval,
-          new Paragraph({ children: [] }),
-          titleParagraph(r.title),
-          titleParagraph(r.orgUnit.name),
-          titleParagraph(r.periodLabel, 240),
-          new Table({
-            width: { size: TABLE_W, type: WidthType.DXA },
-            columnWidths: widths,
-            layout: TableLayoutType.FIXED,
-            rows,
-          }),
-        ],
-      },
-    ],
+    approvalLines: approvalLines(r),
+    titles: [r.title, r.orgUnit.name, r.periodLabel],
+    widths,
+    rows,
   });
-  return Packer.toBuffer(doc);
 }

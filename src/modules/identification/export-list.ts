@@ -1,21 +1,7 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { appendixDocx, dataRow, headerRow, NUM_COL_W, TABLE_W, wideRow } from '../documents/docx-appendix.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import type { Flags } from './identify.js';
 import { decisionReason } from './list-views.js';
@@ -168,104 +154,25 @@ export async function listToXlsx(l: ListDetail): Promise<Buffer> {
   return Buffer.from(out as ArrayBuffer);
 }
 
-// A4 landscape in twips, margins 2 cm left / 1.5 cm elsewhere (as the roadmap appendix).
-const PAGE_W = 16838;
-const MARGIN_L = 1134;
-const MARGIN_R = 850;
-const TABLE_W = PAGE_W - MARGIN_L - MARGIN_R;
-const FONT = 'Times New Roman';
-const TABLE_SIZE = 22;
-const TITLE_SIZE = 28;
-
-function cell(
-  text: string,
-  width: number,
-  opts: { bold?: boolean; center?: boolean; fill?: string; span?: number } = {},
-) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    columnSpan: opts.span,
-    verticalAlign: VerticalAlignTable.TOP,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    shading: opts.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } : undefined,
-    children: text.split('\n').map(
-      (line) =>
-        new Paragraph({
-          alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text: line, bold: opts.bold, font: FONT, size: TABLE_SIZE })],
-        }),
-    ),
-  });
-}
-
-const title = (text: string, after = 0) =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { after },
-    children: [new TextRun({ text, bold: true, font: FONT, size: TITLE_SIZE })],
-  });
-
 export async function listToDocx(l: ListDetail): Promise<Buffer> {
-  const included = l.entries.filter((e) => e.included);
-  const widths = [750, 3000, 4200];
+  const widths = [NUM_COL_W, 3000, 4200];
   widths.push(TABLE_W - widths.reduce((a, b) => a + b, 0));
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: ['№ п/п', 'Муниципалитет', 'Школа', 'Основания'].map((h, i) =>
-      cell(h, widths[i] ?? 0, { bold: true, center: true, fill: 'E7E6E6' }),
-    ),
-  });
-  const rows = included.map(
-    (e, i) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          String(i + 1),
-          e.school.municipality?.name ?? '',
-          e.school.name,
-          groundsOf(e).join('\n'),
-        ].map((v, col) => cell(v, widths[col] ?? 0, { center: col === 0 })),
-      }),
-  );
-  if (rows.length === 0)
-    rows.push(new TableRow({ children: [cell('Школ в перечне нет', TABLE_W, { center: true, span: 4 })] }));
-
-  const doc = new Document({
-    creator: 'Опора',
+  const rows = l.entries
+    .filter((e) => e.included)
+    .map((e, i) =>
+      dataRow(
+        [String(i + 1), e.school.municipality?.name ?? '', e.school.name, groundsOf(e).join('\n')],
+        widths,
+      ),
+    );
+  if (rows.length === 0) rows.push(wideRow('Школ в перечне нет', widths.length, { center: true }));
+  return appendixDocx({
     title: listTitle(l.year),
-    styles: { default: { document: { run: { font: FONT, size: TABLE_SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: 850, bottom: 850, left: MARGIN_L, right: MARGIN_R },
-          },
-        },
-        children: [
-          // Top right, as printed appendices to orders are.
-          ...listApprovalLines(l).map(
-            (line) =>
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ text: line, font: FONT, size: TITLE_SIZE })],
-              }),
-          ),
-          new Paragraph({ children: [] }),
-          title(listTitle(l.year)),
-          title(l.region.name, 240),
-          new Table({
-            width: { size: TABLE_W, type: WidthType.DXA },
-            columnWidths: widths,
-            layout: TableLayoutType.FIXED,
-            rows: [header, ...rows],
-          }),
-        ],
-      },
-    ],
+    approvalLines: listApprovalLines(l),
+    titles: [listTitle(l.year), l.region.name],
+    widths,
+    rows: [headerRow(['№ п/п', 'Муниципалитет', 'Школа', 'Основания'], widths), ...rows],
   });
-  return Packer.toBuffer(doc);
 }
 
 export const CONTENT_TYPES: Record<ListExportFormat, string> = {
