@@ -87,7 +87,7 @@ export function deleteExisting(
  * school_id, so the index grows at its right edge instead of splitting pages all over it (a few times
  * faster). A counting sort: O(rows).
  */
-function bySchoolOrder(length: number, school: Int32Array, rankOfSchool: Int32Array): Int32Array {
+function bySchoolOrder(length: number, school: ArrayLike<number>, rankOfSchool: Int32Array): Int32Array {
   const starts = new Int32Array(rankOfSchool.length + 1);
   for (let i = 0; i < length; i++) {
     const next = (rankOfSchool[school[i] as number] as number) + 1;
@@ -118,29 +118,47 @@ export function bulkTables(pkg: DataPackage, schoolIds: string[]): BulkTable[] {
   bySchoolId.forEach((school, k) => {
     rank[school] = k;
   });
-  const r = pkg.results;
-  const resultOrder = bySchoolOrder(r.length, r.school, rank);
-  const results: BulkTable = {
-    table: 'assessment_results',
-    columns: RESULT_COLUMNS,
-    length: r.length,
-    row: (n) => {
-      const i = resultOrder[n] as number;
-      const p = procs[r.procedure[i] as number];
-      return [
-        schoolIds[r.school[i] as number] ?? '',
-        r.year[i] as number,
-        p?.assessment ?? '',
-        p?.subject ?? '',
-        p?.grade ?? 0,
-        r.participants[i] as number,
-        r.mark2[i] as number,
-        r.mark3[i] as number,
-        r.mark4[i] as number,
-        r.mark5[i] as number,
-      ];
-    },
+  type ProcedureRows = {
+    length: number;
+    school: ArrayLike<number>;
+    year: ArrayLike<number>;
+    procedure: ArrayLike<number>;
+    participants: ArrayLike<number>;
   };
+  // Results and confirmations share their key (school, year, procedure) and differ in the counts after it.
+  const procedureTable = (
+    table: BulkTable['table'],
+    columns: BulkTable['columns'],
+    t: ProcedureRows,
+    counts: ArrayLike<number>[],
+  ): BulkTable => {
+    const order = bySchoolOrder(t.length, t.school, rank);
+    return {
+      table,
+      columns,
+      length: t.length,
+      row: (n) => {
+        const i = order[n] as number;
+        const p = procs[t.procedure[i] as number];
+        return [
+          schoolIds[t.school[i] as number] ?? '',
+          t.year[i] as number,
+          p?.assessment ?? '',
+          p?.subject ?? '',
+          p?.grade ?? 0,
+          t.participants[i] as number,
+          ...counts.map((c) => c[i] as number),
+        ];
+      },
+    };
+  };
+  const r = pkg.results;
+  const results = procedureTable('assessment_results', RESULT_COLUMNS, r, [
+    r.mark2,
+    r.mark3,
+    r.mark4,
+    r.mark5,
+  ]);
   // Context values: one row per present (school, year, indicator) cell.
   const c = pkg.context;
   const k = c.indicators.length;
@@ -167,27 +185,9 @@ export function bulkTables(pkg: DataPackage, schoolIds: string[]): BulkTable[] {
   const tables = [results, context];
   const f = pkg.confirmation;
   if (f) {
-    const order = bySchoolOrder(f.length, f.school, rank);
-    tables.push({
-      table: 'confirmation_results',
-      columns: CONFIRMATION_COLUMNS,
-      length: f.length,
-      row: (n) => {
-        const i = order[n] as number;
-        const p = procs[f.procedure[i] as number];
-        return [
-          schoolIds[f.school[i] as number] ?? '',
-          f.year[i] as number,
-          p?.assessment ?? '',
-          p?.subject ?? '',
-          p?.grade ?? 0,
-          f.participants[i] as number,
-          f.lowered[i] as number,
-          f.confirmed[i] as number,
-          f.raised[i] as number,
-        ];
-      },
-    });
+    tables.push(
+      procedureTable('confirmation_results', CONFIRMATION_COLUMNS, f, [f.lowered, f.confirmed, f.raised]),
+    );
   }
   return tables;
 }
