@@ -1,6 +1,15 @@
 import type { DataPackage, Procedure } from '../assessment-data/types.js';
-import { type Methodology, type MethodologyRef, OPORA_DEFAULT } from './methodology.js';
+import { type Methodology, OPORA_DEFAULT } from './methodology.js';
 import { type ReasonInput, reasonsFor } from './reasons.js';
+import {
+  FLAG_KEYS,
+  type Flags,
+  type IdentifyOptions,
+  type LowProcedure,
+  type SchoolResult,
+  type ShnorSource,
+  type YearIdentification,
+} from './result-types.js';
 import {
   ascendingThreshold,
   computeYearContext,
@@ -11,83 +20,12 @@ import {
   type YearResults,
 } from './year-data.js';
 
+export type { Flags, IdentifyOptions, LowProcedure, SchoolResult, ShnorSource, YearIdentification };
+export { FLAG_KEYS };
+
 // Identification of ШНОР, ШНСУ, the risk zone, resilient schools, stagnation, repeats, exits and signs of
 // non-objectivity for one year, by a methodology (methodology.ts), over a data package — a pure function
 // of plain data. Past years' ШНОР come from approved lists when given, otherwise from the same rules.
-
-export type Flags = {
-  shnor: boolean;
-  shnsu: boolean;
-  riskZone: boolean;
-  resilient: boolean;
-  stagnation: boolean;
-  repeat: boolean;
-  exit: boolean;
-  objectivity: boolean;
-};
-export const FLAG_KEYS: (keyof Flags)[] = [
-  'shnor',
-  'shnsu',
-  'riskZone',
-  'resilient',
-  'stagnation',
-  'repeat',
-  'exit',
-  'objectivity',
-];
-
-export type LowProcedure = Procedure & { lowShare: number };
-
-export type ShnorSource = 'approved' | 'computed';
-
-export type SchoolResult = {
-  schoolId: string;
-  isbsh: number | null;
-  cluster: number | null;
-  resultIndex: number | null;
-  flags: Flags;
-  /** Counted procedures of the year with lowShare ≥ lowShareThreshold, by assessment, grade, subject. */
-  lowProcedures: LowProcedure[];
-  /** Plain Russian sentences with the numbers, one per flag set. */
-  reasons: string[];
-  details: {
-    countedProcedures: number;
-    /** Counted procedures with lowShare ≥ riskShareThreshold. */
-    riskProcedures: number;
-    /** Low procedures of the year that were low in the year before too. */
-    repeatedLowProcedures: number;
-    indicatorsAvailable: number;
-    /** Rank by ИСБШ ascending (ties by school_id); null without ИСБШ. */
-    isbshRank: number | null;
-    /** Which rule made the school ШНОР in the year. */
-    shnorBy: { lowResults: boolean; clusterRelative: boolean };
-    /** ШНОР in the past years the rules look at, newest first, with where it came from. */
-    history: { year: number; shnor: boolean; source: ShnorSource }[];
-  };
-};
-
-export type YearIdentification = {
-  year: number;
-  methodology: MethodologyRef;
-  thresholds: {
-    /** Schools with an ИСБШ, the ШНСУ rank ceil(shnsuPercentile · n) and the ИСБШ there. */
-    schoolsWithIsbsh: number;
-    shnsuRank: number;
-    shnsuIsbsh: number | null;
-    /** Schools with an R, the rank ceil(resilientPercentile · m) by R descending and the R there. */
-    schoolsWithResultIndex: number;
-    resilientRank: number;
-    resilientResultIndex: number | null;
-    /** Indicators skipped in the year because all schools have the same value. */
-    zeroSpreadIndicators: string[];
-  };
-  schools: SchoolResult[];
-};
-
-export type IdentifyOptions = {
-  /** Approved ШНОР lists of past years: year → school ids. Used instead of computing that year. */
-  approvedShnor?: Map<number, Set<string>>;
-};
 
 /** Identification for one year; repeated calls over the same package and methodology reuse the work. */
 export function identifyYear(

@@ -3,7 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageFromRows } from '../assessment-data/from-rows.js';
 import { readPackage } from '../assessment-data/read-package.js';
+import { confirmationRows, contextRows, resultRows } from '../assessment-data/rows.js';
 import type { DataPackage } from '../assessment-data/types.js';
 import { writeGeneratedCsv } from '../assessment-data/write-package.js';
 import { identifyYear } from './identify.js';
@@ -217,5 +219,29 @@ describe('identifyYear against a naive second implementation', () => {
     }
     if (year >= 2023) expect(seen.stagnation ?? 0).toBeGreaterThan(0);
     if (year === 2024) expect(seen.repeat ?? 0).toBeGreaterThan(0);
+  });
+
+  it('gives bit-identical results whatever the order of schools and rows', () => {
+    // A package read from the database arrives in another order than the file: nothing may change.
+    const shuffled = packageFromRows({
+      schools: [...pkg.schools].reverse(),
+      results: [...resultRows(pkg)].reverse(),
+      context: [...contextRows(pkg)].reverse(),
+      confirmation: [...confirmationRows(pkg)].reverse(),
+    });
+    const year = 2024;
+    const a = identifyYear(pkg, year).schools;
+    const b = new Map(identifyYear(shuffled, year).schools.map((x) => [x.schoolId, x]));
+    const differ = a.filter((x) => {
+      const y = b.get(x.schoolId);
+      return (
+        !y ||
+        y.isbsh !== x.isbsh ||
+        y.resultIndex !== x.resultIndex ||
+        y.cluster !== x.cluster ||
+        JSON.stringify(y.flags) !== JSON.stringify(x.flags)
+      );
+    });
+    expect(differ.map((x) => x.schoolId)).toEqual([]);
   });
 });

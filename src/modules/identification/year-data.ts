@@ -130,6 +130,10 @@ export function computeYearContext(pkg: DataPackage, m: Methodology, year: numbe
   const sumZ = new Float64Array(n);
   const zeroSpread: string[] = [];
   const value = new Float64Array(n);
+  const ids = pkg.schools.map((x) => x.id);
+  // Sums go in school_id order, not in the order rows or schools happen to be stored: a floating-point
+  // sum depends on its order, and the ИСБШ must come out the same from a file and from the database.
+  const byId = ids.map((_, i) => i).sort((a, b) => compareIds(ids[a] as string, ids[b] as string));
   for (const ind of m.indicators) {
     const col = c.indicators.indexOf(ind.name);
     const values = col >= 0 ? c.values[col] : undefined;
@@ -137,7 +141,6 @@ export function computeYearContext(pkg: DataPackage, m: Methodology, year: numbe
     // Values of the year by school (a school has at most one context row a year).
     value.fill(NaN);
     let count = 0;
-    let sum = 0;
     let first = NaN;
     let allEqual = true;
     for (let k = 0; k < rows.length; k++) {
@@ -150,7 +153,6 @@ export function computeYearContext(pkg: DataPackage, m: Methodology, year: numbe
       if (count === 0) first = v;
       else if (v !== first) allEqual = false;
       count++;
-      sum += v;
     }
     if (count === 0) continue;
     if (allEqual) {
@@ -158,9 +160,14 @@ export function computeYearContext(pkg: DataPackage, m: Methodology, year: numbe
       zeroSpread.push(ind.name);
       continue;
     }
+    let sum = 0;
+    for (const s of byId) {
+      const v = value[s] as number;
+      if (!Number.isNaN(v)) sum += v;
+    }
     const mean = sum / count;
     let sq = 0;
-    for (let s = 0; s < n; s++) {
+    for (const s of byId) {
       const v = value[s] as number;
       if (!Number.isNaN(v)) sq += (v - mean) * (v - mean);
     }
@@ -181,13 +188,9 @@ export function computeYearContext(pkg: DataPackage, m: Methodology, year: numbe
       order.push(s);
     }
   }
-  const ids = pkg.schools.map((x) => x.id);
   order.sort((a, b) => {
     const d = (isbsh[a] as number) - (isbsh[b] as number);
-    if (d !== 0) return d;
-    const ia = ids[a] as string;
-    const ib = ids[b] as string;
-    return ia < ib ? -1 : ia > ib ? 1 : 0; // plain UTF-16 code-unit order of school_id
+    return d !== 0 ? d : compareIds(ids[a] as string, ids[b] as string);
   });
   const cluster = new Int32Array(n);
   const rank = new Int32Array(n);
@@ -230,4 +233,9 @@ export function ascendingThreshold(
   const m = sorted.length;
   const rank = ceilRank(share, m);
   return { value: rank >= 1 && rank <= m ? (sorted[rank - 1] as number) : NaN, rank, m };
+}
+
+/** Plain UTF-16 code-unit order of school_id (ties and summation order). */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
