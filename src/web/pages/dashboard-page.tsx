@@ -96,6 +96,18 @@ function DashboardBody({
     </SectionCard>
   );
   const open = d.tasks.total - d.tasks.done;
+  // Items awaiting confirmation come before the overdue ones when there are any, after them otherwise.
+  const awaiting = (
+    <ItemSection
+      title="Ждут моего подтверждения"
+      block={d.awaiting}
+      color="orange"
+      to="/work/awaiting"
+      empty="Нет мероприятий, ожидающих вашего подтверждения"
+      limit={8}
+      testId="dashboard-awaiting"
+    />
+  );
   return (
     <Stack>
       <StatCards d={d} confirms={confirms} receivesTasks={receivesTasks} />
@@ -143,17 +155,7 @@ function DashboardBody({
       ) : (
         roadmaps
       )}
-      {confirms && d.awaiting.total > 0 && (
-        <ItemSection
-          title="Ждут моего подтверждения"
-          block={d.awaiting}
-          color="orange"
-          to="/work/awaiting"
-          empty="Нет мероприятий, ожидающих вашего подтверждения"
-          limit={8}
-          testId="dashboard-awaiting"
-        />
-      )}
+      {confirms && d.awaiting.total > 0 && awaiting}
       <ItemSection
         title="Просроченные мероприятия"
         block={d.overdue}
@@ -163,17 +165,7 @@ function DashboardBody({
         limit={10}
         testId="dashboard-overdue"
       />
-      {confirms && d.awaiting.total === 0 && (
-        <ItemSection
-          title="Ждут моего подтверждения"
-          block={d.awaiting}
-          color="orange"
-          to="/work/awaiting"
-          empty="Нет мероприятий, ожидающих вашего подтверждения"
-          limit={8}
-          testId="dashboard-awaiting"
-        />
-      )}
+      {confirms && d.awaiting.total === 0 && awaiting}
       <ItemSection
         title="Ближайшие сроки (30 дней)"
         block={d.upcoming}
