@@ -48,8 +48,15 @@ export const fileBody = {
 };
 
 /** Reads the uploaded file of a `fileBody` request; the body size was already limited by middleware. */
-export async function readUpload(c: Context): Promise<{ name: string; data: Buffer }> {
+/**
+ * The uploaded file of a multipart request. The body limit of the app leaves room for the multipart
+ * envelope, so the file itself is held to `maxBytes` (UPLOAD_MAX_MB) here.
+ */
+export async function readUpload(c: Context, maxBytes: number): Promise<{ name: string; data: Buffer }> {
   const file = (await c.req.parseBody()).file;
   if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
+  if (file.size > maxBytes) {
+    throw new AppError('TOO_LARGE', `Файл больше допустимых ${Math.round(maxBytes / 1048576)} МБ`);
+  }
   return { name: file.name, data: Buffer.from(await file.arrayBuffer()) };
 }

@@ -28,7 +28,7 @@ export function assessmentRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const upload = await readUpload(c);
+      const upload = await readUpload(c, deps.config.uploadMaxBytes);
       const result = await importAssessmentData(
         db,
         { actor, fileName: upload.name, data: upload.data, dryRun: c.req.valid('query').dryRun === 'true' },

@@ -31,7 +31,7 @@ export function importRoutes(app: App, deps: Deps) {
           'Загружать дорожные карты могут органы и организации, которые их ведут',
         );
       }
-      const upload = await readUpload(c);
+      const upload = await readUpload(c, deps.config.uploadMaxBytes);
       return c.json(await parseRoadmapDocument(upload.name, upload.data), 200);
     },
   );

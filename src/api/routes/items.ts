@@ -204,7 +204,7 @@ export function itemRoutes(app: App, deps: Deps) {
       const saved = await addEvidence(db, deps.storage, {
         actor,
         itemId: c.req.valid('param').id,
-        upload: await readUpload(c),
+        upload: await readUpload(c, deps.config.uploadMaxBytes),
         maxBytes: deps.config.uploadMaxBytes,
       });
       return c.json({ id: saved.id, name: saved.name, size: saved.size }, 200);

@@ -77,7 +77,7 @@ export function orgRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const upload = await readUpload(c);
+      const upload = await readUpload(c, deps.config.uploadMaxBytes);
       const result = await importSchools(db, {
         actor,
         fileName: upload.name,

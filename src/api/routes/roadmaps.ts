@@ -173,7 +173,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      const upload = await readUpload(c);
+      const upload = await readUpload(c, deps.config.uploadMaxBytes);
       const r = await attachOrderFile(db, deps.storage, {
         actor,
         roadmapId: c.req.valid('param').id,
