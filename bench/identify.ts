@@ -37,6 +37,10 @@ const opts = {
   lastYear: new Date().getFullYear() - 1,
 };
 
+const countsLine = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 let peakRss = 0;
 let lastSeconds = 0;
@@ -84,11 +88,7 @@ async function inMemoryPart(): Promise<School[]> {
     identifyYear(pkg, opts.lastYear - 1),
   );
   const s = summarize(pkg, last);
-  console.log(
-    `  ${opts.lastYear}: ${Object.entries(s.counts)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
-  );
+  console.log(`  ${opts.lastYear}: ${countsLine(s.counts)}`);
   return pkg.schools;
 }
 const schools = await inMemoryPart();
@@ -166,9 +166,9 @@ async function databasePart(schools: School[]): Promise<void> {
         benchRunFromDb(database.db, regionId, opts.lastYear),
       );
       console.log(
-        `    load ${(r.load / 1000).toFixed(2)} s, identify ${(r.identify / 1000).toFixed(2)} s, store ${(r.store / 1000).toFixed(2)} s; ` +
-          `ШНОР ${r.summary.counts.shnor} of ${r.summary.schools}`,
+        `    load ${(r.load / 1000).toFixed(2)} s, identify ${(r.identify / 1000).toFixed(2)} s, store ${(r.store / 1000).toFixed(2)} s`,
       );
+      console.log(`    ${opts.lastYear} of ${r.summary.schools} schools: ${countsLine(r.summary.counts)}`);
     } finally {
       await database.close();
     }

@@ -1,18 +1,36 @@
 import {
   doublePrecision,
-  index,
   integer,
   pgTable,
   primaryKey,
   smallint,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { orgUnits } from './orgs.js';
 
 // Assessment and context data of schools (issue 4, docs/data-formats.md). A school is matched by
 // its `org_units.code`, the identifier used in ФИС ОКО / regional exports.
+//
+// A national region stores about a million result rows a year, loaded and replaced in bulk, so the keys
+// are kept narrow: a procedure (assessment, subject, grade) is a row of `assessment_procedures` and the
+// result rows refer to it by an integer. Text keys made a COPY of a year twice as slow (collation-aware
+// comparisons in the primary key). There are no indexes by year: every query by year reads the region's
+// schools through the primary key or the whole table (docs/decisions/0004).
+
+/** The procedures ever loaded: (assessment, subject, grade), shared by all regions. */
+export const assessmentProcedures = pgTable(
+  'assessment_procedures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    assessment: text('assessment').notNull(),
+    subject: text('subject').notNull(),
+    grade: smallint('grade').notNull(),
+  },
+  (t) => [unique('assessment_procedures_key').on(t.assessment, t.subject, t.grade)],
+);
 
 export const assessmentResults = pgTable(
   'assessment_results',
@@ -21,19 +39,16 @@ export const assessmentResults = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     year: smallint('year').notNull(),
-    assessment: text('assessment').notNull(),
-    subject: text('subject').notNull(),
-    grade: smallint('grade').notNull(),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => assessmentProcedures.id),
     participants: integer('participants').notNull(),
     mark2: integer('mark2').notNull(),
     mark3: integer('mark3').notNull(),
     mark4: integer('mark4').notNull(),
     mark5: integer('mark5').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.schoolId, t.year, t.assessment, t.subject, t.grade] }),
-    index('assessment_results_year_idx').on(t.year),
-  ],
+  (t) => [primaryKey({ columns: [t.schoolId, t.year, t.procedureId] })],
 );
 
 export const contextValues = pgTable(
@@ -46,10 +61,7 @@ export const contextValues = pgTable(
     indicator: text('indicator').notNull(),
     value: doublePrecision('value').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.schoolId, t.year, t.indicator] }),
-    index('context_values_year_idx').on(t.year),
-  ],
+  (t) => [primaryKey({ columns: [t.schoolId, t.year, t.indicator] })],
 );
 
 export const confirmationResults = pgTable(
@@ -59,18 +71,15 @@ export const confirmationResults = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     year: smallint('year').notNull(),
-    assessment: text('assessment').notNull(),
-    subject: text('subject').notNull(),
-    grade: smallint('grade').notNull(),
+    procedureId: integer('procedure_id')
+      .notNull()
+      .references(() => assessmentProcedures.id),
     participants: integer('participants').notNull(),
     lowered: integer('lowered').notNull(),
     confirmed: integer('confirmed').notNull(),
     raised: integer('raised').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.schoolId, t.year, t.assessment, t.subject, t.grade] }),
-    index('confirmation_results_year_idx').on(t.year),
-  ],
+  (t) => [primaryKey({ columns: [t.schoolId, t.year, t.procedureId] })],
 );
 
 /** One accepted data package: what it replaced, for the history of the data. */

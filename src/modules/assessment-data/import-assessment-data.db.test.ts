@@ -6,6 +6,7 @@ import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import type { Database, Db } from '../../db/client.js';
 import {
+  assessmentProcedures,
   assessmentResults,
   confirmationResults,
   contextValues,
@@ -175,8 +176,10 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     const [row] = await db
       .select()
       .from(assessmentResults)
-      .where(and(eq(assessmentResults.schoolId, f.S2.id), eq(assessmentResults.subject, 'математика')))
-      .orderBy(assessmentResults.year);
+      .innerJoin(assessmentProcedures, eq(assessmentProcedures.id, assessmentResults.procedureId))
+      .where(and(eq(assessmentResults.schoolId, f.S2.id), eq(assessmentProcedures.subject, 'математика')))
+      .orderBy(assessmentResults.year)
+      .then((rows) => rows.map((r) => ({ ...r.assessment_results, ...r.assessment_procedures })));
     expect(row).toMatchObject({
       year: 2023,
       assessment: 'ВПР',

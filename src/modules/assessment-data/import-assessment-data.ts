@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { and, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dataImports } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -8,7 +8,8 @@ import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { extractZipEntry, readZipDirectory, type ZipEntry } from '../documents/import/zip.js';
 import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
-import { bulkTables, chunks, countExisting, deleteExisting } from './replace-rows.js';
+import { lockRegionDataForWrite } from './region-data-lock.js';
+import { bulkTables, countExisting, deleteExisting, storedProcedureIds } from './replace-rows.js';
 import { type BulkLoader, insertLoader } from './store.js';
 import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
 
@@ -196,24 +197,24 @@ async function runImport(
   const loader = bulk ?? insertLoader(db);
   const replaced = await loader.transaction(async (s) => {
     // Two imports into one region at once would interleave their deletes and inserts.
-    await s.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`assessment-data:${regionId}`}))`);
+    await lockRegionDataForWrite(s.db, regionId);
     // The schools exist and stay until commit (the lock a foreign-key check takes): the loader may skip
     // the per-row checks.
-    for (const ids of chunks(schoolIds)) {
-      const locked = await s.db
-        .select({ id: orgUnits.id })
-        .from(orgUnits)
-        .where(inArray(orgUnits.id, ids))
-        .for('key share');
-      if (locked.length !== ids.length) {
-        throw new AppError(
-          'CONFLICT',
-          'Пока проверялся пакет, школы региона изменились: загрузите пакет ещё раз',
-        );
-      }
+    const locked = await s.db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(sql`${orgUnits.id} = any(${sql.param(schoolIds)}::uuid[])`)
+      .for('key share');
+    if (locked.length !== schoolIds.length) {
+      throw new AppError(
+        'CONFLICT',
+        'Пока проверялся пакет, школы региона изменились: загрузите пакет ещё раз',
+      );
     }
     const replacedYears = await deleteExisting(s.db, counts.years, schoolIds, withConfirmation);
-    for (const t of bulkTables(pkg, schoolIds)) await s.copy(t, { referencesChecked: true });
+    // The procedures table is only added to, under the unique key: these rows exist until commit.
+    const procedureIds = await storedProcedureIds(s.db, pkg.procedures);
+    for (const t of bulkTables(pkg, schoolIds, procedureIds)) await s.copy(t, { referencesChecked: true });
     await s.db.insert(dataImports).values({
       regionId,
       fileName,
@@ -223,6 +224,9 @@ async function runImport(
       contextValues: counts.contextValues,
       confirmations: counts.confirmations,
       importedBy: actor?.userId ?? null,
+      // Not the transaction's start: a run queued while this import waited for the lock read the old data
+      // and must be seen as older than the import (stale-runs.ts).
+      importedAt: sql`clock_timestamp()`,
     });
     await recordEvent(
       s.db,

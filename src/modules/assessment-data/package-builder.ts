@@ -151,7 +151,8 @@ export class PackageBuilder {
     return i;
   }
 
-  addResult(school: number, r: ResultValues, row: number): void {
+  /** `procedure`: the procedure's index when the caller knows it (then r's assessment, subject, grade are not read). */
+  addResult(school: number, r: ResultValues, row: number, procedure?: number): void {
     if (r.mark2 > r.participants) {
       this.error(
         'results',
@@ -186,7 +187,7 @@ export class PackageBuilder {
     ];
     c[0][i] = school;
     c[1][i] = r.year;
-    c[2][i] = this.procedureOf(r);
+    c[2][i] = procedure ?? this.procedureOf(r);
     c[3][i] = r.participants;
     c[4][i] = r.mark2;
     c[5][i] = r.mark3;
@@ -195,7 +196,7 @@ export class PackageBuilder {
     c[8][i] = row;
   }
 
-  addConfirmation(school: number, r: ConfirmationValues, row: number): void {
+  addConfirmation(school: number, r: ConfirmationValues, row: number, procedure?: number): void {
     const sum = r.lowered + r.confirmed + r.raised;
     if (sum > r.participants) {
       this.error(
@@ -221,7 +222,7 @@ export class PackageBuilder {
     ];
     c[0][i] = school;
     c[1][i] = r.year;
-    c[2][i] = this.procedureOf(r);
+    c[2][i] = procedure ?? this.procedureOf(r);
     c[3][i] = r.participants;
     c[4][i] = r.lowered;
     c[5][i] = r.confirmed;

@@ -1,19 +1,16 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { assessmentResults, confirmationResults, contextValues } from '../../db/schema/assessment.js';
+import {
+  assessmentProcedures,
+  assessmentResults,
+  confirmationResults,
+  contextValues,
+} from '../../db/schema/assessment.js';
 import type { ReplacedYear } from './import-assessment-data.js';
 import type { BulkTable } from './store.js';
-import { CONFIRMATION_COLUMNS, type DataPackage, RESULT_COLUMNS } from './types.js';
+import type { DataPackage, Procedure } from './types.js';
 
 // Which stored rows a package replaces, and the package's rows in the order the bulk loader writes them.
-
-const ID_CHUNK = 10_000;
-
-export function chunks<T>(items: T[], size = ID_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 type DataTable = typeof assessmentResults | typeof contextValues | typeof confirmationResults;
 
@@ -26,15 +23,23 @@ function replacedTables(withConfirmation: boolean) {
   return tables;
 }
 
-function collect(
+/** The rows of the package's schools in its years: one array parameter, whatever the number of schools. */
+const replacedRows = (t: DataTable, years: number[], schoolIds: string[]) =>
+  and(inArray(t.year, years), sql`${t.schoolId} = any(${sql.param(schoolIds)}::uuid[])`);
+
+async function byYear(
   years: number[],
-  add: (f: (year: number, key: keyof Omit<ReplacedYear, 'year'>, n: number) => void) => Promise<void>,
-) {
-  const byYear = new Map(years.map((y) => [y, { year: y, results: 0, contextValues: 0, confirmations: 0 }]));
-  return add((year, key, n) => {
-    const r = byYear.get(year);
-    if (r) r[key] += n;
-  }).then(() => [...byYear.values()].filter((r) => r.results + r.contextValues + r.confirmations > 0));
+  withConfirmation: boolean,
+  count: (t: DataTable) => Promise<{ year: number; n: number }[]>,
+): Promise<ReplacedYear[]> {
+  const out = new Map(years.map((y) => [y, { year: y, results: 0, contextValues: 0, confirmations: 0 }]));
+  for (const [key, t] of replacedTables(withConfirmation)) {
+    for (const r of await count(t)) {
+      const y = out.get(Number(r.year));
+      if (y) y[key] += Number(r.n);
+    }
+  }
+  return [...out.values()].filter((r) => r.results + r.contextValues + r.confirmations > 0);
 }
 
 /** How many stored rows the package would replace, by year. */
@@ -44,19 +49,13 @@ export function countExisting(
   schoolIds: string[],
   withConfirmation: boolean,
 ): Promise<ReplacedYear[]> {
-  if (years.length === 0) return Promise.resolve([]);
-  return collect(years, async (add) => {
-    for (const [key, t] of replacedTables(withConfirmation)) {
-      for (const ids of chunks(schoolIds)) {
-        const rows = await db
-          .select({ year: t.year, n: sql<number>`count(*)::int` })
-          .from(t)
-          .where(and(inArray(t.year, years), inArray(t.schoolId, ids)))
-          .groupBy(t.year);
-        for (const r of rows) add(r.year, key, Number(r.n));
-      }
-    }
-  });
+  return byYear(years, withConfirmation, (t) =>
+    db
+      .select({ year: t.year, n: sql<number>`count(*)::int` })
+      .from(t)
+      .where(replacedRows(t, years, schoolIds))
+      .groupBy(t.year),
+  );
 }
 
 /** Deletes the rows the package replaces; returns their numbers by year. */
@@ -66,21 +65,38 @@ export function deleteExisting(
   schoolIds: string[],
   withConfirmation: boolean,
 ): Promise<ReplacedYear[]> {
-  if (years.length === 0) return Promise.resolve([]);
-  return collect(years, async (add) => {
-    for (const [key, t] of replacedTables(withConfirmation)) {
-      for (const ids of chunks(schoolIds)) {
-        const result = await db.execute(
-          sql`with d as (delete from ${t} where ${and(inArray(t.year, years), inArray(t.schoolId, ids))}
-              returning ${t.year}) select year, count(*)::int as n from d group by year`,
-        );
-        // Both drivers return { rows }.
-        const rows = (result as unknown as { rows: { year: number; n: number }[] }).rows;
-        for (const r of rows) add(r.year, key, Number(r.n));
-      }
-    }
+  return byYear(years, withConfirmation, async (t) => {
+    const result = await db.execute(
+      sql`with d as (delete from ${t} where ${replacedRows(t, years, schoolIds)} returning ${t.year})
+          select year, count(*)::int as n from d group by year`,
+    );
+    // Both drivers return { rows }.
+    return (result as unknown as { rows: { year: number; n: number }[] }).rows;
   });
 }
+
+/**
+ * The stored ids of the package's procedures (by the package's procedure index), adding the new ones.
+ * Concurrent imports may add the same procedure: the unique key makes the second insert wait and skip.
+ */
+export async function storedProcedureIds(db: Db, procedures: Procedure[]): Promise<Int32Array> {
+  const key = (p: Procedure) => `${p.assessment}\u0000${p.subject}\u0000${p.grade}`;
+  const stored = async () =>
+    new Map((await db.select().from(assessmentProcedures)).map((p) => [key(p), p.id]));
+  let ids = await stored();
+  const missing = procedures.filter((p) => !ids.has(key(p)));
+  if (missing.length > 0) {
+    await db
+      .insert(assessmentProcedures)
+      .values(missing.map(({ assessment, subject, grade }) => ({ assessment, subject, grade })))
+      .onConflictDoNothing();
+    ids = await stored();
+  }
+  return Int32Array.from(procedures, (p) => ids.get(key(p)) as number);
+}
+
+/** The leading columns of assessment_results and confirmation_results. */
+const PROCEDURE_KEY = ['school_id', 'year', 'procedure_id', 'participants'];
 
 /**
  * Row indices grouped by school, schools in the order of their ids: the primary keys start with
@@ -104,9 +120,11 @@ function bySchoolOrder(length: number, school: ArrayLike<number>, rankOfSchool: 
   return order;
 }
 
-/** The package's rows for COPY, with school codes resolved to `org_units.id`. */
-export function bulkTables(pkg: DataPackage, schoolIds: string[]): BulkTable[] {
-  const procs = pkg.procedures;
+/**
+ * The package's rows for COPY, with school codes resolved to `org_units.id` (`schoolIds`, by the package's
+ * school index) and procedures to their stored ids (`procedureIds`, by the package's procedure index).
+ */
+export function bulkTables(pkg: DataPackage, schoolIds: string[], procedureIds: Int32Array): BulkTable[] {
   const bySchoolId = schoolIds
     .map((_, i) => i)
     .sort((a, b) => {
@@ -139,13 +157,10 @@ export function bulkTables(pkg: DataPackage, schoolIds: string[]): BulkTable[] {
       length: t.length,
       row: (n) => {
         const i = order[n] as number;
-        const p = procs[t.procedure[i] as number];
         return [
           schoolIds[t.school[i] as number] ?? '',
           t.year[i] as number,
-          p?.assessment ?? '',
-          p?.subject ?? '',
-          p?.grade ?? 0,
+          procedureIds[t.procedure[i] as number] as number,
           t.participants[i] as number,
           ...counts.map((c) => c[i] as number),
         ];
@@ -153,12 +168,12 @@ export function bulkTables(pkg: DataPackage, schoolIds: string[]): BulkTable[] {
     };
   };
   const r = pkg.results;
-  const results = procedureTable('assessment_results', RESULT_COLUMNS, r, [
-    r.mark2,
-    r.mark3,
-    r.mark4,
-    r.mark5,
-  ]);
+  const results = procedureTable(
+    'assessment_results',
+    [...PROCEDURE_KEY, 'mark2', 'mark3', 'mark4', 'mark5'],
+    r,
+    [r.mark2, r.mark3, r.mark4, r.mark5],
+  );
   // Context values: one row per present (school, year, indicator) cell.
   const c = pkg.context;
   const k = c.indicators.length;
@@ -186,7 +201,11 @@ export function bulkTables(pkg: DataPackage, schoolIds: string[]): BulkTable[] {
   const f = pkg.confirmation;
   if (f) {
     tables.push(
-      procedureTable('confirmation_results', CONFIRMATION_COLUMNS, f, [f.lowered, f.confirmed, f.raised]),
+      procedureTable('confirmation_results', [...PROCEDURE_KEY, 'lowered', 'confirmed', 'raised'], f, [
+        f.lowered,
+        f.confirmed,
+        f.raised,
+      ]),
     );
   }
   return tables;

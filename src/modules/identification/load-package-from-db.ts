@@ -1,10 +1,16 @@
-import { and, asc, eq, inArray, isNotNull, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNotNull, like, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { assessmentResults, confirmationResults, contextValues } from '../../db/schema/assessment.js';
+import {
+  assessmentProcedures,
+  assessmentResults,
+  confirmationResults,
+  contextValues,
+} from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { PackageBuilder } from '../assessment-data/package-builder.js';
-import type { DataPackage, School } from '../assessment-data/types.js';
+import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
+import type { ConfirmationRow, DataPackage, ResultRow, School } from '../assessment-data/types.js';
 import { regionPath } from './identification-access.js';
 import type { Methodology } from './methodology.js';
 
@@ -12,13 +18,9 @@ import type { Methodology } from './methodology.js';
 // identified in the package by their code (`org_units.code`, the `school_id` of the data files), so that
 // ties broken by school_id and every result agree with `npx opora identify` on the same data.
 //
-// A national region has ~40 000 schools and ~1 million result rows a year: rows are read in chunks of
-// schools (the primary keys start with school_id), packed into one text value per chunk (see packedRows),
-// straight into the columnar builder that `packageFromRows` uses, so that no array of millions of row
-// objects is ever made.
-
-/** Schools per query: 2 000 uuids as parameters, ~250 000 result rows for 5 years. */
-const SCHOOL_CHUNK = 2000;
+// A national region has ~40 000 schools and ~1 million result rows a year: one query per table returns one
+// packed text value per school (see packedInts), read straight into the columnar builder that
+// `packageFromRows` uses, so that no array of millions of row objects is ever made.
 
 export type LoadedPackage = {
   pkg: DataPackage;
@@ -76,6 +78,16 @@ export function yearsForRun(
 const parent = alias(orgUnits, 'parent');
 
 export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promise<LoadedPackage> {
+  // Under the region's data lock (taken first in `load`) no import of the region commits until the
+  // queries are done: a package is read whole, as of one import.
+  return db.transaction((tx) => load(tx as unknown as Db, opts), { accessMode: 'read only' });
+}
+
+async function load(db: Db, opts: LoadPackageOptions): Promise<LoadedPackage> {
+  await lockRegionDataForRead(db, opts.regionId);
+  // The grouping below sorts a million rows: with the default 4 MB it spills to disk (measured 2× slower).
+  await db.execute(sql`set local work_mem = '256MB'`);
+  const inRegion = like(orgUnits.path, `${regionPath(opts.regionId)}%`);
   const schoolRows = await db
     .select({
       id: orgUnits.id,
@@ -88,13 +100,7 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
     })
     .from(orgUnits)
     .leftJoin(parent, eq(parent.id, orgUnits.parentId))
-    .where(
-      and(
-        eq(orgUnits.kind, 'school'),
-        like(orgUnits.path, `${regionPath(opts.regionId)}%`),
-        isNotNull(orgUnits.code),
-      ),
-    )
+    .where(and(eq(orgUnits.kind, 'school'), inRegion, isNotNull(orgUnits.code)))
     .orderBy(asc(orgUnits.code));
 
   const b = new PackageBuilder();
@@ -116,55 +122,48 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
     orgUnitIdByCode.set(code, r.id);
     codeByOrgUnitId.set(r.id, code);
   }
-  const ids = schoolRows.map((r) => r.id);
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += SCHOOL_CHUNK) chunks.push(ids.slice(i, i + SCHOOL_CHUNK));
-  const at = (schoolId: string) => indexOf.get(schoolId) as number;
+  // Stored procedure id → the package's procedure index.
+  const procedures = await db.select().from(assessmentProcedures);
+  const procedureAt = new Map(procedures.map((p) => [p.id, b.procedureOf(p)]));
+  const schoolsOf = (t: DataTable) =>
+    db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, t.schoolId), inRegion));
 
   let row = 0;
   if (opts.years.length > 0) {
-    for (const chunk of chunks) {
-      const groups = await packedRows(
-        db,
-        assessmentResults,
-        assessmentResults.schoolId,
-        [
-          assessmentResults.year,
-          assessmentResults.grade,
-          assessmentResults.participants,
-          assessmentResults.mark2,
-          assessmentResults.mark3,
-          assessmentResults.mark4,
-          assessmentResults.mark5,
-          assessmentResults.assessment,
-          assessmentResults.subject,
-        ],
-        and(
-          inArray(assessmentResults.schoolId, chunk),
-          inArray(assessmentResults.year, opts.years),
-          opts.pastLowOnly && pastLowOnly(opts.pastLowOnly),
-        ) as SQL,
-      );
-      for (const g of groups) {
-        const school = at(g.schoolId);
-        for (const f of records(g.packed)) {
-          b.addResult(
-            school,
-            {
-              year: Number(f[0]),
-              grade: Number(f[1]),
-              participants: Number(f[2]),
-              mark2: Number(f[3]),
-              mark3: Number(f[4]),
-              mark4: Number(f[5]),
-              mark5: Number(f[6]),
-              assessment: f[7] as string,
-              subject: f[8] as string,
-            },
-            ++row,
-          );
-        }
-      }
+    const r = assessmentResults;
+    const groups = await packedInts(
+      db,
+      r,
+      [r.year, r.procedureId, r.participants, r.mark2, r.mark3, r.mark4, r.mark5],
+      and(
+        exists(schoolsOf(r)),
+        inArray(r.year, opts.years),
+        opts.pastLowOnly && pastLowOnly(opts.pastLowOnly),
+      ) as SQL,
+    );
+    const v: Omit<ResultRow, 'schoolId'> = {
+      ...NO_PROCEDURE,
+      year: 0,
+      participants: 0,
+      mark2: 0,
+      mark3: 0,
+      mark4: 0,
+      mark5: 0,
+    };
+    for (const g of groups) {
+      const school = indexOf.get(g.schoolId) as number;
+      forEachTuple(g.packed, 7, (f) => {
+        v.year = f[0] as number;
+        v.participants = f[2] as number;
+        v.mark2 = f[3] as number;
+        v.mark3 = f[4] as number;
+        v.mark4 = f[5] as number;
+        v.mark5 = f[6] as number;
+        b.addResult(school, v, ++row, procedureAt.get(f[1] as number));
+      });
     }
   }
 
@@ -177,123 +176,119 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
         : await db
             .selectDistinct({ name: contextValues.indicator })
             .from(contextValues)
-            .innerJoin(orgUnits, eq(orgUnits.id, contextValues.schoolId))
-            .where(
-              and(
-                inArray(contextValues.year, contextYears),
-                like(orgUnits.path, `${regionPath(opts.regionId)}%`),
-              ),
-            )
+            .where(and(exists(schoolsOf(contextValues)), inArray(contextValues.year, contextYears)))
             .orderBy(asc(contextValues.indicator));
     indicators = names.map((n) => n.name);
   }
   b.setContextIndicators(indicators);
   const column = new Map(indicators.map((name, j) => [name, j]));
   if (contextYears.length > 0 && indicators.length > 0) {
-    for (const chunk of chunks) {
-      const groups = await packedRows(
-        db,
-        contextValues,
-        contextValues.schoolId,
-        [contextValues.year, contextValues.value, contextValues.indicator],
-        and(
-          inArray(contextValues.schoolId, chunk),
-          inArray(contextValues.year, contextYears),
-          inArray(contextValues.indicator, indicators),
-        ) as SQL,
-      );
-      // Long rows (school, year, indicator) pivoted into one row per school and year.
-      for (const g of groups) {
-        const school = at(g.schoolId);
-        const byYear = new Map<number, Float64Array>();
-        for (const f of records(g.packed)) {
-          const year = Number(f[0]);
-          let values = byYear.get(year);
-          if (!values) {
-            values = new Float64Array(indicators.length).fill(Number.NaN);
-            byYear.set(year, values);
-          }
-          const j = column.get(f[2] as string);
-          if (j !== undefined) values[j] = Number(f[1]);
+    const c = contextValues;
+    const groups = await db
+      .select({
+        schoolId: sql<string>`${c.schoolId}`,
+        packed: sql<string>`string_agg(concat_ws(chr(31), ${c.year}, ${c.value}, ${c.indicator}), chr(30))`,
+      })
+      .from(c)
+      .where(
+        and(exists(schoolsOf(c)), inArray(c.year, contextYears), inArray(c.indicator, indicators)) as SQL,
+      )
+      .groupBy(c.schoolId);
+    // Long rows (school, year, indicator) pivoted into one row per school and year. Fields are joined by
+    // U+001F, rows by U+001E: separators that never occur in indicator names.
+    for (const g of groups) {
+      const school = indexOf.get(g.schoolId) as number;
+      const byYear = new Map<number, Float64Array>();
+      for (const rec of g.packed.split('\u001e')) {
+        const [year, value, indicator] = rec.split('\u001f');
+        let values = byYear.get(Number(year));
+        if (!values) {
+          values = new Float64Array(indicators.length).fill(Number.NaN);
+          byYear.set(Number(year), values);
         }
-        for (const [year, values] of byYear) b.addContext(school, year, values, ++row);
+        const j = column.get(indicator as string);
+        if (j !== undefined) values[j] = Number(value);
       }
+      for (const [year, values] of byYear) b.addContext(school, year, values, ++row);
     }
   }
 
   const confirmationYears = opts.confirmationYears ?? opts.years;
   if (confirmationYears.length > 0) {
-    for (const chunk of chunks) {
-      const groups = await packedRows(
-        db,
-        confirmationResults,
-        confirmationResults.schoolId,
-        [
-          confirmationResults.year,
-          confirmationResults.grade,
-          confirmationResults.participants,
-          confirmationResults.lowered,
-          confirmationResults.confirmed,
-          confirmationResults.raised,
-          confirmationResults.assessment,
-          confirmationResults.subject,
-        ],
-        and(
-          inArray(confirmationResults.schoolId, chunk),
-          inArray(confirmationResults.year, confirmationYears),
-        ) as SQL,
-      );
-      if (groups.length > 0) b.withConfirmation();
-      for (const g of groups) {
-        const school = at(g.schoolId);
-        for (const f of records(g.packed)) {
-          b.addConfirmation(
-            school,
-            {
-              year: Number(f[0]),
-              grade: Number(f[1]),
-              participants: Number(f[2]),
-              lowered: Number(f[3]),
-              confirmed: Number(f[4]),
-              raised: Number(f[5]),
-              assessment: f[6] as string,
-              subject: f[7] as string,
-            },
-            ++row,
-          );
-        }
-      }
+    const f = confirmationResults;
+    const groups = await packedInts(
+      db,
+      f,
+      [f.year, f.procedureId, f.participants, f.lowered, f.confirmed, f.raised],
+      and(exists(schoolsOf(f)), inArray(f.year, confirmationYears)) as SQL,
+    );
+    if (groups.length > 0) b.withConfirmation();
+    const v: Omit<ConfirmationRow, 'schoolId'> = {
+      ...NO_PROCEDURE,
+      year: 0,
+      participants: 0,
+      lowered: 0,
+      confirmed: 0,
+      raised: 0,
+    };
+    for (const g of groups) {
+      const school = indexOf.get(g.schoolId) as number;
+      forEachTuple(g.packed, 6, (t) => {
+        v.year = t[0] as number;
+        v.participants = t[2] as number;
+        v.lowered = t[3] as number;
+        v.confirmed = t[4] as number;
+        v.raised = t[5] as number;
+        b.addConfirmation(school, v, ++row, procedureAt.get(t[1] as number));
+      });
     }
   }
 
   return { pkg: b.build(), orgUnitIdByCode, codeByOrgUnitId };
 }
 
-// Rows travel as one text value per school: fields joined by U+001F, rows by U+001E (separators that never
-// occur in names). Row by row, the embedded database spends ~20 µs a row turning results into objects; one
-// string per school is split in JS at a small fraction of that, and PostgreSQL gains too.
-const FIELD = '\u001f';
-const RECORD = '\u001e';
+type DataTable = typeof assessmentResults | typeof contextValues | typeof confirmationResults;
 
-async function packedRows(
+/** Rows of the loader name their procedure by index (the fourth argument of addResult), not by these. */
+const NO_PROCEDURE = { assessment: '', subject: '', grade: 0 };
+
+// Integer rows travel as one text value per school, "1,2,3,4,…": row by row, the drivers spend
+// microseconds a row turning results into objects (~20 µs in the embedded database); one string per school
+// is scanned in JS at a small fraction of that, and PostgreSQL sends a quarter of the bytes.
+function packedInts(
   db: Db,
-  table: PgTable,
-  school: AnyPgColumn,
+  table: PgTable & { schoolId: AnyPgColumn },
   fields: AnyPgColumn[],
   where: SQL,
 ): Promise<{ schoolId: string; packed: string }[]> {
   return db
     .select({
-      schoolId: sql<string>`${school}`,
-      packed: sql<string>`string_agg(concat_ws(chr(31), ${sql.join(fields, sql`, `)}), chr(30))`,
+      schoolId: sql<string>`${table.schoolId}`,
+      packed: sql<string>`string_agg(concat_ws(',', ${sql.join(fields, sql`, `)}), ',')`,
     })
     .from(table)
     .where(where)
-    .groupBy(school);
+    .groupBy(table.schoolId);
 }
 
-function records(packed: string): string[][] {
-  return packed.split(RECORD).map((rec) => rec.split(FIELD));
+/** Calls `fn` for each `width` integers of a comma-separated list of non-negative integers. */
+function forEachTuple(packed: string, width: number, fn: (values: Int32Array) => void): void {
+  const values = new Int32Array(width);
+  let k = 0;
+  let n = 0;
+  for (let i = 0; i <= packed.length; i++) {
+    const c = i < packed.length ? packed.charCodeAt(i) : 44;
+    if (c === 44) {
+      values[k++] = n;
+      n = 0;
+      if (k === width) {
+        fn(values);
+        k = 0;
+      }
+    } else {
+      n = n * 10 + (c - 48);
+    }
+  }
 }
 
 /**
@@ -302,5 +297,6 @@ function records(packed: string): string[][] {
  * the engine makes the exact comparison.
  */
 function pastLowOnly(p: { year: number; minParticipants: number; lowShare: number }): SQL {
-  return sql`(${assessmentResults.year} = ${p.year} or (${assessmentResults.participants} >= ${p.minParticipants} and ${assessmentResults.mark2}::float8 >= ${p.lowShare - 1e-9}::float8 * ${assessmentResults.participants}))`;
+  const r = assessmentResults;
+  return sql`(${r.year} = ${p.year} or (${r.participants} >= ${p.minParticipants} and ${r.mark2}::float8 >= ${p.lowShare - 1e-9}::float8 * ${r.participants}))`;
 }

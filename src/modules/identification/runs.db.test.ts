@@ -14,6 +14,7 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { drainJobs, getJob } from '../../jobs/runner.js';
 import { AppError } from '../../lib/errors.js';
 import { packageFromRows } from '../assessment-data/from-rows.js';
+import { storedProcedureIds } from '../assessment-data/replace-rows.js';
 import type {
   ConfirmationRow,
   ContextRow,
@@ -54,9 +55,16 @@ async function insertDataRows(
     if (!v) throw new Error(`no school ${c}`);
     return v;
   };
-  await db
-    .insert(assessmentResults)
-    .values(rows.results.map(({ schoolId, ...r }) => ({ ...r, schoolId: id(schoolId) })));
+  // Rows name their procedure; the tables refer to it by its stored id.
+  const withProcedureIds = async <R extends ResultRow | ConfirmationRow>(rs: R[]) => {
+    const ids = await storedProcedureIds(db, rs);
+    return rs.map(({ schoolId, assessment, subject, grade, ...r }, i) => ({
+      ...r,
+      schoolId: id(schoolId),
+      procedureId: ids[i] as number,
+    }));
+  };
+  await db.insert(assessmentResults).values(await withProcedureIds(rows.results));
   await db.insert(contextValues).values(
     rows.context.flatMap((r) =>
       Object.entries(r.values)
@@ -64,9 +72,7 @@ async function insertDataRows(
         .map(([indicator, value]) => ({ schoolId: id(r.schoolId), year: r.year, indicator, value })),
     ),
   );
-  await db
-    .insert(confirmationResults)
-    .values(rows.confirmation.map(({ schoolId, ...r }) => ({ ...r, schoolId: id(schoolId) })));
+  await db.insert(confirmationResults).values(await withProcedureIds(rows.confirmation));
 }
 
 /**
