@@ -40,7 +40,8 @@ export function identificationListRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/identification/lists',
       tags,
-      summary: 'Черновик списка года по расчёту (у существующего черновика сменить расчёт)',
+      summary:
+        'Черновик списка года по расчёту (у существующего черновика сменить расчёт); устаревший расчёт — 409',
       request: jsonBody(createListInput),
       responses: okJson('Черновик списка'),
     }),
@@ -127,7 +128,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/identification/lists/{id}/approve',
       tags,
-      summary: 'Утвердить список приказом (после этого он не изменяется)',
+      summary: 'Утвердить список приказом (после этого он не изменяется); расчёт устарел — 409',
       request: { params: idParam, ...jsonBody(approveListInput) },
       responses: okJson('Утверждённый список'),
     }),

@@ -107,7 +107,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Расчёты региона (новые первыми)',
       request: { query: z.object({ year: yearSchema.optional() }) },
-      responses: okJson('Расчёты с ходом выполнения и итогами'),
+      responses: okJson('Расчёты с ходом выполнения, итогами и признаком «данные изменены после расчёта»'),
     }),
     async (c) => c.json(await listRuns(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
   );
@@ -119,7 +119,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Расчёт с ходом выполнения и итогами',
       request: { params: idParam },
-      responses: okJson('Расчёт'),
+      responses: okJson('Расчёт; stale — данные его лет загружены заново после расчёта'),
     }),
     async (c) => c.json(await getRun(db, { actor: requireActor(c), runId: c.req.valid('param').id }), 200),
   );

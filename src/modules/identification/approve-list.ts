@@ -5,9 +5,11 @@ import { identificationLists } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import { recordEvent } from '../audit/record-event.js';
 import { approvedMessage, getListSummary, type ListSummary } from './lists.js';
 import { FROZEN_MESSAGE, loadWritableList } from './lists-access.js';
+import { assertRunFresh } from './stale-runs.js';
 
 // Approval by an order freezes the list: its run's results never change, and its decisions, order and
 // status are never changed afterwards. From then on municipalities and schools see it.
@@ -31,7 +33,10 @@ export const approveListInput = z.object({
 });
 export type ApproveListInput = z.input<typeof approveListInput>;
 
-/** Access: the regional operator of the list's region; only a draft, at the version the user saw. */
+/**
+ * Access: the regional operator of the list's region; only a draft, at the version the user saw, whose run
+ * is not stale (the data of a year it used imported again after it was started: CONFLICT, stale-runs.ts).
+ */
 export async function approveList(
   db: Db,
   opts: { actor: Actor; listId: string } & ApproveListInput,
@@ -45,6 +50,9 @@ export async function approveList(
   const { list } = await loadWritableList(db, actor, opts.listId);
   if (list.version !== input.version) throw conflict({ version: list.version });
   await db.transaction(async (tx) => {
+    // No import of the region's data commits between the check and the approval.
+    await lockRegionDataForRead(tx, list.regionId);
+    await assertRunFresh(tx, list.runId, 'approve');
     await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, list.regionId)).for('update');
     const [other] = await tx
       .select()

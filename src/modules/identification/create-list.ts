@@ -10,9 +10,11 @@ import {
 import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import { recordEvent } from '../audit/record-event.js';
 import { approvedMessage, getListSummary, type ListSummary } from './lists.js';
 import { canWriteLists, isRegionReader } from './lists-access.js';
+import { assertRunFresh } from './stale-runs.js';
 
 // Creating the draft list of a year from a finished run (or switching a draft to another run).
 
@@ -26,7 +28,8 @@ export type CreateListInput = z.input<typeof createListInput>;
 /**
  * The draft of the run's year: created, or, when the year has a draft, switched to this run (decisions
  * are kept for the schools the new run has; the version goes up). A year with an approved list is
- * refused. Access: the regional operator of the run's region; the run must be done.
+ * refused. Access: the regional operator of the run's region; the run must be done and not stale (the data
+ * of a year it used imported again after it was started: CONFLICT, see stale-runs.ts).
  */
 export async function createOrReplaceDraftList(
   db: Db,
@@ -42,6 +45,9 @@ export async function createOrReplaceDraftList(
     throw invalid('Расчёт ещё не завершён: список составляется по завершённому расчёту');
 
   const listId = await db.transaction(async (tx) => {
+    // No import of the region's data commits between the check and the draft.
+    await lockRegionDataForRead(tx, run.regionId);
+    await assertRunFresh(tx, run.id, 'create');
     // One writer per region at a time: two drafts of a year must not appear side by side.
     await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, run.regionId)).for('update');
     const existing = await tx

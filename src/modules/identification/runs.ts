@@ -16,6 +16,7 @@ import type { Actor } from '../access/actor.js';
 import { assertRegionAccess, requireIdentificationRegion } from './identification-access.js';
 import { FLAG_KEYS, type Flags, type LowProcedure } from './identify.js';
 import type { RunSummary } from './run-identification.js';
+import { type RunStaleness, stalenessOfRuns } from './stale-runs.js';
 
 // Runs and their results as the API shows them (docs/identification-api.md, «Расчёты»).
 
@@ -30,6 +31,13 @@ export type RunView = {
   createdAt: Date;
   finishedAt: Date | null;
   summary: RunSummary | null;
+  /**
+   * The data of a year the run used were imported again after it was started (stale-runs.ts): its
+   * results no longer match the data; a list is not built on it or approved. Worked out on every read.
+   */
+  stale: boolean;
+  /** What changed: the run's years imported again and the newest such import; null when not stale. */
+  staleness: RunStaleness | null;
 };
 
 export type SchoolRef = {
@@ -70,6 +78,7 @@ const runColumns = {
     name: methodologies.name,
     status: methodologies.status,
   },
+  document: methodologies.document,
   jobProgress: jobs.progress,
   jobMessage: jobs.message,
   jobError: jobs.error,
@@ -78,12 +87,13 @@ const runColumns = {
 type RunRow = {
   run: typeof identificationRuns.$inferSelect;
   m: RunView['methodology'];
+  document: unknown;
   jobProgress: number | null;
   jobMessage: string | null;
   jobError: string | null;
 };
 
-function toRunView(r: RunRow): RunView {
+function toRunView(r: RunRow, staleness: RunStaleness | null): RunView {
   const { run } = r;
   const done = run.status === 'done';
   return {
@@ -102,7 +112,18 @@ function toRunView(r: RunRow): RunView {
     createdAt: run.createdAt,
     finishedAt: run.finishedAt,
     summary: (run.summary as RunSummary | null) ?? null,
+    stale: staleness !== null,
+    staleness,
   };
+}
+
+/** The rows as views, with the staleness of each run worked out by one query. */
+async function toRunViews(db: Db, rows: RunRow[]): Promise<RunView[]> {
+  const stale = await stalenessOfRuns(
+    db,
+    rows.map((r) => ({ id: r.run.id, year: r.run.year, document: r.document })),
+  );
+  return rows.map((r) => toRunView(r, stale.get(r.run.id) ?? null));
 }
 
 const runQuery = (db: Db) =>
@@ -120,7 +141,7 @@ export async function listRuns(db: Db, opts: { actor: Actor; year?: number }): P
   const rows = await runQuery(db)
     .where(and(...conds))
     .orderBy(desc(identificationRuns.createdAt));
-  return rows.map(toRunView);
+  return toRunViews(db, rows);
 }
 
 /** One run with the progress of its job; NOT_FOUND outside the actor's region or for other roles. */
@@ -128,7 +149,8 @@ export async function getRun(db: Db, opts: { actor: Actor; runId: string }): Pro
   const [row] = await runQuery(db).where(eq(identificationRuns.id, opts.runId));
   if (!row) throw notFound('Расчёт');
   assertRegionAccess(opts.actor, row.run.regionId, 'read', 'Расчёт');
-  return toRunView(row);
+  const [view] = await toRunViews(db, [row]);
+  return view as RunView;
 }
 
 const municipality = alias(orgUnits, 'municipality');

@@ -1,12 +1,13 @@
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { parseRuDate } from '../roadmap/format.js';
 import { ApiError, api, qs } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
-import { keys, put } from './api.js';
+import { fetchers, keys, put } from './api.js';
+import { isStale, StaleRunWarning } from './run-progress.js';
 import type { ListDetail, ListEntry } from './types.js';
 
 export type DecisionTarget = { entry: ListEntry; decision: 'include' | 'exclude' | 'reset' };
@@ -120,7 +121,10 @@ export function DecisionModal({
   );
 }
 
-/** «Утвердить приказом»: order number and date; the approved list is frozen. */
+/**
+ * «Утвердить приказом»: order number and date; the approved list is frozen. A list whose run is stale (the
+ * data it used imported again) is not approved: the modal says so and offers no approval.
+ */
 export function ApproveModal({
   list,
   opened,
@@ -136,6 +140,13 @@ export function ApproveModal({
   const [date, setDate] = useState<string | null>(dayjs().format('YYYY-MM-DD'));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // The run as it is now: whether its data changed after it is worked out on every read.
+  const run = useQuery({
+    queryKey: keys.run(list.run.id),
+    queryFn: () => fetchers.run(list.run.id),
+    enabled: opened && list.status === 'draft',
+  });
+  const stale = run.data !== undefined && isStale(run.data);
 
   async function approve() {
     const local: Record<string, string> = {};
@@ -158,7 +169,10 @@ export function ApproveModal({
       if (e instanceof ApiError && e.fields.length > 0)
         setErrors(Object.fromEntries(e.fields.map((f) => [f.field, f.message])));
       else await fail(e);
-      if (e instanceof ApiError && e.isConflict) onClose();
+      if (e instanceof ApiError && e.isConflict) {
+        await qc.invalidateQueries({ queryKey: keys.run(list.run.id) });
+        onClose();
+      }
     } finally {
       setBusy(false);
     }
@@ -167,6 +181,16 @@ export function ApproveModal({
   return (
     <Modal opened={opened} onClose={onClose} title={`Утвердить список ШНОР ${list.year} года`}>
       <Stack>
+        {run.data && stale && (
+          <>
+            <StaleRunWarning run={run.data} />
+            <Text size="sm">
+              Выполните расчёт заново на вкладке «Расчёты» и пересоберите черновик по новому расчёту (кнопка
+              «Сформировать список по расчёту» на вкладке «Списки»): решения по школам, которые есть в новом
+              расчёте, сохранятся.
+            </Text>
+          </>
+        )}
         <Text size="sm">
           Школ в списке: {list.entries.filter((e) => e.included).length}. После утверждения список
           замораживается: новые данные и изменения методики его не меняют, он становится виден муниципалитетам
@@ -194,7 +218,14 @@ export function ApproveModal({
           <Button variant="default" onClick={onClose}>
             Отмена
           </Button>
-          <Button color="green" onClick={approve} loading={busy} data-testid="approve-save">
+          <Button
+            color="green"
+            onClick={approve}
+            loading={busy}
+            disabled={stale || run.isLoading}
+            title={stale ? 'Расчёт устарел: выполните его заново' : undefined}
+            data-testid="approve-save"
+          >
             Утвердить
           </Button>
         </Group>

@@ -6,6 +6,7 @@ import { api } from '../shared/api.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { ListsTable } from './lists-table.js';
+import { isStale, StaleRunWarning } from './run-progress.js';
 import type { ListSummary } from './types.js';
 
 function MakeList() {
@@ -15,6 +16,9 @@ function MakeList() {
   const [runId, setRunId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const done = (runs.data ?? []).filter((r) => r.status === 'done');
+  // A stale run (its data imported again after it) is refused by the server: offered disabled.
+  const anyStale = done.some(isStale);
+  const chosen = done.find((r) => r.id === runId);
 
   async function make() {
     if (!runId) return;
@@ -44,17 +48,30 @@ function MakeList() {
             placeholder={done.length ? 'Выберите расчёт' : 'нет завершённых расчётов'}
             data={done.map((r) => ({
               value: r.id,
-              label: `${r.year}: ${r.methodology.name}, в. ${r.methodology.version} — ШНОР ${r.summary?.counts.shnor ?? '—'}`,
+              label: `${r.year}: ${r.methodology.name}, в. ${r.methodology.version} — ШНОР ${r.summary?.counts.shnor ?? '—'}${isStale(r) ? ' — данные изменены, нужен новый расчёт' : ''}`,
+              disabled: isStale(r),
             }))}
             value={runId}
             onChange={setRunId}
             w={480}
             data-testid="list-run"
           />
-          <Button onClick={make} disabled={!runId} loading={busy} data-testid="list-make">
+          <Button
+            onClick={make}
+            disabled={!runId || (chosen !== undefined && isStale(chosen))}
+            loading={busy}
+            data-testid="list-make"
+          >
             Сформировать список по расчёту
           </Button>
         </Group>
+        {chosen && <StaleRunWarning run={chosen} />}
+        {anyStale && (
+          <Text size="xs" c="dimmed">
+            Расчёты, данные которых изменены после расчёта (повторная загрузка пакета за используемый год),
+            выбрать нельзя: выполните расчёт заново на вкладке «Расчёты».
+          </Text>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../shared/api.js';
@@ -6,7 +6,7 @@ import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { StatusBadge } from './common.js';
 import { RunCompare } from './run-compare.js';
-import { RunProgress, useRun } from './run-progress.js';
+import { isStale, RunProgress, StaleRunWarning, useRun } from './run-progress.js';
 import { FLAG_KEYS, FLAG_SHORT, RUN_STATUS } from './strings.js';
 import type { RunView } from './types.js';
 
@@ -74,33 +74,52 @@ function StartRun() {
   );
 }
 
+const COLUMNS = 6 + FLAG_KEYS.length;
+
 function RunRow({ initial }: { initial: RunView }) {
   const run = useRun(initial);
+  const stale = isStale(run);
   return (
-    <Table.Tr data-testid={`run-${run.id}`}>
-      <Table.Td fw={600}>{run.year}</Table.Td>
-      <Table.Td>
-        <Text size="sm">{run.methodology.name}</Text>
-        <Text size="xs" c="dimmed">
-          {run.methodology.code}, версия {run.methodology.version}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <StatusBadge value={RUN_STATUS[run.status]} />
-      </Table.Td>
-      <Table.Td>
-        <RunProgress run={run} />
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs">{formatDateTime(run.createdAt)}</Text>
-      </Table.Td>
-      <Table.Td ta="right">{run.summary?.schools ?? '—'}</Table.Td>
-      {FLAG_KEYS.map((k) => (
-        <Table.Td key={k} ta="right" fw={k === 'shnor' ? 700 : undefined}>
-          {run.summary ? run.summary.counts[k] : '—'}
+    <>
+      <Table.Tr data-testid={`run-${run.id}`} data-stale={stale || undefined}>
+        <Table.Td fw={600}>{run.year}</Table.Td>
+        <Table.Td>
+          <Text size="sm">{run.methodology.name}</Text>
+          <Text size="xs" c="dimmed">
+            {run.methodology.code}, версия {run.methodology.version}
+          </Text>
         </Table.Td>
-      ))}
-    </Table.Tr>
+        <Table.Td>
+          <Stack gap={4} align="flex-start">
+            <StatusBadge value={RUN_STATUS[run.status]} />
+            {stale && (
+              <Badge color="orange" variant="light" style={{ minWidth: 'max-content' }}>
+                данные изменены
+              </Badge>
+            )}
+          </Stack>
+        </Table.Td>
+        <Table.Td>
+          <RunProgress run={run} />
+        </Table.Td>
+        <Table.Td>
+          <Text size="xs">{formatDateTime(run.createdAt)}</Text>
+        </Table.Td>
+        <Table.Td ta="right">{run.summary?.schools ?? '—'}</Table.Td>
+        {FLAG_KEYS.map((k) => (
+          <Table.Td key={k} ta="right" fw={k === 'shnor' ? 700 : undefined}>
+            {run.summary ? run.summary.counts[k] : '—'}
+          </Table.Td>
+        ))}
+      </Table.Tr>
+      {stale && (
+        <Table.Tr bg="orange.0">
+          <Table.Td colSpan={COLUMNS} pt={0}>
+            <StaleRunWarning run={run} compact />
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </>
   );
 }
 
@@ -133,7 +152,7 @@ export function RunsTab({ canWrite }: { canWrite: boolean }) {
                 <Table.Tbody>
                   {runs.length === 0 && (
                     <Table.Tr>
-                      <Table.Td colSpan={14}>
+                      <Table.Td colSpan={COLUMNS}>
                         <Text c="dimmed" ta="center" size="sm">
                           Расчётов пока не было
                         </Text>

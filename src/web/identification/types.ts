@@ -44,6 +44,8 @@ export type MethodologyVersion = Json<MethodologyView>;
 export type MethodologyStatus = MethodologyView['status'];
 export type RunView = Json<ServerRunView>;
 export type RunStatus = RunView['status'];
+/** The data of years the run used were imported again after it was started (stale-runs.ts). */
+export type RunStaleness = NonNullable<RunView['staleness']>;
 export type RunResult = RunResultView;
 export type Comparison = Json<Pick<RunComparison, 'flags' | 'byMunicipality'>>;
 export type ListStatus = ListSummary['status'];
