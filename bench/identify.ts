@@ -116,6 +116,10 @@ async function databasePart(schools: School[]): Promise<void> {
   const oneYear = { ...opts, years: 1 };
   console.log(`\nDatabase: one year (${opts.lastYear}) of the same ${opts.schools} schools, ${yearDir}`);
   const w = await step('generate one year (CSV)', () => writeGeneratedCsv(oneYear, yearDir));
+  const otherYearDir = path.join(dir, 'one-year-other-seed');
+  await step('generate it with another seed (CSV)', () =>
+    writeGeneratedCsv({ ...oneYear, seed: opts.seed + 1 }, otherYearDir),
+  );
   console.log(
     `  rows: results ${w.rows.results}, context ${w.rows.context} (× indicators), confirmation ${w.rows.confirmation}`,
   );
@@ -146,8 +150,18 @@ async function databasePart(schools: School[]): Promise<void> {
       console.log(
         `  written: results ${first.results}, context values ${first.contextValues}, confirmations ${first.confirmations}`,
       );
-      const again = await step(`  re-import ${opts.lastYear} (replaces the year)`, () => run('bench-2.zip'));
-      console.log(`  replaced: ${JSON.stringify(again.replaced)}`);
+      const again = await step(`  re-import ${opts.lastYear}, the same package`, () => run('bench-2.zip'));
+      console.log(`  replaced: ${JSON.stringify(again.replaced)}, unchanged rows ${again.unchanged}`);
+      // A corrected package changes a few rows; this one (another seed) changes almost every row.
+      const changed = await step(`  re-import ${opts.lastYear}, another seed (new values)`, () =>
+        importAssessmentDataFrom(
+          database.db,
+          { actor: null, regionId, fileName: 'bench-3.zip', source: otherYearDir, dryRun: false },
+          loader,
+        ),
+      );
+      if (!changed.ok) throw new Error(`import failed: ${JSON.stringify(changed.errors.slice(0, 3))}`);
+      console.log(`  unchanged rows ${changed.unchanged}`);
       if (t.label !== 'PostgreSQL') {
         console.log('  identification from the database: measured on PostgreSQL only (four years of data');
         console.log('  do not fit the embedded database in memory on this machine)');

@@ -63,7 +63,7 @@ const GOOD: Pkg = {
     'school_id,year,assessment,subject,grade,participants,lowered,confirmed,raised\n' +
     'C1,2024,ВПР,математика,5,25,5,18,2\nC2,2024,ВПР,математика,5,25,5,18,2\n',
 };
-const NOTHING = { unknownSchools: [], errors: [], replaced: [] };
+const NOTHING = { unknownSchools: [], errors: [], replaced: [], unchanged: 0 };
 
 describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
   let database: Database;

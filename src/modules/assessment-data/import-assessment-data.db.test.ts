@@ -171,6 +171,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
       unknownSchools: [],
       errors: [],
       replaced: [],
+      unchanged: 0,
     });
     expect(await counts()).toEqual({ results: 12, contextValues: 7, confirmations: 2, imports: 1 });
     const [row] = await db
@@ -318,21 +319,25 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
         { actor: f.as('region'), fileName: 'all.zip', data: csvPackage(GOOD), dryRun: false },
         loader(),
       );
-      const r = await importAssessmentData(
-        db,
-        {
-          actor: f.as('admin'),
-          fileName: 'c1-2024.zip',
-          data: csvPackage({
-            schools: 'school_id,name,municipality_id,municipality_name\nC1,Школа 1,M1,Первый район\n',
-            results: `${RESULTS_HEADER}${results(2024, ['C1'], 9)}\nC1,2024,ОГЭ,математика,9,20,1,5,5,9\n`,
-            context: 'school_id,year,ovz_share\nC1,2024,0.5\n',
-          }),
-          dryRun: false,
-        },
-        loader(),
-      );
+      const c1in2024 = () =>
+        importAssessmentData(
+          db,
+          {
+            actor: f.as('admin'),
+            fileName: 'c1-2024.zip',
+            data: csvPackage({
+              schools: 'school_id,name,municipality_id,municipality_name\nC1,Школа 1,M1,Первый район\n',
+              results: `${RESULTS_HEADER}${results(2024, ['C1'], 9)}\nC1,2024,ОГЭ,математика,9,20,1,5,5,9\n`,
+              context: 'school_id,year,ovz_share\nC1,2024,0.5\n',
+            }),
+            dryRun: false,
+          },
+          loader(),
+        );
+      const r = await c1in2024();
       expect(r.errors).toEqual([]);
+      // Both results changed (mark2 3 → 9), the context value is another indicator: nothing stays.
+      expect(r.unchanged).toBe(0);
       expect(r).toMatchObject({ ok: true, years: [2024], results: 3, contextValues: 1, confirmations: 0 });
       // No confirmation.csv in the package: the stored confirmation report stays.
       expect(r.replaced).toEqual([{ year: 2024, results: 2, contextValues: 1, confirmations: 0 }]);
@@ -355,6 +360,11 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
         .from(contextValues)
         .where(and(eq(contextValues.schoolId, f.S1.id), eq(contextValues.year, 2024)));
       expect(n?.n).toBe(1);
+      // The same package again: every row is already stored as it is, nothing is rewritten.
+      const again = await c1in2024();
+      expect(again.replaced).toEqual([{ year: 2024, results: 3, contextValues: 1, confirmations: 0 }]);
+      expect(again.unchanged).toBe(4);
+      expect(await counts()).toEqual({ results: 13, contextValues: 7, confirmations: 2, imports: 3 });
     },
   );
 
@@ -398,8 +408,8 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
         bulkLoader(database).transaction((s) =>
           fn({
             ...s,
-            copy: async (t) => {
-              const n = await s.copy(t);
+            copy: async (t, o) => {
+              const n = await s.copy(t, o);
               if (t.table === 'context_values') await s.db.execute(sql`select 1/0`);
               return n;
             },

@@ -9,8 +9,8 @@ import { recordEvent } from '../audit/record-event.js';
 import { extractZipEntry, readZipDirectory, type ZipEntry } from '../documents/import/zip.js';
 import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
 import { lockRegionDataForWrite } from './region-data-lock.js';
-import { bulkTables, countExisting, deleteExisting, storedProcedureIds } from './replace-rows.js';
-import { type BulkLoader, insertLoader } from './store.js';
+import { bulkTables, countExisting, mergeRows, storedProcedureIds } from './replace-rows.js';
+import { type BulkLoader, type BulkTable, insertLoader } from './store.js';
 import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
 
 // Import of an assessment data package into the database (docs/identification-api.md, «Данные оценочных
@@ -35,7 +35,10 @@ export type ImportAssessmentResult = {
   confirmations: number;
   unknownSchools: { code: string; name: string }[];
   errors: ImportRowError[];
+  /** Stored rows of the package's schools and years, by year: what the package replaces. */
   replaced: ReplacedYear[];
+  /** Of those, rows the package has unchanged (left as they were, not rewritten). */
+  unchanged: number;
 };
 
 type ImportOptions = {
@@ -121,6 +124,12 @@ export async function readUploadedPackage(data: Buffer): Promise<DataPackage> {
 
 const REGION_ROLES = ['regional_operator'] as const;
 
+const TABLE_COUNT: Record<BulkTable['table'], keyof Omit<ReplacedYear, 'year'>> = {
+  assessment_results: 'results',
+  context_values: 'contextValues',
+  confirmation_results: 'confirmations',
+};
+
 /** Region id of a unit path "/regionId/…/". */
 const regionOfPath = (p: string) => p.split('/')[1] ?? '';
 
@@ -156,6 +165,7 @@ async function runImport(
     unknownSchools: [],
     errors: [],
     replaced: [],
+    unchanged: 0,
   };
   let pkg: DataPackage;
   try {
@@ -195,6 +205,7 @@ async function runImport(
   }
 
   const loader = bulk ?? insertLoader(db);
+  let unchanged = 0;
   const replaced = await loader.transaction(async (s) => {
     // Two imports into one region at once would interleave their deletes and inserts.
     await lockRegionDataForWrite(s.db, regionId);
@@ -211,10 +222,20 @@ async function runImport(
         'Пока проверялся пакет, школы региона изменились: загрузите пакет ещё раз',
       );
     }
-    const replacedYears = await deleteExisting(s.db, counts.years, schoolIds, withConfirmation);
+    const replacedYears = await countExisting(s.db, counts.years, schoolIds, withConfirmation);
     // The procedures table is only added to, under the unique key: these rows exist until commit.
     const procedureIds = await storedProcedureIds(s.db, pkg.procedures);
-    for (const t of bulkTables(pkg, schoolIds, procedureIds)) await s.copy(t, { referencesChecked: true });
+    await s.referencesChecked(async () => {
+      for (const t of bulkTables(pkg, schoolIds, procedureIds)) {
+        const stored = replacedYears.reduce((n, y) => n + y[TABLE_COUNT[t.table]], 0);
+        if (stored === 0) {
+          await s.copy(t);
+        } else {
+          const m = await mergeRows(s, t, counts.years, schoolIds);
+          unchanged += stored - m.deleted;
+        }
+      }
+    });
     await s.db.insert(dataImports).values({
       regionId,
       fileName,
@@ -240,7 +261,7 @@ async function runImport(
   // A large load changes the tables' statistics at once: without fresh ones the planner reads them
   // with bad plans until autovacuum catches up (measured: a run's load 2–3× slower).
   await db.execute(sql`analyze assessment_results, context_values, confirmation_results`);
-  return { ...summary, ok: true, replaced };
+  return { ...summary, ok: true, replaced, unchanged };
 }
 
 function toImportError(e: { row: number; field?: string; message: string }): ImportRowError {

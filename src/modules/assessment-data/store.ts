@@ -18,21 +18,28 @@ export type BulkTable = {
   table: 'assessment_results' | 'context_values' | 'confirmation_results';
   columns: readonly string[];
   length: number;
-  /** Cells of row i: strings (any text) and finite numbers. */
-  row(i: number): readonly (string | number)[];
+  /**
+   * Writes the cells of row i — strings (any text) and finite numbers — into `out` (length: the columns)
+   * and returns it: a million rows are written through one array, without a million allocations.
+   */
+  row(i: number, out: (string | number)[]): (string | number)[];
 };
 
 export type BulkSession = {
   /** The transaction: ordinary queries of the same unit of work. */
   db: Db;
   /**
-   * Writes all rows of the table inside the transaction; resolves to the number of rows written.
-   * `referencesChecked`: the caller has verified, in this transaction and under a lock (FOR KEY SHARE),
-   * that every referenced row exists; the loader may then skip the per-row foreign-key triggers
-   * (session_replication_role = replica, where the database user may set it: PGlite always, PostgreSQL
-   * for a superuser). A row-by-row FK check is most of the time of a COPY in PGlite.
+   * Writes all rows of the table inside the transaction (into `into`, a table of the same columns, when
+   * given: a temporary table to merge from); resolves to the number of rows written.
    */
-  copy(t: BulkTable, opts?: { referencesChecked?: boolean }): Promise<number>;
+  copy(t: BulkTable, opts?: { into?: string }): Promise<number>;
+  /**
+   * Runs `fn` without the per-row foreign-key triggers where the database user may switch them off
+   * (session_replication_role = replica: PGlite always, PostgreSQL for a superuser). Only for writes whose
+   * references the caller has verified in this transaction under a lock (FOR KEY SHARE): a row-by-row FK
+   * check is most of the time of a COPY in PGlite.
+   */
+  referencesChecked<T>(fn: () => Promise<T>): Promise<T>;
 };
 
 export type BulkLoader = {
@@ -60,7 +67,8 @@ export function insertLoader(db: Db): BulkLoader {
       db.transaction(async (tx) => {
         const session: BulkSession = {
           db: tx as unknown as Db,
-          copy: async (t) => {
+          referencesChecked: (f) => f(),
+          copy: async (t, o) => {
             const columns = sql.join(
               t.columns.map((c) => sql.identifier(c)),
               sql`, `,
@@ -71,13 +79,13 @@ export function insertLoader(db: Db): BulkLoader {
               for (let i = start; i < end; i++) {
                 tuples.push(
                   sql`(${sql.join(
-                    t.row(i).map((v) => sql`${v}`),
+                    t.row(i, new Array(t.columns.length)).map((v) => sql`${v}`),
                     sql`, `,
                   )})`,
                 );
               }
               await tx.execute(
-                sql`insert into ${sql.identifier(t.table)} (${columns}) values ${sql.join(tuples, sql`, `)}`,
+                sql`insert into ${sql.identifier(o?.into ?? t.table)} (${columns}) values ${sql.join(tuples, sql`, `)}`,
               );
             }
             return t.length;
@@ -101,29 +109,25 @@ function copyField(v: string | number): string {
 
 /** COPY text-format data of rows [start, end) in chunks of about `chunkBytes`. */
 function* copyChunks(t: BulkTable, start = 0, end = t.length, chunkBytes = 1 << 20): Generator<Buffer> {
-  let lines: string[] = [];
-  let size = 0;
+  const cells: (string | number)[] = new Array(t.columns.length);
+  let chunk = '';
   for (let i = start; i < end; i++) {
-    const cells = t.row(i);
-    let line = '';
+    t.row(i, cells);
     for (let k = 0; k < cells.length; k++) {
-      if (k > 0) line += '\t';
-      line += copyField(cells[k] as string | number);
+      if (k > 0) chunk += '\t';
+      chunk += copyField(cells[k] as string | number);
     }
-    line += '\n';
-    lines.push(line);
-    size += line.length;
-    if (size >= chunkBytes) {
-      yield Buffer.from(lines.join(''), 'utf8');
-      lines = [];
-      size = 0;
+    chunk += '\n';
+    if (chunk.length >= chunkBytes) {
+      yield Buffer.from(chunk, 'utf8');
+      chunk = '';
     }
   }
-  if (lines.length > 0) yield Buffer.from(lines.join(''), 'utf8');
+  if (chunk.length > 0) yield Buffer.from(chunk, 'utf8');
 }
 
-const copySql = (t: BulkTable, source: string) =>
-  `copy ${quoteIdent(t.table)} (${t.columns.map(quoteIdent).join(', ')}) from ${source}`;
+const copySql = (t: BulkTable, into: string | undefined, source: string) =>
+  `copy ${quoteIdent(into ?? t.table)} (${t.columns.map(quoteIdent).join(', ')}) from ${source}`;
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Rows per PGlite COPY: each is one Blob in memory (≈ 7 MB for results). */
@@ -139,15 +143,19 @@ export function pgliteCopyLoader(client: PGlite): BulkLoader {
         return fn({
           db,
           copy: async (t, o) => {
-            if (o?.referencesChecked) await ptx.exec('set local session_replication_role = replica');
             for (let start = 0; start < t.length; start += PGLITE_COPY_ROWS) {
               const end = Math.min(t.length, start + PGLITE_COPY_ROWS);
               // Node's Buffer is a Uint8Array; its ArrayBufferLike typing is what BlobPart rejects.
               const blob = new Blob([...copyChunks(t, start, end)] as unknown as BlobPart[]);
-              await ptx.query(copySql(t, `'/dev/blob'`), [], { blob });
+              await ptx.query(copySql(t, o?.into, `'/dev/blob'`), [], { blob });
             }
-            if (o?.referencesChecked) await ptx.exec('set local session_replication_role = origin');
             return t.length;
+          },
+          referencesChecked: async (f) => {
+            await ptx.exec('set local session_replication_role = replica');
+            const out = await f();
+            await ptx.exec('set local session_replication_role = origin');
+            return out;
           },
         });
       }),
@@ -166,12 +174,17 @@ export function postgresCopyLoader(pool: pg.Pool): BulkLoader {
         const out = await fn({
           db,
           copy: async (t, o) => {
-            const skipTriggers = o?.referencesChecked === true && (await replicaRole(client, 'replica'));
             try {
-              return await copyFromStdin(client, copySql(t, 'stdin'), copyChunks(t));
+              return await copyFromStdin(client, copySql(t, o?.into, 'stdin'), copyChunks(t));
             } catch (e) {
               broken = e instanceof CopyStreamError;
               throw e;
+            }
+          },
+          referencesChecked: async (f) => {
+            const skipTriggers = await replicaRole(client, 'replica');
+            try {
+              return await f();
             } finally {
               if (skipTriggers && !broken) await replicaRole(client, 'origin').catch(() => false);
             }
