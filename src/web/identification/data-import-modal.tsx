@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../shared/api.js';
+import { useRef, useState } from 'react';
+import { ApiError, api } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { keys } from './api.js';
+import { fmtNum } from './strings.js';
 import type { ImportReport } from './types.js';
 
 const FILE_ATTRS = {
@@ -12,27 +13,32 @@ const FILE_ATTRS = {
 };
 
 function Counts({ r }: { r: ImportReport }) {
-  const verb = r.dryRun ? 'будет загружено' : 'загружено';
-  return (
-    <Group gap="xs">
-      <Badge variant="light" color="gray">
-        годы: {r.years.length ? r.years.join(', ') : '—'}
-      </Badge>
-      <Badge variant="light">школ: {r.schools}</Badge>
-      <Badge variant="light" color="teal">
-        {verb} результатов: {r.results}
-      </Badge>
-      <Badge variant="light" color="teal">
-        контекстных значений: {r.contextValues}
-      </Badge>
-      <Badge variant="light" color="teal">
-        подтверждений: {r.confirmations}
-      </Badge>
-      {r.errors.length > 0 && (
+  // A package that could not be read has no counts worth showing: only its errors.
+  if (r.errors.length > 0)
+    return (
+      <Group gap="xs">
         <Badge variant="filled" color="red">
           ошибок: {r.errors.length}
         </Badge>
-      )}
+      </Group>
+    );
+  // Only a checked package without problems «will be loaded»; otherwise these are just its contents.
+  const verb = !r.dryRun ? 'загружено ' : r.ok ? 'будет загружено ' : '';
+  return (
+    <Group gap="xs">
+      <Badge variant="light" color="gray">
+        {r.years.length === 1 ? 'год' : 'годы'}: {r.years.length ? r.years.join(', ') : '—'}
+      </Badge>
+      <Badge variant="light">школ: {fmtNum(r.schools, 0)}</Badge>
+      <Badge variant="light" color="teal">
+        {verb}результатов: {fmtNum(r.results, 0)}
+      </Badge>
+      <Badge variant="light" color="teal">
+        контекстных значений: {fmtNum(r.contextValues, 0)}
+      </Badge>
+      <Badge variant="light" color="teal">
+        подтверждений: {fmtNum(r.confirmations, 0)}
+      </Badge>
     </Group>
   );
 }
@@ -70,8 +76,8 @@ function Details({ r }: { r: ImportReport }) {
           <List size="sm">
             {r.replaced.map((x) => (
               <List.Item key={x.year}>
-                {x.year} год: результатов {x.results}, контекстных значений {x.contextValues}, подтверждений{' '}
-                {x.confirmations}
+                {x.year} год: результатов {fmtNum(x.results, 0)}, контекстных значений{' '}
+                {fmtNum(x.contextValues, 0)}, подтверждений {fmtNum(x.confirmations, 0)}
               </List.Item>
             ))}
           </List>
@@ -80,7 +86,8 @@ function Details({ r }: { r: ImportReport }) {
       {r.unknownSchools.length > 0 && (
         <Alert color="orange" title={`Школы, неизвестные системе: ${r.unknownSchools.length}`}>
           <Text size="sm" mb={4}>
-            Они не создаются автоматически: добавьте их в справочник организаций или уберите из пакета.
+            Школы пакета ищутся в справочнике организаций по коду (столбец school_id); школ с этими кодами
+            нет. Они не создаются автоматически: исправьте коды в пакете или уберите эти школы.
           </Text>
           <List size="sm" mah={160} style={{ overflow: 'auto' }}>
             {r.unknownSchools.map((s) => (
@@ -100,26 +107,35 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
+  // A refusal of the whole file (not a package, files missing, too large…): shown in the dialog, not only
+  // in a notification that disappears.
+  const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'load' | null>(null);
+  const resetInput = useRef<() => void>(null);
 
   function close() {
     setFile(null);
     setCheck(null);
     setDone(null);
+    setFailure(null);
     onClose();
   }
 
   async function send(f: File, dryRun: boolean) {
     setBusy(dryRun ? 'check' : 'load');
+    setFailure(null);
     try {
       const r = await api.upload<ImportReport>(`/api/assessment-data/import?dryRun=${dryRun}`, f);
       if (!dryRun && r.ok) {
         setDone(r);
-        notifyOk(`Пакет загружен: ${r.results} результатов за ${r.years.join(', ')}`);
+        notifyOk(`Пакет загружен: ${r.years.join(', ')}, результатов — ${fmtNum(r.results, 0)}`);
         await qc.invalidateQueries({ queryKey: keys.years });
       } else setCheck(r);
     } catch (e) {
-      notifyError(e);
+      if (e instanceof ApiError && e.status !== 0 && e.status < 500) {
+        setCheck(null);
+        setFailure(e.message);
+      } else notifyError(e);
     } finally {
       setBusy(null);
     }
@@ -129,6 +145,10 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
     setFile(f);
     setCheck(null);
     setDone(null);
+    setFailure(null);
+    // The browser does not report choosing the same file again: forget it, so that a package corrected
+    // after the check can be chosen and checked anew.
+    resetInput.current?.();
     if (f) void send(f, true);
   }
 
@@ -149,24 +169,35 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
           clearable
           disabled={busy !== null}
           fileInputProps={FILE_ATTRS}
+          resetRef={resetInput}
         />
         {busy === 'check' && <Text size="sm">Проверка пакета…</Text>}
-        {done && (
-          <Alert color="teal" title="Загрузка завершена" data-testid="data-import-done">
-            <Stack gap="xs">
-              <Counts r={done} />
-              <Details r={done} />
-            </Stack>
+        {failure && (
+          <Alert color="red" title="Пакет не принят" data-testid="data-import-failure">
+            {failure}
           </Alert>
+        )}
+        {done && (
+          <Stack gap="xs" data-testid="data-import-done">
+            <Alert color="teal" title="Загрузка завершена">
+              Данные за {done.years.join(', ')} {done.years.length === 1 ? 'год' : 'годы'} записаны.
+            </Alert>
+            <Counts r={done} />
+            <Details r={done} />
+          </Stack>
         )}
         {check && !done && (
           <Stack gap="xs" data-testid="data-import-check">
             <Counts r={check} />
             {check.ok && check.errors.length === 0 ? (
               <Alert color="teal">Ошибок нет — можно загружать.</Alert>
-            ) : (
+            ) : check.errors.length > 0 ? (
               <Alert color="red">
                 Исправьте ошибки в пакете и выберите его снова. Пока есть ошибки, ничего не загружается.
+              </Alert>
+            ) : (
+              <Alert color="red">
+                Пакет не загружается, пока в нём есть школы, неизвестные системе. Ничего не записано.
               </Alert>
             )}
             <Details r={check} />

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { DataImportModal } from './data-import-modal.js';
+import { fmtNum } from './strings.js';
 
 /** «Данные»: the years loaded in the region and the import of a data package. */
 export function DataTab({ canWrite }: { canWrite: boolean }) {
@@ -48,10 +49,10 @@ export function DataTab({ canWrite }: { canWrite: boolean }) {
                     .map((y) => (
                       <Table.Tr key={y.year} data-testid={`data-year-${y.year}`}>
                         <Table.Td fw={600}>{y.year}</Table.Td>
-                        <Table.Td ta="right">{y.schools}</Table.Td>
-                        <Table.Td ta="right">{y.results}</Table.Td>
-                        <Table.Td ta="right">{y.contextValues}</Table.Td>
-                        <Table.Td ta="right">{y.confirmations}</Table.Td>
+                        <Table.Td ta="right">{fmtNum(y.schools, 0)}</Table.Td>
+                        <Table.Td ta="right">{fmtNum(y.results, 0)}</Table.Td>
+                        <Table.Td ta="right">{fmtNum(y.contextValues, 0)}</Table.Td>
+                        <Table.Td ta="right">{fmtNum(y.confirmations, 0)}</Table.Td>
                         <Table.Td>
                           {y.lastImport ? (
                             <Text size="sm">

@@ -60,8 +60,10 @@ export function MethodologyEditor({ base, onClose }: { base: MethodologyVersion;
           map[path === 'repeatWindow' ? 'repeatWindow.1' : path] = f.message;
         }
         setErrors(map);
+        // The server's message names the field by its path («repeatWindow: …»): the title says it in words,
+        // the list below names each field by its label.
         setFailure({
-          message: e.message,
+          message: 'Версия не сохранена: исправьте отмеченные поля',
           rest: e.fields.map((f) => `${fieldLabel(f.field.replace(/^document\./, ''))}: ${f.message}`),
         });
       } else if (e instanceof ApiError && e.status === 400) setFailure({ message: e.message, rest: [] });
@@ -96,6 +98,7 @@ export function MethodologyEditor({ base, onClose }: { base: MethodologyVersion;
           autosize
           minRows={2}
           error={errors.description}
+          description="Описание не меняется вместе с параметрами: если вы изменили пороги, поправьте и его."
         />
         <Divider label="Процедуры" labelPosition="left" />
         <SimpleGrid cols={2} style={{ alignItems: 'end' }}>

@@ -73,7 +73,7 @@ export function parameterRows(m: Methodology): [string, string, string][] {
     ['Динамика', L('stagnationYears'), String(m.stagnationYears)],
     [
       'Динамика',
-      'Повторное попадание: ШНОР хотя бы в один из годов',
+      'Повторное попадание: ШНОР хотя бы в одном из лет',
       `t−${m.repeatWindow[1]} … t−${m.repeatWindow[0]}`,
     ],
     ['Необъективность', 'Оценочная процедура', m.objectivity.assessment],

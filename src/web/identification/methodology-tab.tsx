@@ -54,22 +54,27 @@ export function MethodologyTab({ canWrite }: { canWrite: boolean }) {
               <Table.Tbody>
                 {rows.map((m) => (
                   <Table.Tr key={m.id} data-testid={`methodology-${m.id}`}>
-                    <Table.Td fw={500}>{m.name}</Table.Td>
-                    <Table.Td>{m.code}</Table.Td>
+                    <Table.Td fw={500} miw={220}>
+                      {m.name}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.code}</Table.Td>
                     <Table.Td>{m.version}</Table.Td>
                     <Table.Td>
                       <StatusBadge value={METHODOLOGY_STATUS[m.status]} />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{formatDateTime(m.createdAt)}</Text>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(m.createdAt)}
+                      </Text>
                       {m.createdBy && (
                         <Text size="xs" c="dimmed">
                           {m.createdBy.fullName}
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {/* The actions wrap rather than squeeze the name into a narrow column. */}
+                    <Table.Td w={320}>
+                      <Group gap="xs" justify="flex-end">
                         <Button size="xs" variant="default" onClick={() => setViewing(m)}>
                           Открыть
                         </Button>
@@ -104,7 +109,11 @@ export function MethodologyTab({ canWrite }: { canWrite: boolean }) {
           </Table.ScrollContainer>
         )}
       </Query>
-      <MethodologyModal m={viewing} onClose={() => setViewing(null)} />
+      <MethodologyModal
+        m={viewing}
+        current={q.data?.find((m) => m.status === 'current')}
+        onClose={() => setViewing(null)}
+      />
       {basing && <MethodologyEditor base={basing} onClose={() => setBasing(null)} />}
     </Stack>
   );

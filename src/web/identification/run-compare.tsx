@@ -14,14 +14,20 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, qs } from '../shared/api.js';
-import { Query } from '../shared/ui.js';
+import { formatDateTime, Query } from '../shared/ui.js';
 import { SchoolList } from './common.js';
-import { FLAG_KEYS, FLAG_LABELS } from './strings.js';
+import { FLAG_KEYS, FLAG_LABELS, GOOD_FLAGS } from './strings.js';
 import type { Comparison, FlagKey, RunView } from './types.js';
 
-const runLabel = (r: RunView) => `${r.year}: ${r.methodology.name}, в. ${r.methodology.version}`;
+/** Two runs of one methodology version and year (a re-run after new data) differ only by their start. */
+const runLabel = (r: RunView) =>
+  `${r.year}: ${r.methodology.name}, в. ${r.methodology.version} — ${formatDateTime(r.createdAt)}`;
 
-function Delta({ a, b }: { a: number; b: number }) {
+/** Colour of a change of the flag's count: more ШНОР is bad news (red), more resilient schools good. */
+const upColor = (flag: FlagKey) => (GOOD_FLAGS.has(flag) ? 'green' : 'red');
+const downColor = (flag: FlagKey) => (GOOD_FLAGS.has(flag) ? 'red' : 'green');
+
+function Delta({ a, b, flag }: { a: number; b: number; flag: FlagKey }) {
   const d = b - a;
   if (d === 0)
     return (
@@ -30,7 +36,7 @@ function Delta({ a, b }: { a: number; b: number }) {
       </Text>
     );
   return (
-    <Text size="sm" c={d > 0 ? 'red' : 'green'} fw={600}>
+    <Text size="sm" c={d > 0 ? upColor(flag) : downColor(flag)} fw={600}>
       {d > 0 ? `+${d}` : `−${-d}`}
     </Text>
   );
@@ -53,11 +59,11 @@ function ComparisonView({ c }: { c: Comparison }) {
                   <Text size="sm">
                     {f.base} → {f.other}
                   </Text>
-                  <Delta a={f.base} b={f.other} />
-                  <Badge variant="light" color="red">
+                  <Delta a={f.base} b={f.other} flag={k} />
+                  <Badge variant="light" color={upColor(k)}>
                     вошли: {f.entered.length}
                   </Badge>
-                  <Badge variant="light" color="green">
+                  <Badge variant="light" color={downColor(k)}>
                     вышли: {f.left.length}
                   </Badge>
                 </Group>
@@ -66,13 +72,13 @@ function ComparisonView({ c }: { c: Comparison }) {
                 <SimpleGrid cols={2}>
                   <div>
                     <Text size="sm" fw={600} mb={4}>
-                      Вошли в список
+                      Вошли: признак есть только в сравниваемом расчёте
                     </Text>
                     <SchoolList schools={f.entered} />
                   </div>
                   <div>
                     <Text size="sm" fw={600} mb={4}>
-                      Вышли из списка
+                      Вышли: признак есть только в базовом расчёте
                     </Text>
                     <SchoolList schools={f.left} />
                   </div>
@@ -108,7 +114,7 @@ function ComparisonView({ c }: { c: Comparison }) {
               <Table.Td ta="right">{m.base[flag]}</Table.Td>
               <Table.Td ta="right">{m.other[flag]}</Table.Td>
               <Table.Td ta="right">
-                <Delta a={m.base[flag]} b={m.other[flag]} />
+                <Delta a={m.base[flag]} b={m.other[flag]} flag={flag} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -145,7 +151,7 @@ export function RunCompare({ runs }: { runs: RunView[] }) {
               setBase(v);
               setOther(null);
             }}
-            w={380}
+            style={{ flex: 1, minWidth: 320 }}
             data-testid="compare-base"
           />
           <Select
@@ -154,7 +160,7 @@ export function RunCompare({ runs }: { runs: RunView[] }) {
             value={other}
             onChange={setOther}
             disabled={!base}
-            w={380}
+            style={{ flex: 1, minWidth: 320 }}
             data-testid="compare-other"
           />
           <Button

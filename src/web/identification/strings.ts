@@ -24,6 +24,12 @@ export const FLAG_LABELS: Record<FlagKey, string> = {
   objectivity: 'Необъективность',
 };
 
+/**
+ * Flags whose growth is good news (a resilient school, a school that left the list): a comparison shows
+ * their increase in green and their decrease in red, the other way round from the rest.
+ */
+export const GOOD_FLAGS: ReadonlySet<FlagKey> = new Set<FlagKey>(['resilient', 'exit']);
+
 /** Short labels for badges in table cells. */
 export const FLAG_SHORT: Record<FlagKey, string> = {
   shnor: 'ШНОР',
