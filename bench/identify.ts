@@ -177,7 +177,7 @@ async function databasePart(schools: School[]): Promise<void> {
       );
       if (!all.ok) throw new Error('import of all years failed');
       const r = await step(`  identification run of ${opts.lastYear} from the database`, () =>
-        benchRunFromDb(database.db, regionId, opts.lastYear),
+        benchRunFromDb(database.db, regionId, opts.lastYear, { bulk: loader }),
       );
       console.log(
         `    load ${(r.load / 1000).toFixed(2)} s, identify ${(r.identify / 1000).toFixed(2)} s, store ${(r.store / 1000).toFixed(2)} s`,

@@ -5,7 +5,7 @@ import { createApp } from './api/app.js';
 import { isEmpty, makeStorage, openDatabase, sessionSecret } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
-import { JOB_HANDLERS } from './jobs/handlers.js';
+import { jobHandlers } from './jobs/handlers.js';
 import { requeueStaleJobs, startWorker } from './jobs/runner.js';
 import { bulkLoader } from './modules/assessment-data/store.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
@@ -18,21 +18,23 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
   const storage = makeStorage(config, database);
+  const bulk = bulkLoader(database);
   if (config.demo && (await isEmpty(database))) {
     console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
     const t = Date.now();
-    await loadDemo(database.db, { storage, log: (m) => console.log(`  ${m}`) });
+    await loadDemo(database.db, { storage, bulk, log: (m) => console.log(`  ${m}`) });
     console.log(`Демо-данные загружены за ${((Date.now() - t) / 1000).toFixed(1)} с`);
   }
   await purgeExpiredSessions(database.db);
   await requeueStaleJobs(database.db);
   // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
-  const stopWorker = startWorker(database.db, JOB_HANDLERS);
+  const stopWorker = startWorker(database.db, jobHandlers(bulk));
   const app = createApp(
     {
       db: database.db,
       dbKind: database.kind,
       storage,
+      bulk,
       config,
       sessions: { secret: sessionSecret(config), ttlHours: config.sessionTtlHours },
     },

@@ -1,7 +1,11 @@
-import { runIdentificationJob } from '../modules/identification/run-identification.js';
+import type { BulkLoader } from '../modules/assessment-data/store.js';
+import { identificationJob } from '../modules/identification/run-identification.js';
 import type { JobHandlers } from './runner.js';
 
-/** Every kind of background job the system runs. */
-export const JOB_HANDLERS: JobHandlers = {
-  'identification.run': runIdentificationJob,
-};
+/**
+ * Every kind of background job the system runs. `bulk`: the fast loader of the opened database
+ * (`bulkLoader(database)`), for jobs that write many rows.
+ */
+export function jobHandlers(bulk?: BulkLoader): JobHandlers {
+  return { 'identification.run': identificationJob(bulk) };
+}

@@ -9,8 +9,8 @@ import { recordEvent } from '../audit/record-event.js';
 import { extractZipEntry, readZipDirectory, type ZipEntry } from '../documents/import/zip.js';
 import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
 import { lockRegionDataForWrite } from './region-data-lock.js';
-import { bulkTables, countExisting, mergeRows, storedProcedureIds } from './replace-rows.js';
-import { type BulkLoader, type BulkTable, insertLoader } from './store.js';
+import { bulkTables, countExisting, type DataTableName, mergeRows, storedProcedureIds } from './replace-rows.js';
+import { type BulkLoader, insertLoader } from './store.js';
 import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
 
 // Import of an assessment data package into the database (docs/identification-api.md, «Данные оценочных
@@ -124,7 +124,7 @@ export async function readUploadedPackage(data: Buffer): Promise<DataPackage> {
 
 const REGION_ROLES = ['regional_operator'] as const;
 
-const TABLE_COUNT: Record<BulkTable['table'], keyof Omit<ReplacedYear, 'year'>> = {
+const TABLE_COUNT: Record<DataTableName, keyof Omit<ReplacedYear, 'year'>> = {
   assessment_results: 'results',
   context_values: 'contextValues',
   confirmation_results: 'confirmations',

@@ -259,12 +259,17 @@ export class PackageBuilder {
     for (let j = 0; j < this.contextValues.length; j++) this.contextValues[j]?.push(values[j] ?? Number.NaN);
   }
 
-  /** The package, or AppError('INVALID_INPUT') with the row-by-row report. */
-  build(): DataPackage {
+  /**
+   * The package, or AppError('INVALID_INPUT') with the row-by-row report. `keysUnique`: the rows come from
+   * tables whose primary keys already make (school, year, procedure) unique; the check is skipped.
+   */
+  build(opts: { keysUnique?: boolean } = {}): DataPackage {
     const results = this.results.trimmed();
-    this.reportDuplicates('results', results);
     const confirmation = this.confirmation?.trimmed() ?? null;
-    if (confirmation) this.reportDuplicates('confirmation', confirmation);
+    if (!opts.keysUnique) {
+      this.reportDuplicates('results', results);
+      if (confirmation) this.reportDuplicates('confirmation', confirmation);
+    }
     if (this.errorCount > 0) throw packageError(this.errors, this.errorCount);
 
     const resultTable: ResultTable = {

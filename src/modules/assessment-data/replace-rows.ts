@@ -13,6 +13,7 @@ import type { DataPackage, Procedure } from './types.js';
 // Which stored rows a package replaces, and the package's rows in the order the bulk loader writes them.
 
 type DataTable = typeof assessmentResults | typeof contextValues | typeof confirmationResults;
+export type DataTableName = 'assessment_results' | 'context_values' | 'confirmation_results';
 
 function replacedTables(withConfirmation: boolean) {
   const tables: [keyof Omit<ReplacedYear, 'year'>, DataTable][] = [
@@ -59,7 +60,7 @@ export function countExisting(
 }
 
 /** The key columns of each data table; the other columns are values. */
-const KEY_COLUMNS: Record<BulkTable['table'], string[]> = {
+const KEY_COLUMNS: Record<DataTableName, string[]> = {
   assessment_results: ['school_id', 'year', 'procedure_id'],
   confirmation_results: ['school_id', 'year', 'procedure_id'],
   context_values: ['school_id', 'year', 'indicator'],
@@ -74,7 +75,7 @@ const KEY_COLUMNS: Record<BulkTable['table'], string[]> = {
  */
 export async function mergeRows(
   s: BulkSession,
-  t: BulkTable,
+  t: BulkTable<DataTableName>,
   years: number[],
   schoolIds: string[],
 ): Promise<{ deleted: number; inserted: number }> {
@@ -176,7 +177,7 @@ function bySchoolOrder(length: number, school: ArrayLike<number>, rankOfSchool: 
  * The package's rows for COPY, with school codes resolved to `org_units.id` (`schoolIds`, by the package's
  * school index) and procedures to their stored ids (`procedureIds`, by the package's procedure index).
  */
-export function bulkTables(pkg: DataPackage, schoolIds: string[], procedureIds: Int32Array): BulkTable[] {
+export function bulkTables(pkg: DataPackage, schoolIds: string[], procedureIds: Int32Array): BulkTable<DataTableName>[] {
   const bySchoolId = schoolIds
     .map((_, i) => i)
     .sort((a, b) => {
@@ -197,11 +198,11 @@ export function bulkTables(pkg: DataPackage, schoolIds: string[], procedureIds: 
   };
   // Results and confirmations share their key (school, year, procedure) and differ in the counts after it.
   const procedureTable = (
-    table: BulkTable['table'],
+    table: DataTableName,
     columns: BulkTable['columns'],
     t: ProcedureRows,
     counts: ArrayLike<number>[],
-  ): BulkTable => {
+  ): BulkTable<DataTableName> => {
     const order = bySchoolOrder(t.length, t.school, rank);
     return {
       table,
@@ -232,7 +233,7 @@ export function bulkTables(pkg: DataPackage, schoolIds: string[], procedureIds: 
   for (const i of bySchoolOrder(c.length, c.school, rank)) {
     for (let j = 0; j < k; j++) if (!Number.isNaN(c.values[j]?.[i] ?? Number.NaN)) cells.push(i * k + j);
   }
-  const context: BulkTable = {
+  const context: BulkTable<DataTableName> = {
     table: 'context_values',
     columns: ['school_id', 'year', 'indicator', 'value'],
     length: cells.length,

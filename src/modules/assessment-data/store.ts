@@ -14,16 +14,18 @@ import * as schema from '../../db/schema/index.js';
 // batches (tests, the demo) do the same job slower.
 
 /** The rows of one table in the column order of `columns`. */
-export type BulkTable = {
-  table: 'assessment_results' | 'context_values' | 'confirmation_results';
+export type BulkTable<Name extends string = string> = {
+  table: Name;
   columns: readonly string[];
   length: number;
   /**
-   * Writes the cells of row i — strings (any text) and finite numbers — into `out` (length: the columns)
-   * and returns it: a million rows are written through one array, without a million allocations.
+   * Writes the cells of row i — strings (any text), finite numbers and nulls — into `out` (length: the
+   * columns) and returns it: a million rows are written through one array, without a million allocations.
    */
-  row(i: number, out: (string | number)[]): (string | number)[];
+  row(i: number, out: Cell[]): Cell[];
 };
+
+export type Cell = string | number | null;
 
 export type BulkSession = {
   /** The transaction: ordinary queries of the same unit of work. */
@@ -56,8 +58,8 @@ export function bulkLoader(database: Pick<Database, 'db' | 'raw'>): BulkLoader {
   return insertLoader(database.db);
 }
 
-/** Rows per multi-row INSERT: 5 000 × 10 columns stays under the 65 535 parameters of one statement. */
-export const INSERT_BATCH = 5000;
+/** Parameters of one statement at most (PostgreSQL's limit is 65 535). */
+const MAX_PARAMETERS = 60_000;
 
 /** Works on any `Db` (both drivers): multi-row INSERTs in one drizzle transaction. */
 export function insertLoader(db: Db): BulkLoader {
@@ -73,8 +75,9 @@ export function insertLoader(db: Db): BulkLoader {
               t.columns.map((c) => sql.identifier(c)),
               sql`, `,
             );
-            for (let start = 0; start < t.length; start += INSERT_BATCH) {
-              const end = Math.min(t.length, start + INSERT_BATCH);
+            const batch = Math.floor(MAX_PARAMETERS / t.columns.length);
+            for (let start = 0; start < t.length; start += batch) {
+              const end = Math.min(t.length, start + batch);
               const tuples: ReturnType<typeof sql>[] = [];
               for (let i = start; i < end; i++) {
                 tuples.push(
@@ -97,7 +100,8 @@ export function insertLoader(db: Db): BulkLoader {
 }
 
 /** One COPY text-format field. */
-function copyField(v: string | number): string {
+function copyField(v: Cell): string {
+  if (v === null) return '\\N';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`COPY: не число (${v})`);
     return String(v);
@@ -109,13 +113,13 @@ function copyField(v: string | number): string {
 
 /** COPY text-format data of rows [start, end) in chunks of about `chunkBytes`. */
 function* copyChunks(t: BulkTable, start = 0, end = t.length, chunkBytes = 1 << 20): Generator<Buffer> {
-  const cells: (string | number)[] = new Array(t.columns.length);
+  const cells: Cell[] = new Array(t.columns.length);
   let chunk = '';
   for (let i = start; i < end; i++) {
     t.row(i, cells);
     for (let k = 0; k < cells.length; k++) {
       if (k > 0) chunk += '\t';
-      chunk += copyField(cells[k] as string | number);
+      chunk += copyField(cells[k] as Cell);
     }
     chunk += '\n';
     if (chunk.length >= chunkBytes) {

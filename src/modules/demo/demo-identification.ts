@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
+import { jobHandlers } from '../../jobs/handlers.js';
 import { drainJobs } from '../../jobs/runner.js';
 import type { Actor } from '../access/actor.js';
 import { demoDataYears, loadDemoAssessmentData } from '../assessment-data/demo-data.js';
@@ -26,7 +26,7 @@ export async function loadDemoIdentification(
   if (!current) throw new Error('no current methodology');
   for (const [i, year] of years.entries()) {
     const { runId } = await startRun(db, { actor: opts.region, year, methodologyId: current.id });
-    await drainJobs(db, JOB_HANDLERS);
+    await drainJobs(db, jobHandlers(opts.bulk));
     const list = await createOrReplaceDraftList(db, { actor: opts.region, runId });
     if (i < years.length - 1) {
       await approveList(db, {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import type { BulkLoader } from '../assessment-data/store.js';
 import type { FileStorage } from '../files/storage.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
@@ -37,7 +38,7 @@ export function schoolYearOf(iso: string): number {
  */
 export async function loadDemo(
   db: Db,
-  opts: { storage: FileStorage; today?: Date; log?: (msg: string) => void },
+  opts: { storage: FileStorage; today?: Date; log?: (msg: string) => void; bulk?: BulkLoader },
 ): Promise<DemoSummary> {
   const started = Date.now();
   const log = opts.log ?? (() => {});
@@ -79,6 +80,7 @@ export async function loadDemo(
     regionId: orgs.regionId,
     today: new Date(`${today}T12:00:00Z`),
     log,
+    bulk: opts.bulk,
   });
   log(
     `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +

@@ -11,10 +11,12 @@ import type { Database, Db } from '../../db/client.js';
 import { assessmentResults, confirmationResults, contextValues } from '../../db/schema/assessment.js';
 import { identificationLists, identificationResults, listDecisions } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
+import { jobHandlers } from '../../jobs/handlers.js';
 import { drainJobs, getJob } from '../../jobs/runner.js';
 import { AppError } from '../../lib/errors.js';
 import { packageFromRows } from '../assessment-data/from-rows.js';
 import { storedProcedureIds } from '../assessment-data/replace-rows.js';
+import { bulkLoader } from '../assessment-data/store.js';
 import type {
   ConfirmationRow,
   ContextRow,
@@ -32,8 +34,6 @@ import { OPORA_DEFAULT } from './methodology.js';
 import { approvedShnorOfYear, runIdentificationJob, startRun } from './run-identification.js';
 import { getRun, listRuns, runResults } from './runs.js';
 import { confirmation, context, fine, result, twoLow } from './test-package.js';
-
-const handlers = { 'identification.run': runIdentificationJob };
 
 const code = async (p: Promise<unknown>) => {
   try {
@@ -65,14 +65,14 @@ async function insertDataRows(
     }));
   };
   await db.insert(assessmentResults).values(await withProcedureIds(rows.results));
-  await db.insert(contextValues).values(
-    rows.context.flatMap((r) =>
-      Object.entries(r.values)
-        .filter((e): e is [string, number] => e[1] !== null)
-        .map(([indicator, value]) => ({ schoolId: id(r.schoolId), year: r.year, indicator, value })),
-    ),
+  const context = rows.context.flatMap((r) =>
+    Object.entries(r.values)
+      .filter((e): e is [string, number] => e[1] !== null)
+      .map(([indicator, value]) => ({ schoolId: id(r.schoolId), year: r.year, indicator, value })),
   );
-  await db.insert(confirmationResults).values(await withProcedureIds(rows.confirmation));
+  if (context.length > 0) await db.insert(contextValues).values(context);
+  if (rows.confirmation.length > 0)
+    await db.insert(confirmationResults).values(await withProcedureIds(rows.confirmation));
 }
 
 /**
@@ -179,7 +179,8 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
 
   const run = async (year: number, methodologyId = defaultId) => {
     const started = await startRun(db, { actor: f.as('region'), year, methodologyId });
-    await drainJobs(db, handlers);
+    // The results are written by COPY here (the loader of the opened database), as the server does.
+    await drainJobs(db, jobHandlers(bulkLoader(database)));
     return started;
   };
   const byCode = (schools: SchoolResult[], c: string) => {
@@ -427,7 +428,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
     expect(await code(startRun(db, { actor: stranger, year: 2024, methodologyId: defaultId }))).toBe(
       'NOT_FOUND',
     );
-    await drainJobs(db, handlers);
+    await drainJobs(db, jobHandlers(bulkLoader(database)));
   });
   it('serves the contract over HTTP (methodologies, runs, results, compare)', async () => {
     const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
@@ -488,7 +489,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
     const runId = String(started.json.runId);
     const queued = await call('center', 'GET', `/api/identification/runs/${runId}`);
     expect(queued.json).toMatchObject({ status: 'queued', progress: 0, summary: null });
-    await drainJobs(db, handlers);
+    await drainJobs(db, jobHandlers(bulkLoader(database)));
     const done = await call('center', 'GET', `/api/identification/runs/${runId}`);
     expect(done.json).toMatchObject({ status: 'done', progress: 1, year: 2024 });
     expect((await call('mun1', 'GET', `/api/identification/runs/${runId}`)).status).toBe(404);
@@ -513,7 +514,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
       year: 2024,
       methodologyId: created.json.id,
     });
-    await drainJobs(db, handlers);
+    await drainJobs(db, jobHandlers(bulkLoader(database)));
     const cmp = await call(
       'region',
       'GET',
@@ -521,5 +522,29 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
     );
     expect(cmp.status).toBe(200);
     expect(cmp.json).toMatchObject({ flags: { shnor: { base: 3, other: 4 } } });
+  });
+
+  // Last: it adds a school to the region.
+  it('judges only the schools with data in the year of the run', async () => {
+    const gone = await createOrgUnit(db, {
+      actor: null,
+      audit: false,
+      input: { parentId: f.M1.id, kind: 'school', name: 'Школа без данных 2024 года' },
+    });
+    await db.update(orgUnits).set({ code: 's13' }).where(eq(orgUnits.id, gone.id));
+    idByCode.set('s13', gone.id);
+    // ШНОР in 2023 by the data (two low procedures), nothing in 2024: not judged in 2024, so no «exit».
+    await insertDataRows(db, idByCode, {
+      results: [result('s13', 2023, 'русский язык', 5, 20, 10), result('s13', 2023, 'математика', 5, 20, 10)],
+      context: [],
+      confirmation: [],
+    });
+    const all = await loadPackageFromDb(db, { regionId: f.R.id, years: [2023, 2024] });
+    expect(all.pkg.schools.map((s) => s.id)).toContain('s13');
+    const { runId } = await run(2024);
+    const view = await getRun(db, { actor: f.as('region'), runId });
+    expect(view.summary?.schools).toBe(12);
+    const results = await runResults(db, { actor: f.as('region'), runId });
+    expect(results.map((r) => r.school.code)).not.toContain('s13');
   });
 });
