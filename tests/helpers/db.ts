@@ -23,6 +23,13 @@ export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<Databa
       await database.close();
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
+      // The pool's connections close a moment after pool.end(): killing one still closing (FORCE)
+      // reaches its client as an unhandled error that fails the test run.
+      for (let i = 0; i < 50; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

@@ -365,6 +365,42 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
       expect(again.replaced).toEqual([{ year: 2024, results: 3, contextValues: 1, confirmations: 0 }]);
       expect(again.unchanged).toBe(4);
       expect(await counts()).toEqual({ results: 13, contextValues: 7, confirmations: 2, imports: 3 });
+      // A correction: the ВПР rows stay, the ОГЭ row gives way to another one. Only the difference is
+      // written (the results are merged; the one context value differs and is replaced).
+      const corrected = await importAssessmentData(
+        db,
+        {
+          actor: f.as('admin'),
+          fileName: 'c1-2024-исправлено.zip',
+          data: csvPackage({
+            schools: 'school_id,name,municipality_id,municipality_name\nC1,Школа 1,M1,Первый район\n',
+            results: `${RESULTS_HEADER}${results(2024, ['C1'], 9)}\nC1,2024,ОГЭ,русский язык,9,20,2,5,5,8\n`,
+            context: 'school_id,year,ovz_share\nC1,2024,0.6\n',
+          }),
+          dryRun: false,
+        },
+        loader(),
+      );
+      expect(corrected.unchanged).toBe(2);
+      const c1 = await db
+        .select({
+          subject: assessmentProcedures.subject,
+          grade: assessmentProcedures.grade,
+          mark2: assessmentResults.mark2,
+        })
+        .from(assessmentResults)
+        .innerJoin(assessmentProcedures, eq(assessmentProcedures.id, assessmentResults.procedureId))
+        .where(and(eq(assessmentResults.schoolId, f.S1.id), eq(assessmentResults.year, 2024)));
+      expect(c1.map((x) => `${x.subject} ${x.grade}: ${x.mark2}`).sort()).toEqual([
+        'математика 5: 9',
+        'русский язык 5: 9',
+        'русский язык 9: 2',
+      ]);
+      const [ovz] = await db
+        .select({ value: contextValues.value })
+        .from(contextValues)
+        .where(and(eq(contextValues.schoolId, f.S1.id), eq(contextValues.year, 2024)));
+      expect(ovz?.value).toBe(0.6);
     },
   );
 

@@ -9,7 +9,15 @@ import { recordEvent } from '../audit/record-event.js';
 import { extractZipEntry, readZipDirectory, type ZipEntry } from '../documents/import/zip.js';
 import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
 import { lockRegionDataForWrite } from './region-data-lock.js';
-import { bulkTables, countExisting, type DataTableName, mergeRows, storedProcedureIds } from './replace-rows.js';
+import {
+  bulkTables,
+  countExisting,
+  type DataTableName,
+  deleteStored,
+  mergeRows,
+  storedProcedureIds,
+  storedShare,
+} from './replace-rows.js';
 import { type BulkLoader, insertLoader } from './store.js';
 import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
 
@@ -229,6 +237,10 @@ async function runImport(
       for (const t of bulkTables(pkg, schoolIds, procedureIds)) {
         const stored = replacedYears.reduce((n, y) => n + y[TABLE_COUNT[t.table]], 0);
         if (stored === 0) {
+          await s.copy(t);
+        } else if ((await storedShare(s.db, t)) < 0.5) {
+          // New data for the year: deleting and writing anew is cheaper than comparing row by row.
+          await deleteStored(s.db, t.table, counts.years, schoolIds);
           await s.copy(t);
         } else {
           const m = await mergeRows(s, t, counts.years, schoolIds);

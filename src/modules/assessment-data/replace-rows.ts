@@ -7,7 +7,7 @@ import {
   contextValues,
 } from '../../db/schema/assessment.js';
 import type { ReplacedYear } from './import-assessment-data.js';
-import type { BulkSession, BulkTable } from './store.js';
+import type { BulkSession, BulkTable, Cell } from './store.js';
 import type { DataPackage, Procedure } from './types.js';
 
 // Which stored rows a package replaces, and the package's rows in the order the bulk loader writes them.
@@ -65,6 +65,58 @@ const KEY_COLUMNS: Record<DataTableName, string[]> = {
   confirmation_results: ['school_id', 'year', 'procedure_id'],
   context_values: ['school_id', 'year', 'indicator'],
 };
+
+/** SQL types of the columns of each data table, in the order of its BulkTable's columns. */
+const COLUMN_TYPES: Record<DataTableName, string[]> = {
+  assessment_results: ['uuid', 'int', 'int', 'int', 'int', 'int', 'int', 'int'],
+  confirmation_results: ['uuid', 'int', 'int', 'int', 'int', 'int', 'int'],
+  context_values: ['uuid', 'int', 'text', 'float8'],
+};
+
+/**
+ * The share (0..1) of an even sample of `t`'s rows already stored exactly as they are: tells a corrected
+ * package (most rows the same: merge) from new data for the year (most rows differ: replace).
+ */
+export async function storedShare(db: Db, t: BulkTable<DataTableName>, sample = 1000): Promise<number> {
+  const n = Math.min(sample, t.length);
+  if (n === 0) return 0;
+  const columns: Cell[][] = t.columns.map(() => []);
+  const out: Cell[] = new Array(t.columns.length);
+  for (let k = 0; k < n; k++) {
+    t.row(Math.floor((k * t.length) / n), out);
+    out.forEach((v, j) => {
+      columns[j]?.push(v);
+    });
+  }
+  const types = COLUMN_TYPES[t.table];
+  const arrays = sql.join(
+    columns.map((c, j) => sql`${sql.param(c)}::${sql.raw(types[j] as string)}[]`),
+    sql`, `,
+  );
+  const names = sql.join(
+    t.columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
+  const same = sql.join(
+    t.columns.map((c) => sql`i.${sql.identifier(c)} = r.${sql.identifier(c)}`),
+    sql` and `,
+  );
+  const result = await db.execute(
+    sql`select count(*)::int as n from unnest(${arrays}) as i(${names}) join ${sql.identifier(t.table)} r on ${same}`,
+  );
+  // Both drivers return { rows }.
+  return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) / n;
+}
+
+/** Deletes the stored rows of the package's schools and years from one table. */
+export async function deleteStored(db: Db, table: DataTableName, years: number[], schoolIds: string[]) {
+  const t = {
+    assessment_results: assessmentResults,
+    context_values: contextValues,
+    confirmation_results: confirmationResults,
+  }[table];
+  await db.delete(t).where(replacedRows(t, years, schoolIds));
+}
 
 /**
  * Replaces the stored rows of the package's schools and years in `t.table` with `t`'s rows, writing only
@@ -177,7 +229,11 @@ function bySchoolOrder(length: number, school: ArrayLike<number>, rankOfSchool: 
  * The package's rows for COPY, with school codes resolved to `org_units.id` (`schoolIds`, by the package's
  * school index) and procedures to their stored ids (`procedureIds`, by the package's procedure index).
  */
-export function bulkTables(pkg: DataPackage, schoolIds: string[], procedureIds: Int32Array): BulkTable<DataTableName>[] {
+export function bulkTables(
+  pkg: DataPackage,
+  schoolIds: string[],
+  procedureIds: Int32Array,
+): BulkTable<DataTableName>[] {
   const bySchoolId = schoolIds
     .map((_, i) => i)
     .sort((a, b) => {
