@@ -9,7 +9,7 @@ import { PackageBuilder } from './package-builder.js';
 import type { BulkLoader } from './store.js';
 import type { DataPackage, Procedure } from './types.js';
 
-// Synthetic assessment data for the demo region: every demo school gets a code (D-0001…, by name) and a
+// Synthetic assessment data for the demo region: every demo school gets a code (D-0001…, by name and municipality) and a
 // deterministic generated package for exactly those schools and years is loaded with the same import
 // (one data_imports record). The schools the approved regional ШНОР roadmap is addressed to are
 // scripted so that the demo shows every flag: most stay on the list (stagnation), some leave it (exit),
@@ -97,7 +97,8 @@ export async function loadDemoAssessmentData(
     .where(
       and(eq(orgUnits.kind, 'school'), eq(orgUnits.isDemo, true), like(orgUnits.path, `/${opts.regionId}/%`)),
     )
-    .orderBy(asc(orgUnits.name), asc(orgUnits.id));
+    // Names repeat across municipalities; by id the codes (and the data) would differ from run to run.
+    .orderBy(asc(orgUnits.name), asc(parent.name));
   const codes = schools.map((_, i) => `D-${String(i + 1).padStart(4, '0')}`);
   await assignCodes(
     db,
