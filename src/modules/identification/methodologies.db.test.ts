@@ -10,9 +10,10 @@ import { OPORA_DEFAULT } from './methodology.js';
 const failure = async (p: Promise<unknown>) => {
   try {
     await p;
-    return { code: 'OK', message: '' };
+    return { code: 'OK', message: '', fields: [] as string[] };
   } catch (e) {
-    if (e instanceof AppError) return { code: e.code, message: e.message };
+    if (e instanceof AppError)
+      return { code: e.code, message: e.message, fields: (e.details?.fields ?? []).map((x) => x.field) };
     throw e;
   }
 };
@@ -82,6 +83,16 @@ describe.each(DB_KINDS)('methodologies on %s', (kind) => {
     );
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toMatch(/^lowShareThreshold: .*[а-я]/);
+    // Without a name too: both mistakes are reported at once.
+    const both = await failure(
+      createMethodologyVersion(database.db, {
+        actor: f.as('region'),
+        basedOnId: v1.id,
+        name: '  ',
+        document: { ...OPORA_DEFAULT, lowShareThreshold: 2 },
+      }),
+    );
+    expect(both.fields).toEqual(['name', 'lowShareThreshold']);
     const noRule = await failure(
       createMethodologyVersion(database.db, {
         actor: f.as('region'),

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
 import { type MethodologyStatus, methodologies } from '../../db/schema/identification.js';
-import { invalid, notFound } from '../../lib/errors.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { assertRegionAccess, requireIdentificationRegion } from './identification-access.js';
@@ -115,12 +115,21 @@ export async function createMethodologyVersion(
 ): Promise<MethodologyView> {
   const based = await getMethodologyRow(db, { actor: opts.actor, id: opts.basedOnId, mode: 'write' });
   const name = opts.name.trim();
-  if (name === '')
-    throw invalid('Укажите название версии', [{ field: 'name', message: 'Обязательное поле' }]);
   if (typeof opts.document !== 'object' || opts.document === null || Array.isArray(opts.document)) {
     throw invalid('Документ методики должен быть объектом JSON', [
       { field: 'document', message: 'Ожидается объект' },
     ]);
+  }
+  if (name === '') {
+    // All the mistakes at once: the document's too, not only after the name is given.
+    const noName = { field: 'name', message: 'Обязательное поле' };
+    try {
+      parseMethodology({ ...opts.document, id: based.code, version: 1, name: '—' });
+    } catch (e) {
+      if (e instanceof AppError) throw invalid(e.message, [noName, ...(e.details?.fields ?? [])]);
+      throw e;
+    }
+    throw invalid('Укажите название версии', [noName]);
   }
   // Two operators saving at once: the unique (region, code, version) lets one win; the other takes the next.
   for (let attempt = 0; attempt < 5; attempt++) {
