@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, forbidden, type RowError } from '../../lib/errors.js';
@@ -8,6 +8,7 @@ import { recordEvent } from '../audit/record-event.js';
 import { parseTable } from './parse-table.js';
 import { orgUnitFields } from './schemas.js';
 import { check, normCode, normName, OPTIONAL_FIELDS, parseCell, type Values } from './school-cells.js';
+import { codeHolders, codeTakenMessage } from './school-code.js';
 import { type Field, findHeader, HEADER_SEARCH_ROWS, IMPORT_COLUMNS } from './school-columns.js';
 
 export { normName } from './school-cells.js';
@@ -27,6 +28,8 @@ export type ImportPreviewRow = {
   action: 'create' | 'update';
   name: string;
   inn: string;
+  /** Код ОО after the import (null: none). */
+  code: string | null;
   municipality: string;
 };
 
@@ -120,6 +123,7 @@ export async function importSchools(
 
   const plans: Plan[] = [];
   const innSeenAt = new Map<string, number>();
+  const codeSeenAt = new Map<string, number>();
   let unchanged = 0;
   let anchor: Unit | undefined; // a municipality of the file: its region gets the history event
 
@@ -183,6 +187,11 @@ export async function importSchools(
       if (first !== undefined) fail(row, 'inn', `ИНН ${inn} уже встречался в строке ${first}`);
       else innSeenAt.set(inn, row);
     }
+    if (values.code) {
+      const first = codeSeenAt.get(values.code);
+      if (first !== undefined) fail(row, 'code', `Код ОО «${values.code}» уже встречался в строке ${first}`);
+      else codeSeenAt.set(values.code, row);
+    }
     if (errorCount > errorsBefore || !inn || !municipality || 'error' in name) continue;
 
     anchor ??= municipality;
@@ -205,6 +214,38 @@ export async function importSchools(
       const patch = changedFields(school, full);
       if (Object.keys(patch).length === 0) unchanged++;
       else plans.push({ action: 'update', row, municipality, school, patch });
+    }
+  }
+
+  // Codes taken by other units (checked for the rows that passed everything else).
+  const coded = plans.flatMap((p) => {
+    const code = p.action === 'create' ? p.values.code : p.patch.code;
+    return code ? [{ plan: p, code }] : [];
+  });
+  if (coded.length) {
+    const holders = await codeHolders(
+      db,
+      coded.map((c) => c.code),
+    );
+    // A code this file takes away from a school of the file is free for another row (codes may be swapped).
+    const released = new Set(
+      plans.flatMap((p) =>
+        p.action === 'update' && p.patch.code !== undefined && p.school.code ? [p.school.code] : [],
+      ),
+    );
+    const refused = new Set<number>();
+    for (const { plan, code } of coded) {
+      const holder = holders.get(code);
+      if (!holder || released.has(code)) continue;
+      if (plan.action === 'update' && holder.id === plan.school.id) continue;
+      const path = plan.action === 'create' ? plan.municipality.path : plan.school.path;
+      const parent = holder.parentId ? muniById.get(holder.parentId)?.name : undefined;
+      fail(plan.row, 'code', codeTakenMessage(code, holder, path, parent));
+      refused.add(plan.row);
+    }
+    if (refused.size) {
+      plans.splice(0, plans.length, ...plans.filter((p) => !refused.has(p.row)));
+      errors.sort((a, b) => a.row - b.row);
     }
   }
 
@@ -231,6 +272,12 @@ export async function importSchools(
       action: p.action,
       name: p.action === 'create' ? p.values.name : (p.patch.name ?? p.school.name),
       inn: p.action === 'create' ? p.values.inn : (p.school.inn ?? ''),
+      code:
+        p.action === 'create'
+          ? (p.values.code ?? null)
+          : p.patch.code !== undefined
+            ? p.patch.code
+            : p.school.code,
       municipality: p.municipality.name,
     })),
   };
@@ -255,6 +302,17 @@ async function write(
 ) {
   const now = new Date();
   await db.transaction(async (tx) => {
+    // Codes that change hands within the file are first taken off their schools: the unique index is checked
+    // statement by statement. The updates below still check each school's version.
+    const releasing = plans.flatMap((p) =>
+      p.action === 'update' && p.patch.code !== undefined && p.school.code ? [p.school.id] : [],
+    );
+    for (let i = 0; i < releasing.length; i += INSERT_CHUNK) {
+      await tx
+        .update(orgUnits)
+        .set({ code: null })
+        .where(inArray(orgUnits.id, releasing.slice(i, i + INSERT_CHUNK)));
+    }
     const creates = plans.flatMap((p) => (p.action === 'create' ? [p] : []));
     for (let i = 0; i < creates.length; i += INSERT_CHUNK) {
       await tx.insert(orgUnits).values(
@@ -268,6 +326,7 @@ async function write(
             name: v.name,
             shortName: v.shortName ?? null,
             inn: v.inn,
+            code: v.code ?? null,
             oktmo: v.oktmo ?? null,
             address: v.address ?? null,
             isRural: v.isRural ?? null,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { type OrgKind, orgUnits } from '../../db/schema/orgs.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
@@ -7,7 +8,13 @@ import { byRussian } from '../../lib/sort.js';
 import { type Actor, isAdmin, pathReadable } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
-import { type CreateOrgUnitInput, createOrgUnitInput, type UpdateOrgUnitInput } from './schemas.js';
+import {
+  type CreateOrgUnitInput,
+  createOrgUnitInput,
+  type UpdateOrgUnitInput,
+  updateOrgUnitInput,
+} from './schemas.js';
+import { codeUnavailable } from './school-code.js';
 
 // Which kind of unit may sit under which: region → municipality → school; institutions under a region or municipality.
 const ALLOWED_PARENT: Record<OrgKind, (OrgKind | null)[]> = {
@@ -67,6 +74,12 @@ export async function createOrgUnit(
       ]);
   }
   const id = opts.id ?? randomUUID();
+  const path = `${parent?.path ?? '/'}${id}/`;
+  if (input.code) {
+    if (input.kind !== 'school') throw codeNotForKind();
+    const taken = await codeUnavailable(db, input.code, path);
+    if (taken) throw invalid(taken, [{ field: 'code', message: taken }]);
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(orgUnits)
@@ -74,7 +87,7 @@ export async function createOrgUnit(
         ...input,
         id,
         parentId: input.parentId,
-        path: `${parent?.path ?? '/'}${id}/`,
+        path,
         levels: input.levels ?? null,
         institutionType: input.kind === 'institution' ? (input.institutionType ?? 'other') : null,
         isDemo: opts.isDemo ?? false,
@@ -99,6 +112,7 @@ const FIELDS = [
   'shortName',
   'institutionType',
   'inn',
+  'code',
   'oktmo',
   'address',
   'isRural',
@@ -109,19 +123,31 @@ const FIELDS = [
   'director',
 ] as const;
 
+const codeNotForKind = () =>
+  invalid('Код ОО указывается только у школ', [{ field: 'code', message: 'Только для школ' }]);
+
 /** Access: the administrator. */
-export async function updateOrgUnit(db: Db, opts: { actor: Actor; id: string; input: UpdateOrgUnitInput }) {
+export async function updateOrgUnit(
+  db: Db,
+  opts: { actor: Actor; id: string; input: z.input<typeof updateOrgUnitInput> },
+) {
   if (!isAdmin(opts.actor)) throw forbidden('Структуру организаций ведёт администратор');
+  const input: UpdateOrgUnitInput = parseInput(updateOrgUnitInput, opts.input);
   const [before] = await db.select().from(orgUnits).where(eq(orgUnits.id, opts.id));
   if (!before) throw notFound('Организация');
-  if (before.version !== opts.input.version) throw conflict({ version: before.version });
+  if (before.version !== input.version) throw conflict({ version: before.version });
   const patch: Partial<OrgUnitRow> = {};
-  for (const f of FIELDS) if (opts.input[f] !== undefined) Object.assign(patch, { [f]: opts.input[f] });
+  for (const f of FIELDS) if (input[f] !== undefined) Object.assign(patch, { [f]: input[f] });
+  if (patch.code && patch.code !== before.code) {
+    if (before.kind !== 'school') throw codeNotForKind();
+    const taken = await codeUnavailable(db, patch.code, before.path, before.id);
+    if (taken) throw invalid(taken, [{ field: 'code', message: taken }]);
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(orgUnits)
       .set({ ...patch, version: sql`${orgUnits.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(orgUnits.id, before.id), eq(orgUnits.version, opts.input.version)))
+      .where(and(eq(orgUnits.id, before.id), eq(orgUnits.version, input.version)))
       .returning();
     if (!row) throw conflict();
     const changes = diff(before, patch, [...FIELDS]);

@@ -10,6 +10,7 @@ const optText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 export const SCHOOL_LEVELS = ['НОО', 'ООО', 'СОО'] as const;
+export const SCHOOL_CODE_MAX = 64;
 
 export const orgUnitFields = {
   name: z.string().trim().min(2, 'Укажите полное наименование').max(1000, 'Не длиннее 1000 символов'),
@@ -27,6 +28,14 @@ export const orgUnitFields = {
     .regex(/^(\d{8}|\d{11})$/, 'ОКТМО — 8 или 11 цифр')
     .nullish()
     .or(z.literal('').transform(() => null)),
+  /** Код ОО: the school's identifier in assessment data packages (their `school_id`). */
+  code: z
+    .string()
+    .trim()
+    .max(SCHOOL_CODE_MAX, `Код ОО — не длиннее ${SCHOOL_CODE_MAX} символов`)
+    .regex(/^\S*$/, 'Код ОО — без пробелов внутри')
+    .nullish()
+    .transform((v) => (v ? v : null)),
   address: optText(1000),
   isRural: z.boolean().nullish(),
   isSmall: z.boolean().nullish(),

@@ -95,9 +95,22 @@ function parseCount(raw: string): Parsed<number> {
   return { value: Number.parseInt(v, 10) };
 }
 
+/** Код ОО as written: trimmed, a leading apostrophe (Excel's text marker) dropped; spaces inside are an error. */
+function parseSchoolCode(raw: string): Parsed<string> {
+  const v = raw.trim().replace(/^'/, '');
+  if (!v) return { error: 'Код ОО пустой: укажите код или оставьте ячейку пустой' };
+  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(v))
+    return {
+      error: 'Код ОО записан в экспоненциальном виде: задайте столбцу текстовый формат и введите код заново',
+    };
+  if (/\s/.test(v)) return { error: `Код ОО «${v}» содержит пробел: код пишется без пробелов` };
+  return { value: v };
+}
+
 /** The cell as the value the zod field expects, or the reason it cannot be one. */
 export function parseCell(f: (typeof OPTIONAL_FIELDS)[number], raw: string): Parsed<unknown> {
   if (f === 'oktmo') return { value: normCode(raw) };
+  if (f === 'code') return parseSchoolCode(raw);
   if (f === 'isRural' || f === 'isSmall') return parseYesNo(raw, f === 'isRural');
   if (f === 'levels') return parseLevels(raw);
   if (f === 'pupils' || f === 'teachers') return parseCount(raw);
@@ -134,6 +147,7 @@ export type Values = {
   name: string;
   inn: string;
   shortName?: string | null;
+  code?: string | null;
   oktmo?: string | null;
   address?: string | null;
   isRural?: boolean | null;
@@ -145,6 +159,7 @@ export type Values = {
 };
 export const OPTIONAL_FIELDS = [
   'shortName',
+  'code',
   'oktmo',
   'address',
   'isRural',

@@ -9,6 +9,7 @@ export type Field =
   | 'name'
   | 'shortName'
   | 'inn'
+  | 'code'
   | 'municipality'
   | 'oktmo'
   | 'address'
@@ -24,6 +25,7 @@ export const IMPORT_COLUMNS: Record<Field, string> = {
   name: 'Полное наименование',
   shortName: 'Краткое наименование',
   inn: 'ИНН',
+  code: 'Код ОО',
   municipality: 'Муниципалитет',
   oktmo: 'ОКТМО',
   address: 'Адрес',
@@ -46,11 +48,29 @@ function normHeader(h: string): string {
     .trim();
 }
 
+const CODE_WORDS = new Set(['код', 'логин', 'идентификатор', 'id', 'code', 'login']);
+const OTHER_CODES = /окпо|огрн|кпп|оквэд|окато|окогу|окфс|окопф|okpo|ogrn|kpp/;
+
+/**
+ * «Код ОО», «Код школы», «Код организации», «Логин ФИС ОКО», «school_id»: a code word and the school or
+ * ФИС ОКО. Bare «Код» is not taken (it may be any code), nor a code of another register («Код ОКПО»);
+ * ИНН and ОКТМО are matched by the rules above this one.
+ */
+function isSchoolCodeHeader(h: string, w: string[]): boolean {
+  if (/^school ?(id|code)$/.test(h)) return true;
+  if (!w.some((x) => CODE_WORDS.has(x)) || OTHER_CODES.test(h)) return false;
+  return (
+    /фис ?око/.test(h) ||
+    w.some((x) => x === 'оо' || x === 'оу' || x === 'school' || /^(школ|организаци|учреждени)/.test(x))
+  );
+}
+
 /** First match wins, so the more specific rules come first («Краткое наименование» before «Наименование»). */
 const HEADER_RULES: Array<[Field, (h: string, words: string[]) => boolean]> = [
   ['shortName', (h) => /кратк|сокращ/.test(h)],
   ['inn', (_, w) => w.includes('инн') || w.includes('inn')],
   ['oktmo', (h) => /октмо|oktmo/.test(h)],
+  ['code', isSchoolCodeHeader],
   ['address', (h) => h.includes('адрес')],
   [
     'municipality',

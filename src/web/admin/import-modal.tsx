@@ -18,10 +18,18 @@ import { api } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 
 const COLUMNS =
-  'Полное наименование, ИНН и Муниципалитет — обязательно; Краткое наименование, ОКТМО, Адрес, Сельская, Малокомплектная, Уровни образования, Число обучающихся, Число педагогов, Директор — по желанию.';
+  'Полное наименование, ИНН и Муниципалитет — обязательно; Краткое наименование, Код ОО (код школы в ФИС ОКО или региональной системе — по нему школа находится в пакетах данных оценочных процедур), ОКТМО, Адрес, Сельская, Малокомплектная, Уровни образования, Число обучающихся, Число педагогов, Директор — по желанию.';
 
 type Row =
-  | { row: number; kind: 'ok'; action: 'create' | 'update'; name: string; inn: string; municipality: string }
+  | {
+      row: number;
+      kind: 'ok';
+      action: 'create' | 'update';
+      name: string;
+      inn: string;
+      code: string | null;
+      municipality: string;
+    }
   | { row: number; kind: 'error'; messages: string[] };
 
 /** Preview rows and row errors in file order; a row with errors is one highlighted line. */
@@ -185,8 +193,9 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
                     <Table.Th w={70}>Строка</Table.Th>
                     <Table.Th w={110}>Действие</Table.Th>
                     <Table.Th>Школа</Table.Th>
-                    <Table.Th w={130}>ИНН</Table.Th>
-                    <Table.Th w={200}>Муниципалитет</Table.Th>
+                    <Table.Th w={120}>ИНН</Table.Th>
+                    <Table.Th w={100}>Код ОО</Table.Th>
+                    <Table.Th w={180}>Муниципалитет</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -201,7 +210,7 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
                             ошибка
                           </Badge>
                         </Table.Td>
-                        <Table.Td colSpan={3}>
+                        <Table.Td colSpan={4}>
                           {r.messages.map((m) => (
                             <Text key={m} size="sm" c="red.8">
                               {m}
@@ -221,6 +230,7 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
                           <Text size="sm">{r.name}</Text>
                         </Table.Td>
                         <Table.Td>{r.inn}</Table.Td>
+                        <Table.Td>{r.code ?? ''}</Table.Td>
                         <Table.Td>{r.municipality}</Table.Td>
                       </Table.Tr>
                     ),

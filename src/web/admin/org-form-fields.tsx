@@ -2,11 +2,17 @@ import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, Text
 import type { OrgUnit } from '../shared/types.js';
 import { INSTITUTION_TYPE_LABELS, type OrgKind, SCHOOL_LEVELS } from './org-labels.js';
 
+/** Код ОО (`org_units.code`) is not in the shared OrgUnit type yet; the API returns it for every unit. */
+
+/** The same limit as SCHOOL_CODE_MAX in src/modules/orgs/schemas.ts. */
+const CODE_MAX = 64;
+
 export type Draft = {
   name: string;
   shortName: string;
   institutionType: string | null;
   inn: string;
+  code: string;
   oktmo: string;
   address: string;
   isRural: boolean | null;
@@ -25,6 +31,7 @@ export function draftOf(u: OrgUnit | null, kind: OrgKind): Draft {
     shortName: u?.shortName ?? '',
     institutionType: u?.institutionType ?? (kind === 'institution' ? 'other' : null),
     inn: u?.inn ?? '',
+    code: u?.code ?? '',
     oktmo: u?.oktmo ?? '',
     address: u?.address ?? '',
     isRural: u?.isRural ?? null,
@@ -41,6 +48,9 @@ export function validateDraft(d: Draft): DraftErrors {
   const e: DraftErrors = {};
   if (d.name.trim().length < 2) e.name = 'Укажите полное наименование';
   if (d.inn.trim() && !/^(\d{10}|\d{12})$/.test(d.inn.trim())) e.inn = 'ИНН — 10 или 12 цифр';
+  const code = d.code.trim();
+  if (/\s/.test(code)) e.code = 'Код ОО — без пробелов внутри';
+  else if (code.length > CODE_MAX) e.code = `Код ОО — не длиннее ${CODE_MAX} символов`;
   if (d.oktmo.trim() && !/^(\d{8}|\d{11})$/.test(d.oktmo.trim())) e.oktmo = 'ОКТМО — 8 или 11 цифр';
   if (d.pupils !== null && (d.pupils < 0 || d.pupils > 20000)) e.pupils = 'От 0 до 20 000';
   if (d.teachers !== null && (d.teachers < 0 || d.teachers > 2000)) e.teachers = 'От 0 до 2 000';
@@ -60,6 +70,7 @@ export function payloadOf(d: Draft, kind: OrgKind): Record<string, unknown> {
   if (kind === 'institution') base.institutionType = d.institutionType ?? 'other';
   if (kind === 'school') {
     Object.assign(base, {
+      code: t(d.code),
       isRural: d.isRural,
       isSmall: d.isSmall,
       levels: SCHOOL_LEVELS.filter((l) => d.levels.includes(l)),
@@ -130,6 +141,17 @@ export function OrgFormFields({ kind, draft: d, errors, set, disabled }: Props) 
           disabled={disabled}
         />
       </SimpleGrid>
+      {kind === 'school' && (
+        <TextInput
+          label="Код ОО"
+          description="Код школы в ФИС ОКО или региональной системе: по нему школа находится в пакетах данных оценочных процедур (school_id)"
+          value={d.code}
+          onChange={(e) => set({ code: e.currentTarget.value })}
+          error={errors.code}
+          disabled={disabled}
+          data-testid="org-code"
+        />
+      )}
       <TextInput
         label="Адрес"
         value={d.address}

@@ -50,7 +50,7 @@ function useDraft(initial: Draft) {
 /** The details of a unit, editable; a stale version is refused by the server and shown as a conflict. */
 export function OrgEditPanel({ unit, parentName }: { unit: OrgUnit; parentName: string | null }) {
   const qc = useQueryClient();
-  const [base, setBase] = useState(unit);
+  const [base, setBase] = useState<OrgUnit>(unit);
   const form = useDraft(draftOf(unit, unit.kind));
   const [conflict, setConflict] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
@@ -80,7 +80,10 @@ export function OrgEditPanel({ unit, parentName }: { unit: OrgUnit; parentName: 
     setBusy(true);
     try {
       const body = Object.fromEntries(changed.map((k) => [k, after[k]]));
-      const saved = await api.patch<OrgUnit>(`/api/org-units/${unit.id}`, { ...body, version: base.version });
+      const saved = await api.patch<OrgUnit>(`/api/org-units/${unit.id}`, {
+        ...body,
+        version: base.version,
+      });
       setBase(saved);
       form.setDraft(draftOf(saved, saved.kind));
       setConflict(null);
@@ -128,6 +131,16 @@ export function OrgEditPanel({ unit, parentName }: { unit: OrgUnit; parentName: 
               Входит в: {parentName}
             </Text>
           )}
+          {unit.kind === 'school' &&
+            (base.code ? (
+              <Text size="sm" data-testid="org-code-shown">
+                Код ОО: <b>{base.code}</b>
+              </Text>
+            ) : (
+              <Text size="sm" c="orange.8" data-testid="org-code-shown">
+                Код ОО не указан: школа не найдётся в пакетах данных оценочных процедур
+              </Text>
+            ))}
           <Text size="xs" c="dimmed">
             Версия {base.version}
             {'updatedAt' in unit && typeof unit.updatedAt === 'string'

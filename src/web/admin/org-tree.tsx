@@ -18,7 +18,8 @@ type Props = { units: OrgUnit[]; selectedId: string | null; onSelect: (id: strin
 const matches = (u: OrgUnit, q: string) =>
   u.name.toLowerCase().includes(q) ||
   (u.shortName ?? '').toLowerCase().includes(q) ||
-  (u.inn ?? '').includes(q);
+  (u.inn ?? '').includes(q) ||
+  (u.code ?? '').toLowerCase().includes(q);
 
 /** Region → municipalities → schools, institutions under the region or a municipality; searchable. */
 export function OrgTree({ units, selectedId, onSelect }: Props) {

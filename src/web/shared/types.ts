@@ -56,6 +56,8 @@ export type OrgUnit = {
   shortName: string | null;
   path: string;
   inn: string | null;
+  /** «Код ОО»: what the school_id of assessment data packages is matched against. */
+  code: string | null;
   oktmo: string | null;
   address: string | null;
   isRural: boolean | null;
