@@ -30,7 +30,7 @@ export function RunProgress({ run }: { run: RunView }) {
   const pct = Math.round(run.progress * 100);
   const color = run.status === 'failed' ? 'red' : run.status === 'done' ? 'green' : 'blue';
   return (
-    <Stack gap={2} data-testid={`run-progress-${run.id}`} data-status={run.status} miw={180}>
+    <Stack gap={2} data-testid={`run-progress-${run.id}`} data-status={run.status} miw={110}>
       <Progress
         value={run.status === 'done' ? 100 : pct}
         color={color}

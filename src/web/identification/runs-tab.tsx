@@ -7,7 +7,7 @@ import { fetchers, keys } from './api.js';
 import { StatusBadge } from './common.js';
 import { RunCompare } from './run-compare.js';
 import { isStale, RunProgress, StaleRunWarning, useRun } from './run-progress.js';
-import { FLAG_KEYS, FLAG_SHORT, RUN_STATUS } from './strings.js';
+import { FLAG_KEYS, FLAG_LABELS, FLAG_SHORT, RUN_STATUS } from './strings.js';
 import type { RunView } from './types.js';
 
 function StartRun() {
@@ -74,7 +74,15 @@ function StartRun() {
   );
 }
 
-const COLUMNS = 6 + FLAG_KEYS.length;
+const COLUMNS = 5 + FLAG_KEYS.length;
+/** Column headings: long flag names are cut (the full name is the title) to fit a 1280 px screen. */
+const FLAG_COLUMN = {
+  ...FLAG_SHORT,
+  resilient: 'резил.',
+  stagnation: 'стагн.',
+  repeat: 'повт.',
+  objectivity: 'необъект.',
+};
 
 function RunRow({ initial }: { initial: RunView }) {
   const run = useRun(initial);
@@ -97,10 +105,8 @@ function RunRow({ initial }: { initial: RunView }) {
                 данные изменены
               </Badge>
             )}
+            <RunProgress run={run} />
           </Stack>
-        </Table.Td>
-        <Table.Td>
-          <RunProgress run={run} />
         </Table.Td>
         <Table.Td>
           <Text size="xs">{formatDateTime(run.createdAt)}</Text>
@@ -132,19 +138,18 @@ export function RunsTab({ canWrite }: { canWrite: boolean }) {
       <Query q={q}>
         {(runs) => (
           <>
-            <Table.ScrollContainer minWidth={1200}>
+            <Table.ScrollContainer minWidth={1000}>
               <Table withTableBorder verticalSpacing="xs" data-testid="runs">
                 <Table.Thead bg="gray.0">
                   <Table.Tr>
                     <Table.Th>Год</Table.Th>
-                    <Table.Th miw={200}>Методика</Table.Th>
+                    <Table.Th miw={160}>Методика</Table.Th>
                     <Table.Th>Статус</Table.Th>
-                    <Table.Th>Ход</Table.Th>
                     <Table.Th>Запущен</Table.Th>
                     <Table.Th ta="right">Школ</Table.Th>
                     {FLAG_KEYS.map((k) => (
-                      <Table.Th key={k} ta="right" fz="xs">
-                        {FLAG_SHORT[k]}
+                      <Table.Th key={k} ta="right" fz="xs" title={FLAG_LABELS[k]}>
+                        {FLAG_COLUMN[k]}
                       </Table.Th>
                     ))}
                   </Table.Tr>
