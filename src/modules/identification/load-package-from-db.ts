@@ -110,38 +110,26 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
       })
       .from(orgUnits)
       .leftJoin(parent, eq(parent.id, orgUnits.parentId))
-      .where(
-        and(
-          eq(orgUnits.kind, 'school'),
-          inRegion,
-          isNotNull(orgUnits.code),
-          opts.schoolsWithDataIn === undefined ? undefined : hasDataIn(opts.schoolsWithDataIn),
-        ),
-      )
+      .where(and(eq(orgUnits.kind, 'school'), inRegion, isNotNull(orgUnits.code)))
       .orderBy(asc(orgUnits.code)),
     db.select().from(assessmentProcedures),
     opts.years.length === 0
       ? []
-      : // Two halves of the schools by id: the grouping of a query runs in one process, two use both cores.
-        Promise.all(
-          [sql`${r.schoolId} < ${HALF}`, sql`${r.schoolId} >= ${HALF}`].map((half) =>
-            read(db, opts.regionId, (tx) =>
-              packed(
-                tx,
-                r,
-                [r.year, r.procedureId, r.participants, r.mark2, r.mark3, r.mark4, r.mark5],
-                and(
-                  half,
-                  exists(schoolsOf(r)),
-                  inArray(r.year, opts.years),
-                  opts.pastLowOnly && pastLowOnly(opts.pastLowOnly),
-                ) as SQL,
-              ),
-            ),
+      : read(db, opts.regionId, (tx) =>
+          packed(
+            tx,
+            r,
+            [r.year, r.procedureId, r.participants, r.mark2, r.mark3, r.mark4, r.mark5],
+            and(
+              exists(schoolsOf(r)),
+              inArray(r.year, opts.years),
+              opts.pastLowOnly && pastLowOnly(opts.pastLowOnly),
+            ) as SQL,
+            opts.schoolsWithDataIn,
           ),
-        ).then((halves) => halves.flat()),
+        ),
     contextYears.length === 0
-      ? []
+      ? { names: opts.indicators ?? [], groups: [] }
       : read(db, opts.regionId, async (tx) => {
           const names =
             opts.indicators ?? (await storedIndicators(tx, c, contextYears, exists(schoolsOf(c))));
@@ -157,6 +145,7 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
               inArray(c.year, contextYears),
               sql`${c.indicator} = any(${sql.param(names)}::text[])`,
             ) as SQL,
+            opts.schoolsWithDataIn,
           );
           return { names, groups };
         }),
@@ -176,7 +165,13 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
   const orgUnitIdByCode = new Map<string, string>();
   const codeByOrgUnitId = new Map<string, string>();
   const indexOf = new Map<string, number>();
+  // The year's package: the schools with results or context values in it.
+  const inPackage =
+    opts.schoolsWithDataIn === undefined
+      ? null
+      : new Set([...resultGroups, ...contextGroups.groups].filter((g) => g.inYear).map((g) => g.schoolId));
   for (const s of schoolRows) {
+    if (inPackage && !inPackage.has(s.id)) continue;
     const code = s.code as string; // filtered by isNotNull
     const school: School = {
       id: code,
@@ -221,10 +216,9 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
   }
 
   // Long rows (school, year, indicator) pivoted into one row per school and year.
-  const contextRows = Array.isArray(contextGroups) ? { names: [], groups: [] } : contextGroups;
-  const indicators = contextRows.names;
+  const indicators = contextGroups.names;
   b.setContextIndicators(indicators);
-  for (const g of contextRows.groups) {
+  for (const g of contextGroups.groups) {
     const school = schoolOf(g.schoolId);
     if (school < 0) continue;
     const byYear = new Map<number, Float64Array>();
@@ -283,14 +277,6 @@ function read<T>(db: Db, regionId: string, query: (tx: Db) => Promise<T>): Promi
   );
 }
 
-/** The school has results or context values in the year: it is in that year's package. */
-const hasDataIn = (year: number) =>
-  sql`(exists (select 1 from ${assessmentResults} r where r.school_id = ${orgUnits.id} and r.year = ${year})
-    or exists (select 1 from ${contextValues} c where c.school_id = ${orgUnits.id} and c.year = ${year}))`;
-
-/** The middle of the uuid range. */
-const HALF = '80000000-0000-0000-0000-000000000000';
-
 type DataTable = typeof assessmentResults | typeof contextValues | typeof confirmationResults;
 
 /** Rows of the loader name their procedure by index (the fourth argument of addResult), not by these. */
@@ -302,17 +288,23 @@ const NO_PROCEDURE = { assessment: '', subject: '', grade: 0 };
 // the ORM's row mapping: it costs more than the scan for 40 000 schools.
 async function packed(
   db: Db,
-  table: PgTable & { schoolId: AnyPgColumn },
+  table: PgTable & { schoolId: AnyPgColumn; year: AnyPgColumn },
   fields: (AnyPgColumn | SQL)[],
   where: SQL,
-): Promise<{ schoolId: string; packed: string }[]> {
+  inYear = 0,
+): Promise<Packed[]> {
   const result = await db.execute(
-    sql`select ${table.schoolId} as "schoolId", string_agg(concat_ws(',', ${sql.join(fields, sql`, `)}), ',') as packed
+    sql`select ${table.schoolId} as "schoolId",
+          string_agg(concat_ws(',', ${sql.join(fields, sql`, `)}), ',') as packed,
+          bool_or(${table.year} = ${inYear}) as "inYear"
         from ${table} where ${where} group by ${table.schoolId}`,
   );
   // Both drivers return { rows }.
-  return (result as unknown as { rows: { schoolId: string; packed: string }[] }).rows;
+  return (result as unknown as { rows: Packed[] }).rows;
 }
+
+/** A school's rows packed, and whether it has a row in the year asked (`schoolsWithDataIn`). */
+type Packed = { schoolId: string; packed: string; inYear: boolean };
 
 /** The indicators stored for the years, by name. */
 async function storedIndicators(db: Db, c: typeof contextValues, years: number[], inRegion: SQL) {
