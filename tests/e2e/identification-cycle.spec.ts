@@ -20,7 +20,8 @@ import { apiGet, signIn } from './fixtures.js';
 // ШНОР needs the same procedure low in the year before: both schools are ШНОР of the demo's last year with
 // ВПР математика 4 far above 30 % (checked below, so that a changed demo fails here and not later).
 
-const SHOTS = '/tmp/e2e-shots';
+/** E2E_SHOTS=DIR keeps screenshots of the story's screens there, for a person to look at. */
+const SHOTS = process.env.E2E_SHOTS;
 const NAGORNOE = 'МБОУ «СОШ № 5 с. Нагорное» (демо)'; // the school of the `school` login
 const KRASNOZORSK = 'МБОУ «СОШ № 23 г. Краснозорск» (демо)'; // the school of `school2`
 const SVETLOE = 'МКОУ «ООШ с. Светлое» (демо)';
@@ -140,8 +141,9 @@ function dataPackage(year: number, code: Record<string, string>, badMark2 = fals
   });
 }
 
-/** A screenshot for a person to look at the layout (not compared by the test). */
+/** A screenshot for a person to look at the layout (not compared by the test), when E2E_SHOTS is set. */
 async function shot(target: Page | Locator, name: string) {
+  if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
   const path = `${SHOTS}/${name}.png`;
   if ('goto' in target) await target.screenshot({ path, fullPage: true, animations: 'disabled' });
