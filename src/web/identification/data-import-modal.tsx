@@ -81,6 +81,11 @@ function Details({ r }: { r: ImportReport }) {
               </List.Item>
             ))}
           </List>
+          {!r.dryRun && r.unchanged > 0 && (
+            <Text size="sm" mt={4} data-testid="data-import-unchanged">
+              Строк, совпавших с пакетом и оставленных без изменений: {fmtNum(r.unchanged, 0)}.
+            </Text>
+          )}
         </Alert>
       )}
       {r.unknownSchools.length > 0 && (
