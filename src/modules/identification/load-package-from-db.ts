@@ -45,6 +45,11 @@ export type LoadPackageOptions = {
    */
   schoolsWithDataIn?: number;
   /**
+   * Marks «3»–«5» left at 0: the identification rules read only the participants and the «2» (a third of
+   * the text a national run reads).
+   */
+  onlyMark2?: boolean;
+  /**
    * Results before `year` only where they can be low (participants ≥ minParticipants, mark2 / participants ≥
    * lowShare): what a run needs of past years when the cluster-relative rule is off. See `yearsForRun`.
    */
@@ -119,7 +124,9 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
           packed(
             tx,
             r,
-            [r.year, r.procedureId, r.participants, r.mark2, r.mark3, r.mark4, r.mark5],
+            opts.onlyMark2
+              ? [r.year, r.procedureId, r.participants, r.mark2]
+              : [r.year, r.procedureId, r.participants, r.mark2, r.mark3, r.mark4, r.mark5],
             and(
               exists(schoolsOf(r)),
               inArray(r.year, opts.years),
@@ -204,13 +211,13 @@ export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promi
   for (const g of resultGroups) {
     const school = schoolOf(g.schoolId);
     if (school < 0) continue;
-    forEachTuple(g.packed, 7, (t) => {
+    forEachTuple(g.packed, opts.onlyMark2 ? 4 : 7, (t) => {
       v.year = t[0] as number;
       v.participants = t[2] as number;
       v.mark2 = t[3] as number;
-      v.mark3 = t[4] as number;
-      v.mark4 = t[5] as number;
-      v.mark5 = t[6] as number;
+      v.mark3 = t[4] ?? 0;
+      v.mark4 = t[5] ?? 0;
+      v.mark5 = t[6] ?? 0;
       b.addResult(school, v, ++row, procedureAt.get(t[1] as number));
     });
   }

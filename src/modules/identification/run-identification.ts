@@ -152,6 +152,7 @@ async function prepare(db: Db, regionId: string, methodologyId: string, year: nu
     indicators: m.indicators.map((i) => i.name),
     pastLowOnly: years.pastLowOnly,
     schoolsWithDataIn: year,
+    onlyMark2: true,
   });
   if (rowsOfYear(loaded.pkg.results, year).length === 0) {
     throw invalid(
