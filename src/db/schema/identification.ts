@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -85,9 +86,11 @@ export const identificationResults = pgTable(
     repeat: boolean('repeat').notNull(),
     exit: boolean('exit').notNull(),
     objectivity: boolean('objectivity').notNull(),
-    lowProcedures: jsonb('low_procedures').notNull(),
-    reasons: jsonb('reasons').notNull(),
-    details: jsonb('details'),
+    // json, not jsonb: written once, always read whole, never queried inside; json input is only
+    // checked, jsonb is converted (measured 0.9 → 0.6 s for the 40 000 results of a national run).
+    lowProcedures: json('low_procedures').notNull(),
+    reasons: json('reasons').notNull(),
+    details: json('details'),
   },
   (t) => [primaryKey({ columns: [t.runId, t.schoolId] })],
 );
