@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { orgUnits } from '../src/db/schema/orgs.js';
 import { addAssignment, createUser } from '../src/modules/auth/users.js';
-import { makeZip } from '../src/modules/documents/import/test-documents.js';
 import { createOrgUnit } from '../src/modules/orgs/org-units.js';
 import { testApp } from './helpers/api.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
 import { buildRegion } from './helpers/fixture.js';
+import { makeZip } from './helpers/zip.js';
 
 // HTTP tests of the assessment data routes (docs/identification-api.md): real sessions, multipart
 // uploads, the CSRF guard and the upload limit of testApp (UPLOAD_MAX_MB=2). Data is checked only
