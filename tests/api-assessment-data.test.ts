@@ -1,21 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { orgUnits } from '../src/db/schema/orgs.js';
 import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { createOrgUnit } from '../src/modules/orgs/org-units.js';
 import { testApp } from './helpers/api.js';
+import {
+  GOOD,
+  RESULTS_HEADER,
+  resultRows,
+  schoolsCsv,
+  xlsxOfPackage,
+  zipOfPackage,
+} from './helpers/data-package.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
 import { buildRegion } from './helpers/fixture.js';
-import { makeZip } from './helpers/zip.js';
 
 // HTTP tests of the assessment data routes (docs/identification-api.md): real sessions, multipart
 // uploads, the CSRF guard and the upload limit of testApp (UPLOAD_MAX_MB=2). Data is checked only
 // through the API (`years`), never through the tables.
 
-type Pkg = { schools: string; results: string; context: string; confirmation?: string };
 type Years = {
   year: number;
   schools: number;
@@ -24,45 +29,7 @@ type Years = {
   confirmations: number;
   lastImport: { fileName: string; importedAt: string; importedBy: { fullName: string } | null } | null;
 }[];
-
-const zipOf = (p: Pkg, extra: { name: string; data: Buffer }[] = []) =>
-  makeZip([
-    ...Object.entries(p).map(([f, text]) => ({ name: `пакет/${f}.csv`, data: Buffer.from(text) })),
-    ...extra,
-  ]);
-
-async function xlsxOf(p: Pkg): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, text] of Object.entries(p)) {
-    const ws = wb.addWorksheet(name);
-    for (const line of text.trim().split('\n')) ws.addRow(line.split(','));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const RESULTS = 'school_id,year,assessment,subject,grade,participants,mark2,mark3,mark4,mark5\n';
-const schoolsCsv = (codes: string[]) =>
-  `school_id,name,municipality_id,municipality_name\n${codes.map((c) => `${c},Школа ${c},M1,Район\n`).join('')}`;
-/** Two procedures (ВПР, grade 5) per school and year. */
-const resultRows = (year: number, codes: string[], mark2 = 3) =>
-  codes
-    .flatMap((c) => [
-      `${c},${year},ВПР,русский язык,5,25,${mark2},${13 - mark2},8,4\n`,
-      `${c},${year},ВПР,математика,5,25,${mark2},${13 - mark2},8,4\n`,
-    ])
-    .join('');
 const C = ['C1', 'C2', 'C3'];
-/** 3 schools × 2 years: 12 results, 7 context values (2 in 2023, 5 in 2024), 2 confirmations. */
-const GOOD: Pkg = {
-  schools: schoolsCsv(C),
-  results: RESULTS + resultRows(2023, C) + resultRows(2024, C),
-  context:
-    'school_id,year,parents_higher_ed_share,ovz_share\n' +
-    'C1,2023,0.4,0.05\nC1,2024,0.42,\nC2,2024,0.2,0.1\nC3,2024,0.1,0.2\n',
-  confirmation:
-    'school_id,year,assessment,subject,grade,participants,lowered,confirmed,raised\n' +
-    'C1,2024,ВПР,математика,5,25,5,18,2\nC2,2024,ВПР,математика,5,25,5,18,2\n',
-};
 const NOTHING = { unknownSchools: [], errors: [], replaced: [], unchanged: 0 };
 
 describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
@@ -137,7 +104,7 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
 
   it('a dry run reports the counts and writes nothing', async () => {
     for (const dryRun of [true, undefined]) {
-      const r = await upload('region', zipOf(GOOD), 'данные.zip', dryRun);
+      const r = await upload('region', zipOfPackage(GOOD), 'данные.zip', dryRun);
       expect(r.status).toBe(200);
       expect(r.body).toEqual({
         ok: true,
@@ -155,7 +122,7 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
   });
 
   it('imports the package, and `years` shows it to the roles of the region', async () => {
-    const r = await upload('region', zipOf(GOOD), 'данные.zip', false);
+    const r = await upload('region', zipOfPackage(GOOD), 'данные.zip', false);
     expect(r.body).toMatchObject({ ok: true, dryRun: false, results: 12, contextValues: 7, ...NOTHING });
     const list = await years();
     expect(list).toEqual([
@@ -185,9 +152,9 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
   });
 
   it('a re-import of a year reports what it replaces, first as a dry run', async () => {
-    const pkg = zipOf({
+    const pkg = zipOfPackage({
       schools: schoolsCsv(['C1']),
-      results: `${RESULTS}${resultRows(2024, ['C1'], 9)}C1,2024,ОГЭ,математика,9,20,1,5,5,9\n`,
+      results: `${RESULTS_HEADER}${resultRows(2024, ['C1'], 9)}C1,2024,ОГЭ,математика,9,20,1,5,5,9\n`,
       context: 'school_id,year,ovz_share\nC1,2024,0.5\n',
     });
     const replaced = [{ year: 2024, results: 2, contextValues: 1, confirmations: 0 }];
@@ -209,9 +176,9 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
   it('a package with bad rows is refused row by row and writes nothing', async () => {
     const r = await upload(
       'region',
-      zipOf({
+      zipOfPackage({
         ...GOOD,
-        results: `${RESULTS + resultRows(2025, C)}C1,2025,ВПР,история,12,10,1,0,0,0\nC2,2025,ВПР,история,5,10,11,0,0,0\n`,
+        results: `${RESULTS_HEADER + resultRows(2025, C)}C1,2025,ВПР,история,12,10,1,0,0,0\nC2,2025,ВПР,история,5,10,11,0,0,0\n`,
       }),
       'плохой.zip',
       false,
@@ -233,9 +200,9 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
   it('reports school codes unknown in the region and writes nothing', async () => {
     const r = await upload(
       'region',
-      zipOf({
+      zipOfPackage({
         schools: schoolsCsv(['C1', 'C9', 'D1']),
-        results: RESULTS + resultRows(2025, ['C1', 'C9', 'D1']),
+        results: RESULTS_HEADER + resultRows(2025, ['C1', 'C9', 'D1']),
         context: 'school_id,year,ovz_share\n',
       }),
       'новые.zip',
@@ -256,9 +223,9 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
   });
 
   it('imports an XLSX workbook with a sheet per file', async () => {
-    const book = await xlsxOf({
+    const book = await xlsxOfPackage({
       schools: schoolsCsv(C),
-      results: RESULTS + resultRows(2022, C),
+      results: RESULTS_HEADER + resultRows(2022, C),
       context: 'school_id,year,low_income_share\nC1,2022,0.3\nC2,2022,0.25\nC3,2022,0.1',
     });
     const r = await upload('region', book, 'книга.xlsx', false);
@@ -282,7 +249,7 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
     // A good package padded past UPLOAD_MAX_MB (2 MB): just over it, and over the whole request limit.
     for (const mb of [2.2, 4]) {
       const padding = { name: 'padding.bin', data: randomBytes(mb * 1024 * 1024) };
-      const big = await upload('region', zipOf(GOOD, [padding]), 'большой.zip', false);
+      const big = await upload('region', zipOfPackage(GOOD, [padding]), 'большой.zip', false);
       expect(big.status).toBe(413);
       expect(big.body).toMatchObject({
         error: { code: 'TOO_LARGE', message: expect.stringContaining('2 МБ') },
@@ -297,7 +264,7 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
       { origin: 'https://evil.example' },
     ];
     for (const headers of crossSite) {
-      const r = await upload('region', zipOf(GOOD), 'чужой.zip', false, headers);
+      const r = await upload('region', zipOfPackage(GOOD), 'чужой.zip', false, headers);
       expect(r.status).toBe(403);
       expect(r.body).toMatchObject({ error: { message: 'Запрос с чужого сайта отклонён' } });
     }
@@ -306,25 +273,25 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
 
   it('lets only the roles of the region level in', async () => {
     for (const login of ['mun1', 'curator', 'school1']) {
-      expect((await upload(login, zipOf(GOOD), 'a.zip', true)).status).toBe(403);
+      expect((await upload(login, zipOfPackage(GOOD), 'a.zip', true)).status).toBe(403);
       const res = await t.call('GET', '/api/assessment-data/years', { cookie: cookies[login] });
       expect(res.status).toBe(403);
     }
     // The regional centre and the expert read the data but do not load it.
     for (const login of ['center', 'expert']) {
-      const r = await upload(login, zipOf(GOOD), 'a.zip', true);
+      const r = await upload(login, zipOfPackage(GOOD), 'a.zip', true);
       expect(r.status).toBe(403);
       expect(r.body).toMatchObject({ error: { message: expect.stringContaining('региональный оператор') } });
     }
-    expect((await upload(null, zipOf(GOOD), 'a.zip', true)).status).toBe(401);
+    expect((await upload(null, zipOfPackage(GOOD), 'a.zip', true)).status).toBe(401);
     expect((await t.call('GET', '/api/assessment-data/years')).status).toBe(401);
   });
 
   it("an operator sees and loads only its own region's data", async () => {
     const theirs = (code: string) =>
-      zipOf({
+      zipOfPackage({
         schools: schoolsCsv([code]),
-        results: RESULTS + resultRows(2021, [code]),
+        results: RESULTS_HEADER + resultRows(2021, [code]),
         context: 'school_id,year,ovz_share\n',
       });
     const foreign = await upload('region2', theirs('C1'), 'c1.zip', false);

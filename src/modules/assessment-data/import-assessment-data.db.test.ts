@@ -1,6 +1,13 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  GOOD,
+  RESULTS_HEADER,
+  resultRows,
+  SCHOOLS,
+  xlsxOfPackage,
+  zipOfPackage,
+} from '../../../tests/helpers/data-package.js';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import { zipOfTexts } from '../../../tests/helpers/zip.js';
@@ -17,57 +24,6 @@ import { AppError } from '../../lib/errors.js';
 import { listDataYears } from './data-years.js';
 import { importAssessmentData } from './import-assessment-data.js';
 import { type BulkLoader, bulkLoader } from './store.js';
-
-const zip = zipOfTexts;
-
-type Pkg = { schools: string; results: string; context: string; confirmation?: string };
-
-const csvPackage = (p: Pkg) =>
-  zip({
-    'package/schools.csv': p.schools,
-    'package/results.csv': p.results,
-    'package/context.csv': p.context,
-    ...(p.confirmation ? { 'package/confirmation.csv': p.confirmation } : {}),
-  });
-
-async function xlsxPackage(p: Pkg): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, text] of Object.entries(p)) {
-    const ws = wb.addWorksheet(name);
-    for (const line of text.trim().split('\n')) ws.addRow(line.split(','));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const SCHOOLS = `school_id,name,municipality_id,municipality_name,rural,small
-C1,Школа 1,M1,Первый район,0,0
-C2,Школа 2,M1,Первый район,1,0
-C3,Школа 3,M2,Второй район,1,1
-`;
-const results = (year: number, schools: string[], mark2 = 3) =>
-  schools
-    .flatMap((s) => [
-      `${s},${year},ВПР,русский язык,5,25,${mark2},${13 - mark2},8,4`,
-      `${s},${year},ВПР,математика,5,25,${mark2},${13 - mark2},8,4`,
-    ])
-    .join('\n');
-const RESULTS_HEADER = 'school_id,year,assessment,subject,grade,participants,mark2,mark3,mark4,mark5\n';
-const CONTEXT = `school_id,year,parents_higher_ed_share,ovz_share
-C1,2023,0.4,0.05
-C1,2024,0.42,
-C2,2024,0.2,0.1
-C3,2024,0.1,0.2
-`;
-const CONFIRMATION = `school_id,year,assessment,subject,grade,participants,lowered,confirmed,raised
-C1,2024,ВПР,математика,5,25,5,18,2
-C2,2024,ВПР,математика,5,25,5,18,2
-`;
-const GOOD: Pkg = {
-  schools: SCHOOLS,
-  results: `${RESULTS_HEADER}${results(2023, ['C1', 'C2', 'C3'])}\n${results(2024, ['C1', 'C2', 'C3'])}\n`,
-  context: CONTEXT,
-  confirmation: CONFIRMATION,
-};
 
 describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
   let database: Database;
@@ -117,7 +73,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     await wipe();
     const r = await importAssessmentData(
       db,
-      { actor: f.as('region'), fileName: 'data.zip', data: csvPackage(GOOD), dryRun: false },
+      { actor: f.as('region'), fileName: 'data.zip', data: zipOfPackage(GOOD), dryRun: false },
       loader(),
     );
     expect(r).toEqual({
@@ -170,7 +126,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     const r = await importAssessmentData(db, {
       actor: f.as('region'),
       fileName: 'data.xlsx',
-      data: await xlsxPackage(GOOD),
+      data: await xlsxOfPackage(GOOD),
       dryRun: false,
     });
     expect(r.ok).toBe(true);
@@ -207,7 +163,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     const first = await importAssessmentData(db, {
       actor: f.as('region'),
       fileName: 'a.zip',
-      data: csvPackage(GOOD),
+      data: zipOfPackage(GOOD),
       dryRun: true,
     });
     expect(first).toMatchObject({ ok: true, dryRun: true, results: 12, replaced: [] });
@@ -215,13 +171,13 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     await importAssessmentData(db, {
       actor: f.as('region'),
       fileName: 'a.zip',
-      data: csvPackage(GOOD),
+      data: zipOfPackage(GOOD),
       dryRun: false,
     });
     const again = await importAssessmentData(db, {
       actor: f.as('region'),
       fileName: 'b.zip',
-      data: csvPackage(GOOD),
+      data: zipOfPackage(GOOD),
       dryRun: true,
     });
     expect(again.replaced).toEqual([
@@ -236,9 +192,9 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     const r = await importAssessmentData(db, {
       actor: f.as('region'),
       fileName: 'a.zip',
-      data: csvPackage({
+      data: zipOfPackage({
         schools: `${SCHOOLS}C9,Новая школа,M1,Первый район,0,0\n`,
-        results: `${RESULTS_HEADER}${results(2024, ['C1', 'C9'])}\n`,
+        results: `${RESULTS_HEADER}${resultRows(2024, ['C1', 'C9'])}`,
         context: 'school_id,year,ovz_share\n',
       }),
       dryRun: false,
@@ -253,9 +209,9 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     const r = await importAssessmentData(db, {
       actor: f.as('region'),
       fileName: 'a.zip',
-      data: csvPackage({
+      data: zipOfPackage({
         ...GOOD,
-        results: `${RESULTS_HEADER}${results(2024, ['C1', 'C2'])}\nC3,2024,ВПР,русский язык,5,10,11,0,0,0\n`,
+        results: `${RESULTS_HEADER}${resultRows(2024, ['C1', 'C2'])}C3,2024,ВПР,русский язык,5,10,11,0,0,0\n`,
       }),
       dryRun: false,
     });
@@ -277,7 +233,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
       await wipe();
       await importAssessmentData(
         db,
-        { actor: f.as('region'), fileName: 'all.zip', data: csvPackage(GOOD), dryRun: false },
+        { actor: f.as('region'), fileName: 'all.zip', data: zipOfPackage(GOOD), dryRun: false },
         loader(),
       );
       const c1in2024 = () =>
@@ -286,9 +242,9 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
           {
             actor: f.as('admin'),
             fileName: 'c1-2024.zip',
-            data: csvPackage({
+            data: zipOfPackage({
               schools: 'school_id,name,municipality_id,municipality_name\nC1,Школа 1,M1,Первый район\n',
-              results: `${RESULTS_HEADER}${results(2024, ['C1'], 9)}\nC1,2024,ОГЭ,математика,9,20,1,5,5,9\n`,
+              results: `${RESULTS_HEADER}${resultRows(2024, ['C1'], 9)}C1,2024,ОГЭ,математика,9,20,1,5,5,9\n`,
               context: 'school_id,year,ovz_share\nC1,2024,0.5\n',
             }),
             dryRun: false,
@@ -333,9 +289,9 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
         {
           actor: f.as('admin'),
           fileName: 'c1-2024-исправлено.zip',
-          data: csvPackage({
+          data: zipOfPackage({
             schools: 'school_id,name,municipality_id,municipality_name\nC1,Школа 1,M1,Первый район\n',
-            results: `${RESULTS_HEADER}${results(2024, ['C1'], 9)}\nC1,2024,ОГЭ,русский язык,9,20,2,5,5,8\n`,
+            results: `${RESULTS_HEADER}${resultRows(2024, ['C1'], 9)}C1,2024,ОГЭ,русский язык,9,20,2,5,5,8\n`,
             context: 'school_id,year,ovz_share\nC1,2024,0.6\n',
           }),
           dryRun: false,
@@ -371,7 +327,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
         importAssessmentData(db, {
           actor: f.as(login),
           fileName: 'a.zip',
-          data: csvPackage(GOOD),
+          data: zipOfPackage(GOOD),
           dryRun: true,
         }),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -390,7 +346,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     const missing = await importAssessmentData(db, {
       actor: f.as('region'),
       fileName: 'a.zip',
-      data: zip({ 'schools.csv': SCHOOLS }),
+      data: zipOfTexts({ 'schools.csv': SCHOOLS }),
       dryRun: true,
     }).catch((e: unknown) => e);
     expect((missing as AppError).message).toContain('results.csv');
@@ -416,7 +372,7 @@ describe.each(DB_KINDS)('import of assessment data (%s)', (kind) => {
     await expect(
       importAssessmentData(
         db,
-        { actor: f.as('region'), fileName: 'a.zip', data: csvPackage(GOOD), dryRun: false },
+        { actor: f.as('region'), fileName: 'a.zip', data: zipOfPackage(GOOD), dryRun: false },
         failing,
       ),
     ).rejects.toThrow();
