@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type Database, type Db, openPglite, openPostgres } from '../src/db/client.js';
 import { orgUnits } from '../src/db/schema/orgs.js';
+import { systemActor } from '../src/modules/access/actor.js';
 import { importAssessmentDataFrom } from '../src/modules/assessment-data/import-assessment-data.js';
 import { readPackage } from '../src/modules/assessment-data/read-package.js';
 import { bulkLoader } from '../src/modules/assessment-data/store.js';
@@ -140,7 +141,7 @@ async function databasePart(schools: School[]): Promise<void> {
       const run = (fileName: string) =>
         importAssessmentDataFrom(
           database.db,
-          { actor: null, regionId, fileName, source: yearDir, dryRun: false },
+          { actor: systemActor('Замер (bench)'), regionId, fileName, source: yearDir, dryRun: false },
           loader,
         );
       const first = await step(`  import ${opts.lastYear} (${loader.method}, read + write)`, () =>
@@ -156,7 +157,13 @@ async function databasePart(schools: School[]): Promise<void> {
       const changed = await step(`  re-import ${opts.lastYear}, another seed (new values)`, () =>
         importAssessmentDataFrom(
           database.db,
-          { actor: null, regionId, fileName: 'bench-3.zip', source: otherYearDir, dryRun: false },
+          {
+            actor: systemActor('Замер (bench)'),
+            regionId,
+            fileName: 'bench-3.zip',
+            source: otherYearDir,
+            dryRun: false,
+          },
           loader,
         ),
       );
@@ -171,7 +178,13 @@ async function databasePart(schools: School[]): Promise<void> {
       const all = await step(`  import all ${opts.years} years`, () =>
         importAssessmentDataFrom(
           database.db,
-          { actor: null, regionId, fileName: 'bench-all.zip', source: dir, dryRun: false },
+          {
+            actor: systemActor('Замер (bench)'),
+            regionId,
+            fileName: 'bench-all.zip',
+            source: dir,
+            dryRun: false,
+          },
           loader,
         ),
       );

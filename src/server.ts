@@ -11,6 +11,7 @@ import { bulkLoader } from './modules/assessment-data/store.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
 import { loadDemo } from './modules/demo/load-demo.js';
+import { ensureDefaultMethodologies } from './modules/identification/methodologies.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,7 @@ async function main() {
   }
   await purgeExpiredSessions(database.db);
   await requeueStaleJobs(database.db);
+  await ensureDefaultMethodologies(database.db);
   // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
   const stopWorker = startWorker(database.db, jobHandlers(bulk));
   const app = createApp(

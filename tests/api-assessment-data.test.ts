@@ -16,6 +16,7 @@ import {
 } from './helpers/data-package.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
 import { buildRegion } from './helpers/fixture.js';
+import { TEST_SYSTEM } from './helpers/system.js';
 
 // HTTP tests of the assessment data routes (docs/identification-api.md): real sessions, multipart
 // uploads, the CSRF guard and the upload limit of testApp (UPLOAD_MAX_MB=2). Data is checked only
@@ -50,16 +51,16 @@ describe.each(DB_KINDS)('assessment data over HTTP (%s)', (kind) => {
     }
     // A neighbouring region with its own operator and school D1.
     const unit = (parentId: string | null, kind: 'region' | 'municipality' | 'school', name: string) =>
-      createOrgUnit(db, { actor: null, audit: false, input: { parentId, kind, name } });
+      createOrgUnit(db, { actor: TEST_SYSTEM, audit: false, input: { parentId, kind, name } });
     const R2 = await unit(null, 'region', 'Соседняя область');
     const D1 = await unit((await unit(R2.id, 'municipality', 'Район соседей')).id, 'school', 'Школа D1');
     await db.update(orgUnits).set({ code: 'D1' }).where(eq(orgUnits.id, D1.id));
     const u = await createUser(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       input: { login: 'region2', fullName: 'Оператор соседей', password: 'password-123' },
     });
     await addAssignment(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       userId: u.id,
       input: { role: 'regional_operator', orgUnitId: R2.id },
     });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { openDatabase } from '../boot.js';
 import type { Config } from '../config.js';
 import { orgUnits } from '../db/schema/orgs.js';
+import { systemActor } from '../modules/access/actor.js';
 import { addAssignment, createUser, createUserInput } from '../modules/auth/users.js';
 import { createOrgUnit } from '../modules/orgs/org-units.js';
 
@@ -22,12 +23,15 @@ export async function createAdmin(
       const region =
         existing ??
         (await createOrgUnit(tx, {
-          actor: null,
+          actor: systemActor('Командная строка (opora create-admin)'),
           input: { parentId: null, kind: 'region', name: args.region ?? '' },
         }));
-      const user = await createUser(tx, { actor: null, input });
+      const user = await createUser(tx, {
+        actor: systemActor('Командная строка (opora create-admin)'),
+        input,
+      });
       await addAssignment(tx, {
-        actor: null,
+        actor: systemActor('Командная строка (opora create-admin)'),
         userId: user.id,
         input: { role: 'admin', orgUnitId: region.id },
       });

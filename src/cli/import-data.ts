@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { orgUnits } from '../db/schema/orgs.js';
 import { AppError } from '../lib/errors.js';
+import { systemActor } from '../modules/access/actor.js';
 import {
   type ImportAssessmentResult,
   importAssessmentData,
@@ -60,10 +61,26 @@ export async function runImportData(config: Config, args: string[]): Promise<num
         values.file && /\.zip$/i.test(values.file)
           ? await importAssessmentData(
               db,
-              { actor: null, regionId, fileName, data: await readFileBuffer(values.file), dryRun },
+              {
+                actor: systemActor('Командная строка (opora import-data)'),
+                regionId,
+                fileName,
+                data: await readFileBuffer(values.file),
+                dryRun,
+              },
               bulk,
             )
-          : await importAssessmentDataFrom(db, { actor: null, regionId, fileName, source, dryRun }, bulk);
+          : await importAssessmentDataFrom(
+              db,
+              {
+                actor: systemActor('Командная строка (opora import-data)'),
+                regionId,
+                fileName,
+                source,
+                dryRun,
+              },
+              bulk,
+            );
     } catch (e) {
       if (e instanceof AppError) {
         console.error(e.message);

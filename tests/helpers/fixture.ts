@@ -4,6 +4,7 @@ import type { Actor } from '../../src/modules/access/actor.js';
 import { loadActor } from '../../src/modules/auth/load-actor.js';
 import { addAssignment, createUser } from '../../src/modules/auth/users.js';
 import { createOrgUnit } from '../../src/modules/orgs/org-units.js';
+import { TEST_SYSTEM } from './system.js';
 
 /**
  * A small region for domain tests: R with institution IRO, municipalities M1 (schools S1, S2) and
@@ -16,7 +17,7 @@ export async function buildRegion(db: Db) {
     name: string,
   ) =>
     createOrgUnit(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       audit: false,
       input: { parentId, kind, name, ...(kind === 'institution' && { institutionType: 'iro' as const }) },
     });
@@ -43,10 +44,10 @@ export async function buildRegion(db: Db) {
   ];
   for (const [login, role, unitId] of grant) {
     const u = await createUser(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       input: { login, fullName: `Пользователь ${login}`, password: 'password-123' },
     });
-    await addAssignment(db, { actor: null, userId: u.id, input: { role, orgUnitId: unitId } });
+    await addAssignment(db, { actor: TEST_SYSTEM, userId: u.id, input: { role, orgUnitId: unitId } });
     const actor = await loadActor(db, u.id);
     if (!actor) throw new Error('no actor');
     users[login] = actor;

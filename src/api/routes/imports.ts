@@ -1,5 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError } from '../../lib/errors.js';
+import { hasRole } from '../../modules/access/actor.js';
+import { ROADMAP_KEEPER_ROLES } from '../../modules/access/roadmap-rules.js';
 import { parseRoadmapDocument } from '../../modules/documents/import/index.js';
 import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import { saveImportedRoadmaps } from '../../modules/roadmaps/save-imported-roadmaps.js';
@@ -21,11 +23,7 @@ export function importRoutes(app: App, deps: Deps) {
     async (c) => {
       const actor = requireActor(c);
       // Only those who keep some roadmaps import them; the parse itself touches no data.
-      if (
-        !actor.assignments.some((a) =>
-          ['regional_operator', 'regional_center', 'municipal_coordinator', 'school_team'].includes(a.role),
-        )
-      ) {
+      if (!hasRole(actor, ROADMAP_KEEPER_ROLES)) {
         throw new AppError(
           'FORBIDDEN',
           'Загружать дорожные карты могут органы и организации, которые их ведут',

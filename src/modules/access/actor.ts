@@ -14,12 +14,25 @@ export type Assignment = {
   governingPath: string;
 };
 
+/** A signed-in user with his role assignments: every request of the API acts as one. */
 export type Actor = {
+  kind: 'user';
   userId: string;
   login: string;
   fullName: string;
   assignments: Assignment[];
 };
+
+/**
+ * The system itself (the CLI, the demo loader, jobs started by nobody): named explicitly, so an operation
+ * never skips its checks because a caller forgot to pass a user. Only operations that the system may
+ * perform accept it (their `actor` is `AnyActor`); the history records `name` as the author.
+ */
+export type SystemActor = { kind: 'system'; fullName: string };
+export type AnyActor = Actor | SystemActor;
+
+export const systemActor = (fullName: string): SystemActor => ({ kind: 'system', fullName });
+export const isSystem = (actor: AnyActor): actor is SystemActor => actor.kind === 'system';
 
 /** Roles that read everything below their unit; the others read only their own unit. */
 const SUBTREE_READERS: Role[] = [
@@ -64,10 +77,13 @@ export function pathIsAncestorOfActor(actor: Actor, pathColumn: AnyPgColumn | SQ
   )})`;
 }
 
-export function hasRole(actor: Actor, roles: Role[]): boolean {
+export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.assignments.some((a) => roles.includes(a.role));
 }
 
 export function isAdmin(actor: Actor): boolean {
   return hasRole(actor, ['admin']);
 }
+
+/** The author of everything the demo loader creates without a demo user's hand. */
+export const DEMO_LOADER = systemActor('Загрузка демо-данных');

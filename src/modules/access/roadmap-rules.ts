@@ -1,6 +1,14 @@
 import type { OrgKind } from '../../db/schema/orgs.js';
 import type { Actor } from './actor.js';
 
+/** Roles that keep some unit's roadmaps (see canManageUnit). */
+export const ROADMAP_KEEPER_ROLES = [
+  'regional_operator',
+  'regional_center',
+  'municipal_coordinator',
+  'school_team',
+] as const;
+
 /** What access rules need to know about the unit owning a roadmap. */
 export type OwnerUnit = { id: string; kind: OrgKind; parentId: string | null; path: string };
 

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import { dataImports } from '../../db/schema/assessment.js';
 import { users } from '../../db/schema/auth.js';
 import { forbidden } from '../../lib/errors.js';
-import type { Actor } from '../access/actor.js';
+import { type Actor, isAdmin } from '../access/actor.js';
+import { regionLevelRegions } from '../access/region-level.js';
 
 // Years of assessment data stored for the actor's region (docs/identification-api.md,
 // `GET /api/assessment-data/years`): how much of each kind, and the last package that touched the year.
@@ -21,19 +22,14 @@ export type DataYear = {
   } | null;
 };
 
-const REGION_LEVEL_ROLES = ['regional_operator', 'regional_center', 'expert'] as const;
-
 /** Region ids the actor sees data of; null: every region (an administrator). */
 export function dataRegions(actor: Actor): string[] | null {
-  if (actor.assignments.some((a) => a.role === 'admin')) return null;
-  const regions = actor.assignments
-    .filter((a) => (REGION_LEVEL_ROLES as readonly string[]).includes(a.role))
-    .map((a) => a.governingPath.split('/')[1] ?? '')
-    .filter((id) => id !== '');
+  if (isAdmin(actor)) return null;
+  const regions = regionLevelRegions(actor);
   if (regions.length === 0) {
     throw forbidden('Данные оценочных процедур доступны ролям уровня региона и администратору');
   }
-  return [...new Set(regions)];
+  return regions;
 }
 
 export async function listDataYears(db: Db, opts: { actor: Actor }): Promise<DataYear[]> {

@@ -1,6 +1,7 @@
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
+import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Database, Db } from '../../db/client.js';
 import { assessmentResults, dataImports } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -37,7 +38,7 @@ describe.each(DB_KINDS)('demo assessment data (%s)', (kind) => {
     database = await freshDatabase(kind);
     db = database.db;
     const unit = (parentId: string | null, kind: 'region' | 'municipality' | 'school', name: string) =>
-      createOrgUnit(db, { actor: null, audit: false, isDemo: true, input: { parentId, kind, name } });
+      createOrgUnit(db, { actor: TEST_SYSTEM, audit: false, isDemo: true, input: { parentId, kind, name } });
     const R = await unit(null, 'region', 'Демо-область');
     regionId = R.id;
     const munis = [
@@ -53,7 +54,7 @@ describe.each(DB_KINDS)('demo assessment data (%s)', (kind) => {
     }
     // A school that is not demo gets no code.
     await createOrgUnit(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       audit: false,
       input: { parentId: munis[0]?.id ?? null, kind: 'school', name: 'Настоящая школа' },
     });

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { roadmaps, roadmapTargets } from '../../db/schema/roadmaps.js';
+import { DEMO_LOADER } from '../access/actor.js';
 import { GENERATED_INDICATORS, type GenerateOptions, type GivenSchool, generatePackage } from './generate.js';
 import { type ImportAssessmentResult, importAssessmentPackage } from './import-assessment-data.js';
 import { PackageBuilder } from './package-builder.js';
@@ -149,7 +150,7 @@ export async function loadDemoAssessmentData(
   });
   const result = await importAssessmentPackage(
     db,
-    { actor: null, regionId: opts.regionId, fileName: DEMO_DATA_FILE_NAME, dryRun: false, pkg },
+    { actor: DEMO_LOADER, regionId: opts.regionId, fileName: DEMO_DATA_FILE_NAME, dryRun: false, pkg },
     bulk,
   );
   if (!result.ok) {

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js';
 import { dataImports } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, forbidden } from '../../lib/errors.js';
-import type { Actor } from '../access/actor.js';
+import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
+import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
 import { extractZipEntry, readZipDirectory, type ZipEntry } from '../documents/import/zip.js';
 import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
@@ -50,8 +51,8 @@ export type ImportAssessmentResult = {
 };
 
 type ImportOptions = {
-  /** null: a system action (CLI); then `regionId` is required. */
-  actor: Actor | null;
+  /** The system (CLI, demo) must name `regionId`. */
+  actor: AnyActor;
   /** The region to load into; by default the actor's region (an admin: the region of the package's schools). */
   regionId?: string;
   fileName: string;
@@ -130,16 +131,11 @@ export async function readUploadedPackage(data: Buffer): Promise<DataPackage> {
   return readPackageCsvData(files);
 }
 
-const REGION_ROLES = ['regional_operator'] as const;
-
 const TABLE_COUNT: Record<DataTableName, keyof Omit<ReplacedYear, 'year'>> = {
   assessment_results: 'results',
   context_values: 'contextValues',
   confirmation_results: 'confirmations',
 };
-
-/** Region id of a unit path "/regionId/…/". */
-const regionOfPath = (p: string) => p.split('/')[1] ?? '';
 
 async function runImport(
   db: Db,
@@ -148,18 +144,15 @@ async function runImport(
   bulk?: BulkLoader,
 ): Promise<ImportAssessmentResult> {
   const { actor, fileName, dryRun } = opts;
-  const admin = actor?.assignments.some((a) => a.role === 'admin') ?? false;
-  const operatorRegions = [
-    ...new Set(
-      (actor?.assignments ?? [])
-        .filter((a) => (REGION_ROLES as readonly string[]).includes(a.role))
-        .map((a) => regionOfPath(a.governingPath)),
-    ),
-  ];
-  if (actor && !admin && operatorRegions.length === 0) {
+  // The system (CLI) loads into the region it names; a user into a region where he is the operator.
+  const admin = isSystem(actor) || isAdmin(actor);
+  const operatorRegions = isSystem(actor) ? [] : regionLevelRegions(actor, ['regional_operator']);
+  if (!admin && operatorRegions.length === 0) {
     throw forbidden('Загружать данные оценочных процедур может региональный оператор или администратор');
   }
-  if (!actor && !opts.regionId) throw new AppError('INVALID_INPUT', 'Не указан регион для загрузки данных');
+  if (isSystem(actor) && !opts.regionId) {
+    throw new AppError('INVALID_INPUT', 'Не указан регион для загрузки данных');
+  }
 
   const base: ImportAssessmentResult = {
     ok: false,
@@ -187,7 +180,6 @@ async function runImport(
   const counts = packageCounts(pkg);
   const summary = { ...base, ...counts };
   const regionId = await resolveRegion(db, {
-    actor,
     admin,
     operatorRegions,
     regionId: opts.regionId,
@@ -256,7 +248,7 @@ async function runImport(
       results: counts.results,
       contextValues: counts.contextValues,
       confirmations: counts.confirmations,
-      importedBy: actor?.userId ?? null,
+      importedBy: isSystem(actor) ? null : actor.userId,
       // Not the transaction's start: a run queued while this import waited for the lock read the old data
       // and must be seen as older than the import (stale-runs.ts).
       importedAt: sql`clock_timestamp()`,
@@ -304,7 +296,6 @@ function packageCounts(pkg: DataPackage) {
 async function resolveRegion(
   db: Db,
   o: {
-    actor: Actor | null;
     admin: boolean;
     operatorRegions: string[];
     regionId: string | undefined;
@@ -319,7 +310,7 @@ async function resolveRegion(
     return r !== undefined;
   };
   if (o.regionId) {
-    if (o.actor && !o.admin && !o.operatorRegions.includes(o.regionId)) {
+    if (!o.admin && !o.operatorRegions.includes(o.regionId)) {
       throw forbidden('Загружать данные можно только в свой регион');
     }
     if (!(await isRegion(o.regionId))) throw new AppError('NOT_FOUND', 'Регион не найден');

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor, AnyActor } from '../access/actor.js';
 import type { EventPayload, EventType } from './events.js';
 
 export type EventTarget = {
@@ -22,16 +22,22 @@ export type EventTarget = {
   orgUnitId?: string | null;
 };
 
+/**
+ * Who an event is by: an actor, the system, a user known only by id and name (the moment of signing in),
+ * or nobody (a failed sign-in by an unknown login).
+ */
+export type AuditAuthor = AnyActor | Pick<Actor, 'userId' | 'fullName'> | null;
+
 /** Writes one history event; call it inside the mutation's transaction so both land or neither. */
 export async function recordEvent<T extends EventType>(
   db: Db,
-  actor: Pick<Actor, 'userId' | 'fullName'> | null,
+  actor: AuditAuthor,
   type: T,
   target: EventTarget,
   payload: EventPayload<T>,
 ): Promise<void> {
   await db.insert(auditEvents).values({
-    actorId: actor?.userId ?? null,
+    actorId: actor === null || !('userId' in actor) ? null : actor.userId,
     actorName: actor?.fullName ?? null,
     type,
     entityType: target.entityType,

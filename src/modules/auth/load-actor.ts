@@ -17,6 +17,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     .leftJoin(parent, eq(parent.id, orgUnits.parentId))
     .where(eq(roleAssignments.userId, userId));
   return {
+    kind: 'user',
     userId: user.id,
     login: user.login,
     fullName: user.fullName,

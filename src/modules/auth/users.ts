@@ -5,7 +5,7 @@ import { ROLES, type Role, roleAssignments, users } from '../../db/schema/auth.j
 import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
-import { type Actor, isAdmin } from '../access/actor.js';
+import { type Actor, type AnyActor, isAdmin, isSystem } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { hashPassword, passwordProblem } from './password.js';
@@ -49,8 +49,9 @@ const ROLE_UNIT_KINDS: Record<Role, string[]> = {
   teacher: ['school'],
 };
 
-const need = (actor: Actor) => {
-  if (!isAdmin(actor)) throw forbidden('Учётными записями управляет администратор');
+/** The administrator, or the system itself (the CLI's create-admin, the demo loader). */
+const need = (actor: AnyActor) => {
+  if (!isSystem(actor) && !isAdmin(actor)) throw forbidden('Учётными записями управляет администратор');
 };
 
 export async function listUsers(db: Db, opts: { actor: Actor }) {
@@ -85,9 +86,9 @@ export async function listUsers(db: Db, opts: { actor: Actor }) {
 
 export async function createUser(
   db: Db,
-  opts: { actor: Actor | null; input: z.infer<typeof createUserInput>; isDemo?: boolean },
+  opts: { actor: AnyActor; input: z.infer<typeof createUserInput>; isDemo?: boolean },
 ) {
-  if (opts.actor) need(opts.actor);
+  need(opts.actor);
   const { input } = opts;
   const problem = passwordProblem(input.password);
   if (problem) throw invalid(problem, [{ field: 'password', message: problem }]);
@@ -96,26 +97,29 @@ export async function createUser(
     .from(users)
     .where(sql`lower(${users.login}) = ${input.login}`);
   if (exists) throw invalid(`Логин «${input.login}» уже занят`, [{ field: 'login', message: 'Уже занят' }]);
-  const [row] = await db
-    .insert(users)
-    .values({
-      login: input.login,
-      fullName: input.fullName,
-      email: input.email ?? null,
-      position: input.position ?? null,
-      passwordHash: await hashPassword(input.password),
-      isDemo: opts.isDemo ?? false,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned nothing');
-  await recordEvent(
-    db,
-    opts.actor,
-    'user.created',
-    { entityType: 'user', entityId: row.id },
-    { login: row.login },
-  );
-  return row;
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({
+        login: input.login,
+        fullName: input.fullName,
+        email: input.email ?? null,
+        position: input.position ?? null,
+        passwordHash,
+        isDemo: opts.isDemo ?? false,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordEvent(
+      tx,
+      opts.actor,
+      'user.created',
+      { entityType: 'user', entityId: row.id },
+      { login: row.login },
+    );
+    return row;
+  });
 }
 
 export async function updateUser(
@@ -160,10 +164,12 @@ export async function updateUser(
 
 export async function addAssignment(
   db: Db,
-  opts: { actor: Actor | null; userId: string; input: z.infer<typeof assignmentInput> },
+  opts: { actor: AnyActor; userId: string; input: z.infer<typeof assignmentInput> },
 ) {
-  if (opts.actor) need(opts.actor);
+  need(opts.actor);
   const { role, orgUnitId } = opts.input;
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, opts.userId));
+  if (!user) throw notFound('Пользователь');
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId));
   if (!unit) throw invalid('Организация не найдена', [{ field: 'orgUnitId', message: 'Не найдена' }]);
   if (!ROLE_UNIT_KINDS[role].includes(unit.kind)) {
@@ -171,35 +177,39 @@ export async function addAssignment(
       { field: 'orgUnitId', message: 'Неподходящий уровень' },
     ]);
   }
-  const [row] = await db
-    .insert(roleAssignments)
-    .values({ userId: opts.userId, role, orgUnitId })
-    .onConflictDoNothing()
-    .returning();
-  if (row) {
-    await recordEvent(
-      db,
-      opts.actor,
-      'assignment.added',
-      { entityType: 'user', entityId: opts.userId, orgUnitId },
-      { role, orgUnitId },
-    );
-  }
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(roleAssignments)
+      .values({ userId: opts.userId, role, orgUnitId })
+      .onConflictDoNothing()
+      .returning();
+    if (row) {
+      await recordEvent(
+        tx,
+        opts.actor,
+        'assignment.added',
+        { entityType: 'user', entityId: opts.userId, orgUnitId },
+        { role, orgUnitId },
+      );
+    }
+    return row;
+  });
 }
 
 export async function removeAssignment(db: Db, opts: { actor: Actor; userId: string; assignmentId: string }) {
   need(opts.actor);
-  const [gone] = await db
-    .delete(roleAssignments)
-    .where(and(eq(roleAssignments.id, opts.assignmentId), eq(roleAssignments.userId, opts.userId)))
-    .returning();
-  if (!gone) throw notFound('Назначение');
-  await recordEvent(
-    db,
-    opts.actor,
-    'assignment.removed',
-    { entityType: 'user', entityId: opts.userId, orgUnitId: gone.orgUnitId },
-    { role: gone.role, orgUnitId: gone.orgUnitId },
-  );
+  await db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(roleAssignments)
+      .where(and(eq(roleAssignments.id, opts.assignmentId), eq(roleAssignments.userId, opts.userId)))
+      .returning();
+    if (!gone) throw notFound('Назначение');
+    await recordEvent(
+      tx,
+      opts.actor,
+      'assignment.removed',
+      { entityType: 'user', entityId: opts.userId, orgUnitId: gone.orgUnitId },
+      { role: gone.role, orgUnitId: gone.orgUnitId },
+    );
+  });
 }

@@ -5,6 +5,7 @@ import { cascadeTasks, items, roadmaps } from '../../db/schema/roadmaps.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { managedUnitIds } from '../access/managed-units.js';
+import { regionLevelAssignment } from '../access/region-level.js';
 import { findItems } from '../roadmaps/find-items.js';
 import { listRoadmaps } from '../roadmaps/list-roadmaps.js';
 import { overdueSql, taskStatusSql } from '../roadmaps/read-model.js';
@@ -60,9 +61,7 @@ async function rollUpBelow(
   db: Db,
   actor: Actor,
 ): Promise<{ level: 'municipality' | 'school'; units: UnitRollUp[] } | null> {
-  const top = actor.assignments.find(
-    (a) => a.role === 'regional_operator' || a.role === 'regional_center' || a.role === 'expert',
-  );
+  const top = regionLevelAssignment(actor);
   const mun = actor.assignments.find((a) => a.role === 'municipal_coordinator');
   const scope = top
     ? { path: top.governingPath, kind: 'municipality' as const }

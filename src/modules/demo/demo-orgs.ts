@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { InstitutionType } from '../../db/schema/orgs.js';
+import { DEMO_LOADER } from '../access/actor.js';
 import { createOrgUnit } from '../orgs/org-units.js';
 import { createOrgUnitInput } from '../orgs/schemas.js';
 import { randomAddress, randomPerson, shortPersonName, syntheticInn, syntheticOktmo } from './demo-names.js';
@@ -46,7 +47,7 @@ export type DemoOrgs = {
 async function unit(db: Db, input: Record<string, unknown>) {
   // The same schema the API validates with: demo data can never hold what a user could not enter.
   return createOrgUnit(db, {
-    actor: null,
+    actor: DEMO_LOADER,
     input: createOrgUnitInput.parse(input),
     isDemo: true,
     audit: false,

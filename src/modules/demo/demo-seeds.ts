@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { DEMO_LOADER } from '../access/actor.js';
 import { parseRoadmapDocument } from '../documents/import/index.js';
 import { createOrgUnit } from '../orgs/org-units.js';
 import { saveImportedRoadmaps } from '../roadmaps/save-imported-roadmaps.js';
@@ -33,13 +34,13 @@ export async function loadSeedRoadmaps(db: Db, admin: Actor, log: (m: string) =>
     if (!fs.existsSync(file)) continue;
     const parsed = await parseRoadmapDocument(seed.file, fs.readFileSync(file));
     const region = await createOrgUnit(db, {
-      actor: null,
+      actor: DEMO_LOADER,
       audit: false,
       input: { parentId: null, kind: 'region', name: seed.region },
     });
     const owner = seed.municipality
       ? await createOrgUnit(db, {
-          actor: null,
+          actor: DEMO_LOADER,
           audit: false,
           input: { parentId: region.id, kind: 'municipality', name: seed.municipality },
         })

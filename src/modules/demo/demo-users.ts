@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type Role, users } from '../../db/schema/auth.js';
 import type { Actor } from '../access/actor.js';
+import { DEMO_LOADER } from '../access/actor.js';
 import { loadActor } from '../auth/load-actor.js';
 import { hashPassword } from '../auth/password.js';
 import { addAssignment, createUser, createUserInput } from '../auth/users.js';
@@ -93,7 +94,7 @@ export async function createDemoUsers(
     // createUser insists on 8+ characters, as it must for real accounts; the demo ones get a
     // throwaway password here and the short shared `demo` below.
     const row = await createUser(db, {
-      actor: null,
+      actor: DEMO_LOADER,
       input: createUserInput.parse({
         login: p.login,
         fullName: fullName(person),
@@ -104,7 +105,7 @@ export async function createDemoUsers(
       isDemo: true,
     });
     ids.set(p.login, row.id);
-    for (const r of p.roles) await addAssignment(db, { actor: null, userId: row.id, input: r });
+    for (const r of p.roles) await addAssignment(db, { actor: DEMO_LOADER, userId: row.id, input: r });
   }
   // Demo mode only: every demo account signs in with `demo`, shorter than the 8 characters
   // required of real passwords, so the hash is written directly. One hash serves all accounts

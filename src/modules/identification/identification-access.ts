@@ -1,6 +1,6 @@
-import type { Role } from '../../db/schema/auth.js';
 import { forbidden, notFound } from '../../lib/errors.js';
-import type { Actor, Assignment } from '../access/actor.js';
+import type { Actor } from '../access/actor.js';
+import { regionLevelRegions } from '../access/region-level.js';
 
 // Who may do what with methodologies, runs and what-if comparisons: only roles of the region level
 // (docs/identification-api.md). The regional operator writes; the regional center, experts and
@@ -8,31 +8,12 @@ import type { Actor, Assignment } from '../access/actor.js';
 
 export type IdentificationMode = 'read' | 'write';
 
-const READERS: Role[] = ['regional_operator', 'regional_center', 'expert', 'admin'];
-const WRITERS: Role[] = ['regional_operator'];
-
-/** The root segment of a materialised path "/rootId/…/id/": the region the unit belongs to. */
-export const regionOfPath = (path: string): string | null => path.split('/')[1] || null;
-
-/** Path of the region's subtree. */
-export const regionPath = (regionId: string) => `/${regionId}/`;
-
-/** The assignment works at the level of its region (the region itself, or an institution governed by it). */
-function isRegionLevel(a: Assignment): boolean {
-  if (a.role === 'admin') return true;
-  return a.governingPath === regionPath(a.governingId);
-}
+const READERS = ['regional_operator', 'regional_center', 'expert', 'admin'] as const;
+const WRITERS = ['regional_operator'] as const;
 
 /** Regions in which the actor may read (or write) identification data, in the order of the assignments. */
 export function identificationRegions(actor: Actor, mode: IdentificationMode): string[] {
-  const roles = mode === 'write' ? WRITERS : READERS;
-  const out: string[] = [];
-  for (const a of actor.assignments) {
-    if (!roles.includes(a.role) || !isRegionLevel(a)) continue;
-    const region = regionOfPath(a.unitPath);
-    if (region && !out.includes(region)) out.push(region);
-  }
-  return out;
+  return regionLevelRegions(actor, mode === 'write' ? WRITERS : READERS);
 }
 
 /** The actor's region for operations without an object (lists, new versions, new runs); FORBIDDEN without one. */

@@ -8,10 +8,10 @@ import {
   contextValues,
 } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
+import { regionPath } from '../access/region-level.js';
 import { PackageBuilder } from '../assessment-data/package-builder.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import type { ConfirmationRow, DataPackage, ResultRow, School } from '../assessment-data/types.js';
-import { regionPath } from './identification-access.js';
 import type { Methodology } from './methodology.js';
 
 // The region's assessment and context data as a DataPackage for the identification engine. Schools are

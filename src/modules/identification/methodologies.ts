@@ -2,6 +2,7 @@ import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
 import { type MethodologyStatus, methodologies } from '../../db/schema/identification.js';
+import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -54,10 +55,12 @@ async function viewOf(db: Db, id: string): Promise<MethodologyView> {
   return toView(row);
 }
 
-/** The region's methodologies, by code and newest version first; `opora-default` v1 is created on first use. */
+/**
+ * The region's methodologies, by code and newest version first. A read writes nothing: `opora-default`
+ * v1 is created with the region (createOrgUnit), at start-up for regions older than that, and by a run.
+ */
 export async function listMethodologies(db: Db, opts: { actor: Actor }): Promise<MethodologyView[]> {
   const regionId = requireIdentificationRegion(opts.actor, 'read');
-  await ensureDefaultMethodology(db, regionId);
   const rows = await db
     .select(columns)
     .from(methodologies)
@@ -87,6 +90,12 @@ export async function ensureDefaultMethodology(db: Db, regionId: string): Promis
       createdBy: null,
     })
     .onConflictDoNothing(); // two first calls at once: one of them creates it
+}
+
+/** At start-up: every region created before regions got their default methodology gets it now. */
+export async function ensureDefaultMethodologies(db: Db): Promise<void> {
+  const regions = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'region'));
+  for (const r of regions) await ensureDefaultMethodology(db, r.id);
 }
 
 /** A stored methodology the actor may read (NOT_FOUND otherwise), with its row. */
@@ -139,29 +148,33 @@ export async function createMethodologyVersion(
       .where(and(eq(methodologies.regionId, based.regionId), eq(methodologies.code, based.code)));
     const version = (top?.v ?? 0) + 1;
     const document = parseMethodology({ ...opts.document, id: based.code, version, name });
-    const [created] = await db
-      .insert(methodologies)
-      .values({
-        regionId: based.regionId,
-        code: based.code,
-        version,
-        name,
-        document,
-        status: 'draft',
-        createdBy: opts.actor.userId,
-      })
-      .onConflictDoNothing()
-      .returning({ id: methodologies.id });
-    if (created) {
-      await recordEvent(
-        db,
-        opts.actor,
-        'methodology.created',
-        { entityType: 'methodology', entityId: created.id, orgUnitId: based.regionId },
-        { code: based.code, version },
-      );
-      return viewOf(db, created.id);
-    }
+    const created = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(methodologies)
+        .values({
+          regionId: based.regionId,
+          code: based.code,
+          version,
+          name,
+          document,
+          status: 'draft',
+          createdBy: opts.actor.userId,
+        })
+        .onConflictDoNothing()
+        .returning({ id: methodologies.id });
+      // ON CONFLICT DO NOTHING leaves the transaction usable: the loser writes nothing and tries again.
+      if (row) {
+        await recordEvent(
+          tx,
+          opts.actor,
+          'methodology.created',
+          { entityType: 'methodology', entityId: row.id, orgUnitId: based.regionId },
+          { code: based.code, version },
+        );
+      }
+      return row;
+    });
+    if (created) return viewOf(db, created.id);
   }
   throw new Error('Не удалось сохранить версию методики: повторите попытку');
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Env } from '../../api/context.js';
 import { errorResponse, validationHook } from '../../api/errors.js';
 import { identificationRunRoutes } from '../../api/routes/identification-runs.js';
@@ -136,7 +137,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
     for (let i = 4; i <= 12; i++) {
       units.push(
         await createOrgUnit(db, {
-          actor: null,
+          actor: TEST_SYSTEM,
           audit: false,
           input: { parentId: i % 2 === 0 ? f.M1.id : f.M2.id, kind: 'school', name: `Школа ${i}` },
         }),
@@ -161,7 +162,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
     }
     // A school without a code is not identified.
     await createOrgUnit(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       audit: false,
       input: { parentId: f.M1.id, kind: 'school', name: 'Школа без кода' },
     });
@@ -410,7 +411,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
     );
     // Another region's operator does not see the run.
     const other = await createOrgUnit(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       audit: false,
       input: { parentId: null, kind: 'region', name: 'Другая область' },
     });
@@ -527,7 +528,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
   // Last: it adds a school to the region.
   it('judges only the schools with data in the year of the run', async () => {
     const gone = await createOrgUnit(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       audit: false,
       input: { parentId: f.M1.id, kind: 'school', name: 'Школа без данных 2024 года' },
     });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Database, Db } from '../../db/client.js';
 import { dataImports } from '../../db/schema/assessment.js';
 import { identificationLists } from '../../db/schema/identification.js';
@@ -164,7 +165,7 @@ describe.each(DB_KINDS)('stale identification runs on %s', (kind) => {
   it('counts only the imports of the run’s region', async () => {
     const runId = await run(2024);
     const other = await createOrgUnit(db, {
-      actor: null,
+      actor: TEST_SYSTEM,
       audit: false,
       input: { parentId: null, kind: 'region', name: 'Другой регион' },
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import { type Database, type Db, openPglite } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -24,15 +25,15 @@ beforeAll(async () => {
   database = await openPglite(null);
   const { db } = database;
   region = await createOrgUnit(db, {
-    actor: null,
+    actor: TEST_SYSTEM,
     input: { parentId: null, kind: 'region', name: 'Пензенская область' },
   });
   penza = await createOrgUnit(db, {
-    actor: null,
+    actor: TEST_SYSTEM,
     input: { parentId: region.id, kind: 'municipality', name: 'Город Пенза', oktmo: '56701000' },
   });
   kuzn = await createOrgUnit(db, {
-    actor: null,
+    actor: TEST_SYSTEM,
     input: {
       parentId: region.id,
       kind: 'municipality',
@@ -41,6 +42,7 @@ beforeAll(async () => {
     },
   });
   admin = {
+    kind: 'user',
     userId: randomUUID(),
     login: 'admin',
     fullName: 'Админ',

@@ -5,9 +5,10 @@ import type { Db } from '../../db/client.js';
 import { type OrgKind, orgUnits } from '../../db/schema/orgs.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
-import { type Actor, isAdmin, pathReadable } from '../access/actor.js';
+import { type Actor, type AnyActor, isAdmin, isSystem, pathReadable } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
+import { ensureDefaultMethodology } from '../identification/methodologies.js';
 import {
   type CreateOrgUnitInput,
   createOrgUnitInput,
@@ -49,10 +50,11 @@ export async function getOrgUnit(db: Db, opts: { actor: Actor; id: string }): Pr
 /** Access: the administrator. `id` may be given by imports and the demo loader. */
 export async function createOrgUnit(
   db: Db,
-  opts: { actor: Actor | null; input: CreateOrgUnitInput; id?: string; isDemo?: boolean; audit?: boolean },
+  opts: { actor: AnyActor; input: CreateOrgUnitInput; id?: string; isDemo?: boolean; audit?: boolean },
 ): Promise<OrgUnitRow> {
   const input = parseInput(createOrgUnitInput, opts.input);
-  if (opts.actor && !isAdmin(opts.actor)) throw forbidden('Структуру организаций ведёт администратор');
+  if (!isSystem(opts.actor) && !isAdmin(opts.actor))
+    throw forbidden('Структуру организаций ведёт администратор');
   const [parent] = input.parentId
     ? await db.select().from(orgUnits).where(eq(orgUnits.id, input.parentId))
     : [];
@@ -94,6 +96,7 @@ export async function createOrgUnit(
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
+    if (row.kind === 'region') await ensureDefaultMethodology(tx, row.id);
     if (opts.audit !== false) {
       await recordEvent(
         tx,

@@ -3,6 +3,7 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Env } from '../../api/context.js';
 import { errorResponse, validationHook } from '../../api/errors.js';
 import { orgRoutes } from '../../api/routes/orgs.js';
@@ -163,17 +164,17 @@ describe.each(DB_KINDS)('Код ОО on %s', (kind) => {
 
     it('refuses a code held in another region (the code is unique in the whole system)', async () => {
       const other = await createOrgUnit(db(), {
-        actor: null,
+        actor: TEST_SYSTEM,
         audit: false,
         input: { parentId: null, kind: 'region', name: 'Другая область' },
       });
       const om = await createOrgUnit(db(), {
-        actor: null,
+        actor: TEST_SYSTEM,
         audit: false,
         input: { parentId: other.id, kind: 'municipality', name: 'Дальний район' },
       });
       await createOrgUnit(db(), {
-        actor: null,
+        actor: TEST_SYSTEM,
         audit: false,
         input: { parentId: om.id, kind: 'school', name: 'Дальняя школа', code: 'FAR-1' },
       });

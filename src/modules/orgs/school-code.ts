@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
+import { regionOfPath } from '../access/region-level.js';
 
 // Код ОО — the school's code in the regional/federal systems (ФИС ОКО login or another identifier). Assessment
 // data packages name schools by it (`school_id`), so two schools of a region must not share one. The unique
@@ -36,9 +37,6 @@ export async function codeHolders(db: Db, codes: string[]): Promise<Map<string, 
   }
   return out;
 }
-
-/** The region of a unit: the first id of its materialised path. */
-export const regionOfPath = (path: string): string => path.split('/')[1] ?? '';
 
 /**
  * Why `code` cannot be given to a unit whose path is `path`: it is held by `holder`.

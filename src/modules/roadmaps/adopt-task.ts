@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { cascadeTasks, items, roadmaps } from '../../db/schema/roadmaps.js';
+import { items, roadmaps } from '../../db/schema/roadmaps.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { managedUnitIds } from '../access/managed-units.js';
 import { createItem } from './create-item.js';
-import { updateTask } from './tasks.js';
+import { loadKeptTask, updateTask } from './tasks.js';
 
 /**
  * Access: whoever keeps the addressed unit. Copies a measure of the level above into a section of
@@ -15,9 +14,7 @@ export async function adoptTask(
   db: Db,
   opts: { actor: Actor; taskId: string; roadmapId: string; sectionId: string },
 ) {
-  const [task] = await db.select().from(cascadeTasks).where(eq(cascadeTasks.id, opts.taskId));
-  const units = await managedUnitIds(db, opts.actor);
-  if (!task || !units.includes(task.orgUnitId)) throw notFound('Задача');
+  const task = await loadKeptTask(db, opts.actor, opts.taskId);
   const [own] = await db.select().from(roadmaps).where(eq(roadmaps.id, opts.roadmapId));
   if (!own || own.orgUnitId !== task.orgUnitId) {
     throw invalid('Выберите дорожную карту своей организации', [

@@ -17,7 +17,7 @@ export async function createItem(
 ) {
   const { actor } = opts;
   const input = parseInput(createItemInput, opts.input);
-  const { roadmap } = await loadManagedRoadmap(db, actor, opts.roadmapId);
+  const { roadmap, owner } = await loadManagedRoadmap(db, actor, opts.roadmapId);
   const [section] = await db
     .select()
     .from(sections)
@@ -59,7 +59,8 @@ export async function createItem(
       })
       .returning();
     if (!created) throw new Error('insert returned nothing');
-    if (input.responsibleUnitIds?.length) await setResponsibles(tx, created.id, input.responsibleUnitIds);
+    if (input.responsibleUnitIds?.length)
+      await setResponsibles(tx, created.id, owner.path, input.responsibleUnitIds);
     await recordEvent(tx, actor, 'item.created', itemTarget(created), {
       measure: created.measure,
       number: created.number,

@@ -6,6 +6,7 @@ import { forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { canManageUnit } from '../access/roadmap-rules.js';
 import { recordEvent } from '../audit/record-event.js';
+import { assertFileAttachable } from '../files/file-access.js';
 import { isBelow } from './cascade.js';
 import { type CreateRoadmapInput, createRoadmapInput } from './schemas.js';
 
@@ -28,6 +29,7 @@ export async function createRoadmap(
       { field: 'targetUnitIds', message: 'Чужая организация' },
     ]);
   }
+  if (input.orderFileId) await assertFileAttachable(db, actor, input.orderFileId, 'orderFileId');
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(roadmaps)

@@ -1,8 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orgUnits } from '../../db/schema/orgs.js';
 import { itemResponsibles, type items, type roadmaps } from '../../db/schema/roadmaps.js';
 import { invalid } from '../../lib/errors.js';
+import { assertUnitsNearOwner } from '../access/unit-scope.js';
 import { dueDateOf, parseDeadline } from './deadline.js';
 import type { UpdateItemInput } from './schemas.js';
 
@@ -54,16 +54,15 @@ export function resolveDeadline(
   };
 }
 
-export async function setResponsibles(db: Db, itemId: string, unitIds: string[]): Promise<void> {
+/** Responsible units of an item of the roadmap owned by the unit at `ownerPath` (see unitNearOwner). */
+export async function setResponsibles(
+  db: Db,
+  itemId: string,
+  ownerPath: string,
+  unitIds: string[],
+): Promise<void> {
   const ids = [...new Set(unitIds)];
-  if (ids.length) {
-    const found = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids));
-    if (found.length !== ids.length) {
-      throw invalid('Среди ответственных есть неизвестная организация', [
-        { field: 'responsibleUnitIds', message: 'Не найдена' },
-      ]);
-    }
-  }
+  await assertUnitsNearOwner(db, ownerPath, ids, 'responsibleUnitIds');
   await db.delete(itemResponsibles).where(eq(itemResponsibles.itemId, itemId));
   if (ids.length) await db.insert(itemResponsibles).values(ids.map((orgUnitId) => ({ itemId, orgUnitId })));
 }

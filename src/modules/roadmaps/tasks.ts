@@ -8,6 +8,7 @@ import { byRussian } from '../../lib/sort.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { managedUnitIds } from '../access/managed-units.js';
 import { recordEvent } from '../audit/record-event.js';
+import { loadItemAccess } from './item-access.js';
 import { overdueSql, taskStatusSql } from './read-model.js';
 
 const taskUnit = alias(orgUnits, 'task_unit');
@@ -59,10 +60,11 @@ export async function listMyTasks(db: Db, opts: { actor: Actor }) {
   return rows.map(fixTask);
 }
 
-/** The roll-up of one measure: every addressed unit the actor may see, with its status. */
+/** The roll-up of one measure: every addressed unit the actor may see, with its status. Access: who sees the item. */
 export async function listTasksOfItem(db: Db, opts: { actor: Actor; itemId: string }) {
+  const { item } = await loadItemAccess(db, opts.actor, opts.itemId);
   const rows = await tasksQuery(db).where(
-    and(eq(cascadeTasks.sourceItemId, opts.itemId), pathReadable(opts.actor, taskUnit.path)),
+    and(eq(cascadeTasks.sourceItemId, item.id), pathReadable(opts.actor, taskUnit.path)),
   );
   return rows.map(fixTask).sort(byRussian((t) => t.unit.name));
 }
@@ -72,6 +74,23 @@ const fixTask = <T extends { source: { overdue: unknown } }>(t: T) => ({
   ...t,
   source: { ...t.source, overdue: Boolean(t.source.overdue) },
 });
+
+/**
+ * A task of a unit the actor keeps. A task of a unit he only sees is forbidden; any other is reported
+ * exactly as a missing one.
+ */
+export async function loadKeptTask(db: Db, actor: Actor, taskId: string) {
+  const [task] = await db.select().from(cascadeTasks).where(eq(cascadeTasks.id, taskId));
+  if (!task) throw notFound('Задача');
+  const units = await managedUnitIds(db, actor);
+  if (units.includes(task.orgUnitId)) return task;
+  const [visible] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, task.orgUnitId), pathReadable(actor, orgUnits.path)));
+  if (!visible) throw notFound('Задача');
+  throw forbidden('Отмечать исполнение может только организация, которой адресовано мероприятие');
+}
 
 /**
  * Access: whoever keeps the addressed unit. Sets the task's own status, or links it to an item of
@@ -86,17 +105,7 @@ export async function updateTask(
   },
 ) {
   const { actor, input } = opts;
-  const units = await managedUnitIds(db, actor);
-  const [task] = await db.select().from(cascadeTasks).where(eq(cascadeTasks.id, opts.taskId));
-  if (!task) throw notFound('Задача');
-  if (!units.includes(task.orgUnitId)) {
-    const [visible] = await db
-      .select({ id: orgUnits.id })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, task.orgUnitId), pathReadable(actor, orgUnits.path)));
-    if (!visible) throw notFound('Задача');
-    throw forbidden('Отмечать исполнение может только организация, которой адресовано мероприятие');
-  }
+  const task = await loadKeptTask(db, actor, opts.taskId);
   if (task.version !== input.version) throw conflict({ version: task.version });
   if (input.linkedItemId) {
     const [linked] = await db

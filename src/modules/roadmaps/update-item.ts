@@ -19,7 +19,7 @@ const DEADLINE_FIELDS = ['deadlineText', 'periodFrom', 'periodTo', 'recurrence',
 export async function updateItem(db: Db, opts: { actor: Actor; itemId: string; input: UpdateItemInput }) {
   const { actor } = opts;
   const input = parseInput(updateItemInput, opts.input);
-  const { item: before, roadmap } = await loadManagedItem(db, actor, opts.itemId);
+  const { item: before, roadmap, owner } = await loadManagedItem(db, actor, opts.itemId);
   if (before.version !== input.version) throw conflict({ version: before.version });
   const patch: Partial<typeof items.$inferInsert> = {};
   for (const f of EDITABLE_ITEM_FIELDS)
@@ -48,7 +48,7 @@ export async function updateItem(db: Db, opts: { actor: Actor; itemId: string; i
     const changes = diff(before, patch, [...EDITABLE_ITEM_FIELDS, ...DEADLINE_FIELDS]);
     if (input.responsibleUnitIds !== undefined) {
       const old = await responsibleIds(tx, before.id);
-      await setResponsibles(tx, before.id, input.responsibleUnitIds);
+      await setResponsibles(tx, before.id, owner.path, input.responsibleUnitIds);
       const now = await responsibleIds(tx, before.id);
       if (old.join() !== now.join()) changes.push({ field: 'responsibleUnitIds', old, new: now });
     }

@@ -5,6 +5,7 @@ import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
+import { assertFileAttachable } from '../files/file-access.js';
 import { isBelow, syncCascade } from './cascade.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
 import { type UpdateRoadmapInput, updateRoadmapInput } from './schemas.js';
@@ -57,6 +58,7 @@ export async function updateRoadmap(
       { field: 'targetUnitIds', message: 'Чужая организация' },
     ]);
   }
+  if (input.orderFileId) await assertFileAttachable(db, actor, input.orderFileId, 'orderFileId');
   const patch: Partial<typeof roadmaps.$inferInsert> = {};
   for (const f of FIELDS) if (input[f] !== undefined) Object.assign(patch, { [f]: input[f] });
   return db.transaction(async (tx) => {
