@@ -1,196 +1,347 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/client.js';
-import { roleAssignments, users } from '../src/db/schema/auth.js';
-import { orgUnits } from '../src/db/schema/orgs.js';
-import { items, roadmaps } from '../src/db/schema/roadmaps.js';
+import { type Database, openPglite } from '../src/db/client.js';
+import { ENDPOINT_RULES } from '../src/modules/access/endpoint-rules.js';
+import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
+import { foreignContent, SECRET_MARKS } from './access/foreign.js';
+import { REQUESTS, type Target } from './access/requests.js';
+import { findSamples, type Samples } from './access/samples.js';
+import {
+  APPROVED_READERS,
+  CONFIRMERS,
+  KEEPERS,
+  LOGINS,
+  type Login,
+  type Outcome,
+  outcome,
+  REGION_LEVEL,
+  ROLE_RULES,
+  UNIT_READERS,
+  UNITS,
+} from './access/scope.js';
 import { testApp } from './helpers/api.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { TEST_SYSTEM } from './helpers/system.js';
 
-// Every demo role against every roadmap endpoint, for roadmaps of each level. Expectations are written
-// out from the access rules of DOMAIN.md §3, not computed by the code under test.
-const LOGINS = [
-  'admin',
-  'region',
-  'center',
-  'municipality',
-  'curator',
-  'school',
-  'school2',
-  'expert',
-  'teacher',
-] as const;
-type Login = (typeof LOGINS)[number];
-type Target = 'region' | 'ownMunicipality' | 'otherMunicipality' | 'school' | 'school2';
+// The access matrix, generated from the OpenAPI document: every operation of /api/openapi.json is called
+// by every demo role and anonymously, on objects inside and outside the role's scope, and the answer is
+// compared with the operation's declared rule (`x-access`) read through the hand-written tables of
+// tests/access/scope.ts. An operation without a rule fails here, so a new endpoint is covered the day it
+// is added. Every successful read is also searched for other units' names, ids and staff, and for secrets.
 
-/** Who reads each target (approved roadmaps): its subtree's readers plus the units below it. */
-const READERS: Record<Target, Login[]> = {
-  region: [...LOGINS],
-  ownMunicipality: ['admin', 'region', 'center', 'municipality', 'curator', 'school', 'expert', 'teacher'],
-  otherMunicipality: ['admin', 'region', 'center', 'school2', 'expert'],
-  school: ['admin', 'region', 'center', 'municipality', 'curator', 'school', 'expert', 'teacher'],
-  school2: ['admin', 'region', 'center', 'school2', 'expert'],
+type Operation = { method: string; path: string; rule: string | undefined };
+
+// The document is read once, before the tests are declared, so each operation is a test of its own.
+const docDb = await openPglite(null);
+const document = (await (await testApp(docDb).call('GET', '/api/openapi.json')).json()) as {
+  paths: Record<string, Record<string, { 'x-access'?: string }>>;
 };
-/** Who keeps (edits, marks execution of) each target. */
-const KEEPERS: Record<Target, Login[]> = {
-  region: ['region'],
-  ownMunicipality: ['municipality'],
-  otherMunicipality: [],
-  school: ['school'],
-  school2: ['school2'],
+await docDb.close();
+const ORDER = { get: 0, post: 1, put: 1, patch: 1, delete: 2 } as Record<string, number>;
+const operations: Operation[] = Object.entries(document.paths)
+  .flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      rule: op['x-access'],
+    })),
+  )
+  // Reads first, removals last: a permitted removal must not take away what later calls need.
+  .sort((a, b) => (ORDER[a.method.toLowerCase()] ?? 1) - (ORDER[b.method.toLowerCase()] ?? 1));
+const key = (op: Operation) => `${op.method} ${op.path}`;
+
+/** A call target with who sees it and who may act on it. */
+type Case = {
+  label: string;
+  params: Record<string, string>;
+  target: Target;
+  sees: readonly Login[];
+  may: readonly Login[];
 };
 
-const STALE = 999_999;
+function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null {
+  const all = s;
+  const units = UNITS.map((u) => ({ u, x: s.units[u] }));
+  const byUnit = (
+    param: (x: Samples['units'][keyof Samples['units']]) => Record<string, string> | null,
+    sees: (u: (typeof UNITS)[number]) => readonly Login[],
+    may: (u: (typeof UNITS)[number]) => readonly Login[],
+  ): Case[] =>
+    units.flatMap(({ u, x }) => {
+      const params = param(x);
+      return params ? [{ label: u, params, target: { unit: x, all, user }, sees: sees(u), may: may(u) }] : [];
+    });
+  const draft = (params: Record<string, string>, may: readonly Login[]): Case => ({
+    label: 'schoolDraft',
+    params,
+    target: { draft: s.schoolDraft, all, user },
+    sees: UNIT_READERS.school,
+    may,
+  });
+  const item = (x: Samples['units']['school']) => ({ id: x.itemId, fileId: x.fileId ?? '' });
+  switch (rule) {
+    case 'roadmap.read':
+      return [
+        ...byUnit(
+          (x) => ({ id: x.roadmapId }),
+          (u) => APPROVED_READERS[u],
+          (u) => APPROVED_READERS[u],
+        ),
+        draft({ id: s.schoolDraft.roadmapId }, UNIT_READERS.school),
+      ];
+    case 'roadmap.keep':
+      return [
+        ...byUnit(
+          (x) => ({ id: x.roadmapId }),
+          (u) => APPROVED_READERS[u],
+          (u) => KEEPERS[u],
+        ),
+        draft({ id: s.schoolDraft.roadmapId }, ['school']),
+      ];
+    case 'item.read':
+      return [
+        ...byUnit(
+          item,
+          (u) => APPROVED_READERS[u],
+          (u) => APPROVED_READERS[u],
+        ),
+        draft({ id: s.schoolDraft.itemId }, UNIT_READERS.school),
+      ];
+    case 'item.keep':
+      return [
+        ...byUnit(
+          item,
+          (u) => APPROVED_READERS[u],
+          (u) => KEEPERS[u],
+        ),
+        draft({ id: s.schoolDraft.itemId }, ['school']),
+      ];
+    case 'item.confirm':
+      return byUnit(
+        item,
+        (u) => APPROVED_READERS[u],
+        (u) => CONFIRMERS[u],
+      );
+    case 'item.discuss':
+      return byUnit(
+        item,
+        (u) => APPROVED_READERS[u],
+        (u) => [...KEEPERS[u], ...CONFIRMERS[u]],
+      );
+    case 'section.keep':
+      return [
+        ...byUnit(
+          (x) => ({ id: x.sectionId }),
+          (u) => APPROVED_READERS[u],
+          (u) => KEEPERS[u],
+        ),
+        draft({ id: s.schoolDraft.sectionId }, ['school']),
+      ];
+    case 'task.keep':
+      return byUnit(
+        (x) => (x.taskId ? { id: x.taskId } : null),
+        (u) => UNIT_READERS[u],
+        (u) => KEEPERS[u],
+      );
+    case 'file.read':
+      return byUnit(
+        (x) => (x.fileId ? { id: x.fileId } : null),
+        (u) => APPROVED_READERS[u],
+        (u) => APPROVED_READERS[u],
+      );
+    case 'unit.read':
+    case 'school.read': {
+      const kinds = rule === 'school.read' ? ['school', 'school2'] : UNITS;
+      return byUnit(
+        (x) => ({ id: x.unitId, schoolId: x.unitId }),
+        (u) => UNIT_READERS[u],
+        (u) => UNIT_READERS[u],
+      ).filter((c) => kinds.includes(c.label as never));
+    }
+    case 'unit.admin':
+      return byUnit(
+        (x) => ({ id: x.unitId }),
+        (u) => UNIT_READERS[u],
+        () => ['admin'],
+      );
+    case 'unit.keep':
+      return byUnit(
+        () => ({}),
+        (u) => UNIT_READERS[u],
+        (u) => KEEPERS[u],
+      );
+    case 'list.read':
+    case 'list.keep': {
+      const may = (sees: readonly Login[]) => (rule === 'list.read' ? sees : ['region' as const]);
+      const list = (label: string, l: Samples['approvedList'], sees: readonly Login[]): Case => ({
+        label,
+        params: { id: l.id, schoolId: l.schoolId },
+        target: { list: l, all, user },
+        sees,
+        may: may(sees),
+      });
+      return [list('approvedList', s.approvedList, LOGINS), list('draftList', s.draftList, REGION_LEVEL)];
+    }
+    case 'run.read':
+    case 'run.keep':
+      return [
+        {
+          label: 'run',
+          params: { id: s.runId },
+          target: { all, user },
+          sees: REGION_LEVEL,
+          may: rule === 'run.read' ? REGION_LEVEL : ['region'],
+        },
+      ];
+    case 'methodology.keep':
+      return [
+        {
+          label: 'methodology',
+          params: { id: s.methodologyId },
+          target: { all, user },
+          sees: REGION_LEVEL,
+          may: ['region'],
+        },
+      ];
+    default: {
+      const roles = ROLE_RULES[rule];
+      if (!roles) return null;
+      return [
+        {
+          label: rule,
+          params: { id: user.id, assignmentId: user.assignmentId },
+          target: { all, user },
+          sees: LOGINS,
+          may: roles,
+        },
+      ];
+    }
+  }
+}
+
+const fill = (path: string, params: Record<string, string>) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] || `missing-${name}`);
 
 describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   let database: Database;
   let t: ReturnType<typeof testApp>;
   const cookies = {} as Record<Login, string>;
-  const targets = {} as Record<Target, { roadmapId: string; itemId: string; sectionId: string }>;
+  let samples: Samples;
+  let user: Target['user'];
+  let foreign: Record<Login, string[]>;
+  let calls = 0;
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
     await loadDemo(database.db, { storage: databaseStorage(database.db) });
     t = testApp(database);
     for (const l of LOGINS) cookies[l] = await t.login(l);
-    const unitOf = async (login: string) => {
-      const [r] = await database.db
-        .select({ unitId: roleAssignments.orgUnitId, parentId: orgUnits.parentId })
-        .from(users)
-        .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-        .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
-        .where(eq(users.login, login));
-      if (!r) throw new Error(`no unit for ${login}`);
-      return r;
+    // A draft of the school with one item: the level above does not see a draft of the level below.
+    const s0 = await findSamples(database.db, null);
+    const draft = (await (
+      await t.call('POST', '/api/roadmaps', {
+        cookie: cookies.school,
+        body: {
+          orgUnitId: s0.units.school.unitId,
+          title: 'Черновик для проверки доступа',
+          kind: 'other',
+          periodKind: 'school_year',
+          periodYear: 2026,
+        },
+      })
+    ).json()) as { id: string };
+    const detail = (await (
+      await t.call('GET', `/api/roadmaps/${draft.id}`, { cookie: cookies.school })
+    ).json()) as {
+      sections: { id: string }[];
     };
-    const firstApproved = async (unitId: string) => {
-      const [r] = await database.db
-        .select({ roadmapId: roadmaps.id, itemId: items.id, sectionId: items.sectionId })
-        .from(roadmaps)
-        .innerJoin(items, eq(items.roadmapId, roadmaps.id))
-        .where(eq(roadmaps.orgUnitId, unitId))
-        .orderBy(roadmaps.status, items.position)
-        .limit(1);
-      if (!r) throw new Error(`no roadmap for ${unitId}`);
-      return r;
-    };
-    const school = await unitOf('school');
-    const school2 = await unitOf('school2');
-    const region = await unitOf('region');
-    targets.region = await firstApproved(region.unitId);
-    targets.ownMunicipality = await firstApproved((await unitOf('municipality')).unitId);
-    targets.school = await firstApproved(school.unitId);
-    targets.school2 = await firstApproved(school2.unitId);
-    if (!school2.parentId) throw new Error('school2 has no municipality');
-    targets.otherMunicipality = await firstApproved(school2.parentId);
-  }, 300_000);
-  afterAll(() => database.close());
-
-  const reads = [
-    ['GET roadmap', (x: (typeof targets)[Target]) => ['GET', `/api/roadmaps/${x.roadmapId}`]],
-    ['GET history', (x: (typeof targets)[Target]) => ['GET', `/api/roadmaps/${x.roadmapId}/history`]],
-    [
-      'GET export',
-      (x: (typeof targets)[Target]) => ['GET', `/api/roadmaps/${x.roadmapId}/export?format=xlsx`],
-    ],
-    ['GET item history', (x: (typeof targets)[Target]) => ['GET', `/api/items/${x.itemId}/history`]],
-    ['GET evidence', (x: (typeof targets)[Target]) => ['GET', `/api/items/${x.itemId}/evidence`]],
-  ] as const;
-  // Writes carry a stale version: a keeper gets 409 (allowed, but nothing changes), anyone else 403/404.
-  const writes = [
-    [
-      'PATCH roadmap',
-      (x: (typeof targets)[Target]) => [
-        'PATCH',
-        `/api/roadmaps/${x.roadmapId}`,
-        { title: 'Взлом', version: STALE },
-      ],
-    ],
-    [
-      'PATCH item',
-      (x: (typeof targets)[Target]) => [
-        'PATCH',
-        `/api/items/${x.itemId}`,
-        { measure: 'Взлом', version: STALE },
-      ],
-    ],
-    [
-      'POST status',
-      (x: (typeof targets)[Target]) => [
-        'POST',
-        `/api/items/${x.itemId}/status`,
-        { status: 'done', version: STALE },
-      ],
-    ],
-    [
-      'PATCH section',
-      (x: (typeof targets)[Target]) => [
-        'PATCH',
-        `/api/sections/${x.sectionId}`,
-        { title: 'Взлом', version: STALE },
-      ],
-    ],
-    ['DELETE item', (x: (typeof targets)[Target]) => ['DELETE', `/api/items/${x.itemId}?version=${STALE}`]],
-  ] as const;
-
-  for (const target of Object.keys(READERS) as Target[]) {
-    it(`reads of the ${target} roadmap`, async () => {
-      const table: string[] = [];
-      for (const [name, build] of reads) {
-        const [method, url] = build(targets[target]) as [string, string];
-        for (const login of LOGINS) {
-          const res = await t.call(method, url, { cookie: cookies[login] });
-          const ok = READERS[target].includes(login);
-          if ((res.status === 200) !== ok || (!ok && res.status !== 404))
-            table.push(`${name} as ${login}: ${res.status}`);
-        }
-      }
-      expect(table).toEqual([]);
+    const sectionId = detail.sections[0]?.id;
+    await t.call('POST', `/api/roadmaps/${draft.id}/items`, {
+      cookie: cookies.school,
+      body: { sectionId, measure: 'Мероприятие черновика' },
     });
-    it(`writes to the ${target} roadmap`, async () => {
-      const table: string[] = [];
-      for (const [name, build] of writes) {
-        const [method, url, body] = build(targets[target]) as [string, string, unknown];
-        for (const login of LOGINS) {
-          const res = await t.call(method, url, { cookie: cookies[login], body });
-          const expected = KEEPERS[target].includes(login)
-            ? [409]
-            : READERS[target].includes(login)
-              ? [403]
-              : [404];
-          if (!expected.includes(res.status))
-            table.push(`${name} as ${login}: ${res.status}, expected ${expected}`);
+    samples = await findSamples(database.db, draft.id);
+    const u = await createUser(database.db, {
+      actor: TEST_SYSTEM,
+      input: { login: 'matrix-target', fullName: 'Учётная Запись Проверки', password: 'пароль-проверки' },
+    });
+    const a = await addAssignment(database.db, {
+      actor: TEST_SYSTEM,
+      userId: u.id,
+      input: { role: 'teacher', orgUnitId: samples.units.school2.unitId },
+    });
+    user = { id: u.id, assignmentId: a?.id ?? '' };
+    foreign = await foreignContent(database.db);
+  }, 300_000);
+  afterAll(async () => {
+    console.log(
+      `access matrix on ${kind}: ${operations.length} endpoints × ${LOGINS.length} roles and anonymous, ${calls} calls`,
+    );
+    await database.close();
+  });
+
+  it('has a known access rule on every endpoint of the document', () => {
+    const missing = operations.filter((op) => !op.rule || !(op.rule in ENDPOINT_RULES)).map(key);
+    expect(missing).toEqual([]);
+  });
+
+  for (const op of operations) {
+    it(`${key(op)} [${op.rule ?? 'нет правила'}]`, async () => {
+      const rule = op.rule ?? '';
+      const request = REQUESTS[key(op)];
+      const problems: string[] = [];
+      const send = async (target: Target, params: Record<string, string>, login: Login | null) => {
+        const r = request ? request(target) : {};
+        const url = fill(op.path, params) + (r.query ? `?${r.query}` : '');
+        calls++;
+        return t.call(op.method, url, {
+          cookie: login ? cookies[login] : undefined,
+          body: r.body ?? (op.method === 'GET' || op.method === 'DELETE' ? undefined : {}),
+        });
+      };
+      if (rule === 'public') {
+        const res = await send({ all: samples, user }, {}, null);
+        if (res.status >= 500) problems.push(`anonymous: ${res.status}`);
+        expect(problems).toEqual([]);
+        return;
+      }
+      const cases = casesOf(rule, samples, user);
+      expect(cases, `no cases for rule ${rule}`).not.toBeNull();
+      // An object without what the path needs (a unit without evidence to remove) is not a case.
+      const complete = (cases ?? []).filter((c) => !fill(op.path, c.params).includes('missing-'));
+      expect(complete.length, 'no object to call the endpoint on').toBeGreaterThan(0);
+      for (const c of complete) {
+        const anon = await send(c.target, c.params, null);
+        if (anon.status !== 401) problems.push(`${c.label} anonymous: ${anon.status}, expected 401`);
+        // Refused callers first: a permitted write must not change what the refused ones are tried on.
+        const order = [...LOGINS].sort((a, b) => Number(c.may.includes(a)) - Number(c.may.includes(b)));
+        for (const login of order) {
+          const expected: Outcome = outcome(login, c.sees, c.may);
+          const res = await send(c.target, c.params, login);
+          const body = res.headers.get('content-type')?.match(/json|text/) ? await res.text() : '';
+          const got = res.status;
+          const fine =
+            expected === 'allowed'
+              ? got < 500 && ![401, 403, 404].includes(got) && !/"Проверьте поле/.test(body)
+              : got === expected;
+          if (!fine)
+            problems.push(
+              `${c.label} as ${login}: ${got}, expected ${expected}${got >= 400 ? ` ${body.slice(0, 160)}` : ''}`,
+            );
+          if (got === 200 && body) {
+            const leaked = foreign[login].filter((f) => body.includes(f));
+            if (leaked.length)
+              problems.push(
+                `${c.label} as ${login}: foreign content ${leaked.slice(0, 3).join(' | ')} (${leaked.length})`,
+              );
+            const tokens = Object.values(cookies).map((ck) => ck.split('=')[1] ?? '');
+            const secret = [...SECRET_MARKS, ...tokens].filter((m) => m && body.includes(m));
+            if (secret.length) problems.push(`${c.label} as ${login}: secret ${secret.join(', ')}`);
+          }
         }
       }
-      expect(table).toEqual([]);
+      expect(problems).toEqual([]);
     });
   }
-
-  it('refuses everything without a session and cross-site writes with a session', async () => {
-    const x = targets.school;
-    expect((await t.call('GET', `/api/roadmaps/${x.roadmapId}`)).status).toBe(401);
-    expect((await t.call('GET', '/api/roadmaps')).status).toBe(401);
-    const res = await t.call('PATCH', `/api/items/${x.itemId}`, {
-      cookie: cookies.school,
-      body: { measure: 'x', version: STALE },
-      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
-    });
-    expect(res.status).toBe(403);
-  });
-
-  it('lists only roadmaps within scope', async () => {
-    const ids = async (login: Login) =>
-      (
-        (await (await t.call('GET', '/api/roadmaps', { cookie: cookies[login] })).json()) as { id: string }[]
-      ).map((r) => r.id);
-    expect(await ids('school2')).not.toContain(targets.school.roadmapId);
-    expect(await ids('school')).not.toContain(targets.school2.roadmapId);
-    expect(await ids('municipality')).not.toContain(targets.otherMunicipality.roadmapId);
-    expect(await ids('municipality')).toContain(targets.school.roadmapId);
-    expect(await ids('region')).toEqual(
-      expect.arrayContaining([targets.school.roadmapId, targets.otherMunicipality.roadmapId]),
-    );
-  });
 });

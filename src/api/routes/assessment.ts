@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { listDataYears } from '../../modules/assessment-data/data-years.js';
 import { importAssessmentData } from '../../modules/assessment-data/import-assessment-data.js';
 import { type App, type Deps, requireActor } from '../context.js';
@@ -15,6 +16,7 @@ export function assessmentRoutes(app: App, deps: Deps) {
   const { db, bulk } = deps;
   app.openapi(
     createRoute({
+      ...access('data-loader'),
       method: 'post',
       path: '/api/assessment-data/import',
       tags,
@@ -39,6 +41,7 @@ export function assessmentRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('region-level'),
       method: 'get',
       path: '/api/assessment-data/years',
       tags,

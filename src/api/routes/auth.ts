@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { recordEvent } from '../../modules/audit/record-event.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
@@ -15,6 +16,7 @@ const loginBody = z.object({
 export function authRoutes(app: App, deps: Deps) {
   app.openapi(
     createRoute({
+      ...access('public'),
       method: 'post',
       path: '/api/auth/login',
       tags: ['Вход'],
@@ -42,6 +44,7 @@ export function authRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('public'),
       method: 'post',
       path: '/api/auth/logout',
       tags: ['Вход'],
@@ -67,6 +70,7 @@ export function authRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'get',
       path: '/api/me',
       tags: ['Вход'],
@@ -95,6 +99,7 @@ export function authRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'post',
       path: '/api/me/password',
       tags: ['Вход'],

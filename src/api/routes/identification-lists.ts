@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { MAX_YEAR, MIN_YEAR } from '../../modules/assessment-data/types.js';
 import { approveList, approveListInput } from '../../modules/identification/approve-list.js';
 import { createListInput, createOrReplaceDraftList } from '../../modules/identification/create-list.js';
@@ -37,6 +38,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('run.keep'),
       method: 'post',
       path: '/api/identification/lists',
       tags,
@@ -51,6 +53,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'get',
       path: '/api/identification/lists',
       tags,
@@ -64,6 +67,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.read'),
       method: 'get',
       path: '/api/identification/lists/{id}',
       tags,
@@ -84,6 +88,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.keep'),
       method: 'put',
       path: '/api/identification/lists/{id}/decisions/{schoolId}',
       tags,
@@ -102,6 +107,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.keep'),
       method: 'delete',
       path: '/api/identification/lists/{id}/decisions/{schoolId}',
       tags,
@@ -125,6 +131,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.keep'),
       method: 'post',
       path: '/api/identification/lists/{id}/approve',
       tags,
@@ -145,6 +152,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.read'),
       method: 'get',
       path: '/api/identification/lists/{id}/comparison',
       tags,
@@ -158,6 +166,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.read'),
       method: 'get',
       path: '/api/identification/lists/{id}/municipalities',
       tags,
@@ -174,6 +183,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.read'),
       method: 'get',
       path: '/api/identification/lists/{id}/export',
       tags,
@@ -206,6 +216,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('school.read'),
       method: 'get',
       path: '/api/identification/schools/{schoolId}',
       tags,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { MAX_YEAR, MIN_YEAR } from '../../modules/assessment-data/types.js';
 import { compareRuns } from '../../modules/identification/compare-runs.js';
 import { FLAG_KEYS, type Flags } from '../../modules/identification/identify.js';
@@ -51,6 +52,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('region-level'),
       method: 'get',
       path: '/api/methodologies',
       tags,
@@ -62,6 +64,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('methodology.keep'),
       method: 'post',
       path: '/api/methodologies',
       tags,
@@ -77,6 +80,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('methodology.keep'),
       method: 'post',
       path: '/api/methodologies/{id}/make-current',
       tags,
@@ -90,6 +94,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('region-operator'),
       method: 'post',
       path: '/api/identification/runs',
       tags,
@@ -102,6 +107,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('region-level'),
       method: 'get',
       path: '/api/identification/runs',
       tags,
@@ -114,6 +120,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('run.read'),
       method: 'get',
       path: '/api/identification/runs/{id}',
       tags,
@@ -126,6 +133,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('run.read'),
       method: 'get',
       path: '/api/identification/runs/{id}/results',
       tags,
@@ -155,6 +163,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('run.read'),
       method: 'get',
       path: '/api/identification/compare',
       tags,

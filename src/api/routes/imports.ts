@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError } from '../../lib/errors.js';
 import { hasRole } from '../../modules/access/actor.js';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { ROADMAP_KEEPER_ROLES } from '../../modules/access/roadmap-rules.js';
 import { parseRoadmapDocument } from '../../modules/documents/import/index.js';
 import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
@@ -13,6 +14,7 @@ const tags = ['Импорт дорожных карт'];
 export function importRoutes(app: App, deps: Deps) {
   app.openapi(
     createRoute({
+      ...access('roadmap-keeper'),
       method: 'post',
       path: '/api/roadmap-imports/parse',
       tags,
@@ -35,6 +37,7 @@ export function importRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('unit.keep'),
       method: 'post',
       path: '/api/roadmap-imports',
       tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ITEM_STATUSES, LEVELS } from '../../db/schema/roadmaps.js';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { addComment, listComments } from '../../modules/roadmaps/comments.js';
 import { confirmItem } from '../../modules/roadmaps/confirm-item.js';
 import { createItem } from '../../modules/roadmaps/create-item.js';
@@ -27,6 +28,7 @@ export function itemRoutes(app: App, deps: Deps) {
   const { db } = deps;
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'get',
       path: '/api/items',
       tags,
@@ -51,6 +53,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.keep'),
       method: 'post',
       path: '/api/roadmaps/{id}/items',
       tags,
@@ -71,6 +74,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.keep'),
       method: 'patch',
       path: '/api/items/{id}',
       tags,
@@ -91,6 +95,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.keep'),
       method: 'delete',
       path: '/api/items/{id}',
       tags,
@@ -110,6 +115,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.keep'),
       method: 'post',
       path: '/api/items/{id}/status',
       tags,
@@ -130,6 +136,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.confirm'),
       method: 'post',
       path: '/api/items/{id}/confirmation',
       tags,
@@ -150,6 +157,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.read'),
       method: 'get',
       path: '/api/items/{id}/history',
       tags,
@@ -163,6 +171,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.read'),
       method: 'get',
       path: '/api/items/{id}/tasks',
       tags,
@@ -176,6 +185,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.read'),
       method: 'get',
       path: '/api/items/{id}/evidence',
       tags,
@@ -189,6 +199,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.keep'),
       method: 'post',
       path: '/api/items/{id}/evidence',
       tags,
@@ -213,6 +224,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.keep'),
       method: 'delete',
       path: '/api/items/{id}/evidence/{fileId}',
       tags,
@@ -229,6 +241,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.read'),
       method: 'get',
       path: '/api/items/{id}/comments',
       tags,
@@ -242,6 +255,7 @@ export function itemRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('item.discuss'),
       method: 'post',
       path: '/api/items/{id}/comments',
       tags,

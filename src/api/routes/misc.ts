@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { getDashboard } from '../../modules/dashboard/get-dashboard.js';
 import { getFile } from '../../modules/files/get-file.js';
 import { type App, type Deps, requireActor } from '../context.js';
@@ -9,6 +10,7 @@ export function miscRoutes(app: App, deps: Deps) {
   const { db } = deps;
   app.openapi(
     createRoute({
+      ...access('public'),
       method: 'get',
       path: '/api/health',
       tags: ['Служебное'],
@@ -31,6 +33,7 @@ export function miscRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'get',
       path: '/api/dashboard',
       tags: ['Рабочий стол'],
@@ -41,6 +44,7 @@ export function miscRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('file.read'),
       method: 'get',
       path: '/api/files/{id}',
       tags: ['Файлы'],

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORG_KINDS } from '../../db/schema/orgs.js';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { importSchools } from '../../modules/orgs/import-schools.js';
 import { createOrgUnit, getOrgUnit, listOrgUnits, updateOrgUnit } from '../../modules/orgs/org-units.js';
 import { createOrgUnitInput, updateOrgUnitInput } from '../../modules/orgs/schemas.js';
@@ -12,6 +13,7 @@ export function orgRoutes(app: App, deps: Deps) {
   const { db } = deps;
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'get',
       path: '/api/org-units',
       tags,
@@ -24,6 +26,7 @@ export function orgRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('unit.read'),
       method: 'get',
       path: '/api/org-units/{id}',
       tags,
@@ -35,6 +38,7 @@ export function orgRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('admin'),
       method: 'post',
       path: '/api/org-units',
       tags,
@@ -46,6 +50,7 @@ export function orgRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('unit.admin'),
       method: 'patch',
       path: '/api/org-units/{id}',
       tags,
@@ -65,6 +70,7 @@ export function orgRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('admin'),
       method: 'post',
       path: '/api/org-units/import',
       tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROADMAP_STATUSES } from '../../db/schema/roadmaps.js';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { roadmapToDocx } from '../../modules/documents/export-roadmap-docx.js';
 import { roadmapToXlsx } from '../../modules/documents/export-roadmap-xlsx.js';
 import { attachOrderFile } from '../../modules/roadmaps/attach-order-file.js';
@@ -25,6 +26,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
   const { db } = deps;
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'get',
       path: '/api/roadmaps',
       tags,
@@ -44,6 +46,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('unit.keep'),
       method: 'post',
       path: '/api/roadmaps',
       tags,
@@ -56,6 +59,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.read'),
       method: 'get',
       path: '/api/roadmaps/{id}',
       tags,
@@ -69,6 +73,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.keep'),
       method: 'patch',
       path: '/api/roadmaps/{id}',
       tags,
@@ -89,6 +94,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.keep'),
       method: 'delete',
       path: '/api/roadmaps/{id}',
       tags,
@@ -108,6 +114,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.read'),
       method: 'get',
       path: '/api/roadmaps/{id}/history',
       tags,
@@ -121,6 +128,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.read'),
       method: 'get',
       path: '/api/roadmaps/{id}/export',
       tags,
@@ -161,6 +169,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.keep'),
       method: 'post',
       path: '/api/roadmaps/{id}/order-file',
       tags,
@@ -186,6 +195,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('roadmap.keep'),
       method: 'post',
       path: '/api/roadmaps/{id}/sections',
       tags,
@@ -212,6 +222,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('section.keep'),
       method: 'patch',
       path: '/api/sections/{id}',
       tags,
@@ -232,6 +243,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('section.keep'),
       method: 'delete',
       path: '/api/sections/{id}',
       tags,

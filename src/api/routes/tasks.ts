@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../modules/access/endpoint-rules.js';
 import { adoptTask } from '../../modules/roadmaps/adopt-task.js';
 import { updateTaskInput } from '../../modules/roadmaps/schemas.js';
 import { listMyTasks, updateTask } from '../../modules/roadmaps/tasks.js';
@@ -11,6 +12,7 @@ export function taskRoutes(app: App, deps: Deps) {
   const { db } = deps;
   app.openapi(
     createRoute({
+      ...access('signed-in'),
       method: 'get',
       path: '/api/tasks',
       tags,
@@ -21,6 +23,7 @@ export function taskRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('task.keep'),
       method: 'patch',
       path: '/api/tasks/{id}',
       tags,
@@ -40,6 +43,7 @@ export function taskRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('task.keep'),
       method: 'post',
       path: '/api/tasks/{id}/adopt',
       tags,

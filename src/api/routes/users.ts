@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { access } from '../../modules/access/endpoint-rules.js';
 import {
   addAssignment,
   assignmentInput,
@@ -19,6 +20,7 @@ export function userRoutes(app: App, deps: Deps) {
   const strip = <T extends { passwordHash?: string }>({ passwordHash: _, ...rest }: T) => rest;
   app.openapi(
     createRoute({
+      ...access('admin'),
       method: 'get',
       path: '/api/users',
       tags,
@@ -29,6 +31,7 @@ export function userRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('admin'),
       method: 'post',
       path: '/api/users',
       tags,
@@ -41,6 +44,7 @@ export function userRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('admin'),
       method: 'patch',
       path: '/api/users/{id}',
       tags,
@@ -62,6 +66,7 @@ export function userRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('admin'),
       method: 'post',
       path: '/api/users/{id}/assignments',
       tags,
@@ -81,6 +86,7 @@ export function userRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
+      ...access('admin'),
       method: 'delete',
       path: '/api/users/{id}/assignments/{assignmentId}',
       tags,

@@ -134,10 +134,10 @@ export async function updateOrgUnit(
   db: Db,
   opts: { actor: Actor; id: string; input: z.input<typeof updateOrgUnitInput> },
 ) {
-  if (!isAdmin(opts.actor)) throw forbidden('Структуру организаций ведёт администратор');
   const input: UpdateOrgUnitInput = parseInput(updateOrgUnitInput, opts.input);
-  const [before] = await db.select().from(orgUnits).where(eq(orgUnits.id, opts.id));
-  if (!before) throw notFound('Организация');
+  // A unit outside the actor's sight does not exist for him; one he sees he may not change unless admin.
+  const before = await getOrgUnit(db, { actor: opts.actor, id: opts.id });
+  if (!isAdmin(opts.actor)) throw forbidden('Структуру организаций ведёт администратор');
   if (before.version !== input.version) throw conflict({ version: before.version });
   const patch: Partial<OrgUnitRow> = {};
   for (const f of FIELDS) if (input[f] !== undefined) Object.assign(patch, { [f]: input[f] });

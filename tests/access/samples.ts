@@ -1,0 +1,128 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../src/db/client.js';
+import { roleAssignments, users } from '../../src/db/schema/auth.js';
+import {
+  identificationLists,
+  identificationRuns,
+  methodologies,
+} from '../../src/db/schema/identification.js';
+import { orgUnits } from '../../src/db/schema/orgs.js';
+import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
+import type { UnitKey } from './scope.js';
+
+/** Objects of one unit that the matrix calls endpoints on. */
+export type UnitSample = {
+  unitId: string;
+  unitName: string;
+  roadmapId: string;
+  roadmapVersion: number;
+  itemId: string;
+  itemVersion: number;
+  sectionId: string;
+  fileId: string | null;
+  taskId: string | null;
+  taskVersion: number;
+};
+
+export type Samples = {
+  units: Record<UnitKey, UnitSample>;
+  /** A draft roadmap of the school: only the school's subtree readers see it. */
+  schoolDraft: { roadmapId: string; itemId: string; sectionId: string };
+  approvedList: { id: string; version: number; schoolId: string };
+  draftList: { id: string; version: number; schoolId: string };
+  runId: string;
+  methodologyId: string;
+};
+
+async function unitOfLogin(db: Db, login: string) {
+  const [r] = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
+    .where(eq(users.login, login))
+    .limit(1);
+  if (!r) throw new Error(`no unit of ${login}`);
+  return r;
+}
+
+async function unitSample(db: Db, unitId: string): Promise<UnitSample> {
+  const [u] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, unitId));
+  // An item with evidence where the unit has one, so that removing evidence is tried on a real pair.
+  const [r] = await db
+    .select({
+      roadmapId: roadmaps.id,
+      roadmapVersion: roadmaps.version,
+      itemId: items.id,
+      itemVersion: items.version,
+      sectionId: items.sectionId,
+      fileId: itemEvidence.fileId,
+    })
+    .from(roadmaps)
+    .innerJoin(items, eq(items.roadmapId, roadmaps.id))
+    .leftJoin(itemEvidence, eq(itemEvidence.itemId, items.id))
+    .where(and(eq(roadmaps.orgUnitId, unitId), eq(roadmaps.status, 'approved')))
+    .orderBy(sql`${itemEvidence.fileId} is null`, asc(roadmaps.createdAt), asc(items.position))
+    .limit(1);
+  if (!u || !r) throw new Error(`no approved roadmap of ${unitId}`);
+  const [t] = await db
+    .select({ id: cascadeTasks.id, version: cascadeTasks.version })
+    .from(cascadeTasks)
+    .where(eq(cascadeTasks.orgUnitId, unitId))
+    .limit(1);
+  return { unitId, unitName: u.name, ...r, taskId: t?.id ?? null, taskVersion: t?.version ?? 1 };
+}
+
+/** Finds the matrix's objects in the loaded demo; the school's draft (created by the caller) may come later. */
+export async function findSamples(db: Db, schoolDraftId: string | null): Promise<Samples> {
+  const school = await unitOfLogin(db, 'school');
+  const school2 = await unitOfLogin(db, 'school2');
+  const region = await unitOfLogin(db, 'region');
+  const municipality = await unitOfLogin(db, 'municipality');
+  if (!school2.parentId) throw new Error('school2 has no municipality');
+  const ids: Record<UnitKey, string> = {
+    region: region.id,
+    ownMunicipality: municipality.id,
+    otherMunicipality: school2.parentId,
+    school: school.id,
+    school2: school2.id,
+  };
+  const units = {} as Record<UnitKey, UnitSample>;
+  for (const [key, id] of Object.entries(ids) as [UnitKey, string][]) units[key] = await unitSample(db, id);
+  const draftId = schoolDraftId ?? units.school.roadmapId;
+  const [draftSection] = await db
+    .select({ id: sections.id })
+    .from(sections)
+    .where(eq(sections.roadmapId, draftId));
+  const [draftItem] = await db.select({ id: items.id }).from(items).where(eq(items.roadmapId, draftId));
+  if (!draftSection || !draftItem) throw new Error('the draft has no section or item');
+  const list = async (status: 'approved' | 'draft') => {
+    const [l] = await db
+      .select({
+        id: identificationLists.id,
+        version: identificationLists.version,
+        runId: identificationLists.runId,
+      })
+      .from(identificationLists)
+      .where(eq(identificationLists.status, status))
+      .orderBy(sql`${identificationLists.year} desc`)
+      .limit(1);
+    if (!l) throw new Error(`no ${status} list`);
+    return { id: l.id, version: l.version, schoolId: school.id };
+  };
+  const [run] = await db.select({ id: identificationRuns.id }).from(identificationRuns).limit(1);
+  const [methodology] = await db
+    .select({ id: methodologies.id })
+    .from(methodologies)
+    .where(eq(methodologies.status, 'current'))
+    .limit(1);
+  if (!run || !methodology) throw new Error('no run or methodology');
+  return {
+    units,
+    schoolDraft: { roadmapId: draftId, itemId: draftItem.id, sectionId: draftSection.id },
+    approvedList: await list('approved'),
+    draftList: await list('draft'),
+    runId: run.id,
+    methodologyId: methodology.id,
+  };
+}

@@ -1,0 +1,76 @@
+// Who may do what in the demo region, written out by hand from DOMAIN.md §3 and the endpoint rules
+// (src/modules/access/endpoint-rules.ts) — not computed by the code under test. The matrix compares
+// every answer with these tables.
+
+export const LOGINS = [
+  'admin',
+  'region',
+  'center',
+  'municipality',
+  'curator',
+  'school',
+  'school2',
+  'expert',
+  'teacher',
+] as const;
+export type Login = (typeof LOGINS)[number];
+
+/** Units of the demo used as objects: the region, the municipality of `municipality`, another one, two schools. */
+export const UNITS = ['region', 'ownMunicipality', 'otherMunicipality', 'school', 'school2'] as const;
+export type UnitKey = (typeof UNITS)[number];
+
+const REGION_LEVEL: Login[] = ['admin', 'region', 'center', 'expert'];
+
+/** Who reads the unit itself (its card, its drafts, its tasks): its subtree's readers. */
+export const UNIT_READERS: Record<UnitKey, Login[]> = {
+  region: REGION_LEVEL,
+  ownMunicipality: [...REGION_LEVEL, 'municipality'],
+  otherMunicipality: REGION_LEVEL,
+  school: [...REGION_LEVEL, 'municipality', 'curator', 'school', 'teacher'],
+  school2: [...REGION_LEVEL, 'school2'],
+};
+
+/** Who reads an approved roadmap of the unit: its subtree's readers plus every unit below it. */
+export const APPROVED_READERS: Record<UnitKey, Login[]> = {
+  region: [...LOGINS],
+  ownMunicipality: [...REGION_LEVEL, 'municipality', 'curator', 'school', 'teacher'],
+  otherMunicipality: [...REGION_LEVEL, 'school2'],
+  school: UNIT_READERS.school,
+  school2: UNIT_READERS.school2,
+};
+
+/** Who keeps the unit's roadmaps and executes the tasks addressed to it. */
+export const KEEPERS: Record<UnitKey, Login[]> = {
+  region: ['region'],
+  ownMunicipality: ['municipality'],
+  otherMunicipality: [],
+  school: ['school'],
+  school2: ['school2'],
+};
+
+/** Who confirms execution of the unit's measures: the level above (the region for itself). */
+export const CONFIRMERS: Record<UnitKey, Login[]> = {
+  region: ['region'],
+  ownMunicipality: ['region'],
+  otherMunicipality: ['region'],
+  school: ['curator', 'municipality'],
+  school2: [],
+};
+
+/** Rules without an object: who is let through; everybody else signed in gets 403. */
+export const ROLE_RULES: Record<string, Login[]> = {
+  'signed-in': [...LOGINS],
+  admin: ['admin'],
+  'roadmap-keeper': ['region', 'center', 'municipality', 'school', 'school2'],
+  'region-level': REGION_LEVEL,
+  'region-operator': ['region'],
+  'data-loader': ['region', 'admin'],
+};
+
+export type Outcome = 'allowed' | 403 | 404;
+
+/** allowed / 403 (sees the object, may not act) / 404 (the object does not exist for him). */
+export const outcome = (login: Login, sees: readonly Login[], may: readonly Login[]): Outcome =>
+  may.includes(login) && sees.includes(login) ? 'allowed' : sees.includes(login) ? 403 : 404;
+
+export { REGION_LEVEL };
