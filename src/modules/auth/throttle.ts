@@ -29,7 +29,7 @@ export type Reservation = { key: string; policy: ThrottlePolicy };
  * Each counter moves by one atomic upsert, so parallel requests cannot all see the old value.
  */
 export async function reserveAttempts(db: Db, keys: Reservation[], now = new Date()): Promise<void> {
-  const waitMs = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     for (const { key, policy } of keys) {
       const forgetBefore = new Date(now.getTime() - FORGET_MS);
       // Counter value after this attempt: restarts at 1 when the row was forgotten.
@@ -56,11 +56,10 @@ export async function reserveAttempts(db: Db, keys: Reservation[], now = new Dat
         .select({ nextAt: authThrottle.nextAt })
         .from(authThrottle)
         .where(eq(authThrottle.key, key));
-      return Math.max(1000, (held?.nextAt?.getTime() ?? now.getTime()) - now.getTime());
+      // Thrown inside: the transaction rolls back the counters already moved for earlier keys.
+      throw rateLimited(Math.max(1000, (held?.nextAt?.getTime() ?? now.getTime()) - now.getTime()));
     }
-    return 0;
   });
-  if (waitMs > 0) throw rateLimited(waitMs);
 }
 
 function nextAllowed(count: number, policy: ThrottlePolicy, now: Date): Date | null {
