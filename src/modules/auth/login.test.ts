@@ -97,4 +97,18 @@ describe.each(DB_KINDS)('login delays on %s', (kind) => {
     expect(keys).not.toContain(`li:${ip}|owner`);
     expect(await tryAt(base + 1000, 'password-123', ip)).toBe('ok');
   });
+
+  it('checks at most 5 of 50 parallel wrong passwords for one login', async () => {
+    const base = 600 * 3_600_000;
+    checks = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => tryAt(base, 'wrong-password', '203.0.113.200')),
+    );
+    expect(checks).toBe(5);
+    expect(answers.filter((a) => a === 'wrong').length).toBe(5);
+    expect(answers.filter((a) => a === 'wait 1').length).toBe(45);
+    // Even the right password waits at that address; the owner elsewhere is let in.
+    expect(await tryAt(base + 500, 'password-123', '203.0.113.200')).toBe('wait 1');
+    expect(await tryAt(base + 500, 'password-123', '203.0.113.201')).toBe('ok');
+  });
 });
