@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { proxyEntryProblem } from './lib/client-ip.js';
 
 // The only place that reads process.env: everything else receives a typed Config.
 const bool = z
@@ -26,6 +27,21 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   FILE_STORAGE: z.enum(['local', 'database']).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
 });
 
 export type Config = {
@@ -42,6 +58,8 @@ export type Config = {
   cookieSecure: boolean;
   fileStorage: 'local' | 'database';
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
+  trustedProxies: readonly string[];
 };
 
 export class ConfigError extends Error {}
@@ -77,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Files must be visible to every instance behind a load balancer, hence the database for PostgreSQL.
     fileStorage: e.FILE_STORAGE ?? (dbKind === 'postgres' ? 'database' : 'local'),
     logLevel: e.LOG_LEVEL,
+    trustedProxies: e.TRUSTED_PROXIES,
   };
 }

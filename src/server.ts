@@ -6,7 +6,7 @@ import { isEmpty, makeStorage, openDatabase, sessionSecret } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
 import { jobHandlers } from './jobs/handlers.js';
-import { requeueStaleJobs, startWorker } from './jobs/runner.js';
+import { startWorker } from './jobs/runner.js';
 import { bulkLoader } from './modules/assessment-data/store.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
@@ -27,9 +27,9 @@ async function main() {
     console.log(`Демо-данные загружены за ${((Date.now() - t) / 1000).toFixed(1)} с`);
   }
   await purgeExpiredSessions(database.db);
-  await requeueStaleJobs(database.db);
   await ensureDefaultMethodologies(database.db);
   // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
+  // Each worker also requeues jobs of dead workers on every poll, so no restart is needed for that.
   const stopWorker = startWorker(database.db, jobHandlers(bulk));
   const app = createApp(
     {

@@ -97,11 +97,16 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
         })
       ).status,
     ).toBe(413);
-    const ok = await t.call('POST', url, { cookie: school, body: form('протокол.pdf', PDF) });
+    // A right-to-left override (U+202E) in the name reaches neither the stored name nor the download.
+    const ok = await t.call('POST', url, { cookie: school, body: form('протокол\u202Etxt.pdf', PDF) });
     expect(ok.status).toBe(200);
     const { id } = (await ok.json()) as { id: string };
     const mine = await t.call('GET', `/api/files/${id}`, { cookie: school });
     expect(mine.status).toBe(200);
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    expect(mine.headers.get('content-disposition')).toBe(
+      `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent('протоколtxt.pdf')}`,
+    );
     expect(Buffer.from(await mine.arrayBuffer()).equals(PDF)).toBe(true);
     expect((await t.call('GET', `/api/files/${id}`, { cookie: await t.login('region') })).status).toBe(200);
     expect((await t.call('GET', `/api/files/${id}`, { cookie: await t.login('school2') })).status).toBe(404);

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import { resolveClientIp } from '../lib/client-ip.js';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from '../modules/access/actor.js';
 import type { BulkLoader } from '../modules/assessment-data/store.js';
@@ -29,9 +30,15 @@ export function requireActor(c: Context<Env>): Actor {
 
 export const SESSION_COOKIE = 'opora_session';
 
-export function clientIp(c: Context<Env>): string {
-  // Behind a reverse proxy the operator sets X-Forwarded-For; the socket address otherwise.
-  const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+/**
+ * The client's address for limits and the audit log. The socket peer comes from the Node server's
+ * bindings (`c.env.incoming`); tests pass the same bindings to `app.request`.
+ */
+export function clientIp(c: Context<Env>, trustedProxies: readonly string[]): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return fwd || env?.incoming?.socket?.remoteAddress || 'unknown';
+  return resolveClientIp(
+    env?.incoming?.socket?.remoteAddress,
+    c.req.header('x-forwarded-for'),
+    trustedProxies,
+  );
 }

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/errors.js';
 import { loadActor } from '../modules/auth/load-actor.js';
 import { findSessionUser } from '../modules/auth/sessions.js';
+import { RateLimitedError } from '../modules/auth/throttle.js';
 import { type Deps, type Env, SESSION_COOKIE } from './context.js';
 
 /**
@@ -17,12 +18,19 @@ export const csrfGuard = createMiddleware<Env>(async (c, next) => {
     throw new AppError('FORBIDDEN', 'Запрос с чужого сайта отклонён');
   }
   const origin = c.req.header('origin');
-  if (!site && origin) {
+  if (!site && origin !== undefined) {
     const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
-    if (new URL(origin).host !== host) throw new AppError('FORBIDDEN', 'Запрос с чужого сайта отклонён');
+    // `Origin: null` (sandboxed frames, file://, some redirects) and garbage cannot be ours.
+    if (originHost(origin) !== host) throw new AppError('FORBIDDEN', 'Запрос с чужого сайта отклонён');
   }
   return next();
 });
+
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  const url = new URL(origin);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
+}
 
 export const sessionLoader = (deps: Deps) =>
   createMiddleware<Env>(async (c, next) => {
@@ -44,6 +52,9 @@ export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Frame-Options', 'DENY');
   c.header('Referrer-Policy', 'same-origin');
+  // API answers (files included) carry personal data: no browser or proxy may keep a copy.
+  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  if (c.error instanceof RateLimitedError) c.header('Retry-After', String(c.error.retryAfterSeconds));
   c.header(
     'Content-Security-Policy',
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",

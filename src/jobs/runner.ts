@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { jobs } from '../db/schema/jobs.js';
 
@@ -13,7 +13,19 @@ export type JobContext = {
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 export type JobHandlers = Record<string, JobHandler>;
 
-const STALE_MINUTES = 10;
+/** Timings of liveness; tests shorten them. */
+export type Liveness = {
+  /** How often a running job's heartbeat is refreshed, whatever the handler does. */
+  heartbeatMs: number;
+  /** A running job whose heartbeat is older than this is taken to have lost its worker. */
+  staleMs: number;
+  /** Takes of one job after which it fails instead of being queued again. */
+  maxAttempts: number;
+};
+
+export const LIVENESS: Liveness = { heartbeatMs: 15_000, staleMs: 2 * 60_000, maxAttempts: 3 };
+
+export const DEAD_WORKER_ERROR = 'Задание прервано: обработчик не отвечал';
 
 export async function enqueueJob(db: Db, opts: { kind: string; params: unknown; createdBy: string | null }) {
   const [job] = await db
@@ -40,15 +52,35 @@ export async function claimNextJob(db: Db, worker: string): Promise<Job | null> 
     if (!next) return null;
     const [job] = await tx
       .update(jobs)
-      .set({ status: 'running', startedAt: new Date(), heartbeatAt: new Date(), worker })
+      .set({
+        status: 'running',
+        startedAt: sql`now()`,
+        heartbeatAt: sql`now()`,
+        worker,
+        attempts: sql`${jobs.attempts} + 1`,
+      })
       .where(and(eq(jobs.id, next.id), eq(jobs.status, 'queued')))
       .returning();
     return job ?? null;
   });
 }
 
-export async function runJob(db: Db, job: Job, handlers: JobHandlers): Promise<void> {
+export async function runJob(
+  db: Db,
+  job: Job,
+  handlers: JobHandlers,
+  liveness: Pick<Liveness, 'heartbeatMs'> = LIVENESS,
+): Promise<void> {
   const handler = handlers[job.kind];
+  // Only while this worker still holds the job: a job given up as dead and taken by another
+  // worker must not be overwritten by the first one waking up.
+  const mine = and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.worker, job.worker ?? ''));
+  const beat = setInterval(() => {
+    db.update(jobs)
+      .set({ heartbeatAt: sql`now()` })
+      .where(mine)
+      .catch((e) => console.error('Не удалось отметить задание как живое:', e));
+  }, liveness.heartbeatMs);
   try {
     if (!handler) throw new Error(`Неизвестный вид задания: ${job.kind}`);
     const result = await handler({
@@ -57,20 +89,19 @@ export async function runJob(db: Db, job: Job, handlers: JobHandlers): Promise<v
       progress: async (fraction, message) => {
         await db
           .update(jobs)
-          .set({ progress: Math.max(0, Math.min(1, fraction)), message, heartbeatAt: new Date() })
-          .where(eq(jobs.id, job.id));
+          .set({ progress: Math.max(0, Math.min(1, fraction)), message, heartbeatAt: sql`now()` })
+          .where(mine);
       },
     });
     await db
       .update(jobs)
       .set({ status: 'done', progress: 1, result: result ?? null, finishedAt: new Date() })
-      .where(eq(jobs.id, job.id));
+      .where(mine);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    await db
-      .update(jobs)
-      .set({ status: 'failed', error: message, finishedAt: new Date() })
-      .where(eq(jobs.id, job.id));
+    await db.update(jobs).set({ status: 'failed', error: message, finishedAt: new Date() }).where(mine);
+  } finally {
+    clearInterval(beat);
   }
 }
 
@@ -79,36 +110,53 @@ export async function drainJobs(
   db: Db,
   handlers: JobHandlers,
   worker = `inline-${randomUUID()}`,
+  liveness: Pick<Liveness, 'heartbeatMs'> = LIVENESS,
 ): Promise<number> {
   let n = 0;
   for (let job = await claimNextJob(db, worker); job; job = await claimNextJob(db, worker)) {
-    await runJob(db, job, handlers);
+    await runJob(db, job, handlers, liveness);
     n++;
   }
   return n;
 }
 
-/** Jobs left "running" by an instance that died are queued again. */
-export async function requeueStaleJobs(db: Db): Promise<void> {
-  const limit = new Date(Date.now() - STALE_MINUTES * 60_000);
+/**
+ * Jobs whose worker stopped beating (the instance died or hung) are queued again, or failed with a
+ * recorded reason once they have been taken `maxAttempts` times. Every worker runs this each poll.
+ */
+export async function requeueStaleJobs(
+  db: Db,
+  liveness: Pick<Liveness, 'staleMs' | 'maxAttempts'> = LIVENESS,
+): Promise<void> {
+  const stale = and(
+    eq(jobs.status, 'running'),
+    lt(jobs.heartbeatAt, sql`now() - make_interval(secs => ${liveness.staleMs / 1000}::float8)`),
+  );
+  await db
+    .update(jobs)
+    .set({ status: 'failed', error: DEAD_WORKER_ERROR, finishedAt: new Date() })
+    .where(and(stale, gte(jobs.attempts, liveness.maxAttempts)));
   await db
     .update(jobs)
     .set({ status: 'queued', worker: null, progress: 0, message: 'Повторный запуск после сбоя' })
-    .where(and(eq(jobs.status, 'running'), lt(jobs.heartbeatAt, limit)));
+    .where(and(stale, lt(jobs.attempts, liveness.maxAttempts)));
 }
 
-/** The in-process worker: polls the queue, one job at a time, until stopped. */
+/** The in-process worker: requeues dead jobs and polls the queue, one job at a time, until stopped. */
 export function startWorker(
   db: Db,
   handlers: JobHandlers,
-  opts: { intervalMs?: number } = {},
+  opts: { intervalMs?: number; liveness?: Liveness } = {},
 ): () => Promise<void> {
   const worker = `worker-${randomUUID()}`;
+  const liveness = opts.liveness ?? LIVENESS;
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (stopped) return;
-    running = drainJobs(db, handlers, worker).catch((e) => console.error('Ошибка обработчика заданий:', e));
+    running = requeueStaleJobs(db, liveness)
+      .then(() => drainJobs(db, handlers, worker, liveness))
+      .catch((e) => console.error('Ошибка обработчика заданий:', e));
     await running;
     if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 500);
   };

@@ -3,9 +3,12 @@ import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { databaseStorage } from '../../src/modules/files/storage.js';
 
-/** The real HTTP app over a test database, called in-process (no socket). */
-export function testApp(database: Database) {
-  const config = loadConfig({ DEMO: 'true', UPLOAD_MAX_MB: '2' });
+/**
+ * The real HTTP app over a test database, called in-process (no socket). `peer` stands for the
+ * socket's remote address: it is passed the way @hono/node-server passes it (`c.env.incoming`).
+ */
+export function testApp(database: Database, env: Record<string, string> = {}) {
+  const config = loadConfig({ DEMO: 'true', UPLOAD_MAX_MB: '2', ...env });
   const app = createApp({
     db: database.db,
     dbKind: database.kind,
@@ -16,7 +19,7 @@ export function testApp(database: Database) {
   const call = async (
     method: string,
     url: string,
-    opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+    opts: { cookie?: string; body?: unknown; headers?: Record<string, string>; peer?: string } = {},
   ) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.cookie) headers.cookie = opts.cookie;
@@ -26,7 +29,8 @@ export function testApp(database: Database) {
       body = JSON.stringify(opts.body);
       headers['content-type'] = 'application/json';
     }
-    const res = await app.request(`http://localhost${url}`, { method, headers, body });
+    const bindings = opts.peer ? { incoming: { socket: { remoteAddress: opts.peer } } } : undefined;
+    const res = await app.request(`http://localhost${url}`, { method, headers, body }, bindings);
     return res;
   };
   const login = async (loginName: string, password = 'demo') => {

@@ -28,7 +28,7 @@ export function authRoutes(app: App, deps: Deps) {
       const body = c.req.valid('json');
       const s = await login(deps.db, deps.sessions, {
         ...body,
-        ip: clientIp(c),
+        ip: clientIp(c, deps.config.trustedProxies),
         userAgent: c.req.header('user-agent') ?? null,
       });
       setCookie(c, SESSION_COOKIE, s.token, {

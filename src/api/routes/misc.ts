@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { getDashboard } from '../../modules/dashboard/get-dashboard.js';
 import { getFile } from '../../modules/files/get-file.js';
+import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { idParam, okJson } from '../openapi.js';
 
@@ -63,10 +64,7 @@ export function miscRoutes(app: App, deps: Deps) {
         fileId: c.req.valid('param').id,
       });
       c.header('Content-Type', file.mime);
-      c.header(
-        'Content-Disposition',
-        `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      );
+      c.header('Content-Disposition', attachmentDisposition(file.name));
       return c.body(new Uint8Array(data), 200);
     },
   );

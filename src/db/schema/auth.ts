@@ -59,13 +59,18 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const loginAttempts = pgTable(
-  'login_attempts',
+/**
+ * Failed (or in-flight) password attempts per key: `li:<ip>|<login>`, `ip:<ip>`, `pw:<user id>`.
+ * One row per key, incremented atomically before the password is checked, so parallel guesses
+ * cannot outrun the counter; `next_at` is when the next attempt is allowed (growing delays).
+ */
+export const authThrottle = pgTable(
+  'auth_throttle',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    login: text('login').notNull(),
-    ip: text('ip').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    nextAt: timestamp('next_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_login_idx').on(t.login, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+  (t) => [index('auth_throttle_updated_idx').on(t.updatedAt)],
 );

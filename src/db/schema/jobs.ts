@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -21,6 +21,8 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     worker: text('worker'),
+    /** Times a worker has taken the job; a job whose workers keep dying fails after a limit. */
+    attempts: integer('attempts').notNull().default(0),
   },
   (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
 );

@@ -1,39 +1,48 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { loginAttempts, users } from '../../db/schema/auth.js';
+import { users } from '../../db/schema/auth.js';
 import { AppError } from '../../lib/errors.js';
 import { recordEvent } from '../audit/record-event.js';
-import { verifyPassword } from './password.js';
+import { verifyPasswordOf } from './password.js';
 import { createSession, type SessionSettings } from './sessions.js';
+import {
+  clearAttempts,
+  PER_IP,
+  PER_LOGIN_AND_IP,
+  purgeOldAttempts,
+  releaseAttempt,
+  reserveAttempts,
+} from './throttle.js';
 
-// Failed attempts live in the database so that the limit holds across instances.
-const WINDOW_MS = 15 * 60_000;
-const MAX_PER_LOGIN = 5;
-const MAX_PER_IP = 30;
+/** Hooks for tests: count password checks, move the clock. */
+export type LoginProbe = { now?: Date; onPasswordCheck?: () => void };
 
-/** Access: anyone. Starts a session for valid credentials; counts failures per login and per address. */
+/**
+ * Access: anyone. Starts a session for valid credentials. Attempts are counted in the database per
+ * login and address and per address, before the password is checked (see throttle.ts).
+ */
 export async function login(
   db: Db,
   settings: SessionSettings,
   input: { login: string; password: string; ip: string; userAgent: string | null },
+  probe: LoginProbe = {},
 ) {
   const name = input.login.trim().toLowerCase();
-  const since = new Date(Date.now() - WINDOW_MS);
-  const [byLogin] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.login, name), gt(loginAttempts.at, since)));
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, input.ip), gt(loginAttempts.at, since)));
-  if ((byLogin?.n ?? 0) >= MAX_PER_LOGIN || (byIp?.n ?? 0) >= MAX_PER_IP) {
-    throw new AppError('RATE_LIMITED', 'Слишком много неудачных попыток входа. Повторите через 15 минут.');
-  }
+  const pairKey = `li:${input.ip}|${name}`;
+  const ipKey = `ip:${input.ip}`;
+  await purgeOldAttempts(db, probe.now);
+  await reserveAttempts(
+    db,
+    [
+      { key: pairKey, policy: PER_LOGIN_AND_IP },
+      { key: ipKey, policy: PER_IP },
+    ],
+    probe.now,
+  );
   const [user] = await db.select().from(users).where(sql`lower(${users.login}) = ${name}`);
-  const ok = user?.isActive ? await verifyPassword(user.passwordHash, input.password) : false;
+  probe.onPasswordCheck?.();
+  const ok = (await verifyPasswordOf(user, input.password)) && user?.isActive === true;
   if (!user || !ok) {
-    await db.insert(loginAttempts).values({ login: name, ip: input.ip });
     await recordEvent(
       db,
       null,
@@ -43,7 +52,8 @@ export async function login(
     );
     throw new AppError('UNAUTHENTICATED', 'Неверный логин или пароль');
   }
-  await db.delete(loginAttempts).where(eq(loginAttempts.login, name));
+  await clearAttempts(db, [pairKey]);
+  await releaseAttempt(db, ipKey);
   const session = await createSession(db, settings, user.id, input);
   await recordEvent(
     db,

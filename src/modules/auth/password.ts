@@ -7,6 +7,17 @@ export const hashPassword = (password: string) => hash(password, OPTIONS);
 export const verifyPassword = (hashed: string, password: string) =>
   verify(hashed, password).catch(() => false);
 
+// A hash of a random password nobody knows, with the same parameters: checking an unknown login
+// costs as much as checking a known one, so the answer time does not reveal which logins exist.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$by/+Pdh0+PsKZCFScLbmAg$iALu+v4UJUxBtv96xx2VX6JBr7+3o93Pr0QSGeejCGA';
+
+/** Checks a password against the user's hash, or against the dummy hash when there is no such user. */
+export async function verifyPasswordOf(user: { passwordHash: string } | undefined, password: string) {
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  return ok && user !== undefined;
+}
+
 export function passwordProblem(password: string): string | null {
   if (password.length < 8) return 'Пароль должен быть не короче 8 символов';
   if (password.length > 200) return 'Пароль слишком длинный';

@@ -7,6 +7,33 @@ import type { FileStorage } from './storage.js';
 
 export type Upload = { name: string; data: Buffer };
 
+// Control characters and invisible format characters, among them the direction marks and overrides
+// (U+200E/F, U+202A–U+202E, U+2066–U+2069) that let «отчёт\u202Efdp.exe» display as «отчётexe.pdf»;
+// line and paragraph separators too.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** A file name safe to store, show and send back: no hidden characters, no path separators. */
+export function cleanFileName(raw: string): string {
+  const name = raw
+    .replace(INVISIBLE, '')
+    .replace(/[\\/<>:"|?*]/g, '_')
+    .trim()
+    .slice(-200);
+  return name || 'файл';
+}
+
+/**
+ * Content-Disposition for a download: names stored before cleaning existed are cleaned here too;
+ * RFC 5987 encoding, with the characters encodeURIComponent leaves (' ( ) *) escaped as well.
+ */
+export function attachmentDisposition(name: string): string {
+  const encoded = encodeURIComponent(cleanFileName(name)).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="file"; filename*=UTF-8''${encoded}`;
+}
+
 /** Stores the body first, then the row: a failure leaves at most an unreferenced blob, never a broken row. */
 export async function saveFile(
   db: Db,
@@ -17,7 +44,7 @@ export async function saveFile(
   if (upload.data.length > opts.maxBytes) {
     throw new AppError('TOO_LARGE', `Файл больше допустимых ${Math.round(opts.maxBytes / 1048576)} МБ`);
   }
-  const name = upload.name.replace(/[\\/\0<>:"|?*]/g, '_').slice(-200) || 'файл';
+  const name = cleanFileName(upload.name);
   const mime = checkFileType(name, upload.data);
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
   await storage.put(sha256, upload.data);
