@@ -11,7 +11,8 @@ const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== 
 const key = (k: string) => (IDENT.test(k) ? k : JSON.stringify(k));
 const pad = (depth: number) => '    '.repeat(depth);
 const arr = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
-const block = (lines: string[], depth: number) => (lines.length ? `{\n${lines.join('\n')}\n${pad(depth)}}` : '{}');
+const block = (lines: string[], depth: number) =>
+  lines.length ? `{\n${lines.join('\n')}\n${pad(depth)}}` : '{}';
 const union = (parts: string[]) => [...new Set(parts)].join(' | ') || 'never';
 
 function comment(s: Obj, depth: number): string {
@@ -162,7 +163,8 @@ function operation(op: Obj, depth: number): string {
     const ro = isObj(r) ? r : {};
     const k = /^\d+$/.test(status) ? status : JSON.stringify(status);
     const shared = sharedResponses.get(JSON.stringify(ro));
-    if (shared) return `${comment(ro, depth + 2)}${pad(depth + 2)}${k}: components["responses"][${JSON.stringify(shared.name)}];`;
+    if (shared)
+      return `${comment(ro, depth + 2)}${pad(depth + 2)}${k}: components["responses"][${JSON.stringify(shared.name)}];`;
     return `${comment(ro, depth + 2)}${pad(depth + 2)}${k}: ${response(ro, depth + 2)};`;
   });
   lines.push(`${pad(depth + 1)}responses: {\n${rs.join('\n')}\n${pad(depth + 1)}};`);
@@ -185,7 +187,8 @@ export function emitTypes(doc: Obj): string {
       ];
       for (const m of METHODS) {
         const op = ops[m];
-        if (isObj(op)) lines.push(`${comment({ description: op.summary ?? null }, 2)}${pad(2)}${m}: ${operation(op, 2)};`);
+        if (isObj(op))
+          lines.push(`${comment({ description: op.summary ?? null }, 2)}${pad(2)}${m}: ${operation(op, 2)};`);
         else lines.push(`${pad(2)}${m}?: never;`);
       }
       return `${pad(1)}${JSON.stringify(p)}: {\n${lines.join('\n')}\n${pad(1)}};`;

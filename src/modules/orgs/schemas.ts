@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSTITUTION_TYPES, ORG_KINDS } from '../../db/schema/orgs.js';
+import { INSTITUTION_TYPES, ORG_KINDS } from '../../db/schema/values.js';
 
 const optText = (max: number) =>
   z

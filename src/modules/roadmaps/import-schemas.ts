@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERIOD_KINDS, RECURRENCES, ROADMAP_KINDS } from '../../db/schema/roadmaps.js';
+import { PERIOD_KINDS, RECURRENCES, ROADMAP_KINDS } from '../../db/schema/values.js';
 
 // The shape the import wizard saves: the parser's result (docs/import-format.md) after the user's
 // corrections, plus what only the user can decide (unit, kind, period).

@@ -7,7 +7,7 @@ import {
   RECURRENCES,
   ROADMAP_KINDS,
   ROADMAP_STATUSES,
-} from '../../db/schema/roadmaps.js';
+} from '../../db/schema/values.js';
 
 // One schema per boundary: the API validates with these, the OpenAPI document is built from them,
 // and the web forms use the same ones.

@@ -17,6 +17,3 @@ export const ROLE_UNIT_KINDS: Record<Role, string[]> = {
 };
 
 export const ROLES = Object.keys(ROLE_UNIT_KINDS) as Role[];
-
-export const LOGIN_RE = /^[a-z0-9._-]{2,64}$/;
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

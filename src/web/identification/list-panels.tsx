@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../shared/api.js';
+import { api, untyped } from '../shared/api.js';
 import { Query } from '../shared/ui.js';
 import { SchoolList, ShareBar } from './common.js';
 import type { ListComparison, MunicipalityConcentration } from './types.js';
@@ -21,7 +21,10 @@ import type { ListComparison, MunicipalityConcentration } from './types.js';
 export function ComparisonPanel({ listId, year }: { listId: string; year: number }) {
   const q = useQuery({
     queryKey: ['identification-list-comparison', listId],
-    queryFn: () => api.get<ListComparison>(`/api/identification/lists/${listId}/comparison`),
+    queryFn: () =>
+      untyped<ListComparison>()(
+        api.GET('/api/identification/lists/{id}/comparison', { params: { path: { id: listId } } }),
+      ),
   });
   return (
     <Paper withBorder p="md" data-testid="list-comparison">
@@ -63,7 +66,10 @@ export function ComparisonPanel({ listId, year }: { listId: string; year: number
 export function MunicipalitiesPanel({ listId }: { listId: string }) {
   const q = useQuery({
     queryKey: ['identification-list-municipalities', listId],
-    queryFn: () => api.get<MunicipalityConcentration[]>(`/api/identification/lists/${listId}/municipalities`),
+    queryFn: () =>
+      untyped<MunicipalityConcentration[]>()(
+        api.GET('/api/identification/lists/{id}/municipalities', { params: { path: { id: listId } } }),
+      ),
   });
   return (
     <Paper withBorder p="md" data-testid="list-municipalities">

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../shared/api.js';
+import { api, untyped } from '../shared/api.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { ListsTable } from './lists-table.js';
@@ -24,7 +24,9 @@ function MakeList() {
     if (!runId) return;
     setBusy(true);
     try {
-      const list = await api.post<Partial<ListSummary>>('/api/identification/lists', { runId });
+      const list = await untyped<Partial<ListSummary>>()(
+        api.POST('/api/identification/lists', { body: { runId } }),
+      );
       notifyOk('Черновик списка сформирован');
       await qc.invalidateQueries({ queryKey: ['identification-lists'] });
       if (list.id) navigate(`/identification/lists/${list.id}`);

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { keys } from './api.js';
 import { type FieldErrors, IndicatorsEditor, IntInput, ShareInput } from './methodology-fields.js';
@@ -44,11 +44,9 @@ export function MethodologyEditor({ base, onClose }: { base: MethodologyVersion;
     setErrors({});
     setFailure(null);
     try {
-      await api.post<MethodologyVersion>('/api/methodologies', {
-        basedOnId: base.id,
-        name: doc.name,
-        document: doc,
-      });
+      await unwrap(
+        api.POST('/api/methodologies', { body: { basedOnId: base.id, name: doc.name, document: doc } }),
+      );
       notifyOk('Создана новая версия методики (черновик)');
       await qc.invalidateQueries({ queryKey: keys.methodologies });
       onClose();

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, untyped, unwrap } from '../shared/api.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { useAction } from './hooks.js';
 
@@ -12,11 +12,19 @@ export function CommentsThread({ itemId, roadmapId }: { itemId: string; roadmapI
   const [text, setText] = useState('');
   const q = useQuery({
     queryKey: ['item', itemId, 'comments'],
-    queryFn: () => api.get<Comment[]>(`/api/items/${itemId}/comments`),
+    queryFn: () =>
+      untyped<Comment[]>()(api.GET('/api/items/{id}/comments', { params: { path: { id: itemId } } })),
   });
   async function add() {
     if (!text.trim()) return;
-    const ok = await run(() => api.post(`/api/items/${itemId}/comments`, { text: text.trim() }));
+    const ok = await run(() =>
+      unwrap(
+        api.POST('/api/items/{id}/comments', {
+          params: { path: { id: itemId } },
+          body: { text: text.trim() },
+        }),
+      ),
+    );
     if (ok) setText('');
   }
   return (

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, untyped, unwrap } from '../shared/api.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { useInvalidate } from './hooks.js';
 
@@ -36,7 +36,8 @@ export function EvidenceList({
   const [busy, setBusy] = useState(false);
   const q = useQuery({
     queryKey: ['item', itemId, 'evidence'],
-    queryFn: () => api.get<Evidence[]>(`/api/items/${itemId}/evidence`),
+    queryFn: () =>
+      untyped<Evidence[]>()(api.GET('/api/items/{id}/evidence', { params: { path: { id: itemId } } })),
   });
 
   async function upload(e: ChangeEvent<HTMLInputElement>) {
@@ -45,7 +46,11 @@ export function EvidenceList({
     if (files.length === 0) return;
     setBusy(true);
     try {
-      for (const f of files) await api.upload(`/api/items/${itemId}/evidence`, f);
+      for (const f of files) {
+        await unwrap(
+          api.POST('/api/items/{id}/evidence', { params: { path: { id: itemId } }, body: { file: f } }),
+        );
+      }
       notifyOk(
         files.length === 1 ? `Файл «${files[0]?.name}» приложен` : `Приложено файлов: ${files.length}`,
       );
@@ -59,7 +64,9 @@ export function EvidenceList({
 
   async function remove(f: Evidence) {
     try {
-      await api.del(`/api/items/${itemId}/evidence/${f.id}`);
+      await unwrap(
+        api.DELETE('/api/items/{id}/evidence/{fileId}', { params: { path: { id: itemId, fileId: f.id } } }),
+      );
       notifyOk(`Файл «${f.name}» откреплён`);
     } catch (err) {
       notifyError(err);

@@ -1,5 +1,5 @@
 import { Anchor, Button, FileButton, Group } from '@mantine/core';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { RoadmapDetail } from '../shared/types.js';
 import { useAction } from './hooks.js';
 
@@ -16,7 +16,17 @@ export function OrderFile({ roadmap: r }: { roadmap: RoadmapDetail }) {
       {r.permissions.canManage && (
         <FileButton
           onChange={(f) =>
-            f && run(() => api.upload(`/api/roadmaps/${r.id}/order-file`, f), 'Файл приказа приложен')
+            f &&
+            run(
+              () =>
+                unwrap(
+                  api.POST('/api/roadmaps/{id}/order-file', {
+                    params: { path: { id: r.id } },
+                    body: { file: f },
+                  }),
+                ),
+              'Файл приказа приложен',
+            )
           }
         >
           {(props) => (

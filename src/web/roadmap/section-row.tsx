@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { RoadmapDetail, SectionView } from '../shared/types.js';
 import { ConfirmModal } from './confirm-modal.js';
 import { sectionTitle } from './format.js';
@@ -33,7 +33,16 @@ export function SectionRow(props: {
   const [deleting, del] = useDisclosure(false);
   const untitled = !s.number && !s.title;
   const move = (position: number) =>
-    run(() => api.patch(`/api/sections/${s.id}`, { position, version: s.version }), 'Раздел перемещён');
+    run(
+      () =>
+        unwrap(
+          api.PATCH('/api/sections/{id}', {
+            params: { path: { id: s.id } },
+            body: { position, version: s.version },
+          }),
+        ),
+      'Раздел перемещён',
+    );
 
   return (
     <Table.Tr data-testid={`section-row-${s.id}`} bg="gray.1">
@@ -81,7 +90,17 @@ export function SectionRow(props: {
               : 'Удалить пустой раздел?'
           }
           confirmLabel={S.delete}
-          onConfirm={() => run(() => api.del(`/api/sections/${s.id}?version=${s.version}`), 'Раздел удалён')}
+          onConfirm={() =>
+            run(
+              () =>
+                unwrap(
+                  api.DELETE('/api/sections/{id}', {
+                    params: { path: { id: s.id }, query: { version: s.version } },
+                  }),
+                ),
+              'Раздел удалён',
+            )
+          }
         />
       </Table.Td>
     </Table.Tr>
@@ -123,8 +142,13 @@ function SectionForm({
     const ok = await run(
       () =>
         section
-          ? api.patch(`/api/sections/${section.id}`, { ...body, version })
-          : api.post(`/api/roadmaps/${roadmap.id}/sections`, body),
+          ? unwrap(
+              api.PATCH('/api/sections/{id}', {
+                params: { path: { id: section.id } },
+                body: { ...body, version: version ?? section.version },
+              }),
+            )
+          : unwrap(api.POST('/api/roadmaps/{id}/sections', { params: { path: { id: roadmap.id } }, body })),
       section ? 'Раздел сохранён' : 'Раздел добавлен',
     );
     if (ok) onClose();
