@@ -20,6 +20,8 @@ function columnSchema(col: Column): z.ZodType {
     s = col.columnType === 'PgInteger' || col.columnType === 'PgSmallInt' ? z.number().int() : z.number();
   } else if (col.dataType === 'bigint') s = z.union([z.number(), z.string()]);
   else if (col.dataType === 'boolean') s = z.boolean();
+  else if (col.dataType === 'array' && 'baseColumn' in col)
+    s = z.array(columnSchema(col.baseColumn as Column));
   else if (col.dataType === 'string') s = z.string();
   else s = z.unknown();
   return col.notNull ? s : s.nullable();
@@ -30,13 +32,15 @@ function columnSchema(col: Column): z.ZodType {
  * Derived from the Drizzle table, so the row type has one definition; `overrides` narrow columns
  * (enums kept as `text` in the database) for the document.
  */
-export function rowSchema<T extends Table>(
+export function rowSchema<T extends Table, O extends string = never>(
   table: T,
   overrides: Record<string, z.ZodType> = {},
-): z.ZodType<Jsonified<T['$inferSelect']>> {
+  omit: readonly O[] = [],
+): z.ZodType<Omit<Jsonified<T['$inferSelect']>, O>> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, col] of Object.entries(getTableColumns(table))) {
+    if ((omit as readonly string[]).includes(key)) continue;
     shape[key] = overrides[key] ?? columnSchema(col);
   }
-  return z.object(shape) as unknown as z.ZodType<Jsonified<T['$inferSelect']>>;
+  return z.object(shape) as unknown as z.ZodType<Omit<Jsonified<T['$inferSelect']>, O>>;
 }
