@@ -23,9 +23,27 @@ export const ERRORS = {
   409: err('Конфликт версий: запись изменена другим пользователем'),
 } as const;
 
-/** A JSON 200 response. Bodies are described in docs/api.md; the schema here names the shape. */
-export const okJson = (description: string, schema: z.ZodType = z.unknown()) => ({
+/** A JSON 200 response with its real shape: tests check every 2xx body against it. */
+export const okJson = <T extends z.ZodType>(
+  description: string,
+  schema: T = z.unknown() as unknown as T,
+) => ({
   200: { description, content: { 'application/json': { schema } } },
+  ...ERRORS,
+});
+
+/** The body of operations that answer only «done». */
+export const okSchema = z.object({ ok: z.literal(true) }).openapi('Ok');
+export const OK = { ok: true } as const;
+
+/** A file download (binary body) with the given content types. */
+export const okFile = (description: string, contentTypes: readonly string[]) => ({
+  200: {
+    description,
+    content: Object.fromEntries(
+      contentTypes.map((t) => [t, { schema: z.string().openapi({ type: 'string', format: 'binary' }) }]),
+    ),
+  },
   ...ERRORS,
 });
 

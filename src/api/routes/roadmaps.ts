@@ -16,10 +16,29 @@ import {
 } from '../../modules/roadmaps/schemas.js';
 import { createSection, deleteSection, updateSection } from '../../modules/roadmaps/sections.js';
 import { updateRoadmap } from '../../modules/roadmaps/update-roadmap.js';
+import {
+  historyEntryView,
+  roadmapDetailView,
+  roadmapRow,
+  roadmapSummaryView,
+  sectionRow,
+} from '../../modules/roadmaps/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, idParam, jsonBody, okJson, readUpload, versionQuery } from '../openapi.js';
+import {
+  fileBody,
+  idParam,
+  jsonBody,
+  OK,
+  okFile,
+  okJson,
+  okSchema,
+  readUpload,
+  versionQuery,
+} from '../openapi.js';
 
 const tags = ['Дорожные карты'];
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function roadmapRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -36,7 +55,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
           periodYear: z.coerce.number().int().optional(),
         }),
       },
-      responses: okJson('Список с прогрессом исполнения'),
+      responses: okJson('Список с прогрессом исполнения', z.array(roadmapSummaryView)),
     }),
     async (c) =>
       c.json(await listRoadmaps(db, { actor: requireActor(c), filter: c.req.valid('query') }), 200),
@@ -49,7 +68,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Создать дорожную карту (черновик)',
       request: jsonBody(createRoadmapInput),
-      responses: okJson('Создана'),
+      responses: okJson('Создана', roadmapRow),
     }),
     async (c) => c.json(await createRoadmap(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
@@ -61,7 +80,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Дорожная карта с разделами и мероприятиями',
       request: { params: idParam },
-      responses: okJson('Дорожная карта'),
+      responses: okJson('Дорожная карта', roadmapDetailView),
     }),
     async (c) =>
       c.json(await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id }), 200),
@@ -74,7 +93,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить реквизиты или статус (с версией для обнаружения конфликтов)',
       request: { params: idParam, ...jsonBody(updateRoadmapInput) },
-      responses: okJson('Изменена'),
+      responses: okJson('Изменена', roadmapRow),
     }),
     async (c) =>
       c.json(
@@ -94,7 +113,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Удалить черновик',
       request: { params: idParam, query: versionQuery },
-      responses: okJson('Удалена'),
+      responses: okJson('Удалена', okSchema),
     }),
     async (c) => {
       await deleteRoadmap(db, {
@@ -102,7 +121,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
         roadmapId: c.req.valid('param').id,
         version: c.req.valid('query').version,
       });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 
@@ -113,7 +132,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'История изменений дорожной карты',
       request: { params: idParam },
-      responses: okJson('События'),
+      responses: okJson('События', z.array(historyEntryView)),
     }),
     async (c) =>
       c.json(await roadmapHistory(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id }), 200),
@@ -129,28 +148,14 @@ export function roadmapRoutes(app: App, deps: Deps) {
         params: idParam,
         query: z.object({ format: z.enum(['docx', 'xlsx'], { message: 'Формат: docx или xlsx' }) }),
       },
-      responses: {
-        200: {
-          description: 'Файл',
-          content: {
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-              schema: z.string().openapi({ format: 'binary' }),
-            },
-          },
-        },
-      },
+      responses: okFile('Файл', [DOCX_MIME, XLSX_MIME]),
     }),
     async (c) => {
       const r = await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id });
       const { format } = c.req.valid('query');
       const body = format === 'docx' ? await roadmapToDocx(r) : await roadmapToXlsx(r);
       const name = `${r.title.slice(0, 80).replace(/[\\/:*?"<>|]/g, '_')}.${format}`;
-      c.header(
-        'Content-Type',
-        format === 'docx'
-          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
+      c.header('Content-Type', format === 'docx' ? DOCX_MIME : XLSX_MIME);
       c.header(
         'Content-Disposition',
         `attachment; filename="roadmap.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
@@ -169,7 +174,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
         params: idParam,
         ...fileBody,
       },
-      responses: okJson('Дорожная карта'),
+      responses: okJson('Дорожная карта', roadmapRow),
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -194,7 +199,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
         params: idParam,
         ...jsonBody(sectionInput.extend({ position: z.number().int().min(0).optional() })),
       },
-      responses: okJson('Раздел'),
+      responses: okJson('Раздел', sectionRow),
     }),
     async (c) => {
       const { position, ...input } = c.req.valid('json');
@@ -217,7 +222,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить или переместить раздел',
       request: { params: idParam, ...jsonBody(updateSectionInput) },
-      responses: okJson('Раздел'),
+      responses: okJson('Раздел', sectionRow),
     }),
     async (c) =>
       c.json(
@@ -237,7 +242,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Удалить пустой раздел',
       request: { params: idParam, query: versionQuery },
-      responses: okJson('Удалён'),
+      responses: okJson('Удалён', okSchema),
     }),
     async (c) => {
       await deleteSection(db, {
@@ -245,7 +250,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
         sectionId: c.req.valid('param').id,
         version: c.req.valid('query').version,
       });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 }
