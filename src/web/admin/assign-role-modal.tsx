@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, untyped, unwrap } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { type OrgUnit, ROLE_LABELS, type Role } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { KIND_LABELS } from './org-labels.js';
@@ -17,7 +17,7 @@ const GROUP_LABELS: Record<OrgUnit['kind'], string> = {
 export function useOrgUnits() {
   return useQuery({
     queryKey: ['org-units'],
-    queryFn: () => untyped<OrgUnit[]>()(api.GET('/api/org-units')),
+    queryFn: () => unwrap(api.GET('/api/org-units')),
     staleTime: 60_000,
   });
 }

@@ -31,7 +31,7 @@ export function draftOf(u: OrgUnit | null, kind: OrgKind): Draft {
     address: u?.address ?? '',
     isRural: u?.isRural ?? null,
     isSmall: u?.isSmall ?? null,
-    levels: u?.levels ?? [],
+    levels: (u?.levels ?? []).filter((l): l is string => l !== null),
     pupils: u?.pupils ?? null,
     teachers: u?.teachers ?? null,
     director: u?.director ?? '',

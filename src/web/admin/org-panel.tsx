@@ -13,7 +13,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { createOrgUnitInput, updateOrgUnitInput } from '../../modules/orgs/schemas.js';
-import { ApiError, api, untyped } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { check } from '../shared/form-check.js';
 import type { OrgUnit } from '../shared/types.js';
 import { formatDateTime, notifyError, notifyOk } from '../shared/ui.js';
@@ -78,7 +78,7 @@ export function OrgEditPanel({ unit, parentName }: { unit: OrgUnit; parentName: 
     if (!body) return;
     setBusy(true);
     try {
-      const saved = await untyped<OrgUnit>()(
+      const saved = await unwrap(
         api.PATCH('/api/org-units/{id}', { params: { path: { id: unit.id } }, body }),
       );
       setBase(saved);
@@ -207,7 +207,7 @@ export function CreateOrgModal({ parent, kinds, opened, onClose, onCreated }: Cr
     if (!body) return;
     setBusy(true);
     try {
-      const created = await untyped<OrgUnit>()(api.POST('/api/org-units', { body }));
+      const created = await unwrap(api.POST('/api/org-units', { body }));
       await qc.invalidateQueries({ queryKey: ['org-units'] });
       notifyOk(
         `${KIND_LABELS[kind]} «${created.name}» добавлен${kind === 'school' ? 'а' : kind === 'institution' ? 'о' : ''}`,

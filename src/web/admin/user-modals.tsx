@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack, Switch, Text, TextIn
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { createUserInput, updateUserInput } from '../../modules/auth/user-schemas.js';
-import { ApiError, api, untyped, unwrap } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { check } from '../shared/form-check.js';
 import { notifyOk } from '../shared/ui.js';
 import type { UserRow } from './user-types.js';
@@ -91,7 +91,7 @@ export function UserModal({ user, opened, onClose, onCreated }: Props) {
         await unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: edit.data }));
         notifyOk(f.password ? 'Сохранено, пароль сброшен' : 'Сохранено');
       } else if (create.data) {
-        const created = await untyped<{ id: string }>()(api.POST('/api/users', { body: create.data }));
+        const created = await unwrap(api.POST('/api/users', { body: create.data }));
         notifyOk(`Пользователь «${create.data.login}» создан`);
         await qc.invalidateQueries({ queryKey: ['users'] });
         onClose();

@@ -1,5 +1,4 @@
-import { api, untyped } from '../shared/api.js';
-import type { ListDetail, ListSummary, MethodologyVersion, RunView, SchoolCard, YearData } from './types.js';
+import { api, unwrap } from '../shared/api.js';
 
 // Query keys and fetchers of the identification API (docs/identification-api.md).
 
@@ -14,22 +13,14 @@ export const keys = {
 };
 
 export const fetchers = {
-  years: () => untyped<YearData[]>()(api.GET('/api/assessment-data/years')),
-  methodologies: () => untyped<MethodologyVersion[]>()(api.GET('/api/methodologies')),
+  years: () => unwrap(api.GET('/api/assessment-data/years')),
+  methodologies: () => unwrap(api.GET('/api/methodologies')),
   runs: (year?: number | null) =>
-    untyped<RunView[]>()(
-      api.GET('/api/identification/runs', { params: { query: { year: year ?? undefined } } }),
-    ),
-  run: (id: string) =>
-    untyped<RunView>()(api.GET('/api/identification/runs/{id}', { params: { path: { id } } })),
+    unwrap(api.GET('/api/identification/runs', { params: { query: { year: year ?? undefined } } })),
+  run: (id: string) => unwrap(api.GET('/api/identification/runs/{id}', { params: { path: { id } } })),
   lists: (year?: number | null) =>
-    untyped<ListSummary[]>()(
-      api.GET('/api/identification/lists', { params: { query: { year: year ?? undefined } } }),
-    ),
-  list: (id: string) =>
-    untyped<ListDetail>()(api.GET('/api/identification/lists/{id}', { params: { path: { id } } })),
+    unwrap(api.GET('/api/identification/lists', { params: { query: { year: year ?? undefined } } })),
+  list: (id: string) => unwrap(api.GET('/api/identification/lists/{id}', { params: { path: { id } } })),
   school: (id: string) =>
-    untyped<SchoolCard>()(
-      api.GET('/api/identification/schools/{schoolId}', { params: { path: { schoolId: id } } }),
-    ),
+    unwrap(api.GET('/api/identification/schools/{schoolId}', { params: { path: { schoolId: id } } })),
 };

@@ -12,19 +12,16 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, untyped } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { Query } from '../shared/ui.js';
 import { SchoolList, ShareBar } from './common.js';
-import type { ListComparison, MunicipalityConcentration } from './types.js';
 
 /** Comparison with the approved list of the previous year: new, left and stayed. */
 export function ComparisonPanel({ listId, year }: { listId: string; year: number }) {
   const q = useQuery({
     queryKey: ['identification-list-comparison', listId],
     queryFn: () =>
-      untyped<ListComparison>()(
-        api.GET('/api/identification/lists/{id}/comparison', { params: { path: { id: listId } } }),
-      ),
+      unwrap(api.GET('/api/identification/lists/{id}/comparison', { params: { path: { id: listId } } })),
   });
   return (
     <Paper withBorder p="md" data-testid="list-comparison">
@@ -67,9 +64,7 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
   const q = useQuery({
     queryKey: ['identification-list-municipalities', listId],
     queryFn: () =>
-      untyped<MunicipalityConcentration[]>()(
-        api.GET('/api/identification/lists/{id}/municipalities', { params: { path: { id: listId } } }),
-      ),
+      unwrap(api.GET('/api/identification/lists/{id}/municipalities', { params: { path: { id: listId } } })),
   });
   return (
     <Paper withBorder p="md" data-testid="list-municipalities">

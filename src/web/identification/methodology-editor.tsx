@@ -39,6 +39,9 @@ export function MethodologyEditor({ base, onClose }: { base: MethodologyVersion;
     errors,
   });
 
+  // The window is a pair of years; the client reads the pair as an array.
+  const [from = 0, to = 0] = doc.repeatWindow;
+
   async function save() {
     setBusy(true);
     setErrors({});
@@ -192,18 +195,8 @@ export function MethodologyEditor({ base, onClose }: { base: MethodologyVersion;
             {...num('stagnationYears', doc.stagnationYears, (v) => set({ stagnationYears: v }))}
             min={2}
           />
-          <IntInput
-            {...num('repeatWindow.0', doc.repeatWindow[0], (v) =>
-              set({ repeatWindow: [v, doc.repeatWindow[1]] }),
-            )}
-            min={2}
-          />
-          <IntInput
-            {...num('repeatWindow.1', doc.repeatWindow[1], (v) =>
-              set({ repeatWindow: [doc.repeatWindow[0], v] }),
-            )}
-            min={2}
-          />
+          <IntInput {...num('repeatWindow.0', from, (v) => set({ repeatWindow: [v, to] }))} min={2} />
+          <IntInput {...num('repeatWindow.1', to, (v) => set({ repeatWindow: [from, v] }))} min={2} />
           <TextInput
             label={fieldLabel('objectivity.assessment')}
             value={ob.assessment}

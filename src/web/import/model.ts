@@ -1,6 +1,7 @@
 // The wizard's working copy of a parsed document: what the user corrects before saving,
 // and how it goes to POST /api/roadmap-imports (src/modules/roadmaps/import-schemas.ts).
 import { readDeadline } from '../../modules/documents/import/deadline.js';
+import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import type {
   ImportedDeadline,
   ImportedRoadmap,
@@ -9,8 +10,7 @@ import type {
   ImportPeriodKind,
   ImportResult,
   ImportRoadmapKind,
-} from '../../modules/documents/import/types.js';
-import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
+} from './types.js';
 
 export type CellField =
   | 'number'

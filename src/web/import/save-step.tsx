@@ -6,7 +6,7 @@ import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import { periodLabel } from '../../modules/roadmaps/types.js';
 import { keptUnits, unitLabel, useOrgUnits } from '../roadmap/hooks.js';
 import { plural } from '../roadmap/strings.js';
-import { ApiError, api, untyped } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { ROADMAP_KIND_LABELS } from '../shared/types.js';
 import { notifyOk } from '../shared/ui.js';
@@ -55,7 +55,7 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      const saved = await untyped<Saved>()(api.POST('/api/roadmap-imports', { body: checked.data }));
+      const saved = await unwrap(api.POST('/api/roadmap-imports', { body: checked.data }));
       dispatch({ type: 'saved', saved });
       notifyOk(`Сохранено черновиков: ${saved.length}`);
       await Promise.all(

@@ -6,9 +6,8 @@ import { ImportSchoolsModal } from '../admin/import-modal.js';
 import { childKinds, KIND_LABELS } from '../admin/org-labels.js';
 import { CreateOrgModal, OrgEditPanel } from '../admin/org-panel.js';
 import { OrgTree } from '../admin/org-tree.js';
-import { api, untyped } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { hasRole, useMe } from '../shared/auth.js';
-import type { OrgUnit } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 
 export function AdminOrgsPage() {
@@ -20,7 +19,7 @@ export function AdminOrgsPage() {
 function AdminOrgs() {
   const q = useQuery({
     queryKey: ['org-units'],
-    queryFn: () => untyped<OrgUnit[]>()(api.GET('/api/org-units')),
+    queryFn: () => unwrap(api.GET('/api/org-units')),
   });
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);

@@ -19,7 +19,7 @@ import { orderShort } from '../roadmap/format.js';
 import { ProgressByStatus } from '../roadmap/progress-bar.js';
 import { RoadmapFormModal } from '../roadmap/roadmap-form.js';
 import { ROADMAP_STATUS_COLORS, S } from '../roadmap/strings.js';
-import { api, untyped } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { hasRole, useMe } from '../shared/auth.js';
 import { ROADMAP_KIND_LABELS, ROADMAP_STATUS_LABELS, type RoadmapSummary } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
@@ -44,7 +44,7 @@ export function RoadmapsPage() {
   const q = useQuery({
     queryKey: ['roadmaps', { status, year }],
     queryFn: () =>
-      untyped<RoadmapSummary[]>()(
+      unwrap(
         api.GET('/api/roadmaps', {
           params: { query: { status: status ?? undefined, periodYear: year ? Number(year) : undefined } },
         }),
@@ -53,7 +53,7 @@ export function RoadmapsPage() {
   // Years come from the unfiltered list so that choosing one does not hide the others.
   const all = useQuery({
     queryKey: ['roadmaps', {}],
-    queryFn: () => untyped<RoadmapSummary[]>()(api.GET('/api/roadmaps')),
+    queryFn: () => unwrap(api.GET('/api/roadmaps')),
   });
   const years = [...new Set((all.data ?? []).map((r) => r.periodYear))].sort((a, b) => b - a);
   const needle = search.trim().toLowerCase();

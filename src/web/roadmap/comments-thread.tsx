@@ -1,19 +1,16 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, untyped, unwrap } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { useAction } from './hooks.js';
-
-type Comment = { id: string; text: string; author: string | null; createdAt: string };
 
 export function CommentsThread({ itemId, roadmapId }: { itemId: string; roadmapId: string }) {
   const { run, busy } = useAction(roadmapId);
   const [text, setText] = useState('');
   const q = useQuery({
     queryKey: ['item', itemId, 'comments'],
-    queryFn: () =>
-      untyped<Comment[]>()(api.GET('/api/items/{id}/comments', { params: { path: { id: itemId } } })),
+    queryFn: () => unwrap(api.GET('/api/items/{id}/comments', { params: { path: { id: itemId } } })),
   });
   async function add() {
     if (!text.trim()) return;

@@ -1,18 +1,12 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { api, untyped, unwrap } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
+import type { components } from '../shared/api-schema.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { useInvalidate } from './hooks.js';
 
-type Evidence = {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  addedAt: string;
-  addedBy: string | null;
-};
+type Evidence = components['schemas']['Evidence'];
 
 const formatSize = (n: number) =>
   n < 1024
@@ -36,8 +30,7 @@ export function EvidenceList({
   const [busy, setBusy] = useState(false);
   const q = useQuery({
     queryKey: ['item', itemId, 'evidence'],
-    queryFn: () =>
-      untyped<Evidence[]>()(api.GET('/api/items/{id}/evidence', { params: { path: { id: itemId } } })),
+    queryFn: () => unwrap(api.GET('/api/items/{id}/evidence', { params: { path: { id: itemId } } })),
   });
 
   async function upload(e: ChangeEvent<HTMLInputElement>) {

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { createItemInput, updateItemInput } from '../../modules/roadmaps/schemas.js';
-import { ApiError, api, untyped, unwrap } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { check } from '../shared/form-check.js';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
@@ -72,7 +72,7 @@ export function ItemForm({ roadmap, item, sectionId, onDone }: Props) {
         await invalidate();
         onDone(item.id);
       } else if (create.data) {
-        const created = await untyped<{ id: string }>()(
+        const created = await unwrap(
           api.POST('/api/roadmaps/{id}/items', { params: { path: { id: roadmap.id } }, body: create.data }),
         );
         notifyOk('Мероприятие добавлено');

@@ -15,7 +15,7 @@ import { DateInput } from '@mantine/dates';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createRoadmapInput, updateRoadmapInput } from '../../modules/roadmaps/schemas.js';
-import { ApiError, api, untyped, unwrap } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { check } from '../shared/form-check.js';
 import { ROADMAP_KIND_LABELS, type RoadmapDetail, type RoadmapSummary } from '../shared/types.js';
@@ -118,7 +118,7 @@ function RoadmapForm({ roadmap, onDone }: { roadmap?: RoadmapDetail; onDone: () 
         );
         notifyOk('Реквизиты сохранены');
       } else if (create.data) {
-        const created = await untyped<{ id: string }>()(api.POST('/api/roadmaps', { body: create.data }));
+        const created = await unwrap(api.POST('/api/roadmaps', { body: create.data }));
         notifyOk('Дорожная карта создана');
         navigate(`/roadmaps/${created.id}`);
       }

@@ -34,7 +34,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AssessmentImportResult"];
                     };
                 };
                 /** Неверные данные */
@@ -78,7 +78,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["DataYear"][];
                     };
                 };
                 /** Неверные данные */
@@ -133,7 +133,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["LoginResult"];
                     };
                 };
                 /** Неверные данные */
@@ -179,7 +179,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -223,7 +223,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Dashboard"];
                     };
                 };
                 /** Неверные данные */
@@ -265,7 +265,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** Файл */
+                /** Файл (тип содержимого — как при загрузке) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -274,6 +274,16 @@ export interface paths {
                         "application/octet-stream": Blob;
                     };
                 };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
             };
         };
         put?: never;
@@ -349,7 +359,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunComparison"];
                     };
                 };
                 /** Неверные данные */
@@ -397,7 +407,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ListSummary"][];
                     };
                 };
                 /** Неверные данные */
@@ -436,7 +446,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ListSummary"];
                     };
                 };
                 /** Неверные данные */
@@ -489,7 +499,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ListDetail"];
                     };
                 };
                 /** Неверные данные */
@@ -547,7 +557,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ListSummary"];
                     };
                 };
                 /** Неверные данные */
@@ -593,7 +603,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ListComparison"];
                     };
                 };
                 /** Неверные данные */
@@ -651,7 +661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ListSummary"];
                     };
                 };
                 /** Неверные данные */
@@ -688,7 +698,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ListSummary"];
                     };
                 };
                 /** Неверные данные */
@@ -730,15 +740,17 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** Файл */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
-                    };
-                };
+                200: components["responses"]["200"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
             };
         };
         put?: never;
@@ -774,7 +786,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["MunicipalityConcentration"][];
                     };
                 };
                 /** Неверные данные */
@@ -822,7 +834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Run"][];
                     };
                 };
                 /** Неверные данные */
@@ -855,13 +867,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** { runId, jobId } */
+                /** Расчёт поставлен в очередь */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["StartedRun"];
                     };
                 };
                 /** Неверные данные */
@@ -907,7 +919,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Run"];
                     };
                 };
                 /** Неверные данные */
@@ -962,7 +974,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RunResult"][];
                     };
                 };
                 /** Неверные данные */
@@ -1010,7 +1022,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SchoolCard"];
                     };
                 };
                 /** Неверные данные */
@@ -1066,7 +1078,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["FoundItem"][];
                     };
                 };
                 /** Неверные данные */
@@ -1119,7 +1131,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -1179,7 +1191,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ItemRow"];
                     };
                 };
                 /** Неверные данные */
@@ -1221,7 +1233,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Comment"][];
                     };
                 };
                 /** Неверные данные */
@@ -1261,7 +1273,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CommentRow"];
                     };
                 };
                 /** Неверные данные */
@@ -1317,7 +1329,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ItemRow"];
                     };
                 };
                 /** Неверные данные */
@@ -1363,7 +1375,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Evidence"][];
                     };
                 };
                 /** Неверные данные */
@@ -1403,7 +1415,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            size: number;
+                        };
                     };
                 };
                 /** Неверные данные */
@@ -1453,7 +1469,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -1498,7 +1514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["HistoryEntry"][];
                     };
                 };
                 /** Неверные данные */
@@ -1557,7 +1573,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ItemRow"];
                     };
                 };
                 /** Неверные данные */
@@ -1603,7 +1619,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Task"][];
                     };
                 };
                 /** Неверные данные */
@@ -1649,7 +1665,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Me"];
                     };
                 };
                 /** Неверные данные */
@@ -1704,7 +1720,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -1748,7 +1764,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Methodology"][];
                     };
                 };
                 /** Неверные данные */
@@ -1790,7 +1806,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Methodology"];
                     };
                 };
                 /** Неверные данные */
@@ -1838,7 +1854,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Methodology"];
                     };
                 };
                 /** Неверные данные */
@@ -1884,7 +1900,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrgUnit"][];
                     };
                 };
                 /** Неверные данные */
@@ -1936,7 +1952,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrgUnit"];
                     };
                 };
                 /** Неверные данные */
@@ -1990,7 +2006,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SchoolImportResult"];
                     };
                 };
                 /** Неверные данные */
@@ -2036,7 +2052,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrgUnit"];
                     };
                 };
                 /** Неверные данные */
@@ -2093,7 +2109,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["OrgUnit"];
                     };
                 };
                 /** Неверные данные */
@@ -2185,7 +2201,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": ({
+                            id: string;
+                            title: string;
+                            items: number;
+                        })[];
                     };
                 };
                 /** Неверные данные */
@@ -2237,7 +2257,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RoadmapParseResult"];
                     };
                 };
                 /** Неверные данные */
@@ -2285,7 +2305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RoadmapSummary"][];
                     };
                 };
                 /** Неверные данные */
@@ -2332,7 +2352,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RoadmapRow"];
                     };
                 };
                 /** Неверные данные */
@@ -2378,7 +2398,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RoadmapDetail"];
                     };
                 };
                 /** Неверные данные */
@@ -2415,7 +2435,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -2466,7 +2486,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RoadmapRow"];
                     };
                 };
                 /** Неверные данные */
@@ -2505,14 +2525,17 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** Файл */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
-                    };
-                };
+                200: components["responses"]["200"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
             };
         };
         put?: never;
@@ -2548,7 +2571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["HistoryEntry"][];
                     };
                 };
                 /** Неверные данные */
@@ -2622,7 +2645,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ItemRow"];
                     };
                 };
                 /** Неверные данные */
@@ -2676,7 +2699,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RoadmapRow"];
                     };
                 };
                 /** Неверные данные */
@@ -2732,7 +2755,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SectionRow"];
                     };
                 };
                 /** Неверные данные */
@@ -2783,7 +2806,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -2827,7 +2850,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SectionRow"];
                     };
                 };
                 /** Неверные данные */
@@ -2867,7 +2890,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Task"][];
                     };
                 };
                 /** Неверные данные */
@@ -2930,7 +2953,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["TaskRow"];
                     };
                 };
                 /** Неверные данные */
@@ -2981,7 +3004,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["ItemRow"];
                     };
                 };
                 /** Неверные данные */
@@ -3025,7 +3048,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["UserWithRoles"][];
                     };
                 };
                 /** Неверные данные */
@@ -3067,7 +3090,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** Неверные данные */
@@ -3130,7 +3153,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** Неверные данные */
@@ -3181,7 +3204,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["RoleAssignment"] | components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -3231,7 +3254,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Ok"];
                     };
                 };
                 /** Неверные данные */
@@ -3254,7 +3277,1052 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {};
+    schemas: {
+        AssessmentImportResult: {
+            ok: boolean;
+            dryRun: boolean;
+            fileName: string;
+            years: number[];
+            schools: number;
+            results: number;
+            contextValues: number;
+            confirmations: number;
+            unknownSchools: ({
+                code: string;
+                name: string;
+            })[];
+            errors: ({
+                file: string;
+                row: number;
+                column: string | null;
+                message: string;
+            })[];
+            replaced: ({
+                year: number;
+                results: number;
+                contextValues: number;
+                confirmations: number;
+            })[];
+            unchanged: number;
+        };
+        Comment: {
+            id: string;
+            text: string;
+            author: string | null;
+            createdAt: string;
+        };
+        CommentRow: {
+            id: string;
+            itemId: string;
+            authorId: string | null;
+            text: string;
+            createdAt: string;
+        };
+        Dashboard: {
+            ownRoadmaps: components["schemas"]["RoadmapSummary"][];
+            otherRoadmaps: components["schemas"]["RoadmapSummary"][];
+            overdue: {
+                total: number;
+                items: components["schemas"]["FoundItem"][];
+            };
+            upcoming: {
+                total: number;
+                items: components["schemas"]["FoundItem"][];
+            };
+            awaiting: {
+                total: number;
+                items: components["schemas"]["FoundItem"][];
+            };
+            tasks: {
+                total: number;
+                done: number;
+                overdue: number;
+                items: components["schemas"]["Task"][];
+            };
+            rollUp: {
+                level: "municipality" | "school";
+                units: ({
+                    unit: components["schemas"]["UnitRef"];
+                    roadmaps: number;
+                    items: number;
+                    done: number;
+                    overdue: number;
+                    tasksDone: number;
+                    tasksTotal: number;
+                })[];
+            } | null;
+        };
+        DataYear: {
+            year: number;
+            schools: number;
+            results: number;
+            contextValues: number;
+            confirmations: number;
+            lastImport: {
+                fileName: string;
+                importedAt: string;
+                importedBy: {
+                    id: string;
+                    fullName: string;
+                } | null;
+            } | null;
+        };
+        Evidence: {
+            id: string;
+            name: string;
+            mime: string;
+            size: number;
+            addedAt: string;
+            addedBy: string | null;
+        };
+        Flags: {
+            shnor: boolean;
+            shnsu: boolean;
+            riskZone: boolean;
+            resilient: boolean;
+            stagnation: boolean;
+            repeat: boolean;
+            exit: boolean;
+            objectivity: boolean;
+        };
+        FoundItem: {
+            id: string;
+            sectionId: string;
+            parentItemId: string | null;
+            position: number;
+            number: string | null;
+            level: "regional" | "municipal" | "school" | null;
+            measure: string;
+            description: string | null;
+            deadlineText: string | null;
+            periodFrom: string | null;
+            periodTo: string | null;
+            recurrence: "monthly" | "quarterly" | "yearly" | "throughout" | "on-schedule" | null;
+            dueDate: string | null;
+            responsibleUnits: components["schemas"]["UnitRef"][];
+            responsibleText: string | null;
+            participants: string | null;
+            indicator: string | null;
+            targetComparator: "gte" | "lte" | "eq" | null;
+            targetValue: number | null;
+            targetUnit: string | null;
+            actualValue: number | null;
+            status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            statusComment: string | null;
+            overdue: boolean;
+            confirmation: "pending" | "confirmed" | "returned" | null;
+            confirmationComment: string | null;
+            evidenceCount: number;
+            commentCount: number;
+            rollUp: {
+                done: number;
+                total: number;
+                unitKind: "municipality" | "school";
+            } | null;
+            sourceItemId: string | null;
+            version: number;
+            updatedAt: string;
+            roadmap: {
+                id: string;
+                title: string;
+                unitName: string;
+                orgUnitId: string;
+            };
+        };
+        HistoryEntry: {
+            id: number;
+            at: string;
+            actor: string | null;
+            type: string;
+            payload?: unknown;
+        };
+        ImportedRoadmap: {
+            title: string;
+            period: string | null;
+            approval: {
+                body: string | null;
+                orderNumber: string | null;
+                date: string | null;
+            } | null;
+            columns: string[];
+            sections: ({
+                number: string | null;
+                title: string | null;
+                items: ({
+                    number: string | null;
+                    level: "региональный" | "муниципальный" | "институциональный" | null;
+                    measure: string;
+                    description: string | null;
+                    deadline: {
+                        text: string | null;
+                        from: string | null;
+                        to: string | null;
+                        recurrence: "monthly" | "quarterly" | "yearly" | "throughout" | "on-schedule" | null;
+                    };
+                    responsible: string | null;
+                    indicator: string | null;
+                    subItems: ({
+                        number: string | null;
+                        level: "региональный" | "муниципальный" | "институциональный" | null;
+                        measure: string;
+                        description: string | null;
+                        deadline: {
+                            text: string | null;
+                            from: string | null;
+                            to: string | null;
+                            recurrence: "monthly" | "quarterly" | "yearly" | "throughout" | "on-schedule" | null;
+                        };
+                        responsible: string | null;
+                        indicator: string | null;
+                    })[];
+                })[];
+            })[];
+            meta: {
+                kind: "shnor_support" | "risk_zone" | "failure_prevention" | "shnsu" | "other";
+                periodKind: "school_year" | "calendar_year" | null;
+                periodYear: number | null;
+                periodGuessed: boolean;
+            };
+        };
+        ItemRow: {
+            id: string;
+            roadmapId: string;
+            sectionId: string;
+            parentItemId: string | null;
+            position: number;
+            number: string | null;
+            level: "regional" | "municipal" | "school" | null;
+            measure: string;
+            description: string | null;
+            deadlineText: string | null;
+            periodFrom: string | null;
+            periodTo: string | null;
+            recurrence: "monthly" | "quarterly" | "yearly" | "throughout" | "on-schedule" | null;
+            dueDate: string | null;
+            responsibleText: string | null;
+            participants: string | null;
+            indicator: string | null;
+            targetComparator: "gte" | "lte" | "eq" | null;
+            targetValue: number | null;
+            targetUnit: string | null;
+            actualValue: number | null;
+            status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            statusComment: string | null;
+            confirmation: "pending" | "confirmed" | "returned" | null;
+            confirmationComment: string | null;
+            confirmedBy: string | null;
+            confirmedAt: string | null;
+            sourceItemId: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ItemView: {
+            id: string;
+            sectionId: string;
+            parentItemId: string | null;
+            position: number;
+            number: string | null;
+            level: "regional" | "municipal" | "school" | null;
+            measure: string;
+            description: string | null;
+            deadlineText: string | null;
+            periodFrom: string | null;
+            periodTo: string | null;
+            recurrence: "monthly" | "quarterly" | "yearly" | "throughout" | "on-schedule" | null;
+            dueDate: string | null;
+            responsibleUnits: components["schemas"]["UnitRef"][];
+            responsibleText: string | null;
+            participants: string | null;
+            indicator: string | null;
+            targetComparator: "gte" | "lte" | "eq" | null;
+            targetValue: number | null;
+            targetUnit: string | null;
+            actualValue: number | null;
+            status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            statusComment: string | null;
+            overdue: boolean;
+            confirmation: "pending" | "confirmed" | "returned" | null;
+            confirmationComment: string | null;
+            evidenceCount: number;
+            commentCount: number;
+            rollUp: {
+                done: number;
+                total: number;
+                unitKind: "municipality" | "school";
+            } | null;
+            sourceItemId: string | null;
+            version: number;
+            updatedAt: string;
+        };
+        ListComparison: {
+            previousListId: string | null;
+            previousYear: number;
+            previousOrder: {
+                number: string | null;
+                date: string | null;
+            } | null;
+            new: ({
+                id: string;
+                name: string;
+                municipality: {
+                    id: string;
+                    name: string;
+                } | null;
+            })[];
+            left: ({
+                id: string;
+                name: string;
+                municipality: {
+                    id: string;
+                    name: string;
+                } | null;
+            })[];
+            stayed: ({
+                id: string;
+                name: string;
+                municipality: {
+                    id: string;
+                    name: string;
+                } | null;
+            })[];
+        };
+        ListDetail: {
+            id: string;
+            year: number;
+            status: "draft" | "approved";
+            orderNumber: string | null;
+            orderDate: string | null;
+            approvedAt: string | null;
+            approvedBy: {
+                id: string;
+                fullName: string;
+            } | null;
+            region: {
+                id: string;
+                name: string;
+            };
+            run: {
+                id: string;
+                year: number;
+                createdAt: string;
+                finishedAt: string | null;
+                methodology: {
+                    id: string;
+                    code: string;
+                    version: number;
+                    name: string;
+                };
+            };
+            counts: {
+                computed: number;
+                included: number;
+                excluded: number;
+            };
+            version: number;
+            createdAt: string;
+            canEdit: boolean;
+            complete: boolean;
+            entries: components["schemas"]["ListEntry"][];
+        };
+        ListEntry: {
+            school: {
+                id: string;
+                name: string;
+                code: string | null;
+                municipality: {
+                    id: string;
+                    name: string;
+                } | null;
+                isRural: boolean | null;
+                isSmall: boolean | null;
+            };
+            flags: components["schemas"]["Flags"];
+            isbsh: number | null;
+            cluster: number | null;
+            resultIndex: number | null;
+            lowProcedures: components["schemas"]["LowProcedure"][];
+            reasons: string[];
+            computedShnor: boolean;
+            decision: {
+                decision: "include" | "exclude";
+                reason: string;
+                decidedBy: {
+                    id: string;
+                    fullName: string;
+                } | null;
+                decidedAt: string;
+            } | null;
+            included: boolean;
+        };
+        ListSummary: {
+            id: string;
+            year: number;
+            status: "draft" | "approved";
+            orderNumber: string | null;
+            orderDate: string | null;
+            approvedAt: string | null;
+            approvedBy: {
+                id: string;
+                fullName: string;
+            } | null;
+            region: {
+                id: string;
+                name: string;
+            };
+            run: {
+                id: string;
+                year: number;
+                createdAt: string;
+                finishedAt: string | null;
+                methodology: {
+                    id: string;
+                    code: string;
+                    version: number;
+                    name: string;
+                };
+            };
+            counts: {
+                computed: number;
+                included: number;
+                excluded: number;
+            };
+            version: number;
+            createdAt: string;
+            canEdit: boolean;
+            complete: boolean;
+        };
+        LoginResult: {
+            ok: true;
+            expiresAt: string;
+        };
+        LowProcedure: {
+            assessment: string;
+            subject: string;
+            grade: number;
+            lowShare: number;
+        };
+        Me: {
+            id: string;
+            login: string;
+            fullName: string;
+            demo: boolean;
+            assignments: ({
+                role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher";
+                orgUnitId: string;
+                unitName: string;
+                unitKind: "region" | "municipality" | "school" | "institution";
+            })[];
+        };
+        Methodology: {
+            id: string;
+            code: string;
+            version: number;
+            name: string;
+            status: "draft" | "current" | "archived";
+            createdAt: string;
+            createdBy: {
+                id: string;
+                fullName: string;
+            } | null;
+            document: {
+                id: string;
+                version: number;
+                name: string;
+                description: string;
+                assessments: string[] | null;
+                grades: number[] | null;
+                minParticipants: number;
+                lowShareThreshold: number;
+                lowResults: {
+                    enabled: boolean;
+                    minLowProcedures: number;
+                    minRepeatedLowProcedures: number;
+                };
+                clusterRelative: {
+                    enabled: boolean;
+                    bottomShare: number;
+                    consecutiveYears: number;
+                };
+                riskShareThreshold: number;
+                riskMinProcedures: number;
+                riskMinLowProcedures: number;
+                indicators: ({
+                    name: string;
+                    direction: 1 | -1;
+                })[];
+                minIndicatorShare: number;
+                clusters: number;
+                shnsuPercentile: number;
+                resilientPercentile: number;
+                stagnationYears: number;
+                repeatWindow: [number, number];
+                objectivity: {
+                    assessment: string;
+                    minParticipants: number;
+                    raisedShare: number;
+                    loweredShare: number;
+                };
+            };
+        };
+        MunicipalityConcentration: {
+            municipality: {
+                id: string;
+                name: string;
+            } | null;
+            schools: number;
+            shnor: number;
+            share: number;
+        };
+        Ok: {
+            ok: true;
+        };
+        OrgUnit: {
+            id: string;
+            parentId: string | null;
+            kind: "region" | "municipality" | "school" | "institution";
+            institutionType: "department" | "iro" | "quality_center" | "cnppm" | "omsu" | "moc" | "methodical_association" | "other" | null;
+            name: string;
+            shortName: string | null;
+            path: string;
+            inn: string | null;
+            code: string | null;
+            oktmo: string | null;
+            address: string | null;
+            isRural: boolean | null;
+            isSmall: boolean | null;
+            levels: (string | null)[] | null;
+            pupils: number | null;
+            teachers: number | null;
+            director: string | null;
+            isDemo: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RoadmapDetail: {
+            id: string;
+            title: string;
+            kind: "shnor_support" | "risk_zone" | "failure_prevention" | "shnsu" | "other";
+            periodKind: "school_year" | "calendar_year";
+            periodYear: number;
+            periodLabel: string;
+            status: "draft" | "approved" | "archived";
+            orgUnit: components["schemas"]["UnitRef"];
+            approvalBody: string | null;
+            orderNumber: string | null;
+            orderDate: string | null;
+            orderFileId: string | null;
+            isDemo: boolean;
+            version: number;
+            updatedAt: string;
+            progress: {
+                planned: number;
+                in_progress: number;
+                done: number;
+                not_done: number;
+                postponed: number;
+                cancelled: number;
+                total: number;
+                overdue: number;
+            };
+            sections: components["schemas"]["SectionView"][];
+            permissions: {
+                canManage: boolean;
+                canConfirm: boolean;
+            };
+        };
+        RoadmapParseResult: {
+            roadmaps: components["schemas"]["ImportedRoadmap"][];
+            warnings: ({
+                location: string;
+                message: string;
+            })[];
+        };
+        RoadmapRow: {
+            id: string;
+            orgUnitId: string;
+            title: string;
+            kind: "shnor_support" | "risk_zone" | "failure_prevention" | "shnsu" | "other";
+            periodKind: "school_year" | "calendar_year";
+            periodYear: number;
+            status: "draft" | "approved" | "archived";
+            approvalBody: string | null;
+            orderNumber: string | null;
+            orderDate: string | null;
+            orderFileId: string | null;
+            isDemo: boolean;
+            createdBy: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RoadmapSummary: {
+            id: string;
+            title: string;
+            kind: "shnor_support" | "risk_zone" | "failure_prevention" | "shnsu" | "other";
+            periodKind: "school_year" | "calendar_year";
+            periodYear: number;
+            periodLabel: string;
+            status: "draft" | "approved" | "archived";
+            orgUnit: components["schemas"]["UnitRef"];
+            approvalBody: string | null;
+            orderNumber: string | null;
+            orderDate: string | null;
+            orderFileId: string | null;
+            isDemo: boolean;
+            version: number;
+            updatedAt: string;
+            progress: {
+                planned: number;
+                in_progress: number;
+                done: number;
+                not_done: number;
+                postponed: number;
+                cancelled: number;
+                total: number;
+                overdue: number;
+            };
+        };
+        RoleAssignment: {
+            id: string;
+            userId: string;
+            role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher";
+            orgUnitId: string;
+            createdAt: string;
+        };
+        RowError: {
+            row: number;
+            field?: string;
+            message: string;
+        };
+        Run: {
+            id: string;
+            regionId: string;
+            year: number;
+            methodology: {
+                id: string;
+                code: string;
+                version: number;
+                name: string;
+                status: "draft" | "current" | "archived";
+            };
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            message: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+            summary: {
+                schools: number;
+                counts: {
+                    shnor: number;
+                    shnsu: number;
+                    riskZone: number;
+                    resilient: number;
+                    stagnation: number;
+                    repeat: number;
+                    exit: number;
+                    objectivity: number;
+                };
+                thresholds: {
+                    schoolsWithIsbsh: number;
+                    shnsuRank: number;
+                    shnsuIsbsh: number | null;
+                    schoolsWithResultIndex: number;
+                    resilientRank: number;
+                    resilientResultIndex: number | null;
+                    zeroSpreadIndicators: string[];
+                };
+            } | null;
+            stale: boolean;
+            staleness: {
+                years: number[];
+                lastImport: {
+                    fileName: string;
+                    importedAt: string;
+                };
+            } | null;
+        };
+        RunComparison: {
+            base: components["schemas"]["Run"];
+            other: components["schemas"]["Run"];
+            flags: {
+                shnor: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+                shnsu: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+                riskZone: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+                resilient: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+                stagnation: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+                repeat: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+                exit: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+                objectivity: {
+                    base: number;
+                    other: number;
+                    entered: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                    left: ({
+                        id: string;
+                        name: string;
+                        municipality: {
+                            id: string;
+                            name: string;
+                        };
+                    })[];
+                };
+            };
+            byMunicipality: ({
+                municipality: {
+                    id: string;
+                    name: string;
+                };
+                base: {
+                    shnor: number;
+                    shnsu: number;
+                    riskZone: number;
+                    resilient: number;
+                    stagnation: number;
+                    repeat: number;
+                    exit: number;
+                    objectivity: number;
+                };
+                other: {
+                    shnor: number;
+                    shnsu: number;
+                    riskZone: number;
+                    resilient: number;
+                    stagnation: number;
+                    repeat: number;
+                    exit: number;
+                    objectivity: number;
+                };
+            })[];
+        };
+        RunResult: {
+            school: {
+                id: string;
+                name: string;
+                code: string | null;
+                municipality: {
+                    id: string;
+                    name: string;
+                };
+                isRural: boolean;
+                isSmall: boolean;
+            };
+            flags: components["schemas"]["Flags"];
+            isbsh: number | null;
+            cluster: number | null;
+            resultIndex: number | null;
+            lowProcedures: components["schemas"]["LowProcedure"][];
+            reasons: string[];
+        };
+        SchoolCard: {
+            school: {
+                id: string;
+                name: string;
+                code: string | null;
+                municipality: {
+                    id: string;
+                    name: string;
+                } | null;
+                isRural: boolean | null;
+                isSmall: boolean | null;
+            };
+            years: ({
+                year: number;
+                source: "approved" | "run";
+                listId: string | null;
+                runId: string;
+                order: {
+                    number: string | null;
+                    date: string | null;
+                } | null;
+                flags: components["schemas"]["Flags"];
+                included: boolean | null;
+                decision: {
+                    decision: "include" | "exclude";
+                    reason: string;
+                } | null;
+                isbsh: number | null;
+                cluster: number | null;
+                resultIndex: number | null;
+                lowProcedures: components["schemas"]["LowProcedure"][];
+                reasons: string[];
+            })[];
+            indicators: {
+                year: number;
+                runId: string;
+                school: {
+                    r: number | null;
+                    isbsh: number | null;
+                    lowShareAvg: number | null;
+                    cluster: number | null;
+                };
+                cluster: {
+                    r: number | null;
+                    isbsh: number | null;
+                    lowShareAvg: number | null;
+                    cluster: number;
+                    schools: number;
+                } | null;
+                region: {
+                    r: number | null;
+                    isbsh: number | null;
+                    lowShareAvg: number | null;
+                    schools: number;
+                };
+            } | null;
+        };
+        SchoolImportResult: {
+            fileName: string;
+            dryRun: boolean;
+            ok: boolean;
+            total: number;
+            created: number;
+            updated: number;
+            errors: components["schemas"]["RowError"][];
+            warnings: string[];
+            preview: ({
+                row: number;
+                action: "create" | "update";
+                name: string;
+                inn: string;
+                code: string | null;
+                municipality: string;
+            })[];
+        };
+        SectionRow: {
+            id: string;
+            roadmapId: string;
+            position: number;
+            number: string | null;
+            title: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        SectionView: {
+            id: string;
+            position: number;
+            number: string | null;
+            title: string | null;
+            version: number;
+            items: components["schemas"]["ItemView"][];
+        };
+        StartedRun: {
+            runId: string;
+            jobId: string;
+        };
+        Task: {
+            id: string;
+            version: number;
+            status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            ownStatus: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            comment: string | null;
+            linkedItemId: string | null;
+            linkedRoadmapId: string | null;
+            unit: components["schemas"]["UnitRef"];
+            source: {
+                itemId: string;
+                number: string | null;
+                measure: string;
+                deadlineText: string | null;
+                dueDate: string | null;
+                indicator: string | null;
+                level: "regional" | "municipal" | "school" | null;
+                overdue: boolean;
+            };
+            roadmap: {
+                id: string;
+                title: string;
+                unitName: string;
+            };
+        };
+        TaskRow: {
+            id: string;
+            sourceItemId: string;
+            orgUnitId: string;
+            linkedItemId: string | null;
+            status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            comment: string | null;
+            updatedBy: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        UnitRef: {
+            id: string;
+            name: string;
+            kind: string;
+        };
+        User: {
+            id: string;
+            login: string;
+            fullName: string;
+            email: string | null;
+            position: string | null;
+            isActive: boolean;
+            isDemo: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        UserWithRoles: {
+            id: string;
+            login: string;
+            fullName: string;
+            email: string | null;
+            position: string | null;
+            isActive: boolean;
+            isDemo: boolean;
+            version: number;
+            assignments: ({
+                id: string;
+                role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher";
+                orgUnitId: string;
+                unitName: string;
+                unitKind: "region" | "municipality" | "school" | "institution";
+            })[];
+        };
+    };
     responses: {
         /** Неверные данные */
         "400": {
@@ -3349,6 +4417,16 @@ export interface components {
                         })[];
                     };
                 };
+            };
+        };
+        /** Файл */
+        "200": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
             };
         };
     };

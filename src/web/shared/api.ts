@@ -2,8 +2,12 @@
 // paths, parameters and bodies are checked against the routes, answers carry the routes' response types.
 // Same-origin fetch with the session cookie; errors carry the server's Russian message and code so that
 // pages can show them as they are.
-import createClient, { type ClientOptions } from 'openapi-fetch';
-import type { components, paths } from './api-schema.js';
+import createClient, {
+  type ClientOptions,
+  type ClientPathsWithMethod,
+  type MethodResponse,
+} from 'openapi-fetch';
+import type { paths } from './api-schema.js';
 
 export type ApiErrorBody = {
   error: { code: string; message: string; fields?: { field: string; message: string }[] };
@@ -86,31 +90,12 @@ export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
-/** The JSON answer (200) of a route: `ApiData<'/api/roadmaps/{id}', 'get'>`. */
-export type ApiData<P extends keyof paths, M extends Method> = paths[P][M] extends {
-  responses: { 200: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-/** The JSON body a route accepts: `ApiBody<'/api/roadmaps', 'post'>`. */
-export type ApiBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
-  requestBody?: { content: { 'application/json': infer T } };
-}
-  ? T
-  : never;
-
-export type Schemas = components['schemas'];
-
 /**
- * The answer of a route that has no response schema yet (its type in api-schema.ts is `unknown`): the
- * hand-written type stands in until the route declares its answer. Once it does, this no longer compiles
- * (the result becomes a message), which is the signal to use `unwrap` and the generated type.
+ * What `unwrap` gives for a route: `ApiData<'/api/roadmaps/{id}', 'get'>`. openapi-fetch reads tuples as
+ * arrays, so a type with a tuple must be taken from here rather than from `components['schemas']`.
  */
-export function untyped<T>() {
-  return <D>(
-    call: Promise<Answer<D>>,
-  ): unknown extends D ? Promise<T> : 'ответ описан в схеме: используйте unwrap()' =>
-    // biome-less escape hatch for the migration only: the value is the server's JSON as before.
-    unwrap(call) as never;
-}
+export type ApiData<P extends ClientPathsWithMethod<typeof api, M>, M extends Method> = MethodResponse<
+  typeof api,
+  M,
+  P
+>;

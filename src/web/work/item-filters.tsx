@@ -1,8 +1,8 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { api, untyped } from '../shared/api.js';
-import { ITEM_STATUS_LABELS, LEVEL_LABELS, type RoadmapSummary } from '../shared/types.js';
+import { api, unwrap } from '../shared/api.js';
+import { ITEM_STATUS_LABELS, LEVEL_LABELS } from '../shared/types.js';
 import { ITEM_STATUSES, type ItemStatus, LEVELS, type Level } from './labels.js';
 
 export type WorkFilters = { roadmapId?: string; level?: Level; status?: ItemStatus };
@@ -37,7 +37,7 @@ export function useWorkFilters(): [
 export function useVisibleRoadmaps() {
   return useQuery({
     queryKey: ['roadmaps', 'all-visible'],
-    queryFn: () => untyped<RoadmapSummary[]>()(api.GET('/api/roadmaps')),
+    queryFn: () => unwrap(api.GET('/api/roadmaps')),
     staleTime: 60_000,
   });
 }

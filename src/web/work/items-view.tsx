@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, untyped } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import type { FoundItem, Me } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
@@ -42,7 +42,7 @@ export function ItemsView({ view }: { view: ItemListView }) {
   const q = useQuery({
     queryKey: ['items', view, filters],
     queryFn: () =>
-      untyped<FoundItem[]>()(
+      unwrap(
         api.GET('/api/items', {
           params: { query: { view, ...filters, days: view === 'upcoming' ? 30 : undefined } },
         }),

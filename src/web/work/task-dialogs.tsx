@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, untyped, unwrap } from '../shared/api.js';
-import type { RoadmapDetail, RoadmapSummary, TaskView } from '../shared/types.js';
+import { api, unwrap } from '../shared/api.js';
+import type { TaskView } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { useRefreshWork } from './item-actions.js';
 
@@ -13,10 +13,7 @@ function useOwnRoadmap(task: TaskView, opened: boolean) {
   const [roadmapId, setRoadmapId] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ['roadmaps', 'of-unit', task.unit.id],
-    queryFn: () =>
-      untyped<RoadmapSummary[]>()(
-        api.GET('/api/roadmaps', { params: { query: { orgUnitId: task.unit.id } } }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/roadmaps', { params: { query: { orgUnitId: task.unit.id } } })),
     enabled: opened,
   });
   const own = (list.data ?? []).filter((r) => r.status !== 'archived');
@@ -25,8 +22,7 @@ function useOwnRoadmap(task: TaskView, opened: boolean) {
   }, [opened, roadmapId, own]);
   const detail = useQuery({
     queryKey: ['roadmap', roadmapId],
-    queryFn: () =>
-      untyped<RoadmapDetail>()(api.GET('/api/roadmaps/{id}', { params: { path: { id: roadmapId ?? '' } } })),
+    queryFn: () => unwrap(api.GET('/api/roadmaps/{id}', { params: { path: { id: roadmapId ?? '' } } })),
     enabled: opened && !!roadmapId,
   });
   const select = (

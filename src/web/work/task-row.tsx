@@ -24,7 +24,7 @@ export function TaskRow({
 }) {
   const refresh = useRefreshWork();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const status = task.status as ItemStatus;
+  const status: ItemStatus = task.status;
   const overdue = task.source.overdue && status !== 'done' && status !== 'cancelled';
   const linked = task.linkedItemId !== null;
 
