@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ITEM_STATUSES, LEVELS } from '../../db/schema/roadmaps.js';
+import { isoDate } from '../../lib/input.js';
 import { addComment, listComments } from '../../modules/roadmaps/comments.js';
 import { confirmItem } from '../../modules/roadmaps/confirm-item.js';
 import { createItem } from '../../modules/roadmaps/create-item.js';
@@ -30,7 +31,6 @@ import { type App, type Deps, requireActor } from '../context.js';
 import { fileBody, idParam, jsonBody, OK, okJson, okSchema, readUpload, versionQuery } from '../openapi.js';
 
 const tags = ['Мероприятия'];
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export function itemRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -48,8 +48,8 @@ export function itemRoutes(app: App, deps: Deps) {
           level: z.enum(LEVELS).optional(),
           status: z.enum(ITEM_STATUSES).optional(),
           responsibleUnitId: z.uuid().optional(),
-          dueFrom: isoDate.optional(),
-          dueTo: isoDate.optional(),
+          dueFrom: isoDate().optional(),
+          dueTo: isoDate().optional(),
           days: z.coerce.number().int().min(1).max(366).optional(),
         }),
       },

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROADMAP_STATUSES } from '../../db/schema/roadmaps.js';
+import { int4 } from '../../lib/input.js';
 import { roadmapToDocx } from '../../modules/documents/export-roadmap-docx.js';
 import { roadmapToXlsx } from '../../modules/documents/export-roadmap-xlsx.js';
 import { attachOrderFile } from '../../modules/roadmaps/attach-order-file.js';
@@ -52,7 +53,12 @@ export function roadmapRoutes(app: App, deps: Deps) {
         query: z.object({
           orgUnitId: z.uuid().optional(),
           status: z.enum(ROADMAP_STATUSES).optional(),
-          periodYear: z.coerce.number().int().optional(),
+          periodYear: z.coerce
+            .number()
+            .int()
+            .min(2015, 'Год не ранее 2015')
+            .max(2100, 'Год не позднее 2100')
+            .optional(),
         }),
       },
       responses: okJson('Список с прогрессом исполнения', z.array(roadmapSummaryView)),
@@ -197,7 +203,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       summary: 'Добавить раздел (направление)',
       request: {
         params: idParam,
-        ...jsonBody(sectionInput.extend({ position: z.number().int().min(0).optional() })),
+        ...jsonBody(sectionInput.extend({ position: int4().optional() })),
       },
       responses: okJson('Раздел', sectionRow),
     }),

@@ -2291,7 +2291,7 @@ export interface paths {
                 query?: {
                     orgUnitId?: string;
                     status?: "draft" | "approved" | "archived";
-                    periodYear?: number | null;
+                    periodYear?: number;
                 };
                 header?: never;
                 path?: never;
