@@ -19,7 +19,7 @@ export function useWorkFilters(): [
   const level = params.get('level');
   const status = params.get('status');
   const filters: WorkFilters = {
-    roadmapId: params.get('roadmapId') ?? undefined,
+    roadmapId: params.get('roadmapId') || undefined,
     level: isLevel(level) ? level : undefined,
     status: isStatus(status) ? status : undefined,
   };
