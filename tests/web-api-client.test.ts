@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { createOrgUnit } from '../src/modules/orgs/org-units.js';
-import { ApiError, createApi, unwrap } from '../src/web/shared/api.js';
+import { ApiError, apiHref, createApi, unwrap } from '../src/web/shared/api.js';
 import { testApp } from './helpers/api.js';
 import { freshDatabase } from './helpers/db.js';
 
@@ -114,6 +114,12 @@ describe('typed API client (src/web/shared/api.ts)', () => {
       api.POST('/api/org-units/import', { params: { query: { dryRun: 'true' } }, body: { file } }),
     );
     expect([r.dryRun, r.total, r.errors]).toEqual([true, 1, []]);
+  });
+
+  it('download links are built from the typed route', () => {
+    const href = apiHref('/api/roadmaps/{id}/export', { path: { id: 'a/b' }, query: { format: 'docx' } });
+    expect(href).toBe('/api/roadmaps/a%2Fb/export?format=docx');
+    expect(apiHref('/api/files/{id}', { path: { id: 'x' } })).toBe('/api/files/x');
   });
 
   it('no connection: a Russian message instead of a TypeError', async () => {

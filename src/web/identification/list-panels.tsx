@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
 import { Query } from '../shared/ui.js';
 import { SchoolList, ShareBar } from './common.js';
 
@@ -109,7 +109,8 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
 }
 
 export function ExportButtons({ listId }: { listId: string }) {
-  const url = (format: string) => `/api/identification/lists/${listId}/export?format=${format}`;
+  const url = (format: 'xlsx' | 'docx') =>
+    apiHref('/api/identification/lists/{id}/export', { path: { id: listId }, query: { format } });
   return (
     <Group gap="xs">
       <Button component="a" href={url('xlsx')} download variant="default" data-testid="list-export-xlsx">

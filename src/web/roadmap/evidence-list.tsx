@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { api, unwrap } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
 import type { components } from '../shared/api-schema.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { useInvalidate } from './hooks.js';
@@ -81,7 +81,11 @@ export function EvidenceList({
               {files.map((f) => (
                 <Group key={f.id} justify="space-between" wrap="nowrap" gap="xs">
                   <div>
-                    <Anchor href={`/api/files/${f.id}`} size="sm" data-testid={`evidence-${f.id}`}>
+                    <Anchor
+                      href={apiHref('/api/files/{id}', { path: { id: f.id } })}
+                      size="sm"
+                      data-testid={`evidence-${f.id}`}
+                    >
                       {f.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">

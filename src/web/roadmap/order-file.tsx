@@ -1,5 +1,5 @@
 import { Anchor, Button, FileButton, Group } from '@mantine/core';
-import { api, unwrap } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
 import type { RoadmapDetail } from '../shared/types.js';
 import { useAction } from './hooks.js';
 
@@ -9,7 +9,11 @@ export function OrderFile({ roadmap: r }: { roadmap: RoadmapDetail }) {
   return (
     <Group gap="xs">
       {r.orderFileId && (
-        <Anchor href={`/api/files/${r.orderFileId}`} size="sm" data-testid="order-file-link">
+        <Anchor
+          href={apiHref('/api/files/{id}', { path: { id: r.orderFileId } })}
+          size="sm"
+          data-testid="order-file-link"
+        >
           Файл приказа
         </Anchor>
       )}

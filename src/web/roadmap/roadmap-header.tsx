@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
-import { api, unwrap } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
 import { ROADMAP_KIND_LABELS, ROADMAP_STATUS_LABELS, type RoadmapDetail } from '../shared/types.js';
 import { ApproveModal } from './approve-modal.js';
 import { ConfirmModal } from './confirm-modal.js';
@@ -76,7 +76,7 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
         <Group gap="xs" mt="xs">
           <Button
             component="a"
-            href={`/api/roadmaps/${r.id}/export?format=docx`}
+            href={apiHref('/api/roadmaps/{id}/export', { path: { id: r.id }, query: { format: 'docx' } })}
             variant="light"
             data-testid="export-docx"
           >
@@ -84,7 +84,7 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
           </Button>
           <Button
             component="a"
-            href={`/api/roadmaps/${r.id}/export?format=xlsx`}
+            href={apiHref('/api/roadmaps/{id}/export', { path: { id: r.id }, query: { format: 'xlsx' } })}
             variant="light"
             data-testid="export-xlsx"
           >

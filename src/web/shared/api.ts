@@ -99,3 +99,25 @@ export type ApiData<P extends ClientPathsWithMethod<typeof api, M>, M extends Me
   M,
   P
 >;
+
+type GetParams<P extends ClientPathsWithMethod<typeof api, 'get'>> = paths[P]['get'] extends {
+  parameters: { query?: infer Q; path?: infer R };
+}
+  ? { query?: Q; path?: R }
+  : never;
+
+/**
+ * The address of a GET route for a link (file downloads, exports), checked against the API like a call:
+ * `apiHref('/api/files/{id}', { path: { id } })`.
+ */
+export function apiHref<P extends ClientPathsWithMethod<typeof api, 'get'>>(
+  route: P,
+  params: GetParams<P>,
+): string {
+  const values = (o: unknown): [string, string][] =>
+    typeof o === 'object' && o !== null ? Object.entries(o).map(([k, v]) => [k, String(v)]) : [];
+  let url: string = route;
+  for (const [k, v] of values(params.path)) url = url.replace(`{${k}}`, encodeURIComponent(v));
+  const query = new URLSearchParams(values(params.query)).toString();
+  return query ? `${url}?${query}` : url;
+}
