@@ -50,7 +50,7 @@ export function createApi(options: ClientOptions = {}) {
   });
   client.use({
     onResponse({ response, schemaPath }) {
-      // A failed login or password check is not an ended session.
+      // A refused login is an error of the form, not an ended session.
       if (response.status === 401 && !schemaPath.startsWith('/api/auth/')) {
         window.dispatchEvent(new Event('opora:unauthenticated'));
       }
