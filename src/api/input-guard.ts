@@ -32,11 +32,21 @@ function routeQueries(app: OpenAPIHono<Env>): RouteQuery[] {
 }
 
 /** True when a string or a key anywhere in the JSON value holds a NUL character. */
-export function hasNul(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes('\u0000');
-  if (Array.isArray(v)) return v.some(hasNul);
-  if (v && typeof v === 'object') {
-    return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+export function hasNul(value: unknown): boolean {
+  // Iterative: a body of thousands of nested arrays must not overflow the stack.
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (Array.isArray(v)) {
+      stack.push(...v);
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(x);
+      }
+    }
   }
   return false;
 }
