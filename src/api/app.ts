@@ -8,6 +8,7 @@ import '../lib/zod-ru.js';
 import type { Deps, Env } from './context.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
+import { inputGuard } from './input-guard.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
 import { identificationListRoutes } from './routes/identification-lists.js';
@@ -39,6 +40,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
     }),
   );
   app.use('/api/*', csrfGuard);
+  app.use('/api/*', inputGuard(app));
   app.use('/api/*', sessionLoader(deps));
 
   miscRoutes(app, deps);

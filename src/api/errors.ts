@@ -15,17 +15,53 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNSUPPORTED_TYPE: 415,
 };
 
+// PostgreSQL data exceptions (class 22) by code.
+const PG_DATA_MESSAGES: Record<string, string> = {
+  '22021': 'Недопустимый символ в тексте',
+  '22P02': 'Значение неверного формата',
+  '22P05': 'Недопустимый символ в тексте',
+  '22008': 'Дата или время вне допустимого диапазона',
+  '22007': 'Неверный формат даты или времени',
+  '22003': 'Число вне допустимого диапазона',
+  '22001': 'Слишком длинное значение',
+};
+
 export function errorResponse(err: Error, c: Context) {
   if (err instanceof AppError) {
     return c.json({ error: { code: err.code, message: err.message, ...err.details } }, STATUS[err.code]);
   }
   if (err instanceof HTTPException) {
-    const code = err.status === 413 ? 'TOO_LARGE' : 'INVALID_INPUT';
-    const message = err.status === 413 ? 'Слишком большой запрос или файл' : err.message || 'Неверный запрос';
-    return c.json({ error: { code, message } }, err.status);
+    const status = err.status;
+    const code = status === 413 ? 'TOO_LARGE' : status === 415 ? 'UNSUPPORTED_TYPE' : 'INVALID_INPUT';
+    const message =
+      status === 413
+        ? 'Слишком большой запрос или файл'
+        : /[а-яё]/i.test(err.message)
+          ? err.message
+          : status === 415
+            ? 'Неподдерживаемый тип содержимого запроса (заголовок Content-Type)'
+            : 'Неверный запрос: проверьте формат данных и заголовок Content-Type';
+    return c.json({ error: { code, message } }, status);
   }
-  if (pgCode(err) === '23505') {
+  const pg = pgCode(err);
+  if (pg === '23505') {
     return c.json({ error: { code: 'CONFLICT', message: 'Запись с такими данными уже существует' } }, 409);
+  }
+  // A safety net: input the schemas let through but the database refuses is the client's error.
+  if (pg === '23503') {
+    return c.json(
+      { error: { code: 'NOT_FOUND', message: 'Связанная запись не найдена: проверьте идентификаторы' } },
+      404,
+    );
+  }
+  if (pg?.startsWith('22')) {
+    console.warn(`Данные отклонены базой (${pg}): ${err.message}`);
+    return c.json(
+      {
+        error: { code: 'INVALID_INPUT', message: PG_DATA_MESSAGES[pg] ?? 'Недопустимое значение в запросе' },
+      },
+      400,
+    );
   }
   console.error(err);
   return c.json(
@@ -37,13 +73,21 @@ export function errorResponse(err: Error, c: Context) {
 /** Validation failures of request schemas: one Russian message plus the field details. */
 export function validationHook(result: { success: boolean; error?: ZodError }, c: Context) {
   if (result.success || !result.error) return;
-  const fields = result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+  const fields = result.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ field: [...i.path, k.slice(0, 50)].join('.'), message: 'Неизвестное поле' }))
+      : [{ field: i.path.join('.'), message: i.message }],
+  );
   const first = fields[0];
   return c.json(
     {
       error: {
         code: 'INVALID_INPUT',
-        message: first ? `Проверьте поле «${first.field}»: ${first.message}` : 'Неверные данные',
+        message: !first
+          ? 'Неверные данные'
+          : first.field
+            ? `Проверьте поле «${first.field}»: ${first.message}`
+            : first.message,
         fields,
       },
     },

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../lib/errors.js';
+import { recordVersion } from '../lib/input.js';
+import { NUL_MESSAGE } from './input-guard.js';
 
 export const errorSchema = z.object({
   error: z.object({
@@ -23,18 +25,43 @@ export const ERRORS = {
   409: err('Конфликт версий: запись изменена другим пользователем'),
 } as const;
 
-/** A JSON 200 response. Bodies are described in docs/api.md; the schema here names the shape. */
-export const okJson = (description: string, schema: z.ZodType = z.unknown()) => ({
+/** A JSON 200 response with its real shape: tests check every 2xx body against it. */
+export const okJson = <T extends z.ZodType>(
+  description: string,
+  schema: T = z.unknown() as unknown as T,
+) => ({
   200: { description, content: { 'application/json': { schema } } },
   ...ERRORS,
 });
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
+/** The body of operations that answer only «done». */
+export const okSchema = z.object({ ok: z.literal(true) }).openapi('Ok');
+export const OK = { ok: true } as const;
+
+/** A file download (binary body) with the given content types. */
+export const okFile = (description: string, contentTypes: readonly string[]) => ({
+  200: {
+    description,
+    content: Object.fromEntries(
+      contentTypes.map((t) => [t, { schema: z.string().openapi({ type: 'string', format: 'binary' }) }]),
+    ),
+  },
+  ...ERRORS,
 });
 
+/** A required JSON body; an object body is strict at its top level: unknown fields are a 400. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema: strictObject(schema) } }, required: true },
+});
+
+function strictObject<T extends z.ZodType>(schema: T): T {
+  return schema instanceof z.ZodObject ? (schema.strict() as unknown as T) : schema;
+}
+
 export const idParam = z.object({ id: z.uuid({ message: 'Неверный идентификатор' }) });
-export const versionQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const versionQuery = z.object({
+  version: z.coerce.number({ message: 'Нужна версия записи' }).pipe(recordVersion()),
+});
 
 /** A multipart request with one file in the field `file`. */
 export const fileBody = {
@@ -47,13 +74,23 @@ export const fileBody = {
   },
 };
 
-/** Reads the uploaded file of a `fileBody` request; the body size was already limited by middleware. */
 /**
  * The uploaded file of a multipart request. The body limit of the app leaves room for the multipart
  * envelope, so the file itself is held to `maxBytes` (UPLOAD_MAX_MB) here.
  */
 export async function readUpload(c: Context, maxBytes: number): Promise<{ name: string; data: Buffer }> {
-  const file = (await c.req.parseBody()).file;
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    throw new AppError('INVALID_INPUT', 'Не удалось прочитать файл из запроса (нужен multipart/form-data)');
+  }
+  // Text fields and the file name reach the database: no NUL characters (see input-guard.ts).
+  for (const [k, v] of Object.entries(body)) {
+    const texts = [k, ...[v].flat().map((x) => (x instanceof File ? x.name : String(x)))];
+    if (texts.some((t) => t.includes('\u0000'))) throw new AppError('INVALID_INPUT', NUL_MESSAGE);
+  }
+  const file = body.file;
   if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'Выберите файл');
   if (file.size > maxBytes) {
     throw new AppError('TOO_LARGE', `Файл больше допустимых ${Math.round(maxBytes / 1048576)} МБ`);

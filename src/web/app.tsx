@@ -24,7 +24,7 @@ import { RoadmapPage } from './pages/roadmap-page.js';
 import { RoadmapsPage } from './pages/roadmaps-page.js';
 import { SchoolCardPage } from './pages/school-card-page.js';
 import { WorkPage } from './pages/work-page.js';
-import { api } from './shared/api.js';
+import { api, unwrap } from './shared/api.js';
 import { AuthGate, hasRole, useMe } from './shared/auth.js';
 import { ROLE_LABELS } from './shared/types.js';
 
@@ -59,7 +59,7 @@ function Shell() {
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
 
   async function logout() {
-    await api.post('/api/auth/logout').catch(() => {});
+    await unwrap(api.POST('/api/auth/logout')).catch(() => {});
     // Keep the ['me'] query attached to AuthGate: setting it to null shows the login form.
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     navigate('/');

@@ -2,6 +2,7 @@ import { createApp } from '../../src/api/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { databaseStorage } from '../../src/modules/files/storage.js';
+import { checkResponse, responseSchemas } from './response-check.js';
 
 /**
  * The real HTTP app over a test database, called in-process (no socket). `peer` stands for the
@@ -16,6 +17,7 @@ export function testApp(database: Database, env: Record<string, string> = {}) {
     config,
     sessions: { secret: 'test-secret-test-secret', ttlHours: 1 },
   });
+  const routes = responseSchemas(app);
   const call = async (
     method: string,
     url: string,
@@ -31,6 +33,8 @@ export function testApp(database: Database, env: Record<string, string> = {}) {
     }
     const bindings = opts.peer ? { incoming: { socket: { remoteAddress: opts.peer } } } : undefined;
     const res = await app.request(`http://localhost${url}`, { method, headers, body }, bindings);
+    // Every API test thereby checks that the answers are true to the OpenAPI document.
+    await checkResponse(routes, method, url, res);
     return res;
   };
   const login = async (loginName: string, password = 'demo') => {

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { listDataYears } from '../../modules/assessment-data/data-years.js';
 import { importAssessmentData } from '../../modules/assessment-data/import-assessment-data.js';
+import { assessmentImportView, dataYearView } from '../../modules/assessment-data/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { fileBody, okJson, readUpload } from '../openapi.js';
 
@@ -26,7 +27,10 @@ export function assessmentRoutes(app: App, deps: Deps) {
         query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
         ...fileBody,
       },
-      responses: okJson('Результат проверки или загрузки: счётчики, неизвестные школы, ошибки по строкам'),
+      responses: okJson(
+        'Результат проверки или загрузки: счётчики, неизвестные школы, ошибки по строкам',
+        assessmentImportView,
+      ),
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -46,7 +50,7 @@ export function assessmentRoutes(app: App, deps: Deps) {
       path: '/api/assessment-data/years',
       tags,
       summary: 'Годы с данными оценочных процедур региона и последняя загрузка каждого года',
-      responses: okJson('Годы'),
+      responses: okJson('Годы', z.array(dataYearView)),
     }),
     async (c) => c.json(await listDataYears(db, { actor: requireActor(c) }), 200),
   );

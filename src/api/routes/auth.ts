@@ -5,8 +5,9 @@ import { recordEvent } from '../../modules/audit/record-event.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
 import { deleteSession } from '../../modules/auth/sessions.js';
+import { loginView, meView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
-import { jsonBody, okJson } from '../openapi.js';
+import { jsonBody, OK, okJson, okSchema } from '../openapi.js';
 
 const loginBody = z.object({
   login: z.string().trim().min(1, 'Введите логин').max(100),
@@ -22,7 +23,7 @@ export function authRoutes(app: App, deps: Deps) {
       tags: ['Вход'],
       summary: 'Вход по логину и паролю',
       request: jsonBody(loginBody),
-      responses: okJson('Сеанс начат'),
+      responses: okJson('Сеанс начат', loginView),
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -38,7 +39,7 @@ export function authRoutes(app: App, deps: Deps) {
         path: '/',
         expires: s.expiresAt,
       });
-      return c.json({ ok: true, expiresAt: s.expiresAt.toISOString() }, 200);
+      return c.json({ ok: true as const, expiresAt: s.expiresAt.toISOString() }, 200);
     },
   );
 
@@ -49,7 +50,7 @@ export function authRoutes(app: App, deps: Deps) {
       path: '/api/auth/logout',
       tags: ['Вход'],
       summary: 'Выход',
-      responses: okJson('Сеанс завершён'),
+      responses: okJson('Сеанс завершён', okSchema),
     }),
     async (c) => {
       const token = c.get('sessionToken');
@@ -64,7 +65,7 @@ export function authRoutes(app: App, deps: Deps) {
           {},
         );
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 
@@ -75,7 +76,7 @@ export function authRoutes(app: App, deps: Deps) {
       path: '/api/me',
       tags: ['Вход'],
       summary: 'Текущий пользователь и его роли',
-      responses: okJson('Пользователь'),
+      responses: okJson('Пользователь', meView),
     }),
     (c) => {
       const actor = requireActor(c);
@@ -105,7 +106,7 @@ export function authRoutes(app: App, deps: Deps) {
       tags: ['Вход'],
       summary: 'Смена своего пароля',
       request: jsonBody(z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) })),
-      responses: okJson('Пароль изменён'),
+      responses: okJson('Пароль изменён', okSchema),
     }),
     async (c) => {
       const token = c.get('sessionToken');
@@ -114,7 +115,7 @@ export function authRoutes(app: App, deps: Deps) {
         ...c.req.valid('json'),
         session: token ? { settings: deps.sessions, token } : undefined,
       });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 }

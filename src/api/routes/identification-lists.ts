@@ -11,8 +11,15 @@ import {
   schoolCard,
 } from '../../modules/identification/list-views.js';
 import { getList, listEntriesFilter, listLists } from '../../modules/identification/lists.js';
+import {
+  listComparisonView,
+  listDetailView,
+  listSummaryView,
+  municipalityConcentrationView,
+  schoolCardView,
+} from '../../modules/identification/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okJson, versionQuery } from '../openapi.js';
+import { idParam, jsonBody, okFile, okJson, versionQuery } from '../openapi.js';
 
 // The region's lists of ШНОР (docs/identification-api.md, «Списки»): drafts, the operator's decisions,
 // approval by an order, views and exports. Municipalities and schools see approved lists, their part.
@@ -45,7 +52,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       summary:
         'Черновик списка года по расчёту (у существующего черновика сменить расчёт); устаревший расчёт — 409',
       request: jsonBody(createListInput),
-      responses: okJson('Черновик списка'),
+      responses: okJson('Черновик списка', listSummaryView),
     }),
     async (c) =>
       c.json(await createOrReplaceDraftList(db, { actor: requireActor(c), ...c.req.valid('json') }), 200),
@@ -59,7 +66,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Списки, доступные пользователю',
       request: { query: listsQuery },
-      responses: okJson('Списки с числом школ'),
+      responses: okJson('Списки с числом школ', z.array(listSummaryView)),
     }),
     async (c) =>
       c.json(await listLists(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
@@ -73,7 +80,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Список со школами (муниципалитету и школе — только утверждённый и только свои школы)',
       request: { params: idParam, query: listEntriesFilter },
-      responses: okJson('Список'),
+      responses: okJson('Список', listDetailView),
     }),
     async (c) =>
       c.json(
@@ -94,7 +101,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Включить или исключить школу с причиной (только черновик)',
       request: { params: decisionParams, ...jsonBody(decisionInput) },
-      responses: okJson('Список'),
+      responses: okJson('Список', listSummaryView),
     }),
     async (c) => {
       const { id, schoolId } = c.req.valid('param');
@@ -113,7 +120,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Отменить решение по школе (только черновик)',
       request: { params: decisionParams, query: versionQuery },
-      responses: okJson('Список'),
+      responses: okJson('Список', listSummaryView),
     }),
     async (c) => {
       const { id, schoolId } = c.req.valid('param');
@@ -137,7 +144,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Утвердить список приказом (после этого он не изменяется); расчёт устарел — 409',
       request: { params: idParam, ...jsonBody(approveListInput) },
-      responses: okJson('Утверждённый список'),
+      responses: okJson('Утверждённый список', listSummaryView),
     }),
     async (c) =>
       c.json(
@@ -158,7 +165,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Сравнение с утверждённым списком прошлого года: новые, вышедшие, оставшиеся',
       request: { params: idParam },
-      responses: okJson('Сравнение'),
+      responses: okJson('Сравнение', listComparisonView),
     }),
     async (c) =>
       c.json(await listComparison(db, { actor: requireActor(c), listId: c.req.valid('param').id }), 200),
@@ -172,7 +179,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Концентрация ШНОР по муниципалитетам (по убыванию доли)',
       request: { params: idParam },
-      responses: okJson('Муниципалитеты'),
+      responses: okJson('Муниципалитеты', z.array(municipalityConcentrationView)),
     }),
     async (c) =>
       c.json(
@@ -192,15 +199,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
         params: idParam,
         query: z.object({ format: z.enum(['docx', 'xlsx'], { message: 'Формат: docx или xlsx' }) }),
       },
-      responses: {
-        200: {
-          description: 'Файл',
-          content: {
-            [CONTENT_TYPES.docx]: { schema: z.string().openapi({ format: 'binary' }) },
-            [CONTENT_TYPES.xlsx]: { schema: z.string().openapi({ format: 'binary' }) },
-          },
-        },
-      },
+      responses: okFile('Файл', [CONTENT_TYPES.docx, CONTENT_TYPES.xlsx]),
     }),
     async (c) => {
       const { format } = c.req.valid('query');
@@ -222,7 +221,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Карточка школы: признаки по годам, показатели против кластера и региона, основания',
       request: { params: schoolParam },
-      responses: okJson('Карточка школы'),
+      responses: okJson('Карточка школы', schoolCardView),
     }),
     async (c) =>
       c.json(await schoolCard(db, { actor: requireActor(c), schoolId: c.req.valid('param').schoolId }), 200),

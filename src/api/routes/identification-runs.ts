@@ -10,6 +10,13 @@ import {
 } from '../../modules/identification/methodologies.js';
 import { startRun } from '../../modules/identification/run-identification.js';
 import { getRun, listRuns, runResults } from '../../modules/identification/runs.js';
+import {
+  methodologyView,
+  runComparisonView,
+  runResultView,
+  runView,
+  startedRunView,
+} from '../../modules/identification/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { idParam, jsonBody, okJson } from '../openapi.js';
 
@@ -57,7 +64,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       path: '/api/methodologies',
       tags,
       summary: 'Методики региона (при первом обращении создаётся opora-default версии 1)',
-      responses: okJson('Версии методик'),
+      responses: okJson('Версии методик', z.array(methodologyView)),
     }),
     async (c) => c.json(await listMethodologies(db, { actor: requireActor(c) }), 200),
   );
@@ -70,7 +77,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Новая версия методики (черновик) на основе существующей',
       request: jsonBody(createMethodologyInput),
-      responses: okJson('Созданная версия'),
+      responses: okJson('Созданная версия', methodologyView),
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -86,7 +93,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Сделать версию методики текущей (прежняя текущая уходит в архив)',
       request: { params: idParam },
-      responses: okJson('Текущая версия'),
+      responses: okJson('Текущая версия', methodologyView),
     }),
     async (c) =>
       c.json(await makeMethodologyCurrent(db, { actor: requireActor(c), id: c.req.valid('param').id }), 200),
@@ -100,7 +107,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Запустить расчёт (фоновое задание)',
       request: jsonBody(startRunInput),
-      responses: okJson('{ runId, jobId }'),
+      responses: okJson('Расчёт поставлен в очередь', startedRunView),
     }),
     async (c) => c.json(await startRun(db, { actor: requireActor(c), ...c.req.valid('json') }), 200),
   );
@@ -113,7 +120,10 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Расчёты региона (новые первыми)',
       request: { query: z.object({ year: yearSchema.optional() }) },
-      responses: okJson('Расчёты с ходом выполнения, итогами и признаком «данные изменены после расчёта»'),
+      responses: okJson(
+        'Расчёты с ходом выполнения, итогами и признаком «данные изменены после расчёта»',
+        z.array(runView),
+      ),
     }),
     async (c) => c.json(await listRuns(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
   );
@@ -126,7 +136,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Расчёт с ходом выполнения и итогами',
       request: { params: idParam },
-      responses: okJson('Расчёт; stale — данные его лет загружены заново после расчёта'),
+      responses: okJson('Расчёт; stale — данные его лет загружены заново после расчёта', runView),
     }),
     async (c) => c.json(await getRun(db, { actor: requireActor(c), runId: c.req.valid('param').id }), 200),
   );
@@ -139,7 +149,7 @@ export function identificationRunRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Результаты расчёта по школам с фильтрами',
       request: { params: idParam, query: resultsQuery },
-      responses: okJson('Школы с признаками, показателями и обоснованиями'),
+      responses: okJson('Школы с признаками, показателями и обоснованиями', z.array(runResultView)),
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -174,7 +184,10 @@ export function identificationRunRoutes(app: App, deps: Deps) {
           other: uuid('Укажите сравниваемый расчёт'),
         }),
       },
-      responses: okJson('По признакам: сколько школ, кто вошёл и кто вышел; по муниципалитетам'),
+      responses: okJson(
+        'По признакам: сколько школ, кто вошёл и кто вышел; по муниципалитетам',
+        runComparisonView,
+      ),
     }),
     async (c) => {
       const { base, other } = c.req.valid('query');

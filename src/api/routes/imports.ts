@@ -4,6 +4,7 @@ import { hasRole } from '../../modules/access/actor.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { ROADMAP_KEEPER_ROLES } from '../../modules/access/roadmap-rules.js';
 import { parseRoadmapDocument } from '../../modules/documents/import/index.js';
+import { roadmapParseView, savedImportView } from '../../modules/documents/import/views.js';
 import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import { saveImportedRoadmaps } from '../../modules/roadmaps/save-imported-roadmaps.js';
 import { type App, type Deps, requireActor } from '../context.js';
@@ -20,7 +21,10 @@ export function importRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Распознать дорожные карты в файле DOCX, XLSX или TXT (ничего не сохраняет)',
       request: fileBody,
-      responses: okJson('Распознанные дорожные карты и предупреждения (docs/import-format.md)'),
+      responses: okJson(
+        'Распознанные дорожные карты и предупреждения (docs/import-format.md)',
+        roadmapParseView,
+      ),
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -43,7 +47,7 @@ export function importRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Сохранить распознанные (и исправленные) дорожные карты как черновики — все или ни одной',
       request: jsonBody(saveImportInput),
-      responses: okJson('Созданные дорожные карты'),
+      responses: okJson('Созданные дорожные карты', savedImportView),
     }),
     async (c) =>
       c.json(

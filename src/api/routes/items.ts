@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ITEM_STATUSES, LEVELS } from '../../db/schema/roadmaps.js';
+import { isoDate } from '../../lib/input.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { addComment, listComments } from '../../modules/roadmaps/comments.js';
 import { confirmItem } from '../../modules/roadmaps/confirm-item.js';
@@ -18,11 +19,19 @@ import {
 import { setItemStatus } from '../../modules/roadmaps/set-item-status.js';
 import { listTasksOfItem } from '../../modules/roadmaps/tasks.js';
 import { updateItem } from '../../modules/roadmaps/update-item.js';
+import {
+  commentRow,
+  commentView,
+  evidenceView,
+  foundItemView,
+  historyEntryView,
+  itemRow,
+  taskView,
+} from '../../modules/roadmaps/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, idParam, jsonBody, okJson, readUpload, versionQuery } from '../openapi.js';
+import { fileBody, idParam, jsonBody, OK, okJson, okSchema, readUpload, versionQuery } from '../openapi.js';
 
 const tags = ['Мероприятия'];
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export function itemRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -41,12 +50,12 @@ export function itemRoutes(app: App, deps: Deps) {
           level: z.enum(LEVELS).optional(),
           status: z.enum(ITEM_STATUSES).optional(),
           responsibleUnitId: z.uuid().optional(),
-          dueFrom: isoDate.optional(),
-          dueTo: isoDate.optional(),
+          dueFrom: isoDate().optional(),
+          dueTo: isoDate().optional(),
           days: z.coerce.number().int().min(1).max(366).optional(),
         }),
       },
-      responses: okJson('Мероприятия'),
+      responses: okJson('Мероприятия', z.array(foundItemView)),
     }),
     async (c) => c.json(await findItems(db, { actor: requireActor(c), filter: c.req.valid('query') }), 200),
   );
@@ -59,7 +68,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Добавить мероприятие',
       request: { params: idParam, ...jsonBody(createItemInput) },
-      responses: okJson('Мероприятие'),
+      responses: okJson('Мероприятие', itemRow),
     }),
     async (c) =>
       c.json(
@@ -80,7 +89,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить или переместить мероприятие; устаревшая версия — 409',
       request: { params: idParam, ...jsonBody(updateItemInput) },
-      responses: okJson('Мероприятие'),
+      responses: okJson('Мероприятие', itemRow),
     }),
     async (c) =>
       c.json(
@@ -101,7 +110,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Удалить мероприятие',
       request: { params: idParam, query: versionQuery },
-      responses: okJson('Удалено'),
+      responses: okJson('Удалено', okSchema),
     }),
     async (c) => {
       await deleteItem(db, {
@@ -109,7 +118,7 @@ export function itemRoutes(app: App, deps: Deps) {
         itemId: c.req.valid('param').id,
         version: c.req.valid('query').version,
       });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 
@@ -121,7 +130,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить статус исполнения',
       request: { params: idParam, ...jsonBody(setItemStatusInput) },
-      responses: okJson('Мероприятие'),
+      responses: okJson('Мероприятие', itemRow),
     }),
     async (c) =>
       c.json(
@@ -142,7 +151,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Подтвердить исполнение или вернуть на доработку',
       request: { params: idParam, ...jsonBody(confirmItemInput) },
-      responses: okJson('Мероприятие'),
+      responses: okJson('Мероприятие', itemRow),
     }),
     async (c) =>
       c.json(
@@ -163,7 +172,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'История изменений мероприятия',
       request: { params: idParam },
-      responses: okJson('События'),
+      responses: okJson('События', z.array(historyEntryView)),
     }),
     async (c) =>
       c.json(await itemHistory(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
@@ -177,7 +186,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Исполнение мероприятия нижестоящими уровнями',
       request: { params: idParam },
-      responses: okJson('Задачи по организациям'),
+      responses: okJson('Задачи по организациям', z.array(taskView)),
     }),
     async (c) =>
       c.json(await listTasksOfItem(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
@@ -191,7 +200,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Подтверждающие документы',
       request: { params: idParam },
-      responses: okJson('Файлы'),
+      responses: okJson('Файлы', z.array(evidenceView)),
     }),
     async (c) =>
       c.json(await listEvidence(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
@@ -208,7 +217,7 @@ export function itemRoutes(app: App, deps: Deps) {
         params: idParam,
         ...fileBody,
       },
-      responses: okJson('Файл'),
+      responses: okJson('Файл', z.object({ id: z.uuid(), name: z.string(), size: z.number().int() })),
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -230,12 +239,12 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Открепить документ',
       request: { params: idParam.extend({ fileId: z.uuid() }) },
-      responses: okJson('Откреплён'),
+      responses: okJson('Откреплён', okSchema),
     }),
     async (c) => {
       const { id, fileId } = c.req.valid('param');
       await removeEvidence(db, { actor: requireActor(c), itemId: id, fileId });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 
@@ -247,7 +256,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Комментарии',
       request: { params: idParam },
-      responses: okJson('Комментарии'),
+      responses: okJson('Комментарии', z.array(commentView)),
     }),
     async (c) =>
       c.json(await listComments(db, { actor: requireActor(c), itemId: c.req.valid('param').id }), 200),
@@ -261,7 +270,7 @@ export function itemRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Добавить комментарий',
       request: { params: idParam, ...jsonBody(commentInput) },
-      responses: okJson('Комментарий'),
+      responses: okJson('Комментарий', commentRow),
     }),
     async (c) =>
       c.json(

@@ -2,10 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { getDashboard } from '../../modules/dashboard/get-dashboard.js';
+import { dashboardView } from '../../modules/dashboard/views.js';
 import { getFile } from '../../modules/files/get-file.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, okJson } from '../openapi.js';
+import { idParam, okFile, okJson } from '../openapi.js';
 
 export function miscRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -39,7 +40,7 @@ export function miscRoutes(app: App, deps: Deps) {
       path: '/api/dashboard',
       tags: ['Рабочий стол'],
       summary: 'Сводка для стартовой страницы роли',
-      responses: okJson('Сводка'),
+      responses: okJson('Сводка', dashboardView),
     }),
     async (c) => c.json(await getDashboard(db, { actor: requireActor(c) }), 200),
   );
@@ -51,12 +52,7 @@ export function miscRoutes(app: App, deps: Deps) {
       tags: ['Файлы'],
       summary: 'Скачать файл (доступен через дорожную карту, к которой он приложен)',
       request: { params: idParam },
-      responses: {
-        200: {
-          description: 'Файл',
-          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
-        },
-      },
+      responses: okFile('Файл (тип содержимого — как при загрузке)', ['application/octet-stream']),
     }),
     async (c) => {
       const { file, data } = await getFile(db, deps.storage, {

@@ -4,6 +4,7 @@ import { access } from '../../modules/access/endpoint-rules.js';
 import { importSchools } from '../../modules/orgs/import-schools.js';
 import { createOrgUnit, getOrgUnit, listOrgUnits, updateOrgUnit } from '../../modules/orgs/org-units.js';
 import { createOrgUnitInput, updateOrgUnitInput } from '../../modules/orgs/schemas.js';
+import { orgUnitView, schoolImportView } from '../../modules/orgs/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { fileBody, idParam, jsonBody, okJson, readUpload } from '../openapi.js';
 
@@ -19,7 +20,7 @@ export function orgRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Организации, доступные пользователю (регион, муниципалитеты, школы, учреждения)',
       request: { query: z.object({ kind: z.enum(ORG_KINDS).optional() }) },
-      responses: okJson('Организации'),
+      responses: okJson('Организации', z.array(orgUnitView)),
     }),
     async (c) =>
       c.json(await listOrgUnits(db, { actor: requireActor(c), kind: c.req.valid('query').kind }), 200),
@@ -32,7 +33,7 @@ export function orgRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Организация',
       request: { params: idParam },
-      responses: okJson('Организация'),
+      responses: okJson('Организация', orgUnitView),
     }),
     async (c) => c.json(await getOrgUnit(db, { actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
@@ -44,7 +45,7 @@ export function orgRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Создать организацию (администратор)',
       request: jsonBody(createOrgUnitInput),
-      responses: okJson('Создана'),
+      responses: okJson('Создана', orgUnitView),
     }),
     async (c) => c.json(await createOrgUnit(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
@@ -56,7 +57,7 @@ export function orgRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить организацию (администратор)',
       request: { params: idParam, ...jsonBody(updateOrgUnitInput) },
-      responses: okJson('Изменена'),
+      responses: okJson('Изменена', orgUnitView),
     }),
     async (c) =>
       c.json(
@@ -79,7 +80,7 @@ export function orgRoutes(app: App, deps: Deps) {
         query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
         ...fileBody,
       },
-      responses: okJson('Результат проверки или загрузки с ошибками по строкам'),
+      responses: okJson('Результат проверки или загрузки с ошибками по строкам', schoolImportView),
     }),
     async (c) => {
       const actor = requireActor(c);

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROADMAP_STATUSES } from '../../db/schema/roadmaps.js';
+import { int4 } from '../../lib/input.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { roadmapToDocx } from '../../modules/documents/export-roadmap-docx.js';
 import { roadmapToXlsx } from '../../modules/documents/export-roadmap-xlsx.js';
@@ -17,10 +18,29 @@ import {
 } from '../../modules/roadmaps/schemas.js';
 import { createSection, deleteSection, updateSection } from '../../modules/roadmaps/sections.js';
 import { updateRoadmap } from '../../modules/roadmaps/update-roadmap.js';
+import {
+  historyEntryView,
+  roadmapDetailView,
+  roadmapRow,
+  roadmapSummaryView,
+  sectionRow,
+} from '../../modules/roadmaps/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, idParam, jsonBody, okJson, readUpload, versionQuery } from '../openapi.js';
+import {
+  fileBody,
+  idParam,
+  jsonBody,
+  OK,
+  okFile,
+  okJson,
+  okSchema,
+  readUpload,
+  versionQuery,
+} from '../openapi.js';
 
 const tags = ['Дорожные карты'];
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function roadmapRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -35,10 +55,15 @@ export function roadmapRoutes(app: App, deps: Deps) {
         query: z.object({
           orgUnitId: z.uuid().optional(),
           status: z.enum(ROADMAP_STATUSES).optional(),
-          periodYear: z.coerce.number().int().optional(),
+          periodYear: z.coerce
+            .number()
+            .int()
+            .min(2015, 'Год не ранее 2015')
+            .max(2100, 'Год не позднее 2100')
+            .optional(),
         }),
       },
-      responses: okJson('Список с прогрессом исполнения'),
+      responses: okJson('Список с прогрессом исполнения', z.array(roadmapSummaryView)),
     }),
     async (c) =>
       c.json(await listRoadmaps(db, { actor: requireActor(c), filter: c.req.valid('query') }), 200),
@@ -52,7 +77,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Создать дорожную карту (черновик)',
       request: jsonBody(createRoadmapInput),
-      responses: okJson('Создана'),
+      responses: okJson('Создана', roadmapRow),
     }),
     async (c) => c.json(await createRoadmap(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
@@ -65,7 +90,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Дорожная карта с разделами и мероприятиями',
       request: { params: idParam },
-      responses: okJson('Дорожная карта'),
+      responses: okJson('Дорожная карта', roadmapDetailView),
     }),
     async (c) =>
       c.json(await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id }), 200),
@@ -79,7 +104,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить реквизиты или статус (с версией для обнаружения конфликтов)',
       request: { params: idParam, ...jsonBody(updateRoadmapInput) },
-      responses: okJson('Изменена'),
+      responses: okJson('Изменена', roadmapRow),
     }),
     async (c) =>
       c.json(
@@ -100,7 +125,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Удалить черновик',
       request: { params: idParam, query: versionQuery },
-      responses: okJson('Удалена'),
+      responses: okJson('Удалена', okSchema),
     }),
     async (c) => {
       await deleteRoadmap(db, {
@@ -108,7 +133,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
         roadmapId: c.req.valid('param').id,
         version: c.req.valid('query').version,
       });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 
@@ -120,7 +145,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'История изменений дорожной карты',
       request: { params: idParam },
-      responses: okJson('События'),
+      responses: okJson('События', z.array(historyEntryView)),
     }),
     async (c) =>
       c.json(await roadmapHistory(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id }), 200),
@@ -137,28 +162,14 @@ export function roadmapRoutes(app: App, deps: Deps) {
         params: idParam,
         query: z.object({ format: z.enum(['docx', 'xlsx'], { message: 'Формат: docx или xlsx' }) }),
       },
-      responses: {
-        200: {
-          description: 'Файл',
-          content: {
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-              schema: z.string().openapi({ format: 'binary' }),
-            },
-          },
-        },
-      },
+      responses: okFile('Файл', [DOCX_MIME, XLSX_MIME]),
     }),
     async (c) => {
       const r = await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id });
       const { format } = c.req.valid('query');
       const body = format === 'docx' ? await roadmapToDocx(r) : await roadmapToXlsx(r);
       const name = `${r.title.slice(0, 80).replace(/[\\/:*?"<>|]/g, '_')}.${format}`;
-      c.header(
-        'Content-Type',
-        format === 'docx'
-          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
+      c.header('Content-Type', format === 'docx' ? DOCX_MIME : XLSX_MIME);
       c.header(
         'Content-Disposition',
         `attachment; filename="roadmap.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
@@ -178,7 +189,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
         params: idParam,
         ...fileBody,
       },
-      responses: okJson('Дорожная карта'),
+      responses: okJson('Дорожная карта', roadmapRow),
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -202,9 +213,9 @@ export function roadmapRoutes(app: App, deps: Deps) {
       summary: 'Добавить раздел (направление)',
       request: {
         params: idParam,
-        ...jsonBody(sectionInput.extend({ position: z.number().int().min(0).optional() })),
+        ...jsonBody(sectionInput.extend({ position: int4().optional() })),
       },
-      responses: okJson('Раздел'),
+      responses: okJson('Раздел', sectionRow),
     }),
     async (c) => {
       const { position, ...input } = c.req.valid('json');
@@ -228,7 +239,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить или переместить раздел',
       request: { params: idParam, ...jsonBody(updateSectionInput) },
-      responses: okJson('Раздел'),
+      responses: okJson('Раздел', sectionRow),
     }),
     async (c) =>
       c.json(
@@ -249,7 +260,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Удалить пустой раздел',
       request: { params: idParam, query: versionQuery },
-      responses: okJson('Удалён'),
+      responses: okJson('Удалён', okSchema),
     }),
     async (c) => {
       await deleteSection(db, {
@@ -257,7 +268,7 @@ export function roadmapRoutes(app: App, deps: Deps) {
         sectionId: c.req.valid('param').id,
         version: c.req.valid('query').version,
       });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 }

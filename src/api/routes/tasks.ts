@@ -3,6 +3,7 @@ import { access } from '../../modules/access/endpoint-rules.js';
 import { adoptTask } from '../../modules/roadmaps/adopt-task.js';
 import { updateTaskInput } from '../../modules/roadmaps/schemas.js';
 import { listMyTasks, updateTask } from '../../modules/roadmaps/tasks.js';
+import { itemRow, taskRow, taskView } from '../../modules/roadmaps/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { idParam, jsonBody, okJson } from '../openapi.js';
 
@@ -17,7 +18,7 @@ export function taskRoutes(app: App, deps: Deps) {
       path: '/api/tasks',
       tags,
       summary: 'Мероприятия вышестоящего уровня, адресованные моей организации',
-      responses: okJson('Задачи'),
+      responses: okJson('Задачи', z.array(taskView)),
     }),
     async (c) => c.json(await listMyTasks(db, { actor: requireActor(c) }), 200),
   );
@@ -29,7 +30,7 @@ export function taskRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Отметить исполнение или связать с мероприятием своей дорожной карты',
       request: { params: idParam, ...jsonBody(updateTaskInput) },
-      responses: okJson('Задача'),
+      responses: okJson('Задача', taskRow),
     }),
     async (c) =>
       c.json(
@@ -49,7 +50,7 @@ export function taskRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Перенести в свою дорожную карту и связать',
       request: { params: idParam, ...jsonBody(z.object({ roadmapId: z.uuid(), sectionId: z.uuid() })) },
-      responses: okJson('Созданное мероприятие'),
+      responses: okJson('Созданное мероприятие', itemRow),
     }),
     async (c) =>
       c.json(

@@ -10,8 +10,9 @@ import {
   updateUser,
   updateUserInput,
 } from '../../modules/auth/users.js';
+import { assignmentRow, userListView, userRow } from '../../modules/auth/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okJson } from '../openapi.js';
+import { idParam, jsonBody, OK, okJson, okSchema } from '../openapi.js';
 
 const tags = ['Пользователи'];
 
@@ -25,7 +26,7 @@ export function userRoutes(app: App, deps: Deps) {
       path: '/api/users',
       tags,
       summary: 'Пользователи и их роли (администратор)',
-      responses: okJson('Пользователи'),
+      responses: okJson('Пользователи', z.array(userListView)),
     }),
     async (c) => c.json(await listUsers(db, { actor: requireActor(c) }), 200),
   );
@@ -37,7 +38,7 @@ export function userRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Создать пользователя',
       request: jsonBody(createUserInput),
-      responses: okJson('Создан'),
+      responses: okJson('Создан', userRow),
     }),
     async (c) =>
       c.json(strip(await createUser(db, { actor: requireActor(c), input: c.req.valid('json') })), 200),
@@ -50,7 +51,7 @@ export function userRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Изменить, заблокировать, сбросить пароль',
       request: { params: idParam, ...jsonBody(updateUserInput) },
-      responses: okJson('Изменён'),
+      responses: okJson('Изменён', userRow),
     }),
     async (c) =>
       c.json(
@@ -72,7 +73,7 @@ export function userRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Назначить роль в организации',
       request: { params: idParam, ...jsonBody(assignmentInput) },
-      responses: okJson('Назначено'),
+      responses: okJson('Назначено', z.union([assignmentRow, okSchema])),
     }),
     async (c) =>
       c.json(
@@ -80,7 +81,7 @@ export function userRoutes(app: App, deps: Deps) {
           actor: requireActor(c),
           userId: c.req.valid('param').id,
           input: c.req.valid('json'),
-        })) ?? { ok: true },
+        })) ?? OK,
         200,
       ),
   );
@@ -92,12 +93,12 @@ export function userRoutes(app: App, deps: Deps) {
       tags,
       summary: 'Снять роль',
       request: { params: idParam.extend({ assignmentId: z.uuid() }) },
-      responses: okJson('Снято'),
+      responses: okJson('Снято', okSchema),
     }),
     async (c) => {
       const { id, assignmentId } = c.req.valid('param');
       await removeAssignment(db, { actor: requireActor(c), userId: id, assignmentId });
-      return c.json({ ok: true }, 200);
+      return c.json(OK, 200);
     },
   );
 }

@@ -1,17 +1,9 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './orgs.js';
+import type { Role } from './values.js';
 
-export const ROLES = [
-  'admin',
-  'regional_operator',
-  'regional_center',
-  'municipal_coordinator',
-  'curator',
-  'school_team',
-  'expert',
-  'teacher',
-] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from './values.js';
+export { ROLES } from './values.js';
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,20 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { InstitutionType, OrgKind } from './values.js';
 
-export const ORG_KINDS = ['region', 'municipality', 'school', 'institution'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-
-export const INSTITUTION_TYPES = [
-  'department',
-  'iro',
-  'quality_center',
-  'cnppm',
-  'omsu',
-  'moc',
-  'methodical_association',
-  'other',
-] as const;
-export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+export type { InstitutionType, OrgKind } from './values.js';
+export { INSTITUTION_TYPES, ORG_KINDS } from './values.js';
 
 export const orgUnits = pgTable(
   'org_units',

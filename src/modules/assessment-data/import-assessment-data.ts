@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { dataImports } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -21,6 +22,7 @@ import {
 } from './replace-rows.js';
 import { type BulkLoader, insertLoader } from './store.js';
 import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
+import type { assessmentImportView, importRowErrorView } from './views.js';
 
 // Import of an assessment data package into the database (docs/identification-api.md, «Данные оценочных
 // процедур»; format: docs/data-formats.md). Schools are matched by `org_units.code` within the region;
@@ -30,25 +32,9 @@ import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
 // file does not erase a confirmation report loaded before), in one transaction with the data_imports
 // record that is the history of the data.
 
-export type ImportRowError = { file: string; row: number; column: string | null; message: string };
-export type ReplacedYear = { year: number; results: number; contextValues: number; confirmations: number };
-
-export type ImportAssessmentResult = {
-  ok: boolean;
-  dryRun: boolean;
-  fileName: string;
-  years: number[];
-  schools: number;
-  results: number;
-  contextValues: number;
-  confirmations: number;
-  unknownSchools: { code: string; name: string }[];
-  errors: ImportRowError[];
-  /** Stored rows of the package's schools and years, by year: what the package replaces. */
-  replaced: ReplacedYear[];
-  /** Of those, rows the package has unchanged (left as they were, not rewritten). */
-  unchanged: number;
-};
+export type ImportRowError = z.infer<typeof importRowErrorView>;
+export type ImportAssessmentResult = z.infer<typeof assessmentImportView>;
+export type ReplacedYear = ImportAssessmentResult['replaced'][number];
 
 type ImportOptions = {
   /** The system (CLI, demo) must name `regionId`. */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { ROLES, type Role, roleAssignments, users } from '../../db/schema/auth.js';
+import { type Role, roleAssignments, users } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
@@ -10,32 +10,11 @@ import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { hashPassword, passwordProblem } from './password.js';
 import { deleteUserSessions } from './sessions.js';
+import type { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
 
 // Accounts are managed by the administrator only; every operation here checks that first.
 
-export const createUserInput = z.object({
-  login: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{2,64}$/, 'Логин: 2–64 латинские буквы, цифры, точка, дефис или подчёркивание'),
-  fullName: z.string().trim().min(2, 'Укажите ФИО').max(300),
-  email: z.email('Неверный адрес почты').nullish(),
-  position: z.string().trim().max(300).nullish(),
-  password: z.string().min(8, 'Пароль не короче 8 символов').max(200),
-});
-export const updateUserInput = z.object({
-  fullName: z.string().trim().min(2).max(300).optional(),
-  email: z.email('Неверный адрес почты').nullish(),
-  position: z.string().trim().max(300).nullish(),
-  isActive: z.boolean().optional(),
-  password: z.string().min(8, 'Пароль не короче 8 символов').max(200).optional(),
-  version: z.number().int().min(1),
-});
-export const assignmentInput = z.object({
-  role: z.enum(ROLES, { message: 'Неизвестная роль' }),
-  orgUnitId: z.uuid(),
-});
+export { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
 
 // Which kind of unit each role is assigned to: a wrong pairing would give a scope nobody intended.
 const ROLE_UNIT_KINDS: Record<Role, string[]> = {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { cascadeTasks, items, roadmaps } from '../../db/schema/roadmaps.js';
@@ -10,16 +11,9 @@ import { findItems } from '../roadmaps/find-items.js';
 import { listRoadmaps } from '../roadmaps/list-roadmaps.js';
 import { overdueSql, taskStatusSql } from '../roadmaps/read-model.js';
 import { listMyTasks } from '../roadmaps/tasks.js';
+import type { unitRollUpView } from './views.js';
 
-export type UnitRollUp = {
-  unit: { id: string; name: string; kind: string };
-  roadmaps: number;
-  items: number;
-  done: number;
-  overdue: number;
-  tasksDone: number;
-  tasksTotal: number;
-};
+export type UnitRollUp = z.infer<typeof unitRollUpView>;
 
 /**
  * The start page of every role: its roadmaps and their progress, overdue and upcoming items,

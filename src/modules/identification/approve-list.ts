@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { identificationLists } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
+import { isoDate, recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -14,22 +15,14 @@ import { assertRunFresh } from './stale-runs.js';
 // Approval by an order freezes the list: its run's results never change, and its decisions, order and
 // status are never changed afterwards. From then on municipalities and schools see it.
 
-const isoDate = z
-  .string({ message: 'Укажите дату приказа' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата приказа в формате ГГГГ-ММ-ДД')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Такой даты нет');
-
 export const approveListInput = z.object({
   orderNumber: z
     .string({ message: 'Укажите номер приказа' })
     .trim()
     .min(1, 'Укажите номер приказа')
     .max(100, 'Номер приказа — не длиннее 100 символов'),
-  orderDate: isoDate,
-  version: z.number({ message: 'Нужна версия списка' }).int().min(1),
+  orderDate: isoDate('Дата приказа в формате ГГГГ-ММ-ДД'),
+  version: recordVersion('Нужна версия списка'),
 });
 export type ApproveListInput = z.input<typeof approveListInput>;
 

@@ -9,6 +9,7 @@ import {
 } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
+import { recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -21,7 +22,7 @@ import { assertRunFresh } from './stale-runs.js';
 export const createListInput = z.object({
   runId: z.uuid({ message: 'Неверный идентификатор расчёта' }),
   /** Optional: when switching the run of an existing draft, the version the user saw. */
-  version: z.number().int().min(1).optional(),
+  version: recordVersion().optional(),
 });
 export type CreateListInput = z.input<typeof createListInput>;
 

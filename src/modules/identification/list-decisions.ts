@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { identificationLists, identificationResults, listDecisions } from '../../db/schema/identification.js';
 import { AppError, conflict, invalid, notFound, parseInput } from '../../lib/errors.js';
+import { recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { getListSummary, type ListSummary } from './lists.js';
@@ -11,7 +12,7 @@ import { FROZEN_MESSAGE, loadWritableList } from './lists-access.js';
 // The regional operator's decisions on a draft list: include a school the run did not flag, or exclude
 // one it did, always with a written reason that is kept and shown with the list.
 
-const version = z.number({ message: 'Нужна версия списка' }).int().min(1);
+const version = recordVersion('Нужна версия списка');
 
 export const decisionInput = z.object({
   decision: z.enum(['include', 'exclude'], {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import {
   identificationLists,
@@ -16,6 +17,7 @@ import { approvedListOfYear } from './approved-lists.js';
 import type { Flags, LowProcedure } from './identify.js';
 import { includedSchools, type ListEntry, loadEntries, type SchoolRef, type UnitRef } from './lists.js';
 import { accessFor, isRegionReader, loadListAccess } from './lists-access.js';
+import type { listComparisonView, municipalityConcentrationView, schoolCardView } from './views.js';
 
 // Views of a list: the comparison with the previous year's approved list, the concentration of ШНОР by
 // municipality, and a school's card over all years. Each one shows only what the actor may see.
@@ -27,14 +29,7 @@ const byName = byRussian((s: SchoolBrief) => s.name);
 const byPlace = (a: SchoolBrief, b: SchoolBrief) =>
   byRussian((s: SchoolBrief) => s.municipality?.name ?? '')(a, b) || byName(a, b);
 
-export type ListComparison = {
-  previousListId: string | null;
-  previousYear: number;
-  previousOrder: { number: string | null; date: string | null } | null;
-  new: SchoolBrief[];
-  left: SchoolBrief[];
-  stayed: SchoolBrief[];
-};
+export type ListComparison = z.infer<typeof listComparisonView>;
 
 /**
  * The list's included schools against those of the previous year's approved list: new, left, stayed.
@@ -77,14 +72,7 @@ export async function listComparison(
   };
 }
 
-export type MunicipalityConcentration = {
-  municipality: UnitRef | null;
-  /** Schools of the municipality with results in the list's run. */
-  schools: number;
-  /** Of them, included in the list. */
-  shnor: number;
-  share: number;
-};
+export type MunicipalityConcentration = z.infer<typeof municipalityConcentrationView>;
 
 /** ШНОР of the list by municipality, the highest share first (then more ШНОР, then by name). */
 export async function municipalityConcentration(
@@ -150,7 +138,7 @@ export type CardIndicators = {
   region: IndicatorValues & { schools: number };
 };
 
-export type SchoolCard = { school: SchoolRef; years: CardYear[]; indicators: CardIndicators | null };
+export type SchoolCard = z.infer<typeof schoolCardView>;
 
 const municipality = alias(orgUnits, 'municipality');
 type ResultRow = typeof identificationResults.$inferSelect;

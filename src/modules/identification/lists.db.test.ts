@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import { convertToPdf, libreOffice } from '../../../tests/helpers/libreoffice.js';
+import { checkResponse, responseSchemas } from '../../../tests/helpers/response-check.js';
 import type { Env } from '../../api/context.js';
 import { errorResponse, validationHook } from '../../api/errors.js';
 import { identificationListRoutes } from '../../api/routes/identification-lists.js';
@@ -636,12 +637,17 @@ describe.each(DB_KINDS)('identification lists on %s', (kind) => {
       config: loadConfig({ DEMO: 'true' }),
       sessions: { secret: 'test-secret-test-secret', ttlHours: 1 },
     });
-    const call = (method: string, url: string, body?: unknown) =>
-      app.request(`http://localhost${url}`, {
+    const routes = responseSchemas(app);
+    const call = async (method: string, url: string, body?: unknown) => {
+      const res = await app.request(`http://localhost${url}`, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      // The answers must be true to the OpenAPI document.
+      await checkResponse(routes, method, url, res);
+      return res;
+    };
     const lists = await call('GET', '/api/identification/lists?year=2025');
     expect(lists.status).toBe(200);
     expect(((await lists.json()) as { id: string }[]).map((l) => l.id)).toEqual([list25]);

@@ -7,7 +7,6 @@ import {
   identificationLists,
   identificationResults,
   identificationRuns,
-  type ListStatus,
   listDecisions,
   methodologies,
 } from '../../db/schema/identification.js';
@@ -16,8 +15,18 @@ import { notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
-import type { Flags, LowProcedure } from './identify.js';
+import type { LowProcedure } from './identify.js';
 import { accessFor, type ListAccess, type ListRow, listVisible, loadListAccess } from './lists-access.js';
+import type {
+  decisionView,
+  listCountsView,
+  listDetailView,
+  listEntryView,
+  listSchoolRef,
+  listSummaryView,
+  listUnitRef,
+  runRefView,
+} from './views.js';
 
 // The region's list of ШНОР of a year: a run reviewed by the regional operator, who includes or excludes
 // schools with a written reason, and approves it by an order. One draft and at most one approved list
@@ -43,58 +52,14 @@ export function includedSchools(
 }
 
 export type UserRef = { id: string; fullName: string };
-export type UnitRef = { id: string; name: string };
-export type SchoolRef = UnitRef & {
-  code: string | null;
-  municipality: UnitRef | null;
-  isRural: boolean | null;
-  isSmall: boolean | null;
-};
-export type DecisionView = {
-  decision: Decision;
-  reason: string;
-  decidedBy: UserRef | null;
-  decidedAt: string;
-};
-export type ListEntry = {
-  school: SchoolRef;
-  flags: Flags;
-  isbsh: number | null;
-  cluster: number | null;
-  resultIndex: number | null;
-  lowProcedures: LowProcedure[];
-  reasons: string[];
-  computedShnor: boolean;
-  decision: DecisionView | null;
-  included: boolean;
-};
-export type ListCounts = { computed: number; included: number; excluded: number };
-export type RunRef = {
-  id: string;
-  year: number;
-  createdAt: string;
-  finishedAt: string | null;
-  methodology: { id: string; code: string; version: number; name: string };
-};
-export type ListSummary = {
-  id: string;
-  year: number;
-  status: ListStatus;
-  orderNumber: string | null;
-  orderDate: string | null;
-  approvedAt: string | null;
-  approvedBy: UserRef | null;
-  region: UnitRef;
-  run: RunRef;
-  counts: ListCounts;
-  version: number;
-  createdAt: string;
-  /** The actor may change it (a draft, and he is the region's operator). */
-  canEdit: boolean;
-  /** False for a municipality or a school: counts and entries cover only their schools. */
-  complete: boolean;
-};
-export type ListDetail = ListSummary & { entries: ListEntry[] };
+export type UnitRef = z.infer<typeof listUnitRef>;
+export type SchoolRef = z.infer<typeof listSchoolRef>;
+export type DecisionView = z.infer<typeof decisionView>;
+export type ListEntry = z.infer<typeof listEntryView>;
+export type ListCounts = z.infer<typeof listCountsView>;
+export type RunRef = z.infer<typeof runRefView>;
+export type ListSummary = z.infer<typeof listSummaryView>;
+export type ListDetail = z.infer<typeof listDetailView>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const municipality = alias(orgUnits, 'municipality');

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { checkResponse, responseSchemas } from '../../../tests/helpers/response-check.js';
 import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Env } from '../../api/context.js';
 import { errorResponse, validationHook } from '../../api/errors.js';
@@ -455,6 +456,7 @@ describe.each(DB_KINDS)('identification runs on %s', (kind) => {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      await checkResponse(responseSchemas(app), method, url, res);
       return { status: res.status, json: (await res.json()) as Record<string, unknown> };
     };
 

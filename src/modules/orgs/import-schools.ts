@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, forbidden, type RowError } from '../../lib/errors.js';
@@ -10,6 +11,7 @@ import { orgUnitFields } from './schemas.js';
 import { check, normCode, normName, OPTIONAL_FIELDS, parseCell, type Values } from './school-cells.js';
 import { codeHolders, codeTakenMessage } from './school-code.js';
 import { type Field, findHeader, HEADER_SEARCH_ROWS, IMPORT_COLUMNS } from './school-columns.js';
+import type { importPreviewRowView, schoolImportView } from './views.js';
 
 export { normName } from './school-cells.js';
 export { headerField, IMPORT_COLUMNS } from './school-columns.js';
@@ -23,31 +25,8 @@ export const IMPORT_PREVIEW_LIMIT = 500;
 export const IMPORT_MAX_ERRORS = 1_000;
 const INSERT_CHUNK = 500;
 
-export type ImportPreviewRow = {
-  row: number;
-  action: 'create' | 'update';
-  name: string;
-  inn: string;
-  /** Код ОО after the import (null: none). */
-  code: string | null;
-  municipality: string;
-};
-
-export type ImportResult = {
-  fileName: string;
-  dryRun: boolean;
-  /** No row errors. With dryRun=false this also means the data were written. */
-  ok: boolean;
-  /** Data rows in the file (empty rows are not counted). */
-  total: number;
-  /** Schools created (dryRun: to be created); 0 when ok is false, since nothing is written then. */
-  created: number;
-  /** Schools changed (dryRun: to be changed); rows equal to the stored data are not counted. */
-  updated: number;
-  errors: RowError[];
-  warnings: string[];
-  preview: ImportPreviewRow[];
-};
+export type ImportPreviewRow = z.infer<typeof importPreviewRowView>;
+export type ImportResult = z.infer<typeof schoolImportView>;
 
 type Unit = typeof orgUnits.$inferSelect;
 type Plan =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { INSTITUTION_TYPES, ORG_KINDS } from '../../db/schema/orgs.js';
+import { INSTITUTION_TYPES, ORG_KINDS } from '../../db/schema/values.js';
+import { recordVersion } from '../../lib/input.js';
 
 const optText = (max: number) =>
   z
@@ -65,7 +66,7 @@ export const createOrgUnitInput = z.object({
 });
 export const updateOrgUnitInput = z.object({
   ...z.object(orgUnitFields).partial().shape,
-  version: z.number().int().min(1),
+  version: recordVersion(),
 });
 
 export type CreateOrgUnitInput = z.input<typeof createOrgUnitInput>;

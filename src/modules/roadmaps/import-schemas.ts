@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PERIOD_KINDS, RECURRENCES, ROADMAP_KINDS } from '../../db/schema/roadmaps.js';
+import { PERIOD_KINDS, RECURRENCES, ROADMAP_KINDS } from '../../db/schema/values.js';
+import { isoDate } from '../../lib/input.js';
 
 // The shape the import wizard saves: the parser's result (docs/import-format.md) after the user's
 // corrections, plus what only the user can decide (unit, kind, period).
@@ -39,9 +40,7 @@ export const importedRoadmap = z.object({
   kind: z.enum(ROADMAP_KINDS).default('other'),
   periodKind: z.enum(PERIOD_KINDS),
   periodYear: z.number().int().min(2015).max(2100),
-  approval: z
-    .object({ body: optText(500), orderNumber: optText(100), date: z.iso.date().nullish() })
-    .nullish(),
+  approval: z.object({ body: optText(500), orderNumber: optText(100), date: isoDate().nullish() }).nullish(),
   sections: z
     .array(z.object({ number: optText(20), title: optText(1000), items: z.array(importedItem).max(2000) }))
     .min(1, 'Нет ни одного раздела')

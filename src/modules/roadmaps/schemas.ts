@@ -7,7 +7,8 @@ import {
   RECURRENCES,
   ROADMAP_KINDS,
   ROADMAP_STATUSES,
-} from '../../db/schema/roadmaps.js';
+} from '../../db/schema/values.js';
+import { int4, isoDate as isoDateOf, recordVersion } from '../../lib/input.js';
 
 // One schema per boundary: the API validates with these, the OpenAPI document is built from them,
 // and the web forms use the same ones.
@@ -16,9 +17,9 @@ const optText = (max: number) =>
   text(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата в формате ГГГГ-ММ-ДД');
+const isoDate = isoDateOf();
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
-export const version = z.number({ message: 'Нужна версия записи' }).int().min(1);
+export const version = recordVersion();
 export const uuid = z.uuid({ message: 'Неверный идентификатор' });
 
 const roadmapFields = {
@@ -45,9 +46,7 @@ export const updateRoadmapInput = z.object({
 });
 
 export const sectionInput = z.object({ number: optText(20), title: optText(1000) });
-export const updateSectionInput = sectionInput
-  .partial()
-  .extend({ version, position: z.number().int().min(0).optional() });
+export const updateSectionInput = sectionInput.partial().extend({ version, position: int4().optional() });
 
 const itemFields = {
   number: optText(20),
@@ -71,13 +70,13 @@ const itemFields = {
 
 export const createItemInput = z.object({
   sectionId: uuid,
-  position: z.number().int().min(0).optional(),
+  position: int4().optional(),
   ...itemFields,
 });
 export const updateItemInput = z.object({
   ...z.object(itemFields).partial().shape,
   sectionId: uuid.optional(),
-  position: z.number().int().min(0).optional(),
+  position: int4().optional(),
   version,
 });
 export const setItemStatusInput = z.object({

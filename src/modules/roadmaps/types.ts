@@ -1,87 +1,20 @@
+import type { z } from 'zod';
+import type { ItemStatus, Level, PeriodKind, RoadmapKind, RoadmapStatus } from '../../db/schema/roadmaps.js';
 import type {
-  Comparator,
-  Confirmation,
-  ItemStatus,
-  Level,
-  PeriodKind,
-  Recurrence,
-  RoadmapKind,
-  RoadmapStatus,
-} from '../../db/schema/roadmaps.js';
+  itemView,
+  roadmapDetailView,
+  roadmapSummaryView,
+  rollUpView,
+  sectionView,
+  unitRefView,
+} from './views.js';
 
-export type UnitRef = { id: string; name: string; kind: string };
-
-export type RollUp = { done: number; total: number; unitKind: 'municipality' | 'school' };
-
-export type ItemView = {
-  id: string;
-  sectionId: string;
-  /** A sub-row of a numbered measure (its own deadline under the same measure), as in the source document. */
-  parentItemId: string | null;
-  position: number;
-  number: string | null;
-  level: Level | null;
-  measure: string;
-  description: string | null;
-  deadlineText: string | null;
-  periodFrom: string | null;
-  periodTo: string | null;
-  recurrence: Recurrence | null;
-  dueDate: string | null;
-  responsibleUnits: UnitRef[];
-  responsibleText: string | null;
-  participants: string | null;
-  indicator: string | null;
-  targetComparator: Comparator | null;
-  targetValue: number | null;
-  targetUnit: string | null;
-  actualValue: number | null;
-  status: ItemStatus;
-  statusComment: string | null;
-  overdue: boolean;
-  confirmation: Confirmation | null;
-  confirmationComment: string | null;
-  evidenceCount: number;
-  commentCount: number;
-  /** For a measure addressed to the level below: how many of the addressed units have done it. */
-  rollUp: RollUp | null;
-  sourceItemId: string | null;
-  version: number;
-  updatedAt: string;
-};
-
-export type SectionView = {
-  id: string;
-  position: number;
-  number: string | null;
-  title: string | null;
-  version: number;
-  items: ItemView[];
-};
-
-export type RoadmapSummary = {
-  id: string;
-  title: string;
-  kind: RoadmapKind;
-  periodKind: PeriodKind;
-  periodYear: number;
-  periodLabel: string;
-  status: RoadmapStatus;
-  orgUnit: UnitRef;
-  approvalBody: string | null;
-  orderNumber: string | null;
-  orderDate: string | null;
-  orderFileId: string | null;
-  isDemo: boolean;
-  version: number;
-  updatedAt: string;
-  progress: Record<ItemStatus, number> & { total: number; overdue: number };
-};
-
-export type RoadmapDetail = RoadmapSummary & {
-  sections: SectionView[];
-  permissions: { canManage: boolean; canConfirm: boolean };
-};
+export type UnitRef = z.infer<typeof unitRefView>;
+export type RollUp = z.infer<typeof rollUpView>;
+export type ItemView = z.infer<typeof itemView>;
+export type SectionView = z.infer<typeof sectionView>;
+export type RoadmapSummary = z.infer<typeof roadmapSummaryView>;
+export type RoadmapDetail = z.infer<typeof roadmapDetailView>;
 
 export const LEVEL_LABELS: Record<Level, string> = {
   regional: 'региональный',

@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api } from '../shared/api.js';
+import { assignmentInput } from '../../modules/auth/user-schemas.js';
+import { api, unwrap } from '../shared/api.js';
+import { check, type FieldErrors } from '../shared/form-check.js';
 import { type OrgUnit, ROLE_LABELS, type Role } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { KIND_LABELS } from './org-labels.js';
@@ -17,7 +19,7 @@ const GROUP_LABELS: Record<OrgUnit['kind'], string> = {
 export function useOrgUnits() {
   return useQuery({
     queryKey: ['org-units'],
-    queryFn: () => api.get<OrgUnit[]>('/api/org-units'),
+    queryFn: () => unwrap(api.GET('/api/org-units')),
     staleTime: 60_000,
   });
 }
@@ -37,10 +39,12 @@ export function AssignRoleModal({
   const [role, setRole] = useState<Role | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
   useEffect(() => {
     if (opened) {
       setRole(null);
       setUnitId(null);
+      setErrors({});
     }
   }, [opened]);
 
@@ -67,11 +71,14 @@ export function AssignRoleModal({
   const duplicate = role && unitId ? taken.has(`${role}:${unitId}`) : false;
 
   async function save() {
-    if (!user || !role || !unitId) return;
+    if (!user) return;
+    const { data: body, errors: found } = check(assignmentInput, { role, orgUnitId: unitId });
+    setErrors(found ?? {});
+    if (!body) return;
     setBusy(true);
     try {
-      await api.post(`/api/users/${user.id}/assignments`, { role, orgUnitId: unitId });
-      notifyOk(`Роль «${ROLE_LABELS[role]}» назначена`);
+      await unwrap(api.POST('/api/users/{id}/assignments', { params: { path: { id: user.id } }, body }));
+      notifyOk(`Роль «${ROLE_LABELS[body.role]}» назначена`);
       await qc.invalidateQueries({ queryKey: ['users'] });
       onClose();
     } catch (e) {
@@ -92,7 +99,9 @@ export function AssignRoleModal({
           onChange={(v) => {
             setRole(v as Role | null);
             setUnitId(null);
+            setErrors({});
           }}
+          error={errors.role}
           data-testid="assign-role"
         />
         {role && (
@@ -102,7 +111,11 @@ export function AssignRoleModal({
             placeholder={units.isPending ? 'Загрузка…' : 'Начните вводить название'}
             data={grouped}
             value={unitId}
-            onChange={setUnitId}
+            onChange={(v) => {
+              setUnitId(v);
+              setErrors({});
+            }}
+            error={errors.orgUnitId}
             searchable
             limit={200}
             nothingFoundMessage="Нет подходящих организаций"

@@ -13,8 +13,11 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ImportResult } from '../../modules/orgs/import-schools.js';
-import { api } from '../shared/api.js';
+import type { components } from '../shared/api-schema.js';
+
+type ImportResult = components['schemas']['SchoolImportResult'];
+
+import { api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 
 const COLUMNS =
@@ -94,7 +97,9 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
     if (!f) return;
     setBusy('check');
     try {
-      const r = await api.upload<ImportResult>('/api/org-units/import?dryRun=true', f);
+      const r = await unwrap(
+        api.POST('/api/org-units/import', { params: { query: { dryRun: 'true' } }, body: { file: f } }),
+      );
       setCheck(r);
       setOnlyErrors(r.errors.length > 0);
     } catch (e) {
@@ -108,7 +113,9 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
     if (!file) return;
     setBusy('load');
     try {
-      const r = await api.upload<ImportResult>('/api/org-units/import?dryRun=false', file);
+      const r = await unwrap(
+        api.POST('/api/org-units/import', { params: { query: { dryRun: 'false' } }, body: { file } }),
+      );
       if (r.ok) {
         setDone(r);
         notifyOk(`Школы загружены: создано ${r.created}, обновлено ${r.updated}`);

@@ -2,11 +2,6 @@ import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, Text
 import type { OrgUnit } from '../shared/types.js';
 import { INSTITUTION_TYPE_LABELS, type OrgKind, SCHOOL_LEVELS } from './org-labels.js';
 
-/** Код ОО (`org_units.code`) is not in the shared OrgUnit type yet; the API returns it for every unit. */
-
-/** The same limit as SCHOOL_CODE_MAX in src/modules/orgs/schemas.ts. */
-const CODE_MAX = 64;
-
 export type Draft = {
   name: string;
   shortName: string;
@@ -36,28 +31,14 @@ export function draftOf(u: OrgUnit | null, kind: OrgKind): Draft {
     address: u?.address ?? '',
     isRural: u?.isRural ?? null,
     isSmall: u?.isSmall ?? null,
-    levels: u?.levels ?? [],
+    levels: (u?.levels ?? []).filter((l): l is string => l !== null),
     pupils: u?.pupils ?? null,
     teachers: u?.teachers ?? null,
     director: u?.director ?? '',
   };
 }
 
-/** The same rules as orgUnitFields in src/modules/orgs/schemas.ts, checked before sending. */
-export function validateDraft(d: Draft): DraftErrors {
-  const e: DraftErrors = {};
-  if (d.name.trim().length < 2) e.name = 'Укажите полное наименование';
-  if (d.inn.trim() && !/^(\d{10}|\d{12})$/.test(d.inn.trim())) e.inn = 'ИНН — 10 или 12 цифр';
-  const code = d.code.trim();
-  if (/\s/.test(code)) e.code = 'Код ОО — без пробелов внутри';
-  else if (code.length > CODE_MAX) e.code = `Код ОО — не длиннее ${CODE_MAX} символов`;
-  if (d.oktmo.trim() && !/^(\d{8}|\d{11})$/.test(d.oktmo.trim())) e.oktmo = 'ОКТМО — 8 или 11 цифр';
-  if (d.pupils !== null && (d.pupils < 0 || d.pupils > 20000)) e.pupils = 'От 0 до 20 000';
-  if (d.teachers !== null && (d.teachers < 0 || d.teachers > 2000)) e.teachers = 'От 0 до 2 000';
-  return e;
-}
-
-/** The request body for the kind of unit: only the attributes it has. */
+/** The request body for the kind of unit: only the attributes it has; checked by the route's schema. */
 export function payloadOf(d: Draft, kind: OrgKind): Record<string, unknown> {
   const t = (s: string) => s.trim() || null;
   const base: Record<string, unknown> = {

@@ -12,17 +12,12 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { createOrgUnitInput, updateOrgUnitInput } from '../../modules/orgs/schemas.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
+import { check } from '../shared/form-check.js';
 import type { OrgUnit } from '../shared/types.js';
 import { formatDateTime, notifyError, notifyOk } from '../shared/ui.js';
-import {
-  type Draft,
-  type DraftErrors,
-  draftOf,
-  OrgFormFields,
-  payloadOf,
-  validateDraft,
-} from './org-form-fields.js';
+import { type Draft, type DraftErrors, draftOf, OrgFormFields, payloadOf } from './org-form-fields.js';
 import { INSTITUTION_TYPE_LABELS, KIND_COLORS, KIND_LABELS, type OrgKind } from './org-labels.js';
 
 /** Field errors of a rejected request mapped onto the form; the rest goes to `general`. */
@@ -73,17 +68,19 @@ export function OrgEditPanel({ unit, parentName }: { unit: OrgUnit; parentName: 
   }, [unit.version]);
 
   async function save() {
-    const errs = validateDraft(form.draft);
-    form.setErrors(errs);
+    // Only the changed attributes are sent and checked: the others were saved valid.
+    const { data: body, errors } = check(updateOrgUnitInput, {
+      ...Object.fromEntries(changed.map((k) => [k, after[k]])),
+      version: base.version,
+    });
+    form.setErrors(errors ?? {});
     setGeneral(null);
-    if (Object.keys(errs).length) return;
+    if (!body) return;
     setBusy(true);
     try {
-      const body = Object.fromEntries(changed.map((k) => [k, after[k]]));
-      const saved = await api.patch<OrgUnit>(`/api/org-units/${unit.id}`, {
-        ...body,
-        version: base.version,
-      });
+      const saved = await unwrap(
+        api.PATCH('/api/org-units/{id}', { params: { path: { id: unit.id } }, body }),
+      );
       setBase(saved);
       form.setDraft(draftOf(saved, saved.kind));
       setConflict(null);
@@ -201,16 +198,16 @@ export function CreateOrgModal({ parent, kinds, opened, onClose, onCreated }: Cr
   }, [opened]);
 
   async function save() {
-    const errs = validateDraft(form.draft);
-    form.setErrors(errs);
-    if (Object.keys(errs).length) return;
+    const { data: body, errors } = check(createOrgUnitInput, {
+      parentId: parent?.id ?? null,
+      kind,
+      ...payloadOf(form.draft, kind),
+    });
+    form.setErrors(errors ?? {});
+    if (!body) return;
     setBusy(true);
     try {
-      const created = await api.post<OrgUnit>('/api/org-units', {
-        parentId: parent?.id ?? null,
-        kind,
-        ...payloadOf(form.draft, kind),
-      });
+      const created = await unwrap(api.POST('/api/org-units', { body }));
       await qc.invalidateQueries({ queryKey: ['org-units'] });
       notifyOk(
         `${KIND_LABELS[kind]} «${created.name}» добавлен${kind === 'school' ? 'а' : kind === 'institution' ? 'о' : ''}`,

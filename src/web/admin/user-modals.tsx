@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { createUserInput, updateUserInput } from '../../modules/auth/user-schemas.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
+import { check } from '../shared/form-check.js';
 import { notifyOk } from '../shared/ui.js';
-import { EMAIL_RE, LOGIN_RE, type UserRow } from './user-types.js';
+import type { UserRow } from './user-types.js';
 
 type Form = {
   login: string;
@@ -16,17 +18,6 @@ type Form = {
 type Errors = Partial<Record<keyof Form, string>>;
 
 const empty: Form = { login: '', fullName: '', email: '', position: '', password: '', isActive: true };
-
-function validate(f: Form, creating: boolean): Errors {
-  const e: Errors = {};
-  if (creating && !LOGIN_RE.test(f.login.trim().toLowerCase()))
-    e.login = 'Логин: 2–64 латинские буквы, цифры, точка, дефис или подчёркивание';
-  if (f.fullName.trim().length < 2) e.fullName = 'Укажите ФИО';
-  if (f.email.trim() && !EMAIL_RE.test(f.email.trim())) e.email = 'Неверный адрес почты';
-  if (creating && !f.password) e.password = 'Задайте пароль';
-  else if (f.password && f.password.length < 8) e.password = 'Пароль не короче 8 символов';
-  return e;
-}
 
 function apiErrors(e: unknown): { fields: Errors; general: string | null } {
   if (!(e instanceof ApiError)) return { fields: {}, general: e instanceof Error ? e.message : 'Ошибка' };
@@ -78,31 +69,30 @@ export function UserModal({ user, opened, onClose, onCreated }: Props) {
   };
 
   async function save() {
-    const e = validate(f, creating);
-    setErrors(e);
-    setGeneral(null);
-    if (Object.keys(e).length) return;
-    setBusy(true);
     const t = (s: string) => s.trim() || null;
+    // Only what changed is sent when editing: unchanged values were accepted before.
+    const changes: Record<string, unknown> = { version: user?.version };
+    if (user) {
+      if (f.fullName.trim() !== user.fullName) changes.fullName = f.fullName;
+      if (t(f.email) !== user.email) changes.email = t(f.email);
+      if (t(f.position) !== user.position) changes.position = t(f.position);
+      if (f.isActive !== user.isActive) changes.isActive = f.isActive;
+      if (f.password) changes.password = f.password;
+    }
+    const edit = check(updateUserInput, changes);
+    const create = check(createUserInput, { ...f, email: t(f.email), position: t(f.position) });
+    const errors = user ? edit.errors : create.errors;
+    setErrors(errors ?? {});
+    setGeneral(null);
+    if (errors) return;
+    setBusy(true);
     try {
-      if (user) {
-        const body: Record<string, unknown> = { version: user.version };
-        if (f.fullName.trim() !== user.fullName) body.fullName = f.fullName.trim();
-        if (t(f.email) !== user.email) body.email = t(f.email);
-        if (t(f.position) !== user.position) body.position = t(f.position);
-        if (f.isActive !== user.isActive) body.isActive = f.isActive;
-        if (f.password) body.password = f.password;
-        await api.patch(`/api/users/${user.id}`, body);
+      if (user && edit.data) {
+        await unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: edit.data }));
         notifyOk(f.password ? 'Сохранено, пароль сброшен' : 'Сохранено');
-      } else {
-        const created = await api.post<{ id: string }>('/api/users', {
-          login: f.login.trim().toLowerCase(),
-          fullName: f.fullName.trim(),
-          email: t(f.email),
-          position: t(f.position),
-          password: f.password,
-        });
-        notifyOk(`Пользователь «${f.login.trim().toLowerCase()}» создан`);
+      } else if (create.data) {
+        const created = await unwrap(api.POST('/api/users', { body: create.data }));
+        notifyOk(`Пользователь «${create.data.login}» создан`);
         await qc.invalidateQueries({ queryKey: ['users'] });
         onClose();
         onCreated?.(created.id);

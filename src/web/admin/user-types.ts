@@ -1,8 +1,8 @@
-import type { listUsers } from '../../modules/auth/users.js';
+import type { components } from '../shared/api-schema.js';
 import type { Role } from '../shared/types.js';
 
 /** A row of GET /api/users. */
-export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+export type UserRow = components['schemas']['UserWithRoles'];
 
 /** Which kind of unit each role is assigned to (ROLE_UNIT_KINDS in src/modules/auth/users.ts). */
 export const ROLE_UNIT_KINDS: Record<Role, string[]> = {
@@ -17,6 +17,3 @@ export const ROLE_UNIT_KINDS: Record<Role, string[]> = {
 };
 
 export const ROLES = Object.keys(ROLE_UNIT_KINDS) as Role[];
-
-export const LOGIN_RE = /^[a-z0-9._-]{2,64}$/;
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { FoundItem, RoadmapSummary, TaskView, UnitRollUp } from '../shared/types.js';
 
 /** GET /api/dashboard (src/modules/dashboard/get-dashboard.ts). */
@@ -16,7 +16,7 @@ export type Dashboard = {
 export function useDashboard() {
   return useQuery({
     queryKey: ['dashboard'],
-    queryFn: () => api.get<Dashboard>('/api/dashboard'),
+    queryFn: () => unwrap(api.GET('/api/dashboard')),
     staleTime: 30_000,
   });
 }

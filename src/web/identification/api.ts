@@ -1,5 +1,4 @@
-import { ApiError, type ApiErrorBody, api, qs } from '../shared/api.js';
-import type { ListDetail, ListSummary, MethodologyVersion, RunView, SchoolCard, YearData } from './types.js';
+import { api, unwrap } from '../shared/api.js';
 
 // Query keys and fetchers of the identification API (docs/identification-api.md).
 
@@ -14,35 +13,14 @@ export const keys = {
 };
 
 export const fetchers = {
-  years: () => api.get<YearData[]>('/api/assessment-data/years'),
-  methodologies: () => api.get<MethodologyVersion[]>('/api/methodologies'),
-  runs: (year?: number | null) => api.get<RunView[]>(`/api/identification/runs${qs({ year })}`),
-  run: (id: string) => api.get<RunView>(`/api/identification/runs/${id}`),
-  lists: (year?: number | null) => api.get<ListSummary[]>(`/api/identification/lists${qs({ year })}`),
-  list: (id: string) => api.get<ListDetail>(`/api/identification/lists/${id}`),
-  school: (id: string) => api.get<SchoolCard>(`/api/identification/schools/${id}`),
+  years: () => unwrap(api.GET('/api/assessment-data/years')),
+  methodologies: () => unwrap(api.GET('/api/methodologies')),
+  runs: (year?: number | null) =>
+    unwrap(api.GET('/api/identification/runs', { params: { query: { year: year ?? undefined } } })),
+  run: (id: string) => unwrap(api.GET('/api/identification/runs/{id}', { params: { path: { id } } })),
+  lists: (year?: number | null) =>
+    unwrap(api.GET('/api/identification/lists', { params: { query: { year: year ?? undefined } } })),
+  list: (id: string) => unwrap(api.GET('/api/identification/lists/{id}', { params: { path: { id } } })),
+  school: (id: string) =>
+    unwrap(api.GET('/api/identification/schools/{schoolId}', { params: { path: { schoolId: id } } })),
 };
-
-/** PUT with a JSON body; the shared client has no `put`, errors are mapped the same way. */
-export async function put<T>(url: string, body: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'Нет связи с сервером. Проверьте подключение и повторите.');
-  }
-  if (res.ok) return (await res.json()) as T;
-  const data = (await res.json().catch(() => null)) as ApiErrorBody | null;
-  if (res.status === 401) window.dispatchEvent(new Event('opora:unauthenticated'));
-  throw new ApiError(
-    res.status,
-    data?.error.code ?? 'HTTP',
-    data?.error.message ?? `Ошибка сервера (${res.status})`,
-    data?.error.fields,
-  );
-}

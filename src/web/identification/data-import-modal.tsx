@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { keys } from './api.js';
 import { fmtNum } from './strings.js';
@@ -130,7 +130,12 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
     setBusy(dryRun ? 'check' : 'load');
     setFailure(null);
     try {
-      const r = await api.upload<ImportReport>(`/api/assessment-data/import?dryRun=${dryRun}`, f);
+      const r = await unwrap(
+        api.POST('/api/assessment-data/import', {
+          params: { query: { dryRun: dryRun ? 'true' : 'false' } },
+          body: { file: f },
+        }),
+      );
       if (!dryRun && r.ok) {
         setDone(r);
         notifyOk(`Пакет загружен: ${r.years.join(', ')}, результатов — ${fmtNum(r.results, 0)}`);

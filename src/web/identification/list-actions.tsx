@@ -4,9 +4,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { parseRuDate } from '../roadmap/format.js';
-import { ApiError, api, qs } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
-import { fetchers, keys, put } from './api.js';
+import { fetchers, keys } from './api.js';
 import { isStale, StaleRunWarning } from './run-progress.js';
 import type { ListDetail, ListEntry } from './types.js';
 
@@ -49,10 +49,15 @@ export function DecisionModal({
       return;
     }
     setBusy(true);
-    const url = `/api/identification/lists/${list.id}/decisions/${target.entry.school.id}`;
+    const path = { id: list.id, schoolId: target.entry.school.id };
     try {
-      if (target.decision === 'reset') await api.del(`${url}${qs({ version: list.version })}`);
-      else await put(url, { decision: target.decision, reason: reason.trim(), version: list.version });
+      const url = '/api/identification/lists/{id}/decisions/{schoolId}';
+      if (target.decision === 'reset') {
+        await unwrap(api.DELETE(url, { params: { path, query: { version: list.version } } }));
+      } else {
+        const body = { decision: target.decision, reason: reason.trim(), version: list.version };
+        await unwrap(api.PUT(url, { params: { path }, body }));
+      }
       notifyOk('Решение сохранено');
       await qc.invalidateQueries({ queryKey: keys.list(list.id) });
       close();
@@ -156,11 +161,16 @@ export function ApproveModal({
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      await api.post(`/api/identification/lists/${list.id}/approve`, {
-        orderNumber: number.trim(),
-        orderDate: dayjs(date).format('YYYY-MM-DD'),
-        version: list.version,
-      });
+      await unwrap(
+        api.POST('/api/identification/lists/{id}/approve', {
+          params: { path: { id: list.id } },
+          body: {
+            orderNumber: number.trim(),
+            orderDate: dayjs(date).format('YYYY-MM-DD'),
+            version: list.version,
+          },
+        }),
+      );
       notifyOk(`Список ${list.year} года утверждён`);
       await qc.invalidateQueries({ queryKey: keys.list(list.id) });
       await qc.invalidateQueries({ queryKey: ['identification-lists'] });

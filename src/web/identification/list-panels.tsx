@@ -12,16 +12,16 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
 import { Query } from '../shared/ui.js';
 import { SchoolList, ShareBar } from './common.js';
-import type { ListComparison, MunicipalityConcentration } from './types.js';
 
 /** Comparison with the approved list of the previous year: new, left and stayed. */
 export function ComparisonPanel({ listId, year }: { listId: string; year: number }) {
   const q = useQuery({
     queryKey: ['identification-list-comparison', listId],
-    queryFn: () => api.get<ListComparison>(`/api/identification/lists/${listId}/comparison`),
+    queryFn: () =>
+      unwrap(api.GET('/api/identification/lists/{id}/comparison', { params: { path: { id: listId } } })),
   });
   return (
     <Paper withBorder p="md" data-testid="list-comparison">
@@ -63,7 +63,8 @@ export function ComparisonPanel({ listId, year }: { listId: string; year: number
 export function MunicipalitiesPanel({ listId }: { listId: string }) {
   const q = useQuery({
     queryKey: ['identification-list-municipalities', listId],
-    queryFn: () => api.get<MunicipalityConcentration[]>(`/api/identification/lists/${listId}/municipalities`),
+    queryFn: () =>
+      unwrap(api.GET('/api/identification/lists/{id}/municipalities', { params: { path: { id: listId } } })),
   });
   return (
     <Paper withBorder p="md" data-testid="list-municipalities">
@@ -108,7 +109,8 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
 }
 
 export function ExportButtons({ listId }: { listId: string }) {
-  const url = (format: string) => `/api/identification/lists/${listId}/export?format=${format}`;
+  const url = (format: 'xlsx' | 'docx') =>
+    apiHref('/api/identification/lists/{id}/export', { path: { id: listId }, query: { format } });
   return (
     <Group gap="xs">
       <Button component="a" href={url('xlsx')} download variant="default" data-testid="list-export-xlsx">

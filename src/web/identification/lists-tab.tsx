@@ -2,12 +2,11 @@ import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { ListsTable } from './lists-table.js';
 import { isStale, StaleRunWarning } from './run-progress.js';
-import type { ListSummary } from './types.js';
 
 function MakeList() {
   const qc = useQueryClient();
@@ -24,7 +23,7 @@ function MakeList() {
     if (!runId) return;
     setBusy(true);
     try {
-      const list = await api.post<Partial<ListSummary>>('/api/identification/lists', { runId });
+      const list = await unwrap(api.POST('/api/identification/lists', { body: { runId } }));
       notifyOk('Черновик списка сформирован');
       await qc.invalidateQueries({ queryKey: ['identification-lists'] });
       if (list.id) navigate(`/identification/lists/${list.id}`);

@@ -15,7 +15,8 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { methodologySchema } from '../../modules/identification/methodology.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { keys } from './api.js';
 import { type FieldErrors, IndicatorsEditor, IntInput, ShareInput } from './methodology-fields.js';
@@ -39,34 +40,44 @@ export function MethodologyEditor({ base, onClose }: { base: MethodologyVersion;
     errors,
   });
 
+  // The window is a pair of years; the client reads the pair as an array.
+  const [from = 0, to = 0] = doc.repeatWindow;
+
+  /** Field errors by the document's paths, from the schema here or from the server alike. */
+  function showFields(fields: { field: string; message: string }[]) {
+    const map: FieldErrors = {};
+    for (const f of fields) {
+      const path = f.field.replace(/^document\./, '');
+      map[path === 'repeatWindow' ? 'repeatWindow.1' : path] ??= f.message;
+    }
+    setErrors(map);
+    // The message names the field by its path («repeatWindow: …»): the title says it in words,
+    // the list below names each field by its label.
+    setFailure({
+      message: 'Версия не сохранена: исправьте отмеченные поля',
+      rest: fields.map((f) => `${fieldLabel(f.field.replace(/^document\./, ''))}: ${f.message}`),
+    });
+  }
+
   async function save() {
-    setBusy(true);
     setErrors({});
     setFailure(null);
+    // The same schema the server checks a methodology document with (modules/identification/methodology.ts).
+    const checked = methodologySchema.safeParse(doc);
+    if (!checked.success) {
+      return showFields(checked.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    }
+    setBusy(true);
     try {
-      await api.post<MethodologyVersion>('/api/methodologies', {
-        basedOnId: base.id,
-        name: doc.name,
-        document: doc,
-      });
+      await unwrap(
+        api.POST('/api/methodologies', { body: { basedOnId: base.id, name: doc.name, document: doc } }),
+      );
       notifyOk('Создана новая версия методики (черновик)');
       await qc.invalidateQueries({ queryKey: keys.methodologies });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length > 0) {
-        const map: FieldErrors = {};
-        for (const f of e.fields) {
-          const path = f.field.replace(/^document\./, '');
-          map[path === 'repeatWindow' ? 'repeatWindow.1' : path] = f.message;
-        }
-        setErrors(map);
-        // The server's message names the field by its path («repeatWindow: …»): the title says it in words,
-        // the list below names each field by its label.
-        setFailure({
-          message: 'Версия не сохранена: исправьте отмеченные поля',
-          rest: e.fields.map((f) => `${fieldLabel(f.field.replace(/^document\./, ''))}: ${f.message}`),
-        });
-      } else if (e instanceof ApiError && e.status === 400) setFailure({ message: e.message, rest: [] });
+      if (e instanceof ApiError && e.fields.length > 0) showFields(e.fields);
+      else if (e instanceof ApiError && e.status === 400) setFailure({ message: e.message, rest: [] });
       else notifyError(e);
     } finally {
       setBusy(false);
@@ -194,18 +205,8 @@ export function MethodologyEditor({ base, onClose }: { base: MethodologyVersion;
             {...num('stagnationYears', doc.stagnationYears, (v) => set({ stagnationYears: v }))}
             min={2}
           />
-          <IntInput
-            {...num('repeatWindow.0', doc.repeatWindow[0], (v) =>
-              set({ repeatWindow: [v, doc.repeatWindow[1]] }),
-            )}
-            min={2}
-          />
-          <IntInput
-            {...num('repeatWindow.1', doc.repeatWindow[1], (v) =>
-              set({ repeatWindow: [doc.repeatWindow[0], v] }),
-            )}
-            min={2}
-          />
+          <IntInput {...num('repeatWindow.0', from, (v) => set({ repeatWindow: [v, to] }))} min={2} />
+          <IntInput {...num('repeatWindow.1', to, (v) => set({ repeatWindow: [from, v] }))} min={2} />
           <TextInput
             label={fieldLabel('objectivity.assessment')}
             value={ob.assessment}

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { StatusBadge } from './common.js';
@@ -21,7 +21,7 @@ export function MethodologyTab({ canWrite }: { canWrite: boolean }) {
   async function makeCurrent(m: MethodologyVersion) {
     setBusy(m.id);
     try {
-      await api.post(`/api/methodologies/${m.id}/make-current`);
+      await unwrap(api.POST('/api/methodologies/{id}/make-current', { params: { path: { id: m.id } } }));
       notifyOk(`Текущая методика: ${m.name}, версия ${m.version}`);
       await qc.invalidateQueries({ queryKey: keys.methodologies });
     } catch (e) {

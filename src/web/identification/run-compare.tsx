@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, qs } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { SchoolList } from './common.js';
 import { FLAG_KEYS, FLAG_LABELS, GOOD_FLAGS } from './strings.js';
@@ -134,7 +134,11 @@ export function RunCompare({ runs }: { runs: RunView[] }) {
   const q = useQuery({
     queryKey: ['identification-compare', pair],
     queryFn: () =>
-      api.get<Comparison>(`/api/identification/compare${qs({ base: pair?.[0], other: pair?.[1] })}`),
+      unwrap(
+        api.GET('/api/identification/compare', {
+          params: { query: { base: pair?.[0] ?? '', other: pair?.[1] ?? '' } },
+        }),
+      ),
     enabled: pair !== null,
   });
   if (runs.length < 2) return null;

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { StatusBadge } from './common.js';
@@ -26,7 +26,11 @@ function StartRun() {
     if (!chosenYear || !chosenMethod) return;
     setBusy(true);
     try {
-      await api.post('/api/identification/runs', { year: Number(chosenYear), methodologyId: chosenMethod });
+      await unwrap(
+        api.POST('/api/identification/runs', {
+          body: { year: Number(chosenYear), methodologyId: chosenMethod },
+        }),
+      );
       notifyOk('Расчёт запущен');
       await qc.invalidateQueries({ queryKey: ['identification-runs'] });
     } catch (e) {

@@ -1,53 +1,36 @@
-// Shapes of the identification API (docs/identification-api.md), taken from the server's own types so the
-// two never drift apart; dates arrive as ISO strings.
-import type { DataYear } from '../../modules/assessment-data/data-years.js';
-import type { ImportAssessmentResult } from '../../modules/assessment-data/import-assessment-data.js';
-import type { RunComparison } from '../../modules/identification/compare-runs.js';
-import type { Flags, LowProcedure } from '../../modules/identification/identify.js';
-import type {
-  ListComparison,
-  MunicipalityConcentration,
-  SchoolBrief,
-  SchoolCard as ServerSchoolCard,
-} from '../../modules/identification/list-views.js';
-import type {
-  ListDetail,
-  ListEntry,
-  SchoolRef as ListSchool,
-  ListSummary,
-} from '../../modules/identification/lists.js';
-import type { MethodologyView } from '../../modules/identification/methodologies.js';
-import type { Methodology } from '../../modules/identification/methodology.js';
-import type { RunResultView, RunView as ServerRunView } from '../../modules/identification/runs.js';
+// Shapes of the identification API (docs/identification-api.md), from the types generated out of the
+// OpenAPI document (shared/api-schema.ts); dates arrive as ISO strings.
+import type { ApiData } from '../shared/api.js';
+import type { components } from '../shared/api-schema.js';
 
-/** What JSON.stringify makes of a server value: dates become strings. */
-export type Json<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+type Schemas = components['schemas'];
 
-export type {
-  Flags,
-  ListComparison,
-  ListDetail,
-  ListEntry,
-  ListSchool,
-  ListSummary,
-  LowProcedure,
-  Methodology,
-  MunicipalityConcentration,
-  SchoolBrief,
-};
+export type Flags = Schemas['Flags'];
 export type FlagKey = keyof Flags;
 export type FlagCounts = Record<FlagKey, number>;
+export type LowProcedure = Schemas['LowProcedure'];
+export type ListComparison = Schemas['ListComparison'];
+export type ListDetail = Schemas['ListDetail'];
+export type ListEntry = Schemas['ListEntry'];
+export type ListSchool = ListEntry['school'];
+export type ListSummary = Schemas['ListSummary'];
+export type ListStatus = ListSummary['status'];
+export type MunicipalityConcentration = Schemas['MunicipalityConcentration'];
+/** A school named in a comparison: where it is, without its figures. */
+export type SchoolBrief = { id: string; name: string; municipality: { id: string; name: string } | null };
 
-export type YearData = Json<DataYear>;
-export type ImportReport = ImportAssessmentResult;
-export type MethodologyVersion = Json<MethodologyView>;
-export type MethodologyStatus = MethodologyView['status'];
-export type RunView = Json<ServerRunView>;
+export type YearData = Schemas['DataYear'];
+export type ImportReport = Schemas['AssessmentImportResult'];
+/** As the client reads it (the document's `repeatWindow` pair comes as an array). */
+export type MethodologyVersion = ApiData<'/api/methodologies', 'get'>[number];
+export type MethodologyStatus = MethodologyVersion['status'];
+/** The document of a methodology version: thresholds, indicators and rules. */
+export type Methodology = MethodologyVersion['document'];
+export type RunView = Schemas['Run'];
 export type RunStatus = RunView['status'];
 /** The data of years the run used were imported again after it was started (stale-runs.ts). */
 export type RunStaleness = NonNullable<RunView['staleness']>;
-export type RunResult = RunResultView;
-export type Comparison = Json<Pick<RunComparison, 'flags' | 'byMunicipality'>>;
-export type ListStatus = ListSummary['status'];
-export type SchoolCard = Json<ServerSchoolCard>;
+export type RunResult = Schemas['RunResult'];
+export type Comparison = Pick<Schemas['RunComparison'], 'flags' | 'byMunicipality'>;
+export type SchoolCard = Schemas['SchoolCard'];
 export type Indicators = Pick<NonNullable<SchoolCard['indicators']>['region'], 'r' | 'isbsh' | 'lowShareAvg'>;

@@ -1,6 +1,7 @@
 // The wizard's working copy of a parsed document: what the user corrects before saving,
 // and how it goes to POST /api/roadmap-imports (src/modules/roadmaps/import-schemas.ts).
 import { readDeadline } from '../../modules/documents/import/deadline.js';
+import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import type {
   ImportedDeadline,
   ImportedRoadmap,
@@ -9,7 +10,7 @@ import type {
   ImportPeriodKind,
   ImportResult,
   ImportRoadmapKind,
-} from '../../modules/documents/import/types.js';
+} from './types.js';
 
 export type CellField =
   | 'number'
@@ -229,18 +230,27 @@ export function errorKeyOf(field: string, index: PathIndex): string | null {
   return null;
 }
 
-/** The checks the server makes that the user can fix here, so the common mistakes show before sending. */
-export function localErrors(roadmaps: DraftRoadmap[]): Record<string, string> {
+/**
+ * The request schema's complaints about the roadmaps to save, under the cells and requisites they concern,
+ * so that mistakes show before sending (the unit is chosen later and checked when saving).
+ */
+export function schemaErrors(roadmaps: DraftRoadmap[]): Record<string, string> {
+  const { roadmaps: body, index } = toPayload(roadmaps);
+  const r = saveImportInput.shape.roadmaps.safeParse(body);
+  return r.success ? {} : issueErrors(r.error.issues, index);
+}
+
+/** Issues of saveImportInput (or the server's fields) keyed as errorKeyOf does. */
+export function issueErrors(
+  issues: { path: PropertyKey[]; message: string }[],
+  index: PathIndex,
+  prefix = 'roadmaps',
+): Record<string, string> {
   const errors: Record<string, string> = {};
-  roadmaps.forEach((d, r) => {
-    if (!d.keep) return;
-    if (d.title.trim().length < 3) errors[`r${r}:title`] = 'Название не короче 3 символов';
-    if (!d.periodKind) errors[`r${r}:periodKind`] = 'Выберите вид периода';
-    if (!d.periodYear || d.periodYear < 2015 || d.periodYear > 2100)
-      errors[`r${r}:periodYear`] = 'Укажите год начала периода';
-    if (d.sections.length === 0) errors[`r${r}:title`] = 'Нет ни одного раздела';
-    for (const { row } of rowsOf(roadmaps, r))
-      if (!row.measure.trim()) errors[`${row.key}:measure`] = 'Пустое мероприятие';
-  });
+  for (const i of issues) {
+    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+    const key = field === 'orgUnitId' ? 'orgUnitId' : (errorKeyOf(field, index) ?? field);
+    errors[key] ??= i.message;
+  }
   return errors;
 }

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { ConfirmModal } from '../roadmap/confirm-modal.js';
 import { plural } from '../roadmap/strings.js';
-import { countItems, localErrors } from './model.js';
+import { countItems, schemaErrors } from './model.js';
 import { RoadmapCard } from './roadmap-card.js';
 import type { ImportAction, ImportState } from './use-import-state.js';
 import { isResolved, rowMap } from './warnings.js';
@@ -44,7 +44,7 @@ export function ReviewStep({ state, dispatch }: Props) {
   }
 
   function next() {
-    const errors = localErrors(state.roadmaps);
+    const errors = schemaErrors(state.roadmaps);
     if (Object.keys(errors).length > 0) {
       dispatch({ type: 'errors', errors });
       scrollToFirstError();

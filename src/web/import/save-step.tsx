@@ -2,14 +2,15 @@ import { Alert, Anchor, Button, Group, List, Paper, Select, Stack, Table, Text }
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import { periodLabel } from '../../modules/roadmaps/types.js';
 import { keptUnits, unitLabel, useOrgUnits } from '../roadmap/hooks.js';
 import { plural } from '../roadmap/strings.js';
-import { ApiError, api } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { ROADMAP_KIND_LABELS } from '../shared/types.js';
 import { notifyOk } from '../shared/ui.js';
-import { countItems, errorKeyOf, toPayload } from './model.js';
+import { countItems, issueErrors, toPayload } from './model.js';
 import { scrollToFirstError } from './review-step.js';
 import type { ImportAction, ImportState, Saved } from './use-import-state.js';
 
@@ -37,19 +38,24 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
   }, [only, state.orgUnitId, dispatch]);
 
   async function save() {
-    if (!state.orgUnitId) {
-      dispatch({ type: 'errors', errors: { orgUnitId: 'Выберите организацию' } });
-      return;
-    }
     const { roadmaps, index } = toPayload(state.roadmaps);
+    const showErrors = (errors: Record<string, string>) => {
+      // The schema would call a missing organisation a wrong identifier.
+      if (errors.orgUnitId && !state.orgUnitId) errors.orgUnitId = 'Выберите организацию';
+      const onlyUnit = Object.keys(errors).every((k) => k === 'orgUnitId');
+      dispatch({ type: 'errors', errors, step: onlyUnit ? 2 : 1 });
+      if (!onlyUnit) scrollToFirstError();
+    };
+    const checked = saveImportInput.safeParse({
+      orgUnitId: state.orgUnitId,
+      fileName: state.fileName ?? undefined,
+      roadmaps,
+    });
+    if (!checked.success) return showErrors(issueErrors(checked.error.issues, index, ''));
     setBusy(true);
     setFailure(null);
     try {
-      const saved = await api.post<Saved>('/api/roadmap-imports', {
-        orgUnitId: state.orgUnitId,
-        fileName: state.fileName ?? 'документ',
-        roadmaps,
-      });
+      const saved = await unwrap(api.POST('/api/roadmap-imports', { body: checked.data }));
       dispatch({ type: 'saved', saved });
       notifyOk(`Сохранено черновиков: ${saved.length}`);
       await Promise.all(
@@ -57,12 +63,13 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
       );
     } catch (e) {
       if (e instanceof ApiError && e.status === 400 && e.fields.length > 0) {
-        const errors: Record<string, string> = {};
-        for (const f of e.fields)
-          errors[f.field === 'orgUnitId' ? 'orgUnitId' : (errorKeyOf(f.field, index) ?? f.field)] = f.message;
-        const onlyUnit = Object.keys(errors).every((k) => k === 'orgUnitId');
-        dispatch({ type: 'errors', errors, step: onlyUnit ? 2 : 1 });
-        if (!onlyUnit) scrollToFirstError();
+        showErrors(
+          issueErrors(
+            e.fields.map((f) => ({ path: f.field.split('.'), message: f.message })),
+            index,
+            '',
+          ),
+        );
       } else setFailure(e instanceof Error ? e.message : 'Не удалось сохранить');
     } finally {
       setBusy(false);

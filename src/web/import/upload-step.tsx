@@ -1,7 +1,6 @@
 import { Alert, Button, Center, List, Loader, Paper, Stack, Text } from '@mantine/core';
 import { type DragEvent, useRef, useState } from 'react';
-import type { ImportResult } from '../../modules/documents/import/types.js';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { ImportAction } from './use-import-state.js';
 
 const ACCEPT = '.docx,.xlsx,.txt,.tsv,.pdf,.doc,.xls';
@@ -18,7 +17,7 @@ export function UploadStep({ dispatch }: { dispatch: (a: ImportAction) => void }
     setError(null);
     setBusy(file.name);
     try {
-      const result = await api.upload<ImportResult>('/api/roadmap-imports/parse', file);
+      const result = await unwrap(api.POST('/api/roadmap-imports/parse', { body: { file } }));
       dispatch({ type: 'parsed', fileName: file.name, result });
     } catch (e) {
       setError({ file: file.name, message: e instanceof Error ? e.message : 'Не удалось прочитать файл' });

@@ -1,7 +1,7 @@
 // The wizard's state: the parsed document as the user corrects it. Nothing leaves the browser before «Сохранить».
 import { useReducer } from 'react';
 import { readDeadline } from '../../modules/documents/import/deadline.js';
-import type { ImportResult } from '../../modules/documents/import/types.js';
+import type { ApiData } from '../shared/api.js';
 import {
   type CellField,
   type DraftItem,
@@ -11,9 +11,10 @@ import {
   type RowPath,
   withCell,
 } from './model.js';
+import type { ImportResult } from './types.js';
 import { attachWarnings, type DraftWarning } from './warnings.js';
 
-export type Saved = { id: string; title: string; items: number }[];
+export type Saved = ApiData<'/api/roadmap-imports', 'post'>;
 
 export type ImportState = {
   step: number;

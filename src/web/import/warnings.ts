@@ -1,8 +1,9 @@
 // The parser's warnings, attached to the roadmap and the rows they are about.
 // A warning says only where in the file it is («строка 57, пункт 2.2», «таблица 2, строка 14, пункт 1.3»),
 // so the row is found by the item number, and the roadmap by the order of the warnings in the file.
-import type { ImportWarning } from '../../modules/documents/import/types.js';
+
 import { type DraftRoadmap, type DraftRow, rowsOf } from './model.js';
+import type { ImportWarning } from './types.js';
 
 export type DraftWarning = ImportWarning & {
   id: number;

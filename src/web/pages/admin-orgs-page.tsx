@@ -6,9 +6,8 @@ import { ImportSchoolsModal } from '../admin/import-modal.js';
 import { childKinds, KIND_LABELS } from '../admin/org-labels.js';
 import { CreateOrgModal, OrgEditPanel } from '../admin/org-panel.js';
 import { OrgTree } from '../admin/org-tree.js';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { hasRole, useMe } from '../shared/auth.js';
-import type { OrgUnit } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 
 export function AdminOrgsPage() {
@@ -18,7 +17,10 @@ export function AdminOrgsPage() {
 }
 
 function AdminOrgs() {
-  const q = useQuery({ queryKey: ['org-units'], queryFn: () => api.get<OrgUnit[]>('/api/org-units') });
+  const q = useQuery({
+    queryKey: ['org-units'],
+    queryFn: () => unwrap(api.GET('/api/org-units')),
+  });
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);

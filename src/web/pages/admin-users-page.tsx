@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { AssignRoleModal } from '../admin/assign-role-modal.js';
 import { UserModal } from '../admin/user-modals.js';
 import { ROLES, type UserRow } from '../admin/user-types.js';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { hasRole, useMe } from '../shared/auth.js';
 import { ROLE_LABELS, type Role } from '../shared/types.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
@@ -32,7 +32,7 @@ export function AdminUsersPage() {
 
 function AdminUsers() {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['users'], queryFn: () => api.get<UserRow[]>('/api/users') });
+  const q = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/users')) });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | null>(null);
@@ -44,7 +44,11 @@ function AdminUsers() {
     if (!window.confirm(`Снять роль «${ROLE_LABELS[a.role]}» (${a.unitName}) у пользователя ${u.fullName}?`))
       return;
     try {
-      await api.del(`/api/users/${u.id}/assignments/${a.id}`);
+      await unwrap(
+        api.DELETE('/api/users/{id}/assignments/{assignmentId}', {
+          params: { path: { id: u.id, assignmentId: a.id } },
+        }),
+      );
       notifyOk('Роль снята');
       await qc.invalidateQueries({ queryKey: ['users'] });
     } catch (e) {

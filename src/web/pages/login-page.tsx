@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 
 export function LoginPage() {
   const qc = useQueryClient();
@@ -15,7 +15,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/login', { login, password });
+      await unwrap(api.POST('/api/auth/login', { body: { login, password } }));
       // Drop whatever a previous user had cached, then load the new user (which leaves this page).
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       await qc.refetchQueries({ queryKey: ['me'] });

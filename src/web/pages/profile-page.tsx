@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { ROLE_LABELS } from '../shared/types.js';
 import { notifyOk } from '../shared/ui.js';
@@ -42,7 +42,7 @@ function PasswordForm() {
     if (Object.keys(e).length) return;
     setBusy(true);
     try {
-      await api.post('/api/me/password', { currentPassword: current, newPassword: next });
+      await unwrap(api.POST('/api/me/password', { body: { currentPassword: current, newPassword: next } }));
       notifyOk('Пароль изменён');
       setCurrent('');
       setNext('');

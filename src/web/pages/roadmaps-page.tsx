@@ -19,16 +19,18 @@ import { orderShort } from '../roadmap/format.js';
 import { ProgressByStatus } from '../roadmap/progress-bar.js';
 import { RoadmapFormModal } from '../roadmap/roadmap-form.js';
 import { ROADMAP_STATUS_COLORS, S } from '../roadmap/strings.js';
-import { api, qs } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { hasRole, useMe } from '../shared/auth.js';
 import { ROADMAP_KIND_LABELS, ROADMAP_STATUS_LABELS, type RoadmapSummary } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 
+type RoadmapStatus = RoadmapSummary['status'];
+const STATUSES: RoadmapStatus[] = ['draft', 'approved', 'archived'];
 const STATUS_OPTIONS = Object.entries(ROADMAP_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 
 export function RoadmapsPage() {
   const me = useMe();
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<RoadmapStatus | null>(null);
   const [year, setYear] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [creating, create] = useDisclosure(false);
@@ -41,12 +43,17 @@ export function RoadmapsPage() {
   );
   const q = useQuery({
     queryKey: ['roadmaps', { status, year }],
-    queryFn: () => api.get<RoadmapSummary[]>(`/api/roadmaps${qs({ status, periodYear: year })}`),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/roadmaps', {
+          params: { query: { status: status ?? undefined, periodYear: year ? Number(year) : undefined } },
+        }),
+      ),
   });
   // Years come from the unfiltered list so that choosing one does not hide the others.
   const all = useQuery({
     queryKey: ['roadmaps', {}],
-    queryFn: () => api.get<RoadmapSummary[]>('/api/roadmaps'),
+    queryFn: () => unwrap(api.GET('/api/roadmaps')),
   });
   const years = [...new Set((all.data ?? []).map((r) => r.periodYear))].sort((a, b) => b - a);
   const needle = search.trim().toLowerCase();
@@ -79,7 +86,7 @@ export function RoadmapsPage() {
           placeholder="Все"
           data={STATUS_OPTIONS}
           value={status}
-          onChange={setStatus}
+          onChange={(v) => setStatus(STATUSES.find((s) => s === v) ?? null)}
           clearable
           w={180}
         />

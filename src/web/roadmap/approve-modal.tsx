@@ -1,7 +1,7 @@
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import type { RoadmapDetail } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { parseRuDate } from './format.js';
@@ -43,13 +43,18 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
     if (Object.keys(missing).length) return;
     setBusy(true);
     try {
-      await api.patch(`/api/roadmaps/${roadmap.id}`, {
-        status: 'approved',
-        approvalBody: body.trim() || null,
-        orderNumber: number.trim(),
-        orderDate: date,
-        version,
-      });
+      await unwrap(
+        api.PATCH('/api/roadmaps/{id}', {
+          params: { path: { id: roadmap.id } },
+          body: {
+            status: 'approved',
+            approvalBody: body.trim() || null,
+            orderNumber: number.trim(),
+            orderDate: date,
+            version,
+          },
+        }),
+      );
       notifyOk('Дорожная карта утверждена');
       onDone();
     } catch (err) {

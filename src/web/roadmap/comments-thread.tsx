@@ -1,22 +1,28 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../shared/api.js';
+import { commentInput } from '../../modules/roadmaps/schemas.js';
+import { api, unwrap } from '../shared/api.js';
+import { check } from '../shared/form-check.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { useAction } from './hooks.js';
-
-type Comment = { id: string; text: string; author: string | null; createdAt: string };
 
 export function CommentsThread({ itemId, roadmapId }: { itemId: string; roadmapId: string }) {
   const { run, busy } = useAction(roadmapId);
   const [text, setText] = useState('');
   const q = useQuery({
     queryKey: ['item', itemId, 'comments'],
-    queryFn: () => api.get<Comment[]>(`/api/items/${itemId}/comments`),
+    queryFn: () => unwrap(api.GET('/api/items/{id}/comments', { params: { path: { id: itemId } } })),
   });
+  const [error, setError] = useState<string | null>(null);
   async function add() {
     if (!text.trim()) return;
-    const ok = await run(() => api.post(`/api/items/${itemId}/comments`, { text: text.trim() }));
+    const { data: body, errors } = check(commentInput, { text });
+    setError(errors?.text ?? null);
+    if (!body) return;
+    const ok = await run(() =>
+      unwrap(api.POST('/api/items/{id}/comments', { params: { path: { id: itemId } }, body })),
+    );
     if (ok) setText('');
   }
   return (
@@ -47,6 +53,7 @@ export function CommentsThread({ itemId, roadmapId }: { itemId: string; roadmapI
         placeholder="Комментарий"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
+        error={error}
         autosize
         minRows={2}
         data-testid="comment-text"

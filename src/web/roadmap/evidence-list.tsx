@@ -1,18 +1,12 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
+import type { components } from '../shared/api-schema.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { useInvalidate } from './hooks.js';
 
-type Evidence = {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  addedAt: string;
-  addedBy: string | null;
-};
+type Evidence = components['schemas']['Evidence'];
 
 const formatSize = (n: number) =>
   n < 1024
@@ -36,7 +30,7 @@ export function EvidenceList({
   const [busy, setBusy] = useState(false);
   const q = useQuery({
     queryKey: ['item', itemId, 'evidence'],
-    queryFn: () => api.get<Evidence[]>(`/api/items/${itemId}/evidence`),
+    queryFn: () => unwrap(api.GET('/api/items/{id}/evidence', { params: { path: { id: itemId } } })),
   });
 
   async function upload(e: ChangeEvent<HTMLInputElement>) {
@@ -45,7 +39,11 @@ export function EvidenceList({
     if (files.length === 0) return;
     setBusy(true);
     try {
-      for (const f of files) await api.upload(`/api/items/${itemId}/evidence`, f);
+      for (const f of files) {
+        await unwrap(
+          api.POST('/api/items/{id}/evidence', { params: { path: { id: itemId } }, body: { file: f } }),
+        );
+      }
       notifyOk(
         files.length === 1 ? `Файл «${files[0]?.name}» приложен` : `Приложено файлов: ${files.length}`,
       );
@@ -59,7 +57,9 @@ export function EvidenceList({
 
   async function remove(f: Evidence) {
     try {
-      await api.del(`/api/items/${itemId}/evidence/${f.id}`);
+      await unwrap(
+        api.DELETE('/api/items/{id}/evidence/{fileId}', { params: { path: { id: itemId, fileId: f.id } } }),
+      );
       notifyOk(`Файл «${f.name}» откреплён`);
     } catch (err) {
       notifyError(err);
@@ -81,7 +81,11 @@ export function EvidenceList({
               {files.map((f) => (
                 <Group key={f.id} justify="space-between" wrap="nowrap" gap="xs">
                   <div>
-                    <Anchor href={`/api/files/${f.id}`} size="sm" data-testid={`evidence-${f.id}`}>
+                    <Anchor
+                      href={apiHref('/api/files/{id}', { path: { id: f.id } })}
+                      size="sm"
+                      data-testid={`evidence-${f.id}`}
+                    >
                       {f.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">

@@ -1,7 +1,7 @@
 import { Modal, Stack, Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { HistoryEntry, RoadmapDetail } from '../shared/types.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { sectionTitle } from './format.js';
@@ -53,7 +53,7 @@ export function ItemHistory({ itemId, roadmap }: { itemId: string; roadmap: Road
   const ctx = useHistoryContext(roadmap);
   const q = useQuery({
     queryKey: ['item', itemId, 'history'],
-    queryFn: () => api.get<HistoryEntry[]>(`/api/items/${itemId}/history`),
+    queryFn: () => unwrap(api.GET('/api/items/{id}/history', { params: { path: { id: itemId } } })),
   });
   return <Query q={q}>{(entries) => <HistoryList entries={entries} ctx={ctx} />}</Query>;
 }
@@ -70,7 +70,7 @@ export function RoadmapHistoryModal({
   const ctx = useHistoryContext(roadmap);
   const q = useQuery({
     queryKey: ['roadmap', roadmap.id, 'history'],
-    queryFn: () => api.get<HistoryEntry[]>(`/api/roadmaps/${roadmap.id}/history`),
+    queryFn: () => unwrap(api.GET('/api/roadmaps/{id}/history', { params: { path: { id: roadmap.id } } })),
     enabled: opened,
   });
   return (

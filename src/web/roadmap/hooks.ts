@@ -1,19 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { api } from '../shared/api.js';
-import type { Me, OrgUnit, RoadmapDetail } from '../shared/types.js';
+import { api, unwrap } from '../shared/api.js';
+import type { Me, OrgUnit } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 
 export const roadmapKey = (id: string) => ['roadmap', id] as const;
 
 export function useRoadmap(id: string) {
-  return useQuery({ queryKey: roadmapKey(id), queryFn: () => api.get<RoadmapDetail>(`/api/roadmaps/${id}`) });
+  return useQuery({
+    queryKey: roadmapKey(id),
+    queryFn: () => unwrap(api.GET('/api/roadmaps/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useOrgUnits() {
   return useQuery({
     queryKey: ['org-units'],
-    queryFn: () => api.get<OrgUnit[]>('/api/org-units'),
+    queryFn: () => unwrap(api.GET('/api/org-units')),
     staleTime: 5 * 60_000,
   });
 }

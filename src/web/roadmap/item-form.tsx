@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../shared/api.js';
+import { createItemInput, updateItemInput } from '../../modules/roadmaps/schemas.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
+import { check } from '../shared/form-check.js';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { formatValue } from './history-format.js';
@@ -51,29 +53,28 @@ export function ItemForm({ roadmap, item, sectionId, onDone }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!values.measure.trim()) {
-      setErrors({ measure: 'Укажите мероприятие' });
-      return;
-    }
-    setErrors({});
+    // Editing sends only the changed fields; a new item is checked whole.
+    const keys = changedKeys(item ? base : emptyValues(''), values);
+    const edit = check(updateItemInput, { ...toPayload(values, keys), version });
+    const create = check(createItemInput, { ...toPayload(values, keys), measure: values.measure, sectionId });
+    const errors = item ? edit.errors : create.errors;
+    setErrors(errors ?? {});
+    if (errors) return;
     setBusy(true);
     try {
-      if (item) {
-        const keys = changedKeys(base, values);
+      if (item && edit.data) {
         if (keys.length > 0) {
-          await api.patch(`/api/items/${item.id}`, { ...toPayload(values, keys), version });
+          await unwrap(api.PATCH('/api/items/{id}', { params: { path: { id: item.id } }, body: edit.data }));
           // The conflict notice stays until closed; once resolved it is no longer true.
           if (conflict) notifications.clean();
           notifyOk('Мероприятие сохранено');
         }
         await invalidate();
         onDone(item.id);
-      } else {
-        const keys = changedKeys(emptyValues(''), values);
-        const created = await api.post<{ id: string }>(`/api/roadmaps/${roadmap.id}/items`, {
-          ...toPayload(values, keys),
-          sectionId,
-        });
+      } else if (create.data) {
+        const created = await unwrap(
+          api.POST('/api/roadmaps/{id}/items', { params: { path: { id: roadmap.id } }, body: create.data }),
+        );
         notifyOk('Мероприятие добавлено');
         await invalidate();
         onDone(created.id);

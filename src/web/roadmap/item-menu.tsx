@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Menu, Modal, Select, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
 import { ConfirmModal } from './confirm-modal.js';
 import { sectionTitle } from './format.js';
@@ -27,7 +27,16 @@ export function ItemMenu({
   const index = section?.items.findIndex((x) => x.id === item.id) ?? -1;
   const count = section?.items.length ?? 0;
   const patch = (body: Record<string, unknown>, ok: string) =>
-    run(() => api.patch(`/api/items/${item.id}`, { ...body, version: item.version }), ok);
+    run(
+      () =>
+        unwrap(
+          api.PATCH('/api/items/{id}', {
+            params: { path: { id: item.id } },
+            body: { ...body, version: item.version },
+          }),
+        ),
+      ok,
+    );
 
   return (
     <>
@@ -79,7 +88,15 @@ export function ItemMenu({
         message={`Удалить мероприятие ${item.number ?? ''} «${item.measure.slice(0, 200)}»? Его история останется в журнале дорожной карты.`}
         confirmLabel={S.delete}
         onConfirm={() =>
-          run(() => api.del(`/api/items/${item.id}?version=${item.version}`), 'Мероприятие удалено')
+          run(
+            () =>
+              unwrap(
+                api.DELETE('/api/items/{id}', {
+                  params: { path: { id: item.id }, query: { version: item.version } },
+                }),
+              ),
+            'Мероприятие удалено',
+          )
         }
       />
     </>

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { ITEM_STATUS_LABELS, type ItemView, type RoadmapDetail } from '../shared/types.js';
 import { useAction } from './hooks.js';
 
@@ -44,7 +44,10 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
       ...(actual !== item.actualValue && { actualValue: actual }),
       version,
     };
-    const ok = await run(() => api.post(`/api/items/${item.id}/status`, body), 'Статус сохранён');
+    const ok = await run(
+      () => unwrap(api.POST('/api/items/{id}/status', { params: { path: { id: item.id } }, body })),
+      'Статус сохранён',
+    );
     if (ok) setComment('');
   }
 
@@ -110,11 +113,12 @@ export function ConfirmControl({ item, roadmap }: { item: ItemView; roadmap: Roa
     setError(null);
     const ok = await run(
       () =>
-        api.post(`/api/items/${item.id}/confirmation`, {
-          decision,
-          comment: comment.trim() || null,
-          version: item.version,
-        }),
+        unwrap(
+          api.POST('/api/items/{id}/confirmation', {
+            params: { path: { id: item.id } },
+            body: { decision, comment: comment.trim() || null, version: item.version },
+          }),
+        ),
       decision === 'confirmed' ? 'Исполнение подтверждено' : 'Возвращено на доработку',
     );
     if (ok) setComment('');

@@ -100,12 +100,7 @@ export const same = (a: ItemValues, b: ItemValues, k: ItemKey) => norm(a[k]) ===
 
 export const changedKeys = (from: ItemValues, to: ItemValues) => ITEM_KEYS.filter((k) => !same(from, to, k));
 
-/** The API body for the given fields: trimmed text, empty text as null. */
-export function toPayload(v: ItemValues, keys: ItemKey[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    const x = v[k];
-    out[k] = typeof x === 'string' ? x.trim() || null : x;
-  }
-  return out;
+/** The given fields as they are: the request schema trims them and makes empty text null. */
+export function toPayload(v: ItemValues, keys: ItemKey[]): Partial<ItemValues> {
+  return Object.fromEntries(keys.map((k) => [k, v[k]]));
 }

@@ -1,5 +1,5 @@
 import { Anchor, Button, FileButton, Group } from '@mantine/core';
-import { api } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
 import type { RoadmapDetail } from '../shared/types.js';
 import { useAction } from './hooks.js';
 
@@ -9,14 +9,28 @@ export function OrderFile({ roadmap: r }: { roadmap: RoadmapDetail }) {
   return (
     <Group gap="xs">
       {r.orderFileId && (
-        <Anchor href={`/api/files/${r.orderFileId}`} size="sm" data-testid="order-file-link">
+        <Anchor
+          href={apiHref('/api/files/{id}', { path: { id: r.orderFileId } })}
+          size="sm"
+          data-testid="order-file-link"
+        >
           Файл приказа
         </Anchor>
       )}
       {r.permissions.canManage && (
         <FileButton
           onChange={(f) =>
-            f && run(() => api.upload(`/api/roadmaps/${r.id}/order-file`, f), 'Файл приказа приложен')
+            f &&
+            run(
+              () =>
+                unwrap(
+                  api.POST('/api/roadmaps/{id}/order-file', {
+                    params: { path: { id: r.id } },
+                    body: { file: f },
+                  }),
+                ),
+              'Файл приказа приложен',
+            )
           }
         >
           {(props) => (

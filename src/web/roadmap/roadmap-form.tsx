@@ -14,8 +14,10 @@ import {
 import { DateInput } from '@mantine/dates';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../shared/api.js';
+import { createRoadmapInput, updateRoadmapInput } from '../../modules/roadmaps/schemas.js';
+import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
+import { check } from '../shared/form-check.js';
 import { ROADMAP_KIND_LABELS, type RoadmapDetail, type RoadmapSummary } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { currentPeriodYear, parseRuDate } from './format.js';
@@ -92,30 +94,31 @@ function RoadmapForm({ roadmap, onDone }: { roadmap?: RoadmapDetail; onDone: () 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setErrors({});
     const fields = {
       title: v.title,
       kind: v.kind,
       periodKind: v.periodKind,
       periodYear: v.periodYear,
-      approvalBody: v.approvalBody || null,
-      orderNumber: v.orderNumber || null,
+      approvalBody: v.approvalBody,
+      orderNumber: v.orderNumber,
       orderDate: v.orderDate || null,
     };
+    const edit = check(updateRoadmapInput, { ...fields, version });
+    const create = check(createRoadmapInput, { ...fields, orgUnitId: v.orgUnitId });
+    const errors = roadmap ? edit.errors : create.errors;
+    // The schema would call a missing organisation a wrong identifier.
+    if (errors?.orgUnitId && !v.orgUnitId) errors.orgUnitId = 'Выберите организацию';
+    setErrors(errors ?? {});
+    if (errors) return;
     setBusy(true);
     try {
-      if (roadmap) {
-        await api.patch(`/api/roadmaps/${roadmap.id}`, { ...fields, version });
+      if (roadmap && edit.data) {
+        await unwrap(
+          api.PATCH('/api/roadmaps/{id}', { params: { path: { id: roadmap.id } }, body: edit.data }),
+        );
         notifyOk('Реквизиты сохранены');
-      } else {
-        if (!v.orgUnitId) {
-          setErrors({ orgUnitId: 'Выберите организацию' });
-          return;
-        }
-        const created = await api.post<{ id: string }>('/api/roadmaps', {
-          ...fields,
-          orgUnitId: v.orgUnitId,
-        });
+      } else if (create.data) {
+        const created = await unwrap(api.POST('/api/roadmaps', { body: create.data }));
         notifyOk('Дорожная карта создана');
         navigate(`/roadmaps/${created.id}`);
       }

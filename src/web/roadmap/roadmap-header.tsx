@@ -1,7 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../shared/api.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
 import { ROADMAP_KIND_LABELS, ROADMAP_STATUS_LABELS, type RoadmapDetail } from '../shared/types.js';
 import { ApproveModal } from './approve-modal.js';
 import { ConfirmModal } from './confirm-modal.js';
@@ -22,7 +22,16 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
   const [deleting, del] = useDisclosure(false);
   const manage = r.permissions.canManage;
   const setStatus = (status: RoadmapDetail['status'], ok: string) =>
-    run(() => api.patch(`/api/roadmaps/${r.id}`, { status, version: r.version }), ok);
+    run(
+      () =>
+        unwrap(
+          api.PATCH('/api/roadmaps/{id}', {
+            params: { path: { id: r.id } },
+            body: { status, version: r.version },
+          }),
+        ),
+      ok,
+    );
 
   return (
     <Paper withBorder p="md">
@@ -67,7 +76,7 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
         <Group gap="xs" mt="xs">
           <Button
             component="a"
-            href={`/api/roadmaps/${r.id}/export?format=docx`}
+            href={apiHref('/api/roadmaps/{id}/export', { path: { id: r.id }, query: { format: 'docx' } })}
             variant="light"
             data-testid="export-docx"
           >
@@ -75,7 +84,7 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
           </Button>
           <Button
             component="a"
-            href={`/api/roadmaps/${r.id}/export?format=xlsx`}
+            href={apiHref('/api/roadmaps/{id}/export', { path: { id: r.id }, query: { format: 'xlsx' } })}
             variant="light"
             data-testid="export-xlsx"
           >
@@ -142,7 +151,11 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
         onConfirm={async () => {
           // Leave the page before the lists refresh, so the deleted roadmap is not fetched again.
           await run(async () => {
-            await api.del(`/api/roadmaps/${r.id}?version=${r.version}`);
+            await unwrap(
+              api.DELETE('/api/roadmaps/{id}', {
+                params: { path: { id: r.id }, query: { version: r.version } },
+              }),
+            );
             navigate('/roadmaps');
           }, 'Черновик удалён');
         }}

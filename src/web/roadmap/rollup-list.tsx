@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { TaskView } from '../shared/types.js';
 import { Query, StatusBadge } from '../shared/ui.js';
 
@@ -13,7 +13,7 @@ const overdue = (t: TaskView) =>
 export function RollUpList({ itemId }: { itemId: string }) {
   const q = useQuery({
     queryKey: ['item', itemId, 'tasks'],
-    queryFn: () => api.get<TaskView[]>(`/api/items/${itemId}/tasks`),
+    queryFn: () => unwrap(api.GET('/api/items/{id}/tasks', { params: { path: { id: itemId } } })),
   });
   return (
     <Query q={q}>

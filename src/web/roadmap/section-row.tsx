@@ -12,7 +12,9 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
-import { api } from '../shared/api.js';
+import { sectionInput, updateSectionInput } from '../../modules/roadmaps/schemas.js';
+import { api, unwrap } from '../shared/api.js';
+import { check, type FieldErrors } from '../shared/form-check.js';
 import type { RoadmapDetail, SectionView } from '../shared/types.js';
 import { ConfirmModal } from './confirm-modal.js';
 import { sectionTitle } from './format.js';
@@ -33,7 +35,16 @@ export function SectionRow(props: {
   const [deleting, del] = useDisclosure(false);
   const untitled = !s.number && !s.title;
   const move = (position: number) =>
-    run(() => api.patch(`/api/sections/${s.id}`, { position, version: s.version }), 'Раздел перемещён');
+    run(
+      () =>
+        unwrap(
+          api.PATCH('/api/sections/{id}', {
+            params: { path: { id: s.id } },
+            body: { position, version: s.version },
+          }),
+        ),
+      'Раздел перемещён',
+    );
 
   return (
     <Table.Tr data-testid={`section-row-${s.id}`} bg="gray.1">
@@ -81,7 +92,17 @@ export function SectionRow(props: {
               : 'Удалить пустой раздел?'
           }
           confirmLabel={S.delete}
-          onConfirm={() => run(() => api.del(`/api/sections/${s.id}?version=${s.version}`), 'Раздел удалён')}
+          onConfirm={() =>
+            run(
+              () =>
+                unwrap(
+                  api.DELETE('/api/sections/{id}', {
+                    params: { path: { id: s.id }, query: { version: s.version } },
+                  }),
+                ),
+              'Раздел удалён',
+            )
+          }
         />
       </Table.Td>
     </Table.Tr>
@@ -117,14 +138,24 @@ function SectionForm({
   );
   const [title, setTitle] = useState(section?.title ?? '');
   const [version] = useState(section?.version);
+  const [errors, setErrors] = useState<FieldErrors>({});
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body = { number: number.trim() || null, title: title.trim() || null };
+    const edit = check(updateSectionInput, { number, title, version });
+    const create = check(sectionInput, { number, title });
+    const found = section ? edit.errors : create.errors;
+    setErrors(found ?? {});
+    if (found) return;
     const ok = await run(
       () =>
-        section
-          ? api.patch(`/api/sections/${section.id}`, { ...body, version })
-          : api.post(`/api/roadmaps/${roadmap.id}/sections`, body),
+        section && edit.data
+          ? unwrap(api.PATCH('/api/sections/{id}', { params: { path: { id: section.id } }, body: edit.data }))
+          : unwrap(
+              api.POST('/api/roadmaps/{id}/sections', {
+                params: { path: { id: roadmap.id } },
+                body: create.data ?? {},
+              }),
+            ),
       section ? 'Раздел сохранён' : 'Раздел добавлен',
     );
     if (ok) onClose();
@@ -132,12 +163,19 @@ function SectionForm({
   return (
     <form onSubmit={submit}>
       <Stack>
-        <TextInput label="Номер" value={number} onChange={(e) => setNumber(e.currentTarget.value)} w={120} />
+        <TextInput
+          label="Номер"
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          error={errors.number}
+          w={120}
+        />
         <Textarea
           label="Название"
           placeholder="Организационное сопровождение"
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
           autosize
           minRows={2}
           data-testid="section-title"

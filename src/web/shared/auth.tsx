@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { ApiError, api } from './api.js';
+import { ApiError, api, unwrap } from './api.js';
 import type { Me, Role } from './types.js';
 
 const MeContext = createContext<Me | null>(null);
@@ -20,7 +20,7 @@ export function AuthGate({ children, fallback }: { children: ReactNode; fallback
   const qc = useQueryClient();
   const me = useQuery({
     queryKey: ['me'],
-    queryFn: () => api.get<Me>('/api/me'),
+    queryFn: () => unwrap(api.GET('/api/me')),
     retry: false,
     staleTime: 60_000,
   });

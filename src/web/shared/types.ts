@@ -1,40 +1,29 @@
-// Shapes of API responses, taken from the server's own types so the two never drift apart.
+// Shapes of API responses, from the types generated out of the OpenAPI document (api-schema.ts), so the
+// browser and the routes' response schemas never drift apart.
+import type { components } from './api-schema.js';
 
-export type { UnitRollUp } from '../../modules/dashboard/get-dashboard.js';
-export type { FoundItem } from '../../modules/roadmaps/find-items.js';
-export type { HistoryEntry } from '../../modules/roadmaps/history.js';
-export type { TaskView } from '../../modules/roadmaps/tasks.js';
-export type {
-  ItemView,
-  RoadmapDetail,
-  RoadmapSummary,
-  SectionView,
-  UnitRef,
-} from '../../modules/roadmaps/types.js';
+type Schemas = components['schemas'];
+
+export type FoundItem = Schemas['FoundItem'];
+export type HistoryEntry = Schemas['HistoryEntry'];
+export type TaskView = Schemas['Task'];
+export type ItemView = Schemas['ItemView'];
+export type RoadmapDetail = Schemas['RoadmapDetail'];
+export type RoadmapSummary = Schemas['RoadmapSummary'];
+export type SectionView = Schemas['SectionView'];
+export type UnitRef = Schemas['UnitRef'];
+export type Dashboard = Schemas['Dashboard'];
+export type UnitRollUp = NonNullable<Dashboard['rollUp']>['units'][number];
+export type Me = Schemas['Me'];
+export type Role = Me['assignments'][number]['role'];
+export type OrgUnit = Schemas['OrgUnit'];
+
 export {
   ITEM_STATUS_LABELS,
   LEVEL_LABELS,
   ROADMAP_KIND_LABELS,
   ROADMAP_STATUS_LABELS,
 } from '../../modules/roadmaps/types.js';
-
-export type Me = {
-  id: string;
-  login: string;
-  fullName: string;
-  demo: boolean;
-  assignments: { role: Role; orgUnitId: string; unitName: string; unitKind: string }[];
-};
-
-export type Role =
-  | 'admin'
-  | 'regional_operator'
-  | 'regional_center'
-  | 'municipal_coordinator'
-  | 'curator'
-  | 'school_team'
-  | 'expert'
-  | 'teacher';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Администратор',
@@ -45,27 +34,4 @@ export const ROLE_LABELS: Record<Role, string> = {
   school_team: 'Управленческая команда ОО',
   expert: 'Эксперт',
   teacher: 'Учитель',
-};
-
-export type OrgUnit = {
-  id: string;
-  parentId: string | null;
-  kind: 'region' | 'municipality' | 'school' | 'institution';
-  institutionType: string | null;
-  name: string;
-  shortName: string | null;
-  path: string;
-  inn: string | null;
-  /** «Код ОО»: what the school_id of assessment data packages is matched against. */
-  code: string | null;
-  oktmo: string | null;
-  address: string | null;
-  isRural: boolean | null;
-  isSmall: boolean | null;
-  levels: string[] | null;
-  pupils: number | null;
-  teachers: number | null;
-  director: string | null;
-  isDemo: boolean;
-  version: number;
 };

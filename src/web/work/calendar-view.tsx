@@ -15,7 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, qs } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { type FoundItem, ITEM_STATUS_LABELS } from '../shared/types.js';
 import { formatDate, Query } from '../shared/ui.js';
 import { ItemFilters, useWorkFilters } from './item-filters.js';
@@ -173,8 +173,12 @@ export function CalendarView() {
   const q = useQuery({
     queryKey: ['items', 'calendar', scope, year, filters],
     queryFn: () =>
-      api.get<FoundItem[]>(
-        `/api/items${qs({ view: scope, ...filters, dueFrom: `${year}-09-01`, dueTo: `${year + 1}-12-31` })}`,
+      unwrap(
+        api.GET('/api/items', {
+          params: {
+            query: { view: scope, ...filters, dueFrom: `${year}-09-01`, dueTo: `${year + 1}-12-31` },
+          },
+        }),
       ),
   });
   const now = currentSchoolYear();

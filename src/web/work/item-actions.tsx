@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import type { FoundItem } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { StatusModal } from './status-modal.js';
@@ -34,11 +34,12 @@ export function ConfirmActions({ item }: { item: FoundItem }) {
     }
     setBusy(true);
     try {
-      await api.post(`/api/items/${item.id}/confirmation`, {
-        decision,
-        comment: decision === 'returned' ? comment.trim() : null,
-        version: item.version,
-      });
+      await unwrap(
+        api.POST('/api/items/{id}/confirmation', {
+          params: { path: { id: item.id } },
+          body: { decision, comment: decision === 'returned' ? comment.trim() : null, version: item.version },
+        }),
+      );
       notifyOk(decision === 'confirmed' ? 'Исполнение подтверждено' : 'Мероприятие возвращено на доработку');
       setReturning(false);
       await refresh();
@@ -118,7 +119,12 @@ export function ItemStatusAction({ item }: { item: FoundItem }) {
         initial={item.status}
         initialComment={item.statusComment}
         onSubmit={async (status, comment) => {
-          await api.post(`/api/items/${item.id}/status`, { status, comment, version: item.version });
+          await unwrap(
+            api.POST('/api/items/{id}/status', {
+              params: { path: { id: item.id } },
+              body: { status, comment, version: item.version },
+            }),
+          );
           notifyOk('Статус изменён');
           await refresh();
         }}

@@ -1,8 +1,8 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { api } from '../shared/api.js';
-import { ITEM_STATUS_LABELS, LEVEL_LABELS, type RoadmapSummary } from '../shared/types.js';
+import { api, unwrap } from '../shared/api.js';
+import { ITEM_STATUS_LABELS, LEVEL_LABELS } from '../shared/types.js';
 import { ITEM_STATUSES, type ItemStatus, LEVELS, type Level } from './labels.js';
 
 export type WorkFilters = { roadmapId?: string; level?: Level; status?: ItemStatus };
@@ -19,7 +19,7 @@ export function useWorkFilters(): [
   const level = params.get('level');
   const status = params.get('status');
   const filters: WorkFilters = {
-    roadmapId: params.get('roadmapId') ?? undefined,
+    roadmapId: params.get('roadmapId') || undefined,
     level: isLevel(level) ? level : undefined,
     status: isStatus(status) ? status : undefined,
   };
@@ -37,7 +37,7 @@ export function useWorkFilters(): [
 export function useVisibleRoadmaps() {
   return useQuery({
     queryKey: ['roadmaps', 'all-visible'],
-    queryFn: () => api.get<RoadmapSummary[]>('/api/roadmaps'),
+    queryFn: () => unwrap(api.GET('/api/roadmaps')),
     staleTime: 60_000,
   });
 }

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, qs } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import type { FoundItem, Me } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
@@ -42,8 +42,10 @@ export function ItemsView({ view }: { view: ItemListView }) {
   const q = useQuery({
     queryKey: ['items', view, filters],
     queryFn: () =>
-      api.get<FoundItem[]>(
-        `/api/items${qs({ view, ...filters, days: view === 'upcoming' ? 30 : undefined })}`,
+      unwrap(
+        api.GET('/api/items', {
+          params: { query: { view, ...filters, days: view === 'upcoming' ? 30 : undefined } },
+        }),
       ),
   });
   const roadmaps = useVisibleRoadmaps();

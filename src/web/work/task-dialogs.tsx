@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, qs } from '../shared/api.js';
-import type { RoadmapDetail, RoadmapSummary, TaskView } from '../shared/types.js';
+import { api, unwrap } from '../shared/api.js';
+import type { TaskView } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { useRefreshWork } from './item-actions.js';
 
@@ -13,7 +13,7 @@ function useOwnRoadmap(task: TaskView, opened: boolean) {
   const [roadmapId, setRoadmapId] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ['roadmaps', 'of-unit', task.unit.id],
-    queryFn: () => api.get<RoadmapSummary[]>(`/api/roadmaps${qs({ orgUnitId: task.unit.id })}`),
+    queryFn: () => unwrap(api.GET('/api/roadmaps', { params: { query: { orgUnitId: task.unit.id } } })),
     enabled: opened,
   });
   const own = (list.data ?? []).filter((r) => r.status !== 'archived');
@@ -22,7 +22,7 @@ function useOwnRoadmap(task: TaskView, opened: boolean) {
   }, [opened, roadmapId, own]);
   const detail = useQuery({
     queryKey: ['roadmap', roadmapId],
-    queryFn: () => api.get<RoadmapDetail>(`/api/roadmaps/${roadmapId}`),
+    queryFn: () => unwrap(api.GET('/api/roadmaps/{id}', { params: { path: { id: roadmapId ?? '' } } })),
     enabled: opened && !!roadmapId,
   });
   const select = (
@@ -68,7 +68,12 @@ export function LinkTaskModal({ task, opened, onClose }: DialogProps) {
     if (!itemId) return;
     setBusy(true);
     try {
-      await api.patch(`/api/tasks/${task.id}`, { linkedItemId: itemId, version: task.version });
+      await unwrap(
+        api.PATCH('/api/tasks/{id}', {
+          params: { path: { id: task.id } },
+          body: { linkedItemId: itemId, version: task.version },
+        }),
+      );
       notifyOk('Задача связана с мероприятием вашей дорожной карты');
       await refresh();
       onClose();
@@ -129,7 +134,12 @@ export function AdoptTaskModal({ task, opened, onClose }: DialogProps) {
     if (!own.roadmapId || !sectionId) return;
     setBusy(true);
     try {
-      await api.post(`/api/tasks/${task.id}/adopt`, { roadmapId: own.roadmapId, sectionId });
+      await unwrap(
+        api.POST('/api/tasks/{id}/adopt', {
+          params: { path: { id: task.id } },
+          body: { roadmapId: own.roadmapId, sectionId },
+        }),
+      );
       notifyOk('Мероприятие перенесено в вашу дорожную карту');
       await refresh();
       onClose();

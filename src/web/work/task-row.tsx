@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Menu, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
 import { LEVEL_LABELS, type TaskView } from '../shared/types.js';
 import { notifyError, notifyOk, StatusBadge } from '../shared/ui.js';
 import { useRefreshWork } from './item-actions.js';
@@ -24,13 +24,18 @@ export function TaskRow({
 }) {
   const refresh = useRefreshWork();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const status = task.status as ItemStatus;
+  const status: ItemStatus = task.status;
   const overdue = task.source.overdue && status !== 'done' && status !== 'cancelled';
   const linked = task.linkedItemId !== null;
 
   async function unlink() {
     try {
-      await api.patch(`/api/tasks/${task.id}`, { linkedItemId: null, version: task.version });
+      await unwrap(
+        api.PATCH('/api/tasks/{id}', {
+          params: { path: { id: task.id } },
+          body: { linkedItemId: null, version: task.version },
+        }),
+      );
       notifyOk('Связь снята');
       await refresh();
     } catch (e) {
@@ -133,11 +138,12 @@ export function TaskRow({
           initial={status}
           initialComment={task.comment}
           onSubmit={async (s, comment) => {
-            await api.patch(`/api/tasks/${task.id}`, {
-              ...(linked ? {} : { status: s }),
-              comment,
-              version: task.version,
-            });
+            await unwrap(
+              api.PATCH('/api/tasks/{id}', {
+                params: { path: { id: task.id } },
+                body: { ...(linked ? {} : { status: s }), comment, version: task.version },
+              }),
+            );
             notifyOk('Исполнение отмечено');
             await refresh();
           }}

@@ -1,8 +1,8 @@
 import { Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, qs } from '../shared/api.js';
-import type { FoundItem, TaskView } from '../shared/types.js';
+import { api, unwrap } from '../shared/api.js';
+import type { TaskView } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 import { Empty } from './empty.js';
 import { plural } from './labels.js';
@@ -11,7 +11,7 @@ import { TaskRow } from './task-row.js';
 type Show = 'open' | 'done' | 'all';
 
 export function useTasks() {
-  return useQuery({ queryKey: ['tasks'], queryFn: () => api.get<TaskView[]>('/api/tasks') });
+  return useQuery({ queryKey: ['tasks'], queryFn: () => unwrap(api.GET('/api/tasks')) });
 }
 
 /** Where the linked items live: the user's own items (view «mine») carry their roadmap ids. */
@@ -19,7 +19,7 @@ function useLinkedRoadmaps(tasks: TaskView[] | undefined) {
   const anyLinked = (tasks ?? []).some((t) => t.linkedItemId);
   const mine = useQuery({
     queryKey: ['items', 'mine', {}],
-    queryFn: () => api.get<FoundItem[]>(`/api/items${qs({ view: 'mine' })}`),
+    queryFn: () => unwrap(api.GET('/api/items', { params: { query: { view: 'mine' } } })),
     enabled: anyLinked,
   });
   return new Map((mine.data ?? []).map((i) => [i.id, i.roadmap.id]));

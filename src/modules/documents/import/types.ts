@@ -1,54 +1,28 @@
 // The importer's public result (docs/import-format.md) and the block stream every reader produces.
+import type { z } from 'zod';
+import type {
+  importedItemView,
+  importedRoadmapView,
+  importedSubItemView,
+  importWarningView,
+  roadmapParseView,
+} from './views.js';
 
 export type ImportLevel = 'региональный' | 'муниципальный' | 'институциональный';
 export type ImportRecurrence = 'monthly' | 'quarterly' | 'yearly' | 'throughout' | 'on-schedule';
 export type ImportRoadmapKind = 'shnor_support' | 'risk_zone' | 'failure_prevention' | 'shnsu' | 'other';
 export type ImportPeriodKind = 'school_year' | 'calendar_year';
 
-export type ImportedDeadline = {
-  text: string | null;
-  from: string | null; // 'YYYY-MM'
-  to: string | null; // 'YYYY-MM'
-  recurrence: ImportRecurrence | null;
-};
-
-export type ImportedSubItem = {
-  number: string | null;
-  level: ImportLevel | null;
-  measure: string;
-  description: string | null;
-  deadline: ImportedDeadline;
-  responsible: string | null;
-  indicator: string | null;
-};
-
-export type ImportedItem = ImportedSubItem & { subItems: ImportedSubItem[] };
-
-export type ImportedSection = { number: string | null; title: string | null; items: ImportedItem[] };
-
-export type ImportedApproval = { body: string | null; orderNumber: string | null; date: string | null };
-
+export type ImportedSubItem = z.infer<typeof importedSubItemView>;
+export type ImportedDeadline = ImportedSubItem['deadline'];
+export type ImportedItem = z.infer<typeof importedItemView>;
+export type ImportedRoadmap = z.infer<typeof importedRoadmapView>;
+export type ImportedSection = ImportedRoadmap['sections'][number];
+export type ImportedApproval = NonNullable<ImportedRoadmap['approval']>;
 /** What the saving wizard needs besides the documented fields; all of it is a guess the user confirms. */
-export type ImportedRoadmapMeta = {
-  kind: ImportRoadmapKind;
-  periodKind: ImportPeriodKind | null;
-  periodYear: number | null;
-  /** The period was not written in the title or near the table: it was inferred (see warnings). */
-  periodGuessed: boolean;
-};
-
-export type ImportedRoadmap = {
-  title: string;
-  period: string | null;
-  approval: ImportedApproval | null;
-  columns: string[];
-  sections: ImportedSection[];
-  meta: ImportedRoadmapMeta;
-};
-
-export type ImportWarning = { location: string; message: string };
-
-export type ImportResult = { roadmaps: ImportedRoadmap[]; warnings: ImportWarning[] };
+export type ImportedRoadmapMeta = ImportedRoadmap['meta'];
+export type ImportWarning = z.infer<typeof importWarningView>;
+export type ImportResult = z.infer<typeof roadmapParseView>;
 
 // ---------- The intermediate stream: readers produce it, the recogniser reads it ----------
 

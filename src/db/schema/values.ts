@@ -1,0 +1,60 @@
+// The value lists of the tables' enumerated columns, without drizzle: the request schemas that the
+// browser's forms share with the API import them from here.
+
+export const ROLES = [
+  'admin',
+  'regional_operator',
+  'regional_center',
+  'municipal_coordinator',
+  'curator',
+  'school_team',
+  'expert',
+  'teacher',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ['region', 'municipality', 'school', 'institution'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const INSTITUTION_TYPES = [
+  'department',
+  'iro',
+  'quality_center',
+  'cnppm',
+  'omsu',
+  'moc',
+  'methodical_association',
+  'other',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+export const ROADMAP_KINDS = ['shnor_support', 'risk_zone', 'failure_prevention', 'shnsu', 'other'] as const;
+export type RoadmapKind = (typeof ROADMAP_KINDS)[number];
+
+export const ROADMAP_STATUSES = ['draft', 'approved', 'archived'] as const;
+export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+
+export const PERIOD_KINDS = ['school_year', 'calendar_year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const LEVELS = ['regional', 'municipal', 'school'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const ITEM_STATUSES = [
+  'planned',
+  'in_progress',
+  'done',
+  'not_done',
+  'postponed',
+  'cancelled',
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const RECURRENCES = ['monthly', 'quarterly', 'yearly', 'throughout', 'on-schedule'] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
+
+export const CONFIRMATIONS = ['pending', 'confirmed', 'returned'] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
+
+export const COMPARATORS = ['gte', 'lte', 'eq'] as const;
+export type Comparator = (typeof COMPARATORS)[number];

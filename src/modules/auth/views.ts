@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ROLES, roleAssignments, users } from '../../db/schema/auth.js';
+import { ORG_KINDS } from '../../db/schema/orgs.js';
+import { rowSchema } from '../../lib/row-schema.js';
+
+// Response shapes of the account operations; the password hash never leaves the server.
+const role = z.enum(ROLES);
+
+export const loginView = z.object({ ok: z.literal(true), expiresAt: z.string() }).meta({ id: 'LoginResult' });
+
+export const meView = z
+  .object({
+    id: z.uuid(),
+    login: z.string(),
+    fullName: z.string(),
+    demo: z.boolean(),
+    assignments: z.array(
+      z.object({ role, orgUnitId: z.uuid(), unitName: z.string(), unitKind: z.enum(ORG_KINDS) }),
+    ),
+  })
+  .meta({ id: 'Me' });
+
+export const userListView = z
+  .object({
+    id: z.uuid(),
+    login: z.string(),
+    fullName: z.string(),
+    email: z.string().nullable(),
+    position: z.string().nullable(),
+    isActive: z.boolean(),
+    isDemo: z.boolean(),
+    version: z.number().int(),
+    assignments: z.array(
+      z.object({
+        id: z.uuid(),
+        role,
+        orgUnitId: z.uuid(),
+        unitName: z.string(),
+        unitKind: z.enum(ORG_KINDS),
+      }),
+    ),
+  })
+  .meta({ id: 'UserWithRoles' });
+
+export const userRow = rowSchema(users, {}, ['passwordHash']).meta({ id: 'User' });
+export const assignmentRow = rowSchema(roleAssignments, { role }).meta({ id: 'RoleAssignment' });
