@@ -30,6 +30,7 @@ type Case = {
   body?: BodyInit;
   type?: string;
 };
+type Documented = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 type RouteSchemas = { query?: ZodType; json?: ZodType };
 
 const CYRILLIC = /[а-яё]/i;
@@ -189,6 +190,24 @@ describe.each(DB_KINDS)('fuzz on %s', (kind) => {
     const q = new URLSearchParams(c.query).toString();
     return q ? `${p}?${q}` : p;
   };
+
+  it('declares a real schema for every response of the document', async () => {
+    const doc = await (await t.call('GET', '/api/openapi.json')).json();
+    const untyped: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Documented>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const ok = op.responses?.['200'];
+        if (!ok?.content) untyped.push(`${method} ${path}: no 200 content`);
+        for (const [type, media] of Object.entries(ok?.content ?? {})) {
+          const schema = JSON.stringify(media.schema ?? {});
+          if (schema === '{}' || (type.includes('json') && !/"(type|\$ref)"/.test(schema))) {
+            untyped.push(`${method} ${path} ${type}: ${schema}`);
+          }
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
 
   it('answers all bad input with a 4xx in Russian and changes nothing', async () => {
     const doc = await (await t.call('GET', '/api/openapi.json')).json();
