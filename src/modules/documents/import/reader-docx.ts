@@ -1,7 +1,9 @@
+import { onOff, scanXml } from '../../files/xml.js';
+import { collect, readZip, sameName } from '../../files/zip.js';
 import { DocxNumbering } from './docx-numbering.js';
 import {
   invalidFile,
-  MAX_XML_BYTES,
+  OFFICE_ZIP_LIMITS,
   OLE_MAGIC,
   OLE_MESSAGE,
   startsWith,
@@ -9,8 +11,6 @@ import {
   ZIP_MAGIC,
 } from './limits.js';
 import type { Block, Cell } from './types.js';
-import { attr, onOff, scanXml } from './xml.js';
-import { extractZipEntry, findEntry, readZipDirectory } from './zip.js';
 
 // Word tables straight from OOXML (word/document.xml): body paragraphs become paragraph blocks
 // («абзац N»), rows of top-level tables become row blocks («таблица T, строка R»). gridSpan gives a cell's
@@ -50,23 +50,25 @@ export function readDocx(data: Buffer): Block[] {
   if (!startsWith(data, ZIP_MAGIC)) {
     throw invalidFile('Файл не является документом Word (.docx): он повреждён или имеет другой формат');
   }
-  const entries = readZipDirectory(data, WHAT);
-  const doc = findEntry(entries, 'word/document.xml');
+  // Only the three parts read are inflated; the others are counted.
+  const parts = new Map<string, Buffer>();
+  const wanted = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml'];
+  const names = readZip(data, WHAT, OFFICE_ZIP_LIMITS, (name) => {
+    const part = wanted.find((w) => sameName(w, name));
+    return part ? collect((b) => parts.set(part, b)) : null;
+  });
+  const doc = parts.get('word/document.xml');
   if (!doc) {
-    if (findEntry(entries, 'xl/workbook.xml')) {
+    if (names.some((n) => sameName(n, 'xl/workbook.xml'))) {
       throw unsupportedFile('Это книга Excel, а не документ Word: сохраните её с расширением .xlsx');
     }
     throw invalidFile('В файле нет основного текста (word/document.xml): это не документ Word (.docx)');
   }
-  const stylesEntry = findEntry(entries, 'word/styles.xml');
-  const styles = stylesEntry
-    ? readStyles(extractZipEntry(data, stylesEntry, WHAT, MAX_XML_BYTES).toString('utf8'))
-    : { byId: new Map<string, StyleInfo>() };
-  const numberingEntry = findEntry(entries, 'word/numbering.xml');
-  const numbering = new DocxNumbering(
-    numberingEntry ? extractZipEntry(data, numberingEntry, WHAT, MAX_XML_BYTES).toString('utf8') : null,
-  );
-  const xml = extractZipEntry(data, doc, WHAT, MAX_XML_BYTES).toString('utf8');
+  const stylesXml = parts.get('word/styles.xml');
+  const styles = stylesXml ? readStyles(stylesXml.toString('utf8')) : { byId: new Map<string, StyleInfo>() };
+  const numberingXml = parts.get('word/numbering.xml');
+  const numbering = new DocxNumbering(numberingXml ? numberingXml.toString('utf8') : null);
+  const xml = doc.toString('utf8');
   if (!xml.includes('<w:body')) throw invalidFile('Документ Word повреждён: в нём нет тела документа');
   return readDocumentXml(xml, styles, numbering);
 }
@@ -81,11 +83,11 @@ function readStyles(xml: string): Styles {
     open(name, attrs) {
       if (name === 'w:style') {
         current = {};
-        const id = attr(attrs, 'w:styleId');
+        const id = attrs['w:styleId'];
         if (id) byId.set(id, current);
       } else if (name === 'w:rPrDefault') inDefaults = true;
       else if (name === 'w:rPr') inRPr = true;
-      else if (name === 'w:basedOn' && current) current.basedOn = attr(attrs, 'w:val');
+      else if (name === 'w:basedOn' && current) current.basedOn = attrs['w:val'];
       else if (inRPr && (name === 'w:b' || name === 'w:i')) {
         const key = name === 'w:b' ? 'bold' : 'italic';
         if (current) current[key] = onOff(attrs);
@@ -234,13 +236,13 @@ function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering):
           inPPr = true;
           break;
         case 'w:pStyle':
-          if (para && inPPr) para.style = attr(attrs, 'w:val');
+          if (para && inPPr) para.style = attrs['w:val'];
           break;
         case 'w:numId':
-          if (para && inPPr) para.numId = attr(attrs, 'w:val');
+          if (para && inPPr) para.numId = attrs['w:val'];
           break;
         case 'w:ilvl':
-          if (para && inPPr) para.ilvl = Number(attr(attrs, 'w:val') ?? 0) || 0;
+          if (para && inPPr) para.ilvl = Number(attrs['w:val'] ?? 0) || 0;
           break;
         case 'w:r':
           run = { text: '' };
@@ -253,7 +255,7 @@ function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering):
           if (run && inRPr && !inPPr) run[name === 'w:b' ? 'bold' : 'italic'] = onOff(attrs);
           break;
         case 'w:rStyle':
-          if (run && inRPr && !inPPr) run.style = attr(attrs, 'w:val');
+          if (run && inRPr && !inPPr) run.style = attrs['w:val'];
           break;
         case 'w:t':
           inText = !selfClosing;
@@ -289,20 +291,19 @@ function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering):
           if (row && tableDepth === 1) row.header = onOff(attrs);
           break;
         case 'w:gridBefore':
-          if (row && tableDepth === 1) row.gridBefore = Number(attr(attrs, 'w:val') ?? 0) || 0;
+          if (row && tableDepth === 1) row.gridBefore = Number(attrs['w:val'] ?? 0) || 0;
           break;
         case 'w:tc':
           if (tableDepth === 1) cell = { paras: [], span: 1, vMerge: null, hMerge: false };
           break;
         case 'w:gridSpan':
-          if (cell && tableDepth === 1) cell.span = Math.max(1, Number(attr(attrs, 'w:val') ?? 1) || 1);
+          if (cell && tableDepth === 1) cell.span = Math.max(1, Number(attrs['w:val'] ?? 1) || 1);
           break;
         case 'w:vMerge':
-          if (cell && tableDepth === 1)
-            cell.vMerge = attr(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
+          if (cell && tableDepth === 1) cell.vMerge = attrs['w:val'] === 'restart' ? 'restart' : 'continue';
           break;
         case 'w:hMerge':
-          if (cell && tableDepth === 1) cell.hMerge = attr(attrs, 'w:val') !== 'restart';
+          if (cell && tableDepth === 1) cell.hMerge = attrs['w:val'] !== 'restart';
           break;
       }
     },

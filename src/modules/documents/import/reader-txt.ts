@@ -1,4 +1,4 @@
-import { decodeText } from '../../orgs/parse-table.js';
+import { decodeText } from '../../files/csv.js';
 import { stripMarkup } from './clean-text.js';
 import { invalidFile } from './limits.js';
 import type { Block, Cell } from './types.js';
