@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { dataImports } from '../../db/schema/assessment.js';
@@ -19,7 +18,7 @@ import {
   storedShare,
 } from './replace-rows.js';
 import { type BulkLoader, insertLoader } from './store.js';
-import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
+import type { DataPackage } from './types.js';
 
 // Import of an assessment data package into the database (docs/identification-api.md, «Данные оценочных
 // процедур»; format: docs/data-formats.md). Schools are matched by `org_units.code` within the region;

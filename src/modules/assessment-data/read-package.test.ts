@@ -274,3 +274,45 @@ describe('CSV records across chunks', () => {
     ]);
   });
 });
+
+describe('packageFromRows', () => {
+  it('applies the same checks to typed rows', () => {
+    const school = {
+      id: 'S1',
+      name: 'Школа',
+      municipalityId: 'M',
+      municipalityName: 'М',
+      rural: false,
+      small: false,
+    };
+    const row = {
+      schoolId: 'S1',
+      year: 2024,
+      assessment: 'ВПР',
+      subject: 'математика',
+      grade: 5,
+      participants: 10,
+      mark2: 1,
+      mark3: 1,
+      mark4: 1,
+      mark5: 1,
+    };
+    expect(packageFromRows({ schools: [school], results: [row] }).results.length).toBe(1);
+    let rows: RowError[] = [];
+    try {
+      packageFromRows({
+        schools: [school],
+        results: [row, row, { ...row, schoolId: 'X' }, { ...row, subject: 'история', mark2: 2.5 }],
+        context: [{ schoolId: 'S1', year: 2024, values: { ovz_share: 2 } }],
+      });
+    } catch (e) {
+      rows = e instanceof AppError ? (e.details?.rows ?? []) : [];
+    }
+    expect(rows.map((r) => `${r.field} ${r.row}`)).toEqual([
+      'results.csv: school_id 3',
+      'results.csv: mark2 4',
+      'context.csv 1',
+      'results.csv 2',
+    ]);
+  });
+});

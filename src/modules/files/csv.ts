@@ -70,7 +70,10 @@ export class CsvReader {
   ) {}
 
   write(bytes: Uint8Array): void {
-    if (this.decoder) return this.feed(bytes, false);
+    if (this.decoder) {
+      this.feed(bytes, false);
+      return;
+    }
     this.head.push(bytes);
     this.headBytes += bytes.length;
     if (this.headBytes >= HEAD_BYTES) this.start(false);
