@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { AppError } from '../../lib/errors.js';
+import { runInWorker } from '../files/parse-pool.js';
 import { collect, readZip, sameName } from '../files/zip.js';
 import { PACKAGE_XLSX_LIMITS, readPackageCsvData, readPackageXlsx } from './read-package.js';
-import { PACKAGE_FILES, type PackageFile } from './types.js';
+import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
 
 // An uploaded package: an XLSX workbook (a sheet per file) or a ZIP with the CSV files. The ZIP is read
 // once with the bounds of `readZip` (inflated bytes counted as they come, never the sizes it declares);
@@ -17,8 +18,15 @@ const CSV_ZIP_LIMITS = {
 };
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-/** Reads an uploaded workbook or ZIP of CSV files; row errors come as AppError with details.rows. */
-export async function readUploadedPackage(data: Uint8Array) {
+/**
+ * Reads an uploaded workbook or ZIP of CSV files in a worker thread (files/parse-pool.ts); row errors come
+ * as AppError with details.rows.
+ */
+export function readUploadedPackage(data: Uint8Array): Promise<DataPackage> {
+  return runInWorker<DataPackage>({ kind: 'package', data });
+}
+
+export async function readUploadedPackageInThread(data: Uint8Array): Promise<DataPackage> {
   if (!ZIP_MAGIC.every((b, i) => data[i] === b)) {
     throw new AppError(
       'UNSUPPORTED_TYPE',

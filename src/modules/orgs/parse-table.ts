@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.js';
 import { CsvReader, encodingOf } from '../files/csv.js';
+import { runInWorker } from '../files/parse-pool.js';
 import { checkWorkbook } from '../files/xlsx-check.js';
 
 // Reads the tables users bring from Excel: XLSX (first sheet) or CSV in whatever encoding and
@@ -32,11 +33,23 @@ export function tableFormat(fileName: string): TableFormat | null {
   return ext === 'xlsx' || ext === 'csv' ? ext : null;
 }
 
-/** Throws AppError: UNSUPPORTED_TYPE for other extensions, INVALID_INPUT for an empty or unreadable file. */
+/**
+ * Throws AppError: UNSUPPORTED_TYPE for other extensions, INVALID_INPUT for an empty or unreadable file,
+ * TOO_LARGE past the limits. Parses in a worker thread (files/parse-pool.ts).
+ */
 export async function parseTable(
   fileName: string,
   data: Uint8Array,
   opts: { maxRows?: number } = {},
+): Promise<ParsedTable> {
+  if (!tableFormat(fileName)) throw new AppError('UNSUPPORTED_TYPE', UNSUPPORTED_TABLE_MESSAGE);
+  return runInWorker<ParsedTable>({ kind: 'table', fileName, data, maxRows: opts.maxRows });
+}
+
+export async function parseTableInThread(
+  fileName: string,
+  data: Uint8Array,
+  opts: { maxRows?: number | undefined } = {},
 ): Promise<ParsedTable> {
   const format = tableFormat(fileName);
   if (!format) throw new AppError('UNSUPPORTED_TYPE', UNSUPPORTED_TABLE_MESSAGE);
