@@ -38,10 +38,13 @@ function poolOf(kind: PoolKind): Piscina {
 
 const poolKind = (task: ParseTask): PoolKind => (task.kind === 'package' ? 'package' : 'small');
 
-/** Runs `task` in a worker; resolves to its value or throws its AppError (or a limit's AppError). */
-export async function runInWorker<T>(task: ParseTask): Promise<T> {
+/**
+ * Runs `task` in a worker; resolves to its value or throws its AppError (or a limit's AppError).
+ * `timeoutMs` overrides the pool's wall-time limit (tests).
+ */
+export async function runInWorker<T>(task: ParseTask, opts: { timeoutMs?: number } = {}): Promise<T> {
   const kind = poolKind(task);
-  const { timeoutMs } = SETTINGS[kind];
+  const timeoutMs = opts.timeoutMs ?? SETTINGS[kind].timeoutMs;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   let outcome: ParseOutcome;
