@@ -46,7 +46,16 @@ const server: ChildProcess = spawn(
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );
-const pid = server.pid ?? 0;
+/** tsx runs the server in a child of its own: the process whose memory counts is that child. */
+function serverPid(): number {
+  const parent = server.pid ?? 0;
+  try {
+    const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(/\s+/);
+    return Number(children[0]) || parent;
+  } catch {
+    return parent;
+  }
+}
 
 try {
   const started = performance.now();
@@ -59,6 +68,7 @@ try {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
+  const pid = serverPid();
   console.log(
     `server of ${root} up in ${((performance.now() - started) / 1000).toFixed(1)} s (demo data loaded)`,
   );

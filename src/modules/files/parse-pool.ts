@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
 import { AppError } from '../../lib/errors.js';
 import type { ParseOutcome, ParseTask } from './parse-tasks.js';
@@ -13,7 +14,13 @@ const SETTINGS: Record<
   PoolKind,
   { maxThreads: number; heapMb: number; timeoutMs: number; maxQueue: number }
 > = {
-  small: { maxThreads: 2, heapMb: 256, timeoutMs: 10_000, maxQueue: 16 },
+  // One core is left to the event loop: answering every other request matters most.
+  small: {
+    maxThreads: Math.max(1, availableParallelism() - 1),
+    heapMb: 256,
+    timeoutMs: 10_000,
+    maxQueue: 16,
+  },
   package: { maxThreads: 1, heapMb: 1536, timeoutMs: 300_000, maxQueue: 4 },
 };
 
@@ -28,7 +35,8 @@ function poolOf(kind: PoolKind): Piscina {
       minThreads: 0,
       maxThreads: s.maxThreads,
       maxQueue: s.maxQueue,
-      idleTimeout: 30_000,
+      // A worker starts in about a second (tsx compiles the parsers): idle ones are kept a while.
+      idleTimeout: 300_000,
       resourceLimits: { maxOldGenerationSizeMb: s.heapMb, maxYoungGenerationSizeMb: 32 },
     });
     pools.set(kind, pool);
