@@ -28,8 +28,12 @@ async function freePort(): Promise<number> {
 }
 
 const rssMb = (pid: number) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0; // the process is gone
+  }
 };
 
 const port = await freePort();
@@ -37,18 +41,11 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'opora-hostile-'));
 // The embedded database: the figures do not depend on a PostgreSQL server's state.
 const { DATABASE_URL: _unused, ...env } = process.env;
-const server: ChildProcess = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'src/server.ts')],
-  {
-    cwd: root,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
+let server: ChildProcess | null = null;
+let pid = 0;
+
 /** tsx runs the server in a child of its own: the process whose memory counts is that child. */
-function serverPid(): number {
-  const parent = server.pid ?? 0;
+function serverPid(parent: number): number {
   try {
     const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(/\s+/);
     return Number(children[0]) || parent;
@@ -57,10 +54,23 @@ function serverPid(): number {
   }
 }
 
-try {
+const alive = () => server !== null && server.exitCode === null && server.signalCode === null;
+
+/** Starts the server (again, after a crash: the data dir keeps the demo data) and waits for it. */
+async function startServer(): Promise<void> {
   const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'src/server.ts')],
+    {
+      cwd: root,
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true' },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  );
+  server = child;
   for (;;) {
-    if (server.exitCode !== null) throw new Error('the server exited');
+    if (!alive()) throw new Error('the server exited while starting');
     const ok = await fetch(`${base}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -68,11 +78,13 @@ try {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const pid = serverPid();
-  console.log(
-    `server of ${root} up in ${((performance.now() - started) / 1000).toFixed(1)} s (demo data loaded)`,
-  );
+  pid = serverPid(child.pid ?? 0);
+  console.log(`server of ${root} up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
 
+try {
+  await startServer();
+  const cookies = { region: '', admin: '' };
   const login = async (name: string) => {
     const res = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -83,7 +95,11 @@ try {
     if (!cookie) throw new Error(`login ${name}: ${res.status}`);
     return cookie;
   };
-  const cookies = { region: await login('region'), admin: await login('admin') };
+  const logIn = async () => {
+    cookies.region = await login('region');
+    cookies.admin = await login('admin');
+  };
+  await logIn();
 
   const post = async (cookie: string, url: string, file: Buffer, name: string) => {
     const body = new FormData();
@@ -92,14 +108,19 @@ try {
       method: 'POST',
       headers: { cookie, 'sec-fetch-site': 'same-origin' },
       body,
-    });
+    }).catch(() => null);
+    if (!res) return alive() ? 'no answer' : 'server died';
     const text = await res.text();
     const code = /"code":"([A-Z_]+)"/.exec(text)?.[1] ?? '';
     return `${res.status} ${code}`.trim();
   };
 
   /** Runs the uploads while /api/health is polled every 20 ms and the server's RSS sampled. */
-  const measure = async (label: string, uploads: (() => Promise<string>)[]) => {
+  const measure = async (label: string, uploads: ((c: typeof cookies) => Promise<string>)[]) => {
+    if (!alive()) {
+      await startServer();
+      await logIn();
+    }
     await new Promise((r) => setTimeout(r, 500));
     const before = rssMb(pid);
     let peak = before;
@@ -108,14 +129,18 @@ try {
     const poll = (async () => {
       while (!done) {
         const s = performance.now();
-        await fetch(`${base}/api/health`).then((r) => r.arrayBuffer());
+        const ok = await fetch(`${base}/api/health`).then(
+          (r) => r.arrayBuffer().then(() => true),
+          () => false,
+        );
+        if (!ok && !alive()) break;
         maxHealth = Math.max(maxHealth, performance.now() - s);
-        peak = Math.max(peak, rssMb(pid));
+        peak = Math.max(peak, alive() ? rssMb(pid) : peak);
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
     const s = performance.now();
-    const statuses = await Promise.all(uploads.map((u) => u()));
+    const statuses = await Promise.all(uploads.map((u) => u(cookies)));
     const ms = performance.now() - s;
     done = true;
     await poll;
@@ -132,7 +157,8 @@ try {
   const csvLying = csvBombPackage(1.1);
   const csvHonest = csvBombPackage(0.99, Math.ceil(0.99 * 1024 ** 3));
   const pkg = zipOfPackage(GOOD);
-  const roadmap = (f: Buffer, n: string) => () => post(cookies.region, '/api/roadmap-imports/parse', f, n);
+  const roadmap = (f: Buffer, n: string) => (c: typeof cookies) =>
+    post(c.region, '/api/roadmap-imports/parse', f, n);
   const mb = (b: Buffer) => `${(b.length / 1024 / 1024).toFixed(1)} MB`;
 
   console.log(
@@ -140,7 +166,7 @@ try {
   );
   await measure('baseline: roadmap .txt (seed), parse', [roadmap(seed, 'plan.txt')]);
   await measure('baseline: data package ZIP (3 schools), dry run', [
-    () => post(cookies.region, '/api/assessment-data/import?dryRun=true', pkg, 'данные.zip'),
+    (c: typeof cookies) => post(c.region, '/api/assessment-data/import?dryRun=true', pkg, 'данные.zip'),
   ]);
   await measure(`roadmap: xlsx 3×77 000 rows (${mb(book3)})`, [roadmap(book3, 'plan.xlsx')]);
   await measure(
@@ -149,16 +175,19 @@ try {
   );
   await measure(`roadmap: docx bomb, 1 GiB declared 1 KB (${mb(docx)})`, [roadmap(docx, 'plan.docx')]);
   await measure(`schools: xlsx 40 000 rows (${mb(book1)})`, [
-    () => post(cookies.admin, '/api/org-units/import?dryRun=true', book1, 'школы.xlsx'),
+    (c: typeof cookies) => post(c.admin, '/api/org-units/import?dryRun=true', book1, 'школы.xlsx'),
   ]);
   await measure(`data: results.csv 1.1 GiB declared 100 B (${mb(csvLying)})`, [
-    () => post(cookies.region, '/api/assessment-data/import?dryRun=true', csvLying, 'данные.zip'),
+    (c: typeof cookies) => post(c.region, '/api/assessment-data/import?dryRun=true', csvLying, 'данные.zip'),
   ]);
   await measure(`data: results.csv 0.99 GiB, true sizes (${mb(csvHonest)})`, [
-    () => post(cookies.region, '/api/assessment-data/import?dryRun=true', csvHonest, 'данные.zip'),
+    (c: typeof cookies) => post(c.region, '/api/assessment-data/import?dryRun=true', csvHonest, 'данные.zip'),
   ]);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  const s = server as ChildProcess | null;
+  if (s && alive()) {
+    s.kill('SIGTERM');
+    await new Promise((r) => s.once('exit', r));
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }
