@@ -38,5 +38,5 @@ export const OFFICE_ZIP_LIMITS = {
   maxTotalBytes: MAX_ZIP_TOTAL_BYTES,
 };
 /** Rows and cells of all sheets of a workbook: a roadmap has hundreds of rows, not hundreds of thousands. */
-export const MAX_SHEET_ROWS = 20_000;
-export const MAX_SHEET_CELLS = 400_000;
+export const MAX_SHEET_ROWS = 10_000;
+export const MAX_SHEET_CELLS = 150_000;
