@@ -19,6 +19,8 @@ import { closeParsePools, runInWorker } from './parse-pool.js';
 
 afterAll(() => closeParsePools());
 
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
 async function rejected(run: () => Promise<unknown>, label: string) {
   const started = performance.now();
   const { result, maxGapMs } = await withTicker(run);
@@ -64,6 +66,28 @@ describe('hostile uploads', () => {
     expect(t.message).toMatch(/слишком много строк/);
   });
 
+  it('a .docx of 150 000 short paragraphs stops at the block limit while reading', async () => {
+    const paras = Array.from(
+      { length: 150_000 },
+      (_, i) => `<w:p><w:r><w:t>п${i.toString(36)}</w:t></w:r></w:p>`,
+    );
+    const xml = `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>${paras.join('')}</w:body></w:document>`;
+    const docx = makeZip([{ name: 'word/document.xml', data: Buffer.from(xml) }]);
+    const e = await rejected(() => parseRoadmapDocument('plan.docx', docx), 'docx of 150 000 paragraphs');
+    expect(e.message).toBe('В файле слишком много строк (больше 100000): разделите его на части');
+  });
+
+  it('a text paragraph of 200 000 lines ending in two spaces is read in linear time', async () => {
+    // Each line re-joined all lines before it: hours for this megabyte.
+    const text = Buffer.from('строка  \n'.repeat(200_000));
+    const e = await rejected(
+      () => parseRoadmapDocument('plan.txt', text),
+      'txt, one paragraph of 200 000 lines',
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toMatch(/не найдено таблицы дорожной карты/);
+  });
+
   it('a worker over its wall time is terminated and the user is told so', async () => {
     const csv = Buffer.from('a;b\n'.repeat(1_000_000));
     const e = await runInWorker({ kind: 'table', fileName: 'x.csv', data: csv }, { timeoutMs: 1 }).catch(
@@ -79,7 +103,7 @@ describe('hostile uploads', () => {
 
   it('an attribute value holding «>» does not end the tag', () => {
     const xml =
-      '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>` +
       '<w:p><w:pPr><w:pStyle w:val="a>b"/></w:pPr><w:r><w:t xml:space="preserve" w:note="x > y">Текст</w:t></w:r></w:p>' +
       '</w:body></w:document>';
     const blocks = readDocx(makeZip([{ name: 'word/document.xml', data: Buffer.from(xml) }]));

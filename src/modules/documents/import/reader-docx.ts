@@ -3,6 +3,7 @@ import { collect, readZip, sameName } from '../../files/zip.js';
 import { DocxNumbering } from './docx-numbering.js';
 import {
   invalidFile,
+  MAX_BLOCKS,
   OFFICE_ZIP_LIMITS,
   OLE_MAGIC,
   OLE_MESSAGE,
@@ -157,6 +158,13 @@ function paragraphFlags(para: Para, styles: Styles): Flags {
 
 function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering): Block[] {
   const blocks: Block[] = [];
+  // Counted while reading: a document of a million short paragraphs stops at the limit, not at the end.
+  const add = (b: Block) => {
+    if (blocks.length >= MAX_BLOCKS) {
+      throw invalidFile(`В файле слишком много строк (больше ${MAX_BLOCKS}): разделите его на части`);
+    }
+    blocks.push(b);
+  };
   let skip = 0;
   let inBody = false;
   let para: Para | null = null;
@@ -211,7 +219,7 @@ function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering):
       });
       col += c.span;
     }
-    blocks.push({
+    add({
       kind: 'row',
       cells,
       location: `таблица ${tableNo}, строка ${rowNo}`,
@@ -347,7 +355,7 @@ function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering):
             if (tableDepth === 0) {
               paraNo++;
               if (flags.text.trim()) {
-                blocks.push({
+                add({
                   kind: 'paragraph',
                   text: flags.text,
                   bold: flags.bold,
