@@ -3,7 +3,13 @@ import { crc32, deflateRawSync } from 'node:zlib';
 // A ZIP writer for tests: packages of CSV files for the data import, and malformed archives for the
 // document import (`declaredSize` lets a test lie about a part's size as a ZIP bomb would).
 
-export type ZipPart = { name: string; data: Buffer; declaredSize?: number };
+export type ZipPart = {
+  name: string;
+  data: Buffer;
+  declaredSize?: number;
+  /** Raw deflate bytes to store instead of `data` packed (a bomb too big to build as `data`). */
+  packed?: Buffer;
+};
 
 export function makeZip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -11,7 +17,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
-    const packed = deflateRawSync(part.data);
+    const packed = part.packed ?? deflateRawSync(part.data);
     const size = part.declaredSize ?? part.data.length;
     const crc = crc32(part.data);
     const local = Buffer.alloc(30);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -8,8 +7,8 @@ import { AppError, forbidden } from '../../lib/errors.js';
 import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
 import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
-import { extractZipEntry, readZipDirectory, type ZipEntry } from '../documents/import/zip.js';
-import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
+import { readPackage } from './read-package.js';
+import { readUploadedPackage } from './read-upload.js';
 import { lockRegionDataForWrite } from './region-data-lock.js';
 import {
   bulkTables,
@@ -21,7 +20,7 @@ import {
   storedShare,
 } from './replace-rows.js';
 import { type BulkLoader, insertLoader } from './store.js';
-import { type DataPackage, PACKAGE_FILES, type PackageFile } from './types.js';
+import type { DataPackage } from './types.js';
 import type { assessmentImportView, importRowErrorView } from './views.js';
 
 // Import of an assessment data package into the database (docs/identification-api.md, «Данные оценочных
@@ -70,51 +69,6 @@ export async function importAssessmentPackage(
   bulk?: BulkLoader,
 ): Promise<ImportAssessmentResult> {
   return runImport(db, opts, async () => opts.pkg, bulk);
-}
-
-/** Uncompressed size of one CSV file of a ZIP package (a national results.csv for 4 years is ≈ 250 MB). */
-const MAX_CSV_BYTES = 1024 * 1024 * 1024;
-/** Uncompressed size of a whole XLSX package: exceljs inflates all of it in memory. */
-const MAX_XLSX_BYTES = 400 * 1024 * 1024;
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-/** Reads an uploaded workbook or ZIP of CSV files; row errors come as AppError with details.rows. */
-export async function readUploadedPackage(data: Buffer): Promise<DataPackage> {
-  if (!ZIP_MAGIC.every((b, i) => data[i] === b)) {
-    throw new AppError(
-      'UNSUPPORTED_TYPE',
-      'Загрузите книгу XLSX с листами schools, results, context [, confirmation] или ZIP-архив с CSV-файлами ' +
-        'пакета (schools.csv, results.csv, context.csv [, confirmation.csv])',
-    );
-  }
-  const entries = readZipDirectory(data, 'архив');
-  if (entries.some((e) => e.name === 'xl/workbook.xml')) {
-    const total = entries.reduce((s, e) => s + e.size, 0);
-    if (total > MAX_XLSX_BYTES) {
-      throw new AppError(
-        'TOO_LARGE',
-        `Книга XLSX после распаковки больше ${MAX_XLSX_BYTES / 1024 / 1024} МБ: передайте пакет CSV-файлами в ZIP`,
-      );
-    }
-    return readPackageXlsx(data);
-  }
-  const files: Partial<Record<PackageFile, Uint8Array>> = {};
-  const found: Partial<Record<PackageFile, ZipEntry>> = {};
-  for (const e of entries) {
-    if (e.name.endsWith('/') || e.name.startsWith('__MACOSX/')) continue;
-    const base = path.posix.basename(e.name).toLowerCase();
-    const file = PACKAGE_FILES.find((f) => `${f}.csv` === base);
-    if (!file) continue;
-    if (found[file]) {
-      throw new AppError('INVALID_INPUT', `В архиве два файла ${file}.csv: ${found[file]?.name} и ${e.name}`);
-    }
-    found[file] = e;
-  }
-  for (const f of PACKAGE_FILES) {
-    const e = found[f];
-    if (e) files[f] = extractZipEntry(data, e, 'архив', MAX_CSV_BYTES);
-  }
-  return readPackageCsvData(files);
 }
 
 const TABLE_COUNT: Record<DataTableName, keyof Omit<ReplacedYear, 'year'>> = {

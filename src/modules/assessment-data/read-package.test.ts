@@ -4,8 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type RowError } from '../../lib/errors.js';
-import { parseCsv } from '../orgs/parse-table.js';
-import { forEachRecordOfFile } from './csv-records.js';
+import { CsvReader, forEachCsvRecord, forEachCsvRecordOfFile } from '../files/csv.js';
 import { packageFromRows } from './from-rows.js';
 import { readPackage, readPackageCsvData, readPackageXlsx } from './read-package.js';
 import type { DataPackage } from './types.js';
@@ -228,7 +227,9 @@ S1,2024,ВПР,география,5,10.5,3,3,3,0
       ['confirmation', CONFIRMATION],
     ] as const) {
       const ws = wb.addWorksheet(name);
-      for (const cells of parseCsv(text, { delimiter: ',' })) {
+      const rows: string[][] = [];
+      await forEachCsvRecord(enc.encode(text), (cells) => rows.push(cells));
+      for (const cells of rows) {
         // Numbers as numbers, as Excel keeps them.
         ws.addRow(cells.map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c === '' ? null : c)));
       }
@@ -242,28 +243,29 @@ S1,2024,ВПР,география,5,10.5,3,3,3,0
 });
 
 describe('CSV records across chunks', () => {
-  it('gives the records of parseCsv whatever the chunk size (quotes, line breaks in values, CRLF, UTF-8)', async () => {
+  it('gives the same records whatever the chunk size (quotes, line breaks in values, CRLF, UTF-8)', async () => {
     const text =
       'a,b,c\r\n"x, ""y""",2,"много\nстрок"\n\nабв,"",ё\r"q",1,2\nпоследняя,"без перевода строки",3';
-    const file = path.join(dir, 'chunks.csv');
-    await writeFile(file, text);
-    const expected: [number, string[]][] = [];
-    parseCsv(text, {
-      delimiter: ',',
-      onRecord: (fields, record) => {
-        expected.push([record, fields]);
-        return true;
-      },
-    });
+    const expected: [number, string[]][] = [
+      [1, ['a', 'b', 'c']],
+      [2, ['x, "y"', '2', 'много\nстрок']],
+      [3, ['']],
+      [4, ['абв', '', 'ё']],
+      [5, ['q', '1', '2']],
+      [6, ['последняя', 'без перевода строки', '3']],
+    ];
+    const bytes = new TextEncoder().encode(text);
     for (const chunk of [3, 5, 7, 16, 1024]) {
       const got: [number, string[]][] = [];
-      await forEachRecordOfFile(file, 'chunks.csv', (cells, row) => got.push([row, cells]), chunk);
+      const reader = new CsvReader((cells, row) => got.push([row, cells]));
+      for (let at = 0; at < bytes.length; at += chunk) reader.write(bytes.subarray(at, at + chunk));
+      await reader.end();
       expect(got, `chunk ${chunk}`).toEqual(expected);
     }
     const plain = path.join(dir, 'plain.csv');
     await writeFile(plain, 'a,b\n1,2\r\n\n3,4');
     const got: [number, string[]][] = [];
-    await forEachRecordOfFile(plain, 'plain.csv', (cells, row) => got.push([row, cells]), 4);
+    await forEachCsvRecordOfFile(plain, (cells, row) => got.push([row, cells]));
     expect(got).toEqual([
       [1, ['a', 'b']],
       [2, ['1', '2']],

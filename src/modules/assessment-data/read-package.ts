@@ -2,6 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.js';
+import { forEachCsvRecord, forEachCsvRecordOfFile, type OnRecord } from '../files/csv.js';
+import { checkWorkbook, type WorkbookLimits } from '../files/xlsx-check.js';
 import { cellText } from '../orgs/parse-table.js';
 import {
   countMessage,
@@ -17,7 +19,6 @@ import {
   shareMessage,
   yearMessage,
 } from './cells.js';
-import { forEachRecordOfBytes, forEachRecordOfFile, type OnRecord } from './csv-records.js';
 import { fileName, PackageBuilder } from './package-builder.js';
 import {
   CONFIRMATION_COLUMNS,
@@ -59,18 +60,36 @@ export async function readPackage(target: string): Promise<DataPackage> {
     const n = lower.get(fileName(f));
     if (n) files[f] = path.join(target, n);
   }
-  return readTables(files, (file, p, onRecord) => forEachRecordOfFile(p, fileName(file), onRecord));
+  return readTables(files, (file, p, onRecord) =>
+    forEachCsvRecordOfFile(p, onRecord, `Файл ${fileName(file)}`),
+  );
 }
 
 /** CSV files already in memory, keyed by file (schools, results, context, confirmation). */
 export async function readPackageCsvData(
   files: Partial<Record<PackageFile, Uint8Array>>,
 ): Promise<DataPackage> {
-  return readTables(files, async (_file, data, onRecord) => forEachRecordOfBytes(data, onRecord));
+  return readTables(files, (file, data, onRecord) =>
+    forEachCsvRecord(data, onRecord, `Файл ${fileName(file)}`),
+  );
 }
+
+const MB = 1024 * 1024;
+/**
+ * The bounded pass over an uploaded workbook: exceljs holds an object per cell, so a workbook package is
+ * for a region's data; a national package comes as CSV files in a ZIP.
+ */
+export const PACKAGE_XLSX_LIMITS: WorkbookLimits = {
+  maxEntries: 2000,
+  maxEntryBytes: 200 * MB,
+  maxTotalBytes: 300 * MB,
+  maxRows: 1_048_576,
+  maxCells: 4_000_000,
+};
 
 /** A workbook with sheets «schools», «results», «context» [, «confirmation»] (a «.csv» suffix is allowed). */
 export async function readPackageXlsx(source: string | Uint8Array): Promise<DataPackage> {
+  if (typeof source !== 'string') checkWorkbook(source, 'книгу XLSX', PACKAGE_XLSX_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
     if (typeof source === 'string') await wb.xlsx.readFile(source);

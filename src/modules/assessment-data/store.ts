@@ -1,9 +1,11 @@
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Db } from '../../db/client.js';
 import * as schema from '../../db/schema/index.js';
 
@@ -222,68 +224,16 @@ async function replicaRole(client: pg.PoolClient, role: 'replica' | 'origin'): P
   }
 }
 
-/** The parts of pg's protocol connection a COPY needs (pg has no public COPY API without pg-copy-streams). */
-type PgConnection = {
-  stream: NodeJS.WritableStream;
-  query(text: string): void;
-  endCopyFrom(): void;
-  sendCopyFail(message: string): void;
-};
-
-/**
- * `COPY … FROM STDIN` through pg's "submittable" interface: pg hands the connection over while the
- * query is active, and the data go out as CopyData messages with the socket's back-pressure respected.
- */
-function copyFromStdin(client: pg.PoolClient, text: string, chunks: Iterable<Buffer>): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    let rows = 0;
-    let failed = false;
-    const submittable = {
-      submit(connection: PgConnection) {
-        connection.query(text);
-      },
-      handleCopyInResponse(connection: PgConnection) {
-        const pump = async () => {
-          const stream = connection.stream;
-          for (const chunk of chunks) {
-            if (failed) return;
-            const head = Buffer.allocUnsafe(5);
-            head[0] = 0x64; // 'd' CopyData
-            head.writeInt32BE(chunk.length + 4, 1);
-            stream.write(head);
-            if (!stream.write(chunk)) await once(stream, 'drain');
-          }
-          if (!failed) connection.endCopyFrom();
-        };
-        pump().catch((e: unknown) => {
-          failed = true;
-          const message = e instanceof Error ? e.message : String(e);
-          try {
-            connection.sendCopyFail(message);
-          } catch {
-            // the socket is gone: the error below is what matters
-          }
-          reject(new CopyStreamError(message));
-        });
-      },
-      handleCommandComplete(msg: { text?: string }) {
-        const m = /^COPY (\d+)/.exec(msg.text ?? '');
-        rows = m ? Number(m[1]) : 0;
-      },
-      handleReadyForQuery() {
-        if (!failed) resolve(rows);
-      },
-      handleError(err: Error) {
-        if (failed) return;
-        failed = true;
-        reject(err);
-      },
-      handleRowDescription() {},
-      handleDataRow() {},
-      handleEmptyQuery() {},
-      handlePortalSuspended() {},
-      handleCopyData() {},
-    };
-    client.query(submittable as unknown as pg.Submittable);
-  });
+/** `COPY … FROM STDIN` with pg-copy-streams: the chunks are piped with the socket's back-pressure. */
+async function copyFromStdin(client: pg.PoolClient, text: string, chunks: Iterable<Buffer>): Promise<number> {
+  const stream = client.query(copyFrom(text));
+  try {
+    await pipeline(Readable.from(chunks), stream);
+  } catch (e) {
+    // The server's refusal (a constraint, a bad value) leaves the connection usable for the rollback;
+    // a failure on our side (a chunk that could not be made or written) does not.
+    if (e instanceof Error && 'severity' in e) throw e;
+    throw new CopyStreamError(e instanceof Error ? e.message : String(e), { cause: e });
+  }
+  return stream.rowCount;
 }

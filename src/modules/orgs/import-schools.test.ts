@@ -8,9 +8,10 @@ import { auditEvents } from '../../db/schema/audit.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { decodeText, detectDelimiter, forEachCsvRecord } from '../files/csv.js';
 import { headerField, IMPORT_MAX_ROWS, importSchools } from './import-schools.js';
 import { createOrgUnit } from './org-units.js';
-import { cellText, decodeText, detectDelimiter, parseCsv, parseTable } from './parse-table.js';
+import { cellText, parseTable } from './parse-table.js';
 
 type Unit = typeof orgUnits.$inferSelect;
 
@@ -543,14 +544,19 @@ describe('importSchools', () => {
 });
 
 describe('parse-table', () => {
-  it('parses quoted CSV fields with delimiters, quotes and line breaks', () => {
-    expect(parseCsv('a;"b;c";"say ""hi"""\r\n"multi\nline";;x\n\nlast', { delimiter: ';' })).toEqual([
+  it('parses quoted CSV fields with delimiters, quotes and line breaks', async () => {
+    const records = async (text: string) => {
+      const out: string[][] = [];
+      await forEachCsvRecord(utf8(text), (cells) => out.push(cells));
+      return out;
+    };
+    expect(await records('a;"b;c";"say ""hi"""\r\n"multi\nline";;x\n\nlast')).toEqual([
       ['a', 'b;c', 'say "hi"'],
       ['multi\nline', '', 'x'],
       [''],
       ['last'],
     ]);
-    expect(parseCsv('a,b\n', { delimiter: ',' })).toEqual([['a', 'b']]);
+    expect(await records('a,b\n')).toEqual([['a', 'b']]);
   });
 
   it('detects the delimiter', () => {

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.js';
+import { CsvReader, encodingOf } from '../files/csv.js';
+import { runInWorker } from '../files/parse-pool.js';
+import { checkWorkbook } from '../files/xlsx-check.js';
 
 // Reads the tables users bring from Excel: XLSX (first sheet) or CSV in whatever encoding and
 // delimiter Excel happened to save. Every cell comes out as a trimmed string; fully empty rows are dropped.
@@ -19,6 +22,10 @@ export type ParsedTable = {
 export const UNSUPPORTED_TABLE_MESSAGE = 'Поддерживаются файлы XLSX и CSV';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CSV_CHUNK = 1 << 20;
+const MB = 1024 * 1024;
+/** The bounded pass over an uploaded workbook before exceljs reads it. */
+const XLSX_LIMITS = { maxEntries: 2000, maxEntryBytes: 50 * MB, maxTotalBytes: 100 * MB };
 
 export function tableFormat(fileName: string): TableFormat | null {
   const m = /\.([^./\\]+)$/.exec(fileName.trim().toLowerCase());
@@ -26,11 +33,23 @@ export function tableFormat(fileName: string): TableFormat | null {
   return ext === 'xlsx' || ext === 'csv' ? ext : null;
 }
 
-/** Throws AppError: UNSUPPORTED_TYPE for other extensions, INVALID_INPUT for an empty or unreadable file. */
+/**
+ * Throws AppError: UNSUPPORTED_TYPE for other extensions, INVALID_INPUT for an empty or unreadable file,
+ * TOO_LARGE past the limits. Parses in a worker thread (files/parse-pool.ts).
+ */
 export async function parseTable(
   fileName: string,
   data: Uint8Array,
   opts: { maxRows?: number } = {},
+): Promise<ParsedTable> {
+  if (!tableFormat(fileName)) throw new AppError('UNSUPPORTED_TYPE', UNSUPPORTED_TABLE_MESSAGE);
+  return runInWorker<ParsedTable>({ kind: 'table', fileName, data, maxRows: opts.maxRows });
+}
+
+export async function parseTableInThread(
+  fileName: string,
+  data: Uint8Array,
+  opts: { maxRows?: number | undefined } = {},
 ): Promise<ParsedTable> {
   const format = tableFormat(fileName);
   if (!format) throw new AppError('UNSUPPORTED_TYPE', UNSUPPORTED_TABLE_MESSAGE);
@@ -41,13 +60,16 @@ export async function parseTable(
 
 // ---------- XLSX ----------
 
-async function readXlsx(data: Uint8Array, maxRows: number): Promise<ParsedTable> {
+async function readXlsx(data: Uint8Array, rowLimit: number): Promise<ParsedTable> {
   if (!ZIP_MAGIC.every((b, i) => data[i] === b)) {
     throw new AppError(
       'INVALID_INPUT',
       'Не удалось прочитать файл XLSX: файл повреждён или имеет другой формат (файл старого формата XLS сохраните в Excel как XLSX)',
     );
   }
+  // A list of schools is its rows and a header; the cells allow 40 columns.
+  const maxRows = Number.isFinite(rowLimit) ? rowLimit + 100 : 1_048_576;
+  checkWorkbook(data, 'файл XLSX', { ...XLSX_LIMITS, maxRows, maxCells: maxRows * 40 });
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; at run time it takes a Node Buffer.
@@ -70,7 +92,7 @@ async function readXlsx(data: Uint8Array, maxRows: number): Promise<ParsedTable>
       cells.push(cellText(cell.value, cell.numFmt));
     }
     if (!keepRow(cells)) return;
-    if (rows.length >= maxRows) {
+    if (rows.length >= rowLimit) {
       truncated = true;
       return;
     }
@@ -139,129 +161,23 @@ async function readCsv(data: Uint8Array, maxRows: number): Promise<ParsedTable> 
       'Файл не похож на CSV: по содержимому это XLSX — сохраните его с расширением .xlsx',
     );
   }
-  const text = decodeText(data);
-  if (text.includes('\u0000'))
+  if (!encodingOf(data).startsWith('utf-16') && data.subarray(0, CSV_CHUNK).includes(0)) {
     throw new AppError('INVALID_INPUT', 'Файл не похож на CSV: в нём есть двоичные данные');
+  }
   const rows: TableRow[] = [];
   let truncated = false;
-  parseCsv(text, {
-    delimiter: detectDelimiter(text),
-    onRecord: (fields, record) => {
-      const cells = fields.map((f) => f.trim());
-      if (!keepRow(cells)) return true;
-      if (rows.length >= maxRows) {
-        truncated = true;
-        return false;
-      }
-      rows.push({ row: record, cells });
-      return true;
-    },
+  const reader = new CsvReader((cells, row) => {
+    if (truncated || !keepRow(cells)) return;
+    if (rows.length >= maxRows) {
+      truncated = true;
+      return;
+    }
+    rows.push({ row, cells });
   });
+  // Reading stops at the first record past the limit.
+  for (let at = 0; at < data.length && !truncated; at += CSV_CHUNK) {
+    reader.write(data.subarray(at, at + CSV_CHUNK));
+  }
+  await reader.end();
   return { format: 'csv', rows, truncated };
-}
-
-/** UTF-8 (with or without BOM), UTF-16 with a BOM, otherwise Windows-1251 (Excel's "CSV" on Russian Windows). */
-export function decodeText(data: Uint8Array): string {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
-    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(data.subarray(3));
-  }
-  if (data[0] === 0xff && data[1] === 0xfe)
-    return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(data.subarray(2));
-  if (data[0] === 0xfe && data[1] === 0xff)
-    return new TextDecoder('utf-16be', { ignoreBOM: true }).decode(data.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('windows-1251').decode(data);
-  }
-}
-
-export const CSV_DELIMITERS = [';', ',', '\t'] as const;
-export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
-
-/** The candidate met most often outside quotes in the first 20 records (';' wins a tie, then ','). */
-export function detectDelimiter(text: string): CsvDelimiter {
-  const counts = new Map<string, number>(CSV_DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  let records = 0;
-  for (let i = 0; i < text.length && records < 20; i++) {
-    const ch = text[i];
-    if (ch === '"')
-      quoted = !quoted; // an escaped "" toggles twice
-    else if (!quoted && (ch === '\n' || ch === '\r')) records++;
-    else if (!quoted && ch !== undefined && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let best: CsvDelimiter = ';';
-  for (const d of CSV_DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
-  return best;
-}
-
-/**
- * RFC 4180 with Excel's leniency: quoted fields may hold delimiters, line breaks and "" for a quote;
- * a quote inside an unquoted field is an ordinary character; \r\n, \n and \r all end a record.
- * `onRecord` gets the fields and the 1-based record number (blank lines count, as in a spreadsheet);
- * returning false stops the parsing.
- */
-export function parseCsv(
-  text: string,
-  opts: { delimiter?: string; onRecord?: (fields: string[], record: number) => boolean } = {},
-): string[][] {
-  const delimiter = opts.delimiter ?? detectDelimiter(text);
-  const out: string[][] = [];
-  const emit =
-    opts.onRecord ??
-    ((fields: string[]) => {
-      out.push(fields);
-      return true;
-    });
-  let record = 0;
-  let fields: string[] = [];
-  let field = '';
-  let i = 0;
-  const n = text.length;
-  const endRecord = (): boolean => {
-    fields.push(field);
-    field = '';
-    record++;
-    const go = emit(fields, record);
-    fields = [];
-    return go;
-  };
-  while (i < n) {
-    const ch = text[i];
-    if (ch === '"' && field === '') {
-      // Quoted field: up to the closing quote; what follows it up to the delimiter is kept as is.
-      i++;
-      while (i < n) {
-        const c = text[i];
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += c;
-        i++;
-      }
-      continue;
-    }
-    if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-      i++;
-      continue;
-    }
-    if (ch === '\n' || ch === '\r') {
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      if (!endRecord()) return out;
-      continue;
-    }
-    field += ch;
-    i++;
-  }
-  if (field !== '' || fields.length > 0) endRecord(); // no line break after the last record
-  return out;
 }

@@ -1,5 +1,3 @@
-import { decodeEntities } from './xml.js';
-
 // Cell and paragraph text as people read it: without the markup that came with a copy from Word or a PDF,
 // without words broken by a hyphen at a line end, with single spaces.
 
@@ -81,6 +79,21 @@ export function stripMarkup(raw: string): Marked {
     bold: letters > 0 && boldLetters === letters,
     italic: letters > 0 && italicLetters === letters,
   };
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The predefined and numeric character references. */
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, ref: string) => {
+    const n = ref.startsWith('#x')
+      ? Number.parseInt(ref.slice(2), 16)
+      : ref.startsWith('#')
+        ? Number.parseInt(ref.slice(1), 10)
+        : Number.NaN;
+    if (Number.isNaN(n)) return XML_ENTITIES[ref] ?? m;
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+  });
 }
 
 function decodeHtmlEntities(s: string): string {

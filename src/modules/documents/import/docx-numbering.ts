@@ -1,4 +1,4 @@
-import { attr, scanXml } from './xml.js';
+import { scanXml } from '../../files/xml.js';
 
 // Word's automatic numbering (word/numbering.xml): the «№» column of many roadmaps holds no text, only a
 // list number Word draws («1.», «1.2.»). The counters run as Word runs them — per abstract list, a level
@@ -19,34 +19,38 @@ export class DocxNumbering {
     let level: Level | null = null;
     let num: NumInstance | null = null;
     let overrideLevel: number | null = null;
-    scanXml(xml, {
-      open: (name, attrs) => {
-        if (name === 'w:abstractNum') {
-          abstract = new Map();
-          this.abstracts.set(attr(attrs, 'w:abstractNumId') ?? '', abstract);
-        } else if (name === 'w:lvl' && abstract) {
-          level = { start: 1, format: 'decimal', text: '' };
-          abstract.set(Number(attr(attrs, 'w:ilvl') ?? 0), level);
-        } else if (name === 'w:start' && level) level.start = Number(attr(attrs, 'w:val') ?? 1);
-        else if (name === 'w:numFmt' && level) level.format = attr(attrs, 'w:val') ?? 'decimal';
-        else if (name === 'w:lvlText' && level) level.text = attr(attrs, 'w:val') ?? '';
-        else if (name === 'w:num') {
-          num = { abstractId: '', starts: new Map() };
-          this.nums.set(attr(attrs, 'w:numId') ?? '', num);
-        } else if (name === 'w:abstractNumId' && num) num.abstractId = attr(attrs, 'w:val') ?? '';
-        else if (name === 'w:lvlOverride' && num) overrideLevel = Number(attr(attrs, 'w:ilvl') ?? 0);
-        else if (name === 'w:startOverride' && num && overrideLevel !== null) {
-          num.starts.set(overrideLevel, Number(attr(attrs, 'w:val') ?? 1));
-        }
+    scanXml(
+      xml,
+      {
+        open: (name, attrs) => {
+          if (name === 'w:abstractNum') {
+            abstract = new Map();
+            this.abstracts.set(attrs['w:abstractNumId'] ?? '', abstract);
+          } else if (name === 'w:lvl' && abstract) {
+            level = { start: 1, format: 'decimal', text: '' };
+            abstract.set(Number(attrs['w:ilvl'] ?? 0), level);
+          } else if (name === 'w:start' && level) level.start = Number(attrs['w:val'] ?? 1);
+          else if (name === 'w:numFmt' && level) level.format = attrs['w:val'] ?? 'decimal';
+          else if (name === 'w:lvlText' && level) level.text = attrs['w:val'] ?? '';
+          else if (name === 'w:num') {
+            num = { abstractId: '', starts: new Map() };
+            this.nums.set(attrs['w:numId'] ?? '', num);
+          } else if (name === 'w:abstractNumId' && num) num.abstractId = attrs['w:val'] ?? '';
+          else if (name === 'w:lvlOverride' && num) overrideLevel = Number(attrs['w:ilvl'] ?? 0);
+          else if (name === 'w:startOverride' && num && overrideLevel !== null) {
+            num.starts.set(overrideLevel, Number(attrs['w:val'] ?? 1));
+          }
+        },
+        close: (name) => {
+          if (name === 'w:abstractNum') abstract = null;
+          else if (name === 'w:lvl') level = null;
+          else if (name === 'w:num') num = null;
+          else if (name === 'w:lvlOverride') overrideLevel = null;
+        },
+        text: () => {},
       },
-      close: (name) => {
-        if (name === 'w:abstractNum') abstract = null;
-        else if (name === 'w:lvl') level = null;
-        else if (name === 'w:num') num = null;
-        else if (name === 'w:lvlOverride') overrideLevel = null;
-      },
-      text: () => {},
-    });
+      'документ Word',
+    );
   }
 
   /** The label of the next paragraph of list `numId` at level `ilvl` («1.2.»), '-' for bullets. */

@@ -30,3 +30,13 @@ export const startsWith = (data: Uint8Array, bytes: readonly number[]): boolean 
 export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
 export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0] as const;
 export const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46] as const; // %PDF
+
+/** Limits of the bounded pass over a .docx or .xlsx (src/modules/files/zip.ts). */
+export const OFFICE_ZIP_LIMITS = {
+  maxEntries: MAX_ZIP_ENTRIES,
+  maxEntryBytes: MAX_XML_BYTES,
+  maxTotalBytes: MAX_ZIP_TOTAL_BYTES,
+};
+/** Rows and cells of all sheets of a workbook: a roadmap has hundreds of rows, not hundreds of thousands. */
+export const MAX_SHEET_ROWS = 10_000;
+export const MAX_SHEET_CELLS = 150_000;

@@ -1,4 +1,5 @@
 import { AppError } from '../../../lib/errors.js';
+import { runInWorker } from '../../files/parse-pool.js';
 import { normalizeText, Vocabulary } from './clean-text.js';
 import {
   invalidFile,
@@ -72,7 +73,12 @@ export function normalizeBlocks(blocks: Block[]): { blocks: Block[]; vocab: Voca
   return { blocks: clean, vocab };
 }
 
-export async function parseRoadmapDocument(fileName: string, data: Buffer): Promise<ImportResult> {
+/** Parses in a worker thread (files/parse-pool.ts): a hostile file cannot stall the server. */
+export function parseRoadmapDocument(fileName: string, data: Uint8Array): Promise<ImportResult> {
+  return runInWorker<ImportResult>({ kind: 'roadmap', fileName, data });
+}
+
+export async function parseRoadmapDocumentInThread(fileName: string, data: Buffer): Promise<ImportResult> {
   if (data.length === 0) throw invalidFile('Файл пустой');
   if (data.length > MAX_INPUT_BYTES) {
     throw invalidFile(

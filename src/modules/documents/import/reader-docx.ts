@@ -1,7 +1,10 @@
+import { onOff, scanXml } from '../../files/xml.js';
+import { collect, readZip, sameName } from '../../files/zip.js';
 import { DocxNumbering } from './docx-numbering.js';
 import {
   invalidFile,
-  MAX_XML_BYTES,
+  MAX_BLOCKS,
+  OFFICE_ZIP_LIMITS,
   OLE_MAGIC,
   OLE_MESSAGE,
   startsWith,
@@ -9,8 +12,6 @@ import {
   ZIP_MAGIC,
 } from './limits.js';
 import type { Block, Cell } from './types.js';
-import { attr, onOff, scanXml } from './xml.js';
-import { extractZipEntry, findEntry, readZipDirectory } from './zip.js';
 
 // Word tables straight from OOXML (word/document.xml): body paragraphs become paragraph blocks
 // («абзац N»), rows of top-level tables become row blocks («таблица T, строка R»). gridSpan gives a cell's
@@ -50,23 +51,25 @@ export function readDocx(data: Buffer): Block[] {
   if (!startsWith(data, ZIP_MAGIC)) {
     throw invalidFile('Файл не является документом Word (.docx): он повреждён или имеет другой формат');
   }
-  const entries = readZipDirectory(data, WHAT);
-  const doc = findEntry(entries, 'word/document.xml');
+  // Only the three parts read are inflated; the others are counted.
+  const parts = new Map<string, Buffer>();
+  const wanted = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml'];
+  const names = readZip(data, WHAT, OFFICE_ZIP_LIMITS, (name) => {
+    const part = wanted.find((w) => sameName(w, name));
+    return part ? collect((b) => parts.set(part, b)) : null;
+  });
+  const doc = parts.get('word/document.xml');
   if (!doc) {
-    if (findEntry(entries, 'xl/workbook.xml')) {
+    if (names.some((n) => sameName(n, 'xl/workbook.xml'))) {
       throw unsupportedFile('Это книга Excel, а не документ Word: сохраните её с расширением .xlsx');
     }
     throw invalidFile('В файле нет основного текста (word/document.xml): это не документ Word (.docx)');
   }
-  const stylesEntry = findEntry(entries, 'word/styles.xml');
-  const styles = stylesEntry
-    ? readStyles(extractZipEntry(data, stylesEntry, WHAT, MAX_XML_BYTES).toString('utf8'))
-    : { byId: new Map<string, StyleInfo>() };
-  const numberingEntry = findEntry(entries, 'word/numbering.xml');
-  const numbering = new DocxNumbering(
-    numberingEntry ? extractZipEntry(data, numberingEntry, WHAT, MAX_XML_BYTES).toString('utf8') : null,
-  );
-  const xml = extractZipEntry(data, doc, WHAT, MAX_XML_BYTES).toString('utf8');
+  const stylesXml = parts.get('word/styles.xml');
+  const styles = stylesXml ? readStyles(stylesXml.toString('utf8')) : { byId: new Map<string, StyleInfo>() };
+  const numberingXml = parts.get('word/numbering.xml');
+  const numbering = new DocxNumbering(numberingXml ? numberingXml.toString('utf8') : null);
+  const xml = doc.toString('utf8');
   if (!xml.includes('<w:body')) throw invalidFile('Документ Word повреждён: в нём нет тела документа');
   return readDocumentXml(xml, styles, numbering);
 }
@@ -77,28 +80,32 @@ function readStyles(xml: string): Styles {
   let current: StyleInfo | null = null;
   let inDefaults = false;
   let inRPr = false;
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === 'w:style') {
-        current = {};
-        const id = attr(attrs, 'w:styleId');
-        if (id) byId.set(id, current);
-      } else if (name === 'w:rPrDefault') inDefaults = true;
-      else if (name === 'w:rPr') inRPr = true;
-      else if (name === 'w:basedOn' && current) current.basedOn = attr(attrs, 'w:val');
-      else if (inRPr && (name === 'w:b' || name === 'w:i')) {
-        const key = name === 'w:b' ? 'bold' : 'italic';
-        if (current) current[key] = onOff(attrs);
-        else if (inDefaults) styles[key === 'bold' ? 'defaultBold' : 'defaultItalic'] = onOff(attrs);
-      }
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        if (name === 'w:style') {
+          current = {};
+          const id = attrs['w:styleId'];
+          if (id) byId.set(id, current);
+        } else if (name === 'w:rPrDefault') inDefaults = true;
+        else if (name === 'w:rPr') inRPr = true;
+        else if (name === 'w:basedOn' && current) current.basedOn = attrs['w:val'];
+        else if (inRPr && (name === 'w:b' || name === 'w:i')) {
+          const key = name === 'w:b' ? 'bold' : 'italic';
+          if (current) current[key] = onOff(attrs);
+          else if (inDefaults) styles[key === 'bold' ? 'defaultBold' : 'defaultItalic'] = onOff(attrs);
+        }
+      },
+      close(name) {
+        if (name === 'w:style') current = null;
+        else if (name === 'w:rPrDefault') inDefaults = false;
+        else if (name === 'w:rPr') inRPr = false;
+      },
+      text() {},
     },
-    close(name) {
-      if (name === 'w:style') current = null;
-      else if (name === 'w:rPrDefault') inDefaults = false;
-      else if (name === 'w:rPr') inRPr = false;
-    },
-    text() {},
-  });
+    WHAT,
+  );
   return styles;
 }
 
@@ -151,6 +158,13 @@ function paragraphFlags(para: Para, styles: Styles): Flags {
 
 function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering): Block[] {
   const blocks: Block[] = [];
+  // Counted while reading: a document of a million short paragraphs stops at the limit, not at the end.
+  const add = (b: Block) => {
+    if (blocks.length >= MAX_BLOCKS) {
+      throw invalidFile(`В файле слишком много строк (больше ${MAX_BLOCKS}): разделите его на части`);
+    }
+    blocks.push(b);
+  };
   let skip = 0;
   let inBody = false;
   let para: Para | null = null;
@@ -205,7 +219,7 @@ function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering):
       });
       col += c.span;
     }
-    blocks.push({
+    add({
       kind: 'row',
       cells,
       location: `таблица ${tableNo}, строка ${rowNo}`,
@@ -214,158 +228,161 @@ function readDocumentXml(xml: string, styles: Styles, numbering: DocxNumbering):
     });
   };
 
-  scanXml(xml, {
-    open(name, attrs, selfClosing) {
-      if (skip > 0) {
-        skip++;
-        return;
-      }
-      if (SKIPPED.has(name)) {
-        skip = 1;
-        return;
-      }
-      if (name === 'w:body') inBody = true;
-      if (!inBody) return;
-      switch (name) {
-        case 'w:p':
-          para = { runs: [] };
-          break;
-        case 'w:pPr':
-          inPPr = true;
-          break;
-        case 'w:pStyle':
-          if (para && inPPr) para.style = attr(attrs, 'w:val');
-          break;
-        case 'w:numId':
-          if (para && inPPr) para.numId = attr(attrs, 'w:val');
-          break;
-        case 'w:ilvl':
-          if (para && inPPr) para.ilvl = Number(attr(attrs, 'w:val') ?? 0) || 0;
-          break;
-        case 'w:r':
-          run = { text: '' };
-          break;
-        case 'w:rPr':
-          inRPr = true;
-          break;
-        case 'w:b':
-        case 'w:i':
-          if (run && inRPr && !inPPr) run[name === 'w:b' ? 'bold' : 'italic'] = onOff(attrs);
-          break;
-        case 'w:rStyle':
-          if (run && inRPr && !inPPr) run.style = attr(attrs, 'w:val');
-          break;
-        case 'w:t':
-          inText = !selfClosing;
-          break;
-        case 'w:tab':
-          if (run && !inPPr) run.text += ' ';
-          break;
-        case 'w:br':
-        case 'w:cr':
-          if (run) run.text += '\n';
-          break;
-        case 'w:noBreakHyphen':
-          if (run) run.text += '-';
-          break;
-        case 'w:softHyphen':
-          if (run) run.text += '\u00ad';
-          break;
-        case 'w:tbl':
-          tableDepth++;
-          if (tableDepth === 1) {
-            tableNo++;
-            rowNo = 0;
-            vMerged = new Map();
-          }
-          break;
-        case 'w:tr':
-          if (tableDepth === 1) {
-            rowNo++;
-            row = { cells: [], header: false, gridBefore: 0 };
-          }
-          break;
-        case 'w:tblHeader':
-          if (row && tableDepth === 1) row.header = onOff(attrs);
-          break;
-        case 'w:gridBefore':
-          if (row && tableDepth === 1) row.gridBefore = Number(attr(attrs, 'w:val') ?? 0) || 0;
-          break;
-        case 'w:tc':
-          if (tableDepth === 1) cell = { paras: [], span: 1, vMerge: null, hMerge: false };
-          break;
-        case 'w:gridSpan':
-          if (cell && tableDepth === 1) cell.span = Math.max(1, Number(attr(attrs, 'w:val') ?? 1) || 1);
-          break;
-        case 'w:vMerge':
-          if (cell && tableDepth === 1)
-            cell.vMerge = attr(attrs, 'w:val') === 'restart' ? 'restart' : 'continue';
-          break;
-        case 'w:hMerge':
-          if (cell && tableDepth === 1) cell.hMerge = attr(attrs, 'w:val') !== 'restart';
-          break;
-      }
-    },
-    close(name) {
-      if (skip > 0) {
-        skip--;
-        return;
-      }
-      if (!inBody) return;
-      switch (name) {
-        case 'w:body':
-          inBody = false;
-          break;
-        case 'w:pPr':
-          inPPr = false;
-          break;
-        case 'w:rPr':
-          inRPr = false;
-          break;
-        case 'w:t':
-          inText = false;
-          break;
-        case 'w:r':
-          if (para && run) para.runs.push(run);
-          run = null;
-          break;
-        case 'w:p': {
-          if (!para) break;
-          const flags = paragraphFlags(para, styles);
-          if (para.numId && para.numId !== '0') {
-            const label = numbering.next(para.numId, para.ilvl ?? 0);
-            if (label) flags.text = flags.text.trim() ? `${label} ${flags.text}` : label;
-          }
-          para = null;
-          if (tableDepth === 0) {
-            paraNo++;
-            if (flags.text.trim()) {
-              blocks.push({
-                kind: 'paragraph',
-                text: flags.text,
-                bold: flags.bold,
-                location: `абзац ${paraNo}`,
-              });
-            }
-          } else if (cell) cell.paras.push(flags);
-          break;
+  scanXml(
+    xml,
+    {
+      open(name, attrs, selfClosing) {
+        if (skip > 0) {
+          skip++;
+          return;
         }
-        case 'w:tc':
-          if (tableDepth === 1 && cell && row) row.cells.push(cell);
-          if (tableDepth === 1) cell = null;
-          break;
-        case 'w:tr':
-          if (tableDepth === 1 && row) emitRow(row);
-          if (tableDepth === 1) row = null;
-          break;
-        case 'w:tbl':
-          tableDepth = Math.max(0, tableDepth - 1);
-          break;
-      }
+        if (SKIPPED.has(name)) {
+          skip = 1;
+          return;
+        }
+        if (name === 'w:body') inBody = true;
+        if (!inBody) return;
+        switch (name) {
+          case 'w:p':
+            para = { runs: [] };
+            break;
+          case 'w:pPr':
+            inPPr = true;
+            break;
+          case 'w:pStyle':
+            if (para && inPPr) para.style = attrs['w:val'];
+            break;
+          case 'w:numId':
+            if (para && inPPr) para.numId = attrs['w:val'];
+            break;
+          case 'w:ilvl':
+            if (para && inPPr) para.ilvl = Number(attrs['w:val'] ?? 0) || 0;
+            break;
+          case 'w:r':
+            run = { text: '' };
+            break;
+          case 'w:rPr':
+            inRPr = true;
+            break;
+          case 'w:b':
+          case 'w:i':
+            if (run && inRPr && !inPPr) run[name === 'w:b' ? 'bold' : 'italic'] = onOff(attrs);
+            break;
+          case 'w:rStyle':
+            if (run && inRPr && !inPPr) run.style = attrs['w:val'];
+            break;
+          case 'w:t':
+            inText = !selfClosing;
+            break;
+          case 'w:tab':
+            if (run && !inPPr) run.text += ' ';
+            break;
+          case 'w:br':
+          case 'w:cr':
+            if (run) run.text += '\n';
+            break;
+          case 'w:noBreakHyphen':
+            if (run) run.text += '-';
+            break;
+          case 'w:softHyphen':
+            if (run) run.text += '\u00ad';
+            break;
+          case 'w:tbl':
+            tableDepth++;
+            if (tableDepth === 1) {
+              tableNo++;
+              rowNo = 0;
+              vMerged = new Map();
+            }
+            break;
+          case 'w:tr':
+            if (tableDepth === 1) {
+              rowNo++;
+              row = { cells: [], header: false, gridBefore: 0 };
+            }
+            break;
+          case 'w:tblHeader':
+            if (row && tableDepth === 1) row.header = onOff(attrs);
+            break;
+          case 'w:gridBefore':
+            if (row && tableDepth === 1) row.gridBefore = Number(attrs['w:val'] ?? 0) || 0;
+            break;
+          case 'w:tc':
+            if (tableDepth === 1) cell = { paras: [], span: 1, vMerge: null, hMerge: false };
+            break;
+          case 'w:gridSpan':
+            if (cell && tableDepth === 1) cell.span = Math.max(1, Number(attrs['w:val'] ?? 1) || 1);
+            break;
+          case 'w:vMerge':
+            if (cell && tableDepth === 1) cell.vMerge = attrs['w:val'] === 'restart' ? 'restart' : 'continue';
+            break;
+          case 'w:hMerge':
+            if (cell && tableDepth === 1) cell.hMerge = attrs['w:val'] !== 'restart';
+            break;
+        }
+      },
+      close(name) {
+        if (skip > 0) {
+          skip--;
+          return;
+        }
+        if (!inBody) return;
+        switch (name) {
+          case 'w:body':
+            inBody = false;
+            break;
+          case 'w:pPr':
+            inPPr = false;
+            break;
+          case 'w:rPr':
+            inRPr = false;
+            break;
+          case 'w:t':
+            inText = false;
+            break;
+          case 'w:r':
+            if (para && run) para.runs.push(run);
+            run = null;
+            break;
+          case 'w:p': {
+            if (!para) break;
+            const flags = paragraphFlags(para, styles);
+            if (para.numId && para.numId !== '0') {
+              const label = numbering.next(para.numId, para.ilvl ?? 0);
+              if (label) flags.text = flags.text.trim() ? `${label} ${flags.text}` : label;
+            }
+            para = null;
+            if (tableDepth === 0) {
+              paraNo++;
+              if (flags.text.trim()) {
+                add({
+                  kind: 'paragraph',
+                  text: flags.text,
+                  bold: flags.bold,
+                  location: `абзац ${paraNo}`,
+                });
+              }
+            } else if (cell) cell.paras.push(flags);
+            break;
+          }
+          case 'w:tc':
+            if (tableDepth === 1 && cell && row) row.cells.push(cell);
+            if (tableDepth === 1) cell = null;
+            break;
+          case 'w:tr':
+            if (tableDepth === 1 && row) emitRow(row);
+            if (tableDepth === 1) row = null;
+            break;
+          case 'w:tbl':
+            tableDepth = Math.max(0, tableDepth - 1);
+            break;
+        }
+      },
+      text(t) {
+        if (skip === 0 && inText && run) run.text += t;
+      },
     },
-    text(t) {
-      if (skip === 0 && inText && run) run.text += t;
-    },
-  });
+    WHAT,
+  );
   return blocks;
 }

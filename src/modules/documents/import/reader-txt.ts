@@ -1,6 +1,6 @@
-import { decodeText } from '../../orgs/parse-table.js';
+import { decodeText } from '../../files/csv.js';
 import { stripMarkup } from './clean-text.js';
-import { invalidFile } from './limits.js';
+import { invalidFile, MAX_BLOCKS } from './limits.js';
 import type { Block, Cell } from './types.js';
 
 // Text copied from Word or a PDF: a line with TABs is a table row (one cell per TAB-separated part), other
@@ -24,13 +24,21 @@ export function readTxt(data: Uint8Array): Block[] {
   }
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
-  let para: { lines: string[]; start: number } | null = null;
+  // Counted while reading, as in a Word document: a million short lines stop at the limit.
+  const add = (b: Block) => {
+    if (blocks.length >= MAX_BLOCKS) {
+      throw invalidFile(`В файле слишком много строк (больше ${MAX_BLOCKS}): разделите его на части`);
+    }
+    blocks.push(b);
+  };
+  // `stars`: the «**» of the paragraph so far, counted per line (re-joining the lines was quadratic).
+  let para: { lines: string[]; start: number; stars: number } | null = null;
 
   const flush = () => {
     if (!para) return;
     const marked = stripMarkup(para.lines.join('\n'));
     if (marked.text.trim()) {
-      blocks.push({
+      add({
         kind: 'paragraph',
         text: marked.text,
         bold: marked.bold,
@@ -48,16 +56,17 @@ export function readTxt(data: Uint8Array): Block[] {
         const m = stripMarkup(raw);
         return { text: m.text, bold: m.bold, italic: m.italic };
       });
-      blocks.push({ kind: 'row', cells, location: `строка ${lineNo}` });
+      add({ kind: 'row', cells, location: `строка ${lineNo}` });
       return;
     }
     if (!line.trim()) {
       flush();
       return;
     }
-    if (!para) para = { lines: [], start: lineNo };
+    if (!para) para = { lines: [], start: lineNo, stars: 0 };
     para.lines.push(line);
-    const open = (para.lines.join('\n').match(/\*\*/g)?.length ?? 0) % 2 === 1;
+    para.stars += line.match(/\*\*/g)?.length ?? 0;
+    const open = para.stars % 2 === 1;
     if (!/ {2}$/.test(line) && !open) flush();
   });
   flush();

@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
+import { checkWorkbook } from '../../files/xlsx-check.js';
+import { sameName } from '../../files/zip.js';
 import { cellText } from '../../orgs/parse-table.js';
 import {
   invalidFile,
-  MAX_XML_BYTES,
-  MAX_ZIP_TOTAL_BYTES,
+  MAX_SHEET_CELLS,
+  MAX_SHEET_ROWS,
+  OFFICE_ZIP_LIMITS,
   OLE_MAGIC,
   OLE_XLS_MESSAGE,
   startsWith,
@@ -11,7 +14,6 @@ import {
   ZIP_MAGIC,
 } from './limits.js';
 import type { Block, Cell } from './types.js';
-import { extractZipEntry, findEntry, readZipDirectory } from './zip.js';
 
 // Excel workbooks: every visible sheet, every non-empty row («лист «Имя», строка R»). A merge across
 // columns is one cell with a span; a merge down rows carries its text into the rows below (marked `merged`),
@@ -39,22 +41,16 @@ export async function readXlsx(data: Buffer): Promise<Block[]> {
   if (!startsWith(data, ZIP_MAGIC)) {
     throw invalidFile('Файл не является книгой Excel (.xlsx): он повреждён или имеет другой формат');
   }
-  // exceljs inflates the whole archive: check every part first, with the sizes actually inflated.
-  const entries = readZipDirectory(data, WHAT);
-  if (!findEntry(entries, 'xl/workbook.xml')) {
-    if (findEntry(entries, 'word/document.xml')) {
+  const names = checkWorkbook(data, WHAT, {
+    ...OFFICE_ZIP_LIMITS,
+    maxRows: MAX_SHEET_ROWS,
+    maxCells: MAX_SHEET_CELLS,
+  });
+  if (!names.some((n) => sameName(n, 'xl/workbook.xml'))) {
+    if (names.some((n) => sameName(n, 'word/document.xml'))) {
       throw unsupportedFile('Это документ Word, а не книга Excel: сохраните его с расширением .docx');
     }
     throw invalidFile('В файле нет книги (xl/workbook.xml): это не книга Excel (.xlsx)');
-  }
-  let total = 0;
-  for (const entry of entries) {
-    if (entry.name.endsWith('/')) continue;
-    total += entry.size;
-    if (total > MAX_ZIP_TOTAL_BYTES) {
-      throw invalidFile('Не удалось прочитать книгу Excel: после распаковки она слишком большая');
-    }
-    extractZipEntry(data, entry, WHAT, MAX_XML_BYTES);
   }
 
   const wb = new ExcelJS.Workbook();
