@@ -22,6 +22,7 @@ import {
 } from './access/scope.js';
 import { testApp } from './helpers/api.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { changedTables, fingerprint } from './helpers/db-fingerprint.js';
 import { TEST_SYSTEM } from './helpers/system.js';
 
 // The access matrix, generated from the OpenAPI document: every operation of /api/openapi.json is called
@@ -231,6 +232,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   let user: Target['user'];
   let foreign: Record<Login, string[]>;
   let calls = 0;
+  let beforeReads: Map<string, string>;
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -273,6 +275,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
     });
     user = { id: u.id, assignmentId: a?.id ?? '' };
     foreign = await foreignContent(database.db);
+    beforeReads = await fingerprint(database.db);
   }, 300_000);
   afterAll(async () => {
     console.log(
@@ -286,6 +289,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
     expect(missing).toEqual([]);
   });
 
+  const lastRead = operations.filter((op) => op.method === 'GET').at(-1);
   for (const op of operations) {
     it(`${key(op)} [${op.rule ?? 'нет правила'}]`, async () => {
       const rule = op.rule ?? '';
@@ -343,5 +347,11 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
       }
       expect(problems).toEqual([]);
     });
+    // Every read has now been made by every role on every object: none of them may have written anything.
+    if (op === lastRead) {
+      it('reads change nothing in the database', async () => {
+        expect(changedTables(beforeReads, await fingerprint(database.db))).toEqual([]);
+      });
+    }
   }
 });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 
-// Tables that a refused request may still touch: sessions (logins of the test itself), failed logins.
-const SKIP = new Set(['sessions', 'login_attempts', '__drizzle_migrations']);
+// Tables that a refused request may still touch: sessions (logins of the test itself), login throttling.
+const SKIP = new Set(['sessions', 'auth_throttle', '__drizzle_migrations']);
 
 type Rows = { rows: Record<string, unknown>[] };
 

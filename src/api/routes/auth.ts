@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { access } from '../../modules/access/endpoint-rules.js';
-import { recordEvent } from '../../modules/audit/record-event.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
-import { deleteSession } from '../../modules/auth/sessions.js';
+import { deleteSession, logout } from '../../modules/auth/sessions.js';
 import { loginView, meView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
 import { jsonBody, OK, okJson, okSchema } from '../openapi.js';
@@ -55,15 +54,8 @@ export function authRoutes(app: App, deps: Deps) {
     async (c) => {
       const token = c.get('sessionToken');
       const actor = c.get('actor');
-      if (token) await deleteSession(deps.db, deps.sessions, token);
-      if (actor)
-        await recordEvent(
-          deps.db,
-          actor,
-          'user.logged_out',
-          { entityType: 'user', entityId: actor.userId },
-          {},
-        );
+      if (token && actor) await logout(deps.db, deps.sessions, { token, actor });
+      else if (token) await deleteSession(deps.db, deps.sessions, token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json(OK, 200);
     },

@@ -54,13 +54,17 @@ export async function login(
   }
   await clearAttempts(db, [pairKey]);
   await releaseAttempt(db, ipKey);
-  const session = await createSession(db, settings, user.id, input);
-  await recordEvent(
-    db,
-    { userId: user.id, fullName: user.fullName },
-    'user.logged_in',
-    { entityType: 'user', entityId: user.id },
-    { ip: input.ip },
-  );
+  // The session and its event land together or not at all.
+  const session = await db.transaction(async (tx) => {
+    const created = await createSession(tx, settings, user.id, input);
+    await recordEvent(
+      tx,
+      { userId: user.id, fullName: user.fullName },
+      'user.logged_in',
+      { entityType: 'user', entityId: user.id },
+      { ip: input.ip },
+    );
+    return created;
+  });
   return { ...session, userId: user.id };
 }

@@ -2,6 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions } from '../../db/schema/auth.js';
+import type { Actor } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
 
 export type SessionSettings = { secret: string; ttlHours: number };
 
@@ -39,6 +41,20 @@ export async function findSessionUser(
 
 export async function deleteSession(db: Db, settings: SessionSettings, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, tokenId(settings.secret, token)));
+}
+
+/** Signing out: the session ends and the history records it, in one transaction. */
+export async function logout(db: Db, settings: SessionSettings, opts: { token: string; actor: Actor }) {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, settings, opts.token);
+    await recordEvent(
+      tx,
+      opts.actor,
+      'user.logged_out',
+      { entityType: 'user', entityId: opts.actor.userId },
+      {},
+    );
+  });
 }
 
 export async function deleteUserSessions(

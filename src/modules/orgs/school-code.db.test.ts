@@ -10,6 +10,7 @@ import { orgRoutes } from '../../api/routes/orgs.js';
 import { loadConfig } from '../../config.js';
 import type { Database } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
+import { methodologies } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
@@ -188,6 +189,8 @@ describe.each(DB_KINDS)('Код ОО on %s', (kind) => {
         },
       ]);
       await db().delete(orgUnits).where(eq(orgUnits.path, om.path));
+      // A region gets its default methodology when it is created.
+      await db().delete(methodologies).where(eq(methodologies.regionId, other.id));
       await db().delete(orgUnits).where(eq(orgUnits.id, other.id));
     });
 
