@@ -103,6 +103,15 @@ function bodyCases(
     }
     for (const r of RAW_BODIES)
       out.push({ name: `raw ${r.name}`, path: 'real', query: base, body: r.body, type: r.type });
+    // Past validation into the handler: a plausible body for an id of nothing must end in a 404.
+    const plausible = JSON.stringify(withStaleVersion(sample(json.schema, components)));
+    out.push({
+      name: 'random id, plausible body',
+      path: 'random',
+      query: base,
+      body: plausible,
+      type: 'application/json',
+    });
   } else if (content['multipart/form-data']) {
     const noFile = new FormData();
     noFile.set('note', 'a\u0000b');
