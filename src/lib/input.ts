@@ -15,16 +15,9 @@ export const recordVersion = (message = 'Нужна версия записи') 
 export const MIN_DATE_YEAR = 1900;
 export const MAX_DATE_YEAR = 2100;
 
-/** A calendar date ГГГГ-ММ-ДД that exists (no 2026-02-31) within sane years. */
+/** A calendar date ГГГГ-ММ-ДД that exists (no 2026-02-31) within sane years; `format: date` in the document. */
 export const isoDate = (message = 'Дата в формате ГГГГ-ММ-ДД') =>
-  z
-    .string({ message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, 'Такой даты нет')
-    .refine((s) => {
-      const y = Number(s.slice(0, 4));
-      return y >= MIN_DATE_YEAR && y <= MAX_DATE_YEAR;
-    }, `Год даты — от ${MIN_DATE_YEAR} до ${MAX_DATE_YEAR}`);
+  z.iso.date({ message: `${message}; такого дня нет или формат неверен` }).refine((s) => {
+    const y = Number(s.slice(0, 4));
+    return y >= MIN_DATE_YEAR && y <= MAX_DATE_YEAR;
+  }, `Год даты — от ${MIN_DATE_YEAR} до ${MAX_DATE_YEAR}`);

@@ -16,6 +16,7 @@ function columnSchema(col: Column): z.ZodType {
   if (enumValues && enumValues.length > 0) s = z.string();
   else if (col.columnType === 'PgUUID') s = z.uuid();
   else if (col.dataType === 'date') s = z.iso.datetime({ offset: true });
+  else if (col.columnType === 'PgDateString') s = z.iso.date();
   else if (col.dataType === 'number') {
     s = col.columnType === 'PgInteger' || col.columnType === 'PgSmallInt' ? z.number().int() : z.number();
   } else if (col.dataType === 'bigint') s = z.union([z.number(), z.string()]);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { getDashboard } from '../../modules/dashboard/get-dashboard.js';
 import { dashboardView } from '../../modules/dashboard/views.js';
+import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
 import { getFile } from '../../modules/files/get-file.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { type App, type Deps, requireActor } from '../context.js';
@@ -52,7 +53,7 @@ export function miscRoutes(app: App, deps: Deps) {
       tags: ['Файлы'],
       summary: 'Скачать файл (доступен через дорожную карту, к которой он приложен)',
       request: { params: idParam },
-      responses: okFile('Файл (тип содержимого — как при загрузке)', ['application/octet-stream']),
+      responses: okFile('Файл (тип содержимого — по расширению при загрузке)', STORED_MEDIA_TYPES),
     }),
     async (c) => {
       const { file, data } = await getFile(db, deps.storage, {

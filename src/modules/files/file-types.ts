@@ -22,6 +22,10 @@ const TYPES: Record<string, { mime: string; magic: number[][] | 'text' }> = {
 };
 
 export const ALLOWED_EXTENSIONS = Object.keys(TYPES);
+/** Media types a stored file is served with (without parameters), for the API document. */
+export const STORED_MEDIA_TYPES = [
+  ...new Set(Object.values(TYPES).map((t) => t.mime.split(';')[0] ?? t.mime)),
+];
 
 /** Returns the MIME type to store, or throws UNSUPPORTED_TYPE with a message for the user. */
 export function checkFileType(name: string, data: Buffer): string {
