@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { type ItemStatus, itemResponsibles, items, type Level, roadmaps } from '../../db/schema/roadmaps.js';
@@ -7,7 +8,7 @@ import type { Actor } from '../access/actor.js';
 import { managedUnitIds } from '../access/managed-units.js';
 import { itemViews, OPEN_STATUSES, overdueSql } from './read-model.js';
 import { ownerRules, roadmapVisible } from './roadmap-access.js';
-import type { ItemView } from './types.js';
+import type { foundItemView } from './views.js';
 
 export const ITEM_VIEWS = ['all', 'mine', 'overdue', 'upcoming', 'awaiting'] as const;
 export type ItemViewName = (typeof ITEM_VIEWS)[number];
@@ -25,9 +26,7 @@ export type ItemFilter = {
   days?: number;
 };
 
-export type FoundItem = ItemView & {
-  roadmap: { id: string; title: string; unitName: string; orgUnitId: string };
-};
+export type FoundItem = z.infer<typeof foundItemView>;
 
 const parentUnit = alias(orgUnits, 'parent_unit');
 const LIMIT = 2000;

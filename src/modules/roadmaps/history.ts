@@ -1,12 +1,14 @@
 import { and, desc, eq, isNull, ne, or } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { loadItemAccess } from './item-access.js';
 import { loadRoadmapAccess } from './roadmap-access.js';
+import type { historyEntryView } from './views.js';
 
-export type HistoryEntry = { id: number; at: string; actor: string | null; type: string; payload: unknown };
+export type HistoryEntry = z.infer<typeof historyEntryView>;
 
 const toEntry = (e: typeof auditEvents.$inferSelect): HistoryEntry => ({
   id: e.id,
