@@ -4,6 +4,7 @@ import { access } from '../../modules/access/endpoint-rules.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
 import { deleteSession, logout } from '../../modules/auth/sessions.js';
+import { changePasswordInput } from '../../modules/auth/user-schemas.js';
 import { loginView, meView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
 import { jsonBody, OK, okJson, okSchema } from '../openapi.js';
@@ -97,7 +98,7 @@ export function authRoutes(app: App, deps: Deps) {
       path: '/api/me/password',
       tags: ['Вход'],
       summary: 'Смена своего пароля',
-      request: jsonBody(z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) })),
+      request: jsonBody(changePasswordInput),
       responses: okJson('Пароль изменён', okSchema),
     }),
     async (c) => {

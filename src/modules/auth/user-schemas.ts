@@ -27,3 +27,17 @@ export const assignmentInput = z.object({
   role: z.enum(ROLES, { message: 'Неизвестная роль' }),
   orgUnitId: z.uuid(),
 });
+
+/** Changing one's own password (the profile page and POST /api/me/password). */
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, 'Введите текущий пароль').max(200),
+    newPassword: z
+      .string()
+      .min(8, 'Пароль должен быть не короче 8 символов')
+      .max(200, 'Пароль слишком длинный'),
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    message: 'Новый пароль должен отличаться от текущего',
+  });

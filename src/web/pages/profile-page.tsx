@@ -1,7 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { changePasswordInput } from '../../modules/auth/user-schemas.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
+import { check } from '../shared/form-check.js';
 import { ROLE_LABELS } from '../shared/types.js';
 import { notifyOk } from '../shared/ui.js';
 
@@ -14,13 +16,12 @@ const UNIT_KIND_LABELS: Record<string, string> = {
 
 type Errors = { current?: string; next?: string; repeat?: string };
 
-export function validatePasswordChange(current: string, next: string, repeat: string): Errors {
+/** The route's own schema checks the two passwords; the repetition is the form's alone. */
+function validatePasswordChange(current: string, next: string, repeat: string): Errors {
+  const { errors } = check(changePasswordInput, { currentPassword: current, newPassword: next });
   const e: Errors = {};
-  if (!current) e.current = 'Введите текущий пароль';
-  if (!next) e.next = 'Введите новый пароль';
-  else if (next.length < 8) e.next = 'Пароль должен быть не короче 8 символов';
-  else if (next.length > 200) e.next = 'Пароль слишком длинный';
-  else if (next === current) e.next = 'Новый пароль должен отличаться от текущего';
+  if (errors?.currentPassword) e.current = errors.currentPassword;
+  if (errors?.newPassword) e.next = errors.newPassword;
   if (!repeat) e.repeat = 'Повторите новый пароль';
   else if (next && repeat !== next) e.repeat = 'Пароли не совпадают';
   return e;

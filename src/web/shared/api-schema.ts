@@ -47,6 +47,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -91,6 +97,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -146,6 +158,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -192,6 +210,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -236,6 +260,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -265,13 +295,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** Файл (тип содержимого — как при загрузке) */
+                /** Файл (тип содержимого — по расширению при загрузке) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/octet-stream": Blob;
+                        "application/pdf": Blob;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": Blob;
+                        "application/vnd.oasis.opendocument.text": Blob;
+                        "application/vnd.oasis.opendocument.spreadsheet": Blob;
+                        "application/msword": Blob;
+                        "application/vnd.ms-excel": Blob;
+                        "image/jpeg": Blob;
+                        "image/png": Blob;
+                        "application/zip": Blob;
+                        "text/plain": Blob;
+                        "text/csv": Blob;
                     };
                 };
                 /** Неверные данные */
@@ -284,6 +326,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -372,6 +420,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -420,6 +474,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -459,6 +519,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -512,6 +578,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -570,6 +642,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -616,6 +694,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -674,6 +758,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         post?: never;
@@ -711,6 +801,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -751,6 +847,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -799,6 +901,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -847,6 +955,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -886,6 +1000,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -932,6 +1052,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -987,6 +1113,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1035,6 +1167,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1091,6 +1229,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1144,6 +1288,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -1204,6 +1354,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         trace?: never;
@@ -1246,6 +1402,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1286,6 +1448,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1342,6 +1510,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1388,6 +1562,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1432,6 +1612,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1482,6 +1668,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -1527,6 +1719,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1586,6 +1784,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1632,6 +1836,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1678,6 +1888,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1733,6 +1949,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1777,6 +1999,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1819,6 +2047,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1867,6 +2101,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -1913,6 +2153,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -1965,6 +2211,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2019,6 +2271,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2065,6 +2323,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2122,6 +2386,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         trace?: never;
@@ -2218,6 +2488,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2270,6 +2546,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2318,6 +2600,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2365,6 +2653,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2411,6 +2705,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2448,6 +2748,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -2499,6 +2805,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         trace?: never;
@@ -2536,6 +2848,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2584,6 +2902,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2658,6 +2982,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2712,6 +3042,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2768,6 +3104,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -2819,6 +3161,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -2863,6 +3211,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         trace?: never;
@@ -2903,6 +3257,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -2966,6 +3326,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         trace?: never;
@@ -3017,6 +3383,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3061,6 +3433,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         put?: never;
@@ -3103,6 +3481,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3166,6 +3550,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         trace?: never;
@@ -3217,6 +3607,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         delete?: never;
@@ -3267,6 +3663,12 @@ export interface paths {
                 404: components["responses"]["404"];
                 /** Конфликт версий: запись изменена другим пользователем */
                 409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
             };
         };
         options?: never;
@@ -4402,6 +4804,63 @@ export interface components {
         };
         /** Конфликт версий: запись изменена другим пользователем */
         "409": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: {
+                        code: string;
+                        /** Сообщение для пользователя на русском языке */
+                        message: string;
+                        fields?: ({
+                            field: string;
+                            message: string;
+                        })[];
+                    };
+                };
+            };
+        };
+        /** Слишком большой запрос или файл */
+        "413": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: {
+                        code: string;
+                        /** Сообщение для пользователя на русском языке */
+                        message: string;
+                        fields?: ({
+                            field: string;
+                            message: string;
+                        })[];
+                    };
+                };
+            };
+        };
+        /** Неподдерживаемый тип содержимого или файла */
+        "415": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: {
+                        code: string;
+                        /** Сообщение для пользователя на русском языке */
+                        message: string;
+                        fields?: ({
+                            field: string;
+                            message: string;
+                        })[];
+                    };
+                };
+            };
+        };
+        /** Слишком много попыток */
+        "429": {
             headers: {
                 [name: string]: unknown;
             };
