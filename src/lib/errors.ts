@@ -26,7 +26,16 @@ export class AppError extends Error {
 
 export type RowError = { row: number; field?: string; message: string };
 
-export const notFound = (what = 'Объект') => new AppError('NOT_FOUND', `${what} не найден или недоступен`);
+/** «Дорожная карта не найдена», «Мероприятие не найдено», «Файл не найден»: agreed with the last word's gender. */
+export const notFound = (what = 'Объект') => {
+  const word = what.trim().split(/\s+/).at(-1) ?? '';
+  const [found, available] = /[ая]$/.test(word)
+    ? ['найдена', 'недоступна']
+    : /[ое]$/.test(word)
+      ? ['найдено', 'недоступно']
+      : ['найден', 'недоступен'];
+  return new AppError('NOT_FOUND', `${what} не ${found} или ${available}`);
+};
 export const forbidden = (message = 'Недостаточно прав для этого действия') =>
   new AppError('FORBIDDEN', message);
 export const conflict = (current?: unknown) =>

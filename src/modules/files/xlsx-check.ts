@@ -44,13 +44,13 @@ export function checkWorkbook(data: Uint8Array, what: string, limits: WorkbookLi
       if (++rows > limits.maxRows) {
         throw new AppError(
           'TOO_LARGE',
-          `В книге слишком много строк (больше ${limits.maxRows}): разделите её`,
+          `В книге слишком много строк (больше ${limits.maxRows.toLocaleString('ru-RU')}): разделите её на несколько файлов`,
         );
       }
     } else if (++cells > limits.maxCells) {
       throw new AppError(
         'TOO_LARGE',
-        `В книге слишком много ячеек (больше ${limits.maxCells}): разделите её`,
+        `В книге слишком много ячеек (больше ${limits.maxCells.toLocaleString('ru-RU')}): разделите её на несколько файлов`,
       );
     }
   });
