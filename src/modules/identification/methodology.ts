@@ -10,7 +10,7 @@ const count = z.number().int().min(0);
 export const indicatorSchema = z
   .object({
     /** Column of context.csv. */
-    name: z.string().trim().min(1),
+    name: z.string().trim().min(1, 'Укажите столбец контекстных данных'),
     /** +1 where a higher share means better conditions, −1 otherwise. */
     direction: z.union([z.literal(1), z.literal(-1)]),
   })
@@ -23,7 +23,7 @@ export const methodologySchema = z
       .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Латинские строчные буквы, цифры, «-» и «_»')
       .max(100),
     version: z.number().int().min(1),
-    name: z.string().trim().min(1).max(300),
+    name: z.string().trim().min(1, 'Укажите название версии').max(300, 'Название — не длиннее 300 символов'),
     description: z.string().max(10_000),
 
     /** Assessments whose procedures count (exact names, e.g. «ВПР»); null — all. */

@@ -67,7 +67,7 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
   }
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm" c="dimmed">
           После утверждения мероприятия, адресованные нижестоящему уровню, появятся у исполнителей «К

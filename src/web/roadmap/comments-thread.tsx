@@ -7,7 +7,16 @@ import { check } from '../shared/form-check.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { useAction } from './hooks.js';
 
-export function CommentsThread({ itemId, roadmapId }: { itemId: string; roadmapId: string }) {
+/** `canComment`: the two sides of execution (the keeper and the confirmer); the others only read. */
+export function CommentsThread({
+  itemId,
+  roadmapId,
+  canComment,
+}: {
+  itemId: string;
+  roadmapId: string;
+  canComment: boolean;
+}) {
   const { run, busy } = useAction(roadmapId);
   const [text, setText] = useState('');
   const q = useQuery({
@@ -49,20 +58,24 @@ export function CommentsThread({ itemId, roadmapId }: { itemId: string; roadmapI
           )
         }
       </Query>
-      <Textarea
-        placeholder="Комментарий"
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={error}
-        autosize
-        minRows={2}
-        data-testid="comment-text"
-      />
-      <Group justify="flex-end">
-        <Button size="xs" onClick={add} loading={busy} disabled={!text.trim()} data-testid="comment-add">
-          Добавить комментарий
-        </Button>
-      </Group>
+      {canComment && (
+        <>
+          <Textarea
+            placeholder="Комментарий"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={error}
+            autosize
+            minRows={2}
+            data-testid="comment-text"
+          />
+          <Group justify="flex-end">
+            <Button size="xs" onClick={add} loading={busy} disabled={!text.trim()} data-testid="comment-add">
+              Добавить комментарий
+            </Button>
+          </Group>
+        </>
+      )}
     </Stack>
   );
 }

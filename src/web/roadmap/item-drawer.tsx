@@ -115,7 +115,7 @@ function ItemCard({
         <EvidenceList itemId={item.id} roadmapId={roadmap.id} canManage={canManage} />
       </Block>
       <Block title={`Комментарии (${item.commentCount})`} testId="item-comments">
-        <CommentsThread itemId={item.id} roadmapId={roadmap.id} />
+        <CommentsThread itemId={item.id} roadmapId={roadmap.id} canComment={canManage || canConfirm} />
       </Block>
       {item.rollUp && (
         <Block title="Исполнение нижестоящими уровнями" testId="item-rollup-list">

@@ -121,7 +121,7 @@ export function ItemForm({ roadmap, item, sectionId, onDone }: Props) {
   }
 
   return (
-    <form onSubmit={submit} data-testid="item-form">
+    <form onSubmit={submit} noValidate data-testid="item-form">
       <Stack>
         {conflict === 'stale' && (
           <Alert color="orange" title="Конфликт изменений" data-testid="item-conflict">

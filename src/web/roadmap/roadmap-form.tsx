@@ -133,7 +133,7 @@ function RoadmapForm({ roadmap, onDone }: { roadmap?: RoadmapDetail; onDone: () 
   }
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         {!roadmap && (
           <Select

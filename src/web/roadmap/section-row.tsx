@@ -161,7 +161,7 @@ function SectionForm({
     if (ok) onClose();
   }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         <TextInput
           label="Номер"
