@@ -14,7 +14,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { createOrgUnitInput, updateOrgUnitInput } from '../../modules/orgs/schemas.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
-import { check } from '../shared/form-check.js';
+import { check, focusFirstError } from '../shared/form-check.js';
 import type { OrgUnit } from '../shared/types.js';
 import { formatDateTime, notifyError, notifyOk } from '../shared/ui.js';
 import { type Draft, type DraftErrors, draftOf, OrgFormFields, payloadOf } from './org-form-fields.js';
@@ -75,7 +75,7 @@ export function OrgEditPanel({ unit, parentName }: { unit: OrgUnit; parentName: 
     });
     form.setErrors(errors ?? {});
     setGeneral(null);
-    if (!body) return;
+    if (!body) return focusFirstError();
     setBusy(true);
     try {
       const saved = await unwrap(
@@ -204,7 +204,7 @@ export function CreateOrgModal({ parent, kinds, opened, onClose, onCreated }: Cr
       ...payloadOf(form.draft, kind),
     });
     form.setErrors(errors ?? {});
-    if (!body) return;
+    if (!body) return focusFirstError();
     setBusy(true);
     try {
       const created = await unwrap(api.POST('/api/org-units', { body }));

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { createUserInput, updateUserInput } from '../../modules/auth/user-schemas.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
-import { check } from '../shared/form-check.js';
+import { check, focusFirstError } from '../shared/form-check.js';
 import { notifyOk } from '../shared/ui.js';
 import type { UserRow } from './user-types.js';
 
@@ -84,7 +84,7 @@ export function UserModal({ user, opened, onClose, onCreated }: Props) {
     const errors = user ? edit.errors : create.errors;
     setErrors(errors ?? {});
     setGeneral(null);
-    if (errors) return;
+    if (errors) return focusFirstError();
     setBusy(true);
     try {
       if (user && edit.data) {

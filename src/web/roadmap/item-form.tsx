@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { createItemInput, updateItemInput } from '../../modules/roadmaps/schemas.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
-import { check } from '../shared/form-check.js';
+import { check, focusFirstError } from '../shared/form-check.js';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { formatValue } from './history-format.js';
@@ -59,7 +59,7 @@ export function ItemForm({ roadmap, item, sectionId, onDone }: Props) {
     const create = check(createItemInput, { ...toPayload(values, keys), measure: values.measure, sectionId });
     const errors = item ? edit.errors : create.errors;
     setErrors(errors ?? {});
-    if (errors) return;
+    if (errors) return focusFirstError();
     setBusy(true);
     try {
       if (item && edit.data) {

@@ -17,7 +17,7 @@ import { useNavigate } from 'react-router';
 import { createRoadmapInput, updateRoadmapInput } from '../../modules/roadmaps/schemas.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
-import { check } from '../shared/form-check.js';
+import { check, focusFirstError } from '../shared/form-check.js';
 import { ROADMAP_KIND_LABELS, type RoadmapDetail, type RoadmapSummary } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { currentPeriodYear, parseRuDate } from './format.js';
@@ -109,7 +109,7 @@ function RoadmapForm({ roadmap, onDone }: { roadmap?: RoadmapDetail; onDone: () 
     // The schema would call a missing organisation a wrong identifier.
     if (errors?.orgUnitId && !v.orgUnitId) errors.orgUnitId = 'Выберите организацию';
     setErrors(errors ?? {});
-    if (errors) return;
+    if (errors) return focusFirstError();
     setBusy(true);
     try {
       if (roadmap && edit.data) {

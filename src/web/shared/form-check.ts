@@ -18,3 +18,15 @@ export function check<S extends z.ZodType>(schema: S, values: unknown): Checked<
   }
   return { data: null, errors };
 }
+
+/**
+ * Brings the first field with an error into view once React has shown the messages: in a long form
+ * the field at fault is often scrolled out of sight.
+ */
+export function focusFirstError(): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  });
+}
