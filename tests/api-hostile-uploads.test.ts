@@ -52,7 +52,10 @@ describe('hostile uploads over HTTP', () => {
     );
     expect(rows).toEqual({
       status: 413,
-      error: { code: 'TOO_LARGE', message: 'В книге слишком много строк (больше 10\u00a0000): разделите её на несколько файлов' },
+      error: {
+        code: 'TOO_LARGE',
+        message: 'В книге слишком много строк (больше 10\u00a0000): разделите её на несколько файлов',
+      },
     });
   });
 

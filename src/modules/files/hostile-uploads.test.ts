@@ -57,7 +57,9 @@ describe('hostile uploads', () => {
     const book = manyRowsWorkbook(1, 30_000);
     const e = await rejected(() => parseRoadmapDocument('plan.xlsx', book), 'xlsx of 30 000 rows (roadmap)');
     expect(e.code).toBe('TOO_LARGE');
-    expect(e.message).toBe('В книге слишком много строк (больше 10\u00a0000): разделите её на несколько файлов');
+    expect(e.message).toBe(
+      'В книге слишком много строк (больше 10\u00a0000): разделите её на несколько файлов',
+    );
     const t = await rejected(
       () => parseTable('schools.xlsx', manyRowsWorkbook(1, 25_000), { maxRows: 20_000 }),
       'xlsx (schools)',
