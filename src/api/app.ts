@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../lib/errors.js';
+import { ActorCache } from '../modules/auth/actor-cache.js';
 import '../lib/zod-ru.js';
 import type { Deps, Env } from './context.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
@@ -20,7 +21,7 @@ import { orgRoutes } from './routes/orgs.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
-import { csrfGuard, securityHeaders, sessionLoader } from './security.js';
+import { csrfGuard, forgetActorsAfterChange, securityHeaders, sessionLoader } from './security.js';
 
 export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
@@ -41,7 +42,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   );
   app.use('/api/*', csrfGuard);
   app.use('/api/*', inputGuard(app));
-  app.use('/api/*', sessionLoader(deps));
+  app.use('/api/*', sessionLoader(deps, new ActorCache()));
+  for (const path of ['/api/users', '/api/users/*', '/api/me/password', '/api/auth/logout'])
+    app.use(path, forgetActorsAfterChange);
 
   miscRoutes(app, deps);
   authRoutes(app, deps);

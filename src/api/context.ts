@@ -6,6 +6,7 @@ import { resolveClientIp } from '../lib/client-ip.js';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from '../modules/access/actor.js';
 import type { BulkLoader } from '../modules/assessment-data/store.js';
+import type { ActorCache } from '../modules/auth/actor-cache.js';
 import type { SessionSettings } from '../modules/auth/sessions.js';
 import type { FileStorage } from '../modules/files/storage.js';
 
@@ -19,7 +20,9 @@ export type Deps = {
   bulk?: BulkLoader;
 };
 
-export type Env = { Variables: { actor: Actor | null; sessionToken: string | null } };
+export type Env = {
+  Variables: { actor: Actor | null; sessionToken: string | null; actorCache: ActorCache };
+};
 export type App = OpenAPIHono<Env>;
 
 export function requireActor(c: Context<Env>): Actor {

@@ -1,8 +1,9 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/errors.js';
+import type { ActorCache } from '../modules/auth/actor-cache.js';
 import { loadActor } from '../modules/auth/load-actor.js';
-import { findSessionUser } from '../modules/auth/sessions.js';
+import { findSessionUser, tokenId } from '../modules/auth/sessions.js';
 import { RateLimitedError } from '../modules/auth/throttle.js';
 import { type Deps, type Env, SESSION_COOKIE } from './context.js';
 
@@ -32,20 +33,37 @@ function originHost(origin: string): string | null {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
 }
 
-export const sessionLoader = (deps: Deps) =>
+/** The session's actor, from the short-lived cache of this instance or from the database. */
+export const sessionLoader = (deps: Deps, cache: ActorCache) =>
   createMiddleware<Env>(async (c, next) => {
     c.set('actor', null);
     c.set('sessionToken', null);
+    c.set('actorCache', cache);
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length < 200) {
-      const userId = await findSessionUser(deps.db, deps.sessions, token);
-      if (userId) {
-        c.set('actor', await loadActor(deps.db, userId));
+      const id = tokenId(deps.sessions.secret, token);
+      let actor = cache.get(id);
+      if (actor === undefined) {
+        const userId = await findSessionUser(deps.db, deps.sessions, token);
+        actor = userId ? await loadActor(deps.db, userId) : null;
+        cache.set(id, actor);
+      }
+      if (actor) {
+        c.set('actor', actor);
         c.set('sessionToken', token);
       }
     }
     return next();
   });
+
+/**
+ * After a change of accounts, roles, a password or a sign-out on this instance, no cached actor may
+ * outlive it here: the cache is emptied (it refills from the database in one query per session).
+ */
+export const forgetActorsAfterChange = createMiddleware<Env>(async (c, next) => {
+  await next();
+  if (c.req.method !== 'GET' && c.res.status < 400) c.var.actorCache.clear();
+});
 
 export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   await next();

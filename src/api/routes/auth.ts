@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
-import { deleteSession, logout } from '../../modules/auth/sessions.js';
+import { logout } from '../../modules/auth/sessions.js';
 import { changePasswordInput } from '../../modules/auth/user-schemas.js';
 import { loginView, meView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
@@ -56,7 +56,6 @@ export function authRoutes(app: App, deps: Deps) {
       const token = c.get('sessionToken');
       const actor = c.get('actor');
       if (token && actor) await logout(deps.db, deps.sessions, { token, actor });
-      else if (token) await deleteSession(deps.db, deps.sessions, token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json(OK, 200);
     },

@@ -7,7 +7,9 @@ import { recordEvent } from '../audit/record-event.js';
 
 export type SessionSettings = { secret: string; ttlHours: number };
 
-const tokenId = (secret: string, token: string) => createHmac('sha256', secret).update(token).digest('hex');
+/** The stored id of a session: its token is kept by the browser only. */
+export const tokenId = (secret: string, token: string) =>
+  createHmac('sha256', secret).update(token).digest('hex');
 
 export async function createSession(
   db: Db,
