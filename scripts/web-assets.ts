@@ -108,14 +108,19 @@ export function bundleReport(dir: string): string {
   return lines.join('\n');
 }
 
-/** Vite plugins: precompress every asset, then print the report (after all files are written). */
+/** Vite plugin: precompress every asset, then print the report (after all files are written). */
 export function webAssets(outDir: string) {
+  // Vite's own logger, so that `vite build --logLevel warn` (as `npm start` builds) stays quiet.
+  let info = (msg: string) => console.log(msg);
   return {
     name: 'opora-web-assets',
     apply: 'build' as const,
+    configResolved(config: { logger: { info: (msg: string) => void } }) {
+      info = (msg) => config.logger.info(msg);
+    },
     async closeBundle() {
       await precompressDir(path.join(outDir, 'assets'));
-      console.log(bundleReport(outDir));
+      info(bundleReport(outDir));
     },
   };
 }
