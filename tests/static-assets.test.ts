@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressDir, staticClosure } from '../scripts/web-assets.js';
 import { createApp } from '../src/api/app.js';
 import { loadConfig } from '../src/config.js';
 import { type Database, openPglite } from '../src/db/client.js';
@@ -122,5 +123,45 @@ describe('static UI', () => {
     }
     const api = await get('/api/nothing-here');
     expect(api.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('build helpers', () => {
+  it('writes .br and .gz beside assets over 1 KB that decode to the same bytes, and skips small ones', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-assets-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'big-1.js'), JS);
+      fs.writeFileSync(path.join(dir, 'small-1.css'), 'a{}');
+      fs.writeFileSync(path.join(dir, 'logo-1.png'), Buffer.alloc(4096));
+      expect(await precompressDir(dir)).toBe(1);
+      const big = path.join(dir, 'big-1.js');
+      expect(zlib.brotliDecompressSync(fs.readFileSync(`${big}.br`)).toString('utf8')).toBe(JS);
+      expect(zlib.gunzipSync(fs.readFileSync(`${big}.gz`)).toString('utf8')).toBe(JS);
+      expect(fs.readdirSync(dir).sort()).toEqual([
+        'big-1.js',
+        'big-1.js.br',
+        'big-1.js.gz',
+        'logo-1.png',
+        'small-1.css',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts for a page its chunk, the static imports and their CSS, not the lazy ones', () => {
+    const manifest = {
+      'main.tsx': { file: 'assets/main.js', css: ['assets/main.css'], imports: ['_vendor'], isEntry: true },
+      _vendor: { file: 'assets/vendor.js', imports: ['main.tsx'] },
+      'pages/dashboard-page.tsx': { file: 'assets/dash.js', imports: ['_grid', '_vendor'] },
+      _grid: { file: 'assets/grid.js', css: ['assets/grid.css'] },
+      'pages/school-card-page.tsx': { file: 'assets/charts.js' },
+    };
+    expect(staticClosure(manifest, ['main.tsx']).sort()).toEqual([
+      'assets/main.css',
+      'assets/main.js',
+      'assets/vendor.js',
+    ]);
+    expect(staticClosure(manifest, ['main.tsx', 'pages/dashboard-page.tsx'])).toHaveLength(6);
   });
 });
