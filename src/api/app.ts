@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../lib/errors.js';
@@ -22,6 +21,7 @@ import { roadmapRoutes } from './routes/roadmaps.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
 import { csrfGuard, forgetActorsAfterChange, securityHeaders, sessionLoader } from './security.js';
+import { serveWeb } from './web-static.js';
 
 export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
@@ -77,15 +77,6 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   });
 
   const webDir = opts.webDir;
-  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webDir) }));
-    app.get(
-      '/favicon.svg',
-      serveStatic({ path: path.relative(process.cwd(), path.join(webDir, 'favicon.svg')) }),
-    );
-    // Client-side routes: every other GET gets the app shell.
-    // Read per request: a rebuilt UI is served without restarting the server.
-    app.get('*', (c) => c.html(fs.readFileSync(path.join(webDir, 'index.html'), 'utf8')));
-  }
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) serveWeb(app, webDir);
   return app;
 }

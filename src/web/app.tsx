@@ -12,21 +12,28 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { AdminOrgsPage } from './pages/admin-orgs-page.js';
-import { AdminUsersPage } from './pages/admin-users-page.js';
-import { DashboardPage } from './pages/dashboard-page.js';
-import { IdentificationListPage } from './pages/identification-list-page.js';
-import { IdentificationPage } from './pages/identification-page.js';
-import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
-import { ProfilePage } from './pages/profile-page.js';
-import { RoadmapPage } from './pages/roadmap-page.js';
-import { RoadmapsPage } from './pages/roadmaps-page.js';
-import { SchoolCardPage } from './pages/school-card-page.js';
-import { WorkPage } from './pages/work-page.js';
 import { api, unwrap } from './shared/api.js';
 import { AuthGate, hasRole, useMe } from './shared/auth.js';
+import { Lazy, lazyNamed } from './shared/lazy.js';
 import { ROLE_LABELS } from './shared/types.js';
+
+// Every page is its own chunk: the login form and the start page do not carry the charts,
+// the import wizard, the methodology editor or the admin pages.
+const AdminOrgsPage = lazyNamed(() => import('./pages/admin-orgs-page.js'), 'AdminOrgsPage');
+const AdminUsersPage = lazyNamed(() => import('./pages/admin-users-page.js'), 'AdminUsersPage');
+const DashboardPage = lazyNamed(() => import('./pages/dashboard-page.js'), 'DashboardPage');
+const IdentificationListPage = lazyNamed(
+  () => import('./pages/identification-list-page.js'),
+  'IdentificationListPage',
+);
+const IdentificationPage = lazyNamed(() => import('./pages/identification-page.js'), 'IdentificationPage');
+const ImportPage = lazyNamed(() => import('./pages/import-page.js'), 'ImportPage');
+const ProfilePage = lazyNamed(() => import('./pages/profile-page.js'), 'ProfilePage');
+const RoadmapPage = lazyNamed(() => import('./pages/roadmap-page.js'), 'RoadmapPage');
+const RoadmapsPage = lazyNamed(() => import('./pages/roadmaps-page.js'), 'RoadmapsPage');
+const SchoolCardPage = lazyNamed(() => import('./pages/school-card-page.js'), 'SchoolCardPage');
+const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 
 export function App() {
   return (
@@ -137,20 +144,22 @@ function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Routes>
-          <Route path="/" element={<DashboardPage />} />
-          <Route path="/roadmaps" element={<RoadmapsPage />} />
-          <Route path="/roadmaps/import" element={<ImportPage />} />
-          <Route path="/roadmaps/:id" element={<RoadmapPage />} />
-          <Route path="/identification" element={<IdentificationPage />} />
-          <Route path="/identification/lists/:id" element={<IdentificationListPage />} />
-          <Route path="/identification/schools/:id" element={<SchoolCardPage />} />
-          <Route path="/work/:view" element={<WorkPage />} />
-          <Route path="/profile" element={<ProfilePage />} />
-          <Route path="/admin/orgs" element={<AdminOrgsPage />} />
-          <Route path="/admin/users" element={<AdminUsersPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        <Lazy>
+          <Routes>
+            <Route path="/" element={<DashboardPage />} />
+            <Route path="/roadmaps" element={<RoadmapsPage />} />
+            <Route path="/roadmaps/import" element={<ImportPage />} />
+            <Route path="/roadmaps/:id" element={<RoadmapPage />} />
+            <Route path="/identification" element={<IdentificationPage />} />
+            <Route path="/identification/lists/:id" element={<IdentificationListPage />} />
+            <Route path="/identification/schools/:id" element={<SchoolCardPage />} />
+            <Route path="/work/:view" element={<WorkPage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/admin/orgs" element={<AdminOrgsPage />} />
+            <Route path="/admin/users" element={<AdminUsersPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Lazy>
       </AppShell.Main>
     </AppShell>
   );

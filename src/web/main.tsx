@@ -17,6 +17,15 @@ import { theme } from './shared/theme.js';
 
 dayjs.locale('ru');
 
+// A tab opened before a new release asks for chunks that are gone: reload once to get the new shell.
+window.addEventListener('vite:preloadError', (event) => {
+  const last = Number(sessionStorage.getItem('opora-chunk-reload') ?? 0);
+  if (Date.now() - last < 60_000) return;
+  event.preventDefault();
+  sessionStorage.setItem('opora-chunk-reload', String(Date.now()));
+  window.location.reload();
+});
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

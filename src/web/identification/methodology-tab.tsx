@@ -2,15 +2,18 @@ import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
+import { Lazy, lazyNamed } from '../shared/lazy.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { StatusBadge } from './common.js';
-import { MethodologyEditor } from './methodology-editor.js';
 import { MethodologyModal } from './methodology-view.js';
 import { METHODOLOGY_STATUS } from './strings.js';
 import type { MethodologyVersion } from './types.js';
 
 /** «Методика»: the versions of the region's methodologies, their documents, new drafts and the current one. */
+// The editor is the heaviest part of the page and only the authors open it.
+const MethodologyEditor = lazyNamed(() => import('./methodology-editor.js'), 'MethodologyEditor');
+
 export function MethodologyTab({ canWrite }: { canWrite: boolean }) {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: keys.methodologies, queryFn: fetchers.methodologies });
@@ -114,7 +117,11 @@ export function MethodologyTab({ canWrite }: { canWrite: boolean }) {
         current={q.data?.find((m) => m.status === 'current')}
         onClose={() => setViewing(null)}
       />
-      {basing && <MethodologyEditor base={basing} onClose={() => setBasing(null)} />}
+      {basing && (
+        <Lazy>
+          <MethodologyEditor base={basing} onClose={() => setBasing(null)} />
+        </Lazy>
+      )}
     </Stack>
   );
 }

@@ -1,10 +1,13 @@
 import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDashboard } from '../dashboard/use-dashboard.js';
-import { CalendarView } from '../work/calendar-view.js';
+import { Lazy, lazyNamed } from '../shared/lazy.js';
 import { ItemsView } from '../work/items-view.js';
 import { WORK_VIEW_LABELS, WORK_VIEWS, type WorkView } from '../work/labels.js';
 import { TasksView } from '../work/tasks-view.js';
+
+// The calendar (and its date grid) loads only when its tab is opened.
+const CalendarView = lazyNamed(() => import('../work/calendar-view.js'), 'CalendarView');
 
 const isView = (v: string | undefined): v is WorkView => WORK_VIEWS.includes(v as WorkView);
 
@@ -61,7 +64,9 @@ export function WorkPage() {
           {view === 'tasks' ? (
             <TasksView />
           ) : view === 'calendar' ? (
-            <CalendarView />
+            <Lazy>
+              <CalendarView />
+            </Lazy>
           ) : (
             <ItemsView key={view} view={view} />
           )}
