@@ -17,6 +17,8 @@ type Profile = {
 export function moduleOf(url: string, name: string): string {
   if (!url) return name.startsWith('(') ? name : '(native)';
   if (url.startsWith('node:')) return 'node (internal)';
+  // The only WebAssembly in the server is PGlite's PostgreSQL.
+  if (url.startsWith('wasm://')) return '(wasm: PGlite PostgreSQL)';
   const nm = url.lastIndexOf('/node_modules/');
   if (nm >= 0) {
     const parts = url.slice(nm + '/node_modules/'.length).split('/');

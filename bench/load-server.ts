@@ -25,7 +25,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Where a server keeps its data; outlives restarts of the server (the profiling run reuses it). */
-export type Store = { env: Record<string, string>; drop: () => Promise<void> };
+export type Store = {
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+  /** Committed transactions of the bench's PostgreSQL database: one per statement outside a transaction. */
+  transactions?: () => Promise<number>;
+};
 
 export async function makeStore(kind: 'pglite' | 'postgres', pgUrl: string | undefined): Promise<Store> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-load-'));
@@ -40,6 +45,15 @@ export async function makeStore(kind: 'pglite' | 'postgres', pgUrl: string | und
   url.pathname = `/${name}`;
   return {
     env: { DATA_DIR: dir, DATABASE_URL: url.toString() },
+    transactions: async () => {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      const r = await c.query('select xact_commit::float8 as n from pg_stat_database where datname = $1', [
+        name,
+      ]);
+      await c.end();
+      return Number(r.rows[0]?.n ?? 0);
+    },
     drop: async () => {
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();

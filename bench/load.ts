@@ -29,7 +29,16 @@ const kinds = (values.db ? [values.db] : pgUrl ? ['pglite', 'postgres'] : ['pgli
   | 'postgres'
 )[];
 
-type Row = { name: string; rps: number; p50: number; p95: number; p99: number; errors: string };
+type Row = {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: string;
+  /** PostgreSQL transactions (here: statements) per response; undefined on the embedded database. */
+  perRequest?: number;
+};
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -40,7 +49,9 @@ async function drive(
   name: string,
   requestsFor: (clientIndex: number) => Request[],
   labelOf: (path: string) => string = () => name,
+  statements?: () => Promise<number>,
 ): Promise<Row[]> {
+  const before = await statements?.();
   const latencies = new Map<string, number[]>();
   let clients = 0;
   const result = await autocannon({
@@ -60,12 +71,19 @@ async function drive(
   });
   const errors = `${result.errors}/${result.timeouts}/${result.non2xx}`;
   const rows: Row[] = [];
-  const all: number[] = [];
+  let all: number[] = [];
   for (const [label, list] of latencies) {
-    all.push(...list);
+    // Not push(...list): a baseline run yields more samples than the call stack takes arguments.
+    all = all.concat(list);
     if (latencies.size > 1) rows.push(row(`  ${label}`, list, list.length / result.duration, ''));
   }
-  rows.unshift(row(name, all, result.requests.total / result.duration, errors));
+  const first = row(name, all, result.requests.total / result.duration, errors);
+  if (statements && before !== undefined) {
+    // PostgreSQL publishes its counters up to a second late.
+    await new Promise((r) => setTimeout(r, 1500));
+    first.perRequest = ((await statements()) - before) / Math.max(1, result.requests.total);
+  }
+  rows.unshift(first);
   return rows;
 }
 
@@ -79,12 +97,12 @@ function print(title: string, rows: Row[], baseline: number) {
     `\n${title} (${connections} connections, ${duration} s per case; errors = errors/timeouts/non-2xx)`,
   );
   console.log(
-    `${'case'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(12)}${'of baseline'.padStart(13)}`,
+    `${'case'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(12)}${'of baseline'.padStart(13)}${'tx/req'.padStart(8)}`,
   );
   for (const r of rows) {
     const ratio = `${((100 * r.rps) / baseline).toFixed(2)} %`;
     console.log(
-      `${r.name.padEnd(34)}${r.rps.toFixed(0).padStart(9)}${r.p50.toFixed(1).padStart(9)}${r.p95.toFixed(1).padStart(9)}${r.p99.toFixed(1).padStart(9)}${r.errors.padStart(12)}${ratio.padStart(13)}`,
+      `${r.name.padEnd(34)}${r.rps.toFixed(0).padStart(9)}${r.p50.toFixed(1).padStart(9)}${r.p95.toFixed(1).padStart(9)}${r.p99.toFixed(1).padStart(9)}${r.errors.padStart(12)}${ratio.padStart(13)}${(r.perRequest?.toFixed(1) ?? '').padStart(8)}`,
     );
   }
 }
@@ -142,6 +160,7 @@ async function runKind(kind: 'pglite' | 'postgres', baselineBase: string) {
     const t0 = Date.now();
     let server = await startServer(store);
     console.log(`\n${kind}: server with demo data healthy in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const tx = store.transactions;
     const cookies = await logins(server, Number(values.users));
     const region = cookies[0] ?? '';
     const roadmap = await pickRoadmap(server, region);
@@ -151,10 +170,18 @@ async function runKind(kind: 'pglite' | 'postgres', baselineBase: string) {
     const baseline = await drive(baselineBase, 'plain Hono route (baseline)', () => [get('/')]);
     const baseRps = baseline[0]?.rps ?? 1;
     const rows = [...baseline];
-    rows.push(...(await drive(server.base, 'GET /api/health', () => [get('/api/health')])));
-    rows.push(...(await drive(server.base, 'GET /api/me', () => [get('/api/me', region)])));
+    rows.push(...(await drive(server.base, 'GET /api/health', () => [get('/api/health')], undefined, tx)));
+    rows.push(...(await drive(server.base, 'GET /api/me', () => [get('/api/me', region)], undefined, tx)));
     const roadmapPath = `/api/roadmaps/${roadmap.id}`;
-    rows.push(...(await drive(server.base, 'GET /api/roadmaps/{id}', () => [get(roadmapPath, region)])));
+    rows.push(
+      ...(await drive(
+        server.base,
+        'GET /api/roadmaps/{id}',
+        () => [get(roadmapPath, region)],
+        undefined,
+        tx,
+      )),
+    );
     rows.push(
       ...(await drive(
         server.base,
@@ -167,6 +194,7 @@ async function runKind(kind: 'pglite' | 'postgres', baselineBase: string) {
           );
         },
         (p) => `GET ${p}`,
+        tx,
       )),
     );
     print(`${kind}: results`, rows, baseRps);
