@@ -1,5 +1,5 @@
 // Top self-time functions and modules of a V8 .cpuprofile (as written by `node --cpu-prof`).
-// Run: npx tsx bench/cpuprofile-summary.ts FILE.cpuprofile [--last SECONDS] [--top N]
+// Run: npx tsx bench/cpuprofile-summary.ts FILE.cpuprofile [--last SECONDS] [--top N] [--callers FUNCTION] [--inclusive F1,F2]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -55,6 +55,61 @@ export function summarise(profile: Profile, lastSeconds = 0): Summary {
   return { totalMs, functions: top(functions), modules: top(modules) };
 }
 
+/** The call paths (innermost first, `depth` frames) under which `functionName` spent its self time. */
+export function callers(
+  profile: Profile,
+  functionName: string,
+  depth = 8,
+  lastSeconds = 0,
+): [string, number][] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const paths = new Map<string, number>();
+  const from = lastSeconds > 0 ? profile.endTime - lastSeconds * 1e6 : Number.NEGATIVE_INFINITY;
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    let id = profile.samples[i];
+    if (t < from || id === undefined || byId.get(id)?.callFrame.functionName !== functionName) continue;
+    const frames: string[] = [];
+    while (id !== undefined && frames.length < depth) {
+      const f = byId.get(id)?.callFrame;
+      if (f)
+        frames.push(
+          `${f.functionName || '(anonymous)'} ${moduleOf(f.url, f.functionName)}:${f.lineNumber + 1}`,
+        );
+      id = parent.get(id);
+    }
+    const key = frames.join(' < ');
+    paths.set(key, (paths.get(key) ?? 0) + dt / 1000);
+  }
+  return [...paths].sort((a, b) => b[1] - a[1]);
+}
+
+/** Time of the samples with `functionName` anywhere on the stack (total, not self, time). */
+export function inclusive(profile: Profile, functionName: string, lastSeconds = 0): number {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const from = lastSeconds > 0 ? profile.endTime - lastSeconds * 1e6 : Number.NEGATIVE_INFINITY;
+  let t = profile.startTime;
+  let ms = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    if (t < from) continue;
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      if (byId.get(id)?.callFrame.functionName === functionName) {
+        ms += dt / 1000;
+        break;
+      }
+    }
+  }
+  return ms;
+}
+
 export function printSummary(s: Summary, top: number): void {
   const line = ([name, ms]: [string, number]) =>
     `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / s.totalMs).toFixed(1).padStart(5)} %  ${name}`;
@@ -67,10 +122,24 @@ export function printSummary(s: Summary, top: number): void {
 if (process.argv[1]?.endsWith('cpuprofile-summary.ts')) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { last: { type: 'string', default: '0' }, top: { type: 'string', default: '25' } },
+    options: {
+      last: { type: 'string', default: '0' },
+      top: { type: 'string', default: '25' },
+      callers: { type: 'string' },
+      inclusive: { type: 'string' },
+    },
   });
   const file = positionals[0];
   if (!file) throw new Error('usage: cpuprofile-summary.ts FILE.cpuprofile [--last SECONDS] [--top N]');
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
-  printSummary(summarise(profile, Number(values.last)), Number(values.top));
+  if (values.inclusive) {
+    for (const name of values.inclusive.split(','))
+      console.log(`${inclusive(profile, name, Number(values.last)).toFixed(0).padStart(7)} ms  ${name}`);
+  } else if (values.callers) {
+    for (const [path, ms] of callers(profile, values.callers, 10, Number(values.last)).slice(
+      0,
+      Number(values.top),
+    ))
+      console.log(`${ms.toFixed(0).padStart(7)} ms  ${path}`);
+  } else printSummary(summarise(profile, Number(values.last)), Number(values.top));
 }

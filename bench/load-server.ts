@@ -72,7 +72,15 @@ export async function startServer(store: Store, nodeFlags: string[] = []): Promi
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { ...process.env, ...store.env, PORT: String(port), HOST: '127.0.0.1', DEMO: 'true' },
+    // DATABASE_URL only from the store: the bench's own one names the server to create databases on.
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      ...store.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Drained so that a chatty server never blocks on a full pipe; the tail is kept for error messages.
@@ -82,15 +90,21 @@ export async function startServer(store: Store, nodeFlags: string[] = []): Promi
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A bench that dies must not leave its server running.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`server exited while starting:\n${output}`);
+    if (i > 1200) {
+      child.kill('SIGKILL');
+      throw new Error(`server not healthy after 120 s:\n${output}`);
+    }
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (i > 1200) throw new Error(`server not healthy after 120 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -98,6 +112,7 @@ export async function startServer(store: Store, nodeFlags: string[] = []): Promi
     pid: child.pid ?? 0,
     log: () => output,
     stop: async () => {
+      process.off('exit', orphanGuard);
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },

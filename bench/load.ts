@@ -218,6 +218,8 @@ async function runKind(kind: 'pglite' | 'postgres', baselineBase: string) {
   }
 }
 
+// Ctrl-C runs the exit handlers that stop the servers.
+process.once('SIGINT', () => process.exit(130));
 const baseline = await startBaseline();
 try {
   for (const kind of kinds) await runKind(kind, baseline.base);
