@@ -79,8 +79,8 @@ async function drive(
   }
   const first = row(name, all, result.requests.total / result.duration, errors);
   if (statements && before !== undefined) {
-    // PostgreSQL publishes its counters up to a second late.
-    await new Promise((r) => setTimeout(r, 1500));
+    // An idle PostgreSQL 15 backend publishes its counters up to 10 s late (PGSTAT_IDLE_INTERVAL).
+    await new Promise((r) => setTimeout(r, 11_000));
     first.perRequest = ((await statements()) - before) / Math.max(1, result.requests.total);
   }
   rows.unshift(first);
