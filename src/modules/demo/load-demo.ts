@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { insertLoader } from '../assessment-data/store.js';
 import type { FileStorage } from '../files/storage.js';
+import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
 import { loadDemoIdentification } from './demo-identification.js';
@@ -98,7 +98,7 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
     regionId: orgs.regionId,
     today: new Date(`${today}T12:00:00Z`),
     log,
-    bulk: insertLoader(db),
+    bulk: transactionLoader(db),
   });
   log(
     `Готово за ${seconds(Date.now() - started)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +
