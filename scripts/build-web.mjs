@@ -38,18 +38,21 @@ export function buildWeb() {
   // bundle report) happens on this path too.
   const child = spawn('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit' });
   return new Promise((resolve) => {
+    let finished = false;
     const done = (code) => {
+      if (finished) return;
+      finished = true;
       clearInterval(tick);
       if (code === 0) console.log(`Веб-интерфейс собран за ${seconds(Date.now() - started)} с`);
       else
         console.error(
-          'Не удалось собрать веб-интерфейс (ошибка vite выше). Исправьте её и повторите `npm run build:web`; ' +
+          'Не удалось собрать веб-интерфейс (причина выше). Исправьте её и повторите `npm run build:web`; ' +
             'без сборки сервер отдаёт только API.',
         );
       resolve(code ?? 1);
     };
     child.on('error', (e) => {
-      console.error(`Не удалось запустить vite: ${e.message}`);
+      console.error(`Не удалось запустить сборку (npm run build:web): ${e.message}`);
       done(1);
     });
     child.on('exit', done);
