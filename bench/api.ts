@@ -18,7 +18,7 @@ const pct = (xs: number[], p: number) => {
 for (const kind of DB_KINDS) {
   const database = await freshDatabase(kind);
   const t0 = performance.now();
-  await loadDemo(database.db, { storage: databaseStorage(database.db) });
+  await loadDemo(database.db, { storage: databaseStorage });
   console.log(`\n${kind}: demo loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const t = testApp(database);
   const region = await t.login('region');

@@ -1,40 +1,23 @@
-// `npm start`: builds the web UI when it is missing or older than its sources, then runs the server.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+// `npm start`: runs the server. The UI is built by `npm install` (the `prepare` script); it is rebuilt
+// here, with a progress line, only when dist/web is missing or older than its sources (see
+// docs/decisions/0009-start.md).
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildWeb, root, staleReason } from './build-web.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const built = path.join(root, 'dist/web/index.html');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-const sources = [path.join(root, 'src/web'), path.join(root, 'src/modules')];
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > fs.statSync(built).mtimeMs;
-if (stale) {
-  console.log('Сборка веб-интерфейса…');
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 1);
+const started = Date.now();
+const reason = staleReason();
+if (reason) {
+  console.log(`Внимание: ${reason} — собираю перед запуском (для разработки интерфейса есть npm run dev).`);
+  const code = await buildWeb();
+  if (code !== 0) process.exit(code);
 }
 
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 const child = spawn(process.execPath, [tsx, path.join(root, 'src/server.ts')], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, OPORA_START_MS: String(started) },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

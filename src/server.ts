@@ -15,16 +15,24 @@ import { ensureDefaultMethodologies } from './modules/identification/methodologi
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// From `npm start` when it started us (scripts/start.mjs), else from this process's start.
+const startedAt = Number(process.env.OPORA_START_MS) || Date.now() - process.uptime() * 1000;
+const since = () => `${((Date.now() - startedAt) / 1000).toFixed(1).replace('.', ',')} с`;
+
 async function main() {
   const config = loadConfig();
+  console.log('Открываю базу данных и применяю миграции…');
   const database = await openDatabase(config);
+  console.log(`  база данных готова [${since()} от запуска]`);
   const storage = makeStorage(config, database);
   const bulk = bulkLoader(database);
   if (config.demo && (await isEmpty(database))) {
     console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
-    const t = Date.now();
-    await loadDemo(database.db, { storage, bulk, log: (m) => console.log(`  ${m}`) });
-    console.log(`Демо-данные загружены за ${((Date.now() - t) / 1000).toFixed(1)} с`);
+    await loadDemo(database.db, {
+      storage: (db) => makeStorage(config, { ...database, db }),
+      log: (m) => console.log(`  ${m}`),
+    });
+    console.log(`Демо-данные загружены [${since()} от запуска]`);
   }
   await purgeExpiredSessions(database.db);
   await ensureDefaultMethodologies(database.db);
@@ -45,7 +53,7 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://localhost:${info.port}`;
     console.log(
-      `\nОпора работает: ${url}  (база данных: ${database.kind === 'pglite' ? `встроенная, ${config.dataDir}` : 'PostgreSQL'})`,
+      `\nОпора работает: ${url}  [${since()} от запуска]  (база данных: ${database.kind === 'pglite' ? `встроенная, ${config.dataDir}` : 'PostgreSQL'})`,
     );
     console.log(`Справочник API: ${url}/api/docs`);
     if (config.demo) {

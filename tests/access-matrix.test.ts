@@ -236,7 +236,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage(database.db) });
+    await loadDemo(database.db, { storage: databaseStorage });
     t = testApp(database);
     for (const l of LOGINS) cookies[l] = await t.login(l);
     // A draft of the school with one item: the level above does not see a draft of the level below.

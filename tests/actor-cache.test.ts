@@ -37,7 +37,7 @@ describe.each(DB_KINDS)('cached sessions over HTTP on %s', (kind) => {
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage(database.db) });
+    await loadDemo(database.db, { storage: databaseStorage });
     t = testApp(database);
   }, 300_000);
   afterAll(() => database.close());

@@ -18,7 +18,7 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage(database.db) });
+    await loadDemo(database.db, { storage: databaseStorage });
     t = testApp(database);
     school = await t.login('school');
     const [row] = await database.db

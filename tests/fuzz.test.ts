@@ -156,7 +156,7 @@ describe.each(DB_KINDS)('fuzz on %s', (kind) => {
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage(database.db) });
+    await loadDemo(database.db, { storage: databaseStorage });
     t = testApp(database);
     cookies.admin = await t.login('admin');
     cookies.region = await t.login('region');

@@ -57,7 +57,7 @@ describe.each(DB_KINDS)('closed leaks on %s', (kind) => {
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage(database.db) });
+    await loadDemo(database.db, { storage: databaseStorage });
     t = testApp(database);
     for (const l of ['school', 'school2', 'municipality', 'region']) cookie[l] = await t.login(l);
   }, 300_000);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { makeStorage, openDatabase } from '../boot.js';
 import type { Config } from '../config.js';
-import { bulkLoader } from '../modules/assessment-data/store.js';
+
 import { loadDemo } from '../modules/demo/load-demo.js';
 
 /** Drops everything and loads the demo again. Refuses outside demo mode: real data are never wiped by a typo. */
@@ -30,8 +30,7 @@ export async function resetDatabase(config: Config): Promise<void> {
   try {
     const t = Date.now();
     await loadDemo(database.db, {
-      storage: makeStorage(config, database),
-      bulk: bulkLoader(database),
+      storage: (db) => makeStorage(config, { ...database, db }),
       log: (m: string) => console.log(`  ${m}`),
     });
     console.log(`Демо-данные загружены заново за ${((Date.now() - t) / 1000).toFixed(1)} с`);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { dataImports } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { roadmaps, roadmapTargets } from '../../db/schema/roadmaps.js';
 import { DEMO_LOADER } from '../access/actor.js';
@@ -157,6 +158,12 @@ export async function loadDemoAssessmentData(
     const why = result.errors[0]?.message ?? `неизвестные школы: ${result.unknownSchools.length}`;
     throw new Error(`Демо-данные оценочных процедур не загружены: ${why}`);
   }
+  // The demo loads in one transaction, and its runs are stamped with the transaction's start (now()):
+  // the import's own clock_timestamp() would be later and make every demo run look stale.
+  await db
+    .update(dataImports)
+    .set({ importedAt: sql`now()` })
+    .where(and(eq(dataImports.regionId, opts.regionId), eq(dataImports.fileName, DEMO_DATA_FILE_NAME)));
   return { schools: schools.length, targets: targets.length, import: result };
 }
 

@@ -1,10 +1,10 @@
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { items } from '../../db/schema/roadmaps.js';
+import { type items, sections } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
 import { createItem } from '../roadmaps/create-item.js';
 import { createRoadmap } from '../roadmaps/create-roadmap.js';
 import { dueDateOf, parseDeadline } from '../roadmaps/deadline.js';
-import { getRoadmap } from '../roadmaps/get-roadmap.js';
 import { createItemInput, createRoadmapInput, updateRoadmapInput } from '../roadmaps/schemas.js';
 import { createSection, updateSection } from '../roadmaps/sections.js';
 import { listMyTasks, updateTask } from '../roadmaps/tasks.js';
@@ -54,11 +54,16 @@ export async function buildRoadmap(db: Db, actor: Actor, o: BuildOptions): Promi
     }),
     isDemo: true,
   });
-  const detail = await getRoadmap(db, { actor, roadmapId: created.id });
+  // The section a new roadmap starts with (the whole read model of getRoadmap is not needed here).
+  const [first] = await db
+    .select({ id: sections.id, version: sections.version })
+    .from(sections)
+    .where(eq(sections.roadmapId, created.id))
+    .orderBy(asc(sections.position))
+    .limit(1);
   const built: BuiltItem[] = [];
   for (const [si, section] of o.template.sections.entries()) {
     const number = String(si + 1);
-    const first = detail.sections[0];
     const sectionId =
       si === 0 && first
         ? (

@@ -1,11 +1,12 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type Role, users } from '../../db/schema/auth.js';
 import type { Actor } from '../access/actor.js';
 import { DEMO_LOADER } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
 import { loadActor } from '../auth/load-actor.js';
 import { hashPassword } from '../auth/password.js';
-import { addAssignment, createUser, createUserInput } from '../auth/users.js';
+import { addAssignment } from '../auth/users.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './accounts.js';
 import { fullName, randomPerson } from './demo-names.js';
 import type { DemoMunicipality, DemoOrgs, DemoSchool } from './demo-orgs.js';
@@ -88,33 +89,38 @@ export async function createDemoUsers(
     });
   }
 
-  const ids = new Map<string, string>();
-  for (const p of plans) {
-    const person = randomPerson(rng, p.female);
-    // createUser insists on 8+ characters, as it must for real accounts; the demo ones get a
-    // throwaway password here and the short shared `demo` below.
-    const row = await createUser(db, {
-      actor: DEMO_LOADER,
-      input: createUserInput.parse({
+  // Demo mode only: every demo account signs in with `demo`, shorter than the 8 characters
+  // required of real passwords, so the accounts are written directly rather than by createUser
+  // (which would hash a throwaway password per account: argon2 is most of the time of this step).
+  // One hash serves all accounts (argon2 keeps its salt inside the hash string); the history still
+  // says who created each account.
+  const demoHash = await hashPassword(DEMO_PASSWORD);
+  const rows = await db
+    .insert(users)
+    .values(
+      plans.map((p) => ({
         login: p.login,
-        fullName: fullName(person),
+        fullName: fullName(randomPerson(rng, p.female)),
         email: `${p.login}@opora-demo.example`,
         position: p.position,
-        password: `demo-temporary-${p.login}-password`,
-      }),
-      isDemo: true,
-    });
-    ids.set(p.login, row.id);
-    for (const r of p.roles) await addAssignment(db, { actor: DEMO_LOADER, userId: row.id, input: r });
+        passwordHash: demoHash,
+        isDemo: true,
+      })),
+    )
+    .returning({ id: users.id, login: users.login });
+  const ids = new Map(rows.map((r) => [r.login, r.id]));
+  for (const p of plans) {
+    const userId = ids.get(p.login);
+    if (!userId) throw new Error(`demo user ${p.login} was not created`);
+    await recordEvent(
+      db,
+      DEMO_LOADER,
+      'user.created',
+      { entityType: 'user', entityId: userId },
+      { login: p.login },
+    );
+    for (const r of p.roles) await addAssignment(db, { actor: DEMO_LOADER, userId, input: r });
   }
-  // Demo mode only: every demo account signs in with `demo`, shorter than the 8 characters
-  // required of real passwords, so the hash is written directly. One hash serves all accounts
-  // (argon2 keeps its salt inside the hash string), which keeps the load fast.
-  const demoHash = await hashPassword(DEMO_PASSWORD);
-  await db
-    .update(users)
-    .set({ passwordHash: demoHash })
-    .where(inArray(users.id, [...ids.values()]));
 
   const actorOf = async (login: string): Promise<Actor> => {
     const id = ids.get(login);

@@ -49,7 +49,7 @@ async function roadmapOf(login: string, unitId: string) {
 beforeAll(async () => {
   database = await openPglite(null);
   storage = databaseStorage(database.db);
-  summary = await loadDemo(database.db, { storage, log: (m) => log.push(m) });
+  summary = await loadDemo(database.db, { storage: databaseStorage, log: (m) => log.push(m) });
   for (const a of DEMO_ACCOUNTS) {
     const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, a.login));
     const actor = u ? await loadActor(database.db, u.id) : null;
@@ -237,7 +237,7 @@ describe('loadDemo', () => {
   });
 
   it('refuses to load twice', async () => {
-    await expect(loadDemo(database.db, { storage })).rejects.toThrow(/уже загружены/);
+    await expect(loadDemo(database.db, { storage: databaseStorage })).rejects.toThrow(/уже загружены/);
   });
 
   it('draws the same numbers from the same seed', () => {

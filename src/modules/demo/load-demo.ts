@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import type { BulkLoader } from '../assessment-data/store.js';
 import type { FileStorage } from '../files/storage.js';
+import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
 import { loadDemoIdentification } from './demo-identification.js';
@@ -33,17 +33,35 @@ export function schoolYearOf(iso: string): number {
  * «Просрочено» is computed by the database from its own current date: a `today` far from the real
  * date gives a state that looks odd in the interface.
  *
- * Not wrapped in one transaction: file storage may write through the same database connection,
- * and PGlite serves one connection only. Refuses a database that already has the demo.
+ * One transaction: a failure (or a crash) midway leaves the database as it was. Everything, the file
+ * bodies and the assessment data included, is written through the transaction's handle: `storage` is
+ * asked for a storage over that handle (PGlite serves one connection, so a storage over the outer
+ * handle would wait for the transaction forever), and the assessment data go in with multi-row INSERTs
+ * inside it (a COPY loader works on its own connection and could not join). Refuses a database that
+ * already has the demo.
  */
-export async function loadDemo(
-  db: Db,
-  opts: { storage: FileStorage; today?: Date; log?: (msg: string) => void; bulk?: BulkLoader },
-): Promise<DemoSummary> {
-  const started = Date.now();
-  const log = opts.log ?? (() => {});
+export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<DemoSummary> {
+  const log = timed(opts.log ?? (() => {}));
   if (await demoLoaded(db))
     throw new AppError('CONFLICT', 'Демонстрационные данные уже загружены в эту базу');
+  return db.transaction(async (tx) => {
+    const summary = await loadInto(tx, opts, log);
+    await opts.beforeCommit?.(tx);
+    return summary;
+  });
+}
+
+export type LoadDemoOptions = {
+  /** File storage over the given handle (the load's transaction). */
+  storage: (db: Db) => FileStorage;
+  today?: Date;
+  log?: (msg: string) => void;
+  /** Runs last inside the transaction: the tests make the load fail there. */
+  beforeCommit?: (db: Db) => Promise<void>;
+};
+
+async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => void): Promise<DemoSummary> {
+  const started = Date.now();
   const today = (opts.today ?? new Date()).toISOString().slice(0, 10);
   const year = schoolYearOf(today);
   log(`Загрузка демонстрационных данных на ${year}/${year + 1} учебный год (сегодня ${ruDate(today)})`);
@@ -53,7 +71,7 @@ export async function loadDemo(
   const users = await createDemoUsers(db, orgs, picks, log);
   const run: DemoRun = {
     db,
-    exec: { db, storage: opts.storage, today },
+    exec: { db, storage: opts.storage(db), today },
     today,
     year,
     subst: { Y: String(year), Y1: String(year + 1) },
@@ -80,11 +98,23 @@ export async function loadDemo(
     regionId: orgs.regionId,
     today: new Date(`${today}T12:00:00Z`),
     log,
-    bulk: opts.bulk,
+    bulk: transactionLoader(db),
   });
   log(
-    `Готово за ${(summary.ms / 1000).toFixed(1)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +
+    `Готово за ${seconds(Date.now() - started)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +
       `${summary.tasks} задач; просрочено ${summary.overdueItems}, подтверждено ${summary.confirmedItems}`,
   );
   return summary;
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1).replace('.', ',');
+
+/** Each step's line says how long the step took: a start that waits shows where it waits. */
+function timed(log: (msg: string) => void): (msg: string) => void {
+  let last = Date.now();
+  return (msg) => {
+    const now = Date.now();
+    log(`${msg} [${seconds(now - last)} с]`);
+    last = now;
+  };
 }
