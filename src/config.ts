@@ -27,6 +27,8 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   FILE_STORAGE: z.enum(['local', 'database']).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /** Set by `npm start` (scripts/start.mjs): when the start began, for the timings it prints. */
+  OPORA_START_MS: z.coerce.number().int().positive().optional(),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -58,6 +60,8 @@ export type Config = {
   cookieSecure: boolean;
   fileStorage: 'local' | 'database';
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** When `npm start` began (ms since the epoch), if it started this process. */
+  startedAtMs: number | undefined;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
   trustedProxies: readonly string[];
 };
@@ -95,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Files must be visible to every instance behind a load balancer, hence the database for PostgreSQL.
     fileStorage: e.FILE_STORAGE ?? (dbKind === 'postgres' ? 'database' : 'local'),
     logLevel: e.LOG_LEVEL,
+    startedAtMs: e.OPORA_START_MS,
     trustedProxies: e.TRUSTED_PROXIES,
   };
 }

@@ -15,12 +15,11 @@ import { ensureDefaultMethodologies } from './modules/identification/methodologi
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// From `npm start` when it started us (scripts/start.mjs), else from this process's start.
-const startedAt = Number(process.env.OPORA_START_MS) || Date.now() - process.uptime() * 1000;
-const since = () => `${((Date.now() - startedAt) / 1000).toFixed(1).replace('.', ',')} с`;
-
 async function main() {
   const config = loadConfig();
+  // From `npm start` when it started us (scripts/start.mjs), else from this process's start.
+  const startedAt = config.startedAtMs ?? Date.now() - process.uptime() * 1000;
+  const since = () => `${((Date.now() - startedAt) / 1000).toFixed(1).replace('.', ',')} с`;
   console.log('Открываю базу данных и применяю миграции…');
   const database = await openDatabase(config);
   console.log(`  база данных готова [${since()} от запуска]`);
