@@ -4,11 +4,18 @@ import path from 'node:path';
 import { count } from 'drizzle-orm';
 import type { Config } from './config.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
+import { openReplica, type Replica } from './db/replica.js';
 import { users } from './db/schema/auth.js';
 import { databaseStorage, type FileStorage, localStorage } from './modules/files/storage.js';
 
 export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+/** The replica for reports, polled in the background, when DATABASE_REPLICA_URL is set. */
+export function startReplica(config: Config, database: Database): Replica | undefined {
+  if (!config.databaseReplicaUrl || database.raw?.kind !== 'postgres') return undefined;
+  return openReplica(config.databaseReplicaUrl, database.raw.pool).start();
 }
 
 /** The configured secret, or one generated once and kept in the data directory (embedded setup). */

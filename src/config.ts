@@ -15,6 +15,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'ожидается адрес вида postgres://пользователь@сервер:5432/база')
     .optional(),
+  /** A streaming replica of DATABASE_URL for reports (docs/decisions/0013-read-replica.md). */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'ожидается адрес вида postgres://пользователь@реплика:5432/база')
+    .optional(),
   SESSION_SECRET: z.string().min(16, 'не короче 16 символов').optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -52,6 +57,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   dbKind: 'pglite' | 'postgres';
+  /** Reports, dashboards and exports read from this streaming replica when it keeps up. */
+  databaseReplicaUrl: string | undefined;
   /** Key for hashing session tokens; generated into the data directory when not given for PGlite. */
   sessionSecret: string | undefined;
   sessionTtlHours: number;
@@ -78,6 +85,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dbKind = e.DATABASE_URL ? 'postgres' : 'pglite';
   const demo = e.DEMO ?? dbKind === 'pglite';
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Неверная конфигурация, запуск остановлен:\n  DATABASE_REPLICA_URL: реплика используется только вместе с DATABASE_URL',
+    );
+  }
   if (dbKind === 'postgres' && !demo && !e.SESSION_SECRET) {
     // Several instances must hash session tokens with one key.
     throw new ConfigError(
@@ -90,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     dbKind,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     sessionSecret: e.SESSION_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),

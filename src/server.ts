@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
-import { isEmpty, makeStorage, openDatabase, sessionSecret } from './boot.js';
+import { isEmpty, makeStorage, openDatabase, sessionSecret, startReplica } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
 import { jobHandlers } from './jobs/handlers.js';
@@ -38,12 +38,14 @@ async function main() {
   // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
   // Each worker also requeues jobs of dead workers on every poll, so no restart is needed for that.
   const stopWorker = startWorker(database.db, jobHandlers(bulk));
+  const replica = startReplica(config, database);
   const app = createApp(
     {
       db: database.db,
       dbKind: database.kind,
       storage,
       bulk,
+      replica,
       config,
       sessions: { secret: sessionSecret(config), ttlHours: config.sessionTtlHours },
     },
@@ -63,6 +65,7 @@ async function main() {
   const stop = async () => {
     server.close();
     await stopWorker();
+    await replica?.close();
     await database.close();
     process.exit(0);
   };

@@ -9,6 +9,7 @@ import type { Deps, Env } from './context.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
 import { inputGuard } from './input-guard.js';
+import { walCookie } from './report-db.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
 import { identificationListRoutes } from './routes/identification-lists.js';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   app.use('/api/*', csrfGuard);
   app.use('/api/*', inputGuard(app));
   app.use('/api/*', sessionLoader(deps, new ActorCache()));
+  app.use('/api/*', walCookie(deps));
   for (const path of ['/api/users', '/api/users/*', '/api/me/password', '/api/auth/logout'])
     app.use(path, forgetActorsAfterChange);
 

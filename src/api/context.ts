@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { Replica } from '../db/replica.js';
 import { resolveClientIp } from '../lib/client-ip.js';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from '../modules/access/actor.js';
@@ -18,6 +19,8 @@ export type Deps = {
   sessions: SessionSettings;
   /** Fast bulk loading of assessment data (COPY) when the driver offers it. */
   bulk?: BulkLoader;
+  /** A streaming replica for reports (DATABASE_REPLICA_URL); see api/report-db.ts. */
+  replica?: Replica;
 };
 
 export type Env = {

@@ -20,6 +20,7 @@ import {
 } from '../../modules/identification/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { idParam, jsonBody, okFile, okJson, versionQuery } from '../openapi.js';
+import { onReportDb } from '../report-db.js';
 
 // The region's lists of ШНОР (docs/identification-api.md, «Списки»): drafts, the operator's decisions,
 // approval by an order, views and exports. Municipalities and schools see approved lists, their part.
@@ -69,7 +70,12 @@ export function identificationListRoutes(app: App, deps: Deps) {
       responses: okJson('Списки с числом школ', z.array(listSummaryView)),
     }),
     async (c) =>
-      c.json(await listLists(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
+      c.json(
+        await onReportDb(c, deps, (rdb) =>
+          listLists(rdb, { actor: requireActor(c), year: c.req.valid('query').year }),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
@@ -84,11 +90,13 @@ export function identificationListRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await getList(db, {
-          actor: requireActor(c),
-          listId: c.req.valid('param').id,
-          filter: c.req.valid('query'),
-        }),
+        await onReportDb(c, deps, (rdb) =>
+          getList(rdb, {
+            actor: requireActor(c),
+            listId: c.req.valid('param').id,
+            filter: c.req.valid('query'),
+          }),
+        ),
         200,
       ),
   );
@@ -168,7 +176,12 @@ export function identificationListRoutes(app: App, deps: Deps) {
       responses: okJson('Сравнение', listComparisonView),
     }),
     async (c) =>
-      c.json(await listComparison(db, { actor: requireActor(c), listId: c.req.valid('param').id }), 200),
+      c.json(
+        await onReportDb(c, deps, (rdb) =>
+          listComparison(rdb, { actor: requireActor(c), listId: c.req.valid('param').id }),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
@@ -183,7 +196,9 @@ export function identificationListRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await municipalityConcentration(db, { actor: requireActor(c), listId: c.req.valid('param').id }),
+        await onReportDb(c, deps, (rdb) =>
+          municipalityConcentration(rdb, { actor: requireActor(c), listId: c.req.valid('param').id }),
+        ),
         200,
       ),
   );
@@ -203,7 +218,10 @@ export function identificationListRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { format } = c.req.valid('query');
-      const file = await exportList(db, { actor: requireActor(c), listId: c.req.valid('param').id, format });
+      const listId = c.req.valid('param').id;
+      const file = await onReportDb(c, deps, (rdb) =>
+        exportList(rdb, { actor: requireActor(c), listId, format }),
+      );
       c.header('Content-Type', file.contentType);
       c.header(
         'Content-Disposition',
@@ -224,6 +242,11 @@ export function identificationListRoutes(app: App, deps: Deps) {
       responses: okJson('Карточка школы', schoolCardView),
     }),
     async (c) =>
-      c.json(await schoolCard(db, { actor: requireActor(c), schoolId: c.req.valid('param').schoolId }), 200),
+      c.json(
+        await onReportDb(c, deps, (rdb) =>
+          schoolCard(rdb, { actor: requireActor(c), schoolId: c.req.valid('param').schoolId }),
+        ),
+        200,
+      ),
   );
 }

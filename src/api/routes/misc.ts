@@ -8,6 +8,7 @@ import { getFile } from '../../modules/files/get-file.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { idParam, okFile, okJson } from '../openapi.js';
+import { onReportDb } from '../report-db.js';
 
 export function miscRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -43,7 +44,8 @@ export function miscRoutes(app: App, deps: Deps) {
       summary: 'Сводка для стартовой страницы роли',
       responses: okJson('Сводка', dashboardView),
     }),
-    async (c) => c.json(await getDashboard(db, { actor: requireActor(c) }), 200),
+    async (c) =>
+      c.json(await onReportDb(c, deps, (rdb) => getDashboard(rdb, { actor: requireActor(c) })), 200),
   );
   app.openapi(
     createRoute({

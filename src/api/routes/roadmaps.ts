@@ -37,6 +37,7 @@ import {
   readUpload,
   versionQuery,
 } from '../openapi.js';
+import { onReportDb } from '../report-db.js';
 
 const tags = ['Дорожные карты'];
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -165,7 +166,8 @@ export function roadmapRoutes(app: App, deps: Deps) {
       responses: okFile('Файл', [DOCX_MIME, XLSX_MIME]),
     }),
     async (c) => {
-      const r = await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id });
+      const roadmapId = c.req.valid('param').id;
+      const r = await onReportDb(c, deps, (rdb) => getRoadmap(rdb, { actor: requireActor(c), roadmapId }));
       const { format } = c.req.valid('query');
       const body = format === 'docx' ? await roadmapToDocx(r) : await roadmapToXlsx(r);
       const name = `${r.title.slice(0, 80).replace(/[\\/:*?"<>|]/g, '_')}.${format}`;
