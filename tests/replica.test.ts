@@ -8,17 +8,17 @@ import { type Database, openPostgres } from '../src/db/client.js';
 import { openReplica, parseLsn } from '../src/db/replica.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
-import { replicationRefusal, type Standby, startStandby } from './helpers/standby.js';
+import { type Standby, standbyUnavailable, startStandby } from './helpers/standby.js';
 
 // Issue 9, item 7: two app instances over one primary and a real hot standby (pg_basebackup from the
 // CI's server), one session secret. PostgreSQL only; in CI a server refusing replication is a failure.
 
 const PG_URL = process.env.DATABASE_URL;
-const refusal = PG_URL ? await replicationRefusal(PG_URL) : null;
+const refusal = PG_URL ? await standbyUnavailable(PG_URL) : null;
 if (PG_URL && refusal) {
   const msg =
-    `Тест реплики НЕ выполнен: сервер ${new URL(PG_URL).host} не разрешает репликацию (${refusal}). ` +
-    'Добавьте в pg_hba.conf строку «host replication all 127.0.0.1/32 trust» (так делает .ci/run).';
+    `Тест реплики НЕ выполнен: ${refusal}. Нужны программы PostgreSQL (pg_basebackup, pg_ctl) и строка ` +
+    '«host replication all 127.0.0.1/32 trust» в pg_hba.conf сервера DATABASE_URL (так делает .ci/run).';
   console.error(`\n*** ${msg} ***\n`);
   if (process.env.CI) throw new Error(msg);
 }

@@ -22,11 +22,11 @@ function binDir(): string {
   throw new Error('Не найдены программы PostgreSQL (pg_ctl, pg_basebackup): pg_config --bindir пуст');
 }
 
-function run(tool: string, args: string[]) {
+function run(tool: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const bin = path.join(binDir(), tool);
   const r = asRoot
-    ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' })
-    : spawnSync(bin, args, { encoding: 'utf8' });
+    ? spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8', env })
+    : spawnSync(bin, args, { encoding: 'utf8', env });
   if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')}: ${r.stderr || r.stdout || r.error}`);
   return r.stdout;
 }
@@ -40,6 +40,17 @@ function freePort(): Promise<number> {
       srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** Why a standby cannot be started here (no PostgreSQL programs, or replication refused), or null. */
+export async function standbyUnavailable(primaryUrl: string): Promise<string | null> {
+  try {
+    binDir();
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const refused = await replicationRefusal(primaryUrl);
+  return refused && `соединение для репликации не открылось (${refused})`;
 }
 
 /** Whether the server lets this machine open a physical replication connection (pg_hba «replication»). */
@@ -103,21 +114,25 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
   };
   try {
     const port = await freePort();
-    run('pg_basebackup', [
-      '-h',
-      primary.hostname,
-      '-p',
-      primary.port || '5432',
-      '-U',
-      decodeURIComponent(primary.username || 'postgres'),
-      '-D',
-      data,
-      '-R',
-      '-X',
-      'stream',
-      '-c',
-      'fast',
-    ]);
+    run(
+      'pg_basebackup',
+      [
+        '-h',
+        primary.hostname,
+        '-p',
+        primary.port || '5432',
+        '-U',
+        decodeURIComponent(primary.username || 'postgres'),
+        '-D',
+        data,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+      ],
+      primary.password ? { ...process.env, PGPASSWORD: decodeURIComponent(primary.password) } : process.env,
+    );
     // Debian keeps the configuration outside the data directory: the clone gets its own.
     const conf = [
       `port = ${port}`,
