@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../config.js';
 import { parseLsn, Replica, replicaFailure } from './replica.js';
 
 // The routing state of the replica without servers: the two pools answer from a script, the clock is
@@ -135,5 +136,17 @@ describe('replica routing state', () => {
     await r.poll();
     advance(6000); // the polls hang: no answer for 6 s
     expect(r.usableFor(null)).toBe(false);
+  });
+});
+
+describe('DATABASE_REPLICA_URL', () => {
+  it('is taken with DATABASE_URL and refused without it', () => {
+    const primary = 'postgres://u@primary:5432/opora';
+    const replica = 'postgres://u@replica:5432/opora';
+    const env = { DATABASE_URL: primary, SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...env, DATABASE_REPLICA_URL: replica }).databaseReplicaUrl).toBe(replica);
+    expect(loadConfig(env).databaseReplicaUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(/только вместе с DATABASE_URL/);
+    expect(() => loadConfig({ ...env, DATABASE_REPLICA_URL: 'replica:5432' })).toThrow(/postgres:\/\//);
   });
 });
