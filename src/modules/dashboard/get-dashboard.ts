@@ -7,13 +7,16 @@ import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { managedUnitIds } from '../access/managed-units.js';
 import { regionLevelAssignment } from '../access/region-level.js';
-import { findItems } from '../roadmaps/find-items.js';
+import { searchItems } from '../roadmaps/find-items.js';
 import { listRoadmaps } from '../roadmaps/list-roadmaps.js';
 import { overdueSql, taskStatusSql } from '../roadmaps/read-model.js';
-import { listMyTasks } from '../roadmaps/tasks.js';
+import { listUnitTasks } from '../roadmaps/tasks.js';
 import type { unitRollUpView } from './views.js';
 
 export type UnitRollUp = z.infer<typeof unitRollUpView>;
+
+/** Rows of each list the start page shows; the totals count all. */
+const SHOWN = 20;
 
 /**
  * The start page of every role: its roadmaps and their progress, overdue and upcoming items,
@@ -22,29 +25,29 @@ export type UnitRollUp = z.infer<typeof unitRollUpView>;
  */
 export async function getDashboard(db: Db, opts: { actor: Actor }) {
   const { actor } = opts;
+  // One statement after another: the counts and the first 20 of each list come from the database,
+  // only the rows shown are decorated (docs/decisions/0011-cheap-reads.md).
   const managed = await managedUnitIds(db, actor);
-  const [visible, overdue, upcoming, awaiting, tasks] = await Promise.all([
-    listRoadmaps(db, { actor }),
-    findItems(db, { actor, filter: { view: 'overdue' } }),
-    findItems(db, { actor, filter: { view: 'upcoming', days: 30 } }),
-    findItems(db, { actor, filter: { view: 'awaiting' } }),
-    listMyTasks(db, { actor }),
-  ]);
-  const own = visible.filter((r) => managed.includes(r.orgUnit.id));
+  const visible = await listRoadmaps(db, { actor });
+  const overdue = await searchItems(db, { actor, filter: { view: 'overdue' }, limit: SHOWN });
+  const upcoming = await searchItems(db, { actor, filter: { view: 'upcoming', days: 30 }, limit: SHOWN });
+  const awaiting = await searchItems(db, { actor, filter: { view: 'awaiting' }, limit: SHOWN });
+  const tasks = await listUnitTasks(db, managed);
   const rollUp = await rollUpBelow(db, actor);
+  const own = visible.filter((r) => managed.includes(r.orgUnit.id));
   return {
     ownRoadmaps: own,
     otherRoadmaps: visible
       .filter((r) => !managed.includes(r.orgUnit.id) && r.status !== 'archived')
       .slice(0, 50),
-    overdue: { total: overdue.length, items: overdue.slice(0, 20) },
-    upcoming: { total: upcoming.length, items: upcoming.slice(0, 20) },
-    awaiting: { total: awaiting.length, items: awaiting.slice(0, 20) },
+    overdue,
+    upcoming,
+    awaiting,
     tasks: {
       total: tasks.length,
       done: tasks.filter((t) => t.status === 'done').length,
       overdue: tasks.filter((t) => t.source.overdue && t.status !== 'done').length,
-      items: tasks.filter((t) => t.status !== 'done').slice(0, 20),
+      items: tasks.filter((t) => t.status !== 'done').slice(0, SHOWN),
     },
     rollUp,
   };
