@@ -13,10 +13,18 @@ export const overdue = (i: string, roadmapStatus: string) =>
   `coalesce(${i}.due_date < current_date and ${i}.status in ('planned','in_progress','postponed') and ${roadmapStatus} = 'approved', false)`;
 
 /**
+ * Status of the cascaded task `t` (same rule as taskStatusSql): its linked item's when linked. The
+ * lookup runs only for linked tasks; a regional measure may have hundreds of unlinked ones.
+ */
+const taskStatus = (t: string) =>
+  `case when ${t}.linked_item_id is null then ${t}.status else coalesce((select li.status from roadmap_items li where li.id = ${t}.linked_item_id), ${t}.status) end`;
+
+/**
  * The select list of an ItemView for the item row `i`: responsible units, evidence and comment counts
  * and the roll-up of cascaded tasks as correlated subqueries (each an index lookup by item id). The
  * unit of a responsible is a scalar subquery on purpose: as a join, a freshly loaded database without
- * statistics got a hash join over all org units for every item (0.2 ms × items).
+ * statistics got a hash join over all org units for every item (0.2 ms × items). The roll-up's unit
+ * kind is read from one addressed unit: a measure is addressed to one level (municipalities or schools).
  */
 export const itemViewColumns = (i: string, roadmapStatus: string) => `
   ${i}.id as "id", ${i}.section_id as "sectionId", ${i}.parent_item_id as "parentItemId",
@@ -36,12 +44,10 @@ export const itemViewColumns = (i: string, roadmapStatus: string) => `
   (select count(*)::int from roadmap_item_evidence e where e.item_id = ${i}.id) as "evidenceCount",
   (select count(*)::int from roadmap_item_comments c where c.item_id = ${i}.id) as "commentCount",
   (select row_to_json(ro) from (
-      select count(*) filter (where coalesce(li.status, t.status) = 'done')::int as "done",
-        count(*)::int as "total",
-        case when min(tu.kind) = 'school' then 'school' else 'municipality' end as "unitKind"
-      from cascade_tasks t join org_units tu on tu.id = t.org_unit_id
-        left join roadmap_items li on li.id = t.linked_item_id
-      where t.source_item_id = ${i}.id having count(*) > 0) ro) as "rollUp",
+      select count(*) filter (where ${taskStatus('t')} = 'done')::int as "done", count(*)::int as "total",
+        case when (select tu.kind from org_units tu where tu.id = min(t.org_unit_id::text)::uuid) = 'school'
+          then 'school' else 'municipality' end as "unitKind"
+      from cascade_tasks t where t.source_item_id = ${i}.id having count(*) > 0) ro) as "rollUp",
   ${i}.source_item_id as "sourceItemId", ${i}.version as "version", ${iso(`${i}.updated_at`)} as "updatedAt"`;
 
 /** The progress object of roadmap `r` (counts by status, total, overdue) as JSON. */
