@@ -16,7 +16,7 @@ export const overdue = (i: string, roadmapStatus: string) =>
  * Status of the cascaded task `t` (same rule as taskStatusSql): its linked item's when linked. The
  * lookup runs only for linked tasks; a regional measure may have hundreds of unlinked ones.
  */
-const taskStatus = (t: string) =>
+export const taskStatus = (t: string) =>
   `case when ${t}.linked_item_id is null then ${t}.status else coalesce((select li.status from roadmap_items li where li.id = ${t}.linked_item_id), ${t}.status) end`;
 
 /**
