@@ -70,8 +70,10 @@ export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Frame-Options', 'DENY');
   c.header('Referrer-Policy', 'same-origin');
-  // API answers (files included) carry personal data: no browser or proxy may keep a copy.
-  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  // API answers (files included) carry personal data: no browser or proxy may keep a copy. An answer
+  // with an ETag chose its own policy (src/api/etag.ts: private, revalidated every time).
+  if ((c.req.path === '/api' || c.req.path.startsWith('/api/')) && !c.res.headers.has('ETag'))
+    c.header('Cache-Control', 'no-store');
   if (c.error instanceof RateLimitedError) c.header('Retry-After', String(c.error.retryAfterSeconds));
   c.header(
     'Content-Security-Policy',

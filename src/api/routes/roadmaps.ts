@@ -7,7 +7,7 @@ import { roadmapToXlsx } from '../../modules/documents/export-roadmap-xlsx.js';
 import { attachOrderFile } from '../../modules/roadmaps/attach-order-file.js';
 import { createRoadmap } from '../../modules/roadmaps/create-roadmap.js';
 import { deleteRoadmap } from '../../modules/roadmaps/delete-roadmap.js';
-import { getRoadmap } from '../../modules/roadmaps/get-roadmap.js';
+import { getRoadmap, readRoadmapCard, roadmapCardTag } from '../../modules/roadmaps/get-roadmap.js';
 import { roadmapHistory } from '../../modules/roadmaps/history.js';
 import { listRoadmaps } from '../../modules/roadmaps/list-roadmaps.js';
 import {
@@ -26,6 +26,7 @@ import {
   sectionRow,
 } from '../../modules/roadmaps/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
+import { ifNoneMatch, jsonText, notModified, tagMatches } from '../etag.js';
 import {
   fileBody,
   idParam,
@@ -90,11 +91,23 @@ export function roadmapRoutes(app: App, deps: Deps) {
       path: '/api/roadmaps/{id}',
       tags,
       summary: 'Дорожная карта с разделами и мероприятиями',
-      request: { params: idParam },
-      responses: okJson('Дорожная карта', roadmapDetailView),
+      request: { params: idParam, headers: ifNoneMatch },
+      responses: {
+        ...okJson('Дорожная карта (с ETag)', roadmapDetailView),
+        304: { description: 'Не изменилась с версии из If-None-Match' },
+      },
     }),
-    async (c) =>
-      c.json(await getRoadmap(db, { actor: requireActor(c), roadmapId: c.req.valid('param').id }), 200),
+    async (c) => {
+      const opts = { actor: requireActor(c), roadmapId: c.req.valid('param').id };
+      // The access check runs before any comparison: an actor who may not see the card gets 404, not 304.
+      const wanted = c.req.header('If-None-Match');
+      if (wanted) {
+        const etag = await roadmapCardTag(db, opts);
+        if (tagMatches(wanted, etag)) return notModified(c, etag);
+      }
+      const card = await readRoadmapCard(db, opts);
+      return jsonText(c, card.json, card.etag);
+    },
   );
 
   app.openapi(

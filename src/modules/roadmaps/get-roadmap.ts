@@ -1,30 +1,82 @@
-import { asc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { items, sections } from '../../db/schema/roadmaps.js';
+import { preparedRead } from '../../db/prepared-read.js';
+import type { OrgKind } from '../../db/schema/orgs.js';
+import type { PeriodKind } from '../../db/schema/roadmaps.js';
+import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { emptyProgress, itemViews, progressOf, toSummary, unitRef } from './read-model.js';
-import { loadRoadmapAccess } from './roadmap-access.js';
-import type { RoadmapDetail } from './types.js';
+import { sectionsJson, summaryColumns } from './read-sql.js';
+import { ownerRules, roadmapVisiblePrepared, visibilityParams } from './roadmap-access.js';
+import { periodLabel, type RoadmapDetail } from './types.js';
+
+// The whole card (summary, progress, sections, decorated items) is one statement: the access check is
+// its WHERE, the database writes the JSON, and md5 of that JSON is the content part of the ETag.
+// Only what depends on the actor (permissions) and the Russian period label are added here.
+const CARD = sql`(select x.body, md5(x.body) as tag, x.unit_id, x.unit_kind, x.parent_id, x.path,
+    x.parent_kind, x.period_kind, x.period_year
+  from (
+    select (select row_to_json(c)::text from (
+        select ${sql.raw(summaryColumns('r', 'u'))}, ${sql.raw(sectionsJson('r'))} as "sections") c) as body,
+      u.id as unit_id, u.kind as unit_kind, u.parent_id, u.path, pu.kind as parent_kind,
+      r.period_kind, r.period_year
+    from roadmaps r join org_units u on u.id = r.org_unit_id left join org_units pu on pu.id = u.parent_id
+    where r.id = ${sql.placeholder('id')}::uuid and ${roadmapVisiblePrepared('u', 'r')}) x) card`;
+
+const owner = {
+  tag: sql<string>`tag`,
+  id: sql<string>`unit_id`,
+  kind: sql<OrgKind>`unit_kind`,
+  parentId: sql<string | null>`parent_id`,
+  path: sql<string>`path`,
+  parentKind: sql<string | null>`parent_kind`,
+  periodKind: sql<PeriodKind>`period_kind`,
+  periodYear: sql<number>`period_year`,
+};
+
+const readCard = preparedRead('roadmap_card', { body: sql<string>`body`, ...owner }, CARD);
+// The same statement without sending the body back: for a conditional request.
+const readTag = preparedRead('roadmap_card_tag', owner, CARD);
+
+export type RoadmapCard = { json: string; etag: string };
+
+type OwnerRow = {
+  tag: string;
+  id: string;
+  kind: OrgKind;
+  parentId: string | null;
+  path: string;
+  parentKind: string | null;
+};
+
+/** The weak ETag of a card: its content as the database wrote it, and this actor's permissions. */
+function etagOf(actor: Actor, row: OwnerRow) {
+  const { canManage, canConfirm } = ownerRules(actor, row, row.parentKind);
+  return { etag: `W/"${row.tag}-${canManage ? 'm' : ''}${canConfirm ? 'c' : ''}"`, canManage, canConfirm };
+}
+
+/** The card as the JSON text the API sends, with its ETag. Access: whoever may see the roadmap. */
+export async function readRoadmapCard(
+  db: Db,
+  opts: { actor: Actor; roadmapId: string },
+): Promise<RoadmapCard> {
+  const [row] = await readCard(db, { id: opts.roadmapId, ...visibilityParams(opts.actor) });
+  if (!row) throw notFound('Дорожная карта');
+  const { etag, canManage, canConfirm } = etagOf(opts.actor, row);
+  const tail = JSON.stringify({
+    periodLabel: periodLabel(row.periodKind, row.periodYear),
+    permissions: { canManage, canConfirm },
+  });
+  return { json: `${row.body.slice(0, -1)},${tail.slice(1)}`, etag };
+}
+
+/** Only the ETag of the card (the database still builds it, Node receives 32 bytes). Same access. */
+export async function roadmapCardTag(db: Db, opts: { actor: Actor; roadmapId: string }): Promise<string> {
+  const [row] = await readTag(db, { id: opts.roadmapId, ...visibilityParams(opts.actor) });
+  if (!row) throw notFound('Дорожная карта');
+  return etagOf(opts.actor, row).etag;
+}
 
 /** Access: whoever may see the roadmap (see roadmapVisible). */
 export async function getRoadmap(db: Db, opts: { actor: Actor; roadmapId: string }): Promise<RoadmapDetail> {
-  const { roadmap, owner, canManage, canConfirm } = await loadRoadmapAccess(db, opts.actor, opts.roadmapId);
-  const [secs, views, progress] = await Promise.all([
-    db.select().from(sections).where(eq(sections.roadmapId, roadmap.id)).orderBy(asc(sections.position)),
-    itemViews(db, eq(items.roadmapId, roadmap.id)),
-    progressOf(db, [roadmap.id]),
-  ]);
-  const summary = toSummary(roadmap, unitRef(owner), progress.get(roadmap.id) ?? emptyProgress());
-  return {
-    ...summary,
-    sections: secs.map((s) => ({
-      id: s.id,
-      position: s.position,
-      number: s.number,
-      title: s.title,
-      version: s.version,
-      items: views.filter((v) => v.sectionId === s.id).sort((a, b) => a.position - b.position),
-    })),
-    permissions: { canManage, canConfirm },
-  };
+  return JSON.parse((await readRoadmapCard(db, opts)).json) as RoadmapDetail;
 }

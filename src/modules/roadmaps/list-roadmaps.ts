@@ -1,13 +1,27 @@
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orgUnits } from '../../db/schema/orgs.js';
-import { type RoadmapStatus, roadmaps } from '../../db/schema/roadmaps.js';
+import { preparedRead } from '../../db/prepared-read.js';
+import type { RoadmapStatus } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
-import { emptyProgress, progressOf, toSummary, unitRef } from './read-model.js';
-import { roadmapVisible } from './roadmap-access.js';
-import type { RoadmapSummary } from './types.js';
+import { summaryColumns } from './read-sql.js';
+import { roadmapVisiblePrepared, visibilityParams } from './roadmap-access.js';
+import { periodLabel, type RoadmapSummary } from './types.js';
 
 export type RoadmapFilter = { orgUnitId?: string; status?: RoadmapStatus; periodYear?: number };
+
+// One statement with the progress of every listed roadmap; filters are parameters (null: not applied).
+const p = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+const readList = preparedRead(
+  'roadmap_list',
+  { body: sql<string>`body` },
+  sql`(select coalesce(json_agg(row_to_json(c) order by r.period_year desc, u.path, r.title), '[]')::text as body
+    from roadmaps r join org_units u on u.id = r.org_unit_id
+      cross join lateral (select ${sql.raw(summaryColumns('r', 'u'))}) c
+    where ${roadmapVisiblePrepared('u', 'r')}
+      and (${p('orgUnitId', 'uuid')} is null or r.org_unit_id = ${p('orgUnitId', 'uuid')})
+      and (${p('status', 'text')} is null or r.status = ${p('status', 'text')})
+      and (${p('periodYear', 'int')} is null or r.period_year = ${p('periodYear', 'int')})) q`,
+);
 
 /** Access: lists only what the actor may see (the condition is part of the query). */
 export async function listRoadmaps(
@@ -15,19 +29,12 @@ export async function listRoadmaps(
   opts: { actor: Actor; filter?: RoadmapFilter },
 ): Promise<RoadmapSummary[]> {
   const f = opts.filter ?? {};
-  const conds: SQL[] = [roadmapVisible(opts.actor)];
-  if (f.orgUnitId) conds.push(eq(roadmaps.orgUnitId, f.orgUnitId));
-  if (f.status) conds.push(eq(roadmaps.status, f.status));
-  if (f.periodYear) conds.push(eq(roadmaps.periodYear, f.periodYear));
-  const rows = await db
-    .select({ r: roadmaps, u: orgUnits })
-    .from(roadmaps)
-    .innerJoin(orgUnits, eq(orgUnits.id, roadmaps.orgUnitId))
-    .where(and(...conds))
-    .orderBy(desc(roadmaps.periodYear), asc(orgUnits.path), asc(roadmaps.title));
-  const progress = await progressOf(
-    db,
-    rows.map((r) => r.r.id),
-  );
-  return rows.map(({ r, u }) => toSummary(r, unitRef(u), progress.get(r.id) ?? emptyProgress()));
+  const [row] = await readList(db, {
+    ...visibilityParams(opts.actor),
+    orgUnitId: f.orgUnitId ?? null,
+    status: f.status ?? null,
+    periodYear: f.periodYear ?? null,
+  });
+  const list = JSON.parse(row?.body ?? '[]') as Omit<RoadmapSummary, 'periodLabel'>[];
+  return list.map((r) => ({ ...r, periodLabel: periodLabel(r.periodKind, r.periodYear) }));
 }

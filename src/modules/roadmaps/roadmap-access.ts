@@ -1,10 +1,10 @@
-import { and, eq, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { roadmaps } from '../../db/schema/roadmaps.js';
 import { forbidden, notFound } from '../../lib/errors.js';
-import { type Actor, pathIsAncestorOfActor, pathReadable } from '../access/actor.js';
+import { type Actor, pathIsAncestorOfActor, pathReadable, readablePrefixes } from '../access/actor.js';
 import { canConfirmUnit, canManageUnit, type OwnerUnit } from '../access/roadmap-rules.js';
 
 const parentUnit = alias(orgUnits, 'parent_unit');
@@ -18,6 +18,21 @@ export function roadmapVisible(actor: Actor): SQL {
     pathReadable(actor, orgUnits.path),
     and(ne(roadmaps.status, 'draft'), pathIsAncestorOfActor(actor, orgUnits.path)),
   ) as SQL;
+}
+
+/**
+ * roadmapVisible for the unit row `u` and the roadmap row `r`, with the actor's paths as the array
+ * parameters `readable` and `own` (see visibilityParams): the SQL text is the same for every actor,
+ * so a query using it is prepared once.
+ */
+export const roadmapVisiblePrepared = (u: string, r: string): SQL =>
+  sql`(${sql.raw(u)}.path like any(${sql.placeholder('readable')}::text[]) or (${sql.raw(r)}.status <> 'draft' and exists (select 1 from unnest(${sql.placeholder('own')}::text[]) own(path) where own.path like ${sql.raw(u)}.path || '%')))`;
+
+export function visibilityParams(actor: Actor): { readable: string[]; own: string[] } {
+  return {
+    readable: readablePrefixes(actor).map((p) => `${p}%`),
+    own: [...new Set(actor.assignments.map((a) => a.unitPath))],
+  };
 }
 
 export type RoadmapAccess = {

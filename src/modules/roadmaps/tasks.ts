@@ -48,11 +48,15 @@ function tasksQuery(db: Db) {
     .innerJoin(taskUnit, eq(taskUnit.id, cascadeTasks.orgUnitId));
 }
 
-export type TaskView = Awaited<ReturnType<typeof listMyTasks>>[number];
+export type TaskView = Awaited<ReturnType<typeof listUnitTasks>>[number];
 
 /** «К исполнению»: measures of the level above addressed to the units the actor keeps. */
 export async function listMyTasks(db: Db, opts: { actor: Actor }) {
-  const units = await managedUnitIds(db, opts.actor);
+  return listUnitTasks(db, await managedUnitIds(db, opts.actor));
+}
+
+/** Tasks of approved roadmaps addressed to these units (the caller decided they are the actor's). */
+export async function listUnitTasks(db: Db, units: string[]) {
   if (units.length === 0) return [];
   const rows = await tasksQuery(db)
     .where(and(inArray(cascadeTasks.orgUnitId, units), eq(roadmaps.status, 'approved')))

@@ -2678,7 +2678,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** ETag полученной ранее версии */
+                    "if-none-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2686,7 +2689,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** Дорожная карта */
+                /** Дорожная карта (с ETag) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2694,6 +2697,13 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["RoadmapDetail"];
                     };
+                };
+                /** Не изменилась с версии из If-None-Match */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: never;
                 };
                 /** Неверные данные */
                 400: components["responses"]["400"];
