@@ -19,10 +19,13 @@ const { values } = parseArgs({
     // Re-runs the roadmap case on a server started with --cpu-prof and prints where the time went.
     profile: { type: 'boolean', default: false },
     db: { type: 'string' },
+    // Which cases to run, e.g. `--cases health,me` (default: all of health, me, roadmap, dashboard).
+    cases: { type: 'string', default: 'health,me,roadmap,dashboard' },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const cases = new Set(values.cases.split(',').map((s) => s.trim()));
 const pgUrl = process.env.DATABASE_URL;
 const kinds = (values.db ? [values.db] : pgUrl ? ['pglite', 'postgres'] : ['pglite']) as (
   | 'pglite'
@@ -170,33 +173,37 @@ async function runKind(kind: 'pglite' | 'postgres', baselineBase: string) {
     const baseline = await drive(baselineBase, 'plain Hono route (baseline)', () => [get('/')]);
     const baseRps = baseline[0]?.rps ?? 1;
     const rows = [...baseline];
-    rows.push(...(await drive(server.base, 'GET /api/health', () => [get('/api/health')], undefined, tx)));
-    rows.push(...(await drive(server.base, 'GET /api/me', () => [get('/api/me', region)], undefined, tx)));
+    if (cases.has('health'))
+      rows.push(...(await drive(server.base, 'GET /api/health', () => [get('/api/health')], undefined, tx)));
+    if (cases.has('me'))
+      rows.push(...(await drive(server.base, 'GET /api/me', () => [get('/api/me', region)], undefined, tx)));
     const roadmapPath = `/api/roadmaps/${roadmap.id}`;
-    rows.push(
-      ...(await drive(
-        server.base,
-        'GET /api/roadmaps/{id}',
-        () => [get(roadmapPath, region)],
-        undefined,
-        tx,
-      )),
-    );
-    rows.push(
-      ...(await drive(
-        server.base,
-        `dashboard mix, ${cookies.length} users`,
-        (i) => {
-          const cookie = cookies[i % cookies.length];
-          // Each connection starts at a different page so that the kinds of request interleave.
-          return DASHBOARD_PATHS.map((_, k) =>
-            get(DASHBOARD_PATHS[(i + k) % DASHBOARD_PATHS.length] ?? '/', cookie),
-          );
-        },
-        (p) => `GET ${p}`,
-        tx,
-      )),
-    );
+    if (cases.has('roadmap'))
+      rows.push(
+        ...(await drive(
+          server.base,
+          'GET /api/roadmaps/{id}',
+          () => [get(roadmapPath, region)],
+          undefined,
+          tx,
+        )),
+      );
+    if (cases.has('dashboard'))
+      rows.push(
+        ...(await drive(
+          server.base,
+          `dashboard mix, ${cookies.length} users`,
+          (i) => {
+            const cookie = cookies[i % cookies.length];
+            // Each connection starts at a different page so that the kinds of request interleave.
+            return DASHBOARD_PATHS.map((_, k) =>
+              get(DASHBOARD_PATHS[(i + k) % DASHBOARD_PATHS.length] ?? '/', cookie),
+            );
+          },
+          (p) => `GET ${p}`,
+          tx,
+        )),
+      );
     print(`${kind}: results`, rows, baseRps);
     await server.stop();
     if (values.profile) {

@@ -7,8 +7,10 @@ import { type Database, openPglite, openPostgres } from './db/client.js';
 import { users } from './db/schema/auth.js';
 import { databaseStorage, type FileStorage, localStorage } from './modules/files/storage.js';
 
-export async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+export async function openDatabase(config: Config, opts: { migrate?: boolean } = {}): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.databasePoolSize, opts)
+    : openPglite(config.dataDir);
 }
 
 /** The configured secret, or one generated once and kept in the data directory (embedded setup). */

@@ -42,9 +42,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   );
   app.use('/api/*', csrfGuard);
   app.use('/api/*', inputGuard(app));
-  app.use('/api/*', sessionLoader(deps, new ActorCache()));
+  app.use('/api/*', sessionLoader(deps, deps.actorCache ?? new ActorCache()));
   for (const path of ['/api/users', '/api/users/*', '/api/me/password', '/api/auth/logout'])
-    app.use(path, forgetActorsAfterChange);
+    app.use(path, forgetActorsAfterChange(deps));
 
   miscRoutes(app, deps);
   authRoutes(app, deps);

@@ -18,6 +18,8 @@ export type Deps = {
   sessions: SessionSettings;
   /** Fast bulk loading of assessment data (COPY) when the driver offers it. */
   bulk?: BulkLoader;
+  /** Shared with the LISTEN/NOTIFY feed on PostgreSQL (server.ts); a private one when not given. */
+  actorCache?: ActorCache;
 };
 
 export type Env = {

@@ -1,9 +1,9 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/errors.js';
-import type { ActorCache } from '../modules/auth/actor-cache.js';
-import { loadActor } from '../modules/auth/load-actor.js';
-import { findSessionUser, tokenId } from '../modules/auth/sessions.js';
+import { type ActorCache, ALL_ACTORS } from '../modules/auth/actor-cache.js';
+import { loadSessionActor } from '../modules/auth/session-actor.js';
+import { tokenId } from '../modules/auth/sessions.js';
 import { RateLimitedError } from '../modules/auth/throttle.js';
 import { type Deps, type Env, SESSION_COOKIE } from './context.js';
 
@@ -33,7 +33,7 @@ function originHost(origin: string): string | null {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
 }
 
-/** The session's actor, from the short-lived cache of this instance or from the database. */
+/** The session's actor, from the short-lived cache of this process or from the database (one query). */
 export const sessionLoader = (deps: Deps, cache: ActorCache) =>
   createMiddleware<Env>(async (c, next) => {
     c.set('actor', null);
@@ -44,9 +44,9 @@ export const sessionLoader = (deps: Deps, cache: ActorCache) =>
       const id = tokenId(deps.sessions.secret, token);
       let actor = cache.get(id);
       if (actor === undefined) {
-        const userId = await findSessionUser(deps.db, deps.sessions, token);
-        actor = userId ? await loadActor(deps.db, userId) : null;
-        cache.set(id, actor);
+        const generation = cache.generation;
+        actor = await loadSessionActor(deps.db, id);
+        cache.set(id, actor, Date.now(), generation);
       }
       if (actor) {
         c.set('actor', actor);
@@ -57,13 +57,24 @@ export const sessionLoader = (deps: Deps, cache: ActorCache) =>
   });
 
 /**
- * After a change of accounts, roles, a password or a sign-out on this instance, no cached actor may
- * outlive it here: the cache is emptied (it refills from the database in one query per session).
+ * After a change of accounts, roles, a password or a sign-out, no cached actor may outlive it in any
+ * process: a sign-out forgets its session, anything else every session (they refill in one query each).
+ * The change has committed by now; the announcement reaches the other processes (actor-sync.ts).
  */
-export const forgetActorsAfterChange = createMiddleware<Env>(async (c, next) => {
-  await next();
-  if (c.req.method !== 'GET' && c.res.status < 400) c.var.actorCache.clear();
-});
+export const forgetActorsAfterChange = (deps: Deps) =>
+  createMiddleware<Env>(async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' || c.res.status >= 400) return;
+    const token = c.var.sessionToken;
+    const change =
+      c.req.path === '/api/auth/logout' && token ? tokenId(deps.sessions.secret, token) : ALL_ACTORS;
+    try {
+      await c.var.actorCache.invalidate(change);
+    } catch (e) {
+      // Done here already; the others see the change when their entries expire (2 s).
+      console.error('Не удалось оповестить другие процессы о смене сеансов или ролей:', e);
+    }
+  });
 
 export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   await next();
