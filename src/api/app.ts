@@ -27,18 +27,19 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
   app.onError(errorResponse);
   app.use('*', securityHeaders);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      // Room for the multipart envelope around the largest allowed file.
-      maxSize: deps.config.uploadMaxBytes + 1024 * 1024,
-      onError: () => {
-        throw new AppError(
-          'TOO_LARGE',
-          `Файл или запрос больше допустимых ${Math.round(deps.config.uploadMaxBytes / 1048576)} МБ`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    // Room for the multipart envelope around the largest allowed file.
+    maxSize: deps.config.uploadMaxBytes + 1024 * 1024,
+    onError: () => {
+      throw new AppError(
+        'TOO_LARGE',
+        `Файл или запрос больше допустимых ${Math.round(deps.config.uploadMaxBytes / 1048576)} МБ`,
+      );
+    },
+  });
+  // GET and HEAD carry no body; asking for one would build the full web Request (profiled in 0012).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   app.use('/api/*', csrfGuard);
   app.use('/api/*', inputGuard(app));
