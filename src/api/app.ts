@@ -44,8 +44,15 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   app.use('/api/*', csrfGuard);
   app.use('/api/*', inputGuard(app));
   app.use('/api/*', sessionLoader(deps, deps.actorCache ?? new ActorCache()));
-  for (const path of ['/api/users', '/api/users/*', '/api/me/password', '/api/auth/logout'])
-    app.use(path, forgetActorsAfterChange(deps));
+  // An actor carries its units' names and paths too: a renamed or moved unit changes it.
+  const changesActors = [
+    '/api/users',
+    '/api/users/*',
+    '/api/me/password',
+    '/api/auth/logout',
+    '/api/org-units/*',
+  ];
+  for (const path of changesActors) app.use(path, forgetActorsAfterChange(deps));
 
   miscRoutes(app, deps);
   authRoutes(app, deps);
