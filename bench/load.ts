@@ -128,8 +128,11 @@ function print(title: string, rows: Row[], baseline: number) {
   for (const r of rows.filter((x) => x.cpu)) {
     const cpu = r.cpu ?? [];
     const served = cpu.slice(cpu.length > 1 ? 1 : 0).filter((s) => s >= duration / 10).length;
+    // Server CPU per answer: far steadier than req/s on a shared machine (the load generator and
+    // other work take the cores, not the server).
+    const perRequest = (1e6 * cpu.reduce((a, b) => a + b, 0)) / Math.max(1, r.rps * duration);
     console.log(
-      `  ${r.name}: served by ${served} process(es); CPU s per process (primary first): ${cpu.map((s) => s.toFixed(1)).join(', ')}`,
+      `  ${r.name}: served by ${served} process(es); CPU s per process (primary first): ${cpu.map((s) => s.toFixed(1)).join(', ')}; ${perRequest.toFixed(0)} µs CPU per request`,
     );
   }
 }
