@@ -64,10 +64,53 @@ export async function makeStore(kind: 'pglite' | 'postgres', pgUrl: string | und
   };
 }
 
-export type Server = { base: string; pid: number; stop: () => Promise<void>; log: () => string };
+export type Server = {
+  base: string;
+  pid: number;
+  stop: () => Promise<void>;
+  log: () => string;
+  /** CPU seconds used so far by the server and each of its worker processes, by pid. */
+  cpu: () => Map<number, number>;
+};
 
-/** Spawns `node --import tsx src/server.ts` (one process, so `--cpu-prof` lands on the server itself). */
-export async function startServer(store: Store, nodeFlags: string[] = []): Promise<Server> {
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name: state is 3rd, utime 14th, stime 15th of the whole line.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // gone, or no /proc
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/**
+ * Spawns `node --import tsx src/server.ts` as production does: with PostgreSQL that is one primary and
+ * WORKERS processes (default: one per core); `env` can set WORKERS. For `--cpu-prof` pass WORKERS=1 so
+ * that the profile is the serving process's own.
+ */
+export async function startServer(
+  store: Store,
+  nodeFlags: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'src/server.ts'], {
@@ -80,6 +123,7 @@ export async function startServer(store: Store, nodeFlags: string[] = []): Promi
       PORT: String(port),
       HOST: '127.0.0.1',
       DEMO: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -111,6 +155,7 @@ export async function startServer(store: Store, nodeFlags: string[] = []): Promi
     base,
     pid: child.pid ?? 0,
     log: () => output,
+    cpu: () => new Map(processTree(child.pid ?? 0).map((p) => [p, cpuSeconds(p)])),
     stop: async () => {
       process.off('exit', orphanGuard);
       if (child.exitCode === null) child.kill('SIGTERM');

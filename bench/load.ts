@@ -19,10 +19,17 @@ const { values } = parseArgs({
     // Re-runs the roadmap case on a server started with --cpu-prof and prints where the time went.
     profile: { type: 'boolean', default: false },
     db: { type: 'string' },
+    // Which cases to run, e.g. `--cases health,me` (default: all of health, me, roadmap, dashboard).
+    cases: { type: 'string', default: 'health,me,roadmap,dashboard' },
+    // WORKERS for the server (default: the server's own, i.e. one per core on PostgreSQL).
+    workers: { type: 'string' },
+    // The case to re-run under --cpu-prof (on one process): roadmap or me.
+    'profile-case': { type: 'string', default: 'roadmap' },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const cases = new Set(values.cases.split(',').map((s) => s.trim()));
 const pgUrl = process.env.DATABASE_URL;
 const kinds = (values.db ? [values.db] : pgUrl ? ['pglite', 'postgres'] : ['pglite']) as (
   | 'pglite'
@@ -38,7 +45,16 @@ type Row = {
   errors: string;
   /** PostgreSQL transactions (here: statements) per response; undefined on the embedded database. */
   perRequest?: number;
+  /** CPU seconds each server process used during the case (the primary first). */
+  cpu?: number[];
 };
+
+const serverEnv: Record<string, string> = values.workers ? { WORKERS: values.workers } : {};
+
+/** CPU seconds per process between two readings of Server.cpu(). */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number[] {
+  return [...after].map(([pid, s]) => s - (before.get(pid) ?? 0));
+}
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -50,8 +66,10 @@ async function drive(
   requestsFor: (clientIndex: number) => Request[],
   labelOf: (path: string) => string = () => name,
   statements?: () => Promise<number>,
+  cpu?: () => Map<number, number>,
 ): Promise<Row[]> {
   const before = await statements?.();
+  const cpuBefore = cpu?.();
   const latencies = new Map<string, number[]>();
   let clients = 0;
   const result = await autocannon({
@@ -78,6 +96,7 @@ async function drive(
     if (latencies.size > 1) rows.push(row(`  ${label}`, list, list.length / result.duration, ''));
   }
   const first = row(name, all, result.requests.total / result.duration, errors);
+  if (cpu && cpuBefore) first.cpu = cpuDelta(cpuBefore, cpu());
   if (statements && before !== undefined) {
     // An idle PostgreSQL 15 backend publishes its counters up to 10 s late (PGSTAT_IDLE_INTERVAL).
     await new Promise((r) => setTimeout(r, 11_000));
@@ -103,6 +122,17 @@ function print(title: string, rows: Row[], baseline: number) {
     const ratio = `${((100 * r.rps) / baseline).toFixed(2)} %`;
     console.log(
       `${r.name.padEnd(34)}${r.rps.toFixed(0).padStart(9)}${r.p50.toFixed(1).padStart(9)}${r.p95.toFixed(1).padStart(9)}${r.p99.toFixed(1).padStart(9)}${r.errors.padStart(12)}${ratio.padStart(13)}${(r.perRequest?.toFixed(1) ?? '').padStart(8)}`,
+    );
+  }
+  // A process "served" when it used at least a tenth of a core during the case.
+  for (const r of rows.filter((x) => x.cpu)) {
+    const cpu = r.cpu ?? [];
+    const served = cpu.slice(cpu.length > 1 ? 1 : 0).filter((s) => s >= duration / 10).length;
+    // Server CPU per answer: far steadier than req/s on a shared machine (the load generator and
+    // other work take the cores, not the server).
+    const perRequest = (1e6 * cpu.reduce((a, b) => a + b, 0)) / Math.max(1, r.rps * duration);
+    console.log(
+      `  ${r.name}: served by ${served} process(es); CPU s per process (primary first): ${cpu.map((s) => s.toFixed(1)).join(', ')}; ${perRequest.toFixed(0)} µs CPU per request`,
     );
   }
 }
@@ -158,8 +188,11 @@ async function runKind(kind: 'pglite' | 'postgres', baselineBase: string) {
   const store = await makeStore(kind, pgUrl);
   try {
     const t0 = Date.now();
-    let server = await startServer(store);
-    console.log(`\n${kind}: server with demo data healthy in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    let server = await startServer(store, [], serverEnv);
+    const procs = server.cpu().size;
+    console.log(
+      `\n${kind}: server with demo data healthy in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${procs} process(es)${procs > 1 ? ' (a primary and its workers)' : ''}`,
+    );
     const tx = store.transactions;
     const cookies = await logins(server, Number(values.users));
     const region = cookies[0] ?? '';
@@ -170,47 +203,71 @@ async function runKind(kind: 'pglite' | 'postgres', baselineBase: string) {
     const baseline = await drive(baselineBase, 'plain Hono route (baseline)', () => [get('/')]);
     const baseRps = baseline[0]?.rps ?? 1;
     const rows = [...baseline];
-    rows.push(...(await drive(server.base, 'GET /api/health', () => [get('/api/health')], undefined, tx)));
-    rows.push(...(await drive(server.base, 'GET /api/me', () => [get('/api/me', region)], undefined, tx)));
+    if (cases.has('health'))
+      rows.push(
+        ...(await drive(
+          server.base,
+          'GET /api/health',
+          () => [get('/api/health')],
+          undefined,
+          tx,
+          server.cpu,
+        )),
+      );
+    if (cases.has('me'))
+      rows.push(
+        ...(await drive(
+          server.base,
+          'GET /api/me',
+          () => [get('/api/me', region)],
+          undefined,
+          tx,
+          server.cpu,
+        )),
+      );
     const roadmapPath = `/api/roadmaps/${roadmap.id}`;
-    rows.push(
-      ...(await drive(
-        server.base,
-        'GET /api/roadmaps/{id}',
-        () => [get(roadmapPath, region)],
-        undefined,
-        tx,
-      )),
-    );
-    rows.push(
-      ...(await drive(
-        server.base,
-        `dashboard mix, ${cookies.length} users`,
-        (i) => {
-          const cookie = cookies[i % cookies.length];
-          // Each connection starts at a different page so that the kinds of request interleave.
-          return DASHBOARD_PATHS.map((_, k) =>
-            get(DASHBOARD_PATHS[(i + k) % DASHBOARD_PATHS.length] ?? '/', cookie),
-          );
-        },
-        (p) => `GET ${p}`,
-        tx,
-      )),
-    );
+    if (cases.has('roadmap'))
+      rows.push(
+        ...(await drive(
+          server.base,
+          'GET /api/roadmaps/{id}',
+          () => [get(roadmapPath, region)],
+          undefined,
+          tx,
+          server.cpu,
+        )),
+      );
+    if (cases.has('dashboard'))
+      rows.push(
+        ...(await drive(
+          server.base,
+          `dashboard mix, ${cookies.length} users`,
+          (i) => {
+            const cookie = cookies[i % cookies.length];
+            // Each connection starts at a different page so that the kinds of request interleave.
+            return DASHBOARD_PATHS.map((_, k) =>
+              get(DASHBOARD_PATHS[(i + k) % DASHBOARD_PATHS.length] ?? '/', cookie),
+            );
+          },
+          (p) => `GET ${p}`,
+          tx,
+          server.cpu,
+        )),
+      );
     print(`${kind}: results`, rows, baseRps);
     await server.stop();
     if (values.profile) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-prof-'));
-      server = await startServer(store, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-      print(
-        `${kind}: under --cpu-prof`,
-        await drive(server.base, 'GET /api/roadmaps/{id}', () => [get(roadmapPath, region)]),
-        baseRps,
-      );
+      server = await startServer(store, ['--cpu-prof', `--cpu-prof-dir=${dir}`], { WORKERS: '1' });
+      const profiled =
+        values['profile-case'] === 'me'
+          ? await drive(server.base, 'GET /api/me', () => [get('/api/me', region)])
+          : await drive(server.base, 'GET /api/roadmaps/{id}', () => [get(roadmapPath, region)]);
+      print(`${kind}: under --cpu-prof (one process)`, profiled, baseRps);
       await server.stop();
       const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
       if (!file) throw new Error(`no .cpuprofile written in ${dir}`);
-      console.log(`\nprofile: ${path.join(dir, file)} (last ${duration} s = the roadmap case)`);
+      console.log(`\nprofile: ${path.join(dir, file)} (last ${duration} s = the profiled case)`);
       printSummary(summarise(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), duration), 25);
     }
   } finally {

@@ -8,8 +8,10 @@ import { openReplica, type Replica } from './db/replica.js';
 import { users } from './db/schema/auth.js';
 import { databaseStorage, type FileStorage, localStorage } from './modules/files/storage.js';
 
-export async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+export async function openDatabase(config: Config, opts: { migrate?: boolean } = {}): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.databasePoolSize, opts)
+    : openPglite(config.dataDir);
 }
 
 /** The replica for reports, polled in the background, when DATABASE_REPLICA_URL is set. */

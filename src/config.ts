@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { proxyEntryProblem } from './lib/client-ip.js';
@@ -31,6 +32,10 @@ const schema = z.object({
   DEMO: bool.optional(),
   COOKIE_SECURE: bool.default(false),
   FILE_STORAGE: z.enum(['local', 'database']).optional(),
+  /** Processes serving HTTP; default: one per core on PostgreSQL, always one on the embedded database. */
+  WORKERS: z.coerce.number({ message: 'ожидается число' }).int().min(1).max(256).optional(),
+  /** Connections of each process's PostgreSQL pool (all processes together: WORKERS × this). */
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'ожидается число' }).int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /** Set by `npm start` (scripts/start.mjs): when the start began, for the timings it prints. */
   OPORA_START_MS: z.coerce.number().int().positive().optional(),
@@ -67,6 +72,11 @@ export type Config = {
   cookieSecure: boolean;
   fileStorage: 'local' | 'database';
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** HTTP processes to run (src/cluster.ts); always 1 on the embedded database. */
+  workers: number;
+  /** WORKERS as given, when more than one was asked for the embedded database (start-up says why not). */
+  workersRefused: number | undefined;
+  databasePoolSize: number;
   /** When `npm start` began (ms since the epoch), if it started this process. */
   startedAtMs: number | undefined;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
@@ -112,6 +122,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Files must be visible to every instance behind a load balancer, hence the database for PostgreSQL.
     fileStorage: e.FILE_STORAGE ?? (dbKind === 'postgres' ? 'database' : 'local'),
     logLevel: e.LOG_LEVEL,
+    // PGlite is one process over a locked data directory: more processes cannot share it.
+    workers: dbKind === 'postgres' ? (e.WORKERS ?? os.availableParallelism()) : 1,
+    workersRefused: dbKind === 'pglite' && (e.WORKERS ?? 1) > 1 ? e.WORKERS : undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     startedAtMs: e.OPORA_START_MS,
     trustedProxies: e.TRUSTED_PROXIES,
   };

@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import { isEmpty, makeStorage, openDatabase, sessionSecret, startReplica } from './boot.js';
-import { ConfigError, loadConfig } from './config.js';
-import { DataDirLockedError } from './db/client.js';
+import { isClusterWorker, runPrimary } from './cluster.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Database, DataDirLockedError } from './db/client.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { startWorker } from './jobs/runner.js';
 import { bulkLoader } from './modules/assessment-data/store.js';
+import { ActorCache } from './modules/auth/actor-cache.js';
+import { syncActorCache } from './modules/auth/actor-sync.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
 import { loadDemo } from './modules/demo/load-demo.js';
@@ -17,14 +20,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const config = loadConfig();
+  // A worker of src/cluster.ts: the primary has prepared the database and prints the banner.
+  if (isClusterWorker()) return serveHttp(config, await openDatabase(config, { migrate: false }), false);
   // From `npm start` when it started us (scripts/start.mjs), else from this process's start.
   const startedAt = config.startedAtMs ?? Date.now() - process.uptime() * 1000;
   const since = () => `${((Date.now() - startedAt) / 1000).toFixed(1).replace('.', ',')} с`;
+  if (config.workersRefused) {
+    console.log(
+      `WORKERS=${config.workersRefused}: встроенная база данных работает в одном процессе — PGlite ` +
+        'однопроцессна, и её каталог данных заблокирован этим процессом. Несколько процессов — с PostgreSQL (DATABASE_URL).',
+    );
+  }
   console.log('Открываю базу данных и применяю миграции…');
   const database = await openDatabase(config);
   console.log(`  база данных готова [${since()} от запуска]`);
-  const storage = makeStorage(config, database);
-  const bulk = bulkLoader(database);
   if (config.demo && (await isEmpty(database))) {
     console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
     await loadDemo(database.db, {
@@ -35,8 +44,47 @@ async function main() {
   }
   await purgeExpiredSessions(database.db);
   await ensureDefaultMethodologies(database.db);
-  // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
-  // Each worker also requeues jobs of dead workers on every poll, so no restart is needed for that.
+  const banner = (port: number) => {
+    const url = `http://localhost:${port}`;
+    const where = database.kind === 'pglite' ? `встроенная, ${config.dataDir}` : 'PostgreSQL';
+    const processes = config.workers === 1 ? 'один процесс' : `процессов: ${config.workers}`;
+    console.log(`\nОпора работает: ${url}  [${since()} от запуска]  (база данных: ${where}; ${processes})`);
+    console.log(`Справочник API: ${url}/api/docs`);
+    if (config.demo) {
+      console.log('\nДемонстрационный режим. Учётные записи (пароль у всех: demo):');
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(13)} ${a.role} — ${a.scope}`);
+    }
+  };
+  if (config.workers === 1) return serveHttp(config, database, true, banner);
+  // The primary keeps no pool: the workers open their own.
+  await database.close();
+  sessionSecret(config); // generated (if ever) once, before the workers read it
+  const primary = runPrimary({ workers: config.workers, onAllListening: banner });
+  const stop = async () => {
+    await primary.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** One HTTP process: the API and the web UI, the job worker, the actor cache (synced on PostgreSQL). */
+async function serveHttp(
+  config: Config,
+  database: Database,
+  alone: boolean,
+  banner?: (port: number) => void,
+) {
+  const storage = makeStorage(config, database);
+  const bulk = bulkLoader(database);
+  const actorCache = new ActorCache();
+  const sync =
+    database.kind === 'postgres' && config.databaseUrl
+      ? syncActorCache(database.db, config.databaseUrl, actorCache)
+      : undefined;
+  await sync?.ready;
+  // Every process works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
+  // Each also requeues jobs of dead workers on every poll, so no restart is needed for that.
   const stopWorker = startWorker(database.db, jobHandlers(bulk));
   const replica = startReplica(config, database);
   const app = createApp(
@@ -48,29 +96,28 @@ async function main() {
       replica,
       config,
       sessions: { secret: sessionSecret(config), ttlHours: config.sessionTtlHours },
+      actorCache,
     },
     { webDir: path.join(root, 'dist/web') },
   );
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const url = `http://localhost:${info.port}`;
-    console.log(
-      `\nОпора работает: ${url}  [${since()} от запуска]  (база данных: ${database.kind === 'pglite' ? `встроенная, ${config.dataDir}` : 'PostgreSQL'})`,
-    );
-    console.log(`Справочник API: ${url}/api/docs`);
-    if (config.demo) {
-      console.log('\nДемонстрационный режим. Учётные записи (пароль у всех: demo):');
-      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(13)} ${a.role} — ${a.scope}`);
-    }
-  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
+    banner?.(info.port),
+  );
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
     await stopWorker();
     await replica?.close();
+    await sync?.close();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A worker whose primary is gone (killed) must not serve on alone.
+  if (!alone) process.on('disconnect', stop);
 }
 
 main().catch((e) => {

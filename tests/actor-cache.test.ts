@@ -23,6 +23,23 @@ describe('actor cache', () => {
     expect(cache.get('a', 1)).toBeUndefined();
     expect(cache.get('c', 1)).toBeNull();
   });
+
+  it('does not store an actor loaded before a change, nor anything while suspended', () => {
+    const cache = new ActorCache(1000);
+    const loadedAt = cache.generation;
+    cache.apply('other-session'); // a change heard while the load was under way
+    cache.set('a', null, 0, loadedAt);
+    expect(cache.get('a', 1)).toBeUndefined();
+    cache.set('a', null, 0, cache.generation);
+    expect(cache.get('a', 1)).toBeNull();
+    cache.suspend();
+    expect(cache.get('a', 1)).toBeUndefined();
+    cache.set('b', null, 0);
+    expect(cache.get('b', 1)).toBeUndefined();
+    cache.resume();
+    cache.set('b', null, 0);
+    expect(cache.get('b', 1)).toBeNull();
+  });
 });
 
 describe.each(DB_KINDS)('cached sessions over HTTP on %s', (kind) => {

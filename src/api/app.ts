@@ -28,25 +28,33 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
   app.onError(errorResponse);
   app.use('*', securityHeaders);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      // Room for the multipart envelope around the largest allowed file.
-      maxSize: deps.config.uploadMaxBytes + 1024 * 1024,
-      onError: () => {
-        throw new AppError(
-          'TOO_LARGE',
-          `Файл или запрос больше допустимых ${Math.round(deps.config.uploadMaxBytes / 1048576)} МБ`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    // Room for the multipart envelope around the largest allowed file.
+    maxSize: deps.config.uploadMaxBytes + 1024 * 1024,
+    onError: () => {
+      throw new AppError(
+        'TOO_LARGE',
+        `Файл или запрос больше допустимых ${Math.round(deps.config.uploadMaxBytes / 1048576)} МБ`,
+      );
+    },
+  });
+  // GET and HEAD carry no body; asking for one would build the full web Request (profiled in 0012).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   app.use('/api/*', csrfGuard);
   app.use('/api/*', inputGuard(app));
-  app.use('/api/*', sessionLoader(deps, new ActorCache()));
+  app.use('/api/*', sessionLoader(deps, deps.actorCache ?? new ActorCache()));
   app.use('/api/*', walCookie(deps));
-  for (const path of ['/api/users', '/api/users/*', '/api/me/password', '/api/auth/logout'])
-    app.use(path, forgetActorsAfterChange);
+  // An actor carries its units' names and paths too: a renamed or moved unit changes it.
+  const changesActors = [
+    '/api/users',
+    '/api/users/*',
+    '/api/me/password',
+    '/api/auth/logout',
+    '/api/org-units/*',
+  ];
+  for (const path of changesActors) app.use(path, forgetActorsAfterChange(deps));
 
   miscRoutes(app, deps);
   authRoutes(app, deps);

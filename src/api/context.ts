@@ -21,6 +21,8 @@ export type Deps = {
   bulk?: BulkLoader;
   /** A streaming replica for reports (DATABASE_REPLICA_URL); see api/report-db.ts. */
   replica?: Replica;
+  /** Shared with the LISTEN/NOTIFY feed on PostgreSQL (server.ts); a private one when not given. */
+  actorCache?: ActorCache;
 };
 
 export type Env = {

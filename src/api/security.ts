@@ -1,9 +1,9 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/errors.js';
-import type { ActorCache } from '../modules/auth/actor-cache.js';
-import { loadActor } from '../modules/auth/load-actor.js';
-import { findSessionUser, tokenId } from '../modules/auth/sessions.js';
+import { type ActorCache, ALL_ACTORS } from '../modules/auth/actor-cache.js';
+import { loadSessionActor } from '../modules/auth/session-actor.js';
+import { tokenId } from '../modules/auth/sessions.js';
 import { RateLimitedError } from '../modules/auth/throttle.js';
 import { type Deps, type Env, SESSION_COOKIE } from './context.js';
 
@@ -33,20 +33,31 @@ function originHost(origin: string): string | null {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
 }
 
-/** The session's actor, from the short-lived cache of this instance or from the database. */
-export const sessionLoader = (deps: Deps, cache: ActorCache) =>
-  createMiddleware<Env>(async (c, next) => {
+/** The session's actor, from the short-lived cache of this process or from the database (one query). */
+export const sessionLoader = (deps: Deps, cache: ActorCache) => {
+  // The HMAC of a token is the same each time: remembered for the tokens seen lately.
+  const ids = new Map<string, string>();
+  const idOf = (token: string) => {
+    let id = ids.get(token);
+    if (id === undefined) {
+      if (ids.size >= 10_000) ids.clear();
+      id = tokenId(deps.sessions.secret, token);
+      ids.set(token, id);
+    }
+    return id;
+  };
+  return createMiddleware<Env>(async (c, next) => {
     c.set('actor', null);
     c.set('sessionToken', null);
     c.set('actorCache', cache);
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length < 200) {
-      const id = tokenId(deps.sessions.secret, token);
+      const id = idOf(token);
       let actor = cache.get(id);
       if (actor === undefined) {
-        const userId = await findSessionUser(deps.db, deps.sessions, token);
-        actor = userId ? await loadActor(deps.db, userId) : null;
-        cache.set(id, actor);
+        const generation = cache.generation;
+        actor = await loadSessionActor(deps.db, id);
+        cache.set(id, actor, Date.now(), generation);
       }
       if (actor) {
         c.set('actor', actor);
@@ -55,28 +66,43 @@ export const sessionLoader = (deps: Deps, cache: ActorCache) =>
     }
     return next();
   });
+};
 
 /**
- * After a change of accounts, roles, a password or a sign-out on this instance, no cached actor may
- * outlive it here: the cache is emptied (it refills from the database in one query per session).
+ * After a change of accounts, roles, a password or a sign-out, no cached actor may outlive it in any
+ * process: a sign-out forgets its session, anything else every session (they refill in one query each).
+ * The change has committed by now; the announcement reaches the other processes (actor-sync.ts).
  */
-export const forgetActorsAfterChange = createMiddleware<Env>(async (c, next) => {
-  await next();
-  if (c.req.method !== 'GET' && c.res.status < 400) c.var.actorCache.clear();
-});
+export const forgetActorsAfterChange = (deps: Deps) =>
+  createMiddleware<Env>(async (c, next) => {
+    await next();
+    if (c.req.method === 'GET' || c.res.status >= 400) return;
+    const token = c.var.sessionToken;
+    const change =
+      c.req.path === '/api/auth/logout' && token ? tokenId(deps.sessions.secret, token) : ALL_ACTORS;
+    try {
+      await c.var.actorCache.invalidate(change);
+    } catch (e) {
+      // Done here already; the others see the change when their entries expire (2 s).
+      console.error('Не удалось оповестить другие процессы о смене сеансов или ролей:', e);
+    }
+  });
+
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
 export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   await next();
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('X-Frame-Options', 'DENY');
-  c.header('Referrer-Policy', 'same-origin');
+  // Straight onto the answer's headers: Hono's c.header() after the handler rebuilds the whole
+  // Response on each call, which cost more than the session check itself (docs/decisions/0012).
+  const h = c.res.headers;
+  h.set('X-Content-Type-Options', 'nosniff');
+  h.set('X-Frame-Options', 'DENY');
+  h.set('Referrer-Policy', 'same-origin');
   // API answers (files included) carry personal data: no browser or proxy may keep a copy. An answer
   // with an ETag chose its own policy (src/api/etag.ts: private, revalidated every time).
-  if ((c.req.path === '/api' || c.req.path.startsWith('/api/')) && !c.res.headers.has('ETag'))
-    c.header('Cache-Control', 'no-store');
-  if (c.error instanceof RateLimitedError) c.header('Retry-After', String(c.error.retryAfterSeconds));
-  c.header(
-    'Content-Security-Policy',
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-  );
+  if ((c.req.path === '/api' || c.req.path.startsWith('/api/')) && !h.has('ETag'))
+    h.set('Cache-Control', 'no-store');
+  if (c.error instanceof RateLimitedError) h.set('Retry-After', String(c.error.retryAfterSeconds));
+  h.set('Content-Security-Policy', CSP);
 });

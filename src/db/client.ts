@@ -82,9 +82,21 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+/** `migrate: false` for the worker processes of src/cluster.ts: their primary has migrated already. */
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  opts: { migrate?: boolean } = {},
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const database: Database = {
+    db,
+    kind: 'postgres',
+    raw: { kind: 'postgres', pool },
+    close: () => pool.end(),
+  };
+  if (opts.migrate === false) return database;
   // Several instances may start at once: the advisory lock lets one of them migrate.
   const conn = await pool.connect();
   try {
@@ -94,5 +106,5 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await conn.query('select pg_advisory_unlock(727274)').catch(() => {});
     conn.release();
   }
-  return { db, kind: 'postgres', raw: { kind: 'postgres', pool }, close: () => pool.end() };
+  return database;
 }

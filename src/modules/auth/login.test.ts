@@ -112,4 +112,56 @@ describe.each(DB_KINDS)('login delays on %s', (kind) => {
     expect(await tryAt(base + 500, 'password-123', '203.0.113.200')).toBe('wait 1');
     expect(await tryAt(base + 500, 'password-123', '203.0.113.201')).toBe('ok');
   });
+
+  // issue 9: a school behind one address where everybody signs in at 9:00.
+  it('lets 40 people in at once from one address: only failures count per address', async () => {
+    const base = 800 * 3_600_000;
+    const ip = '198.51.100.40';
+    for (let i = 0; i < 40; i++) {
+      await createUser(database.db, {
+        actor: TEST_SYSTEM,
+        input: { login: `pupil${i}`, fullName: `Ученик ${i}`, password: 'password-123' },
+      });
+    }
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        login(
+          database.db,
+          SETTINGS,
+          { login: `pupil${i}`, password: 'password-123', ip, userAgent: null },
+          probe(base),
+        ).then(
+          () => 'ok',
+          (e: unknown) => (e instanceof RateLimitedError ? 'wait' : 'wrong'),
+        ),
+      ),
+    );
+    expect(answers.filter((a) => a === 'ok').length).toBe(40);
+    const rows = await database.db.select().from(authThrottle);
+    // Nothing is left counted against the address, and every slot was given back.
+    expect(rows.find((r) => r.key === `ip:${ip}`)).toBeUndefined();
+    expect(rows.find((r) => r.key === `ipq:${ip}`)?.failures).toBe(0);
+  });
+
+  it('checks at most 30 of 100 parallel wrong passwords for different logins from one address', async () => {
+    const base = 1000 * 3_600_000;
+    const ip = '198.51.100.100';
+    checks = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        login(
+          database.db,
+          SETTINGS,
+          { login: `sprayed${i}`, password: 'guess', ip, userAgent: null },
+          probe(base),
+        ).then(
+          () => 'ok',
+          (e: unknown) => (e instanceof RateLimitedError ? 'wait' : 'wrong'),
+        ),
+      ),
+    );
+    expect(checks).toBe(30);
+    expect(answers.filter((a) => a === 'wrong').length).toBe(30);
+    expect(answers.filter((a) => a === 'wait').length).toBe(70);
+  });
 });

@@ -6,11 +6,11 @@ import { recordEvent } from '../audit/record-event.js';
 import { verifyPasswordOf } from './password.js';
 import { createSession, type SessionSettings } from './sessions.js';
 import {
+  addressGate,
   clearAttempts,
-  PER_IP,
+  leaveGate,
   PER_LOGIN_AND_IP,
   purgeOldAttempts,
-  releaseAttempt,
   reserveAttempts,
 } from './throttle.js';
 
@@ -19,7 +19,8 @@ export type LoginProbe = { now?: Date; onPasswordCheck?: () => void };
 
 /**
  * Access: anyone. Starts a session for valid credentials. Attempts are counted in the database per
- * login and address and per address, before the password is checked (see throttle.ts).
+ * login and address before the password is checked; per address only failures count, and a busy
+ * address runs a bounded number of checks at a time (see throttle.ts).
  */
 export async function login(
   db: Db,
@@ -29,20 +30,20 @@ export async function login(
 ) {
   const name = input.login.trim().toLowerCase();
   const pairKey = `li:${input.ip}|${name}`;
-  const ipKey = `ip:${input.ip}`;
+  const gate = addressGate(input.ip);
   await purgeOldAttempts(db, probe.now);
-  await reserveAttempts(
-    db,
-    [
-      { key: pairKey, policy: PER_LOGIN_AND_IP },
-      { key: ipKey, policy: PER_IP },
-    ],
-    probe.now,
-  );
-  const [user] = await db.select().from(users).where(sql`lower(${users.login}) = ${name}`);
-  probe.onPasswordCheck?.();
-  const ok = (await verifyPasswordOf(user, input.password)) && user?.isActive === true;
-  if (!user || !ok) {
+  await reserveAttempts(db, [{ key: pairKey, policy: PER_LOGIN_AND_IP }], probe.now, gate);
+  let outcome: 'ok' | 'wrong' | 'error' = 'error';
+  let user: typeof users.$inferSelect | undefined;
+  try {
+    [user] = await db.select().from(users).where(sql`lower(${users.login}) = ${name}`);
+    probe.onPasswordCheck?.();
+    outcome = (await verifyPasswordOf(user, input.password)) && user?.isActive === true ? 'ok' : 'wrong';
+  } finally {
+    // A failure of the database or the hash counts as no attempt; the slot is given back in any case.
+    await leaveGate(db, gate, outcome === 'wrong', probe.now);
+  }
+  if (!user || outcome !== 'ok') {
     await recordEvent(
       db,
       null,
@@ -53,7 +54,6 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', 'Неверный логин или пароль');
   }
   await clearAttempts(db, [pairKey]);
-  await releaseAttempt(db, ipKey);
   // The session and its event land together or not at all.
   const session = await db.transaction(async (tx) => {
     const created = await createSession(tx, settings, user.id, input);

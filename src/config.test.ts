@@ -1,0 +1,27 @@
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const PG = { DATABASE_URL: 'postgres://u@h:5432/db', SESSION_SECRET: 'x'.repeat(32) };
+
+describe('processes and pool (WORKERS, DATABASE_POOL_SIZE)', () => {
+  it('runs one process per core on PostgreSQL unless told otherwise', () => {
+    expect(loadConfig(PG).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ ...PG, WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig(PG).databasePoolSize).toBe(10);
+    expect(loadConfig({ ...PG, DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
+  });
+
+  it('runs one process on the embedded database and remembers a refused WORKERS', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({}).workersRefused).toBeUndefined();
+    const asked = loadConfig({ WORKERS: '4' });
+    expect(asked.workers).toBe(1);
+    expect(asked.workersRefused).toBe(4);
+  });
+
+  it('refuses nonsense', () => {
+    expect(() => loadConfig({ ...PG, WORKERS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...PG, WORKERS: 'many' })).toThrow(/WORKERS/);
+  });
+});
