@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
+import { demoStatus } from './api/demo-gate.js';
 import { isEmpty, makeStorage, openDatabase, sessionSecret } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
@@ -25,19 +26,22 @@ async function main() {
   console.log(`  база данных готова [${since()} от запуска]`);
   const storage = makeStorage(config, database);
   const bulk = bulkLoader(database);
+  // Whatever must be in the database before anyone works: after the demo when there is one.
+  const settle = async () => {
+    await purgeExpiredSessions(database.db);
+    await ensureDefaultMethodologies(database.db);
+  };
+  let demoLoad: Promise<void> | undefined;
   if (config.demo && (await isEmpty(database))) {
+    // In the background: the server listens meanwhile and answers 503 (src/api/demo-gate.ts).
     console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
-    await loadDemo(database.db, {
+    demoLoad = loadDemo(database.db, {
       storage: (db) => makeStorage(config, { ...database, db }),
       log: (m) => console.log(`  ${m}`),
-    });
-    console.log(`Демо-данные загружены [${since()} от запуска]`);
+    }).then(settle);
+  } else {
+    await settle();
   }
-  await purgeExpiredSessions(database.db);
-  await ensureDefaultMethodologies(database.db);
-  // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
-  // Each worker also requeues jobs of dead workers on every poll, so no restart is needed for that.
-  const stopWorker = startWorker(database.db, jobHandlers(bulk));
   const app = createApp(
     {
       db: database.db,
@@ -45,6 +49,7 @@ async function main() {
       storage,
       bulk,
       config,
+      demo: demoStatus(demoLoad),
       sessions: { secret: sessionSecret(config), ttlHours: config.sessionTtlHours },
     },
     { webDir: path.join(root, 'dist/web') },
@@ -58,8 +63,31 @@ async function main() {
     if (config.demo) {
       console.log('\nДемонстрационный режим. Учётные записи (пароль у всех: demo):');
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(13)} ${a.role} — ${a.scope}`);
+      if (demoLoad) console.log('Демо-данные ещё загружаются: вход откроется, когда загрузка закончится.\n');
     }
   });
+  // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
+  // Each worker also requeues jobs of dead workers on every poll, so no restart is needed for that.
+  // Not before the demo is in: on PGlite its polls would wait for the demo's transaction.
+  let stopWorker = async () => {};
+  const startJobs = () => {
+    stopWorker = startWorker(database.db, jobHandlers(bulk));
+  };
+  if (!demoLoad) startJobs();
+  demoLoad?.then(
+    () => {
+      console.log(`Демо-данные загружены [${since()} от запуска]`);
+      startJobs();
+    },
+    // The demo's one transaction is rolled back, so the next start loads it again. A demo server
+    // with an empty database has no account to sign in with: stopping says so more plainly.
+    (e) => {
+      console.error('Не удалось загрузить демо-данные, сервер останавливается:', e);
+      console.error('База данных осталась пустой; следующий запуск загрузит демо-данные заново.');
+      server.close();
+      database.close().finally(() => process.exit(1));
+    },
+  );
   const stop = async () => {
     server.close();
     await stopWorker();

@@ -9,6 +9,7 @@ import type { BulkLoader } from '../modules/assessment-data/store.js';
 import type { ActorCache } from '../modules/auth/actor-cache.js';
 import type { SessionSettings } from '../modules/auth/sessions.js';
 import type { FileStorage } from '../modules/files/storage.js';
+import type { DemoStatus } from './demo-gate.js';
 
 export type Deps = {
   db: Db;
@@ -18,6 +19,8 @@ export type Deps = {
   sessions: SessionSettings;
   /** Fast bulk loading of assessment data (COPY) when the driver offers it. */
   bulk?: BulkLoader;
+  /** A demo being loaded while the server listens: the API waits for it (demo-gate.ts). */
+  demo?: DemoStatus;
 };
 
 export type Env = {

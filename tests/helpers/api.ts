@@ -1,4 +1,5 @@
 import { createApp } from '../../src/api/app.js';
+import type { Deps } from '../../src/api/context.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { databaseStorage } from '../../src/modules/files/storage.js';
@@ -8,7 +9,11 @@ import { checkResponse, responseSchemas } from './response-check.js';
  * The real HTTP app over a test database, called in-process (no socket). `peer` stands for the
  * socket's remote address: it is passed the way @hono/node-server passes it (`c.env.incoming`).
  */
-export function testApp(database: Database, env: Record<string, string> = {}) {
+export function testApp(
+  database: Database,
+  env: Record<string, string> = {},
+  extra: Pick<Deps, 'demo'> = {},
+) {
   const config = loadConfig({ DEMO: 'true', UPLOAD_MAX_MB: '2', ...env });
   const app = createApp({
     db: database.db,
@@ -16,6 +21,7 @@ export function testApp(database: Database, env: Record<string, string> = {}) {
     storage: databaseStorage(database.db),
     config,
     sessions: { secret: 'test-secret-test-secret', ttlHours: 1 },
+    ...extra,
   });
   const routes = responseSchemas(app);
   const call = async (
