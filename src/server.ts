@@ -31,14 +31,22 @@ async function main() {
     await purgeExpiredSessions(database.db);
     await ensureDefaultMethodologies(database.db);
   };
+  let listening = () => {};
+  const listened = new Promise<void>((resolve) => {
+    listening = resolve;
+  });
   let demoLoad: Promise<void> | undefined;
   if (config.demo && (await isEmpty(database))) {
-    // In the background: the server listens meanwhile and answers 503 (src/api/demo-gate.ts).
-    console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
-    demoLoad = loadDemo(database.db, {
-      storage: (db) => makeStorage(config, { ...database, db }),
-      log: (m) => console.log(`  ${m}`),
-    }).then(settle);
+    // In the background once the server listens; meanwhile the API answers 503 (src/api/demo-gate.ts).
+    demoLoad = listened
+      .then(() => {
+        console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
+        return loadDemo(database.db, {
+          storage: (db) => makeStorage(config, { ...database, db }),
+          log: (m) => console.log(`  ${m}`),
+        });
+      })
+      .then(settle);
   } else {
     await settle();
   }
@@ -65,6 +73,7 @@ async function main() {
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(13)} ${a.role} — ${a.scope}`);
       if (demoLoad) console.log('Демо-данные ещё загружаются: вход откроется, когда загрузка закончится.\n');
     }
+    listening();
   });
   // Every instance works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
   // Each worker also requeues jobs of dead workers on every poll, so no restart is needed for that.
