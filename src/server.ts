@@ -6,6 +6,7 @@ import { demoStatus } from './api/demo-gate.js';
 import { isEmpty, makeStorage, openDatabase, sessionSecret } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/client.js';
+import { yieldBetweenStatements } from './db/pglite-base.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { startWorker } from './jobs/runner.js';
 import { bulkLoader } from './modules/assessment-data/store.js';
@@ -38,6 +39,8 @@ async function main() {
   let demoLoad: Promise<void> | undefined;
   if (config.demo && (await isEmpty(database))) {
     // In the background once the server listens; meanwhile the API answers 503 (src/api/demo-gate.ts).
+    // PGlite works on this thread: without pauses the load would keep the server from answering.
+    if (database.raw?.kind === 'pglite') yieldBetweenStatements(database.raw.client);
     demoLoad = listened
       .then(() => {
         console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createPglite } from './pglite-base.js';
+import { createPglite, yieldBetweenStatements } from './pglite-base.js';
 
 const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-base-'));
@@ -75,5 +75,29 @@ describe('the pre-made embedded database', () => {
     expect(await shape(await createPglite(dir, bad))).toEqual(reference);
     expect(log.mock.calls.flat().join('\n')).toMatch(/bad\.tar\.gz не подошёл/);
     log.mockRestore();
+  });
+});
+
+describe('yieldBetweenStatements', () => {
+  /** At which statement of a 200-statement transaction a timer set before it got to run. */
+  async function timerRunsAt(client: PGlite): Promise<number> {
+    let done = 0;
+    let ranAt = -1;
+    setTimeout(() => {
+      ranAt = done;
+    }, 0);
+    await client.transaction(async (tx) => {
+      for (; done < 200; done++) await tx.query('select 1');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await client.close();
+    return ranAt;
+  }
+
+  it('lets timers and I/O run during a long run of statements, which PGlite alone does not', async () => {
+    expect(await timerRunsAt(await createPglite(undefined))).toBe(200);
+    const client = await createPglite(undefined);
+    yieldBetweenStatements(client, 0);
+    expect(await timerRunsAt(client)).toBeLessThan(200);
   });
 });
