@@ -32,7 +32,8 @@ export default defineConfig({
   },
   webServer: {
     command: 'node scripts/e2e-server.mjs',
-    url: `http://127.0.0.1:${port}/api/health`,
+    // Ready, not just alive: the demo loads after the server starts listening (docs/decisions/0010).
+    url: `http://127.0.0.1:${port}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
     env: { E2E_PORT: String(port) },

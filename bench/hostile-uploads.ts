@@ -71,7 +71,8 @@ async function startServer(): Promise<void> {
   server = child;
   for (;;) {
     if (!alive()) throw new Error('the server exited while starting');
-    const ok = await fetch(`${base}/api/health`).then(
+    // Ready, not just healthy: the demo loads after the server starts listening (ADR 0010).
+    const ok = await fetch(`${base}/api/ready`).then(
       (r) => r.ok,
       () => false,
     );

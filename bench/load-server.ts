@@ -145,7 +145,8 @@ export async function startServer(
       throw new Error(`server not healthy after 120 s:\n${output}`);
     }
     try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
+      // Ready, not just alive: the demo loads after the server listens (503 until then).
+      if ((await fetch(`${base}/api/ready`)).ok) break;
     } catch {
       // not listening yet
     }

@@ -2,10 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
+import { demoStatus } from './api/demo-gate.js';
 import { isEmpty, makeStorage, openDatabase, sessionSecret, startReplica } from './boot.js';
 import { isClusterWorker, runPrimary } from './cluster.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Database, DataDirLockedError } from './db/client.js';
+import { yieldBetweenStatements } from './db/pglite-base.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { startWorker } from './jobs/runner.js';
 import { bulkLoader } from './modules/assessment-data/store.js';
@@ -21,7 +23,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   const config = loadConfig();
   // A worker of src/cluster.ts: the primary has prepared the database and prints the banner.
-  if (isClusterWorker()) return serveHttp(config, await openDatabase(config, { migrate: false }), false);
+  if (isClusterWorker())
+    return serveHttp(config, await openDatabase(config, { migrate: false }), { alone: false });
   // From `npm start` when it started us (scripts/start.mjs), else from this process's start.
   const startedAt = config.startedAtMs ?? Date.now() - process.uptime() * 1000;
   const since = () => `${((Date.now() - startedAt) / 1000).toFixed(1).replace('.', ',')} с`;
@@ -34,17 +37,24 @@ async function main() {
   console.log('Открываю базу данных и применяю миграции…');
   const database = await openDatabase(config);
   console.log(`  база данных готова [${since()} от запуска]`);
-  if (config.demo && (await isEmpty(database))) {
-    console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
-    await loadDemo(database.db, {
-      storage: (db) => makeStorage(config, { ...database, db }),
-      log: (m) => console.log(`  ${m}`),
-    });
-    console.log(`Демо-данные загружены [${since()} от запуска]`);
-  }
-  await purgeExpiredSessions(database.db);
-  await ensureDefaultMethodologies(database.db);
-  const banner = (port: number) => {
+  // Whatever must be in the database before anyone works: after the demo when there is one.
+  const settle = async () => {
+    await purgeExpiredSessions(database.db);
+    await ensureDefaultMethodologies(database.db);
+  };
+  const demo =
+    config.demo && (await isEmpty(database))
+      ? async () => {
+          console.log('Первый запуск в демонстрационном режиме: загружаю демо-данные…');
+          await loadDemo(database.db, {
+            storage: (db) => makeStorage(config, { ...database, db }),
+            log: (m) => console.log(`  ${m}`),
+          });
+          await settle();
+          console.log(`Демо-данные загружены [${since()} от запуска]`);
+        }
+      : undefined;
+  const banner = (port: number, demoLoading: boolean) => {
     const url = `http://localhost:${port}`;
     const where = database.kind === 'pglite' ? `встроенная, ${config.dataDir}` : 'PostgreSQL';
     const processes = config.workers === 1 ? 'один процесс' : `процессов: ${config.workers}`;
@@ -53,13 +63,18 @@ async function main() {
     if (config.demo) {
       console.log('\nДемонстрационный режим. Учётные записи (пароль у всех: demo):');
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(13)} ${a.role} — ${a.scope}`);
+      if (demoLoading)
+        console.log('Демо-данные ещё загружаются: вход откроется, когда загрузка закончится.\n');
     }
   };
-  if (config.workers === 1) return serveHttp(config, database, true, banner);
+  if (config.workers === 1) return serveHttp(config, database, { alone: true, banner, demo, settle });
+  // Several processes (PostgreSQL only): the demo is loaded here, before any worker serves.
+  if (demo) await demo();
+  else await settle();
   // The primary keeps no pool: the workers open their own.
   await database.close();
   sessionSecret(config); // generated (if ever) once, before the workers read it
-  const primary = runPrimary({ workers: config.workers, onAllListening: banner });
+  const primary = runPrimary({ workers: config.workers, onAllListening: (port) => banner(port, false) });
   const stop = async () => {
     await primary.stop();
     process.exit(0);
@@ -68,13 +83,18 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
+type ServeOptions = {
+  /** False in a worker of src/cluster.ts: it stops with its primary. */
+  alone: boolean;
+  banner?: (port: number, demoLoading: boolean) => void;
+  /** Loads the demo once the server listens; meanwhile the API answers 503 (src/api/demo-gate.ts). */
+  demo?: () => Promise<void>;
+  /** Prepares the database when there is no demo to load (the demo does it itself). */
+  settle?: () => Promise<void>;
+};
+
 /** One HTTP process: the API and the web UI, the job worker, the actor cache (synced on PostgreSQL). */
-async function serveHttp(
-  config: Config,
-  database: Database,
-  alone: boolean,
-  banner?: (port: number) => void,
-) {
+async function serveHttp(config: Config, database: Database, opts: ServeOptions) {
   const storage = makeStorage(config, database);
   const bulk = bulkLoader(database);
   const actorCache = new ActorCache();
@@ -83,9 +103,18 @@ async function serveHttp(
       ? syncActorCache(database.db, config.databaseUrl, actorCache)
       : undefined;
   await sync?.ready;
-  // Every process works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
-  // Each also requeues jobs of dead workers on every poll, so no restart is needed for that.
-  const stopWorker = startWorker(database.db, jobHandlers(bulk));
+  let listening = () => {};
+  const listened = new Promise<void>((resolve) => {
+    listening = resolve;
+  });
+  let demoLoad: Promise<void> | undefined;
+  if (opts.demo) {
+    // PGlite works on this thread: without pauses the load would keep the server from answering.
+    if (database.raw?.kind === 'pglite') yieldBetweenStatements(database.raw.client);
+    demoLoad = listened.then(opts.demo);
+  } else {
+    await opts.settle?.();
+  }
   const replica = startReplica(config, database);
   const app = createApp(
     {
@@ -95,14 +124,32 @@ async function serveHttp(
       bulk,
       replica,
       config,
+      demo: demoStatus(demoLoad),
       sessions: { secret: sessionSecret(config), ttlHours: config.sessionTtlHours },
       actorCache,
     },
     { webDir: path.join(root, 'dist/web') },
   );
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
-    banner?.(info.port),
-  );
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    opts.banner?.(info.port, demoLoad !== undefined);
+    listening();
+  });
+  // Every process works the shared queue; on PostgreSQL they take different jobs (SKIP LOCKED).
+  // Each also requeues jobs of dead workers on every poll, so no restart is needed for that.
+  // Not before the demo is in: on PGlite its polls would wait for the demo's transaction.
+  let stopWorker = async () => {};
+  const startJobs = () => {
+    stopWorker = startWorker(database.db, jobHandlers(bulk));
+  };
+  if (!demoLoad) startJobs();
+  demoLoad?.then(startJobs, (e) => {
+    // The demo's one transaction is rolled back, so the next start loads it again. A demo server
+    // with an empty database has no account to sign in with: stopping says so more plainly.
+    console.error('Не удалось загрузить демо-данные, сервер останавливается:', e);
+    console.error('База данных осталась пустой; следующий запуск загрузит демо-данные заново.');
+    server.close();
+    database.close().finally(() => process.exit(1));
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -117,7 +164,7 @@ async function serveHttp(
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // A worker whose primary is gone (killed) must not serve on alone.
-  if (!alone) process.on('disconnect', stop);
+  if (!opts.alone) process.on('disconnect', stop);
 }
 
 main().catch((e) => {

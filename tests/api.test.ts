@@ -35,7 +35,11 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
   afterAll(() => database.close());
 
   it('answers health and serves the OpenAPI document', async () => {
-    expect(await (await t.call('GET', '/api/health')).json()).toEqual({ status: 'ok', database: kind });
+    expect(await (await t.call('GET', '/api/health')).json()).toEqual({
+      status: 'ok',
+      database: kind,
+      demo: 'off',
+    });
     const doc = (await (await t.call('GET', '/api/openapi.json')).json()) as {
       paths: Record<string, unknown>;
     };

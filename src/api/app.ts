@@ -6,6 +6,7 @@ import { AppError } from '../lib/errors.js';
 import { ActorCache } from '../modules/auth/actor-cache.js';
 import '../lib/zod-ru.js';
 import type { Deps, Env } from './context.js';
+import { demoGate } from './demo-gate.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
 import { inputGuard } from './input-guard.js';
@@ -28,6 +29,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
   app.onError(errorResponse);
   app.use('*', securityHeaders);
+  app.use('/api/*', demoGate(deps.demo));
   const limitBody = bodyLimit({
     // Room for the multipart envelope around the largest allowed file.
     maxSize: deps.config.uploadMaxBytes + 1024 * 1024,

@@ -10,6 +10,7 @@ import type { BulkLoader } from '../modules/assessment-data/store.js';
 import type { ActorCache } from '../modules/auth/actor-cache.js';
 import type { SessionSettings } from '../modules/auth/sessions.js';
 import type { FileStorage } from '../modules/files/storage.js';
+import type { DemoStatus } from './demo-gate.js';
 
 export type Deps = {
   db: Db;
@@ -23,6 +24,8 @@ export type Deps = {
   replica?: Replica;
   /** Shared with the LISTEN/NOTIFY feed on PostgreSQL (server.ts); a private one when not given. */
   actorCache?: ActorCache;
+  /** A demo being loaded while the server listens: the API waits for it (demo-gate.ts). */
+  demo?: DemoStatus;
 };
 
 export type Env = {

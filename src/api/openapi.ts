@@ -26,6 +26,9 @@ export const ERRORS = {
   413: err('Слишком большой запрос или файл'),
   415: err('Неподдерживаемый тип содержимого или файла'),
   429: err('Слишком много попыток'),
+  503: err(
+    'Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить)',
+  ),
 } as const;
 
 /** A JSON 200 response with its real shape: tests check every 2xx body against it. */

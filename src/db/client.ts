@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { createPglite } from './pglite-base.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -64,8 +65,9 @@ function isAlive(pid: number): boolean {
 export async function openPglite(dataDir: string | null): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = dataDir ? await PGlite.create(path.join(dataDir, 'pg')) : await PGlite.create();
+    const client = await createPglite(dataDir ? path.join(dataDir, 'pg') : undefined);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
+    // A no-op when the pre-made database is current; applies migrations newer than it otherwise.
     await migratePglite(drizzlePglite(client), { migrationsFolder });
     return {
       db,

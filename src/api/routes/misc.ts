@@ -7,6 +7,7 @@ import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
 import { getFile } from '../../modules/files/get-file.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { type App, type Deps, requireActor } from '../context.js';
+import { isDemoPending } from '../demo-gate.js';
 import { idParam, okFile, okJson } from '../openapi.js';
 import { onReportDb } from '../report-db.js';
 
@@ -18,21 +19,45 @@ export function miscRoutes(app: App, deps: Deps) {
       method: 'get',
       path: '/api/health',
       tags: ['Служебное'],
-      summary: 'Состояние сервиса',
+      summary: 'Состояние сервиса (отвечает и пока загружаются демо-данные)',
       responses: {
         200: {
           description: 'Работает',
           content: {
             'application/json': {
-              schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+              schema: z.object({
+                status: z.literal('ok'),
+                database: z.enum(['pglite', 'postgres']),
+                demo: z
+                  .enum(['off', 'loading', 'loaded', 'failed'])
+                  .describe(
+                    'Загрузка демо-данных при первом запуске: off — её нет, loading — идёт (остальной API ' +
+                      'отвечает 503), loaded — завершена, failed — не удалась (сервер останавливается)',
+                  ),
+              }),
             },
           },
         },
       },
     }),
     async (c) => {
+      // While the demo loads on PGlite its transaction holds the only connection: answer from memory.
+      if (!isDemoPending(deps.demo)) await db.execute(sql`select 1`);
+      return c.json({ status: 'ok' as const, database: deps.dbKind, demo: deps.demo?.state ?? 'off' }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...access('public'),
+      method: 'get',
+      path: '/api/ready',
+      tags: ['Служебное'],
+      summary: 'Готов ли сервис к работе: 200, когда база отвечает и демо-данные загружены, иначе 503',
+      responses: okJson('Готов', z.object({ status: z.literal('ready') })),
+    }),
+    async (c) => {
       await db.execute(sql`select 1`);
-      return c.json({ status: 'ok' as const, database: deps.dbKind }, 200);
+      return c.json({ status: 'ready' as const }, 200);
     },
   );
   app.openapi(

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.js';
+import { loadExcelJs } from '../../lib/exceljs.js';
 import { forEachCsvRecord, forEachCsvRecordOfFile, type OnRecord } from '../files/csv.js';
 import { checkWorkbook, type WorkbookLimits } from '../files/xlsx-check.js';
 import { cellText } from '../orgs/parse-table.js';
@@ -90,6 +91,7 @@ export const PACKAGE_XLSX_LIMITS: WorkbookLimits = {
 /** A workbook with sheets «schools», «results», «context» [, «confirmation»] (a «.csv» suffix is allowed). */
 export async function readPackageXlsx(source: string | Uint8Array): Promise<DataPackage> {
   if (typeof source !== 'string') checkWorkbook(source, 'книгу XLSX', PACKAGE_XLSX_LIMITS);
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   try {
     if (typeof source === 'string') await wb.xlsx.readFile(source);

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.js';
+import { loadExcelJs } from '../../lib/exceljs.js';
 import { GENERATED_INDICATORS, type GenerateOptions, generatePackage, type PackageSink } from './generate.js';
 import { fileName } from './package-builder.js';
 import { CONFIRMATION_COLUMNS, type PackageFile, RESULT_COLUMNS, SCHOOL_COLUMNS } from './types.js';
@@ -124,6 +124,7 @@ export async function writeGeneratedXlsx(opts: GenerateOptions, file: string): P
   };
   generatePackage(opts, sink);
   mkdirSync(path.dirname(file), { recursive: true });
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: false,

@@ -4,6 +4,7 @@ import type { FileStorage } from '../files/storage.js';
 import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
+import { withoutSavepoints } from './demo-flat-tx.js';
 import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
@@ -44,7 +45,8 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<DemoSumma
   const log = timed(opts.log ?? (() => {}));
   if (await demoLoaded(db))
     throw new AppError('CONFLICT', 'Демонстрационные данные уже загружены в эту базу');
-  return db.transaction(async (tx) => {
+  return db.transaction(async (outer) => {
+    const tx = withoutSavepoints(outer);
     const summary = await loadInto(tx, opts, log);
     await opts.beforeCommit?.(tx);
     return summary;

@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Confirmation } from '../../db/schema/roadmaps.js';
+import { loadExcelJs } from '../../lib/exceljs.js';
 import type { ItemView, RoadmapDetail } from '../roadmaps/types.js';
 import { ITEM_STATUS_LABELS } from '../roadmaps/types.js';
 import { approvalLines, itemNumber, roadmapColumns, sectionHeading } from './export-roadmap-docx.js';
@@ -69,6 +70,7 @@ function fitHeight(row: ExcelJS.Row, widths: number[]): void {
 export async function roadmapToXlsx(r: RoadmapDetail): Promise<Buffer> {
   const cols = xlsxColumns(r);
   const total = cols.length + 1;
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Опора';
   wb.created = new Date();

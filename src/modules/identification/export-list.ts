@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
+import { loadExcelJs } from '../../lib/exceljs.js';
 import type { Actor } from '../access/actor.js';
 import { appendixDocx, dataRow, headerRow, NUM_COL_W, TABLE_W, wideRow } from '../documents/docx-appendix.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
@@ -90,6 +91,7 @@ export async function listToXlsx(l: ListDetail): Promise<Buffer> {
   const rows = l.entries.filter((e) => anyFlag(e) || e.included || e.decision);
   const total = XLSX_COLUMNS.length + 1;
   const widths = [6, ...XLSX_COLUMNS.map((c) => c.width)];
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Опора';
   wb.created = new Date();

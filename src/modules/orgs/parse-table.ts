@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.js';
+import { loadExcelJs } from '../../lib/exceljs.js';
 import { CsvReader, encodingOf } from '../files/csv.js';
 import { runInWorker } from '../files/parse-pool.js';
 import { checkWorkbook } from '../files/xlsx-check.js';
@@ -70,6 +71,7 @@ async function readXlsx(data: Uint8Array, rowLimit: number): Promise<ParsedTable
   // A list of schools is its rows and a header; the cells allow 40 columns.
   const maxRows = Number.isFinite(rowLimit) ? rowLimit + 100 : 1_048_576;
   checkWorkbook(data, 'файл XLSX', { ...XLSX_LIMITS, maxRows, maxCells: maxRows * 40 });
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; at run time it takes a Node Buffer.

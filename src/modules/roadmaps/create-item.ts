@@ -33,10 +33,12 @@ export async function createItem(
       .from(items)
       .where(eq(items.sectionId, section.id));
     const position = Math.min(input.position ?? n, n);
-    await tx
-      .update(items)
-      .set({ position: sql`${items.position} + 1` })
-      .where(and(eq(items.sectionId, section.id), gte(items.position, position)));
+    // Positions in a section are 0…n-1 (delete-item closes the gap): appending moves nothing.
+    if (position < n)
+      await tx
+        .update(items)
+        .set({ position: sql`${items.position} + 1` })
+        .where(and(eq(items.sectionId, section.id), gte(items.position, position)));
     const [created] = await tx
       .insert(items)
       .values({
@@ -60,7 +62,7 @@ export async function createItem(
       .returning();
     if (!created) throw new Error('insert returned nothing');
     if (input.responsibleUnitIds?.length)
-      await setResponsibles(tx, created.id, owner.path, input.responsibleUnitIds);
+      await setResponsibles(tx, created.id, owner.path, input.responsibleUnitIds, { isNew: true });
     await recordEvent(tx, actor, 'item.created', itemTarget(created), {
       measure: created.measure,
       number: created.number,

@@ -60,10 +60,12 @@ export async function setResponsibles(
   itemId: string,
   ownerPath: string,
   unitIds: string[],
+  /** A just-created item has no responsibles to remove. */
+  opts: { isNew?: boolean } = {},
 ): Promise<void> {
   const ids = [...new Set(unitIds)];
   await assertUnitsNearOwner(db, ownerPath, ids, 'responsibleUnitIds');
-  await db.delete(itemResponsibles).where(eq(itemResponsibles.itemId, itemId));
+  if (!opts.isNew) await db.delete(itemResponsibles).where(eq(itemResponsibles.itemId, itemId));
   if (ids.length) await db.insert(itemResponsibles).values(ids.map((orgUnitId) => ({ itemId, orgUnitId })));
 }
 

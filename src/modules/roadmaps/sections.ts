@@ -39,10 +39,12 @@ export async function createSection(
       .from(sections)
       .where(eq(sections.roadmapId, opts.roadmapId));
     const position = Math.min(opts.position ?? n, n);
-    await tx
-      .update(sections)
-      .set({ position: sql`${sections.position} + 1` })
-      .where(and(eq(sections.roadmapId, opts.roadmapId), gt(sections.position, position - 1)));
+    // Positions are 0…n-1 (deleting a section closes the gap): appending moves nothing.
+    if (position < n)
+      await tx
+        .update(sections)
+        .set({ position: sql`${sections.position} + 1` })
+        .where(and(eq(sections.roadmapId, opts.roadmapId), gt(sections.position, position - 1)));
     const [created] = await tx
       .insert(sections)
       .values({ roadmapId: opts.roadmapId, position, number: opts.input.number, title: opts.input.title })

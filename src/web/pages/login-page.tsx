@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
 
@@ -9,6 +9,14 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The first start in demo mode signs nobody in until the demo is loaded (the API answers 503).
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: () => unwrap(api.GET('/api/health')),
+    refetchInterval: (q) => (q.state.data?.demo === 'loading' ? 1000 : false),
+    retry: false,
+  });
+  const demoLoading = health.data?.demo === 'loading';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,6 +46,11 @@ export function LoginPage() {
                 неблагоприятных социальных условиях
               </Text>
             </div>
+            {demoLoading && (
+              <Alert color="blue" title="Демо-данные загружаются…">
+                Вход откроется через несколько секунд, страницу обновлять не нужно.
+              </Alert>
+            )}
             {error && <Alert color="red">{error}</Alert>}
             <TextInput
               label="Логин"
@@ -54,7 +67,7 @@ export function LoginPage() {
               autoComplete="current-password"
               required
             />
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={busy} disabled={demoLoading}>
               Войти
             </Button>
           </Stack>

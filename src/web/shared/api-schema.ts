@@ -53,6 +53,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -103,6 +105,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -164,6 +168,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -216,6 +222,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -266,6 +274,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -332,6 +342,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -349,7 +361,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Состояние сервиса */
+        /** Состояние сервиса (отвечает и пока загружаются демо-данные) */
         get: {
             parameters: {
                 query?: never;
@@ -368,6 +380,8 @@ export interface paths {
                         "application/json": {
                             status: "ok";
                             database: "pglite" | "postgres";
+                            /** Загрузка демо-данных при первом запуске: off — её нет, loading — идёт (остальной API отвечает 503), loaded — завершена, failed — не удалась (сервер останавливается) */
+                            demo: "off" | "loading" | "loaded" | "failed";
                         };
                     };
                 };
@@ -426,6 +440,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -480,6 +496,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -525,6 +543,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -584,6 +604,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -648,6 +670,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -700,6 +724,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -764,6 +790,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         post?: never;
@@ -807,6 +835,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         options?: never;
@@ -853,6 +883,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -907,6 +939,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -961,6 +995,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1006,6 +1042,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -1058,6 +1096,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1119,6 +1159,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1173,6 +1215,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1235,6 +1279,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1294,6 +1340,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         options?: never;
@@ -1360,6 +1408,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         trace?: never;
@@ -1408,6 +1458,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1454,6 +1506,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -1516,6 +1570,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -1568,6 +1624,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1618,6 +1676,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -1674,6 +1734,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         options?: never;
@@ -1725,6 +1787,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1790,6 +1854,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -1842,6 +1908,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1894,6 +1962,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -1955,6 +2025,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2005,6 +2077,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -2053,6 +2127,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2107,6 +2183,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2159,6 +2237,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -2217,6 +2297,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2277,6 +2359,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2329,6 +2413,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -2392,8 +2478,66 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
+        trace?: never;
+    };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Готов ли сервис к работе: 200, когда база отвечает и демо-данные загружены, иначе 503 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Готов */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: "ready";
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/roadmap-imports": {
@@ -2494,6 +2638,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2552,6 +2698,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2606,6 +2754,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -2659,6 +2809,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -2721,6 +2873,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -2764,6 +2918,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         options?: never;
@@ -2821,6 +2977,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         trace?: never;
@@ -2864,6 +3022,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -2918,6 +3078,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -2998,6 +3160,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -3058,6 +3222,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -3120,6 +3286,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -3177,6 +3345,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         options?: never;
@@ -3227,6 +3397,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         trace?: never;
@@ -3273,6 +3445,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -3342,6 +3516,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         trace?: never;
@@ -3399,6 +3575,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -3449,6 +3627,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         put?: never;
@@ -3497,6 +3677,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -3566,6 +3748,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         trace?: never;
@@ -3623,6 +3807,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         delete?: never;
@@ -3679,6 +3865,8 @@ export interface paths {
                 415: components["responses"]["415"];
                 /** Слишком много попыток */
                 429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
             };
         };
         options?: never;
@@ -4871,6 +5059,25 @@ export interface components {
         };
         /** Слишком много попыток */
         "429": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: {
+                        code: string;
+                        /** Сообщение для пользователя на русском языке */
+                        message: string;
+                        fields?: ({
+                            field: string;
+                            message: string;
+                        })[];
+                    };
+                };
+            };
+        };
+        /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+        "503": {
             headers: {
                 [name: string]: unknown;
             };

@@ -30,7 +30,8 @@ export function AuthGate({ children, fallback }: { children: ReactNode; fallback
     return () => window.removeEventListener('opora:unauthenticated', onLost);
   }, [qc]);
   if (me.isPending) return null;
-  if (me.error && !(me.error instanceof ApiError && me.error.status === 401)) {
+  // 503: the server is loading the demo; its login page says so and waits.
+  if (me.error && !(me.error instanceof ApiError && (me.error.status === 401 || me.error.status === 503))) {
     return <p style={{ padding: 24 }}>{me.error.message}</p>;
   }
   if (!me.data) return <>{fallback}</>;

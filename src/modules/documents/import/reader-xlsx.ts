@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../lib/exceljs.js';
 import { checkWorkbook } from '../../files/xlsx-check.js';
 import { sameName } from '../../files/zip.js';
 import { cellText } from '../../orgs/parse-table.js';
@@ -53,6 +54,7 @@ export async function readXlsx(data: Buffer): Promise<Block[]> {
     throw invalidFile('В файле нет книги (xl/workbook.xml): это не книга Excel (.xlsx)');
   }
 
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
