@@ -2,21 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Database } from '../../db/client.js';
+import { identificationResults, identificationRuns, methodologies } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
+import type { Job } from '../../jobs/runner.js';
 import { importAssessmentDataFrom } from '../assessment-data/import-assessment-data.js';
 import { readPackage } from '../assessment-data/read-package.js';
-import { bulkLoader, insertLoader } from '../assessment-data/store.js';
+import { type BulkLoader, bulkLoader, insertLoader } from '../assessment-data/store.js';
 import type { DataPackage } from '../assessment-data/types.js';
 import { writeGeneratedCsv } from '../assessment-data/write-package.js';
 import { BinaryCopyReader, forEachRow, literal, type Row, uuidOfKey } from './copy-rows.js';
 import { identifyYear } from './identify.js';
 import { loadPackageFromDb, yearsForRun } from './load-package-from-db.js';
+import { ensureDefaultMethodology } from './methodologies.js';
 import { OPORA_DEFAULT } from './methodology.js';
+import { identificationJob } from './run-identification.js';
 
 // The binary COPY reader against the text the same query gives as a plain SELECT, on both databases, with
 // the output cut at every possible place; and a run's package read both ways from imported data.
@@ -106,46 +110,115 @@ describe.each(DB_KINDS)('rows by binary COPY (%s)', (kind) => {
     const plain = await database.db.execute(sql`select 2 as two`);
     expect((plain as unknown as { rows: { two: number }[] }).rows[0]?.two).toBe(2);
   });
+});
+
+describe.each(DB_KINDS)('a run from imported data (%s)', (kind) => {
+  let database: Database;
+  let dir = '';
+  let files: DataPackage;
+  let regionId = '';
+  const year = 2024;
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    dir = await mkdtemp(path.join(tmpdir(), 'opora-copy-rows-'));
+    await writeGeneratedCsv({ schools: 60, years: 6, seed: 7, lastYear: year }, dir);
+    files = await readPackage(dir);
+    regionId = await schoolsOf(database, files);
+    const imported = await importAssessmentDataFrom(
+      database.db,
+      { actor: TEST_SYSTEM, regionId, fileName: 'test.zip', source: dir, dryRun: false },
+      bulkLoader(database),
+    );
+    expect(imported.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await database.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('loads the same package of a region by COPY as by plain SELECTs, and as from the files', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'opora-copy-rows-'));
-    try {
-      const year = 2024;
-      await writeGeneratedCsv({ schools: 60, years: 6, seed: 7, lastYear: year }, dir);
-      const files = await readPackage(dir);
-      const regionId = await schoolsOf(database, files);
-      const imported = await importAssessmentDataFrom(
-        database.db,
-        { actor: TEST_SYSTEM, regionId, fileName: 'test.zip', source: dir, dryRun: false },
-        bulkLoader(database),
-      );
-      expect(imported.ok).toBe(true);
-      const m = OPORA_DEFAULT;
-      const years = yearsForRun(m, year);
-      const opts = {
-        regionId,
-        years: years.results,
-        contextYears: years.context,
-        confirmationYears: years.confirmation,
-        indicators: m.indicators.map((i) => i.name),
-        pastLowOnly: years.pastLowOnly,
-        schoolsWithDataIn: year,
-        onlyMark2: true,
-      };
-      const byCopy = await loadPackageFromDb(database.db, opts, bulkLoader(database));
-      const bySelect = await loadPackageFromDb(database.db, opts);
-      expect(canonical(byCopy.pkg)).toEqual(canonical(bySelect.pkg));
-      expect(byCopy.orgUnitIdByCode).toEqual(bySelect.orgUnitIdByCode);
-      expect(byCopy.pkg.results.length).toBeGreaterThan(0);
-      // Every school, flag and number as identified from the files themselves.
-      const fromDb = identifyYear(byCopy.pkg, year, m).schools;
-      const fromFiles = identifyYear(files, year, m).schools;
-      const byId = new Map(fromFiles.map((s) => [s.schoolId, s]));
-      expect(fromDb.length).toBe(fromFiles.length);
-      for (const s of fromDb) expect(s).toEqual(byId.get(s.schoolId));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const m = OPORA_DEFAULT;
+    const years = yearsForRun(m, year);
+    const opts = {
+      regionId,
+      years: years.results,
+      contextYears: years.context,
+      confirmationYears: years.confirmation,
+      indicators: m.indicators.map((i) => i.name),
+      pastLowOnly: years.pastLowOnly,
+      schoolsWithDataIn: year,
+      onlyMark2: true,
+    };
+    const byCopy = await loadPackageFromDb(database.db, opts, bulkLoader(database));
+    const bySelect = await loadPackageFromDb(database.db, opts);
+    expect(canonical(byCopy.pkg)).toEqual(canonical(bySelect.pkg));
+    expect(byCopy.orgUnitIdByCode).toEqual(bySelect.orgUnitIdByCode);
+    expect(byCopy.pkg.results.length).toBeGreaterThan(0);
+    // Every school, flag and number as identified from the files themselves.
+    const fromDb = identifyYear(byCopy.pkg, year, m).schools;
+    const fromFiles = identifyYear(files, year, m).schools;
+    const byId = new Map(fromFiles.map((s) => [s.schoolId, s]));
+    expect(fromDb.length).toBe(fromFiles.length);
+    for (const s of fromDb) expect(s).toEqual(byId.get(s.schoolId));
+  });
+
+  it('stores a run whole or not at all: a failure after the COPY leaves no result and no «done»', async () => {
+    await ensureDefaultMethodology(database.db, regionId);
+    const [methodology] = await database.db.select().from(methodologies);
+    const newRun = async () => {
+      const [run] = await database.db
+        .insert(identificationRuns)
+        .values({ regionId, methodologyId: methodology?.id ?? '', year, status: 'queued' })
+        .returning();
+      return run?.id ?? '';
+    };
+    const job = (runId: string) => ({ params: { runId } }) as unknown as Job;
+    const progress = async () => {};
+    const results = async (runId: string) =>
+      (await database.db.select().from(identificationResults).where(eq(identificationResults.runId, runId)))
+        .length;
+    const status = async (runId: string) =>
+      (await database.db.select().from(identificationRuns).where(eq(identificationRuns.id, runId)))[0]
+        ?.status;
+
+    // The loader writes the rows, then fails, as a crash before the commit would.
+    const real = bulkLoader(database);
+    const failing: BulkLoader = {
+      method: real.method,
+      transaction: (fn, o) =>
+        real.transaction(
+          (s) =>
+            fn({
+              ...s,
+              copy: async (t, c) => {
+                const n = await s.copy(t, c);
+                throw new Error(`сбой после записи ${n} строк`);
+              },
+            }),
+          o,
+        ),
+    };
+    const failed = await newRun();
+    await expect(identificationJob(failing)({ db: database.db, job: job(failed), progress })).rejects.toThrow(
+      'сбой после записи 60 строк',
+    );
+    expect(await status(failed)).toBe('failed');
+    expect(await results(failed)).toBe(0);
+
+    // The moment the results commit, the run is «done» too: no crash can leave them with another status.
+    const done = await newRun();
+    const seen: [string | undefined, number][] = [];
+    const observing: BulkLoader = {
+      method: real.method,
+      transaction: async (fn, o) => {
+        const out = await real.transaction(fn, o);
+        if (!o?.readOnly) seen.push([await status(done), await results(done)]);
+        return out;
+      },
+    };
+    await identificationJob(observing)({ db: database.db, job: job(done), progress });
+    expect(seen).toEqual([['done', 60]]);
+    expect(await status(done)).toBe('done');
   });
 });
 
