@@ -1,6 +1,8 @@
 // Identification at national scale: generates a package (40 000 schools × 4 years, ~25 procedures per
-// school and year), reads it and identifies the last year, printing times and memory. Prints figures
-// only; nothing here asserts a time. Run: npm run bench:identify [-- --schools 40000 --years 4 --seed 1]
+// school and year), reads it and identifies the last year, printing times and memory; then imports it into
+// PostgreSQL (with DATABASE_URL) and PGlite and times runs of the identification job's steps from there.
+// Prints figures only; nothing here asserts a time.
+// Run: npm run bench:identify [-- --schools 40000 --years 4 --seed 1 --runs 3 --skip-reimport]
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,13 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, type Db, openPglite, openPostgres } from '../src/db/client.js';
 import { orgUnits } from '../src/db/schema/orgs.js';
 import { systemActor } from '../src/modules/access/actor.js';
 import { importAssessmentDataFrom } from '../src/modules/assessment-data/import-assessment-data.js';
 import { readPackage } from '../src/modules/assessment-data/read-package.js';
-import { bulkLoader } from '../src/modules/assessment-data/store.js';
+import { type BulkLoader, bulkLoader } from '../src/modules/assessment-data/store.js';
 import type { School } from '../src/modules/assessment-data/types.js';
 import { writeGeneratedCsv } from '../src/modules/assessment-data/write-package.js';
 import { identifyYear } from '../src/modules/identification/identify.js';
@@ -29,6 +32,12 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     /** Skip the database part (import into PGlite and PostgreSQL). */
     'no-db': { type: 'boolean', default: false },
+    /** Identification runs from each database. */
+    runs: { type: 'string', default: '3' },
+    /** Skip the two re-imports of the year (the import steps take minutes). */
+    'skip-reimport': { type: 'boolean', default: false },
+    /** Skip the identification from PGlite (importing all years into it takes about two minutes). */
+    'no-pglite-runs': { type: 'boolean', default: false },
   },
 });
 const opts = {
@@ -151,30 +160,9 @@ async function databasePart(schools: School[]): Promise<void> {
       console.log(
         `  written: results ${first.results}, context values ${first.contextValues}, confirmations ${first.confirmations}`,
       );
-      const again = await step(`  re-import ${opts.lastYear}, the same package`, () => run('bench-2.zip'));
-      console.log(`  replaced: ${JSON.stringify(again.replaced)}, unchanged rows ${again.unchanged}`);
-      // A corrected package changes a few rows; this one (another seed) changes almost every row.
-      const changed = await step(`  re-import ${opts.lastYear}, another seed (new values)`, () =>
-        importAssessmentDataFrom(
-          database.db,
-          {
-            actor: systemActor('Замер (bench)'),
-            regionId,
-            fileName: 'bench-3.zip',
-            source: otherYearDir,
-            dryRun: false,
-          },
-          loader,
-        ),
-      );
-      if (!changed.ok) throw new Error(`import failed: ${JSON.stringify(changed.errors.slice(0, 3))}`);
-      console.log(`  unchanged rows ${changed.unchanged}`);
-      if (t.label !== 'PostgreSQL') {
-        console.log('  identification from the database: timed on PostgreSQL only (loading four national');
-        console.log('  years into the embedded database takes minutes; it is meant for small regions)');
-        continue;
-      }
-      // A run needs the past years too: load the whole package, then time a run as the job does it.
+      if (!values['skip-reimport']) await reimports(database, regionId, run, loader, otherYearDir);
+      if (t.label !== 'PostgreSQL' && values['no-pglite-runs']) continue;
+      // A run needs the past years too: load the whole package, then time runs as the job does them.
       const all = await step(`  import all ${opts.years} years`, () =>
         importAssessmentDataFrom(
           database.db,
@@ -189,21 +177,72 @@ async function databasePart(schools: School[]): Promise<void> {
         ),
       );
       if (!all.ok) throw new Error('import of all years failed');
-      // Twice: the first right after the load (autovacuum of the new rows may be running alongside), the
-      // second as a what-if run that follows another one.
-      for (const which of ['first run', 'second run']) {
-        const r = await step(`  identification of ${opts.lastYear} from the database, ${which}`, () =>
-          benchRunFromDb(database.db, regionId, opts.lastYear, { bulk: loader }),
-        );
-        console.log(
-          `    load ${(r.load / 1000).toFixed(2)} s, identify ${(r.identify / 1000).toFixed(2)} s, store ${(r.store / 1000).toFixed(2)} s`,
-        );
-        console.log(`    ${opts.lastYear} of ${r.summary.schools} schools: ${countsLine(r.summary.counts)}`);
-      }
+      await identificationRuns(database, regionId, loader);
     } finally {
       await database.close();
     }
   }
+}
+
+/** The same year imported again, and a year with new values (another seed). */
+async function reimports(
+  database: Database,
+  regionId: string,
+  run: (fileName: string) => ReturnType<typeof importAssessmentDataFrom>,
+  loader: BulkLoader,
+  otherYearDir: string,
+): Promise<void> {
+  const again = await step(`  re-import ${opts.lastYear}, the same package`, () => run('bench-2.zip'));
+  console.log(`  replaced: ${JSON.stringify(again.replaced)}, unchanged rows ${again.unchanged}`);
+  // A corrected package changes a few rows; this one (another seed) changes almost every row.
+  const changed = await step(`  re-import ${opts.lastYear}, another seed (new values)`, () =>
+    importAssessmentDataFrom(
+      database.db,
+      {
+        actor: systemActor('Замер (bench)'),
+        regionId,
+        fileName: 'bench-3.zip',
+        source: otherYearDir,
+        dryRun: false,
+      },
+      loader,
+    ),
+  );
+  if (!changed.ok) throw new Error(`import failed: ${JSON.stringify(changed.errors.slice(0, 3))}`);
+  console.log(`  unchanged rows ${changed.unchanged}`);
+}
+
+/**
+ * Runs of the last year from the database, as the job does them (load, identify, store), with the time
+ * of a plain full scan of the results table measured right before as the baseline of this machine now.
+ */
+async function identificationRuns(database: Database, regionId: string, loader: BulkLoader): Promise<void> {
+  await step('  baseline: count(*) of assessment_results', () =>
+    database.db.execute(sql`select count(*) from assessment_results`),
+  );
+  const baseline = lastSeconds;
+  const runs = Number(values.runs);
+  const totals: number[] = [];
+  // The first run follows the import (autovacuum of the new rows may be running alongside); the later
+  // ones are what-if runs that follow another.
+  for (let i = 1; i <= runs; i++) {
+    const cpu0 = process.cpuUsage();
+    const r = await step(`  identification of ${opts.lastYear} from the database, run ${i}`, () =>
+      benchRunFromDb(database.db, regionId, opts.lastYear, { bulk: loader }),
+    );
+    const cpu = process.cpuUsage(cpu0);
+    totals.push(r.total / 1000);
+    console.log(
+      `    load ${(r.load / 1000).toFixed(2)} s, identify ${(r.identify / 1000).toFixed(2)} s, store ${(r.store / 1000).toFixed(2)} s;` +
+        ` CPU of this process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`,
+    );
+    console.log(`    ${opts.lastYear} of ${r.summary.schools} schools: ${countsLine(r.summary.counts)}`);
+  }
+  const sorted = [...totals].sort((a, b) => a - b);
+  console.log(
+    `  runs: min ${sorted[0]?.toFixed(2)} s, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(2)} s, max ${sorted[sorted.length - 1]?.toFixed(2)} s` +
+      ` (baseline scan ${baseline.toFixed(2)} s)`,
+  );
 }
 
 /** Region, municipalities and the package's schools (code = school_id), inserted in batches. */

@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Db } from '../../db/client.js';
 import * as schema from '../../db/schema/index.js';
 
@@ -44,12 +44,18 @@ export type BulkSession = {
    * check is most of the time of a COPY in PGlite.
    */
   referencesChecked<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * `COPY (query) TO STDOUT (FORMAT binary)` inside the transaction: the output is handed to `onChunk` piece
+   * by piece as it arrives (rows may span pieces). Absent where the driver has no COPY (the insert loaders):
+   * the caller then runs the query as a plain SELECT. The query is plain text: COPY takes no parameters.
+   */
+  copyOut?(query: string, onChunk: (chunk: Buffer) => void): Promise<void>;
 };
 
 export type BulkLoader = {
   method: 'copy-postgres' | 'copy-pglite' | 'insert';
-  /** Runs `fn` in one transaction: everything or nothing is written. */
-  transaction<T>(fn: (s: BulkSession) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one transaction: everything or nothing is written (`readOnly`: a transaction that only reads). */
+  transaction<T>(fn: (s: BulkSession) => Promise<T>, opts?: { readOnly?: boolean }): Promise<T>;
 };
 
 /** The fastest loader the opened database allows. */
@@ -67,37 +73,40 @@ const MAX_PARAMETERS = 60_000;
 export function insertLoader(db: Db): BulkLoader {
   return {
     method: 'insert',
-    transaction: (fn) =>
-      db.transaction(async (tx) => {
-        const session: BulkSession = {
-          db: tx as unknown as Db,
-          referencesChecked: (f) => f(),
-          copy: async (t, o) => {
-            const columns = sql.join(
-              t.columns.map((c) => sql.identifier(c)),
-              sql`, `,
-            );
-            const batch = Math.floor(MAX_PARAMETERS / t.columns.length);
-            for (let start = 0; start < t.length; start += batch) {
-              const end = Math.min(t.length, start + batch);
-              const tuples: ReturnType<typeof sql>[] = [];
-              for (let i = start; i < end; i++) {
-                tuples.push(
-                  sql`(${sql.join(
-                    t.row(i, new Array(t.columns.length)).map((v) => sql`${v}`),
-                    sql`, `,
-                  )})`,
+    transaction: (fn, opts) =>
+      db.transaction(
+        async (tx) => {
+          const session: BulkSession = {
+            db: tx as unknown as Db,
+            referencesChecked: (f) => f(),
+            copy: async (t, o) => {
+              const columns = sql.join(
+                t.columns.map((c) => sql.identifier(c)),
+                sql`, `,
+              );
+              const batch = Math.floor(MAX_PARAMETERS / t.columns.length);
+              for (let start = 0; start < t.length; start += batch) {
+                const end = Math.min(t.length, start + batch);
+                const tuples: ReturnType<typeof sql>[] = [];
+                for (let i = start; i < end; i++) {
+                  tuples.push(
+                    sql`(${sql.join(
+                      t.row(i, new Array(t.columns.length)).map((v) => sql`${v}`),
+                      sql`, `,
+                    )})`,
+                  );
+                }
+                await tx.execute(
+                  sql`insert into ${sql.identifier(o?.into ?? t.table)} (${columns}) values ${sql.join(tuples, sql`, `)}`,
                 );
               }
-              await tx.execute(
-                sql`insert into ${sql.identifier(o?.into ?? t.table)} (${columns}) values ${sql.join(tuples, sql`, `)}`,
-              );
-            }
-            return t.length;
-          },
-        };
-        return fn(session);
-      }),
+              return t.length;
+            },
+          };
+          return fn(session);
+        },
+        opts?.readOnly ? { accessMode: 'read only' } : undefined,
+      ),
   };
 }
 
@@ -142,8 +151,9 @@ const PGLITE_COPY_ROWS = 100_000;
 export function pgliteCopyLoader(client: PGlite): BulkLoader {
   return {
     method: 'copy-pglite',
-    transaction: (fn) =>
+    transaction: (fn, opts) =>
       client.transaction(async (ptx: Transaction) => {
+        if (opts?.readOnly) await ptx.exec('set transaction read only');
         // drizzle runs its queries on the PGlite transaction: the same unit of work as the COPY.
         const db = drizzlePglite({ client: ptx as unknown as PGlite, schema }) as unknown as Db;
         return fn({
@@ -163,6 +173,11 @@ export function pgliteCopyLoader(client: PGlite): BulkLoader {
             await ptx.exec('set local session_replication_role = origin');
             return out;
           },
+          copyOut: async (query, onChunk) => {
+            // PGlite writes the whole output into one Blob.
+            const r = await ptx.query(`copy (${query}) to '/dev/blob' with (format binary)`);
+            if (r.blob) onChunk(Buffer.from(await r.blob.arrayBuffer()));
+          },
         });
       }),
   };
@@ -171,11 +186,11 @@ export function pgliteCopyLoader(client: PGlite): BulkLoader {
 export function postgresCopyLoader(pool: pg.Pool): BulkLoader {
   return {
     method: 'copy-postgres',
-    transaction: async (fn) => {
+    transaction: async (fn, opts) => {
       const client = await pool.connect();
       let broken = false;
       try {
-        await client.query('begin');
+        await client.query(opts?.readOnly ? 'begin read only' : 'begin');
         const db = drizzlePg(client, { schema }) as unknown as Db;
         const out = await fn({
           db,
@@ -193,6 +208,14 @@ export function postgresCopyLoader(pool: pg.Pool): BulkLoader {
               return await f();
             } finally {
               if (skipTriggers && !broken) await replicaRole(client, 'origin').catch(() => false);
+            }
+          },
+          copyOut: async (query, onChunk) => {
+            try {
+              await copyToStdout(client, `copy (${query}) to stdout with (format binary)`, onChunk);
+            } catch (e) {
+              broken = e instanceof CopyStreamError;
+              throw e;
             }
           },
         });
@@ -236,4 +259,36 @@ async function copyFromStdin(client: pg.PoolClient, text: string, chunks: Iterab
     throw new CopyStreamError(e instanceof Error ? e.message : String(e), { cause: e });
   }
   return stream.rowCount;
+}
+
+/**
+ * `COPY … TO STDOUT` with pg-copy-streams: each piece goes to `onChunk` as it arrives (the socket's
+ * back-pressure holds the server while `onChunk` works).
+ */
+async function copyToStdout(
+  client: pg.PoolClient,
+  text: string,
+  onChunk: (chunk: Buffer) => void,
+): Promise<void> {
+  const stream = client.query(copyTo(text));
+  try {
+    await pipeline(
+      stream,
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          try {
+            onChunk(chunk);
+            done();
+          } catch (e) {
+            done(e as Error);
+          }
+        },
+      }),
+    );
+  } catch (e) {
+    // As for COPY FROM: the server's error leaves the connection usable; a failure on our side (the reader
+    // refused a piece) leaves the rest of the output unread on the socket.
+    if (e instanceof Error && 'severity' in e) throw e;
+    throw new CopyStreamError(e instanceof Error ? e.message : String(e), { cause: e });
+  }
 }

@@ -194,18 +194,26 @@ export class Identifier {
     const before = this.resultsOf(year - 1);
     const [from, to] = m.repeatWindow;
 
+    // Created once, not per school (see reasons.ts on closures under tsx).
+    const bottomThreshold = (y: number, s: number) => {
+      const c = this.contextOf(y).cluster[s] as number;
+      return {
+        cluster: c,
+        r: this.resultsOf(y).r[s] as number,
+        threshold: this.bottomOf(y).threshold[c] as number,
+      };
+    };
     const schools: SchoolResult[] = pkg.schools.map((school, s) => {
       const shnor = now.shnor[s] === 1;
       const isbsh = ctx.isbsh[s] as number;
       const r = res.r[s] as number;
       const shnsu = !Number.isNaN(isbsh) && isbsh <= ctx.shnsuThreshold;
-      const wasShnor = (lag: number) => history[lag - 1]?.flags[s] === 1;
       let stagnation = shnor;
-      for (let lag = 1; lag < m.stagnationYears; lag++) stagnation &&= wasShnor(lag);
+      for (let lag = 1; lag < m.stagnationYears; lag++) stagnation &&= wasShnorAt(history, lag, s);
       let repeat = shnor;
-      for (let lag = 1; lag < from; lag++) repeat &&= !wasShnor(lag);
+      for (let lag = 1; lag < from; lag++) repeat &&= !wasShnorAt(history, lag, s);
       let earlier = false;
-      for (let lag = from; lag <= to; lag++) earlier ||= wasShnor(lag);
+      for (let lag = from; lag <= to; lag++) earlier ||= wasShnorAt(history, lag, s);
       repeat &&= earlier;
       const flags: Flags = {
         shnor,
@@ -217,7 +225,7 @@ export class Identifier {
         resilient: shnsu && !Number.isNaN(r) && r >= resilient.value,
         stagnation,
         repeat,
-        exit: wasShnor(1) && !shnor,
+        exit: wasShnorAt(history, 1, s) && !shnor,
         objectivity: objectivity.has(s),
       };
       const notable = lowRowsBySchool.get(s) ?? [];
@@ -237,14 +245,7 @@ export class Identifier {
         previousLow: before.lowByKey,
         byLowResults: now.byLowResults[s] === 1,
         byCluster: now.byCluster[s] === 1,
-        bottomThreshold: (y) => {
-          const c = this.contextOf(y).cluster[s] as number;
-          return {
-            cluster: c,
-            r: this.resultsOf(y).r[s] as number,
-            threshold: this.bottomOf(y).threshold[c] as number,
-          };
-        },
+        bottomThreshold,
         isbsh,
         isbshRank: ctx.rank[s] as number,
         shnsu: { threshold: ctx.shnsuThreshold, rank: ctx.shnsuRank, n: ctx.n },
@@ -314,6 +315,10 @@ export class Identifier {
     return out;
   }
 }
+
+/** ШНОР of a school `lag` years before the run's year (history[0] is the year before). */
+const wasShnorAt = (history: { flags: Uint8Array }[], lag: number, s: number) =>
+  history[lag - 1]?.flags[s] === 1;
 
 function groupBySchool(pkg: DataPackage, rows: Int32Array): Map<number, number[]> {
   const out = new Map<number, number[]>();

@@ -1,26 +1,28 @@
-import { and, asc, eq, exists, inArray, isNotNull, like, type SQL, sql } from 'drizzle-orm';
-import { type AnyPgColumn, alias, type PgTable } from 'drizzle-orm/pg-core';
+import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import {
-  assessmentProcedures,
-  assessmentResults,
-  confirmationResults,
-  contextValues,
-} from '../../db/schema/assessment.js';
-import { orgUnits } from '../../db/schema/orgs.js';
+import { assessmentProcedures } from '../../db/schema/assessment.js';
 import { regionPath } from '../access/region-level.js';
-import { PackageBuilder } from '../assessment-data/package-builder.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
-import type { ConfirmationRow, DataPackage, ResultRow, School } from '../assessment-data/types.js';
+import { type BulkLoader, type BulkSession, insertLoader } from '../assessment-data/store.js';
+import type {
+  ConfirmationTable,
+  ContextTable,
+  DataPackage,
+  ResultTable,
+  School,
+} from '../assessment-data/types.js';
+import { forEachRow, literal, type Row, uuidOfKey } from './copy-rows.js';
 import type { Methodology } from './methodology.js';
+import { FloatColumns, IntColumns, SchoolNumbers } from './package-columns.js';
 
 // The region's assessment and context data as a DataPackage for the identification engine. Schools are
 // identified in the package by their code (`org_units.code`, the `school_id` of the data files), so that
 // ties broken by school_id and every result agree with `npx opora identify` on the same data.
 //
-// A national region has ~40 000 schools and ~1 million result rows a year: one query per table returns one
-// packed text value per school (see packedInts), read straight into the columnar builder that
-// `packageFromRows` uses, so that no array of millions of row objects is ever made.
+// A national region has ~40 000 schools and ~1 million result rows a year. One query per table, side by
+// side; with the bulk loader of the opened database each streams its rows as binary COPY (copy-rows.ts),
+// read in place into typed-array columns: no object per row, no text to parse, no sort or aggregation on
+// the server. Without a loader (tests, small regions) the same queries run as plain SELECTs.
 
 export type LoadedPackage = {
   pkg: DataPackage;
@@ -85,271 +87,268 @@ export function yearsForRun(
   };
 }
 
-const parent = alias(orgUnits, 'parent');
-
-export async function loadPackageFromDb(db: Db, opts: LoadPackageOptions): Promise<LoadedPackage> {
-  const inRegion = like(orgUnits.path, `${regionPath(opts.regionId)}%`);
-  const schoolsOf = (t: DataTable) =>
-    db
-      .select({ id: orgUnits.id })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, t.schoolId), inRegion));
+/**
+ * The package of the region for the options. `bulk`: the loader of the opened database
+ * (assessment-data/store.ts), whose sessions read by COPY; by default plain SELECTs through `db`.
+ */
+export async function loadPackageFromDb(
+  db: Db,
+  opts: LoadPackageOptions,
+  bulk: BulkLoader = insertLoader(db),
+): Promise<LoadedPackage> {
   const contextYears = opts.contextYears ?? opts.years;
   const confirmationYears = opts.confirmationYears ?? opts.years;
-  const r = assessmentResults;
-  const c = contextValues;
-  const f = confirmationResults;
+  const inRegion = (t: string) =>
+    `exists (select 1 from org_units o where o.id = ${t}.school_id and o.path like ${literal(`${regionPath(opts.regionId)}%`)})`;
+  const numbers = new SchoolNumbers();
+  const inYear = opts.schoolsWithDataIn ?? Number.NaN;
+  // Stored procedure id → the package's procedure index; filled before any row is read.
+  const procedureAt: number[] = [];
+  const procedureOf = (id: number) => {
+    const p = procedureAt[id];
+    if (p === undefined) throw new Error(`Неизвестная процедура ${id}`);
+    return p;
+  };
+
+  const results = new IntColumns(opts.onlyMark2 ? 5 : 8);
+  const readResults = (s: BulkSession) => {
+    const marks = opts.onlyMark2 ? '' : ', r.mark3 as c5, r.mark4 as c6, r.mark5 as c7';
+    const low = opts.pastLowOnly ? ` and ${pastLowOnly(opts.pastLowOnly)}` : '';
+    const c = results;
+    return forEachRow(
+      s,
+      `select r.school_id as c0, r.year as c1, r.procedure_id as c2, r.participants as c3, r.mark2 as c4${marks}
+       from assessment_results r where ${inRegion('r')} and r.year in (${ints(opts.years)})${low}`,
+      (row) => {
+        const i = c.add();
+        const school = numbers.of(row.uuidKey(0));
+        const year = row.int(1);
+        if (year === inYear) numbers.inYear[school] = 1;
+        const cols = c.cols;
+        (cols[0] as Int32Array)[i] = school;
+        (cols[1] as Int32Array)[i] = year;
+        (cols[2] as Int32Array)[i] = procedureOf(row.int(2));
+        (cols[3] as Int32Array)[i] = row.int(3);
+        (cols[4] as Int32Array)[i] = row.int(4);
+        if (!opts.onlyMark2) {
+          (cols[5] as Int32Array)[i] = row.int(5);
+          (cols[6] as Int32Array)[i] = row.int(6);
+          (cols[7] as Int32Array)[i] = row.int(7);
+        }
+      },
+    );
+  };
+
+  // Context: long rows (school, year, indicator, value) pivoted into one row per school and year.
+  const context = new IntColumns(2, 1 << 12);
+  let indicators: string[] = opts.indicators ?? [];
+  let values = new FloatColumns(indicators.length);
+  const readContext = async (s: BulkSession) => {
+    indicators = opts.indicators ?? (await storedIndicators(s.db, contextYears, inRegion('c')));
+    values = new FloatColumns(indicators.length);
+    if (indicators.length === 0) return;
+    const names = `array[${indicators.map(literal).join(', ')}]::text[]`;
+    const rowOf = new Map<number, number>();
+    const years = contextYears.length;
+    await forEachRow(
+      s,
+      // The indicator travels as its position in `indicators` (1-based).
+      `select c.school_id as c0, c.year as c1, array_position(${names}, c.indicator) as c2, c.value as c3
+       from context_values c
+       where ${inRegion('c')} and c.year in (${ints(contextYears)}) and c.indicator = any(${names})`,
+      (row) => {
+        const school = numbers.of(row.uuidKey(0));
+        const year = row.int(1);
+        if (year === inYear) numbers.inYear[school] = 1;
+        const key = school * years + contextYears.indexOf(year);
+        let i = rowOf.get(key);
+        if (i === undefined) {
+          i = context.add();
+          rowOf.set(key, i);
+          (context.cols[0] as Int32Array)[i] = school;
+          (context.cols[1] as Int32Array)[i] = year;
+          values.ensure(i);
+        }
+        (values.cols[row.int(2) - 1] as Float64Array)[i] = row.float(3);
+      },
+    );
+  };
+
+  const confirmation = new IntColumns(7, 1 << 12);
+  const readConfirmation = (s: BulkSession) => {
+    const c = confirmation;
+    return forEachRow(
+      s,
+      `select f.school_id as c0, f.year as c1, f.procedure_id as c2, f.participants as c3, f.lowered as c4,
+         f.confirmed as c5, f.raised as c6
+       from confirmation_results f where ${inRegion('f')} and f.year in (${ints(confirmationYears)})`,
+      (row) => {
+        const i = c.add();
+        const cols = c.cols;
+        (cols[0] as Int32Array)[i] = numbers.of(row.uuidKey(0));
+        (cols[1] as Int32Array)[i] = row.int(1);
+        (cols[2] as Int32Array)[i] = procedureOf(row.int(2));
+        for (let k = 3; k < 7; k++) (cols[k] as Int32Array)[i] = row.int(k);
+      },
+    );
+  };
+
+  const procedures = await db.select().from(assessmentProcedures).orderBy(asc(assessmentProcedures.id));
+  procedures.forEach((p, i) => {
+    procedureAt[p.id] = i;
+  });
   // The queries run side by side (on PostgreSQL, on connections of the pool; the embedded database takes
   // them in turn), each under the region's data lock: none reads a package half-written. An import that
   // commits between two of them is newer than the run, which then shows as stale (stale-runs.ts).
-  const [schoolRows, procedures, resultGroups, contextGroups, confirmationGroups] = await Promise.all([
-    db
-      .select({
-        id: orgUnits.id,
-        code: orgUnits.code,
-        name: orgUnits.name,
-        municipalityId: parent.id,
-        municipalityName: parent.name,
-        isRural: orgUnits.isRural,
-        isSmall: orgUnits.isSmall,
-      })
-      .from(orgUnits)
-      .leftJoin(parent, eq(parent.id, orgUnits.parentId))
-      .where(and(eq(orgUnits.kind, 'school'), inRegion, isNotNull(orgUnits.code)))
-      .orderBy(asc(orgUnits.code)),
-    db.select().from(assessmentProcedures),
-    opts.years.length === 0
-      ? []
-      : read(db, opts.regionId, (tx) =>
-          packed(
-            tx,
-            r,
-            opts.onlyMark2
-              ? [r.year, r.procedureId, r.participants, r.mark2]
-              : [r.year, r.procedureId, r.participants, r.mark2, r.mark3, r.mark4, r.mark5],
-            and(
-              exists(schoolsOf(r)),
-              inArray(r.year, opts.years),
-              opts.pastLowOnly && pastLowOnly(opts.pastLowOnly),
-            ) as SQL,
-            opts.schoolsWithDataIn,
-          ),
-        ),
-    contextYears.length === 0
-      ? { names: opts.indicators ?? [], groups: [] }
-      : read(db, opts.regionId, async (tx) => {
-          const names =
-            opts.indicators ?? (await storedIndicators(tx, c, contextYears, exists(schoolsOf(c))));
-          if (names.length === 0) return { names, groups: [] };
-          // The indicator travels as its position in `names` (1-based), the value as PostgreSQL prints a
-          // float8: the shortest text that reads back to the same number.
-          const groups = await packed(
-            tx,
-            c,
-            [c.year, sql`array_position(${sql.param(names)}::text[], ${c.indicator})`, c.value],
-            and(
-              exists(schoolsOf(c)),
-              inArray(c.year, contextYears),
-              sql`${c.indicator} = any(${sql.param(names)}::text[])`,
-            ) as SQL,
-            opts.schoolsWithDataIn,
-          );
-          return { names, groups };
-        }),
-    confirmationYears.length === 0
-      ? []
-      : read(db, opts.regionId, (tx) =>
-          packed(
-            tx,
-            f,
-            [f.year, f.procedureId, f.participants, f.lowered, f.confirmed, f.raised],
-            and(exists(schoolsOf(f)), inArray(f.year, confirmationYears)) as SQL,
-          ),
-        ),
+  const [schoolRows] = await Promise.all([
+    bulk.transaction((s) => readSchools(s, opts.regionId), { readOnly: true }),
+    opts.years.length > 0 && read(bulk, opts.regionId, readResults),
+    contextYears.length > 0 && read(bulk, opts.regionId, readContext),
+    confirmationYears.length > 0 && read(bulk, opts.regionId, readConfirmation),
   ]);
 
-  const b = new PackageBuilder();
+  // The package's schools, in code order: with data in `schoolsWithDataIn` when it is given.
+  const schools: School[] = [];
   const orgUnitIdByCode = new Map<string, string>();
   const codeByOrgUnitId = new Map<string, string>();
-  const indexOf = new Map<string, number>();
-  // The year's package: the schools with results or context values in it.
-  const inPackage =
-    opts.schoolsWithDataIn === undefined
-      ? null
-      : new Set([...resultGroups, ...contextGroups.groups].filter((g) => g.inYear).map((g) => g.schoolId));
-  for (const s of schoolRows) {
-    if (inPackage && !inPackage.has(s.id)) continue;
-    const code = s.code as string; // filtered by isNotNull
-    const school: School = {
-      id: code,
-      name: s.name,
-      municipalityId: s.municipalityId ?? '',
-      municipalityName: s.municipalityName ?? '',
-      rural: s.isRural ?? false,
-      small: s.isSmall ?? false,
-    };
-    indexOf.set(s.id, indexOf.size);
-    b.addSchool(school, indexOf.size);
-    orgUnitIdByCode.set(code, s.id);
-    codeByOrgUnitId.set(s.id, code);
+  const remap = new Int32Array(numbers.size).fill(-1);
+  for (const r of schoolRows) {
+    const n = numbers.get(r.key);
+    if (opts.schoolsWithDataIn !== undefined && (n === undefined || numbers.inYear[n] !== 1)) continue;
+    if (n !== undefined) remap[n] = schools.length;
+    schools.push(r.school);
+    orgUnitIdByCode.set(r.school.id, r.id);
+    codeByOrgUnitId.set(r.id, r.school.id);
   }
-  // Stored procedure id → the package's procedure index.
-  const procedureAt = new Map(procedures.map((p) => [p.id, b.procedureOf(p)]));
-  // Rows of schools outside the package (without data in `schoolsWithDataIn`) are skipped.
-  const schoolOf = (id: string) => indexOf.get(id) ?? -1;
-
-  let row = 0;
-  const v: Omit<ResultRow, 'schoolId'> = {
-    ...NO_PROCEDURE,
-    year: 0,
-    participants: 0,
-    mark2: 0,
-    mark3: 0,
-    mark4: 0,
-    mark5: 0,
+  // Rows of schools outside the package (without a code, or without data in the year) are dropped.
+  const pkg: DataPackage = {
+    schools,
+    procedures: procedures.map((p) => ({ assessment: p.assessment, subject: p.subject, grade: p.grade })),
+    results: resultTable(results.compact(0, remap), opts.onlyMark2 === true),
+    context: contextTable(context, values, indicators, remap),
+    // As a package without confirmation.csv when no row was read.
+    confirmation: confirmation.length > 0 ? confirmationTable(confirmation.compact(0, remap)) : null,
+    years: [],
   };
-  for (const g of resultGroups) {
-    const school = schoolOf(g.schoolId);
-    if (school < 0) continue;
-    forEachTuple(g.packed, opts.onlyMark2 ? 4 : 7, (t) => {
-      v.year = t[0] as number;
-      v.participants = t[2] as number;
-      v.mark2 = t[3] as number;
-      v.mark3 = t[4] ?? 0;
-      v.mark4 = t[5] ?? 0;
-      v.mark5 = t[6] ?? 0;
-      b.addResult(school, v, ++row, procedureAt.get(t[1] as number));
-    });
-  }
-
-  // Long rows (school, year, indicator) pivoted into one row per school and year.
-  const indicators = contextGroups.names;
-  b.setContextIndicators(indicators);
-  for (const g of contextGroups.groups) {
-    const school = schoolOf(g.schoolId);
-    if (school < 0) continue;
-    const byYear = new Map<number, Float64Array>();
-    forEachTuple(g.packed, 3, (t) => {
-      const year = t[0] as number;
-      let values = byYear.get(year);
-      if (!values) {
-        values = new Float64Array(indicators.length).fill(Number.NaN);
-        byYear.set(year, values);
-      }
-      values[(t[1] as number) - 1] = t[2] as number;
-    });
-    for (const [year, values] of byYear) b.addContext(school, year, values, ++row);
-  }
-
-  if (confirmationGroups.length > 0) b.withConfirmation();
-  const w: Omit<ConfirmationRow, 'schoolId'> = {
-    ...NO_PROCEDURE,
-    year: 0,
-    participants: 0,
-    lowered: 0,
-    confirmed: 0,
-    raised: 0,
-  };
-  for (const g of confirmationGroups) {
-    const school = schoolOf(g.schoolId);
-    if (school < 0) continue;
-    forEachTuple(g.packed, 6, (t) => {
-      w.year = t[0] as number;
-      w.participants = t[2] as number;
-      w.lowered = t[3] as number;
-      w.confirmed = t[4] as number;
-      w.raised = t[5] as number;
-      b.addConfirmation(school, w, ++row, procedureAt.get(t[1] as number));
-    });
-  }
-
-  // The primary keys of the tables make every (school, year, procedure) unique: no need to check.
-  return { pkg: b.build({ keysUnique: true }), orgUnitIdByCode, codeByOrgUnitId };
+  pkg.years = yearsOf(pkg.results);
+  return { pkg, orgUnitIdByCode, codeByOrgUnitId };
 }
 
-/** One query of the package's rows in a read-only transaction under the region's data lock. */
-function read<T>(db: Db, regionId: string, query: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(
-    async (tx) => {
-      await lockRegionDataForRead(tx as unknown as Db, regionId);
-      // Grouping sorts a million rows: with the default 4 MB it spills to disk (measured 2× slower).
-      await tx.execute(sql`set local work_mem = '256MB'`);
+/** One read of the package's rows in a read-only transaction under the region's data lock. */
+function read(bulk: BulkLoader, regionId: string, query: (s: BulkSession) => Promise<void>): Promise<void> {
+  return bulk.transaction(
+    async (s) => {
+      await lockRegionDataForRead(s.db, regionId);
       // The planner guesses a few dozen schools under a path prefix (a region has thousands) and probes
       // the data by index school after school; one scan of the data joined to the region's schools by
       // hash is 2× faster (measured 2.3 → 1.3 s for a national year).
-      await tx.execute(sql`set local enable_nestloop = off`);
-      return query(tx as unknown as Db);
+      await s.db.execute(sql`set local enable_nestloop = off`);
+      await query(s);
     },
-    { accessMode: 'read only' },
+    { readOnly: true },
   );
 }
 
-type DataTable = typeof assessmentResults | typeof contextValues | typeof confirmationResults;
+type SchoolRow = { key: string; id: string; school: School };
 
-/** Rows of the loader name their procedure by index (the fourth argument of addResult), not by these. */
-const NO_PROCEDURE = { assessment: '', subject: '', grade: 0 };
-
-// Rows travel as one text value per school, "1,2,3,4,…": row by row, the drivers spend microseconds a
-// row turning results into objects (~20 µs in the embedded database); one string per school is scanned in
-// JS at a small fraction of that, and PostgreSQL sends a quarter of the bytes. Raw rows (execute), not
-// the ORM's row mapping: it costs more than the scan for 40 000 schools.
-async function packed(
-  db: Db,
-  table: PgTable & { schoolId: AnyPgColumn; year: AnyPgColumn },
-  fields: (AnyPgColumn | SQL)[],
-  where: SQL,
-  inYear = 0,
-): Promise<Packed[]> {
-  const result = await db.execute(
-    sql`select ${table.schoolId} as "schoolId",
-          string_agg(concat_ws(',', ${sql.join(fields, sql`, `)}), ',') as packed,
-          bool_or(${table.year} = ${inYear}) as "inYear"
-        from ${table} where ${where} group by ${table.schoolId}`,
+/** The region's schools with a code, in code order, with their municipality (the parent unit). */
+async function readSchools(s: BulkSession, regionId: string): Promise<SchoolRow[]> {
+  const out: SchoolRow[] = [];
+  // 40 000 rows sorted by code: more than the default 4 MB of memory.
+  await s.db.execute(sql`set local work_mem = '64MB'`);
+  await forEachRow(
+    s,
+    `select o.id as c0, o.code as c1, o.name as c2, p.id as c3, p.name as c4, o.is_rural as c5, o.is_small as c6
+     from org_units o left join org_units p on p.id = o.parent_id
+     where o.kind = 'school' and o.path like ${literal(`${regionPath(regionId)}%`)} and o.code is not null
+     order by o.code`,
+    (row: Row) => {
+      const key = row.uuidKey(0);
+      out.push({
+        key,
+        id: uuidOfKey(key),
+        school: {
+          id: row.text(1) as string,
+          name: row.text(2) ?? '',
+          municipalityId: row.isNull(3) ? '' : uuidOfKey(row.uuidKey(3)),
+          municipalityName: row.text(4) ?? '',
+          rural: !row.isNull(5) && row.bool(5),
+          small: !row.isNull(6) && row.bool(6),
+        },
+      });
+    },
   );
-  // Both drivers return { rows }.
-  return (result as unknown as { rows: Packed[] }).rows;
+  return out;
 }
 
-/** A school's rows packed, and whether it has a row in the year asked (`schoolsWithDataIn`). */
-type Packed = { schoolId: string; packed: string; inYear: boolean };
+function resultTable(c: { length: number; cols: Int32Array[] }, onlyMark2: boolean): ResultTable {
+  const col = (k: number) => c.cols[k] as Int32Array;
+  // The rules never read marks 3–5 when only «2» were read: zeros, as the package format allows.
+  const zeros = () => new Int32Array(c.length);
+  return {
+    length: c.length,
+    school: col(0),
+    year: col(1),
+    procedure: col(2),
+    participants: col(3),
+    mark2: col(4),
+    mark3: onlyMark2 ? zeros() : col(5),
+    mark4: onlyMark2 ? zeros() : col(6),
+    mark5: onlyMark2 ? zeros() : col(7),
+  };
+}
+
+function contextTable(
+  c: IntColumns,
+  values: FloatColumns,
+  indicators: string[],
+  remap: Int32Array,
+): ContextTable {
+  const kept = c.compact(0, remap, values.cols);
+  return {
+    length: kept.length,
+    school: kept.cols[0] as Int32Array,
+    year: kept.cols[1] as Int32Array,
+    indicators,
+    values: values.cols.map((v) => v.slice(0, kept.length)),
+  };
+}
+
+function confirmationTable(c: { length: number; cols: Int32Array[] }): ConfirmationTable {
+  const col = (k: number) => c.cols[k] as Int32Array;
+  return {
+    length: c.length,
+    school: col(0),
+    year: col(1),
+    procedure: col(2),
+    participants: col(3),
+    lowered: col(4),
+    confirmed: col(5),
+    raised: col(6),
+  };
+}
+
+function yearsOf(t: ResultTable): number[] {
+  const years = new Set<number>();
+  for (let i = 0; i < t.length; i++) years.add(t.year[i] as number);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Integers for an SQL list (the years of the options). */
+function ints(list: number[]): string {
+  for (const n of list) if (!Number.isInteger(n)) throw new Error(`Не целое число: ${n}`);
+  return list.join(', ');
+}
 
 /** The indicators stored for the years, by name. */
-async function storedIndicators(db: Db, c: typeof contextValues, years: number[], inRegion: SQL) {
-  const rows = await db
-    .selectDistinct({ name: c.indicator })
-    .from(c)
-    .where(and(inRegion, inArray(c.year, years)))
-    .orderBy(asc(c.indicator));
-  return rows.map((x) => x.name);
-}
-
-/**
- * Calls `fn` for each `width` numbers of a comma-separated list. Non-negative integers are read digit by
- * digit; anything else (a float8 such as 0.35 or 1e-05) by Number.
- */
-function forEachTuple(packed: string, width: number, fn: (values: Float64Array) => void): void {
-  const values = new Float64Array(width);
-  let k = 0;
-  let start = 0;
-  let n = 0;
-  let integer = true;
-  for (let i = 0; i <= packed.length; i++) {
-    const ch = i < packed.length ? packed.charCodeAt(i) : 44;
-    if (ch === 44) {
-      values[k++] = integer ? n : Number(packed.slice(start, i));
-      n = 0;
-      integer = true;
-      start = i + 1;
-      if (k === width) {
-        fn(values);
-        k = 0;
-      }
-    } else if (ch >= 48 && ch <= 57) {
-      n = n * 10 + (ch - 48);
-    } else {
-      integer = false;
-    }
-  }
+async function storedIndicators(db: Db, years: number[], inRegion: string): Promise<string[]> {
+  const result = (await db.execute(
+    sql.raw(
+      `select distinct c.indicator as name from context_values c
+       where ${inRegion} and c.year in (${ints(years)}) order by c.indicator`,
+    ),
+  )) as unknown as { rows: { name: string }[] };
+  return result.rows.map((x) => x.name);
 }
 
 /**
@@ -357,7 +356,8 @@ function forEachTuple(packed: string, width: number, fn: (values: Float64Array) 
  * past years only through their low procedures (ШНОР of t−1 … t−5). A hair below the threshold is kept:
  * the engine makes the exact comparison.
  */
-function pastLowOnly(p: { year: number; minParticipants: number; lowShare: number }): SQL {
-  const r = assessmentResults;
-  return sql`(${r.year} = ${p.year} or (${r.participants} >= ${p.minParticipants} and ${r.mark2}::float8 >= ${p.lowShare - 1e-9}::float8 * ${r.participants}))`;
+function pastLowOnly(p: { year: number; minParticipants: number; lowShare: number }): string {
+  const share = p.lowShare - 1e-9;
+  if (!Number.isFinite(share)) throw new Error(`Неверная доля: ${p.lowShare}`);
+  return `(r.year = ${ints([p.year])} or (r.participants >= ${ints([p.minParticipants])} and r.mark2::float8 >= ${share}::float8 * r.participants))`;
 }

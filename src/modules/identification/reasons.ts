@@ -16,7 +16,8 @@ export type ReasonInput = {
   previousLow: Map<number, number>;
   byLowResults: boolean;
   byCluster: boolean;
-  bottomThreshold: (year: number) => { cluster: number; r: number; threshold: number };
+  /** The cluster-relative rule's numbers of a school in a year. */
+  bottomThreshold: (year: number, school: number) => { cluster: number; r: number; threshold: number };
   isbsh: number;
   isbshRank: number;
   shnsu: { threshold: number; rank: number; n: number };
@@ -34,9 +35,13 @@ export function percent(share: number): string {
 
 /** Russian decimal comma and minus sign. */
 export function decimal(v: number, digits: number): string {
-  const s = Math.abs(v).toFixed(digits).replace('.', ',');
-  return v < 0 && Number(s.replace(',', '.')) !== 0 ? `−${s}` : s;
+  const s = Math.abs(v).toFixed(digits);
+  const out = s.replace('.', ',');
+  // A minus only where the rounded text is not zero («−0,00» is shown as «0,00»).
+  return v < 0 && NON_ZERO.test(s) ? `−${out}` : out;
 }
+
+const NON_ZERO = /[1-9]/;
 
 const procedureText = (p: Procedure) => `${p.assessment}, ${p.subject}, ${p.grade} класс`;
 
@@ -46,17 +51,37 @@ const inProcedures = (n: number) => `в ${n} ${n % 10 === 1 && n % 100 !== 11 ? 
 const yearsText = (years: number[]) =>
   years.length <= 1 ? `${years[0] ?? ''}` : `${years.slice(0, -1).join(', ')} и ${years[years.length - 1]}`;
 
+// Helpers at module level, not closures per call: the server runs through tsx (esbuild keepNames), which
+// names every closure it creates with Object.defineProperty — 40 000 schools × a few closures each.
+
+const shareOf = (pkg: DataPackage, row: number) =>
+  (pkg.results.mark2[row] as number) / (pkg.results.participants[row] as number);
+
+const procedureOfRow = (pkg: DataPackage, row: number) =>
+  pkg.procedures[pkg.results.procedure[row] as number] as Procedure;
+
+function rowsAtLeast(pkg: DataPackage, rows: number[], share: number): number[] {
+  const out: number[] = [];
+  for (const i of rows) if (shareOf(pkg, i) >= share) out.push(i);
+  return out;
+}
+
+function listOf(pkg: DataPackage, rows: number[]): string {
+  let out = '';
+  for (const i of rows) {
+    out += `${out === '' ? '' : '; '}${procedureText(procedureOfRow(pkg, i))} — ${percent(shareOf(pkg, i))}`;
+  }
+  return out;
+}
+
+const approvedMark = (h: { source: ShnorSource }) =>
+  h.source === 'approved' ? ' (по утверждённому списку)' : '';
+
 export function reasonsFor(x: ReasonInput): string[] {
   const { pkg, m, year, flags } = x;
   const t = pkg.results;
-  const procOf = (row: number) => pkg.procedures[t.procedure[row] as number] as Procedure;
-  const shareOf = (row: number) => (t.mark2[row] as number) / (t.participants[row] as number);
-  const lowRows = x.notableRows.filter((i) => shareOf(i) >= m.lowShareThreshold);
-  const riskRows = x.notableRows.filter((i) => shareOf(i) >= m.riskShareThreshold);
-  const list = (rows: number[]) =>
-    rows.map((i) => `${procedureText(procOf(i))} — ${percent(shareOf(i))}`).join('; ');
-  const approvedMark = (h: { source: ShnorSource }) =>
-    h.source === 'approved' ? ' (по утверждённому списку)' : '';
+  const lowRows = rowsAtLeast(pkg, x.notableRows, m.lowShareThreshold);
+  const riskRows = rowsAtLeast(pkg, x.notableRows, m.riskShareThreshold);
   const out: string[] = [];
 
   if (flags.shnor && x.byLowResults) {
@@ -69,17 +94,17 @@ export function reasonsFor(x: ReasonInput): string[] {
       again.length === 0
         ? ''
         : again.length === 1
-          ? `; та же процедура в ${year - 1} году: ${list(again)}`
-          : `; те же процедуры в ${year - 1} году: ${list(again)}`;
+          ? `; та же процедура в ${year - 1} году: ${listOf(pkg, again)}`
+          : `; те же процедуры в ${year - 1} году: ${listOf(pkg, again)}`;
     out.push(
       `ШНОР: доля участников с отметкой «2» (не преодолевших минимальный порог) не менее ${percent(m.lowShareThreshold)} ` +
-        `${inProcedures(lowRows.length)} ${year} года: ${list(lowRows)}${same}.`,
+        `${inProcedures(lowRows.length)} ${year} года: ${listOf(pkg, lowRows)}${same}.`,
     );
   }
   if (flags.shnor && x.byCluster) {
     const years = Array.from({ length: m.clusterRelative.consecutiveYears }, (_, j) => year - j);
     const parts = years.map((y) => {
-      const b = x.bottomThreshold(y);
+      const b = x.bottomThreshold(y, x.school);
       return `${y} год — кластер ${b.cluster}, R = ${decimal(b.r, 3)}, порог ${decimal(b.threshold, 3)}`;
     });
     out.push(
@@ -100,9 +125,9 @@ export function reasonsFor(x: ReasonInput): string[] {
     out.push(
       byRisk
         ? `Зона риска: доля участников с отметкой «2» не менее ${percent(m.riskShareThreshold)} ` +
-            `${inProcedures(riskRows.length)} ${year} года: ${list(riskRows)}.`
+            `${inProcedures(riskRows.length)} ${year} года: ${listOf(pkg, riskRows)}.`
         : `Зона риска: доля участников с отметкой «2» не менее ${percent(m.lowShareThreshold)} ` +
-            `${inProcedures(low)} ${year} года: ${list(lowRows)}.`,
+            `${inProcedures(low)} ${year} года: ${listOf(pkg, lowRows)}.`,
     );
   }
   if (flags.resilient) {
