@@ -1,18 +1,18 @@
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import { cascadeTasks, type ItemStatus, items } from '../../db/schema/roadmaps.js';
+import { OPEN_STATUSES, overdue, taskStatus } from './read-sql.js';
 
-// SQL conditions shared by the drizzle queries of the roadmap module. The card and the item lists are
-// hand-written SQL (read-sql.ts) that states the same rules.
+// SQL conditions shared by the drizzle queries of the roadmap module: the rules of read-sql.ts (the
+// hand-written card and lists) applied to the unaliased tables, so each rule is written once.
 
-/** Statuses in which an item whose due date has passed counts as overdue. */
-export const OPEN_STATUSES: ItemStatus[] = ['planned', 'in_progress', 'postponed'];
+export { OPEN_STATUSES };
 
-/**
- * SQL "this item is overdue today": past its due date, still open, in a roadmap that is in force
- * (a draft is not executed yet, an archived one no longer). The date is the database's, the same
- * for every instance.
- */
-export const overdueSql = sql<boolean>`(${items.dueDate} < current_date and ${items.status} in ('planned','in_progress','postponed') and exists (select 1 from roadmaps r where r.id = ${items.roadmapId} and r.status = 'approved'))`;
+const itemsTable = `"${getTableName(items)}"`;
+
+/** SQL "this item is overdue today" (the rule: `overdue` in read-sql.ts). */
+export const overdueSql = sql<boolean>`${sql.raw(
+  overdue(itemsTable, `(select r.status from roadmaps r where r.id = ${itemsTable}.roadmap_id)`),
+)}`;
 
 /** Status of a cascaded task: the linked own item's when there is one. */
-export const taskStatusSql = sql<ItemStatus>`coalesce((select li.status from roadmap_items li where li.id = ${cascadeTasks.linkedItemId}), ${cascadeTasks.status})`;
+export const taskStatusSql = sql<ItemStatus>`${sql.raw(taskStatus(`"${getTableName(cascadeTasks)}"`))}`;

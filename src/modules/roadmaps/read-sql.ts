@@ -1,3 +1,5 @@
+import type { ItemStatus } from '../../db/schema/roadmaps.js';
+
 // Hand-written SQL of the hot reads: the database builds the JSON of items and roadmaps itself, so a
 // roadmap card or an item list is one statement, and Node neither maps dozens of columns per row nor
 // rebuilds the query (see docs/decisions/0011-cheap-reads.md). The keys are the API's (views.ts);
@@ -8,12 +10,19 @@
 export const iso = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** "Overdue today" of the item `i` in a roadmap whose status is `roadmapStatus` (same rule as overdueSql). */
-export const overdue = (i: string, roadmapStatus: string) =>
-  `coalesce(${i}.due_date < current_date and ${i}.status in ('planned','in_progress','postponed') and ${roadmapStatus} = 'approved', false)`;
+/** Statuses in which an item whose due date has passed counts as overdue. */
+export const OPEN_STATUSES: ItemStatus[] = ['planned', 'in_progress', 'postponed'];
 
 /**
- * Status of the cascaded task `t` (same rule as taskStatusSql): its linked item's when linked. The
+ * "Overdue today" of the item `i` in a roadmap whose status is `roadmapStatus`: past its due date,
+ * still open, in a roadmap that is in force (a draft is not executed yet, an archived one no longer).
+ * The date is the database's, the same for every instance.
+ */
+export const overdue = (i: string, roadmapStatus: string) =>
+  `coalesce(${i}.due_date < current_date and ${i}.status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')}) and ${roadmapStatus} = 'approved', false)`;
+
+/**
+ * Status of the cascaded task `t`: its linked own item's when linked. The
  * lookup runs only for linked tasks; a regional measure may have hundreds of unlinked ones.
  */
 export const taskStatus = (t: string) =>
