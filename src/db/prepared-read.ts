@@ -69,7 +69,9 @@ function pgliteRunner<F extends Fields>(
     }
     await ready;
     const args = params.map((p) => literal(p instanceof Placeholder ? values[p.name] : p));
-    const res = await client.query<unknown[]>(`execute ${name}(${args.join(', ')})`, [], {
+    // EXECUTE of a statement without parameters takes no parentheses at all.
+    const call = args.length ? `execute ${name}(${args.join(', ')})` : `execute ${name}`;
+    const res = await client.query<unknown[]>(call, [], {
       rowMode: 'array',
     });
     return res.rows.map((r: unknown[]) => Object.fromEntries(keys.map((k, i) => [k, r[i]])) as RowOf<F>);

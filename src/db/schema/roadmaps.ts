@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   doublePrecision,
@@ -217,3 +218,15 @@ export const itemComments = pgTable(
   },
   (t) => [index('comments_item_idx').on(t.itemId)],
 );
+
+/**
+ * A counter of committed changes to everything a roadmap card shows (roadmaps, sections, items and
+ * their responsibles, evidence and comments, cascade tasks, org units), bumped by deferred triggers
+ * (migration 0005) once per writing transaction, at its commit — so no writer can forget it. Split in
+ * 64 rows by transaction id so that writers seldom wait for one another; readers take the sum. A card
+ * kept in memory is served only while the sum is the one it was read with (roadmaps/card-cache.ts).
+ */
+export const cardGeneration = pgTable('card_generation', {
+  shard: integer('shard').primaryKey(),
+  n: bigint('n', { mode: 'number' }).notNull().default(0),
+});

@@ -6,6 +6,7 @@ import { managedUnitIds } from '../access/managed-units.js';
 import { regionLevelAssignment } from '../access/region-level.js';
 import { searchItems } from '../roadmaps/find-items.js';
 import { listRoadmaps } from '../roadmaps/list-roadmaps.js';
+import { jsonBytes, ReadCache } from '../roadmaps/read-cache.js';
 import type { TaskView } from '../roadmaps/tasks.js';
 import { readRollUp, readTaskSummary } from './dashboard-sql.js';
 import type { unitRollUpView } from './views.js';
@@ -20,8 +21,15 @@ const SHOWN = 20;
  * what waits for its confirmation, its tasks from the level above, and for a region or a
  * municipality the same rolled up by the units below.
  */
-export async function getDashboard(db: Db, opts: { actor: Actor }) {
-  const { actor } = opts;
+export function getDashboard(db: Db, opts: { actor: Actor }): Promise<Dashboard> {
+  // Kept in memory while nothing it shows has changed (roadmaps/read-cache.ts).
+  return dashboards.get(db, JSON.stringify(opts.actor), () => readDashboard(db, opts.actor));
+}
+
+export type Dashboard = Awaited<ReturnType<typeof readDashboard>>;
+const dashboards = new ReadCache<Dashboard>(jsonBytes);
+
+async function readDashboard(db: Db, actor: Actor) {
   // One statement after another: the counts and the first 20 of each list come from the database,
   // only the rows shown are decorated (docs/decisions/0011-cheap-reads.md).
   const managed = await managedUnitIds(db, actor);

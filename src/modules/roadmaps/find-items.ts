@@ -6,6 +6,7 @@ import type { OrgKind } from '../../db/schema/orgs.js';
 import type { ItemStatus, Level } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
 import { managedUnitIds } from '../access/managed-units.js';
+import { jsonBytes, ReadCache } from './read-cache.js';
 import { itemViewColumns, overdue } from './read-sql.js';
 import { ownerRules, roadmapVisiblePrepared, visibilityParams } from './roadmap-access.js';
 import type { foundItemView } from './views.js';
@@ -137,7 +138,11 @@ export async function searchItems(
   return { total: kept.length, items: JSON.parse(page?.body ?? '[]') as FoundItem[] };
 }
 
-/** The list of `GET /api/items`: at most 2000 items. */
-export async function findItems(db: Db, opts: { actor: Actor; filter: ItemFilter }): Promise<FoundItem[]> {
-  return (await searchItems(db, { ...opts, limit: LIMIT })).items;
+const found = new ReadCache<FoundItem[]>(jsonBytes);
+
+/** The list of `GET /api/items`: at most 2000 items (kept in memory while unchanged, read-cache.ts). */
+export function findItems(db: Db, opts: { actor: Actor; filter: ItemFilter }): Promise<FoundItem[]> {
+  return found.get(db, JSON.stringify([opts.actor, opts.filter]), async () => {
+    return (await searchItems(db, { ...opts, limit: LIMIT })).items;
+  });
 }

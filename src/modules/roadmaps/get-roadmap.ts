@@ -5,6 +5,7 @@ import type { OrgKind } from '../../db/schema/orgs.js';
 import type { PeriodKind } from '../../db/schema/roadmaps.js';
 import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { ReadCache } from './read-cache.js';
 import { sectionsJson, summaryColumns } from './read-sql.js';
 import { ownerRules, roadmapVisiblePrepared, visibilityParams } from './roadmap-access.js';
 import { periodLabel, type RoadmapDetail } from './types.js';
@@ -34,8 +35,16 @@ const owner = {
 };
 
 const readCard = preparedRead('roadmap_card', { body: sql<string>`body`, ...owner }, CARD);
-// The same statement without sending the body back: for a conditional request.
-const readTag = preparedRead('roadmap_card_tag', owner, CARD);
+type CardRow = Awaited<ReturnType<typeof readCard>>[number];
+const cards = new ReadCache<CardRow | undefined>((row) => row?.body.length ?? 0);
+
+/** The card row for this actor: from memory while nothing it shows has changed (read-cache.ts). */
+function cardRow(db: Db, opts: { actor: Actor; roadmapId: string }): Promise<CardRow | undefined> {
+  const params = { id: opts.roadmapId, ...visibilityParams(opts.actor) };
+  // The statement's parameters are the whole key: actors with the same paths get the same statement.
+  const key = JSON.stringify([params.id, params.readable, params.own]);
+  return cards.get(db, key, async () => (await readCard(db, params))[0]);
+}
 
 export type RoadmapCard = { json: string; etag: string };
 
@@ -59,7 +68,7 @@ export async function readRoadmapCard(
   db: Db,
   opts: { actor: Actor; roadmapId: string },
 ): Promise<RoadmapCard> {
-  const [row] = await readCard(db, { id: opts.roadmapId, ...visibilityParams(opts.actor) });
+  const row = await cardRow(db, opts);
   if (!row) throw notFound('Дорожная карта');
   const { etag, canManage, canConfirm } = etagOf(opts.actor, row);
   const tail = JSON.stringify({
@@ -69,9 +78,9 @@ export async function readRoadmapCard(
   return { json: `${row.body.slice(0, -1)},${tail.slice(1)}`, etag };
 }
 
-/** Only the ETag of the card (the database still builds it, Node receives 32 bytes). Same access. */
+/** Only the ETag of the card (for a conditional request). Same access. */
 export async function roadmapCardTag(db: Db, opts: { actor: Actor; roadmapId: string }): Promise<string> {
-  const [row] = await readTag(db, { id: opts.roadmapId, ...visibilityParams(opts.actor) });
+  const row = await cardRow(db, opts);
   if (!row) throw notFound('Дорожная карта');
   return etagOf(opts.actor, row).etag;
 }

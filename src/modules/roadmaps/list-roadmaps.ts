@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { preparedRead } from '../../db/prepared-read.js';
 import type { RoadmapStatus } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
+import { jsonBytes, ReadCache } from './read-cache.js';
 import { summaryColumns } from './read-sql.js';
 import { roadmapVisiblePrepared, visibilityParams } from './roadmap-access.js';
 import { periodLabel, type RoadmapSummary } from './types.js';
@@ -23,8 +24,17 @@ const readList = preparedRead(
       and (${p('periodYear', 'int')} is null or r.period_year = ${p('periodYear', 'int')})) q`,
 );
 
+const lists = new ReadCache<RoadmapSummary[]>(jsonBytes);
+
 /** Access: lists only what the actor may see (the condition is part of the query). */
-export async function listRoadmaps(
+export function listRoadmaps(
+  db: Db,
+  opts: { actor: Actor; filter?: RoadmapFilter },
+): Promise<RoadmapSummary[]> {
+  return lists.get(db, JSON.stringify([opts.actor, opts.filter ?? {}]), () => readRoadmapList(db, opts));
+}
+
+async function readRoadmapList(
   db: Db,
   opts: { actor: Actor; filter?: RoadmapFilter },
 ): Promise<RoadmapSummary[]> {
