@@ -38,5 +38,7 @@ export default defineConfig({
     reuseExistingServer: false,
     env: { E2E_PORT: String(port) },
     stdout: 'pipe',
+    // SIGTERM, not Playwright's default SIGKILL: scripts/e2e-server.mjs then drops its PostgreSQL database.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },
 });

@@ -30,15 +30,14 @@ export async function includedSchoolsOfList(
   db: Db,
   list: Pick<ListRow, 'id' | 'runId'>,
 ): Promise<Set<string>> {
-  const [computed, decisions] = await Promise.all([
-    db
-      .select({ id: identificationResults.schoolId })
-      .from(identificationResults)
-      .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.shnor, true))),
-    db
-      .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
-      .from(listDecisions)
-      .where(eq(listDecisions.listId, list.id)),
-  ]);
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const computed = await db
+    .select({ id: identificationResults.schoolId })
+    .from(identificationResults)
+    .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.shnor, true)));
+  const decisions = await db
+    .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
+    .from(listDecisions)
+    .where(eq(listDecisions.listId, list.id));
   return includedSchools(new Set(computed.map((r) => r.id)), decisions);
 }

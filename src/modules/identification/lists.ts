@@ -210,18 +210,17 @@ async function countsFor(db: Db, access: ListAccess): Promise<ListCounts> {
     shnorConds.push(scope);
     decisionConds.push(scope);
   }
-  const [computed, decisions] = await Promise.all([
-    db
-      .select({ id: identificationResults.schoolId })
-      .from(identificationResults)
-      .innerJoin(orgUnits, eq(orgUnits.id, identificationResults.schoolId))
-      .where(and(...shnorConds)),
-    db
-      .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
-      .from(listDecisions)
-      .innerJoin(orgUnits, eq(orgUnits.id, listDecisions.schoolId))
-      .where(and(...decisionConds)),
-  ]);
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  const computed = await db
+    .select({ id: identificationResults.schoolId })
+    .from(identificationResults)
+    .innerJoin(orgUnits, eq(orgUnits.id, identificationResults.schoolId))
+    .where(and(...shnorConds));
+  const decisions = await db
+    .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
+    .from(listDecisions)
+    .innerJoin(orgUnits, eq(orgUnits.id, listDecisions.schoolId))
+    .where(and(...decisionConds));
   const computedSet = new Set(computed.map((r) => r.id));
   const included = includedSchools(computedSet, decisions);
   let excluded = 0;
@@ -231,11 +230,10 @@ async function countsFor(db: Db, access: ListAccess): Promise<ListCounts> {
 
 async function summaryOf(db: Db, access: ListAccess, counts?: ListCounts): Promise<ListSummary> {
   const { list, region } = access;
-  const [run, approvedBy, c] = await Promise.all([
-    runRef(db, list.runId),
-    userRef(db, list.approvedBy),
-    counts ? Promise.resolve(counts) : countsFor(db, access),
-  ]);
+  // One after another: `db` may be a transaction (see countsFor).
+  const run = await runRef(db, list.runId);
+  const approvedBy = await userRef(db, list.approvedBy);
+  const c = counts ?? (await countsFor(db, access));
   return {
     id: list.id,
     year: list.year,
