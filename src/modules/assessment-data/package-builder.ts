@@ -1,4 +1,5 @@
 import { AppError, type RowError } from '../../lib/errors.js';
+import { Int32Columns } from '../../lib/int-columns.js';
 import {
   type ConfirmationRow,
   type ConfirmationTable,
@@ -28,24 +29,10 @@ const detach = (s: string) => (s.length < 13 ? s : Buffer.from(s, 'utf8').toStri
 
 export const fileName = (file: PackageFile) => `${file}.csv`;
 
-/** A growable set of Int32 columns sharing one length (an array of typed arrays: fast in a hot loop). */
-class IntColumns<K extends string> {
-  length = 0;
-  cols: Int32Array[];
+/** Int32 columns with names (see Int32Columns). */
+class IntColumns<K extends string> extends Int32Columns {
   constructor(readonly names: readonly K[]) {
-    this.cols = names.map(() => new Int32Array(1024));
-  }
-  /** Index of a new row; the caller fills the columns at it. */
-  add(): number {
-    const capacity = (this.cols[0] as Int32Array).length;
-    if (this.length === capacity) {
-      this.cols = this.cols.map((c) => {
-        const grown = new Int32Array(capacity * 2);
-        grown.set(c);
-        return grown;
-      });
-    }
-    return this.length++;
+    super(names.length);
   }
   /** The columns by name, trimmed to the length (copies, so the spare capacity is freed). */
   trimmed(): Record<K, Int32Array> {

@@ -1,26 +1,13 @@
+import { Int32Columns } from '../../lib/int-columns.js';
+
 // Growable columns for the rows a run reads from the database. Rows arrive before the list of schools
 // (the queries run side by side), so they carry a provisional school number — the order in which the
 // school was first seen — and are renumbered once the package's schools are known (`compact`).
 
-/** Int32 columns sharing one length, doubled when full. */
-export class IntColumns {
-  length = 0;
-  cols: Int32Array[];
+/** The Int32 columns of one kind of row, renumbered by school at the end. */
+export class IntColumns extends Int32Columns {
   constructor(count: number, capacity = 1 << 16) {
-    this.cols = Array.from({ length: count }, () => new Int32Array(capacity));
-  }
-
-  /** Index of a new row; the caller fills the columns at it. */
-  add(): number {
-    const capacity = (this.cols[0] as Int32Array).length;
-    if (this.length === capacity) {
-      this.cols = this.cols.map((c) => {
-        const grown = new Int32Array(capacity * 2);
-        grown.set(c);
-        return grown;
-      });
-    }
-    return this.length++;
+    super(count, capacity);
   }
 
   /**
