@@ -2,7 +2,8 @@
 // school and year), reads it and identifies the last year, printing times and memory; then imports it into
 // PostgreSQL (with DATABASE_URL) and PGlite and times runs of the identification job's steps from there.
 // Prints figures only; nothing here asserts a time.
-// Run: npm run bench:identify [-- --schools 40000 --years 4 --seed 1 --runs 3 --skip-reimport]
+// Runs go first with the packs the import wrote, then with them dropped (docs/decisions/0016).
+// Run: npm run bench:identify [-- --schools 40000 --years 4 --seed 1 --runs 3 --skip-reimport --no-rows-runs]
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     /** Skip the two re-imports of the year (the import steps take minutes). */
     'skip-reimport': { type: 'boolean', default: false },
+    /** Skip the runs with the packs dropped (results read as rows). */
+    'no-rows-runs': { type: 'boolean', default: false },
     /** Skip the identification from PGlite (importing all years into it takes about two minutes). */
     'no-pglite-runs': { type: 'boolean', default: false },
   },
@@ -177,7 +180,9 @@ async function databasePart(schools: School[]): Promise<void> {
         ),
       );
       if (!all.ok) throw new Error('import of all years failed');
+      console.log('  with the packs the import wrote (docs/decisions/0016):');
       await identificationRuns(database, regionId, loader);
+      if (!values['no-rows-runs']) await runsFromRows(database, regionId, loader);
     } finally {
       await database.close();
     }
@@ -243,6 +248,13 @@ async function identificationRuns(database: Database, regionId: string, loader: 
     `  runs: min ${sorted[0]?.toFixed(2)} s, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(2)} s, max ${sorted[sorted.length - 1]?.toFixed(2)} s` +
       ` (baseline scan ${baseline.toFixed(2)} s)`,
   );
+}
+
+/** The same runs with the region's packs dropped: the results read as rows (data loaded before 0016). */
+async function runsFromRows(database: Database, regionId: string, loader: BulkLoader): Promise<void> {
+  await database.db.execute(sql`delete from assessment_packs`);
+  console.log('  without the packs (results read as rows):');
+  await identificationRuns(database, regionId, loader);
 }
 
 /** Region, municipalities and the package's schools (code = school_id), inserted in batches. */

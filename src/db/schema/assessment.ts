@@ -9,6 +9,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from './files.js';
 import { orgUnits } from './orgs.js';
 
 // Assessment and context data of schools (issue 4, docs/data-formats.md). A school is matched by
@@ -97,3 +98,23 @@ export const dataImports = pgTable('data_imports', {
   importedBy: uuid('imported_by'),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A region's results of one year as columns (result-packs.ts), written by the import in the transaction
+ * that writes the rows: what an identification run reads instead of scanning a million rows
+ * (docs/decisions/0016). `part`: the pack is cut into pieces of a few megabytes. Any other write to
+ * `assessment_results` (or a school moved to another place of the tree) drops every pack (triggers of
+ * migration 0006); a year without a pack is read from the rows.
+ */
+export const assessmentPacks = pgTable(
+  'assessment_packs',
+  {
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    year: smallint('year').notNull(),
+    part: smallint('part').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.year, t.part] })],
+);

@@ -9,6 +9,7 @@ import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
 import { readPackage } from './read-package.js';
 import { readUploadedPackage } from './read-upload.js';
+import { buildResultPacks, markPacking } from './result-packs.js';
 import { lockRegionDataForWrite } from './region-data-lock.js';
 import {
   bulkTables,
@@ -180,6 +181,8 @@ async function runImport(
         }
       }
     });
+    // The years' packs from the rows as they now are (other schools' rows of the years included).
+    await buildResultPacks(s, regionId, counts.years);
     await s.db.insert(dataImports).values({
       regionId,
       fileName,

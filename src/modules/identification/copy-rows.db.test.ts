@@ -10,7 +10,10 @@ import type { Database } from '../../db/client.js';
 import { identificationResults, identificationRuns, methodologies } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import type { Job } from '../../jobs/runner.js';
-import { importAssessmentDataFrom } from '../assessment-data/import-assessment-data.js';
+import {
+  importAssessmentDataFrom,
+  importAssessmentPackage,
+} from '../assessment-data/import-assessment-data.js';
 import { readPackage } from '../assessment-data/read-package.js';
 import { type BulkLoader, bulkLoader, insertLoader } from '../assessment-data/store.js';
 import type { DataPackage } from '../assessment-data/types.js';
@@ -29,12 +32,13 @@ const U1 = '0f2c9a4e-7b1d-4c3a-9e8f-1a2b3c4d5e6f';
 const U2 = 'ffffffff-0000-4000-8000-000000000001';
 const TRICKY = "Школа № 1\t«Ромашка»\n\\ и 'кавычки'";
 const QUERY = `select * from (values
-  (${literal(U1)}::uuid, 2025::int2, 7::int4, 9007199254740991::int8, 0.1::float8, ${literal(TRICKY)}::text, true),
-  (${literal(U2)}::uuid, -1::int2, (-2147483648)::int4, -5::int8, -1e-300::float8, ''::text, false),
-  (${literal(U2)}::uuid, 0::int2, 0::int4, 0::int8, 1.7976931348623157e308::float8, null::text, null::bool)
-) as v(c0, c1, c2, c3, c4, c5, c6)`;
+  (${literal(U1)}::uuid, 2025::int2, 7::int4, 9007199254740991::int8, 0.1::float8, ${literal(TRICKY)}::text, true, decode(repeat('00ff7f', 700), 'hex')),
+  (${literal(U2)}::uuid, -1::int2, (-2147483648)::int4, -5::int8, -1e-300::float8, ''::text, false, ''::bytea),
+  (${literal(U2)}::uuid, 0::int2, 0::int4, 0::int8, 1.7976931348623157e308::float8, null::text, null::bool, '\\x01'::bytea)
+) as v(c0, c1, c2, c3, c4, c5, c6, c7)`;
 
 type Decoded = (string | number | boolean | null)[];
+const LONG = '00ff7f'.repeat(700);
 const decode = (r: Row): Decoded => [
   uuidOfKey(r.uuidKey(0)),
   r.int(1),
@@ -43,11 +47,13 @@ const decode = (r: Row): Decoded => [
   r.float(4),
   r.text(5),
   r.isNull(6) ? null : r.bool(6),
+  // A bytea longer than most pieces below: read once its last byte has come.
+  Buffer.from(r.bytes(7)).toString('hex'),
 ];
 const EXPECTED: Decoded[] = [
-  [U1, 2025, 7, 9007199254740991, 0.1, TRICKY, true],
-  [U2, -1, -2147483648, -5, -1e-300, '', false],
-  [U2, 0, 0, 0, 1.7976931348623157e308, null, null],
+  [U1, 2025, 7, 9007199254740991, 0.1, TRICKY, true, LONG],
+  [U2, -1, -2147483648, -5, -1e-300, '', false, ''],
+  [U2, 0, 0, 0, 1.7976931348623157e308, null, null, '01'],
 ];
 
 describe.each(DB_KINDS)('rows by binary COPY (%s)', (kind) => {
@@ -134,6 +140,73 @@ describe.each(DB_KINDS)('a run from imported data (%s)', (kind) => {
   afterAll(async () => {
     await database.close();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  // Packs (result-packs.ts): the import writes each year's results once more as columns; a run reads them.
+  const packedYears = async () =>
+    (
+      (await database.db.execute(
+        sql`select distinct year from assessment_packs where region_id = ${regionId} order by year`,
+      )) as unknown as { rows: { year: number }[] }
+    ).rows.map((r) => Number(r.year));
+  const runPackage = () => {
+    const years = yearsForRun(OPORA_DEFAULT, year);
+    return loadPackageFromDb(
+      database.db,
+      {
+        regionId,
+        years: years.results,
+        contextYears: years.context,
+        confirmationYears: years.confirmation,
+        pastLowOnly: years.pastLowOnly,
+        schoolsWithDataIn: year,
+        onlyMark2: true,
+      },
+      bulkLoader(database),
+    );
+  };
+
+  it('reads the same package from the packs as from the rows, and packs every year of an import', async () => {
+    expect(await packedYears()).toEqual(files.years);
+    const fromPacks = canonical((await runPackage()).pkg);
+    await database.db.execute(sql`delete from assessment_packs`);
+    const fromRows = canonical((await runPackage()).pkg);
+    expect(fromPacks).toEqual(fromRows);
+    expect(fromRows.results.length).toBeGreaterThan(0);
+  });
+
+  it('rebuilds a pack from all the rows of the year when an import brings some schools only', async () => {
+    const some = subPackage(files, 5, year);
+    const imported = await importAssessmentPackage(
+      database.db,
+      { actor: TEST_SYSTEM, regionId, fileName: 'some.zip', pkg: some, dryRun: false },
+      bulkLoader(database),
+    );
+    expect(imported.ok).toBe(true);
+    expect(await packedYears()).toEqual([year]);
+    const fromPack = canonical((await runPackage()).pkg);
+    expect(fromPack.schools.length).toBe(files.schools.length);
+    await database.db.execute(sql`delete from assessment_packs`);
+    expect(canonical((await runPackage()).pkg)).toEqual(fromPack);
+  });
+
+  it('drops the packs on any write to the rows but the import, and when a school moves', async () => {
+    const again = () =>
+      importAssessmentDataFrom(
+        database.db,
+        { actor: TEST_SYSTEM, regionId, fileName: 'again.zip', source: dir, dryRun: false },
+        bulkLoader(database),
+      );
+    expect((await again()).ok).toBe(true);
+    expect(await packedYears()).toEqual(files.years);
+    await database.db.execute(sql`update assessment_results set mark2 = mark2 where year = ${year - 5}`);
+    expect(await packedYears()).toEqual([]);
+    expect((await again()).ok).toBe(true);
+    await database.db.execute(
+      sql`update org_units set path = path where id = (select id from org_units where kind = 'school' limit 1)`,
+    );
+    expect(await packedYears()).toEqual([]);
+    expect((await again()).ok).toBe(true);
   });
 
   it('loads the same package of a region by COPY as by plain SELECTs, and as from the files', async () => {
@@ -279,4 +352,30 @@ function canonical(pkg: DataPackage) {
       ).sort()
     : null;
   return { schools: pkg.schools, years: pkg.years, indicators: c.indicators, results, context, confirmation };
+}
+
+/** The first `n` schools of `pkg` with their results of `year` only (no context, no confirmation). */
+function subPackage(pkg: DataPackage, n: number, year: number): DataPackage {
+  const r = pkg.results;
+  const rows: number[] = [];
+  for (let i = 0; i < r.length; i++) if ((r.school[i] as number) < n && r.year[i] === year) rows.push(i);
+  const pick = (c: Int32Array) => Int32Array.from(rows, (i) => c[i] as number);
+  return {
+    schools: pkg.schools.slice(0, n),
+    procedures: pkg.procedures,
+    results: {
+      length: rows.length,
+      school: pick(r.school),
+      year: pick(r.year),
+      procedure: pick(r.procedure),
+      participants: pick(r.participants),
+      mark2: pick(r.mark2),
+      mark3: pick(r.mark3),
+      mark4: pick(r.mark4),
+      mark5: pick(r.mark5),
+    },
+    context: { length: 0, school: new Int32Array(0), year: new Int32Array(0), indicators: [], values: [] },
+    confirmation: null,
+    years: [year],
+  };
 }

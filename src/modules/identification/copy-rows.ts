@@ -17,6 +17,8 @@ export interface Row {
    * the same uuid: rows come school after school, so callers compare with `!==` before any map look-up.
    */
   uuidKey(k: number): string;
+  /** A bytea's bytes: valid only until the callback returns (copy what you keep). */
+  bytes(k: number): Uint8Array;
   isNull(k: number): boolean;
 }
 
@@ -60,6 +62,10 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
  */
 export class BinaryCopyReader implements Row {
   private buf: Buffer = Buffer.alloc(0);
+  private waiting: Buffer[] = [];
+  private waitingLength = 0;
+  /** Bytes of `waiting` needed before the next row can be read (0: any piece). */
+  private need = 0;
   // DataView reads are inlined by the compiler; Buffer's readInt32BE checks its argument on every call.
   private view: DataView = new DataView(new ArrayBuffer(0));
   private started = false;
@@ -72,14 +78,24 @@ export class BinaryCopyReader implements Row {
   constructor(private readonly onRow: (r: Row) => void) {}
 
   push(chunk: Buffer): void {
-    // Only the unread tail of the previous piece (less than a row) is copied.
-    const buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    // A row longer than a piece (a bytea of megabytes) waits until all its bytes are here and is joined
+    // once; otherwise only the unread tail of the previous piece (less than a row) is copied.
+    this.waiting.push(chunk);
+    this.waitingLength += chunk.length;
+    if (this.waitingLength < this.need) return;
+    const buf =
+      this.waiting.length === 1
+        ? (this.waiting[0] as Buffer)
+        : Buffer.concat(this.waiting, this.waitingLength);
+    this.waiting = [];
+    this.waitingLength = 0;
+    this.need = 0;
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const end = buf.length;
     let at = 0;
     if (!this.started) {
       if (end < 19 || end < 19 + view.getInt32(15)) {
-        this.buf = buf;
+        this.wait(buf, end < 19 ? 19 : 19 + view.getInt32(15));
         return;
       }
       if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error('COPY: не двоичный формат');
@@ -106,16 +122,27 @@ export class BinaryCopyReader implements Row {
         len[k] = n;
         p += 4 + (n > 0 ? n : 0);
       }
-      if (k < fields || p > end) break; // the row goes on in the next piece
+      if (k < fields || p > end) {
+        // The row goes on in the next piece: wait for at least the bytes known to be missing.
+        this.wait(buf.subarray(at), (k < fields ? p + 4 : p) - at);
+        return;
+      }
       this.onRow(this);
       at = p;
     }
-    this.buf = at >= end ? Buffer.alloc(0) : buf.subarray(at);
+    // Bytes after the trailer are never read: end() reports them.
+    if (at < end) this.wait(buf.subarray(at), this.finished ? Number.POSITIVE_INFINITY : end - at + 1);
+  }
+
+  private wait(tail: Buffer, need: number): void {
+    this.waiting = [tail];
+    this.waitingLength = tail.length;
+    this.need = need;
   }
 
   /** Throws when the output stopped before its trailer (a broken stream, not an empty result). */
   end(): void {
-    if (!this.finished || this.buf.length > 0) throw new Error('COPY: вывод оборван');
+    if (!this.finished || this.waitingLength > 0) throw new Error('COPY: вывод оборван');
   }
 
   isNull(k: number): boolean {
@@ -148,6 +175,13 @@ export class BinaryCopyReader implements Row {
     if (n < 0) return null;
     const at = this.start[k] as number;
     return this.buf.toString('utf8', at, at + n);
+  }
+
+  bytes(k: number): Uint8Array {
+    const n = this.len[k] as number;
+    if (n < 0) throw new Error(`COPY: поле ${k} — пусто`);
+    const at = this.start[k] as number;
+    return this.buf.subarray(at, at + n);
   }
 
   uuidKey(k: number): string {
@@ -195,6 +229,11 @@ class ObjectRow implements Row {
   text(k: number): string | null {
     const v = this.at(k);
     return v === null || v === undefined ? null : String(v);
+  }
+  bytes(k: number): Uint8Array {
+    const v = this.at(k);
+    if (v instanceof Uint8Array) return v;
+    throw new Error(`Поле ${k} — не bytea`);
   }
   uuidKey(k: number): string {
     const v = String(this.at(k));

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { assessmentProcedures } from '../../db/schema/assessment.js';
 import { regionPath } from '../access/region-level.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
+import { readResultPacks } from '../assessment-data/result-packs.js';
 import { type BulkLoader, type BulkSession, insertLoader } from '../assessment-data/store.js';
 import type {
   ConfirmationTable,
@@ -111,31 +112,78 @@ export async function loadPackageFromDb(
   };
 
   const results = new IntColumns(opts.onlyMark2 ? 5 : 8);
-  const readResults = (s: BulkSession) => {
+  const addResult = (
+    school: number,
+    year: number,
+    procedureId: number,
+    participants: number,
+    mark2: number,
+    mark3: number,
+    mark4: number,
+    mark5: number,
+  ) => {
+    if (year === inYear) numbers.inYear[school] = 1;
+    const i = results.add();
+    const cols = results.cols;
+    (cols[0] as Int32Array)[i] = school;
+    (cols[1] as Int32Array)[i] = year;
+    (cols[2] as Int32Array)[i] = procedureOf(procedureId);
+    (cols[3] as Int32Array)[i] = participants;
+    (cols[4] as Int32Array)[i] = mark2;
+    if (!opts.onlyMark2) {
+      (cols[5] as Int32Array)[i] = mark3;
+      (cols[6] as Int32Array)[i] = mark4;
+      (cols[7] as Int32Array)[i] = mark5;
+    }
+  };
+  const readResults = async (s: BulkSession) => {
+    // Years with a pack (result-packs.ts) come as columns; the others as rows.
+    const packs = await readResultPacks(s, opts.regionId, opts.years);
+    const keep = opts.pastLowOnly ? canBeLow(opts.pastLowOnly) : () => true;
+    for (const [year, pack] of packs) {
+      const c = pack.cols;
+      for (let k = 0; k < pack.schools.length; k++) {
+        const to = pack.start[k + 1] as number;
+        let school = -1; // numbered at its first row kept, as a row read would be
+        for (let i = pack.start[k] as number; i < to; i++) {
+          const participants = c.participants[i] as number;
+          const mark2 = c.mark2[i] as number;
+          if (!keep(year, participants, mark2)) continue;
+          if (school < 0) school = numbers.of(pack.schools[k] as string);
+          const procedure = c.procedure_id[i] as number;
+          addResult(
+            school,
+            year,
+            procedure,
+            participants,
+            mark2,
+            c.mark3[i] as number,
+            c.mark4[i] as number,
+            c.mark5[i] as number,
+          );
+        }
+      }
+    }
+    const rowYears = opts.years.filter((y) => !packs.has(y));
+    if (rowYears.length === 0) return;
     const marks = opts.onlyMark2 ? '' : ', r.mark3 as c5, r.mark4 as c6, r.mark5 as c7';
     const low = opts.pastLowOnly ? ` and ${pastLowOnly(opts.pastLowOnly)}` : '';
-    const c = results;
-    return forEachRow(
+    const full = !opts.onlyMark2;
+    await forEachRow(
       s,
       `select r.school_id as c0, r.year as c1, r.procedure_id as c2, r.participants as c3, r.mark2 as c4${marks}
-       from assessment_results r where ${inRegion('r')} and r.year in (${ints(opts.years)})${low}`,
-      (row) => {
-        const i = c.add();
-        const school = numbers.of(row.uuidKey(0));
-        const year = row.int(1);
-        if (year === inYear) numbers.inYear[school] = 1;
-        const cols = c.cols;
-        (cols[0] as Int32Array)[i] = school;
-        (cols[1] as Int32Array)[i] = year;
-        (cols[2] as Int32Array)[i] = procedureOf(row.int(2));
-        (cols[3] as Int32Array)[i] = row.int(3);
-        (cols[4] as Int32Array)[i] = row.int(4);
-        if (!opts.onlyMark2) {
-          (cols[5] as Int32Array)[i] = row.int(5);
-          (cols[6] as Int32Array)[i] = row.int(6);
-          (cols[7] as Int32Array)[i] = row.int(7);
-        }
-      },
+       from assessment_results r where ${inRegion('r')} and r.year in (${ints(rowYears)})${low}`,
+      (row) =>
+        addResult(
+          numbers.of(row.uuidKey(0)),
+          row.int(1),
+          row.int(2),
+          row.int(3),
+          row.int(4),
+          full ? row.int(5) : 0,
+          full ? row.int(6) : 0,
+          full ? row.int(7) : 0,
+        ),
     );
   };
 
@@ -354,10 +402,25 @@ async function storedIndicators(db: Db, years: number[], inRegion: string): Prom
 /**
  * Before the run's year, only the rows that can be low: without the cluster-relative rule, the rules look at
  * past years only through their low procedures (ШНОР of t−1 … t−5). A hair below the threshold is kept:
- * the engine makes the exact comparison.
+ * the engine makes the exact comparison. The same condition twice — as SQL for the rows, as a function
+ * for the packs — from the one `lowCut`.
  */
-function pastLowOnly(p: { year: number; minParticipants: number; lowShare: number }): string {
+function pastLowOnly(p: PastLowOnly): string {
+  const { year, minParticipants, share } = lowCut(p);
+  return `(r.year = ${year} or (r.participants >= ${minParticipants} and r.mark2::float8 >= ${share}::float8 * r.participants))`;
+}
+
+function canBeLow(p: PastLowOnly): (year: number, participants: number, mark2: number) => boolean {
+  const { year, minParticipants, share } = lowCut(p);
+  return (y, participants, mark2) =>
+    y === year || (participants >= minParticipants && mark2 >= share * participants);
+}
+
+type PastLowOnly = NonNullable<LoadPackageOptions['pastLowOnly']>;
+
+function lowCut(p: PastLowOnly): PastLowOnly & { share: number } {
   const share = p.lowShare - 1e-9;
   if (!Number.isFinite(share)) throw new Error(`Неверная доля: ${p.lowShare}`);
-  return `(r.year = ${ints([p.year])} or (r.participants >= ${ints([p.minParticipants])} and r.mark2::float8 >= ${share}::float8 * r.participants))`;
+  ints([p.year, p.minParticipants]);
+  return { ...p, share };
 }
