@@ -150,6 +150,8 @@ async function runImport(
   const replaced = await loader.transaction(async (s) => {
     // Two imports into one region at once would interleave their deletes and inserts.
     await lockRegionDataForWrite(s.db, regionId);
+    // This transaction rewrites the packs of its years itself: its writes to the rows keep other packs.
+    await markPacking(s);
     // The schools exist and stay until commit (the lock a foreign-key check takes): the loader may skip
     // the per-row checks.
     const locked = await s.db
