@@ -36,15 +36,29 @@ export async function recordEvent<T extends EventType>(
   target: EventTarget,
   payload: EventPayload<T>,
 ): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: actor === null || !('userId' in actor) ? null : actor.userId,
-    actorName: actor?.fullName ?? null,
-    type,
-    entityType: target.entityType,
-    entityId: target.entityId,
-    roadmapId: target.roadmapId ?? null,
-    itemId: target.itemId ?? null,
-    orgUnitId: target.orgUnitId ?? null,
-    payload,
-  });
+  await recordEvents(db, actor, type, [{ target, payload }]);
+}
+
+/** Events of one type by one author (an operation on several rows), in one insert. */
+export async function recordEvents<T extends EventType>(
+  db: Db,
+  actor: AuditAuthor,
+  type: T,
+  events: { target: EventTarget; payload: EventPayload<T> }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const actorId = actor === null || !('userId' in actor) ? null : actor.userId;
+  await db.insert(auditEvents).values(
+    events.map(({ target, payload }) => ({
+      actorId,
+      actorName: actor?.fullName ?? null,
+      type,
+      entityType: target.entityType,
+      entityId: target.entityId,
+      roadmapId: target.roadmapId ?? null,
+      itemId: target.itemId ?? null,
+      orgUnitId: target.orgUnitId ?? null,
+      payload,
+    })),
+  );
 }

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type items, sections } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
-import { createItem } from '../roadmaps/create-item.js';
+import { createItems } from '../roadmaps/create-item.js';
 import { createRoadmap } from '../roadmaps/create-roadmap.js';
 import { dueDateOf, parseDeadline } from '../roadmaps/deadline.js';
 import { createItemInput, createRoadmapInput, updateRoadmapInput } from '../roadmaps/schemas.js';
@@ -87,11 +87,12 @@ export async function buildRoadmap(db: Db, actor: Actor, o: BuildOptions): Promi
       );
     };
     if (o.skipDueBefore) list.splice(0, list.length, ...list.filter((x) => !past(x.tpl)));
-    for (const [ii, { tpl, open }] of list.entries()) {
-      const row = await createItem(db, {
-        actor,
-        roadmapId: created.id,
-        input: createItemInput.parse({
+    // The section's measures in one operation: one insert each of rows, responsibles and history.
+    const rows = await createItems(db, {
+      actor,
+      roadmapId: created.id,
+      inputs: list.map(({ tpl }, ii) =>
+        createItemInput.parse({
           sectionId,
           number: `${number}.${ii + 1}`,
           level: tpl.level ?? null,
@@ -106,9 +107,12 @@ export async function buildRoadmap(db: Db, actor: Actor, o: BuildOptions): Promi
           targetValue: tpl.target?.[1] ?? null,
           targetUnit: tpl.target?.[2] ?? null,
         }),
-      });
-      built.push({ row, tpl, open });
-    }
+      ),
+    });
+    rows.forEach((row, ii) => {
+      const x = list[ii];
+      if (x) built.push({ row, tpl: x.tpl, open: x.open });
+    });
   }
   return { id: created.id, version: created.version, unitId: o.orgUnitId, items: built };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { itemResponsibles, type items, type roadmaps } from '../../db/schema/roadmaps.js';
 import { invalid } from '../../lib/errors.js';
@@ -57,16 +57,24 @@ export function resolveDeadline(
 /** Responsible units of an item of the roadmap owned by the unit at `ownerPath` (see unitNearOwner). */
 export async function setResponsibles(
   db: Db,
-  itemId: string,
   ownerPath: string,
-  unitIds: string[],
-  /** A just-created item has no responsibles to remove. */
+  lists: { itemId: string; unitIds: string[] }[],
+  /** Just-created items have no responsibles to remove. */
   opts: { isNew?: boolean } = {},
 ): Promise<void> {
-  const ids = [...new Set(unitIds)];
-  await assertUnitsNearOwner(db, ownerPath, ids, 'responsibleUnitIds');
-  if (!opts.isNew) await db.delete(itemResponsibles).where(eq(itemResponsibles.itemId, itemId));
-  if (ids.length) await db.insert(itemResponsibles).values(ids.map((orgUnitId) => ({ itemId, orgUnitId })));
+  const rows = lists.flatMap(({ itemId, unitIds }) =>
+    [...new Set(unitIds)].map((orgUnitId) => ({ itemId, orgUnitId })),
+  );
+  await assertUnitsNearOwner(db, ownerPath, [...new Set(rows.map((r) => r.orgUnitId))], 'responsibleUnitIds');
+  if (!opts.isNew) {
+    await db.delete(itemResponsibles).where(
+      inArray(
+        itemResponsibles.itemId,
+        lists.map((l) => l.itemId),
+      ),
+    );
+  }
+  if (rows.length) await db.insert(itemResponsibles).values(rows);
 }
 
 export async function responsibleIds(db: Db, itemId: string): Promise<string[]> {

@@ -4,7 +4,7 @@ import { buildRegion } from '../../../tests/helpers/fixture.js';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { confirmItem } from './confirm-item.js';
-import { createItem } from './create-item.js';
+import { createItem, createItems } from './create-item.js';
 import { createRoadmap } from './create-roadmap.js';
 import { deleteRoadmap } from './delete-roadmap.js';
 import { findItems } from './find-items.js';
@@ -87,6 +87,44 @@ describe.each(DB_KINDS)('roadmaps on %s', (kind) => {
     expect(await code(deleteRoadmap(database.db, { actor: f.as('mun1'), roadmapId: id, version: 2 }))).toBe(
       'INVALID_INPUT',
     );
+  });
+
+  it('adds several measures of a section at once: in order, with responsibles and one event each', async () => {
+    const { id, sectionId } = await newRoadmap('mun1', f.M1.id);
+    const before = await item('mun1', id, sectionId, { measure: 'Первое' });
+    const input = (measure: string, extra: Record<string, unknown> = {}) =>
+      ({ sectionId, measure, deadlineText: 'октябрь 2025', ...extra }) as never;
+    const rows = await createItems(database.db, {
+      actor: f.as('mun1'),
+      roadmapId: id,
+      inputs: [input('Второе', { position: 0, responsibleUnitIds: [f.S1.id, f.S1.id] }), input('Третье')],
+    });
+    // The first input's position places them all, in their order; what was there moves down.
+    expect(rows.map((r) => [r.measure, r.position])).toEqual([
+      ['Второе', 0],
+      ['Третье', 1],
+    ]);
+    const detail = await getRoadmap(database.db, { actor: f.as('mun1'), roadmapId: id });
+    const list = detail.sections[0]?.items ?? [];
+    expect(list.map((i) => i.measure)).toEqual(['Второе', 'Третье', before.measure]);
+    expect(list[0]?.responsibleUnits.map((u) => u.id)).toEqual([f.S1.id]);
+    for (const row of rows) {
+      const events = await itemHistory(database.db, { actor: f.as('mun1'), itemId: row.id });
+      expect(events.filter((e) => e.type === 'item.created')).toHaveLength(1);
+    }
+    const other = await newRoadmap('mun1', f.M1.id, 'Другой план');
+    expect(
+      await code(
+        createItems(database.db, {
+          actor: f.as('mun1'),
+          roadmapId: id,
+          inputs: [input('А'), { ...(input('Б') as object), sectionId: other.sectionId } as never],
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await code(createItems(database.db, { actor: f.as('mun2'), roadmapId: id, inputs: [input('Чужое')] })),
+    ).toBe('NOT_FOUND');
   });
 
   it('refuses approval without an order and parses deadlines into due dates', async () => {

@@ -48,7 +48,7 @@ export async function updateItem(db: Db, opts: { actor: Actor; itemId: string; i
     const changes = diff(before, patch, [...EDITABLE_ITEM_FIELDS, ...DEADLINE_FIELDS]);
     if (input.responsibleUnitIds !== undefined) {
       const old = await responsibleIds(tx, before.id);
-      await setResponsibles(tx, before.id, owner.path, input.responsibleUnitIds);
+      await setResponsibles(tx, owner.path, [{ itemId: before.id, unitIds: input.responsibleUnitIds }]);
       const now = await responsibleIds(tx, before.id);
       if (old.join() !== now.join()) changes.push({ field: 'responsibleUnitIds', old, new: now });
     }
