@@ -1,8 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
 
-// Every core on PostgreSQL (docs/decisions/0012-every-core.md): the primary process has migrated the
-// database and loaded the demo before it forks; the workers serve HTTP on one shared port (the primary
-// hands connections out) and each works the job queue (SKIP LOCKED gives them different jobs).
+// Every core on PostgreSQL (docs/decisions/0012-every-core.md): the primary process migrates the
+// database, forks, and loads the demo (if any) while the workers already serve HTTP on one shared port
+// (the primary hands connections out) — they answer 503 until it tells them the demo is in — and each
+// works the job queue (SKIP LOCKED gives them different jobs).
 
 export const isClusterWorker = () => cluster.isWorker;
 
@@ -11,11 +12,17 @@ export type PrimaryOptions = {
   /** Called once, when every worker first listens: the start-up banner. */
   onAllListening: (port: number) => void;
   log?: (line: string) => void;
+  /** Environment of a worker forked now (a worker forked while the demo loads waits for it). */
+  env?: () => Record<string, string>;
   /** Pauses before restarting a dead worker (doubling while they keep dying); tests shorten them. */
   backoff?: { firstMs: number; maxMs: number; calmMs: number };
 };
 
-export type Primary = { stop: () => Promise<void> };
+export type Primary = {
+  stop: () => Promise<void>;
+  /** Sends `message` to every live worker. */
+  broadcast: (message: unknown) => void;
+};
 
 /** Forks the workers, restarts any that dies, stops them all on SIGTERM/SIGINT. */
 export function runPrimary(opts: PrimaryOptions): Primary {
@@ -28,7 +35,7 @@ export function runPrimary(opts: PrimaryOptions): Primary {
   const listening = new Set<number>();
   const pending = new Set<NodeJS.Timeout>();
 
-  const fork = () => cluster.fork();
+  const fork = () => cluster.fork(opts.env?.());
   cluster.on('listening', (worker: Worker, address) => {
     listening.add(worker.id);
     if (!announced && listening.size >= opts.workers) {
@@ -76,5 +83,24 @@ export function runPrimary(opts: PrimaryOptions): Primary {
       ),
     );
   };
-  return { stop };
+  const broadcast = (message: unknown) => {
+    for (const w of Object.values(cluster.workers ?? {})) if (w?.isConnected()) w.send(message as never);
+  };
+  return { stop, broadcast };
+}
+
+/** The message the primary sends its workers when the demo it loads is in (or has failed). */
+export type DemoLoaded = { opora: 'demo'; ok: boolean };
+
+/** In a worker forked while the primary loads the demo: resolves when it is in, rejects if it failed. */
+export function primaryDemo(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: Partial<DemoLoaded>) => {
+      if (m?.opora !== 'demo') return;
+      process.off('message', onMessage);
+      if (m.ok) resolve();
+      else reject(new Error('Основной процесс не загрузил демо-данные'));
+    };
+    process.on('message', onMessage);
+  });
 }

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import { demoStatus } from './api/demo-gate.js';
 import { isEmpty, makeStorage, openDatabase, sessionSecret, startReplica } from './boot.js';
-import { isClusterWorker, runPrimary } from './cluster.js';
+import { type DemoLoaded, isClusterWorker, primaryDemo, runPrimary } from './cluster.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Database, DataDirLockedError } from './db/client.js';
 import { yieldBetweenStatements } from './db/pglite-base.js';
@@ -24,7 +24,10 @@ async function main() {
   const config = loadConfig();
   // A worker of src/cluster.ts: the primary has prepared the database and prints the banner.
   if (isClusterWorker())
-    return serveHttp(config, await openDatabase(config, { migrate: false }), { alone: false });
+    return serveHttp(config, await openDatabase(config, { migrate: false }), {
+      alone: false,
+      demoElsewhere: process.env.OPORA_DEMO_LOADING === '1' ? primaryDemo() : undefined,
+    });
   // From `npm start` when it started us (scripts/start.mjs), else from this process's start.
   const startedAt = config.startedAtMs ?? Date.now() - process.uptime() * 1000;
   const since = () => `${((Date.now() - startedAt) / 1000).toFixed(1).replace('.', ',')} с`;
@@ -68,17 +71,35 @@ async function main() {
     }
   };
   if (config.workers === 1) return serveHttp(config, database, { alone: true, banner, demo, settle });
-  // Several processes (PostgreSQL only): the demo is loaded here, before any worker serves.
-  if (demo) await demo();
-  else await settle();
-  // The primary keeps no pool: the workers open their own.
-  await database.close();
+  // Several processes (PostgreSQL only): the workers serve while the demo loads here; they learn that it
+  // is in from a message (workers forked later are not told to wait).
+  if (!demo) await settle();
   sessionSecret(config); // generated (if ever) once, before the workers read it
-  const primary = runPrimary({ workers: config.workers, onAllListening: (port) => banner(port, false) });
+  let demoLoading = demo !== undefined;
+  const primary = runPrimary({
+    workers: config.workers,
+    env: (): Record<string, string> => (demoLoading ? { OPORA_DEMO_LOADING: '1' } : {}),
+    onAllListening: (port) => banner(port, demoLoading),
+  });
   const stop = async () => {
     await primary.stop();
     process.exit(0);
   };
+  if (demo) {
+    try {
+      await demo();
+    } catch (e) {
+      console.error('Не удалось загрузить демо-данные, сервер останавливается:', e);
+      console.error('База данных осталась пустой; следующий запуск загрузит демо-данные заново.');
+      primary.broadcast({ opora: 'demo', ok: false } satisfies DemoLoaded);
+      await primary.stop();
+      process.exit(1);
+    }
+    demoLoading = false;
+    primary.broadcast({ opora: 'demo', ok: true } satisfies DemoLoaded);
+  }
+  // The primary keeps no pool: the workers open their own.
+  await database.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
@@ -89,6 +110,8 @@ type ServeOptions = {
   banner?: (port: number, demoLoading: boolean) => void;
   /** Loads the demo once the server listens; meanwhile the API answers 503 (src/api/demo-gate.ts). */
   demo?: () => Promise<void>;
+  /** The demo another process loads (the primary of src/cluster.ts): 503 until it is in. */
+  demoElsewhere?: Promise<void>;
   /** Prepares the database when there is no demo to load (the demo does it itself). */
   settle?: () => Promise<void>;
 };
@@ -107,12 +130,12 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   const listened = new Promise<void>((resolve) => {
     listening = resolve;
   });
-  let demoLoad: Promise<void> | undefined;
+  let demoLoad: Promise<void> | undefined = opts.demoElsewhere;
   if (opts.demo) {
     // PGlite works on this thread: without pauses the load would keep the server from answering.
     if (database.raw?.kind === 'pglite') yieldBetweenStatements(database.raw.client);
     demoLoad = listened.then(opts.demo);
-  } else {
+  } else if (!demoLoad) {
     await opts.settle?.();
   }
   const replica = startReplica(config, database);
