@@ -88,7 +88,7 @@ export function DecisionModal({
           </Text>
           {target.decision === 'reset' ? (
             <Text size="sm">
-              Школа вернётся в список по результату расчёта ({target.entry.computedShnor ? 'ШНОР' : 'не ШНОР'}
+              Школа вернётся в список по результату расчёта ({target.entry.computed ? 'ШНОР' : 'не ШНОР'}
               ).
             </Text>
           ) : (
