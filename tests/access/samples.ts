@@ -104,7 +104,8 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
         runId: identificationLists.runId,
       })
       .from(identificationLists)
-      .where(eq(identificationLists.status, status))
+      .where(and(eq(identificationLists.status, status), eq(identificationLists.kind, 'shnor')))
+      // The ШНОР list: the demo's schools of every login are in it (a school sees only lists it is in).
       .orderBy(sql`${identificationLists.year} desc`)
       .limit(1);
     if (!l) throw new Error(`no ${status} list`);

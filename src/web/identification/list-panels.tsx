@@ -109,15 +109,32 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
 }
 
 export function ExportButtons({ listId }: { listId: string }) {
-  const url = (format: 'xlsx' | 'docx') =>
-    apiHref('/api/identification/lists/{id}/export', { path: { id: listId }, query: { format } });
+  const url = (format: 'xlsx' | 'docx', details?: 'true') =>
+    apiHref('/api/identification/lists/{id}/export', { path: { id: listId }, query: { format, details } });
   return (
     <Group gap="xs">
       <Button component="a" href={url('xlsx')} download variant="default" data-testid="list-export-xlsx">
         Выгрузить в Excel
       </Button>
-      <Button component="a" href={url('docx')} download variant="default" data-testid="list-export-docx">
+      <Button
+        component="a"
+        href={url('docx')}
+        download
+        variant="default"
+        data-testid="list-export-docx"
+        title="Приложение к приказу: одна строка оснований на школу"
+      >
         Выгрузить в Word
+      </Button>
+      <Button
+        component="a"
+        href={url('docx', 'true')}
+        download
+        variant="subtle"
+        data-testid="list-export-docx-details"
+        title="С вторым приложением: основания по всем процедурам"
+      >
+        Word с подробными основаниями
       </Button>
     </Group>
   );

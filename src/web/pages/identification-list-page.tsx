@@ -9,20 +9,20 @@ import { ApproveModal, DecisionModal, type DecisionTarget } from '../identificat
 import { ListEntries } from '../identification/list-entries.js';
 import { applyFilter, type EntryFilter, ListFilters, NO_FILTER } from '../identification/list-filters.js';
 import { ExportButtons, SidePanels } from '../identification/list-panels.js';
-import { orderLabel } from '../identification/lists-table.js';
-import { LIST_STATUS, REGION_ROLES } from '../identification/strings.js';
+import { orderWithAppendix } from '../identification/lists-table.js';
+import { LIST_STATUS, listHeading, REGION_ROLES } from '../identification/strings.js';
 import type { ListDetail } from '../identification/types.js';
 import { hasRole, useMe } from '../shared/auth.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 
-/** A year's list of ШНОР: filters, entries with reasons, the operator's decisions and the approval. */
+/** A year's list of a kind: filters, entries with reasons, the operator's decisions and the approval. */
 export function IdentificationListPage() {
   const { id = '' } = useParams();
   const q = useQuery({ queryKey: keys.list(id), queryFn: () => fetchers.list(id) });
   return (
     <Stack>
       <Anchor component={Link} to="/identification?tab=lists" size="sm">
-        ← Выявление ШНОР
+        ← Списки
       </Anchor>
       <Query q={q}>{(list) => <ListView list={list} />}</Query>
     </Stack>
@@ -44,14 +44,15 @@ function ListView({ list }: { list: ListDetail }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>Список ШНОР {list.year} года</Title>
+            <Title order={2}>{listHeading(list)}</Title>
             <StatusBadge value={LIST_STATUS[list.status]} />
           </Group>
+          <Text size="sm">{list.title}</Text>
           <Text size="sm" c="dimmed">
             Методика: {list.run.methodology.name}, {list.run.methodology.code}, версия{' '}
             {list.run.methodology.version}
             {list.status === 'approved' &&
-              ` · приказ ${orderLabel(list)} · утверждён ${formatDateTime(list.approvedAt)}${list.approvedBy ? `, ${list.approvedBy.fullName}` : ''}`}
+              ` · приказ ${orderWithAppendix(list)} · утверждён ${formatDateTime(list.approvedAt)}${list.approvedBy ? `, ${list.approvedBy.fullName}` : ''}`}
           </Text>
           <Group gap="xs">
             <Badge variant="light" color="red">
@@ -82,6 +83,16 @@ function ListView({ list }: { list: ListDetail }) {
         <Paper withBorder p="xs" bg="green.0">
           <Text size="sm">
             Список утверждён и заморожен: новые данные и изменения методики его не меняют.
+          </Text>
+        </Paper>
+      )}
+      {list.status === 'approved' && !region && (
+        <Paper withBorder p="xs" bg="blue.0" data-testid="list-approved-banner">
+          <Text size="sm">
+            {list.title}, утверждён приказом {orderWithAppendix(list)}.{' '}
+            {list.entries.length === 0
+              ? 'Ваших школ в этом списке нет.'
+              : 'Показаны только ваши школы; нажмите на строку, чтобы увидеть основания.'}
           </Text>
         </Paper>
       )}
