@@ -166,7 +166,7 @@ export async function listToXlsx(l: ListDetail): Promise<Buffer> {
  * page repeats each school with the run's full sentences (every procedure, the year before).
  */
 export async function listToDocx(l: ListDetail, opts: { details?: boolean } = {}): Promise<Buffer> {
-  const widths = [NUM_COL_W, 2800, 4600];
+  const widths = [NUM_COL_W, 2400, 3800];
   widths.push(TABLE_W - widths.reduce((a, b) => a + b, 0));
   const included = l.entries.filter((e) => e.included);
   const rows = included.map((e, i) =>

@@ -3,8 +3,9 @@ import { LIST_KIND_REASON_PREFIXES, type ListKind } from './list-kinds.js';
 import { decisionReason } from './list-views.js';
 import type { ListEntry } from './lists.js';
 
-// One line of grounds per school for the appendix of an order: «ВПР-2025: доля «2» 31–38 % в 3
-// процедурах (порог 30 %); 2 года подряд». The full sentences of reasons.ts (every procedure of two
+// One line of grounds per school for the appendix of an order: «ВПР-2025: доля «2» 38 % (порог 30 %);
+// 2 года подряд», or for many procedures «доля «2» не ниже 30 %: ВПР-2025 — в 35 процедурах (до 78,6 %),
+// ОГЭ-2025 — в 7 процедурах (до 71,4 %); стагнация: 3 года подряд». The full sentences of reasons.ts (every procedure of two
 // years) stay in the XLSX, on the list's page and, if asked, in the second appendix. The line is read
 // out of those sentences, whose wording reasons.ts owns; a sentence this file cannot read is printed whole.
 
@@ -13,7 +14,10 @@ const THRESHOLD = /не менее (\d+(?:,\d+)?) %/;
 const num = (s: string) => Number(s.replace(',', '.'));
 const fmt = (v: number) => `${String(v).replace('.', ',')} %`;
 
-/** «ВПР-2025: доля «2» 31–38 % в 3 процедурах (порог 30 %)», one part per assessment. */
+/**
+ * The year's procedures of one sentence in a few words: one procedure — «ВПР-2025: доля «2» 38 % (порог
+ * 30 %)»; several — «доля «2» не ниже 30 %: ВПР-2025 — в 35 процедурах (до 78,6 %), ОГЭ-2025 — 38 %».
+ */
 function shareParts(sentence: string, year: number, thresholdWord: string): string[] {
   // Only the year's procedures: the year before follows «та же процедура в …» / «те же процедуры в …».
   const own = sentence.split(/; т[аe] же процедур/)[0] ?? sentence;
@@ -25,17 +29,20 @@ function shareParts(sentence: string, year: number, thresholdWord: string): stri
     shares.push(num(m[2] ?? '0'));
     byAssessment.set(name, shares);
   }
-  return [...byAssessment].map(([name, shares]) => {
-    const lo = Math.min(...shares);
+  const groups = [...byAssessment];
+  const [only] = groups;
+  if (!only) return [];
+  if (groups.length === 1 && only[1].length === 1)
+    return [
+      `${only[0]}-${year}: доля «2» ${fmt(only[1][0] ?? 0)}${threshold ? ` (${thresholdWord} ${threshold} %)` : ''}`,
+    ];
+  const parts = groups.map(([name, shares]) => {
     const hi = Math.max(...shares);
-    const range = lo === hi ? fmt(hi) : `${String(lo).replace('.', ',')}–${fmt(hi)}`;
-    const count =
-      shares.length > 1
-        ? ` в ${shares.length} ${plural(shares.length, ['процедуре', 'процедурах', 'процедурах'])}`
-        : '';
-    const limit = threshold ? ` (${thresholdWord} ${threshold} %)` : '';
-    return `${name}-${year}: доля «2» ${range}${count}${limit}`;
+    return shares.length === 1
+      ? `${name}-${year} — ${fmt(hi)}`
+      : `${name}-${year} — в ${shares.length} ${plural(shares.length, ['процедуре', 'процедурах', 'процедурах'])} (до ${fmt(hi)})`;
   });
+  return [`доля «2» ${threshold ? `не ниже ${threshold} %` : ''}: ${parts.join(', ')}`.replace('  ', ' ')];
 }
 
 const starts = (reasons: string[], prefix: string) => reasons.find((r) => r.startsWith(prefix));
@@ -91,7 +98,8 @@ export function compactGrounds(e: ListEntry, kind: ListKind, year: number): stri
   if (e.computed && parts.length === 0) parts.push(...kindReasons(e, kind));
   if (e.decision?.decision === 'include') {
     const why = decisionReason(e.decision);
-    parts.push(parts.length === 0 ? why : why.charAt(0).toLowerCase() + why.slice(1));
+    parts.push(why.charAt(0).toLowerCase() + why.slice(1));
   }
-  return parts.join('; ');
+  const line = parts.join('; ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
 }
