@@ -13,6 +13,7 @@ import {
   schoolCard,
 } from '../../modules/identification/list-views.js';
 import { getList, listEntriesFilter, listLists } from '../../modules/identification/lists.js';
+import { attachListOrderFile } from '../../modules/identification/order-file.js';
 import {
   approvedOrderView,
   listComparisonView,
@@ -22,7 +23,7 @@ import {
   schoolCardView,
 } from '../../modules/identification/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okFile, okJson, versionQuery } from '../openapi.js';
+import { fileBody, idParam, jsonBody, okFile, okJson, readUpload, versionQuery } from '../openapi.js';
 import { onReportDb } from '../report-db.js';
 
 // The region's lists — ШНОР, ШНСУ, зона риска, резильентные (docs/identification-api.md, «Списки»):
@@ -183,6 +184,28 @@ export function identificationListRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(await approveListsByOrder(db, { actor: requireActor(c), ...c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('order.keep'),
+      method: 'post',
+      path: '/api/identification/orders/{id}/file',
+      tags,
+      summary: 'Приложить (заменить) файл подписанного приказа (multipart/form-data, поле file)',
+      request: { params: idParam, ...fileBody },
+      responses: okJson('Файл', z.object({ id: z.uuid(), name: z.string(), size: z.number().int() })),
+    }),
+    async (c) =>
+      c.json(
+        await attachListOrderFile(db, deps.storage, {
+          actor: requireActor(c),
+          orderId: c.req.valid('param').id,
+          upload: await readUpload(c, deps.config.uploadMaxBytes),
+          maxBytes: deps.config.uploadMaxBytes,
+        }),
+        200,
+      ),
   );
 
   app.openapi(

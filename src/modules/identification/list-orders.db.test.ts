@@ -12,6 +12,8 @@ import {
   methodologies,
 } from '../../db/schema/identification.js';
 import { AppError } from '../../lib/errors.js';
+import { getFile } from '../files/get-file.js';
+import { databaseStorage } from '../files/storage.js';
 import { approveList } from './approve-list.js';
 import { approveListsByOrder } from './approve-order.js';
 import { createOrReplaceDraftList } from './create-list.js';
@@ -20,6 +22,7 @@ import { setDecision } from './list-decisions.js';
 import { compactGrounds } from './list-grounds.js';
 import { getList, type ListEntry, listLists } from './lists.js';
 import { assertOrderDate, todayInMoscow } from './order-date.js';
+import { attachListOrderFile } from './order-file.js';
 
 // Issue 10: the region approves each list it uses (ШНОР, ШНСУ, зона риска, резильентные) by an order;
 // one order approves several lists as its appendices; each is frozen; schools and municipalities see
@@ -342,5 +345,27 @@ describe.each(DB_KINDS)('lists approved by an order on %s', (kind) => {
     const dxml = await docXml(detailed.body);
     expect(dxml).toContain('Основания (полностью)');
     expect(dxml).toContain('w:pageBreakBefore');
+  });
+
+  it('keeps the signed order’s file: the operator attaches it, whoever sees one of its lists reads it', async () => {
+    const storage = databaseStorage(db());
+    const [order] = await db().select().from(identificationOrders);
+    const orderId = order?.id ?? '';
+    const upload = {
+      name: 'Приказ 415-п.pdf',
+      data: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    };
+    const args = { orderId, upload, maxBytes: 1_000_000 };
+    expect(await failure(attachListOrderFile(db(), storage, { actor: f.as('mun1'), ...args }))).toMatchObject(
+      {
+        code: 'FORBIDDEN',
+      },
+    );
+    const file = await attachListOrderFile(db(), storage, { actor: f.as('region'), ...args });
+    const list = await getList(db(), { actor: f.as('school2'), listId: riskList.id });
+    expect(list.orderFile).toEqual({ id: file.id, name: 'Приказ 415-п.pdf' });
+    // S2 sees the risk-zone list, hence the order's file; every reader of the region too.
+    for (const login of ['school2', 'mun2', 'region', 'center'])
+      expect((await getFile(db(), storage, { actor: f.as(login), fileId: file.id })).file.id).toBe(file.id);
   });
 });

@@ -3,9 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
+import { files } from '../../db/schema/files.js';
 import {
   identificationListSchools,
   identificationLists,
+  identificationOrders,
   identificationResults,
   identificationRuns,
   listDecisions,
@@ -263,6 +265,13 @@ async function summaryOf(db: Db, access: ListAccess, counts?: ListCounts): Promi
           .where(eq(identificationLists.orderId, list.orderId))
       ).length
     : 0;
+  const [orderFile] = list.orderId
+    ? await db
+        .select({ id: files.id, name: files.name })
+        .from(identificationOrders)
+        .innerJoin(files, eq(files.id, identificationOrders.fileId))
+        .where(eq(identificationOrders.id, list.orderId))
+    : [];
   return {
     id: list.id,
     year: list.year,
@@ -272,6 +281,7 @@ async function summaryOf(db: Db, access: ListAccess, counts?: ListCounts): Promi
     orderId: list.orderId,
     appendixNo: list.appendixNo,
     orderAppendices: appendices,
+    orderFile: orderFile ?? null,
     orderNumber: list.orderNumber,
     orderDate: list.orderDate,
     approvedAt: iso(list.approvedAt),

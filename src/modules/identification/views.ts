@@ -199,6 +199,8 @@ const listSummaryShape = {
   appendixNo: int.nullable(),
   /** How many lists the order approves (its appendices); 0 for a draft. */
   orderAppendices: int,
+  /** The signed order's file, once attached (GET /api/files/{id}). */
+  orderFile: named.nullable(),
   orderNumber: z.string().nullable(),
   orderDate: z.string().nullable(),
   approvedAt: z.string().nullable(),

@@ -8,6 +8,7 @@ import { StatusBadge } from '../identification/common.js';
 import { ApproveModal, DecisionModal, type DecisionTarget } from '../identification/list-actions.js';
 import { ListEntries } from '../identification/list-entries.js';
 import { applyFilter, type EntryFilter, ListFilters, NO_FILTER } from '../identification/list-filters.js';
+import { ListOrderFile } from '../identification/list-order-file.js';
 import { ExportButtons, SidePanels } from '../identification/list-panels.js';
 import { orderWithAppendix } from '../identification/lists-table.js';
 import { LIST_STATUS, listHeading, REGION_ROLES } from '../identification/strings.js';
@@ -54,6 +55,9 @@ function ListView({ list }: { list: ListDetail }) {
             {list.status === 'approved' &&
               ` · приказ ${orderWithAppendix(list)} · утверждён ${formatDateTime(list.approvedAt)}${list.approvedBy ? `, ${list.approvedBy.fullName}` : ''}`}
           </Text>
+          {list.status === 'approved' && (
+            <ListOrderFile list={list} canAttach={region && hasRole(me, 'regional_operator')} />
+          )}
           <Group gap="xs">
             <Badge variant="light" color="red">
               в списке: {included}

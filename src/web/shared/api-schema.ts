@@ -1019,6 +1019,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identification/orders/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Приложить (заменить) файл подписанного приказа (multipart/form-data, поле file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** Файл */
+                200: components["responses"]["200_2"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identification/runs": {
         parameters: {
             query?: never;
@@ -1716,18 +1771,7 @@ export interface paths {
             };
             responses: {
                 /** Файл */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            size: number;
-                        };
-                    };
-                };
+                200: components["responses"]["200_2"];
                 /** Неверные данные */
                 400: components["responses"]["400"];
                 /** Нужен вход в систему */
@@ -4270,6 +4314,10 @@ export interface components {
             orderId: string | null;
             appendixNo: number | null;
             orderAppendices: number;
+            orderFile: {
+                id: string;
+                name: string;
+            } | null;
             orderNumber: string | null;
             orderDate: string | null;
             approvedAt: string | null;
@@ -4343,6 +4391,10 @@ export interface components {
             orderId: string | null;
             appendixNo: number | null;
             orderAppendices: number;
+            orderFile: {
+                id: string;
+                name: string;
+            } | null;
             orderNumber: string | null;
             orderDate: string | null;
             approvedAt: string | null;
@@ -5187,6 +5239,19 @@ export interface components {
             content: {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+            };
+        };
+        /** Файл */
+        "200_2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    id: string;
+                    name: string;
+                    size: number;
+                };
             };
         };
     };
