@@ -101,7 +101,10 @@ function ListView({ list }: { list: ListDetail }) {
         </Paper>
       )}
       {region && <SidePanels listId={list.id} year={list.year} />}
-      <ListFilters entries={list.entries} value={filter} onChange={setFilter} />
+      {/* A school sees its one row: nothing to filter. */}
+      {(region || list.entries.length > 1) && (
+        <ListFilters entries={list.entries} value={filter} onChange={setFilter} />
+      )}
       <Text size="xs" c="dimmed">
         Показано школ: {shown.length}. Нажмите на строку, чтобы увидеть причины и процедуры с низкими
         результатами.
