@@ -48,11 +48,12 @@ const docXml = async (buf: Buffer) =>
   (await (await JSZip.loadAsync(buf)).file('word/document.xml')?.async('string')) ?? '';
 
 describe('order date', () => {
-  it('refuses a date after today and before the list’s year, with a Russian message', () => {
+  it('refuses a date after today and before the data the list rests on, with a Russian message', () => {
     expect(() => assertOrderDate('2026-12-07', 2026, '2026-12-06')).toThrow(/ещё не наступила/);
-    expect(() => assertOrderDate('2025-12-31', 2026, '2026-12-06')).toThrow(
-      /раньше года данных списка \(2026\)/,
+    expect(() => assertOrderDate('2024-12-31', 2026, '2026-12-06')).toThrow(
+      /список 2026 года составлен по результатам 2025 и 2026 годов/,
     );
+    expect(() => assertOrderDate('2025-01-01', 2026, '2026-12-06')).not.toThrow();
     expect(() => assertOrderDate('2026-12-06', 2026, '2026-12-06')).not.toThrow();
     expect(() => assertOrderDate('2026-01-01', 2026, '2026-12-06')).not.toThrow();
   });
@@ -162,7 +163,7 @@ describe.each(DB_KINDS)('lists approved by an order on %s', (kind) => {
     expect(again.id).toBe(riskList.id);
   });
 
-  it('refuses a future order date and a date before the list’s year, changing nothing', async () => {
+  it('refuses a future order date and a date before the list’s data, changing nothing', async () => {
     const lists = [
       { listId: shnorList.id, version: shnorList.version },
       { listId: riskList.id, version: riskList.version },
@@ -182,12 +183,15 @@ describe.each(DB_KINDS)('lists approved by an order on %s', (kind) => {
       approveListsByOrder(db(), {
         actor: f.as('region'),
         orderNumber: '1-п',
-        orderDate: '2024-12-31',
+        orderDate: '2023-12-31',
         lists,
       }),
     );
     expect(early.code).toBe('INVALID_INPUT');
-    expect(early.message).toMatch(/раньше года данных списка \(2025\)/);
+    expect(early.message).toMatch(/раньше данных списка/);
+    expect(early.fields[0]?.message).toBe(
+      'Дата приказа — не раньше 01.01.2024: список составлен по результатам 2024 и 2025 годов',
+    );
     const single = await failure(
       approveList(db(), {
         actor: f.as('region'),

@@ -2,10 +2,13 @@ import { invalid } from '../../lib/errors.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
 
 // The date of an order that approves lists. An order is a signed document: it cannot be dated after
-// today. And a list of a year is built on that year's assessment data (ВПР in spring, ГИА in summer),
-// so an order dated before 1 January of the list's year would approve results that did not yet exist:
-// refused too (docs/identification-api.md, «Приказ»). Today is the day in Moscow, the time zone of the
-// federal calendar; a region further east signs at most a few hours «ahead», never a day.
+// today. And a list of year Y rests on the assessment results of Y and of Y−1 (ШНОР needs the same
+// procedure low in the year before; stagnation and repeats look further back), so an order dated before
+// 1 January of Y−1 would approve a list before any result it rests on existed: refused too. The bound is
+// Y−1, not Y, because a region may load a school year's results (and approve its list) before the
+// calendar year of the data ends its first half — the system keys data by the year of the results, and an
+// order of December can approve the list of data loaded for the coming year (docs/identification-api.md,
+// «Приказ»). Today is the day in Moscow, the time zone of the federal calendar.
 
 /** Today as ГГГГ-ММ-ДД in Moscow. */
 export function todayInMoscow(now: Date = new Date()): string {
@@ -29,14 +32,14 @@ export function assertOrderDate(orderDate: string, listYear: number, today: stri
         },
       ],
     );
-  const earliest = `${listYear}-01-01`;
+  const earliest = `${listYear - 1}-01-01`;
   if (orderDate < earliest)
     throw invalid(
-      `Дата приказа ${formatRuDate(orderDate)} раньше года данных списка (${listYear}): список по данным ${listYear} года нельзя утвердить раньше ${formatRuDate(earliest)}`,
+      `Дата приказа ${formatRuDate(orderDate)} раньше данных списка: список ${listYear} года составлен по результатам ${listYear - 1} и ${listYear} годов, приказ не может быть раньше ${formatRuDate(earliest)}`,
       [
         {
           field: 'orderDate',
-          message: `Дата приказа — не раньше ${formatRuDate(earliest)}: список составлен по данным ${listYear} года`,
+          message: `Дата приказа — не раньше ${formatRuDate(earliest)}: список составлен по результатам ${listYear - 1} и ${listYear} годов`,
         },
       ],
     );

@@ -264,7 +264,7 @@ export function ApproveModal({
         />
         <DateInput
           label="Дата приказа"
-          description={`Не позже сегодняшнего дня и не раньше 01.01.${list.year} (список составлен по данным ${list.year} года)`}
+          description={`Не позже сегодняшнего дня и не раньше 01.01.${list.year - 1} (список составлен по результатам ${list.year - 1} и ${list.year} годов)`}
           value={date}
           onChange={(v) => {
             setDate(v);
