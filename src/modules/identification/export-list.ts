@@ -107,7 +107,9 @@ export async function listToXlsx(l: ListDetail): Promise<Buffer> {
   const titles = [
     l.title,
     l.region.name,
-    l.status === 'approved' ? `Утверждён приказом ${listApprovalLines(l).slice(1).join(' ')}` : 'Проект',
+    l.status === 'approved'
+      ? `Утверждён приказом ${listApprovalLines(l).slice(1).join(' ')}${l.appendixNo && l.orderAppendices > 1 ? ` (приложение ${l.appendixNo})` : ''}`
+      : 'Проект',
     `Методика «${m.name}», версия ${m.version}; расчёт от ${formatRuDate(l.run.createdAt)}. ` +
       `В перечне школ: ${l.counts.included} (по расчёту — ${l.counts.computed}, исключено оператором — ${l.counts.excluded}).`,
   ];

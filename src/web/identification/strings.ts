@@ -84,6 +84,14 @@ export const LIST_KIND_NAME: Record<ListKind, string> = {
 export const listHeading = (l: Pick<ListSummary, 'kind' | 'year'>) =>
   `${LIST_KIND_NAME[l.kind]} ${l.year} года`;
 
+/** The kind in a label: «Концентрация по муниципалитетам: зона риска». */
+export const LIST_KIND_SHORT_LABEL: Record<ListKind, string> = {
+  shnor: 'ШНОР',
+  shnsu: 'ШНСУ',
+  riskZone: 'зона риска',
+  resilient: 'резильентные',
+};
+
 /** What the list is, for the selector of a new draft. */
 export const LIST_KIND_HINT: Record<ListKind, string> = {
   shnor:

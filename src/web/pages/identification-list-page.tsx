@@ -100,7 +100,7 @@ function ListView({ list }: { list: ListDetail }) {
           </Text>
         </Paper>
       )}
-      {region && <SidePanels listId={list.id} year={list.year} />}
+      {region && <SidePanels listId={list.id} year={list.year} kind={list.kind} />}
       {/* A school sees its one row: nothing to filter. */}
       {(region || list.entries.length > 1) && (
         <ListFilters entries={list.entries} value={filter} onChange={setFilter} />
