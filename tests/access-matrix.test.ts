@@ -184,6 +184,17 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       });
       return [list('approvedList', s.approvedList, LOGINS), list('draftList', s.draftList, REGION_LEVEL)];
     }
+    case 'order.keep':
+      // The order of the demo's approved ШНОР list: every login sees that list, hence its order.
+      return [
+        {
+          label: 'order',
+          params: { id: s.approvedList.orderId },
+          target: { all, user },
+          sees: LOGINS,
+          may: ['region'],
+        },
+      ];
     case 'run.read':
     case 'run.keep':
       return [

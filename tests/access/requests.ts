@@ -114,4 +114,12 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     body: { orderNumber: '1', orderDate: '2026-01-01', version: STALE },
   }),
   'GET /api/identification/lists/{id}/export': () => ({ query: 'format=xlsx' }),
+  'POST /api/identification/orders/{id}/file': () => ({ body: pdf() }),
+  'POST /api/identification/orders': (t) => ({
+    body: {
+      orderNumber: '1',
+      orderDate: '2026-01-01',
+      lists: [{ listId: t.list?.id ?? 'missing-list', version: STALE }],
+    },
+  }),
 };

@@ -28,8 +28,8 @@ export type Samples = {
   units: Record<UnitKey, UnitSample>;
   /** A draft roadmap of the school: only the school's subtree readers see it. */
   schoolDraft: { roadmapId: string; itemId: string; sectionId: string };
-  approvedList: { id: string; version: number; schoolId: string };
-  draftList: { id: string; version: number; schoolId: string };
+  approvedList: { id: string; version: number; schoolId: string; orderId: string };
+  draftList: { id: string; version: number; schoolId: string; orderId: string };
   runId: string;
   methodologyId: string;
 };
@@ -102,13 +102,15 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
         id: identificationLists.id,
         version: identificationLists.version,
         runId: identificationLists.runId,
+        orderId: identificationLists.orderId,
       })
       .from(identificationLists)
-      .where(eq(identificationLists.status, status))
+      .where(and(eq(identificationLists.status, status), eq(identificationLists.kind, 'shnor')))
+      // The ШНОР list: the demo's schools of every login are in it (a school sees only lists it is in).
       .orderBy(sql`${identificationLists.year} desc`)
       .limit(1);
     if (!l) throw new Error(`no ${status} list`);
-    return { id: l.id, version: l.version, schoolId: school.id };
+    return { id: l.id, version: l.version, schoolId: school.id, orderId: l.orderId ?? '' };
   };
   const [run] = await db.select({ id: identificationRuns.id }).from(identificationRuns).limit(1);
   const [methodology] = await db

@@ -2,16 +2,20 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { MAX_YEAR, MIN_YEAR } from '../../modules/assessment-data/types.js';
 import { approveList, approveListInput } from '../../modules/identification/approve-list.js';
+import { approveListsByOrder, approveOrderInput } from '../../modules/identification/approve-order.js';
 import { createListInput, createOrReplaceDraftList } from '../../modules/identification/create-list.js';
 import { CONTENT_TYPES, exportList } from '../../modules/identification/export-list.js';
 import { decisionInput, removeDecision, setDecision } from '../../modules/identification/list-decisions.js';
+import { LIST_KINDS } from '../../modules/identification/list-kinds.js';
 import {
   listComparison,
   municipalityConcentration,
   schoolCard,
 } from '../../modules/identification/list-views.js';
 import { getList, listEntriesFilter, listLists } from '../../modules/identification/lists.js';
+import { attachListOrderFile } from '../../modules/identification/order-file.js';
 import {
+  approvedOrderView,
   listComparisonView,
   listDetailView,
   listSummaryView,
@@ -19,11 +23,12 @@ import {
   schoolCardView,
 } from '../../modules/identification/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okFile, okJson, versionQuery } from '../openapi.js';
+import { fileBody, idParam, jsonBody, okFile, okJson, readUpload, versionQuery } from '../openapi.js';
 import { onReportDb } from '../report-db.js';
 
-// The region's lists of ШНОР (docs/identification-api.md, «Списки»): drafts, the operator's decisions,
-// approval by an order, views and exports. Municipalities and schools see approved lists, their part.
+// The region's lists — ШНОР, ШНСУ, зона риска, резильентные (docs/identification-api.md, «Списки»):
+// drafts, the operator's decisions, approval by an order (one order may approve several lists as its
+// appendices), views and exports. Municipalities and schools see the approved lists with their schools.
 
 const tags = ['Списки ШНОР'];
 
@@ -34,6 +39,7 @@ const listsQuery = z.object({
     .min(MIN_YEAR, { message: `Год не раньше ${MIN_YEAR}` })
     .max(MAX_YEAR, { message: `Год не позже ${MAX_YEAR}` })
     .optional(),
+  kind: z.enum(LIST_KINDS, { message: 'Вид списка: shnor, shnsu, riskZone или resilient' }).optional(),
 });
 const decisionParams = z.object({
   id: z.uuid({ message: 'Неверный идентификатор' }),
@@ -72,7 +78,7 @@ export function identificationListRoutes(app: App, deps: Deps) {
     async (c) =>
       c.json(
         await onReportDb(c, deps, (rdb) =>
-          listLists(rdb, { actor: requireActor(c), year: c.req.valid('query').year }),
+          listLists(rdb, { actor: requireActor(c), ...c.req.valid('query') }),
         ),
         200,
       ),
@@ -167,6 +173,43 @@ export function identificationListRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
+      ...access('list.keep'),
+      method: 'post',
+      path: '/api/identification/orders',
+      tags,
+      summary:
+        'Утвердить приказом один или несколько черновиков одного года как приложения 1, 2, … (всё или ничего); дата приказа — не в будущем и не раньше года списков',
+      request: jsonBody(approveOrderInput),
+      responses: okJson('Приказ и утверждённые им списки', approvedOrderView),
+    }),
+    async (c) =>
+      c.json(await approveListsByOrder(db, { actor: requireActor(c), ...c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('order.keep'),
+      method: 'post',
+      path: '/api/identification/orders/{id}/file',
+      tags,
+      summary: 'Приложить (заменить) файл подписанного приказа (multipart/form-data, поле file)',
+      request: { params: idParam, ...fileBody },
+      responses: okJson('Файл', z.object({ id: z.uuid(), name: z.string(), size: z.number().int() })),
+    }),
+    async (c) =>
+      c.json(
+        await attachListOrderFile(db, deps.storage, {
+          actor: requireActor(c),
+          orderId: c.req.valid('param').id,
+          upload: await readUpload(c, deps.config.uploadMaxBytes),
+          maxBytes: deps.config.uploadMaxBytes,
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
       ...access('list.read'),
       method: 'get',
       path: '/api/identification/lists/{id}/comparison',
@@ -212,20 +255,27 @@ export function identificationListRoutes(app: App, deps: Deps) {
       summary: 'Выгрузка списка: XLSX (все школы с признаками) или DOCX (приложение к приказу)',
       request: {
         params: idParam,
-        query: z.object({ format: z.enum(['docx', 'xlsx'], { message: 'Формат: docx или xlsx' }) }),
+        query: z.object({
+          format: z.enum(['docx', 'xlsx'], { message: 'Формат: docx или xlsx' }),
+          /** DOCX: a second appendix with the full grounds (every procedure) of each school. */
+          details: z
+            .enum(['true', 'false'], { message: 'details: true или false' })
+            .transform((v) => v === 'true')
+            .optional(),
+        }),
       },
       responses: okFile('Файл', [CONTENT_TYPES.docx, CONTENT_TYPES.xlsx]),
     }),
     async (c) => {
-      const { format } = c.req.valid('query');
+      const { format, details } = c.req.valid('query');
       const listId = c.req.valid('param').id;
       const file = await onReportDb(c, deps, (rdb) =>
-        exportList(rdb, { actor: requireActor(c), listId, format }),
+        exportList(rdb, { actor: requireActor(c), listId, format, details }),
       );
       c.header('Content-Type', file.contentType);
       c.header(
         'Content-Disposition',
-        `attachment; filename="shnor-list.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        `attachment; filename="list.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       );
       return c.body(new Uint8Array(file.body), 200);
     },

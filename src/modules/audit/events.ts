@@ -49,7 +49,11 @@ export const EVENT_PAYLOADS = {
   'methodology.created': z.object({ code: z.string(), version: z.number() }),
   'methodology.made_current': z.object({ code: z.string(), version: z.number() }),
   'identification_run.started': z.object({ year: z.number(), methodologyId: z.string() }),
-  'identification_list.created': z.object({ year: z.number(), runId: z.string() }),
+  'identification_list.created': z.object({
+    year: z.number(),
+    runId: z.string(),
+    kind: z.string().optional(),
+  }),
   'identification_list.run_switched': z.object({ from: z.string(), to: z.string() }),
   'identification_list.decision_set': z.object({
     schoolId: z.string(),
@@ -61,7 +65,17 @@ export const EVENT_PAYLOADS = {
     decision: z.string(),
     reason: z.string(),
   }),
-  'identification_list.approved': z.object({ orderNumber: z.string(), orderDate: z.string() }),
+  'identification_list.order_file_attached': z.object({
+    orderId: z.string(),
+    fileId: z.string(),
+    name: z.string(),
+  }),
+  'identification_list.approved': z.object({
+    orderNumber: z.string(),
+    orderDate: z.string(),
+    orderId: z.string().optional(),
+    appendixNo: z.number().optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

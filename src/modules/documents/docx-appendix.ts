@@ -76,14 +76,11 @@ const titleParagraph = (text: string, spaceAfter: number) =>
     children: [new TextRun({ text, bold: true, font: FONT, size: TITLE_SIZE })],
   });
 
-export async function appendixDocx(opts: {
-  title: string;
-  approvalLines: string[];
-  titles: string[];
-  widths: number[];
-  rows: TableRow[];
-}): Promise<Buffer> {
-  const approval = opts.approvalLines.map(
+/** A further table on a page of its own (e.g. the detailed grounds of a list, asked for as an option). */
+export type AppendixPart = { approvalLines: string[]; titles: string[]; widths: number[]; rows: TableRow[] };
+
+const approvalBlock = (lines: string[]) =>
+  lines.map(
     (line) =>
       new Paragraph({
         // The block sits in the right third of the page, as in printed appendices to orders.
@@ -91,6 +88,16 @@ export async function appendixDocx(opts: {
         children: [new TextRun({ text: line, font: FONT, size: TITLE_SIZE })],
       }),
   );
+
+export async function appendixDocx(opts: {
+  title: string;
+  approvalLines: string[];
+  titles: string[];
+  widths: number[];
+  rows: TableRow[];
+  more?: AppendixPart[];
+}): Promise<Buffer> {
+  const approval = approvalBlock(opts.approvalLines);
   const doc = new Document({
     creator: 'Опора',
     title: opts.title,
@@ -113,6 +120,18 @@ export async function appendixDocx(opts: {
             layout: TableLayoutType.FIXED,
             rows: opts.rows,
           }),
+          ...(opts.more ?? []).flatMap((part) => [
+            new Paragraph({ pageBreakBefore: true, children: [] }),
+            ...approvalBlock(part.approvalLines),
+            new Paragraph({ children: [] }),
+            ...part.titles.map((t, i) => titleParagraph(t, i === part.titles.length - 1 ? 240 : 0)),
+            new Table({
+              width: { size: TABLE_W, type: WidthType.DXA },
+              columnWidths: part.widths,
+              layout: TableLayoutType.FIXED,
+              rows: part.rows,
+            }),
+          ]),
         ],
       },
     ],

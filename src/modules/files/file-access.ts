@@ -5,11 +5,13 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { itemEvidence, items, roadmaps } from '../../db/schema/roadmaps.js';
 import { invalid } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { orderFileReadable } from '../identification/order-file.js';
 import { roadmapVisible } from '../roadmaps/roadmap-access.js';
 
 /**
  * SQL: the file is reachable by the actor through an object it is attached to — the approving order
- * of a roadmap he sees, or evidence of an item of such a roadmap. A file attached to nothing is
+ * of a roadmap he sees, evidence of an item of such a roadmap, or the order that approved identification
+ * lists he sees. A file attached to nothing is
  * reachable by nobody: knowing its id is not enough.
  */
 export function fileReadable(db: Db, actor: Actor): SQL {
@@ -26,6 +28,7 @@ export function fileReadable(db: Db, actor: Actor): SQL {
     visibleRoadmapWhere(
       sql`exists (select 1 from ${itemEvidence} join ${items} on ${items.id} = ${itemEvidence.itemId} where ${itemEvidence.fileId} = ${files.id} and ${items.roadmapId} = ${roadmaps.id})`,
     ),
+    orderFileReadable(db, actor),
   ) as SQL;
 }
 

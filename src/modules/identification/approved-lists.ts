@@ -1,15 +1,21 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { identificationLists, identificationResults, listDecisions } from '../../db/schema/identification.js';
+import { kindColumn, type ListKind } from './list-kinds.js';
 import { includedSchools } from './lists.js';
 
 type ListRow = typeof identificationLists.$inferSelect;
 
 // «The approved ШНОР of a year», for other modules (runs use it for past years). No access check:
-// callers check their own.
+// callers check their own. Runs ask for ШНОР lists: stagnation and repeats are counted over them.
 
-/** The region's approved list of the year, if any. */
-export async function approvedListOfYear(db: Db, regionId: string, year: number): Promise<ListRow | null> {
+/** The region's approved list of the year (of a kind: ШНОР unless told), if any. */
+export async function approvedListOfYear(
+  db: Db,
+  regionId: string,
+  year: number,
+  kind: ListKind = 'shnor',
+): Promise<ListRow | null> {
   const [row] = await db
     .select()
     .from(identificationLists)
@@ -17,6 +23,7 @@ export async function approvedListOfYear(db: Db, regionId: string, year: number)
       and(
         eq(identificationLists.regionId, regionId),
         eq(identificationLists.year, year),
+        eq(identificationLists.kind, kind),
         eq(identificationLists.status, 'approved'),
       ),
     )
@@ -25,16 +32,16 @@ export async function approvedListOfYear(db: Db, regionId: string, year: number)
   return row ?? null;
 }
 
-/** The schools of a list by `includedSchools`: its run's ШНОР with the operator's decisions. */
+/** The schools of a list by `includedSchools`: its run's flag of its kind with the operator's decisions. */
 export async function includedSchoolsOfList(
   db: Db,
-  list: Pick<ListRow, 'id' | 'runId'>,
+  list: Pick<ListRow, 'id' | 'runId' | 'kind'>,
 ): Promise<Set<string>> {
   // One after another: `db` may be a transaction, whose one connection takes one query at a time.
   const computed = await db
     .select({ id: identificationResults.schoolId })
     .from(identificationResults)
-    .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.shnor, true)));
+    .where(and(eq(identificationResults.runId, list.runId), eq(kindColumn(list.kind), true)));
   const decisions = await db
     .select({ schoolId: listDecisions.schoolId, decision: listDecisions.decision })
     .from(listDecisions)

@@ -5,6 +5,7 @@ import {
   identificationLists,
   identificationResults,
   identificationRuns,
+  LIST_KINDS,
   listDecisions,
 } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -21,13 +22,15 @@ import { assertRunFresh } from './stale-runs.js';
 
 export const createListInput = z.object({
   runId: z.uuid({ message: 'Неверный идентификатор расчёта' }),
+  /** Which list of the year: ШНОР (default), ШНСУ, зона риска, резильентные. */
+  kind: z.enum(LIST_KINDS, { message: 'Вид списка: shnor, shnsu, riskZone или resilient' }).default('shnor'),
   /** Optional: when switching the run of an existing draft, the version the user saw. */
   version: recordVersion().optional(),
 });
 export type CreateListInput = z.input<typeof createListInput>;
 
 /**
- * The draft of the run's year: created, or, when the year has a draft, switched to this run (decisions
+ * The draft of the run's year and the given kind: created, or, when the year has a draft, switched to this run (decisions
  * are kept for the schools the new run has; the version goes up). A year with an approved list is
  * refused. Access: the regional operator of the run's region; the run must be done and not stale (the data
  * of a year it used imported again after it was started: CONFLICT, see stale-runs.ts).
@@ -37,7 +40,7 @@ export async function createOrReplaceDraftList(
   opts: { actor: Actor } & CreateListInput,
 ): Promise<ListSummary> {
   const { actor } = opts;
-  const input = parseInput(createListInput, { runId: opts.runId, version: opts.version });
+  const input = parseInput(createListInput, { runId: opts.runId, kind: opts.kind, version: opts.version });
   const [run] = await db.select().from(identificationRuns).where(eq(identificationRuns.id, input.runId));
   if (!run || !isRegionReader(actor, run.regionId)) throw notFound('Расчёт');
   if (!canWriteLists(actor, run.regionId))
@@ -54,14 +57,20 @@ export async function createOrReplaceDraftList(
     const existing = await tx
       .select()
       .from(identificationLists)
-      .where(and(eq(identificationLists.regionId, run.regionId), eq(identificationLists.year, run.year)));
+      .where(
+        and(
+          eq(identificationLists.regionId, run.regionId),
+          eq(identificationLists.year, run.year),
+          eq(identificationLists.kind, input.kind),
+        ),
+      );
     const approved = existing.find((l) => l.status === 'approved');
     if (approved) throw invalid(approvedMessage(approved));
     const draft = existing.find((l) => l.status === 'draft');
     if (!draft) {
       const [created] = await tx
         .insert(identificationLists)
-        .values({ regionId: run.regionId, year: run.year, runId: run.id })
+        .values({ regionId: run.regionId, year: run.year, kind: input.kind, runId: run.id })
         .returning({ id: identificationLists.id });
       if (!created) throw new Error('list not created');
       await recordEvent(
@@ -69,10 +78,7 @@ export async function createOrReplaceDraftList(
         actor,
         'identification_list.created',
         { entityType: 'identification_list' as const, entityId: created.id, orgUnitId: run.regionId },
-        {
-          year: run.year,
-          runId: run.id,
-        },
+        { year: run.year, runId: run.id, kind: input.kind },
       );
       return created.id;
     }

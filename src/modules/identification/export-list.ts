@@ -5,20 +5,28 @@ import type { Actor } from '../access/actor.js';
 import { appendixDocx, dataRow, headerRow, NUM_COL_W, TABLE_W, wideRow } from '../documents/docx-appendix.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import type { Flags } from './identify.js';
+import { compactGrounds, kindReasons } from './list-grounds.js';
+import { LIST_KIND_SHORT, type ListKind, listKindFileStem, listKindTitle } from './list-kinds.js';
 import { decisionReason } from './list-views.js';
 import { getList, type ListDetail, type ListEntry } from './lists.js';
 
 // Export of a list: XLSX with every school that has any flag (for work), and DOCX with the included
-// schools only, as the appendix to the order that approves the list.
+// schools only, as the appendix to the order that approves the list: one line of grounds per school
+// (list-grounds.ts), and the full sentences of the run in a second appendix only when asked.
 
-export const LIST_SHEET_NAME = 'Перечень ШНОР';
+export const LIST_SHEET_NAME = 'Перечень';
 export type ListExportFormat = 'xlsx' | 'docx';
 
-export const listTitle = (year: number) =>
-  `Перечень школ с низкими образовательными результатами на ${year} год`;
+/** The ШНОР list's title (other kinds: `listKindTitle`). */
+export const listTitle = (year: number, kind: ListKind = 'shnor') => listKindTitle(kind, year);
 
-/** [«Приложение к приказу», «от 14.02.2025 № 45-од»], or [«Проект»] for a draft. */
-export function listApprovalLines(l: Pick<ListDetail, 'status' | 'orderNumber' | 'orderDate'>): string[] {
+/** [«Приложение 2 к приказу», «от 14.02.2025 № 45-од»], or [«Проект»] for a draft. */
+export function listApprovalLines(
+  l: Pick<ListDetail, 'status' | 'orderNumber' | 'orderDate'> & {
+    appendixNo?: number | null;
+    orderAppendices?: number;
+  },
+): string[] {
   if (l.status !== 'approved') return ['Проект'];
   const order = [
     l.orderDate ? `от ${formatRuDate(l.orderDate)}` : '',
@@ -26,18 +34,15 @@ export function listApprovalLines(l: Pick<ListDetail, 'status' | 'orderNumber' |
   ]
     .filter(Boolean)
     .join(' ');
-  return ['Приложение к приказу', order].filter(Boolean);
+  // A number only when the order has several appendices, as orders are written.
+  const numbered = l.appendixNo && (l.orderAppendices ?? 0) > 1;
+  return [numbered ? `Приложение ${l.appendixNo} к приказу` : 'Приложение к приказу', order].filter(Boolean);
 }
 
-// Sentences of the run that explain ШНОР (reasons.ts starts each with its flag's name).
-const SHNOR_REASON_PREFIXES = ['ШНОР', 'Стагнация', 'Повторное попадание'];
-
-/** Grounds of a school's place in the list: the run's ШНОР sentences and the operator's decision. */
-export function groundsOf(e: ListEntry): string[] {
-  const shnor = e.computedShnor
-    ? e.reasons.filter((r) => SHNOR_REASON_PREFIXES.some((p) => r.startsWith(p)))
-    : [];
-  const grounds = e.computedShnor && shnor.length === 0 ? e.reasons : shnor;
+/** Full grounds of a school's place in the list: the run's sentences of its kind and the operator's decision. */
+export function groundsOf(e: ListEntry, kind: ListKind = 'shnor'): string[] {
+  const own = e.computed ? kindReasons(e, kind) : [];
+  const grounds = e.computed && own.length === 0 ? e.reasons : own;
   return e.decision?.decision === 'include' ? [decisionReason(e.decision), ...grounds] : grounds;
 }
 
@@ -100,11 +105,13 @@ export async function listToXlsx(l: ListDetail): Promise<Buffer> {
 
   const m = l.run.methodology;
   const titles = [
-    listTitle(l.year),
+    l.title,
     l.region.name,
-    l.status === 'approved' ? `Утверждён приказом ${listApprovalLines(l).slice(1).join(' ')}` : 'Проект',
+    l.status === 'approved'
+      ? `Утверждён приказом ${listApprovalLines(l).slice(1).join(' ')}${l.appendixNo && l.orderAppendices > 1 ? ` (приложение ${l.appendixNo})` : ''}`
+      : 'Проект',
     `Методика «${m.name}», версия ${m.version}; расчёт от ${formatRuDate(l.run.createdAt)}. ` +
-      `В перечне ${l.counts.included} школ (по расчёту — ${l.counts.computed}, исключено оператором — ${l.counts.excluded}).`,
+      `В перечне школ: ${l.counts.included} (по расчёту — ${l.counts.computed}, исключено оператором — ${l.counts.excluded}).`,
   ];
   titles.forEach((text, i) => {
     const cell = ws.getRow(i + 1).getCell(1);
@@ -156,24 +163,46 @@ export async function listToXlsx(l: ListDetail): Promise<Buffer> {
   return Buffer.from(out as ArrayBuffer);
 }
 
-export async function listToDocx(l: ListDetail): Promise<Buffer> {
-  const widths = [NUM_COL_W, 3000, 4200];
+/**
+ * The appendix: №, municipality, school, one line of grounds. With `details`, a second appendix on its own
+ * page repeats each school with the run's full sentences (every procedure, the year before).
+ */
+export async function listToDocx(l: ListDetail, opts: { details?: boolean } = {}): Promise<Buffer> {
+  const widths = [NUM_COL_W, 2400, 3800];
   widths.push(TABLE_W - widths.reduce((a, b) => a + b, 0));
-  const rows = l.entries
-    .filter((e) => e.included)
-    .map((e, i) =>
-      dataRow(
-        [String(i + 1), e.school.municipality?.name ?? '', e.school.name, groundsOf(e).join('\n')],
-        widths,
-      ),
-    );
+  const included = l.entries.filter((e) => e.included);
+  const rows = included.map((e, i) =>
+    dataRow(
+      [String(i + 1), e.school.municipality?.name ?? '', e.school.name, compactGrounds(e, l.kind, l.year)],
+      widths,
+    ),
+  );
   if (rows.length === 0) rows.push(wideRow('Школ в перечне нет', widths.length, { center: true }));
+  const header = headerRow(['№ п/п', 'Муниципалитет', 'Школа', 'Основания'], widths);
+  const detailWidths = [NUM_COL_W, 4200];
+  detailWidths.push(TABLE_W - detailWidths.reduce((a, b) => a + b, 0));
+  const details = opts.details
+    ? [
+        {
+          approvalLines: [`Приложение к перечню (${LIST_KIND_SHORT[l.kind]}, ${l.year})`],
+          titles: ['Основания включения в перечень: результаты по процедурам', l.region.name],
+          widths: detailWidths,
+          rows: [
+            headerRow(['№ п/п', 'Школа', 'Основания (полностью)'], detailWidths),
+            ...included.map((e, i) =>
+              dataRow([String(i + 1), e.school.name, groundsOf(e, l.kind).join('\n')], detailWidths),
+            ),
+          ],
+        },
+      ]
+    : [];
   return appendixDocx({
-    title: listTitle(l.year),
+    title: l.title,
     approvalLines: listApprovalLines(l),
-    titles: [listTitle(l.year), l.region.name],
+    titles: [l.title, l.region.name],
     widths,
-    rows: [headerRow(['№ п/п', 'Муниципалитет', 'Школа', 'Основания'], widths), ...rows],
+    rows: [header, ...rows],
+    more: details,
   });
 }
 
@@ -188,10 +217,10 @@ export const CONTENT_TYPES: Record<ListExportFormat, string> = {
  */
 export async function exportList(
   db: Db,
-  opts: { actor: Actor; listId: string; format: ListExportFormat },
+  opts: { actor: Actor; listId: string; format: ListExportFormat; details?: boolean },
 ): Promise<{ fileName: string; contentType: string; body: Buffer }> {
   const l = await getList(db, { actor: opts.actor, listId: opts.listId });
-  const body = opts.format === 'docx' ? await listToDocx(l) : await listToXlsx(l);
-  const name = `Перечень ШНОР ${l.year}${l.status === 'approved' ? '' : ' (проект)'}.${opts.format}`;
+  const body = opts.format === 'docx' ? await listToDocx(l, { details: opts.details }) : await listToXlsx(l);
+  const name = `${listKindFileStem(l.kind, l.year)}${l.status === 'approved' ? '' : ' (проект)'}.${opts.format}`;
   return { fileName: name, contentType: CONTENT_TYPES[opts.format], body };
 }

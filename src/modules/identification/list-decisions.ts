@@ -6,6 +6,7 @@ import { AppError, conflict, invalid, notFound, parseInput } from '../../lib/err
 import { recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
+import { kindColumn } from './list-kinds.js';
 import { getListSummary, type ListSummary } from './lists.js';
 import { FROZEN_MESSAGE, loadWritableList } from './lists-access.js';
 
@@ -74,7 +75,7 @@ export async function setDecision(
   checkVersion(list.version, input.version);
   const [result] = /^[0-9a-f-]{36}$/i.test(opts.schoolId)
     ? await db
-        .select({ shnor: identificationResults.shnor })
+        .select({ flagged: kindColumn(list.kind) })
         .from(identificationResults)
         .where(
           and(eq(identificationResults.runId, list.runId), eq(identificationResults.schoolId, opts.schoolId)),
@@ -84,9 +85,9 @@ export async function setDecision(
     throw new AppError('INVALID_INPUT', 'Школы нет в результатах расчёта, по которому составлен список', {
       fields: [{ field: 'schoolId', message: 'Школа не участвовала в расчёте' }],
     });
-  if (input.decision === 'include' && result.shnor)
+  if (input.decision === 'include' && result.flagged)
     throw invalid('Школа уже входит в перечень по расчёту: решение о включении не требуется');
-  if (input.decision === 'exclude' && !result.shnor)
+  if (input.decision === 'exclude' && !result.flagged)
     throw invalid('Школа не входит в перечень по расчёту: исключать её не из чего');
   await db.transaction(async (tx) => {
     await bumpDraft(tx, list.id, input.version);

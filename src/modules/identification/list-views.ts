@@ -42,7 +42,7 @@ export async function listComparison(
   const access = await loadListAccess(db, opts.actor, opts.listId);
   const { list } = access;
   const previousYear = list.year - 1;
-  const prev = await approvedListOfYear(db, list.regionId, previousYear);
+  const prev = await approvedListOfYear(db, list.regionId, previousYear, list.kind);
   if (!prev)
     return { previousListId: null, previousYear, previousOrder: null, new: [], left: [], stayed: [] };
   const [current, previous] = await Promise.all([
@@ -80,7 +80,8 @@ export async function municipalityConcentration(
   opts: { actor: Actor; listId: string },
 ): Promise<MunicipalityConcentration[]> {
   const access = await loadListAccess(db, opts.actor, opts.listId);
-  const entries = await loadEntries(db, access);
+  // Every school of the actor's scope: the share is of a municipality's schools, not of its rows.
+  const entries = await loadEntries(db, access, { allOfScope: true });
   const groups = new Map<string, MunicipalityConcentration>();
   for (const e of entries) {
     const m = e.school.municipality;
@@ -218,6 +219,8 @@ export async function schoolCard(db: Db, opts: { actor: Actor; schoolId: string 
     .where(
       and(
         eq(identificationLists.regionId, regionId),
+        // The card's years are the school's ШНОР history; other lists are shown on their own pages.
+        eq(identificationLists.kind, 'shnor'),
         eq(identificationLists.status, 'approved' satisfies ListStatus),
       ),
     )

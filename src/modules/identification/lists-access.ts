@@ -1,18 +1,20 @@
-import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { identificationLists } from '../../db/schema/identification.js';
+import { identificationListSchools, identificationLists } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { type Actor, pathIsAncestorOfActor, pathReadable } from '../access/actor.js';
 import { identificationRegions } from './identification-access.js';
 
-// Who sees and keeps the region's lists of ШНОР (docs/identification-api.md, «Доступ»):
+// Who sees and keeps the region's lists (ШНОР, ШНСУ, зона риска, резильентные; docs/identification-api.md,
+// «Доступ»):
 // - the regional operator of the region writes (drafts, decisions, approval);
 // - the regional operator, the regional centre, the expert of the region and the administrator read
 //   every list of the region, drafts included, with every school;
-// - everybody else (municipal coordinator, curator, school team, teacher) sees only approved lists,
-//   and in them only the schools of the subtree he reads: a municipality its schools, a school itself.
-//   A draft is reported to them exactly as a missing list.
+// - a municipality sees every approved list of its region, and in it only its schools' rows;
+// - a curator, a school team or a teacher sees only the approved lists that concern him — those with a
+//   school he reads among their frozen schools — and in them only those rows: a school its own row.
+//   A draft, or a list without his schools, is reported to him exactly as a missing list.
 
 export const FROZEN_MESSAGE = 'Список утверждён и изменён быть не может';
 
@@ -28,15 +30,29 @@ export function canWriteLists(actor: Actor, regionId: string): boolean {
   return identificationRegions(actor, 'write').includes(regionId);
 }
 
+/** SQL: the approved list has among its frozen schools one the actor reads (a school: itself). */
+function concernsActor(actor: Actor): SQL {
+  return sql`exists (select 1 from ${identificationListSchools} join ${orgUnits} as "list_school"
+    on "list_school"."id" = ${identificationListSchools.schoolId}
+    where ${identificationListSchools.listId} = ${identificationLists.id}
+      and ${pathReadable(actor, sql`"list_school"."path"`)})`;
+}
+
 /**
  * SQL: the list (joined with its region as `orgUnits`) is visible to the actor — every list of a region
- * he reads as a region, an approved list of a region above one of his units.
+ * he reads as a region, an approved list of a region above one of his units that has his schools.
  */
 export function listVisible(actor: Actor): SQL {
   const ids = identificationRegions(actor, 'read');
+  // A municipality sees every approved list of its region (an empty one says «none of your schools»),
+  // a school, a curator or a teacher only a list with his schools.
+  const municipal = { ...actor, assignments: actor.assignments.filter((a) => a.unitKind === 'municipality') };
   const approvedAbove = and(
     eq(identificationLists.status, 'approved'),
-    pathIsAncestorOfActor(actor, orgUnits.path),
+    or(
+      pathIsAncestorOfActor(municipal, orgUnits.path),
+      and(pathIsAncestorOfActor(actor, orgUnits.path), concernsActor(actor)),
+    ),
   ) as SQL;
   if (ids.length === 0) return approvedAbove;
   return or(inArray(identificationLists.regionId, ids), approvedAbove) as SQL;

@@ -1,10 +1,13 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
+import { files } from '../../db/schema/files.js';
 import {
+  identificationListSchools,
   identificationLists,
+  identificationOrders,
   identificationResults,
   identificationRuns,
   listDecisions,
@@ -16,6 +19,7 @@ import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import type { LowProcedure } from './identify.js';
+import { kindColumn, LIST_KIND_FLAG, type ListKind, listKindTitle } from './list-kinds.js';
 import { accessFor, type ListAccess, type ListRow, listVisible, loadListAccess } from './lists-access.js';
 import type {
   decisionView,
@@ -28,22 +32,23 @@ import type {
   runRefView,
 } from './views.js';
 
-// The region's list of ШНОР of a year: a run reviewed by the regional operator, who includes or excludes
-// schools with a written reason, and approves it by an order. One draft and at most one approved list
-// per region and year; an approved list is frozen and a new draft for its year is refused.
+// The region's list of a kind (ШНОР, ШНСУ, зона риска, резильентные) of a year: a run reviewed by the
+// regional operator, who includes or excludes schools with a written reason, and approves it by an order
+// (one order may approve several lists as its appendices). One draft and at most one approved list of a
+// kind per region and year; an approved list is frozen and a new draft of its kind and year is refused.
 
 export type Decision = 'include' | 'exclude';
 
 /**
- * THE rule of the list: the ШНОР of the list's run, plus the schools the operator included, minus the
- * schools he excluded. Everything that needs «the approved ШНОР of a year» (the lists, their views and
+ * THE rule of the list: the schools its run flags for the list's kind (`LIST_KIND_FLAG`: ШНОР for a ШНОР
+ * list), plus the schools the operator included, minus the schools he excluded. Everything that needs «the approved ШНОР of a year» (the lists, their views and
  * exports, and past years in a run via `approvedShnorOfYear`) must use it.
  */
 export function includedSchools(
-  computedShnor: Set<string>,
+  computed: Set<string>,
   decisions: { schoolId: string; decision: Decision }[],
 ): Set<string> {
-  const out = new Set(computedShnor);
+  const out = new Set(computed);
   for (const d of decisions) {
     if (d.decision === 'include') out.add(d.schoolId);
     else out.delete(d.schoolId);
@@ -99,12 +104,33 @@ async function userRef(db: Db, id: string | null): Promise<UserRef | null> {
   return u ?? null;
 }
 
-/** Every school of the list's run the actor may see, with the run's result and the operator's decision. */
-export async function loadEntries(db: Db, access: ListAccess): Promise<ListEntry[]> {
+/**
+ * The schools of the list's run the actor may see, with the run's result and the operator's decision.
+ * Below the region, only the list's own rows (frozen at approval) unless `allOfScope` (counts of the
+ * actor's own schools, e.g. the share of a municipality's schools in the list).
+ */
+export async function loadEntries(
+  db: Db,
+  access: ListAccess,
+  opts: { allOfScope?: boolean } = {},
+): Promise<ListEntry[]> {
   const { list } = access;
   const conds: SQL[] = [eq(identificationResults.runId, list.runId)];
   const scope = access.schoolFilter(orgUnits.path);
   if (scope) conds.push(scope);
+  // Below the region only the list's own rows, as frozen at approval: a school sees its row in a list it
+  // is in, not its flags in a list it is not in.
+  if (!access.regionLevel && !opts.allOfScope)
+    conds.push(
+      inArray(
+        identificationResults.schoolId,
+        db
+          .select({ id: identificationListSchools.schoolId })
+          .from(identificationListSchools)
+          .where(eq(identificationListSchools.listId, list.id)),
+      ),
+    );
+  const flag = LIST_KIND_FLAG[list.kind];
   const rows = await db
     .select({
       r: identificationResults,
@@ -167,14 +193,14 @@ export async function loadEntries(db: Db, access: ListAccess): Promise<ListEntry
       resultIndex: r.resultIndex,
       lowProcedures: (r.lowProcedures ?? []) as LowProcedure[],
       reasons: (r.reasons ?? []) as string[],
-      computedShnor: r.shnor,
+      computed: r[flag],
       decision,
       included: false,
     };
   });
   // `included` by the one rule.
   const set = includedSchools(
-    new Set(entries.filter((e) => e.computedShnor).map((e) => e.school.id)),
+    new Set(entries.filter((e) => e.computed).map((e) => e.school.id)),
     entries.flatMap((e) => (e.decision ? [{ schoolId: e.school.id, decision: e.decision.decision }] : [])),
   );
   for (const e of entries) e.included = set.has(e.school.id);
@@ -190,9 +216,9 @@ export function countsOf(entries: ListEntry[]): ListCounts {
   let included = 0;
   let excluded = 0;
   for (const e of entries) {
-    if (e.computedShnor) computed++;
+    if (e.computed) computed++;
     if (e.included) included++;
-    if (e.computedShnor && !e.included) excluded++;
+    if (e.computed && !e.included) excluded++;
   }
   return { computed, included, excluded };
 }
@@ -200,10 +226,7 @@ export function countsOf(entries: ListEntry[]): ListCounts {
 /** Counts without loading the entries: the run's ШНОР and the decisions, in the actor's scope. */
 async function countsFor(db: Db, access: ListAccess): Promise<ListCounts> {
   const { list } = access;
-  const shnorConds: SQL[] = [
-    eq(identificationResults.runId, list.runId),
-    eq(identificationResults.shnor, true),
-  ];
+  const shnorConds: SQL[] = [eq(identificationResults.runId, list.runId), eq(kindColumn(list.kind), true)];
   const decisionConds: SQL[] = [eq(listDecisions.listId, list.id)];
   const scope = access.schoolFilter(orgUnits.path);
   if (scope) {
@@ -234,10 +257,31 @@ async function summaryOf(db: Db, access: ListAccess, counts?: ListCounts): Promi
   const run = await runRef(db, list.runId);
   const approvedBy = await userRef(db, list.approvedBy);
   const c = counts ?? (await countsFor(db, access));
+  const appendices = list.orderId
+    ? (
+        await db
+          .select({ id: identificationLists.id })
+          .from(identificationLists)
+          .where(eq(identificationLists.orderId, list.orderId))
+      ).length
+    : 0;
+  const [orderFile] = list.orderId
+    ? await db
+        .select({ id: files.id, name: files.name })
+        .from(identificationOrders)
+        .innerJoin(files, eq(files.id, identificationOrders.fileId))
+        .where(eq(identificationOrders.id, list.orderId))
+    : [];
   return {
     id: list.id,
     year: list.year,
+    kind: list.kind,
+    title: listKindTitle(list.kind, list.year),
     status: list.status,
+    orderId: list.orderId,
+    appendixNo: list.appendixNo,
+    orderAppendices: appendices,
+    orderFile: orderFile ?? null,
     orderNumber: list.orderNumber,
     orderDate: list.orderDate,
     approvedAt: iso(list.approvedAt),
@@ -293,7 +337,7 @@ function matches(e: ListEntry, f: ListEntriesFilter): boolean {
       f.flag === 'included'
         ? e.included
         : f.flag === 'excluded'
-          ? e.computedShnor && !e.included
+          ? e.computed && !e.included
           : f.flag === 'decided'
             ? e.decision !== null
             : e.flags[f.flag];
@@ -330,9 +374,13 @@ export async function getList(
 }
 
 /** Lists the actor may see, newest year first. */
-export async function listLists(db: Db, opts: { actor: Actor; year?: number }): Promise<ListSummary[]> {
+export async function listLists(
+  db: Db,
+  opts: { actor: Actor; year?: number; kind?: ListKind },
+): Promise<ListSummary[]> {
   const conds: SQL[] = [listVisible(opts.actor)];
   if (opts.year !== undefined) conds.push(eq(identificationLists.year, opts.year));
+  if (opts.kind !== undefined) conds.push(eq(identificationLists.kind, opts.kind));
   const rows = await db
     .select({ l: identificationLists, r: { id: orgUnits.id, name: orgUnits.name, path: orgUnits.path } })
     .from(identificationLists)
@@ -344,12 +392,12 @@ export async function listLists(db: Db, opts: { actor: Actor; year?: number }): 
   return out;
 }
 
-export function approvedMessage(list: Pick<ListRow, 'year' | 'orderNumber' | 'orderDate'>): string {
+export function approvedMessage(list: Pick<ListRow, 'year' | 'kind' | 'orderNumber' | 'orderDate'>): string {
   const order = [
     list.orderNumber ? `№ ${list.orderNumber}` : '',
     list.orderDate ? `от ${formatRuDate(list.orderDate)}` : '',
   ]
     .filter(Boolean)
     .join(' ');
-  return `Список за ${list.year} год уже утверждён приказом ${order}. Утверждённый список не изменяется.`;
+  return `${listKindTitle(list.kind, list.year)} уже утверждён приказом ${order}. Утверждённый список не изменяется.`;
 }

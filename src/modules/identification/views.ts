@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { LIST_STATUSES, METHODOLOGY_STATUSES, RUN_STATUSES } from '../../db/schema/identification.js';
+import {
+  LIST_KINDS,
+  LIST_STATUSES,
+  METHODOLOGY_STATUSES,
+  RUN_STATUSES,
+} from '../../db/schema/identification.js';
 import { methodologySchema } from './methodology.js';
 
 // Response shapes of identification (docs/identification-api.md): the API declares them, the
@@ -168,7 +173,7 @@ export const listEntryView = z
     school: listSchoolRef,
     flags: flagsView,
     ...resultFields,
-    computedShnor: z.boolean(),
+    computed: z.boolean(),
     decision: decisionView.nullable(),
     included: z.boolean(),
   })
@@ -184,7 +189,18 @@ export const runRefView = z.object({
 const listSummaryShape = {
   id: z.uuid(),
   year: int,
+  /** Which list: ШНОР, ШНСУ, зона риска, резильентные (the run's flag that selects its schools). */
+  kind: z.enum(LIST_KINDS),
+  /** «Перечень школ в зоне риска снижения образовательных результатов на 2025 год». */
+  title: z.string(),
   status: z.enum(LIST_STATUSES),
+  /** The order that approved it and the list's appendix number in it (null for a draft). */
+  orderId: z.uuid().nullable(),
+  appendixNo: int.nullable(),
+  /** How many lists the order approves (its appendices); 0 for a draft. */
+  orderAppendices: int,
+  /** The signed order's file, once attached (GET /api/files/{id}). */
+  orderFile: named.nullable(),
   orderNumber: z.string().nullable(),
   orderDate: z.string().nullable(),
   approvedAt: z.string().nullable(),
@@ -203,6 +219,10 @@ export const listSummaryView = z.object(listSummaryShape).meta({ id: 'ListSummar
 export const listDetailView = z
   .object({ ...listSummaryShape, entries: z.array(listEntryView) })
   .meta({ id: 'ListDetail' });
+
+export const approvedOrderView = z
+  .object({ id: z.uuid(), number: z.string(), date: z.string(), lists: z.array(listSummaryView) })
+  .meta({ id: 'ApprovedOrder' });
 
 const schoolBrief = z.object({ id: z.uuid(), name: z.string(), municipality: named.nullable() });
 const order = z.object({ number: z.string().nullable(), date: z.string().nullable() });

@@ -1,13 +1,15 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { plural } from '../../lib/plural.js';
 import { parseRuDate } from '../roadmap/format.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { isStale, StaleRunWarning } from './run-progress.js';
+import { LIST_KINDS, listHeading } from './strings.js';
 import type { ListDetail, ListEntry } from './types.js';
 
 export type DecisionTarget = { entry: ListEntry; decision: 'include' | 'exclude' | 'reset' };
@@ -88,8 +90,8 @@ export function DecisionModal({
           </Text>
           {target.decision === 'reset' ? (
             <Text size="sm">
-              Школа вернётся в список по результату расчёта ({target.entry.computedShnor ? 'ШНОР' : 'не ШНОР'}
-              ).
+              Школа вернётся в список по результату расчёта (
+              {target.entry.computed ? 'входит в список по расчёту' : 'не входит в список по расчёту'}).
             </Text>
           ) : (
             <Textarea
@@ -127,8 +129,11 @@ export function DecisionModal({
 }
 
 /**
- * «Утвердить приказом»: order number and date; the approved list is frozen. A list whose run is stale (the
- * data it used imported again) is not approved: the modal says so and offers no approval.
+ * «Утвердить приказом»: order number and date, and the other drafts of the year the same order approves
+ * as its further appendices (Приложение 1 — ШНОР, Приложение 2 — зона риска). Each approved list is
+ * frozen. A list whose run is stale (the data it used imported again) is not approved: the modal says so
+ * and offers no approval. A date in the future or before the list's year is refused by the server; its
+ * message is shown under the date.
  */
 export function ApproveModal({
   list,
@@ -145,6 +150,7 @@ export function ApproveModal({
   const [date, setDate] = useState<string | null>(dayjs().format('YYYY-MM-DD'));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [withIds, setWithIds] = useState<string[]>([]);
   // The run as it is now: whether its data changed after it is worked out on every read.
   const run = useQuery({
     queryKey: keys.run(list.run.id),
@@ -152,6 +158,16 @@ export function ApproveModal({
     enabled: opened && list.status === 'draft',
   });
   const stale = run.data !== undefined && isStale(run.data);
+  // Other drafts of the year: the same order may approve them as further appendices.
+  const year = useQuery({
+    queryKey: keys.lists(list.year),
+    queryFn: () => fetchers.lists(list.year),
+    enabled: opened && list.status === 'draft',
+  });
+  const others = (year.data ?? []).filter((l) => l.status === 'draft' && l.id !== list.id && l.canEdit);
+  const appendices = [list, ...others.filter((l) => withIds.includes(l.id))].sort(
+    (a, b) => LIST_KINDS.indexOf(a.kind) - LIST_KINDS.indexOf(b.kind),
+  );
 
   async function approve() {
     const local: Record<string, string> = {};
@@ -162,17 +178,20 @@ export function ApproveModal({
     setBusy(true);
     try {
       await unwrap(
-        api.POST('/api/identification/lists/{id}/approve', {
-          params: { path: { id: list.id } },
+        api.POST('/api/identification/orders', {
           body: {
             orderNumber: number.trim(),
             orderDate: dayjs(date).format('YYYY-MM-DD'),
-            version: list.version,
+            lists: appendices.map((l) => ({ listId: l.id, version: l.version })),
           },
         }),
       );
-      notifyOk(`Список ${list.year} года утверждён`);
-      await qc.invalidateQueries({ queryKey: keys.list(list.id) });
+      notifyOk(
+        appendices.length > 1
+          ? `Приказом утверждены: ${appendices.map((l) => listHeading(l)).join('; ')}`
+          : `${listHeading(list)} утверждён`,
+      );
+      for (const l of appendices) await qc.invalidateQueries({ queryKey: keys.list(l.id) });
       await qc.invalidateQueries({ queryKey: ['identification-lists'] });
       onClose();
     } catch (e) {
@@ -181,6 +200,7 @@ export function ApproveModal({
       else await fail(e);
       if (e instanceof ApiError && e.isConflict) {
         await qc.invalidateQueries({ queryKey: keys.run(list.run.id) });
+        await qc.invalidateQueries({ queryKey: ['identification-lists'] });
         onClose();
       }
     } finally {
@@ -189,7 +209,7 @@ export function ApproveModal({
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`Утвердить список ШНОР ${list.year} года`}>
+    <Modal opened={opened} onClose={onClose} title={`Утвердить приказом: ${listHeading(list)}`} size="lg">
       <Stack>
         {run.data && stale && (
           <>
@@ -203,9 +223,37 @@ export function ApproveModal({
         )}
         <Text size="sm">
           Школ в списке: {list.entries.filter((e) => e.included).length}. После утверждения список
-          замораживается: новые данные и изменения методики его не меняют, он становится виден муниципалитетам
-          и школам.
+          замораживается: новые данные и изменения методики его не меняют, он становится виден школам, которые
+          в него входят, и их муниципалитетам.
         </Text>
+        {others.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              Утвердить этим же приказом
+            </Text>
+            {others.map((l) => (
+              <Checkbox
+                key={l.id}
+                label={`${listHeading(l)} — школ: ${l.counts.included}`}
+                checked={withIds.includes(l.id)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setWithIds((ids) => (on ? [...ids, l.id] : ids.filter((x) => x !== l.id)));
+                }}
+                data-testid={`approve-with-${l.kind}`}
+              />
+            ))}
+          </Stack>
+        )}
+        {appendices.length > 1 && (
+          <Paper withBorder p="xs" bg="gray.0" data-testid="approve-appendices">
+            {appendices.map((l, i) => (
+              <Text size="sm" key={l.id}>
+                Приложение {i + 1} — {listHeading(l)}
+              </Text>
+            ))}
+          </Paper>
+        )}
         <TextInput
           label="Номер приказа"
           value={number}
@@ -216,14 +264,23 @@ export function ApproveModal({
         />
         <DateInput
           label="Дата приказа"
+          description={`Не позже сегодняшнего дня и не раньше 01.01.${list.year - 1} (список составлен по результатам ${list.year - 1} и ${list.year} годов)`}
           value={date}
-          onChange={setDate}
+          onChange={(v) => {
+            setDate(v);
+            setErrors(({ orderDate: _, ...rest }) => rest);
+          }}
           valueFormat="DD.MM.YYYY"
           dateParser={parseRuDate}
           error={errors.orderDate}
           required
           data-testid="approve-date"
         />
+        {errors.lists && (
+          <Text size="sm" c="red">
+            {errors.lists}
+          </Text>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена
@@ -236,7 +293,9 @@ export function ApproveModal({
             title={stale ? 'Расчёт устарел: выполните его заново' : undefined}
             data-testid="approve-save"
           >
-            Утвердить
+            {appendices.length > 1
+              ? `Утвердить ${appendices.length} ${plural(appendices.length, ['список', 'списка', 'списков'])}`
+              : 'Утвердить'}
           </Button>
         </Group>
       </Stack>

@@ -25,7 +25,7 @@ export function applyFilter(entries: ListEntry[], f: EntryFilter): ListEntry[] {
   const needle = f.q.trim().toLowerCase();
   return entries.filter((e) => {
     if (f.flag === 'included' && !e.included) return false;
-    if (f.flag === 'excluded' && !(e.computedShnor && !e.included)) return false;
+    if (f.flag === 'excluded' && !(e.computed && !e.included)) return false;
     if (f.flag === 'decided' && e.decision === null) return false;
     if (
       f.flag !== 'all' &&

@@ -15,6 +15,8 @@ import { Link } from 'react-router';
 import { api, apiHref, unwrap } from '../shared/api.js';
 import { Query } from '../shared/ui.js';
 import { SchoolList, ShareBar } from './common.js';
+import { LIST_KIND_SHORT_LABEL } from './strings.js';
+import type { ListKind } from './types.js';
 
 /** Comparison with the approved list of the previous year: new, left and stayed. */
 export function ComparisonPanel({ listId, year }: { listId: string; year: number }) {
@@ -59,8 +61,8 @@ export function ComparisonPanel({ listId, year }: { listId: string; year: number
   );
 }
 
-/** Municipalities with a high concentration of ШНОР: the share of their schools, highest first. */
-export function MunicipalitiesPanel({ listId }: { listId: string }) {
+/** Municipalities with a high concentration of the list's schools: the share of their schools, highest first. */
+export function MunicipalitiesPanel({ listId, kind }: { listId: string; kind: ListKind }) {
   const q = useQuery({
     queryKey: ['identification-list-municipalities', listId],
     queryFn: () =>
@@ -69,7 +71,7 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
   return (
     <Paper withBorder p="md" data-testid="list-municipalities">
       <Title order={5} mb="xs">
-        Концентрация ШНОР по муниципалитетам
+        Концентрация по муниципалитетам: {LIST_KIND_SHORT_LABEL[kind]}
       </Title>
       <Query q={q}>
         {(rows) => (
@@ -78,7 +80,7 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Муниципалитет</Table.Th>
-                  <Table.Th ta="right">ШНОР / школ</Table.Th>
+                  <Table.Th ta="right">В списке / школ</Table.Th>
                   <Table.Th>Доля</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -109,25 +111,42 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
 }
 
 export function ExportButtons({ listId }: { listId: string }) {
-  const url = (format: 'xlsx' | 'docx') =>
-    apiHref('/api/identification/lists/{id}/export', { path: { id: listId }, query: { format } });
+  const url = (format: 'xlsx' | 'docx', details?: 'true') =>
+    apiHref('/api/identification/lists/{id}/export', { path: { id: listId }, query: { format, details } });
   return (
     <Group gap="xs">
       <Button component="a" href={url('xlsx')} download variant="default" data-testid="list-export-xlsx">
         Выгрузить в Excel
       </Button>
-      <Button component="a" href={url('docx')} download variant="default" data-testid="list-export-docx">
+      <Button
+        component="a"
+        href={url('docx')}
+        download
+        variant="default"
+        data-testid="list-export-docx"
+        title="Приложение к приказу: одна строка оснований на школу"
+      >
         Выгрузить в Word
+      </Button>
+      <Button
+        component="a"
+        href={url('docx', 'true')}
+        download
+        variant="subtle"
+        data-testid="list-export-docx-details"
+        title="С вторым приложением: основания по всем процедурам"
+      >
+        Word с подробными основаниями
       </Button>
     </Group>
   );
 }
 
-export function SidePanels({ listId, year }: { listId: string; year: number }) {
+export function SidePanels({ listId, year, kind }: { listId: string; year: number; kind: ListKind }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <ComparisonPanel listId={listId} year={year} />
-      <MunicipalitiesPanel listId={listId} />
+      <MunicipalitiesPanel listId={listId} kind={kind} />
     </SimpleGrid>
   );
 }

@@ -7,12 +7,15 @@ import { notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { ListsTable } from './lists-table.js';
 import { isStale, StaleRunWarning } from './run-progress.js';
+import { LIST_KIND_HINT, LIST_KIND_NAME, LIST_KINDS } from './strings.js';
+import type { ListKind } from './types.js';
 
 function MakeList() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const runs = useQuery({ queryKey: keys.runs(), queryFn: () => fetchers.runs() });
   const [runId, setRunId] = useState<string | null>(null);
+  const [kind, setKind] = useState<ListKind>('shnor');
   const [busy, setBusy] = useState(false);
   const done = (runs.data ?? []).filter((r) => r.status === 'done');
   // A stale run (its data imported again after it) is refused by the server: offered disabled.
@@ -23,8 +26,8 @@ function MakeList() {
     if (!runId) return;
     setBusy(true);
     try {
-      const list = await unwrap(api.POST('/api/identification/lists', { body: { runId } }));
-      notifyOk('Черновик списка сформирован');
+      const list = await unwrap(api.POST('/api/identification/lists', { body: { runId, kind } }));
+      notifyOk(`Черновик сформирован: ${LIST_KIND_NAME[kind]} ${list.year} года`);
       await qc.invalidateQueries({ queryKey: ['identification-lists'] });
       if (list.id) navigate(`/identification/lists/${list.id}`);
     } catch (e) {
@@ -38,16 +41,27 @@ function MakeList() {
     <Paper withBorder p="md">
       <Stack gap="xs">
         <Text size="sm" c="dimmed">
-          Черновик списка года формируется по завершённому расчёту. Если черновик этого года уже есть, он
-          будет пересобран по выбранному расчёту; утверждённые списки не меняются.
+          Регион утверждает каждый список отдельно: ШНОР, зона риска, ШНСУ, резильентные. Черновик списка года
+          формируется по завершённому расчёту; если черновик этого вида и года уже есть, он будет пересобран
+          по выбранному расчёту. Утверждённые списки не меняются. Один приказ может утвердить несколько
+          списков как приложения.
         </Text>
         <Group align="flex-end">
+          <Select
+            label="Список"
+            data={LIST_KINDS.map((k) => ({ value: k, label: LIST_KIND_NAME[k] }))}
+            value={kind}
+            onChange={(v) => v && setKind(v as ListKind)}
+            allowDeselect={false}
+            w={260}
+            data-testid="list-kind"
+          />
           <Select
             label="Расчёт"
             placeholder={done.length ? 'Выберите расчёт' : 'нет завершённых расчётов'}
             data={done.map((r) => ({
               value: r.id,
-              label: `${r.year}: ${r.methodology.name}, в. ${r.methodology.version} — ШНОР ${r.summary?.counts.shnor ?? '—'}${isStale(r) ? ' — данные изменены, нужен новый расчёт' : ''}`,
+              label: `${r.year}: ${r.methodology.name}, в. ${r.methodology.version} — ШНОР ${r.summary?.counts.shnor ?? '—'}, зона риска ${r.summary?.counts.riskZone ?? '—'}${isStale(r) ? ' — данные изменены, нужен новый расчёт' : ''}`,
               disabled: isStale(r),
             }))}
             value={runId}
@@ -64,6 +78,9 @@ function MakeList() {
             Сформировать список по расчёту
           </Button>
         </Group>
+        <Text size="xs" c="dimmed">
+          {LIST_KIND_HINT[kind]}
+        </Text>
         {chosen && <StaleRunWarning run={chosen} />}
         {anyStale && (
           <Text size="xs" c="dimmed">

@@ -2,13 +2,21 @@ import { Anchor, Paper, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDate } from '../shared/ui.js';
 import { StatusBadge } from './common.js';
-import { LIST_STATUS } from './strings.js';
+import { LIST_KINDS, LIST_STATUS, listHeading } from './strings.js';
 import type { ListSummary } from './types.js';
 
 export const orderLabel = (l: Pick<ListSummary, 'orderNumber' | 'orderDate'>) =>
   l.orderNumber ? `№ ${l.orderNumber} от ${formatDate(l.orderDate)}` : '—';
 
-/** Lists of ШНОР by year, newest first, each linked to its page. */
+/** «№ 415-п от 01.09.2025, приложение 2» when the order approves several lists. */
+export const orderWithAppendix = (
+  l: Pick<ListSummary, 'orderNumber' | 'orderDate' | 'appendixNo' | 'orderAppendices'>,
+) =>
+  l.orderNumber && l.appendixNo && l.orderAppendices > 1
+    ? `${orderLabel(l)}, приложение ${l.appendixNo}`
+    : orderLabel(l);
+
+/** Lists by year (newest first) and kind, each linked to its page. */
 export function ListsTable({ lists, full }: { lists: ListSummary[]; full: boolean }) {
   if (lists.length === 0)
     return (
@@ -23,7 +31,7 @@ export function ListsTable({ lists, full }: { lists: ListSummary[]; full: boolea
       <Table withTableBorder verticalSpacing="sm" highlightOnHover data-testid="lists">
         <Table.Thead bg="gray.0">
           <Table.Tr>
-            <Table.Th>Год</Table.Th>
+            <Table.Th>Список</Table.Th>
             <Table.Th>Статус</Table.Th>
             <Table.Th>Приказ</Table.Th>
             <Table.Th>Методика</Table.Th>
@@ -34,18 +42,18 @@ export function ListsTable({ lists, full }: { lists: ListSummary[]; full: boolea
         </Table.Thead>
         <Table.Tbody>
           {[...lists]
-            .sort((a, b) => b.year - a.year)
+            .sort((a, b) => b.year - a.year || LIST_KINDS.indexOf(a.kind) - LIST_KINDS.indexOf(b.kind))
             .map((l) => (
               <Table.Tr key={l.id} data-testid={`list-${l.id}`}>
                 <Table.Td>
                   <Anchor component={Link} to={`/identification/lists/${l.id}`} fw={600}>
-                    Список ШНОР {l.year} года
+                    {listHeading(l)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge value={LIST_STATUS[l.status]} />
                 </Table.Td>
-                <Table.Td>{orderLabel(l)}</Table.Td>
+                <Table.Td>{orderWithAppendix(l)}</Table.Td>
                 <Table.Td>
                   <Text size="sm">
                     {l.run.methodology.name}, в. {l.run.methodology.version}

@@ -1,4 +1,4 @@
-import type { FlagKey, ListStatus, MethodologyStatus, RunStatus } from './types.js';
+import type { FlagKey, ListKind, ListStatus, ListSummary, MethodologyStatus, RunStatus } from './types.js';
 
 // Russian wording of the identification screens, in one place.
 
@@ -69,6 +69,36 @@ export const RUN_STATUS: Record<RunStatus, [string, string]> = {
 export const LIST_STATUS: Record<ListStatus, [string, string]> = {
   draft: ['черновик', 'gray'],
   approved: ['утверждён', 'green'],
+};
+
+/** The lists a region approves on its own, in the order of an order's appendices. */
+export const LIST_KINDS: ListKind[] = ['shnor', 'riskZone', 'shnsu', 'resilient'];
+
+/** «Список ШНОР 2025 года», «Список школ в зоне риска 2025 года». */
+export const LIST_KIND_NAME: Record<ListKind, string> = {
+  shnor: 'Список ШНОР',
+  shnsu: 'Список ШНСУ',
+  riskZone: 'Список школ в зоне риска',
+  resilient: 'Список резильентных школ',
+};
+export const listHeading = (l: Pick<ListSummary, 'kind' | 'year'>) =>
+  `${LIST_KIND_NAME[l.kind]} ${l.year} года`;
+
+/** The kind in a label: «Концентрация по муниципалитетам: зона риска». */
+export const LIST_KIND_SHORT_LABEL: Record<ListKind, string> = {
+  shnor: 'ШНОР',
+  shnsu: 'ШНСУ',
+  riskZone: 'зона риска',
+  resilient: 'резильентные',
+};
+
+/** What the list is, for the selector of a new draft. */
+export const LIST_KIND_HINT: Record<ListKind, string> = {
+  shnor:
+    'ШНОР — школы с низкими образовательными результатами (стагнация и повторное попадание — фильтры этого списка)',
+  riskZone: 'Зона риска — школы в зоне риска снижения образовательных результатов',
+  shnsu: 'ШНСУ — школы, функционирующие в неблагоприятных социальных условиях',
+  resilient: 'Резильентные — ШНСУ с высокими результатами',
 };
 
 export const REGION_ROLES = ['regional_operator', 'regional_center', 'expert', 'admin'] as const;

@@ -15,6 +15,7 @@ export type ListEntry = Schemas['ListEntry'];
 export type ListSchool = ListEntry['school'];
 export type ListSummary = Schemas['ListSummary'];
 export type ListStatus = ListSummary['status'];
+export type ListKind = ListSummary['kind'];
 export type MunicipalityConcentration = Schemas['MunicipalityConcentration'];
 /** A school named in a comparison: where it is, without its figures. */
 export type SchoolBrief = { id: string; name: string; municipality: { id: string; name: string } | null };

@@ -8,21 +8,22 @@ import { StatusBadge } from '../identification/common.js';
 import { ApproveModal, DecisionModal, type DecisionTarget } from '../identification/list-actions.js';
 import { ListEntries } from '../identification/list-entries.js';
 import { applyFilter, type EntryFilter, ListFilters, NO_FILTER } from '../identification/list-filters.js';
+import { ListOrderFile } from '../identification/list-order-file.js';
 import { ExportButtons, SidePanels } from '../identification/list-panels.js';
-import { orderLabel } from '../identification/lists-table.js';
-import { LIST_STATUS, REGION_ROLES } from '../identification/strings.js';
+import { orderWithAppendix } from '../identification/lists-table.js';
+import { LIST_STATUS, listHeading, REGION_ROLES } from '../identification/strings.js';
 import type { ListDetail } from '../identification/types.js';
 import { hasRole, useMe } from '../shared/auth.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 
-/** A year's list of ШНОР: filters, entries with reasons, the operator's decisions and the approval. */
+/** A year's list of a kind: filters, entries with reasons, the operator's decisions and the approval. */
 export function IdentificationListPage() {
   const { id = '' } = useParams();
   const q = useQuery({ queryKey: keys.list(id), queryFn: () => fetchers.list(id) });
   return (
     <Stack>
       <Anchor component={Link} to="/identification?tab=lists" size="sm">
-        ← Выявление ШНОР
+        ← Списки
       </Anchor>
       <Query q={q}>{(list) => <ListView list={list} />}</Query>
     </Stack>
@@ -44,15 +45,19 @@ function ListView({ list }: { list: ListDetail }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>Список ШНОР {list.year} года</Title>
+            <Title order={2}>{listHeading(list)}</Title>
             <StatusBadge value={LIST_STATUS[list.status]} />
           </Group>
+          <Text size="sm">{list.title}</Text>
           <Text size="sm" c="dimmed">
             Методика: {list.run.methodology.name}, {list.run.methodology.code}, версия{' '}
             {list.run.methodology.version}
             {list.status === 'approved' &&
-              ` · приказ ${orderLabel(list)} · утверждён ${formatDateTime(list.approvedAt)}${list.approvedBy ? `, ${list.approvedBy.fullName}` : ''}`}
+              ` · приказ ${orderWithAppendix(list)} · утверждён ${formatDateTime(list.approvedAt)}${list.approvedBy ? `, ${list.approvedBy.fullName}` : ''}`}
           </Text>
+          {list.status === 'approved' && (
+            <ListOrderFile list={list} canAttach={region && hasRole(me, 'regional_operator')} />
+          )}
           <Group gap="xs">
             <Badge variant="light" color="red">
               в списке: {included}
@@ -85,8 +90,21 @@ function ListView({ list }: { list: ListDetail }) {
           </Text>
         </Paper>
       )}
-      {region && <SidePanels listId={list.id} year={list.year} />}
-      <ListFilters entries={list.entries} value={filter} onChange={setFilter} />
+      {list.status === 'approved' && !region && (
+        <Paper withBorder p="xs" bg="blue.0" data-testid="list-approved-banner">
+          <Text size="sm">
+            {list.title}, утверждён приказом {orderWithAppendix(list)}.{' '}
+            {list.entries.length === 0
+              ? 'Ваших школ в этом списке нет.'
+              : 'Показаны только ваши школы; нажмите на строку, чтобы увидеть основания.'}
+          </Text>
+        </Paper>
+      )}
+      {region && <SidePanels listId={list.id} year={list.year} kind={list.kind} />}
+      {/* A school sees its one row: nothing to filter. */}
+      {(region || list.entries.length > 1) && (
+        <ListFilters entries={list.entries} value={filter} onChange={setFilter} />
+      )}
       <Text size="xs" c="dimmed">
         Показано школ: {shown.length}. Нажмите на строку, чтобы увидеть причины и процедуры с низкими
         результатами.

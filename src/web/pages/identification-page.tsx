@@ -20,7 +20,7 @@ export function IdentificationPage() {
   const region = hasRole(me, ...REGION_ROLES);
   return (
     <Stack>
-      <Title order={2}>Выявление ШНОР</Title>
+      <Title order={2}>{region ? 'Выявление ШНОР' : 'Утверждённые списки школ'}</Title>
       {region ? <RegionView canWrite={hasRole(me, 'regional_operator')} /> : <ApprovedLists />}
     </Stack>
   );
@@ -67,8 +67,8 @@ function ApprovedLists() {
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        Списки школ с низкими образовательными результатами, утверждённые приказом регионального органа
-        управления образованием. Показаны только ваши школы.
+        Списки, которые региональный орган управления образованием утвердил приказом (ШНОР, зона риска, ШНСУ,
+        резильентные школы) и в которые входят ваши школы. В каждом списке показаны только ваши школы.
       </Text>
       <Query q={q}>
         {(lists) => <ListsTable lists={lists.filter((l) => l.status === 'approved')} full={false} />}

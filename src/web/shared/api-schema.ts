@@ -464,6 +464,7 @@ export interface paths {
             parameters: {
                 query?: {
                     year?: number;
+                    kind?: "shnor" | "shnsu" | "riskZone" | "resilient";
                 };
                 header?: never;
                 path?: never;
@@ -513,6 +514,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         runId: string;
+                        kind?: "shnor" | "shnsu" | "riskZone" | "resilient";
                         version?: number;
                     };
                 };
@@ -856,6 +858,7 @@ export interface paths {
             parameters: {
                 query: {
                     format: "docx" | "xlsx";
+                    details?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -945,6 +948,126 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identification/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Утвердить приказом один или несколько черновиков одного года как приложения 1, 2, … (всё или ничего); дата приказа — не в будущем и не раньше года списков */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orderNumber: string;
+                        orderDate: string;
+                        lists: ({
+                            listId: string;
+                            version: number;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** Приказ и утверждённые им списки */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovedOrder"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identification/orders/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Приложить (заменить) файл подписанного приказа (multipart/form-data, поле file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** Файл */
+                200: components["responses"]["200_2"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1648,18 +1771,7 @@ export interface paths {
             };
             responses: {
                 /** Файл */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            size: number;
-                        };
-                    };
-                };
+                200: components["responses"]["200_2"];
                 /** Неверные данные */
                 400: components["responses"]["400"];
                 /** Нужен вход в систему */
@@ -3878,6 +3990,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApprovedOrder: {
+            id: string;
+            number: string;
+            date: string;
+            lists: components["schemas"]["ListSummary"][];
+        };
         AssessmentImportResult: {
             ok: boolean;
             dryRun: boolean;
@@ -4190,7 +4308,16 @@ export interface components {
         ListDetail: {
             id: string;
             year: number;
+            kind: "shnor" | "shnsu" | "riskZone" | "resilient";
+            title: string;
             status: "draft" | "approved";
+            orderId: string | null;
+            appendixNo: number | null;
+            orderAppendices: number;
+            orderFile: {
+                id: string;
+                name: string;
+            } | null;
             orderNumber: string | null;
             orderDate: string | null;
             approvedAt: string | null;
@@ -4243,7 +4370,7 @@ export interface components {
             resultIndex: number | null;
             lowProcedures: components["schemas"]["LowProcedure"][];
             reasons: string[];
-            computedShnor: boolean;
+            computed: boolean;
             decision: {
                 decision: "include" | "exclude";
                 reason: string;
@@ -4258,7 +4385,16 @@ export interface components {
         ListSummary: {
             id: string;
             year: number;
+            kind: "shnor" | "shnsu" | "riskZone" | "resilient";
+            title: string;
             status: "draft" | "approved";
+            orderId: string | null;
+            appendixNo: number | null;
+            orderAppendices: number;
+            orderFile: {
+                id: string;
+                name: string;
+            } | null;
             orderNumber: string | null;
             orderDate: string | null;
             approvedAt: string | null;
@@ -5103,6 +5239,19 @@ export interface components {
             content: {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+            };
+        };
+        /** Файл */
+        "200_2": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    id: string;
+                    name: string;
+                    size: number;
+                };
             };
         };
     };
