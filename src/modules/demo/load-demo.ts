@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.js';
+import { WORDS } from '../../lib/counted.js';
 import { AppError } from '../../lib/errors.js';
+import { countLabel } from '../../lib/plural.js';
 import type { FileStorage } from '../files/storage.js';
 import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
@@ -103,8 +105,9 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
     bulk: transactionLoader(db),
   });
   log(
-    `Готово за ${seconds(Date.now() - started)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +
-      `${summary.tasks} задач; просрочено ${summary.overdueItems}, подтверждено ${summary.confirmedItems}`,
+    `Готово за ${seconds(Date.now() - started)} с: ${countLabel(summary.roadmaps, WORDS.roadmap)}, ` +
+      `${countLabel(summary.items, WORDS.item)}, ${countLabel(summary.tasks, WORDS.task)}; ` +
+      `мероприятий просрочено: ${summary.overdueItems}, подтверждено: ${summary.confirmedItems}`,
   );
   return summary;
 }

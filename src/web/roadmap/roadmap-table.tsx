@@ -5,7 +5,7 @@ import type { RoadmapDetail } from '../shared/types.js';
 import { ItemForm } from './item-form.js';
 import { ItemRow } from './item-row.js';
 import { SectionModal, SectionRow } from './section-row.js';
-import { S } from './strings.js';
+import { ROADMAP_PAGE_COUNTED, S } from './strings.js';
 import { type ItemFilter, isFiltered, matches } from './table-filters.js';
 
 type Props = { roadmap: RoadmapDetail; filter: ItemFilter; onOpen: (id: string, edit?: boolean) => void };
@@ -110,7 +110,7 @@ export function RoadmapTable({ roadmap, filter, onOpen }: Props) {
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {filtered
-            ? `Показано ${shownCount} из ${all.length} мероприятий`
+            ? `Показано ${shownCount} ${ROADMAP_PAGE_COUNTED.ofItems.render(all.length)}`
             : `Всего мероприятий: ${all.length}`}
         </Text>
         {manage && (

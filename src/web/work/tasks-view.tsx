@@ -5,7 +5,7 @@ import { api, unwrap } from '../shared/api.js';
 import type { TaskView } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 import { Empty } from './empty.js';
-import { plural } from './labels.js';
+import { WORK_COUNTED } from './labels.js';
 import { TaskRow } from './task-row.js';
 
 type Show = 'open' | 'done' | 'all';
@@ -75,7 +75,7 @@ export function TasksView() {
                   )}
                 </Group>
                 <Text size="sm" fw={500} data-testid="tasks-summary">
-                  Выполнено {done} из {tasks.length} {plural(tasks.length, 'задачи', 'задач', 'задач')}
+                  Выполнено {done} {WORK_COUNTED.ofTasks.render(tasks.length)}
                 </Text>
               </Group>
               {list.length === 0 ? (
