@@ -122,25 +122,27 @@ export function RoadmapsPage() {
   );
 }
 
+/**
+ * Five columns fit the 1 018 px of main area at a 1280 px window: the kind goes with the period and the
+ * order with the status, each as a second line, so no column is cut off or hidden.
+ */
 function RoadmapList({ rows }: { rows: RoadmapSummary[] }) {
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table withTableBorder verticalSpacing="sm" highlightOnHover>
+    <Table.ScrollContainer minWidth={760}>
+      <Table withTableBorder verticalSpacing="sm" highlightOnHover data-testid="roadmaps-list">
         <Table.Thead bg="gray.0">
           <Table.Tr>
             <Table.Th>Название</Table.Th>
-            <Table.Th>Организация</Table.Th>
-            <Table.Th w={150}>Вид</Table.Th>
-            <Table.Th>Период</Table.Th>
-            <Table.Th>Статус</Table.Th>
-            <Table.Th>Приказ</Table.Th>
-            <Table.Th w={210}>Исполнение</Table.Th>
+            <Table.Th w={170}>Организация</Table.Th>
+            <Table.Th w={160}>Период и вид</Table.Th>
+            <Table.Th w={150}>Статус и приказ</Table.Th>
+            <Table.Th w={200}>Исполнение</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.id} data-testid={`roadmap-list-row-${r.id}`}>
-              <Table.Td miw={300}>
+              <Table.Td>
                 <Anchor component={Link} to={`/roadmaps/${r.id}`} size="sm" fw={500}>
                   {r.title}
                 </Anchor>
@@ -149,11 +151,9 @@ function RoadmapList({ rows }: { rows: RoadmapSummary[] }) {
                 <Text size="sm">{r.orgUnit.name}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{ROADMAP_KIND_LABELS[r.kind]}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {r.periodLabel}
+                <Text size="sm">{r.periodLabel}</Text>
+                <Text size="xs" c="dimmed">
+                  {ROADMAP_KIND_LABELS[r.kind]}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -164,11 +164,11 @@ function RoadmapList({ rows }: { rows: RoadmapSummary[] }) {
                 >
                   {ROADMAP_STATUS_LABELS[r.status]}
                 </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {orderShort(r)}
-                </Text>
+                {(r.orderNumber || r.orderDate) && (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    приказ {orderShort(r)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <ProgressByStatus progress={r.progress} size="sm" />

@@ -1,4 +1,5 @@
 import { Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
@@ -29,6 +30,8 @@ function useLinkedRoadmaps(tasks: TaskView[] | undefined) {
 export function TasksView() {
   const q = useTasks();
   const [show, setShow] = useState<Show>('open');
+  // Three segments do not fit a 390 px phone side by side: they stack there.
+  const phone = useMediaQuery('(max-width: 36em)');
   const [unitId, setUnitId] = useState<string | null>(null);
   const linkedRoadmaps = useLinkedRoadmaps(q.data);
 
@@ -55,6 +58,7 @@ export function TasksView() {
               <Group justify="space-between" align="flex-end">
                 <Group align="flex-end">
                   <SegmentedControl
+                    orientation={phone ? 'vertical' : 'horizontal'}
                     value={show}
                     onChange={(v) => setShow(v as Show)}
                     data={[
