@@ -24,6 +24,7 @@ export const WORDS = {
   year: ['год', 'года', 'лет'],
   file: ['файл', 'файла', 'файлов'],
   field: ['поле', 'поля', 'полей'],
+  event: ['событие', 'события', 'событий'],
   rejectedField: ['поле не принято', 'поля не приняты', 'полей не принято'],
 } as const satisfies Record<string, PluralForms>;
 

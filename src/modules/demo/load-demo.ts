@@ -7,6 +7,7 @@ import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
 import { withoutSavepoints } from './demo-flat-tx.js';
+import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
@@ -97,6 +98,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);
+  const dated = await dateDemoHistory(db, { today });
+  log(`История дорожных карт датирована их приказами и сроками: ${countLabel(dated, WORDS.event)}`);
   await loadDemoIdentification(db, {
     region: users.main.region,
     regionId: orgs.regionId,
