@@ -93,6 +93,7 @@ export function MunicipalitiesPanel({ listId }: { listId: string }) {
                       </Table.Td>
                       <Table.Td>
                         <ShareBar
+                          width={110}
                           value={m.share}
                           color={m.share >= 0.2 ? 'red' : m.share >= 0.1 ? 'orange' : 'yellow'}
                         />
