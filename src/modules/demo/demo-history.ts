@@ -62,8 +62,12 @@ export async function dateDemoHistory(db: Db, opts: { today: string }): Promise<
       SELECT id,
         CASE
           WHEN phase = 0 THEN
+            -- Position in the drafting weeks: whole days, then the working day 10:00–18:00 Moscow.
             (approved_on - ${sql.raw(String(DRAFTING_DAYS))})::timestamp
-              + (n - 1) * interval '13 days' / total + interval '7 hours' + (n % 60) * interval '1 minute'
+              + floor((n - 1) * ${sql.raw(String(DRAFTING_DAYS - 1))}.0 / total) * interval '1 day'
+              + interval '7 hours'
+              + ((n - 1) * ${sql.raw(String(DRAFTING_DAYS - 1))}.0 / total
+                 - floor((n - 1) * ${sql.raw(String(DRAFTING_DAYS - 1))}.0 / total)) * interval '8 hours'
           WHEN phase = 1 THEN approved_on::timestamp + interval '9 hours'
           WHEN thing IS NULL AND type = 'roadmap.status_changed' AND payload->>'to' = 'archived' THEN
             greatest(period_end, approved_on + 1)::timestamp + interval '11 hours'
@@ -101,6 +105,11 @@ export async function dateDemoHistory(db: Db, opts: { today: string }): Promise<
     UPDATE roadmap_items i SET confirmed_at = last.at
       FROM (SELECT item_id, max(at) AS at FROM audit_events WHERE type = 'item.confirmed' GROUP BY item_id) last
      WHERE last.item_id = i.id AND i.confirmed_at = now()
+  `);
+  await db.execute(sql`
+    UPDATE roadmap_items i SET updated_at = last.at
+      FROM (SELECT item_id, max(at) AS at FROM audit_events WHERE item_id IS NOT NULL GROUP BY item_id) last
+     WHERE last.item_id = i.id AND i.updated_at = now()
   `);
   await db.execute(sql`
     UPDATE roadmaps r SET created_at = first.at

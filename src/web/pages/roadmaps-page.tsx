@@ -11,11 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { orderShort } from '../roadmap/format.js';
+import { detailsLine, orderShort } from '../roadmap/format.js';
 import { ProgressByStatus } from '../roadmap/progress-bar.js';
 import { RoadmapFormModal } from '../roadmap/roadmap-form.js';
 import { ROADMAP_STATUS_COLORS, S } from '../roadmap/strings.js';
@@ -127,6 +127,9 @@ export function RoadmapsPage() {
  * order with the status, each as a second line, so no column is cut off or hidden.
  */
 function RoadmapList({ rows }: { rows: RoadmapSummary[] }) {
+  // On a phone the same five facts go into one card per roadmap instead of a table to scroll sideways.
+  const phone = useMediaQuery('(max-width: 36em)');
+  if (phone) return <RoadmapCards rows={rows} />;
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table withTableBorder verticalSpacing="sm" highlightOnHover data-testid="roadmaps-list">
@@ -178,5 +181,35 @@ function RoadmapList({ rows }: { rows: RoadmapSummary[] }) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function RoadmapCards({ rows }: { rows: RoadmapSummary[] }) {
+  return (
+    <Stack gap="sm" data-testid="roadmaps-cards">
+      {rows.map((r) => (
+        <Paper key={r.id} withBorder p="sm" data-testid={`roadmap-list-row-${r.id}`}>
+          <Stack gap={6}>
+            <Anchor component={Link} to={`/roadmaps/${r.id}`} size="sm" fw={500}>
+              {r.title}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {detailsLine([r.orgUnit.name, r.periodLabel, ROADMAP_KIND_LABELS[r.kind]])}
+            </Text>
+            <Group gap="xs">
+              <Badge color={ROADMAP_STATUS_COLORS[r.status]} variant="light">
+                {ROADMAP_STATUS_LABELS[r.status]}
+              </Badge>
+              {(r.orderNumber || r.orderDate) && (
+                <Text size="xs" c="dimmed">
+                  приказ {orderShort(r)}
+                </Text>
+              )}
+            </Group>
+            <ProgressByStatus progress={r.progress} size="sm" />
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
   );
 }
