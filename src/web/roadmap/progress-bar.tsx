@@ -33,16 +33,16 @@ export function ProgressByStatus({
         ))}
       </Progress.Root>
       {counts && (
-      <Group gap={8} style={{ rowGap: 0 }}>
-        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-          {progress.done} из {total} выполнено
-        </Text>
-        {progress.overdue > 0 && (
-          <Text size="xs" c="red" fw={600} style={{ whiteSpace: 'nowrap' }}>
-            просрочено: {progress.overdue}
+        <Group gap={8} style={{ rowGap: 0 }}>
+          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+            {progress.done} из {total} выполнено
           </Text>
-        )}
-      </Group>
+          {progress.overdue > 0 && (
+            <Text size="xs" c="red" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              просрочено: {progress.overdue}
+            </Text>
+          )}
+        </Group>
       )}
     </Stack>
   );
