@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 3210;
+// E2E_PORT: helpers sharing one machine run their stories on their own ports.
+const port = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
   testDir: 'tests/e2e',

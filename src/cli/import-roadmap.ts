@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { WORDS } from '../lib/counted.js';
 import { AppError } from '../lib/errors.js';
+import { countLabel } from '../lib/plural.js';
 import { type ImportResult, parseRoadmapDocument } from '../modules/documents/import/index.js';
 import { MAX_INPUT_BYTES } from '../modules/documents/import/limits.js';
 
@@ -12,13 +14,6 @@ const USAGE = `Использование: opora import-roadmap ФАЙЛ [--json
 
   ФАЙЛ     документ Word (.docx), книга Excel (.xlsx) или текст (.txt, .tsv) с таблицей дорожной карты
   --json   напечатать результат разбора в JSON (формат: docs/import-format.md)`;
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const d = n % 10;
-  const dd = n % 100;
-  const word = d === 1 && dd !== 11 ? one : d >= 2 && d <= 4 && (dd < 12 || dd > 14) ? few : many;
-  return `${n} ${word}`;
-}
 
 const MAX_SHOWN_WARNINGS = 20;
 
@@ -40,8 +35,8 @@ export function summary(fileName: string, result: ImportResult): string {
     }
     lines.push(`   Столбцы: ${r.columns.join(' | ')}`);
     lines.push(
-      `   ${plural(r.sections.length, 'раздел', 'раздела', 'разделов')}, ${plural(items, 'мероприятие', 'мероприятия', 'мероприятий')}` +
-        (subItems ? `, ${plural(subItems, 'подпункт', 'подпункта', 'подпунктов')}` : ''),
+      `   ${countLabel(r.sections.length, WORDS.section)}, ${countLabel(items, WORDS.item)}` +
+        (subItems ? `, ${countLabel(subItems, WORDS.subItem)}` : ''),
     );
     for (const s of r.sections) {
       const head = [s.number, s.title ?? '(без раздела)'].filter(Boolean).join('. ');

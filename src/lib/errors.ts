@@ -26,16 +26,43 @@ export class AppError extends Error {
 
 export type RowError = { row: number; field?: string; message: string };
 
-/** «Дорожная карта не найдена», «Мероприятие не найдено», «Файл не найден»: agreed with the last word's gender. */
-export const notFound = (what = 'Объект') => {
-  const word = what.trim().split(/\s+/).at(-1) ?? '';
-  const [found, available] = /[ая]$/.test(word)
-    ? ['найдена', 'недоступна']
-    : /[ое]$/.test(word)
-      ? ['найдено', 'недоступно']
-      : ['найден', 'недоступен'];
-  return new AppError('NOT_FOUND', `${what} не ${found} или ${available}`);
+/**
+ * The things a «не найден(а/о) или недоступен(на/но)» message names, each with its grammatical gender:
+ * the participle and the adjective agree with the noun («Дорожная карта не найдена или недоступна»).
+ * A name outside this table does not compile — add it here with its gender (tests/message-agreement.test.ts).
+ */
+export const NOUN_GENDERS = {
+  Объект: 'm',
+  'Дорожная карта': 'f',
+  Мероприятие: 'n',
+  Раздел: 'm',
+  Задача: 'f',
+  Организация: 'f',
+  Пользователь: 'm',
+  Назначение: 'n',
+  Файл: 'm',
+  Методика: 'f',
+  Расчёт: 'm',
+  Список: 'm',
+  'Решение по школе': 'n',
+  Школа: 'f',
+  Регион: 'm',
+  Приказ: 'm',
+} as const satisfies Record<string, 'm' | 'f' | 'n'>;
+export type Noun = keyof typeof NOUN_GENDERS;
+
+const NOT_FOUND_FORMS = {
+  m: ['найден', 'недоступен'],
+  f: ['найдена', 'недоступна'],
+  n: ['найдено', 'недоступно'],
+} as const;
+
+/** «Дорожная карта не найдена или недоступна», «Мероприятие не найдено или недоступно». */
+export const notFoundMessage = (what: Noun) => {
+  const [found, available] = NOT_FOUND_FORMS[NOUN_GENDERS[what]];
+  return `${what} не ${found} или ${available}`;
 };
+export const notFound = (what: Noun = 'Объект') => new AppError('NOT_FOUND', notFoundMessage(what));
 export const forbidden = (message = 'Недостаточно прав для этого действия') =>
   new AppError('FORBIDDEN', message);
 export const conflict = (current?: unknown) =>

@@ -62,6 +62,7 @@ function Shell() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const admin = hasRole(me, 'admin');
+  const roleLine = me.assignments.map((a) => `${ROLE_LABELS[a.role]}: ${a.unitName}`).join('; ');
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
 
@@ -80,30 +81,39 @@ function Shell() {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
+        {/* At 390 px the header keeps one line: a short demo badge, the name cut with «…», the role in the menu. */}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group wrap="nowrap" gap="sm" style={{ flexShrink: 0 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
             <Text fw={700} size="lg" component={Link} to="/">
               Опора
             </Text>
             {me.demo && (
-              <Badge color="orange" variant="light">
-                демонстрационный режим
+              <Badge color="orange" variant="light" title="Демонстрационный режим">
+                <Text span inherit visibleFrom="md">
+                  демонстрационный режим
+                </Text>
+                <Text span inherit hiddenFrom="md">
+                  демо
+                </Text>
               </Badge>
             )}
           </Group>
           <Menu position="bottom-end">
             <Menu.Target>
-              <UnstyledButton data-testid="user-menu">
-                <Text size="sm" fw={500}>
+              <UnstyledButton data-testid="user-menu" style={{ minWidth: 0, textAlign: 'right' }}>
+                <Text size="sm" fw={500} truncate="end">
                   {me.fullName}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {me.assignments.map((a) => `${ROLE_LABELS[a.role]}: ${a.unitName}`).join('; ')}
+                <Text size="xs" c="dimmed" truncate="end" visibleFrom="sm">
+                  {roleLine}
                 </Text>
               </UnstyledButton>
             </Menu.Target>
             <Menu.Dropdown>
+              <Menu.Label hiddenFrom="sm" maw={300}>
+                {roleLine}
+              </Menu.Label>
               <Menu.Item component={Link} to="/profile">
                 Профиль и пароль
               </Menu.Item>

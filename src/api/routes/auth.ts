@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Actor } from '../../modules/access/actor.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
 import { logout } from '../../modules/auth/sessions.js';
 import { changePasswordInput } from '../../modules/auth/user-schemas.js';
-import { loginView, meView } from '../../modules/auth/views.js';
+import { loginView, meView, sessionView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
 import { jsonBody, OK, okJson, okSchema } from '../openapi.js';
 
@@ -70,23 +71,21 @@ export function authRoutes(app: App, deps: Deps) {
       summary: 'Текущий пользователь и его роли',
       responses: okJson('Пользователь', meView),
     }),
+    (c) => c.json(meOf(requireActor(c), deps), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('public'),
+      method: 'get',
+      path: '/api/session',
+      tags: ['Вход'],
+      summary: 'Текущий сеанс: пользователь или null (без ответа 401 — для страницы входа)',
+      responses: okJson('Сеанс', sessionView),
+    }),
     (c) => {
-      const actor = requireActor(c);
-      return c.json(
-        {
-          id: actor.userId,
-          login: actor.login,
-          fullName: actor.fullName,
-          demo: deps.config.demo,
-          assignments: actor.assignments.map((a) => ({
-            role: a.role,
-            orgUnitId: a.orgUnitId,
-            unitName: a.unitName,
-            unitKind: a.unitKind,
-          })),
-        },
-        200,
-      );
+      const actor = c.get('actor');
+      return c.json({ user: actor ? meOf(actor, deps) : null }, 200);
     },
   );
 
@@ -110,4 +109,20 @@ export function authRoutes(app: App, deps: Deps) {
       return c.json(OK, 200);
     },
   );
+}
+
+/** The signed-in user with his roles, as /api/me and /api/session show him. */
+function meOf(actor: Actor, deps: Deps) {
+  return {
+    id: actor.userId,
+    login: actor.login,
+    fullName: actor.fullName,
+    demo: deps.config.demo,
+    assignments: actor.assignments.map((a) => ({
+      role: a.role,
+      orgUnitId: a.orgUnitId,
+      unitName: a.unitName,
+      unitKind: a.unitKind,
+    })),
+  };
 }

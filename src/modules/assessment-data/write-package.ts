@@ -1,7 +1,9 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { GEN_WORDS } from '../../lib/counted.js';
 import { AppError } from '../../lib/errors.js';
 import { loadExcelJs } from '../../lib/exceljs.js';
+import { countLabel } from '../../lib/plural.js';
 import { GENERATED_INDICATORS, type GenerateOptions, generatePackage, type PackageSink } from './generate.js';
 import { fileName } from './package-builder.js';
 import { CONFIRMATION_COLUMNS, type PackageFile, RESULT_COLUMNS, SCHOOL_COLUMNS } from './types.js';
@@ -114,7 +116,7 @@ export async function writeGeneratedXlsx(opts: GenerateOptions, file: string): P
       if (rows.results.length >= XLSX_MAX_ROWS) {
         throw new AppError(
           'TOO_LARGE',
-          `Лист XLSX вмещает не больше ${XLSX_MAX_ROWS} строк: для такого пакета выберите формат CSV`,
+          `Лист XLSX вмещает не больше ${countLabel(XLSX_MAX_ROWS, GEN_WORDS.row)}: для такого пакета выберите формат CSV`,
         );
       }
       rows.results.push(c);

@@ -1,7 +1,9 @@
 import { eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { authThrottle } from '../../db/schema/auth.js';
+import { WORDS } from '../../lib/counted.js';
 import { AppError } from '../../lib/errors.js';
+import { countLabel } from '../../lib/plural.js';
 
 export type ThrottlePolicy = {
   /** Attempts allowed without any wait. */
@@ -198,15 +200,6 @@ export class RateLimitedError extends AppError {
 export const rateLimited = (waitMs: number) => new RateLimitedError(Math.ceil(waitMs / 1000));
 
 function waitText(seconds: number): string {
-  if (seconds < 60) return `${seconds} ${plural(seconds, 'секунду', 'секунды', 'секунд')}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} ${plural(minutes, 'минуту', 'минуты', 'минут')}`;
-}
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const d = n % 10;
-  const dd = n % 100;
-  if (d === 1 && dd !== 11) return one;
-  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
-  return many;
+  if (seconds < 60) return countLabel(seconds, WORDS.second);
+  return countLabel(Math.ceil(seconds / 60), WORDS.minute);
 }

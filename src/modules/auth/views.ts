@@ -20,6 +20,9 @@ export const meView = z
   })
   .meta({ id: 'Me' });
 
+/** The session probe: the signed-in user, or null without a 401 (the login page asks it first). */
+export const sessionView = z.object({ user: meView.nullable() }).meta({ id: 'Session' });
+
 export const userListView = z
   .object({
     id: z.uuid(),

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { InstitutionType } from '../../db/schema/orgs.js';
+import { WORDS } from '../../lib/counted.js';
+import { countLabel } from '../../lib/plural.js';
 import { DEMO_LOADER } from '../access/actor.js';
 import { createOrgUnit } from '../orgs/org-units.js';
 import { createOrgUnitInput } from '../orgs/schemas.js';
@@ -180,7 +182,8 @@ export async function createDemoOrgs(db: Db, log: (msg: string) => void): Promis
   }
   const schoolCount = municipalities.reduce((n, m) => n + m.schools.length, 0);
   log(
-    `Организации: ${municipalities.length} муниципалитетов, ${schoolCount} школ, ${institutions} учреждений`,
+    `Организации: ${countLabel(municipalities.length, WORDS.municipality)}, ${countLabel(schoolCount, WORDS.school)}, ` +
+      `${countLabel(institutions, WORDS.institution)}`,
   );
   return { regionId: region.id, ministryId, iroId, qualityId, cnppmId, institutions, municipalities };
 }

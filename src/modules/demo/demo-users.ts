@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type Role, users } from '../../db/schema/auth.js';
+import { WORDS } from '../../lib/counted.js';
+import { countLabel } from '../../lib/plural.js';
 import type { Actor } from '../access/actor.js';
 import { DEMO_LOADER } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -141,7 +143,7 @@ export async function createDemoUsers(
     if (/^mun\d/.test(p.login)) coordinators.set(unitId, await actorOf(p.login));
     if (p.login.startsWith('shnor')) teams.set(unitId, await actorOf(p.login));
   }
-  log(`Пользователи: ${plans.length} учётных записей (пароль «${DEMO_PASSWORD}»)`);
+  log(`Пользователи: ${countLabel(plans.length, WORDS.account)} (пароль «${DEMO_PASSWORD}»)`);
   return { main, coordinators, schoolTeams: teams, count: plans.length };
 }
 

@@ -5,6 +5,7 @@ import { auditEvents } from '../../db/schema/audit.js';
 import { roleAssignments, users } from '../../db/schema/auth.js';
 import { files } from '../../db/schema/files.js';
 import { orgUnits } from '../../db/schema/orgs.js';
+import { itemEvidence, roadmaps } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
 import { loadActor } from '../auth/load-actor.js';
 import { verifyPassword } from '../auth/password.js';
@@ -226,6 +227,49 @@ describe('loadDemo', () => {
     ).toBe(true);
     const tasks = await listMyTasks(database.db, { actor: actors.municipality as Actor });
     expect(tasks.some((t) => t.linkedItemId)).toBe(true);
+  });
+
+  it('dates the history of every roadmap by its order: drafted before, approved on the day, executed up to today', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = await database.db
+      .select({ id: roadmaps.id, orderDate: roadmaps.orderDate, status: roadmaps.status })
+      .from(roadmaps);
+    const approvedOnes = rows.filter((r) => r.orderDate);
+    // Seed roadmaps of 2022/23 and the demo's own of this school year.
+    expect(approvedOnes.some((r) => (r.orderDate ?? '') < '2023-01-01')).toBe(true);
+    expect(approvedOnes.length).toBeGreaterThan(15);
+    const day = (d: Date) => new Date(d.getTime() + 3 * 3600_000).toISOString().slice(0, 10); // Moscow
+    for (const r of rows) {
+      const events = await database.db
+        .select({
+          id: auditEvents.id,
+          type: auditEvents.type,
+          at: auditEvents.at,
+          payload: auditEvents.payload,
+        })
+        .from(auditEvents)
+        .where(eq(auditEvents.roadmapId, r.id))
+        .orderBy(auditEvents.id);
+      expect(events.length, r.id).toBeGreaterThan(0);
+      for (const e of events) expect(day(e.at) <= today, `${e.type} ${e.at.toISOString()}`).toBe(true);
+      const approval = events.find(
+        (e) => e.type === 'roadmap.status_changed' && (e.payload as { to?: string }).to === 'approved',
+      );
+      if (!approval || !r.orderDate) continue;
+      expect(day(approval.at)).toBe(r.orderDate);
+      // The history keeps its order: nothing dated before an event that happened earlier.
+      for (const [i, e] of events.entries()) {
+        const before = events[i - 1];
+        if (e.id < approval.id) expect(day(e.at) < r.orderDate, e.type).toBe(true);
+        if (e.id > approval.id) expect(day(e.at) > r.orderDate, e.type).toBe(true);
+        if (before && e.type !== 'roadmap.status_changed' && e.id < approval.id) {
+          expect(e.at.getTime()).toBeGreaterThanOrEqual(before.at.getTime());
+        }
+      }
+    }
+    // Evidence shows the date of its history event, not the moment of loading.
+    const [ev] = await database.db.select({ at: itemEvidence.addedAt }).from(itemEvidence).limit(1);
+    expect(ev && day(ev.at) < today).toBe(true);
   });
 
   it('stores evidence as valid files', async () => {

@@ -1,10 +1,13 @@
 import type { Db } from '../../db/client.js';
+import { WORDS } from '../../lib/counted.js';
 import { AppError } from '../../lib/errors.js';
+import { countLabel } from '../../lib/plural.js';
 import type { FileStorage } from '../files/storage.js';
 import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
 import { withoutSavepoints } from './demo-flat-tx.js';
+import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
@@ -95,6 +98,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);
+  const dated = await dateDemoHistory(db, { today });
+  log(`История дорожных карт датирована их приказами и сроками: ${countLabel(dated, WORDS.event)}`);
   await loadDemoIdentification(db, {
     region: users.main.region,
     regionId: orgs.regionId,
@@ -103,8 +108,9 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
     bulk: transactionLoader(db),
   });
   log(
-    `Готово за ${seconds(Date.now() - started)} с: ${summary.roadmaps} дорожных карт, ${summary.items} мероприятий, ` +
-      `${summary.tasks} задач; просрочено ${summary.overdueItems}, подтверждено ${summary.confirmedItems}`,
+    `Готово за ${seconds(Date.now() - started)} с: ${countLabel(summary.roadmaps, WORDS.roadmap)}, ` +
+      `${countLabel(summary.items, WORDS.item)}, ${countLabel(summary.tasks, WORDS.task)}; ` +
+      `мероприятий просрочено: ${summary.overdueItems}, подтверждено: ${summary.confirmedItems}`,
   );
   return summary;
 }

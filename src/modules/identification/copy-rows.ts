@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { WORDS } from '../../lib/counted.js';
+import { countLabel } from '../../lib/plural.js';
 import type { BulkSession } from '../assessment-data/store.js';
 
 // Rows of a query read field by field without an object per row: a run reads about a million result rows,
@@ -113,7 +115,7 @@ export class BinaryCopyReader implements Row {
         at += 2;
         break;
       }
-      if (fields > start.length) throw new Error(`COPY: ${fields} полей в строке`);
+      if (fields > start.length) throw new Error(`COPY: ${countLabel(fields, WORDS.field)} в строке`);
       let p = at + 2;
       let k = 0;
       for (; k < fields && p + 4 <= end; k++) {

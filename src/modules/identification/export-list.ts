@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
+import { WORDS } from '../../lib/counted.js';
 import { loadExcelJs } from '../../lib/exceljs.js';
+import { countLabel } from '../../lib/plural.js';
 import type { Actor } from '../access/actor.js';
 import { appendixDocx, dataRow, headerRow, NUM_COL_W, TABLE_W, wideRow } from '../documents/docx-appendix.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
@@ -111,7 +113,7 @@ export async function listToXlsx(l: ListDetail): Promise<Buffer> {
       ? `Утверждён приказом ${listApprovalLines(l).slice(1).join(' ')}${l.appendixNo && l.orderAppendices > 1 ? ` (приложение ${l.appendixNo})` : ''}`
       : 'Проект',
     `Методика «${m.name}», версия ${m.version}; расчёт от ${formatRuDate(l.run.createdAt)}. ` +
-      `В перечне школ: ${l.counts.included} (по расчёту — ${l.counts.computed}, исключено оператором — ${l.counts.excluded}).`,
+      `В перечне ${countLabel(l.counts.included, WORDS.school)} (по расчёту — ${l.counts.computed}, исключено оператором — ${l.counts.excluded}).`,
   ];
   titles.forEach((text, i) => {
     const cell = ws.getRow(i + 1).getCell(1);

@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../lib/errors.js';
+import { forbidden, type Noun, notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { regionLevelRegions } from '../access/region-level.js';
 
@@ -37,7 +37,7 @@ export function assertRegionAccess(
   actor: Actor,
   regionId: string,
   mode: IdentificationMode,
-  what = 'Объект',
+  what: Noun = 'Объект',
 ): void {
   if (!identificationRegions(actor, 'read').includes(regionId)) throw notFound(what);
   if (mode === 'write' && !identificationRegions(actor, 'write').includes(regionId)) {

@@ -1,3 +1,5 @@
+import { WORDS } from '../../lib/counted.js';
+import { countLabel } from '../../lib/plural.js';
 import type { DataPackage, Procedure } from '../assessment-data/types.js';
 import type { Flags, ShnorSource } from './identify.js';
 import type { Methodology } from './methodology.js';
@@ -46,7 +48,7 @@ const NON_ZERO = /[1-9]/;
 const procedureText = (p: Procedure) => `${p.assessment}, ${p.subject}, ${p.grade} класс`;
 
 /** «в 1 процедуре», «в 3 процедурах». */
-const inProcedures = (n: number) => `в ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'процедуре' : 'процедурах'}`;
+const inProcedures = (n: number) => `в ${countLabel(n, ['процедуре', 'процедурах', 'процедурах'])}`;
 
 const yearsText = (years: number[]) =>
   years.length <= 1 ? `${years[0] ?? ''}` : `${years.slice(0, -1).join(', ')} и ${years[years.length - 1]}`;
@@ -109,7 +111,7 @@ export function reasonsFor(x: ReasonInput): string[] {
     });
     out.push(
       `ШНОР (по кластеру): индекс результатов R в нижних ${percent(m.clusterRelative.bottomShare)} своего кластера ` +
-        `${years.length} года подряд: ${parts.join('; ')}.`,
+        `${countLabel(years.length, WORDS.year)} подряд: ${parts.join('; ')}.`,
     );
   }
   if (flags.shnsu) {
@@ -142,7 +144,7 @@ export function reasonsFor(x: ReasonInput): string[] {
     const years = [...past.map((h) => h.year).reverse(), year];
     const approved = past.filter((h) => h.source === 'approved').map((h) => h.year);
     out.push(
-      `Стагнация: ШНОР ${m.stagnationYears} года подряд — ${yearsText(years)} годы` +
+      `Стагнация: ШНОР ${countLabel(m.stagnationYears, WORDS.year)} подряд — ${yearsText(years)} годы` +
         (approved.length > 0
           ? ` (${yearsText(approved.sort((a, b) => a - b))} — по утверждённым спискам).`
           : '.'),

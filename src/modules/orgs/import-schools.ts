@@ -11,6 +11,7 @@ import { orgUnitFields } from './schemas.js';
 import { check, normCode, normName, OPTIONAL_FIELDS, parseCell, type Values } from './school-cells.js';
 import { codeHolders, codeTakenMessage } from './school-code.js';
 import { type Field, findHeader, HEADER_SEARCH_ROWS, IMPORT_COLUMNS } from './school-columns.js';
+import { ORGS_COUNTED } from './strings.js';
 import type { importPreviewRowView, schoolImportView } from './views.js';
 
 export { normName } from './school-cells.js';
@@ -63,10 +64,7 @@ export async function importSchools(
   const used = Object.values(cols.index);
   const dataRows = table.rows.slice(at + 1).filter((r) => used.some((i) => (r.cells[i] ?? '') !== ''));
   if (table.truncated || dataRows.length > IMPORT_MAX_ROWS) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `В файле больше ${IMPORT_MAX_ROWS.toLocaleString('ru-RU')} строк с данными: разделите его на несколько файлов`,
-    );
+    throw new AppError('INVALID_INPUT', ORGS_COUNTED.tooManyRows.render(IMPORT_MAX_ROWS));
   }
   if (dataRows.length === 0) {
     throw new AppError(
@@ -230,7 +228,7 @@ export async function importSchools(
 
   const ok = errorCount === 0;
   const warnings = [...cols.warnings];
-  if (errorCount > errors.length) warnings.push(`Показаны первые ${errors.length} ошибок из ${errorCount}`);
+  if (errorCount > errors.length) warnings.push(ORGS_COUNTED.errorsShown.render(errorCount));
   if (unchanged) warnings.push(`Без изменений: ${unchanged} — данные в файле совпадают с данными в системе`);
   const created = ok ? plans.filter((p) => p.action === 'create').length : 0;
   const updated = ok ? plans.length - created : 0;

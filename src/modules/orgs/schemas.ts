@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { INSTITUTION_TYPES, ORG_KINDS } from '../../db/schema/values.js';
 import { recordVersion } from '../../lib/input.js';
+import { maxCharsMessage } from '../../lib/strings.js';
 
 const optText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Не длиннее ${max} символов`)
+    .max(max, maxCharsMessage(max))
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -33,7 +34,7 @@ export const orgUnitFields = {
   code: z
     .string()
     .trim()
-    .max(SCHOOL_CODE_MAX, `Код ОО — не длиннее ${SCHOOL_CODE_MAX} символов`)
+    .max(SCHOOL_CODE_MAX, `Код ОО — ${maxCharsMessage(SCHOOL_CODE_MAX).toLowerCase()}`)
     .regex(/^\S*$/, 'Код ОО — без пробелов внутри')
     .nullish()
     .transform((v) => (v ? v : null)),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { COMMON_COUNTED } from '../../lib/strings.js';
 import { SCHOOL_LEVELS } from './schemas.js';
 
 // Reading the cells of a school list into checked values, with Russian messages per cell.
@@ -127,9 +128,13 @@ const ruZod = {
     expected?: unknown;
   }) => {
     if (iss.code === 'too_big')
-      return iss.origin === 'string' ? `Не длиннее ${iss.maximum} символов` : `Не больше ${iss.maximum}`;
+      return iss.origin === 'string'
+        ? COMMON_COUNTED.maxChars.render(Number(iss.maximum))
+        : `Не больше ${iss.maximum}`;
     if (iss.code === 'too_small')
-      return iss.origin === 'string' ? `Не короче ${iss.minimum} символов` : `Не меньше ${iss.minimum}`;
+      return iss.origin === 'string'
+        ? COMMON_COUNTED.minChars.render(Number(iss.minimum))
+        : `Не меньше ${iss.minimum}`;
     if (iss.code === 'invalid_type' && (iss.expected === 'int' || iss.expected === 'number'))
       return 'Ожидается целое число';
     return 'Недопустимое значение';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { PERIOD_KINDS, RECURRENCES, ROADMAP_KINDS } from '../../db/schema/values.js';
 import { isoDate } from '../../lib/input.js';
+import { maxCharsMessage } from '../../lib/strings.js';
 
 // The shape the import wizard saves: the parser's result (docs/import-format.md) after the user's
 // corrections, plus what only the user can decide (unit, kind, period).
-const text = (max: number) => z.string().trim().max(max, `Не длиннее ${max} символов`);
+const text = (max: number) => z.string().trim().max(max, maxCharsMessage(max));
 const optText = (max: number) =>
   text(max)
     .nullish()

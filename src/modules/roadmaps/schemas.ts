@@ -9,10 +9,11 @@ import {
   ROADMAP_STATUSES,
 } from '../../db/schema/values.js';
 import { int4, isoDate as isoDateOf, recordVersion } from '../../lib/input.js';
+import { maxCharsMessage } from '../../lib/strings.js';
 
 // One schema per boundary: the API validates with these, the OpenAPI document is built from them,
 // and the web forms use the same ones.
-const text = (max: number) => z.string().trim().max(max, `Не длиннее ${max} символов`);
+const text = (max: number) => z.string().trim().max(max, maxCharsMessage(max));
 const optText = (max: number) =>
   text(max)
     .nullish()

@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
+import { ROADMAP_COUNTED } from './strings.js';
 
 // Sections («направления») are small: their four operations share this file.
 // Access for all of them: whoever keeps the roadmap.
@@ -113,8 +114,7 @@ export async function deleteSection(db: Db, opts: { actor: Actor; sectionId: str
     .select({ n: count() })
     .from(items)
     .where(eq(items.sectionId, section.id));
-  if (n > 0)
-    throw invalid(`В разделе ${n} мероприятий: перенесите или удалите их, прежде чем удалять раздел`);
+  if (n > 0) throw invalid(ROADMAP_COUNTED.sectionNotEmpty.render(n));
   await db.transaction(async (tx) => {
     const gone = await tx
       .delete(sections)

@@ -17,6 +17,8 @@ import type { components } from '../shared/api-schema.js';
 
 type ImportResult = components['schemas']['SchoolImportResult'];
 
+import { WORDS } from '../../lib/counted.js';
+import { countLabel } from '../../lib/plural.js';
 import { api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 
@@ -247,7 +249,7 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
             </Table.ScrollContainer>
             {check.preview.length < check.created + check.updated && (
               <Text size="xs" c="dimmed">
-                В предпросмотре первые {check.preview.length} строк
+                Предпросмотр: первые строки файла ({countLabel(check.preview.length, WORDS.row)})
               </Text>
             )}
           </Stack>

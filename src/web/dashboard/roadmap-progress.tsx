@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
+import { detailsLine } from '../roadmap/format.js';
 import { ITEM_STATUS_LABELS, ROADMAP_STATUS_LABELS, type RoadmapSummary } from '../shared/types.js';
 import { ITEM_STATUSES, itemsWord, STATUS_COLORS } from '../work/labels.js';
 
@@ -54,7 +55,7 @@ export function RoadmapProgressList({ roadmaps }: { roadmaps: RoadmapSummary[] }
                 {r.title}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {r.orgUnit.name} · {r.periodLabel} · {itemsWord(r.progress.total)}
+                {detailsLine([r.orgUnit.name, r.periodLabel, itemsWord(r.progress.total)])}
               </Text>
             </div>
             <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>

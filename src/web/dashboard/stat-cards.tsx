@@ -24,11 +24,12 @@ function Stat({
   return (
     <UnstyledButton component={Link} to={to} data-testid={testId}>
       <Paper withBorder p="md" radius="md" h="100%">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-              {label}
-            </Text>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+          {label}
+        </Text>
+        {/* The ring sits beside the number, not the label: a long label wraps over the whole width. */}
+        <Group justify="space-between" wrap="nowrap" align="center" gap="xs">
+          <div style={{ minWidth: 0 }}>
             <Text fz={28} fw={700} c={color} lh={1.3}>
               {value}
             </Text>
@@ -43,10 +44,11 @@ function Stat({
               size={56}
               thickness={6}
               roundCaps
+              style={{ flexShrink: 0 }}
               sections={[{ value: ring, color: 'teal' }]}
               label={
                 <Text size="xs" ta="center">
-                  {ring}%
+                  {ring} %
                 </Text>
               }
             />
@@ -110,13 +112,8 @@ export function StatCards({ d, confirms, receivesTasks }: Props) {
           to="/work/tasks"
           label="Задачи от вышестоящего уровня"
           value={d.tasks.total > 0 ? `${d.tasks.done} / ${d.tasks.total}` : '—'}
-          note={
-            d.tasks.total === 0
-              ? 'задач нет'
-              : d.tasks.overdue > 0
-                ? `просрочено ${d.tasks.overdue}`
-                : 'выполнено / всего'
-          }
+          // The overdue tasks are counted once, in the tasks section below; the card only turns red.
+          note={d.tasks.total === 0 ? 'задач нет' : 'выполнено / всего'}
           color={d.tasks.overdue > 0 ? 'red' : undefined}
           ring={d.tasks.total > 0 ? donePercent(d.tasks.done, d.tasks.total) : undefined}
           testId="stat-tasks"

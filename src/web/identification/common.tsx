@@ -53,10 +53,19 @@ export function StatusBadge({ value }: { value: [string, string] }) {
 }
 
 /** A share 0..1 as a thin bar with the percentage. */
-export function ShareBar({ value, color = 'red' }: { value: number; color?: string }) {
+export function ShareBar({
+  value,
+  color = 'red',
+  width = 160,
+}: {
+  value: number;
+  color?: string;
+  /** Narrower in a half-width panel, so that its table fits without scrolling. */
+  width?: number;
+}) {
   return (
     <Group gap="xs" wrap="nowrap">
-      <Progress value={value * 100} color={color} w={160} size="md" />
+      <Progress value={value * 100} color={color} w={width} size="md" />
       <Text size="sm" w={64} ta="right" style={{ whiteSpace: 'nowrap' }}>
         {fmtShare(value)}
       </Text>

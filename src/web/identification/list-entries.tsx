@@ -99,7 +99,7 @@ export function ListEntries({
   const cols = canDecide ? 9 : 8;
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={1100}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table withTableBorder verticalSpacing="xs" highlightOnHover data-testid="list-entries">
           <Table.Thead bg="gray.0">
             <Table.Tr>
@@ -110,8 +110,8 @@ export function ListEntries({
               <Table.Th ta="right">Кластер</Table.Th>
               <Table.Th ta="right">R</Table.Th>
               <Table.Th miw={150}>Признаки</Table.Th>
-              <Table.Th w={260}>Решение</Table.Th>
-              {canDecide && <Table.Th w={140} />}
+              <Table.Th w={220}>Решение</Table.Th>
+              {canDecide && <Table.Th w={130} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -95,6 +95,7 @@ export function MunicipalitiesPanel({ listId, kind }: { listId: string; kind: Li
                       </Table.Td>
                       <Table.Td>
                         <ShareBar
+                          width={110}
                           value={m.share}
                           color={m.share >= 0.2 ? 'red' : m.share >= 0.1 ? 'orange' : 'yellow'}
                         />

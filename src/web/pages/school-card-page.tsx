@@ -25,7 +25,7 @@ export function SchoolCardPage() {
 function FlagsTable({ years }: { years: SchoolCard['years'] }) {
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table withTableBorder verticalSpacing={6} data-testid="school-flags">
+      <Table withTableBorder verticalSpacing={6} horizontalSpacing={6} data-testid="school-flags">
         <Table.Thead bg="gray.0">
           <Table.Tr>
             <Table.Th>Год</Table.Th>
@@ -45,14 +45,10 @@ function FlagsTable({ years }: { years: SchoolCard['years'] }) {
             <Table.Tr key={y.year}>
               <Table.Td fw={600}>{y.year}</Table.Td>
               <Table.Td>
-                <Badge
-                  size="xs"
-                  variant="outline"
-                  color={y.source === 'approved' ? 'green' : 'gray'}
-                  style={{ minWidth: 'max-content' }}
-                >
+                {/* Plain text wraps to two lines: the flags table then fits 1280 px without scrolling. */}
+                <Text size="xs" fw={500} c={y.source === 'approved' ? 'green.8' : 'dimmed'}>
                   {y.source === 'approved' ? 'утверждённый список' : 'расчёт'}
-                </Badge>
+                </Text>
               </Table.Td>
               {FLAG_KEYS.map((k) => (
                 <Table.Td key={k} ta="center">

@@ -67,6 +67,17 @@ export function periodHint(
   return parts.length ? parts.join(' · ') : null;
 }
 
+/**
+ * «2026/2027 учебный год · Поддержка ШНОР»: empty parts are left out, so the line never starts or ends
+ * with «·»; the dot is glued to the word before it, so a wrapped line does not start with it either.
+ * `continues`: the line goes on after text already shown, so it begins with the separator.
+ */
+export function detailsLine(parts: readonly (string | null | undefined)[], continues = false): string {
+  const shown = parts.map((p) => p?.trim()).filter((p): p is string => Boolean(p));
+  if (shown.length === 0) return '';
+  return (continues ? '\u00a0· ' : '') + shown.join('\u00a0· ');
+}
+
 export function formatRollUp(r: NonNullable<ItemView['rollUp']>): string {
   return `выполнено в ${r.done} из ${r.total} ${ofUnits(r.total, r.unitKind)}`;
 }

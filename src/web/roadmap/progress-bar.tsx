@@ -8,9 +8,12 @@ const ORDER = ['done', 'in_progress', 'planned', 'postponed', 'not_done', 'cance
 export function ProgressByStatus({
   progress,
   size = 'md',
+  counts = true,
 }: {
   progress: RoadmapSummary['progress'];
   size?: 'sm' | 'md';
+  /** false: the bar only, where the view has its own counts line (the roadmap header). */
+  counts?: boolean;
 }) {
   const { total } = progress;
   if (total === 0) {
@@ -21,7 +24,7 @@ export function ProgressByStatus({
     );
   }
   return (
-    <Stack gap={4} miw={160}>
+    <Stack gap={4} miw={150}>
       <Progress.Root size={size === 'sm' ? 'md' : 'lg'}>
         {ORDER.filter((s) => progress[s] > 0).map((s) => (
           <Tooltip key={s} label={`${ITEM_STATUS_LABELS[s]}: ${progress[s]}`} withArrow>
@@ -29,16 +32,18 @@ export function ProgressByStatus({
           </Tooltip>
         ))}
       </Progress.Root>
-      <Group gap={8}>
-        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-          {progress.done} из {total} выполнено
-        </Text>
-        {progress.overdue > 0 && (
-          <Text size="xs" c="red" fw={600} style={{ whiteSpace: 'nowrap' }}>
-            просрочено: {progress.overdue}
+      {counts && (
+        <Group gap={8} style={{ rowGap: 0 }}>
+          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+            {progress.done} из {total} выполнено
           </Text>
-        )}
-      </Group>
+          {progress.overdue > 0 && (
+            <Text size="xs" c="red" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              просрочено: {progress.overdue}
+            </Text>
+          )}
+        </Group>
+      )}
     </Stack>
   );
 }
@@ -46,7 +51,7 @@ export function ProgressByStatus({
 /** Counts by status in words, for the roadmap header. */
 export function StatusCounts({ progress }: { progress: RoadmapSummary['progress'] }) {
   return (
-    <Group gap="md">
+    <Group gap="md" data-testid="roadmap-counts">
       {ORDER.filter((s) => progress[s] > 0).map((s) => (
         <Text key={s} size="sm">
           {ITEM_STATUS_LABELS[s]}: <b>{progress[s]}</b>

@@ -5,7 +5,7 @@ import { api, apiHref, unwrap } from '../shared/api.js';
 import { ROADMAP_KIND_LABELS, ROADMAP_STATUS_LABELS, type RoadmapDetail } from '../shared/types.js';
 import { ApproveModal } from './approve-modal.js';
 import { ConfirmModal } from './confirm-modal.js';
-import { approvalLine } from './format.js';
+import { approvalLine, detailsLine } from './format.js';
 import { RoadmapHistoryModal } from './history-list.js';
 import { useAction } from './hooks.js';
 import { OrderFile } from './order-file.js';
@@ -44,8 +44,9 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
             {r.orgUnit.name}
           </Text>
         </Breadcrumbs>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={4} style={{ flex: 1 }}>
+        {/* On a phone the progress bar goes under the title instead of squeezing it. */}
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
             <Title order={3} data-testid="roadmap-title">
               {r.title}
             </Title>
@@ -58,9 +59,11 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
                   демо
                 </Badge>
               )}
-              <Text size="sm">{r.orgUnit.name}</Text>
-              <Text size="sm" c="dimmed">
-                · {r.periodLabel} · {ROADMAP_KIND_LABELS[r.kind]}
+              <Text size="sm" data-testid="roadmap-details">
+                {r.orgUnit.name}
+                <Text span size="sm" c="dimmed">
+                  {detailsLine([r.periodLabel, ROADMAP_KIND_LABELS[r.kind]], true)}
+                </Text>
               </Text>
             </Group>
             <Text size="sm" fs={r.status === 'draft' ? 'italic' : undefined} data-testid="roadmap-approval">
@@ -68,8 +71,8 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
             </Text>
             <OrderFile roadmap={r} />
           </Stack>
-          <Stack gap={6} w={280}>
-            <ProgressByStatus progress={r.progress} />
+          <Stack gap={6} w={{ base: '100%', sm: 280 }}>
+            <ProgressByStatus progress={r.progress} counts={false} />
           </Stack>
         </Group>
         <StatusCounts progress={r.progress} />

@@ -5,7 +5,7 @@ import type { RoadmapDetail } from '../shared/types.js';
 import { ItemForm } from './item-form.js';
 import { ItemRow } from './item-row.js';
 import { SectionModal, SectionRow } from './section-row.js';
-import { S } from './strings.js';
+import { ROADMAP_PAGE_COUNTED, S } from './strings.js';
 import { type ItemFilter, isFiltered, matches } from './table-filters.js';
 
 type Props = { roadmap: RoadmapDetail; filter: ItemFilter; onOpen: (id: string, edit?: boolean) => void };
@@ -35,39 +35,41 @@ export function RoadmapTable({ roadmap, filter, onOpen }: Props) {
 
   return (
     <>
-      <Table.ScrollContainer minWidth={1100}>
+      {/* Fits the 1 018 px main area of a 1280 px window; narrower windows scroll the table. */}
+      <Table.ScrollContainer minWidth={1000}>
         <Table
           withTableBorder
           withColumnBorders
           verticalSpacing={6}
           horizontalSpacing="xs"
-          style={{ tableLayout: 'fixed' }}
+          // A long word in a narrow column («Демонстрационной») breaks rather than running into the next.
+          style={{ tableLayout: 'fixed', overflowWrap: 'anywhere' }}
           data-testid="roadmap-table"
         >
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th w={56} style={th}>
+              <Table.Th w={44} style={th}>
                 №
               </Table.Th>
               <Table.Th style={th}>Мероприятие</Table.Th>
               {showLevel && (
-                <Table.Th w={132} style={th}>
+                <Table.Th w={124} style={th}>
                   Уровень
                 </Table.Th>
               )}
-              <Table.Th w={118} style={th}>
+              <Table.Th w={108} style={th}>
                 Сроки
               </Table.Th>
               <Table.Th w="14%" style={th}>
                 Ответственные
               </Table.Th>
-              <Table.Th w="17%" style={th}>
+              <Table.Th w="15%" style={th}>
                 Показатель
               </Table.Th>
-              <Table.Th w={190} style={th}>
+              <Table.Th w={192} style={th}>
                 Исполнение
               </Table.Th>
-              {manage && <Table.Th w={44} />}
+              {manage && <Table.Th w={40} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ verticalAlign: 'top' }}>
@@ -110,7 +112,7 @@ export function RoadmapTable({ roadmap, filter, onOpen }: Props) {
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {filtered
-            ? `Показано ${shownCount} из ${all.length} мероприятий`
+            ? `Показано ${shownCount} ${ROADMAP_PAGE_COUNTED.ofItems.render(all.length)}`
             : `Всего мероприятий: ${all.length}`}
         </Text>
         {manage && (

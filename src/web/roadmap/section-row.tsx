@@ -19,7 +19,7 @@ import type { RoadmapDetail, SectionView } from '../shared/types.js';
 import { ConfirmModal } from './confirm-modal.js';
 import { sectionTitle } from './format.js';
 import { useAction } from './hooks.js';
-import { S } from './strings.js';
+import { ROADMAP_PAGE_COUNTED, S } from './strings.js';
 
 /** A section («направление») as a full-width bold row, as in the Word table. */
 export function SectionRow(props: {
@@ -88,7 +88,7 @@ export function SectionRow(props: {
           title="Удалить раздел"
           message={
             s.items.length > 0
-              ? `В разделе ${s.items.length} мероприятий: перенесите или удалите их, прежде чем удалять раздел.`
+              ? ROADMAP_PAGE_COUNTED.sectionNotEmpty.render(s.items.length)
               : 'Удалить пустой раздел?'
           }
           confirmLabel={S.delete}

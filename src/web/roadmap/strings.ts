@@ -1,4 +1,7 @@
 // Russian wording of the roadmap module: labels of enums, field names in history, plural forms.
+
+import { counted, GEN_WORDS, WORDS } from '../../lib/counted.js';
+import { plural } from '../../lib/plural.js';
 import type { ItemView, RoadmapSummary } from '../shared/types.js';
 
 export const RECURRENCE_LABELS: Record<NonNullable<ItemView['recurrence']>, string> = {
@@ -69,21 +72,23 @@ export const FIELD_LABELS: Record<string, string> = {
   targetUnitIds: 'Адресаты',
 };
 
-/** Russian noun form after a number: plural(5, ['школа', 'школы', 'школ']) → 'школ'. */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return forms[0];
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return forms[1];
-  return forms[2];
-}
+/** Russian noun form after a number (the shared one): plural(5, ['школа', 'школы', 'школ']) → 'школ'. */
+export { plural };
 
 /** «из 12 муниципалитетов», «из 1 школы»: after «из» the genitive is singular only for 1, 21, … */
 export function ofUnits(n: number, kind: 'municipality' | 'school'): string {
-  const one = n % 10 === 1 && n % 100 !== 11;
-  if (kind === 'municipality') return one ? 'муниципалитета' : 'муниципалитетов';
-  return one ? 'школы' : 'школ';
+  return plural(n, GEN_WORDS[kind]);
 }
+
+/** Counted messages of the roadmap pages (tests/plural.test.ts runs each with many counts). */
+export const ROADMAP_PAGE_COUNTED = {
+  /** «Показано 3 из 21 мероприятия»: the part after «Показано N». */
+  ofItems: counted(GEN_WORDS.item, (c) => `из ${c}`),
+  sectionNotEmpty: counted(
+    WORDS.item,
+    (c) => `Раздел не пуст (${c}): перенесите или удалите его мероприятия, прежде чем удалять раздел.`,
+  ),
+};
 
 export const S = {
   roadmaps: 'Дорожные карты',

@@ -20,7 +20,9 @@ export function AuthGate({ children, fallback }: { children: ReactNode; fallback
   const qc = useQueryClient();
   const me = useQuery({
     queryKey: ['me'],
-    queryFn: () => unwrap(api.GET('/api/me')),
+    // The session probe answers 200 with user null when nobody is signed in: the login page opens
+    // without a 401 in the browser console.
+    queryFn: async () => (await unwrap(api.GET('/api/session'))).user,
     retry: false,
     staleTime: 60_000,
   });

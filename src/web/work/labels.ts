@@ -1,3 +1,5 @@
+import { counted, GEN_WORDS, WORDS } from '../../lib/counted.js';
+import { countLabel } from '../../lib/plural.js';
 import type { ItemView } from '../shared/types.js';
 
 export type ItemStatus = ItemView['status'];
@@ -39,13 +41,11 @@ export const WORK_VIEW_LABELS: Record<WorkView, string> = {
 export const itemLink = (roadmapId: string, itemId?: string) =>
   itemId ? `/roadmaps/${roadmapId}?item=${itemId}` : `/roadmaps/${roadmapId}`;
 
-/** «из N» with the Russian plural of «мероприятие». */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
+/** «21 мероприятие», «22 мероприятия». */
+export const itemsWord = (n: number) => countLabel(n, WORDS.item);
 
-export const itemsWord = (n: number) => `${n} ${plural(n, 'мероприятие', 'мероприятия', 'мероприятий')}`;
+/** Counted messages of the work pages (tests/plural.test.ts runs each with many counts). */
+export const WORK_COUNTED = {
+  /** «Выполнено 3 из 21 задачи»: the part after «Выполнено N». */
+  ofTasks: counted(GEN_WORDS.task, (c) => `из ${c}`),
+};

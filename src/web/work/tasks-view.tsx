@@ -1,11 +1,12 @@
 import { Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
 import type { TaskView } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 import { Empty } from './empty.js';
-import { plural } from './labels.js';
+import { WORK_COUNTED } from './labels.js';
 import { TaskRow } from './task-row.js';
 
 type Show = 'open' | 'done' | 'all';
@@ -29,6 +30,8 @@ function useLinkedRoadmaps(tasks: TaskView[] | undefined) {
 export function TasksView() {
   const q = useTasks();
   const [show, setShow] = useState<Show>('open');
+  // Three segments do not fit a 390 px phone side by side: they stack there.
+  const phone = useMediaQuery('(max-width: 36em)');
   const [unitId, setUnitId] = useState<string | null>(null);
   const linkedRoadmaps = useLinkedRoadmaps(q.data);
 
@@ -55,6 +58,7 @@ export function TasksView() {
               <Group justify="space-between" align="flex-end">
                 <Group align="flex-end">
                   <SegmentedControl
+                    orientation={phone ? 'vertical' : 'horizontal'}
                     value={show}
                     onChange={(v) => setShow(v as Show)}
                     data={[
@@ -75,7 +79,7 @@ export function TasksView() {
                   )}
                 </Group>
                 <Text size="sm" fw={500} data-testid="tasks-summary">
-                  Выполнено {done} из {tasks.length} {plural(tasks.length, 'задачи', 'задач', 'задач')}
+                  Выполнено {done} {WORK_COUNTED.ofTasks.render(tasks.length)}
                 </Text>
               </Group>
               {list.length === 0 ? (
