@@ -7,6 +7,7 @@ import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { assertFileAttachable } from '../files/file-access.js';
 import { isBelow, syncCascade } from './cascade.js';
+import { countPastDue, pastDeadlinesWarning } from './past-deadlines.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
 import { type UpdateRoadmapInput, updateRoadmapInput } from './schemas.js';
 import { ROADMAP_STATUS_LABELS } from './types.js';
@@ -52,6 +53,10 @@ export async function updateRoadmap(
         { field: 'orderDate', message: 'Обязательно при утверждении' },
       ]);
     }
+  }
+  if (next === 'approved' && before.status !== 'approved' && !input.acknowledgePastDeadlines) {
+    const past = await countPastDue(db, before.id);
+    if (past > 0) throw pastDeadlinesWarning(past);
   }
   if (input.targetUnitIds && !(await isBelow(db, owner.path, input.targetUnitIds))) {
     throw invalid('Адресаты дорожной карты должны входить в её территорию', [
