@@ -39,11 +39,13 @@ export async function saveImportedRoadmaps(
     throw forbidden('Загружать дорожные карты этой организации вам не разрешено');
   input.roadmaps.forEach((r, i) => {
     if (r.archive && !periodEnded(r))
-      throw invalid(periodNotEndedMessage(r), [{ field: `roadmaps.${i}.archive`, message: periodNotEndedMessage(r) }]);
+      throw invalid(periodNotEndedMessage(r), [
+        { field: `roadmaps.${i}.archive`, message: periodNotEndedMessage(r) },
+      ]);
   });
 
   return db.transaction(async (tx) => {
-    const created: { id: string; title: string; items: number }[] = [];
+    const created: { id: string; title: string; items: number; archived: boolean }[] = [];
     for (const r of input.roadmaps) {
       const roadmapId = randomUUID();
       const period = { periodKind: r.periodKind, periodYear: r.periodYear };
@@ -60,7 +62,9 @@ export async function saveImportedRoadmaps(
         ...(r.archive && { status: 'archived' as const, executionImported: true }),
         createdBy: actor.userId,
       });
-      const execution = r.archive ? { status: 'done' as const, statusComment: IMPORTED_EXECUTION_COMMENT } : {};
+      const execution = r.archive
+        ? { status: 'done' as const, statusComment: IMPORTED_EXECUTION_COMMENT }
+        : {};
       const sectionRows: (typeof sections.$inferInsert)[] = [];
       const itemRows: (typeof items.$inferInsert)[] = [];
       r.sections.forEach((s, sIndex) => {
@@ -123,7 +127,7 @@ export async function saveImportedRoadmaps(
           ...(r.archive && { archived: true }),
         },
       );
-      created.push({ id: roadmapId, title: r.title, items: itemRows.length });
+      created.push({ id: roadmapId, title: r.title, items: itemRows.length, archived: r.archive });
     }
     return created;
   });

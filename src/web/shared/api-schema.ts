@@ -2572,6 +2572,7 @@ export interface paths {
                                 orderNumber?: string | null;
                                 date?: string | null;
                             } | null;
+                            archive?: boolean;
                             sections: ({
                                 number?: string | null;
                                 title?: string | null;
@@ -2619,6 +2620,7 @@ export interface paths {
                             id: string;
                             title: string;
                             items: number;
+                            archived: boolean;
                         })[];
                     };
                 };
@@ -2947,6 +2949,7 @@ export interface paths {
                         orderFileId?: string | null;
                         status?: "draft" | "approved" | "archived";
                         targetUnitIds?: string[];
+                        acknowledgePastDeadlines?: boolean;
                         version: number;
                     };
                 };
@@ -4414,6 +4417,7 @@ export interface components {
             orderDate: string | null;
             orderFileId: string | null;
             isDemo: boolean;
+            executionImported: boolean;
             version: number;
             updatedAt: string;
             progress: {
@@ -4452,6 +4456,7 @@ export interface components {
             orderDate: string | null;
             orderFileId: string | null;
             isDemo: boolean;
+            executionImported: boolean;
             createdBy: string | null;
             version: number;
             createdAt: string;
@@ -4471,6 +4476,7 @@ export interface components {
             orderDate: string | null;
             orderFileId: string | null;
             isDemo: boolean;
+            executionImported: boolean;
             version: number;
             updatedAt: string;
             progress: {
