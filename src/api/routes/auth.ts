@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { capabilitiesOf } from '../../modules/access/capabilities.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
@@ -84,6 +85,7 @@ export function authRoutes(app: App, deps: Deps) {
             unitName: a.unitName,
             unitKind: a.unitKind,
           })),
+          capabilities: capabilitiesOf(actor),
         },
         200,
       );

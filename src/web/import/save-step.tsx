@@ -16,7 +16,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import { periodLabel } from '../../modules/roadmaps/types.js';
-import { keptUnits, unitLabel, useOrgUnits } from '../roadmap/hooks.js';
+import { keptUnits, presetUnit, unitLabel, useOrgUnits } from '../roadmap/hooks.js';
 import { plural } from '../roadmap/strings.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
@@ -42,10 +42,10 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
   const options = keptUnits(me, units.data ?? [])
     .sort((a, b) => Number(own.has(b.id)) - Number(own.has(a.id)))
     .map((u) => ({ value: u.id, label: unitLabel(u) }));
-  // One organisation to choose from, or one of the user's own among it and its institutions.
-  const ownOptions = options.filter((o) => own.has(o.value));
-  const only =
-    options.length === 1 ? options[0]?.value : ownOptions.length === 1 ? ownOptions[0]?.value : undefined;
+  const only = presetUnit(
+    me,
+    options.map((o) => o.value),
+  );
   const kept = state.roadmaps.filter((d) => d.keep);
   const pastDrafts = kept.filter((d) => isPastPeriod(d) && !d.archive);
   const archived = kept.filter((d) => d.archive && isPastPeriod(d)).length;

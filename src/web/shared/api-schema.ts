@@ -4316,6 +4316,14 @@ export interface components {
                 unitName: string;
                 unitKind: "region" | "municipality" | "school" | "institution";
             })[];
+            capabilities: {
+                keepsRoadmaps: boolean;
+                receivesTasks: boolean;
+                confirms: boolean;
+                monitors: boolean;
+                identification: "region" | "approved" | null;
+                admin: boolean;
+            };
         };
         Methodology: {
             id: string;
