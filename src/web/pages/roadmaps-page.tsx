@@ -160,6 +160,11 @@ function RoadmapList({ rows }: { rows: RoadmapSummary[] }) {
                 >
                   {ROADMAP_STATUS_LABELS[r.status]}
                 </Badge>
+                {r.executionImported && (
+                  <Text size="xs" c="dimmed">
+                    по данным документа
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
