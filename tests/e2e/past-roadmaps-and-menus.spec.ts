@@ -76,6 +76,8 @@ test('approving a roadmap whose deadlines have passed warns with their count fir
   await mun.getByTestId('roadmap-approve').click();
   await mun.getByTestId('approve-order-number').fill('15-од');
   await mun.getByTestId('approve-order-date').fill('01.09.2022');
+  // A click outside the date's calendar closes it, as a user would.
+  await mun.getByRole('dialog').getByText('После утверждения мероприятия').click();
   await mun.getByTestId('approve-save').click();
   await expect(mun.getByTestId('approve-past-warning')).toContainText(
     '21 мероприятие со сроком в прошлом сразу станет просроченным. Утвердить всё равно?',
