@@ -76,11 +76,13 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
       const saved = await unwrap(api.POST('/api/roadmap-imports', { body: checked.data }));
       dispatch({ type: 'saved', saved });
       const records = saved.filter((s) => s.archived).length;
-      notifyOk(
-        records
-          ? `Сохранено: черновиков — ${saved.length - records}, архивных записей — ${records}`
-          : `Сохранено черновиков: ${saved.length}`,
-      );
+      const drafts = saved.length - records;
+      const parts = [
+        drafts > 0 && `${drafts} ${plural(drafts, ['черновик', 'черновика', 'черновиков'])}`,
+        records > 0 &&
+          `${records} ${plural(records, ['архивная запись', 'архивные записи', 'архивных записей'])}`,
+      ];
+      notifyOk(`Сохранено: ${parts.filter(Boolean).join(' и ')}`);
       await Promise.all(
         ['roadmaps', 'dashboard', 'items'].map((k) => qc.invalidateQueries({ queryKey: [k] })),
       );

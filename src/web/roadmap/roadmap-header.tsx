@@ -71,9 +71,16 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
               </Text>
             </Group>
             <Text size="sm" fs={r.status === 'draft' ? 'italic' : undefined} data-testid="roadmap-approval">
-              {approvalLine(r)}
+              {record
+                ? r.orderNumber || r.orderDate
+                  ? `${approvalLine(r)} (по данным документа)`
+                  : 'Приказ об утверждении в документе не указан'
+                : approvalLine(r)}
             </Text>
-            <OrderFile roadmap={r} />
+            {/* A record is not changed: its order file is shown, never attached. */}
+            <OrderFile
+              roadmap={record ? { ...r, permissions: { canManage: false, canConfirm: false } } : r}
+            />
           </Stack>
           <Stack gap={6} w={280}>
             <ProgressByStatus progress={r.progress} />
