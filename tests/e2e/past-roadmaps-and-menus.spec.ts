@@ -90,6 +90,28 @@ test('approving a roadmap whose deadlines have passed warns with their count fir
   expect(detail.progress.overdue).toBe(21);
 });
 
+test('instead of approving past deadlines, a draft of an ended period is kept as an archived record', async ({
+  browser,
+}) => {
+  const mun = await signIn(browser, 'municipality');
+  await uploadPenza(mun);
+  await mun.getByTestId('import-save').click();
+  await mun.getByTestId('import-saved').getByRole('link').first().click();
+  await mun.getByTestId('roadmap-approve').click();
+  await mun.getByTestId('approve-order-number').fill('15-од');
+  await mun.getByTestId('approve-save').click();
+  // The order date is required first; the warning comes from the server once the order is complete.
+  await mun.getByTestId('approve-order-date').fill('01.09.2022');
+  await mun.getByRole('dialog').getByText('После утверждения мероприятия').click();
+  await mun.getByTestId('approve-save').click();
+  await expect(mun.getByTestId('approve-past-warning')).toBeVisible();
+  await mun.getByTestId('approve-keep-record').click();
+  await expect(mun.getByTestId('roadmap-status')).toHaveText('в архиве');
+  await expect(mun.getByTestId('roadmap-imported-record')).toBeVisible();
+  const detail = await apiGet<Detail>(mun, `/api/roadmaps/${roadmapIdOf(mun)}`);
+  expect(detail).toMatchObject({ executionImported: true, progress: { overdue: 0, done: 21 } });
+});
+
 /** The menu of each demo role: what it can do and where it can have data. */
 const MENUS: Record<string, string[]> = {
   admin: [

@@ -15,7 +15,12 @@ export const EVENT_PAYLOADS = {
     archived: z.boolean().optional(),
   }),
   'roadmap.updated': changes,
-  'roadmap.status_changed': z.object({ from: z.string(), to: z.string() }),
+  'roadmap.status_changed': z.object({
+    from: z.string(),
+    to: z.string(),
+    /** A draft of an ended period kept as an archived record with its execution marked as imported. */
+    executionImported: z.boolean().optional(),
+  }),
   'roadmap.deleted': named,
   'section.created': named.extend({ number: z.string().nullable() }),
   'section.updated': changes,

@@ -3,7 +3,8 @@ import { periodLabel } from './types.js';
 
 // A roadmap of a period that has ended (2022/23 read in 2026) is a record of past work, not a plan to
 // execute: the import wizard offers to save it as an archived record, the server refuses that for a
-// period still running. Shared by both so that they agree on which periods have ended.
+// period still running. Shared by both so that they agree on which periods have ended (no database
+// here: the browser imports this file; the server's part is archive-record.ts).
 
 /** The period's last month has passed (months compared as 'YYYY-MM' in UTC). */
 export function periodEnded(period: RoadmapPeriod, today = new Date()): boolean {

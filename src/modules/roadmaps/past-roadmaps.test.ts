@@ -181,6 +181,63 @@ describe.each(DB_KINDS)('past roadmaps on %s', (kind) => {
     expect([approved.status, approved.progress.overdue]).toEqual(['approved', saved.items]);
   });
 
+  it('keeps a draft of an ended period as an archived record instead of approving it', async () => {
+    const [saved] = await saveImportedRoadmaps(database.db, {
+      actor: f.as('mun2'),
+      input: { orgUnitId: f.M2.id, roadmaps: await penza(false) },
+    });
+    if (!saved) throw new Error('nothing saved');
+    const archive = (extra: object) =>
+      updateRoadmap(database.db, {
+        actor: f.as('mun2'),
+        roadmapId: saved.id,
+        input: { status: 'archived', version: 1, ...extra },
+      });
+    expect(await code(archive({}))).toBe(
+      'INVALID_INPUT: Черновик переводится в архив только как архивная запись завершённого периода',
+    );
+    await archive({ archiveAsRecord: true });
+    const r = await getRoadmap(database.db, { actor: f.as('mun2'), roadmapId: saved.id });
+    expect([r.status, r.executionImported, r.progress.done, r.progress.overdue]).toEqual([
+      'archived',
+      true,
+      saved.items,
+      0,
+    ]);
+  });
+
+  it('refuses to keep a draft of a running period as an archived record', async () => {
+    const year = new Date().getUTCFullYear();
+    const [saved] = await saveImportedRoadmaps(database.db, {
+      actor: f.as('school3'),
+      input: {
+        orgUnitId: f.S3.id,
+        roadmaps: [
+          {
+            title: 'План школы',
+            periodKind: 'calendar_year',
+            periodYear: year,
+            sections: [
+              { number: null, title: null, items: [{ measure: 'Педсовет', deadline: { text: 'декабрь' } }] },
+            ],
+          },
+        ],
+      },
+    });
+    if (!saved) throw new Error('nothing saved');
+    expect(
+      await code(
+        updateRoadmap(database.db, {
+          actor: f.as('school3'),
+          roadmapId: saved.id,
+          input: { status: 'archived', archiveAsRecord: true, version: 1 },
+        }),
+      ),
+    ).toBe(
+      `INVALID_INPUT: Архивной записью можно сохранить только дорожную карту завершённого периода, а ${year} год ещё не закончился`,
+    );
+  });
+
   it('approves without a warning when no deadline has passed', async () => {
     const year = new Date().getUTCFullYear();
     const [saved] = await saveImportedRoadmaps(database.db, {

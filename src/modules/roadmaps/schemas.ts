@@ -47,6 +47,11 @@ export const updateRoadmapInput = z.object({
    * once). Without it such an approval is refused with their count, so the user is warned first.
    */
   acknowledgePastDeadlines: z.boolean().optional(),
+  /**
+   * With `status: 'archived'` on a draft of a period that has ended: keep it as an archived record
+   * instead of approving it (open measures marked «исполнено по данным документа», read-only).
+   */
+  archiveAsRecord: z.boolean().optional(),
   version,
 });
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { type FormEvent, useState } from 'react';
+import { periodEnded } from '../../modules/roadmaps/past-period.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import type { RoadmapDetail } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
@@ -39,6 +40,34 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
   const [busy, setBusy] = useState(false);
   /** The server's warning about measures past their deadline, once it has been given. */
   const [pastWarning, setPastWarning] = useState<string | null>(null);
+  // A roadmap of an ended period may be kept as an archived record instead (never overdue).
+  const ended = periodEnded(roadmap);
+
+  async function keepAsRecord() {
+    setBusy(true);
+    try {
+      await unwrap(
+        api.PATCH('/api/roadmaps/{id}', {
+          params: { path: { id: roadmap.id } },
+          body: {
+            status: 'archived',
+            archiveAsRecord: true,
+            approvalBody: body.trim() || null,
+            orderNumber: number.trim() || null,
+            orderDate: date,
+            version,
+          },
+        }),
+      );
+      notifyOk('Дорожная карта сохранена как архивная запись');
+      onDone();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+      await invalidate();
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -116,17 +145,24 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
         {pastWarning && (
           <Alert color="orange" title="Сроки уже прошли" data-testid="approve-past-warning">
             <Text size="sm">{pastWarning}</Text>
-            <Text size="sm" mt={6}>
-              Если это карта завершённого периода, её лучше не утверждать, а загрузить из документа заново как
-              архивную запись («Загрузить из документа» → «архивная запись»): тогда она не попадёт в
-              просроченные.
-            </Text>
+            {ended && (
+              <Text size="sm" mt={6}>
+                Период карты уже закончился. Если это запись о прошлой работе, сохраните её как архивную
+                запись: мероприятия будут отмечены «исполнено по данным документа», карта станет только для
+                просмотра и не попадёт в просроченные.
+              </Text>
+            )}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {S.cancel}
           </Button>
+          {pastWarning && ended && (
+            <Button variant="light" loading={busy} onClick={keepAsRecord} data-testid="approve-keep-record">
+              Сохранить как архивную запись
+            </Button>
+          )}
           <Button
             type="submit"
             loading={busy}

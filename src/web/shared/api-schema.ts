@@ -2950,6 +2950,7 @@ export interface paths {
                         status?: "draft" | "approved" | "archived";
                         targetUnitIds?: string[];
                         acknowledgePastDeadlines?: boolean;
+                        archiveAsRecord?: boolean;
                         version: number;
                     };
                 };
