@@ -20,7 +20,8 @@ export function IdentificationPage() {
   const region = hasRole(me, ...REGION_ROLES);
   return (
     <Stack>
-      <Title order={2}>Выявление ШНОР</Title>
+      {/* The same name as in the menu: the region identifies, the others see the approved lists. */}
+      <Title order={2}>{region ? 'Выявление ШНОР' : 'Списки ШНОР'}</Title>
       {region ? <RegionView canWrite={hasRole(me, 'regional_operator')} /> : <ApprovedLists />}
     </Stack>
   );
