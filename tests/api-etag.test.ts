@@ -50,7 +50,13 @@ describe.each(DB_KINDS)('ETag of the roadmap card on %s', (kind) => {
     await updateRoadmap(database.db, {
       actor: f.as('mun1'),
       roadmapId: r.id,
-      input: { status: 'approved', orderNumber: '5', orderDate: '2025-09-01', version: r.version },
+      input: {
+        status: 'approved',
+        acknowledgePastDeadlines: true,
+        orderNumber: '5',
+        orderDate: '2025-09-01',
+        version: r.version,
+      },
     });
     url = `/api/roadmaps/${r.id}`;
   }, 120_000);

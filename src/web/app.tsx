@@ -1,21 +1,12 @@
-import {
-  AppShell,
-  Badge,
-  Burger,
-  Group,
-  Menu,
-  NavLink,
-  ScrollArea,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
+import { AppShell, Badge, Burger, Group, Menu, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { LoginPage } from './pages/login-page.js';
 import { api, unwrap } from './shared/api.js';
-import { AuthGate, hasRole, useMe } from './shared/auth.js';
+import { AuthGate, useMe } from './shared/auth.js';
 import { Lazy, lazyNamed } from './shared/lazy.js';
+import { NavMenu } from './shared/nav.js';
 import { ROLE_LABELS } from './shared/types.js';
 
 // Every page is its own chunk: the login form and the start page do not carry the charts,
@@ -43,28 +34,12 @@ export function App() {
   );
 }
 
-const NAV = [
-  { to: '/', label: 'Рабочий стол' },
-  { to: '/identification', label: 'Выявление ШНОР' },
-  { to: '/roadmaps', label: 'Дорожные карты' },
-  { to: '/work/mine', label: 'Мои задачи' },
-  { to: '/work/tasks', label: 'К исполнению' },
-  { to: '/work/overdue', label: 'Просроченные' },
-  { to: '/work/upcoming', label: 'Ближайшие сроки' },
-  { to: '/work/awaiting', label: 'Ждут подтверждения' },
-  { to: '/work/calendar', label: 'Календарь' },
-];
-
 function Shell() {
   const me = useMe();
-  const [opened, { toggle }] = useDisclosure();
-  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const admin = hasRole(me, 'admin');
   const roleLine = me.assignments.map((a) => `${ROLE_LABELS[a.role]}: ${a.unitName}`).join('; ');
-  const isActive = (to: string) =>
-    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
 
   async function logout() {
     await unwrap(api.POST('/api/auth/logout')).catch(() => {});
@@ -129,28 +104,7 @@ function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <ScrollArea>
-          {NAV.map((n) => (
-            <NavLink key={n.to} component={Link} to={n.to} label={n.label} active={isActive(n.to)} />
-          ))}
-          {admin && (
-            <>
-              <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
-                Администрирование
-              </Text>
-              <NavLink
-                component={Link}
-                to="/admin/orgs"
-                label="Организации"
-                active={isActive('/admin/orgs')}
-              />
-              <NavLink
-                component={Link}
-                to="/admin/users"
-                label="Пользователи"
-                active={isActive('/admin/users')}
-              />
-            </>
-          )}
+          <NavMenu me={me} onNavigate={close} />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Actor } from '../../modules/access/actor.js';
+import { capabilitiesOf } from '../../modules/access/capabilities.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
@@ -124,5 +125,6 @@ function meOf(actor: Actor, deps: Deps) {
       unitName: a.unitName,
       unitKind: a.unitKind,
     })),
+    capabilities: capabilitiesOf(actor),
   };
 }

@@ -71,6 +71,11 @@ export const roadmaps = pgTable(
     orderDate: date('order_date', { mode: 'string' }),
     orderFileId: uuid('order_file_id').references(() => files.id),
     isDemo: boolean('is_demo').notNull().default(false),
+    /**
+     * An archived record of a period that had ended when it was imported: its execution marks came
+     * from the document («исполнено по данным документа»), it is never overdue and is read-only.
+     */
+    executionImported: boolean('execution_imported').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
     ...stamps,
   },

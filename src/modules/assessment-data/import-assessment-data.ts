@@ -9,7 +9,6 @@ import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
 import { readPackage } from './read-package.js';
 import { readUploadedPackage } from './read-upload.js';
-import { buildResultPacks, markPacking } from './result-packs.js';
 import { lockRegionDataForWrite } from './region-data-lock.js';
 import {
   bulkTables,
@@ -20,6 +19,7 @@ import {
   storedProcedureIds,
   storedShare,
 } from './replace-rows.js';
+import { buildResultPacks, markPacking } from './result-packs.js';
 import { type BulkLoader, insertLoader } from './store.js';
 import type { DataPackage } from './types.js';
 import type { assessmentImportView, importRowErrorView } from './views.js';

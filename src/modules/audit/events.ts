@@ -7,9 +7,20 @@ const named = z.object({ title: z.string() });
 /** The closed set of history events, each with its payload. The UI renders them (web/shared/history.tsx). */
 export const EVENT_PAYLOADS = {
   'roadmap.created': named,
-  'roadmap.imported': named.extend({ fileName: z.string(), sections: z.number(), items: z.number() }),
+  'roadmap.imported': named.extend({
+    fileName: z.string(),
+    sections: z.number(),
+    items: z.number(),
+    /** Saved as an archived record of a past period with its execution marked as imported. */
+    archived: z.boolean().optional(),
+  }),
   'roadmap.updated': changes,
-  'roadmap.status_changed': z.object({ from: z.string(), to: z.string() }),
+  'roadmap.status_changed': z.object({
+    from: z.string(),
+    to: z.string(),
+    /** A draft of an ended period kept as an archived record with its execution marked as imported. */
+    executionImported: z.boolean().optional(),
+  }),
   'roadmap.deleted': named,
   'section.created': named.extend({ number: z.string().nullable() }),
   'section.updated': changes,

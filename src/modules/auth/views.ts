@@ -17,6 +17,15 @@ export const meView = z
     assignments: z.array(
       z.object({ role, orgUnitId: z.uuid(), unitName: z.string(), unitKind: z.enum(ORG_KINDS) }),
     ),
+    /** What the menu offers (modules/access/capabilities.ts); the server checks access regardless. */
+    capabilities: z.object({
+      keepsRoadmaps: z.boolean(),
+      receivesTasks: z.boolean(),
+      confirms: z.boolean(),
+      monitors: z.boolean(),
+      identification: z.enum(['region', 'approved']).nullable(),
+      admin: z.boolean(),
+    }),
   })
   .meta({ id: 'Me' });
 

@@ -42,7 +42,13 @@ describe.each(DB_KINDS)('dashboard on %s', (kind) => {
     await updateRoadmap(database.db, {
       actor: f.as(login),
       roadmapId: r.id,
-      input: { status: 'approved', orderNumber: '1', orderDate: '2025-09-01', version: r.version },
+      input: {
+        status: 'approved',
+        acknowledgePastDeadlines: true,
+        orderNumber: '1',
+        orderDate: '2025-09-01',
+        version: r.version,
+      },
     });
     return r;
   };

@@ -12,6 +12,20 @@ import { updateRoadmap } from '../roadmaps/update-roadmap.js';
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../seeds');
 
 /**
+ * The console line about the seeds. They belong to the real bodies that approved them, not to the
+ * synthetic demo region, so the demo's regional operator does not see them (attaching real documents
+ * to invented units would misstate who approved them); the line says exactly who does.
+ */
+export function seedsVisibilityLine(count: number): string {
+  const places = SEEDS.map((s) => s.municipality ?? s.region).join(', ');
+  return (
+    `Реальные дорожные карты из seeds/: ${count} (${places}), загружены импортом как карты этих органов, ` +
+    'а не демонстрационной области. Их видит только администратор (вход admin): у демонстрационных ' +
+    'пользователей нет ролей в реальных регионах'
+  );
+}
+
+/**
  * The real public roadmaps in `seeds/`, loaded through the document importer as roadmaps of the
  * bodies that approved them. Only the bodies and their documents are created: no schools, people
  * or execution are invented for real places. Roadmaps with an order are approved and archived
@@ -81,7 +95,8 @@ export async function loadSeedRoadmaps(db: Db, admin: Actor, log: (m: string) =>
       const approved = await updateRoadmap(db, {
         actor: keeper,
         roadmapId: s.id,
-        input: { status: 'approved', version: 1 },
+        // Replays the 2022 order: the deadlines had not passed then, they have now.
+        input: { status: 'approved', acknowledgePastDeadlines: true, version: 1 },
       });
       await updateRoadmap(db, {
         actor: keeper,
@@ -91,8 +106,6 @@ export async function loadSeedRoadmaps(db: Db, admin: Actor, log: (m: string) =>
     }
     count += saved.length;
   }
-  log(
-    `Реальные дорожные карты из seeds/: ${count} (Смоленская область, Пензенский и Шаранский районы), загружены импортом`,
-  );
+  log(seedsVisibilityLine(count));
   return count;
 }

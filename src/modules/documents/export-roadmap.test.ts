@@ -135,6 +135,7 @@ const roadmap: RoadmapDetail = {
   orderDate: '2023-02-14',
   orderFileId: null,
   isDemo: false,
+  executionImported: false,
   version: 1,
   updatedAt: '2023-02-14T12:00:00Z',
   progress: {

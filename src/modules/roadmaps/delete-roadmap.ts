@@ -6,10 +6,11 @@ import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
 
-/** Access: whoever keeps the roadmap; only a draft may be deleted (an approved one is archived). */
+/** Access: whoever keeps the roadmap; only a draft or an imported archived record may be deleted (an approved one is archived). */
 export async function deleteRoadmap(db: Db, opts: { actor: Actor; roadmapId: string; version: number }) {
-  const { roadmap, owner } = await loadManagedRoadmap(db, opts.actor, opts.roadmapId);
-  if (roadmap.status !== 'draft')
+  const { roadmap, owner } = await loadManagedRoadmap(db, opts.actor, opts.roadmapId, { forDeletion: true });
+  // An imported archived record was never in force: deleting it undoes a wrong import.
+  if (roadmap.status !== 'draft' && !roadmap.executionImported)
     throw invalid('Утверждённую дорожную карту нельзя удалить — переведите её в архив');
   await db.transaction(async (tx) => {
     const gone = await tx

@@ -42,6 +42,11 @@ export const importedRoadmap = z.object({
   periodKind: z.enum(PERIOD_KINDS),
   periodYear: z.number().int().min(2015).max(2100),
   approval: z.object({ body: optText(500), orderNumber: optText(100), date: isoDate().nullish() }).nullish(),
+  /**
+   * Save a roadmap of a period that has ended as an archived record: execution marked as imported
+   * («исполнено по данным документа»), never overdue, read-only. Refused for a period still running.
+   */
+  archive: z.boolean().default(false),
   sections: z
     .array(z.object({ number: optText(20), title: optText(1000), items: z.array(importedItem).max(2000) }))
     .min(1, 'Нет ни одного раздела')

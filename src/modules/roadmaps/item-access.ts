@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { items } from '../../db/schema/roadmaps.js';
-import { forbidden, notFound } from '../../lib/errors.js';
+import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { loadRoadmapAccess, type RoadmapAccess } from './roadmap-access.js';
+import { IMPORTED_RECORD_READ_ONLY, loadRoadmapAccess, type RoadmapAccess } from './roadmap-access.js';
 
 export type ItemAccess = RoadmapAccess & { item: typeof items.$inferSelect };
 
@@ -21,6 +21,7 @@ export async function loadManagedItem(db: Db, actor: Actor, itemId: string): Pro
   const access = await loadItemAccess(db, actor, itemId);
   if (!access.canManage)
     throw forbidden('Изменять это мероприятие может только ответственный за дорожную карту');
+  if (access.roadmap.executionImported) throw invalid(IMPORTED_RECORD_READ_ONLY);
   return access;
 }
 

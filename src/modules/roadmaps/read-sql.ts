@@ -14,12 +14,22 @@ export const iso = (column: string) =>
 export const OPEN_STATUSES: ItemStatus[] = ['planned', 'in_progress', 'postponed'];
 
 /**
- * "Overdue today" of the item `i` in a roadmap whose status is `roadmapStatus`: past its due date,
- * still open, in a roadmap that is in force (a draft is not executed yet, an archived one no longer).
- * The date is the database's, the same for every instance.
+ * "Past its deadline" of the item `i`: due before today and still open, whatever its roadmap. On an
+ * approved roadmap this is overdue; before approving, it is what the approval warns about (a roadmap
+ * of a period that has ended would become overdue at once). The date is the database's, the same
+ * for every instance.
+ */
+export const pastDue = (i: string) =>
+  `coalesce(${i}.due_date < current_date and ${i}.status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')}), false)`;
+
+/**
+ * "Overdue today" of the item `i` in a roadmap whose status is `roadmapStatus`: past its deadline in a
+ * roadmap that is in force. A draft is not executed yet; an archived roadmap no longer is, and an
+ * archived record imported from a past period's document («исполнено по данным документа») never
+ * was in force here: neither ever counts as overdue, in any list, count or dashboard.
  */
 export const overdue = (i: string, roadmapStatus: string) =>
-  `coalesce(${i}.due_date < current_date and ${i}.status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')}) and ${roadmapStatus} = 'approved', false)`;
+  `(${pastDue(i)} and coalesce(${roadmapStatus} = 'approved', false))`;
 
 /**
  * Status of the cascaded task `t`: its linked own item's when linked. The
@@ -80,7 +90,8 @@ export const summaryColumns = (r: string, u: string) => `
   ${r}.period_year as "periodYear", ${r}.status as "status",
   json_build_object('id', ${u}.id, 'name', coalesce(${u}.short_name, ${u}.name), 'kind', ${u}.kind) as "orgUnit",
   ${r}.approval_body as "approvalBody", ${r}.order_number as "orderNumber", ${r}.order_date as "orderDate",
-  ${r}.order_file_id as "orderFileId", ${r}.is_demo as "isDemo", ${r}.version as "version",
+  ${r}.order_file_id as "orderFileId", ${r}.is_demo as "isDemo",
+  ${r}.execution_imported as "executionImported", ${r}.version as "version",
   ${iso(`${r}.updated_at`)} as "updatedAt", ${progressJson(r)} as "progress"`;
 
 /** Sections of roadmap `r` in order, each with its items in order, as a JSON array. */

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { roadmaps } from '../../db/schema/roadmaps.js';
-import { forbidden, notFound } from '../../lib/errors.js';
+import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { type Actor, pathIsAncestorOfActor, pathReadable, readablePrefixes } from '../access/actor.js';
 import { canConfirmUnit, canManageUnit, type OwnerUnit } from '../access/roadmap-rules.js';
 
@@ -63,9 +63,23 @@ export async function loadRoadmapAccess(db: Db, actor: Actor, roadmapId: string)
   return { roadmap: row.r, owner: row.u, ...ownerRules(actor, row.u, row.parentKind) };
 }
 
-export async function loadManagedRoadmap(db: Db, actor: Actor, roadmapId: string): Promise<RoadmapAccess> {
+/** Why an archived record imported from a past period's document is not edited (see save-imported-roadmaps.ts). */
+export const IMPORTED_RECORD_READ_ONLY =
+  'Это архивная запись завершённого периода, загруженная из документа: она только для просмотра. Если она загружена по ошибке, удалите её и загрузите документ заново';
+
+/**
+ * A roadmap the actor keeps, for changing it. An imported archived record is read-only: only its
+ * deletion passes (`forDeletion`), so that a wrong import can be undone.
+ */
+export async function loadManagedRoadmap(
+  db: Db,
+  actor: Actor,
+  roadmapId: string,
+  opts: { forDeletion?: boolean } = {},
+): Promise<RoadmapAccess> {
   const access = await loadRoadmapAccess(db, actor, roadmapId);
   if (!access.canManage)
     throw forbidden('Изменять эту дорожную карту может только ответственный за неё орган или организация');
+  if (access.roadmap.executionImported && !opts.forDeletion) throw invalid(IMPORTED_RECORD_READ_ONLY);
   return access;
 }

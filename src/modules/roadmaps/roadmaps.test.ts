@@ -76,7 +76,13 @@ describe.each(DB_KINDS)('roadmaps on %s', (kind) => {
     await updateRoadmap(database.db, {
       actor: f.as('mun1'),
       roadmapId: id,
-      input: { status: 'approved', orderNumber: '15-од', orderDate: '2025-09-10', version: 1 },
+      input: {
+        status: 'approved',
+        acknowledgePastDeadlines: true,
+        orderNumber: '15-од',
+        orderDate: '2025-09-10',
+        version: 1,
+      },
     });
     expect(await code(getRoadmap(database.db, { actor: f.as('school1'), roadmapId: id }))).toBe('OK');
     expect(await code(getRoadmap(database.db, { actor: f.as('school3'), roadmapId: id }))).toBe('NOT_FOUND');
@@ -177,7 +183,13 @@ describe.each(DB_KINDS)('roadmaps on %s', (kind) => {
     await updateRoadmap(database.db, {
       actor: f.as('school1'),
       roadmapId: id,
-      input: { status: 'approved', orderNumber: '7', orderDate: '2025-09-01', version: 1 },
+      input: {
+        status: 'approved',
+        acknowledgePastDeadlines: true,
+        orderNumber: '7',
+        orderDate: '2025-09-01',
+        version: 1,
+      },
     });
     expect(await overdue()).toBe(1);
     const done = await setItemStatus(database.db, {
@@ -231,7 +243,13 @@ describe.each(DB_KINDS)('roadmaps on %s', (kind) => {
     await updateRoadmap(database.db, {
       actor: f.as('region'),
       roadmapId: id,
-      input: { status: 'approved', orderNumber: '100-п', orderDate: '2025-09-01', version: 1 },
+      input: {
+        status: 'approved',
+        acknowledgePastDeadlines: true,
+        orderNumber: '100-п',
+        orderDate: '2025-09-01',
+        version: 1,
+      },
     });
     const [task] = (await listMyTasks(database.db, { actor: f.as('mun1') })).filter(
       (t) => t.source.itemId === src.id,

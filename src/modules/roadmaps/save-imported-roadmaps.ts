@@ -3,12 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { items, type Level, roadmaps, sections } from '../../db/schema/roadmaps.js';
-import { forbidden, notFound, parseInput } from '../../lib/errors.js';
+import { forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { canManageUnit } from '../access/roadmap-rules.js';
 import { recordEvent } from '../audit/record-event.js';
 import { type SaveImportInput, saveImportInput } from './import-schemas.js';
 import { resolveDeadline } from './item-fields.js';
+import { IMPORTED_EXECUTION_COMMENT, periodEnded, periodNotEndedMessage } from './past-period.js';
 
 const LEVEL: Record<string, Level> = {
   региональный: 'regional',
@@ -19,6 +20,9 @@ const LEVEL: Record<string, Level> = {
 /**
  * Access: whoever keeps the unit's roadmaps. Saves imported roadmaps as drafts in one transaction:
  * all of them land, or none. Rows are inserted in bulk, so a 300-row document saves at once.
+ * A roadmap of a period that has ended may be saved as an archived record instead (`archive`): its
+ * items are marked done «по данным документа», so it reads as the record of past work it is, never
+ * as 21 overdue measures; the overdue rule (read-sql.ts) leaves archived roadmaps out anyway.
  */
 export async function saveImportedRoadmaps(
   db: Db,
@@ -33,9 +37,15 @@ export async function saveImportedRoadmaps(
   if (!unit) throw notFound('Организация');
   if (!canManageUnit(actor, unit))
     throw forbidden('Загружать дорожные карты этой организации вам не разрешено');
+  input.roadmaps.forEach((r, i) => {
+    if (r.archive && !periodEnded(r))
+      throw invalid(periodNotEndedMessage(r), [
+        { field: `roadmaps.${i}.archive`, message: periodNotEndedMessage(r) },
+      ]);
+  });
 
   return db.transaction(async (tx) => {
-    const created: { id: string; title: string; items: number }[] = [];
+    const created: { id: string; title: string; items: number; archived: boolean }[] = [];
     for (const r of input.roadmaps) {
       const roadmapId = randomUUID();
       const period = { periodKind: r.periodKind, periodYear: r.periodYear };
@@ -49,8 +59,12 @@ export async function saveImportedRoadmaps(
         orderNumber: r.approval?.orderNumber ?? null,
         orderDate: r.approval?.date ?? null,
         isDemo: opts.isDemo ?? false,
+        ...(r.archive && { status: 'archived' as const, executionImported: true }),
         createdBy: actor.userId,
       });
+      const execution = r.archive
+        ? { status: 'done' as const, statusComment: IMPORTED_EXECUTION_COMMENT }
+        : {};
       const sectionRows: (typeof sections.$inferInsert)[] = [];
       const itemRows: (typeof items.$inferInsert)[] = [];
       r.sections.forEach((s, sIndex) => {
@@ -75,6 +89,7 @@ export async function saveImportedRoadmaps(
             description: it.description,
             responsibleText: it.responsible,
             indicator: it.indicator,
+            ...execution,
             // With no structured period given, the wording is read here, as for a typed item.
             ...resolveDeadline(
               d?.from || d?.to || d?.recurrence
@@ -104,9 +119,15 @@ export async function saveImportedRoadmaps(
         actor,
         'roadmap.imported',
         { entityType: 'roadmap', entityId: roadmapId, roadmapId, orgUnitId: unit.id },
-        { title: r.title, fileName: input.fileName, sections: sectionRows.length, items: itemRows.length },
+        {
+          title: r.title,
+          fileName: input.fileName,
+          sections: sectionRows.length,
+          items: itemRows.length,
+          ...(r.archive && { archived: true }),
+        },
       );
-      created.push({ id: roadmapId, title: r.title, items: itemRows.length });
+      created.push({ id: roadmapId, title: r.title, items: itemRows.length, archived: r.archive });
     }
     return created;
   });

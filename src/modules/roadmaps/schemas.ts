@@ -43,6 +43,16 @@ export const updateRoadmapInput = z.object({
   ...z.object(roadmapFields).partial().shape,
   status: z.enum(ROADMAP_STATUSES).optional(),
   targetUnitIds: z.array(uuid).max(5000).optional(),
+  /**
+   * Approve even though some open measures are already past their deadline (they become overdue at
+   * once). Without it such an approval is refused with their count, so the user is warned first.
+   */
+  acknowledgePastDeadlines: z.boolean().optional(),
+  /**
+   * With `status: 'archived'` on a draft of a period that has ended: keep it as an archived record
+   * instead of approving it (open measures marked «исполнено по данным документа», read-only).
+   */
+  archiveAsRecord: z.boolean().optional(),
   version,
 });
 

@@ -6,13 +6,16 @@ import type { Actor } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { assertFileAttachable } from '../files/file-access.js';
+import { assertArchivableAsRecord, markExecutionImported } from './archive-record.js';
 import { isBelow, syncCascade } from './cascade.js';
+import { countPastDue, pastDeadlinesWarning } from './past-deadlines.js';
 import { loadManagedRoadmap } from './roadmap-access.js';
 import { type UpdateRoadmapInput, updateRoadmapInput } from './schemas.js';
 import { ROADMAP_STATUS_LABELS } from './types.js';
 
 const TRANSITIONS: Record<RoadmapStatus, RoadmapStatus[]> = {
-  draft: ['approved'],
+  // A draft goes to the archive only as a record of a period that has ended (archiveAsRecord).
+  draft: ['approved', 'archived'],
   approved: ['archived', 'draft'],
   archived: ['approved'],
 };
@@ -53,6 +56,12 @@ export async function updateRoadmap(
       ]);
     }
   }
+  const asRecord = before.status === 'draft' && next === 'archived';
+  if (asRecord) assertArchivableAsRecord(before, input.archiveAsRecord);
+  if (next === 'approved' && before.status !== 'approved' && !input.acknowledgePastDeadlines) {
+    const past = await countPastDue(db, before.id);
+    if (past > 0) throw pastDeadlinesWarning(past);
+  }
   if (input.targetUnitIds && !(await isBelow(db, owner.path, input.targetUnitIds))) {
     throw invalid('Адресаты дорожной карты должны входить в её территорию', [
       { field: 'targetUnitIds', message: 'Чужая организация' },
@@ -64,7 +73,13 @@ export async function updateRoadmap(
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(roadmaps)
-      .set({ ...patch, status: next, version: sql`${roadmaps.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...patch,
+        status: next,
+        ...(asRecord && { executionImported: true }),
+        version: sql`${roadmaps.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(roadmaps.id, before.id), eq(roadmaps.version, input.version)))
       .returning();
     if (!updated) throw conflict();
@@ -76,8 +91,13 @@ export async function updateRoadmap(
     };
     const changes = diff(before, patch, [...FIELDS]);
     if (changes.length) await recordEvent(tx, actor, 'roadmap.updated', target, { changes });
+    if (asRecord) await markExecutionImported(tx, before.id);
     if (next !== before.status)
-      await recordEvent(tx, actor, 'roadmap.status_changed', target, { from: before.status, to: next });
+      await recordEvent(tx, actor, 'roadmap.status_changed', target, {
+        from: before.status,
+        to: next,
+        ...(asRecord && { executionImported: true }),
+      });
     if (input.targetUnitIds) {
       await tx.delete(roadmapTargets).where(eq(roadmapTargets.roadmapId, before.id));
       const ids = [...new Set(input.targetUnitIds)];

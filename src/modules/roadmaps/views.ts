@@ -104,6 +104,8 @@ const roadmapSummaryShape = {
   orderDate: z.string().nullable(),
   orderFileId: z.uuid().nullable(),
   isDemo: z.boolean(),
+  /** An archived record of a past period, imported with its execution marks: read-only, never overdue. */
+  executionImported: z.boolean(),
   version: z.number().int(),
   updatedAt: isoDateTime,
   progress: progressView,

@@ -59,11 +59,11 @@ function Stat({
   );
 }
 
-type Props = { d: Dashboard; confirms: boolean; receivesTasks: boolean };
+type Props = { d: Dashboard; confirms: boolean; receivesTasks: boolean; monitors: boolean };
 
-export function StatCards({ d, confirms, receivesTasks }: Props) {
+export function StatCards({ d, confirms, receivesTasks, monitors }: Props) {
   const others = d.ownRoadmaps.length === 0 && d.otherRoadmaps.length > 0;
-  const cols = 3 + (confirms ? 1 : 0) + (receivesTasks ? 1 : 0);
+  const cols = 1 + (monitors ? 2 : 0) + (confirms ? 1 : 0) + (receivesTasks ? 1 : 0);
   const open = d.ownRoadmaps.reduce((s, r) => s + r.progress.total, 0);
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: cols }} spacing="sm">
@@ -84,20 +84,24 @@ export function StatCards({ d, confirms, receivesTasks }: Props) {
           testId="stat-roadmaps"
         />
       )}
-      <Stat
-        to="/work/overdue"
-        label="Просрочено"
-        value={d.overdue.total}
-        color={d.overdue.total > 0 ? 'red' : undefined}
-        note="во всех доступных картах"
-        testId="stat-overdue"
-      />
-      <Stat
-        to="/work/upcoming"
-        label="Сроки в ближайшие 30 дней"
-        value={d.upcoming.total}
-        testId="stat-upcoming"
-      />
+      {monitors && (
+        <Stat
+          to="/work/overdue"
+          label="Просрочено"
+          value={d.overdue.total}
+          color={d.overdue.total > 0 ? 'red' : undefined}
+          note="во всех доступных картах"
+          testId="stat-overdue"
+        />
+      )}
+      {monitors && (
+        <Stat
+          to="/work/upcoming"
+          label="Сроки в ближайшие 30 дней"
+          value={d.upcoming.total}
+          testId="stat-upcoming"
+        />
+      )}
       {confirms && (
         <Stat
           to="/work/awaiting"

@@ -1,5 +1,6 @@
 import { Anchor, Paper, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { EMPTY } from '../shared/empty-states.js';
 import { formatDate } from '../shared/ui.js';
 import { StatusBadge } from './common.js';
 import { LIST_KINDS, LIST_STATUS, listHeading } from './strings.js';
@@ -22,7 +23,7 @@ export function ListsTable({ lists, full }: { lists: ListSummary[]; full: boolea
     return (
       <Paper withBorder p="xl">
         <Text c="dimmed" ta="center">
-          {full ? 'Списков пока нет' : 'Утверждённых списков, касающихся ваших школ, пока нет'}
+          {full ? EMPTY.regionLists : EMPTY.approvedLists}
         </Text>
       </Paper>
     );

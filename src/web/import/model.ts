@@ -2,6 +2,7 @@
 // and how it goes to POST /api/roadmap-imports (src/modules/roadmaps/import-schemas.ts).
 import { readDeadline } from '../../modules/documents/import/deadline.js';
 import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
+import { periodEnded } from '../../modules/roadmaps/past-period.js';
 import type {
   ImportedDeadline,
   ImportedRoadmap,
@@ -54,6 +55,8 @@ export type DraftRoadmap = {
   sections: DraftSection[];
   /** The user changed the requisites: warnings about the roadmap itself count as dealt with. */
   edited: boolean;
+  /** Save as an archived record of a past period (offered only when its period has ended). */
+  archive: boolean;
 };
 
 /** Where a row is: roadmap, section, item and, for a sub-row, its index under the item. */
@@ -100,6 +103,7 @@ export function draftOf(r: ImportedRoadmap): DraftRoadmap {
       items: s.items.map((i) => ({ ...rowOf(i), subItems: i.subItems.map(rowOf) })),
     })),
     edited: false,
+    archive: false,
   };
 }
 
@@ -172,6 +176,12 @@ function payloadRow(x: DraftRow) {
 /** Field paths of the request body, back to what the user sees: a roadmap or a row of it. */
 export type PathIndex = Map<string, { r: number; rowKey?: string }>;
 
+/** The roadmap's period has ended: it may be saved as an archived record (past-period.ts decides). */
+export const isPastPeriod = (d: DraftRoadmap) =>
+  d.periodKind !== null &&
+  d.periodYear !== null &&
+  periodEnded({ periodKind: d.periodKind, periodYear: d.periodYear });
+
 export function toPayload(roadmaps: DraftRoadmap[]) {
   const index: PathIndex = new Map();
   const body = roadmaps
@@ -189,6 +199,7 @@ export function toPayload(roadmaps: DraftRoadmap[]) {
         kind: d.kind,
         periodKind: d.periodKind,
         periodYear: d.periodYear,
+        archive: d.archive && isPastPeriod(d),
         approval: approval.body || approval.orderNumber || approval.date ? approval : null,
         sections: d.sections.map((s, si) => ({
           number: s.number,

@@ -1,16 +1,28 @@
-import { Alert, Anchor, Button, Group, List, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { saveImportInput } from '../../modules/roadmaps/import-schemas.js';
 import { periodLabel } from '../../modules/roadmaps/types.js';
-import { keptUnits, unitLabel, useOrgUnits } from '../roadmap/hooks.js';
+import { keptUnits, presetUnit, unitLabel, useOrgUnits } from '../roadmap/hooks.js';
 import { plural } from '../roadmap/strings.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { ROADMAP_KIND_LABELS } from '../shared/types.js';
 import { notifyOk } from '../shared/ui.js';
-import { countItems, issueErrors, toPayload } from './model.js';
+import { countItems, isPastPeriod, issueErrors, toPayload } from './model.js';
 import { scrollToFirstError } from './review-step.js';
 import type { ImportAction, ImportState, Saved } from './use-import-state.js';
 
@@ -30,8 +42,13 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
   const options = keptUnits(me, units.data ?? [])
     .sort((a, b) => Number(own.has(b.id)) - Number(own.has(a.id)))
     .map((u) => ({ value: u.id, label: unitLabel(u) }));
-  const only = options.length === 1 ? options[0]?.value : undefined;
+  const only = presetUnit(
+    me,
+    options.map((o) => o.value),
+  );
   const kept = state.roadmaps.filter((d) => d.keep);
+  const pastDrafts = kept.filter((d) => isPastPeriod(d) && !d.archive);
+  const archived = kept.filter((d) => d.archive && isPastPeriod(d)).length;
 
   useEffect(() => {
     if (only && !state.orgUnitId) dispatch({ type: 'unit', orgUnitId: only });
@@ -42,7 +59,8 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
     const showErrors = (errors: Record<string, string>) => {
       // The schema would call a missing organisation a wrong identifier.
       if (errors.orgUnitId && !state.orgUnitId) errors.orgUnitId = 'Выберите организацию';
-      const onlyUnit = Object.keys(errors).every((k) => k === 'orgUnitId');
+      // The unit and the archive choice are made on this step; everything else on the review step.
+      const onlyUnit = Object.keys(errors).every((k) => k === 'orgUnitId' || k.endsWith(':archive'));
       dispatch({ type: 'errors', errors, step: onlyUnit ? 2 : 1 });
       if (!onlyUnit) scrollToFirstError();
     };
@@ -57,7 +75,14 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
     try {
       const saved = await unwrap(api.POST('/api/roadmap-imports', { body: checked.data }));
       dispatch({ type: 'saved', saved });
-      notifyOk(`Сохранено черновиков: ${saved.length}`);
+      const records = saved.filter((s) => s.archived).length;
+      const drafts = saved.length - records;
+      const parts = [
+        drafts > 0 && `${drafts} ${plural(drafts, ['черновик', 'черновика', 'черновиков'])}`,
+        records > 0 &&
+          `${records} ${plural(records, ['архивная запись', 'архивные записи', 'архивных записей'])}`,
+      ];
+      notifyOk(`Сохранено: ${parts.filter(Boolean).join(' и ')}`);
       await Promise.all(
         ['roadmaps', 'dashboard', 'items'].map((k) => qc.invalidateQueries({ queryKey: [k] })),
       );
@@ -81,7 +106,7 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
     <Stack gap="md">
       <Select
         label="Организация"
-        description="Дорожные карты будут сохранены черновиками этой организации"
+        description="Дорожные карты будут сохранены как карты этой организации"
         placeholder="Выберите организацию"
         data={options}
         value={state.orgUnitId}
@@ -106,6 +131,7 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
               <Table.Th w={120} ta="right">
                 Мероприятий
               </Table.Th>
+              <Table.Th w={170}>Сохранить как</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -124,6 +150,23 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
                   </Table.Td>
                   <Table.Td ta="right">{d.sections.length}</Table.Td>
                   <Table.Td ta="right">{countItems(d)}</Table.Td>
+                  <Table.Td>
+                    {isPastPeriod(d) ? (
+                      <Checkbox
+                        label="архивная запись"
+                        checked={d.archive}
+                        onChange={(e) =>
+                          dispatch({ type: 'roadmap', r, patch: { archive: e.currentTarget.checked } })
+                        }
+                        error={state.errors[`r${r}:archive`]}
+                        data-testid={`import-archive-${r}`}
+                      />
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        черновик
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ),
             )}
@@ -135,6 +178,18 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
         {plural(kept.length, ['дорожная карта', 'дорожные карты', 'дорожных карт'])}, {items(total)}. Все
         сразу или ни одной: если что-то не примется, не сохранится ничего.
       </Text>
+      {pastDrafts.length > 0 && (
+        <Alert color="yellow" title="Период уже закончился" data-testid="import-past-period">
+          <Text size="sm">
+            {pastDrafts.length === 1 ? 'Период дорожной карты' : 'Периоды этих дорожных карт'} уже{' '}
+            {pastDrafts.length === 1 ? 'закончился' : 'закончились'}: все сроки в прошлом, и после утверждения
+            каждое открытое мероприятие сразу станет просроченным. Если это отчёт о прошлой работе, отметьте
+            «архивная запись»: карта сохранится в архив только для просмотра, мероприятия — с отметкой
+            «исполнено по данным документа»; в просроченные, сводки и рабочие списки она не попадёт. Черновик
+            оставьте, если по документу будете составлять новую карту.
+          </Text>
+        </Alert>
+      )}
       {openWarnings > 0 && (
         <Text size="sm" c="orange.8">
           Непроверенных предупреждений: {openWarnings}. Их можно исправить и после сохранения, в черновике.
@@ -150,7 +205,11 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
           Назад к проверке
         </Button>
         <Button onClick={save} loading={busy} disabled={kept.length === 0} data-testid="import-save">
-          Сохранить как черновики
+          {archived === 0
+            ? 'Сохранить как черновики'
+            : archived === kept.length
+              ? 'Сохранить в архив'
+              : 'Сохранить'}
         </Button>
       </Group>
     </Stack>
@@ -161,9 +220,21 @@ export function SaveStep({ state, dispatch, openWarnings }: Props) {
 export function SavedResult({ saved, onMore }: { saved: Saved; onMore: () => void }) {
   return (
     <Stack gap="md">
-      <Alert color="green" title="Дорожные карты сохранены как черновики" data-testid="import-saved">
+      <Alert
+        color="green"
+        title={
+          saved.every((s) => s.archived)
+            ? 'Дорожные карты сохранены в архив'
+            : saved.some((s) => s.archived)
+              ? 'Дорожные карты сохранены'
+              : 'Дорожные карты сохранены как черновики'
+        }
+        data-testid="import-saved"
+      >
         <Text size="sm" mb="xs">
-          Откройте черновик, чтобы продолжить работу: назначить ответственных, приложить приказ и утвердить.
+          {saved.every((s) => s.archived)
+            ? 'Архивные записи открываются только для просмотра; в просроченные и сводки они не попадают.'
+            : 'Откройте черновик, чтобы продолжить работу: назначить ответственных, приложить приказ и утвердить.'}
         </Text>
         <List size="sm" spacing={4}>
           {saved.map((s) => (
@@ -173,6 +244,7 @@ export function SavedResult({ saved, onMore }: { saved: Saved; onMore: () => voi
               </Anchor>{' '}
               <Text span size="sm" c="dimmed">
                 — {items(s.items)}
+                {s.archived ? ', архивная запись' : ''}
               </Text>
             </List.Item>
           ))}

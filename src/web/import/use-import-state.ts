@@ -28,7 +28,7 @@ export type ImportState = {
 };
 
 export type RoadmapPatch = Partial<
-  Pick<DraftRoadmap, 'keep' | 'title' | 'kind' | 'periodKind' | 'periodYear' | 'approval'>
+  Pick<DraftRoadmap, 'keep' | 'title' | 'kind' | 'periodKind' | 'periodYear' | 'approval' | 'archive'>
 >;
 
 export type ImportAction =
@@ -134,7 +134,7 @@ export function reducer(state: ImportState, a: ImportAction): ImportState {
     case 'step':
       return { ...state, step: a.step };
     case 'roadmap': {
-      const onlyKeep = Object.keys(a.patch).every((k) => k === 'keep');
+      const onlyKeep = Object.keys(a.patch).every((k) => k === 'keep' || k === 'archive');
       const periodChanged = 'periodKind' in a.patch || 'periodYear' in a.patch;
       let errors = state.errors;
       for (const k of Object.keys(a.patch)) errors = withoutError(errors, `r${a.r}:${k}`);

@@ -4,7 +4,8 @@ import { RollUpTable } from '../dashboard/roll-up-table.js';
 import { SectionCard, Shown, TaskList } from '../dashboard/section-card.js';
 import { StatCards } from '../dashboard/stat-cards.js';
 import { type Dashboard, useDashboard } from '../dashboard/use-dashboard.js';
-import { hasRole, useMe } from '../shared/auth.js';
+import { useMe } from '../shared/auth.js';
+import { EMPTY } from '../shared/empty-states.js';
 import { type FoundItem, ROLE_LABELS } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 import { Empty } from '../work/empty.js';
@@ -27,11 +28,10 @@ export function DashboardPage() {
         {(d) => (
           <DashboardBody
             d={d}
-            receivesTasks={hasRole(me, 'municipal_coordinator', 'school_team') || d.tasks.total > 0}
-            confirms={
-              hasRole(me, 'curator', 'municipal_coordinator', 'regional_operator', 'regional_center') ||
-              d.awaiting.total > 0
-            }
+            receivesTasks={me.capabilities.receivesTasks || d.tasks.total > 0}
+            confirms={me.capabilities.confirms || d.awaiting.total > 0}
+            monitors={me.capabilities.monitors}
+            keeps={me.capabilities.keepsRoadmaps}
           />
         )}
       </Query>
@@ -73,10 +73,16 @@ function DashboardBody({
   d,
   receivesTasks,
   confirms,
+  monitors,
+  keeps,
 }: {
   d: Dashboard;
   receivesTasks: boolean;
   confirms: boolean;
+  /** Follows execution: the overdue and the coming deadlines are his lists (not a teacher's). */
+  monitors: boolean;
+  /** Keeps some unit's roadmaps: an empty list of his own is his to fill. */
+  keeps: boolean;
 }) {
   const showOthers = d.ownRoadmaps.length === 0 && d.otherRoadmaps.length > 0;
   const roadmaps = (
@@ -89,7 +95,7 @@ function DashboardBody({
       {showOthers ? (
         <RoadmapProgressList roadmaps={d.otherRoadmaps.slice(0, 10)} />
       ) : d.ownRoadmaps.length === 0 ? (
-        <Empty>Дорожных карт вашей организации пока нет</Empty>
+        <Empty>{keeps ? EMPTY.ownRoadmaps : EMPTY.visibleRoadmaps}</Empty>
       ) : (
         <RoadmapProgressList roadmaps={d.ownRoadmaps} />
       )}
@@ -103,14 +109,14 @@ function DashboardBody({
       block={d.awaiting}
       color="orange"
       to="/work/awaiting"
-      empty="Нет мероприятий, ожидающих вашего подтверждения"
+      empty={EMPTY.awaiting}
       limit={8}
       testId="dashboard-awaiting"
     />
   );
   return (
     <Stack>
-      <StatCards d={d} confirms={confirms} receivesTasks={receivesTasks} />
+      <StatCards d={d} confirms={confirms} receivesTasks={receivesTasks} monitors={monitors} />
       {d.rollUp && (
         <SectionCard
           title={d.rollUp.level === 'municipality' ? 'Исполнение по муниципалитетам' : 'Исполнение по школам'}
@@ -136,7 +142,7 @@ function DashboardBody({
               testId="dashboard-tasks"
             >
               {d.tasks.total === 0 ? (
-                <Empty>Задач от вышестоящего уровня нет</Empty>
+                <Empty>{EMPTY.tasks}</Empty>
               ) : d.tasks.items.length === 0 ? (
                 <Empty>{`Все задачи выполнены (${d.tasks.done} из ${d.tasks.total})`}</Empty>
               ) : (
@@ -156,25 +162,29 @@ function DashboardBody({
         roadmaps
       )}
       {confirms && d.awaiting.total > 0 && awaiting}
-      <ItemSection
-        title="Просроченные мероприятия"
-        block={d.overdue}
-        color="red"
-        to="/work/overdue"
-        empty="Просроченных мероприятий нет"
-        limit={10}
-        testId="dashboard-overdue"
-      />
+      {monitors && (
+        <ItemSection
+          title="Просроченные мероприятия"
+          block={d.overdue}
+          color="red"
+          to="/work/overdue"
+          empty={EMPTY.overdue}
+          limit={10}
+          testId="dashboard-overdue"
+        />
+      )}
       {confirms && d.awaiting.total === 0 && awaiting}
-      <ItemSection
-        title="Ближайшие сроки (30 дней)"
-        block={d.upcoming}
-        color="yellow"
-        to="/work/upcoming"
-        empty="В ближайшие 30 дней сроков нет"
-        limit={8}
-        testId="dashboard-upcoming"
-      />
+      {monitors && (
+        <ItemSection
+          title="Ближайшие сроки (30 дней)"
+          block={d.upcoming}
+          color="yellow"
+          to="/work/upcoming"
+          empty={EMPTY.upcoming}
+          limit={8}
+          testId="dashboard-upcoming"
+        />
+      )}
     </Stack>
   );
 }

@@ -20,6 +20,7 @@ export function IdentificationPage() {
   const region = hasRole(me, ...REGION_ROLES);
   return (
     <Stack>
+      {/* The region identifies; the others see the approved lists (ШНОР, зона риска, …) that concern them. */}
       <Title order={2}>{region ? 'Выявление ШНОР' : 'Утверждённые списки школ'}</Title>
       {region ? <RegionView canWrite={hasRole(me, 'regional_operator')} /> : <ApprovedLists />}
     </Stack>

@@ -35,20 +35,27 @@ export function RoadmapPage() {
 
   return (
     <Query q={q}>
-      {(roadmap) => (
-        <Stack gap="md">
-          <RoadmapHeader roadmap={roadmap} />
-          <TableFilters roadmap={roadmap} value={filter} onChange={setFilter} />
-          <RoadmapTable roadmap={roadmap} filter={filter} onOpen={(item, edit) => open(item, edit)} />
-          <ItemDrawer
-            roadmap={roadmap}
-            itemId={itemId}
-            editing={editing}
-            onEdit={(e) => open(itemId, e)}
-            onClose={() => open(null)}
-          />
-        </Stack>
-      )}
+      {(loaded) => {
+        // An archived record imported from a past period's document is read-only (the server refuses
+        // every change but its deletion): the table and the card show no editing controls.
+        const roadmap = loaded.executionImported
+          ? { ...loaded, permissions: { canManage: false, canConfirm: false } }
+          : loaded;
+        return (
+          <Stack gap="md">
+            <RoadmapHeader roadmap={loaded} />
+            <TableFilters roadmap={roadmap} value={filter} onChange={setFilter} />
+            <RoadmapTable roadmap={roadmap} filter={filter} onOpen={(item, edit) => open(item, edit)} />
+            <ItemDrawer
+              roadmap={roadmap}
+              itemId={itemId}
+              editing={editing}
+              onEdit={(e) => open(itemId, e)}
+              onClose={() => open(null)}
+            />
+          </Stack>
+        );
+      }}
     </Query>
   );
 }

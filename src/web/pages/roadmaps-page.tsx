@@ -20,7 +20,8 @@ import { ProgressByStatus } from '../roadmap/progress-bar.js';
 import { RoadmapFormModal } from '../roadmap/roadmap-form.js';
 import { ROADMAP_STATUS_COLORS, S } from '../roadmap/strings.js';
 import { api, unwrap } from '../shared/api.js';
-import { hasRole, useMe } from '../shared/auth.js';
+import { useMe } from '../shared/auth.js';
+import { EMPTY } from '../shared/empty-states.js';
 import { ROADMAP_KIND_LABELS, ROADMAP_STATUS_LABELS, type RoadmapSummary } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 
@@ -34,13 +35,7 @@ export function RoadmapsPage() {
   const [year, setYear] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [creating, create] = useDisclosure(false);
-  const canCreate = hasRole(
-    me,
-    'regional_operator',
-    'municipal_coordinator',
-    'school_team',
-    'regional_center',
-  );
+  const canCreate = me.capabilities.keepsRoadmaps;
   const q = useQuery({
     queryKey: ['roadmaps', { status, year }],
     queryFn: () =>
@@ -106,10 +101,11 @@ export function RoadmapsPage() {
             ? rows.filter((r) => `${r.title} ${r.orgUnit.name}`.toLowerCase().includes(needle))
             : rows;
           if (shown.length === 0) {
+            const filtered = Boolean(needle || status || year);
             return (
-              <Paper withBorder p="xl">
+              <Paper withBorder p="xl" data-testid="roadmaps-empty">
                 <Text c="dimmed" ta="center">
-                  {S.nothing}
+                  {filtered ? EMPTY.filtered : canCreate ? EMPTY.roadmapsKeeper : EMPTY.visibleRoadmaps}
                 </Text>
               </Paper>
             );
@@ -170,6 +166,11 @@ function RoadmapList({ rows }: { rows: RoadmapSummary[] }) {
                 {(r.orderNumber || r.orderDate) && (
                   <Text size="xs" c="dimmed" mt={4}>
                     приказ {orderShort(r)}
+                  </Text>
+                )}
+                {r.executionImported && (
+                  <Text size="xs" c="dimmed">
+                    по данным документа
                   </Text>
                 )}
               </Table.Td>

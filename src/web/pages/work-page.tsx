@@ -1,15 +1,17 @@
 import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDashboard } from '../dashboard/use-dashboard.js';
+import { useMe } from '../shared/auth.js';
 import { Lazy, lazyNamed } from '../shared/lazy.js';
+import { workViewsOf } from '../shared/nav.js';
 import { ItemsView } from '../work/items-view.js';
-import { WORK_VIEW_LABELS, WORK_VIEWS, type WorkView } from '../work/labels.js';
+import { WORK_VIEW_LABELS, type WorkView } from '../work/labels.js';
 import { TasksView } from '../work/tasks-view.js';
 
 // The calendar (and its date grid) loads only when its tab is opened.
 const CalendarView = lazyNamed(() => import('../work/calendar-view.js'), 'CalendarView');
 
-const isView = (v: string | undefined): v is WorkView => WORK_VIEWS.includes(v as WorkView);
+const isView = (v: string | undefined, views: WorkView[]): v is WorkView => views.includes(v as WorkView);
 
 /** The working lists across all roadmaps the user may see, one tab per view; filters stay in the address. */
 export function WorkPage() {
@@ -18,7 +20,9 @@ export function WorkPage() {
   const [params] = useSearchParams();
   // The counters on the tabs come from the start page's summary (cached when the user came from there).
   const counts = useDashboard();
-  if (!isView(view)) return <Navigate to="/work/mine" replace />;
+  // Only the lists this user has a use for (the same as the menu); another view leads to the first.
+  const views = workViewsOf(useMe().capabilities);
+  if (!isView(view, views)) return <Navigate to={`/work/${views[0] ?? 'calendar'}`} replace />;
   const c = counts.data;
   const badge: Partial<Record<WorkView, { n: number; color: string }>> = c
     ? {
@@ -39,7 +43,7 @@ export function WorkPage() {
         keepMounted={false}
       >
         <Tabs.List>
-          {WORK_VIEWS.map((v) => {
+          {views.map((v) => {
             const b = badge[v];
             return (
               <Tabs.Tab key={v} value={v} data-testid={`work-tab-${v}`}>

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { type FormEvent, useState } from 'react';
+import { periodEnded } from '../../modules/roadmaps/past-period.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import type { RoadmapDetail } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
@@ -8,7 +9,11 @@ import { parseRuDate } from './format.js';
 import { useInvalidate } from './hooks.js';
 import { S } from './strings.js';
 
-/** Approval: the order's number and date are required by the server, the issuing body is optional. */
+/**
+ * Approval: the order's number and date are required by the server, the issuing body is optional.
+ * When measures are already past their deadline the server refuses with their count first (they would
+ * become overdue at once); the form shows it and approves only on «Утвердить всё равно».
+ */
 export function ApproveModal({
   roadmap,
   opened,
@@ -33,6 +38,36 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
   const [date, setDate] = useState<string | null>(roadmap.orderDate);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  /** The server's warning about measures past their deadline, once it has been given. */
+  const [pastWarning, setPastWarning] = useState<string | null>(null);
+  // A roadmap of an ended period may be kept as an archived record instead (never overdue).
+  const ended = periodEnded(roadmap);
+
+  async function keepAsRecord() {
+    setBusy(true);
+    try {
+      await unwrap(
+        api.PATCH('/api/roadmaps/{id}', {
+          params: { path: { id: roadmap.id } },
+          body: {
+            status: 'archived',
+            archiveAsRecord: true,
+            approvalBody: body.trim() || null,
+            orderNumber: number.trim() || null,
+            orderDate: date,
+            version,
+          },
+        }),
+      );
+      notifyOk('Дорожная карта сохранена как архивная запись');
+      onDone();
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+      await invalidate();
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -51,6 +86,7 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
             approvalBody: body.trim() || null,
             orderNumber: number.trim(),
             orderDate: date,
+            ...(pastWarning && { acknowledgePastDeadlines: true }),
             version,
           },
         }),
@@ -58,6 +94,12 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
       notifyOk('Дорожная карта утверждена');
       onDone();
     } catch (err) {
+      const warning =
+        err instanceof ApiError ? err.fields.find((f) => f.field === 'acknowledgePastDeadlines') : undefined;
+      if (warning) {
+        setPastWarning(warning.message);
+        return;
+      }
       notifyError(err);
       if (err instanceof ApiError) setErrors(Object.fromEntries(err.fields.map((f) => [f.field, f.message])));
     } finally {
@@ -100,12 +142,34 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
             data-testid="approve-order-date"
           />
         </SimpleGrid>
+        {pastWarning && (
+          <Alert color="orange" title="Сроки уже прошли" data-testid="approve-past-warning">
+            <Text size="sm">{pastWarning}</Text>
+            {ended && (
+              <Text size="sm" mt={6}>
+                Период карты уже закончился. Если это запись о прошлой работе, сохраните её как архивную
+                запись: мероприятия будут отмечены «исполнено по данным документа», карта станет только для
+                просмотра и не попадёт в просроченные.
+              </Text>
+            )}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {S.cancel}
           </Button>
-          <Button type="submit" loading={busy} data-testid="approve-save">
-            {S.approve}
+          {pastWarning && ended && (
+            <Button variant="light" loading={busy} onClick={keepAsRecord} data-testid="approve-keep-record">
+              Сохранить как архивную запись
+            </Button>
+          )}
+          <Button
+            type="submit"
+            loading={busy}
+            color={pastWarning ? 'orange' : undefined}
+            data-testid="approve-save"
+          >
+            {pastWarning ? 'Утвердить всё равно' : S.approve}
           </Button>
         </Group>
       </Stack>

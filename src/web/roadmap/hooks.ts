@@ -82,3 +82,14 @@ export function keptUnits(me: Me, units: OrgUnit[]): OrgUnit[] {
 }
 
 export const unitLabel = (u: Pick<OrgUnit, 'name' | 'shortName'>) => u.shortName ?? u.name;
+
+/**
+ * The unit a picker starts with: the only one offered, or the user's own when he has exactly one
+ * among the offered (a regional operator is offered the region and its institutions).
+ */
+export function presetUnit(me: Me, optionIds: string[]): string | undefined {
+  if (optionIds.length === 1) return optionIds[0];
+  const own = new Set(me.assignments.map((a) => a.orgUnitId));
+  const mine = optionIds.filter((id) => own.has(id));
+  return mine.length === 1 ? mine[0] : undefined;
+}

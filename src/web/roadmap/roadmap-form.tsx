@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createRoadmapInput, updateRoadmapInput } from '../../modules/roadmaps/schemas.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
@@ -21,7 +21,7 @@ import { check, focusFirstError } from '../shared/form-check.js';
 import { ROADMAP_KIND_LABELS, type RoadmapDetail, type RoadmapSummary } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { currentPeriodYear, parseRuDate } from './format.js';
-import { keptUnits, unitLabel, useInvalidate, useOrgUnits } from './hooks.js';
+import { keptUnits, presetUnit, unitLabel, useInvalidate, useOrgUnits } from './hooks.js';
 import { PERIOD_KIND_LABELS, S } from './strings.js';
 
 type Values = {
@@ -91,6 +91,15 @@ function RoadmapForm({ roadmap, onDone }: { roadmap?: RoadmapDetail; onDone: () 
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
   const options = keptUnits(me, units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }));
+  const preset = roadmap
+    ? undefined
+    : presetUnit(
+        me,
+        options.map((o) => o.value),
+      );
+  useEffect(() => {
+    if (preset) setV((old) => (old.orgUnitId ? old : { ...old, orgUnitId: preset }));
+  }, [preset]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
 import { api, apiHref, unwrap } from '../shared/api.js';
@@ -20,7 +20,9 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
   const [approving, approve] = useDisclosure(false);
   const [history, showHistory] = useDisclosure(false);
   const [deleting, del] = useDisclosure(false);
-  const manage = r.permissions.canManage;
+  // An imported archived record is only looked at; its keeper may still delete a wrong import.
+  const record = r.executionImported;
+  const manage = r.permissions.canManage && !record;
   const setStatus = (status: RoadmapDetail['status'], ok: string) =>
     run(
       () =>
@@ -54,6 +56,11 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
               <Badge color={ROADMAP_STATUS_COLORS[r.status]} variant="light" data-testid="roadmap-status">
                 {ROADMAP_STATUS_LABELS[r.status]}
               </Badge>
+              {record && (
+                <Badge color="gray" variant="outline" data-testid="roadmap-imported-record">
+                  исполнение по данным документа
+                </Badge>
+              )}
               {r.isDemo && (
                 <Badge color="orange" variant="light">
                   демо
@@ -67,14 +74,30 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
               </Text>
             </Group>
             <Text size="sm" fs={r.status === 'draft' ? 'italic' : undefined} data-testid="roadmap-approval">
-              {approvalLine(r)}
+              {record
+                ? r.orderNumber || r.orderDate
+                  ? `${approvalLine(r)} (по данным документа)`
+                  : 'Приказ об утверждении в документе не указан'
+                : approvalLine(r)}
             </Text>
-            <OrderFile roadmap={r} />
+            {/* A record is not changed: its order file is shown, never attached. */}
+            <OrderFile
+              roadmap={record ? { ...r, permissions: { canManage: false, canConfirm: false } } : r}
+            />
           </Stack>
           <Stack gap={6} w={{ base: '100%', sm: 280 }}>
             <ProgressByStatus progress={r.progress} counts={false} />
           </Stack>
         </Group>
+        {record && (
+          <Alert color="gray" variant="light" p="xs" data-testid="roadmap-record-note">
+            <Text size="sm">
+              Архивная запись завершённого периода, загруженная из документа: только для просмотра.
+              Мероприятия отмечены «исполнено по данным документа» (отметка импортирована); в просроченные,
+              сводки и рабочие списки карта не входит.
+            </Text>
+          </Alert>
+        )}
         <StatusCounts progress={r.progress} />
         <Group gap="xs" mt="xs">
           <Button
@@ -140,6 +163,11 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
               )}
             </>
           )}
+          {record && r.permissions.canManage && (
+            <Button color="red" variant="light" onClick={del.open} data-testid="roadmap-delete">
+              Удалить архивную запись
+            </Button>
+          )}
         </Group>
       </Stack>
       <RoadmapFormModal roadmap={r} opened={editing} onClose={edit.close} />
@@ -148,19 +176,22 @@ export function RoadmapHeader({ roadmap: r }: { roadmap: RoadmapDetail }) {
       <ConfirmModal
         opened={deleting}
         onClose={del.close}
-        title={S.deleteDraft}
-        message={`Удалить черновик «${r.title}» со всеми разделами и мероприятиями? Это действие нельзя отменить.`}
+        title={record ? 'Удалить архивную запись' : S.deleteDraft}
+        message={`Удалить ${record ? 'архивную запись' : 'черновик'} «${r.title}» со всеми разделами и мероприятиями? Это действие нельзя отменить.`}
         confirmLabel={S.delete}
         onConfirm={async () => {
           // Leave the page before the lists refresh, so the deleted roadmap is not fetched again.
-          await run(async () => {
-            await unwrap(
-              api.DELETE('/api/roadmaps/{id}', {
-                params: { path: { id: r.id }, query: { version: r.version } },
-              }),
-            );
-            navigate('/roadmaps');
-          }, 'Черновик удалён');
+          await run(
+            async () => {
+              await unwrap(
+                api.DELETE('/api/roadmaps/{id}', {
+                  params: { path: { id: r.id }, query: { version: r.version } },
+                }),
+              );
+              navigate('/roadmaps');
+            },
+            record ? 'Архивная запись удалена' : 'Черновик удалён',
+          );
         }}
       />
     </Paper>

@@ -2684,6 +2684,7 @@ export interface paths {
                                 orderNumber?: string | null;
                                 date?: string | null;
                             } | null;
+                            archive?: boolean;
                             sections: ({
                                 number?: string | null;
                                 title?: string | null;
@@ -2731,6 +2732,7 @@ export interface paths {
                             id: string;
                             title: string;
                             items: number;
+                            archived: boolean;
                         })[];
                     };
                 };
@@ -3059,6 +3061,8 @@ export interface paths {
                         orderFileId?: string | null;
                         status?: "draft" | "approved" | "archived";
                         targetUnitIds?: string[];
+                        acknowledgePastDeadlines?: boolean;
+                        archiveAsRecord?: boolean;
                         version: number;
                     };
                 };
@@ -4503,6 +4507,14 @@ export interface components {
                 unitName: string;
                 unitKind: "region" | "municipality" | "school" | "institution";
             })[];
+            capabilities: {
+                keepsRoadmaps: boolean;
+                receivesTasks: boolean;
+                confirms: boolean;
+                monitors: boolean;
+                identification: "region" | "approved" | null;
+                admin: boolean;
+            };
         };
         Methodology: {
             id: string;
@@ -4604,6 +4616,7 @@ export interface components {
             orderDate: string | null;
             orderFileId: string | null;
             isDemo: boolean;
+            executionImported: boolean;
             version: number;
             updatedAt: string;
             progress: {
@@ -4642,6 +4655,7 @@ export interface components {
             orderDate: string | null;
             orderFileId: string | null;
             isDemo: boolean;
+            executionImported: boolean;
             createdBy: string | null;
             version: number;
             createdAt: string;
@@ -4661,6 +4675,7 @@ export interface components {
             orderDate: string | null;
             orderFileId: string | null;
             isDemo: boolean;
+            executionImported: boolean;
             version: number;
             updatedAt: string;
             progress: {

@@ -16,6 +16,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../shared/api.js';
+import { useMe } from '../shared/auth.js';
 import { type FoundItem, ITEM_STATUS_LABELS } from '../shared/types.js';
 import { formatDate, Query } from '../shared/ui.js';
 import { ItemFilters, useWorkFilters } from './item-filters.js';
@@ -167,7 +168,9 @@ function Month({ month, entries }: { month: string; entries: MonthEntry[] }) {
 /** Month-by-month over a school year: what is due in each month and what runs through it. */
 export function CalendarView() {
   const [year, setYear] = useState(currentSchoolYear());
-  const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  // «Мои» is empty for a user who keeps no unit (a teacher, an expert): he sees only «Все доступные».
+  const keeps = useMe().capabilities.keepsRoadmaps;
+  const [scope, setScope] = useState<'mine' | 'all'>(keeps ? 'mine' : 'all');
   const [withPeriods, setWithPeriods] = useState(true);
   const [filters] = useWorkFilters();
   const q = useQuery({
@@ -197,14 +200,16 @@ export function CalendarView() {
           w={140}
           data-testid="calendar-year"
         />
-        <SegmentedControl
-          value={scope}
-          onChange={(v) => setScope(v === 'all' ? 'all' : 'mine')}
-          data={[
-            { value: 'mine', label: 'Мои' },
-            { value: 'all', label: 'Все доступные' },
-          ]}
-        />
+        {keeps && (
+          <SegmentedControl
+            value={scope}
+            onChange={(v) => setScope(v === 'all' ? 'all' : 'mine')}
+            data={[
+              { value: 'mine', label: 'Мои' },
+              { value: 'all', label: 'Все доступные' },
+            ]}
+          />
+        )}
         <Switch
           label="Показывать длящиеся мероприятия"
           checked={withPeriods}

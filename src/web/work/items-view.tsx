@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
+import { EMPTY } from '../shared/empty-states.js';
 import type { FoundItem, Me } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 import { Empty } from './empty.js';
@@ -12,13 +13,6 @@ import { ItemTable } from './item-table.js';
 import { itemsWord } from './labels.js';
 
 export type ItemListView = 'mine' | 'overdue' | 'upcoming' | 'awaiting';
-
-const EMPTY: Record<ItemListView, string> = {
-  mine: 'Мероприятий вашей организации нет',
-  overdue: 'Просроченных мероприятий нет',
-  upcoming: 'В ближайшие 30 дней сроков нет',
-  awaiting: 'Нет мероприятий, ожидающих вашего подтверждения',
-};
 
 const HINT: Record<ItemListView, string> = {
   mine: 'Мероприятия дорожных карт вашей организации и те, где она указана ответственной.',
@@ -68,9 +62,7 @@ export function ItemsView({ view }: { view: ItemListView }) {
         {(items) =>
           items.length === 0 ? (
             <Empty testId="work-empty">
-              {filters.roadmapId || filters.level || filters.status
-                ? 'Ничего не найдено по фильтрам'
-                : EMPTY[view]}
+              {filters.roadmapId || filters.level || filters.status ? EMPTY.filtered : EMPTY[view]}
             </Empty>
           ) : (
             <Stack gap="xs">

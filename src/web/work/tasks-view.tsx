@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
+import { EMPTY } from '../shared/empty-states.js';
 import type { TaskView } from '../shared/types.js';
 import { Query } from '../shared/ui.js';
 import { Empty } from './empty.js';
@@ -51,7 +52,7 @@ export function TasksView() {
               (!unitId || t.unit.id === unitId),
           );
           if (tasks.length === 0) {
-            return <Empty testId="work-empty">Задач от вышестоящего уровня нет</Empty>;
+            return <Empty testId="work-empty">{EMPTY.tasks}</Empty>;
           }
           return (
             <Stack gap="sm">

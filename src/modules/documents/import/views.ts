@@ -53,5 +53,11 @@ export const roadmapParseView = z
   .object({ roadmaps: z.array(importedRoadmapView), warnings: z.array(importWarningView) })
   .meta({ id: 'RoadmapParseResult' });
 export const savedImportView = z.array(
-  z.object({ id: z.uuid(), title: z.string(), items: z.number().int() }),
+  z.object({
+    id: z.uuid(),
+    title: z.string(),
+    items: z.number().int(),
+    /** Saved as an archived record of a past period (not a draft). */
+    archived: z.boolean(),
+  }),
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "roadmaps" ADD COLUMN "execution_imported" boolean DEFAULT false NOT NULL;

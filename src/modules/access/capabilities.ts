@@ -1,0 +1,51 @@
+import type { Role } from '../../db/schema/auth.js';
+import type { Actor } from './actor.js';
+import { isRegionLevel } from './region-level.js';
+import { ROADMAP_KEEPER_ROLES } from './roadmap-rules.js';
+
+// What a user can do and where he can have data, for the menu and the start page: a teacher is not
+// shown «Мои задачи» or «Ждут подтверждения», which no rule ever fills for him. Derived from the same
+// rules the server applies (canManageUnit, canConfirmUnit, the cascade, identification-access), and
+// only a convenience: every endpoint still checks access itself, so hiding an item protects nothing.
+
+export type Capabilities = {
+  /** Keeps some unit's roadmaps: creates, imports, marks execution (canManageUnit). */
+  keepsRoadmaps: boolean;
+  /** Receives measures of the level above as tasks: a municipality or a school (cascade.ts). */
+  receivesTasks: boolean;
+  /** Confirms execution of a level below (canConfirmUnit). */
+  confirms: boolean;
+  /** Follows execution across units: overdue measures and the coming deadlines. */
+  monitors: boolean;
+  /** 'region': data, methodology, runs and every list; 'approved': approved lists of his schools. */
+  identification: 'region' | 'approved' | null;
+  admin: boolean;
+};
+
+const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
+
+export function capabilitiesOf(actor: Actor): Capabilities {
+  const keepsRoadmaps = has(actor, ROADMAP_KEEPER_ROLES);
+  const receivesTasks = actor.assignments.some(
+    (a) =>
+      (a.role === 'municipal_coordinator' && a.unitKind === 'municipality') ||
+      (a.role === 'school_team' && a.unitKind === 'school'),
+  );
+  const confirms = has(actor, ['curator', 'municipal_coordinator', 'regional_operator']);
+  const admin = has(actor, ['admin']);
+  // Region-level readers of identification (identification-access.ts); the municipality, the curator
+  // and the school see the approved lists that concern their schools. The teacher and an expert
+  // outside the region level have no list that concerns them.
+  const regionReader = actor.assignments.some(
+    (a) => ['admin', 'regional_operator', 'regional_center', 'expert'].includes(a.role) && isRegionLevel(a),
+  );
+  const listReader = has(actor, ['municipal_coordinator', 'curator', 'school_team']);
+  return {
+    keepsRoadmaps,
+    receivesTasks,
+    confirms,
+    monitors: keepsRoadmaps || confirms || admin,
+    identification: regionReader ? 'region' : listReader ? 'approved' : null,
+    admin,
+  };
+}

@@ -1,0 +1,91 @@
+import { Badge, NavLink, Text } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { useDashboard } from '../dashboard/use-dashboard.js';
+import type { WorkView } from '../work/labels.js';
+import type { Me } from './types.js';
+
+// The menu of each role: what it can do and where it can have data (capabilities come from the server,
+// modules/access/capabilities.ts). A teacher is not offered «Мои задачи» or «Ждут подтверждения»,
+// which nothing ever fills for him. Hiding is a courtesy: every endpoint checks access itself.
+
+type Caps = Me['capabilities'];
+
+/** The working lists a user has a use for, in the order of the menu and of the work page's tabs. */
+export function workViewsOf(caps: Caps): WorkView[] {
+  const views: [WorkView, boolean][] = [
+    ['mine', caps.keepsRoadmaps],
+    ['tasks', caps.receivesTasks],
+    ['overdue', caps.monitors],
+    ['upcoming', caps.monitors],
+    ['awaiting', caps.confirms],
+    ['calendar', true],
+  ];
+  return views.filter(([, on]) => on).map(([v]) => v);
+}
+
+const WORK_MENU: Record<WorkView, string> = {
+  mine: 'Мои задачи',
+  tasks: 'К исполнению',
+  overdue: 'Просроченные',
+  upcoming: 'Ближайшие сроки',
+  awaiting: 'Ждут подтверждения',
+  calendar: 'Календарь',
+};
+
+type Entry = { to: string; label: string; count?: { n: number; color: string } };
+
+export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+  const location = useLocation();
+  const caps = me.capabilities;
+  const views = workViewsOf(caps);
+  // The counters of the start page (cached): where there is something to do, the menu says how much.
+  const d = useDashboard().data;
+  const counts: Partial<Record<WorkView, Entry['count']>> = d
+    ? {
+        tasks: { n: d.tasks.total - d.tasks.done, color: 'blue' },
+        overdue: { n: d.overdue.total, color: 'red' },
+        awaiting: { n: d.awaiting.total, color: 'orange' },
+      }
+    : {};
+  const entries: Entry[] = [
+    { to: '/', label: 'Рабочий стол' },
+    ...(caps.identification === 'region' ? [{ to: '/identification', label: 'Выявление ШНОР' }] : []),
+    ...(caps.identification === 'approved' ? [{ to: '/identification', label: 'Списки школ' }] : []),
+    { to: '/roadmaps', label: 'Дорожные карты' },
+    ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
+  ];
+  const isActive = (to: string) =>
+    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  const link = (e: Entry) => (
+    <NavLink
+      key={e.to}
+      component={Link}
+      to={e.to}
+      label={e.label}
+      active={isActive(e.to)}
+      onClick={onNavigate}
+      data-testid={`nav-${e.to === '/' ? 'home' : e.to.slice(1).replace('/', '-')}`}
+      rightSection={
+        e.count && e.count.n > 0 ? (
+          <Badge size="sm" color={e.count.color} variant={e.count.color === 'red' ? 'filled' : 'light'}>
+            {e.count.n}
+          </Badge>
+        ) : undefined
+      }
+    />
+  );
+  return (
+    <>
+      {entries.map(link)}
+      {caps.admin && (
+        <>
+          <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+            Администрирование
+          </Text>
+          {link({ to: '/admin/orgs', label: 'Организации' })}
+          {link({ to: '/admin/users', label: 'Пользователи' })}
+        </>
+      )}
+    </>
+  );
+}
