@@ -56,6 +56,9 @@ export async function createItem(
         targetValue: input.targetValue ?? null,
         targetUnit: input.targetUnit ?? null,
         actualValue: input.actualValue ?? null,
+        evidenceKind: input.evidenceKind ?? null,
+        targetCoverage: input.targetCoverage ?? false,
+        proofWaiver: input.proofWaiver ?? null,
         sourceItemId: opts.sourceItemId ?? null,
         ...deadline,
       })
