@@ -293,10 +293,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Скачать файл (доступен через дорожную карту, к которой он приложен) */
+        /** Скачать файл (доступен через дорожную карту, к которой он приложен); inline=true — показать PDF, изображение или текст на странице */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    inline?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1376,6 +1378,9 @@ export interface paths {
                         targetValue?: number | null;
                         targetUnit?: string | null;
                         actualValue?: number | null;
+                        evidenceKind?: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+                        targetCoverage?: boolean;
+                        proofWaiver?: string | null;
                         sectionId?: string;
                         position?: number;
                         version: number;
@@ -1540,6 +1545,7 @@ export interface paths {
                     "application/json": {
                         decision: "confirmed" | "returned";
                         comment?: string | null;
+                        seenFileIds?: string[];
                         version: number;
                     };
                 };
@@ -1629,10 +1635,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Приложить подтверждающий документ (multipart/form-data, поле file) */
+        /** Приложить подтверждающий документ (multipart/form-data, поле file; вид документа — kind) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3131,6 +3139,9 @@ export interface paths {
                         targetValue?: number | null;
                         targetUnit?: string | null;
                         actualValue?: number | null;
+                        evidenceKind?: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+                        targetCoverage?: boolean;
+                        proofWaiver?: string | null;
                     };
                 };
             };
@@ -3972,8 +3983,15 @@ export interface components {
             name: string;
             mime: string;
             size: number;
+            kind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other";
             addedAt: string;
             addedBy: string | null;
+        };
+        EvidenceFile: {
+            id: string;
+            name: string;
+            mime: string;
+            kind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other";
         };
         Flags: {
             shnor: boolean;
@@ -4007,11 +4025,18 @@ export interface components {
             targetValue: number | null;
             targetUnit: string | null;
             actualValue: number | null;
+            evidenceKind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+            targetCoverage: boolean;
+            proofWaiver: string | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
             statusComment: string | null;
             overdue: boolean;
             confirmation: "pending" | "confirmed" | "returned" | null;
             confirmationComment: string | null;
+            confirmationSeen: ({
+                id: string;
+                name: string;
+            })[] | null;
             evidenceCount: number;
             commentCount: number;
             rollUp: {
@@ -4022,6 +4047,7 @@ export interface components {
             sourceItemId: string | null;
             version: number;
             updatedAt: string;
+            evidence: components["schemas"]["EvidenceFile"][];
             roadmap: {
                 id: string;
                 title: string;
@@ -4106,6 +4132,13 @@ export interface components {
             targetValue: number | null;
             targetUnit: string | null;
             actualValue: number | null;
+            evidenceKind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+            targetCoverage: boolean;
+            proofWaiver: string | null;
+            confirmationSeen: ({
+                id: string;
+                name: string;
+            })[] | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
             statusComment: string | null;
             confirmation: "pending" | "confirmed" | "returned" | null;
@@ -4139,11 +4172,18 @@ export interface components {
             targetValue: number | null;
             targetUnit: string | null;
             actualValue: number | null;
+            evidenceKind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+            targetCoverage: boolean;
+            proofWaiver: string | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
             statusComment: string | null;
             overdue: boolean;
             confirmation: "pending" | "confirmed" | "returned" | null;
             confirmationComment: string | null;
+            confirmationSeen: ({
+                id: string;
+                name: string;
+            })[] | null;
             evidenceCount: number;
             commentCount: number;
             rollUp: {
