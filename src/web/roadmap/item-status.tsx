@@ -49,15 +49,19 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
       ...(actual !== item.actualValue && { actualValue: actual }),
       version,
     };
-    const ok = await run(async () => {
-      try {
-        await unwrap(api.POST('/api/items/{id}/status', { params: { path: { id: item.id } }, body }));
-      } catch (e) {
-        // Kept on screen next to the control: it says what proof is missing.
-        setRefusal(e instanceof Error ? e.message : String(e));
-        throw e;
-      }
-    }, 'Статус сохранён');
+    const ok = await run(
+      async () => {
+        try {
+          await unwrap(api.POST('/api/items/{id}/status', { params: { path: { id: item.id } }, body }));
+        } catch (e) {
+          // Kept on screen next to the control: it says what proof is missing.
+          setRefusal(e instanceof Error ? e.message : String(e));
+          throw e;
+        }
+      },
+      'Статус сохранён',
+      true,
+    );
     if (ok) setComment('');
   }
   const coverage = item.targetCoverage && item.targetValue !== null;

@@ -65,7 +65,7 @@ export function ConfirmActions({ item }: { item: FoundItem }) {
           onClick={() => setProofOpen(true)}
           data-testid={`open-proof-${item.id}`}
         >
-          Подтвердить…
+          Подтвердить
         </Button>
         <Button size="compact-xs" variant="light" color="red" onClick={() => setReturning(true)}>
           Вернуть

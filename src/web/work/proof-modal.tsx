@@ -102,7 +102,8 @@ export function ProofModal({
     queryFn: () => unwrap(api.GET('/api/items/{id}/evidence', { params: { path: { id: item.id } } })),
     enabled: opened,
   });
-  const files = q.data ?? [];
+  // In the order they were attached, as the awaiting list names them.
+  const files = [...(q.data ?? [])].sort((x, y) => x.addedAt.localeCompare(y.addedAt));
   const [selected, setSelected] = useState<string | null>(null);
   const [seen, setSeen] = useState<Set<string>>(new Set());
   const [comment, setComment] = useState('');
@@ -188,8 +189,8 @@ export function ProofModal({
           </Text>
         )}
         <Query q={q}>
-          {(list) =>
-            list.length === 0 ? (
+          {() =>
+            files.length === 0 ? (
               <Text size="sm" c="dimmed">
                 Файлы не приложены.
               </Text>
@@ -197,7 +198,7 @@ export function ProofModal({
               <Grid gap="sm">
                 <Grid.Col span={{ base: 12, sm: 4 }}>
                   <Stack gap={2} data-testid="proof-files">
-                    {list.map((f) => (
+                    {files.map((f) => (
                       <NavLink
                         key={f.id}
                         active={f.id === selected}
@@ -243,7 +244,7 @@ export function ProofModal({
             {files.length === 0
               ? ''
               : unseen.length
-                ? `Просмотрено ${seen.size} из ${filesWord(files.length)}: откройте остальные`
+                ? `Открыто файлов: ${seen.size} из ${files.length} — откройте остальные`
                 : `Все файлы просмотрены (${filesWord(files.length)})`}
           </Text>
           <Group>
