@@ -15,6 +15,7 @@ import { itemHistory } from './history.js';
 import { missingProof } from './proof-rule.js';
 import type { CreateItemInput } from './schemas.js';
 import { setItemStatus } from './set-item-status.js';
+import { listMyTasks, updateTask } from './tasks.js';
 import { updateItem } from './update-item.js';
 import { updateRoadmap } from './update-roadmap.js';
 
@@ -218,6 +219,60 @@ describe.each(DB_KINDS)('evidence rules on %s', (kind) => {
     });
     expect([returned.status, returned.confirmation]).toEqual(['in_progress', 'returned']);
     expect((await markDone(item.id, returned.version)).confirmation).toBe('pending');
+  });
+
+  it('takes the fact of a coverage target from the lower units, not from the keeper', async () => {
+    const regional = await createRoadmap(database.db, {
+      actor: f.as('region'),
+      input: {
+        orgUnitId: f.R.id,
+        title: 'Региональная карта',
+        kind: 'shnor_support',
+        periodKind: 'school_year',
+        periodYear: 2025,
+      },
+    });
+    const section = (await getRoadmap(database.db, { actor: f.as('region'), roadmapId: regional.id }))
+      .sections[0]?.id as string;
+    const measure = await createItem(database.db, {
+      actor: f.as('region'),
+      roadmapId: regional.id,
+      input: {
+        sectionId: section,
+        level: 'municipal',
+        measure: 'Назначить муниципальных координаторов',
+        deadlineText: 'октябрь 2025',
+        targetComparator: 'gte',
+        targetValue: 100,
+        targetUnit: '%',
+        targetCoverage: true,
+      },
+    });
+    const asRegion = (version: number, actualValue?: number) =>
+      setItemStatus(database.db, {
+        actor: f.as('region'),
+        itemId: measure.id,
+        input: { status: 'done', comment: null, version, ...(actualValue !== undefined && { actualValue }) },
+      });
+    // Not addressed to anyone yet (a draft does not cascade): nothing to compute the coverage from.
+    expect(await refusal(asRegion(measure.version))).toMatch(/^INVALID_INPUT: Охват не рассчитан/);
+    await updateRoadmap(database.db, {
+      actor: f.as('region'),
+      roadmapId: regional.id,
+      input: { status: 'approved', orderNumber: '1', orderDate: '2025-09-01', version: regional.version },
+    });
+    const [task] = (await listMyTasks(database.db, { actor: f.as('mun1') })).filter(
+      (t) => t.source.itemId === measure.id,
+    );
+    if (!task) throw new Error('no task');
+    await updateTask(database.db, {
+      actor: f.as('mun1'),
+      taskId: task.id,
+      input: { status: 'done', version: task.version },
+    });
+    // One of two municipalities: 50 %, whatever the keeper types.
+    const done = await asRegion(measure.version, 100);
+    expect([done.status, done.actualValue]).toEqual(['done', 50]);
   });
 
   it('shows the proof only to those who see the roadmap', async () => {
