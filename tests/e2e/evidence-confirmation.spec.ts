@@ -160,4 +160,11 @@ test('a school proves a measure done and the curator confirms it with the proof 
   await expect(school.getByTestId('item-history')).toContainText(
     'Подтверждено, просмотрены: Протокол ШМО № 3.pdf, Открытый урок.png',
   );
+  await school.getByTestId('item-history').getByText('Подтверждено, просмотрены').scrollIntoViewIfNeeded();
+  await shot(school, 'evidence-history-1280');
+  await school.keyboard.press('Escape');
+  const row = school.getByTestId(`roadmap-row-${item.id}`);
+  await expect(row).toContainText('факт: 6 педагогов');
+  await row.scrollIntoViewIfNeeded();
+  await shot(school, 'evidence-roadmap-row-1280');
 });
