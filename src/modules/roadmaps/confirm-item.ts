@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { files } from '../../db/schema/files.js';
 import { itemEvidence, items } from '../../db/schema/roadmaps.js';
-import { conflict, forbidden, invalid, parseInput } from '../../lib/errors.js';
+import { AppError, conflict, forbidden, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { itemTarget, loadItemAccess } from './item-access.js';
@@ -52,8 +52,10 @@ export async function confirmItem(
           [{ field: 'seenFileIds', message: 'Не все файлы просмотрены' }],
         );
       // The proof may have been detached since «выполнено» was set.
-      await proofOf(tx, before, before.actualValue).catch((e: Error) => {
-        throw invalid(`Подтвердить нельзя: ${e.message}`);
+      await proofOf(tx, before, before.actualValue).catch((e: unknown) => {
+        throw e instanceof AppError && e.code === 'INVALID_INPUT'
+          ? invalid(`Подтвердить нельзя: ${e.message}`)
+          : e;
       });
     }
     const [updated] = await tx

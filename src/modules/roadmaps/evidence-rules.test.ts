@@ -8,7 +8,7 @@ import { databaseStorage } from '../files/storage.js';
 import { confirmItem } from './confirm-item.js';
 import { createItem } from './create-item.js';
 import { createRoadmap } from './create-roadmap.js';
-import { addEvidence, listEvidence } from './evidence.js';
+import { addEvidence, listEvidence, removeEvidence } from './evidence.js';
 import { findItems } from './find-items.js';
 import { getRoadmap } from './get-roadmap.js';
 import { itemHistory } from './history.js';
@@ -206,6 +206,22 @@ describe.each(DB_KINDS)('evidence rules on %s', (kind) => {
         { id: b.id, name: 'b.jpg' },
       ],
     });
+  });
+
+  it('refuses to confirm an item whose proof was detached after «выполнено»', async () => {
+    const item = await newItem({ evidenceKind: 'protocol' });
+    const file = await attach(item.id, 'протокол.pdf', 'protocol');
+    const done = await markDone(item.id, item.version);
+    await removeEvidence(database.db, { actor: f.as('school1'), itemId: item.id, fileId: file.id });
+    expect(
+      await refusal(
+        confirmItem(database.db, {
+          actor: f.as('curator'),
+          itemId: item.id,
+          input: { decision: 'confirmed', comment: null, version: done.version, seenFileIds: [] },
+        }),
+      ),
+    ).toBe('INVALID_INPUT: Подтвердить нельзя: Приложите документ: протокол');
   });
 
   it('still returns an item for rework, and the keeper marks it done again with the proof', async () => {
