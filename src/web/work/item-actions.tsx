@@ -5,6 +5,7 @@ import { ruleText, targetText } from '../../modules/roadmaps/proof-rule.js';
 import { api, unwrap } from '../shared/api.js';
 import type { FoundItem } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
+import { itemLink } from './labels.js';
 import { ProofModal } from './proof-modal.js';
 import { StatusModal } from './status-modal.js';
 
@@ -135,6 +136,7 @@ export function ItemStatusAction({ item }: { item: FoundItem }) {
           target: item.targetValue !== null && !item.targetCoverage ? targetText(item) : null,
           unit: item.targetUnit,
           actual: item.actualValue,
+          href: itemLink(item.roadmap.id, item.id),
         }}
         onSubmit={async (status, comment, actualValue) => {
           await unwrap(

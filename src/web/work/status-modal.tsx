@@ -1,5 +1,17 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { ITEM_STATUS_LABELS } from '../shared/types.js';
 import { notifyError } from '../shared/ui.js';
 import { ITEM_STATUSES, type ItemStatus } from './labels.js';
@@ -15,7 +27,14 @@ type Props = {
   initialComment?: string | null;
   onSubmit: (status: ItemStatus, comment: string | null, actualValue?: number | null) => Promise<unknown>;
   /** An item's proof rule: what «выполнено» needs, and the fact against a typed target. */
-  proof?: { rule: string; target: string | null; unit: string | null; actual: number | null };
+  proof?: {
+    rule: string;
+    target: string | null;
+    unit: string | null;
+    actual: number | null;
+    /** The item's card, where files are attached. */
+    href: string;
+  };
   /** Only the comment can be changed (a task whose status follows a linked item). */
   commentOnly?: boolean;
   note?: string;
@@ -126,6 +145,14 @@ export function StatusModal({
         {refusal && (
           <Alert color="red" p="xs" title="Не сохранено" data-testid="status-refusal">
             {refusal}
+            {proof && (
+              <>
+                {' '}
+                <Anchor component={Link} to={proof.href} size="sm">
+                  Открыть мероприятие и приложить файлы
+                </Anchor>
+              </>
+            )}
           </Alert>
         )}
         <Group justify="flex-end">
