@@ -5,6 +5,8 @@ import type { FoundItem } from '../shared/types.js';
 import { filesWord } from './proof-modal.js';
 
 const SHOWN = 3;
+const sameStart = (name: string, label: string) =>
+  name.toLowerCase().startsWith(label.toLowerCase().slice(0, 6));
 
 /** The proof of an awaiting item at a glance: how many files, which, fact against target, exception. */
 export function ProofSummary({ item }: { item: FoundItem }) {
@@ -15,8 +17,9 @@ export function ProofSummary({ item }: { item: FoundItem }) {
         {files.length ? filesWord(files.length) : 'Файлов нет'}
       </Text>
       {files.slice(0, SHOWN).map((f) => (
-        <Text key={f.id} size="xs" lineClamp={1} title={f.name}>
-          {f.kind !== 'other' && (
+        <Text key={f.id} size="xs" lineClamp={2} title={f.name} style={{ wordBreak: 'break-word' }}>
+          {/* The kind, unless the file's name already says it («Протокол № 5…»). */}
+          {f.kind !== 'other' && !sameStart(f.name, EVIDENCE_KIND_LABELS[f.kind]) && (
             <Text span size="xs" c="dimmed">
               {EVIDENCE_KIND_LABELS[f.kind]}:{' '}
             </Text>
