@@ -88,8 +88,11 @@ export const forgetActorsAfterChange = (deps: Deps) =>
     }
   });
 
-const CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+const CSP_BASE =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'";
+const CSP = `${CSP_BASE}; frame-ancestors 'none'`;
+/** A file shown inline in the proof's preview may be framed by our own pages, and by nobody else. */
+const CSP_FRAMED_BY_SELF = `${CSP_BASE}; frame-ancestors 'self'`;
 
 export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   await next();
@@ -97,12 +100,13 @@ export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   // Response on each call, which cost more than the session check itself (docs/decisions/0012).
   const h = c.res.headers;
   h.set('X-Content-Type-Options', 'nosniff');
-  h.set('X-Frame-Options', 'DENY');
+  const framedBySelf = h.get('X-Frame-Options') === 'SAMEORIGIN' && c.req.path.startsWith('/api/files/');
+  h.set('X-Frame-Options', framedBySelf ? 'SAMEORIGIN' : 'DENY');
   h.set('Referrer-Policy', 'same-origin');
   // API answers (files included) carry personal data: no browser or proxy may keep a copy. An answer
   // with an ETag chose its own policy (src/api/etag.ts: private, revalidated every time).
   if ((c.req.path === '/api' || c.req.path.startsWith('/api/')) && !h.has('ETag'))
     h.set('Cache-Control', 'no-store');
   if (c.error instanceof RateLimitedError) h.set('Retry-After', String(c.error.retryAfterSeconds));
-  h.set('Content-Security-Policy', CSP);
+  h.set('Content-Security-Policy', framedBySelf ? CSP_FRAMED_BY_SELF : CSP);
 });

@@ -8,7 +8,7 @@ type Task = {
   source: { itemId: string };
   roadmap: { id: string };
 };
-type Found = { id: string; roadmap: { id: string } };
+type Found = { id: string; roadmap: { id: string }; targetValue: number | null };
 type Detail = { sections: { items: { id: string; rollUp: { done: number; total: number } | null }[] }[] };
 
 test('the municipal coordinator marks a measure done with a file, and the region sees it rolled up', async ({
@@ -33,12 +33,14 @@ test('the municipal coordinator marks a measure done with a file, and the region
   await mun.getByTestId(`roadmap-row-${own.id}`).click();
   const drawer = mun.getByTestId('item-drawer');
   await expect(drawer).toBeVisible();
-  await drawer.getByTestId('item-status-select').selectOption('done');
-  await drawer.getByTestId('item-status-save').click();
+  // The proof first (the kind the indicator asks for is pre-selected), then «выполнено».
   await drawer
     .getByTestId('evidence-upload')
     .setInputFiles({ name: 'Протокол заседания.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(drawer.getByTestId('evidence-list')).toContainText('Протокол заседания.pdf');
+  if (own.targetValue !== null) await drawer.getByTestId('item-actual-value').fill(String(own.targetValue));
+  await drawer.getByTestId('item-status-select').selectOption('done');
+  await drawer.getByTestId('item-status-save').click();
   await expect(mun.getByTestId(`roadmap-row-${own.id}`)).toContainText('выполнено');
 
   const region = await signIn(browser, 'region');

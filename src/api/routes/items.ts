@@ -13,6 +13,7 @@ import {
   commentInput,
   confirmItemInput,
   createItemInput,
+  evidenceKindInput,
   setItemStatusInput,
   updateItemInput,
 } from '../../modules/roadmaps/schemas.js';
@@ -212,9 +213,10 @@ export function itemRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/items/{id}/evidence',
       tags,
-      summary: 'Приложить подтверждающий документ (multipart/form-data, поле file)',
+      summary: 'Приложить подтверждающий документ (multipart/form-data, поле file; вид документа — kind)',
       request: {
         params: idParam,
+        query: evidenceKindInput,
         ...fileBody,
       },
       responses: okJson('Файл', z.object({ id: z.uuid(), name: z.string(), size: z.number().int() })),
@@ -224,6 +226,7 @@ export function itemRoutes(app: App, deps: Deps) {
       const saved = await addEvidence(db, deps.storage, {
         actor,
         itemId: c.req.valid('param').id,
+        kind: c.req.valid('query').kind,
         upload: await readUpload(c, deps.config.uploadMaxBytes),
         maxBytes: deps.config.uploadMaxBytes,
       });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { getDashboard } from '../../modules/dashboard/get-dashboard.js';
 import { dashboardView } from '../../modules/dashboard/views.js';
-import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
+import { previewable, STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
 import { getFile } from '../../modules/files/get-file.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { type App, type Deps, requireActor } from '../context.js';
@@ -78,8 +78,12 @@ export function miscRoutes(app: App, deps: Deps) {
       method: 'get',
       path: '/api/files/{id}',
       tags: ['Файлы'],
-      summary: 'Скачать файл (доступен через дорожную карту, к которой он приложен)',
-      request: { params: idParam },
+      summary:
+        'Скачать файл (доступен через дорожную карту, к которой он приложен); inline=true — показать PDF, изображение или текст на странице',
+      request: {
+        params: idParam,
+        query: z.object({ inline: z.enum(['true', 'false']).optional() }),
+      },
       responses: okFile('Файл (тип содержимого — по расширению при загрузке)', STORED_MEDIA_TYPES),
     }),
     async (c) => {
@@ -88,7 +92,11 @@ export function miscRoutes(app: App, deps: Deps) {
         fileId: c.req.valid('param').id,
       });
       c.header('Content-Type', file.mime);
-      c.header('Content-Disposition', attachmentDisposition(file.name));
+      // The confirmer previews the proof in the page (an <iframe> of our own origin); other types,
+      // and every file without the flag, are downloaded.
+      const shown = c.req.valid('query').inline === 'true' && previewable(file.mime);
+      c.header('Content-Disposition', attachmentDisposition(file.name, shown ? 'inline' : 'attachment'));
+      if (shown) c.header('X-Frame-Options', 'SAMEORIGIN');
       return c.body(new Uint8Array(data), 200);
     },
   );

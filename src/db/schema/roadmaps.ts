@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -18,6 +19,7 @@ import { orgUnits } from './orgs.js';
 import type {
   Comparator,
   Confirmation,
+  EvidenceKind,
   ItemStatus,
   Level,
   PeriodKind,
@@ -29,6 +31,7 @@ import type {
 export type {
   Comparator,
   Confirmation,
+  EvidenceKind,
   ItemStatus,
   Level,
   PeriodKind,
@@ -39,6 +42,7 @@ export type {
 export {
   COMPARATORS,
   CONFIRMATIONS,
+  EVIDENCE_KINDS,
   ITEM_STATUSES,
   LEVELS,
   PERIOD_KINDS,
@@ -126,6 +130,17 @@ export const items = pgTable(
     targetValue: doublePrecision('target_value'),
     targetUnit: text('target_unit'),
     actualValue: doublePrecision('actual_value'),
+    /**
+     * The proof rule of the indicator (docs/decisions/0017-evidence-rules.md): a document of this kind must
+     * be attached; a target value needs the actual one; with `targetCoverage` the actual value is the
+     * share of lower units that executed the cascaded measure, computed, not typed. No rule: one file.
+     */
+    evidenceKind: text('evidence_kind').$type<EvidenceKind>(),
+    targetCoverage: boolean('target_coverage').notNull().default(false),
+    /** The keeper's written reason to accept «выполнено» without the proof the rule asks for. */
+    proofWaiver: text('proof_waiver'),
+    /** Files the confirmer had open when confirming: [{ id, name }]. */
+    confirmationSeen: jsonb('confirmation_seen').$type<{ id: string; name: string }[]>(),
     status: text('status').$type<ItemStatus>().notNull().default('planned'),
     statusComment: text('status_comment'),
     confirmation: text('confirmation').$type<Confirmation>(),
@@ -204,6 +219,7 @@ export const itemEvidence = pgTable(
     fileId: uuid('file_id')
       .notNull()
       .references(() => files.id),
+    kind: text('kind').$type<EvidenceKind>().notNull().default('other'),
     addedBy: uuid('added_by').references(() => users.id),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -58,3 +58,15 @@ export type Confirmation = (typeof CONFIRMATIONS)[number];
 
 export const COMPARATORS = ['gte', 'lte', 'eq'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
+
+/** What a proving document is: the kinds an indicator may require and an attached file may be. */
+export const EVIDENCE_KINDS = [
+  'order',
+  'protocol',
+  'analytic_note',
+  'report',
+  'photo',
+  'participants',
+  'other',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

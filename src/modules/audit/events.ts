@@ -36,8 +36,13 @@ export const EVENT_PAYLOADS = {
   }),
   'item.deleted': z.object({ measure: z.string() }),
   'item.status_changed': z.object({ from: z.string(), to: z.string(), comment: z.string().nullable() }),
-  'item.confirmed': z.object({ decision: z.enum(['confirmed', 'returned']), comment: z.string().nullable() }),
-  'item.evidence_added': z.object({ fileId: z.string(), name: z.string() }),
+  'item.confirmed': z.object({
+    decision: z.enum(['confirmed', 'returned']),
+    comment: z.string().nullable(),
+    /** The files the confirmer had open (absent in events written before it was recorded). */
+    seen: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+  }),
+  'item.evidence_added': z.object({ fileId: z.string(), name: z.string(), kind: z.string().optional() }),
   'item.evidence_removed': z.object({ fileId: z.string(), name: z.string() }),
   'item.comment_added': z.object({ text: z.string() }),
   'task.updated': z.object({ unit: z.string(), changes: z.array(change) }),

@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { createItems } from '../roadmaps/create-item.js';
 import { createRoadmap } from '../roadmaps/create-roadmap.js';
 import { dueDateOf, parseDeadline } from '../roadmaps/deadline.js';
+import { kindFromIndicator } from '../roadmaps/proof-rule.js';
 import { createItemInput, createRoadmapInput, updateRoadmapInput } from '../roadmaps/schemas.js';
 import { createSection, updateSection } from '../roadmaps/sections.js';
 import { listMyTasks, updateTask } from '../roadmaps/tasks.js';
@@ -17,8 +18,11 @@ import type { Rng } from './demo-random.js';
 
 export type ItemRow = typeof items.$inferSelect;
 
-/** An item as created, with the template it came from; `open` items are kept unfinished on purpose. */
-export type BuiltItem = { row: ItemRow; tpl: ItemTemplate; open?: boolean };
+/**
+ * An item as created, with the template it came from; `open` items are kept unfinished on purpose.
+ * `evidence`: the files attached as its proof, which a confirmation must have seen.
+ */
+export type BuiltItem = { row: ItemRow; tpl: ItemTemplate; open?: boolean; evidence?: string[] };
 export type BuiltRoadmap = { id: string; version: number; unitId: string; items: BuiltItem[] };
 
 /** An extra item placed at the end of a section (by index): the dated operational measures. */
@@ -106,6 +110,8 @@ export async function buildRoadmap(db: Db, actor: Actor, o: BuildOptions): Promi
           targetComparator: tpl.target?.[0] ?? null,
           targetValue: tpl.target?.[1] ?? null,
           targetUnit: tpl.target?.[2] ?? null,
+          // The demo's indicators name their document: it is the rule that proves them.
+          evidenceKind: kindFromIndicator(fill(tpl.indicator, o.subst)),
         }),
       ),
     });

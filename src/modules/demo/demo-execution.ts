@@ -20,6 +20,10 @@ export type ExecContext = {
   today: string;
 };
 
+/**
+ * `evidenceRate`: share of done items that carry a second document besides the proof their rule
+ * asks for (every done item has that one: «выполнено» is refused without it).
+ */
 export type Profile = {
   /** Share of items past their deadline that are done. */
   doneRate: number;
@@ -98,47 +102,54 @@ export async function executeRoadmap(
       status === 'postponed' ? rng.pick(POSTPONED) : status === 'not_done' ? rng.pick(NOT_DONE) : null;
     const actualValue =
       status === 'done' || status === 'not_done' ? actualFor(it, status === 'done', rng) : undefined;
+    // The proof comes first: «выполнено» without it is refused, as it is for any user.
+    if (status === 'done') it.evidence = await attachProof(ctx, keeper, it, p, rng);
     it.row = await setItemStatus(ctx.db, {
       actor: keeper,
       itemId: it.row.id,
       input: { status, comment, actualValue, version: it.row.version },
     });
-    if (status !== 'done') continue;
-    done.push(it);
-    if (rng.chance(p.evidenceRate)) {
-      // Dated a few days before the deadline, or before today for what was done early.
-      const due = it.row.dueDate ?? ctx.today;
-      const when = due.localeCompare(ctx.today) < 0 ? due : ctx.today;
-      const upload = evidenceFor(it.row, addDays(when, -rng.int(1, 12)), rng.int(12, 480));
-      await addEvidence(ctx.db, ctx.storage, {
-        actor: keeper,
-        itemId: it.row.id,
-        upload,
-        maxBytes: 20 * 1024 * 1024,
-      });
-      // Some evidence is two documents: the order and the protocol of the meeting that prepared it.
-      if (rng.chance(0.2)) {
-        const second = evidenceFor(
-          { ...it.row, indicator: 'Протокол' },
-          addDays(when, -rng.int(13, 20)),
-          rng.int(1, 40),
-        );
-        await addEvidence(ctx.db, ctx.storage, {
-          actor: keeper,
-          itemId: it.row.id,
-          upload: second,
-          maxBytes: 20 * 1024 * 1024,
-        });
-      }
-    }
+    if (status === 'done') done.push(it);
   }
   return done;
 }
 
-/** A measured result for a done item (at or above the target) or a not-done one (below it). */
+/** The synthetic documents (marked «демо») that prove a done item; returns their file ids. */
+async function attachProof(ctx: ExecContext, keeper: Actor, it: BuiltItem, p: Profile, rng: Rng) {
+  // Dated a few days before the deadline, or before today for what was done early.
+  const due = it.row.dueDate ?? ctx.today;
+  const when = due.localeCompare(ctx.today) < 0 ? due : ctx.today;
+  const uploads = [evidenceFor(it.row, addDays(when, -rng.int(1, 12)), rng.int(12, 480))];
+  // Some evidence is two documents: the order and the protocol of the meeting that prepared it.
+  if (rng.chance(p.evidenceRate * 0.3))
+    uploads.push(
+      evidenceFor(
+        { ...it.row, indicator: 'Протокол', evidenceKind: 'protocol' },
+        addDays(when, -rng.int(13, 20)),
+        rng.int(1, 40),
+      ),
+    );
+  const ids: string[] = [];
+  for (const { kind, ...upload } of uploads) {
+    const file = await addEvidence(ctx.db, ctx.storage, {
+      actor: keeper,
+      itemId: it.row.id,
+      upload,
+      kind,
+      maxBytes: 20 * 1024 * 1024,
+    });
+    ids.push(file.id);
+  }
+  return ids;
+}
+
+/** A measured result for a done item (reaching the target) or a not-done one (short of it). */
 function actualFor(it: BuiltItem, reached: boolean, rng: Rng): number | undefined {
   const target = it.row.targetValue;
-  if (target === null || it.row.targetComparator !== 'gte') return undefined;
+  if (target === null) return undefined;
+  if (it.row.targetComparator === 'eq') return reached ? target : undefined;
+  if (it.row.targetComparator === 'lte')
+    return reached ? Math.max(0, target - rng.int(0, Math.ceil(target))) : target + rng.int(1, 3);
   if (it.row.targetUnit === '%')
     return reached ? rng.int(Math.ceil(target), 100) : rng.int(Math.floor(target / 2), Math.ceil(target) - 1);
   return reached ? target + rng.int(0, 2) : Math.max(0, target - rng.int(1, Math.ceil(target)));
@@ -159,7 +170,7 @@ export async function review(
       it.row = await confirmItem(ctx.db, {
         actor: reviewer,
         itemId: it.row.id,
-        input: { decision: 'returned', comment: toReturn, version: it.row.version },
+        input: { decision: 'returned', comment: toReturn, version: it.row.version, seenFileIds: it.evidence },
       });
       toReturn = undefined;
       reviewed.push(it);
@@ -169,7 +180,8 @@ export async function review(
     it.row = await confirmItem(ctx.db, {
       actor: reviewer,
       itemId: it.row.id,
-      input: { decision: 'confirmed', comment: null, version: it.row.version },
+      // The reviewer opened every file of the proof.
+      input: { decision: 'confirmed', comment: null, version: it.row.version, seenFileIds: it.evidence },
     });
     reviewed.push(it);
   }

@@ -1,3 +1,4 @@
+import type { EvidenceKind } from '../../db/schema/values.js';
 import type { Upload } from '../files/save-file.js';
 
 // Evidence files of the demo: tiny but valid PDFs for orders and protocols, plain text for
@@ -30,13 +31,31 @@ export function minimalPdf(lines: string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-type ItemLike = { number: string | null; measure: string; indicator: string | null };
+type ItemLike = {
+  number: string | null;
+  measure: string;
+  indicator: string | null;
+  evidenceKind?: EvidenceKind | null;
+};
 
-/** The document that proves an item done, named as it would be in a real archive. */
-export function evidenceFor(item: ItemLike, isoDate: string, docNumber: number): Upload {
+/**
+ * The document that proves an item done, named as it would be in a real archive, with the kind it
+ * is attached as: the one the item's rule asks for, else what the indicator's wording names.
+ */
+export function evidenceFor(
+  item: ItemLike,
+  isoDate: string,
+  docNumber: number,
+): Upload & { kind: EvidenceKind } {
+  const upload = demoDocument(item, isoDate, docNumber);
+  return { ...upload, kind: item.evidenceKind ?? upload.kind };
+}
+
+function demoDocument(item: ItemLike, isoDate: string, docNumber: number): Upload & { kind: EvidenceKind } {
   const indicator = item.indicator ?? '';
   const date = ruDate(isoDate);
-  const pdf = (title: string, kind: string) => ({
+  const pdf = (title: string, kind: string, as: EvidenceKind) => ({
+    kind: as,
     name: `${title} № ${docNumber} от ${date} (демо).pdf`,
     data: minimalPdf([
       'Opora - synthetic demo document',
@@ -45,11 +64,16 @@ export function evidenceFor(item: ItemLike, isoDate: string, docNumber: number):
       'This file is generated for demonstration and has no legal force.',
     ]),
   });
-  if (/^Приказ/i.test(indicator)) return pdf('Приказ', 'Order');
-  if (/^Протокол/i.test(indicator)) return pdf('Протокол', 'Protocol');
-  if (/^Сетевое соглашение/i.test(indicator)) return pdf('Сетевое соглашение', 'Agreement');
+  if (item.evidenceKind === 'order' || /^Приказ/i.test(indicator)) return pdf('Приказ', 'Order', 'order');
+  if (item.evidenceKind === 'protocol' || /^Протокол/i.test(indicator))
+    return pdf('Протокол', 'Protocol', 'protocol');
+  if (/^Сетевое соглашение/i.test(indicator)) return pdf('Сетевое соглашение', 'Agreement', 'other');
+  if (item.evidenceKind === 'participants')
+    return pdf('Список участников', 'List of participants', 'participants');
+  const report = item.evidenceKind === 'report';
+  const title = report ? 'Информационная справка' : 'Аналитическая справка';
   const body = [
-    'АНАЛИТИЧЕСКАЯ СПРАВКА (демонстрационный документ, сведения вымышлены)',
+    `${title.toUpperCase()} (демонстрационный документ, сведения вымышлены)`,
     '',
     `Мероприятие ${item.number ?? ''}: ${item.measure}`,
     `Показатель: ${indicator || '—'}`,
@@ -58,5 +82,9 @@ export function evidenceFor(item: ItemLike, isoDate: string, docNumber: number):
     'Мероприятие проведено в установленный срок. Результаты рассмотрены на заседании рабочей группы,',
     'приняты управленческие решения по итогам анализа.',
   ].join('\n');
-  return { name: `Аналитическая справка ${date} (демо).txt`, data: Buffer.from(body, 'utf8') };
+  return {
+    name: `${title} ${date} (демо).txt`,
+    data: Buffer.from(body, 'utf8'),
+    kind: report ? 'report' : 'analytic_note',
+  };
 }

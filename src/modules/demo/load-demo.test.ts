@@ -5,7 +5,7 @@ import { auditEvents } from '../../db/schema/audit.js';
 import { roleAssignments, users } from '../../db/schema/auth.js';
 import { files } from '../../db/schema/files.js';
 import { orgUnits } from '../../db/schema/orgs.js';
-import { itemEvidence, roadmaps } from '../../db/schema/roadmaps.js';
+import { itemEvidence, items, roadmaps } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
 import { loadActor } from '../auth/load-actor.js';
 import { verifyPassword } from '../auth/password.js';
@@ -13,6 +13,7 @@ import { databaseStorage, type FileStorage } from '../files/storage.js';
 import { findItems } from '../roadmaps/find-items.js';
 import { getRoadmap } from '../roadmaps/get-roadmap.js';
 import { listRoadmaps } from '../roadmaps/list-roadmaps.js';
+import { missingProof } from '../roadmaps/proof-rule.js';
 import { listMyTasks } from '../roadmaps/tasks.js';
 import { DEMO_ACCOUNTS } from './accounts.js';
 import { createRng } from './demo-random.js';
@@ -278,6 +279,27 @@ describe('loadDemo', () => {
     const body = await storage.get(pdf.storageKey);
     expect(body?.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
     expect(body?.toString('latin1')).toMatch(/%%EOF\n$/);
+  });
+
+  it('has no done or awaiting item without the proof its rule asks for', async () => {
+    const done = await database.db.select().from(items).where(eq(items.status, 'done'));
+    const kinds = await database.db
+      .select({ itemId: itemEvidence.itemId, kind: itemEvidence.kind })
+      .from(itemEvidence);
+    const unproven = done.filter(
+      (i) =>
+        !i.proofWaiver &&
+        missingProof(i, { files: kinds.filter((k) => k.itemId === i.id), actualValue: i.actualValue })
+          .length > 0,
+    );
+    expect(done.length).toBeGreaterThan(50);
+    expect(unproven.map((i) => i.measure)).toEqual([]);
+    // The rules are the demo indicators' own: documents of a kind, and facts against targets.
+    expect(done.filter((i) => i.evidenceKind === 'protocol').length).toBeGreaterThan(0);
+    expect(done.filter((i) => i.targetValue !== null && i.actualValue !== null).length).toBeGreaterThan(0);
+    // Confirmations name the files the reviewer opened.
+    const confirmed = done.filter((i) => i.confirmation === 'confirmed');
+    expect(confirmed.every((i) => (i.confirmationSeen ?? []).length > 0)).toBe(true);
   });
 
   it('refuses to load twice', async () => {

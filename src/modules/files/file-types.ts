@@ -27,6 +27,10 @@ export const STORED_MEDIA_TYPES = [
   ...new Set(Object.values(TYPES).map((t) => t.mime.split(';')[0] ?? t.mime)),
 ];
 
+/** Types a browser shows by itself (the proof's preview): PDF, photos, plain text. */
+export const previewable = (mime: string) =>
+  mime === 'application/pdf' || mime.startsWith('image/') || mime.startsWith('text/plain');
+
 /** Returns the MIME type to store, or throws UNSUPPORTED_TYPE with a message for the user. */
 export function checkFileType(name: string, data: Buffer): string {
   const ext = name.toLowerCase().split('.').pop() ?? '';

@@ -26,12 +26,12 @@ export function cleanFileName(raw: string): string {
  * Content-Disposition for a download: names stored before cleaning existed are cleaned here too;
  * RFC 5987 encoding, with the characters encodeURIComponent leaves (' ( ) *) escaped as well.
  */
-export function attachmentDisposition(name: string): string {
+export function attachmentDisposition(name: string, type: 'attachment' | 'inline' = 'attachment'): string {
   const encoded = encodeURIComponent(cleanFileName(name)).replace(
     /['()*]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="file"; filename*=UTF-8''${encoded}`;
+  return `${type}; filename="file"; filename*=UTF-8''${encoded}`;
 }
 
 /** Stores the body first, then the row: a failure leaves at most an unreferenced blob, never a broken row. */

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
 import { files } from '../../db/schema/files.js';
-import { itemEvidence } from '../../db/schema/roadmaps.js';
+import { type EvidenceKind, itemEvidence } from '../../db/schema/roadmaps.js';
 import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -10,12 +10,16 @@ import { saveFile, type Upload } from '../files/save-file.js';
 import type { FileStorage } from '../files/storage.js';
 import { itemTarget, loadItemAccess, loadManagedItem } from './item-access.js';
 
-/** Access: whoever keeps the roadmap attaches evidence of execution (order, protocol, report, photos). */
+/**
+ * Access: whoever keeps the roadmap attaches evidence of execution, saying what kind of document it
+ * is (order, protocol, report, photos…): the indicator's rule may ask for one kind (proof-rule.ts).
+ */
 export async function addEvidence(
   db: Db,
   storage: FileStorage,
-  opts: { actor: Actor; itemId: string; upload: Upload; maxBytes: number },
+  opts: { actor: Actor; itemId: string; upload: Upload; maxBytes: number; kind?: EvidenceKind },
 ) {
+  const kind = opts.kind ?? 'other';
   const { item } = await loadManagedItem(db, opts.actor, opts.itemId);
   const file = await saveFile(db, storage, {
     upload: opts.upload,
@@ -23,10 +27,13 @@ export async function addEvidence(
     maxBytes: opts.maxBytes,
   });
   await db.transaction(async (tx) => {
-    await tx.insert(itemEvidence).values({ itemId: item.id, fileId: file.id, addedBy: opts.actor.userId });
+    await tx
+      .insert(itemEvidence)
+      .values({ itemId: item.id, fileId: file.id, kind, addedBy: opts.actor.userId });
     await recordEvent(tx, opts.actor, 'item.evidence_added', itemTarget(item), {
       fileId: file.id,
       name: file.name,
+      kind,
     });
   });
   return file;
@@ -52,7 +59,7 @@ export async function removeEvidence(db: Db, opts: { actor: Actor; itemId: strin
 export async function listEvidence(db: Db, opts: { actor: Actor; itemId: string }) {
   const { item } = await loadItemAccess(db, opts.actor, opts.itemId);
   const rows = await db
-    .select({ f: files, addedAt: itemEvidence.addedAt, by: users.fullName })
+    .select({ f: files, kind: itemEvidence.kind, addedAt: itemEvidence.addedAt, by: users.fullName })
     .from(itemEvidence)
     .innerJoin(files, eq(files.id, itemEvidence.fileId))
     .leftJoin(users, eq(users.id, itemEvidence.addedBy))
@@ -63,6 +70,7 @@ export async function listEvidence(db: Db, opts: { actor: Actor; itemId: string 
     name: r.f.name,
     mime: r.f.mime,
     size: r.f.size,
+    kind: r.kind,
     addedAt: r.addedAt.toISOString(),
     addedBy: r.by,
   }));

@@ -57,6 +57,9 @@ const FROM = sql.raw(`roadmap_items i join roadmaps r on r.id = i.roadmap_id
 
 /** A FoundItem of the item row `i` in roadmap `r` of unit `u`, as JSON. */
 const FOUND_ITEM = sql.raw(`(select row_to_json(x) from (select ${itemViewColumns('i', 'r.status')},
+    coalesce((select json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'kind', e.kind)
+        order by e.added_at, f.name)
+      from roadmap_item_evidence e join files f on f.id = e.file_id where e.item_id = i.id), '[]') as "evidence",
     json_build_object('id', r.id, 'title', r.title, 'unitName', coalesce(u.short_name, u.name),
       'orgUnitId', u.id) as "roadmap") x)`);
 

@@ -97,4 +97,7 @@ export const EDITABLE_ITEM_FIELDS = [
   'targetValue',
   'targetUnit',
   'actualValue',
+  'evidenceKind',
+  'targetCoverage',
+  'proofWaiver',
 ] as const;

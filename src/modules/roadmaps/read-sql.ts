@@ -57,9 +57,11 @@ export const itemViewColumns = (i: string, roadmapStatus: string) => `
   ${i}.responsible_text as "responsibleText", ${i}.participants as "participants",
   ${i}.indicator as "indicator", ${i}.target_comparator as "targetComparator",
   ${i}.target_value as "targetValue", ${i}.target_unit as "targetUnit", ${i}.actual_value as "actualValue",
+  ${i}.evidence_kind as "evidenceKind", ${i}.target_coverage as "targetCoverage", ${i}.proof_waiver as "proofWaiver",
   ${i}.status as "status", ${i}.status_comment as "statusComment",
   ${overdue(i, roadmapStatus)} as "overdue",
   ${i}.confirmation as "confirmation", ${i}.confirmation_comment as "confirmationComment",
+  ${i}.confirmation_seen as "confirmationSeen",
   (select count(*)::int from roadmap_item_evidence e where e.item_id = ${i}.id) as "evidenceCount",
   (select count(*)::int from roadmap_item_comments c where c.item_id = ${i}.id) as "commentCount",
   (select row_to_json(ro) from (

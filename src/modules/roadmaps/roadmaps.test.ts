@@ -175,7 +175,12 @@ describe.each(DB_KINDS)('roadmaps on %s', (kind) => {
 
   it('lets the level above confirm or return executed items, and only it', async () => {
     const { id, sectionId } = await newRoadmap('school1', f.S1.id);
-    const it1 = await item('school1', id, sectionId, { deadlineText: 'сентябрь 2025' });
+    const it1 = await item('school1', id, sectionId, {
+      deadlineText: 'сентябрь 2025',
+      targetComparator: 'gte',
+      targetValue: 1,
+      targetUnit: 'заседание',
+    });
     const overdue = async () =>
       (await findItems(database.db, { actor: f.as('school1'), filter: { view: 'overdue', roadmapId: id } }))
         .length;
@@ -195,7 +200,7 @@ describe.each(DB_KINDS)('roadmaps on %s', (kind) => {
     const done = await setItemStatus(database.db, {
       actor: f.as('school1'),
       itemId: it1.id,
-      input: { status: 'done', comment: null, version: it1.version },
+      input: { status: 'done', comment: null, actualValue: 1, version: it1.version },
     });
     expect(done.confirmation).toBe('pending');
     expect(await overdue()).toBe(0);
@@ -260,6 +265,7 @@ describe.each(DB_KINDS)('roadmaps on %s', (kind) => {
     const own = await newRoadmap('mun1', f.M1.id, 'Муниципальная дорожная карта');
     const ownItem = await item('mun1', own.id, own.sectionId, {
       measure: 'Приказ о назначении координатора',
+      proofWaiver: 'Проверяется свод исполнения, а не доказательства',
     });
     if (!task) throw new Error('no task');
     expect(

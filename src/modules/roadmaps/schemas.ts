@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   COMPARATORS,
+  EVIDENCE_KINDS,
   ITEM_STATUSES,
   LEVELS,
   PERIOD_KINDS,
@@ -77,6 +78,10 @@ const itemFields = {
   targetValue: z.number().finite().nullish(),
   targetUnit: optText(50),
   actualValue: z.number().finite().nullish(),
+  // The proof rule (proof-rule.ts) and the keeper's exception from it.
+  evidenceKind: z.enum(EVIDENCE_KINDS, { message: 'Неизвестный вид документа' }).nullish(),
+  targetCoverage: z.boolean().optional(),
+  proofWaiver: optText(2000),
 };
 
 export const createItemInput = z.object({
@@ -99,7 +104,12 @@ export const setItemStatusInput = z.object({
 export const confirmItemInput = z.object({
   decision: z.enum(['confirmed', 'returned']),
   comment: optText(2000),
+  /** The attached files the confirmer opened; a confirmation needs every one of them. */
+  seenFileIds: z.array(uuid).max(500).default([]),
   version,
+});
+export const evidenceKindInput = z.object({
+  kind: z.enum(EVIDENCE_KINDS, { message: 'Неизвестный вид документа' }).default('other'),
 });
 export const commentInput = z.object({ text: text(5000).min(1, 'Пустой комментарий') });
 export const updateTaskInput = z.object({

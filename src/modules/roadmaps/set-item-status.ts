@@ -5,11 +5,14 @@ import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { itemTarget, loadManagedItem } from './item-access.js';
+import { proofOf } from './proof-state.js';
 import { type SetItemStatusInput, setItemStatusInput } from './schemas.js';
 
 /**
- * Access: whoever keeps the roadmap. Marking an item done asks the level above for confirmation;
- * any other status withdraws a pending or given confirmation.
+ * Access: whoever keeps the roadmap. Marking an item done asks the level above for confirmation and
+ * needs the proof its indicator's rule asks for (proof-rule.ts), unless the keeper wrote an exception;
+ * a coverage target takes its fact from the lower units' execution. Any other status withdraws a
+ * pending or given confirmation.
  */
 export async function setItemStatus(
   db: Db,
@@ -32,15 +35,19 @@ export async function setItemStatus(
     ]);
   }
   return db.transaction(async (tx) => {
+    const actual = input.actualValue !== undefined ? input.actualValue : before.actualValue;
+    const proof = input.status === 'done' ? await proofOf(tx, before, actual) : null;
+    const actualValue = proof?.coverage != null && before.targetCoverage ? proof.coverage : actual;
     const [updated] = await tx
       .update(items)
       .set({
         status: input.status,
         statusComment: input.comment,
-        ...(input.actualValue !== undefined && { actualValue: input.actualValue }),
+        actualValue,
         confirmation: input.status === 'done' ? 'pending' : null,
         confirmationComment: input.status === 'done' ? null : before.confirmationComment,
         confirmedBy: null,
+        confirmationSeen: null,
         confirmedAt: null,
         version: sql`${items.version} + 1`,
         updatedAt: new Date(),
@@ -53,9 +60,9 @@ export async function setItemStatus(
       to: input.status,
       comment: input.comment,
     });
-    if (input.actualValue !== undefined && input.actualValue !== before.actualValue) {
+    if (actualValue !== before.actualValue) {
       await recordEvent(tx, actor, 'item.updated', itemTarget(before), {
-        changes: [{ field: 'actualValue', old: before.actualValue, new: input.actualValue }],
+        changes: [{ field: 'actualValue', old: before.actualValue, new: actualValue }],
       });
     }
     return updated;

@@ -3,6 +3,7 @@ import {
   COMPARATORS,
   CONFIRMATIONS,
   cascadeTasks,
+  EVIDENCE_KINDS,
   ITEM_STATUSES,
   itemComments,
   items,
@@ -53,11 +54,15 @@ export const itemView = z
     targetValue: z.number().nullable(),
     targetUnit: z.string().nullable(),
     actualValue: z.number().nullable(),
+    evidenceKind: z.enum(EVIDENCE_KINDS).nullable(),
+    targetCoverage: z.boolean(),
+    proofWaiver: z.string().nullable(),
     status: itemStatus,
     statusComment: z.string().nullable(),
     overdue: z.boolean(),
     confirmation: z.enum(CONFIRMATIONS).nullable(),
     confirmationComment: z.string().nullable(),
+    confirmationSeen: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
     evidenceCount: z.number().int(),
     commentCount: z.number().int(),
     rollUp: rollUpView.nullable(),
@@ -119,9 +124,15 @@ export const roadmapDetailView = z
   })
   .meta({ id: 'RoadmapDetail' });
 
+/** A file of an item's proof as the awaiting list shows it (preview by its download URL). */
+export const evidenceFileView = z
+  .object({ id: z.uuid(), name: z.string(), mime: z.string(), kind: z.enum(EVIDENCE_KINDS) })
+  .meta({ id: 'EvidenceFile' });
+
 export const foundItemView = z
   .object({
     ...itemView.shape,
+    evidence: z.array(evidenceFileView),
     roadmap: z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), orgUnitId: z.uuid() }),
   })
   .meta({ id: 'FoundItem' });
@@ -146,6 +157,7 @@ export const evidenceView = z
     name: z.string(),
     mime: z.string(),
     size: z.number().int(),
+    kind: z.enum(EVIDENCE_KINDS),
     addedAt: isoDateTime,
     addedBy: z.string().nullable(),
   })
@@ -188,6 +200,8 @@ export const itemRow = rowSchema(items, {
   recurrence: z.enum(RECURRENCES).nullable(),
   targetComparator: z.enum(COMPARATORS).nullable(),
   confirmation: z.enum(CONFIRMATIONS).nullable(),
+  evidenceKind: z.enum(EVIDENCE_KINDS).nullable(),
+  confirmationSeen: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
 }).meta({ id: 'ItemRow' });
 export const taskRow = rowSchema(cascadeTasks, { status: itemStatus }).meta({ id: 'TaskRow' });
 export const commentRow = rowSchema(itemComments).meta({ id: 'CommentRow' });

@@ -1,12 +1,15 @@
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useRef, useState } from 'react';
+import { EVIDENCE_KIND_LABELS } from '../../modules/roadmaps/proof-rule.js';
 import { api, apiHref, unwrap } from '../shared/api.js';
 import type { components } from '../shared/api-schema.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { useInvalidate } from './hooks.js';
 
 type Evidence = components['schemas']['Evidence'];
+type Kind = Evidence['kind'];
+const KIND_OPTIONS = Object.entries(EVIDENCE_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 const formatSize = (n: number) =>
   n < 1024
@@ -15,19 +18,25 @@ const formatSize = (n: number) =>
       ? `${Math.round(n / 1024)} КБ`
       : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
 
-/** Documents proving execution: download for everyone, upload and detach for the keeper. */
+/**
+ * Documents proving execution: download for everyone; the keeper uploads them saying what each is
+ * (the kind the indicator's rule asks for comes first) and detaches them.
+ */
 export function EvidenceList({
   itemId,
   roadmapId,
   canManage,
+  requiredKind,
 }: {
   itemId: string;
   roadmapId: string;
   canManage: boolean;
+  requiredKind?: Kind | null;
 }) {
   const invalidate = useInvalidate(roadmapId);
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const [kind, setKind] = useState<Kind>(requiredKind ?? 'other');
   const q = useQuery({
     queryKey: ['item', itemId, 'evidence'],
     queryFn: () => unwrap(api.GET('/api/items/{id}/evidence', { params: { path: { id: itemId } } })),
@@ -41,7 +50,10 @@ export function EvidenceList({
     try {
       for (const f of files) {
         await unwrap(
-          api.POST('/api/items/{id}/evidence', { params: { path: { id: itemId } }, body: { file: f } }),
+          api.POST('/api/items/{id}/evidence', {
+            params: { path: { id: itemId }, query: { kind } },
+            body: { file: f },
+          }),
         );
       }
       notifyOk(
@@ -81,6 +93,11 @@ export function EvidenceList({
               {files.map((f) => (
                 <Group key={f.id} justify="space-between" wrap="nowrap" gap="xs">
                   <div>
+                    {f.kind !== 'other' && (
+                      <Badge size="xs" variant="light" mr={6} data-testid="evidence-kind">
+                        {EVIDENCE_KIND_LABELS[f.kind]}
+                      </Badge>
+                    )}
                     <Anchor
                       href={apiHref('/api/files/{id}', { path: { id: f.id } })}
                       size="sm"
@@ -104,14 +121,24 @@ export function EvidenceList({
         }
       </Query>
       {canManage && (
-        <Group>
+        <Group align="flex-end">
           <input ref={input} type="file" multiple hidden onChange={upload} data-testid="evidence-upload" />
+          <NativeSelect
+            size="xs"
+            label="Вид документа"
+            data={KIND_OPTIONS}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as Kind)}
+            data-testid="evidence-kind-select"
+          />
           <Button size="xs" variant="light" loading={busy} onClick={() => input.current?.click()}>
             Приложить файл
           </Button>
-          <Text size="xs" c="dimmed">
-            Приказ, протокол, отчёт, фотографии, список участников
-          </Text>
+          {requiredKind && (
+            <Text size="xs" c="dimmed">
+              По правилу показателя нужен документ: {EVIDENCE_KIND_LABELS[requiredKind].toLowerCase()}
+            </Text>
+          )}
         </Group>
       )}
     </Stack>

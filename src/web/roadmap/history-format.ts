@@ -1,5 +1,6 @@
 // History events (src/modules/audit/events.ts) in Russian: one line per event, one more per field change.
 
+import { EVIDENCE_KIND_LABELS } from '../../modules/roadmaps/proof-rule.js';
 import {
   ITEM_STATUS_LABELS,
   LEVEL_LABELS,
@@ -50,6 +51,8 @@ export function formatValue(field: string, v: unknown, ctx: HistoryContext): str
       return lookup(RECURRENCE_LABELS, v);
     case 'targetComparator':
       return lookup(COMPARATOR_LABELS, v);
+    case 'evidenceKind':
+      return lookup(EVIDENCE_KIND_LABELS, v);
     case 'kind':
       return lookup(ROADMAP_KIND_LABELS, v);
     case 'periodKind':
@@ -125,12 +128,22 @@ export function renderEvent(type: string, payload: unknown, ctx: HistoryContext)
       return { title: `Удалено мероприятие «${str(p.measure)}»`, lines: [] };
     case 'item.status_changed':
       return withComment(`Статус: ${itemStatus(p.from)} → ${itemStatus(p.to)}`);
-    case 'item.confirmed':
-      return p.decision === 'returned'
-        ? { title: `Возвращено на доработку${p.comment ? `: ${str(p.comment)}` : ''}`, lines: [] }
-        : withComment('Исполнение подтверждено');
+    case 'item.confirmed': {
+      // Events written before the seen files were recorded have no `seen`.
+      const seen = Array.isArray(p.seen) ? p.seen.map((f) => str(obj(f).name)) : null;
+      const seenLine = seen ? [seen.length ? `Просмотрены: ${seen.join(', ')}` : 'Файлов не было'] : [];
+      if (p.decision === 'returned')
+        return { title: `Возвращено на доработку${p.comment ? `: ${str(p.comment)}` : ''}`, lines: seenLine };
+      const confirmed = withComment(
+        seen?.length ? `Подтверждено, просмотрены: ${seen.join(', ')}` : 'Исполнение подтверждено',
+      );
+      return { ...confirmed, lines: [...confirmed.lines, ...(seen?.length ? [] : seenLine)] };
+    }
     case 'item.evidence_added':
-      return { title: `Приложен файл «${str(p.name)}»`, lines: [] };
+      return {
+        title: `Приложен файл «${str(p.name)}»${p.kind && p.kind !== 'other' ? ` (${lookup(EVIDENCE_KIND_LABELS, p.kind).toLowerCase()})` : ''}`,
+        lines: [],
+      };
     case 'item.evidence_removed':
       return { title: `Откреплён файл «${str(p.name)}»`, lines: [] };
     case 'item.comment_added':

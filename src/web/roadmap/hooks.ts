@@ -38,21 +38,22 @@ export function useInvalidate(roadmapId?: string) {
 }
 
 /**
- * Runs one change: shows the server's message on failure, refreshes every view after it either way
- * (a conflict means the data on screen are stale). Returns whether it succeeded.
+ * Runs one change: shows the server's message on failure (unless the caller shows it in place:
+ * `quiet`), refreshes every view after it either way (a conflict means the data on screen are
+ * stale). Returns whether it succeeded.
  */
 export function useAction(roadmapId?: string) {
   const invalidate = useInvalidate(roadmapId);
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async (fn: () => Promise<unknown>, ok?: string): Promise<boolean> => {
+    async (fn: () => Promise<unknown>, ok?: string, quiet = false): Promise<boolean> => {
       setBusy(true);
       try {
         await fn();
         if (ok) notifyOk(ok);
         return true;
       } catch (e) {
-        notifyError(e);
+        if (!quiet) notifyError(e);
         return false;
       } finally {
         setBusy(false);

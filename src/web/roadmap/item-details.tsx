@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ruleText } from '../../modules/roadmaps/proof-rule.js';
 import { type ItemView, LEVEL_LABELS, type RoadmapDetail } from '../shared/types.js';
 import { formatDateTime } from '../shared/ui.js';
 import { formatActual, formatPeriod, formatTarget } from './format.js';
@@ -20,6 +21,9 @@ export function ItemDetails({ item: i, roadmap }: { item: ItemView; roadmap: Roa
     ['Показатель', i.indicator],
     ['Целевое значение', formatTarget(i)],
     ['Фактическое значение', formatActual(i)],
+    ['Чем подтверждается', `${ruleText(i)}${i.targetCoverage ? ' (охват считается автоматически)' : ''}`],
+    ['Исключение из правила', i.proofWaiver],
+    ['Просмотрено при подтверждении', i.confirmationSeen?.map((f) => f.name).join(', ') ?? null],
     ['Изменено', formatDateTime(i.updatedAt)],
   ];
   return (

@@ -112,7 +112,12 @@ function ItemCard({
         )}
       </Block>
       <Block title={`Подтверждающие документы (${item.evidenceCount})`} testId="item-evidence">
-        <EvidenceList itemId={item.id} roadmapId={roadmap.id} canManage={canManage} />
+        <EvidenceList
+          itemId={item.id}
+          roadmapId={roadmap.id}
+          canManage={canManage}
+          requiredKind={item.evidenceKind}
+        />
       </Block>
       <Block title={`Комментарии (${item.commentCount})`} testId="item-comments">
         <CommentsThread itemId={item.id} roadmapId={roadmap.id} canComment={canManage || canConfirm} />

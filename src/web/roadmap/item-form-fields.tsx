@@ -16,6 +16,7 @@ import { LEVEL_LABELS } from '../shared/types.js';
 import { parseRuDate } from './format.js';
 import { unitLabel, useOrgUnits } from './hooks.js';
 import type { ItemKey, ItemValues } from './item-values.js';
+import { ProofRuleFields } from './proof-rule-fields.js';
 import { COMPARATOR_LABELS, RECURRENCE_LABELS } from './strings.js';
 
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
@@ -179,6 +180,7 @@ export function ItemFormFields({ values: v, set, errors, theirs }: FieldsProps) 
           </SimpleGrid>
         </Stack>
       </Fieldset>
+      <ProofRuleFields values={v} set={set} errors={errors} hint={hint} />
     </Stack>
   );
 }

@@ -2,8 +2,9 @@ import { Group, Stack, Table, Text } from '@mantine/core';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
 import { LEVEL_LABELS } from '../shared/types.js';
 import { ConfirmationBadge, StatusBadge } from '../shared/ui.js';
-import { formatActual, formatRollUp, formatTarget, periodHint } from './format.js';
+import { formatRollUp, formatTarget, periodHint } from './format.js';
 import { ItemMenu } from './item-menu.js';
+import { PlanFact } from './plan-fact.js';
 
 const pre = { whiteSpace: 'pre-wrap' } as const;
 
@@ -17,7 +18,6 @@ export function ItemRow(props: {
   const { item: i, roadmap, showLevel, onOpen } = props;
   const period = periodHint(i);
   const target = formatTarget(i);
-  const actual = formatActual(i);
   return (
     <Table.Tr
       data-testid={`roadmap-row-${i.id}`}
@@ -88,16 +88,7 @@ export function ItemRow(props: {
             {i.indicator}
           </Text>
         )}
-        {target && (
-          <Text size="xs" mt={4}>
-            Цель: {target}
-          </Text>
-        )}
-        {actual && (
-          <Text size="xs" fw={600}>
-            Факт: {actual}
-          </Text>
-        )}
+        {target && <PlanFact item={i} size="xs" />}
       </Table.Td>
       <Table.Td>
         <Stack gap={4} align="flex-start">

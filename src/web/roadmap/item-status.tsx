@@ -11,9 +11,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { ruleText, targetText } from '../../modules/roadmaps/proof-rule.js';
 import { api, unwrap } from '../shared/api.js';
 import { ITEM_STATUS_LABELS, type ItemView, type RoadmapDetail } from '../shared/types.js';
+import { ProofModal } from '../work/proof-modal.js';
 import { useAction } from './hooks.js';
+import { PlanFact } from './plan-fact.js';
 
 const NEEDS_REASON: ItemView['status'][] = ['not_done', 'postponed', 'cancelled'];
 const STATUS_OPTIONS = Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -26,6 +29,7 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
   const [actual, setActual] = useState<number | null>(item.actualValue);
   const [version, setVersion] = useState(item.version);
   const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const dirty = status !== item.status || comment.trim() !== '' || actual !== item.actualValue;
   // While the user has not started, follow the item; once started, keep the version the change is based on.
   useEffect(() => {
@@ -38,6 +42,7 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
       return;
     }
     setError(null);
+    setRefusal(null);
     const body = {
       status,
       comment: comment.trim() || null,
@@ -45,16 +50,30 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
       version,
     };
     const ok = await run(
-      () => unwrap(api.POST('/api/items/{id}/status', { params: { path: { id: item.id } }, body })),
+      async () => {
+        try {
+          await unwrap(api.POST('/api/items/{id}/status', { params: { path: { id: item.id } }, body }));
+        } catch (e) {
+          // Kept on screen next to the control: it says what proof is missing.
+          setRefusal(e instanceof Error ? e.message : String(e));
+          throw e;
+        }
+      },
       'Статус сохранён',
+      true,
     );
     if (ok) setComment('');
   }
+  const coverage = item.targetCoverage && item.targetValue !== null;
 
   return (
     <Paper withBorder p="sm" bg="gray.0">
       <Stack gap="xs">
         <Title order={6}>Отметка исполнения</Title>
+        <Text size="xs" c="dimmed" data-testid="item-proof-rule">
+          Для отметки «выполнено» нужно: {ruleText(item)}.
+          {item.proofWaiver ? ` Разрешено исключение: ${item.proofWaiver}` : ''}
+        </Text>
         <Group align="flex-start" grow>
           <NativeSelect
             label="Статус"
@@ -65,9 +84,17 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
           />
           <NumberInput
             label={`Фактическое значение${item.targetUnit ? `, ${item.targetUnit}` : ''}`}
+            description={
+              coverage
+                ? 'Охват считается по исполнению нижестоящих организаций'
+                : item.targetValue !== null
+                  ? `Целевое — ${targetText(item)}`
+                  : undefined
+            }
             value={actual ?? ''}
             onChange={(x) => setActual(typeof x === 'number' ? x : null)}
             decimalSeparator=","
+            disabled={coverage}
             data-testid="item-actual-value"
           />
         </Group>
@@ -85,6 +112,12 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
           error={error}
           data-testid="item-status-comment"
         />
+        {refusal && (
+          <Alert color="red" p="xs" title="Не сохранено" data-testid="item-status-refusal">
+            {refusal}
+          </Alert>
+        )}
+        <PlanFact item={item} />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
             {status === 'done' && item.status !== 'done'
@@ -100,13 +133,17 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
   );
 }
 
-/** The curator or the level above confirms a done measure or returns it with a comment. */
+/**
+ * The curator or the level above returns a done measure with a comment, or opens its proof and
+ * confirms it there (no confirmation without the files in view).
+ */
 export function ConfirmControl({ item, roadmap }: { item: ItemView; roadmap: RoadmapDetail }) {
   const { run, busy } = useAction(roadmap.id);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const decide = async (decision: 'confirmed' | 'returned') => {
-    if (decision === 'returned' && !comment.trim()) {
+  const [proofOpen, setProofOpen] = useState(false);
+  const returnForRework = async () => {
+    if (!comment.trim()) {
       setError('Укажите, что нужно доработать');
       return;
     }
@@ -116,10 +153,10 @@ export function ConfirmControl({ item, roadmap }: { item: ItemView; roadmap: Roa
         unwrap(
           api.POST('/api/items/{id}/confirmation', {
             params: { path: { id: item.id } },
-            body: { decision, comment: comment.trim() || null, version: item.version },
+            body: { decision: 'returned', comment: comment.trim(), version: item.version },
           }),
         ),
-      decision === 'confirmed' ? 'Исполнение подтверждено' : 'Возвращено на доработку',
+      'Возвращено на доработку',
     );
     if (ok) setComment('');
   };
@@ -141,22 +178,18 @@ export function ConfirmControl({ item, roadmap }: { item: ItemView; roadmap: Roa
           <Button
             color="red"
             variant="light"
-            onClick={() => decide('returned')}
+            onClick={returnForRework}
             loading={busy}
             data-testid="return-button"
           >
             Вернуть на доработку
           </Button>
-          <Button
-            color="teal"
-            onClick={() => decide('confirmed')}
-            loading={busy}
-            data-testid="confirm-button"
-          >
-            Подтвердить
+          <Button color="teal" onClick={() => setProofOpen(true)} loading={busy} data-testid="confirm-button">
+            Открыть доказательства и подтвердить
           </Button>
         </Group>
       </Stack>
+      <ProofModal item={item} opened={proofOpen} onClose={() => setProofOpen(false)} roadmapId={roadmap.id} />
     </Paper>
   );
 }

@@ -19,6 +19,9 @@ export type ItemValues = {
   targetValue: number | null;
   targetUnit: string;
   actualValue: number | null;
+  evidenceKind: ItemView['evidenceKind'];
+  targetCoverage: boolean;
+  proofWaiver: string;
 };
 
 export type ItemKey = keyof ItemValues;
@@ -41,6 +44,9 @@ export const ITEM_KEYS: ItemKey[] = [
   'targetValue',
   'targetUnit',
   'actualValue',
+  'evidenceKind',
+  'targetCoverage',
+  'proofWaiver',
 ];
 
 /** Fields the server derives from the deadline wording unless they are given explicitly. */
@@ -65,6 +71,9 @@ export function valuesOf(i: ItemView): ItemValues {
     targetValue: i.targetValue,
     targetUnit: i.targetUnit ?? '',
     actualValue: i.actualValue,
+    evidenceKind: i.evidenceKind,
+    targetCoverage: i.targetCoverage,
+    proofWaiver: i.proofWaiver ?? '',
   };
 }
 
@@ -87,6 +96,9 @@ export function emptyValues(number: string): ItemValues {
     targetValue: null,
     targetUnit: '',
     actualValue: null,
+    evidenceKind: null,
+    targetCoverage: false,
+    proofWaiver: '',
   };
 }
 

@@ -293,10 +293,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Скачать файл (доступен через дорожную карту, к которой он приложен) */
+        /** Скачать файл (доступен через дорожную карту, к которой он приложен); inline=true — показать PDF, изображение или текст на странице */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    inline?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1499,6 +1501,9 @@ export interface paths {
                         targetValue?: number | null;
                         targetUnit?: string | null;
                         actualValue?: number | null;
+                        evidenceKind?: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+                        targetCoverage?: boolean;
+                        proofWaiver?: string | null;
                         sectionId?: string;
                         position?: number;
                         version: number;
@@ -1663,6 +1668,7 @@ export interface paths {
                     "application/json": {
                         decision: "confirmed" | "returned";
                         comment?: string | null;
+                        seenFileIds?: string[];
                         version: number;
                     };
                 };
@@ -1752,10 +1758,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Приложить подтверждающий документ (multipart/form-data, поле file) */
+        /** Приложить подтверждающий документ (multipart/form-data, поле file; вид документа — kind) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3247,6 +3255,9 @@ export interface paths {
                         targetValue?: number | null;
                         targetUnit?: string | null;
                         actualValue?: number | null;
+                        evidenceKind?: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+                        targetCoverage?: boolean;
+                        proofWaiver?: string | null;
                     };
                 };
             };
@@ -4148,8 +4159,15 @@ export interface components {
             name: string;
             mime: string;
             size: number;
+            kind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other";
             addedAt: string;
             addedBy: string | null;
+        };
+        EvidenceFile: {
+            id: string;
+            name: string;
+            mime: string;
+            kind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other";
         };
         Flags: {
             shnor: boolean;
@@ -4183,11 +4201,18 @@ export interface components {
             targetValue: number | null;
             targetUnit: string | null;
             actualValue: number | null;
+            evidenceKind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+            targetCoverage: boolean;
+            proofWaiver: string | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
             statusComment: string | null;
             overdue: boolean;
             confirmation: "pending" | "confirmed" | "returned" | null;
             confirmationComment: string | null;
+            confirmationSeen: ({
+                id: string;
+                name: string;
+            })[] | null;
             evidenceCount: number;
             commentCount: number;
             rollUp: {
@@ -4198,6 +4223,7 @@ export interface components {
             sourceItemId: string | null;
             version: number;
             updatedAt: string;
+            evidence: components["schemas"]["EvidenceFile"][];
             roadmap: {
                 id: string;
                 title: string;
@@ -4282,6 +4308,13 @@ export interface components {
             targetValue: number | null;
             targetUnit: string | null;
             actualValue: number | null;
+            evidenceKind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+            targetCoverage: boolean;
+            proofWaiver: string | null;
+            confirmationSeen: ({
+                id: string;
+                name: string;
+            })[] | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
             statusComment: string | null;
             confirmation: "pending" | "confirmed" | "returned" | null;
@@ -4315,11 +4348,18 @@ export interface components {
             targetValue: number | null;
             targetUnit: string | null;
             actualValue: number | null;
+            evidenceKind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
+            targetCoverage: boolean;
+            proofWaiver: string | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
             statusComment: string | null;
             overdue: boolean;
             confirmation: "pending" | "confirmed" | "returned" | null;
             confirmationComment: string | null;
+            confirmationSeen: ({
+                id: string;
+                name: string;
+            })[] | null;
             evidenceCount: number;
             commentCount: number;
             rollUp: {

@@ -1,9 +1,12 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ruleText, targetText } from '../../modules/roadmaps/proof-rule.js';
 import { api, unwrap } from '../shared/api.js';
 import type { FoundItem } from '../shared/types.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
+import { itemLink } from './labels.js';
+import { ProofModal } from './proof-modal.js';
 import { StatusModal } from './status-modal.js';
 
 /** Lists and the dashboard read items, tasks and counters: refresh them all after a change. */
@@ -19,16 +22,20 @@ export function useRefreshWork() {
     ]);
 }
 
-/** «Ждут подтверждения»: confirm the execution or return it for rework with a comment. */
+/**
+ * «Ждут подтверждения»: «Подтвердить» opens the proof first (files, plan and fact); returning for
+ * rework with a comment needs no files opened.
+ */
 export function ConfirmActions({ item }: { item: FoundItem }) {
   const refresh = useRefreshWork();
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
+  const [proofOpen, setProofOpen] = useState(false);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  async function decide(decision: 'confirmed' | 'returned') {
-    if (decision === 'returned' && !comment.trim()) {
+  async function returnForRework() {
+    if (!comment.trim()) {
       setError('Укажите, что нужно доработать');
       return;
     }
@@ -37,10 +44,10 @@ export function ConfirmActions({ item }: { item: FoundItem }) {
       await unwrap(
         api.POST('/api/items/{id}/confirmation', {
           params: { path: { id: item.id } },
-          body: { decision, comment: decision === 'returned' ? comment.trim() : null, version: item.version },
+          body: { decision: 'returned', comment: comment.trim(), version: item.version },
         }),
       );
-      notifyOk(decision === 'confirmed' ? 'Исполнение подтверждено' : 'Мероприятие возвращено на доработку');
+      notifyOk('Мероприятие возвращено на доработку');
       setReturning(false);
       await refresh();
     } catch (e) {
@@ -56,8 +63,8 @@ export function ConfirmActions({ item }: { item: FoundItem }) {
         <Button
           size="compact-xs"
           color="teal"
-          loading={busy && !returning}
-          onClick={() => decide('confirmed')}
+          onClick={() => setProofOpen(true)}
+          data-testid={`open-proof-${item.id}`}
         >
           Подтвердить
         </Button>
@@ -92,12 +99,18 @@ export function ConfirmActions({ item }: { item: FoundItem }) {
             <Button variant="default" onClick={() => setReturning(false)}>
               Отмена
             </Button>
-            <Button color="red" loading={busy} onClick={() => decide('returned')}>
+            <Button color="red" loading={busy} onClick={returnForRework}>
               Вернуть
             </Button>
           </Group>
         </Stack>
       </Modal>
+      <ProofModal
+        item={item}
+        opened={proofOpen}
+        onClose={() => setProofOpen(false)}
+        roadmapId={item.roadmap.id}
+      />
     </>
   );
 }
@@ -118,11 +131,23 @@ export function ItemStatusAction({ item }: { item: FoundItem }) {
         subject={item.measure}
         initial={item.status}
         initialComment={item.statusComment}
-        onSubmit={async (status, comment) => {
+        proof={{
+          rule: ruleText(item),
+          target: item.targetValue !== null && !item.targetCoverage ? targetText(item) : null,
+          unit: item.targetUnit,
+          actual: item.actualValue,
+          href: itemLink(item.roadmap.id, item.id),
+        }}
+        onSubmit={async (status, comment, actualValue) => {
           await unwrap(
             api.POST('/api/items/{id}/status', {
               params: { path: { id: item.id } },
-              body: { status, comment, version: item.version },
+              body: {
+                status,
+                comment,
+                version: item.version,
+                ...(actualValue !== undefined && { actualValue }),
+              },
             }),
           );
           notifyOk('Статус изменён');

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { FoundItem } from '../shared/types.js';
 import { ConfirmationBadge, formatDate, StatusBadge } from '../shared/ui.js';
 import { itemLink } from './labels.js';
+import { ProofSummary } from './proof-summary.js';
 
 export function responsibleOf(item: FoundItem): string {
   const units = item.responsibleUnits.map((u) => u.name).join('; ');
@@ -42,10 +43,13 @@ type Props = {
   compact?: boolean;
   actions?: (item: FoundItem) => ReactNode;
   testId?: string;
+  /** «Ждут подтверждения»: the proof of each item instead of its responsibles. */
+  proof?: boolean;
 };
 
 /** Items of many roadmaps: each row leads to its roadmap (and the item in it). */
-export function ItemTable({ items, compact, actions: rowActions, testId }: Props) {
+export function ItemTable({ items, compact, actions: rowActions, testId, proof }: Props) {
+  const responsible = !compact && !proof;
   // No empty column when no row has an action.
   const actions = rowActions && items.some((it) => rowActions(it) !== null) ? rowActions : undefined;
   return (
@@ -55,10 +59,11 @@ export function ItemTable({ items, compact, actions: rowActions, testId }: Props
           <Table.Tr>
             {!compact && <Table.Th w={50}>№</Table.Th>}
             <Table.Th>Мероприятие</Table.Th>
-            <Table.Th w={200}>Дорожная карта</Table.Th>
+            <Table.Th w={proof ? 140 : 200}>Дорожная карта</Table.Th>
             <Table.Th w={140}>Срок</Table.Th>
-            {!compact && <Table.Th w={160}>Ответственные</Table.Th>}
-            <Table.Th w={200}>Статус</Table.Th>
+            {responsible && <Table.Th w={160}>Ответственные</Table.Th>}
+            {proof && <Table.Th w={210}>Доказательства</Table.Th>}
+            <Table.Th w={proof ? 190 : 200}>Статус</Table.Th>
             {actions && <Table.Th w={110} />}
           </Table.Tr>
         </Table.Thead>
@@ -99,11 +104,16 @@ export function ItemTable({ items, compact, actions: rowActions, testId }: Props
               <Table.Td>
                 <Deadline text={it.deadlineText} dueDate={it.dueDate} overdue={it.overdue} />
               </Table.Td>
-              {!compact && (
+              {responsible && (
                 <Table.Td>
                   <Text size="xs" lineClamp={3}>
                     {responsibleOf(it)}
                   </Text>
+                </Table.Td>
+              )}
+              {proof && (
+                <Table.Td>
+                  <ProofSummary item={it} />
                 </Table.Td>
               )}
               <Table.Td>

@@ -69,7 +69,12 @@ export function ItemsView({ view }: { view: ItemListView }) {
               <Text size="sm" fw={500} data-testid="work-count">
                 {itemsWord(items.length)}
               </Text>
-              <ItemTable items={items.slice(0, shown)} actions={actions} testId={`work-list-${view}`} />
+              <ItemTable
+                items={items.slice(0, shown)}
+                actions={actions}
+                testId={`work-list-${view}`}
+                proof={view === 'awaiting'}
+              />
               {items.length > shown && (
                 <Group justify="center">
                   <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>

@@ -1,5 +1,17 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { ITEM_STATUS_LABELS } from '../shared/types.js';
 import { notifyError } from '../shared/ui.js';
 import { ITEM_STATUSES, type ItemStatus } from './labels.js';
@@ -13,7 +25,16 @@ type Props = {
   subject: string;
   initial: ItemStatus;
   initialComment?: string | null;
-  onSubmit: (status: ItemStatus, comment: string | null) => Promise<unknown>;
+  onSubmit: (status: ItemStatus, comment: string | null, actualValue?: number | null) => Promise<unknown>;
+  /** An item's proof rule: what «выполнено» needs, and the fact against a typed target. */
+  proof?: {
+    rule: string;
+    target: string | null;
+    unit: string | null;
+    actual: number | null;
+    /** The item's card, where files are attached. */
+    href: string;
+  };
   /** Only the comment can be changed (a task whose status follows a linked item). */
   commentOnly?: boolean;
   note?: string;
@@ -30,7 +51,10 @@ export function StatusModal({
   onSubmit,
   commentOnly,
   note,
+  proof,
 }: Props) {
+  const [actual, setActual] = useState<number | null>(proof?.actual ?? null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [status, setStatus] = useState<ItemStatus>(initial);
   const [comment, setComment] = useState(initialComment ?? '');
   const [busy, setBusy] = useState(false);
@@ -40,8 +64,10 @@ export function StatusModal({
       setStatus(initial);
       setComment(initialComment ?? '');
       setError(null);
+      setRefusal(null);
+      setActual(proof?.actual ?? null);
     }
-  }, [opened, initial, initialComment]);
+  }, [opened, initial, initialComment, proof?.actual]);
 
   async function save() {
     if (!commentOnly && NEEDS_REASON.includes(status) && !comment.trim()) {
@@ -49,11 +75,15 @@ export function StatusModal({
       return;
     }
     setBusy(true);
+    setRefusal(null);
     try {
-      await onSubmit(status, comment.trim() || null);
+      const changed = proof?.target && actual !== proof.actual;
+      await onSubmit(status, comment.trim() || null, changed ? actual : undefined);
       onClose();
     } catch (e) {
-      notifyError(e);
+      // A refusal of «выполнено» says what proof is missing: kept in view, not a passing toast.
+      if (proof) setRefusal(e instanceof Error ? e.message : String(e));
+      else notifyError(e);
     } finally {
       setBusy(false);
     }
@@ -80,6 +110,21 @@ export function StatusModal({
             comboboxProps={{ withinPortal: true }}
           />
         )}
+        {proof && !commentOnly && status === 'done' && (
+          <Text size="xs" c="dimmed">
+            Для отметки «выполнено» нужно: {proof.rule}.
+          </Text>
+        )}
+        {proof?.target && !commentOnly && (status === 'done' || status === 'not_done') && (
+          <NumberInput
+            label={`Фактическое значение${proof.unit ? `, ${proof.unit}` : ''}`}
+            description={`Целевое — ${proof.target}`}
+            value={actual ?? ''}
+            onChange={(x) => setActual(typeof x === 'number' ? x : null)}
+            decimalSeparator=","
+            data-testid="status-actual-value"
+          />
+        )}
         <Textarea
           label="Комментарий"
           description={
@@ -97,6 +142,19 @@ export function StatusModal({
           minRows={3}
           maxLength={2000}
         />
+        {refusal && (
+          <Alert color="red" p="xs" title="Не сохранено" data-testid="status-refusal">
+            {refusal}
+            {proof && (
+              <>
+                {' '}
+                <Anchor component={Link} to={proof.href} size="sm">
+                  Открыть мероприятие и приложить файлы
+                </Anchor>
+              </>
+            )}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена

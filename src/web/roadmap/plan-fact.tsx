@@ -1,0 +1,37 @@
+import { Text } from '@mantine/core';
+import { targetReached, targetText } from '../../modules/roadmaps/proof-rule.js';
+import type { ItemView } from '../shared/types.js';
+import { formatActual } from './format.js';
+
+type Item = Pick<
+  ItemView,
+  'evidenceKind' | 'targetComparator' | 'targetValue' | 'targetUnit' | 'targetCoverage' | 'actualValue'
+>;
+
+/** «План: не менее 5 педагогов · факт: 6 педагогов», green when the fact reaches the target. */
+export function PlanFact({ item, size = 'sm' }: { item: Item; size?: 'xs' | 'sm' }) {
+  if (item.targetValue === null) return null;
+  const reached = targetReached(item, item.actualValue);
+  const fact = formatActual(item);
+  return (
+    <Text size={size} data-testid="plan-fact">
+      <Text span size={size} c="dimmed">
+        {item.targetCoverage ? 'План охвата: ' : 'План: '}
+      </Text>
+      {targetText(item)}
+      <Text span size={size} c="dimmed">
+        {' · факт: '}
+      </Text>
+      <Text
+        span
+        size={size}
+        fw={600}
+        c={reached === null ? 'dimmed' : reached ? 'teal.8' : 'orange.8'}
+        title={reached === false ? 'Целевое значение не достигнуто' : undefined}
+      >
+        {fact ?? 'не указан'}
+        {reached === false ? ' (не достигнуто)' : ''}
+      </Text>
+    </Text>
+  );
+}
