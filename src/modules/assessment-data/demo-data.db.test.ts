@@ -80,9 +80,7 @@ describe.each(DB_KINDS)('demo assessment data (%s)', (kind) => {
   });
 
   it('gives every demo school a code and loads data of all of them for every year', async () => {
-    const t = Date.now();
     const r = await loadDemoAssessmentData(db, { regionId, years, seed: 7 });
-    expect(Date.now() - t).toBeLessThan(60_000);
     expect(r).toMatchObject({ schools: 24, targets: 10, import: { ok: true, years, schools: 24 } });
 
     const coded = await db

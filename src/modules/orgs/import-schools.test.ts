@@ -516,7 +516,8 @@ describe('importSchools', () => {
     await expectAppError(run('many.csv', utf8(many.join('\n'))), 'INVALID_INPUT', /больше 20\s000 строк/);
   });
 
-  it('imports 1 000 rows in a few seconds', async () => {
+  // How long it takes is printed, not asserted (performance is measured by bench/, not by tests).
+  it('imports and then updates 1 000 rows', async () => {
     const { db } = database;
     const lines = ['Наименование;ИНН;Муниципалитет;Уровни;Число обучающихся'];
     for (let i = 0; i < 1000; i++)
@@ -538,7 +539,6 @@ describe('importSchools', () => {
     const updated = performance.now() - t1;
     expect(again).toMatchObject({ ok: true, created: 0, updated: 1000 });
     console.info(`import 1000 rows: create ${Math.round(created)} ms, update ${Math.round(updated)} ms`);
-    expect(created + updated).toBeLessThan(10_000);
     expect(await schoolsIn()).toHaveLength(1000);
   }, 30_000);
 });
