@@ -275,7 +275,13 @@ describe.each(DB_KINDS)('evidence rules on %s', (kind) => {
     await updateRoadmap(database.db, {
       actor: f.as('region'),
       roadmapId: regional.id,
-      input: { status: 'approved', orderNumber: '1', orderDate: '2025-09-01', version: regional.version },
+      input: {
+        status: 'approved',
+        orderNumber: '1',
+        orderDate: '2025-09-01',
+        version: regional.version,
+        acknowledgePastDeadlines: true,
+      },
     });
     const [task] = (await listMyTasks(database.db, { actor: f.as('mun1') })).filter(
       (t) => t.source.itemId === measure.id,
