@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { countLabel } from '../src/lib/plural.js';
+
+const files = (n: number) => countLabel(n, ['файл', 'файла', 'файлов']);
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -101,9 +104,9 @@ export function bundleReport(dir: string): string {
     ...[...sizes]
       .sort((a, b) => b[1].raw - a[1].raw)
       .map(([f, s]) => row(`${login.includes(f) ? '* ' : first.includes(f) ? '+ ' : '  '}${f}`, s)),
-    row(`= всё (${sizes.size} файлов)`, total([...all])),
-    row(`= вход, * (${login.length} файлов)`, total(login)),
-    row(`= рабочий стол после входа, * и + (${first.length} файлов)`, total(first)),
+    row(`= всё (${files(sizes.size)})`, total([...all])),
+    row(`= вход, * (${files(login.length)})`, total(login)),
+    row(`= рабочий стол после входа, * и + (${files(first.length)})`, total(first)),
   ];
   return lines.join('\n');
 }

@@ -121,6 +121,12 @@ describe('typed API client (src/web/shared/api.ts)', () => {
     const href = apiHref('/api/roadmaps/{id}/export', { path: { id: 'a/b' }, query: { format: 'docx' } });
     expect(href).toBe('/api/roadmaps/a%2Fb/export?format=docx');
     expect(apiHref('/api/files/{id}', { path: { id: 'x' } })).toBe('/api/files/x');
+    // An optional parameter not given is left out: «details=undefined» was refused with 400.
+    const list = apiHref('/api/identification/lists/{id}/export', {
+      path: { id: 'l' },
+      query: { format: 'xlsx', details: undefined },
+    });
+    expect(list).toBe('/api/identification/lists/l/export?format=xlsx');
   });
 
   it('no connection: a Russian message instead of a TypeError', async () => {

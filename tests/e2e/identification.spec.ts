@@ -147,4 +147,10 @@ test('a school in the risk zone sees its list, approved by the order, and only i
   if (shots) await director.screenshot({ path: `${shots}/risk-school-list-1280.png`, fullPage: true });
   const other = riskRows.entries.find((e) => e.school.id !== school.id)?.school;
   if (other) await expect(director.getByText(other.name)).toHaveCount(0);
+  // The export buttons' own links download (a link with «details=undefined» was once refused with 400).
+  for (const id of ['list-export-xlsx', 'list-export-docx']) {
+    const href = await director.getByTestId(id).getAttribute('href');
+    const res = await director.request.get(href ?? '');
+    expect(res.status(), `${id}: ${href}`).toBe(200);
+  }
 });

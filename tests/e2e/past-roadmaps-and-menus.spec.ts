@@ -42,7 +42,7 @@ test('a municipality imports its 2022/23 roadmap as an archived record, which is
   await expect(mun.getByTestId('import-save')).toHaveText('Сохранить в архив');
   await mun.getByTestId('import-save').click();
   const saved = mun.getByTestId('import-saved');
-  await expect(saved).toContainText('Дорожные карты сохранены в архив');
+  await expect(saved).toContainText('Дорожная карта сохранена в архив');
   await expect(saved).toContainText('21 мероприятие, архивная запись');
   await saved.getByRole('link').first().click();
 

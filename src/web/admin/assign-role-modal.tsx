@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  type ComboboxItem,
+  type ComboboxParsedItem,
+  Group,
+  Modal,
+  type OptionsFilter,
+  Select,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { assignmentInput } from '../../modules/auth/user-schemas.js';
@@ -61,8 +72,23 @@ export function AssignRoleModal({
         value: u.id,
         label: `${u.shortName ?? u.name}${where ? ` — ${where}` : ''}`,
         group: GROUP_LABELS[u.kind],
+        // Found by the short name shown, the full name used everywhere else, and the INN.
+        search: [u.shortName, u.name, where, u.inn].filter(Boolean).join(' ').toLocaleLowerCase('ru'),
       };
     });
+  const searchOf = new Map(options.map((o) => [o.value, o.search]));
+  const byAnyName: OptionsFilter = ({ options: list, search }) => {
+    const words = search.toLocaleLowerCase('ru').split(/\s+/).filter(Boolean);
+    const keep = (o: ComboboxParsedItem): ComboboxParsedItem[] => {
+      if ('group' in o) {
+        const items = o.items.flatMap(keep) as ComboboxItem[];
+        return items.length ? [{ ...o, items }] : [];
+      }
+      const text = searchOf.get(o.value) ?? o.label.toLocaleLowerCase('ru');
+      return words.every((w) => text.includes(w)) ? [o] : [];
+    };
+    return list.flatMap(keep);
+  };
   const grouped = [...new Set(options.map((o) => o.group))].map((g) => ({
     group: g,
     items: options.filter((o) => o.group === g).map(({ value, label }) => ({ value, label })),
@@ -117,6 +143,7 @@ export function AssignRoleModal({
             }}
             error={errors.orgUnitId}
             searchable
+            filter={byAnyName}
             limit={200}
             nothingFoundMessage="Нет подходящих организаций"
             data-testid="assign-unit"

@@ -106,9 +106,18 @@ export function ListEntries({
               <Table.Th w={28} />
               <Table.Th>Школа</Table.Th>
               <Table.Th>Муниципалитет</Table.Th>
-              <Table.Th ta="right">ИСБШ</Table.Th>
-              <Table.Th ta="right">Кластер</Table.Th>
-              <Table.Th ta="right">R</Table.Th>
+              <Table.Th ta="right" title="Индекс социального благополучия школы">
+                ИСБШ
+              </Table.Th>
+              <Table.Th ta="right" title="Кластер школ со схожими социальными условиями">
+                Кластер
+              </Table.Th>
+              <Table.Th
+                ta="right"
+                title="Индекс результатов: доля участников без «2» по всем процедурам года"
+              >
+                R
+              </Table.Th>
               <Table.Th miw={150}>Признаки</Table.Th>
               <Table.Th w={220}>Решение</Table.Th>
               {canDecide && <Table.Th w={130} />}

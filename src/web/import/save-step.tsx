@@ -223,11 +223,15 @@ export function SavedResult({ saved, onMore }: { saved: Saved; onMore: () => voi
       <Alert
         color="green"
         title={
-          saved.every((s) => s.archived)
-            ? 'Дорожные карты сохранены в архив'
-            : saved.some((s) => s.archived)
-              ? 'Дорожные карты сохранены'
-              : 'Дорожные карты сохранены как черновики'
+          saved.length === 1
+            ? saved[0]?.archived
+              ? 'Дорожная карта сохранена в архив'
+              : 'Дорожная карта сохранена как черновик'
+            : saved.every((s) => s.archived)
+              ? 'Дорожные карты сохранены в архив'
+              : saved.some((s) => s.archived)
+                ? 'Дорожные карты сохранены'
+                : 'Дорожные карты сохранены как черновики'
         }
         data-testid="import-saved"
       >

@@ -61,12 +61,12 @@ function AdminOrgs() {
                 </Group>
               </Group>
               <Grid gap="md">
-                <Grid.Col span={{ base: 12, md: 5 }}>
+                <Grid.Col span={{ base: 12, md: 7 }}>
                   <Paper withBorder p="sm" radius="md">
                     <OrgTree units={units} selectedId={selectedId} onSelect={select} />
                   </Paper>
                 </Grid.Col>
-                <Grid.Col span={{ base: 12, md: 7 }}>
+                <Grid.Col span={{ base: 12, md: 5 }}>
                   {selected ? (
                     <OrgEditPanel key={selected.id} unit={selected} parentName={parentName} />
                   ) : (

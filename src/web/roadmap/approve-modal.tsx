@@ -117,7 +117,7 @@ function ApproveForm({ roadmap, onDone }: { roadmap: RoadmapDetail; onDone: () =
         </Text>
         <TextInput
           label="Кем утверждена (орган, издавший приказ)"
-          placeholder="Министерство образования Пензенской области"
+          placeholder="Например: управление образования администрации района"
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           error={errors.approvalBody}

@@ -50,7 +50,8 @@ export function ItemRow(props: {
       </Table.Td>
       {showLevel && (
         <Table.Td>
-          <Text size="sm">{i.level ? LEVEL_LABELS[i.level] : ''}</Text>
+          {/* Smaller: «муниципальный» whole in a narrow column. */}
+          <Text size="xs">{i.level ? LEVEL_LABELS[i.level] : ''}</Text>
         </Table.Td>
       )}
       <Table.Td>

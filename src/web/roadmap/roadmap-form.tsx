@@ -204,7 +204,7 @@ function RoadmapForm({ roadmap, onDone }: { roadmap?: RoadmapDetail; onDone: () 
         </Text>
         <TextInput
           label="Кем утверждена"
-          placeholder="Министерство образования Пензенской области"
+          placeholder="Например: управление образования администрации района"
           value={v.approvalBody}
           onChange={(e) => set('approvalBody', e.currentTarget.value)}
           error={errors.approvalBody}

@@ -53,20 +53,21 @@ export function RoadmapTable({ roadmap, filter, onOpen }: Props) {
               </Table.Th>
               <Table.Th style={th}>Мероприятие</Table.Th>
               {showLevel && (
-                <Table.Th w={124} style={th}>
+                <Table.Th w={130} style={th}>
                   Уровень
                 </Table.Th>
               )}
-              <Table.Th w={108} style={th}>
+              <Table.Th w={100} style={th}>
                 Сроки
               </Table.Th>
-              <Table.Th w="14%" style={th}>
-                Ответственные
-              </Table.Th>
+              {/* A soft hyphen: if the column is narrow the word breaks as «Ответ-ственные», not mid-syllable. */}
               <Table.Th w="15%" style={th}>
+                Ответ{'\u00AD'}ственные
+              </Table.Th>
+              <Table.Th w="16%" style={th}>
                 Показатель
               </Table.Th>
-              <Table.Th w={192} style={th}>
+              <Table.Th w={180} style={th}>
                 Исполнение
               </Table.Th>
               {manage && <Table.Th w={40} />}

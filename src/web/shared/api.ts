@@ -114,8 +114,13 @@ export function apiHref<P extends ClientPathsWithMethod<typeof api, 'get'>>(
   route: P,
   params: GetParams<P>,
 ): string {
+  // An optional parameter left undefined is left out (not sent as the text «undefined»).
   const values = (o: unknown): [string, string][] =>
-    typeof o === 'object' && o !== null ? Object.entries(o).map(([k, v]) => [k, String(v)]) : [];
+    typeof o === 'object' && o !== null
+      ? Object.entries(o)
+          .filter(([, v]) => v !== undefined && v !== null)
+          .map(([k, v]) => [k, String(v)])
+      : [];
   let url: string = route;
   for (const [k, v] of values(params.path)) url = url.replace(`{${k}}`, encodeURIComponent(v));
   const query = new URLSearchParams(values(params.query)).toString();

@@ -60,10 +60,13 @@ export function ItemTable({ items, compact, actions: rowActions, testId, proof }
             {!compact && <Table.Th w={50}>№</Table.Th>}
             <Table.Th>Мероприятие</Table.Th>
             <Table.Th w={proof ? 140 : 200}>Дорожная карта</Table.Th>
-            <Table.Th w={140}>Срок</Table.Th>
+            <Table.Th w={proof ? 120 : 140}>Срок</Table.Th>
             {responsible && <Table.Th w={160}>Ответственные</Table.Th>}
             {proof && <Table.Th w={210}>Доказательства</Table.Th>}
-            <Table.Th w={proof ? 190 : 200}>Статус</Table.Th>
+            {/* The widest badge («ждёт подтверждения») whole: a width alone gives way to a long measure. */}
+            <Table.Th w={proof ? 190 : 200} miw={185}>
+              Статус
+            </Table.Th>
             {actions && <Table.Th w={110} />}
           </Table.Tr>
         </Table.Thead>
