@@ -153,14 +153,13 @@ class PackBuilder {
  */
 export async function buildResultPacks(s: BulkSession, regionId: string, years: number[]): Promise<void> {
   if (years.length === 0) return;
-  for (const y of years) if (!Number.isInteger(y)) throw new Error(`Не целый год: ${y}`);
   // One pass over the table for all the years (it has no index by year: docs/decisions/0004).
   const builders = new Map(years.map((y) => [y, new PackBuilder()]));
   await forEachRow(
     s,
     `select r.school_id as c0, r.year as c1, ${PACK_COLUMNS.map((c, k) => `r.${c} as c${k + 2}`).join(', ')}
      from assessment_results r
-     where r.year in (${years.join(', ')}) and exists (select 1 from org_units o where o.id = r.school_id
+     where r.year in (${yearList(years)}) and exists (select 1 from org_units o where o.id = r.school_id
        and o.path like ${literal(`${regionPath(regionId)}%`)})`,
     (row) => builders.get(row.int(1))?.add(row, 2),
   );
@@ -178,6 +177,12 @@ export async function buildResultPacks(s: BulkSession, regionId: string, years: 
   }
 }
 
+/** Years for an SQL list (COPY takes no parameters): integers only. */
+function yearList(years: number[]): string {
+  for (const y of years) if (!Number.isInteger(y)) throw new Error(`Не целый год: ${y}`);
+  return years.join(', ');
+}
+
 /** Marks the transaction as the one that rebuilds the packs: its own writes to the rows keep them. */
 export async function markPacking(s: BulkSession): Promise<void> {
   await s.db.execute(sql`select set_config('opora.packing', 'on', true)`);
@@ -189,18 +194,14 @@ export async function readResultPacks(
   regionId: string,
   years: number[],
 ): Promise<Map<number, ResultPack>> {
-  const found = await s.db
-    .select({ year: assessmentPacks.year, part: assessmentPacks.part })
-    .from(assessmentPacks)
-    .where(and(eq(assessmentPacks.regionId, regionId), inArray(assessmentPacks.year, years)));
   const out = new Map<number, ResultPack>();
-  if (found.length === 0) return out;
+  if (years.length === 0) return out;
   const pieces = new Map<number, Buffer[]>();
   // By COPY where the session has it: bytea as raw bytes, not as hex text to decode.
   await forEachRow(
     s,
     `select p.year as c0, p.data as c1 from assessment_packs p
-     where p.region_id = ${literal(regionId)}::uuid and p.year in (${years.map(Number).join(', ')})
+     where p.region_id = ${literal(regionId)}::uuid and p.year in (${yearList(years)})
      order by p.year, p.part`,
     (row) => {
       const year = row.int(0);
