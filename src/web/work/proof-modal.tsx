@@ -57,7 +57,7 @@ function Preview({ file, onSeen }: { file: Evidence; onSeen: () => void }) {
       <img
         src={inlineHref(file.id)}
         alt={file.name}
-        style={{ maxWidth: '100%', maxHeight: '60vh', objectFit: 'contain', display: 'block' }}
+        style={{ maxWidth: '100%', maxHeight: '50vh', objectFit: 'contain', display: 'block' }}
         data-testid="proof-preview-image"
       />
     );
@@ -66,7 +66,7 @@ function Preview({ file, onSeen }: { file: Evidence; onSeen: () => void }) {
       <iframe
         src={inlineHref(file.id)}
         title={file.name}
-        style={{ width: '100%', height: '60vh', border: '1px solid var(--mantine-color-gray-3)' }}
+        style={{ width: '100%', height: '50vh', border: '1px solid var(--mantine-color-gray-3)' }}
         data-testid="proof-preview-frame"
       />
     );
@@ -239,7 +239,17 @@ export function ProofModal({
             {error}
           </Alert>
         )}
-        <Group justify="space-between">
+        {/* The decision stays in view at the bottom of the dialog while the preview scrolls (1280×800). */}
+        <Group
+          justify="space-between"
+          py="xs"
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            background: 'var(--mantine-color-body)',
+            borderTop: '1px solid var(--mantine-color-gray-3)',
+          }}
+        >
           <Text size="sm" c={unseen.length ? 'orange.8' : 'teal.8'} data-testid="proof-seen">
             {files.length === 0
               ? ''
