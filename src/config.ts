@@ -39,6 +39,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /** Set by `npm start` (scripts/start.mjs): when the start began, for the timings it prints. */
   OPORA_START_MS: z.coerce.number().int().positive().optional(),
+  /** Set by the primary of src/cluster.ts for a worker forked while it loads the demo. */
+  OPORA_DEMO_LOADING: bool.default(false),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -79,6 +81,8 @@ export type Config = {
   databasePoolSize: number;
   /** When `npm start` began (ms since the epoch), if it started this process. */
   startedAtMs: number | undefined;
+  /** A cluster worker whose primary is loading the demo: it answers 503 until told the demo is in. */
+  demoLoadingElsewhere: boolean;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
   trustedProxies: readonly string[];
 };
@@ -127,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workersRefused: dbKind === 'pglite' && (e.WORKERS ?? 1) > 1 ? e.WORKERS : undefined,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     startedAtMs: e.OPORA_START_MS,
+    demoLoadingElsewhere: e.OPORA_DEMO_LOADING,
     trustedProxies: e.TRUSTED_PROXIES,
   };
 }

@@ -26,7 +26,7 @@ async function main() {
   if (isClusterWorker())
     return serveHttp(config, await openDatabase(config, { migrate: false }), {
       alone: false,
-      demoElsewhere: process.env.OPORA_DEMO_LOADING === '1' ? primaryDemo() : undefined,
+      demoElsewhere: config.demoLoadingElsewhere ? primaryDemo() : undefined,
     });
   // From `npm start` when it started us (scripts/start.mjs), else from this process's start.
   const startedAt = config.startedAtMs ?? Date.now() - process.uptime() * 1000;

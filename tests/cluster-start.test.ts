@@ -4,13 +4,13 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_URL } from './helpers/db.js';
 
 // `npm start` on PostgreSQL with two processes and the demo (src/server.ts, src/cluster.ts): the
 // workers answer while the primary loads the demo — health says «loading», the API 503 — and once the
 // primary tells them it is in, a demo account signs in and reads through either process. A real
 // server process on a fresh database; PostgreSQL only (the embedded database is single-process).
 
-const PG_URL = process.env.DATABASE_URL;
 const freePort = async () => {
   const s = createServer().listen(0);
   await once(s, 'listening');

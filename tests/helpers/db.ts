@@ -3,7 +3,7 @@ import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../../src/db/client.js';
 
 // Tests run on the embedded database always, and on PostgreSQL too when DATABASE_URL is set (CI).
-const PG_URL = process.env.DATABASE_URL;
+export const PG_URL = process.env.DATABASE_URL;
 export const DB_KINDS: ('pglite' | 'postgres')[] = PG_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A fresh, migrated, empty database of the given kind; `close` drops it. */

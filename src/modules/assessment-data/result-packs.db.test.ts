@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../tests/helpers/db.js';
+import { freshDatabase, PG_URL } from '../../../tests/helpers/db.js';
 import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import { type Database, openPostgres } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -17,8 +17,6 @@ import { writeGeneratedCsv } from './write-package.js';
 // The import's own writes must not drop the packs of other regions. As a superuser (and in PGlite) the
 // bulk writes run with triggers off, so only a role that may not switch them off shows that the import
 // marks its transaction (`opora.packing`): this test imports as such a role, on PostgreSQL.
-
-const PG_URL = process.env.DATABASE_URL;
 
 describe.skipIf(!PG_URL)('packs of other regions under an import by an ordinary role (postgres)', () => {
   let owner: Database;

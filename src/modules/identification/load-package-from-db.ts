@@ -5,16 +5,11 @@ import { regionPath } from '../access/region-level.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import { readResultPacks } from '../assessment-data/result-packs.js';
 import { type BulkLoader, type BulkSession, insertLoader } from '../assessment-data/store.js';
-import type {
-  ConfirmationTable,
-  ContextTable,
-  DataPackage,
-  ResultTable,
-  School,
-} from '../assessment-data/types.js';
+import type { DataPackage, School } from '../assessment-data/types.js';
 import { forEachRow, literal, type Row, uuidOfKey } from './copy-rows.js';
 import type { Methodology } from './methodology.js';
 import { FloatColumns, IntColumns, SchoolNumbers } from './package-columns.js';
+import { confirmationTable, contextTable, resultTable, yearsOf } from './package-tables.js';
 
 // The region's assessment and context data as a DataPackage for the identification engine. Schools are
 // identified in the package by their code (`org_units.code`, the `school_id` of the data files), so that
@@ -327,59 +322,6 @@ async function readSchools(s: BulkSession, regionId: string): Promise<SchoolRow[
     },
   );
   return out;
-}
-
-function resultTable(c: { length: number; cols: Int32Array[] }, onlyMark2: boolean): ResultTable {
-  const col = (k: number) => c.cols[k] as Int32Array;
-  // The rules never read marks 3–5 when only «2» were read: zeros, as the package format allows.
-  const zeros = () => new Int32Array(c.length);
-  return {
-    length: c.length,
-    school: col(0),
-    year: col(1),
-    procedure: col(2),
-    participants: col(3),
-    mark2: col(4),
-    mark3: onlyMark2 ? zeros() : col(5),
-    mark4: onlyMark2 ? zeros() : col(6),
-    mark5: onlyMark2 ? zeros() : col(7),
-  };
-}
-
-function contextTable(
-  c: IntColumns,
-  values: FloatColumns,
-  indicators: string[],
-  remap: Int32Array,
-): ContextTable {
-  const kept = c.compact(0, remap, values.cols);
-  return {
-    length: kept.length,
-    school: kept.cols[0] as Int32Array,
-    year: kept.cols[1] as Int32Array,
-    indicators,
-    values: values.cols.map((v) => v.slice(0, kept.length)),
-  };
-}
-
-function confirmationTable(c: { length: number; cols: Int32Array[] }): ConfirmationTable {
-  const col = (k: number) => c.cols[k] as Int32Array;
-  return {
-    length: c.length,
-    school: col(0),
-    year: col(1),
-    procedure: col(2),
-    participants: col(3),
-    lowered: col(4),
-    confirmed: col(5),
-    raised: col(6),
-  };
-}
-
-function yearsOf(t: ResultTable): number[] {
-  const years = new Set<number>();
-  for (let i = 0; i < t.length; i++) years.add(t.year[i] as number);
-  return [...years].sort((a, b) => a - b);
 }
 
 /** Integers for an SQL list (the years of the options). */
