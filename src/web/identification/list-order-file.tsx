@@ -1,7 +1,7 @@
-import { Anchor, Button, FileButton, Group } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, apiHref, unwrap } from '../shared/api.js';
+import { api, unwrap } from '../shared/api.js';
+import { OrderFileControls } from '../shared/order-file-controls.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import type { ListSummary } from './types.js';
 
@@ -33,31 +33,12 @@ export function ListOrderFile({ list, canAttach }: { list: ListSummary; canAttac
     }
   }
   return (
-    <Group gap="xs">
-      {list.orderFile && (
-        <Anchor
-          href={apiHref('/api/files/{id}', { path: { id: list.orderFile.id } })}
-          size="sm"
-          data-testid="list-order-file-link"
-        >
-          Файл приказа: {list.orderFile.name}
-        </Anchor>
-      )}
-      {canAttach && (
-        <FileButton onChange={(f) => f && upload(f)}>
-          {(props) => (
-            <Button
-              {...props}
-              size="compact-xs"
-              variant="subtle"
-              loading={busy}
-              data-testid="list-order-file-upload"
-            >
-              {list.orderFile ? 'Заменить файл приказа' : 'Приложить файл приказа'}
-            </Button>
-          )}
-        </FileButton>
-      )}
-    </Group>
+    <OrderFileControls
+      file={list.orderFile}
+      canAttach={canAttach}
+      busy={busy}
+      onFile={upload}
+      testId="list-order-file"
+    />
   );
 }
