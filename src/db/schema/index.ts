@@ -6,3 +6,5 @@ export * from './identification.js';
 export * from './jobs.js';
 export * from './orgs.js';
 export * from './roadmaps.js';
+export * from './programs.js';
+export * from './risk-profiles.js';

@@ -70,3 +70,41 @@ export const EVIDENCE_KINDS = [
   'other',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** Who answers a questionnaire of a risk-profile instrument, in the order every output lists them. */
+export const RESPONDENT_GROUPS = ['director', 'teacher', 'pupil', 'parent'] as const;
+export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
+
+export const INSTRUMENT_ITEM_TYPES = ['single', 'multi', 'scale', 'number'] as const;
+export type InstrumentItemType = (typeof INSTRUMENT_ITEM_TYPES)[number];
+
+/** A factor's level in a risk profile; `nodata` when too few answers define it. */
+export const RISK_LEVELS = ['high', 'medium', 'low', 'none', 'nodata'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** An instrument version is edited as a draft and frozen for good once a campaign uses it. */
+export const INSTRUMENT_STATUSES = ['draft', 'frozen'] as const;
+export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
+
+export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** The start-of-year diagnosis, or the end-of-year repeat that measures the change against a baseline. */
+export const CAMPAIGN_STAGES = ['baseline', 'followup'] as const;
+export type CampaignStage = (typeof CAMPAIGN_STAGES)[number];
+
+/** A school's documents of a year (DOMAIN.md «концептуальные документы»). */
+export const SCHOOL_DOCUMENT_KINDS = ['concept', 'midterm_program', 'antirisk_program'] as const;
+export type SchoolDocumentKind = (typeof SCHOOL_DOCUMENT_KINDS)[number];
+
+/** черновик → на согласовании у куратора → на доработке / согласовано → на экспертизе → утверждено → опубликовано */
+export const SCHOOL_DOCUMENT_STATUSES = [
+  'draft',
+  'curator_review',
+  'rework',
+  'agreed',
+  'expertise',
+  'approved',
+  'published',
+] as const;
+export type SchoolDocumentStatus = (typeof SCHOOL_DOCUMENT_STATUSES)[number];
