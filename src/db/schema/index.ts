@@ -5,6 +5,6 @@ export * from './files.js';
 export * from './identification.js';
 export * from './jobs.js';
 export * from './orgs.js';
-export * from './roadmaps.js';
 export * from './programs.js';
 export * from './risk-profiles.js';
+export * from './roadmaps.js';

@@ -104,7 +104,7 @@ export const riskResponses = pgTable(
     respondentId: uuid('respondent_id').notNull(),
     /** the director or teacher who answered signed in or by a personal link; null for anonymous groups */
     userId: uuid('user_id').references(() => users.id),
-    answers: jsonb('answers').$type<Record<string, string | string[] | number>>().notNull(),
+    answers: jsonb('answers').$type<Record<string, string | readonly string[] | number>>().notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -11,6 +11,7 @@ import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
+import { loadDemoQuestionnaires } from './demo-questionnaires.js';
 import type { DemoRun } from './demo-run.js';
 import { loadSchools, reviewSchools } from './demo-schools.js';
 import { loadSeedRoadmaps } from './demo-seeds.js';
@@ -95,6 +96,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   log(`Школьные дорожные карты: ${picks.withRoadmap.length} (одна — черновик)`);
   await executeRegional(run, regional);
   await addDialogue(run, municipal, schools);
+  const campaign = await loadDemoQuestionnaires(run);
+  log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);

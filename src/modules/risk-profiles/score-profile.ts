@@ -71,7 +71,9 @@ export class ProfileScorer {
 
   constructor(readonly instrument: Instrument) {
     this.rule = ruleOf(instrument);
-    instrument.items.forEach((item, i) => this.itemIndex.set(item.id, i));
+    instrument.items.forEach((item, i) => {
+      this.itemIndex.set(item.id, i);
+    });
   }
 
   item(itemId: string): InstrumentItem | undefined {
