@@ -12,7 +12,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.js';
 import { orgUnits } from './orgs.js';
-import type { CampaignStage, CampaignStatus, InstrumentStatus, RespondentGroup } from './values.js';
+import type {
+  CampaignStage,
+  CampaignStatus,
+  InstrumentStatus,
+  RespondentGroup,
+  RiskLevel,
+  VerificationStatus,
+} from './values.js';
 
 // Questionnaires and risk profiles (issue 11). The instrument JSON is `src/modules/risk-profiles/instrument.ts`.
 
@@ -111,4 +118,53 @@ export const riskResponses = pgTable(
     index('risk_responses_campaign_school_idx').on(t.campaignId, t.schoolId, t.group),
     uniqueIndex('risk_responses_respondent_uq').on(t.campaignId, t.respondentId),
   ],
+);
+
+/** A school's computed profile in a campaign: `SchoolProfile` of score-profile.ts, never edited by hand. */
+export const riskProfiles = pgTable(
+  'risk_profiles',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => riskCampaigns.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    result: jsonb('result').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('risk_profiles_pk').on(t.campaignId, t.schoolId),
+    index('risk_profiles_school_idx').on(t.schoolId),
+  ],
+);
+
+/** The curator's check of a profile: per factor the computed level confirmed or changed with a comment. */
+export type VerifiedLevel = { computed: RiskLevel; level: RiskLevel; comment: string | null };
+
+export const riskVerifications = pgTable(
+  'risk_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => riskCampaigns.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    status: text('status').$type<VerificationStatus>().notNull().default('not_started'),
+    visitDate: date('visit_date'),
+    participants: text('participants'),
+    /** what the curator saw: documents, lessons, interviews */
+    observed: jsonb('observed').$type<{ documents?: string; lessons?: string; interviews?: string }>(),
+    levels: jsonb('levels').$type<Record<string, VerifiedLevel>>(),
+    /** the 2–3 risks the school works on, by factor code */
+    priorityFactors: text('priority_factors').array().$type<string[]>(),
+    verifiedBy: uuid('verified_by').references(() => users.id),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('risk_verifications_uq').on(t.campaignId, t.schoolId)],
 );

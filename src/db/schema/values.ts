@@ -108,3 +108,7 @@ export const SCHOOL_DOCUMENT_STATUSES = [
   'published',
 ] as const;
 export type SchoolDocumentStatus = (typeof SCHOOL_DOCUMENT_STATUSES)[number];
+
+/** не начата → визит проведён → профиль верифицирован */
+export const VERIFICATION_STATUSES = ['not_started', 'visited', 'verified'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
