@@ -17,6 +17,8 @@ const HELP = `Опора — командная строка
                                  загрузка пакета данных оценочных процедур в базу (национальный пакет — здесь)
   opora import-roadmap FILE [--json]
                                  разбор дорожной карты из .docx, .xlsx или .txt (без базы данных)
+  opora risk-profile --instrument FILE.json --responses FILE.csv [--json] [--explain]
+                                 рисковые профили школ по ответам на анкеты (без базы данных)
   opora help                     эта справка
 
 Настройки берутся из переменных окружения (см. README): DATA_DIR, DATABASE_URL, DEMO …`;
@@ -29,6 +31,10 @@ async function main() {
   }
   if (command === 'import-roadmap') {
     process.exitCode = await (await import('./import-roadmap.js')).runImportRoadmap(rest);
+    return;
+  }
+  if (command === 'risk-profile') {
+    process.exitCode = await (await import('./risk-profile.js')).runRiskProfile(rest);
     return;
   }
   const config = loadConfig();
