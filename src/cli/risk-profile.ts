@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { RESPONDENT_GROUPS } from '../db/schema/values.js';
-import { type Instrument, ruleOf } from '../modules/risk-profiles/instrument.js';
 import { DEFAULT_RISK_FACTORS } from '../modules/risk-profiles/default-factors.js';
-import { excludedGroupText, GROUP_PLURAL, LEVEL_LABELS } from '../modules/risk-profiles/instrument-strings.js';
+import { type Instrument, ruleOf } from '../modules/risk-profiles/instrument.js';
+import {
+  excludedGroupText,
+  GROUP_PLURAL,
+  LEVEL_LABELS,
+} from '../modules/risk-profiles/instrument-strings.js';
 import { parseInstrument } from '../modules/risk-profiles/parse-instrument.js';
 import { orderedJson, profilesDocument } from '../modules/risk-profiles/profile-json.js';
 import { readResponses } from '../modules/risk-profiles/read-responses.js';
@@ -37,7 +41,12 @@ class BadInput extends Error {
 
 async function readText(file: string, what: string): Promise<Buffer> {
   return readFile(file).catch(() => {
-    throw new BadInput([{ file: what === 'анкеты' ? 'instrument' : 'responses', message: `Не удалось прочитать файл ${what}: ${file}` }]);
+    throw new BadInput([
+      {
+        file: what === 'анкеты' ? 'instrument' : 'responses',
+        message: `Не удалось прочитать файл ${what}: ${file}`,
+      },
+    ]);
   });
 }
 
@@ -52,7 +61,8 @@ async function loadInstrument(file: string): Promise<Instrument> {
     ]);
   }
   const r = parseInstrument(doc);
-  if (!r.ok) throw new BadInput(r.issues.map((i) => ({ file: 'instrument', path: i.path, message: i.message })));
+  if (!r.ok)
+    throw new BadInput(r.issues.map((i) => ({ file: 'instrument', path: i.path, message: i.message })));
   return r.instrument;
 }
 
@@ -79,16 +89,23 @@ function text(instrument: Instrument, profiles: SchoolProfile[], explain: boolea
     `Пороги: высокий ≥ ${rule.thresholds.high}, средний ≥ ${rule.thresholds.medium}, низкий ≥ ${rule.thresholds.low}`,
   ];
   for (const p of profiles) {
-    lines.push('', `Школа ${p.schoolId}: ${RESPONDENT_GROUPS.map((g) => `${GROUP_PLURAL[g]} ${p.groups[g]}`).join(', ')}`);
+    lines.push(
+      '',
+      `Школа ${p.schoolId}: ${RESPONDENT_GROUPS.map((g) => `${GROUP_PLURAL[g]} ${p.groups[g]}`).join(', ')}`,
+    );
     for (const g of p.excludedGroups) {
       lines.push(`  не учтены — ${excludedGroupText(g, p.groups[g], rule.minRespondents[g])}`);
     }
     for (const f of p.factors) {
       const name = names.get(f.code) ?? defaults.get(f.code) ?? '';
-      lines.push(`  ${f.code.padStart(3)}  ${fmt(f.score).padStart(6)}  ${LEVEL_LABELS[f.level].padEnd(10)}  ${name}`);
+      lines.push(
+        `  ${f.code.padStart(3)}  ${fmt(f.score).padStart(6)}  ${LEVEL_LABELS[f.level].padEnd(10)}  ${name}`,
+      );
       if (explain) {
         for (const i of f.items) {
-          lines.push(`         ${i.itemId} (${GROUP_PLURAL[i.group]}, вес ${i.weight}): ${fmt(i.score)} по ${i.respondents} отв.`);
+          lines.push(
+            `         ${i.itemId} (${GROUP_PLURAL[i.group]}, вес ${i.weight}): ${fmt(i.score)} по ${i.respondents} отв.`,
+          );
         }
       }
     }
@@ -138,7 +155,8 @@ export async function runRiskProfile(args: string[]): Promise<number> {
   } catch (e) {
     if (!(e instanceof BadInput)) throw e;
     process.stderr.write(`${errorLines(e)}\n`);
-    if (json) process.stdout.write(`${JSON.stringify({ errors: e.errors, totalErrors: e.totalErrors }, null, 2)}\n`);
+    if (json)
+      process.stdout.write(`${JSON.stringify({ errors: e.errors, totalErrors: e.totalErrors }, null, 2)}\n`);
     return 1;
   }
 }

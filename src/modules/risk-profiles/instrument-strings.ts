@@ -1,5 +1,5 @@
-import { countLabel, type PluralForms } from '../../lib/plural.js';
 import type { RespondentGroup, RiskLevel } from '../../db/schema/values.js';
+import { countLabel, type PluralForms } from '../../lib/plural.js';
 
 // Russian words of instruments, responses files and risk levels (CLI, API and UI alike).
 

@@ -30,21 +30,27 @@ export function profilesDocument(
 ): Ordered {
   const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
   return new Ordered([
-    ['instrument', new Ordered([
-      ['id', instrument.id],
-      ['version', instrument.version],
-    ])],
+    [
+      'instrument',
+      new Ordered([
+        ['id', instrument.id],
+        ['version', instrument.version],
+      ]),
+    ],
     [
       'schools',
       profiles.map((p) => {
         const school: [string, unknown][] = [
           ['schoolId', p.schoolId],
-          ['groups', new Ordered([
-            ['director', p.groups.director],
-            ['teacher', p.groups.teacher],
-            ['pupil', p.groups.pupil],
-            ['parent', p.groups.parent],
-          ])],
+          [
+            'groups',
+            new Ordered([
+              ['director', p.groups.director],
+              ['teacher', p.groups.teacher],
+              ['pupil', p.groups.pupil],
+              ['parent', p.groups.parent],
+            ]),
+          ],
           ['excludedGroups', p.excludedGroups],
         ];
         if (explain) {

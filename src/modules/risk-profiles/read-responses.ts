@@ -68,7 +68,10 @@ const isGroup = (g: string): g is RespondentGroup => (RESPONDENT_GROUPS as reado
  * separated, CRLF or LF) and, when every row is right, computes the profiles of its schools by the
  * instrument's rule, schools in the order of their first row.
  */
-export async function readResponses(instrument: Instrument, data: Uint8Array | string): Promise<ReadResponsesResult> {
+export async function readResponses(
+  instrument: Instrument,
+  data: Uint8Array | string,
+): Promise<ReadResponsesResult> {
   const text = typeof data === 'string' ? data.replace(/^\uFEFF/, '') : decodeText(data);
   const scorer = new ProfileScorer(instrument);
   const errors: ResponsesError[] = [];
@@ -97,7 +100,10 @@ export async function readResponses(instrument: Instrument, data: Uint8Array | s
     if (cells.length === 1 && cells[0]?.trim() === '') return; // a blank line
     rows++;
     if (cells.length < RESPONSES_HEADER.length) {
-      fail(row, `${cells.length} столбц${cells.length === 1 ? '' : 'а'} вместо 5 (${RESPONSES_HEADER.join(',')})`);
+      fail(
+        row,
+        `${cells.length} столбц${cells.length === 1 ? '' : 'а'} вместо 5 (${RESPONSES_HEADER.join(',')})`,
+      );
       return;
     }
     // An unquoted decimal comma ("3,5") splits the last column: the answer is the rest of the line.
@@ -134,7 +140,10 @@ export async function readResponses(instrument: Instrument, data: Uint8Array | s
     const key = JSON.stringify([schoolId, group, respondentId, itemId]);
     const first = seen.get(key);
     if (first !== undefined) {
-      fail(row, `повтор ответа (школа ${schoolId}, ${group}, респондент ${respondentId}, вопрос ${itemId}): уже в строке ${first}`);
+      fail(
+        row,
+        `повтор ответа (школа ${schoolId}, ${group}, респондент ${respondentId}, вопрос ${itemId}): уже в строке ${first}`,
+      );
       return;
     }
     seen.set(key, row);
