@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseNumberAnswer } from './answer.js';
 import { type Instrument, instrumentSchema, ruleOf } from './instrument.js';
 import { orderedJson, profilesDocument } from './profile-json.js';
-import { parseNumberAnswer, readResponses } from './read-responses.js';
+import { readResponses } from './read-responses.js';
 
 // Every clause of issue 11 §3 on hand-computed files: the reader and the rule together, as the CLI runs them.
 
