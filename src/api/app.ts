@@ -24,6 +24,7 @@ import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
 import { csrfGuard, forgetActorsAfterChange, securityHeaders, sessionLoader } from './security.js';
 import { serveWeb } from './web-static.js';
+import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 
 export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
@@ -69,6 +70,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   assessmentRoutes(app, deps);
   identificationRunRoutes(app, deps);
   identificationListRoutes(app, deps);
+  riskInstrumentRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

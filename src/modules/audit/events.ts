@@ -92,6 +92,21 @@ export const EVENT_PAYLOADS = {
     orderId: z.string().optional(),
     appendixNo: z.number().optional(),
   }),
+  // Questionnaires and risk factors (issue 11 §1, src/modules/risk-profiles).
+  'risk_instrument.created': z.object({
+    code: z.string(),
+    versionNo: z.number(),
+    basedOn: z.string().nullable(),
+    imported: z.boolean(),
+  }),
+  'risk_instrument.updated': z.object({ code: z.string(), versionNo: z.number(), changes: z.array(z.string()) }),
+  'risk_instrument.deleted': z.object({ code: z.string(), versionNo: z.number() }),
+  'risk_factors.saved': z.object({
+    year: z.number(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    changed: z.array(z.string()),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
