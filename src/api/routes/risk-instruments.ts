@@ -92,7 +92,10 @@ export function riskInstrumentRoutes(app: App, deps: Deps) {
       responses: okJson('Созданная версия', instrumentView),
     }),
     async (c) =>
-      c.json(await importInstrument(db, { actor: requireActor(c), document: c.req.valid('json').document }), 200),
+      c.json(
+        await importInstrument(db, { actor: requireActor(c), document: c.req.valid('json').document }),
+        200,
+      ),
   );
 
   app.openapi(
@@ -105,7 +108,8 @@ export function riskInstrumentRoutes(app: App, deps: Deps) {
       request: { params: idParam },
       responses: okJson('Версия анкет', instrumentView),
     }),
-    async (c) => c.json(await getInstrument(db, { actor: requireActor(c), id: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(await getInstrument(db, { actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
@@ -137,7 +141,11 @@ export function riskInstrumentRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await updateInstrument(db, { actor: requireActor(c), id: c.req.valid('param').id, ...c.req.valid('json') }),
+        await updateInstrument(db, {
+          actor: requireActor(c),
+          id: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -172,7 +180,8 @@ export function riskInstrumentRoutes(app: App, deps: Deps) {
       request: { query: yearQuery },
       responses: okJson('Факторы риска', riskFactorsView),
     }),
-    async (c) => c.json(await getRiskFactors(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
+    async (c) =>
+      c.json(await getRiskFactors(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
   );
 
   app.openapi(
@@ -185,6 +194,7 @@ export function riskInstrumentRoutes(app: App, deps: Deps) {
       request: jsonBody(riskFactorsInput),
       responses: okJson('Факторы риска', riskFactorsView),
     }),
-    async (c) => c.json(await saveRiskFactors(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await saveRiskFactors(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
 }

@@ -5,10 +5,10 @@ import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { checkInstrumentDocument } from './check-instrument.js';
 import { DEFAULT_INSTRUMENT } from './default-instrument.js';
+import { getInstrument, getInstrumentRow } from './get-instrument.js';
 import type { Instrument } from './instrument.js';
 import { requireRiskReferenceRegion } from './instrument-access.js';
 import type { InstrumentView } from './instrument-views.js';
-import { getInstrument, getInstrumentRow } from './get-instrument.js';
 
 // A new version (a draft) of the region's questionnaires: a copy of an existing version (a frozen one is
 // never edited — changing it means this) or of the system's draft. The new version keeps the code and
@@ -22,7 +22,12 @@ export async function createInstrumentVersion(
   if (opts.basedOnId === null) {
     const regionId = requireRiskReferenceRegion(opts.actor, 'write');
     const { systemDraft: _, ...document } = DEFAULT_INSTRUMENT as Instrument & { systemDraft?: boolean };
-    return insertInstrumentVersion(db, opts.actor, { regionId, document, basedOn: 'system', imported: false });
+    return insertInstrumentVersion(db, opts.actor, {
+      regionId,
+      document,
+      basedOn: 'system',
+      imported: false,
+    });
   }
   const based = await getInstrumentRow(db, { actor: opts.actor, id: opts.basedOnId, mode: 'write' });
   return insertInstrumentVersion(db, opts.actor, {
@@ -52,7 +57,15 @@ export async function insertInstrumentVersion(
     const id = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(riskInstruments)
-        .values({ regionId: opts.regionId, code, versionNo, title, document, status: 'draft', createdBy: actor.userId })
+        .values({
+          regionId: opts.regionId,
+          code,
+          versionNo,
+          title,
+          document,
+          status: 'draft',
+          createdBy: actor.userId,
+        })
         .onConflictDoNothing()
         .returning({ id: riskInstruments.id });
       if (row) {

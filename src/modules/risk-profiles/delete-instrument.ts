@@ -10,7 +10,10 @@ import { FROZEN_MESSAGE } from './update-instrument.js';
 // Only a draft nobody uses can be deleted: a frozen version or one chosen by a campaign (even a campaign
 // not yet opened) stays, because profiles and answers refer to it.
 
-export async function deleteInstrument(db: Db, opts: { actor: Actor; id: string; version: number }): Promise<void> {
+export async function deleteInstrument(
+  db: Db,
+  opts: { actor: Actor; id: string; version: number },
+): Promise<void> {
   const row = await getInstrumentRow(db, { actor: opts.actor, id: opts.id, mode: 'write' });
   if (row.status !== 'draft') throw new AppError('CONFLICT', FROZEN_MESSAGE);
   await db.transaction(async (tx) => {
@@ -19,7 +22,8 @@ export async function deleteInstrument(db: Db, opts: { actor: Actor; id: string;
       .from(riskCampaigns)
       .where(eq(riskCampaigns.instrumentId, row.id))
       .limit(1);
-    if (used) throw new AppError('CONFLICT', 'Эту версию анкет выбрала кампания анкетирования: удалить её нельзя.');
+    if (used)
+      throw new AppError('CONFLICT', 'Эту версию анкет выбрала кампания анкетирования: удалить её нельзя.');
     const [gone] = await tx
       .delete(riskInstruments)
       .where(

@@ -3,11 +3,15 @@ import type { Db } from '../../db/client.js';
 import { riskInstruments } from '../../db/schema/risk-profiles.js';
 import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { itemCounts } from './check-instrument.js';
 import { DEFAULT_INSTRUMENT, DEFAULT_INSTRUMENT_TITLE } from './default-instrument.js';
-import { assertRiskReferenceAccess, requireRiskReferenceRegion, type RiskReferenceMode } from './instrument-access.js';
+import {
+  assertRiskReferenceAccess,
+  type RiskReferenceMode,
+  requireRiskReferenceRegion,
+} from './instrument-access.js';
 import type { InstrumentView } from './instrument-views.js';
 import { type InstrumentRow, instrumentViews } from './list-instruments.js';
-import { itemCounts } from './check-instrument.js';
 
 /** The stored row, after the access check (NOT_FOUND outside the actor's regions, FORBIDDEN for a reader who writes). */
 export async function getInstrumentRow(
@@ -30,5 +34,9 @@ export async function getInstrument(db: Db, opts: { actor: Actor; id: string }):
 /** The system's draft (not stored): what a region starts its own version from. */
 export function getSystemDraft(opts: { actor: Actor }) {
   requireRiskReferenceRegion(opts.actor, 'read');
-  return { title: DEFAULT_INSTRUMENT_TITLE, items: itemCounts(DEFAULT_INSTRUMENT), document: DEFAULT_INSTRUMENT };
+  return {
+    title: DEFAULT_INSTRUMENT_TITLE,
+    items: itemCounts(DEFAULT_INSTRUMENT),
+    document: DEFAULT_INSTRUMENT,
+  };
 }

@@ -18,7 +18,11 @@ export async function lockedFactorCodes(db: Db, regionId: string, year: number):
     .from(riskInstruments)
     .innerJoin(riskCampaigns, eq(riskCampaigns.instrumentId, riskInstruments.id))
     .where(
-      and(eq(riskInstruments.regionId, regionId), eq(riskInstruments.status, 'frozen'), eq(riskCampaigns.year, year)),
+      and(
+        eq(riskInstruments.regionId, regionId),
+        eq(riskInstruments.status, 'frozen'),
+        eq(riskCampaigns.year, year),
+      ),
     );
   const codes = new Set<string>();
   for (const r of rows) for (const f of (r.document as Instrument).factors ?? []) codes.add(f.code);
@@ -58,4 +62,3 @@ export async function getRiskFactors(db: Db, opts: { actor: Actor; year: number 
     updatedAt: latest.toISOString(),
   };
 }
-

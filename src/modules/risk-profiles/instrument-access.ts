@@ -10,7 +10,8 @@ import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 export type RiskReferenceMode = 'read' | 'write';
 
 const WRITE_DENIED = 'Изменять анкеты и факторы риска может только региональный оператор';
-const READ_DENIED = 'Анкеты и факторы риска доступны пользователям уровня региона и муниципальным координаторам';
+const READ_DENIED =
+  'Анкеты и факторы риска доступны пользователям уровня региона и муниципальным координаторам';
 
 /** Regions whose instruments and factors the actor may read (or write), in the order of the assignments. */
 export function riskReferenceRegions(actor: Actor, mode: RiskReferenceMode): string[] {
@@ -39,5 +40,6 @@ export function assertRiskReferenceAccess(
   what: Noun,
 ): void {
   if (!riskReferenceRegions(actor, 'read').includes(regionId)) throw notFound(what);
-  if (mode === 'write' && !riskReferenceRegions(actor, 'write').includes(regionId)) throw forbidden(WRITE_DENIED);
+  if (mode === 'write' && !riskReferenceRegions(actor, 'write').includes(regionId))
+    throw forbidden(WRITE_DENIED);
 }

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { riskCampaigns, riskInstruments } from '../../db/schema/risk-profiles.js';
-import { type Actor, pathReadable } from '../access/actor.js';
+import { type Actor, pathIsAncestorOfActor, pathReadable } from '../access/actor.js';
 import { itemCounts } from './check-instrument.js';
 import type { Instrument } from './instrument.js';
 import { requireRiskReferenceRegion } from './instrument-access.js';
@@ -40,7 +40,12 @@ export async function instrumentViews(
           })
           .from(riskCampaigns)
           .innerJoin(orgUnits, eq(orgUnits.id, riskCampaigns.ownerUnitId))
-          .where(and(inArray(riskCampaigns.instrumentId, ids), pathReadable(actor, orgUnits.path)))
+          .where(
+            and(
+              inArray(riskCampaigns.instrumentId, ids),
+              or(pathReadable(actor, orgUnits.path), pathIsAncestorOfActor(actor, orgUnits.path)),
+            ),
+          )
           .orderBy(desc(riskCampaigns.year), asc(riskCampaigns.title));
   return rows.map(({ i, userId, userName }) => {
     const document = i.document as Instrument;

@@ -6,9 +6,9 @@ import { conflict, invalid } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { DEFAULT_RISK_FACTORS } from './default-factors.js';
+import { factorsOfYear, getRiskFactors, lockedFactorCodes } from './get-risk-factors.js';
 import { requireRiskReferenceRegion } from './instrument-access.js';
 import type { RiskFactorsView } from './instrument-views.js';
-import { factorsOfYear, getRiskFactors, lockedFactorCodes } from './get-risk-factors.js';
 
 // «Изменить для года»: the region's whole list of factors for a year (the first save copies the defaults
 // the editor started from). Names and descriptions may always change — a frozen instrument keeps its own
@@ -28,7 +28,11 @@ export const riskFactorsInput = z.object({
           .min(1, 'Укажите код фактора')
           .max(20, 'Код фактора — не длиннее 20 символов')
           .regex(/^[\p{L}\p{N}._-]+$/u, 'Код фактора — буквы, цифры, точка, дефис'),
-        name: z.string().trim().min(1, 'Укажите название фактора').max(500, 'Название — не длиннее 500 символов'),
+        name: z
+          .string()
+          .trim()
+          .min(1, 'Укажите название фактора')
+          .max(500, 'Название — не длиннее 500 символов'),
         description: z.string().trim().max(3000, 'Описание — не длиннее 3000 символов'),
       }),
     )
@@ -45,7 +49,10 @@ export async function saveRiskFactors(
   const { year, factors } = opts.input;
   const seen = new Set<string>();
   factors.forEach((f, i) => {
-    if (seen.has(f.code)) throw invalid(`Фактор ${f.code} указан дважды`, [{ field: `factors.${i}.code`, message: 'Код повторяется' }]);
+    if (seen.has(f.code))
+      throw invalid(`Фактор ${f.code} указан дважды`, [
+        { field: `factors.${i}.code`, message: 'Код повторяется' },
+      ]);
     seen.add(f.code);
   });
   await db.transaction(async (tx) => {
@@ -66,7 +73,11 @@ export async function saveRiskFactors(
     const old = new Map(before.map((f) => [f.code, f]));
     const added = factors.filter((f) => !old.has(f.code)).map((f) => f.code);
     const changed = factors
-      .filter((f) => old.has(f.code) && (old.get(f.code)?.name !== f.name || old.get(f.code)?.description !== f.description))
+      .filter(
+        (f) =>
+          old.has(f.code) &&
+          (old.get(f.code)?.name !== f.name || old.get(f.code)?.description !== f.description),
+      )
       .map((f) => f.code);
     await tx.delete(riskFactors).where(and(eq(riskFactors.regionId, regionId), eq(riskFactors.year, year)));
     await tx.insert(riskFactors).values(

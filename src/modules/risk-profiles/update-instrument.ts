@@ -5,9 +5,9 @@ import { AppError, conflict } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { checkInstrumentDocument } from './check-instrument.js';
+import { getInstrument, getInstrumentRow } from './get-instrument.js';
 import type { Instrument } from './instrument.js';
 import type { InstrumentView } from './instrument-views.js';
-import { getInstrument, getInstrumentRow } from './get-instrument.js';
 
 // Saving the editor's draft: the whole document, checked by the same schema as the CLI's and the import's.
 // A frozen version is never changed (a campaign answered it): the save is refused with the way out.
@@ -16,21 +16,34 @@ import { getInstrument, getInstrumentRow } from './get-instrument.js';
 export const FROZEN_MESSAGE =
   'Эта версия анкет заморожена: по ней уже проводится анкетирование. Чтобы изменить анкеты, создайте новую версию.';
 
+/** JSON with sorted keys: a document read back from jsonb has its keys in jsonb's order, not the editor's. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** What changed, for the history: item ids added, removed or changed, and the other top-level keys. */
 export function instrumentChanges(before: Instrument, after: Instrument): string[] {
   const out: string[] = [];
-  const a = new Map(before.items.map((i) => [i.id, JSON.stringify(i)]));
-  const b = new Map(after.items.map((i) => [i.id, JSON.stringify(i)]));
+  const a = new Map(before.items.map((i) => [i.id, canonical(i)]));
+  const b = new Map(after.items.map((i) => [i.id, canonical(i)]));
   for (const [id, json] of b) {
     if (!a.has(id)) out.push(`+${id}`);
     else if (a.get(id) !== json) out.push(id);
   }
   for (const id of a.keys()) if (!b.has(id)) out.push(`-${id}`);
-  if ([...a.keys()].join() !== [...b.keys()].filter((id) => a.has(id)).join() && out.length === 0) out.push('порядок');
+  if ([...a.keys()].join() !== [...b.keys()].filter((id) => a.has(id)).join() && out.length === 0)
+    out.push('порядок');
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const k of keys) {
     if (k === 'items' || k === 'id' || k === 'version') continue;
-    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out.push(k);
+    if (canonical(before[k]) !== canonical(after[k])) out.push(k);
   }
   return out;
 }
@@ -43,7 +56,8 @@ export async function updateInstrument(
   if (row.status !== 'draft') throw new AppError('CONFLICT', FROZEN_MESSAGE);
   const checked = checkInstrumentDocument(opts.document);
   const document = checkInstrumentDocument({ ...checked, id: row.code, version: row.versionNo });
-  const title = typeof document.title === 'string' && document.title.trim() ? document.title.trim() : row.title;
+  const title =
+    typeof document.title === 'string' && document.title.trim() ? document.title.trim() : row.title;
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(riskInstruments)
@@ -68,7 +82,11 @@ export async function updateInstrument(
       opts.actor,
       'risk_instrument.updated',
       { entityType: 'risk_instrument', entityId: row.id, orgUnitId: row.regionId },
-      { code: row.code, versionNo: row.versionNo, changes: instrumentChanges(row.document as Instrument, document) },
+      {
+        code: row.code,
+        versionNo: row.versionNo,
+        changes: instrumentChanges(row.document as Instrument, document),
+      },
     );
   });
   return getInstrument(db, { actor: opts.actor, id: row.id });
