@@ -216,6 +216,18 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           may: ['region'],
         },
       ];
+    case 'instrument.read':
+    case 'instrument.keep':
+      // The demo's questionnaires: the region's roles and the municipal coordinators read them.
+      return [
+        {
+          label: 'instrument',
+          params: { id: s.instrumentId },
+          target: { all, user },
+          sees: [...REGION_LEVEL, 'municipality'],
+          may: rule === 'instrument.read' ? [...REGION_LEVEL, 'municipality'] : ['region', 'admin'],
+        },
+      ];
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;

@@ -19,12 +19,12 @@ import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
+import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
 import { csrfGuard, forgetActorsAfterChange, securityHeaders, sessionLoader } from './security.js';
 import { serveWeb } from './web-static.js';
-import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 
 export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });

@@ -122,4 +122,17 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
       lists: [{ listId: t.list?.id ?? 'missing-list', version: STALE }],
     },
   }),
+  // Questionnaires and risk factors (issue 11 §1): the demo's instrument is frozen, so writes get 409.
+  'POST /api/risk-instruments': (t) => ({ body: { basedOnId: t.all.instrumentId } }),
+  'POST /api/risk-instruments/import': () => ({
+    body: { document: { id: 'matrix', version: 1, factors: [], items: [] } },
+  }),
+  'PUT /api/risk-instruments/{id}': () => ({
+    body: { version: STALE, document: { id: 'matrix', version: 1, factors: [], items: [] } },
+  }),
+  'DELETE /api/risk-instruments/{id}': () => ({ query: `version=${STALE}` }),
+  'GET /api/risk-factors': () => ({ query: 'year=2026' }),
+  'PUT /api/risk-factors': () => ({
+    body: { year: 2026, version: STALE, factors: [{ code: '1', name: 'Проверка доступа', description: '' }] },
+  }),
 };

@@ -7,6 +7,7 @@ import {
   methodologies,
 } from '../../src/db/schema/identification.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
+import { riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import type { UnitKey } from './scope.js';
 
@@ -32,6 +33,8 @@ export type Samples = {
   draftList: { id: string; version: number; schoolId: string; orderId: string };
   runId: string;
   methodologyId: string;
+  /** the demo's frozen instrument (questionnaires) of the region */
+  instrumentId: string;
 };
 
 async function unitOfLogin(db: Db, login: string) {
@@ -126,5 +129,12 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     draftList: await list('draft'),
     runId: run.id,
     methodologyId: methodology.id,
+    instrumentId: await demoInstrumentId(db),
   };
+}
+
+async function demoInstrumentId(db: Db): Promise<string> {
+  const [i] = await db.select({ id: riskInstruments.id }).from(riskInstruments).limit(1);
+  if (!i) throw new Error('no instrument in the demo');
+  return i.id;
 }

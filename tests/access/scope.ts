@@ -65,6 +65,8 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'region-level': REGION_LEVEL,
   'region-operator': ['region'],
   'data-loader': ['region', 'admin'],
+  'risk-reference.read': [...REGION_LEVEL, 'municipality'],
+  'risk-reference.keep': ['region', 'admin'],
 };
 
 export type Outcome = 'allowed' | 403 | 404;

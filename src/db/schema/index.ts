@@ -7,5 +7,5 @@ export * from './jobs.js';
 export * from './orgs.js';
 export * from './programs.js';
 export * from './risk-profiles.js';
-export * from './roadmaps.js';
 export * from './risk-reference.js';
+export * from './roadmaps.js';

@@ -99,7 +99,11 @@ export const EVENT_PAYLOADS = {
     basedOn: z.string().nullable(),
     imported: z.boolean(),
   }),
-  'risk_instrument.updated': z.object({ code: z.string(), versionNo: z.number(), changes: z.array(z.string()) }),
+  'risk_instrument.updated': z.object({
+    code: z.string(),
+    versionNo: z.number(),
+    changes: z.array(z.string()),
+  }),
   'risk_instrument.deleted': z.object({ code: z.string(), versionNo: z.number() }),
   'risk_factors.saved': z.object({
     year: z.number(),

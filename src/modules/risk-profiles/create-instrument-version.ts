@@ -19,8 +19,9 @@ export async function createInstrumentVersion(
   db: Db,
   opts: { actor: Actor; basedOnId: string | null },
 ): Promise<InstrumentView> {
+  // Who may write at all is decided first: a school never learns whether an id is an instrument.
+  const regionId = requireRiskReferenceRegion(opts.actor, 'write');
   if (opts.basedOnId === null) {
-    const regionId = requireRiskReferenceRegion(opts.actor, 'write');
     const { systemDraft: _, ...document } = DEFAULT_INSTRUMENT as Instrument & { systemDraft?: boolean };
     return insertInstrumentVersion(db, opts.actor, {
       regionId,
