@@ -25,6 +25,11 @@ const RoadmapPage = lazyNamed(() => import('./pages/roadmap-page.js'), 'RoadmapP
 const RoadmapsPage = lazyNamed(() => import('./pages/roadmaps-page.js'), 'RoadmapsPage');
 const SchoolCardPage = lazyNamed(() => import('./pages/school-card-page.js'), 'SchoolCardPage');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
+const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
+const InstrumentEditorPage = lazyNamed(
+  () => import('./risk-profiles/instrument-editor-page.js'),
+  'InstrumentEditorPage',
+);
 
 export function App() {
   return (
@@ -119,6 +124,8 @@ function Shell() {
             <Route path="/identification/schools/:id" element={<SchoolCardPage />} />
             <Route path="/work/:view" element={<WorkPage />} />
             <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/risk-instruments" element={<InstrumentsPage />} />
+            <Route path="/risk-instruments/:id" element={<InstrumentEditorPage />} />
             <Route path="/admin/orgs" element={<AdminOrgsPage />} />
             <Route path="/admin/users" element={<AdminUsersPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -2,6 +2,7 @@ import type { Role } from '../../db/schema/auth.js';
 import type { Actor } from './actor.js';
 import { isRegionLevel } from './region-level.js';
 import { ROADMAP_KEEPER_ROLES } from './roadmap-rules.js';
+import { riskReferenceRegions } from '../risk-profiles/instrument-access.js';
 
 // What a user can do and where he can have data, for the menu and the start page: a teacher is not
 // shown «Мои задачи» or «Ждут подтверждения», which no rule ever fills for him. Derived from the same
@@ -20,6 +21,8 @@ export type Capabilities = {
   /** 'region': data, methodology, runs and every list; 'approved': approved lists of his schools. */
   identification: 'region' | 'approved' | null;
   admin: boolean;
+  /** «Анкеты и факторы риска»: the regional operator and the admin edit, region-level roles and municipalities read. */
+  riskReference: 'edit' | 'read' | null;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -47,5 +50,10 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     monitors: keepsRoadmaps || confirms || admin,
     identification: regionReader ? 'region' : listReader ? 'approved' : null,
     admin,
+    riskReference: riskReferenceRegions(actor, 'write').length
+      ? 'edit'
+      : riskReferenceRegions(actor, 'read').length
+        ? 'read'
+        : null,
   };
 }

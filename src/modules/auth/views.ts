@@ -24,6 +24,7 @@ export const meView = z
       confirms: z.boolean(),
       monitors: z.boolean(),
       identification: z.enum(['region', 'approved']).nullable(),
+      riskReference: z.enum(['edit', 'read']).nullable(),
       admin: z.boolean(),
     }),
   })

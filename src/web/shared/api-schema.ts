@@ -5076,6 +5076,7 @@ export interface components {
                 confirms: boolean;
                 monitors: boolean;
                 identification: "region" | "approved" | null;
+                riskReference: "edit" | "read" | null;
                 admin: boolean;
             };
         };
