@@ -76,6 +76,7 @@ export function PreviewTab({ instrument }: { instrument: Instrument }) {
         value={group}
         onChange={(v) => setGroup(v as RespondentGroup)}
         data-testid="preview-group"
+        size="xs"
         fullWidth
         maw={520}
       />

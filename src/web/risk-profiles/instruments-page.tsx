@@ -157,8 +157,12 @@ function InstrumentsTab({ canEdit }: { canEdit: boolean }) {
                         </Text>
                       </Table.Td>
                       <Table.Td>{r.versionNo}</Table.Td>
-                      <Table.Td>
-                        <Badge color={r.status === 'frozen' ? 'gray' : 'blue'} variant="light">
+                      <Table.Td miw={120}>
+                        <Badge
+                          color={r.status === 'frozen' ? 'gray' : 'blue'}
+                          variant="light"
+                          style={{ overflow: 'visible' }}
+                        >
                           {STATUS_LABELS[r.status]}
                         </Badge>
                       </Table.Td>
