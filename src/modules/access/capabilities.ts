@@ -1,8 +1,8 @@
 import type { Role } from '../../db/schema/auth.js';
+import { riskReferenceRegions } from '../risk-profiles/instrument-access.js';
 import type { Actor } from './actor.js';
 import { isRegionLevel } from './region-level.js';
 import { ROADMAP_KEEPER_ROLES } from './roadmap-rules.js';
-import { riskReferenceRegions } from '../risk-profiles/instrument-access.js';
 
 // What a user can do and where he can have data, for the menu and the start page: a teacher is not
 // shown «Мои задачи» or «Ждут подтверждения», which no rule ever fills for him. Derived from the same

@@ -116,11 +116,10 @@ describe.each(DB_KINDS)('instruments and risk factors on %s', (kind) => {
       ).code,
     ).toBe('FORBIDDEN');
     // bad values: every problem with its path
-    const bad = structuredClone(edited) as Instrument & { items: Record<string, unknown>[] };
-    (bad.items[k]?.options as { risk: number }[])[0] = {
-      ...(bad.items[k]?.options as { risk: number }[])[0],
-      risk: 2,
-    } as never;
+    const bad = structuredClone(edited);
+    const badOption = bad.items[k]?.options?.[0];
+    if (!badOption) throw new Error('no option');
+    badOption.risk = 2;
     const f1 = await failure(
       updateInstrument(database.db, { actor: f.as('region'), id: v1.id, version: 2, document: bad }),
     );
