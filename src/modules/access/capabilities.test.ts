@@ -47,6 +47,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: true,
+        riskReference: 'edit',
       },
     ],
     [
@@ -59,6 +60,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: false,
+        riskReference: 'edit',
       },
     ],
     [
@@ -71,6 +73,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: false,
+        riskReference: 'read',
       },
     ],
     [
@@ -83,6 +86,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        riskReference: 'read',
       },
     ],
     [
@@ -95,6 +99,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        riskReference: null,
       },
     ],
     [
@@ -107,6 +112,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        riskReference: null,
       },
     ],
     [
@@ -119,6 +125,7 @@ describe('capabilities of each role', () => {
         monitors: false,
         identification: 'region',
         admin: false,
+        riskReference: 'read',
       },
     ],
     [
@@ -131,6 +138,7 @@ describe('capabilities of each role', () => {
         monitors: false,
         identification: null,
         admin: false,
+        riskReference: null,
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {
@@ -139,5 +147,6 @@ describe('capabilities of each role', () => {
 
   it('an expert of a municipality is not a reader of the region', () => {
     expect(capabilitiesOf(actor('expert', 'M')).identification).toBeNull();
+    expect(capabilitiesOf(actor('expert', 'M')).riskReference).toBeNull();
   });
 });
