@@ -281,3 +281,35 @@ describe('a bad responses file: errors with row numbers, nothing computed', () =
     }
   });
 });
+
+describe('the documented example (docs/examples)', () => {
+  it('explains each level by its items and each left-out group by its numbers', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const dir = new URL('../../../docs/examples/', import.meta.url);
+    const ins = instrumentSchema.parse(
+      JSON.parse(await readFile(new URL('risk-instrument.json', dir), 'utf8')),
+    );
+    const r = await readResponses(ins, await readFile(new URL('risk-responses.csv', dir)));
+    if (!r.ok) throw new Error('the example is bad');
+    const doc = JSON.parse(orderedJson(profilesDocument(ins, ruleOf(ins), r.profiles, true)));
+    const [s501] = doc.schools;
+    expect(s501.excludedWhy).toEqual([
+      { group: 'parent', respondents: 2, minRespondents: 3, text: 'родители: 2 ответа из минимума 3' },
+    ]);
+    expect(s501.factors['9'].items).toEqual([
+      expect.objectContaining({
+        itemId: 't-reasons',
+        group: 'teacher',
+        weight: 2,
+        score: 0.5,
+        respondents: 2,
+      }),
+      expect.objectContaining({ itemId: 'p-like', group: 'pupil', weight: 1, respondents: 3 }),
+    ]);
+    expect(s501.factors['12']).toMatchObject({ score: 0.75, level: 'high', items: [{ itemId: 'p-noise' }] });
+    // without --explain the document is exactly the issue's
+    const plain = JSON.parse(orderedJson(profilesDocument(ins, ruleOf(ins), r.profiles)));
+    expect(Object.keys(plain.schools[0])).toEqual(['schoolId', 'groups', 'excludedGroups', 'factors']);
+    expect(Object.keys(plain.schools[0].factors['9'])).toEqual(['score', 'level']);
+  });
+});
