@@ -80,3 +80,26 @@ test('a municipal coordinator reads the questionnaires and the factors, without 
   await expect(page.getByTestId('edit-factors')).toHaveCount(0);
   await shot(page, '4-factors-municipality');
 });
+
+test('the region changes the factors for a year; factors of the year’s campaigns cannot be removed', async ({
+  browser,
+}) => {
+  const page = await signIn(browser, 'region');
+  await page.goto('/risk-instruments');
+  await page.getByRole('tab', { name: 'Факторы риска' }).click();
+  // the year of the demo's campaign: it answered the frozen questionnaires, so their factors stay
+  const versions = await apiGet<{ usedBy: { year: number }[] }[]>(page, '/api/risk-instruments');
+  const year = String(versions.flatMap((v) => v.usedBy)[0]?.year);
+  await page.getByRole('combobox', { name: 'Год' }).click();
+  await page.getByRole('option', { name: year }).click();
+  await page.getByTestId('edit-factors').click();
+  const row = page.getByTestId('factor-row-3');
+  await row.getByRole('textbox').nth(1).fill('Компетентность педагогов');
+  await expect(row.getByText('в кампаниях')).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Убрать фактор 3' })).toHaveCount(0);
+  await shot(page, '5-factors-editor');
+  await page.getByTestId('save-factors').click();
+  await expect(page.getByText(`Факторы риска на ${year} год сохранены`)).toBeVisible();
+  await expect(page.getByTestId('risk-factors')).toContainText('Компетентность педагогов');
+  await expect(page.getByText(`Список региона на ${year} год`)).toBeVisible();
+});
