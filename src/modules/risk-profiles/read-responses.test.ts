@@ -264,6 +264,13 @@ describe('a bad responses file: errors with row numbers, nothing computed', () =
     expect(await errors(instrument(), '')).toEqual([{ row: 1, message: expect.stringMatching(/файл пуст/) }]);
   });
 
+  it('an unclosed quote is an error in Russian', async () => {
+    const errs = await errors(instrument(), `${HEADER}\nS,director,x,d1,"o0\nS,director,y,d1,o1\n`);
+    expect(errs).toEqual([
+      { row: expect.any(Number), message: 'не удалось прочитать CSV: кавычка не закрыта до конца файла' },
+    ]);
+  });
+
   it('every bad row is reported', async () => {
     const errs = await errors(
       instrument(),

@@ -121,7 +121,11 @@ export async function readResponses(
 
   await parseCsv(text, onRecord).catch((e: unknown) => {
     if (!(e instanceof CsvError)) throw e;
-    fail(typeof e.lines === 'number' ? e.lines : 0, `не удалось прочитать CSV: ${e.message}`);
+    const reason =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'кавычка не закрыта до конца файла'
+        : 'текст не разбирается как CSV';
+    fail(typeof e.lines === 'number' ? e.lines : 0, `не удалось прочитать CSV: ${reason}`);
   });
   if (!header) fail(1, `файл пуст: нужен заголовок «${RESPONSES_HEADER.join(',')}»`);
   if (totalErrors > 0) return { ok: false, errors, totalErrors };
