@@ -7,7 +7,7 @@ import { type Actor, pathIsAncestorOfActor, pathReadable } from '../access/actor
 import { itemCounts } from './check-instrument.js';
 import type { Instrument } from './instrument.js';
 import { requireRiskReferenceRegion } from './instrument-access.js';
-import type { InstrumentSummaryView, InstrumentView } from './instrument-views.js';
+import type { InstrumentSummaryView } from './instrument-views.js';
 
 // The region's instrument versions, newest first within a code, each with the campaigns that use it —
 // only those the actor can see (a municipality sees its own and the region's, not its neighbours').
@@ -74,4 +74,3 @@ export async function listInstruments(db: Db, opts: { actor: Actor }): Promise<I
   return views.map(({ document: _, ...summary }) => summary);
 }
 
-export type { InstrumentView };

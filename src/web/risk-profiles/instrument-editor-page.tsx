@@ -88,7 +88,8 @@ function Editor({ detail }: { detail: InstrumentDetail }) {
   }
 
   function addItem() {
-    const prefix = group[0] === 'p' && group === 'parent' ? 'r' : (group[0] as string);
+    // codes as in the system's draft: d01, t01, p01, r01 (parents are «r», pupils took «p»)
+    const prefix = group === 'parent' ? 'r' : (group[0] as string);
     let n = indexed.length + 1;
     const ids = new Set(doc.items.map((x) => x.id));
     while (ids.has(`${prefix}${String(n).padStart(2, '0')}`)) n++;
