@@ -73,4 +73,3 @@ export async function listInstruments(db: Db, opts: { actor: Actor }): Promise<I
   const views = await instrumentViews(db, opts.actor, eq(riskInstruments.regionId, regionId));
   return views.map(({ document: _, ...summary }) => summary);
 }
-
