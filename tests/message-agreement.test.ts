@@ -26,6 +26,7 @@ const EXPECTED: Record<Noun, string> = {
   Школа: 'Школа не найдена или недоступна',
   Регион: 'Регион не найден или недоступен',
   Приказ: 'Приказ не найден или недоступен',
+  Документ: 'Документ не найден или недоступен',
 };
 
 // Nouns of messages beyond the not-found helper, with their gender.

@@ -48,6 +48,7 @@ export const NOUN_GENDERS = {
   Школа: 'f',
   Регион: 'm',
   Приказ: 'm',
+  Документ: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

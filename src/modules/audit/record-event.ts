@@ -15,7 +15,9 @@ export type EventTarget = {
     | 'assessment_data'
     | 'methodology'
     | 'identification_run'
-    | 'identification_list';
+    | 'identification_list'
+    | 'school_document'
+    | 'program_template';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;
