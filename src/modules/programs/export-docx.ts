@@ -50,7 +50,7 @@ function body(c: DocumentContent) {
   if (c.goal) out.push(heading('Цель'), p(c.goal));
   if (c.tasks.length) {
     out.push(heading('Задачи'));
-    c.tasks.forEach((t, i) => out.push(p(`${i + 1}. ${t.text}`)));
+    for (const [i, t] of c.tasks.entries()) out.push(p(`${i + 1}. ${t.text}`));
   }
   if (c.indicators.length) {
     out.push(heading('Целевые показатели'));
