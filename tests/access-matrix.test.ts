@@ -10,6 +10,7 @@ import { findSamples, type Samples } from './access/samples.js';
 import {
   APPROVED_READERS,
   CONFIRMERS,
+  DOCUMENT_RIGHTS,
   KEEPERS,
   LOGINS,
   type Login,
@@ -216,6 +217,20 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           may: ['region'],
         },
       ];
+    case 'document.read':
+    case 'document.keep':
+    case 'document.curate':
+    case 'document.govern':
+    case 'document.discuss': {
+      const right = rule.split('.')[1] as 'read' | 'keep' | 'curate' | 'govern' | 'discuss';
+      return (['school', 'school2'] as const).map((u) => ({
+        label: `${u}Document`,
+        params: { id: s.documents[u].id },
+        target: { document: s.documents[u], all, user },
+        sees: UNIT_READERS[u],
+        may: right === 'read' ? UNIT_READERS[u] : DOCUMENT_RIGHTS[u][right],
+      }));
+    }
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
