@@ -25,6 +25,9 @@ const RoadmapPage = lazyNamed(() => import('./pages/roadmap-page.js'), 'RoadmapP
 const RoadmapsPage = lazyNamed(() => import('./pages/roadmaps-page.js'), 'RoadmapsPage');
 const SchoolCardPage = lazyNamed(() => import('./pages/school-card-page.js'), 'SchoolCardPage');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
+// Helper «programs»: school documents (issue 11 §5).
+const ProgramsPage = lazyNamed(() => import('./programs/programs-page.js'), 'ProgramsPage');
+const DocumentPage = lazyNamed(() => import('./programs/document-page.js'), 'DocumentPage');
 
 export function App() {
   return (
@@ -119,6 +122,8 @@ function Shell() {
             <Route path="/identification/schools/:id" element={<SchoolCardPage />} />
             <Route path="/work/:view" element={<WorkPage />} />
             <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/programs" element={<ProgramsPage />} />
+            <Route path="/programs/:id" element={<DocumentPage />} />
             <Route path="/admin/orgs" element={<AdminOrgsPage />} />
             <Route path="/admin/users" element={<AdminUsersPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />

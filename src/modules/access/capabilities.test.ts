@@ -47,6 +47,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: true,
+        programs: true,
       },
     ],
     [
@@ -59,6 +60,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: false,
+        programs: true,
       },
     ],
     [
@@ -71,6 +73,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: false,
+        programs: true,
       },
     ],
     [
@@ -83,6 +86,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        programs: true,
       },
     ],
     [
@@ -95,6 +99,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        programs: true,
       },
     ],
     [
@@ -107,6 +112,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        programs: true,
       },
     ],
     [
@@ -119,6 +125,7 @@ describe('capabilities of each role', () => {
         monitors: false,
         identification: 'region',
         admin: false,
+        programs: true,
       },
     ],
     [
@@ -131,6 +138,7 @@ describe('capabilities of each role', () => {
         monitors: false,
         identification: null,
         admin: false,
+        programs: false,
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {

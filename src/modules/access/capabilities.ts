@@ -20,6 +20,8 @@ export type Capabilities = {
   /** 'region': data, methodology, runs and every list; 'approved': approved lists of his schools. */
   identification: 'region' | 'approved' | null;
   admin: boolean;
+  /** Works with school documents (helper «programs»): the school's team, its curator, the levels above, experts. */
+  programs: boolean;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -47,5 +49,14 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     monitors: keepsRoadmaps || confirms || admin,
     identification: regionReader ? 'region' : listReader ? 'approved' : null,
     admin,
+    programs: has(actor, [
+      'school_team',
+      'curator',
+      'municipal_coordinator',
+      'regional_operator',
+      'regional_center',
+      'expert',
+      'admin',
+    ]),
   };
 }

@@ -5602,6 +5602,7 @@ export interface components {
                 monitors: boolean;
                 identification: "region" | "approved" | null;
                 admin: boolean;
+                programs: boolean;
             };
         };
         Methodology: {
