@@ -93,7 +93,11 @@ export const EVENT_PAYLOADS = {
     appendixNo: z.number().optional(),
   }),
   // ── Helper «programs»: school documents (issue 11 §5).
-  'school_document.created': named.extend({ kind: z.string(), factorCode: z.string().nullable(), year: z.number() }),
+  'school_document.created': named.extend({
+    kind: z.string(),
+    factorCode: z.string().nullable(),
+    year: z.number(),
+  }),
   'school_document.updated': z.object({ versionNo: z.number(), fields: z.array(z.string()) }),
   'school_document.status_changed': z.object({
     from: z.string(),

@@ -1,5 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { users } from '../../db/schema/auth.js';
+import { programMeasureLinks } from '../../db/schema/programs.js';
+import { items } from '../../db/schema/roadmaps.js';
 import { DEMO_LOADER } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { loadActor } from '../auth/load-actor.js';
@@ -8,6 +10,7 @@ import { approveDocument } from '../programs/approve-document.js';
 import { addDocumentComment } from '../programs/comments.js';
 import { createDocument } from '../programs/create-document.js';
 import { decideAsCurator, sendToExpertise, submitDocument } from '../programs/transitions.js';
+import { setItemStatus } from '../roadmaps/set-item-status.js';
 import { fullName, randomPerson } from './demo-names.js';
 import { createRng, seedOf } from './demo-random.js';
 import { type DemoRun, orderDate } from './demo-run.js';
@@ -75,11 +78,26 @@ export async function loadDemoPrograms(run: DemoRun): Promise<DemoPrograms> {
     input: { decision: 'agree', version: 2 },
   });
   await sendToExpertise(db, { actor: region, documentId: approved.id, input: { version: 3 } });
-  await approveDocument(db, {
+  const { transfer } = await approveDocument(db, {
     actor: region,
     documentId: approved.id,
     input: { version: 4, orderNumber: '812-од', orderDate: orderDate(run, 11, 14) },
   });
+  // school2 has started on the first two measures in its roadmap: the program shows it.
+  const started = await db
+    .select({ id: items.id, version: items.version })
+    .from(programMeasureLinks)
+    .innerJoin(items, eq(items.id, programMeasureLinks.itemId))
+    .where(eq(programMeasureLinks.documentId, approved.id))
+    .orderBy(asc(items.position))
+    .limit(2);
+  for (const it of started)
+    await setItemStatus(db, {
+      actor: school2,
+      itemId: it.id,
+      input: { status: 'in_progress', version: it.version },
+    });
+  if (!transfer) throw new Error('demo program measures not transferred');
   return { rework: rework.id, expertise: concept.id, approved: approved.id };
 }
 

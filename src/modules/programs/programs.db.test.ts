@@ -287,7 +287,7 @@ describe.each(DB_KINDS)('school documents on %s', (kind) => {
     expect(section?.items.map((i) => i.measure)).toContain(
       'Родительское собрание «Правила поведения на уроке»',
     );
-    expect(section?.items[0]?.description).toContain('приказ № 45-о от 2026-11-01');
+    expect(section?.items[0]?.description).toContain('приказ № 45-о от 01.11.2026');
     const first = d.progress[0];
     const [item] = await db
       .select()

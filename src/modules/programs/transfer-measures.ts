@@ -4,6 +4,7 @@ import { programMeasureLinks } from '../../db/schema/programs.js';
 import { items, roadmaps, sections } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent, recordEvents } from '../audit/record-event.js';
+import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import { itemTarget } from '../roadmaps/item-access.js';
 import { resolveDeadline } from '../roadmaps/item-fields.js';
 import { documentContentSchema } from './content.js';
@@ -100,7 +101,7 @@ export async function transferMeasures(
     },
   );
   const tasks = new Map(content.tasks.map((t) => [t.key, t.text]));
-  const origin = `Из документа «${doc.title}» (версия ${doc.versionNo}, приказ № ${doc.orderNumber ?? '—'} от ${doc.orderDate ?? '—'})`;
+  const origin = `Из документа «${doc.title}» (версия ${doc.versionNo}, приказ № ${doc.orderNumber ?? '—'} от ${formatRuDate(doc.orderDate) || '—'})`;
   const created = await tx
     .insert(items)
     .values(

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { documentContentSchema } from '../../modules/programs/content.js';
 import { api, unwrap } from '../shared/api.js';
 import { check } from '../shared/form-check.js';
-import { notifyError, notifyOk, Query } from '../shared/ui.js';
+import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { ContentPanel } from './content-panel.js';
 import { DocumentActions } from './document-actions.js';
 import { type Content, type DocumentDetail, STATUS_COLORS, STATUS_LABELS } from './labels.js';
@@ -68,7 +68,9 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
       setSaving(false);
     }
   }
+  // The comment of the step that sent the document back, as its author wrote it.
   const lastReturn = [...doc.history].reverse().find((h) => h.type === 'school_document.status_changed');
+  const returnText = lastReturn?.text.split(' — ').slice(1).join(' — ').replace(/^«|»$/g, '');
   return (
     <Stack>
       <Text size="sm">
@@ -81,7 +83,9 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
           </Title>
           <Text c="dimmed">
             {doc.schoolName} · {doc.year}/{doc.year + 1} учебный год · версия {doc.versionNo}
-            {doc.orderNumber ? ` · утверждено приказом № ${doc.orderNumber} от ${doc.orderDate}` : ''}
+            {doc.orderNumber
+              ? ` · утверждено приказом № ${doc.orderNumber} от ${formatDate(doc.orderDate)}`
+              : ''}
           </Text>
         </Stack>
         <Badge size="lg" color={STATUS_COLORS[doc.status]} variant="light" data-testid="doc-status">
@@ -90,7 +94,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
       </Group>
       {doc.status === 'rework' && lastReturn && (
         <Alert color="orange" title="Документ возвращён на доработку">
-          {lastReturn.text} ({lastReturn.actorName ?? '—'})
+          {returnText || lastReturn.text} — {lastReturn.actorName ?? '—'}
         </Alert>
       )}
       <DocumentActions doc={doc} dirty={dirty} onDone={refresh} />

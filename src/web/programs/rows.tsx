@@ -166,7 +166,7 @@ export function RowsView<T extends { key: string }>({
 export function CountBadge({ n, onClick }: { n: number; onClick: () => void }) {
   return n > 0 ? (
     <Badge color="orange" variant="light" style={{ cursor: 'pointer' }} onClick={onClick} title="Комментарии">
-      💬 {n}
+      {n} комм.
     </Badge>
   ) : null;
 }
