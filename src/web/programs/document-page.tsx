@@ -93,7 +93,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
         </Badge>
       </Group>
       {doc.status === 'rework' && lastReturn && (
-        <Alert color="orange" title="Документ возвращён на доработку">
+        <Alert color="orange" title="Документ возвращён на доработку" data-testid="doc-returned">
           {returnText || lastReturn.text} — {lastReturn.actorName ?? '—'}
         </Alert>
       )}
