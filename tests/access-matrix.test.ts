@@ -217,6 +217,17 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           may: ['region'],
         },
       ];
+    case 'document.file':
+      // Only an approved document has an order file: school2's in the demo.
+      return [
+        {
+          label: 'school2Document',
+          params: { id: s.documents.school2.id },
+          target: { document: s.documents.school2, all, user },
+          sees: UNIT_READERS.school2,
+          may: UNIT_READERS.school2,
+        },
+      ];
     case 'document.read':
     case 'document.keep':
     case 'document.curate':

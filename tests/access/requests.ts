@@ -132,6 +132,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     body: { orderNumber: '1', orderDate: '2026-01-01', version: STALE },
   }),
   'POST /api/school-documents/{id}/publish': () => ({ body: { version: STALE } }),
+  'POST /api/school-documents/{id}/order-file': () => ({ body: pdf() }),
   'POST /api/school-documents/{id}/new-version': () => ({ body: { version: STALE } }),
   'POST /api/school-documents/{id}/comments': () => ({ body: { anchor: 'goal', text: 'Проверка доступа' } }),
   'PUT /api/program-templates': () => ({

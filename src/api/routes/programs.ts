@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '../../modules/access/actor.js';
 import { access } from '../../modules/access/endpoint-rules.js';
+import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
+import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { approveDocument, approveDocumentInput } from '../../modules/programs/approve-document.js';
 import {
   addCommentInput,
@@ -12,6 +14,7 @@ import { diffDocumentVersions, diffQuery } from '../../modules/programs/diff-ver
 import { exportDocumentDocx } from '../../modules/programs/export-docx.js';
 import { getDocument } from '../../modules/programs/get-document.js';
 import { listDocuments, listDocumentsQuery } from '../../modules/programs/list-documents.js';
+import { attachDocumentOrderFile, readDocumentOrderFile } from '../../modules/programs/order-file.js';
 import { startNewVersion } from '../../modules/programs/start-new-version.js';
 import { listTemplates, updateTemplate, updateTemplateInput } from '../../modules/programs/templates-ops.js';
 import {
@@ -33,7 +36,7 @@ import {
   templateView,
 } from '../../modules/programs/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { idParam, jsonBody, okFile, okJson } from '../openapi.js';
+import { fileBody, idParam, jsonBody, okFile, okJson, readUpload } from '../openapi.js';
 
 // A school's concept documents and антирисковые программы (issue 11 §5): the document, its workflow
 // (each transition an endpoint with its own access rule), comments, versions, DOCX; the region's templates.
@@ -292,6 +295,51 @@ export function programRoutes(app: App, deps: Deps) {
         `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       );
       return c.body(new Uint8Array(file.data), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('document.govern'),
+      method: 'post',
+      path: '/api/school-documents/{id}/order-file',
+      tags,
+      summary: 'Приложить файл приказа об утверждении (multipart/form-data, поле file)',
+      request: { params: idParam, ...fileBody },
+      responses: okJson('Документ', documentDetailView),
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const documentId = c.req.valid('param').id;
+      const upload = await readUpload(c, deps.config.uploadMaxBytes);
+      await attachDocumentOrderFile(db, deps.storage, {
+        actor,
+        documentId,
+        upload,
+        maxBytes: deps.config.uploadMaxBytes,
+      });
+      return c.json(await getDocument(db, { actor, documentId }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('document.file'),
+      method: 'get',
+      path: '/api/school-documents/{id}/order-file',
+      tags,
+      summary: 'Файл приказа об утверждении документа',
+      request: { params: idParam },
+      responses: okFile('Файл', STORED_MEDIA_TYPES),
+    }),
+    async (c) => {
+      const { file, data } = await readDocumentOrderFile(db, deps.storage, {
+        actor: requireActor(c),
+        documentId: c.req.valid('param').id,
+      });
+      c.header('Content-Type', file.mime);
+      c.header('Content-Disposition', attachmentDisposition(file.name));
+      return c.body(new Uint8Array(data), 200);
     },
   );
 

@@ -9,8 +9,10 @@ import { addAssignment } from '../auth/users.js';
 import { approveDocument } from '../programs/approve-document.js';
 import { addDocumentComment } from '../programs/comments.js';
 import { createDocument } from '../programs/create-document.js';
+import { attachDocumentOrderFile } from '../programs/order-file.js';
 import { decideAsCurator, sendToExpertise, submitDocument } from '../programs/transitions.js';
 import { setItemStatus } from '../roadmaps/set-item-status.js';
+import { minimalPdf } from './demo-files.js';
 import { fullName, randomPerson } from './demo-names.js';
 import { createRng, seedOf } from './demo-random.js';
 import { type DemoRun, orderDate } from './demo-run.js';
@@ -82,6 +84,18 @@ export async function loadDemoPrograms(run: DemoRun): Promise<DemoPrograms> {
     actor: region,
     documentId: approved.id,
     input: { version: 4, orderNumber: '812-од', orderDate: orderDate(run, 11, 14) },
+  });
+  await attachDocumentOrderFile(db, run.exec.storage, {
+    actor: region,
+    documentId: approved.id,
+    upload: {
+      name: 'Приказ 812-од об утверждении антирисковой программы.pdf',
+      data: minimalPdf([
+        'Order No. 812-od (synthetic demo document)',
+        'Approval of the anti-risk program of the school',
+      ]),
+    },
+    maxBytes: 10 * 1024 * 1024,
   });
   // school2 has started on the first two measures in its roadmap: the program shows it.
   const started = await db

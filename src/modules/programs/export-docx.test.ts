@@ -5,9 +5,11 @@ import { buildRegion } from '../../../tests/helpers/fixture.js';
 import { convertToPdf, libreOffice } from '../../../tests/helpers/libreoffice.js';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { databaseStorage } from '../files/storage.js';
 import { approveDocument } from './approve-document.js';
 import { createDocument } from './create-document.js';
 import { exportDocumentDocx } from './export-docx.js';
+import { attachDocumentOrderFile, readDocumentOrderFile } from './order-file.js';
 import { decideAsCurator, sendToExpertise, submitDocument } from './transitions.js';
 
 // The DOCX of a school document: the title page says who approved it, the tables carry the measures.
@@ -65,6 +67,44 @@ describe('school document DOCX', () => {
     );
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('NOT_FOUND');
+  });
+
+  it('keeps the scanned order of the approval, given only to those who see the document', async () => {
+    const db = database.db;
+    const storage = databaseStorage(db);
+    const upload = {
+      name: 'приказ.pdf',
+      data: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    };
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'OK',
+        (e: AppError) => e.code,
+      );
+    expect(await code(readDocumentOrderFile(db, storage, { actor: f.as('curator'), documentId: id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      await code(
+        attachDocumentOrderFile(db, storage, {
+          actor: f.as('school1'),
+          documentId: id,
+          upload,
+          maxBytes: 1e6,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    await attachDocumentOrderFile(db, storage, {
+      actor: f.as('mun1'),
+      documentId: id,
+      upload,
+      maxBytes: 1e6,
+    });
+    const got = await readDocumentOrderFile(db, storage, { actor: f.as('teacher'), documentId: id });
+    expect([got.file.name, got.data.equals(upload.data)]).toEqual(['приказ.pdf', true]);
+    expect(await code(readDocumentOrderFile(db, storage, { actor: f.as('school2'), documentId: id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it.skipIf(!libreOffice)(

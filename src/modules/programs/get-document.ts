@@ -103,6 +103,7 @@ export async function getDocument(db: Db, opts: { actor: Actor; documentId: stri
     content: documentContentSchema.parse(doc.content),
     orderNumber: doc.orderNumber,
     orderDate: doc.orderDate,
+    hasOrderFile: doc.orderFileId !== null,
     rights: {
       edit: access.canKeep && editable,
       submit: access.canKeep && editable,

@@ -287,7 +287,9 @@ describe.each(DB_KINDS)('school documents on %s', (kind) => {
     expect(section?.items.map((i) => i.measure)).toContain(
       'Родительское собрание «Правила поведения на уроке»',
     );
-    expect(section?.items[0]?.description).toContain('приказ № 45-о от 01.11.2026');
+    expect(section?.items[0]?.description).toBe(
+      'Из антирисковой программы «Низкий уровень дисциплины в классе» (версия 1, приказ № 45-о от 01.11.2026)\nЗадача: Выработать единые правила поведения на уроке',
+    );
     const first = d.progress[0];
     const [item] = await db
       .select()

@@ -5,6 +5,7 @@ import { items, roadmaps, sections } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent, recordEvents } from '../audit/record-event.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
+import { DEFAULT_RISK_FACTORS } from '../risk-profiles/default-factors.js';
 import { itemTarget } from '../roadmaps/item-access.js';
 import { resolveDeadline } from '../roadmaps/item-fields.js';
 import { documentContentSchema } from './content.js';
@@ -101,7 +102,13 @@ export async function transferMeasures(
     },
   );
   const tasks = new Map(content.tasks.map((t) => [t.key, t.text]));
-  const origin = `Из документа «${doc.title}» (версия ${doc.versionNo}, приказ № ${doc.orderNumber ?? '—'} от ${formatRuDate(doc.orderDate) || '—'})`;
+  // «из антирисковой программы …»: the roadmap's reader sees where the measure came from.
+  const factor = DEFAULT_RISK_FACTORS.find((f) => f.code === doc.factorCode)?.name;
+  const from =
+    doc.kind === 'antirisk_program' && factor
+      ? `Из антирисковой программы «${factor}»`
+      : `Из документа «${doc.title}»`;
+  const origin = `${from} (версия ${doc.versionNo}, приказ № ${doc.orderNumber ?? '—'} от ${formatRuDate(doc.orderDate) || '—'})`;
   const created = await tx
     .insert(items)
     .values(

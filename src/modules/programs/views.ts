@@ -66,6 +66,8 @@ export const documentDetailView = documentSummaryView
     content: documentContentSchema,
     orderNumber: z.string().nullable(),
     orderDate: z.string().nullable(),
+    /** the scanned order is attached (GET …/order-file) */
+    hasOrderFile: z.boolean(),
     rights: z.object({
       edit: z.boolean(),
       submit: z.boolean(),

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, FileButton, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { parseRuDate } from '../roadmap/format.js';
@@ -72,6 +72,22 @@ export function DocumentActions({
     }
   }
 
+  async function attach(file: File | null) {
+    if (!file) return;
+    setBusy(true);
+    try {
+      await unwrap(
+        api.POST('/api/school-documents/{id}/order-file', { params: { path: { id } }, body: { file } }),
+      );
+      notifyOk('Файл приказа приложен');
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+      await onDone();
+    }
+  }
+
   const st = doc.status;
   const button = (step: Step, label: string, o: { color?: string; variant?: string; ask?: boolean } = {}) => (
     <Button
@@ -101,6 +117,25 @@ export function DocumentActions({
           button('rework', 'Вернуть на доработку', { color: 'orange', variant: 'light', ask: true })}
         {r.govern && st === 'approved' && button('publish', 'Опубликовать', { variant: 'light' })}
         {r.newVersion && button('new-version', 'Изменить (новая версия)', { variant: 'light' })}
+        {doc.hasOrderFile && (
+          <Button
+            variant="default"
+            component="a"
+            href={apiHref('/api/school-documents/{id}/order-file', { path: { id } })}
+            data-testid="doc-order-file"
+          >
+            Приказ
+          </Button>
+        )}
+        {r.govern && (st === 'approved' || st === 'published') && (
+          <FileButton onChange={attach} accept=".pdf,.doc,.docx,.jpg,.jpeg,.png">
+            {(props) => (
+              <Button {...props} variant="default" loading={busy} data-testid="doc-attach-order">
+                {doc.hasOrderFile ? 'Заменить файл приказа' : 'Приложить файл приказа'}
+              </Button>
+            )}
+          </FileButton>
+        )}
         <Button
           variant="default"
           component="a"
