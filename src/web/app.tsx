@@ -28,6 +28,7 @@ const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 // Helper «programs»: school documents (issue 11 §5).
 const ProgramsPage = lazyNamed(() => import('./programs/programs-page.js'), 'ProgramsPage');
 const DocumentPage = lazyNamed(() => import('./programs/document-page.js'), 'DocumentPage');
+const TemplatesPage = lazyNamed(() => import('./programs/templates-page.js'), 'TemplatesPage');
 
 export function App() {
   return (
@@ -123,6 +124,7 @@ function Shell() {
             <Route path="/work/:view" element={<WorkPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/programs" element={<ProgramsPage />} />
+            <Route path="/programs/templates" element={<TemplatesPage />} />
             <Route path="/programs/:id" element={<DocumentPage />} />
             <Route path="/admin/orgs" element={<AdminOrgsPage />} />
             <Route path="/admin/users" element={<AdminUsersPage />} />

@@ -9,7 +9,9 @@ import { CountBadge, type FieldSpec, RowsEditor, RowsView } from './rows.js';
 // carried into the roadmap shows its progress there.
 
 type Props = {
-  doc: DocumentDetail;
+  /** the carried-over measures' progress (none for a template) */
+  progress: DocumentDetail['progress'];
+  canDiscuss: boolean;
   content: Content;
   editing: boolean;
   onChange: (c: Content) => void;
@@ -36,7 +38,15 @@ const LISTS = {
   ],
 } satisfies Record<string, FieldSpec[]>;
 
-export function ContentPanel({ doc, content, editing, onChange, counts, onComment }: Props) {
+export function ContentPanel({
+  progress: measures,
+  canDiscuss,
+  content,
+  editing,
+  onChange,
+  counts,
+  onComment,
+}: Props) {
   const taskOptions = content.tasks.map((t, i) => ({ value: t.key, label: `Задача ${i + 1}` }));
   const measureFields: FieldSpec[] = [
     { name: 'measure', label: 'Мероприятие', multiline: true, main: true },
@@ -46,11 +56,11 @@ export function ContentPanel({ doc, content, editing, onChange, counts, onCommen
     { name: 'participants', label: 'Участники' },
     { name: 'expectedResult', label: 'Ожидаемый результат' },
   ];
-  const progress = new Map(doc.progress.map((p) => [p.measureKey, p]));
+  const progress = new Map(measures.map((p) => [p.measureKey, p]));
   const talk = (anchor: string) => (
     <>
       <CountBadge n={counts.get(anchor) ?? 0} onClick={() => onComment(anchor)} />
-      {doc.rights.discuss && (
+      {canDiscuss && (
         <ActionIcon
           variant="subtle"
           aria-label="Комментировать"

@@ -109,7 +109,8 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
         </Tabs.List>
         <Tabs.Panel value="content" pt="md">
           <ContentPanel
-            doc={doc}
+            progress={doc.progress}
+            canDiscuss={doc.rights.discuss}
             content={content}
             editing={doc.rights.edit}
             onChange={(c) => {

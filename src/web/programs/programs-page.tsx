@@ -36,11 +36,16 @@ export function ProgramsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Программы и концептуальные документы</Title>
-        {schools.length > 0 && (
-          <Button onClick={create.open} data-testid="document-create">
-            Создать документ
+        <Group gap="sm">
+          <Button variant="default" component={Link} to="/programs/templates" data-testid="templates-link">
+            Шаблоны
           </Button>
-        )}
+          {schools.length > 0 && (
+            <Button onClick={create.open} data-testid="document-create">
+              Создать документ
+            </Button>
+          )}
+        </Group>
       </Group>
       <Select
         label="Статус"
