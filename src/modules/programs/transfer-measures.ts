@@ -82,13 +82,21 @@ export async function transferMeasures(
   const fresh = content.measures.filter((m) => !done.has(m.key));
   if (fresh.length === 0) return null;
   const roadmap = await schoolRoadmap(tx, actor, doc);
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: count() })
+  const existing = await tx
+    .select({ number: sections.number, items: count(items.id) })
     .from(sections)
-    .where(eq(sections.roadmapId, roadmap.id));
+    .leftJoin(items, eq(items.sectionId, sections.id))
+    .where(eq(sections.roadmapId, roadmap.id))
+    .groupBy(sections.id);
+  const n = existing.length;
+  // Numbered like the roadmap's own sections («5.», items «5.1»), when they are numbered; a new
+  // roadmap's empty unnamed section does not count.
+  const numbered = existing.filter((x) => x.items > 0 || x.number);
+  const sectionNo =
+    numbered.length > 0 && numbered.every((x) => x.number) ? String(numbered.length + 1) : null;
   const [section] = await tx
     .insert(sections)
-    .values({ roadmapId: roadmap.id, position: n, number: null, title: doc.title })
+    .values({ roadmapId: roadmap.id, position: n, number: sectionNo, title: doc.title })
     .returning();
   if (!section) throw new Error('insert returned nothing');
   await recordEvent(
@@ -96,10 +104,7 @@ export async function transferMeasures(
     actor,
     'section.created',
     { entityType: 'section', entityId: section.id, roadmapId: roadmap.id },
-    {
-      title: section.title ?? '',
-      number: null,
-    },
+    { title: section.title ?? '', number: sectionNo },
   );
   const tasks = new Map(content.tasks.map((t) => [t.key, t.text]));
   // «из антирисковой программы …»: the roadmap's reader sees where the measure came from.
@@ -116,7 +121,7 @@ export async function transferMeasures(
         roadmapId: roadmap.id,
         sectionId: section.id,
         position: k,
-        number: String(k + 1),
+        number: sectionNo ? `${sectionNo}.${k + 1}` : String(k + 1),
         measure: m.measure,
         description: [origin, m.taskKey && tasks.get(m.taskKey) ? `Задача: ${tasks.get(m.taskKey)}` : '']
           .filter(Boolean)
