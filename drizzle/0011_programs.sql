@@ -25,7 +25,7 @@ CREATE TABLE "school_document_comments" (
 	"anchor" text NOT NULL,
 	"text" text NOT NULL,
 	"author_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "school_document_versions" (

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   index,
@@ -102,7 +103,8 @@ export const schoolDocumentComments = pgTable(
     anchor: text('anchor').notNull(),
     text: text('text').notNull(),
     authorId: uuid('author_id').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the clock, not the transaction's start: comments written in one transaction keep their order */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [index('school_document_comments_doc_idx').on(t.documentId)],
 );
