@@ -134,13 +134,14 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">
-          <VersionsPanel doc={doc} />
+          {/* A new version resets the choice to «the last two» */}
+          <VersionsPanel key={doc.versions.length} doc={doc} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel doc={doc} />
         </Tabs.Panel>
       </Tabs>
-      {doc.rights.edit && (
+      {doc.rights.edit && tab === 'content' && (
         <Group
           justify="flex-end"
           p="sm"

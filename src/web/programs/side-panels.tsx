@@ -92,6 +92,24 @@ const CHANGE = {
   removed: ['удалено', 'red'],
   changed: ['изменено', 'orange'],
 } as const;
+const FIELD_LABELS: Record<string, string> = {
+  measure: 'мероприятие',
+  taskKey: 'задача',
+  deadline: 'срок',
+  responsible: 'ответственный',
+  participants: 'участники',
+  expectedResult: 'ожидаемый результат',
+  name: 'название',
+  baseValue: 'базовое значение',
+  targetValue: 'целевое значение',
+  date: 'срок достижения',
+  method: 'способ измерения',
+  text: 'текст',
+  title: 'заголовок',
+  position: 'должность',
+  role: 'роль',
+  contribution: 'вклад',
+};
 const PARTS: [keyof Omit<DocumentDiff, 'from' | 'to' | 'fields'>, string][] = [
   ['tasks', 'Задачи'],
   ['indicators', 'Показатели'],
@@ -137,6 +155,8 @@ export function VersionsPanel({ doc }: { doc: DocumentDetail }) {
           value={from}
           onChange={(v) => v && setFrom(v)}
           allowDeselect={false}
+          w={340}
+          maw="100%"
         />
         <Select
           label="Стало"
@@ -144,6 +164,8 @@ export function VersionsPanel({ doc }: { doc: DocumentDetail }) {
           value={to}
           onChange={(v) => v && setTo(v)}
           allowDeselect={false}
+          w={340}
+          maw="100%"
         />
       </Group>
       <Query q={q}>
@@ -183,7 +205,7 @@ export function VersionsPanel({ doc }: { doc: DocumentDetail }) {
                       </Text>
                       {r.fields.map((f) => (
                         <Text key={f.field} size="xs">
-                          {f.field}:{' '}
+                          {FIELD_LABELS[f.field] ?? f.field}:{' '}
                           <Text span td="line-through" c="dimmed" size="xs">
                             {f.old || '—'}
                           </Text>{' '}
