@@ -1,3 +1,4 @@
+import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import { STATUS_LABELS } from './strings.js';
 
 // A Russian line per history event of a document, for the document's page.
@@ -12,6 +13,7 @@ const FIELD_NAMES: Record<string, string> = {
   responsible: 'ответственные',
   partners: 'партнёры',
   sections: 'разделы',
+  orderFile: 'файл приказа',
 };
 
 export function historyText(type: string, p: Record<string, unknown>): string {
@@ -21,7 +23,9 @@ export function historyText(type: string, p: Record<string, unknown>): string {
     case 'school_document.updated':
       return `Изменено: ${((p.fields as string[]) ?? []).map((f) => FIELD_NAMES[f] ?? f).join(', ')}`;
     case 'school_document.status_changed': {
-      const order = p.orderNumber ? ` (приказ № ${String(p.orderNumber)} от ${String(p.orderDate)})` : '';
+      const order = p.orderNumber
+        ? ` (приказ № ${String(p.orderNumber)} от ${formatRuDate(String(p.orderDate))})`
+        : '';
       const comment = p.comment ? ` — «${String(p.comment)}»` : '';
       return `${status(p.from)} → ${status(p.to)}${order}${comment}`;
     }

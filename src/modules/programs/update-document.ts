@@ -22,10 +22,18 @@ export const updateDocumentInput = z.object({
 });
 export type UpdateDocumentInput = z.input<typeof updateDocumentInput>;
 
+/** JSON with sorted keys: jsonb gives objects back in its own key order, which is not a change. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+
 /** Which parts of the content changed: the history names them, the diff of versions shows the detail. */
 function changedParts(before: unknown, after: Record<string, unknown>): string[] {
   const b = (before ?? {}) as Record<string, unknown>;
-  return Object.keys(after).filter((k) => JSON.stringify(b[k]) !== JSON.stringify(after[k]));
+  return Object.keys(after).filter((k) => canonical(b[k]) !== canonical(after[k]));
 }
 
 /**
