@@ -98,6 +98,20 @@ export function ContentPanel({
   if (editing)
     return (
       <Stack data-testid="content-editor">
+        {/* Sections first, as the reader and the DOCX show them: the grounds open the document. */}
+        <RowsEditor
+          title="Разделы"
+          testId="sections"
+          rows={content.sections}
+          prefix="s"
+          addLabel="Добавить раздел"
+          fields={[
+            { name: 'title', label: 'Заголовок', main: true },
+            { name: 'text', label: 'Текст', multiline: true, main: true },
+          ]}
+          onChange={set('sections')}
+          extra={(r) => talk(`section:${r.key}`)}
+        />
         <Stack gap={4}>
           <Group justify="space-between">
             <Text fw={600}>Цель</Text>
@@ -160,19 +174,6 @@ export function ContentPanel({
           fields={LISTS.partners}
           onChange={set('partners')}
           extra={(r) => talk(`partner:${r.key}`)}
-        />
-        <RowsEditor
-          title="Разделы"
-          testId="sections"
-          rows={content.sections}
-          prefix="s"
-          addLabel="Добавить раздел"
-          fields={[
-            { name: 'title', label: 'Заголовок', main: true },
-            { name: 'text', label: 'Текст', multiline: true, main: true },
-          ]}
-          onChange={set('sections')}
-          extra={(r) => talk(`section:${r.key}`)}
         />
       </Stack>
     );
