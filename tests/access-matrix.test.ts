@@ -10,6 +10,7 @@ import { findSamples, type Samples } from './access/samples.js';
 import {
   APPROVED_READERS,
   CONFIRMERS,
+  DOCUMENT_RIGHTS,
   KEEPERS,
   LOGINS,
   type Login,
@@ -228,6 +229,31 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           may: rule === 'instrument.read' ? [...REGION_LEVEL, 'municipality'] : ['region', 'admin'],
         },
       ];
+    case 'document.file':
+      // Only an approved document has an order file: school2's in the demo.
+      return [
+        {
+          label: 'school2Document',
+          params: { id: s.documents.school2.id },
+          target: { document: s.documents.school2, all, user },
+          sees: UNIT_READERS.school2,
+          may: UNIT_READERS.school2,
+        },
+      ];
+    case 'document.read':
+    case 'document.keep':
+    case 'document.curate':
+    case 'document.govern':
+    case 'document.discuss': {
+      const right = rule.split('.')[1] as 'read' | 'keep' | 'curate' | 'govern' | 'discuss';
+      return (['school', 'school2'] as const).map((u) => ({
+        label: `${u}Document`,
+        params: { id: s.documents[u].id },
+        target: { document: s.documents[u], all, user },
+        sees: UNIT_READERS[u],
+        may: right === 'read' ? UNIT_READERS[u] : DOCUMENT_RIGHTS[u][right],
+      }));
+    }
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;

@@ -19,6 +19,7 @@ import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
+import { programRoutes } from './routes/programs.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -71,6 +72,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   identificationRunRoutes(app, deps);
   identificationListRoutes(app, deps);
   riskInstrumentRoutes(app, deps);
+  programRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

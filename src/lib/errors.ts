@@ -49,6 +49,7 @@ export const NOUN_GENDERS = {
   Регион: 'm',
   Приказ: 'm',
   'Версия анкет': 'f',
+  Документ: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

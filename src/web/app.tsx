@@ -30,6 +30,10 @@ const InstrumentEditorPage = lazyNamed(
   () => import('./risk-profiles/instrument-editor-page.js'),
   'InstrumentEditorPage',
 );
+// Helper «programs»: school documents (issue 11 §5).
+const ProgramsPage = lazyNamed(() => import('./programs/programs-page.js'), 'ProgramsPage');
+const DocumentPage = lazyNamed(() => import('./programs/document-page.js'), 'DocumentPage');
+const TemplatesPage = lazyNamed(() => import('./programs/templates-page.js'), 'TemplatesPage');
 
 export function App() {
   return (
@@ -126,6 +130,9 @@ function Shell() {
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/risk-instruments" element={<InstrumentsPage />} />
             <Route path="/risk-instruments/:id" element={<InstrumentEditorPage />} />
+            <Route path="/programs" element={<ProgramsPage />} />
+            <Route path="/programs/templates" element={<TemplatesPage />} />
+            <Route path="/programs/:id" element={<DocumentPage />} />
             <Route path="/admin/orgs" element={<AdminOrgsPage />} />
             <Route path="/admin/users" element={<AdminUsersPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -12,6 +12,7 @@ export type Target = {
   unit?: UnitSample;
   draft?: Samples['schoolDraft'];
   list?: Samples['approvedList'];
+  document?: Samples['documents']['school'];
   all: Samples;
   /** A throwaway account for the administrator's endpoints. */
   user: { id: string; assignmentId: string };
@@ -115,6 +116,41 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   }),
   'GET /api/identification/lists/{id}/export': () => ({ query: 'format=xlsx' }),
   'POST /api/identification/orders/{id}/file': () => ({ body: pdf() }),
+  // Helper «programs»: stale versions, so that a permitted caller gets 409 and nothing changes.
+  'GET /api/school-documents/{id}/diff': () => ({ query: 'from=1&to=1' }),
+  'POST /api/school-documents': (t) => ({
+    body: { schoolId: t.unit?.unitId, year: 2026, kind: 'antirisk_program', factorCode: '9' },
+  }),
+  'PATCH /api/school-documents/{id}': () => ({ body: { title: 'Проверка доступа', version: STALE } }),
+  'POST /api/school-documents/{id}/submit': () => ({ body: { version: STALE } }),
+  'POST /api/school-documents/{id}/curator-decision': () => ({
+    body: { decision: 'return', comment: 'Проверка доступа', version: STALE },
+  }),
+  'POST /api/school-documents/{id}/expertise': () => ({ body: { version: STALE } }),
+  'POST /api/school-documents/{id}/rework': () => ({ body: { comment: 'Проверка доступа', version: STALE } }),
+  'POST /api/school-documents/{id}/approve': () => ({
+    body: { orderNumber: '1', orderDate: '2026-01-01', version: STALE },
+  }),
+  'POST /api/school-documents/{id}/publish': () => ({ body: { version: STALE } }),
+  'POST /api/school-documents/{id}/order-file': () => ({ body: pdf() }),
+  'POST /api/school-documents/{id}/new-version': () => ({ body: { version: STALE } }),
+  'POST /api/school-documents/{id}/comments': () => ({ body: { anchor: 'goal', text: 'Проверка доступа' } }),
+  'PUT /api/program-templates': () => ({
+    body: {
+      kind: 'concept',
+      factorCode: '',
+      content: {
+        goal: '',
+        tasks: [],
+        indicators: [],
+        measures: [],
+        responsible: [],
+        partners: [],
+        sections: [],
+      },
+      version: STALE,
+    },
+  }),
   'POST /api/identification/orders': (t) => ({
     body: {
       orderNumber: '1',

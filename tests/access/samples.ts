@@ -7,6 +7,7 @@ import {
   methodologies,
 } from '../../src/db/schema/identification.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
+import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import type { UnitKey } from './scope.js';
@@ -35,7 +36,11 @@ export type Samples = {
   methodologyId: string;
   /** the demo's frozen instrument (questionnaires) of the region */
   instrumentId: string;
+  /** School documents of the demo (helper «programs»): Нагорное's on rework, school2's approved. */
+  documents: { school: DocumentSample; school2: DocumentSample };
 };
+
+export type DocumentSample = { id: string; version: number };
 
 async function unitOfLogin(db: Db, login: string) {
   const [r] = await db
@@ -122,7 +127,18 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     .where(eq(methodologies.status, 'current'))
     .limit(1);
   if (!run || !methodology) throw new Error('no run or methodology');
+  const documentOf = async (schoolId: string): Promise<DocumentSample> => {
+    const [d] = await db
+      .select({ id: schoolDocuments.id, version: schoolDocuments.version })
+      .from(schoolDocuments)
+      .where(and(eq(schoolDocuments.schoolId, schoolId), eq(schoolDocuments.kind, 'antirisk_program')))
+      .limit(1);
+    if (!d) throw new Error(`no school document of ${schoolId}`);
+    return d;
+  };
+  const documents = { school: await documentOf(school.id), school2: await documentOf(school2.id) };
   return {
+    documents,
     units,
     schoolDraft: { roadmapId: draftId, itemId: draftItem.id, sectionId: draftSection.id },
     approvedList: await list('approved'),

@@ -69,6 +69,26 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'risk-reference.keep': ['region', 'admin'],
 };
 
+/** Helper «programs»: who takes each step of a school document's workflow (see modules/programs/document-access.ts). */
+export const DOCUMENT_RIGHTS: Record<
+  'school' | 'school2',
+  Record<'keep' | 'curate' | 'govern' | 'discuss', Login[]>
+> = {
+  school: {
+    keep: ['school'],
+    curate: ['curator'],
+    govern: ['region', 'municipality'],
+    discuss: ['school', 'curator', 'municipality', 'region', 'center', 'expert'],
+  },
+  // school2's curator has no demo login; its municipality's coordinator neither.
+  school2: {
+    keep: ['school2'],
+    curate: [],
+    govern: ['region'],
+    discuss: ['school2', 'region', 'center', 'expert'],
+  },
+};
+
 export type Outcome = 'allowed' | 403 | 404;
 
 /** allowed / 403 (sees the object, may not act) / 404 (the object does not exist for him). */

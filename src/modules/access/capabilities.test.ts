@@ -48,6 +48,7 @@ describe('capabilities of each role', () => {
         identification: 'region',
         admin: true,
         riskReference: 'edit',
+        programs: true,
       },
     ],
     [
@@ -61,6 +62,7 @@ describe('capabilities of each role', () => {
         identification: 'region',
         admin: false,
         riskReference: 'edit',
+        programs: true,
       },
     ],
     [
@@ -74,6 +76,7 @@ describe('capabilities of each role', () => {
         identification: 'region',
         admin: false,
         riskReference: 'read',
+        programs: true,
       },
     ],
     [
@@ -87,6 +90,7 @@ describe('capabilities of each role', () => {
         identification: 'approved',
         admin: false,
         riskReference: 'read',
+        programs: true,
       },
     ],
     [
@@ -100,6 +104,7 @@ describe('capabilities of each role', () => {
         identification: 'approved',
         admin: false,
         riskReference: null,
+        programs: true,
       },
     ],
     [
@@ -113,6 +118,7 @@ describe('capabilities of each role', () => {
         identification: 'approved',
         admin: false,
         riskReference: null,
+        programs: true,
       },
     ],
     [
@@ -126,6 +132,7 @@ describe('capabilities of each role', () => {
         identification: 'region',
         admin: false,
         riskReference: 'read',
+        programs: true,
       },
     ],
     [
@@ -139,6 +146,7 @@ describe('capabilities of each role', () => {
         identification: null,
         admin: false,
         riskReference: null,
+        programs: false,
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {

@@ -23,6 +23,8 @@ export type Capabilities = {
   admin: boolean;
   /** «Анкеты и факторы риска»: the regional operator and the admin edit, region-level roles and municipalities read. */
   riskReference: 'edit' | 'read' | null;
+  /** Works with school documents (helper «programs»): the school's team, its curator, the levels above, experts. */
+  programs: boolean;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -55,5 +57,14 @@ export function capabilitiesOf(actor: Actor): Capabilities {
       : riskReferenceRegions(actor, 'read').length
         ? 'read'
         : null,
+    programs: has(actor, [
+      'school_team',
+      'curator',
+      'municipal_coordinator',
+      'regional_operator',
+      'regional_center',
+      'expert',
+      'admin',
+    ]),
   };
 }

@@ -111,6 +111,29 @@ export const EVENT_PAYLOADS = {
     removed: z.array(z.string()),
     changed: z.array(z.string()),
   }),
+  // ── Helper «programs»: school documents (issue 11 §5).
+  'school_document.created': named.extend({
+    kind: z.string(),
+    factorCode: z.string().nullable(),
+    year: z.number(),
+  }),
+  'school_document.updated': z.object({ versionNo: z.number(), fields: z.array(z.string()) }),
+  'school_document.status_changed': z.object({
+    from: z.string(),
+    to: z.string(),
+    comment: z.string().nullable(),
+    orderNumber: z.string().optional(),
+    orderDate: z.string().optional(),
+  }),
+  'school_document.version_started': z.object({ versionNo: z.number() }),
+  'school_document.comment_added': z.object({ anchor: z.string(), text: z.string() }),
+  'school_document.measures_transferred': z.object({
+    roadmapId: z.string(),
+    roadmapTitle: z.string(),
+    items: z.number(),
+    roadmapCreated: z.boolean(),
+  }),
+  'program_template.updated': z.object({ kind: z.string(), factorCode: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

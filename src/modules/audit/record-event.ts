@@ -17,7 +17,9 @@ export type EventTarget = {
     | 'identification_run'
     | 'identification_list'
     | 'risk_instrument'
-    | 'risk_factors';
+    | 'risk_factors'
+    | 'school_document'
+    | 'program_template';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

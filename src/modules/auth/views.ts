@@ -26,6 +26,7 @@ export const meView = z
       identification: z.enum(['region', 'approved']).nullable(),
       riskReference: z.enum(['edit', 'read']).nullable(),
       admin: z.boolean(),
+      programs: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

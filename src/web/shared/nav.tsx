@@ -53,6 +53,7 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     ...(caps.identification === 'approved' ? [{ to: '/identification', label: 'Списки школ' }] : []),
     { to: '/roadmaps', label: 'Дорожные карты' },
     ...(caps.riskReference ? [{ to: '/risk-instruments', label: 'Анкеты и факторы риска' }] : []),
+    ...(caps.programs ? [{ to: '/programs', label: 'Программы школ' }] : []),
     ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
   ];
   const isActive = (to: string) =>
