@@ -8,3 +8,4 @@ export * from './orgs.js';
 export * from './programs.js';
 export * from './risk-profiles.js';
 export * from './roadmaps.js';
+export * from './expertise.js';
