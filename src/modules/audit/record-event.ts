@@ -15,7 +15,11 @@ export type EventTarget = {
     | 'assessment_data'
     | 'methodology'
     | 'identification_run'
-    | 'identification_list';
+    | 'identification_list'
+    | 'expertise_criteria_set'
+    | 'expertise_review'
+    | 'expertise_round'
+    | 'expertise_sample';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;
