@@ -9,7 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { userOfRegion } from './assign-reviewer.js';
 import { allowedReviewer, forbiddenSet } from './mutual-assignment.js';
-import { loadReviewAccess } from './review-access.js';
+import { loadReviewAccess, readsPath } from './review-access.js';
 import { MSG } from './strings.js';
 import { shnorOfRegion } from './units.js';
 import { reassignReviewInput } from './values.js';
@@ -40,11 +40,15 @@ export async function reassignReview(
         .where(eq(schoolDocuments.id, r.schoolDocumentId ?? ''));
       const shnor = await shnorOfRegion(tx, r.regionId, doc?.year ?? new Date().getUTCFullYear());
       const [school] = await tx
-        .select({ id: orgUnits.id })
+        .select({ id: orgUnits.id, path: orgUnits.path })
         .from(orgUnits)
         .where(and(eq(orgUnits.id, to), eq(orgUnits.kind, 'school'), sql`${orgUnits.path} like ${`/${r.regionId}/%`}`));
       const target = { id: r.schoolDocumentId ?? '', schoolId: r.targetUnitId, municipalityId: null };
-      const inRegion = Boolean(school) && (shnor.size === 0 || shnor.has(to));
+      const inRegion =
+        school !== undefined &&
+        (shnor.size === 0 || shnor.has(to)) &&
+        // A coordinator names only schools he reads: another municipality's ШНОР is the region's to name.
+        (a.regionLevel || readsPath(opts.actor, school.path));
       if (!inRegion || !allowedReviewer(target, to, forbiddenSet([])))
         throw invalid(MSG.notReviewerSchool, [{ field: 'reviewerSchoolId', message: MSG.notReviewerSchool }]);
     } else if (!(await userOfRegion(tx, to, r.regionId))) {

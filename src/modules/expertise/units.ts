@@ -52,7 +52,13 @@ export async function shnorOfRegion(db: Db, regionId: string, year: number): Pro
   return list ? includedSchoolsOfList(db, list) : new Set();
 }
 
-export type SchoolInfo = { id: string; name: string; municipalityId: string | null; municipalityName: string | null };
+export type SchoolInfo = {
+  id: string;
+  name: string;
+  path: string;
+  municipalityId: string | null;
+  municipalityName: string | null;
+};
 
 const municipality = alias(orgUnits, 'municipality');
 
@@ -60,14 +66,14 @@ const municipality = alias(orgUnits, 'municipality');
 export async function schoolsInfo(db: Db, ids: string[]): Promise<Map<string, SchoolInfo>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, mid: municipality.id, mname: municipality.name, mkind: municipality.kind })
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, mid: municipality.id, mname: municipality.name, mkind: municipality.kind })
     .from(orgUnits)
     .leftJoin(municipality, eq(municipality.id, orgUnits.parentId))
     .where(inArray(orgUnits.id, [...new Set(ids)]));
   return new Map(
     rows.map((r) => {
       const m = r.mkind === 'municipality';
-      return [r.id, { id: r.id, name: r.name, municipalityId: m ? r.mid : null, municipalityName: m ? r.mname : null }];
+      return [r.id, { id: r.id, name: r.name, path: r.path, municipalityId: m ? r.mid : null, municipalityName: m ? r.mname : null }];
     }),
   );
 }

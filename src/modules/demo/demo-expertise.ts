@@ -1,0 +1,140 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { expertiseReviews } from '../../db/schema/expertise.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { schoolDocuments } from '../../db/schema/programs.js';
+import { roadmaps } from '../../db/schema/roadmaps.js';
+import { DEMO_LOADER } from '../access/actor.js';
+import { regionPath } from '../access/region-level.js';
+import { assignReviewer } from '../expertise/assign-reviewer.js';
+import { criteriaOf, ensureDefaultCriteriaSets } from '../expertise/criteria-sets.js';
+import { reassignReview } from '../expertise/reassign-review.js';
+import { runMutualRound } from '../expertise/run-mutual-round.js';
+import { createSample } from '../expertise/samples.js';
+import { saveReview, submitReview } from '../expertise/save-review.js';
+import { DEFAULT_RISK_FACTORS } from '../risk-profiles/default-factors.js';
+import type { DemoRun } from './demo-run.js';
+
+// The demo's expertise: the region's default criteria sets; the antirisk programs of the region's ШНОР on
+// expertise (written here, marked as demo, only when the programs module's demo has written none);
+// mutual expertise distributed by the region with a fixed seed and one assignment adjusted by hand (the
+// program of «СОШ № 5 с. Нагорное» goes to the team of `school2`); the expert's submitted review of that
+// program and a draft of another; the municipal roadmap of the first municipality under the expert's
+// expertise (a draft, for the expert to finish); a 30 % sample with its seed.
+
+export const DEMO_MUTUAL_SEED = 'DEMO2026';
+export const DEMO_SAMPLE_SEED = 'DEMOSAMPLE';
+
+export type DemoExpertise = { documents: number; mutual: number; reviews: number };
+
+export async function loadDemoExpertise(run: DemoRun): Promise<DemoExpertise> {
+  const { db, orgs, picks, users } = run;
+  const region = users.main.region;
+  const expert = users.main.expert;
+  await ensureDefaultCriteriaSets(db, DEMO_LOADER, orgs.regionId);
+
+  const [existing] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schoolDocuments)
+    .innerJoin(orgUnits, eq(orgUnits.id, schoolDocuments.schoolId))
+    .where(sql`${orgUnits.path} like ${`${regionPath(orgs.regionId)}%`}`);
+  if (!existing?.n) {
+    await db.insert(schoolDocuments).values(
+      picks.shnor.map((s, i) => {
+        const factor = DEFAULT_RISK_FACTORS[[8, 2, 9, 7, 3][i % 5] as number] ?? DEFAULT_RISK_FACTORS[0];
+        return {
+          schoolId: s.id,
+          year: run.year,
+          kind: 'antirisk_program' as const,
+          factorCode: factor?.code ?? '1',
+          title: `Антирисковая программа «${factor?.name ?? ''}» (демо)`,
+          status: 'expertise' as const,
+          content: programContent(factor?.name ?? '', run.year),
+          createdBy: (users.schoolTeams.get(s.id) ?? region).userId,
+        };
+      }),
+    );
+  }
+
+  const round = await runMutualRound(db, {
+    actor: region,
+    input: { unitId: orgs.regionId, year: run.year, seed: DEMO_MUTUAL_SEED },
+  });
+  const docOf = async (schoolId: string) => {
+    const [d] = await db
+      .select({ id: schoolDocuments.id })
+      .from(schoolDocuments)
+      .where(and(eq(schoolDocuments.schoolId, schoolId), eq(schoolDocuments.year, run.year)))
+      .limit(1);
+    return d?.id;
+  };
+  const s1Doc = await docOf(picks.s1.id);
+  const s1bDoc = picks.curated[1] ? await docOf(picks.curated[1].id) : undefined;
+  if (s1Doc) {
+    const [m] = await db
+      .select({ id: expertiseReviews.id, version: expertiseReviews.version, school: expertiseReviews.reviewerSchoolId })
+      .from(expertiseReviews)
+      .where(and(eq(expertiseReviews.schoolDocumentId, s1Doc), eq(expertiseReviews.mode, 'mutual')));
+    if (m && m.school !== picks.s2.id)
+      await reassignReview(db, { actor: region, reviewId: m.id, input: { reviewerSchoolId: picks.s2.id, version: m.version } });
+
+    const done = await assignReviewer(db, { actor: region, input: { schoolDocumentId: s1Doc, reviewerUserId: expert.userId } });
+    const sets = await ensureDefaultCriteriaSets(db, DEMO_LOADER, orgs.regionId);
+    const criteria = criteriaOf(sets[0] ?? (() => { throw new Error('no criteria'); })());
+    const saved = await saveReview(db, {
+      actor: expert,
+      reviewId: done.id,
+      input: {
+        scores: criteria.map((c, i) => ({ code: c.code, score: i % 3 === 2 ? 1 : 2, comment: i % 3 === 2 ? 'Уточнить способы измерения и сроки контрольных точек.' : '' })),
+        conclusion: 'recommended',
+        recommendations: 'Программа согласована с рисковым профилем школы. Уточнить способы измерения показателей и включить мероприятия программы в дорожную карту школы.',
+        version: done.version,
+      },
+    });
+    await submitReview(db, { actor: expert, reviewId: done.id, input: { version: saved.version } });
+  }
+  if (s1bDoc) {
+    const draft = await assignReviewer(db, { actor: region, input: { schoolDocumentId: s1bDoc, reviewerUserId: expert.userId } });
+    const sets = await ensureDefaultCriteriaSets(db, DEMO_LOADER, orgs.regionId);
+    const criteria = criteriaOf(sets[0] ?? (() => { throw new Error('no criteria'); })());
+    await saveReview(db, {
+      actor: expert,
+      reviewId: draft.id,
+      input: {
+        scores: criteria.slice(0, 3).map((c) => ({ code: c.code, score: 1, comment: 'Показатели без базовых значений.' })),
+        conclusion: null,
+        recommendations: '',
+        version: draft.version,
+      },
+    });
+  }
+  const [mRoadmap] = await db
+    .select({ id: roadmaps.id })
+    .from(roadmaps)
+    .where(and(eq(roadmaps.orgUnitId, picks.m1.id), eq(roadmaps.status, 'approved')))
+    .limit(1);
+  if (mRoadmap) await assignReviewer(db, { actor: region, input: { roadmapId: mRoadmap.id, reviewerUserId: expert.userId } });
+  await createSample(db, { actor: region, input: { unitId: orgs.regionId, year: run.year, share: 0.3, seed: DEMO_SAMPLE_SEED } });
+  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(expertiseReviews);
+  return { documents: existing?.n || picks.shnor.length, mutual: round.stats.assigned, reviews: n?.n ?? 0 };
+}
+
+function programContent(factor: string, year: number) {
+  return {
+    demo: true,
+    goal: `Снизить уровень риска «${factor}» с высокого до среднего к маю ${year + 1} года`,
+    tasks: [
+      'Провести анализ причин риска с управленческой командой и педагогами',
+      'Организовать методическую поддержку педагогов с участием школы-наставника',
+      'Ввести контрольные точки и управленческие решения по их итогам',
+    ],
+    indicators: [
+      { name: `Доля ответов, указывающих на риск «${factor}»`, base: '62 %', target: 'не более 40 %', date: `май ${year + 1}`, method: 'повторное анкетирование' },
+      { name: 'Доля педагогов, прошедших ПК по теме риска', base: '20 %', target: 'не менее 75 %', date: `апрель ${year + 1}`, method: 'отчёт о ПК' },
+    ],
+    measures: [
+      { task: '1', measure: 'Педагогический совет по результатам рискового профиля', deadline: `октябрь ${year}`, responsible: 'Директор', result: 'Протокол педсовета' },
+      { task: '2', measure: 'Взаимопосещение уроков с педагогами школы-наставника', deadline: `ноябрь ${year} — март ${year + 1}`, responsible: 'Заместитель директора по УВР', result: 'Не менее 10 посещённых уроков' },
+      { task: '3', measure: 'Промежуточный мониторинг и аналитическая справка', deadline: `январь ${year + 1}`, responsible: 'Заместитель директора по УВР', result: 'Аналитическая справка, управленческое решение' },
+    ],
+  };
+}
