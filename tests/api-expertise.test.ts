@@ -198,7 +198,7 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
       .transaction(async (tx) => {
         await tx
           .update(expertiseReviews)
-          .set({ conclusion: 'recommended' })
+          .set({ conclusion: 'recommended', status: 'submitted' })
           .where(eq(expertiseReviews.schoolDocumentId, expertOne.schoolDocumentId ?? ''));
         const v = await onReviewSubmitted(tx, expertOne);
         throw new RollBack(v.verdict);
