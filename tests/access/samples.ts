@@ -8,6 +8,8 @@ import {
 } from '../../src/db/schema/identification.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
+import { expertiseReviews, expertiseSamples as expertiseSamples_ } from '../../src/db/schema/expertise.js';
+import { schoolDocuments } from '../../src/db/schema/programs.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -32,6 +34,21 @@ export type Samples = {
   draftList: { id: string; version: number; schoolId: string; orderId: string };
   runId: string;
   methodologyId: string;
+  expertise: ExpertiseSamples;
+};
+
+/** The demo's expertise objects (src/modules/demo/demo-expertise.ts). */
+export type ExpertiseSamples = {
+  year: number;
+  documentId: string;
+  roadmapId: string;
+  expertUserId: string;
+  school2Id: string;
+  mutualReviewId: string;
+  expertSubmittedId: string;
+  expertDraftId: string;
+  roadmapReviewId: string;
+  sampleId: string;
 };
 
 async function unitOfLogin(db: Db, login: string) {
@@ -126,5 +143,32 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     draftList: await list('draft'),
     runId: run.id,
     methodologyId: methodology.id,
+    expertise: await expertiseSamples(db, school.id, school2.id),
+  };
+}
+
+async function expertiseSamples(db: Db, schoolId: string, school2Id: string): Promise<ExpertiseSamples> {
+  const [doc] = await db
+    .select({ id: schoolDocuments.id, year: schoolDocuments.year })
+    .from(schoolDocuments)
+    .where(eq(schoolDocuments.schoolId, schoolId))
+    .limit(1);
+  const reviews = await db.select().from(expertiseReviews);
+  const [expert] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'expert'));
+  const [sample] = await db.select({ id: expertiseSamples_.id }).from(expertiseSamples_).limit(1);
+  const find = (f: (r: (typeof reviews)[number]) => boolean) => reviews.find(f)?.id ?? '';
+  const roadmapReview = reviews.find((r) => r.roadmapId !== null);
+  if (!doc || !expert || !sample || !roadmapReview?.roadmapId) throw new Error('no demo expertise');
+  return {
+    year: doc.year,
+    documentId: doc.id,
+    roadmapId: roadmapReview.roadmapId,
+    expertUserId: expert.id,
+    school2Id,
+    mutualReviewId: find((r) => r.schoolDocumentId === doc.id && r.mode === 'mutual'),
+    expertSubmittedId: find((r) => r.schoolDocumentId === doc.id && r.mode === 'expert' && r.status === 'submitted'),
+    expertDraftId: find((r) => r.schoolDocumentId !== null && r.mode === 'expert' && r.status === 'draft'),
+    roadmapReviewId: roadmapReview.id,
+    sampleId: sample.id,
   };
 }

@@ -65,7 +65,20 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'region-level': REGION_LEVEL,
   'region-operator': ['region'],
   'data-loader': ['region', 'admin'],
+  'expertise.organizer': [...REGION_LEVEL, 'municipality'],
 };
+
+/** Who sees each demo review (src/modules/expertise/review-access.ts, written out by hand). */
+export const EXPERTISE_READERS = {
+  /** the mutual review of the school's program by school2's team, a draft: the examined side does not see it */
+  mutualReview: [...REGION_LEVEL, 'municipality', 'school2'],
+  /** the expert's submitted review of the school's program: the examined side sees it */
+  expertSubmitted: [...REGION_LEVEL, 'municipality', 'curator', 'school'],
+  /** the expert's draft of another program of the municipality */
+  expertDraft: [...REGION_LEVEL, 'municipality'],
+  /** the expert's draft of the municipality's roadmap: the municipality sees it once submitted */
+  roadmapReview: REGION_LEVEL,
+} as const satisfies Record<string, readonly Login[]>;
 
 export type Outcome = 'allowed' | 403 | 404;
 

@@ -97,8 +97,11 @@ export async function assignReviewer(
   });
 }
 
-/** Users of the region the organizer may name: experts first. */
-export async function listExperts(db: Db, regionId: string) {
+/**
+ * Users of the region offered for naming: the experts, and for the region level also the regional centre's
+ * staff (a municipality does not read the centre's people; the region may still name anyone by id).
+ */
+export async function listExperts(db: Db, regionId: string, opts: { withCenter: boolean }) {
   const rows = await db
     .selectDistinct({ id: users.id, fullName: users.fullName, position: users.position, role: roleAssignments.role })
     .from(users)
@@ -106,7 +109,7 @@ export async function listExperts(db: Db, regionId: string) {
     .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
     .where(
       and(
-        inArray(roleAssignments.role, ['expert', 'regional_center']),
+        inArray(roleAssignments.role, opts.withCenter ? ['expert', 'regional_center'] : ['expert']),
         sql`${orgUnits.path} like ${`${regionPath(regionId)}%`}`,
         eq(users.isActive, true),
       ),

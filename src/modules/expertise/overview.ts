@@ -125,7 +125,7 @@ export async function getOverview(db: Db, opts: { actor: Actor; year?: number })
         reviews: byTarget(r.id),
       }))
       .sort(name),
-    experts: regionId ? await listExperts(db, regionId) : [],
+    experts: regionId ? await listExperts(db, regionId, { withCenter: regions.length > 0 }) : [],
     // Below the region only the schools the coordinator reads: another municipality's ШНОР is the region's to name.
     reviewerSchools: [...pool.values()]
       .filter((s) => regions.length > 0 || readsPath(actor, s.path))

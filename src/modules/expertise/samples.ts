@@ -6,6 +6,7 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { schoolDocuments } from '../../db/schema/programs.js';
 import { AppError, forbidden, notFound, parseInput } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
+import { regionLevelRegions } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
 import { drawSample } from './sample.js';
 import { newSeed } from './seeded.js';
@@ -97,6 +98,10 @@ export async function createSample(db: Db, opts: { actor: Actor; input: z.input<
 
 /** Samples of the units the actor runs or reads below his organizer roles, newest first. */
 export async function listSamples(db: Db, opts: { actor: Actor; year?: number }) {
+  const organizer =
+    regionLevelRegions(opts.actor).length > 0 ||
+    opts.actor.assignments.some((a) => a.role === 'municipal_coordinator');
+  if (!organizer) throw forbidden('Выборки видят роли уровня региона и муниципальные координаторы');
   const conds: SQL[] = [pathReadable(opts.actor, orgUnits.path)];
   if (opts.year !== undefined) conds.push(eq(expertiseSamples.year, opts.year));
   const rows = await db
