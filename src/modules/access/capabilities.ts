@@ -20,6 +20,10 @@ export type Capabilities = {
   /** 'region': data, methodology, runs and every list; 'approved': approved lists of his schools. */
   identification: 'region' | 'approved' | null;
   admin: boolean;
+  /** Expertise: the region level sees the region and the summary; a municipal coordinator his schools' documents. */
+  expertiseOrganizer: 'region' | 'municipality' | null;
+  /** Fills reviews he is named for: experts, the regional centre, school teams (mutual expertise). */
+  expertiseReviewer: boolean;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -47,5 +51,11 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     monitors: keepsRoadmaps || confirms || admin,
     identification: regionReader ? 'region' : listReader ? 'approved' : null,
     admin,
+    expertiseOrganizer: regionReader
+      ? 'region'
+      : has(actor, ['municipal_coordinator'])
+        ? 'municipality'
+        : null,
+    expertiseReviewer: has(actor, ['expert', 'regional_center', 'school_team']),
   };
 }

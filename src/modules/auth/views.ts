@@ -25,6 +25,10 @@ export const meView = z
       monitors: z.boolean(),
       identification: z.enum(['region', 'approved']).nullable(),
       admin: z.boolean(),
+      /** Expertise (issue 11 §6): 'region' sees the summary, 'municipality' organizes its schools'. */
+      expertiseOrganizer: z.enum(['region', 'municipality']).nullable(),
+      /** May be named to examine documents: an expert, the centre, a school team (mutual expertise). */
+      expertiseReviewer: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });
