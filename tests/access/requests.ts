@@ -147,7 +147,10 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
       ? { reviewerSchoolId: t.all.expertise.school2Id, version: STALE }
       : { reviewerUserId: t.all.expertise.expertUserId, version: STALE },
   }),
-  'POST /api/expertise/mutual-rounds': (t) => ({ body: { unitId: t.unit?.unitId, year: t.all.expertise.year } }),
+  // A year without programs: the permitted get «нет программ» (400) and nothing is distributed.
+  'POST /api/expertise/mutual-rounds': (t) => ({
+    body: { unitId: t.unit?.unitId, year: t.all.expertise.year - 5 },
+  }),
   'POST /api/expertise/samples': (t) => ({
     body: { unitId: t.unit?.unitId, year: t.all.expertise.year, share: 0.2, seed: 'MATRIX' },
   }),

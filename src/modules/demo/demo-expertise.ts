@@ -16,8 +16,9 @@ import type { DemoRun } from './demo-run.js';
 
 // The demo's expertise: the region's default criteria sets; the antirisk programs of the region's ШНОР on
 // expertise (written here, marked as demo, only when the programs module's demo has written none);
-// mutual expertise distributed by the region with a fixed seed and one assignment adjusted by hand (the
-// program of «СОШ № 5 с. Нагорное» goes to the team of `school2`); the expert's submitted review of that
+// mutual expertise of the first municipality's programs distributed by its coordinator with a fixed seed,
+// one assignment adjusted by hand by the region (the program of «СОШ № 5 с. Нагорное» goes to the team of
+// `school2`); the other municipalities' programs wait for the region's distribution; the expert's submitted review of that
 // program and a draft of another; the municipal roadmap of the first municipality under the expert's
 // expertise (a draft, for the expert to finish); a 30 % sample with its seed.
 
@@ -55,9 +56,11 @@ export async function loadDemoExpertise(run: DemoRun): Promise<DemoExpertise> {
     );
   }
 
+  // The first municipality has distributed its programs; the region's own distribution of the rest is left
+  // for the regional operator to run (the demo story and its browser test do).
   const round = await runMutualRound(db, {
-    actor: region,
-    input: { unitId: orgs.regionId, year: run.year, seed: DEMO_MUTUAL_SEED },
+    actor: users.main.municipality,
+    input: { unitId: picks.m1.id, year: run.year, seed: DEMO_MUTUAL_SEED },
   });
   const docOf = async (schoolId: string) => {
     const [d] = await db

@@ -45,8 +45,9 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
           notInArray(schoolDocuments.id, already),
         ),
       );
-    // Without an approved ШНОР list every school with a document on expertise counts as one.
-    const ofShnor = shnor.size ? docs.filter((d) => shnor.has(d.schoolId)) : docs;
+    // Every program on expertise takes part: only schools in the support programme write them, and the
+    // approved list may lag behind (a school added by the region's decision during the year).
+    const ofShnor = docs;
     if (ofShnor.length === 0) {
       const [any] = await tx
         .select({ id: expertiseReviews.id })
@@ -57,7 +58,20 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
         .limit(1);
       throw new AppError(any ? 'CONFLICT' : 'INVALID_INPUT', any ? MSG.roundExists : MSG.noDocuments);
     }
-    const pool = [...new Set([...shnor, ...ofShnor.map((d) => d.schoolId)])];
+    // Reviewers: the region's ШНОР — from its approved list, and every school of the region with a program
+    // on expertise this year (a municipality's round still draws reviewers from the whole region).
+    const owners = await tx
+      .selectDistinct({ id: schoolDocuments.schoolId })
+      .from(schoolDocuments)
+      .innerJoin(orgUnits, eq(orgUnits.id, schoolDocuments.schoolId))
+      .where(
+        and(
+          eq(schoolDocuments.year, input.year),
+          eq(schoolDocuments.status, 'expertise'),
+          inUnit(`/${unit.regionId}/`, orgUnits.path),
+        ),
+      );
+    const pool = [...new Set([...shnor, ...owners.map((o) => o.id)])];
     const info = await schoolsInfo(tx, pool);
     const seed = input.seed ?? newSeed();
     const result = assignMutualExpertise({
