@@ -246,9 +246,24 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
     case 'review.organize': {
       const ex = s.expertise;
       const reviews = [
-        { label: 'mutualReview', id: ex.mutualReviewId, writer: ['school2'], organizers: ['region', 'municipality'] },
-        { label: 'expertSubmitted', id: ex.expertSubmittedId, writer: ['expert'], organizers: ['region', 'municipality'] },
-        { label: 'expertDraft', id: ex.expertDraftId, writer: ['expert'], organizers: ['region', 'municipality'] },
+        {
+          label: 'mutualReview',
+          id: ex.mutualReviewId,
+          writer: ['school2'],
+          organizers: ['region', 'municipality'],
+        },
+        {
+          label: 'expertSubmitted',
+          id: ex.expertSubmittedId,
+          writer: ['expert'],
+          organizers: ['region', 'municipality'],
+        },
+        {
+          label: 'expertDraft',
+          id: ex.expertDraftId,
+          writer: ['expert'],
+          organizers: ['region', 'municipality'],
+        },
         { label: 'roadmapReview', id: ex.roadmapReviewId, writer: ['expert'], organizers: ['region'] },
       ] as const;
       return reviews.map((r) => {
@@ -263,7 +278,15 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       });
     }
     case 'sample.read':
-      return [{ label: 'regionSample', params: { id: s.expertise.sampleId }, target: { all, user }, sees: REGION_LEVEL, may: REGION_LEVEL }];
+      return [
+        {
+          label: 'regionSample',
+          params: { id: s.expertise.sampleId },
+          target: { all, user },
+          sees: REGION_LEVEL,
+          may: REGION_LEVEL,
+        },
+      ];
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;

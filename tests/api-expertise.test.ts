@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
-import { users } from '../src/db/schema/auth.js';
+import { roleAssignments, users } from '../src/db/schema/auth.js';
 import { expertiseReviews } from '../src/db/schema/expertise.js';
-import { roleAssignments } from '../src/db/schema/auth.js';
 import { schoolDocuments } from '../src/db/schema/programs.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { onReviewSubmitted } from '../src/modules/expertise/on-review-submitted.js';
@@ -54,15 +53,26 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
     type O = {
       year: number;
       units: { id: string }[];
-      documents: { id: string; school: { id: string }; municipality: { id: string } | null; reviews: { mode: string; reviewer: { id: string | null } }[] }[];
+      documents: {
+        id: string;
+        school: { id: string };
+        municipality: { id: string } | null;
+        reviews: { mode: string; reviewer: { id: string | null } }[];
+      }[];
       rounds: { seed: string; stats: { assigned: number; crossMunicipality: number; maxLoad: number } }[];
     };
     const before = await json<O>(await t.call('GET', '/api/expertise/overview', { cookie: c.region }));
     expect(before.rounds.map((r) => r.seed)).toEqual(['DEMO2026']);
     const waiting = before.documents.filter((d) => !d.reviews.some((r) => r.mode === 'mutual'));
     expect(waiting.length).toBeGreaterThan(0);
-    const round = await json<{ seed: string; stats: { assigned: number; unassigned: number; crossMunicipality: number } }>(
-      await t.call('POST', '/api/expertise/mutual-rounds', { cookie: c.region, body: { unitId: before.units[0]?.id, year: before.year, seed: 'TEST1' } }),
+    const round = await json<{
+      seed: string;
+      stats: { assigned: number; unassigned: number; crossMunicipality: number };
+    }>(
+      await t.call('POST', '/api/expertise/mutual-rounds', {
+        cookie: c.region,
+        body: { unitId: before.units[0]?.id, year: before.year, seed: 'TEST1' },
+      }),
     );
     expect(round.stats, JSON.stringify(round)).toMatchObject({ assigned: waiting.length });
     expect(round.stats.crossMunicipality).toBe(round.stats.assigned);
@@ -75,16 +85,23 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
       expect(mun.get(mutual[0]?.reviewer.id ?? '')).not.toBe(d.municipality?.id);
     }
     // A second distribution of the year finds nothing left: 409.
-    const again = await t.call('POST', '/api/expertise/mutual-rounds', { cookie: c.region, body: { unitId: o.units[0]?.id, year: o.year } });
+    const again = await t.call('POST', '/api/expertise/mutual-rounds', {
+      cookie: c.region,
+      body: { unitId: o.units[0]?.id, year: o.year },
+    });
     expect(again.status).toBe(409);
   });
 
   it('the reviewing school fills its review blind, saves with a version, and submits; the examined school then sees it without the reviewer', async () => {
-    const mine = await json<Review[]>(await t.call('GET', '/api/expertise/reviews?mine=true', { cookie: c.school2 }));
+    const mine = await json<Review[]>(
+      await t.call('GET', '/api/expertise/reviews?mine=true', { cookie: c.school2 }),
+    );
     const mutual = mine.find((r) => r.mode === 'mutual' && r.status === 'draft');
     expect(mutual).toBeDefined();
     if (!mutual) return;
-    const r = await json<Review>(await t.call('GET', `/api/expertise/reviews/${mutual.id}`, { cookie: c.school2 }));
+    const r = await json<Review>(
+      await t.call('GET', `/api/expertise/reviews/${mutual.id}`, { cookie: c.school2 }),
+    );
     expect(r.target.unit).toBeNull();
     expect(r.canEdit).toBe(true);
     expect(r.outline.some((l) => l.label === 'Цель')).toBe(true);
@@ -92,70 +109,128 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
     expect((await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.school })).status).toBe(404);
     expect((await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.teacher })).status).toBe(404);
     // The region sees it and may not write it.
-    const put = (cookie: string | undefined, body: unknown) => t.call('PUT', `/api/expertise/reviews/${r.id}`, { cookie, body });
+    const put = (cookie: string | undefined, body: unknown) =>
+      t.call('PUT', `/api/expertise/reviews/${r.id}`, { cookie, body });
     const scores = r.criteriaSet.criteria.map((x) => ({ code: x.code, score: 1, comment: 'Проверено' }));
-    expect((await put(c.region, { scores, conclusion: 'rework', recommendations: 'x', version: r.version })).status).toBe(403);
+    expect(
+      (await put(c.region, { scores, conclusion: 'rework', recommendations: 'x', version: r.version }))
+        .status,
+    ).toBe(403);
     // An unknown score is refused in Russian and changes nothing.
-    const bad = await put(c.school2, { scores: [{ code: scores[0]?.code, score: 7, comment: '' }], conclusion: null, recommendations: '', version: r.version });
+    const bad = await put(c.school2, {
+      scores: [{ code: scores[0]?.code, score: 7, comment: '' }],
+      conclusion: null,
+      recommendations: '',
+      version: r.version,
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/допустимые баллы/);
     // Submitting before everything is scored: 400 naming the criteria.
-    const early = await t.call('POST', `/api/expertise/reviews/${r.id}/submit`, { cookie: c.school2, body: { version: r.version } });
+    const early = await t.call('POST', `/api/expertise/reviews/${r.id}/submit`, {
+      cookie: c.school2,
+      body: { version: r.version },
+    });
     expect(early.status).toBe(400);
     expect(await early.text()).toMatch(/Не выставлены баллы/);
     const saved = await json<{ version: number; total: number }>(
-      await put(c.school2, { scores, conclusion: 'rework', recommendations: 'Добавить базовые значения показателей.', version: r.version }),
+      await put(c.school2, {
+        scores,
+        conclusion: 'rework',
+        recommendations: 'Добавить базовые значения показателей.',
+        version: r.version,
+      }),
     );
     expect(saved.total).toBe(scores.length);
     // A stale version: 409, nothing changes.
-    expect((await put(c.school2, { scores, conclusion: 'recommended', recommendations: '', version: r.version })).status).toBe(409);
+    expect(
+      (await put(c.school2, { scores, conclusion: 'recommended', recommendations: '', version: r.version }))
+        .status,
+    ).toBe(409);
     const sub = await json<{ verdict: string }>(
-      await t.call('POST', `/api/expertise/reviews/${r.id}/submit`, { cookie: c.school2, body: { version: saved.version } }),
+      await t.call('POST', `/api/expertise/reviews/${r.id}/submit`, {
+        cookie: c.school2,
+        body: { version: saved.version },
+      }),
     );
     expect(sub.verdict).toBe('rework');
-    const again = await t.call('PUT', `/api/expertise/reviews/${r.id}`, { cookie: c.school2, body: { scores, conclusion: 'recommended', recommendations: '', version: saved.version + 1 } });
+    const again = await t.call('PUT', `/api/expertise/reviews/${r.id}`, {
+      cookie: c.school2,
+      body: { scores, conclusion: 'recommended', recommendations: '', version: saved.version + 1 },
+    });
     expect(again.status).toBe(409);
-    const seen = await json<Review>(await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.school }));
+    const seen = await json<Review>(
+      await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.school }),
+    );
     expect(seen.status).toBe('submitted');
     expect(seen.reviewer.name).toBeNull();
     expect(seen.history.every((h) => h.by === null)).toBe(true);
-    const byRegion = await json<Review>(await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.region }));
+    const byRegion = await json<Review>(
+      await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.region }),
+    );
     expect(byRegion.reviewer.name).toBeTruthy();
     expect(byRegion.history.map((h) => h.type)).toContain('expertise_review.submitted');
     // The document's table is only read: its status is the programs module's to change.
-    const [doc] = await database.db.select({ status: schoolDocuments.status }).from(schoolDocuments).where(eq(schoolDocuments.id, r.target.id));
+    const [doc] = await database.db
+      .select({ status: schoolDocuments.status })
+      .from(schoolDocuments)
+      .where(eq(schoolDocuments.id, r.target.id));
     expect(doc?.status).toBe('expertise');
   });
 
   it('the expert submits his review of the municipal roadmap; the municipality then sees it', async () => {
-    const mine = await json<Review[]>(await t.call('GET', '/api/expertise/reviews?mine=true', { cookie: c.expert }));
+    const mine = await json<Review[]>(
+      await t.call('GET', '/api/expertise/reviews?mine=true', { cookie: c.expert }),
+    );
     const road = mine.find((r) => r.target.type === 'roadmap');
     expect(road?.status).toBe('draft');
     if (!road) return;
-    expect((await t.call('GET', `/api/expertise/reviews/${road.id}`, { cookie: c.municipality })).status).toBe(404);
-    const r = await json<Review>(await t.call('GET', `/api/expertise/reviews/${road.id}`, { cookie: c.expert }));
+    expect(
+      (await t.call('GET', `/api/expertise/reviews/${road.id}`, { cookie: c.municipality })).status,
+    ).toBe(404);
+    const r = await json<Review>(
+      await t.call('GET', `/api/expertise/reviews/${road.id}`, { cookie: c.expert }),
+    );
     const scores = r.criteriaSet.criteria.map((x) => ({ code: x.code, score: 2, comment: '' }));
     const saved = await json<{ version: number }>(
-      await t.call('PUT', `/api/expertise/reviews/${r.id}`, { cookie: c.expert, body: { scores, conclusion: 'recommended', recommendations: '', version: r.version } }),
+      await t.call('PUT', `/api/expertise/reviews/${r.id}`, {
+        cookie: c.expert,
+        body: { scores, conclusion: 'recommended', recommendations: '', version: r.version },
+      }),
     );
     const sub = await json<{ verdict: string }>(
-      await t.call('POST', `/api/expertise/reviews/${r.id}/submit`, { cookie: c.expert, body: { version: saved.version } }),
+      await t.call('POST', `/api/expertise/reviews/${r.id}/submit`, {
+        cookie: c.expert,
+        body: { version: saved.version },
+      }),
     );
     expect(sub.verdict).toBe('pending');
-    const seen = await json<Review>(await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.municipality }));
+    const seen = await json<Review>(
+      await t.call('GET', `/api/expertise/reviews/${r.id}`, { cookie: c.municipality }),
+    );
     expect(seen.status).toBe('submitted');
   });
 
   it('the municipality may not name another municipality’s school', async () => {
-    const o = await json<{ year: number; units: { id: string }[]; documents: { school: { id: string }; reviews: { id: string; mode: string; version: number; status: string }[] }[] }>(
-      await t.call('GET', '/api/expertise/overview', { cookie: c.region }),
-    );
-    const mo = await json<{ documents: { school: { id: string }; reviews: { id: string; mode: string; version: number; status: string }[] }[]; reviewerSchools: { id: string }[] }>(
-      await t.call('GET', '/api/expertise/overview', { cookie: c.municipality }),
-    );
+    const o = await json<{
+      year: number;
+      units: { id: string }[];
+      documents: {
+        school: { id: string };
+        reviews: { id: string; mode: string; version: number; status: string }[];
+      }[];
+    }>(await t.call('GET', '/api/expertise/overview', { cookie: c.region }));
+    const mo = await json<{
+      documents: {
+        school: { id: string };
+        reviews: { id: string; mode: string; version: number; status: string }[];
+      }[];
+      reviewerSchools: { id: string }[];
+    }>(await t.call('GET', '/api/expertise/overview', { cookie: c.municipality }));
     const own = new Set(mo.reviewerSchools.map((s) => s.id));
     const foreign = o.documents.map((d) => d.school.id).find((id) => !own.has(id));
-    const review = mo.documents.flatMap((d) => d.reviews).find((r) => r.mode === 'mutual' && r.status === 'draft');
+    const review = mo.documents
+      .flatMap((d) => d.reviews)
+      .find((r) => r.mode === 'mutual' && r.status === 'draft');
     expect(foreign && review).toBeTruthy();
     if (!foreign || !review) return;
     const moved = await t.call('PATCH', `/api/expertise/reviews/${review.id}/reviewer`, {
@@ -166,18 +241,29 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
   });
 
   it('a sample repeats with its seed and the region’s summary exports to XLSX that LibreOffice opens', async () => {
-    const o = await json<{ year: number; units: { id: string }[] }>(await t.call('GET', '/api/expertise/overview', { cookie: c.region }));
+    const o = await json<{ year: number; units: { id: string }[] }>(
+      await t.call('GET', '/api/expertise/overview', { cookie: c.region }),
+    );
     const s = await json<{ id: string; seed: string; documents: { id: string }[]; population: number }>(
-      await t.call('POST', '/api/expertise/samples', { cookie: c.region, body: { unitId: o.units[0]?.id, year: o.year, share: 0.5, seed: 'REPEAT-1' } }),
+      await t.call('POST', '/api/expertise/samples', {
+        cookie: c.region,
+        body: { unitId: o.units[0]?.id, year: o.year, share: 0.5, seed: 'REPEAT-1' },
+      }),
     );
     expect(s.documents.length).toBe(Math.round(s.population * 0.5));
-    const check = await json<{ same: boolean; redrawn: string[] }>(await t.call('GET', `/api/expertise/samples/${s.id}/check`, { cookie: c.region }));
+    const check = await json<{ same: boolean; redrawn: string[] }>(
+      await t.call('GET', `/api/expertise/samples/${s.id}/check`, { cookie: c.region }),
+    );
     expect(check.same).toBe(true);
     expect(check.redrawn).toEqual(s.documents.map((d) => d.id).sort());
-    expect((await t.call('GET', `/api/expertise/samples/${s.id}/check`, { cookie: c.school })).status).toBe(404);
-    const sum = await json<{ total: { documents: number; reviewsSubmitted: number; averagePercent: number | null }; rework: { id: string }[]; roadmaps: { reviewsSubmitted: number }[] }>(
-      await t.call('GET', '/api/expertise/summary', { cookie: c.center }),
+    expect((await t.call('GET', `/api/expertise/samples/${s.id}/check`, { cookie: c.school })).status).toBe(
+      404,
     );
+    const sum = await json<{
+      total: { documents: number; reviewsSubmitted: number; averagePercent: number | null };
+      rework: { id: string }[];
+      roadmaps: { reviewsSubmitted: number }[];
+    }>(await t.call('GET', '/api/expertise/summary', { cookie: c.center }));
     expect(sum.total.documents).toBe(s.population);
     expect(sum.total.reviewsSubmitted).toBeGreaterThanOrEqual(2);
     expect(sum.rework.length).toBeGreaterThanOrEqual(1);
@@ -191,14 +277,21 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
   });
 
   it('onReviewSubmitted says «all recommend» only when every review of the document recommends', async () => {
-    const rows = await database.db.select().from(expertiseReviews).where(eq(expertiseReviews.status, 'submitted'));
+    const rows = await database.db
+      .select()
+      .from(expertiseReviews)
+      .where(eq(expertiseReviews.status, 'submitted'));
     const expertOne = rows.find((r) => r.mode === 'expert' && r.schoolDocumentId);
     expect(expertOne).toBeDefined();
     if (!expertOne) return;
     // The demo's Нагорное program: the expert recommends, the school's mutual review above said rework.
     expect((await onReviewSubmitted(database.db, expertOne)).verdict).toBe('pending');
-    expect((await onReviewSubmitted(database.db, { ...expertOne, conclusion: 'rework' })).verdict).toBe('rework');
-    expect((await onReviewSubmitted(database.db, { ...expertOne, schoolDocumentId: null })).verdict).toBe('pending');
+    expect((await onReviewSubmitted(database.db, { ...expertOne, conclusion: 'rework' })).verdict).toBe(
+      'rework',
+    );
+    expect((await onReviewSubmitted(database.db, { ...expertOne, schoolDocumentId: null })).verdict).toBe(
+      'pending',
+    );
     // Once the mutual review is (in this transaction) a recommendation too, the region may approve.
     const verdict = await database.db
       .transaction(async (tx) => {

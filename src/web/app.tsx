@@ -25,6 +25,12 @@ const RoadmapPage = lazyNamed(() => import('./pages/roadmap-page.js'), 'RoadmapP
 const RoadmapsPage = lazyNamed(() => import('./pages/roadmaps-page.js'), 'RoadmapsPage');
 const SchoolCardPage = lazyNamed(() => import('./pages/school-card-page.js'), 'SchoolCardPage');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
+const ExpertisePage = lazyNamed(() => import('./pages/expertise-page.js'), 'ExpertisePage');
+const ExpertiseMinePage = lazyNamed(() => import('./pages/expertise-mine-page.js'), 'ExpertiseMinePage');
+const ExpertiseReviewPage = lazyNamed(
+  () => import('./pages/expertise-review-page.js'),
+  'ExpertiseReviewPage',
+);
 
 export function App() {
   return (
@@ -121,6 +127,9 @@ function Shell() {
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/admin/orgs" element={<AdminOrgsPage />} />
             <Route path="/admin/users" element={<AdminUsersPage />} />
+            <Route path="/expertise" element={<ExpertisePage />} />
+            <Route path="/expertise/mine" element={<ExpertiseMinePage />} />
+            <Route path="/expertise/reviews/:id" element={<ExpertiseReviewPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

@@ -129,12 +129,24 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     body: {
       subject: 'concept',
       title: 'Проверка доступа',
-      criteria: [{ code: 'П1', name: 'Проверка', description: '', scale: [{ score: 0, label: 'нет' }, { score: 1, label: 'да' }] }],
+      criteria: [
+        {
+          code: 'П1',
+          name: 'Проверка',
+          description: '',
+          scale: [
+            { score: 0, label: 'нет' },
+            { score: 1, label: 'да' },
+          ],
+        },
+      ],
     },
   }),
   'POST /api/expertise/reviews': (t) => ({
     body: {
-      ...(t.expertise?.roadmapId ? { roadmapId: t.expertise.roadmapId } : { schoolDocumentId: t.expertise?.documentId }),
+      ...(t.expertise?.roadmapId
+        ? { roadmapId: t.expertise.roadmapId }
+        : { schoolDocumentId: t.expertise?.documentId }),
       reviewerUserId: t.all.expertise.expertUserId,
     },
   }),

@@ -1,15 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { roleAssignments, users } from '../../src/db/schema/auth.js';
+import { expertiseReviews, expertiseSamples as expertiseSamples_ } from '../../src/db/schema/expertise.js';
 import {
   identificationLists,
   identificationRuns,
   methodologies,
 } from '../../src/db/schema/identification.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
-import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
-import { expertiseReviews, expertiseSamples as expertiseSamples_ } from '../../src/db/schema/expertise.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
+import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -166,7 +166,9 @@ async function expertiseSamples(db: Db, schoolId: string, school2Id: string): Pr
     expertUserId: expert.id,
     school2Id,
     mutualReviewId: find((r) => r.schoolDocumentId === doc.id && r.mode === 'mutual'),
-    expertSubmittedId: find((r) => r.schoolDocumentId === doc.id && r.mode === 'expert' && r.status === 'submitted'),
+    expertSubmittedId: find(
+      (r) => r.schoolDocumentId === doc.id && r.mode === 'expert' && r.status === 'submitted',
+    ),
     expertDraftId: find((r) => r.schoolDocumentId !== null && r.mode === 'expert' && r.status === 'draft'),
     roadmapReviewId: roadmapReview.id,
     sampleId: sample.id,

@@ -67,7 +67,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       request: jsonBody(createCriteriaSetInput),
       responses: okJson('Новая версия', criteriaSetView),
     }),
-    async (c) => c.json(await createCriteriaSet(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await createCriteriaSet(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
 
   app.openapi(
@@ -80,7 +81,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       request: { query: yearQuery },
       responses: okJson('Экспертиза года', overviewView),
     }),
-    async (c) => c.json(await getOverview(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
+    async (c) =>
+      c.json(await getOverview(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
   );
 
   app.openapi(
@@ -106,7 +108,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       request: jsonBody(assignReviewerInput),
       responses: okJson('Назначенное заключение (черновик)', assignedView),
     }),
-    async (c) => c.json(await assignReviewer(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await assignReviewer(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
 
   app.openapi(
@@ -119,7 +122,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       request: { params: idParam },
       responses: okJson('Заключение', reviewDetailView),
     }),
-    async (c) => c.json(await getReview(db, { actor: requireActor(c), reviewId: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(await getReview(db, { actor: requireActor(c), reviewId: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
@@ -134,7 +138,11 @@ export function expertiseRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await saveReview(db, { actor: requireActor(c), reviewId: c.req.valid('param').id, input: c.req.valid('json') }),
+        await saveReview(db, {
+          actor: requireActor(c),
+          reviewId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -151,7 +159,11 @@ export function expertiseRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await submitReview(db, { actor: requireActor(c), reviewId: c.req.valid('param').id, input: c.req.valid('json') }),
+        await submitReview(db, {
+          actor: requireActor(c),
+          reviewId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -168,7 +180,11 @@ export function expertiseRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await reassignReview(db, { actor: requireActor(c), reviewId: c.req.valid('param').id, input: c.req.valid('json') }),
+        await reassignReview(db, {
+          actor: requireActor(c),
+          reviewId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -183,7 +199,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       request: jsonBody(runMutualInput),
       responses: okJson('Распределение', roundView),
     }),
-    async (c) => c.json(await runMutualRound(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await runMutualRound(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
 
   app.openapi(
@@ -196,7 +213,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       request: { query: yearQuery },
       responses: okJson('Выборки', z.array(sampleView)),
     }),
-    async (c) => c.json(await listSamples(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
+    async (c) =>
+      c.json(await listSamples(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
   );
 
   app.openapi(
@@ -205,7 +223,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/expertise/samples',
       tags,
-      summary: 'Случайная выборка доли документов (региона или муниципалитета, года, вида) с записанным зерном',
+      summary:
+        'Случайная выборка доли документов (региона или муниципалитета, года, вида) с записанным зерном',
       request: jsonBody(createSampleInput),
       responses: okJson('Выборка', sampleView),
     }),
@@ -222,7 +241,8 @@ export function expertiseRoutes(app: App, deps: Deps) {
       request: { params: idParam },
       responses: okJson('Проверка', sampleCheckView),
     }),
-    async (c) => c.json(await checkSample(db, { actor: requireActor(c), sampleId: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(await checkSample(db, { actor: requireActor(c), sampleId: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
@@ -231,11 +251,13 @@ export function expertiseRoutes(app: App, deps: Deps) {
       method: 'get',
       path: '/api/expertise/summary',
       tags,
-      summary: 'Свод экспертизы по муниципалитетам: статусы документов, ход экспертизы, средние баллы, доработка',
+      summary:
+        'Свод экспертизы по муниципалитетам: статусы документов, ход экспертизы, средние баллы, доработка',
       request: { query: yearQuery },
       responses: okJson('Свод', summaryView),
     }),
-    async (c) => c.json(await getSummary(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
+    async (c) =>
+      c.json(await getSummary(db, { actor: requireActor(c), year: c.req.valid('query').year }), 200),
   );
 
   app.openapi(

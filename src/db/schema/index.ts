@@ -1,6 +1,7 @@
 export * from './assessment.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './expertise.js';
 export * from './files.js';
 export * from './identification.js';
 export * from './jobs.js';
@@ -8,4 +9,3 @@ export * from './orgs.js';
 export * from './programs.js';
 export * from './risk-profiles.js';
 export * from './roadmaps.js';
-export * from './expertise.js';

@@ -74,36 +74,67 @@ export async function loadDemoExpertise(run: DemoRun): Promise<DemoExpertise> {
   const s1bDoc = picks.curated[1] ? await docOf(picks.curated[1].id) : undefined;
   if (s1Doc) {
     const [m] = await db
-      .select({ id: expertiseReviews.id, version: expertiseReviews.version, school: expertiseReviews.reviewerSchoolId })
+      .select({
+        id: expertiseReviews.id,
+        version: expertiseReviews.version,
+        school: expertiseReviews.reviewerSchoolId,
+      })
       .from(expertiseReviews)
       .where(and(eq(expertiseReviews.schoolDocumentId, s1Doc), eq(expertiseReviews.mode, 'mutual')));
     if (m && m.school !== picks.s2.id)
-      await reassignReview(db, { actor: region, reviewId: m.id, input: { reviewerSchoolId: picks.s2.id, version: m.version } });
+      await reassignReview(db, {
+        actor: region,
+        reviewId: m.id,
+        input: { reviewerSchoolId: picks.s2.id, version: m.version },
+      });
 
-    const done = await assignReviewer(db, { actor: region, input: { schoolDocumentId: s1Doc, reviewerUserId: expert.userId } });
+    const done = await assignReviewer(db, {
+      actor: region,
+      input: { schoolDocumentId: s1Doc, reviewerUserId: expert.userId },
+    });
     const sets = await ensureDefaultCriteriaSets(db, DEMO_LOADER, orgs.regionId);
-    const criteria = criteriaOf(sets[0] ?? (() => { throw new Error('no criteria'); })());
+    const criteria = criteriaOf(
+      sets[0] ??
+        (() => {
+          throw new Error('no criteria');
+        })(),
+    );
     const saved = await saveReview(db, {
       actor: expert,
       reviewId: done.id,
       input: {
-        scores: criteria.map((c, i) => ({ code: c.code, score: i % 3 === 2 ? 1 : 2, comment: i % 3 === 2 ? 'Уточнить способы измерения и сроки контрольных точек.' : '' })),
+        scores: criteria.map((c, i) => ({
+          code: c.code,
+          score: i % 3 === 2 ? 1 : 2,
+          comment: i % 3 === 2 ? 'Уточнить способы измерения и сроки контрольных точек.' : '',
+        })),
         conclusion: 'recommended',
-        recommendations: 'Программа согласована с рисковым профилем школы. Уточнить способы измерения показателей и включить мероприятия программы в дорожную карту школы.',
+        recommendations:
+          'Программа согласована с рисковым профилем школы. Уточнить способы измерения показателей и включить мероприятия программы в дорожную карту школы.',
         version: done.version,
       },
     });
     await submitReview(db, { actor: expert, reviewId: done.id, input: { version: saved.version } });
   }
   if (s1bDoc) {
-    const draft = await assignReviewer(db, { actor: region, input: { schoolDocumentId: s1bDoc, reviewerUserId: expert.userId } });
+    const draft = await assignReviewer(db, {
+      actor: region,
+      input: { schoolDocumentId: s1bDoc, reviewerUserId: expert.userId },
+    });
     const sets = await ensureDefaultCriteriaSets(db, DEMO_LOADER, orgs.regionId);
-    const criteria = criteriaOf(sets[0] ?? (() => { throw new Error('no criteria'); })());
+    const criteria = criteriaOf(
+      sets[0] ??
+        (() => {
+          throw new Error('no criteria');
+        })(),
+    );
     await saveReview(db, {
       actor: expert,
       reviewId: draft.id,
       input: {
-        scores: criteria.slice(0, 3).map((c) => ({ code: c.code, score: 1, comment: 'Показатели без базовых значений.' })),
+        scores: criteria
+          .slice(0, 3)
+          .map((c) => ({ code: c.code, score: 1, comment: 'Показатели без базовых значений.' })),
         conclusion: null,
         recommendations: '',
         version: draft.version,
@@ -115,8 +146,15 @@ export async function loadDemoExpertise(run: DemoRun): Promise<DemoExpertise> {
     .from(roadmaps)
     .where(and(eq(roadmaps.orgUnitId, picks.m1.id), eq(roadmaps.status, 'approved')))
     .limit(1);
-  if (mRoadmap) await assignReviewer(db, { actor: region, input: { roadmapId: mRoadmap.id, reviewerUserId: expert.userId } });
-  await createSample(db, { actor: region, input: { unitId: orgs.regionId, year: run.year, share: 0.3, seed: DEMO_SAMPLE_SEED } });
+  if (mRoadmap)
+    await assignReviewer(db, {
+      actor: region,
+      input: { roadmapId: mRoadmap.id, reviewerUserId: expert.userId },
+    });
+  await createSample(db, {
+    actor: region,
+    input: { unitId: orgs.regionId, year: run.year, share: 0.3, seed: DEMO_SAMPLE_SEED },
+  });
   const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(expertiseReviews);
   return { documents: existing?.n || picks.shnor.length, mutual: round.stats.assigned, reviews: n?.n ?? 0 };
 }
@@ -131,13 +169,43 @@ function programContent(factor: string, year: number) {
       'Ввести контрольные точки и управленческие решения по их итогам',
     ],
     indicators: [
-      { name: `Доля ответов, указывающих на риск «${factor}»`, base: '62 %', target: 'не более 40 %', date: `май ${year + 1}`, method: 'повторное анкетирование' },
-      { name: 'Доля педагогов, прошедших ПК по теме риска', base: '20 %', target: 'не менее 75 %', date: `апрель ${year + 1}`, method: 'отчёт о ПК' },
+      {
+        name: `Доля ответов, указывающих на риск «${factor}»`,
+        base: '62 %',
+        target: 'не более 40 %',
+        date: `май ${year + 1}`,
+        method: 'повторное анкетирование',
+      },
+      {
+        name: 'Доля педагогов, прошедших ПК по теме риска',
+        base: '20 %',
+        target: 'не менее 75 %',
+        date: `апрель ${year + 1}`,
+        method: 'отчёт о ПК',
+      },
     ],
     measures: [
-      { task: '1', measure: 'Педагогический совет по результатам рискового профиля', deadline: `октябрь ${year}`, responsible: 'Директор', result: 'Протокол педсовета' },
-      { task: '2', measure: 'Взаимопосещение уроков с педагогами школы-наставника', deadline: `ноябрь ${year} — март ${year + 1}`, responsible: 'Заместитель директора по УВР', result: 'Не менее 10 посещённых уроков' },
-      { task: '3', measure: 'Промежуточный мониторинг и аналитическая справка', deadline: `январь ${year + 1}`, responsible: 'Заместитель директора по УВР', result: 'Аналитическая справка, управленческое решение' },
+      {
+        task: '1',
+        measure: 'Педагогический совет по результатам рискового профиля',
+        deadline: `октябрь ${year}`,
+        responsible: 'Директор',
+        result: 'Протокол педсовета',
+      },
+      {
+        task: '2',
+        measure: 'Взаимопосещение уроков с педагогами школы-наставника',
+        deadline: `ноябрь ${year} — март ${year + 1}`,
+        responsible: 'Заместитель директора по УВР',
+        result: 'Не менее 10 посещённых уроков',
+      },
+      {
+        task: '3',
+        measure: 'Промежуточный мониторинг и аналитическая справка',
+        deadline: `январь ${year + 1}`,
+        responsible: 'Заместитель директора по УВР',
+        result: 'Аналитическая справка, управленческое решение',
+      },
     ],
   };
 }

@@ -6,12 +6,12 @@ import type { FileStorage } from '../files/storage.js';
 import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
+import { loadDemoExpertise } from './demo-expertise.js';
 import { withoutSavepoints } from './demo-flat-tx.js';
 import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
-import { loadDemoExpertise } from './demo-expertise.js';
 import { loadDemoQuestionnaires } from './demo-questionnaires.js';
 import type { DemoRun } from './demo-run.js';
 import { loadSchools, reviewSchools } from './demo-schools.js';
@@ -100,7 +100,9 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   const campaign = await loadDemoQuestionnaires(run);
   log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
   const expertise = await loadDemoExpertise(run);
-  log(`Экспертиза: ${expertise.documents} программ ШНОР, взаимная экспертиза — ${expertise.mutual}, заключений ${expertise.reviews}`);
+  log(
+    `Экспертиза: ${expertise.documents} программ ШНОР, взаимная экспертиза — ${expertise.mutual}, заключений ${expertise.reviews}`,
+  );
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);

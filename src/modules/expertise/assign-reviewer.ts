@@ -25,7 +25,13 @@ export async function userOfRegion(db: Db, userId: string, regionId: string): Pr
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
-    .where(and(eq(users.id, userId), sql`${orgUnits.path} like ${`${regionPath(regionId)}%`}`, eq(users.isActive, true)))
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`${orgUnits.path} like ${`${regionPath(regionId)}%`}`,
+        eq(users.isActive, true),
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }
@@ -35,10 +41,17 @@ export async function insertReview(
   db: Db,
   actor: AnyActor,
   t: Target,
-  r: { mode: ReviewMode; reviewerUserId?: string | null; reviewerSchoolId?: string | null; roundId?: string | null; sampleId?: string | null },
+  r: {
+    mode: ReviewMode;
+    reviewerUserId?: string | null;
+    reviewerSchoolId?: string | null;
+    roundId?: string | null;
+    sampleId?: string | null;
+  },
 ) {
   const set = await currentCriteriaSet(db, actor, t.regionId, t.subject);
-  if (!set.frozen) await db.update(expertiseCriteriaSets).set({ frozen: true }).where(eq(expertiseCriteriaSets.id, set.id));
+  if (!set.frozen)
+    await db.update(expertiseCriteriaSets).set({ frozen: true }).where(eq(expertiseCriteriaSets.id, set.id));
   const [row] = await db
     .insert(expertiseReviews)
     .values({
@@ -74,7 +87,13 @@ export async function assignReviewer(
   const input = parseInput(assignReviewerInput, opts.input);
   return db.transaction(async (tx) => {
     const t = await loadTarget(tx, opts.actor, input);
-    if (!organizes(opts.actor, { regionId: t.regionId, unitPath: t.unitPath, isSchoolDocument: Boolean(t.schoolDocumentId) }))
+    if (
+      !organizes(opts.actor, {
+        regionId: t.regionId,
+        unitPath: t.unitPath,
+        isSchoolDocument: Boolean(t.schoolDocumentId),
+      })
+    )
       throw forbidden(MSG.notOrganizer);
     if (t.schoolDocumentId && t.status !== 'expertise')
       throw invalid(MSG.targetStatus, [{ field: 'schoolDocumentId', message: MSG.targetStatus }]);
@@ -86,7 +105,11 @@ export async function assignReviewer(
         ? eq(expertiseReviews.schoolDocumentId, t.schoolDocumentId)
         : eq(expertiseReviews.roadmapId, t.roadmapId ?? ''),
     );
-    const [dup] = await tx.select({ id: expertiseReviews.id }).from(expertiseReviews).where(and(...same)).limit(1);
+    const [dup] = await tx
+      .select({ id: expertiseReviews.id })
+      .from(expertiseReviews)
+      .where(and(...same))
+      .limit(1);
     if (dup) throw new AppError('CONFLICT', MSG.alreadyAssigned);
     const row = await insertReview(tx, opts.actor, t, {
       mode: opts.mode ?? 'expert',
@@ -103,7 +126,12 @@ export async function assignReviewer(
  */
 export async function listExperts(db: Db, regionId: string, opts: { withCenter: boolean }) {
   const rows = await db
-    .selectDistinct({ id: users.id, fullName: users.fullName, position: users.position, role: roleAssignments.role })
+    .selectDistinct({
+      id: users.id,
+      fullName: users.fullName,
+      position: users.position,
+      role: roleAssignments.role,
+    })
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
@@ -114,10 +142,20 @@ export async function listExperts(db: Db, regionId: string, opts: { withCenter: 
         eq(users.isActive, true),
       ),
     );
-  const byId = new Map<string, { id: string; fullName: string; position: string | null; isExpert: boolean }>();
+  const byId = new Map<
+    string,
+    { id: string; fullName: string; position: string | null; isExpert: boolean }
+  >();
   for (const r of rows) {
     const prev = byId.get(r.id);
-    byId.set(r.id, { id: r.id, fullName: r.fullName, position: r.position, isExpert: (prev?.isExpert ?? false) || r.role === 'expert' });
+    byId.set(r.id, {
+      id: r.id,
+      fullName: r.fullName,
+      position: r.position,
+      isExpert: (prev?.isExpert ?? false) || r.role === 'expert',
+    });
   }
-  return [...byId.values()].sort((a, b) => Number(b.isExpert) - Number(a.isExpert) || a.fullName.localeCompare(b.fullName, 'ru'));
+  return [...byId.values()].sort(
+    (a, b) => Number(b.isExpert) - Number(a.isExpert) || a.fullName.localeCompare(b.fullName, 'ru'),
+  );
 }

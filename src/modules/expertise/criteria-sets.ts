@@ -1,14 +1,18 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { type ExpertiseSubject, expertiseCriteriaSets, EXPERTISE_SUBJECTS } from '../../db/schema/expertise.js';
+import {
+  EXPERTISE_SUBJECTS,
+  type ExpertiseSubject,
+  expertiseCriteriaSets,
+} from '../../db/schema/expertise.js';
 import { forbidden, parseInput } from '../../lib/errors.js';
 import type { Actor, AnyActor } from '../access/actor.js';
 import { isSystem } from '../access/actor.js';
 import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
 import { DEFAULT_CRITERIA } from './default-criteria.js';
-import { type Criterion, criteriaListSchema, createCriteriaSetInput } from './values.js';
-import type { z } from 'zod';
+import { type Criterion, createCriteriaSetInput, criteriaListSchema } from './values.js';
 
 // Criteria sets are the region's reference data: versions per subject, the newest is current; a version a
 // review used is frozen (`frozen` is set when the first review takes it), and a change is a new version.
@@ -70,7 +74,11 @@ async function insertSet(
 }
 
 /** The default sets of a region, created where missing (the demo, and a region's first expertise). */
-export async function ensureDefaultCriteriaSets(db: Db, actor: AnyActor, regionId: string): Promise<CriteriaSetRow[]> {
+export async function ensureDefaultCriteriaSets(
+  db: Db,
+  actor: AnyActor,
+  regionId: string,
+): Promise<CriteriaSetRow[]> {
   const out: CriteriaSetRow[] = [];
   for (const s of EXPERTISE_SUBJECTS) out.push(await currentCriteriaSet(db, actor, regionId, s));
   return out;
@@ -90,8 +98,26 @@ export async function listCriteriaSets(db: Db, opts: { actor: Actor }) {
     const row = rows.find((r) => r.subject === subject);
     const d = DEFAULT_CRITERIA[subject];
     return row
-      ? { id: row.id, subject, versionNo: row.versionNo, title: row.title, frozen: row.frozen, criteria: criteriaOf(row), isDefault: false, versions: rows.filter((r) => r.subject === subject).length }
-      : { id: null, subject, versionNo: 0, title: d.title, frozen: false, criteria: d.criteria, isDefault: true, versions: 0 };
+      ? {
+          id: row.id,
+          subject,
+          versionNo: row.versionNo,
+          title: row.title,
+          frozen: row.frozen,
+          criteria: criteriaOf(row),
+          isDefault: false,
+          versions: rows.filter((r) => r.subject === subject).length,
+        }
+      : {
+          id: null,
+          subject,
+          versionNo: 0,
+          title: d.title,
+          frozen: false,
+          criteria: d.criteria,
+          isDefault: true,
+          versions: 0,
+        };
   });
 }
 
@@ -112,6 +138,15 @@ export async function createCriteriaSet(
       title: input.title,
       criteria: input.criteria,
     });
-    return { id: row.id, subject: row.subject, versionNo: row.versionNo, title: row.title, frozen: row.frozen, criteria: criteriaOf(row), isDefault: false, versions: row.versionNo };
+    return {
+      id: row.id,
+      subject: row.subject,
+      versionNo: row.versionNo,
+      title: row.title,
+      frozen: row.frozen,
+      criteria: criteriaOf(row),
+      isDefault: false,
+      versions: row.versionNo,
+    };
   });
 }

@@ -26,12 +26,20 @@ export async function getReview(db: Db, opts: { actor: Actor; reviewId: string }
   const r = a.review;
   const [summary] = await summariesOf(db, opts.actor, [{ r, path: a.targetPath }]);
   if (!summary) throw new Error('review summary missing');
-  const [set] = await db.select().from(expertiseCriteriaSets).where(eq(expertiseCriteriaSets.id, r.criteriaSetId));
+  const [set] = await db
+    .select()
+    .from(expertiseCriteriaSets)
+    .where(eq(expertiseCriteriaSets.id, r.criteriaSetId));
   if (!set) throw new Error('criteria set of a review is missing');
   const criteria = criteriaOf(set);
   const scores = readScores(r.scores);
   const events = await db
-    .select({ at: auditEvents.at, type: auditEvents.type, by: auditEvents.actorName, payload: auditEvents.payload })
+    .select({
+      at: auditEvents.at,
+      type: auditEvents.type,
+      by: auditEvents.actorName,
+      payload: auditEvents.payload,
+    })
     .from(auditEvents)
     .where(and(eq(auditEvents.entityType, 'expertise_review'), eq(auditEvents.entityId, r.id)))
     .orderBy(asc(auditEvents.id));
@@ -40,7 +48,11 @@ export async function getReview(db: Db, opts: { actor: Actor; reviewId: string }
   return {
     ...summary,
     criteriaSet: { id: set.id, title: set.title, versionNo: set.versionNo, criteria },
-    scores: criteria.map((c) => ({ code: c.code, score: scores[c.code]?.score ?? null, comment: scores[c.code]?.comment ?? '' })),
+    scores: criteria.map((c) => ({
+      code: c.code,
+      score: scores[c.code]?.score ?? null,
+      comment: scores[c.code]?.comment ?? '',
+    })),
     recommendations: r.recommendations,
     outline: r.schoolDocumentId ? outlineOf(await documentContent(db, r.schoolDocumentId)) : [],
     canEdit: a.isReviewer && r.status === 'draft',

@@ -25,7 +25,11 @@ function randomInput(caseNo: number, size: { maxSchools: number; maxDocs: number
   const nDocs = int(0, size.maxDocs);
   for (let i = 0; i < nDocs; i++) {
     const owner = schools[int(0, schools.length - 1)] as ReviewerSchool;
-    documents.push({ id: `d${String(i).padStart(3, '0')}`, schoolId: owner.schoolId, municipalityId: owner.municipalityId });
+    documents.push({
+      id: `d${String(i).padStart(3, '0')}`,
+      schoolId: owner.schoolId,
+      municipalityId: owner.municipalityId,
+    });
   }
   const forbiddenPairs: [string, string][] = [];
   for (let i = 0; i < int(0, 3); i++) {
@@ -48,7 +52,8 @@ function bruteBest(input: MutualInput): { assigned: number; same: number } {
   let best = { assigned: -1, same: 0 };
   const walk = (i: number, assigned: number, same: number) => {
     if (i === docs.length) {
-      if (assigned > best.assigned || (assigned === best.assigned && same < best.same)) best = { assigned, same };
+      if (assigned > best.assigned || (assigned === best.assigned && same < best.same))
+        best = { assigned, same };
       return;
     }
     const d = docs[i] as MutualDocument;
@@ -100,8 +105,15 @@ describe('assignMutualExpertise', () => {
   });
 
   it('assigns everything when every school has another to review it, and prefers another municipality', () => {
-    const reviewers = ['a', 'b', 'c', 'd'].map((s, i) => ({ schoolId: s, municipalityId: i < 2 ? 'm1' : 'm2' }));
-    const documents = reviewers.map((r) => ({ id: `doc-${r.schoolId}`, schoolId: r.schoolId, municipalityId: r.municipalityId }));
+    const reviewers = ['a', 'b', 'c', 'd'].map((s, i) => ({
+      schoolId: s,
+      municipalityId: i < 2 ? 'm1' : 'm2',
+    }));
+    const documents = reviewers.map((r) => ({
+      id: `doc-${r.schoolId}`,
+      schoolId: r.schoolId,
+      municipalityId: r.municipalityId,
+    }));
     const out = assignMutualExpertise({ documents, reviewers, seed: 'x' });
     expect(out.unassigned).toEqual([]);
     expect(out.assignments.every((a) => a.crossMunicipality)).toBe(true);
@@ -145,7 +157,11 @@ describe('assignMutualExpertise', () => {
 
   it('keeps the load balanced: 7 programs over 3 schools never give one school 4', () => {
     const reviewers = ['a', 'b', 'c'].map((s) => ({ schoolId: s, municipalityId: 'm' }));
-    const documents = Array.from({ length: 7 }, (_, i) => ({ id: `d${i}`, schoolId: 'z', municipalityId: 'm2' }));
+    const documents = Array.from({ length: 7 }, (_, i) => ({
+      id: `d${i}`,
+      schoolId: 'z',
+      municipalityId: 'm2',
+    }));
     const out = assignMutualExpertise({ documents, reviewers, seed: 'load' });
     const load = new Map<string, number>();
     for (const a of out.assignments) load.set(a.reviewerSchoolId, (load.get(a.reviewerSchoolId) ?? 0) + 1);

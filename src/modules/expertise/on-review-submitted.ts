@@ -14,7 +14,10 @@ import type { ReviewRow } from './review-access.js';
  * It reads and returns; it changes nothing, here or in `school_documents`. The lead connects the verdict to
  * the programs module's transition at merge.
  */
-export type SubmittedVerdict = { verdict: 'rework' | 'all_recommend' | 'pending'; schoolDocumentId: string | null };
+export type SubmittedVerdict = {
+  verdict: 'rework' | 'all_recommend' | 'pending';
+  schoolDocumentId: string | null;
+};
 
 export async function onReviewSubmitted(tx: Db, review: ReviewRow): Promise<SubmittedVerdict> {
   const docId = review.schoolDocumentId;
@@ -24,6 +27,8 @@ export async function onReviewSubmitted(tx: Db, review: ReviewRow): Promise<Subm
     .select({ status: expertiseReviews.status, conclusion: expertiseReviews.conclusion })
     .from(expertiseReviews)
     .where(and(eq(expertiseReviews.schoolDocumentId, docId)));
-  const done = all.every((r) => r.status === 'submitted' && r.conclusion === ('recommended' satisfies ReviewConclusion));
+  const done = all.every(
+    (r) => r.status === 'submitted' && r.conclusion === ('recommended' satisfies ReviewConclusion),
+  );
   return { verdict: done ? 'all_recommend' : 'pending', schoolDocumentId: docId };
 }

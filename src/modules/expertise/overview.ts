@@ -26,7 +26,9 @@ const BOARD_STATUSES = ['agreed', 'expertise', 'rework', 'approved', 'published'
 export async function getOverview(db: Db, opts: { actor: Actor; year?: number }): Promise<Overview> {
   const { actor } = opts;
   const regions = regionLevelRegions(actor);
-  const municipal = actor.assignments.filter((a) => a.role === 'municipal_coordinator' && a.unitKind === 'municipality');
+  const municipal = actor.assignments.filter(
+    (a) => a.role === 'municipal_coordinator' && a.unitKind === 'municipality',
+  );
   if (regions.length === 0 && municipal.length === 0)
     throw forbidden('Экспертизу видят роли уровня региона и муниципальные координаторы');
   const scopes = [...regions.map((r) => regionPath(r)), ...municipal.map((m) => m.unitPath)];
@@ -43,7 +45,13 @@ export async function getOverview(db: Db, opts: { actor: Actor; year?: number })
     .select({ d: schoolDocuments })
     .from(schoolDocuments)
     .innerJoin(orgUnits, eq(orgUnits.id, schoolDocuments.schoolId))
-    .where(and(eq(schoolDocuments.year, year), inArray(schoolDocuments.status, [...BOARD_STATUSES]), inScope(orgUnits.path)));
+    .where(
+      and(
+        eq(schoolDocuments.year, year),
+        inArray(schoolDocuments.status, [...BOARD_STATUSES]),
+        inScope(orgUnits.path),
+      ),
+    );
   const regionIds = regions;
   const maps = regionIds.length
     ? await db
@@ -54,7 +62,10 @@ export async function getOverview(db: Db, opts: { actor: Actor; year?: number })
           and(
             eq(orgUnits.kind, 'municipality'),
             or(...regionIds.map((r) => sql`${orgUnits.path} like ${`${regionPath(r)}%`}`)),
-            or(eq(roadmaps.periodYear, year), sql`exists (select 1 from expertise_reviews er where er.roadmap_id = ${roadmaps.id})`),
+            or(
+              eq(roadmaps.periodYear, year),
+              sql`exists (select 1 from expertise_reviews er where er.roadmap_id = ${roadmaps.id})`,
+            ),
           ),
         )
     : [];
@@ -87,7 +98,14 @@ export async function getOverview(db: Db, opts: { actor: Actor; year?: number })
         ...(regionLevelRegions(actor, ['regional_operator']).length
           ? [inArray(orgUnits.id, regionLevelRegions(actor, ['regional_operator']))]
           : []),
-        ...(municipal.length ? [inArray(orgUnits.id, municipal.map((m) => m.orgUnitId))] : []),
+        ...(municipal.length
+          ? [
+              inArray(
+                orgUnits.id,
+                municipal.map((m) => m.orgUnitId),
+              ),
+            ]
+          : []),
         sql`false`,
       ),
     );
@@ -115,7 +133,10 @@ export async function getOverview(db: Db, opts: { actor: Actor; year?: number })
           reviews: byTarget(d.id),
         };
       })
-      .sort((a, b) => byRussian((x: typeof a) => `${x.municipality?.name ?? ''} ${x.school.name}`)(a, b) || name(a, b)),
+      .sort(
+        (a, b) =>
+          byRussian((x: typeof a) => `${x.municipality?.name ?? ''} ${x.school.name}`)(a, b) || name(a, b),
+      ),
     roadmaps: maps
       .map(({ r }) => ({
         id: r.id,

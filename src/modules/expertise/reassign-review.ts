@@ -32,7 +32,9 @@ export async function reassignReview(
     const mutual = r.mode === 'mutual';
     const to = mutual ? input.reviewerSchoolId : input.reviewerUserId;
     if (!to || (mutual ? input.reviewerUserId : input.reviewerSchoolId))
-      throw invalid(MSG.mutualOnlySchool, [{ field: mutual ? 'reviewerSchoolId' : 'reviewerUserId', message: MSG.mutualOnlySchool }]);
+      throw invalid(MSG.mutualOnlySchool, [
+        { field: mutual ? 'reviewerSchoolId' : 'reviewerUserId', message: MSG.mutualOnlySchool },
+      ]);
     if (mutual) {
       const [doc] = await tx
         .select({ year: schoolDocuments.year })
@@ -42,7 +44,13 @@ export async function reassignReview(
       const [school] = await tx
         .select({ id: orgUnits.id, path: orgUnits.path })
         .from(orgUnits)
-        .where(and(eq(orgUnits.id, to), eq(orgUnits.kind, 'school'), sql`${orgUnits.path} like ${`/${r.regionId}/%`}`));
+        .where(
+          and(
+            eq(orgUnits.id, to),
+            eq(orgUnits.kind, 'school'),
+            sql`${orgUnits.path} like ${`/${r.regionId}/%`}`,
+          ),
+        );
       const target = { id: r.schoolDocumentId ?? '', schoolId: r.targetUnitId, municipalityId: null };
       const inRegion =
         school !== undefined &&

@@ -19,8 +19,7 @@ import { regionLevelRegions } from '../access/region-level.js';
 
 export const targetUnit = alias(orgUnits, 'target_unit');
 
-const unitsOf = (actor: Actor, roles: string[]) =>
-  actor.assignments.filter((a) => roles.includes(a.role));
+const unitsOf = (actor: Actor, roles: string[]) => actor.assignments.filter((a) => roles.includes(a.role));
 
 /** The schools whose team the actor is: the reviewing side of mutual expertise. */
 export const teamSchools = (actor: Actor) =>
@@ -29,7 +28,12 @@ export const teamSchools = (actor: Actor) =>
     .map((a) => a.orgUnitId);
 
 const likeAny = (col: SQL | typeof targetUnit.path, prefixes: string[]) =>
-  prefixes.length === 0 ? sql`false` : sql`(${sql.join(prefixes.map((p) => sql`${col} like ${`${p}%`}`), sql` or `)})`;
+  prefixes.length === 0
+    ? sql`false`
+    : sql`(${sql.join(
+        prefixes.map((p) => sql`${col} like ${`${p}%`}`),
+        sql` or `,
+      )})`;
 
 /** SQL over expertise_reviews joined with `targetUnit`: the reviews the actor may read. */
 export function reviewVisible(actor: Actor): SQL {
@@ -62,7 +66,10 @@ export function reviewVisible(actor: Actor): SQL {
  * Whether the actor organizes expertise of a target in this unit: the regional operator of the region;
  * the municipal coordinator for the documents of his municipality's schools.
  */
-export function organizes(actor: Actor, t: { regionId: string; unitPath: string; isSchoolDocument: boolean }) {
+export function organizes(
+  actor: Actor,
+  t: { regionId: string; unitPath: string; isSchoolDocument: boolean },
+) {
   if (regionLevelRegions(actor, ['regional_operator']).includes(t.regionId)) return true;
   return (
     t.isSchoolDocument &&

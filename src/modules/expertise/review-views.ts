@@ -6,7 +6,7 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { schoolDocuments } from '../../db/schema/programs.js';
 import { roadmaps } from '../../db/schema/roadmaps.js';
 import type { Actor } from '../access/actor.js';
-import { accessOf, readsPath, type ReviewRow } from './review-access.js';
+import { accessOf, type ReviewRow, readsPath } from './review-access.js';
 import { schoolsInfo } from './units.js';
 import type { reviewSummaryView } from './views.js';
 
@@ -27,27 +27,50 @@ export async function summariesOf(
   const mapIds = rows.flatMap(({ r }) => (r.roadmapId ? [r.roadmapId] : []));
   const docs = docIds.length
     ? await db
-        .select({ id: schoolDocuments.id, title: schoolDocuments.title, kind: schoolDocuments.kind, factorCode: schoolDocuments.factorCode, year: schoolDocuments.year, status: schoolDocuments.status })
+        .select({
+          id: schoolDocuments.id,
+          title: schoolDocuments.title,
+          kind: schoolDocuments.kind,
+          factorCode: schoolDocuments.factorCode,
+          year: schoolDocuments.year,
+          status: schoolDocuments.status,
+        })
         .from(schoolDocuments)
         .where(inArray(schoolDocuments.id, docIds))
     : [];
   const maps = mapIds.length
     ? await db
-        .select({ id: roadmaps.id, title: roadmaps.title, year: roadmaps.periodYear, status: roadmaps.status })
+        .select({
+          id: roadmaps.id,
+          title: roadmaps.title,
+          year: roadmaps.periodYear,
+          status: roadmaps.status,
+        })
         .from(roadmaps)
         .where(inArray(roadmaps.id, mapIds))
     : [];
-  const schoolIds = rows.flatMap(({ r }) => [r.targetUnitId, ...(r.reviewerSchoolId ? [r.reviewerSchoolId] : [])]);
+  const schoolIds = rows.flatMap(({ r }) => [
+    r.targetUnitId,
+    ...(r.reviewerSchoolId ? [r.reviewerSchoolId] : []),
+  ]);
   const units = await schoolsInfo(db, schoolIds);
   const paths = new Map(
     (
-      await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(schoolIds)]))
+      await db
+        .select({ id: orgUnits.id, path: orgUnits.path })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, [...new Set(schoolIds)]))
     ).map((u) => [u.id, u.path]),
   );
   const userIds = [...new Set(rows.flatMap(({ r }) => (r.reviewerUserId ? [r.reviewerUserId] : [])))];
   const names = new Map(
     userIds.length
-      ? (await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.fullName])
+      ? (
+          await db
+            .select({ id: users.id, fullName: users.fullName })
+            .from(users)
+            .where(inArray(users.id, userIds))
+        ).map((u) => [u.id, u.fullName])
       : [],
   );
   return rows.map(({ r, path }) => {
@@ -62,10 +85,18 @@ export async function summariesOf(
       const ru = r.reviewerSchoolId ? units.get(r.reviewerSchoolId) : undefined;
       const rp = r.reviewerSchoolId ? paths.get(r.reviewerSchoolId) : undefined;
       const show = a.regionLevel || a.isReviewer || (rp !== undefined && readsPath(actor, rp));
-      reviewer = { kind: 'school', id: show ? r.reviewerSchoolId : null, name: show ? (ru?.name ?? null) : null };
+      reviewer = {
+        kind: 'school',
+        id: show ? r.reviewerSchoolId : null,
+        name: show ? (ru?.name ?? null) : null,
+      };
     } else {
       const show = a.regionLevel || a.isReviewer || a.canOrganize;
-      reviewer = { kind: 'user', id: show ? r.reviewerUserId : null, name: show ? (names.get(r.reviewerUserId ?? '') ?? null) : null };
+      reviewer = {
+        kind: 'user',
+        id: show ? r.reviewerUserId : null,
+        name: show ? (names.get(r.reviewerUserId ?? '') ?? null) : null,
+      };
     }
     return {
       id: r.id,
@@ -131,6 +162,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export async function documentContent(db: Db, id: string): Promise<unknown> {
-  const [d] = await db.select({ content: schoolDocuments.content }).from(schoolDocuments).where(eq(schoolDocuments.id, id));
+  const [d] = await db
+    .select({ content: schoolDocuments.content })
+    .from(schoolDocuments)
+    .where(eq(schoolDocuments.id, id));
   return d?.content ?? null;
 }

@@ -54,7 +54,13 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
         .from(expertiseReviews)
         .innerJoin(schoolDocuments, eq(schoolDocuments.id, expertiseReviews.schoolDocumentId))
         .innerJoin(orgUnits, eq(orgUnits.id, schoolDocuments.schoolId))
-        .where(and(eq(expertiseReviews.mode, 'mutual'), eq(schoolDocuments.year, input.year), inUnit(unit.path, orgUnits.path)))
+        .where(
+          and(
+            eq(expertiseReviews.mode, 'mutual'),
+            eq(schoolDocuments.year, input.year),
+            inUnit(unit.path, orgUnits.path),
+          ),
+        )
         .limit(1);
       throw new AppError(any ? 'CONFLICT' : 'INVALID_INPUT', any ? MSG.roundExists : MSG.noDocuments);
     }
@@ -75,7 +81,11 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
     const info = await schoolsInfo(tx, pool);
     const seed = input.seed ?? newSeed();
     const result = assignMutualExpertise({
-      documents: ofShnor.map((d) => ({ id: d.id, schoolId: d.schoolId, municipalityId: info.get(d.schoolId)?.municipalityId ?? null })),
+      documents: ofShnor.map((d) => ({
+        id: d.id,
+        schoolId: d.schoolId,
+        municipalityId: info.get(d.schoolId)?.municipalityId ?? null,
+      })),
       reviewers: pool.map((id) => ({ schoolId: id, municipalityId: info.get(id)?.municipalityId ?? null })),
       forbiddenPairs: [],
       seed,
@@ -95,7 +105,11 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
     if (!round) throw new Error('round not inserted');
     for (const a of result.assignments) {
       const t = await loadTarget(tx, null, { schoolDocumentId: a.documentId });
-      await insertReview(tx, opts.actor, t, { mode: 'mutual', reviewerSchoolId: a.reviewerSchoolId, roundId: round.id });
+      await insertReview(tx, opts.actor, t, {
+        mode: 'mutual',
+        reviewerSchoolId: a.reviewerSchoolId,
+        roundId: round.id,
+      });
     }
     await recordEvent(
       tx,
@@ -104,6 +118,13 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
       { entityType: 'expertise_round', entityId: round.id, orgUnitId: unit.id },
       { year: input.year, seed, assigned: stats.assigned, unassigned: stats.unassigned },
     );
-    return { id: round.id, seed, year: input.year, unitId: unit.id, stats, unassignedDocumentIds: result.unassigned };
+    return {
+      id: round.id,
+      seed,
+      year: input.year,
+      unitId: unit.id,
+      stats,
+      unassignedDocumentIds: result.unassigned,
+    };
   });
 }

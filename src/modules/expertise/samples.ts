@@ -41,11 +41,20 @@ type SampleRow = typeof expertiseSamples.$inferSelect;
 async function view(db: Db, s: SampleRow, unitName: string) {
   const docs = s.selected.length
     ? await db
-        .select({ id: schoolDocuments.id, title: schoolDocuments.title, kind: schoolDocuments.kind, status: schoolDocuments.status, schoolId: schoolDocuments.schoolId })
+        .select({
+          id: schoolDocuments.id,
+          title: schoolDocuments.title,
+          kind: schoolDocuments.kind,
+          status: schoolDocuments.status,
+          schoolId: schoolDocuments.schoolId,
+        })
         .from(schoolDocuments)
         .where(inArray(schoolDocuments.id, s.selected))
     : [];
-  const info = await schoolsInfo(db, docs.map((d) => d.schoolId));
+  const info = await schoolsInfo(
+    db,
+    docs.map((d) => d.schoolId),
+  );
   return {
     id: s.id,
     unit: { id: s.ownerUnitId, name: unitName },
@@ -82,7 +91,16 @@ export async function createSample(db: Db, opts: { actor: Actor; input: z.input<
     const selected = drawSample(population, input.share, seed);
     const [row] = await tx
       .insert(expertiseSamples)
-      .values({ ownerUnitId: unit.id, year: input.year, kind: input.kind ?? null, share: input.share, seed, population, selected, createdBy: opts.actor.userId })
+      .values({
+        ownerUnitId: unit.id,
+        year: input.year,
+        kind: input.kind ?? null,
+        share: input.share,
+        seed,
+        population,
+        selected,
+        createdBy: opts.actor.userId,
+      })
       .returning();
     if (!row) throw new Error('sample not inserted');
     await recordEvent(
@@ -90,7 +108,13 @@ export async function createSample(db: Db, opts: { actor: Actor; input: z.input<
       opts.actor,
       'expertise_sample.created',
       { entityType: 'expertise_sample', entityId: row.id, orgUnitId: unit.id },
-      { year: input.year, share: input.share, seed, population: population.length, selected: selected.length },
+      {
+        year: input.year,
+        share: input.share,
+        seed,
+        population: population.length,
+        selected: selected.length,
+      },
     );
     return view(tx, row, unit.name);
   });

@@ -73,10 +73,14 @@ export async function submitReview(
     const criteria = await criteriaOfReview(tx, review.criteriaSetId);
     const scores = readScores(review.scores);
     const missing = unscored(criteria, scores);
-    if (missing.length) throw invalid(MSG.missingScores(missing), [{ field: 'scores', message: MSG.missingScores(missing) }]);
-    if (!review.conclusion) throw invalid(MSG.noConclusion, [{ field: 'conclusion', message: MSG.noConclusion }]);
+    if (missing.length)
+      throw invalid(MSG.missingScores(missing), [{ field: 'scores', message: MSG.missingScores(missing) }]);
+    if (!review.conclusion)
+      throw invalid(MSG.noConclusion, [{ field: 'conclusion', message: MSG.noConclusion }]);
     if (review.conclusion === 'rework' && !review.recommendations.trim())
-      throw invalid(MSG.reworkNeedsRecommendations, [{ field: 'recommendations', message: MSG.reworkNeedsRecommendations }]);
+      throw invalid(MSG.reworkNeedsRecommendations, [
+        { field: 'recommendations', message: MSG.reworkNeedsRecommendations },
+      ]);
     const total = totalOf(scores) ?? 0;
     const [row] = await tx
       .update(expertiseReviews)

@@ -11,7 +11,10 @@ export function checkScores(criteria: Criterion[], entries: ScoreEntry[]): Store
   const out: StoredScores = {};
   for (const [i, e] of entries.entries()) {
     const c = criteria.find((x) => x.code === e.code);
-    if (!c) throw invalid(MSG.unknownCriterion(e.code), [{ field: `scores.${i}.code`, message: MSG.unknownCriterion(e.code) }]);
+    if (!c)
+      throw invalid(MSG.unknownCriterion(e.code), [
+        { field: `scores.${i}.code`, message: MSG.unknownCriterion(e.code) },
+      ]);
     if (e.score !== null && !c.scale.some((p) => p.score === e.score)) {
       const m = MSG.badScore(c.code, c.scale.map((p) => p.score).join(', '));
       throw invalid(m, [{ field: `scores.${i}.score`, message: m }]);
@@ -27,7 +30,9 @@ export function totalOf(scores: StoredScores): number | null {
 }
 
 export function unscored(criteria: Criterion[], scores: StoredScores): string[] {
-  return criteria.filter((c) => scores[c.code]?.score === undefined || scores[c.code]?.score === null).map((c) => c.code);
+  return criteria
+    .filter((c) => scores[c.code]?.score === undefined || scores[c.code]?.score === null)
+    .map((c) => c.code);
 }
 
 export function readScores(raw: unknown): StoredScores {

@@ -1,4 +1,9 @@
-import type { ExpertiseSubject, ReviewConclusion, ReviewMode, ReviewStatus } from '../../db/schema/expertise.js';
+import type {
+  ExpertiseSubject,
+  ReviewConclusion,
+  ReviewMode,
+  ReviewStatus,
+} from '../../db/schema/expertise.js';
 
 // The module's Russian words: the API's messages and the labels the pages and the XLSX share.
 
@@ -55,7 +60,8 @@ export const MSG = {
   notAnExpert: 'Пользователь не найден или не может быть экспертом в этом регионе',
   notReviewerSchool: 'Школа-эксперт должна быть ШНОР региона и не может проверять собственный документ',
   mutualOnlySchool: 'У взаимной экспертизы эксперт — школа, у экспертизы — пользователь',
-  roundExists: 'Взаимная экспертиза документов этого года здесь уже распределена; измените назначения вручную',
+  roundExists:
+    'Взаимная экспертиза документов этого года здесь уже распределена; измените назначения вручную',
   noDocuments: 'Нет программ ШНОР на экспертизе за этот год',
   noPopulation: 'Нет документов, из которых делать выборку',
   unitKind: 'Укажите регион или муниципалитет',

@@ -40,17 +40,38 @@ export async function getSummary(db: Db, opts: { actor: Actor; year?: number }):
     )[0]?.y ??
     new Date().getUTCFullYear();
   const docs = await db
-    .select({ id: schoolDocuments.id, title: schoolDocuments.title, kind: schoolDocuments.kind, status: schoolDocuments.status, schoolId: schoolDocuments.schoolId })
+    .select({
+      id: schoolDocuments.id,
+      title: schoolDocuments.title,
+      kind: schoolDocuments.kind,
+      status: schoolDocuments.status,
+      schoolId: schoolDocuments.schoolId,
+    })
     .from(schoolDocuments)
     .innerJoin(orgUnits, eq(orgUnits.id, schoolDocuments.schoolId))
     .where(and(eq(schoolDocuments.year, Number(year)), inRegion));
   const reviews = docs.length
     ? await db
-        .select({ docId: expertiseReviews.schoolDocumentId, status: expertiseReviews.status, total: expertiseReviews.total, maxTotal: expertiseReviews.maxTotal, conclusion: expertiseReviews.conclusion, recommendations: expertiseReviews.recommendations })
+        .select({
+          docId: expertiseReviews.schoolDocumentId,
+          status: expertiseReviews.status,
+          total: expertiseReviews.total,
+          maxTotal: expertiseReviews.maxTotal,
+          conclusion: expertiseReviews.conclusion,
+          recommendations: expertiseReviews.recommendations,
+        })
         .from(expertiseReviews)
-        .where(inArray(expertiseReviews.schoolDocumentId, docs.map((d) => d.id)))
+        .where(
+          inArray(
+            expertiseReviews.schoolDocumentId,
+            docs.map((d) => d.id),
+          ),
+        )
     : [];
-  const info = await schoolsInfo(db, docs.map((d) => d.schoolId));
+  const info = await schoolsInfo(
+    db,
+    docs.map((d) => d.schoolId),
+  );
   const municipalities = await db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
@@ -64,19 +85,26 @@ export async function getSummary(db: Db, opts: { actor: Actor; year?: number }):
     return {
       documents: ds.length,
       byStatus,
-      onRework: ds.filter((d) => d.status === 'rework' || submitted.some((r) => r.docId === d.id && r.conclusion === 'rework')).length,
+      onRework: ds.filter(
+        (d) => d.status === 'rework' || submitted.some((r) => r.docId === d.id && r.conclusion === 'rework'),
+      ).length,
       reviewsAssigned: rs.length,
       reviewsSubmitted: submitted.length,
       averagePercent: percent(submitted),
     };
   };
   const rows = municipalities
-    .map((m) => ({ municipality: m, ...rowOf(docs.filter((d) => info.get(d.schoolId)?.municipalityId === m.id)) }))
+    .map((m) => ({
+      municipality: m,
+      ...rowOf(docs.filter((d) => info.get(d.schoolId)?.municipalityId === m.id)),
+    }))
     .filter((r) => r.documents > 0)
     .sort(byRussian((r: { municipality: { name: string } }) => r.municipality.name));
   const rework = docs
     .map((d) => {
-      const rs = reviews.filter((r) => r.docId === d.id && r.status === 'submitted' && r.conclusion === 'rework');
+      const rs = reviews.filter(
+        (r) => r.docId === d.id && r.status === 'submitted' && r.conclusion === 'rework',
+      );
       const s = info.get(d.schoolId);
       return {
         id: d.id,
@@ -95,12 +123,29 @@ export async function getSummary(db: Db, opts: { actor: Actor; year?: number }):
     .select({ id: roadmaps.id, title: roadmaps.title, unitId: roadmaps.orgUnitId, unitName: orgUnits.name })
     .from(roadmaps)
     .innerJoin(orgUnits, eq(orgUnits.id, roadmaps.orgUnitId))
-    .where(and(inRegion, eq(orgUnits.kind, 'municipality'), sql`exists (select 1 from expertise_reviews er where er.roadmap_id = ${roadmaps.id})`));
+    .where(
+      and(
+        inRegion,
+        eq(orgUnits.kind, 'municipality'),
+        sql`exists (select 1 from expertise_reviews er where er.roadmap_id = ${roadmaps.id})`,
+      ),
+    );
   const mapReviews = maps.length
     ? await db
-        .select({ roadmapId: expertiseReviews.roadmapId, status: expertiseReviews.status, total: expertiseReviews.total, maxTotal: expertiseReviews.maxTotal, conclusion: expertiseReviews.conclusion })
+        .select({
+          roadmapId: expertiseReviews.roadmapId,
+          status: expertiseReviews.status,
+          total: expertiseReviews.total,
+          maxTotal: expertiseReviews.maxTotal,
+          conclusion: expertiseReviews.conclusion,
+        })
         .from(expertiseReviews)
-        .where(inArray(expertiseReviews.roadmapId, maps.map((m) => m.id)))
+        .where(
+          inArray(
+            expertiseReviews.roadmapId,
+            maps.map((m) => m.id),
+          ),
+        )
     : [];
   return {
     year: Number(year),

@@ -54,7 +54,8 @@ export async function loadTarget(
     .innerJoin(orgUnits, eq(orgUnits.id, roadmaps.orgUnitId))
     .where(eq(roadmaps.id, ref.roadmapId ?? ''));
   if (!row || (actor && !readsPath(actor, row.path))) throw notFound('Дорожная карта');
-  if (row.kind !== 'municipality') throw invalid(MSG.roadmapNotMunicipal, [{ field: 'roadmapId', message: MSG.roadmapNotMunicipal }]);
+  if (row.kind !== 'municipality')
+    throw invalid(MSG.roadmapNotMunicipal, [{ field: 'roadmapId', message: MSG.roadmapNotMunicipal }]);
   return {
     schoolDocumentId: null,
     roadmapId: row.r.id,

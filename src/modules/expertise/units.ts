@@ -3,11 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { identificationLists } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
-import { notFound } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 import { includedSchoolsOfList } from '../identification/approved-lists.js';
-import { AppError } from '../../lib/errors.js';
 import { MSG } from './strings.js';
 
 // The unit a mutual round or a sample is run for, and the ШНОР of a region that may review.
@@ -66,18 +65,33 @@ const municipality = alias(orgUnits, 'municipality');
 export async function schoolsInfo(db: Db, ids: string[]): Promise<Map<string, SchoolInfo>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, mid: municipality.id, mname: municipality.name, mkind: municipality.kind })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      path: orgUnits.path,
+      mid: municipality.id,
+      mname: municipality.name,
+      mkind: municipality.kind,
+    })
     .from(orgUnits)
     .leftJoin(municipality, eq(municipality.id, orgUnits.parentId))
     .where(inArray(orgUnits.id, [...new Set(ids)]));
   return new Map(
     rows.map((r) => {
       const m = r.mkind === 'municipality';
-      return [r.id, { id: r.id, name: r.name, path: r.path, municipalityId: m ? r.mid : null, municipalityName: m ? r.mname : null }];
+      return [
+        r.id,
+        {
+          id: r.id,
+          name: r.name,
+          path: r.path,
+          municipalityId: m ? r.mid : null,
+          municipalityName: m ? r.mname : null,
+        },
+      ];
     }),
   );
 }
 
 /** SQL: the org unit column is in the unit's subtree. */
 export const inUnit = (path: string, col: SQL | typeof orgUnits.path) => sql`${col} like ${`${path}%`}`;
-

@@ -13,7 +13,11 @@ const text = (max: number, required: string) =>
   z.string({ message: required }).trim().min(1, required).max(max, `Не длиннее ${max} символов`);
 
 export const scalePoint = z.object({
-  score: z.number({ message: 'Балл — число' }).int('Балл — целое число').min(0, 'Балл не меньше 0').max(100, 'Балл не больше 100'),
+  score: z
+    .number({ message: 'Балл — число' })
+    .int('Балл — целое число')
+    .min(0, 'Балл не меньше 0')
+    .max(100, 'Балл не больше 100'),
   label: text(200, 'Подпишите балл шкалы'),
 });
 
@@ -39,7 +43,9 @@ export const criteriaListSchema = z
   .refine((l) => new Set(l.map((c) => c.code)).size === l.length, 'Коды критериев не повторяются');
 
 export const createCriteriaSetInput = z.object({
-  subject: z.enum(EXPERTISE_SUBJECTS, { message: 'Предмет: antirisk_program, concept или municipal_roadmap' }),
+  subject: z.enum(EXPERTISE_SUBJECTS, {
+    message: 'Предмет: antirisk_program, concept или municipal_roadmap',
+  }),
   title: text(300, 'Назовите набор критериев'),
   criteria: criteriaListSchema,
 });
@@ -54,7 +60,9 @@ export type ScoreEntry = z.infer<typeof scoreEntry>;
 export const saveReviewInput = z.object({
   scores: z.array(scoreEntry).max(40, 'Не больше 40 критериев'),
   conclusion: z.enum(REVIEW_CONCLUSIONS, { message: 'Заключение: recommended или rework' }).nullable(),
-  recommendations: z.string({ message: 'Рекомендации — текст' }).max(20000, 'Рекомендации — не длиннее 20000 символов'),
+  recommendations: z
+    .string({ message: 'Рекомендации — текст' })
+    .max(20000, 'Рекомендации — не длиннее 20000 символов'),
   version: recordVersion(),
 });
 export type SaveReviewInput = z.infer<typeof saveReviewInput>;
@@ -99,7 +107,9 @@ export const runMutualInput = z.object({
 export const createSampleInput = z.object({
   unitId: uuid('Неверный идентификатор организации'),
   year,
-  kind: z.enum(['concept', 'midterm_program', 'antirisk_program'], { message: 'Неизвестный вид документа' }).optional(),
+  kind: z
+    .enum(['concept', 'midterm_program', 'antirisk_program'], { message: 'Неизвестный вид документа' })
+    .optional(),
   share: z.number({ message: 'Доля — число' }).gt(0, 'Доля больше 0').max(1, 'Доля не больше 1'),
   seed: seed.optional(),
 });

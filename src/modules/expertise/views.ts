@@ -65,7 +65,12 @@ export const reviewSummaryView = z
 
 export const reviewDetailView = reviewSummaryView
   .extend({
-    criteriaSet: z.object({ id: z.string(), title: z.string(), versionNo: z.number().int(), criteria: z.array(criterionView) }),
+    criteriaSet: z.object({
+      id: z.string(),
+      title: z.string(),
+      versionNo: z.number().int(),
+      criteria: z.array(criterionView),
+    }),
     scores: z.array(z.object({ code: z.string(), score: z.number().nullable(), comment: z.string() })),
     recommendations: z.string(),
     outline: z
@@ -79,7 +84,11 @@ export const reviewDetailView = reviewSummaryView
   })
   .openapi('ExpertiseReview');
 
-export const savedReviewView = z.object({ id: z.string(), version: z.number().int(), total: z.number().nullable() });
+export const savedReviewView = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  total: z.number().nullable(),
+});
 export const submittedReviewView = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -155,11 +164,32 @@ export const overviewView = z
       }),
     ),
     roadmaps: z.array(
-      z.object({ id: z.string(), title: z.string(), status: z.string(), municipality: ref, reviews: z.array(reviewSummaryView) }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.string(),
+        municipality: ref,
+        reviews: z.array(reviewSummaryView),
+      }),
     ),
-    experts: z.array(z.object({ id: z.string(), fullName: z.string(), position: z.string().nullable(), isExpert: z.boolean() })),
+    experts: z.array(
+      z.object({
+        id: z.string(),
+        fullName: z.string(),
+        position: z.string().nullable(),
+        isExpert: z.boolean(),
+      }),
+    ),
     reviewerSchools: z.array(ref.extend({ municipality: ref.nullable() })),
-    rounds: z.array(z.object({ id: z.string(), seed: z.string(), unit: ref, createdAt: z.string(), stats: roundView.shape.stats })),
+    rounds: z.array(
+      z.object({
+        id: z.string(),
+        seed: z.string(),
+        unit: ref,
+        createdAt: z.string(),
+        stats: roundView.shape.stats,
+      }),
+    ),
     canOrganizeRoadmaps: z.boolean(),
   })
   .openapi('ExpertiseOverview');

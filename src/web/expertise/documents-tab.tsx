@@ -20,9 +20,11 @@ export function DocumentsTab({ o, canOrganize }: { o: Overview; canOrganize: boo
       {canOrganize && o.units.length > 0 && <MutualRun o={o} />}
       {o.rounds.map((r) => (
         <Alert key={r.id} color="blue" variant="light" data-testid="round">
-          Взаимная экспертиза распределена {formatDateTime(r.createdAt)} ({r.unit.name}): программ {r.stats.documents},
-          назначено {r.stats.assigned}, из другого муниципалитета {r.stats.crossMunicipality}, не больше {r.stats.maxLoad} на
-          школу{r.stats.unassigned ? `, без эксперта ${r.stats.unassigned}` : ''}. Зерно: <b data-testid="round-seed">{r.seed}</b>
+          Взаимная экспертиза распределена {formatDateTime(r.createdAt)} ({r.unit.name}): программ{' '}
+          {r.stats.documents}, назначено {r.stats.assigned}, из другого муниципалитета{' '}
+          {r.stats.crossMunicipality}, не больше {r.stats.maxLoad} на школу
+          {r.stats.unassigned ? `, без эксперта ${r.stats.unassigned}` : ''}. Зерно:{' '}
+          <b data-testid="round-seed">{r.seed}</b>
         </Alert>
       ))}
       {o.documents.length === 0 ? (
@@ -67,7 +69,9 @@ export function DocumentsTab({ o, canOrganize }: { o: Overview; canOrganize: boo
                           не распределено
                         </Text>
                       ) : (
-                        mutual.map((r) => <ReviewLine key={r.id} r={r} options={schoolOptions} canChange={canOrganize} />)
+                        mutual.map((r) => (
+                          <ReviewLine key={r.id} r={r} options={schoolOptions} canChange={canOrganize} />
+                        ))
                       )}
                     </Table.Td>
                     <Table.Td>
@@ -102,7 +106,9 @@ function MutualRun({ o }: { o: Overview }) {
     setBusy(true);
     try {
       const r = await unwrap(
-        api.POST('/api/expertise/mutual-rounds', { body: { unitId, year: o.year, seed: seed.trim() || undefined } }),
+        api.POST('/api/expertise/mutual-rounds', {
+          body: { unitId, year: o.year, seed: seed.trim() || undefined },
+        }),
       );
       notifyOk(`Распределено ${r.stats.assigned} программ, зерно ${r.seed}`);
       setOpen(false);
@@ -119,13 +125,18 @@ function MutualRun({ o }: { o: Overview }) {
           Распределить взаимную экспертизу
         </Button>
         <Text size="xs" c="dimmed" maw={600}>
-          Каждая программа ШНОР уходит другой ШНОР: не своей школе и не паре «наставник — ШНОР», не больше ⌈n/m⌉ на
-          школу, по возможности из другого муниципалитета. Назначение можно изменить вручную.
+          Каждая программа ШНОР уходит другой ШНОР: не своей школе и не паре «наставник — ШНОР», не больше
+          ⌈n/m⌉ на школу, по возможности из другого муниципалитета. Назначение можно изменить вручную.
         </Text>
       </Group>
       <Modal opened={open} onClose={() => setOpen(false)} title="Взаимная экспертиза">
         <Stack>
-          <Select label="Для кого" data={o.units.map((u) => ({ value: u.id, label: u.name }))} value={unitId} onChange={setUnitId} />
+          <Select
+            label="Для кого"
+            data={o.units.map((u) => ({ value: u.id, label: u.name }))}
+            value={unitId}
+            onChange={setUnitId}
+          />
           <TextInput
             label="Зерно (необязательно)"
             description="Одно и то же зерно даёт то же распределение; без него система выберет и запишет своё."

@@ -9,7 +9,15 @@ import { CONCLUSION_COLORS, CONCLUSION_LABELS, HIDDEN_REVIEWER, STATUS_LABELS, s
 
 // A review in the organizer's tables: who writes it, its state and score; a draft's reviewer can be changed.
 
-export function ReviewLine({ r, options, canChange }: { r: ReviewSummary; options: { value: string; label: string }[]; canChange: boolean }) {
+export function ReviewLine({
+  r,
+  options,
+  canChange,
+}: {
+  r: ReviewSummary;
+  options: { value: string; label: string }[];
+  canChange: boolean;
+}) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const name = r.reviewer.name ?? (r.reviewer.kind === 'school' ? HIDDEN_REVIEWER : 'эксперт');
@@ -19,7 +27,10 @@ export function ReviewLine({ r, options, canChange }: { r: ReviewSummary; option
       await unwrap(
         api.PATCH('/api/expertise/reviews/{id}/reviewer', {
           params: { path: { id: r.id } },
-          body: r.mode === 'mutual' ? { reviewerSchoolId: to, version: r.version } : { reviewerUserId: to, version: r.version },
+          body:
+            r.mode === 'mutual'
+              ? { reviewerSchoolId: to, version: r.version }
+              : { reviewerUserId: to, version: r.version },
         }),
       );
       notifyOk('Назначение изменено');
@@ -48,7 +59,13 @@ export function ReviewLine({ r, options, canChange }: { r: ReviewSummary; option
         </Text>
       </Group>
       {canChange && r.status === 'draft' && !editing && (
-        <Button size="compact-xs" variant="subtle" w="fit-content" onClick={() => setEditing(true)} data-testid="reviewer-change">
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          w="fit-content"
+          onClick={() => setEditing(true)}
+          data-testid="reviewer-change"
+        >
           Изменить
         </Button>
       )}
@@ -68,7 +85,13 @@ export function ReviewLine({ r, options, canChange }: { r: ReviewSummary; option
   );
 }
 
-export function AssignExpert({ target, experts }: { target: { schoolDocumentId?: string; roadmapId?: string }; experts: Overview['experts'] }) {
+export function AssignExpert({
+  target,
+  experts,
+}: {
+  target: { schoolDocumentId?: string; roadmapId?: string };
+  experts: Overview['experts'];
+}) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   async function assign(userId: string | null) {

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -69,7 +82,12 @@ function ReviewView({ r }: { r: ReviewDetail }) {
     const v = await save();
     if (v !== null) {
       try {
-        await unwrap(api.POST('/api/expertise/reviews/{id}/submit', { params: { path: { id: r.id } }, body: { version: v } }));
+        await unwrap(
+          api.POST('/api/expertise/reviews/{id}/submit', {
+            params: { path: { id: r.id } },
+            body: { version: v },
+          }),
+        );
         notifyOk('Заключение отправлено');
       } catch (e) {
         notifyError(e);
@@ -103,7 +121,8 @@ function ReviewView({ r }: { r: ReviewDetail }) {
           : HIDDEN_SCHOOL}
       </Text>
       <Text size="sm" c="dimmed">
-        Эксперт: {r.reviewer.name ?? (r.reviewer.kind === 'school' ? HIDDEN_REVIEWER : 'эксперт')} · Критерии: {r.criteriaSet.title}, версия {r.criteriaSet.versionNo}
+        Эксперт: {r.reviewer.name ?? (r.reviewer.kind === 'school' ? HIDDEN_REVIEWER : 'эксперт')} · Критерии:{' '}
+        {r.criteriaSet.title}, версия {r.criteriaSet.versionNo}
       </Text>
       {r.target.type === 'roadmap' && (
         <Anchor component={Link} to={`/roadmaps/${r.target.id}`}>
@@ -116,8 +135,8 @@ function ReviewView({ r }: { r: ReviewDetail }) {
             Текст документа
           </Text>
           <Stack gap={4} data-testid="review-outline">
-            {r.outline.map((l, i) => (
-              <Text key={`${l.label}-${i}`} size="sm">
+            {r.outline.map((l) => (
+              <Text key={l.label} size="sm">
                 <Text span c="dimmed">
                   {l.label}:{' '}
                 </Text>
@@ -144,7 +163,12 @@ function ReviewView({ r }: { r: ReviewDetail }) {
             >
               <Stack gap={6}>
                 {c.scale.map((p) => (
-                  <Radio key={p.score} value={String(p.score)} label={`${p.score} — ${p.label}`} disabled={!edit} />
+                  <Radio
+                    key={p.score}
+                    value={String(p.score)}
+                    label={`${p.score} — ${p.label}`}
+                    disabled={!edit}
+                  />
                 ))}
               </Stack>
             </Radio.Group>
