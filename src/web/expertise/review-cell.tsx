@@ -42,7 +42,7 @@ export function ReviewLine({
   }
   return (
     <Stack gap={2}>
-      <Group gap={6} wrap="nowrap">
+      <Group gap={6} wrap="wrap">
         <Anchor component={Link} to={`/expertise/reviews/${r.id}`} size="sm" data-testid="review-link">
           {name}
         </Anchor>
@@ -78,6 +78,7 @@ export function ReviewLine({
           onChange={change}
           aria-label="Новый эксперт"
           data-testid="reviewer-select"
+          w={240}
           comboboxProps={{ withinPortal: true }}
         />
       )}
@@ -114,9 +115,16 @@ export function AssignExpert({
       onChange={assign}
       aria-label="Эксперт"
       data-testid="expert-select"
+      w={240}
     />
   ) : (
-    <Button size="compact-xs" variant="light" onClick={() => setOpen(true)} data-testid="assign-expert">
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      w="fit-content"
+      onClick={() => setOpen(true)}
+      data-testid="assign-expert"
+    >
       Назначить эксперта
     </Button>
   );

@@ -7,7 +7,8 @@ import { CONCLUSION_LABELS, DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS } from 
 
 // The region's summary: documents by status per municipality, expertise progress, scores, rework.
 
-const SHOWN = ['curator_review', 'rework', 'agreed', 'expertise', 'approved', 'published'] as const;
+// The page keeps the columns of the expertise itself; every status is in the XLSX.
+const SHOWN = ['agreed', 'expertise', 'approved'] as const;
 const pct = (v: number | null) => (v === null ? '—' : `${String(v).replace('.', ',')} %`);
 
 export function SummaryTab({ year }: { year: number }) {
@@ -23,6 +24,7 @@ function SummaryView({ s }: { s: Summary }) {
       {SHOWN.map((st) => (
         <Table.Td key={st}>{r.byStatus[st] ?? 0}</Table.Td>
       ))}
+      <Table.Td>{r.byStatus.published ?? 0}</Table.Td>
       <Table.Td>{r.onRework}</Table.Td>
       <Table.Td>
         {r.reviewsSubmitted} / {r.reviewsAssigned}
@@ -43,7 +45,7 @@ function SummaryView({ s }: { s: Summary }) {
           Скачать XLSX
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={760}>
         <Table striped data-testid="summary-table">
           <Table.Thead>
             <Table.Tr>
@@ -52,7 +54,8 @@ function SummaryView({ s }: { s: Summary }) {
               {SHOWN.map((st) => (
                 <Table.Th key={st}>{DOCUMENT_STATUS_LABELS[st]}</Table.Th>
               ))}
-              <Table.Th>На доработке</Table.Th>
+              <Table.Th>{DOCUMENT_STATUS_LABELS.published}</Table.Th>
+              <Table.Th>На доработке (статус или заключение)</Table.Th>
               <Table.Th>Заключений отправлено / назначено</Table.Th>
               <Table.Th>Средний балл</Table.Th>
             </Table.Tr>

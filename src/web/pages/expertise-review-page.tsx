@@ -7,6 +7,7 @@ import {
   Group,
   Modal,
   Radio,
+  Spoiler,
   Stack,
   Text,
   Textarea,
@@ -134,16 +135,18 @@ function ReviewView({ r }: { r: ReviewDetail }) {
           <Text fw={600} mb="xs">
             Текст документа
           </Text>
-          <Stack gap={4} data-testid="review-outline">
-            {r.outline.map((l) => (
-              <Text key={l.label} size="sm">
-                <Text span c="dimmed">
-                  {l.label}:{' '}
+          <Spoiler maxHeight={180} showLabel="Показать весь текст" hideLabel="Свернуть">
+            <Stack gap={4} data-testid="review-outline">
+              {r.outline.map((l) => (
+                <Text key={l.label} size="sm">
+                  <Text span c="dimmed">
+                    {l.label}:{' '}
+                  </Text>
+                  {l.text}
                 </Text>
-                {l.text}
-              </Text>
-            ))}
-          </Stack>
+              ))}
+            </Stack>
+          </Spoiler>
         </Card>
       )}
       {r.criteriaSet.criteria.map((c) => {
