@@ -13,6 +13,7 @@ export const keys = {
   all: ['expertise'] as const,
   overview: (year?: number | null) => ['expertise', 'overview', year ?? null] as const,
   mine: ['expertise', 'mine'] as const,
+  aboutMine: ['expertise', 'visible'] as const,
   review: (id: string) => ['expertise', 'review', id] as const,
   samples: (year?: number | null) => ['expertise', 'samples', year ?? null] as const,
   summary: (year?: number | null) => ['expertise', 'summary', year ?? null] as const,
@@ -23,6 +24,7 @@ export const fetchers = {
   overview: (year?: number | null) =>
     unwrap(api.GET('/api/expertise/overview', { params: { query: { year: year ?? undefined } } })),
   mine: () => unwrap(api.GET('/api/expertise/reviews', { params: { query: { mine: 'true' } } })),
+  visible: () => unwrap(api.GET('/api/expertise/reviews')),
   review: (id: string) => unwrap(api.GET('/api/expertise/reviews/{id}', { params: { path: { id } } })),
   samples: (year?: number | null) =>
     unwrap(api.GET('/api/expertise/samples', { params: { query: { year: year ?? undefined } } })),
