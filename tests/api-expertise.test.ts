@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { roleAssignments, users } from '../src/db/schema/auth.js';
@@ -266,6 +266,39 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
     expect((await t.call('GET', `/api/expertise/samples/${s.id}/check`, { cookie: c.school })).status).toBe(
       404,
     );
+    // An expert named for a sampled document: a review of mode «sample»; a document outside the sample: 400.
+    const [expertUser] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.login, 'center'));
+    const picked = s.documents[0]?.id ?? '';
+    const named = await json<{ id: string }>(
+      await t.call('POST', '/api/expertise/reviews', {
+        cookie: c.region,
+        body: { schoolDocumentId: picked, sampleId: s.id, reviewerUserId: expertUser?.id },
+      }),
+    );
+    const [row] = await database.db
+      .select({ mode: expertiseReviews.mode, sampleId: expertiseReviews.sampleId })
+      .from(expertiseReviews)
+      .where(eq(expertiseReviews.id, named.id));
+    expect(row).toEqual({ mode: 'sample', sampleId: s.id });
+    const [outside] = await database.db
+      .select({ id: schoolDocuments.id })
+      .from(schoolDocuments)
+      .where(
+        notInArray(
+          schoolDocuments.id,
+          s.documents.map((d) => d.id),
+        ),
+      )
+      .limit(1);
+    const refused = await t.call('POST', '/api/expertise/reviews', {
+      cookie: c.region,
+      body: { schoolDocumentId: outside?.id, sampleId: s.id, reviewerUserId: expertUser?.id },
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/не входит в эту выборку/);
     const sum = await json<{
       total: { documents: number; reviewsSubmitted: number; averagePercent: number | null };
       rework: { id: string }[];

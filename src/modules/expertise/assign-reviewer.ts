@@ -2,7 +2,12 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { roleAssignments, users } from '../../db/schema/auth.js';
-import { expertiseCriteriaSets, expertiseReviews, type ReviewMode } from '../../db/schema/expertise.js';
+import {
+  expertiseCriteriaSets,
+  expertiseReviews,
+  expertiseSamples,
+  type ReviewMode,
+} from '../../db/schema/expertise.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, forbidden, invalid, parseInput } from '../../lib/errors.js';
 import { type Actor, type AnyActor, isSystem } from '../access/actor.js';
@@ -82,7 +87,7 @@ export async function insertReview(
 
 export async function assignReviewer(
   db: Db,
-  opts: { actor: Actor; input: z.input<typeof assignReviewerInput>; mode?: ReviewMode; sampleId?: string },
+  opts: { actor: Actor; input: z.input<typeof assignReviewerInput> },
 ) {
   const input = parseInput(assignReviewerInput, opts.input);
   return db.transaction(async (tx) => {
@@ -95,7 +100,14 @@ export async function assignReviewer(
       })
     )
       throw forbidden(MSG.notOrganizer);
-    if (t.schoolDocumentId && t.status !== 'expertise')
+    if (input.sampleId) {
+      const [sample] = await tx
+        .select({ selected: expertiseSamples.selected })
+        .from(expertiseSamples)
+        .where(eq(expertiseSamples.id, input.sampleId));
+      if (!sample?.selected.includes(t.schoolDocumentId ?? ''))
+        throw invalid(MSG.notInSample, [{ field: 'sampleId', message: MSG.notInSample }]);
+    } else if (t.schoolDocumentId && t.status !== 'expertise')
       throw invalid(MSG.targetStatus, [{ field: 'schoolDocumentId', message: MSG.targetStatus }]);
     if (!(await userOfRegion(tx, input.reviewerUserId, t.regionId)))
       throw invalid(MSG.notAnExpert, [{ field: 'reviewerUserId', message: MSG.notAnExpert }]);
@@ -112,9 +124,9 @@ export async function assignReviewer(
       .limit(1);
     if (dup) throw new AppError('CONFLICT', MSG.alreadyAssigned);
     const row = await insertReview(tx, opts.actor, t, {
-      mode: opts.mode ?? 'expert',
+      mode: input.sampleId ? 'sample' : 'expert',
       reviewerUserId: input.reviewerUserId,
-      sampleId: opts.sampleId,
+      sampleId: input.sampleId ?? null,
     });
     return { id: row.id, version: row.version };
   });

@@ -76,6 +76,8 @@ export const assignReviewerInput = z
     schoolDocumentId: uuid('Неверный идентификатор документа').optional(),
     roadmapId: uuid('Неверный идентификатор дорожной карты').optional(),
     reviewerUserId: uuid('Неверный идентификатор эксперта'),
+    /** a document drawn by this sample (выборочная экспертиза): any status past the curator's agreement */
+    sampleId: uuid('Неверный идентификатор выборки').optional(),
   })
   .refine((v) => Boolean(v.schoolDocumentId) !== Boolean(v.roadmapId), {
     message: 'Укажите документ школы или муниципальную дорожную карту (одно из двух)',

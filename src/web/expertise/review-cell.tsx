@@ -57,6 +57,11 @@ export function ReviewLine({
         <Text size="xs" c="dimmed">
           {score(r.total, r.maxTotal)}
         </Text>
+        {r.mode === 'sample' && (
+          <Badge size="xs" variant="dot">
+            выборочная
+          </Badge>
+        )}
       </Group>
       {canChange && r.status === 'draft' && !editing && (
         <Button
@@ -90,7 +95,7 @@ export function AssignExpert({
   target,
   experts,
 }: {
-  target: { schoolDocumentId?: string; roadmapId?: string };
+  target: { schoolDocumentId?: string; roadmapId?: string; sampleId?: string };
   experts: Overview['experts'];
 }) {
   const qc = useQueryClient();

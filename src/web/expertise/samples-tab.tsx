@@ -17,6 +17,7 @@ import { api, unwrap } from '../shared/api.js';
 import { formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { fetchers, keys, type Overview, type Sample } from './api.js';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS } from './labels.js';
+import { AssignExpert } from './review-cell.js';
 
 // Выборочная экспертиза: a share of the documents drawn with a recorded seed; «повторить выбор» redraws it.
 
@@ -37,7 +38,7 @@ export function SamplesTab({ o, canOrganize }: { o: Overview; canOrganize: boole
           list.length === 0 ? (
             <Text>Выборок за этот год нет.</Text>
           ) : (
-            list.map((s) => <SampleCard key={s.id} s={s} />)
+            list.map((s) => <SampleCard key={s.id} s={s} o={o} canOrganize={canOrganize} />)
           )
         }
       </Query>
@@ -108,7 +109,7 @@ function NewSample({ o }: { o: Overview }) {
   );
 }
 
-function SampleCard({ s }: { s: Sample }) {
+function SampleCard({ s, o, canOrganize }: { s: Sample; o: Overview; canOrganize: boolean }) {
   const [check, setCheck] = useState<{ same: boolean; populationChanged: boolean } | null>(null);
   async function repeat() {
     try {
@@ -157,6 +158,11 @@ function SampleCard({ s }: { s: Sample }) {
                 <Table.Td>{d.municipality?.name}</Table.Td>
                 <Table.Td>{d.title}</Table.Td>
                 <Table.Td>{DOCUMENT_STATUS_LABELS[d.status] ?? d.status}</Table.Td>
+                {canOrganize && (
+                  <Table.Td>
+                    <AssignExpert target={{ schoolDocumentId: d.id, sampleId: s.id }} experts={o.experts} />
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -577,6 +577,7 @@ export interface paths {
                         schoolDocumentId?: string;
                         roadmapId?: string;
                         reviewerUserId: string;
+                        sampleId?: string;
                     };
                 };
             };
