@@ -25,6 +25,7 @@ type Review = {
   target: { id: string; type: string; unit: { name: string } | null; title: string };
   reviewer: { name: string | null; id: string | null };
   criteriaSet: { criteria: { code: string; scale: { score: number }[] }[] };
+  maxTotal: number;
   outline: { label: string; text: string }[];
   canEdit: boolean;
   history: { by: string | null; type: string }[];
@@ -314,6 +315,67 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
     const data = Buffer.from(await x.arrayBuffer());
     expect(data.subarray(0, 2).toString()).toBe('PK');
     if (libreOffice) expect(convertToPdf([{ name: 'summary.xlsx', data }])[0]).not.toBeNull();
+  });
+
+  it('a new version of a criteria set: reviews already assigned keep theirs, new ones take it; only the regional operator', async () => {
+    const sets = await json<
+      { subject: string; versionNo: number; frozen: boolean; criteria: { code: string }[] }[]
+    >(await t.call('GET', '/api/expertise/criteria-sets', { cookie: c.school }));
+    const antirisk = sets.find((x) => x.subject === 'antirisk_program');
+    expect(antirisk).toMatchObject({ versionNo: 1, frozen: true });
+    const body = {
+      subject: 'antirisk_program',
+      title: 'Критерии региона',
+      criteria: [
+        {
+          code: 'Р1',
+          name: 'Связь с профилем',
+          description: '',
+          scale: [
+            { score: 0, label: 'нет' },
+            { score: 3, label: 'да' },
+          ],
+        },
+      ],
+    };
+    expect((await t.call('POST', '/api/expertise/criteria-sets', { cookie: c.center, body })).status).toBe(
+      403,
+    );
+    const bad = await t.call('POST', '/api/expertise/criteria-sets', {
+      cookie: c.region,
+      body: { ...body, criteria: [{ ...body.criteria[0], scale: [{ score: 1, label: 'да' }] }] },
+    });
+    expect(bad.status).toBe(400);
+    const v2 = await json<{ versionNo: number; frozen: boolean }>(
+      await t.call('POST', '/api/expertise/criteria-sets', { cookie: c.region, body }),
+    );
+    expect(v2).toMatchObject({ versionNo: 2, frozen: false });
+    const mine = await json<Review[]>(
+      await t.call('GET', '/api/expertise/reviews?mine=true', { cookie: c.expert }),
+    );
+    const old = mine.find((r) => r.target.type === 'school_document' && r.status === 'draft');
+    expect(old).toBeDefined();
+    const oldDetail = await json<Review>(
+      await t.call('GET', `/api/expertise/reviews/${old?.id}`, { cookie: c.expert }),
+    );
+    expect(oldDetail.criteriaSet.criteria.length).toBe(8);
+    const o = await json<{
+      documents: { id: string; reviews: { reviewer: { id: string | null } }[] }[];
+      experts: { id: string; isExpert: boolean }[];
+    }>(await t.call('GET', '/api/expertise/overview', { cookie: c.region }));
+    const expertId = o.experts.find((e) => e.isExpert)?.id;
+    const free = o.documents.find((d) => !d.reviews.some((r) => r.reviewer.id === expertId));
+    const fresh = await json<{ id: string }>(
+      await t.call('POST', '/api/expertise/reviews', {
+        cookie: c.region,
+        body: { schoolDocumentId: free?.id, reviewerUserId: expertId },
+      }),
+    );
+    const freshDetail = await json<Review>(
+      await t.call('GET', `/api/expertise/reviews/${fresh.id}`, { cookie: c.expert }),
+    );
+    expect(freshDetail.criteriaSet.criteria.map((x) => x.code)).toEqual(['Р1']);
+    expect(freshDetail.maxTotal).toBe(3);
   });
 
   it('onReviewSubmitted says «all recommend» only when every review of the document recommends', async () => {

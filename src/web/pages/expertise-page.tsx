@@ -85,7 +85,7 @@ export function ExpertisePage() {
                 </Tabs.Panel>
               )}
               <Tabs.Panel value="criteria">
-                <CriteriaTab />
+                <CriteriaTab canEdit={hasRole(me, 'regional_operator')} />
               </Tabs.Panel>
             </Tabs>
           </>
