@@ -54,7 +54,8 @@ export async function reassignReview(
       const target = { id: r.schoolDocumentId ?? '', schoolId: r.targetUnitId, municipalityId: null };
       const inRegion =
         school !== undefined &&
-        (shnor.size === 0 || shnor.has(to)) &&
+        // The same pool as the distribution: the approved ШНОР, or a school with a program on expertise.
+        (shnor.size === 0 || shnor.has(to) || (await hasProgramOnExpertise(tx, to, doc?.year))) &&
         // A coordinator names only schools he reads: another municipality's ШНОР is the region's to name.
         (a.regionLevel || readsPath(opts.actor, school.path));
       if (!inRegion || !allowedReviewer(target, to, forbiddenSet([])))
@@ -85,4 +86,20 @@ export async function reassignReview(
     );
     return { id: r.id, version: row.version };
   });
+}
+
+async function hasProgramOnExpertise(db: Db, schoolId: string, year: number | undefined): Promise<boolean> {
+  if (year === undefined) return false;
+  const [row] = await db
+    .select({ id: schoolDocuments.id })
+    .from(schoolDocuments)
+    .where(
+      and(
+        eq(schoolDocuments.schoolId, schoolId),
+        eq(schoolDocuments.year, year),
+        eq(schoolDocuments.status, 'expertise'),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
