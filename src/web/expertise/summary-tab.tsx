@@ -8,7 +8,7 @@ import { CONCLUSION_LABELS, DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_LABELS } from 
 // The region's summary: documents by status per municipality, expertise progress, scores, rework.
 
 // The page keeps the columns of the expertise itself; every status is in the XLSX.
-const SHOWN = ['agreed', 'expertise', 'approved'] as const;
+const SHOWN = ['expertise', 'approved'] as const;
 const pct = (v: number | null) => (v === null ? '—' : `${String(v).replace('.', ',')} %`);
 
 export function SummaryTab({ year }: { year: number }) {
@@ -24,7 +24,6 @@ function SummaryView({ s }: { s: Summary }) {
       {SHOWN.map((st) => (
         <Table.Td key={st}>{r.byStatus[st] ?? 0}</Table.Td>
       ))}
-      <Table.Td>{r.byStatus.published ?? 0}</Table.Td>
       <Table.Td>{r.onRework}</Table.Td>
       <Table.Td>
         {r.reviewsSubmitted} / {r.reviewsAssigned}
@@ -54,9 +53,10 @@ function SummaryView({ s }: { s: Summary }) {
               {SHOWN.map((st) => (
                 <Table.Th key={st}>{DOCUMENT_STATUS_LABELS[st]}</Table.Th>
               ))}
-              <Table.Th>{DOCUMENT_STATUS_LABELS.published}</Table.Th>
-              <Table.Th>На доработке (статус или заключение)</Table.Th>
-              <Table.Th>Заключений отправлено / назначено</Table.Th>
+              <Table.Th title="В статусе «на доработке» или с заключением «на доработку»">
+                На доработке
+              </Table.Th>
+              <Table.Th>Заключения: отправлено / назначено</Table.Th>
               <Table.Th>Средний балл</Table.Th>
             </Table.Tr>
           </Table.Thead>
