@@ -97,12 +97,21 @@ function SummaryView({ s }: { s: Summary }) {
         <Text size="sm">Нет.</Text>
       ) : (
         <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Муниципалитет</Table.Th>
+              <Table.Th>Дорожная карта</Table.Th>
+              <Table.Th>Заключения</Table.Th>
+              <Table.Th>Средний балл</Table.Th>
+              <Table.Th>Выводы</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {s.roadmaps.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{m.municipality.name}</Table.Td>
                 <Table.Td>{m.title}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {m.reviewsSubmitted} / {m.reviewsAssigned}
                 </Table.Td>
                 <Table.Td>{pct(m.averagePercent)}</Table.Td>
