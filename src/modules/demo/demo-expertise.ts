@@ -58,15 +58,36 @@ export async function loadDemoExpertise(run: DemoRun): Promise<DemoExpertise> {
 
   // The first municipality has distributed its programs; the region's own distribution of the rest is left
   // for the regional operator to run (the demo story and its browser test do).
-  const round = await runMutualRound(db, {
-    actor: users.main.municipality,
-    input: { unitId: picks.m1.id, year: run.year, seed: DEMO_MUTUAL_SEED },
-  });
+  // The programs module's demo may have put its documents elsewhere in the workflow: distribute only
+  // what is on expertise, and skip the step rather than fail the whole demo when nothing is.
+  const [onExpertise] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(schoolDocuments)
+    .innerJoin(orgUnits, eq(orgUnits.id, schoolDocuments.schoolId))
+    .where(
+      and(
+        eq(schoolDocuments.year, run.year),
+        eq(schoolDocuments.status, 'expertise'),
+        sql`${orgUnits.path} like ${`${regionPath(orgs.regionId)}${picks.m1.id}/%`}`,
+      ),
+    );
+  const round = onExpertise?.n
+    ? await runMutualRound(db, {
+        actor: users.main.municipality,
+        input: { unitId: picks.m1.id, year: run.year, seed: DEMO_MUTUAL_SEED },
+      })
+    : null;
   const docOf = async (schoolId: string) => {
     const [d] = await db
       .select({ id: schoolDocuments.id })
       .from(schoolDocuments)
-      .where(and(eq(schoolDocuments.schoolId, schoolId), eq(schoolDocuments.year, run.year)))
+      .where(
+        and(
+          eq(schoolDocuments.schoolId, schoolId),
+          eq(schoolDocuments.year, run.year),
+          eq(schoolDocuments.status, 'expertise'),
+        ),
+      )
       .limit(1);
     return d?.id;
   };
@@ -151,12 +172,18 @@ export async function loadDemoExpertise(run: DemoRun): Promise<DemoExpertise> {
       actor: region,
       input: { roadmapId: mRoadmap.id, reviewerUserId: expert.userId },
     });
-  await createSample(db, {
-    actor: region,
-    input: { unitId: orgs.regionId, year: run.year, share: 0.3, seed: DEMO_SAMPLE_SEED },
-  });
+  // Nothing past the curator's agreement (another module's demo documents still in drafts): no sample.
+  if (onExpertise?.n)
+    await createSample(db, {
+      actor: region,
+      input: { unitId: orgs.regionId, year: run.year, share: 0.3, seed: DEMO_SAMPLE_SEED },
+    });
   const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(expertiseReviews);
-  return { documents: existing?.n || picks.shnor.length, mutual: round.stats.assigned, reviews: n?.n ?? 0 };
+  return {
+    documents: existing?.n || picks.shnor.length,
+    mutual: round?.stats.assigned ?? 0,
+    reviews: n?.n ?? 0,
+  };
 }
 
 function programContent(factor: string, year: number) {
