@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { apiGet, signIn } from './fixtures.js';
 
 // Expertise against the real backend: the regional operator distributes the ШНОР programs the demo left on
-// mutual expertise (with his own seed); the team of `school2` fills and submits its blind review of a
+// mutual expertise (with his own seed) and changes one assignment by hand; the team of `school2` fills and submits its blind review of a
 // program on a phone-sized screen; the expert submits his review of the first municipality's roadmap «на
 // доработку»; the region sees the summary and downloads it.
 
@@ -40,6 +40,14 @@ test('mutual expertise, the expert’s review of a municipal roadmap, the region
   await region.getByTestId('mutual-run').click();
   await expect(region.getByTestId('round-seed').filter({ hasText: 'E2E-SEED-1' })).toBeVisible();
   await expect(region.getByText('не распределено')).toHaveCount(0);
+  // …and adjusts one assignment by hand: another school for the last program's mutual review.
+  const last = region.getByTestId('expertise-document').last();
+  const before = await last.getByTestId('review-link').first().textContent();
+  await last.getByTestId('reviewer-change').first().click();
+  await last.getByTestId('reviewer-select').click();
+  await region.getByRole('option').first().click();
+  await expect(region.getByText('Назначение изменено')).toBeVisible();
+  await expect(last.getByTestId('review-link').first()).not.toHaveText(before ?? '');
   await shot(region, 'expertise-region-documents');
 
   // 2. The team of school2 fills its review of another school's program, on a phone, without its name.
