@@ -11,6 +11,7 @@ import {
   APPROVED_READERS,
   CONFIRMERS,
   DOCUMENT_RIGHTS,
+  EXPERTISE_READERS,
   KEEPERS,
   LOGINS,
   type Login,
@@ -254,6 +255,76 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
         may: right === 'read' ? UNIT_READERS[u] : DOCUMENT_RIGHTS[u][right],
       }));
     }
+    // Expertise (issue 11 §6): the demo's reviews, the school's program on expertise, the municipal roadmap.
+    case 'expertise.run':
+      return byUnit(
+        (x) => ({ unit: x.unitId }),
+        (u) => UNIT_READERS[u],
+        (u) => (u === 'ownMunicipality' ? ['region', 'municipality'] : ['region']),
+      ).filter((c) => ['region', 'ownMunicipality', 'otherMunicipality'].includes(c.label));
+    case 'expertise.assign':
+      return [
+        {
+          label: 'schoolDocument',
+          params: {},
+          target: { all, user, expertise: { documentId: s.expertise.documentId } },
+          sees: UNIT_READERS.school,
+          may: ['region', 'municipality'],
+        },
+        {
+          label: 'municipalRoadmap',
+          params: {},
+          target: { all, user, expertise: { roadmapId: s.expertise.roadmapId } },
+          sees: UNIT_READERS.ownMunicipality,
+          may: ['region'],
+        },
+      ];
+    case 'review.read':
+    case 'review.write':
+    case 'review.organize': {
+      const ex = s.expertise;
+      const reviews = [
+        {
+          label: 'mutualReview',
+          id: ex.mutualReviewId,
+          writer: ['school2'],
+          organizers: ['region', 'municipality'],
+        },
+        {
+          label: 'expertSubmitted',
+          id: ex.expertSubmittedId,
+          writer: ['expert'],
+          organizers: ['region', 'municipality'],
+        },
+        {
+          label: 'expertDraft',
+          id: ex.expertDraftId,
+          writer: ['expert'],
+          organizers: ['region', 'municipality'],
+        },
+        { label: 'roadmapReview', id: ex.roadmapReviewId, writer: ['expert'], organizers: ['region'] },
+      ] as const;
+      return reviews.map((r) => {
+        const sees = EXPERTISE_READERS[r.label];
+        return {
+          label: r.label,
+          params: { id: r.id },
+          target: { all, user, expertise: { mutual: r.label === 'mutualReview' } },
+          sees,
+          may: rule === 'review.read' ? sees : rule === 'review.write' ? r.writer : r.organizers,
+        };
+      });
+    }
+    case 'sample.read':
+      return [
+        {
+          label: 'regionSample',
+          params: { id: s.expertise.sampleId },
+          target: { all, user },
+          sees: REGION_LEVEL,
+          may: REGION_LEVEL,
+        },
+      ];
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;

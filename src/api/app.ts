@@ -13,6 +13,7 @@ import { inputGuard } from './input-guard.js';
 import { walCookie } from './report-db.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
+import { expertiseRoutes } from './routes/expertise.js';
 import { identificationListRoutes } from './routes/identification-lists.js';
 import { identificationRunRoutes } from './routes/identification-runs.js';
 import { importRoutes } from './routes/imports.js';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   identificationListRoutes(app, deps);
   riskInstrumentRoutes(app, deps);
   programRoutes(app, deps);
+  expertiseRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

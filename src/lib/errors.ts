@@ -50,6 +50,8 @@ export const NOUN_GENDERS = {
   Приказ: 'm',
   'Версия анкет': 'f',
   Документ: 'm',
+  'Экспертное заключение': 'n',
+  Выборка: 'f',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

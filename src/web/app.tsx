@@ -34,6 +34,12 @@ const InstrumentEditorPage = lazyNamed(
 const ProgramsPage = lazyNamed(() => import('./programs/programs-page.js'), 'ProgramsPage');
 const DocumentPage = lazyNamed(() => import('./programs/document-page.js'), 'DocumentPage');
 const TemplatesPage = lazyNamed(() => import('./programs/templates-page.js'), 'TemplatesPage');
+const ExpertisePage = lazyNamed(() => import('./pages/expertise-page.js'), 'ExpertisePage');
+const ExpertiseMinePage = lazyNamed(() => import('./pages/expertise-mine-page.js'), 'ExpertiseMinePage');
+const ExpertiseReviewPage = lazyNamed(
+  () => import('./pages/expertise-review-page.js'),
+  'ExpertiseReviewPage',
+);
 
 export function App() {
   return (
@@ -135,6 +141,9 @@ function Shell() {
             <Route path="/programs/:id" element={<DocumentPage />} />
             <Route path="/admin/orgs" element={<AdminOrgsPage />} />
             <Route path="/admin/users" element={<AdminUsersPage />} />
+            <Route path="/expertise" element={<ExpertisePage />} />
+            <Route path="/expertise/mine" element={<ExpertiseMinePage />} />
+            <Route path="/expertise/reviews/:id" element={<ExpertiseReviewPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

@@ -16,6 +16,8 @@ export type Target = {
   all: Samples;
   /** A throwaway account for the administrator's endpoints. */
   user: { id: string; assignmentId: string };
+  /** Expertise: the target of an assignment, or the kind of reviewer a review has. */
+  expertise?: { documentId?: string; roadmapId?: string; mutual?: boolean };
 };
 
 export type Request = { query?: string; body?: unknown };
@@ -170,5 +172,47 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'GET /api/risk-factors': () => ({ query: 'year=2026' }),
   'PUT /api/risk-factors': () => ({
     body: { year: 2026, version: STALE, factors: [{ code: '1', name: 'Проверка доступа', description: '' }] },
+  }),
+  // Expertise (issue 11 §6): stale versions and already-assigned experts — permitted callers get 409.
+  'POST /api/expertise/criteria-sets': () => ({
+    body: {
+      subject: 'concept',
+      title: 'Проверка доступа',
+      criteria: [
+        {
+          code: 'П1',
+          name: 'Проверка',
+          description: '',
+          scale: [
+            { score: 0, label: 'нет' },
+            { score: 1, label: 'да' },
+          ],
+        },
+      ],
+    },
+  }),
+  'POST /api/expertise/reviews': (t) => ({
+    body: {
+      ...(t.expertise?.roadmapId
+        ? { roadmapId: t.expertise.roadmapId }
+        : { schoolDocumentId: t.expertise?.documentId }),
+      reviewerUserId: t.all.expertise.expertUserId,
+    },
+  }),
+  'PUT /api/expertise/reviews/{id}': () => ({
+    body: { scores: [], conclusion: null, recommendations: '', version: STALE },
+  }),
+  'POST /api/expertise/reviews/{id}/submit': () => ({ body: { version: STALE } }),
+  'PATCH /api/expertise/reviews/{id}/reviewer': (t) => ({
+    body: t.expertise?.mutual
+      ? { reviewerSchoolId: t.all.expertise.school2Id, version: STALE }
+      : { reviewerUserId: t.all.expertise.expertUserId, version: STALE },
+  }),
+  // A year without programs: the permitted get «нет программ» (400) and nothing is distributed.
+  'POST /api/expertise/mutual-rounds': (t) => ({
+    body: { unitId: t.unit?.unitId, year: t.all.expertise.year - 5 },
+  }),
+  'POST /api/expertise/samples': (t) => ({
+    body: { unitId: t.unit?.unitId, year: t.all.expertise.year, share: 0.2, seed: 'MATRIX' },
   }),
 };

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { roleAssignments, users } from '../../src/db/schema/auth.js';
+import { expertiseReviews, expertiseSamples as expertiseSamples_ } from '../../src/db/schema/expertise.js';
 import {
   identificationLists,
   identificationRuns,
@@ -38,6 +39,21 @@ export type Samples = {
   instrumentId: string;
   /** School documents of the demo (helper «programs»): Нагорное's on rework, school2's approved. */
   documents: { school: DocumentSample; school2: DocumentSample };
+  expertise: ExpertiseSamples;
+};
+
+/** The demo's expertise objects (src/modules/demo/demo-expertise.ts). */
+export type ExpertiseSamples = {
+  year: number;
+  documentId: string;
+  roadmapId: string;
+  expertUserId: string;
+  school2Id: string;
+  mutualReviewId: string;
+  expertSubmittedId: string;
+  expertDraftId: string;
+  roadmapReviewId: string;
+  sampleId: string;
 };
 
 export type DocumentSample = { id: string; version: number };
@@ -146,6 +162,35 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     runId: run.id,
     methodologyId: methodology.id,
     instrumentId: await demoInstrumentId(db),
+    expertise: await expertiseSamples(db, school.id, school2.id),
+  };
+}
+
+async function expertiseSamples(db: Db, schoolId: string, school2Id: string): Promise<ExpertiseSamples> {
+  const [doc] = await db
+    .select({ id: schoolDocuments.id, year: schoolDocuments.year })
+    .from(schoolDocuments)
+    .where(and(eq(schoolDocuments.schoolId, schoolId), eq(schoolDocuments.status, 'expertise')))
+    .limit(1);
+  const reviews = await db.select().from(expertiseReviews);
+  const [expert] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'expert'));
+  const [sample] = await db.select({ id: expertiseSamples_.id }).from(expertiseSamples_).limit(1);
+  const find = (f: (r: (typeof reviews)[number]) => boolean) => reviews.find(f)?.id ?? '';
+  const roadmapReview = reviews.find((r) => r.roadmapId !== null);
+  if (!doc || !expert || !sample || !roadmapReview?.roadmapId) throw new Error('no demo expertise');
+  return {
+    year: doc.year,
+    documentId: doc.id,
+    roadmapId: roadmapReview.roadmapId,
+    expertUserId: expert.id,
+    school2Id,
+    mutualReviewId: find((r) => r.schoolDocumentId === doc.id && r.mode === 'mutual'),
+    expertSubmittedId: find(
+      (r) => r.schoolDocumentId === doc.id && r.mode === 'expert' && r.status === 'submitted',
+    ),
+    expertDraftId: find((r) => r.schoolDocumentId !== null && r.mode === 'expert' && r.status === 'draft'),
+    roadmapReviewId: roadmapReview.id,
+    sampleId: sample.id,
   };
 }
 

@@ -67,6 +67,7 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'data-loader': ['region', 'admin'],
   'risk-reference.read': [...REGION_LEVEL, 'municipality'],
   'risk-reference.keep': ['region', 'admin'],
+  'expertise.organizer': [...REGION_LEVEL, 'municipality'],
 };
 
 /** Helper «programs»: who takes each step of a school document's workflow (see modules/programs/document-access.ts). */
@@ -88,6 +89,18 @@ export const DOCUMENT_RIGHTS: Record<
     discuss: ['school2', 'region', 'center', 'expert'],
   },
 };
+
+/** Who sees each demo review (src/modules/expertise/review-access.ts, written out by hand). */
+export const EXPERTISE_READERS = {
+  /** the mutual review of the school's program by school2's team, a draft: the examined side does not see it */
+  mutualReview: [...REGION_LEVEL, 'municipality', 'school2'],
+  /** the expert's submitted review of the school's program: the examined side sees it */
+  expertSubmitted: [...REGION_LEVEL, 'municipality', 'curator', 'school'],
+  /** the expert's draft of another program of the municipality */
+  expertDraft: [...REGION_LEVEL, 'municipality'],
+  /** the expert's draft of the municipality's roadmap: the municipality sees it once submitted */
+  roadmapReview: REGION_LEVEL,
+} as const satisfies Record<string, readonly Login[]>;
 
 export type Outcome = 'allowed' | 403 | 404;
 

@@ -1,6 +1,7 @@
 export * from './assessment.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './expertise.js';
 export * from './files.js';
 export * from './identification.js';
 export * from './jobs.js';

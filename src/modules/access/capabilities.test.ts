@@ -150,7 +150,7 @@ describe('capabilities of each role', () => {
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {
-    expect(capabilitiesOf(actor(role, unit))).toEqual(expected);
+    expect(capabilitiesOf(actor(role, unit))).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
   });
 
   it('an expert of a municipality is not a reader of the region', () => {
@@ -158,3 +158,15 @@ describe('capabilities of each role', () => {
     expect(capabilitiesOf(actor('expert', 'M')).riskReference).toBeNull();
   });
 });
+
+// Expertise (issue 11 §6), written out by hand: who organizes and who may be named to examine.
+const EXPERTISE_CAPS = {
+  admin: { expertiseOrganizer: 'region', expertiseReviewer: false },
+  regional_operator: { expertiseOrganizer: 'region', expertiseReviewer: false },
+  regional_center: { expertiseOrganizer: 'region', expertiseReviewer: true },
+  municipal_coordinator: { expertiseOrganizer: 'municipality', expertiseReviewer: false },
+  curator: { expertiseOrganizer: null, expertiseReviewer: false },
+  school_team: { expertiseOrganizer: null, expertiseReviewer: true },
+  expert: { expertiseOrganizer: 'region', expertiseReviewer: true },
+  teacher: { expertiseOrganizer: null, expertiseReviewer: false },
+} as const;

@@ -25,6 +25,10 @@ export type Capabilities = {
   riskReference: 'edit' | 'read' | null;
   /** Works with school documents (helper «programs»): the school's team, its curator, the levels above, experts. */
   programs: boolean;
+  /** Expertise: the region level sees the region and the summary; a municipal coordinator his schools' documents. */
+  expertiseOrganizer: 'region' | 'municipality' | null;
+  /** Fills reviews he is named for: experts, the regional centre, school teams (mutual expertise). */
+  expertiseReviewer: boolean;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -66,5 +70,11 @@ export function capabilitiesOf(actor: Actor): Capabilities {
       'expert',
       'admin',
     ]),
+    expertiseOrganizer: regionReader
+      ? 'region'
+      : has(actor, ['municipal_coordinator'])
+        ? 'municipality'
+        : null,
+    expertiseReviewer: has(actor, ['expert', 'regional_center', 'school_team']),
   };
 }

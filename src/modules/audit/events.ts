@@ -134,6 +134,34 @@ export const EVENT_PAYLOADS = {
     roadmapCreated: z.boolean(),
   }),
   'program_template.updated': z.object({ kind: z.string(), factorCode: z.string() }),
+  // Expertise (issue 11 §6). Payloads carry ids and numbers, not names: a review's history is shown to
+  // both sides of a blind mutual expertise.
+  'expertise_criteria.created': z.object({ subject: z.string(), versionNo: z.number(), title: z.string() }),
+  'expertise_review.assigned': z.object({
+    mode: z.string(),
+    reviewerUserId: z.string().nullable(),
+    reviewerSchoolId: z.string().nullable(),
+  }),
+  'expertise_review.reassigned': z.object({ from: z.string().nullable(), to: z.string() }),
+  'expertise_review.saved': z.object({ total: z.number().nullable(), conclusion: z.string().nullable() }),
+  'expertise_review.submitted': z.object({
+    total: z.number(),
+    maxTotal: z.number(),
+    conclusion: z.string(),
+  }),
+  'expertise_round.created': z.object({
+    year: z.number(),
+    seed: z.string(),
+    assigned: z.number(),
+    unassigned: z.number(),
+  }),
+  'expertise_sample.created': z.object({
+    year: z.number(),
+    share: z.number(),
+    seed: z.string(),
+    population: z.number(),
+    selected: z.number(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -19,7 +19,11 @@ export type EventTarget = {
     | 'risk_instrument'
     | 'risk_factors'
     | 'school_document'
-    | 'program_template';
+    | 'program_template'
+    | 'expertise_criteria_set'
+    | 'expertise_review'
+    | 'expertise_round'
+    | 'expertise_sample';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -27,6 +27,10 @@ export const meView = z
       riskReference: z.enum(['edit', 'read']).nullable(),
       admin: z.boolean(),
       programs: z.boolean(),
+      /** Expertise (issue 11 §6): 'region' sees the summary, 'municipality' organizes its schools'. */
+      expertiseOrganizer: z.enum(['region', 'municipality']).nullable(),
+      /** May be named to examine documents: an expert, the centre, a school team (mutual expertise). */
+      expertiseReviewer: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

@@ -6,6 +6,7 @@ import type { FileStorage } from '../files/storage.js';
 import { transactionLoader } from './demo-bulk.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
+import { loadDemoExpertise } from './demo-expertise.js';
 import { withoutSavepoints } from './demo-flat-tx.js';
 import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
@@ -101,6 +102,10 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
   await loadDemoPrograms(run);
   log('Программы школ: антирисковая программа на доработке, концепция на экспертизе, одна утверждена');
+  const expertise = await loadDemoExpertise(run);
+  log(
+    `Экспертиза: ${expertise.documents} программ ШНОР, взаимная экспертиза — ${expertise.mutual}, заключений ${expertise.reviews}`,
+  );
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);

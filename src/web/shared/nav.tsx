@@ -54,10 +54,22 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     { to: '/roadmaps', label: 'Дорожные карты' },
     ...(caps.riskReference ? [{ to: '/risk-instruments', label: 'Анкеты и факторы риска' }] : []),
     ...(caps.programs ? [{ to: '/programs', label: 'Программы школ' }] : []),
+    ...(caps.expertiseOrganizer ? [{ to: '/expertise', label: 'Экспертиза' }] : []),
+    ...(caps.expertiseReviewer ? [{ to: '/expertise/mine', label: 'Мои экспертизы' }] : []),
     ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
   ];
+  // The longest entry that contains the page: «Мои экспертизы» rather than «Экспертиза» on /expertise/mine.
+  const within = (to: string) =>
+    to === '/'
+      ? location.pathname === '/'
+      : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const best = entries.filter((e) => within(e.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const isActive = (to: string) =>
-    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+    to === '/'
+      ? location.pathname === '/'
+      : to.startsWith('/expertise')
+        ? to === best
+        : location.pathname.startsWith(to);
   const link = (e: Entry) => (
     <NavLink
       key={e.to}
