@@ -19,6 +19,7 @@ import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
+import { riskProfileRoutes } from './routes/risk-profiles.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
@@ -69,6 +70,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   assessmentRoutes(app, deps);
   identificationRunRoutes(app, deps);
   identificationListRoutes(app, deps);
+  riskProfileRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

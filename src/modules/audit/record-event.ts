@@ -15,7 +15,9 @@ export type EventTarget = {
     | 'assessment_data'
     | 'methodology'
     | 'identification_run'
-    | 'identification_list';
+    | 'identification_list'
+    | 'risk_campaign'
+    | 'risk_verification';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

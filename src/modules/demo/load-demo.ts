@@ -12,6 +12,7 @@ import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
 import { loadDemoQuestionnaires } from './demo-questionnaires.js';
+import { loadDemoRiskProfiles } from './demo-risk-profiles.js';
 import type { DemoRun } from './demo-run.js';
 import { loadSchools, reviewSchools } from './demo-schools.js';
 import { loadSeedRoadmaps } from './demo-seeds.js';
@@ -98,6 +99,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   await addDialogue(run, municipal, schools);
   const campaign = await loadDemoQuestionnaires(run);
   log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
+  const risk = await loadDemoRiskProfiles(run, campaign);
+  log(`Рисковые профили рассчитаны (с прошлым годом): ${risk.profiles}, один верифицирован куратором`);
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);
