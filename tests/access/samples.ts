@@ -7,6 +7,7 @@ import {
   methodologies,
 } from '../../src/db/schema/identification.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
+import { riskCampaigns } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import type { UnitKey } from './scope.js';
 
@@ -32,6 +33,8 @@ export type Samples = {
   draftList: { id: string; version: number; schoolId: string; orderId: string };
   runId: string;
   methodologyId: string;
+  /** The demo's questionnaire campaign of the current year (closed, profiles computed). */
+  riskCampaignId: string;
 };
 
 async function unitOfLogin(db: Db, login: string) {
@@ -126,5 +129,17 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     draftList: await list('draft'),
     runId: run.id,
     methodologyId: methodology.id,
+    riskCampaignId: await currentRiskCampaign(db),
   };
+}
+
+async function currentRiskCampaign(db: Db): Promise<string> {
+  const [c] = await db
+    .select({ id: riskCampaigns.id })
+    .from(riskCampaigns)
+    .where(eq(riskCampaigns.stage, 'baseline'))
+    .orderBy(sql`${riskCampaigns.year} desc`)
+    .limit(1);
+  if (!c) throw new Error('no risk campaign');
+  return c.id;
 }
