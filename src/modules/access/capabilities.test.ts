@@ -47,6 +47,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: true,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -59,6 +60,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: false,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -71,6 +73,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'region',
         admin: false,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -83,6 +86,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -95,6 +99,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -107,6 +112,7 @@ describe('capabilities of each role', () => {
         monitors: true,
         identification: 'approved',
         admin: false,
+        riskProfiles: 'school',
       },
     ],
     [
@@ -119,6 +125,7 @@ describe('capabilities of each role', () => {
         monitors: false,
         identification: 'region',
         admin: false,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -131,6 +138,7 @@ describe('capabilities of each role', () => {
         monitors: false,
         identification: null,
         admin: false,
+        riskProfiles: 'school',
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {

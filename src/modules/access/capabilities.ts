@@ -20,6 +20,8 @@ export type Capabilities = {
   /** 'region': data, methodology, runs and every list; 'approved': approved lists of his schools. */
   identification: 'region' | 'approved' | null;
   admin: boolean;
+  /** Risk profiles: 'map' — the heat map of the schools he sees; 'school' — his school's profile. */
+  riskProfiles: 'map' | 'school' | null;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -47,5 +49,17 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     monitors: keepsRoadmaps || confirms || admin,
     identification: regionReader ? 'region' : listReader ? 'approved' : null,
     admin,
+    riskProfiles: has(actor, [
+      'admin',
+      'regional_operator',
+      'regional_center',
+      'expert',
+      'municipal_coordinator',
+      'curator',
+    ])
+      ? 'map'
+      : has(actor, ['school_team', 'teacher'])
+        ? 'school'
+        : null,
   };
 }

@@ -25,6 +25,7 @@ export const meView = z
       monitors: z.boolean(),
       identification: z.enum(['region', 'approved']).nullable(),
       admin: z.boolean(),
+      riskProfiles: z.enum(['map', 'school']).nullable(),
     }),
   })
   .meta({ id: 'Me' });
