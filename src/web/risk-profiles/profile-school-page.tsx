@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Group,
   Paper,
   Select,
@@ -119,27 +120,29 @@ function FactorList({ p, follow }: { p: SchoolProfile; follow: boolean }) {
         <Accordion.Item key={f.code} value={f.code} data-testid={`factor-${f.code}`}>
           <Accordion.Control>
             <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Text size="sm" fw={500}>
-                  {f.code}. {f.name}{' '}
-                  {priorities.has(f.code) && (
-                    <Badge size="xs" color="grape">
-                      приоритет
-                    </Badge>
-                  )}
-                </Text>
-                <Group gap={6} wrap="nowrap">
-                  <Tooltip
-                    label={`Балл ${fmtScore(f.score)}: взвешенное среднее риска вопросов фактора (0 — нет риска, 1 — максимальный)`}
-                  >
-                    <Text size="sm" ff="monospace">
-                      {fmtScore(f.score)}
-                    </Text>
-                  </Tooltip>
+              <Text size="sm" fw={500}>
+                {f.code}. {f.name}{' '}
+                {priorities.has(f.code) && (
+                  <Badge size="xs" color="grape">
+                    приоритет
+                  </Badge>
+                )}
+              </Text>
+              <Group gap={8} wrap="nowrap">
+                <Box style={{ flex: 1 }}>
+                  <ScoreBar score={f.score} level={f.level} />
+                </Box>
+                <Tooltip
+                  label={`Балл ${fmtScore(f.score)}: взвешенное среднее риска вопросов фактора (0 — нет риска, 1 — максимальный)`}
+                >
+                  <Text size="sm" ff="monospace">
+                    {fmtScore(f.score)}
+                  </Text>
+                </Tooltip>
+                <Box style={{ flexShrink: 0 }}>
                   <LevelBadge level={f.level} />
-                </Group>
+                </Box>
               </Group>
-              <ScoreBar score={f.score} level={f.level} />
               <Group gap="md" wrap="wrap">
                 {f.verified && (
                   <Group gap={4}>
