@@ -124,8 +124,9 @@ export async function heatMap(
       riskVerifications,
       and(eq(riskVerifications.campaignId, campaign.id), eq(riskVerifications.schoolId, orgUnits.id)),
     )
-    .where(and(eq(riskCampaignSchools.campaignId, campaign.id), schoolReadable(opts.actor)))
-    .orderBy(sql`${parent.name} collate "unicode"`, sql`${orgUnits.name} collate "unicode"`);
+    .where(and(eq(riskCampaignSchools.campaignId, campaign.id), schoolReadable(opts.actor)));
+  // Russian order in JS: the ICU collation is not on every PostgreSQL (Debian's 15 has no "unicode").
+  rows.sort((a, b) => a.mName.localeCompare(b.mName, 'ru') || a.name.localeCompare(b.name, 'ru'));
   const { lists, members } = await approvedLists(db, campaign.ownerUnitId, campaign.year);
   const municipalities = [...new Map(rows.map((r) => [r.mId, { id: r.mId, name: r.mName }])).values()];
   const all = rows.map((r) => {

@@ -97,7 +97,7 @@ function Profile({ p, onCampaign }: { p: SchoolProfile; onCampaign: (id: string 
                 ))}
               </Group>
               <Text size="xs" c="dimmed">
-                {p.stateText}. {p.rule?.text}
+                {p.stateText}. {p.rule?.text}.
                 {p.previous && ` Рядом — профиль прошлого года («${p.previous.title}»).`}
                 {p.baseline && ` Изменение — к кампании «${p.baseline.title}».`}
               </Text>
