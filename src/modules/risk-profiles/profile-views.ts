@@ -48,20 +48,6 @@ export const ruleView = z
   })
   .meta({ id: 'RiskRule' });
 
-export const campaignProfilesView = z
-  .object({
-    campaign: campaignRefView,
-    /** the campaign's schools the caller sees, and how many of them have a profile */
-    schools: int,
-    computed: int,
-    computedAt: z.string().nullable(),
-    job: computeJobView,
-    canCompute: z.boolean(),
-    instrument: z.object({ code: z.string(), version: int }),
-    factors: z.array(z.object({ code: z.string(), name: z.string() })),
-  })
-  .meta({ id: 'RiskCampaignProfiles' });
-
 export const itemScoreView = z.object({
   itemId: z.string(),
   text: z.string(),
