@@ -164,6 +164,12 @@ describe.each(DB_KINDS)('risk profiles on %s', (kind) => {
     expect(verified.verification?.status).toBe('verified');
     expect(verified.factors[0]?.verified).toEqual({ level: changedTo, comment: 'Увидели на визите' });
     expect(verified.verification?.priorityFactors).toEqual(['1', '9']);
+    // the history says who proposed, visited and verified, with the changed level and its comment
+    expect(verified.verification?.history.map((h) => h.text)).toEqual([
+      'Предложены приоритетные риски: 1, 2',
+      'Отмечен визит 2026-11-20',
+      expect.stringContaining('«Увидели на визите»'),
+    ]);
     // frozen afterwards
     const late = await t.call('PUT', `${base}/priorities`, {
       cookie: cookie.school,

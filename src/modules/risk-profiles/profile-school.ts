@@ -24,6 +24,7 @@ import {
 import type { FactorView, SchoolProfileView, VerificationView } from './profile-views.js';
 import type { SchoolProfile } from './score-profile.js';
 import { excludedGroupText, GROUP_LABELS, S } from './strings.js';
+import { verificationHistory } from './verify-history.js';
 
 // The school's risk profile as its page shows it: bars per factor with the items behind each level,
 // the groups counted and left out with their numbers, the year before beside it, the baseline of a
@@ -82,7 +83,12 @@ export async function getSchoolProfile(
       stateText,
       job,
       rule: ruleText,
-      verification: verificationView(opts.actor, school.id, verification),
+      verification: verificationView(
+        opts.actor,
+        school.id,
+        verification,
+        await verificationHistory(db, campaign.id, school.id),
+      ),
     };
   }
   const previousCampaign = campaigns.find((c) => c.year === campaign.year - 1);
@@ -113,7 +119,12 @@ export async function getSchoolProfile(
     factors: factorViews(instrument, p, verification, previous?.profile ?? null, baseline?.profile ?? null),
     previous: previous && previousCampaign ? campaignRef(previousCampaign) : null,
     baseline: baseline && baselineCampaign ? campaignRef(baselineCampaign) : null,
-    verification: verificationView(opts.actor, school.id, verification),
+    verification: verificationView(
+      opts.actor,
+      school.id,
+      verification,
+      await verificationHistory(db, campaign.id, school.id),
+    ),
   };
 }
 
@@ -160,7 +171,12 @@ export function factorViews(
   });
 }
 
-function verificationView(actor: Actor, schoolId: string, v: VerificationRow | null): VerificationView {
+function verificationView(
+  actor: Actor,
+  schoolId: string,
+  v: VerificationRow | null,
+  history: VerificationView['history'],
+): VerificationView {
   const curator = isCuratorOf(actor, schoolId);
   const open = v?.status !== 'verified';
   return {
@@ -179,5 +195,6 @@ function verificationView(actor: Actor, schoolId: string, v: VerificationRow | n
     version: v?.version ?? 0,
     canVerify: curator && open,
     canPropose: (curator || isTeamOf(actor, schoolId)) && open,
+    history,
   };
 }

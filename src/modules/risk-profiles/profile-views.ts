@@ -95,6 +95,7 @@ export const verificationView = z
     version: int,
     canVerify: z.boolean(),
     canPropose: z.boolean(),
+    history: z.array(z.object({ at: z.string(), actor: z.string().nullable(), text: z.string() })),
   })
   .meta({ id: 'RiskVerification' });
 

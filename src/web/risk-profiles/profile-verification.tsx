@@ -63,6 +63,18 @@ export function VerificationPanel({ p }: { p: SchoolProfile }) {
             Верифицировал {v.verifiedBy} {formatDateTime(v.verifiedAt)}
           </Text>
         )}
+        {v.history.length > 0 && (
+          <Stack gap={2} data-testid="verification-history">
+            <Text size="sm" fw={500}>
+              История
+            </Text>
+            {v.history.map((h) => (
+              <Text key={`${h.at}-${h.text}`} size="xs" c="dimmed">
+                {formatDateTime(h.at)} — {h.actor ?? 'система'}: {h.text}
+              </Text>
+            ))}
+          </Stack>
+        )}
         {v.canVerify && <VisitForm p={p} />}
         {v.canVerify && v.status === 'visited' && <VerifyForm p={p} />}
         {v.canPropose && !v.canVerify && <ProposeForm p={p} />}

@@ -5312,6 +5312,11 @@ export interface components {
             version: number;
             canVerify: boolean;
             canPropose: boolean;
+            history: ({
+                at: string;
+                actor: string | null;
+                text: string;
+            })[];
         } | null;
         RoadmapDetail: {
             id: string;
