@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { roleAssignments, users } from '../src/db/schema/auth.js';
 import {
+  riskCampaignSchools,
   riskCampaigns,
   riskInstruments,
   riskProfiles,
@@ -11,6 +13,7 @@ import {
 } from '../src/db/schema/risk-profiles.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { drainJobs } from '../src/jobs/runner.js';
+import { systemActor } from '../src/modules/access/actor.js';
 import { loadActor } from '../src/modules/auth/load-actor.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
@@ -272,6 +275,62 @@ describe.each(DB_KINDS)('risk profiles on %s', (kind) => {
     ).body;
     expect(ws?.rowCount).toBe(muni.rows.length + 1);
     if (libreOffice) expect(convertToPdf([{ name: 'heat.xlsx', data }])[0]?.length).toBeGreaterThan(1000);
+  });
+
+  it('gives a school without answers a profile that says so, and ignores answers of another group', async () => {
+    const db = database.db;
+    const schools = await db
+      .select({ schoolId: riskCampaignSchools.schoolId })
+      .from(riskCampaignSchools)
+      .where(eq(riskCampaignSchools.campaignId, current.id))
+      .limit(2);
+    const [a, b] = schools.map((x) => x.schoolId);
+    if (!a || !b) throw new Error('no schools');
+    const [c] = await db
+      .insert(riskCampaigns)
+      .values({
+        ...current,
+        id: undefined,
+        title: 'Проверка',
+        status: 'closed',
+        createdAt: undefined,
+        updatedAt: undefined,
+      })
+      .returning();
+    if (!c) throw new Error('no campaign');
+    await db.insert(riskCampaignSchools).values([a, b].map((schoolId) => ({ campaignId: c.id, schoolId })));
+    const [ins] = await db.select().from(riskInstruments).where(eq(riskInstruments.id, current.instrumentId));
+    const instrument = instrumentSchema.parse(ins?.document);
+    const director = instrument.items.find((i) => i.group === 'director' && i.options?.length);
+    const pupil = instrument.items.find((i) => i.group === 'pupil' && i.options?.length);
+    if (!director || !pupil) throw new Error('no items');
+    const answer = (item: typeof director) => item.options?.at(-1)?.value ?? '';
+    await db.insert(riskResponses).values([
+      // the director answers his item and, wrongly, a pupils' item: the latter is never counted
+      {
+        campaignId: c.id,
+        schoolId: a,
+        group: 'director',
+        respondentId: randomUUID(),
+        answers: { [director.id]: answer(director), [pupil.id]: answer(pupil) },
+      },
+      // an empty questionnaire is no answer
+      { campaignId: c.id, schoolId: a, group: 'pupil', respondentId: randomUUID(), answers: {} },
+    ]);
+    const summary = await computeCampaignProfiles(db, { actor: systemActor('тест'), campaignId: c.id });
+    expect(summary).toMatchObject({ schools: 2, responses: 2, ignoredAnswers: 1 });
+    const stored = new Map(
+      (await db.select().from(riskProfiles).where(eq(riskProfiles.campaignId, c.id))).map((r) => [
+        r.schoolId,
+        r.result as SchoolProfile,
+      ]),
+    );
+    expect(stored.get(a)?.groups).toEqual({ director: 1, teacher: 0, pupil: 0, parent: 0 });
+    const pupilFactor = stored.get(a)?.factors.find((f) => f.code === pupil.factor);
+    expect(pupilFactor?.items.some((i) => i.itemId === pupil.id)).toBe(false);
+    expect(stored.get(b)?.groups).toEqual({ director: 0, teacher: 0, pupil: 0, parent: 0 });
+    expect(stored.get(b)?.excludedGroups).toEqual(['director', 'teacher', 'pupil', 'parent']);
+    expect(stored.get(b)?.factors.every((f) => f.level === 'nodata' && f.score === null)).toBe(true);
   });
 
   it('refuses to compute for a curator and for an unknown campaign', async () => {
