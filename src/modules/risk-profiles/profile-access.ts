@@ -1,4 +1,4 @@
-import { and, eq, exists, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { riskCampaignSchools, riskCampaigns, riskInstruments } from '../../db/schema/risk-profiles.js';
@@ -49,13 +49,6 @@ export const isTeamOf = (actor: Actor, schoolId: string) =>
 /** SQL: the school (org_units row) is readable by the actor. */
 export const schoolReadable = (actor: AnyActor) =>
   isSystem(actor) ? sql`true` : pathReadable(actor, orgUnits.path);
-
-/** A school of the campaign that the actor sees (exists … or NOT_FOUND). */
-export function campaignSchoolCondition(campaignId: string) {
-  return exists(
-    sql`(select 1 from ${riskCampaignSchools} where ${riskCampaignSchools.campaignId} = ${campaignId} and ${riskCampaignSchools.schoolId} = ${orgUnits.id})`,
-  );
-}
 
 /** The campaign's instrument as the rule reads it. */
 export async function instrumentOfCampaign(
