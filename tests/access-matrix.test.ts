@@ -325,6 +325,32 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           may: REGION_LEVEL,
         },
       ];
+    // Risk profiles: every login sees a school of the demo's campaign; verification is per school.
+    case 'risk-campaign.read':
+    case 'risk-campaign.compute':
+      return [
+        {
+          label: 'riskCampaign',
+          params: { id: s.riskCampaignId },
+          target: { all, user },
+          sees: LOGINS,
+          may: rule === 'risk-campaign.read' ? LOGINS : ['region'],
+        },
+      ];
+    case 'risk-verification.keep':
+    case 'risk-priorities.keep': {
+      const may: Record<'school' | 'school2', Login[]> =
+        rule === 'risk-verification.keep'
+          ? { school: ['curator'], school2: [] }
+          : { school: ['curator', 'school'], school2: ['school2'] };
+      return (['school', 'school2'] as const).map((u) => ({
+        label: u,
+        params: { id: s.riskCampaignId, schoolId: s.units[u].unitId },
+        target: { unit: s.units[u], all, user },
+        sees: UNIT_READERS[u],
+        may: may[u],
+      }));
+    }
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;

@@ -180,6 +180,10 @@ describe.each(DB_KINDS)('fuzz on %s', (kind) => {
     ids.methodologies = await one('select id from methodologies order by id limit 1');
     ids.runs = await one('select id from identification_runs order by id limit 1');
     ids.lists = await one('select id from identification_lists order by id limit 1');
+    // risk profiles: /api/risk-profiles/campaigns/{id} — the demo's campaign of the current year
+    ids['risk-profiles'] = await one(
+      `select id from risk_campaigns where stage = 'baseline' order by year desc limit 1`,
+    );
   }, 300_000);
   afterAll(async () => database?.close());
 

@@ -22,6 +22,7 @@ import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
+import { riskProfileRoutes } from './routes/risk-profiles.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
@@ -75,6 +76,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   riskInstrumentRoutes(app, deps);
   programRoutes(app, deps);
   expertiseRoutes(app, deps);
+  riskProfileRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import type { BulkLoader } from '../modules/assessment-data/store.js';
 import { identificationJob } from '../modules/identification/run-identification.js';
+import { PROFILE_COMPUTE_JOB, profileComputeJob } from '../modules/risk-profiles/compute-job.js';
 import type { JobHandlers } from './runner.js';
 
 /**
@@ -7,5 +8,8 @@ import type { JobHandlers } from './runner.js';
  * (`bulkLoader(database)`), for jobs that write many rows.
  */
 export function jobHandlers(bulk?: BulkLoader): JobHandlers {
-  return { 'identification.run': identificationJob(bulk) };
+  return {
+    'identification.run': identificationJob(bulk),
+    [PROFILE_COMPUTE_JOB]: profileComputeJob(bulk),
+  };
 }

@@ -23,6 +23,11 @@ const ImportPage = lazyNamed(() => import('./pages/import-page.js'), 'ImportPage
 const ProfilePage = lazyNamed(() => import('./pages/profile-page.js'), 'ProfilePage');
 const RoadmapPage = lazyNamed(() => import('./pages/roadmap-page.js'), 'RoadmapPage');
 const RoadmapsPage = lazyNamed(() => import('./pages/roadmaps-page.js'), 'RoadmapsPage');
+const HeatMapPage = lazyNamed(() => import('./risk-profiles/heat-map-page.js'), 'HeatMapPage');
+const ProfileSchoolPage = lazyNamed(
+  () => import('./risk-profiles/profile-school-page.js'),
+  'ProfileSchoolPage',
+);
 const SchoolCardPage = lazyNamed(() => import('./pages/school-card-page.js'), 'SchoolCardPage');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
@@ -132,6 +137,8 @@ function Shell() {
             <Route path="/identification" element={<IdentificationPage />} />
             <Route path="/identification/lists/:id" element={<IdentificationListPage />} />
             <Route path="/identification/schools/:id" element={<SchoolCardPage />} />
+            <Route path="/risk-profiles" element={<HeatMapPage />} />
+            <Route path="/risk-profiles/schools/:id" element={<ProfileSchoolPage />} />
             <Route path="/work/:view" element={<WorkPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/risk-instruments" element={<InstrumentsPage />} />

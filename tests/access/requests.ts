@@ -215,4 +215,25 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'POST /api/expertise/samples': (t) => ({
     body: { unitId: t.unit?.unitId, year: t.all.expertise.year, share: 0.2, seed: 'MATRIX' },
   }),
+  // Risk profiles: writes with a stale version, so a permitted caller gets 409 and nothing changes.
+  'PUT /api/risk-profiles/campaigns/{id}/schools/{schoolId}/visit': () => ({
+    body: {
+      visitDate: '2026-11-20',
+      participants: 'Проверка доступа',
+      observed: { documents: 'Проверка', lessons: '', interviews: '' },
+      version: STALE,
+    },
+  }),
+  'PUT /api/risk-profiles/campaigns/{id}/schools/{schoolId}/verification': () => ({
+    body: {
+      levels: Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => [String(i + 1), { level: 'high', comment: 'Проверка доступа' }]),
+      ),
+      priorityFactors: ['1', '2'],
+      version: STALE,
+    },
+  }),
+  'PUT /api/risk-profiles/campaigns/{id}/schools/{schoolId}/priorities': () => ({
+    body: { factors: ['1', '2'], version: STALE },
+  }),
 };

@@ -9,7 +9,7 @@ import {
 } from '../../src/db/schema/identification.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
-import { riskInstruments } from '../../src/db/schema/risk-profiles.js';
+import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import type { UnitKey } from './scope.js';
 
@@ -40,6 +40,8 @@ export type Samples = {
   /** School documents of the demo (helper «programs»): Нагорное's on rework, school2's approved. */
   documents: { school: DocumentSample; school2: DocumentSample };
   expertise: ExpertiseSamples;
+  /** The demo's questionnaire campaign of the current year (closed, profiles computed). */
+  riskCampaignId: string;
 };
 
 /** The demo's expertise objects (src/modules/demo/demo-expertise.ts). */
@@ -163,6 +165,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     methodologyId: methodology.id,
     instrumentId: await demoInstrumentId(db),
     expertise: await expertiseSamples(db, school.id, school2.id),
+    riskCampaignId: await currentRiskCampaign(db),
   };
 }
 
@@ -198,4 +201,15 @@ async function demoInstrumentId(db: Db): Promise<string> {
   const [i] = await db.select({ id: riskInstruments.id }).from(riskInstruments).limit(1);
   if (!i) throw new Error('no instrument in the demo');
   return i.id;
+}
+
+async function currentRiskCampaign(db: Db): Promise<string> {
+  const [c] = await db
+    .select({ id: riskCampaigns.id })
+    .from(riskCampaigns)
+    .where(eq(riskCampaigns.stage, 'baseline'))
+    .orderBy(sql`${riskCampaigns.year} desc`)
+    .limit(1);
+  if (!c) throw new Error('no risk campaign');
+  return c.id;
 }

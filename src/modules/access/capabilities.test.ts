@@ -49,6 +49,7 @@ describe('capabilities of each role', () => {
         admin: true,
         riskReference: 'edit',
         programs: true,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -63,6 +64,7 @@ describe('capabilities of each role', () => {
         admin: false,
         riskReference: 'edit',
         programs: true,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -77,6 +79,7 @@ describe('capabilities of each role', () => {
         admin: false,
         riskReference: 'read',
         programs: true,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -91,6 +94,7 @@ describe('capabilities of each role', () => {
         admin: false,
         riskReference: 'read',
         programs: true,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -105,6 +109,7 @@ describe('capabilities of each role', () => {
         admin: false,
         riskReference: null,
         programs: true,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -119,6 +124,7 @@ describe('capabilities of each role', () => {
         admin: false,
         riskReference: null,
         programs: true,
+        riskProfiles: 'school',
       },
     ],
     [
@@ -133,6 +139,7 @@ describe('capabilities of each role', () => {
         admin: false,
         riskReference: 'read',
         programs: true,
+        riskProfiles: 'map',
       },
     ],
     [
@@ -147,6 +154,7 @@ describe('capabilities of each role', () => {
         admin: false,
         riskReference: null,
         programs: false,
+        riskProfiles: 'school',
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {

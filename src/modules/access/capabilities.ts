@@ -29,6 +29,8 @@ export type Capabilities = {
   expertiseOrganizer: 'region' | 'municipality' | null;
   /** Fills reviews he is named for: experts, the regional centre, school teams (mutual expertise). */
   expertiseReviewer: boolean;
+  /** Risk profiles: 'map' — the heat map of the schools he sees; 'school' — his school's profile. */
+  riskProfiles: 'map' | 'school' | null;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -76,5 +78,17 @@ export function capabilitiesOf(actor: Actor): Capabilities {
         ? 'municipality'
         : null,
     expertiseReviewer: has(actor, ['expert', 'regional_center', 'school_team']),
+    riskProfiles: has(actor, [
+      'admin',
+      'regional_operator',
+      'regional_center',
+      'expert',
+      'municipal_coordinator',
+      'curator',
+    ])
+      ? 'map'
+      : has(actor, ['school_team', 'teacher'])
+        ? 'school'
+        : null,
   };
 }

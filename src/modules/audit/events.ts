@@ -162,6 +162,26 @@ export const EVENT_PAYLOADS = {
     population: z.number(),
     selected: z.number(),
   }),
+  // Risk profiles and their verification (issue 11 §3–4): helper «profiles».
+  'risk_profiles.computed': z.object({ schools: z.number(), responses: z.number() }),
+  'risk_verification.visit_recorded': z.object({
+    schoolId: z.string(),
+    campaignId: z.string(),
+    visitDate: z.string(),
+    participants: z.string(),
+  }),
+  'risk_verification.priorities_proposed': z.object({
+    schoolId: z.string(),
+    campaignId: z.string(),
+    factors: z.array(z.string()),
+  }),
+  'risk_verification.verified': z.object({
+    schoolId: z.string(),
+    campaignId: z.string(),
+    /** the factors whose level the curator changed: computed → verified, with the comment */
+    changed: z.array(z.object({ factor: z.string(), from: z.string(), to: z.string(), comment: z.string() })),
+    priorities: z.array(z.string()),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -23,7 +23,9 @@ export type EventTarget = {
     | 'expertise_criteria_set'
     | 'expertise_review'
     | 'expertise_round'
-    | 'expertise_sample';
+    | 'expertise_sample'
+    | 'risk_campaign'
+    | 'risk_verification';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -31,6 +31,7 @@ export const meView = z
       expertiseOrganizer: z.enum(['region', 'municipality']).nullable(),
       /** May be named to examine documents: an expert, the centre, a school team (mutual expertise). */
       expertiseReviewer: z.boolean(),
+      riskProfiles: z.enum(['map', 'school']).nullable(),
     }),
   })
   .meta({ id: 'Me' });

@@ -14,6 +14,7 @@ import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
 import { loadDemoPrograms } from './demo-programs.js';
 import { loadDemoQuestionnaires } from './demo-questionnaires.js';
+import { loadDemoRiskProfiles } from './demo-risk-profiles.js';
 import type { DemoRun } from './demo-run.js';
 import { loadSchools, reviewSchools } from './demo-schools.js';
 import { loadSeedRoadmaps } from './demo-seeds.js';
@@ -100,6 +101,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   await addDialogue(run, municipal, schools);
   const campaign = await loadDemoQuestionnaires(run);
   log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
+  const risk = await loadDemoRiskProfiles(run, campaign);
+  log(`Рисковые профили рассчитаны (с прошлым годом): ${risk.profiles}, один верифицирован куратором`);
   await loadDemoPrograms(run);
   log('Программы школ: антирисковая программа на доработке, концепция на экспертизе, одна утверждена');
   const expertise = await loadDemoExpertise(run);

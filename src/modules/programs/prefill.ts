@@ -2,8 +2,9 @@ import type { Db } from '../../db/client.js';
 import type { SchoolDocumentKind } from '../../db/schema/values.js';
 import type { Actor } from '../access/actor.js';
 import { schoolCard } from '../identification/list-views.js';
-import { loadSchoolRiskSummary, type RiskSummaryFactor } from '../risk-profiles/school-risk-summary.js';
+import { loadSchoolRiskSummary, type SchoolRiskSummary } from '../risk-profiles/school-risk-summary.js';
 import type { DocumentContent } from './content.js';
+import { documentContentSchema } from './content.js';
 
 // Pre-fill of a new document from what the system knows (issue 11 §5): the school's flags with their
 // reasons from the approved ШНОР lists, and its verified risk profile with the items behind each high
@@ -32,7 +33,8 @@ const FLAG_NAMES: Record<string, string> = {
 };
 
 const score = (x: number | null) => (x === null ? '—' : x.toFixed(2).replace('.', ','));
-const levelOf = (f: RiskSummaryFactor) => f.verifiedLevel ?? f.computedLevel;
+type RiskSummaryFactor = SchoolRiskSummary['factors'][number];
+const levelOf = (f: RiskSummaryFactor) => f.level;
 
 function factorLines(f: RiskSummaryFactor): string[] {
   const verified =
@@ -76,7 +78,9 @@ export async function prefillContent(
     const factors =
       opts.kind === 'antirisk_program'
         ? summary.factors.filter((f) => f.code === opts.factorCode)
-        : summary.factors.filter((f) => summary.priorityFactors.includes(f.code) || levelOf(f) === 'high');
+        : summary.factors.filter(
+            (f) => summary.priorityFactors.some((p) => p.code === f.code) || levelOf(f) === 'high',
+          );
     if (factors.length) lines.push('', 'Рисковый профиль школы:');
     for (const f of factors) lines.push(...factorLines(f));
     const own = factors[0];
@@ -98,5 +102,6 @@ export async function prefillContent(
       text: lines.join('\n'),
     });
   }
-  return content;
+  // Stored exactly as an edit would store it: the first save must not report the basis as changed.
+  return documentContentSchema.parse(content);
 }

@@ -4,6 +4,7 @@ import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import type { Database } from '../../db/client.js';
 import {
+  riskCampaignSchools,
   riskCampaigns,
   riskInstruments,
   riskProfiles,
@@ -88,6 +89,7 @@ describe.each(DB_KINDS)('school documents on %s', (kind) => {
         { code: '8', score: 0.45, level: 'medium', items: [] },
       ],
     };
+    await db.insert(riskCampaignSchools).values({ campaignId: camp?.id ?? '', schoolId: f.S1.id });
     await db.insert(riskProfiles).values({ campaignId: camp?.id ?? '', schoolId: f.S1.id, result });
     await db.insert(riskVerifications).values({
       campaignId: camp?.id ?? '',

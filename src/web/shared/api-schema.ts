@@ -4183,6 +4183,502 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risk-profiles/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Кампании анкетирования, школы которых видны пользователю, с числом рассчитанных профилей */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Кампании */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskProfileCampaign"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-profiles/campaigns/{id}/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Пересчитать профили закрытой кампании (фоновое задание); кампания не закрыта — 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Задание расчёта */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["RiskComputeJob"];
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-profiles/campaigns/{id}/heat-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Тепловая карта «школы × факторы» (только видимые школы) с фильтрами и самыми частыми высокими рисками */
+        get: {
+            parameters: {
+                query?: {
+                    municipalityId?: string;
+                    list?: "shnor" | "shnsu" | "riskZone";
+                    level?: "high" | "medium" | "low" | "none" | "nodata";
+                    mode?: "computed" | "verified" | "change";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Тепловая карта */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskHeatMap"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-profiles/campaigns/{id}/heat-map/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Тепловая карта в XLSX (с теми же фильтрами) */
+        get: {
+            parameters: {
+                query?: {
+                    municipalityId?: string;
+                    list?: "shnor" | "shnsu" | "riskZone";
+                    level?: "high" | "medium" | "low" | "none" | "nodata";
+                    mode?: "computed" | "verified" | "change";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Файл XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-profiles/campaigns/{id}/schools/{schoolId}/priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Предложить 2–3 приоритетных риска (команда школы или куратор, до верификации) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    schoolId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        factors: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Профиль */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskSchoolProfile"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-profiles/campaigns/{id}/schools/{schoolId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Куратор верифицирует профиль: уровень каждого фактора (изменение — с комментарием) и 2–3 приоритетных риска */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    schoolId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        levels: {
+                            [key: string]: {
+                                level: "high" | "medium" | "low" | "none" | "nodata";
+                                comment?: string | null;
+                            };
+                        };
+                        priorityFactors: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Профиль */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskSchoolProfile"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-profiles/campaigns/{id}/schools/{schoolId}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Куратор отмечает визит: дата, участники, что изучено */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    schoolId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        visitDate: string;
+                        participants: string;
+                        observed: {
+                            documents?: string;
+                            lessons?: string;
+                            interviews?: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Профиль */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskSchoolProfile"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-profiles/schools/{schoolId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Рисковый профиль школы (кампания — последняя с профилем, если не указана), верификация */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                };
+                header?: never;
+                path: {
+                    schoolId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Профиль */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskSchoolProfile"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roadmap-imports": {
         parameters: {
             query?: never;
@@ -7360,6 +7856,7 @@ export interface components {
                 programs: boolean;
                 expertiseOrganizer: "region" | "municipality" | null;
                 expertiseReviewer: boolean;
+                riskProfiles: "map" | "school" | null;
             };
         };
         Methodology: {
@@ -7504,6 +8001,49 @@ export interface components {
                 })[];
             };
         };
+        RiskCampaignRef: {
+            id: string;
+            title: string;
+            year: number;
+            stage: "baseline" | "followup";
+            status: "draft" | "open" | "closed";
+            baselineCampaignId: string | null;
+        };
+        RiskComputeJob: {
+            id: string;
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            message: string | null;
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+        } | null;
+        RiskFactorProfile: {
+            code: string;
+            name: string;
+            score: number | null;
+            level: "high" | "medium" | "low" | "none" | "nodata";
+            items: ({
+                itemId: string;
+                text: string;
+                group: "director" | "teacher" | "pupil" | "parent";
+                weight: number;
+                score: number;
+                respondents: number;
+            })[];
+            verified: {
+                level: "high" | "medium" | "low" | "none" | "nodata";
+                comment: string | null;
+            } | null;
+            previous: {
+                score: number | null;
+                level: "high" | "medium" | "low" | "none" | "nodata";
+            } | null;
+            before: {
+                score: number | null;
+                level: "high" | "medium" | "low" | "none" | "nodata";
+            } | null;
+        };
         RiskFactors: {
             year: number;
             own: boolean;
@@ -7515,6 +8055,60 @@ export interface components {
             })[];
             lockedCodes: string[];
             updatedAt: string | null;
+        };
+        RiskHeatMap: {
+            campaign: components["schemas"]["RiskCampaignRef"];
+            baseline: components["schemas"]["RiskCampaignRef"] & Record<string, unknown> | null;
+            factors: ({
+                code: string;
+                name: string;
+            })[];
+            municipalities: ({
+                id: string;
+                name: string;
+            })[];
+            lists: ({
+                kind: "shnor" | "shnsu" | "riskZone";
+                year: number;
+                title: string;
+            })[];
+            rows: ({
+                school: {
+                    id: string;
+                    name: string;
+                };
+                municipality: {
+                    id: string;
+                    name: string;
+                };
+                lists: ("shnor" | "shnsu" | "riskZone")[];
+                computed: boolean;
+                excludedGroups: string[];
+                verification: "not_started" | "visited" | "verified";
+                cells: ({
+                    code: string;
+                    score: number | null;
+                    level: "high" | "medium" | "low" | "none" | "nodata";
+                    verifiedLevel: "high" | "medium" | "low" | "none" | "nodata" | null;
+                    before: {
+                        score: number | null;
+                        level: "high" | "medium" | "low" | "none" | "nodata";
+                    } | null;
+                })[];
+            })[];
+            total: number;
+            frequent: ({
+                code: string;
+                name: string;
+                computedSchools: number;
+                computedHigh: number;
+                verifiedSchools: number;
+                verifiedHigh: number;
+            })[];
+            job: components["schemas"]["RiskComputeJob"];
+            canCompute: boolean;
+            curates: string[];
+            rule: string;
         };
         RiskInstrument: {
             id: string;
@@ -7623,6 +8217,88 @@ export interface components {
             };
             document: components["schemas"]["RiskInstrumentDocument"];
         };
+        RiskProfileCampaign: {
+            id: string;
+            title: string;
+            year: number;
+            stage: "baseline" | "followup";
+            status: "draft" | "open" | "closed";
+            baselineCampaignId: string | null;
+            schools: number;
+            computed: number;
+            job: components["schemas"]["RiskComputeJob"];
+            canCompute: boolean;
+        };
+        RiskRule: {
+            thresholds: {
+                high: number;
+                medium: number;
+                low: number;
+            };
+            minRespondents: {
+                director: number;
+                teacher: number;
+                pupil: number;
+                parent: number;
+            };
+            text: string;
+        } | null;
+        RiskSchoolProfile: {
+            school: {
+                id: string;
+                name: string;
+                municipality: {
+                    id: string;
+                    name: string;
+                } | null;
+            };
+            campaigns: components["schemas"]["RiskCampaignRef"][];
+            campaign: components["schemas"]["RiskCampaignRef"] & Record<string, unknown> | null;
+            state: "no_campaign" | "not_computed" | "computed";
+            stateText: string;
+            job: components["schemas"]["RiskComputeJob"];
+            rule: components["schemas"]["RiskRule"];
+            computedAt: string | null;
+            groups: ({
+                group: "director" | "teacher" | "pupil" | "parent";
+                respondents: number;
+                min: number;
+                counted: boolean;
+                text: string;
+            })[];
+            factors: components["schemas"]["RiskFactorProfile"][];
+            previous: components["schemas"]["RiskCampaignRef"] & Record<string, unknown> | null;
+            baseline: components["schemas"]["RiskCampaignRef"] & Record<string, unknown> | null;
+            verification: components["schemas"]["RiskVerification"];
+        };
+        RiskVerification: {
+            status: "not_started" | "visited" | "verified";
+            visitDate: string | null;
+            participants: string | null;
+            observed: {
+                documents: string;
+                lessons: string;
+                interviews: string;
+            };
+            levels: {
+                [key: string]: {
+                    computed: "high" | "medium" | "low" | "none" | "nodata";
+                    level: "high" | "medium" | "low" | "none" | "nodata";
+                    comment: string | null;
+                };
+            };
+            priorityFactors: string[];
+            verifiedBy: string | null;
+            verifiedAt: string | null;
+            version: number;
+            canVerify: boolean;
+            canPropose: boolean;
+            history: ({
+                at: string;
+                actor: string | null;
+                text: string;
+            })[];
+        } | null;
         RoadmapDetail: {
             id: string;
             title: string;

@@ -51,6 +51,7 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     { to: '/', label: 'Рабочий стол' },
     ...(caps.identification === 'region' ? [{ to: '/identification', label: 'Выявление ШНОР' }] : []),
     ...(caps.identification === 'approved' ? [{ to: '/identification', label: 'Списки школ' }] : []),
+    ...riskProfileEntry(me),
     { to: '/roadmaps', label: 'Дорожные карты' },
     ...(caps.riskReference ? [{ to: '/risk-instruments', label: 'Анкеты и факторы риска' }] : []),
     ...(caps.programs ? [{ to: '/programs', label: 'Программы школ' }] : []),
@@ -102,4 +103,13 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
       )}
     </>
   );
+}
+
+/** «Рисковые профили»: the heat map for those who see several schools, the own school's profile otherwise. */
+function riskProfileEntry(me: Me): Entry[] {
+  if (me.capabilities.riskProfiles === 'map') return [{ to: '/risk-profiles', label: 'Рисковые профили' }];
+  const school = me.assignments.find((a) => a.unitKind === 'school');
+  if (me.capabilities.riskProfiles === 'school' && school)
+    return [{ to: `/risk-profiles/schools/${school.orgUnitId}`, label: 'Рисковый профиль' }];
+  return [];
 }
