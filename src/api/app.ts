@@ -19,6 +19,8 @@ import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
+import { riskAnswerRoutes } from './routes/risk-answer.js';
+import { riskCampaignRoutes } from './routes/risk-campaigns.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
@@ -69,6 +71,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   assessmentRoutes(app, deps);
   identificationRunRoutes(app, deps);
   identificationListRoutes(app, deps);
+  // Questionnaire campaigns and answering by links (issue 11 §2).
+  riskCampaignRoutes(app, deps);
+  riskAnswerRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -48,6 +48,9 @@ export const NOUN_GENDERS = {
   Школа: 'f',
   Регион: 'm',
   Приказ: 'm',
+  Анкетирование: 'n',
+  Анкета: 'f',
+  Ссылка: 'f',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

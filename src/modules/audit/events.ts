@@ -92,6 +92,14 @@ export const EVENT_PAYLOADS = {
     orderId: z.string().optional(),
     appendixNo: z.number().optional(),
   }),
+  // Questionnaire campaigns (issue 11 §2). Answers themselves write no event: anonymous ones must not.
+  'risk_campaign.created': z.object({ title: z.string(), year: z.number(), schools: z.number() }),
+  'risk_campaign.updated': changes,
+  'risk_campaign.opened': z.object({ instrumentId: z.string() }),
+  'risk_campaign.closed': z.object({ automatic: z.boolean() }),
+  'risk_campaign.reminded': z.object({ schoolId: z.string(), school: z.string() }),
+  'risk_campaign.links_created': z.object({ schoolId: z.string(), count: z.number() }),
+  'risk_campaign.director_answered': z.object({ schoolId: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

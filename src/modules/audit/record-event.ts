@@ -15,7 +15,8 @@ export type EventTarget = {
     | 'assessment_data'
     | 'methodology'
     | 'identification_run'
-    | 'identification_list';
+    | 'identification_list'
+    | 'risk_campaign';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;
