@@ -11,6 +11,7 @@ import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
+import { loadDemoCampaigns } from './demo-campaigns.js';
 import { loadDemoQuestionnaires } from './demo-questionnaires.js';
 import type { DemoRun } from './demo-run.js';
 import { loadSchools, reviewSchools } from './demo-schools.js';
@@ -98,6 +99,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   await addDialogue(run, municipal, schools);
   const campaign = await loadDemoQuestionnaires(run);
   log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
+  await loadDemoCampaigns(run, campaign);
+  log('Идёт анкетирование школ первого муниципалитета: ссылки учителей и анонимные ссылки готовы');
 
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);

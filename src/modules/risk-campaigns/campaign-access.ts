@@ -1,5 +1,4 @@
 import { and, eq, exists, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -33,8 +32,6 @@ export const campaignReader = (actor: Actor): Actor => ({
 export const schoolInScope = (actor: Actor, path: SQL | typeof orgUnits.path): SQL =>
   pathReadable(campaignReader(actor), path);
 
-const school = alias(orgUnits, 'scope_school');
-
 /** SQL over risk_campaigns: the campaign is visible to the actor (its owner or one of its schools). */
 export function campaignVisible(actor: Actor): SQL {
   const reader = campaignReader(actor);
@@ -43,7 +40,7 @@ export function campaignVisible(actor: Actor): SQL {
       sql`(select 1 from ${orgUnits} o where o.id = ${riskCampaigns.ownerUnitId} and ${pathReadable(reader, sql`o.path`)})`,
     ),
     exists(
-      sql`(select 1 from ${riskCampaignSchools} cs join ${school} on ${school.id} = cs.school_id where cs.campaign_id = ${riskCampaigns.id} and ${pathReadable(reader, school.path)})`,
+      sql`(select 1 from ${riskCampaignSchools} cs join org_units s on s.id = cs.school_id where cs.campaign_id = ${riskCampaigns.id} and ${pathReadable(reader, sql`s.path`)})`,
     ),
   ) as SQL;
 }

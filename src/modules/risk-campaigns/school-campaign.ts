@@ -40,7 +40,7 @@ export async function schoolCampaign(
         token: riskCampaignLinks.printedToken,
         label: riskCampaignLinks.label,
         createdAt: riskCampaignLinks.createdAt,
-        used: sql<boolean>`exists (select 1 from ${riskResponses} r where r.campaign_id = ${riskCampaignLinks.campaignId} and r.respondent_id = ${riskCampaignLinks.respondentId})`,
+        used: sql<boolean>`exists (select 1 from ${riskResponses} r where r.campaign_id = risk_campaign_links.campaign_id and r.respondent_id = risk_campaign_links.respondent_id)`,
       })
       .from(riskCampaignLinks)
       .where(
