@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { riskCampaignSchools, riskInstruments, riskResponses } from '../../db/schema/risk-profiles.js';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '../../db/schema/values.js';
+import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
 import { approvedListOfYear, includedSchoolsOfList } from '../identification/approved-lists.js';
@@ -81,8 +82,7 @@ export async function campaignProgress(
     .from(riskCampaignSchools)
     .innerJoin(orgUnits, eq(orgUnits.id, riskCampaignSchools.schoolId))
     .innerJoin(municipality, eq(municipality.id, orgUnits.parentId))
-    .where(and(...conds))
-    .orderBy(sql`${municipality.name} collate "unicode"`, sql`${orgUnits.name} collate "unicode"`);
+    .where(and(...conds));
   let inList: Set<string> | null = null;
   if (f.list) {
     const list = await approvedListOfYear(db, regionOfPath(loaded.owner.path) ?? '', campaign.year, f.list);
@@ -91,6 +91,8 @@ export async function campaignProgress(
   const counts = await countResponses(db, campaign.id, scope);
   const min = await minRespondentsOf(db, campaign.instrumentId);
   const groups = RESPONDENT_GROUPS.filter((g) => campaign.groups.includes(g));
+  // Russian order in the application: the embedded database has no ICU collation (lib/sort.ts).
+  schools.sort(byRussian((s) => `${s.m.name}\u0000${s.name}`));
   const rows = schools
     .filter((s) => !inList || inList.has(s.schoolId))
     .map((s) => {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { riskCampaigns, riskInstruments } from '../../db/schema/risk-profiles.js';
+import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
 import { approvedListOfYear, includedSchoolsOfList } from '../identification/approved-lists.js';
@@ -60,13 +61,13 @@ export async function campaignSetup(
     })
     .from(orgUnits)
     .innerJoin(municipality, eq(municipality.id, orgUnits.parentId))
-    .where(and(eq(orgUnits.kind, 'school'), sql`${orgUnits.path} like ${`${owner.path}%`}`))
-    .orderBy(sql`${municipality.name} collate "unicode"`, sql`${orgUnits.name} collate "unicode"`);
+    .where(and(eq(orgUnits.kind, 'school'), sql`${orgUnits.path} like ${`${owner.path}%`}`));
   const lists = new Map<string, Set<string>>();
   for (const kind of LIST_KINDS) {
     const list = await approvedListOfYear(db, regionId, opts.year, kind);
     lists.set(kind, list ? await includedSchoolsOfList(db, list) : new Set());
   }
+  schools.sort(byRussian((s) => `${s.municipality.name}\u0000${s.name}`));
   return {
     owner: { id: owner.id, name: owner.name, kind: owner.kind },
     instruments,
