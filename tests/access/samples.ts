@@ -7,6 +7,7 @@ import {
   methodologies,
 } from '../../src/db/schema/identification.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
+import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import type { UnitKey } from './scope.js';
 
@@ -32,6 +33,14 @@ export type Samples = {
   draftList: { id: string; version: number; schoolId: string; orderId: string };
   runId: string;
   methodologyId: string;
+  /** The demo's open campaign of the first municipality, with the demo school in it (issue 11 §2). */
+  campaign: {
+    id: string;
+    version: number;
+    instrumentId: string;
+    schoolId: string;
+    directorAnswers: Record<string, string>;
+  };
 };
 
 async function unitOfLogin(db: Db, login: string) {
@@ -126,5 +135,27 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     draftList: await list('draft'),
     runId: run.id,
     methodologyId: methodology.id,
+    campaign: await campaignSample(db, school.id),
   };
+}
+
+async function campaignSample(db: Db, schoolId: string): Promise<Samples['campaign']> {
+  const [c] = await db
+    .select({
+      id: riskCampaigns.id,
+      version: riskCampaigns.version,
+      instrumentId: riskCampaigns.instrumentId,
+      document: riskInstruments.document,
+    })
+    .from(riskCampaigns)
+    .innerJoin(riskInstruments, eq(riskInstruments.id, riskCampaigns.instrumentId))
+    .where(eq(riskCampaigns.status, 'open'))
+    .limit(1);
+  if (!c) throw new Error('no open campaign');
+  // One answer of the director's questionnaire: a permitted call really submits it.
+  const items = (c.document as { items: { id: string; group: string; options?: { value: string }[] }[] })
+    .items;
+  const item = items.find((i) => i.group === 'director' && i.options?.length);
+  const directorAnswers = item ? { [item.id]: item.options?.[0]?.value ?? '' } : {};
+  return { id: c.id, version: c.version, instrumentId: c.instrumentId, schoolId, directorAnswers };
 }

@@ -67,6 +67,17 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'data-loader': ['region', 'admin'],
 };
 
+/** Questionnaire campaigns (issue 11 §2): who runs a campaign of the unit (region, municipality only). */
+export const CAMPAIGN_OWNERS: Record<UnitKey, Login[]> = {
+  region: ['region'],
+  ownMunicipality: ['municipality'],
+  otherMunicipality: [],
+  school: [],
+  school2: [],
+};
+/** Who sees the demo's open campaign of the first municipality (a teacher answers by a link, reads none). */
+export const CAMPAIGN_READERS: Login[] = [...REGION_LEVEL, 'municipality', 'curator', 'school'];
+
 export type Outcome = 'allowed' | 403 | 404;
 
 /** allowed / 403 (sees the object, may not act) / 404 (the object does not exist for him). */

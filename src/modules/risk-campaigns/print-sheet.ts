@@ -26,8 +26,8 @@ export async function printSheet(
   db: Db,
   opts: { actor: Actor; campaignId: string; schoolId: string; origin: string },
 ): Promise<string> {
-  assertSchoolTeam(opts.actor, opts.schoolId);
   const view = await schoolCampaign(db, opts);
+  assertSchoolTeam(opts.actor, opts.schoolId);
   const pages: string[] = [];
   for (const link of view.links?.anonymous ?? []) {
     const url = answerUrl(opts.origin, link.token);
