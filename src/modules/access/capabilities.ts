@@ -20,6 +20,8 @@ export type Capabilities = {
   /** 'region': data, methodology, runs and every list; 'approved': approved lists of his schools. */
   identification: 'region' | 'approved' | null;
   admin: boolean;
+  /** Questionnaire campaigns: 'owner' runs them (region operator, municipal coordinator), 'reader' follows them. */
+  campaigns: 'owner' | 'reader' | null;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -47,5 +49,11 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     monitors: keepsRoadmaps || confirms || admin,
     identification: regionReader ? 'region' : listReader ? 'approved' : null,
     admin,
+    // The rule of risk-campaigns/campaign-access.ts: a teacher answers by a link and follows nothing.
+    campaigns: has(actor, ['regional_operator', 'municipal_coordinator'])
+      ? 'owner'
+      : has(actor, ['admin', 'regional_center', 'expert', 'curator', 'school_team'])
+        ? 'reader'
+        : null,
   };
 }

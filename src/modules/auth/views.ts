@@ -25,6 +25,7 @@ export const meView = z
       monitors: z.boolean(),
       identification: z.enum(['region', 'approved']).nullable(),
       admin: z.boolean(),
+      campaigns: z.enum(['owner', 'reader']).nullable(),
     }),
   })
   .meta({ id: 'Me' });

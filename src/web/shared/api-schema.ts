@@ -5422,6 +5422,7 @@ export interface components {
                 monitors: boolean;
                 identification: "region" | "approved" | null;
                 admin: boolean;
+                campaigns: "owner" | "reader" | null;
             };
         };
         Methodology: {

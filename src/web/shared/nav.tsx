@@ -52,6 +52,7 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     ...(caps.identification === 'region' ? [{ to: '/identification', label: 'Выявление ШНОР' }] : []),
     ...(caps.identification === 'approved' ? [{ to: '/identification', label: 'Списки школ' }] : []),
     { to: '/roadmaps', label: 'Дорожные карты' },
+    ...(caps.campaigns ? [{ to: '/risk-campaigns', label: 'Анкетирование' }] : []),
     ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
   ];
   const isActive = (to: string) =>
