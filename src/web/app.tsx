@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Group, Menu, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LoginPage } from './pages/login-page.js';
 import { api, unwrap } from './shared/api.js';
 import { AuthGate, useMe } from './shared/auth.js';
@@ -24,9 +24,31 @@ const ProfilePage = lazyNamed(() => import('./pages/profile-page.js'), 'ProfileP
 const RoadmapPage = lazyNamed(() => import('./pages/roadmap-page.js'), 'RoadmapPage');
 const RoadmapsPage = lazyNamed(() => import('./pages/roadmaps-page.js'), 'RoadmapsPage');
 const SchoolCardPage = lazyNamed(() => import('./pages/school-card-page.js'), 'SchoolCardPage');
+// Questionnaire campaigns and answering (issue 11 §2).
+const AnswerPage = lazyNamed(() => import('./answer/answer-page.js'), 'AnswerPage');
+const CampaignsPage = lazyNamed(() => import('./risk-campaigns/campaigns-page.js'), 'CampaignsPage');
+const CampaignPage = lazyNamed(() => import('./risk-campaigns/campaign-page.js'), 'CampaignPage');
+const SchoolCampaignPage = lazyNamed(
+  () => import('./risk-campaigns/school-campaign-page.js'),
+  'SchoolCampaignPage',
+);
+const DirectorAnswerPage = lazyNamed(
+  () => import('./risk-campaigns/director-answer-page.js'),
+  'DirectorAnswerPage',
+);
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 
 export function App() {
+  // The answering page of a questionnaire link is public: no sign-in, no menu (issue 11 §2).
+  const { pathname } = useLocation();
+  if (pathname.startsWith('/a/'))
+    return (
+      <Lazy>
+        <Routes>
+          <Route path="/a/:token" element={<AnswerPage />} />
+        </Routes>
+      </Lazy>
+    );
   return (
     <AuthGate fallback={<LoginPage />}>
       <Shell />
@@ -121,6 +143,10 @@ function Shell() {
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/admin/orgs" element={<AdminOrgsPage />} />
             <Route path="/admin/users" element={<AdminUsersPage />} />
+            <Route path="/risk-campaigns" element={<CampaignsPage />} />
+            <Route path="/risk-campaigns/:id" element={<CampaignPage />} />
+            <Route path="/risk-campaigns/:id/schools/:schoolId" element={<SchoolCampaignPage />} />
+            <Route path="/risk-campaigns/:id/schools/:schoolId/director" element={<DirectorAnswerPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>
