@@ -6,8 +6,8 @@ import { signIn } from './fixtures.js';
 // its count go up; the municipality sees the progress of its schools.
 
 const shots = process.env.SHOTS_DIR;
-const shot = async (page: Page, name: string) => {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+const shot = async (page: Page, name: string, fullPage = true) => {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage });
 };
 
 /** Answers every question on the page with its first option (a number: 3). */
@@ -48,8 +48,9 @@ test('a pupil answers anonymously on a phone once; the school and the municipali
   const pupil = await phone.newPage();
   await pupil.goto(url);
   await expect(pupil.getByText('Анкета для обучающихся')).toBeVisible();
-  await shot(pupil, 'pupil-form');
+  await shot(pupil, 'pupil-form', false);
   await answerAll(pupil);
+  await shot(pupil, 'pupil-answered', false);
   await pupil.getByTestId('answer-submit').click();
   await expect(pupil.getByTestId('answer-notice')).toContainText('Спасибо! Ответы отправлены');
   await shot(pupil, 'pupil-thanks');
@@ -66,7 +67,7 @@ test('a pupil answers anonymously on a phone once; the school and the municipali
   await answerAll(pupil);
   await pupil.getByTestId('answer-submit').click();
   await expect(pupil.getByTestId('answer-error')).toContainText('С этого устройства уже ответили');
-  await shot(pupil, 'pupil-refused');
+  await shot(pupil, 'pupil-refused', false);
 
   await school.reload();
   await expect(school.getByTestId('count-pupil-value')).toHaveText(String(before + 1));

@@ -70,7 +70,7 @@ export function TeacherLinks({
             w={140}
           />
           <Textarea
-            label="Имена (необязательно, по одному в строке)"
+            label="Имена (по одному в строке)"
             autosize
             minRows={1}
             maxRows={6}
