@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
+import { auditEvents } from '../src/db/schema/audit.js';
 import { riskCampaigns, riskInstruments } from '../src/db/schema/risk-profiles.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
@@ -309,5 +310,26 @@ describe.each(DB_KINDS)('questionnaire campaigns on %s', (kind) => {
       ['teacher', 10],
       ['pupil', 30],
     ]);
+  });
+
+  it('closes an open campaign past its closing date when it is read, with a history event', async () => {
+    const [open] = await database.db
+      .select({ id: riskCampaigns.id })
+      .from(riskCampaigns)
+      .where(eq(riskCampaigns.status, 'open'))
+      .limit(1);
+    if (!open) throw new Error('no open campaign');
+    await database.db
+      .update(riskCampaigns)
+      .set({ closesOn: '2020-01-31', opensOn: '2020-01-01' })
+      .where(eq(riskCampaigns.id, open.id));
+    const res = await t.call('GET', `/api/risk-campaigns/${open.id}`, { cookie: ck.municipality });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { campaign: { status: string } }).campaign.status).toBe('closed');
+    const events = await database.db
+      .select({ payload: auditEvents.payload, actor: auditEvents.actorName })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, open.id), eq(auditEvents.type, 'risk_campaign.closed')));
+    expect(events.map((e) => e.payload)).toEqual([{ automatic: true }]);
   });
 });
