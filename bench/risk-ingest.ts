@@ -4,11 +4,15 @@
 // plain Hono route measured in the same run. Prints figures only, never asserts.
 // Run: DATABASE_URL=postgres://… npm run bench:risk-ingest [-- --schools 200 --concurrency 64]
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { tokenId } from '../src/modules/auth/sessions.js';
 import { hashToken, newToken } from '../src/modules/risk-campaigns/tokens.js';
+import { printSummary, summarise } from './cpuprofile-summary.js';
 import { startBaseline } from './load-baseline.js';
 import { makeStore, startServer } from './load-server.js';
 
@@ -20,6 +24,10 @@ const { values } = parseArgs({
     pupils: { type: 'string', default: '100' },
     parents: { type: 'string', default: '100' },
     'baseline-seconds': { type: 'string', default: '8' },
+    // One server process under --cpu-prof: prints where the submission path spends its time.
+    profile: { type: 'boolean', default: false },
+    // Connections of each server process: many short INSERTs wait on the WAL flush, not on the CPU.
+    pool: { type: 'string', default: '10' },
   },
 });
 const N = Number(values.schools);
@@ -109,7 +117,13 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
     console.log(`Сервер: PostgreSQL, кластер (процесс на ядро), демо-данные…`);
-    server = await startServer(store, [], { TRUSTED_PROXIES: '127.0.0.1', SESSION_SECRET: SECRET });
+    const profDir = values.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'opora-prof-')) : null;
+    server = await startServer(store, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [], {
+      TRUSTED_PROXIES: '127.0.0.1',
+      SESSION_SECRET: SECRET,
+      DATABASE_POOL_SIZE: values.pool,
+      ...(profDir ? { WORKERS: '1' } : {}),
+    });
     await db.connect();
     const setupStart = performance.now();
     const ids = await setup(db);
@@ -120,6 +134,9 @@ async function main() {
     const total = N * (1 + PER.teacher + PER.pupil + PER.parent);
     const queue = submissions(ids);
     let sent = 0;
+    const xactBefore = (await store.transactions?.()) ?? 0;
+    const cpuBefore = server.cpu();
+    const sumCpu = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     const result = await drive(base, () => {
       const s = queue.next();
       if (s.done) return null;
@@ -128,6 +145,8 @@ async function main() {
         console.log(`  отправлено ${sent.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}`);
       return s.value;
     });
+    const xacts = ((await store.transactions?.()) ?? 0) - xactBefore;
+    const serverCpu = sumCpu(server.cpu()) - sumCpu(cpuBefore);
     // The same devices and links again: every one must be refused and add nothing.
     const repeat = ids.repeats;
     const again = await drive(base, () => repeat.pop() ?? null);
@@ -146,6 +165,9 @@ async function main() {
     console.log('');
     console.log(`Анкет отправлено: ${total.toLocaleString('ru-RU')} за ${result.seconds.toFixed(1)} с`);
     console.log(`  приём: ${(total / result.seconds).toFixed(0)} анкет/с (цель ≥ 2 000/с), клиентов ${CONC}`);
+    console.log(
+      `  транзакций PostgreSQL на анкету: ${(xacts / total).toFixed(2)}; процессор сервера (без PostgreSQL): ${((1000 * serverCpu) / total).toFixed(2)} мс на анкету`,
+    );
     console.log(`  ответы сервера: ${[...result.statuses].map(([k, v]) => `${k}: ${v}`).join(', ')}`);
     console.log(`  строк в risk_responses: ${stored} (принято 200: ${ok}); потеряно: ${ok - stored}`);
     console.log(

@@ -87,6 +87,19 @@ describe.each(DB_KINDS)('questionnaire campaigns on %s', (kind) => {
     expect(JSON.stringify(page)).not.toContain('answers');
   });
 
+  it('prints the anonymous links with QR codes and an instruction in Russian, for the school team only', async () => {
+    const url = `/api/risk-campaigns/${campaignId}/schools/${schoolId}/sheet`;
+    const res = await t.call('GET', url, { cookie: ck.school });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html.match(/<svg/g)).toHaveLength(2);
+    for (const l of page.links?.anonymous ?? []) expect(html).toContain(`/a/${l.token}`);
+    expect(html).toContain('Анкета для обучающихся');
+    expect(html).toContain('С одного устройства можно ответить один раз');
+    expect((await t.call('GET', url, { cookie: ck.municipality })).status).toBe(403);
+  });
+
   it('hides the links from everyone but the school team, and the campaign from school2 and the teacher', async () => {
     for (const l of ['municipality', 'curator', 'region']) expect((await getPage(l)).links).toBeNull();
     for (const l of ['school2', 'teacher'])
