@@ -87,3 +87,25 @@ test('a pupil answers anonymously on a phone once; the school and the municipali
   await shot(municipality, 'municipality-progress');
   await phone.close();
 });
+
+test('the regional operator makes a campaign for the schools of a municipality and opens it', async ({
+  browser,
+}) => {
+  const region = await signIn(browser, 'region');
+  await region.setViewportSize({ width: 1280, height: 900 });
+  await region.getByTestId('nav-risk-campaigns').click();
+  await region.getByTestId('campaign-create').click();
+  const dialog = region.getByRole('dialog');
+  await dialog.getByLabel('Название').fill('Анкетирование школ района (проверка)');
+  await dialog.getByLabel('Муниципалитет').click();
+  await region.getByRole('option').first().click();
+  await dialog.getByText(/Выбрать показанные/).click();
+  await expect(dialog.getByText(/Выбрано школ: [1-9]/)).toBeVisible();
+  await shot(region, 'region-create');
+  await dialog.getByTestId('campaign-save').click();
+  await expect(region.getByTestId('campaign-status')).toHaveText('Черновик');
+  await region.getByRole('button', { name: 'Открыть анкетирование' }).click();
+  await expect(region.getByTestId('campaign-status')).toHaveText('Идёт');
+  await expect(region.getByTestId('progress-row').first()).toBeVisible();
+  await shot(region, 'region-campaign');
+});
