@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Db } from '../../db/client.js';
 import { riskAnswerRates } from '../../db/schema/risk-campaigns.js';
 import { riskCampaigns } from '../../db/schema/risk-profiles.js';
@@ -46,26 +47,47 @@ export async function submitByLink(
   throw await whyRefused(db, link, opts.secret, opts.ip, link.kind === 'personal');
 }
 
+// The statement as text with positional parameters: on PostgreSQL it runs as a named prepared
+// statement (parsed and planned once per pooled connection), elsewhere through drizzle.
+const OPEN = `c.id = $1 and c.status = 'open' and current_date between c.opens_on and c.closes_on`;
+const INSERT = `insert into risk_responses (campaign_id, school_id, "group", respondent_id, answers)`;
+const VALUES = `select $1::uuid, $2::uuid, $3::text, $4::uuid, $5::jsonb`;
+const WITH_LIMIT = `with lim as (
+    insert into risk_answer_rates (link_id, ip_hash, hour, n) values ($6, $7, $8, 1)
+    on conflict (link_id, ip_hash, hour) do update set n = risk_answer_rates.n + 1 returning n)
+  ${INSERT} ${VALUES} from risk_campaigns c, lim where ${OPEN} and lim.n <= $9
+  on conflict (campaign_id, respondent_id) do nothing returning submitted_at`;
+const WITHOUT_LIMIT = `${INSERT} ${VALUES} from risk_campaigns c where ${OPEN}
+  on conflict (campaign_id, respondent_id) do nothing returning submitted_at`;
+
+type Row = { submitted_at: string | Date };
+
 async function insertResponse(
   db: Db,
   link: { campaignId: string; schoolId: string; group: RespondentGroup; linkId: string },
   respondentId: string,
   answersJson: string,
   limit: { ip: string; hour: number } | null,
-): Promise<{ submitted_at: string | Date }[]> {
-  const open = sql`c.id = ${link.campaignId} and c.status = 'open' and current_date between c.opens_on and c.closes_on`;
-  const values = sql`${link.campaignId}::uuid, ${link.schoolId}::uuid, ${link.group}, ${respondentId}::uuid, ${answersJson}::jsonb`;
-  const query = limit
-    ? sql`with lim as (
-          insert into risk_answer_rates (link_id, ip_hash, hour, n) values (${link.linkId}, ${limit.ip}, ${limit.hour}, 1)
-          on conflict (link_id, ip_hash, hour) do update set n = risk_answer_rates.n + 1 returning n)
-        insert into risk_responses (campaign_id, school_id, "group", respondent_id, answers)
-        select ${values} from risk_campaigns c, lim where ${open} and lim.n <= ${ANON_PER_IP_HOUR}
-        on conflict (campaign_id, respondent_id) do nothing returning submitted_at`
-    : sql`insert into risk_responses (campaign_id, school_id, "group", respondent_id, answers)
-        select ${values} from risk_campaigns c where ${open}
-        on conflict (campaign_id, respondent_id) do nothing returning submitted_at`;
-  const res = (await db.execute(query)) as unknown as { rows: { submitted_at: string | Date }[] };
+): Promise<Row[]> {
+  const values: (string | number)[] = [link.campaignId, link.schoolId, link.group, respondentId, answersJson];
+  if (limit) values.push(link.linkId, limit.ip, limit.hour, ANON_PER_IP_HOUR);
+  const text = limit ? WITH_LIMIT : WITHOUT_LIMIT;
+  const client: unknown = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    const res = await client.query<Row>({
+      name: limit ? 'risk_submit_limited' : 'risk_submit',
+      text,
+      values,
+    });
+    return res.rows;
+  }
+  // PGlite (one process, no pool): drizzle with the same text, parameters bound in order.
+  const chunks = text.split(/\$(\d+)/);
+  const query = sql.join(
+    chunks.map((c, i) => (i % 2 === 0 ? sql.raw(c) : sql`${values[Number(c) - 1]}`)),
+    sql.raw(''),
+  );
+  const res = (await db.execute(query)) as unknown as { rows: Row[] };
   return res.rows;
 }
 
