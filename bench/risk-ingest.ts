@@ -181,6 +181,19 @@ async function main() {
     console.log(
       `База сравнения (простой маршрут Hono, тот же генератор нагрузки): ${baseline.toFixed(0)} запросов/с`,
     );
+    if (profDir) {
+      await server.stop();
+      server = null;
+      // The serving thread's profile is the largest file; its last seconds are the submissions.
+      const files = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+      const size = (f: string) => fs.statSync(path.join(profDir, f)).size;
+      const file = files.sort((a, b) => size(b) - size(a))[0];
+      if (file)
+        printSummary(
+          summarise(JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')), result.seconds),
+          30,
+        );
+    }
   } finally {
     await db.end().catch(() => {});
     await server?.stop();
