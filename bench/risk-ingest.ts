@@ -147,8 +147,22 @@ async function main() {
     });
     const xacts = ((await store.transactions?.()) ?? 0) - xactBefore;
     const serverCpu = sumCpu(server.cpu()) - sumCpu(cpuBefore);
+    if (profDir) {
+      await server.stop();
+      server = null;
+      // Stopped right after the submissions, so the profile's last seconds are theirs; the serving
+      // thread's profile is the largest file.
+      const files = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+      const size = (f: string) => fs.statSync(path.join(profDir, f)).size;
+      const file = files.sort((a, b) => size(b) - size(a))[0];
+      if (file)
+        printSummary(
+          summarise(JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')), result.seconds),
+          30,
+        );
+    }
     // The same devices and links again: every one must be refused and add nothing.
-    const repeat = ids.repeats;
+    const repeat = server ? ids.repeats : [];
     const again = await drive(base, () => repeat.pop() ?? null);
     const rows = await db.query(
       'select count(*)::int as n, count(distinct respondent_id)::int as d from risk_responses where campaign_id = $1',
@@ -181,19 +195,6 @@ async function main() {
     console.log(
       `База сравнения (простой маршрут Hono, тот же генератор нагрузки): ${baseline.toFixed(0)} запросов/с`,
     );
-    if (profDir) {
-      await server.stop();
-      server = null;
-      // The serving thread's profile is the largest file; its last seconds are the submissions.
-      const files = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
-      const size = (f: string) => fs.statSync(path.join(profDir, f)).size;
-      const file = files.sort((a, b) => size(b) - size(a))[0];
-      if (file)
-        printSummary(
-          summarise(JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')), result.seconds),
-          30,
-        );
-    }
   } finally {
     await db.end().catch(() => {});
     await server?.stop();
