@@ -25,7 +25,10 @@ async function directorContext(db: Db, actor: Actor, campaignId: string, schoolI
     .from(riskInstruments)
     .where(eq(riskInstruments.id, ctx.campaign.instrumentId));
   if (!ins) throw notFound('Анкета');
-  return { ...ctx, parsed: parsedInstrument(ctx.campaign.instrumentId, ins.document) };
+  return {
+    ...ctx, // A draft campaign's instrument may still be edited: not cached until the campaign opens.
+    parsed: parsedInstrument(ctx.campaign.instrumentId, ins.document, ctx.campaign.status !== 'draft'),
+  };
 }
 
 export async function getDirectorForm(

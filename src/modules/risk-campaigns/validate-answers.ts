@@ -14,11 +14,13 @@ const cache = new Map<string, Parsed>();
 /** The parsed instrument if this process has it. */
 export const cachedInstrument = (instrumentId: string) => cache.get(instrumentId);
 
-export function parsedInstrument(instrumentId: string, document: unknown): Parsed {
+/** The parsed instrument; kept in memory only when `frozen` (a draft may still change under its id). */
+export function parsedInstrument(instrumentId: string, document: unknown, frozen = true): Parsed {
   const hit = cache.get(instrumentId);
   if (hit) return hit;
   const instrument = instrumentSchema.parse(document);
   const parsed = { instrument, byId: new Map(instrument.items.map((i) => [i.id, i])) };
+  if (!frozen) return parsed;
   if (cache.size > 500) cache.clear();
   cache.set(instrumentId, parsed);
   return parsed;
