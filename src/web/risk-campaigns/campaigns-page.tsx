@@ -33,7 +33,7 @@ export function CampaignsPage() {
           rows.length === 0 ? (
             <Text c="dimmed">{C.empty}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
+            <Table.ScrollContainer minWidth={760}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -64,16 +64,20 @@ export function CampaignsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>{c.owner.name}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {formatDate(c.opensOn)} — {formatDate(c.closesOn)}
                       </Table.Td>
-                      <Table.Td>
-                        <Badge color={STATUS_COLORS[c.status]} variant="light">
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge
+                          color={STATUS_COLORS[c.status]}
+                          variant="light"
+                          style={{ overflow: 'visible' }}
+                        >
                           {CAMPAIGN_STATUS_LABELS[c.status]}
                         </Badge>
                       </Table.Td>
                       <Table.Td ta="right">{c.schools}</Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                         {c.responses} из {c.expected}
                       </Table.Td>
                     </Table.Tr>
