@@ -9,6 +9,8 @@ import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
   APPROVED_READERS,
+  CAMPAIGN_OWNERS,
+  CAMPAIGN_READERS,
   CONFIRMERS,
   DOCUMENT_RIGHTS,
   EXPERTISE_READERS,
@@ -351,6 +353,30 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
         may: may[u],
       }));
     }
+    // Questionnaire campaigns (issue 11 §2).
+    case 'campaign.create':
+      return byUnit(
+        () => ({}),
+        (u) => UNIT_READERS[u],
+        (u) => CAMPAIGN_OWNERS[u],
+      );
+    case 'campaign.read':
+    case 'campaign.keep':
+    case 'campaign.school':
+      return [
+        {
+          label: 'openCampaign',
+          params: { id: s.campaign.id, schoolId: s.campaign.schoolId },
+          target: { all, user },
+          sees: CAMPAIGN_READERS,
+          may:
+            rule === 'campaign.read'
+              ? CAMPAIGN_READERS
+              : rule === 'campaign.keep'
+                ? ['municipality']
+                : ['school'],
+        },
+      ];
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;

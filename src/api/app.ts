@@ -21,6 +21,8 @@ import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
+import { riskAnswerRoutes } from './routes/risk-answer.js';
+import { riskCampaignRoutes } from './routes/risk-campaigns.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 import { riskProfileRoutes } from './routes/risk-profiles.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
@@ -77,6 +79,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   programRoutes(app, deps);
   expertiseRoutes(app, deps);
   riskProfileRoutes(app, deps);
+  // Questionnaire campaigns and answering by links (issue 11 §2).
+  riskCampaignRoutes(app, deps);
+  riskAnswerRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

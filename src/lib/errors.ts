@@ -52,6 +52,9 @@ export const NOUN_GENDERS = {
   Документ: 'm',
   'Экспертное заключение': 'n',
   Выборка: 'f',
+  Анкетирование: 'n',
+  Анкета: 'f',
+  Ссылка: 'f',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Group, Menu, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LoginPage } from './pages/login-page.js';
 import { api, unwrap } from './shared/api.js';
 import { AuthGate, useMe } from './shared/auth.js';
@@ -29,6 +29,18 @@ const ProfileSchoolPage = lazyNamed(
   'ProfileSchoolPage',
 );
 const SchoolCardPage = lazyNamed(() => import('./pages/school-card-page.js'), 'SchoolCardPage');
+// Questionnaire campaigns and answering (issue 11 §2).
+const AnswerPage = lazyNamed(() => import('./answer/answer-page.js'), 'AnswerPage');
+const CampaignsPage = lazyNamed(() => import('./risk-campaigns/campaigns-page.js'), 'CampaignsPage');
+const CampaignPage = lazyNamed(() => import('./risk-campaigns/campaign-page.js'), 'CampaignPage');
+const SchoolCampaignPage = lazyNamed(
+  () => import('./risk-campaigns/school-campaign-page.js'),
+  'SchoolCampaignPage',
+);
+const DirectorAnswerPage = lazyNamed(
+  () => import('./risk-campaigns/director-answer-page.js'),
+  'DirectorAnswerPage',
+);
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
 const InstrumentEditorPage = lazyNamed(
@@ -47,6 +59,16 @@ const ExpertiseReviewPage = lazyNamed(
 );
 
 export function App() {
+  // The answering page of a questionnaire link is public: no sign-in, no menu (issue 11 §2).
+  const { pathname } = useLocation();
+  if (pathname.startsWith('/a/'))
+    return (
+      <Lazy>
+        <Routes>
+          <Route path="/a/:token" element={<AnswerPage />} />
+        </Routes>
+      </Lazy>
+    );
   return (
     <AuthGate fallback={<LoginPage />}>
       <Shell />
@@ -151,6 +173,10 @@ function Shell() {
             <Route path="/expertise" element={<ExpertisePage />} />
             <Route path="/expertise/mine" element={<ExpertiseMinePage />} />
             <Route path="/expertise/reviews/:id" element={<ExpertiseReviewPage />} />
+            <Route path="/risk-campaigns" element={<CampaignsPage />} />
+            <Route path="/risk-campaigns/:id" element={<CampaignPage />} />
+            <Route path="/risk-campaigns/:id/schools/:schoolId" element={<SchoolCampaignPage />} />
+            <Route path="/risk-campaigns/:id/schools/:schoolId/director" element={<DirectorAnswerPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

@@ -236,4 +236,28 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'PUT /api/risk-profiles/campaigns/{id}/schools/{schoolId}/priorities': () => ({
     body: { factors: ['1', '2'], version: STALE },
   }),
+  // Questionnaire campaigns (issue 11 §2): writes carry a stale version where they have one.
+  'GET /api/risk-campaign-setup': (t) => ({ query: `ownerUnitId=${t.unit?.unitId}&year=2026` }),
+  'POST /api/risk-campaigns': (t) => ({
+    body: {
+      ownerUnitId: t.unit?.unitId,
+      instrumentId: t.all.campaign.instrumentId,
+      year: 2026,
+      title: 'Проверка доступа',
+      stage: 'baseline',
+      groups: ['pupil'],
+      opensOn: '2026-01-01',
+      closesOn: '2026-01-31',
+      // A school of the owner's own subtree: the region's or the municipality's demo school.
+      schools: [{ schoolId: t.all.units.school.unitId, expected: { pupil: 1 } }],
+    },
+  }),
+  'PATCH /api/risk-campaigns/{id}': () => ({ body: { title: 'Проверка доступа', version: STALE } }),
+  'POST /api/risk-campaigns/{id}/open': () => ({ body: { version: STALE } }),
+  'POST /api/risk-campaigns/{id}/close': () => ({ body: { version: STALE } }),
+  'POST /api/risk-campaigns/{id}/schools/{schoolId}/teacher-links': () => ({ body: { count: 1 } }),
+  'POST /api/risk-campaigns/{id}/schools/{schoolId}/director': (t) => ({
+    body: { answers: t.all.campaign.directorAnswers },
+  }),
+  'POST /api/answer/{token}': () => ({ body: { answers: { x: '1' } } }),
 };

@@ -42,6 +42,14 @@ export type Samples = {
   expertise: ExpertiseSamples;
   /** The demo's questionnaire campaign of the current year (closed, profiles computed). */
   riskCampaignId: string;
+  /** The demo's open campaign of the first municipality, with the demo school in it (issue 11 §2). */
+  campaign: {
+    id: string;
+    version: number;
+    instrumentId: string;
+    schoolId: string;
+    directorAnswers: Record<string, string>;
+  };
 };
 
 /** The demo's expertise objects (src/modules/demo/demo-expertise.ts). */
@@ -166,6 +174,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     instrumentId: await demoInstrumentId(db),
     expertise: await expertiseSamples(db, school.id, school2.id),
     riskCampaignId: await currentRiskCampaign(db),
+    campaign: await campaignSample(db, school.id),
   };
 }
 
@@ -207,9 +216,30 @@ async function currentRiskCampaign(db: Db): Promise<string> {
   const [c] = await db
     .select({ id: riskCampaigns.id })
     .from(riskCampaigns)
-    .where(eq(riskCampaigns.stage, 'baseline'))
+    .where(and(eq(riskCampaigns.stage, 'baseline'), eq(riskCampaigns.status, 'closed')))
     .orderBy(sql`${riskCampaigns.year} desc`)
     .limit(1);
   if (!c) throw new Error('no risk campaign');
   return c.id;
+}
+
+async function campaignSample(db: Db, schoolId: string): Promise<Samples['campaign']> {
+  const [c] = await db
+    .select({
+      id: riskCampaigns.id,
+      version: riskCampaigns.version,
+      instrumentId: riskCampaigns.instrumentId,
+      document: riskInstruments.document,
+    })
+    .from(riskCampaigns)
+    .innerJoin(riskInstruments, eq(riskInstruments.id, riskCampaigns.instrumentId))
+    .where(eq(riskCampaigns.status, 'open'))
+    .limit(1);
+  if (!c) throw new Error('no open campaign');
+  // One answer of the director's questionnaire: a permitted call really submits it.
+  const items = (c.document as { items: { id: string; group: string; options?: { value: string }[] }[] })
+    .items;
+  const item = items.find((i) => i.group === 'director' && i.options?.length);
+  const directorAnswers = item ? { [item.id]: item.options?.[0]?.value ?? '' } : {};
+  return { id: c.id, version: c.version, instrumentId: c.instrumentId, schoolId, directorAnswers };
 }

@@ -101,6 +101,16 @@ export const EXPERTISE_READERS = {
   /** the expert's draft of the municipality's roadmap: the municipality sees it once submitted */
   roadmapReview: REGION_LEVEL,
 } as const satisfies Record<string, readonly Login[]>;
+/** Questionnaire campaigns (issue 11 §2): who runs a campaign of the unit (region, municipality only). */
+export const CAMPAIGN_OWNERS: Record<UnitKey, Login[]> = {
+  region: ['region'],
+  ownMunicipality: ['municipality'],
+  otherMunicipality: [],
+  school: [],
+  school2: [],
+};
+/** Who sees the demo's open campaign of the first municipality (a teacher answers by a link, reads none). */
+export const CAMPAIGN_READERS: Login[] = [...REGION_LEVEL, 'municipality', 'curator', 'school'];
 
 export type Outcome = 'allowed' | 403 | 404;
 

@@ -7,6 +7,7 @@ export * from './identification.js';
 export * from './jobs.js';
 export * from './orgs.js';
 export * from './programs.js';
+export * from './risk-campaigns.js';
 export * from './risk-profiles.js';
 export * from './risk-reference.js';
 export * from './roadmaps.js';

@@ -86,6 +86,8 @@ export const riskCampaignSchools = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     expected: jsonb('expected').$type<Partial<Record<RespondentGroup, number>>>().notNull().default({}),
+    /** the last «Напомнить» of the campaign's owner (issue 11 §2; real notifications come later) */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('risk_campaign_schools_pk').on(t.campaignId, t.schoolId),

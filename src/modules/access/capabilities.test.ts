@@ -158,7 +158,18 @@ describe('capabilities of each role', () => {
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {
-    expect(capabilitiesOf(actor(role, unit))).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
+    const { campaigns: _, ...rest } = capabilitiesOf(actor(role, unit));
+    expect(rest).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
+  });
+
+  it.each([
+    ['regional_operator', 'R', 'owner'],
+    ['municipal_coordinator', 'M', 'owner'],
+    ['curator', 'S', 'reader'],
+    ['school_team', 'S', 'reader'],
+    ['teacher', 'S', null],
+  ] as const)('campaigns: %s of %s', (role, unit, expected) => {
+    expect(capabilitiesOf(actor(role, unit)).campaigns).toBe(expected);
   });
 
   it('an expert of a municipality is not a reader of the region', () => {

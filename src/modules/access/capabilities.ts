@@ -31,6 +31,8 @@ export type Capabilities = {
   expertiseReviewer: boolean;
   /** Risk profiles: 'map' — the heat map of the schools he sees; 'school' — his school's profile. */
   riskProfiles: 'map' | 'school' | null;
+  /** Questionnaire campaigns: 'owner' runs them (region operator, municipal coordinator), 'reader' follows them. */
+  campaigns: 'owner' | 'reader' | null;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -89,6 +91,12 @@ export function capabilitiesOf(actor: Actor): Capabilities {
       ? 'map'
       : has(actor, ['school_team', 'teacher'])
         ? 'school'
+        : null,
+    // The rule of risk-campaigns/campaign-access.ts: a teacher answers by a link and follows nothing.
+    campaigns: has(actor, ['regional_operator', 'municipal_coordinator'])
+      ? 'owner'
+      : has(actor, ['admin', 'regional_center', 'expert', 'curator', 'school_team'])
+        ? 'reader'
         : null,
   };
 }

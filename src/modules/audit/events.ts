@@ -182,6 +182,14 @@ export const EVENT_PAYLOADS = {
     changed: z.array(z.object({ factor: z.string(), from: z.string(), to: z.string(), comment: z.string() })),
     priorities: z.array(z.string()),
   }),
+  // Questionnaire campaigns (issue 11 §2). Answers themselves write no event: anonymous ones must not.
+  'risk_campaign.created': z.object({ title: z.string(), year: z.number(), schools: z.number() }),
+  'risk_campaign.updated': changes,
+  'risk_campaign.opened': z.object({ instrumentId: z.string() }),
+  'risk_campaign.closed': z.object({ automatic: z.boolean() }),
+  'risk_campaign.reminded': z.object({ schoolId: z.string(), school: z.string() }),
+  'risk_campaign.links_created': z.object({ schoolId: z.string(), count: z.number() }),
+  'risk_campaign.director_answered': z.object({ schoolId: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -32,6 +32,7 @@ export const meView = z
       /** May be named to examine documents: an expert, the centre, a school team (mutual expertise). */
       expertiseReviewer: z.boolean(),
       riskProfiles: z.enum(['map', 'school']).nullable(),
+      campaigns: z.enum(['owner', 'reader']).nullable(),
     }),
   })
   .meta({ id: 'Me' });

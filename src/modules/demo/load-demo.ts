@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { countLabel } from '../../lib/plural.js';
 import type { FileStorage } from '../files/storage.js';
 import { transactionLoader } from './demo-bulk.js';
+import { loadDemoCampaigns } from './demo-campaigns.js';
 import { addDialogue } from './demo-dialogue.js';
 import { ruDate } from './demo-execution.js';
 import { loadDemoExpertise } from './demo-expertise.js';
@@ -103,6 +104,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
   const risk = await loadDemoRiskProfiles(run, campaign);
   log(`Рисковые профили рассчитаны (с прошлым годом): ${risk.profiles}, один верифицирован куратором`);
+  await loadDemoCampaigns(run, campaign);
+  log('Идёт анкетирование школ первого муниципалитета: ссылки учителей и анонимные ссылки готовы');
   await loadDemoPrograms(run);
   log('Программы школ: антирисковая программа на доработке, концепция на экспертизе, одна утверждена');
   const expertise = await loadDemoExpertise(run);

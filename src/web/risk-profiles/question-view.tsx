@@ -1,6 +1,6 @@
 import { Anchor, Badge, Checkbox, Group, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
+import type { InstrumentItemType } from '../../db/schema/values.js';
 import { parseNumberAnswer } from '../../modules/risk-profiles/answer.js';
-import type { InstrumentItem } from '../../modules/risk-profiles/instrument.js';
 import type { Answer } from '../../modules/risk-profiles/score-profile.js';
 
 // One question exactly as a respondent sees it: the editor's preview and the answering pages of
@@ -13,8 +13,16 @@ import type { Answer } from '../../modules/risk-profiles/score-profile.js';
 
 export type QuestionValue = string | string[] | null;
 
+/** What a respondent is shown of an item: the answering API sends items without their risk values. */
+export type QuestionItem = {
+  id: string;
+  type: InstrumentItemType;
+  text?: string;
+  options?: readonly { value: string; label?: string }[];
+};
+
 type Props = {
-  item: InstrumentItem;
+  item: QuestionItem;
   value: QuestionValue;
   onChange: (value: QuestionValue) => void;
   /** «Вопрос 3 из 12» above the text, when given. */
@@ -24,7 +32,7 @@ type Props = {
 };
 
 /** The answer to store, null for no answer; undefined when the typed number is not a number yet. */
-export function questionAnswer(item: InstrumentItem, value: QuestionValue): Answer | null | undefined {
+export function questionAnswer(item: QuestionItem, value: QuestionValue): Answer | null | undefined {
   if (value === null) return null;
   if (item.type === 'number') {
     const text = typeof value === 'string' ? value.trim() : '';

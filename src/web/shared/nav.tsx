@@ -57,6 +57,7 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     ...(caps.programs ? [{ to: '/programs', label: 'Программы школ' }] : []),
     ...(caps.expertiseOrganizer ? [{ to: '/expertise', label: 'Экспертиза' }] : []),
     ...(caps.expertiseReviewer ? [{ to: '/expertise/mine', label: 'Мои экспертизы' }] : []),
+    ...(caps.campaigns ? [{ to: '/risk-campaigns', label: 'Анкетирование' }] : []),
     ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
   ];
   // The longest entry that contains the page: «Мои экспертизы» rather than «Экспертиза» on /expertise/mine.
