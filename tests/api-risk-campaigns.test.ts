@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { auditEvents } from '../src/db/schema/audit.js';
+import { jobs } from '../src/db/schema/jobs.js';
 import { riskCampaigns, riskInstruments } from '../src/db/schema/risk-profiles.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
@@ -241,6 +242,12 @@ describe.each(DB_KINDS)('questionnaire campaigns on %s', (kind) => {
       });
     expect((await close(current.campaign.version + 5)).status).toBe(409);
     expect((await close(current.campaign.version)).status).toBe(200);
+    // Closing queues the computation of the campaign's profiles.
+    const queued = await database.db
+      .select({ kind: jobs.kind })
+      .from(jobs)
+      .where(sql`${jobs.params}->>'campaignId' = ${campaignId}`);
+    expect(queued.map((j) => j.kind)).toEqual(['risk_profiles.compute']);
     const res = await submit(token, { answers: answerOf(form), deviceId: crypto.randomUUID() });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('завершено');

@@ -14,7 +14,7 @@ import { jsonBody, okJson } from '../openapi.js';
 // the link's group, the school's short name and the campaign's dates; the submission returns only «ok».
 
 const tags = ['Анкетирование: ответы'];
-/** A random id of the device, kept by the browser for the answering pages only (ADR 0018). */
+/** A random id of the device, kept by the browser for the answering pages only (ADR 0020). */
 const DEVICE_COOKIE = 'opora_device';
 const cookiePath = '/api/answer';
 

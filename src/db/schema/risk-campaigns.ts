@@ -4,7 +4,7 @@ import { orgUnits } from './orgs.js';
 import { riskCampaigns } from './risk-profiles.js';
 import type { RespondentGroup } from './values.js';
 
-// Answering links of questionnaire campaigns (issue 11 §2, docs/decisions/0018-anonymous-answers.md).
+// Answering links of questionnaire campaigns (issue 11 §2, docs/decisions/0020-anonymous-answers.md).
 
 /**
  * A link to answer a campaign's questionnaire: `personal` — one teacher, answers once; `anonymous` —

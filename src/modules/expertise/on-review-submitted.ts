@@ -11,8 +11,10 @@ import type { ReviewRow } from './review-access.js';
  *    region may approve the document now;
  *  - `pending`: other reviews are still being written, or the target is a municipal roadmap (no document
  *    workflow follows from its expertise).
- * It reads and returns; it changes nothing, here or in `school_documents`. The lead connects the verdict to
- * the programs module's transition at merge.
+ * It reads and returns; it changes nothing, here or in `school_documents`: the document's next step (back to
+ * rework, or approval by order) stays the decision of the region or the municipality, who see every
+ * conclusion on the expertise board — one school's mutual review must not send another school's program
+ * back by itself.
  */
 export type SubmittedVerdict = {
   verdict: 'rework' | 'all_recommend' | 'pending';

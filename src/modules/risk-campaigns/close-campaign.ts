@@ -4,6 +4,7 @@ import { riskCampaigns } from '../../db/schema/risk-profiles.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import { type Actor, systemActor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
+import { enqueueProfileCompute } from '../risk-profiles/compute-job.js';
 import { assertKeeps, type CampaignRow, loadCampaign } from './campaign-access.js';
 import { versionInput } from './campaign-input.js';
 import { type CampaignView, campaignViewOf } from './campaign-view.js';
@@ -33,6 +34,8 @@ export async function closeCampaign(
       { entityType: 'risk_campaign', entityId: campaign.id, orgUnitId: owner.id },
       { automatic: false },
     );
+    // The profiles are computed from the answers as they are at closing (a job: 4,000 schools take seconds).
+    await enqueueProfileCompute(tx, { campaignId: campaign.id, startedBy: opts.actor });
   });
   return campaignViewOf(db, opts.actor, await loadCampaign(db, opts.actor, opts.campaignId));
 }
@@ -66,6 +69,7 @@ export async function closeIfExpired(db: Db, campaign: CampaignRow, today: strin
       { entityType: 'risk_campaign', entityId: campaign.id, orgUnitId: campaign.ownerUnitId },
       { automatic: true },
     );
+    await enqueueProfileCompute(tx, { campaignId: campaign.id, startedBy: null });
     return row;
   });
 }

@@ -3,7 +3,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 // Tokens of answering links. A token is 144 random bits (24 base64url characters: a short QR code);
 // the database keeps its SHA-256 only, so a leaked table lets nobody answer. Sessions hash with an HMAC
 // of the server's secret; links cannot, because the demo loader creates links without that secret —
-// and for a random 144-bit token a keyless hash is as hard to invert (docs/decisions/0018).
+// and for a random 144-bit token a keyless hash is as hard to invert (docs/decisions/0020-anonymous-answers.md).
 
 export const newToken = () => randomBytes(18).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -6,7 +6,7 @@ import { formatDate } from '../shared/ui.js';
 import { A } from './strings.js';
 
 // A questionnaire to fill in: the public link's page and the director's page. Progress is kept in the
-// browser's localStorage under `storageKey` until it is sent (ADR 0018), so a closed tab loses nothing.
+// browser's localStorage under `storageKey` until it is sent (ADR 0020), so a closed tab loses nothing.
 
 export type Form = ApiData<'/api/answer/{token}', 'get'>;
 /** What the API takes: the answer of every answered item (numbers as numbers). */
