@@ -18,9 +18,10 @@ async function answerAll(page: Page) {
   expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) {
     const q: Locator = questions.nth(i);
-    const choice = q.locator('input[type=radio], input[type=checkbox]').first();
-    if (await choice.count()) await choice.check();
-    else await q.locator('input').first().fill('3');
+    // Options are cards with the roles radio / checkbox; a number is a text box.
+    const choice = q.getByRole('radio').or(q.getByRole('checkbox')).first();
+    if (await choice.count()) await choice.click();
+    else await q.getByRole('textbox').fill('3');
   }
   await expect(page.getByTestId('answer-progress')).toContainText(`Отвечено ${n} из ${n}`);
 }

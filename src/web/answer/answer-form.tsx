@@ -106,13 +106,15 @@ export function AnswerForm({
       {sections.map((s) => (
         <Stack key={s.items[0]?.id} gap="lg">
           {s.title && <Divider label={s.title} labelPosition="left" />}
-          {s.items.map((item, i) => (
-            <div key={item.id} data-testid={`question-${item.id}`}>
-              <Text size="xs" c="dimmed">
-                Вопрос {form.items.indexOf(item) + 1 || i + 1}
-              </Text>
-              <QuestionView item={item} value={answers[item.id] ?? null} onChange={(v) => set(item.id, v)} />
-            </div>
+          {s.items.map((item) => (
+            <QuestionView
+              key={item.id}
+              item={item}
+              value={answers[item.id] ?? null}
+              onChange={(v) => set(item.id, v)}
+              index={form.items.indexOf(item) + 1}
+              total={form.items.length}
+            />
           ))}
         </Stack>
       ))}

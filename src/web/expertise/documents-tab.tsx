@@ -66,7 +66,8 @@ export function DocumentsTab({ o, canOrganize }: { o: Overview; canOrganize: boo
                     <Table.Td>
                       {mutual.length === 0 ? (
                         <Text size="xs" c="dimmed">
-                          не распределено
+                          {/* Only a document on expertise waits for a reviewer school. */}
+                          {d.status === 'expertise' ? 'не распределено' : '—'}
                         </Text>
                       ) : (
                         mutual.map((r) => (

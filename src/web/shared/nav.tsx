@@ -47,17 +47,17 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
         awaiting: { n: d.awaiting.total, color: 'orange' },
       }
     : {};
+  // In the order of the year's work: lists, roadmaps, questionnaires, profiles, programs, expertise.
   const entries: Entry[] = [
     { to: '/', label: 'Рабочий стол' },
     ...(caps.identification === 'region' ? [{ to: '/identification', label: 'Выявление ШНОР' }] : []),
     ...(caps.identification === 'approved' ? [{ to: '/identification', label: 'Списки школ' }] : []),
-    ...riskProfileEntry(me),
     { to: '/roadmaps', label: 'Дорожные карты' },
-    ...(caps.riskReference ? [{ to: '/risk-instruments', label: 'Анкеты и факторы риска' }] : []),
+    ...(caps.campaigns ? [{ to: '/risk-campaigns', label: 'Анкетирование' }] : []),
+    ...riskProfileEntry(me),
     ...(caps.programs ? [{ to: '/programs', label: 'Программы школ' }] : []),
     ...(caps.expertiseOrganizer ? [{ to: '/expertise', label: 'Экспертиза' }] : []),
     ...(caps.expertiseReviewer ? [{ to: '/expertise/mine', label: 'Мои экспертизы' }] : []),
-    ...(caps.campaigns ? [{ to: '/risk-campaigns', label: 'Анкетирование' }] : []),
     ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
   ];
   // The longest entry that contains the page: «Мои экспертизы» rather than «Экспертиза» on /expertise/mine.
@@ -65,13 +65,10 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     to === '/'
       ? location.pathname === '/'
       : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  const best = entries.filter((e) => within(e.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
-  const isActive = (to: string) =>
-    to === '/'
-      ? location.pathname === '/'
-      : to.startsWith('/expertise')
-        ? to === best
-        : location.pathname.startsWith(to);
+  const best = [...entries, ...REFERENCE, ...ADMIN]
+    .filter((e) => within(e.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const isActive = (to: string) => to === best;
   const link = (e: Entry) => (
     <NavLink
       key={e.to}
@@ -93,18 +90,31 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   return (
     <>
       {entries.map(link)}
+      {caps.riskReference && (
+        <>
+          <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+            Справочники
+          </Text>
+          {REFERENCE.map(link)}
+        </>
+      )}
       {caps.admin && (
         <>
           <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
             Администрирование
           </Text>
-          {link({ to: '/admin/orgs', label: 'Организации' })}
-          {link({ to: '/admin/users', label: 'Пользователи' })}
+          {ADMIN.map(link)}
         </>
       )}
     </>
   );
 }
+
+const REFERENCE: Entry[] = [{ to: '/risk-instruments', label: 'Анкеты и факторы риска' }];
+const ADMIN: Entry[] = [
+  { to: '/admin/orgs', label: 'Организации' },
+  { to: '/admin/users', label: 'Пользователи' },
+];
 
 /** «Рисковые профили»: the heat map for those who see several schools, the own school's profile otherwise. */
 function riskProfileEntry(me: Me): Entry[] {
