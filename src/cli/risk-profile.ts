@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { RESPONDENT_GROUPS } from '../db/schema/values.js';
+import { WORDS } from '../lib/counted.js';
+import { countLabel } from '../lib/plural.js';
 import { DEFAULT_RISK_FACTORS } from '../modules/risk-profiles/default-factors.js';
 import { type Instrument, ruleOf } from '../modules/risk-profiles/instrument.js';
 import {
@@ -73,7 +75,7 @@ function errorLines(e: BadInput): string {
   });
   if (e.totalErrors > lines.length) lines.push(`  … и ещё ${e.totalErrors - lines.length}`);
   const where = e.errors[0]?.file === 'instrument' ? 'в файле анкеты' : 'в файле ответов';
-  return `Ошибка: ${where} ошибок — ${e.totalErrors}; профили не рассчитаны.\n${lines.join('\n')}`;
+  return `Ошибка: ${where} ${countLabel(e.totalErrors, WORDS.error)}; профили не рассчитаны.\n${lines.join('\n')}`;
 }
 
 function fmt(score: number | null): string {

@@ -55,3 +55,6 @@ export const counted = (forms: PluralForms, text: (count: string) => string): Co
 
 /** A strings module's table of counted messages: the test collects every such table. */
 export type CountedTable = Record<string, CountedMessage>;
+
+/** «не длиннее 300 символов», «не длиннее 21 символа»: the limit of a text field. */
+export const notLonger = (max: number): string => `не длиннее ${countLabel(max, GEN_WORDS.character)}`;

@@ -101,7 +101,9 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   await executeRegional(run, regional);
   await addDialogue(run, municipal, schools);
   const campaign = await loadDemoQuestionnaires(run);
-  log(`Анкетирование для рисковых профилей: ${campaign.schoolIds.length} школ, ответы получены`);
+  log(
+    `Анкетирование для рисковых профилей: ${countLabel(campaign.schoolIds.length, WORDS.school)}, ответы получены`,
+  );
   const risk = await loadDemoRiskProfiles(run, campaign);
   log(`Рисковые профили рассчитаны (с прошлым годом): ${risk.profiles}, один верифицирован куратором`);
   await loadDemoCampaigns(run, campaign);

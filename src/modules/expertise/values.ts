@@ -5,12 +5,17 @@ import {
   REVIEW_MODES,
   REVIEW_STATUSES,
 } from '../../db/schema/expertise.js';
+import { notLonger } from '../../lib/counted.js';
 import { recordVersion } from '../../lib/input.js';
 
 // The JSON of a criteria set and of a review's scores, and the request schemas the pages share with the API.
 
 const text = (max: number, required: string) =>
-  z.string({ message: required }).trim().min(1, required).max(max, `Не длиннее ${max} символов`);
+  z
+    .string({ message: required })
+    .trim()
+    .min(1, required)
+    .max(max, `Текст ${notLonger(max)}`);
 
 export const scalePoint = z.object({
   score: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notLonger } from '../../lib/counted.js';
 
 // The structured content of a school document (концепция, среднесрочная программа, антирисковая
 // программа): one Zod schema for the editor's form, the API and the stored JSON. Rows of the lists
@@ -9,7 +10,7 @@ const line = (what: string, max = 1000) =>
   z
     .string({ message: `${what}: ожидается текст` })
     .trim()
-    .max(max, `${what} — не длиннее ${max} символов`);
+    .max(max, `${what} — ${notLonger(max)}`);
 const required = (what: string, max = 1000) => line(what, max).min(1, `Заполните: ${what.toLowerCase()}`);
 const key = z
   .string({ message: 'Нужен ключ строки' })

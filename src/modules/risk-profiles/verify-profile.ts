@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { riskCampaignSchools, riskVerifications } from '../../db/schema/risk-profiles.js';
 import { RISK_LEVELS, type RiskLevel } from '../../db/schema/values.js';
+import { notLonger } from '../../lib/counted.js';
 import { AppError, conflict, forbidden, invalid, parseInput } from '../../lib/errors.js';
 import { int4, isoDate } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
@@ -20,7 +21,10 @@ import { S } from './strings.js';
 // is final. A verified profile is frozen. `version` 0 means «nothing recorded yet».
 
 const text = (max: number, message: string) =>
-  z.string({ message }).trim().max(max, `Не длиннее ${max} символов`);
+  z
+    .string({ message })
+    .trim()
+    .max(max, `Текст ${notLonger(max)}`);
 const version = int4('Нужна версия верификации (0 — если ещё ничего не записано)');
 const factorCodes = z
   .array(z.string({ message: 'Код фактора — строка' }).min(1).max(100), {

@@ -218,7 +218,7 @@ function Frequent({ map }: { map: HeatMap }) {
               </Table.Td>
               <Table.Td ta="right">
                 <Tooltip
-                  label={`Школ с высоким уровнем фактора среди ${f.computedSchools} школ с рассчитанным профилем (показанных фильтром)`}
+                  label={`Школы с высоким уровнем фактора; всего с рассчитанным профилем (показанных фильтром): ${f.computedSchools}`}
                 >
                   <Text span size="sm">
                     {f.computedHigh} из {f.computedSchools}
