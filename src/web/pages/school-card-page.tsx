@@ -1,6 +1,6 @@
 import { Anchor, Badge, Grid, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { fetchers, keys } from '../identification/api.js';
 import { IndicatorsChart, ResultIndexChart } from '../identification/school-charts.js';
 import { FLAG_COLORS, FLAG_KEYS, FLAG_LABELS, fmtNum } from '../identification/strings.js';
@@ -92,6 +92,15 @@ function Card({ card }: { card: SchoolCard }) {
             .filter(Boolean)
             .join(' · ')}
         </Text>
+        {/* The same school in the questionnaires' part of the cycle (the page says if there is no profile). */}
+        <Anchor
+          component={Link}
+          to={`/risk-profiles/schools/${s.id}`}
+          size="sm"
+          data-testid="school-risk-profile"
+        >
+          Рисковый профиль школы
+        </Anchor>
       </Stack>
       {years.length === 0 ? (
         <Paper withBorder p="xl">
