@@ -417,4 +417,27 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
       .where(and(eq(users.login, 'expert')));
     expect(expertOne.reviewerUserId).toBe(expertUser?.id);
   });
+  it('a blind reviewer reads the document only while it is on expertise, without the school’s basis and people', async () => {
+    const mine = await json<Review[]>(
+      await t.call('GET', '/api/expertise/reviews?mine=true', { cookie: c.school2 }),
+    );
+    const mutual = mine.find((r) => r.mode === 'mutual');
+    expect(mutual).toBeDefined();
+    const read = async () =>
+      json<Review>(await t.call('GET', `/api/expertise/reviews/${mutual?.id}`, { cookie: c.school2 }));
+    const before = await read();
+    expect(before.outline.length).toBeGreaterThan(0);
+    expect(before.outline.some((l) => /Обоснование|Ответственные|Партн/.test(l.label))).toBe(false);
+    const [doc] = await database.db
+      .select({ id: schoolDocuments.id, version: schoolDocuments.version })
+      .from(schoolDocuments)
+      .where(eq(schoolDocuments.id, before.target.id));
+    const back = await t.call('POST', `/api/school-documents/${doc?.id}/rework`, {
+      cookie: c.region,
+      body: { version: doc?.version, comment: 'Доработать показатели' },
+    });
+    expect(back.status).toBe(200);
+    // The school's new draft is its own: the reviewer sees the review, not the text.
+    expect((await read()).outline).toEqual([]);
+  });
 });

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { auditEvents } from '../src/db/schema/audit.js';
 import { jobs } from '../src/db/schema/jobs.js';
-import { riskCampaigns, riskInstruments } from '../src/db/schema/risk-profiles.js';
+import { riskCampaignLinks } from '../src/db/schema/risk-campaigns.js';
+import { riskCampaigns, riskInstruments, riskResponses } from '../src/db/schema/risk-profiles.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { ANON_PER_IP_HOUR } from '../src/modules/risk-campaigns/submit-answer.js';
+import { hashToken, newToken } from '../src/modules/risk-campaigns/tokens.js';
 import { testApp } from './helpers/api.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
 
@@ -303,8 +305,27 @@ describe.each(DB_KINDS)('questionnaire campaigns on %s', (kind) => {
         body: { title: 'Анкетирование учителей', version },
       });
     expect((await patch(c.version + 1)).status).toBe(409);
-    const edited = (await (await patch(c.version)).json()) as { version: number; title: string };
-    expect(edited.title).toBe('Анкетирование учителей');
+    const titled = (await (await patch(c.version)).json()) as { version: number; title: string };
+    expect(titled.title).toBe('Анкетирование учителей');
+    // A teacher link of the second school, opened once (so the process keeps it); then the draft drops
+    // that school: the link must not take an answer for a school outside the campaign.
+    const removedSchool = setup.schools[1]?.id ?? '';
+    const staleToken = newToken();
+    await database.db.insert(riskCampaignLinks).values({
+      campaignId: c.id,
+      schoolId: removedSchool,
+      group: 'teacher',
+      kind: 'personal',
+      tokenHash: hashToken(staleToken),
+      respondentId: crypto.randomUUID(),
+    });
+    const staleForm = (await (await t.call('GET', `/api/answer/${staleToken}`)).json()) as Form;
+    const edited = (await (
+      await t.call('PATCH', `/api/risk-campaigns/${c.id}`, {
+        cookie: ck.municipality,
+        body: { schools: body.schools.slice(0, 1), version: titled.version },
+      })
+    ).json()) as { version: number; title: string };
     const opened = await t.call('POST', `/api/risk-campaigns/${c.id}/open`, {
       cookie: ck.municipality,
       body: { version: edited.version },
@@ -320,6 +341,12 @@ describe.each(DB_KINDS)('questionnaire campaigns on %s', (kind) => {
       .from(riskCampaigns)
       .where(and(eq(riskCampaigns.id, c.id)));
     expect(row?.status).toBe('open');
+    expect((await submit(staleToken, { answers: answerOf(staleForm) })).status).not.toBe(200);
+    const stray = await database.db
+      .select({ id: riskResponses.id })
+      .from(riskResponses)
+      .where(and(eq(riskResponses.campaignId, c.id), eq(riskResponses.schoolId, removedSchool)));
+    expect(stray).toEqual([]);
     // Its schools got anonymous links for pupils only (parents do not take part).
     const sp = (await (
       await t.call('GET', `/api/risk-campaigns/${c.id}/schools/${setup.schools[0]?.id}`, {

@@ -54,7 +54,7 @@ export async function getReview(db: Db, opts: { actor: Actor; reviewId: string }
       comment: scores[c.code]?.comment ?? '',
     })),
     recommendations: r.recommendations,
-    outline: r.schoolDocumentId ? outlineOf(await documentContent(db, r.schoolDocumentId)) : [],
+    outline: r.schoolDocumentId ? outlineOf(await documentContent(db, r.schoolDocumentId, !full)) : [],
     canEdit: a.isReviewer && r.status === 'draft',
     canReassign: a.canOrganize && r.status === 'draft',
     history: events.map((e) => {

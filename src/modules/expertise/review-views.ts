@@ -161,10 +161,23 @@ const FIELD_LABELS: Record<string, string> = {
   summary: 'Обоснование',
 };
 
-export async function documentContent(db: Db, id: string): Promise<unknown> {
+/**
+ * The text a reviewer reads. A blind reviewer (another school in mutual expertise) reads it only while
+ * the document is on expertise — after a return to rework the school's new draft is its own — and
+ * without what names the school: the basis section (its list flags, order, profile), the responsible
+ * people and the partners.
+ */
+export async function documentContent(db: Db, id: string, blind: boolean): Promise<unknown> {
   const [d] = await db
-    .select({ content: schoolDocuments.content })
+    .select({ content: schoolDocuments.content, status: schoolDocuments.status })
     .from(schoolDocuments)
     .where(eq(schoolDocuments.id, id));
-  return d?.content ?? null;
+  if (!d) return null;
+  if (!blind) return d.content;
+  if (d.status !== 'expertise' || typeof d.content !== 'object' || d.content === null) return null;
+  const c = d.content as Record<string, unknown>;
+  const sections = Array.isArray(c.sections)
+    ? c.sections.filter((s) => (s as { key?: unknown })?.key !== 'basis')
+    : c.sections;
+  return { ...c, responsible: [], partners: [], sections };
 }

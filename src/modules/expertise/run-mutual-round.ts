@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, notInArray } from 'drizzle-orm';
+import { and, eq, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { expertiseReviews, expertiseRounds } from '../../db/schema/expertise.js';
@@ -28,6 +28,9 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
   return db.transaction(async (tx) => {
     const unit = await loadScopeUnit(tx, opts.actor, input.unitId);
     if (!runsFor(opts.actor, unit)) throw forbidden(MSG.notOrganizer);
+    // One round at a time in a region: a region's and a municipality's round (or a double click) must
+    // not both give a document its mutual review. The second waits and then finds them assigned.
+    await tx.execute(sql`select id from org_units where id = ${unit.regionId} for update`);
     const shnor = await shnorOfRegion(tx, unit.regionId, input.year);
     const already = tx
       .select({ id: expertiseReviews.schoolDocumentId })

@@ -44,7 +44,8 @@ export async function addDocumentComment(
   const { doc } = await loadDocumentFor(db, opts.actor, opts.documentId, 'canDiscuss');
   const content = documentContentSchema.parse(doc.content);
   const [part, key] = input.anchor.split(':');
-  const list = part ? LISTS[part] : undefined;
+  // Own keys only: «constructor:x» must be an unknown part (400), not Object's prototype.
+  const list = part && Object.hasOwn(LISTS, part) ? LISTS[part] : undefined;
   const known =
     input.anchor === 'document' ||
     input.anchor === 'goal' ||

@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { files } from '../../db/schema/files.js';
 import { schoolDocuments } from '../../db/schema/programs.js';
-import { invalid, notFound } from '../../lib/errors.js';
+import { conflict, invalid, notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { saveFile, type Upload } from '../files/save-file.js';
@@ -28,10 +28,20 @@ export async function attachDocumentOrderFile(
     maxBytes: opts.maxBytes,
   });
   return db.transaction(async (tx) => {
-    await tx
+    // The document as it was read: a new version started meanwhile (a draft again) or another
+    // attachment gets 409 instead of an order written onto a document it does not approve.
+    const [row] = await tx
       .update(schoolDocuments)
       .set({ orderFileId: file.id, version: sql`${schoolDocuments.version} + 1`, updatedAt: new Date() })
-      .where(eq(schoolDocuments.id, doc.id));
+      .where(
+        and(
+          eq(schoolDocuments.id, doc.id),
+          eq(schoolDocuments.version, doc.version),
+          inArray(schoolDocuments.status, ['approved', 'published']),
+        ),
+      )
+      .returning({ id: schoolDocuments.id });
+    if (!row) throw conflict({ version: doc.version });
     await recordEvent(tx, opts.actor, 'school_document.updated', documentTarget(doc), {
       versionNo: doc.versionNo,
       fields: ['orderFile'],

@@ -214,6 +214,13 @@ describe.each(DB_KINDS)('school documents on %s', (kind) => {
         }),
       ),
     ).toBe('INVALID_INPUT');
+    // A part named like a member of Object's prototype is an unknown part, not a crash.
+    for (const anchor of ['constructor:x', '__proto__:x', 'toString:a'])
+      expect(
+        await code(
+          addDocumentComment(db, { actor: f.as('curator'), documentId: id, input: { anchor, text: 'x' } }),
+        ),
+      ).toBe('INVALID_INPUT');
     expect(
       await code(
         addDocumentComment(db, {

@@ -92,6 +92,7 @@ export async function getAnswerForm(
       shortName: orgUnits.shortName,
       name: orgUnits.name,
       document: riskInstruments.document,
+      instrumentStatus: riskInstruments.status,
       answered: link.respondentId
         ? sql<boolean>`exists (select 1 from ${riskResponses} r where r.campaign_id = ${link.campaignId} and r.respondent_id = ${link.respondentId})`
         : sql<boolean>`false`,
@@ -101,7 +102,8 @@ export async function getAnswerForm(
     .innerJoin(riskInstruments, eq(riskInstruments.id, riskCampaigns.instrumentId))
     .where(eq(riskCampaigns.id, link.campaignId));
   if (!row) throw notFound('Ссылка');
-  const { instrument } = parsedInstrument(link.instrumentId, row.document);
+  // A draft campaign's questionnaire may still change: kept in memory only once it is frozen.
+  const { instrument } = parsedInstrument(link.instrumentId, row.document, row.instrumentStatus === 'frozen');
   return {
     campaignTitle: row.title,
     opensOn: row.opensOn,
@@ -119,9 +121,9 @@ export async function instrumentOfLink(db: Db, link: LinkFacts) {
   const hit = cachedInstrument(link.instrumentId);
   if (hit) return hit;
   const [row] = await db
-    .select({ document: riskInstruments.document })
+    .select({ document: riskInstruments.document, status: riskInstruments.status })
     .from(riskInstruments)
     .where(eq(riskInstruments.id, link.instrumentId));
   if (!row) throw notFound('Анкета');
-  return parsedInstrument(link.instrumentId, row.document);
+  return parsedInstrument(link.instrumentId, row.document, row.status === 'frozen');
 }

@@ -49,7 +49,10 @@ export async function submitByLink(
 
 // The statement as text with positional parameters: on PostgreSQL it runs as a named prepared
 // statement (parsed and planned once per pooled connection), elsewhere through drizzle.
-const OPEN = `c.id = $1 and c.status = 'open' and current_date between c.opens_on and c.closes_on`;
+// The link's school and group must still be in the campaign (a cached link outlives an edit of a draft).
+const OPEN = `c.id = $1 and c.status = 'open' and current_date between c.opens_on and c.closes_on
+  and $3 = any(c.groups)
+  and exists (select 1 from risk_campaign_schools s where s.campaign_id = c.id and s.school_id = $2::uuid)`;
 const INSERT = `insert into risk_responses (campaign_id, school_id, "group", respondent_id, answers)`;
 const VALUES = `select $1::uuid, $2::uuid, $3::text, $4::uuid, $5::jsonb`;
 const WITH_LIMIT = `with lim as (

@@ -1,7 +1,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 // Tokens of answering links. A token is 144 random bits (24 base64url characters: a short QR code);
-// the database keeps its SHA-256 only, so a leaked table lets nobody answer. Sessions hash with an HMAC
+// a teacher's personal token is kept as its SHA-256 only, so a leaked table lets nobody answer by it.
+// (An anonymous school link also keeps its token in the clear, for printing the sheet again: whoever
+// holds it can only answer as one more anonymous pupil or parent — ADR 0020.) Sessions hash with an HMAC
 // of the server's secret; links cannot, because the demo loader creates links without that secret —
 // and for a random 144-bit token a keyless hash is as hard to invert (docs/decisions/0020-anonymous-answers.md).
 

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { riskCampaignLinks } from '../../db/schema/risk-campaigns.js';
 import { riskCampaignSchools, riskCampaigns } from '../../db/schema/risk-profiles.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
@@ -82,6 +83,19 @@ export async function updateCampaign(
             and(eq(riskCampaignSchools.campaignId, campaignId), eq(riskCampaignSchools.schoolId, r.schoolId)),
           );
     }
+    // Links of schools or groups no longer in the campaign stop answering (a draft's teacher links).
+    const schoolIds = input.schools?.map((s) => s.schoolId);
+    await tx
+      .delete(riskCampaignLinks)
+      .where(
+        and(
+          eq(riskCampaignLinks.campaignId, campaignId),
+          or(
+            notInArray(riskCampaignLinks.group, next.groups),
+            schoolIds ? notInArray(riskCampaignLinks.schoolId, schoolIds) : undefined,
+          ),
+        ),
+      );
     await recordEvent(
       tx,
       actor,

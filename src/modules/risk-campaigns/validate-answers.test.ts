@@ -4,35 +4,39 @@ import { parsedInstrument, validateAnswers } from './validate-answers.js';
 
 // Answers against a frozen instrument: every item type, empty answers dropped, unknowns refused in Russian.
 
-const instrument = parsedInstrument('test-instrument', {
-  id: 't',
-  version: 1,
-  factors: [{ code: 'f1', name: 'Фактор' }],
-  items: [
-    {
-      id: 's',
-      group: 'pupil',
-      factor: 'f1',
-      type: 'single',
-      options: [
-        { value: 'a', risk: 0 },
-        { value: 'b', risk: 1 },
-      ],
-    },
-    {
-      id: 'm',
-      group: 'pupil',
-      factor: 'f1',
-      type: 'multi',
-      options: [
-        { value: 'x', risk: 0 },
-        { value: 'y', risk: 1 },
-      ],
-    },
-    { id: 'n', group: 'pupil', factor: 'f1', type: 'number', riskIf: { op: '>=', value: 3 } },
-    { id: 'd', group: 'director', factor: 'f1', type: 'scale', options: [{ value: '1', risk: 0 }] },
-  ],
-});
+const instrument = parsedInstrument(
+  'test-instrument',
+  {
+    id: 't',
+    version: 1,
+    factors: [{ code: 'f1', name: 'Фактор' }],
+    items: [
+      {
+        id: 's',
+        group: 'pupil',
+        factor: 'f1',
+        type: 'single',
+        options: [
+          { value: 'a', risk: 0 },
+          { value: 'b', risk: 1 },
+        ],
+      },
+      {
+        id: 'm',
+        group: 'pupil',
+        factor: 'f1',
+        type: 'multi',
+        options: [
+          { value: 'x', risk: 0 },
+          { value: 'y', risk: 1 },
+        ],
+      },
+      { id: 'n', group: 'pupil', factor: 'f1', type: 'number', riskIf: { op: '>=', value: 3 } },
+      { id: 'd', group: 'director', factor: 'f1', type: 'scale', options: [{ value: '1', risk: 0 }] },
+    ],
+  },
+  true,
+);
 
 const refused = (answers: Record<string, string | string[] | number>) => {
   try {

@@ -15,8 +15,8 @@ const cache = new Map<string, Parsed>();
 export const cachedInstrument = (instrumentId: string) => cache.get(instrumentId);
 
 /** The parsed instrument; kept in memory only when `frozen` (a draft may still change under its id). */
-export function parsedInstrument(instrumentId: string, document: unknown, frozen = true): Parsed {
-  const hit = cache.get(instrumentId);
+export function parsedInstrument(instrumentId: string, document: unknown, frozen: boolean): Parsed {
+  const hit = frozen ? cache.get(instrumentId) : undefined;
   if (hit) return hit;
   const instrument = instrumentSchema.parse(document);
   const parsed = { instrument, byId: new Map(instrument.items.map((i) => [i.id, i])) };
