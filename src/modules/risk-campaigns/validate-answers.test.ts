@@ -71,4 +71,22 @@ describe('validateAnswers', () => {
     expect(refused({})).toBe('INVALID_INPUT: Ответьте хотя бы на один вопрос');
     expect(refused({ s: '', m: [] })).toBe('INVALID_INPUT: Ответьте хотя бы на один вопрос');
   });
+  it('keeps a draft questionnaire out of memory: a later read sees its edits; a frozen one is parsed once', () => {
+    const doc = (text: string) => ({
+      id: 'c',
+      version: 1,
+      factors: [{ code: 'f', name: 'Ф' }],
+      items: [
+        { id: 'q', group: 'pupil', factor: 'f', type: 'single', text, options: [{ value: 'a', risk: 0 }] },
+      ],
+    });
+    const textOf = (p: ReturnType<typeof parsedInstrument>) => p.byId.get('q')?.text;
+    expect(textOf(parsedInstrument('cache-test', doc('черновик'), false))).toBe('черновик');
+    expect(textOf(parsedInstrument('cache-test', doc('правка'), false))).toBe('правка');
+    expect(textOf(parsedInstrument('cache-test', doc('заморожено'), true))).toBe('заморожено');
+    // Frozen: the same id is never parsed again (its document cannot change any more).
+    expect(textOf(parsedInstrument('cache-test', doc('другое'), true))).toBe('заморожено');
+    // A draft read never takes the cached copy either.
+    expect(textOf(parsedInstrument('cache-test', doc('снова черновик'), false))).toBe('снова черновик');
+  });
 });
