@@ -10,6 +10,7 @@ import {
 } from '../../db/schema/expertise.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, forbidden, invalid, parseInput } from '../../lib/errors.js';
+import { byRussian } from '../../lib/sort.js';
 import { type Actor, type AnyActor, isSystem } from '../access/actor.js';
 import { regionPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -167,7 +168,7 @@ export async function listExperts(db: Db, regionId: string, opts: { withCenter: 
       isExpert: (prev?.isExpert ?? false) || r.role === 'expert',
     });
   }
-  return [...byId.values()].sort(
-    (a, b) => Number(b.isExpert) - Number(a.isExpert) || a.fullName.localeCompare(b.fullName, 'ru'),
-  );
+  return [...byId.values()].sort((a, b) => Number(b.isExpert) - Number(a.isExpert) || byName(a, b));
 }
+
+const byName = byRussian((x: { fullName: string }) => x.fullName);

@@ -9,6 +9,7 @@ import { freezeInstrument } from '../risk-profiles/freeze-instrument.js';
 import { assertKeeps, loadCampaign } from './campaign-access.js';
 import { versionInput } from './campaign-input.js';
 import { type CampaignView, campaignViewOf } from './campaign-view.js';
+import { todayIso } from './close-campaign.js';
 import { MSG } from './strings.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -22,7 +23,7 @@ export async function openCampaign(
   assertKeeps(opts.actor, owner);
   if (campaign.version !== version) throw conflict();
   if (campaign.status !== 'draft') throw invalid(MSG.notOpenable);
-  if (campaign.closesOn < new Date().toISOString().slice(0, 10)) throw invalid(MSG.closesInPast);
+  if (campaign.closesOn < todayIso()) throw invalid(MSG.closesInPast);
   await db.transaction((tx) =>
     openInTx(tx, opts.actor, campaign.id, version, campaign.instrumentId, owner.id),
   );

@@ -8,6 +8,7 @@ import { AppError, invalid, parseInput } from '../../lib/errors.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import { type PublicAnswerInput, publicAnswerInput } from './answer-input.js';
 import { instrumentOfLink, resolveLink, stateOf } from './answer-link.js';
+import { todayIso } from './close-campaign.js';
 import { MSG } from './strings.js';
 import { deviceRespondentId, ipKey } from './tokens.js';
 import { validateAnswers } from './validate-answers.js';
@@ -110,7 +111,7 @@ async function whyRefused(
     })
     .from(riskCampaigns)
     .where(eq(riskCampaigns.id, link.campaignId));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const state = c ? stateOf(c, today) : 'closed';
   if (state === 'closed') return invalid(MSG.closed);
   if (state === 'not_yet_open') return invalid(MSG.notYetOpen(formatRuDate(c?.opensOn ?? today)));

@@ -11,6 +11,7 @@ import {
   riskVerifications,
 } from '../../db/schema/risk-profiles.js';
 import { RISK_LEVELS, VERIFICATION_STATUSES } from '../../db/schema/values.js';
+import { byRussian } from '../../lib/sort.js';
 import type { AnyActor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
 import { includedSchoolsOfList } from '../identification/approved-lists.js';
@@ -126,7 +127,7 @@ export async function heatMap(
     )
     .where(and(eq(riskCampaignSchools.campaignId, campaign.id), schoolReadable(opts.actor)));
   // Russian order in JS: the ICU collation is not on every PostgreSQL (Debian's 15 has no "unicode").
-  rows.sort((a, b) => a.mName.localeCompare(b.mName, 'ru') || a.name.localeCompare(b.name, 'ru'));
+  rows.sort((a, b) => byMunicipality(a, b) || bySchool(a, b));
   const { lists, members } = await approvedLists(db, campaign.ownerUnitId, campaign.year);
   const municipalities = [...new Map(rows.map((r) => [r.mId, { id: r.mId, name: r.mName }])).values()];
   const all = rows.map((r) => {
@@ -212,3 +213,6 @@ async function approvedLists(db: Db, ownerUnitId: string, year: number) {
   }
   return { lists, members };
 }
+
+const byMunicipality = byRussian((r: { mName: string }) => r.mName);
+const bySchool = byRussian((r: { name: string }) => r.name);
