@@ -41,6 +41,11 @@ const DirectorAnswerPage = lazyNamed(
   () => import('./risk-campaigns/director-answer-page.js'),
   'DirectorAnswerPage',
 );
+const OrganisationPage = lazyNamed(() => import('./organisation/organisation-page.js'), 'OrganisationPage');
+const MeetingPage = lazyNamed(() => import('./organisation/meeting-page.js'), 'MeetingPage');
+const EventsPage = lazyNamed(() => import('./events/events-page.js'), 'EventsPage');
+const EventPage = lazyNamed(() => import('./events/event-page.js'), 'EventPage');
+const GapsPage = lazyNamed(() => import('./coverage/gaps-page.js'), 'GapsPage');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
 const InstrumentEditorPage = lazyNamed(
@@ -159,6 +164,11 @@ function Shell() {
             <Route path="/identification" element={<IdentificationPage />} />
             <Route path="/identification/lists/:id" element={<IdentificationListPage />} />
             <Route path="/identification/schools/:id" element={<SchoolCardPage />} />
+            <Route path="/organisation" element={<OrganisationPage />} />
+            <Route path="/organisation/meetings/:id" element={<MeetingPage />} />
+            <Route path="/events" element={<EventsPage />} />
+            <Route path="/events/:id" element={<EventPage />} />
+            <Route path="/coverage" element={<GapsPage />} />
             <Route path="/risk-profiles" element={<HeatMapPage />} />
             <Route path="/risk-profiles/schools/:id" element={<ProfileSchoolPage />} />
             <Route path="/work/:view" element={<WorkPage />} />

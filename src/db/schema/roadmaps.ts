@@ -19,6 +19,7 @@ import { orgUnits } from './orgs.js';
 import type {
   Comparator,
   Confirmation,
+  CoverageBinding,
   EvidenceKind,
   ItemStatus,
   Level,
@@ -137,6 +138,12 @@ export const items = pgTable(
      */
     evidenceKind: text('evidence_kind').$type<EvidenceKind>(),
     targetCoverage: boolean('target_coverage').notNull().default(false),
+    /**
+     * The indicator bound to a coverage query (issue 12 §4): the actual value is computed by
+     * modules/organisation/coverage.ts and written with `actualComputedAt`; unbound, it is typed.
+     */
+    coverageBinding: jsonb('coverage_binding').$type<CoverageBinding>(),
+    actualComputedAt: timestamp('actual_computed_at', { withTimezone: true }),
     /** The keeper's written reason to accept «выполнено» without the proof the rule asks for. */
     proofWaiver: text('proof_waiver'),
     /** Files the confirmer had open when confirming: [{ id, name }]. */

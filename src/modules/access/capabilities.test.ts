@@ -158,7 +158,7 @@ describe('capabilities of each role', () => {
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {
-    const { campaigns: _, ...rest } = capabilitiesOf(actor(role, unit));
+    const { campaigns: _, organisation: _o, coverage: _c, ...rest } = capabilitiesOf(actor(role, unit));
     expect(rest).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
   });
 
@@ -170,6 +170,22 @@ describe('capabilities of each role', () => {
     ['teacher', 'S', null],
   ] as const)('campaigns: %s of %s', (role, unit, expected) => {
     expect(capabilitiesOf(actor(role, unit)).campaigns).toBe(expected);
+  });
+
+  // «Организация работы» is kept by those who appoint curators and mentors; «Охват и пробелы» is for
+  // the levels that govern schools; a teacher has neither.
+  it.each([
+    ['admin', 'R', 'read', true],
+    ['regional_operator', 'R', 'keep', true],
+    ['regional_center', 'I', 'read', true],
+    ['municipal_coordinator', 'M', 'keep', true],
+    ['curator', 'S', 'read', false],
+    ['school_team', 'S', 'read', false],
+    ['expert', 'R', 'read', false],
+    ['teacher', 'S', null, false],
+  ] as const)('organisation: %s of %s', (role, unit, organisation, coverage) => {
+    const caps = capabilitiesOf(actor(role, unit));
+    expect({ organisation: caps.organisation, coverage: caps.coverage }).toEqual({ organisation, coverage });
   });
 
   it('an expert of a municipality is not a reader of the region', () => {

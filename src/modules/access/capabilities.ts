@@ -33,6 +33,10 @@ export type Capabilities = {
   riskProfiles: 'map' | 'school' | null;
   /** Questionnaire campaigns: 'owner' runs them (region operator, municipal coordinator), 'reader' follows them. */
   campaigns: 'owner' | 'reader' | null;
+  /** «Организация работы» (issue 12): 'keep' appoints curators and mentors of his schools; 'read' sees them. */
+  organisation: 'keep' | 'read' | null;
+  /** «Охват и пробелы»: the coverage of the units below and what is missing (region and municipality levels). */
+  coverage: boolean;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -98,5 +102,11 @@ export function capabilitiesOf(actor: Actor): Capabilities {
       : has(actor, ['admin', 'regional_center', 'expert', 'curator', 'school_team'])
         ? 'reader'
         : null,
+    organisation: has(actor, ['regional_operator', 'municipal_coordinator'])
+      ? 'keep'
+      : has(actor, ['admin', 'regional_center', 'expert', 'curator', 'school_team'])
+        ? 'read'
+        : null,
+    coverage: has(actor, ['admin', 'regional_operator', 'regional_center', 'municipal_coordinator']),
   };
 }

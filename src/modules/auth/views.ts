@@ -33,6 +33,8 @@ export const meView = z
       expertiseReviewer: z.boolean(),
       riskProfiles: z.enum(['map', 'school']).nullable(),
       campaigns: z.enum(['owner', 'reader']).nullable(),
+      organisation: z.enum(['keep', 'read']).nullable(),
+      coverage: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

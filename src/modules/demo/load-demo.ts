@@ -3,6 +3,7 @@ import { WORDS } from '../../lib/counted.js';
 import { AppError } from '../../lib/errors.js';
 import { countLabel } from '../../lib/plural.js';
 import type { FileStorage } from '../files/storage.js';
+import { schoolYearOf } from '../organisation/school-year.js';
 import { transactionLoader } from './demo-bulk.js';
 import { loadDemoCampaigns } from './demo-campaigns.js';
 import { addDialogue } from './demo-dialogue.js';
@@ -11,6 +12,7 @@ import { loadDemoExpertise } from './demo-expertise.js';
 import { withoutSavepoints } from './demo-flat-tx.js';
 import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
+import { bindDemoIndicators, loadDemoOrganisation } from './demo-organisation.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
 import { loadDemoPrograms } from './demo-programs.js';
@@ -23,14 +25,9 @@ import { executeRegional, loadMunicipal, loadRegional } from './demo-steps.js';
 import { countDemo, type DemoSummary } from './demo-summary.js';
 import { createDemoUsers, demoLoaded } from './demo-users.js';
 
+export { schoolYearOf } from '../organisation/school-year.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 export type { DemoSummary } from './demo-summary.js';
-
-/** First calendar year of the school year containing `iso`: from September on it is this year. */
-export function schoolYearOf(iso: string): number {
-  const year = Number(iso.slice(0, 4));
-  return Number(iso.slice(5, 7)) >= 9 ? year : year - 1;
-}
 
 /**
  * Loads the synthetic demo region into an empty database: the org tree, the accounts (password
@@ -115,6 +112,9 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
     `Экспертиза: ${expertise.documents} программ ШНОР, взаимная экспертиза — ${expertise.mutual}, заключений ${expertise.reviews}`,
   );
 
+  await loadDemoOrganisation(run);
+  log('Организация работы: координаторы, кураторы, школы-наставники, рабочая группа, мероприятия');
+
   const summary = await countDemo(db, { orgs, shnor: picks.shnor.length, users: users.count, started });
   await loadSeedRoadmaps(db, users.main.admin, log);
   const dated = await dateDemoHistory(db, { today });
@@ -126,6 +126,7 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
     log,
     bulk: transactionLoader(db),
   });
+  await bindDemoIndicators(run);
   log(
     `Готово за ${seconds(Date.now() - started)} с: ${countLabel(summary.roadmaps, WORDS.roadmap)}, ` +
       `${countLabel(summary.items, WORDS.item)}, ${countLabel(summary.tasks, WORDS.task)}; ` +

@@ -8476,6 +8476,8 @@ export interface components {
             actualValue: number | null;
             evidenceKind: "order" | "protocol" | "analytic_note" | "report" | "photo" | "participants" | "other" | null;
             targetCoverage: boolean;
+            coverageBinding?: unknown;
+            actualComputedAt: string | null;
             proofWaiver: string | null;
             confirmationSeen: ({
                 id: string;
@@ -8726,6 +8728,8 @@ export interface components {
                 expertiseReviewer: boolean;
                 riskProfiles: "map" | "school" | null;
                 campaigns: "owner" | "reader" | null;
+                organisation: "keep" | "read" | null;
+                coverage: boolean;
             };
         };
         Methodology: {

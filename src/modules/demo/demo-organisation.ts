@@ -1,0 +1,15 @@
+import type { DemoRun } from './demo-run.js';
+
+// The organisation of the demo region's work (issue 12 §6): coordinators, curators with their schools,
+// mentor pairs with agreements, a working group meeting monthly with its decisions, webinars and
+// seminars with participation — each with a deliberate gap, so that «Пробелы» has something true to show.
+
+/** After the roadmaps, profiles and programs: the organisation refers to them. */
+export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
+  void run;
+}
+
+/** After the identification lists: bound indicators read the ШНОР list in force. */
+export async function bindDemoIndicators(run: DemoRun): Promise<void> {
+  void run;
+}
