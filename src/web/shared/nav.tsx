@@ -61,14 +61,15 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     ...(caps.programs ? [{ to: '/programs', label: 'Программы школ' }] : []),
     ...(caps.expertiseOrganizer ? [{ to: '/expertise', label: 'Экспертиза' }] : []),
     ...(caps.expertiseReviewer ? [{ to: '/expertise/mine', label: 'Мои экспертизы' }] : []),
-    ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
   ];
+  // The working lists under a heading of their own: a long menu reads as two short ones.
+  const work: Entry[] = views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] }));
   // The longest entry that contains the page: «Мои экспертизы» rather than «Экспертиза» on /expertise/mine.
   const within = (to: string) =>
     to === '/'
       ? location.pathname === '/'
       : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  const best = [...entries, ...REFERENCE, ...ADMIN]
+  const best = [...entries, ...work, ...REFERENCE, ...ADMIN]
     .filter((e) => within(e.to))
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const isActive = (to: string) => to === best;
@@ -93,6 +94,10 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   return (
     <>
       {entries.map(link)}
+      <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+        Исполнение
+      </Text>
+      {work.map(link)}
       {caps.riskReference && (
         <>
           <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
