@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { roleAssignments, users } from '../src/db/schema/auth.js';
 import { expertiseReviews } from '../src/db/schema/expertise.js';
+import { mentorPairs } from '../src/db/schema/organisation.js';
 import { schoolDocuments } from '../src/db/schema/programs.js';
+import { loadActor } from '../src/modules/auth/load-actor.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { onReviewSubmitted } from '../src/modules/expertise/on-review-submitted.js';
+import { runMutualRound } from '../src/modules/expertise/run-mutual-round.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
@@ -49,6 +52,45 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
       c[l] = await t.login(l);
   }, 300_000);
   afterAll(async () => database.close());
+
+  it('a school never gets the document of its mentor pair: the pairs of the year are forbidden', async () => {
+    // The round with a fixed seed, run twice in transactions that are rolled back: once as it is, once
+    // with the school that got a document paired with that document's school as its mentor.
+    const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, 'region'));
+    const actor = await loadActor(database.db, u?.id ?? '');
+    if (!actor) throw new Error('no region actor');
+    const o = await json<{ year: number; units: { id: string }[] }>(
+      await t.call('GET', '/api/expertise/overview', { cookie: c.region }),
+    );
+    const reviewerOf = async (pair?: { schoolId: string; mentorSchoolId: string }) => {
+      let got: { school: string; reviewer: string | null }[] = [];
+      await database.db
+        .transaction(async (tx) => {
+          if (pair) await tx.insert(mentorPairs).values({ ...pair, year: o.year });
+          const round = await runMutualRound(tx, {
+            actor,
+            input: { unitId: o.units[0]?.id ?? '', year: o.year, seed: 'PAIRS' },
+          });
+          got = await tx
+            .select({ school: schoolDocuments.schoolId, reviewer: expertiseReviews.reviewerSchoolId })
+            .from(expertiseReviews)
+            .innerJoin(schoolDocuments, eq(schoolDocuments.id, expertiseReviews.schoolDocumentId))
+            .where(eq(expertiseReviews.roundId, round.id));
+          throw new RollBack();
+        })
+        .catch((e) => {
+          if (!(e instanceof RollBack)) throw e;
+        });
+      return got;
+    };
+    const free = await reviewerOf();
+    const first = free.find((a) => a.reviewer);
+    if (!first?.reviewer) throw new Error('the round assigned nothing');
+    const paired = await reviewerOf({ schoolId: first.school, mentorSchoolId: first.reviewer });
+    expect(paired.length).toBeGreaterThan(0);
+    for (const a of paired.filter((x) => x.school === first.school))
+      expect(a.reviewer).not.toBe(first.reviewer);
+  });
 
   it('the region distributes the programs the municipality left: every ШНОР program to another school, balanced, across municipalities', async () => {
     type O = {

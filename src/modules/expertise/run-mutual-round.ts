@@ -2,6 +2,7 @@ import { and, eq, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { expertiseReviews, expertiseRounds } from '../../db/schema/expertise.js';
+import { mentorPairs } from '../../db/schema/organisation.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { schoolDocuments } from '../../db/schema/programs.js';
 import { AppError, forbidden, parseInput } from '../../lib/errors.js';
@@ -20,8 +21,8 @@ import { runMutualInput } from './values.js';
 // draft review per assignment, to be filled by the reviewing school's team. Documents that already have a
 // mutual review are left as they are (a second run distributes only the new ones; changes are by hand).
 //
-// Mentor pairs (issue 12) are not stored anywhere yet: `forbiddenPairs` is empty here until issue 12
-// gives the pairs, and the algorithm already honours whatever pairs it is given.
+// A school never reviews its mentor school's or its mentee's document: the mentor pairs of the year
+// (issue 12) are the forbidden pairs.
 
 export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.input<typeof runMutualInput> }) {
   const input = parseInput(runMutualInput, opts.input);
@@ -82,6 +83,10 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
       );
     const pool = [...new Set([...shnor, ...owners.map((o) => o.id)])];
     const info = await schoolsInfo(tx, pool);
+    const pairs = await tx
+      .select({ a: mentorPairs.schoolId, b: mentorPairs.mentorSchoolId })
+      .from(mentorPairs)
+      .where(eq(mentorPairs.year, input.year));
     const seed = input.seed ?? newSeed();
     const result = assignMutualExpertise({
       documents: ofShnor.map((d) => ({
@@ -90,7 +95,7 @@ export async function runMutualRound(db: Db, opts: { actor: Actor; input: z.inpu
         municipalityId: info.get(d.schoolId)?.municipalityId ?? null,
       })),
       reviewers: pool.map((id) => ({ schoolId: id, municipalityId: info.get(id)?.municipalityId ?? null })),
-      forbiddenPairs: [],
+      forbiddenPairs: pairs.map((p) => [p.a, p.b] as const),
       seed,
     });
     const stats = {

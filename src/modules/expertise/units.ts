@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { identificationLists } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
 import { includedSchoolsOfList } from '../identification/approved-lists.js';
+import { listInForce } from '../organisation/list-in-force.js';
 import { MSG } from './strings.js';
 
 // The unit a mutual round or a sample is run for, and the ШНОР of a region that may review.
@@ -33,22 +33,10 @@ export function runsFor(actor: Actor, unit: ScopeUnit): boolean {
   );
 }
 
-/** The schools of the region's newest approved ШНОР list of the year or before (none without a list). */
+/** The schools of the region's ШНОР list in force for the year (organisation/list-in-force.ts). */
 export async function shnorOfRegion(db: Db, regionId: string, year: number): Promise<Set<string>> {
-  const [list] = await db
-    .select({ id: identificationLists.id, runId: identificationLists.runId, kind: identificationLists.kind })
-    .from(identificationLists)
-    .where(
-      and(
-        eq(identificationLists.regionId, regionId),
-        eq(identificationLists.kind, 'shnor'),
-        eq(identificationLists.status, 'approved'),
-        lte(identificationLists.year, year + 1),
-      ),
-    )
-    .orderBy(desc(identificationLists.year))
-    .limit(1);
-  return list ? includedSchoolsOfList(db, list) : new Set();
+  const list = await listInForce(db, { regionId, year, kind: 'shnor' });
+  return list ? includedSchoolsOfList(db, { ...list, kind: 'shnor' }) : new Set();
 }
 
 export type SchoolInfo = {

@@ -9,6 +9,7 @@ import { identificationLists, type ListKind } from '../../db/schema/identificati
 
 export type ListInForce = {
   id: string;
+  runId: string;
   /** the list's own year: earlier than the year asked for when that year's list is not approved yet */
   year: number;
   orderNumber: string | null;
@@ -22,6 +23,7 @@ export async function listInForce(
   const [row] = await db
     .select({
       id: identificationLists.id,
+      runId: identificationLists.runId,
       year: identificationLists.year,
       orderNumber: identificationLists.orderNumber,
       orderDate: identificationLists.orderDate,
