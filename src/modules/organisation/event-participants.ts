@@ -1,11 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { eventInvitations, eventParticipants } from '../../db/schema/organisation.js';
+import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
-import { eventTarget, type LoadedEvent, loadEvent, loadEventToKeep } from './event-access.js';
+import { eventTarget, type LoadedEvent, loadEvent, loadEventToKeep, readsPath } from './event-access.js';
 import { type AttendanceInput, attendanceInput, type ParticipantInput, participantInput } from './event-input.js';
 import { EVENT_MSG } from './event-labels.js';
 import { type EventDetail, eventDetailOf } from './get-event.js';
@@ -76,13 +77,16 @@ export async function removeParticipant(
 ): Promise<EventDetail> {
   const { actor, eventId } = opts;
   const loaded = await loadEvent(db, actor, eventId);
-  const [p] = await db
-    .select()
+  const [row] = await db
+    .select({ p: eventParticipants, unitPath: orgUnits.path })
     .from(eventParticipants)
+    .leftJoin(orgUnits, eq(orgUnits.id, eventParticipants.orgUnitId))
     .where(and(eq(eventParticipants.id, opts.participantId), eq(eventParticipants.eventId, eventId)));
+  const p = row?.p;
   const team = p?.orgUnitId ? isTeamOf(actor, p.orgUnitId) : false;
-  // Someone else's participant does not exist for a school (it never sees his name).
-  if (!p || (!loaded.organiserSide && !team && !loaded.keeps)) throw notFound('Объект');
+  // A participant of a unit the actor does not see does not exist for him (he never sees the name).
+  const sees = loaded.organiserSide || (row?.unitPath ? readsPath(actor, row.unitPath) : false);
+  if (!p || !sees) throw notFound('Объект');
   if (!loaded.keeps && !(team && p.source === 'self' && loaded.event.status === 'announced'))
     throw forbidden(EVENT_MSG.notOwnParticipant);
   if (p.version !== opts.version) throw conflict({ version: p.version });
@@ -116,7 +120,7 @@ export async function markAttendance(
     await db.transaction(async (tx) => {
       const rows = await tx
         .update(eventParticipants)
-        .set({ attended: input.attended, updatedAt: new Date() })
+        .set({ attended: input.attended, version: sql`${eventParticipants.version} + 1`, updatedAt: new Date() })
         .where(and(eq(eventParticipants.eventId, eventId), inArray(eventParticipants.id, ids)))
         .returning({ id: eventParticipants.id });
       if (rows.length !== ids.length) throw notFound('Объект');
