@@ -263,7 +263,12 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   // Helper «events»: stale versions, empty lists and files, a dry run — permitted callers change nothing
   // but a new draft (the create) and one link.
   'POST /api/events': (t) => ({
-    body: { organiserUnitId: t.unit?.unitId, kind: 'seminar', title: 'Проверка доступа', startsOn: '2026-12-01' },
+    body: {
+      organiserUnitId: t.unit?.unitId,
+      kind: 'seminar',
+      title: 'Проверка доступа',
+      startsOn: '2026-12-01',
+    },
   }),
   'PATCH /api/events/{id}': () => ({ body: { title: 'Проверка доступа', version: STALE } }),
   'POST /api/events/{id}/status': () => ({ body: { status: 'cancelled', version: STALE } }),
@@ -275,7 +280,11 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'POST /api/events/{id}/materials': () => ({ body: textFile('пусто.pdf', '') }),
   'POST /api/events/{id}/links': () => ({ body: { name: 'Проверка доступа', url: 'https://example.ru/x' } }),
   'POST /api/events/{id}/participants': (t) => ({
-    body: { orgUnitId: t.all.units.school.unitId, fullName: 'Проверка Доступа Иванович', position: 'Учитель' },
+    body: {
+      orgUnitId: t.all.units.school.unitId,
+      fullName: 'Проверка Доступа Иванович',
+      position: 'Учитель',
+    },
   }),
   'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
 };

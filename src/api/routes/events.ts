@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
-import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
+import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { createEvent } from '../../modules/organisation/create-event.js';
 import {
   attendanceInput,
@@ -12,9 +12,21 @@ import {
   participantInput,
   updateEventInput,
 } from '../../modules/organisation/event-input.js';
-import { addMaterialFile, addMaterialLink, readMaterialFile } from '../../modules/organisation/event-materials.js';
-import { addParticipant, markAttendance, removeParticipant } from '../../modules/organisation/event-participants.js';
-import { eventDetailView, eventSummaryView, importReportView } from '../../modules/organisation/event-views.js';
+import {
+  addMaterialFile,
+  addMaterialLink,
+  readMaterialFile,
+} from '../../modules/organisation/event-materials.js';
+import {
+  addParticipant,
+  markAttendance,
+  removeParticipant,
+} from '../../modules/organisation/event-participants.js';
+import {
+  eventDetailView,
+  eventSummaryView,
+  importReportView,
+} from '../../modules/organisation/event-views.js';
 import { getEvent } from '../../modules/organisation/get-event.js';
 import { importParticipants } from '../../modules/organisation/import-participants.js';
 import { listEvents } from '../../modules/organisation/list-events.js';
@@ -76,7 +88,8 @@ export function eventRoutes(app: App, deps: Deps) {
       request: { params: idParam },
       responses: detail,
     }),
-    async (c) => c.json(await getEvent(db, { actor: requireActor(c), eventId: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(await getEvent(db, { actor: requireActor(c), eventId: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
@@ -91,7 +104,11 @@ export function eventRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await updateEvent(db, { actor: requireActor(c), eventId: c.req.valid('param').id, ...c.req.valid('json') }),
+        await updateEvent(db, {
+          actor: requireActor(c),
+          eventId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -108,7 +125,11 @@ export function eventRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await setEventStatus(db, { actor: requireActor(c), eventId: c.req.valid('param').id, ...c.req.valid('json') }),
+        await setEventStatus(db, {
+          actor: requireActor(c),
+          eventId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -119,13 +140,18 @@ export function eventRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/events/{id}/participants',
       tags,
-      summary: 'Зарегистрировать участника приглашённой организации (команда школы — своих, организатор — любых)',
+      summary:
+        'Зарегистрировать участника приглашённой организации (команда школы — своих, организатор — любых)',
       request: { params: idParam, ...jsonBody(participantInput) },
       responses: detail,
     }),
     async (c) =>
       c.json(
-        await addParticipant(db, { actor: requireActor(c), eventId: c.req.valid('param').id, ...c.req.valid('json') }),
+        await addParticipant(db, {
+          actor: requireActor(c),
+          eventId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -166,7 +192,11 @@ export function eventRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await markAttendance(db, { actor: requireActor(c), eventId: c.req.valid('param').id, ...c.req.valid('json') }),
+        await markAttendance(db, {
+          actor: requireActor(c),
+          eventId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
         200,
       ),
   );
@@ -179,7 +209,11 @@ export function eventRoutes(app: App, deps: Deps) {
       tags,
       summary:
         'Список участников из XLSX или CSV: проверка (dryRun=true) и загрузка «всё или ничего» с отметкой присутствия; заменяет прошлую загрузку',
-      request: { params: idParam, query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }), ...fileBody },
+      request: {
+        params: idParam,
+        query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+        ...fileBody,
+      },
       responses: okJson('Отчёт по строкам', importReportView),
     }),
     async (c) => {
@@ -235,7 +269,11 @@ export function eventRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await addMaterialLink(db, { actor: requireActor(c), eventId: c.req.valid('param').id, ...c.req.valid('json') }),
+        await addMaterialLink(db, {
+          actor: requireActor(c),
+          eventId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
         200,
       ),
   );

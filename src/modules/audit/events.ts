@@ -195,7 +195,11 @@ export const EVENT_PAYLOADS = {
   'event.updated': changes,
   'event.status_changed': z.object({ from: z.string(), to: z.string(), invited: z.number() }),
   'event.invitations_added': z.object({ units: z.number() }),
-  'event.participant_added': z.object({ participantId: z.string(), orgUnitId: z.string().nullable(), source: z.string() }),
+  'event.participant_added': z.object({
+    participantId: z.string(),
+    orgUnitId: z.string().nullable(),
+    source: z.string(),
+  }),
   'event.participant_removed': z.object({ participantId: z.string(), orgUnitId: z.string().nullable() }),
   'event.attendance_marked': z.object({ participants: z.number(), attended: z.boolean() }),
   'event.participants_imported': z.object({ rows: z.number(), replaced: z.number(), fileName: z.string() }),

@@ -40,7 +40,8 @@ export async function organiserFor(db: Db, actor: Actor, unitId: string): Promis
 }
 
 export function checkEventDates(startsOn: string, endsOn: string | null | undefined): void {
-  if (endsOn && endsOn < startsOn) throw invalid(EVENT_MSG.dates, [{ field: 'endsOn', message: EVENT_MSG.dates }]);
+  if (endsOn && endsOn < startsOn)
+    throw invalid(EVENT_MSG.dates, [{ field: 'endsOn', message: EVENT_MSG.dates }]);
 }
 
 /** A draft event of a unit the actor keeps, with its audience (the invitations are final at announcing). */

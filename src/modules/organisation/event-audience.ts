@@ -14,7 +14,11 @@ import { schoolYearOf } from './school-year.js';
 // schools are those of the list in force for the school year of the event's start.
 
 /** Explicit units must lie below the organiser's governing unit; returns them deduplicated. */
-export async function checkAudienceUnits(db: Db, governingPath: string, unitIds: string[]): Promise<string[]> {
+export async function checkAudienceUnits(
+  db: Db,
+  governingPath: string,
+  unitIds: string[],
+): Promise<string[]> {
   const unique = [...new Set(unitIds)];
   if (unique.length === 0) return [];
   const rows = await db
@@ -43,7 +47,11 @@ export async function groupSchools(
   }
   const regionId = regionOfPath(opts.governingPath);
   const list = regionId
-    ? await listInForce(db, { regionId, year: schoolYearOf(opts.startsOn), kind: opts.group === 'shnor' ? 'shnor' : 'riskZone' })
+    ? await listInForce(db, {
+        regionId,
+        year: schoolYearOf(opts.startsOn),
+        kind: opts.group === 'shnor' ? 'shnor' : 'riskZone',
+      })
     : null;
   if (!list) {
     const message = EVENT_MSG.noListInForce(AUDIENCE_GROUP_LABELS[opts.group]);

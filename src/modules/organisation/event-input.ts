@@ -21,7 +21,10 @@ const fields = {
   endsOn: isoDate('Дата окончания в формате ГГГГ-ММ-ДД').nullable().optional(),
   place: optionalText('место или ссылку', 500),
   program: optionalText('программу', 20_000),
-  audienceGroup: z.enum(SCHOOL_GROUPS, { message: 'Группа школ: all, shnor или risk_zone' }).nullable().optional(),
+  audienceGroup: z
+    .enum(SCHOOL_GROUPS, { message: 'Группа школ: all, shnor или risk_zone' })
+    .nullable()
+    .optional(),
   audienceNote: optionalText('кого ожидают', 500),
   coverageTarget: z
     .number({ message: 'Целевой охват — число процентов' })
@@ -40,16 +43,13 @@ export const createEventInput = z.object({
 });
 export type CreateEventInput = z.input<typeof createEventInput>;
 
-export const updateEventInput = z
-  .object(fields)
-  .partial()
-  .extend({
-    version: recordVersion(),
-    /** a draft: the explicit units, replaced */
-    unitIds: unitIds.optional(),
-    /** an announced event: units added to its frozen list */
-    addUnitIds: unitIds.optional(),
-  });
+export const updateEventInput = z.object(fields).partial().extend({
+  version: recordVersion(),
+  /** a draft: the explicit units, replaced */
+  unitIds: unitIds.optional(),
+  /** an announced event: units added to its frozen list */
+  addUnitIds: unitIds.optional(),
+});
 export type UpdateEventInput = z.input<typeof updateEventInput>;
 
 export const eventStatusInput = z.object({
@@ -85,7 +85,9 @@ export const eventsQuery = z.object({
   from: isoDate('Начало периода в формате ГГГГ-ММ-ДД').optional(),
   to: isoDate('Конец периода в формате ГГГГ-ММ-ДД').optional(),
   kind: z.enum(EVENT_KINDS, { message: 'Неизвестный вид мероприятия' }).optional(),
-  level: z.enum(['region', 'municipality', 'school'], { message: 'Уровень: region, municipality, school' }).optional(),
+  level: z
+    .enum(['region', 'municipality', 'school'], { message: 'Уровень: region, municipality, school' })
+    .optional(),
   mine: z.enum(['true', 'false']).optional(),
 });
 export type EventsQuery = z.infer<typeof eventsQuery>;

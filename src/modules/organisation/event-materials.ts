@@ -45,7 +45,11 @@ export async function addMaterialFile(
   const { actor, eventId } = opts;
   const loaded = await loadEventToKeep(db, actor, eventId);
   if (!opts.upload.data.length) throw invalid(EVENT_MSG.materialEmpty);
-  const file = await saveFile(db, storage, { upload: opts.upload, userId: actor.userId, maxBytes: opts.maxBytes });
+  const file = await saveFile(db, storage, {
+    upload: opts.upload,
+    userId: actor.userId,
+    maxBytes: opts.maxBytes,
+  });
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(eventMaterials)

@@ -7,7 +7,12 @@ import type { Actor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
 import { eventTarget, type LoadedEvent, loadEvent, loadEventToKeep, readsPath } from './event-access.js';
-import { type AttendanceInput, attendanceInput, type ParticipantInput, participantInput } from './event-input.js';
+import {
+  type AttendanceInput,
+  attendanceInput,
+  type ParticipantInput,
+  participantInput,
+} from './event-input.js';
 import { EVENT_MSG } from './event-labels.js';
 import { type EventDetail, eventDetailOf } from './get-event.js';
 import { guessCategory } from './guess-category.js';
@@ -120,7 +125,11 @@ export async function markAttendance(
     await db.transaction(async (tx) => {
       const rows = await tx
         .update(eventParticipants)
-        .set({ attended: input.attended, version: sql`${eventParticipants.version} + 1`, updatedAt: new Date() })
+        .set({
+          attended: input.attended,
+          version: sql`${eventParticipants.version} + 1`,
+          updatedAt: new Date(),
+        })
         .where(and(eq(eventParticipants.eventId, eventId), inArray(eventParticipants.id, ids)))
         .returning({ id: eventParticipants.id });
       if (rows.length !== ids.length) throw notFound('Объект');

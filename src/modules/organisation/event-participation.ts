@@ -13,7 +13,11 @@ export type InvitedUnit = {
   municipalityId: string | null;
   municipality: string | null;
 };
-export type CountedParticipant = { orgUnitId: string | null; category: ParticipantCategory; attended: boolean };
+export type CountedParticipant = {
+  orgUnitId: string | null;
+  category: ParticipantCategory;
+  attended: boolean;
+};
 
 export const sharePercent = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((1000 * part) / whole) / 10;

@@ -54,6 +54,7 @@ export const participantView = z
     attended: z.boolean(),
     /** the caller may remove him (the organiser, or the team of his school for its own registrations) */
     canRemove: z.boolean(),
+    version: z.number().int(),
   })
   .meta({ id: 'OrgEventParticipant' });
 

@@ -84,10 +84,14 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     expect(await code(getEvent(db, { actor: f.as('region'), eventId: webinarId }))).toBe('OK');
     // Only the keepers of ИРО's work (the centre, the regional operator) announce it.
     expect(
-      await code(setEventStatus(db, { actor: f.as('expert'), eventId: webinarId, status: 'announced', version: 1 })),
+      await code(
+        setEventStatus(db, { actor: f.as('expert'), eventId: webinarId, status: 'announced', version: 1 }),
+      ),
     ).toBe('FORBIDDEN');
     expect(
-      await code(setEventStatus(db, { actor: f.as('center'), eventId: webinarId, status: 'announced', version: 9 })),
+      await code(
+        setEventStatus(db, { actor: f.as('center'), eventId: webinarId, status: 'announced', version: 9 }),
+      ),
     ).toBe('CONFLICT');
     const announced = await setEventStatus(db, {
       actor: f.as('center'),
@@ -98,7 +102,9 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     expect(announced.invitations.map((u) => u.unitId).sort()).toEqual([f.S1.id, f.S3.id].sort());
     // Held events can not go back; a draft transition from announced is refused.
     expect(
-      await code(setEventStatus(db, { actor: f.as('center'), eventId: webinarId, status: 'announced', version: 2 })),
+      await code(
+        setEventStatus(db, { actor: f.as('center'), eventId: webinarId, status: 'announced', version: 2 }),
+      ),
     ).toBe('INVALID_INPUT');
   });
 
@@ -135,10 +141,24 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     });
     // S2 is not invited; S2's team can not register for S1.
     expect(
-      await code(addParticipant(db, { actor: f.as('school2'), eventId: webinarId, orgUnitId: f.S2.id, fullName: 'Сидоров С. С.' })),
+      await code(
+        addParticipant(db, {
+          actor: f.as('school2'),
+          eventId: webinarId,
+          orgUnitId: f.S2.id,
+          fullName: 'Сидоров С. С.',
+        }),
+      ),
     ).toBe('INVALID_INPUT');
     expect(
-      await code(addParticipant(db, { actor: f.as('school2'), eventId: webinarId, orgUnitId: f.S1.id, fullName: 'Сидоров С. С.' })),
+      await code(
+        addParticipant(db, {
+          actor: f.as('school2'),
+          eventId: webinarId,
+          orgUnitId: f.S1.id,
+          fullName: 'Сидоров С. С.',
+        }),
+      ),
     ).toBe('FORBIDDEN');
     const s1 = await getEvent(db, { actor: f.as('school1'), eventId: webinarId });
     expect(s1.participants.map((p) => p.fullName)).toEqual(['Иванова Анна Петровна']);
@@ -151,10 +171,18 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     expect(center.participants).toHaveLength(2);
     // school3 can not remove S1's participant: for him it does not exist.
     const p1 = center.participants.find((p) => p.orgUnitId === f.S1.id);
-    const [row] = await db.select().from(eventParticipants).where(eq(eventParticipants.id, p1?.id ?? ''));
+    const [row] = await db
+      .select()
+      .from(eventParticipants)
+      .where(eq(eventParticipants.id, p1?.id ?? ''));
     expect(
       await code(
-        removeParticipant(db, { actor: f.as('school3'), eventId: webinarId, participantId: p1?.id ?? '', version: row?.version ?? 1 }),
+        removeParticipant(db, {
+          actor: f.as('school3'),
+          eventId: webinarId,
+          participantId: p1?.id ?? '',
+          version: row?.version ?? 1,
+        }),
       ),
     ).toBe('NOT_FOUND');
   });
@@ -164,7 +192,14 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     const center = await getEvent(db, { actor: f.as('center'), eventId: webinarId });
     const s1 = center.participants.find((p) => p.orgUnitId === f.S1.id);
     expect(
-      await code(markAttendance(db, { actor: f.as('school1'), eventId: webinarId, participantIds: [s1?.id ?? ''], attended: true })),
+      await code(
+        markAttendance(db, {
+          actor: f.as('school1'),
+          eventId: webinarId,
+          participantIds: [s1?.id ?? ''],
+          attended: true,
+        }),
+      ),
     ).toBe('FORBIDDEN');
     const marked = await markAttendance(db, {
       actor: f.as('center'),
@@ -172,34 +207,90 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
       participantIds: [s1?.id ?? ''],
       attended: true,
     });
-    expect(marked.participation).toMatchObject({ invited: 2, tookPart: 1, share: 50, target: 60, belowTarget: true });
-    expect(marked.participation.byMunicipality.map((m) => m.name).sort()).toEqual(['Второй район', 'Первый район']);
+    expect(marked.participation).toMatchObject({
+      invited: 2,
+      tookPart: 1,
+      share: 50,
+      target: 60,
+      belowTarget: true,
+    });
+    expect(marked.participation.byMunicipality.map((m) => m.name).sort()).toEqual([
+      'Второй район',
+      'Первый район',
+    ]);
   });
 
   it('imports the participant list all or nothing, then replaces an earlier import', async () => {
     const db = database.db;
     const actor = f.as('center');
-    const bad = csv('ФИО;Должность;Наименование ОО;Муниципалитет\nСемёнова Ольга Ивановна;Учитель;Школа 1;Первый район\nКузнецов Иван;Директор;Школа 99;\n');
-    const dry = await importParticipants(db, { actor, eventId: webinarId, fileName: 'участники.csv', data: bad, dryRun: true });
-    expect(dry.columns.map((c) => c.field).sort()).toEqual(['fullName', 'municipality', 'position', 'unitName']);
+    const bad = csv(
+      'ФИО;Должность;Наименование ОО;Муниципалитет\nСемёнова Ольга Ивановна;Учитель;Школа 1;Первый район\nКузнецов Иван;Директор;Школа 99;\n',
+    );
+    const dry = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: bad,
+      dryRun: true,
+    });
+    expect(dry.columns.map((c) => c.field).sort()).toEqual([
+      'fullName',
+      'municipality',
+      'position',
+      'unitName',
+    ]);
     expect(dry.errors).toBe(1);
     expect(dry.rows[1]?.error).toContain('не найдена');
-    const refused = await importParticipants(db, { actor, eventId: webinarId, fileName: 'участники.csv', data: bad, dryRun: false });
+    const refused = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: bad,
+      dryRun: false,
+    });
     expect(refused.written).toBe(0);
     const rows = () => db.select().from(eventParticipants).where(eq(eventParticipants.eventId, webinarId));
     expect(await rows()).toHaveLength(2);
-    const good = csv('ФИО;Должность;Наименование ОО\nСемёнова Ольга Ивановна;Учитель;Школа 1\nКузнецов Иван Ильич;Директор;Школа 3\n');
-    const done = await importParticipants(db, { actor, eventId: webinarId, fileName: 'участники.csv', data: good, dryRun: false });
+    const good = csv(
+      'ФИО;Должность;Наименование ОО\nСемёнова Ольга Ивановна;Учитель;Школа 1\nКузнецов Иван Ильич;Директор;Школа 3\n',
+    );
+    const done = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: good,
+      dryRun: false,
+    });
     expect(done.written).toBe(2);
     expect((await rows()).filter((r) => r.source === 'import' && r.attended)).toHaveLength(2);
-    const again = await importParticipants(db, { actor, eventId: webinarId, fileName: 'участники.csv', data: good, dryRun: false });
+    const again = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: good,
+      dryRun: false,
+    });
     expect(again.replaces).toBe(2);
     expect((await rows()).filter((r) => r.source === 'import')).toHaveLength(2);
     const detail = await getEvent(db, { actor, eventId: webinarId });
-    expect(detail.participation).toMatchObject({ invited: 2, tookPart: 2, share: 100, belowTarget: false, teachers: 1 });
+    expect(detail.participation).toMatchObject({
+      invited: 2,
+      tookPart: 2,
+      share: 100,
+      belowTarget: false,
+      teachers: 1,
+    });
     // A school can not import.
     expect(
-      await code(importParticipants(db, { actor: f.as('school1'), eventId: webinarId, fileName: 'у.csv', data: good, dryRun: true })),
+      await code(
+        importParticipants(db, {
+          actor: f.as('school1'),
+          eventId: webinarId,
+          fileName: 'у.csv',
+          data: good,
+          dryRun: true,
+        }),
+      ),
     ).toBe('FORBIDDEN');
   });
 
@@ -216,24 +307,51 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     seminarId = draft.id;
     expect(
       await code(
-        createEvent(db, { actor: f.as('mun1'), organiserUnitId: f.M1.id, kind: 'seminar', title: 'x', startsOn: '2026-11-10', unitIds: [f.S3.id] }),
+        createEvent(db, {
+          actor: f.as('mun1'),
+          organiserUnitId: f.M1.id,
+          kind: 'seminar',
+          title: 'x',
+          startsOn: '2026-11-10',
+          unitIds: [f.S3.id],
+        }),
       ),
     ).toBe('INVALID_INPUT');
     expect(
-      await code(createEvent(db, { actor: f.as('mun2'), organiserUnitId: f.M1.id, kind: 'seminar', title: 'x', startsOn: '2026-11-10' })),
+      await code(
+        createEvent(db, {
+          actor: f.as('mun2'),
+          organiserUnitId: f.M1.id,
+          kind: 'seminar',
+          title: 'x',
+          startsOn: '2026-11-10',
+        }),
+      ),
     ).toBe('NOT_FOUND');
-    const a = await setEventStatus(db, { actor: f.as('mun1'), eventId: seminarId, status: 'announced', version: 1 });
+    const a = await setEventStatus(db, {
+      actor: f.as('mun1'),
+      eventId: seminarId,
+      status: 'announced',
+      version: 1,
+    });
     expect(a.invitations.map((u) => u.unitId).sort()).toEqual([f.S1.id, f.S2.id].sort());
     expect(await code(getEvent(db, { actor: f.as('school3'), eventId: seminarId }))).toBe('NOT_FOUND');
     expect(await code(getEvent(db, { actor: f.as('school2'), eventId: seminarId }))).toBe('OK');
     // The announced list only grows.
     expect(
-      await code(updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, unitIds: [f.S1.id] })),
+      await code(
+        updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, unitIds: [f.S1.id] }),
+      ),
     ).toBe('INVALID_INPUT');
-    const edited = await updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, title: 'Семинар (изменён)' });
+    const edited = await updateEvent(db, {
+      actor: f.as('mun1'),
+      eventId: seminarId,
+      version: 2,
+      title: 'Семинар (изменён)',
+    });
     expect(edited.title).toBe('Семинар (изменён)');
-    expect(await code(updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, title: 'снова' }))).toBe(
-      'CONFLICT',
-    );
+    expect(
+      await code(updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, title: 'снова' })),
+    ).toBe('CONFLICT');
   });
 });

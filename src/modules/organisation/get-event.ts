@@ -65,6 +65,7 @@ export async function eventDetailOf(db: Db, actor: Actor, loaded: LoadedEvent): 
       source: eventParticipants.source,
       attended: eventParticipants.attended,
       userId: eventParticipants.userId,
+      version: eventParticipants.version,
     })
     .from(eventParticipants)
     .leftJoin(orgUnits, eq(orgUnits.id, eventParticipants.orgUnitId))
@@ -87,13 +88,16 @@ export async function eventDetailOf(db: Db, actor: Actor, loaded: LoadedEvent): 
   const attendedUnits = new Set(people.filter((p) => p.attended).map((p) => p.orgUnitId));
   const personsOf = (unitId: string) => people.filter((p) => p.orgUnitId === unitId && p.attended).length;
   const shownInvited = invited.filter((u) => sees(u.path));
-  const mineRows = people.filter((p) => p.userId === actor.userId || (p.orgUnitId && ownUnits.has(p.orgUnitId)));
+  const mineRows = people.filter(
+    (p) => p.userId === actor.userId || (p.orgUnitId && ownUnits.has(p.orgUnitId)),
+  );
   const isInvited = invited.some((u) => ownUnits.has(u.unitId));
   const registerUnits =
     event.status === 'announced' || (keeps && event.status === 'held')
       ? invited.filter((u) => keeps || teamOf.has(u.unitId)).map((u) => ({ id: u.unitId, name: u.name }))
       : [];
-  const level = organiser.governingPath === organiser.path ? organiser.kind : await governingKind(db, organiser);
+  const level =
+    organiser.governingPath === organiser.path ? organiser.kind : await governingKind(db, organiser);
   return {
     id: event.id,
     kind: event.kind,
@@ -142,21 +146,20 @@ export async function eventDetailOf(db: Db, actor: Actor, loaded: LoadedEvent): 
         category: p.category,
         source: p.source,
         attended: p.attended,
+        version: p.version,
         canRemove:
           keeps || (event.status === 'announced' && p.source === 'self' && teamOf.has(p.orgUnitId ?? '')),
       })),
     materials,
-    participation: participation(
-      invited,
-      people,
-      event.coverageTarget,
-      organiserSide && level === 'region',
-    ),
+    participation: participation(invited, people, event.coverageTarget, organiserSide && level === 'region'),
   };
 }
 
 async function governingKind(db: Db, organiser: LoadedEvent['organiser']): Promise<string> {
   if (!organiser.parentId) return organiser.kind;
-  const [p] = await db.select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, organiser.parentId));
+  const [p] = await db
+    .select({ kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, organiser.parentId));
   return p?.kind ?? organiser.kind;
 }

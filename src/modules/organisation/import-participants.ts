@@ -25,7 +25,13 @@ import { refreshBoundIndicators } from './refresh-bound.js';
 
 export const PARTICIPANTS_MAX_ROWS = 5000;
 type Report = z.infer<typeof importReportView>;
-type Unit = { id: string; name: string; shortName: string | null; code: string | null; parentName: string | null };
+type Unit = {
+  id: string;
+  name: string;
+  shortName: string | null;
+  code: string | null;
+  parentName: string | null;
+};
 
 const parent = alias(orgUnits, 'imp_parent');
 const normCode = (s: string) => s.trim().toLowerCase();
@@ -126,9 +132,7 @@ export async function importParticipants(
     written,
     message,
   });
-  const replaceNote = replaces
-    ? ` Участники прошлой загрузки (${replaces}) будут заменены.`
-    : '';
+  const replaceNote = replaces ? ` Участники прошлой загрузки (${replaces}) будут заменены.` : '';
   if (errors) return report(0, EVENT_COUNTED.importErrors.render(errors));
   if (dryRun) return report(0, `Ошибок нет: можно загружать.${replaceNote}`);
 
@@ -156,5 +160,8 @@ export async function importParticipants(
     const regionId = regionOfPath(organiser.path);
     if (regionId) await refreshBoundIndicators(tx, { regionId });
   });
-  return report(rows.length, `${EVENT_COUNTED.imported.render(rows.length)}.${replaces ? ' Прошлая загрузка заменена.' : ''}`);
+  return report(
+    rows.length,
+    `${EVENT_COUNTED.imported.render(rows.length)}.${replaces ? ' Прошлая загрузка заменена.' : ''}`,
+  );
 }

@@ -20,7 +20,12 @@ const LIMIT = 2000;
 export async function listEvents(db: Db, opts: { actor: Actor } & EventsQuery): Promise<EventSummary[]> {
   const { actor } = opts;
   const own = [...new Set(actor.assignments.map((a) => a.orgUnitId))];
-  const ownList = own.length ? sql.join(own.map((id) => sql`${id}::uuid`), sql`, `) : sql`null::uuid`;
+  const ownList = own.length
+    ? sql.join(
+        own.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )
+    : sql`null::uuid`;
   const invitedMine = sql`exists (select 1 from event_invitations mi where mi.event_id = ${events.id} and mi.org_unit_id in (${ownList}))`;
   const myParticipants = sql`from event_participants mp where mp.event_id = ${events.id} and (mp.user_id = ${actor.userId}::uuid or mp.org_unit_id in (${ownList}))`;
   const level = sql<string>`case when ${organiser.kind} = 'institution' then coalesce(${organiserParent.kind}, 'region') else ${organiser.kind} end`;

@@ -1,4 +1,14 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -43,7 +53,8 @@ export function CreateEventModal({ onClose }: { onClose: () => void }) {
     program: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (k: keyof typeof v) => (value: string | number | null) => setV((s) => ({ ...s, [k]: value ?? '' }));
+  const set = (k: keyof typeof v) => (value: string | number | null) =>
+    setV((s) => ({ ...s, [k]: value ?? '' }));
   const create = useMutation({
     mutationFn: (body: Parameters<typeof createEventInput.parse>[0]) =>
       unwrap(api.POST('/api/events', { body: body as never })),
@@ -72,7 +83,12 @@ export function CreateEventModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={E.create} size="lg">
       <Stack>
         {organisers.length > 1 && (
-          <Select label="Организатор" data={organisers} value={v.organiserUnitId} onChange={set('organiserUnitId')} />
+          <Select
+            label="Организатор"
+            data={organisers}
+            value={v.organiserUnitId}
+            onChange={set('organiserUnitId')}
+          />
         )}
         <SimpleGrid cols={2}>
           <Select

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -9,7 +22,14 @@ import { type ApiData, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { formatDate, Query } from '../shared/ui.js';
 import { CreateEventModal, organiserChoices } from './create-event.js';
-import { E, EVENT_KIND_LABELS, EVENT_STATUS_LABELS, LEVEL_LABELS, MINE_LABELS, STATUS_COLORS } from './labels.js';
+import {
+  E,
+  EVENT_KIND_LABELS,
+  EVENT_STATUS_LABELS,
+  LEVEL_LABELS,
+  MINE_LABELS,
+  STATUS_COLORS,
+} from './labels.js';
 
 // The calendar of events (issue 12 §3): a month grid and a list with filters by level and kind; the tab
 // «Мои мероприятия» lists those the user's units are invited to or he takes part in, with his status.
@@ -18,7 +38,20 @@ type Row = ApiData<'/api/events', 'get'>[number];
 type Level = keyof typeof LEVEL_LABELS;
 type Kind = (typeof EVENT_KINDS)[number];
 const WEEKDAYS = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
-const MONTHS = ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь'];
+const MONTHS = [
+  'Январь',
+  'Февраль',
+  'Март',
+  'Апрель',
+  'Май',
+  'Июнь',
+  'Июль',
+  'Август',
+  'Сентябрь',
+  'Октябрь',
+  'Ноябрь',
+  'Декабрь',
+];
 
 export function EventsPage() {
   const me = useMe();
@@ -32,7 +65,12 @@ export function EventsPage() {
     tab === 'calendar'
       ? { from: month.format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') }
       : {};
-  const query = { ...period, level: level ?? undefined, kind: kind ?? undefined, mine: tab === 'mine' ? ('true' as const) : undefined };
+  const query = {
+    ...period,
+    level: level ?? undefined,
+    kind: kind ?? undefined,
+    mine: tab === 'mine' ? ('true' as const) : undefined,
+  };
   const q = useQuery({
     queryKey: ['events', query],
     queryFn: () => unwrap(api.GET('/api/events', { params: { query } })),
@@ -59,13 +97,23 @@ export function EventsPage() {
       <Group>
         {tab === 'calendar' && (
           <Group gap="xs">
-            <Button variant="default" size="xs" onClick={() => setMonth((m) => m.subtract(1, 'month'))} aria-label="Предыдущий месяц">
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => setMonth((m) => m.subtract(1, 'month'))}
+              aria-label="Предыдущий месяц"
+            >
               ‹
             </Button>
             <Text fw={600} w={140} ta="center" data-testid="calendar-month">
               {MONTHS[month.month()]} {month.year()}
             </Text>
-            <Button variant="default" size="xs" onClick={() => setMonth((m) => m.add(1, 'month'))} aria-label="Следующий месяц">
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => setMonth((m) => m.add(1, 'month'))}
+              aria-label="Следующий месяц"
+            >
               ›
             </Button>
           </Group>
@@ -105,7 +153,7 @@ export function EventsPage() {
 
 function MonthGrid({ month, rows }: { month: dayjs.Dayjs; rows: Row[] }) {
   const first = month.subtract((month.day() + 6) % 7, 'day');
-  const weeks = Math.ceil(((month.day() + 6) % 7 + month.daysInMonth()) / 7);
+  const weeks = Math.ceil((((month.day() + 6) % 7) + month.daysInMonth()) / 7);
   const days = Array.from({ length: weeks * 7 }, (_, i) => first.add(i, 'day'));
   const on = (d: dayjs.Dayjs) => {
     const iso = d.format('YYYY-MM-DD');
@@ -119,12 +167,30 @@ function MonthGrid({ month, rows }: { month: dayjs.Dayjs; rows: Row[] }) {
         </Text>
       ))}
       {days.map((d) => (
-        <Paper key={d.toString()} withBorder p={4} mih={86} bg={d.month() === month.month() ? undefined : 'gray.0'}>
-          <Text size="xs" c={d.isSame(dayjs(), 'day') ? 'blue' : 'dimmed'} fw={d.isSame(dayjs(), 'day') ? 700 : 400}>
+        <Paper
+          key={d.toString()}
+          withBorder
+          p={4}
+          mih={86}
+          bg={d.month() === month.month() ? undefined : 'gray.0'}
+        >
+          <Text
+            size="xs"
+            c={d.isSame(dayjs(), 'day') ? 'blue' : 'dimmed'}
+            fw={d.isSame(dayjs(), 'day') ? 700 : 400}
+          >
             {d.date()}
           </Text>
           {on(d).map((r) => (
-            <Anchor key={r.id} component={Link} to={`/events/${r.id}`} size="xs" display="block" lineClamp={2} c={STATUS_COLORS[r.status]}>
+            <Anchor
+              key={r.id}
+              component={Link}
+              to={`/events/${r.id}`}
+              size="xs"
+              display="block"
+              lineClamp={2}
+              c={STATUS_COLORS[r.status]}
+            >
               {EVENT_KIND_LABELS[r.kind]}: {r.title}
             </Anchor>
           ))}

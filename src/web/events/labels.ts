@@ -9,7 +9,11 @@ export {
 } from '../../modules/organisation/event-labels.js';
 
 export const STATUS_COLORS = { draft: 'gray', announced: 'blue', held: 'green', cancelled: 'red' } as const;
-export const LEVEL_LABELS = { region: 'Региональные', municipality: 'Муниципальные', school: 'Школьные' } as const;
+export const LEVEL_LABELS = {
+  region: 'Региональные',
+  municipality: 'Муниципальные',
+  school: 'Школьные',
+} as const;
 export const MINE_LABELS = {
   invited: 'Приглашены',
   registered: 'Зарегистрированы',

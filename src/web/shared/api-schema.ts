@@ -9568,6 +9568,7 @@ export interface components {
             source: "organiser" | "self" | "import";
             attended: boolean;
             canRemove: boolean;
+            version: number;
         };
         OrgEventParticipation: {
             invited: number;
