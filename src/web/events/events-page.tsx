@@ -191,7 +191,9 @@ function MonthGrid({ month, rows }: { month: dayjs.Dayjs; rows: Row[] }) {
               lineClamp={2}
               c={STATUS_COLORS[r.status]}
             >
-              {EVENT_KIND_LABELS[r.kind]}: {r.title}
+              {r.title.startsWith(EVENT_KIND_LABELS[r.kind])
+                ? r.title
+                : `${EVENT_KIND_LABELS[r.kind]}: ${r.title}`}
             </Anchor>
           ))}
         </Paper>
