@@ -75,7 +75,10 @@ test('the centre runs a webinar for the ШНОР, a school registers, the list i
   await input.setInputFiles({
     name: 'участники.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: await participantsXlsx([...good, ['Пестов Олег Игоревич (демо)', 'Методист', 'Школа, которой нет', '']]),
+    buffer: await participantsXlsx([
+      ...good,
+      ['Пестов Олег Игоревич (демо)', 'Методист', 'Школа, которой нет', ''],
+    ]),
   });
   await expect(center.getByTestId('import-bad-row')).toContainText('не найдена');
   await expect(center.getByTestId('import-run')).toHaveCount(0);

@@ -3,24 +3,23 @@ import {
   Anchor,
   Badge,
   Button,
-  FileButton,
   Group,
   Paper,
   SimpleGrid,
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { countLabel } from '../../lib/plural.js';
 import { type ApiData, api, unwrap } from '../shared/api.js';
 import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { EventPeople } from './event-people.js';
+import { InviteUnits } from './invite-units.js';
 import { E, EVENT_KIND_LABELS, EVENT_STATUS_LABELS, PERSON_FORMS, STATUS_COLORS } from './labels.js';
+import { Materials } from './materials.js';
 
 // One event (issue 12 §3): details, the keeper's status buttons, participation against the target,
 // invited units with took-part marks, participants (within what the user may see), registration,
@@ -215,6 +214,7 @@ function EventView({ e }: { e: EventDetail }) {
             ))}
           </Table.Tbody>
         </Table>
+        {e.canKeep && (e.status === 'draft' || e.status === 'announced') && <InviteUnits e={e} />}
         {e.otherInvited > 0 && (
           <Text size="sm" c="dimmed" mt="xs">
             И другие приглашённые организации: {e.otherInvited}
@@ -248,62 +248,5 @@ function Stat({
         {value}
       </Text>
     </div>
-  );
-}
-
-function Materials({ e }: { e: EventDetail }) {
-  const update = useEventUpdate(e.id);
-  const [name, setName] = useState('');
-  const [url, setUrl] = useState('');
-  const link = useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/events/{id}/links', { params: { path: { id: e.id } }, body: { name, url } })),
-    onSuccess: (d) => {
-      update(d);
-      setName('');
-      setUrl('');
-    },
-    onError: notifyError,
-  });
-  const file = useMutation({
-    mutationFn: (f: File) =>
-      unwrap(api.POST('/api/events/{id}/materials', { params: { path: { id: e.id } }, body: { file: f } })),
-    onSuccess: update,
-    onError: notifyError,
-  });
-  if (!e.canKeep && e.materials.length === 0) return null;
-  return (
-    <Paper withBorder p="md">
-      <Title order={4} mb="xs">
-        {E.materials}
-      </Title>
-      <Stack gap={4}>
-        {e.materials.map((m) => (
-          <Anchor
-            key={m.id}
-            href={m.hasFile ? `/api/events/${e.id}/materials/${m.id}` : (m.url ?? '#')}
-            target="_blank"
-          >
-            {m.name}
-          </Anchor>
-        ))}
-      </Stack>
-      {e.canKeep && (
-        <Group mt="sm" align="flex-end">
-          <TextInput label="Название" value={name} onChange={(x) => setName(x.currentTarget.value)} />
-          <TextInput label="Ссылка" value={url} onChange={(x) => setUrl(x.currentTarget.value)} w={320} />
-          <Button variant="default" onClick={() => link.mutate()} loading={link.isPending}>
-            {E.addLink}
-          </Button>
-          <FileButton onChange={(f) => f && file.mutate(f)}>
-            {(props) => (
-              <Button variant="default" {...props} loading={file.isPending}>
-                {E.addFile}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-      )}
-    </Paper>
   );
 }
