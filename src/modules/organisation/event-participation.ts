@@ -27,6 +27,7 @@ export function participation(
   participants: CountedParticipant[],
   target: number | null,
   byMunicipality: boolean,
+  held: boolean,
 ): z.infer<typeof participationView> {
   const attended = participants.filter((p) => p.attended);
   const attendedUnits = new Set(attended.map((p) => p.orgUnitId));
@@ -45,7 +46,8 @@ export function participation(
     tookPart: tookPart.length,
     share,
     target,
-    belowTarget: target !== null && share !== null && share < target,
+    // Judged once there is something to judge: the event is held or its attendance is being recorded.
+    belowTarget: (held || attended.length > 0) && target !== null && share !== null && share < target,
     persons: attended.length,
     teachers: attended.filter((p) => p.category === 'teacher').length,
     managers: attended.filter((p) => p.category === 'manager').length,

@@ -151,7 +151,13 @@ export async function eventDetailOf(db: Db, actor: Actor, loaded: LoadedEvent): 
           keeps || (event.status === 'announced' && p.source === 'self' && teamOf.has(p.orgUnitId ?? '')),
       })),
     materials,
-    participation: participation(invited, people, event.coverageTarget, organiserSide && level === 'region'),
+    participation: participation(
+      invited,
+      people,
+      event.coverageTarget,
+      organiserSide && level === 'region',
+      event.status === 'held',
+    ),
   };
 }
 
