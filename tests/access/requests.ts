@@ -271,6 +271,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     },
   }),
   'PATCH /api/events/{id}': () => ({ body: { title: 'Проверка доступа', version: STALE } }),
+  'DELETE /api/events/{id}': () => ({ query: `version=${STALE}` }),
   'POST /api/events/{id}/status': () => ({ body: { status: 'cancelled', version: STALE } }),
   'POST /api/events/{id}/attendance': () => ({ body: { participantIds: [], attended: true } }),
   'POST /api/events/{id}/import': () => ({

@@ -3,6 +3,7 @@ import { access } from '../../modules/access/endpoint-rules.js';
 import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { createEvent } from '../../modules/organisation/create-event.js';
+import { deleteEvent } from '../../modules/organisation/delete-event.js';
 import {
   attendanceInput,
   createEventInput,
@@ -33,7 +34,17 @@ import { listEvents } from '../../modules/organisation/list-events.js';
 import { setEventStatus } from '../../modules/organisation/set-event-status.js';
 import { updateEvent } from '../../modules/organisation/update-event.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, idParam, jsonBody, okFile, okJson, readUpload, versionQuery } from '../openapi.js';
+import {
+  fileBody,
+  idParam,
+  jsonBody,
+  OK,
+  okFile,
+  okJson,
+  okSchema,
+  readUpload,
+  versionQuery,
+} from '../openapi.js';
 
 // Events of the organisation of the work (issue 12 §3, helper «events»): the calendar, an event with its
 // invitations, participants and materials, registration, attendance and the participant list import.
@@ -111,6 +122,26 @@ export function eventRoutes(app: App, deps: Deps) {
         }),
         200,
       ),
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('event.keep'),
+      method: 'delete',
+      path: '/api/events/{id}',
+      tags,
+      summary: 'Удалить черновик мероприятия (объявленное — только отменить)',
+      request: { params: idParam, query: versionQuery },
+      responses: okJson('Удалено', okSchema),
+    }),
+    async (c) => {
+      await deleteEvent(db, {
+        actor: requireActor(c),
+        eventId: c.req.valid('param').id,
+        version: c.req.valid('query').version,
+      });
+      return c.json(OK, 200);
+    },
   );
 
   app.openapi(

@@ -203,6 +203,7 @@ export const EVENT_PAYLOADS = {
   'event.participant_removed': z.object({ participantId: z.string(), orgUnitId: z.string().nullable() }),
   'event.attendance_marked': z.object({ participants: z.number(), attended: z.boolean() }),
   'event.participants_imported': z.object({ rows: z.number(), replaced: z.number(), fileName: z.string() }),
+  'event.deleted': named,
   'event.material_added': z.object({ materialId: z.string(), name: z.string(), file: z.boolean() }),
 } as const;
 

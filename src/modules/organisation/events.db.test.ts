@@ -13,6 +13,7 @@ import { eventParticipants } from '../../db/schema/organisation.js';
 import { AppError } from '../../lib/errors.js';
 import { closeParsePools } from '../files/parse-pool.js';
 import { createEvent } from './create-event.js';
+import { deleteEvent } from './delete-event.js';
 import { addParticipant, markAttendance, removeParticipant } from './event-participants.js';
 import { getEvent } from './get-event.js';
 import { importParticipants } from './import-participants.js';
@@ -353,5 +354,29 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     expect(
       await code(updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, title: 'снова' })),
     ).toBe('CONFLICT');
+  });
+
+  it('deletes a draft only; an announced event is cancelled instead', async () => {
+    const db = database.db;
+    const actor = f.as('school1');
+    const draft = await createEvent(db, {
+      actor,
+      organiserUnitId: f.S1.id,
+      kind: 'method_day',
+      title: 'Методический день школы',
+      startsOn: '2026-12-01',
+    });
+    expect(draft.level).toBe('school');
+    expect(await code(deleteEvent(db, { actor: f.as('school2'), eventId: draft.id, version: 1 }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(deleteEvent(db, { actor: f.as('teacher'), eventId: draft.id, version: 1 }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(deleteEvent(db, { actor, eventId: draft.id, version: 1 }))).toBe('OK');
+    expect(await code(getEvent(db, { actor, eventId: draft.id }))).toBe('NOT_FOUND');
+    expect(await code(deleteEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 3 }))).toBe(
+      'INVALID_INPUT',
+    );
   });
 });

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { countLabel } from '../../lib/plural.js';
 import { type ApiData, api, unwrap } from '../shared/api.js';
 import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
@@ -58,6 +58,15 @@ function EventView({ e }: { e: EventDetail }) {
       update(d);
       notifyOk(EVENT_STATUS_LABELS[d.status]);
     },
+    onError: notifyError,
+  });
+  const navigate = useNavigate();
+  const remove = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.DELETE('/api/events/{id}', { params: { path: { id: e.id }, query: { version: e.version } } }),
+      ),
+    onSuccess: () => navigate('/events'),
     onError: notifyError,
   });
   const p = e.participation;
@@ -116,6 +125,11 @@ function EventView({ e }: { e: EventDetail }) {
                 data-testid="event-hold"
               >
                 {E.hold}
+              </Button>
+            )}
+            {e.status === 'draft' && (
+              <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+                Удалить черновик
               </Button>
             )}
             {(e.status === 'draft' || e.status === 'announced') && (
