@@ -43,6 +43,11 @@ test('the centre runs a webinar for the ШНОР, a school registers, the list i
   await center.getByTestId('event-starts').fill(starts);
   await center.getByTestId('event-save').click();
   await expect(center.getByTestId('event-status')).toHaveText('Черновик');
+  // The draft is edited before it is announced: the title is finished.
+  await center.getByTestId('event-edit').click();
+  await center.getByRole('dialog').getByTestId('event-title').fill(`${title} для ШНОР`);
+  await center.getByRole('dialog').getByTestId('event-save').click();
+  await expect(center.getByRole('heading', { name: `${title} для ШНОР` })).toBeVisible();
   await center.getByTestId('event-announce').click();
   await expect(center.getByTestId('event-status')).toHaveText('Объявлено');
   const eventId = center.url().split('/').pop() ?? '';
@@ -100,7 +105,7 @@ test('the centre runs a webinar for the ШНОР, a school registers, the list i
   // Another school of the region reads the webinar but never the names of the participants.
   const school2 = await signIn(browser, 'school2');
   await school2.goto(`/events/${eventId}`);
-  await expect(school2.getByTestId('event-title')).toHaveText(title);
+  await expect(school2.getByTestId('event-title')).toHaveText(`${title} для ШНОР`);
   await expect(school2.getByText('Орлова Мария Сергеевна')).toHaveCount(0);
   await expect(school2.getByText('Смирнова Елена Викторовна')).toHaveCount(0);
 });

@@ -9,15 +9,17 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
 import { EVENT_KINDS, SCHOOL_GROUPS } from '../../db/schema/values.js';
 import { createEventInput } from '../../modules/organisation/event-input.js';
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { check, type FieldErrors, focusFirstError } from '../shared/form-check.js';
 import { notifyError } from '../shared/ui.js';
+import type { EventDetail } from './event-page.js';
 import { AUDIENCE_GROUP_LABELS, E, EVENT_KIND_LABELS } from './labels.js';
 
 // A new event's draft: the organiser (a unit whose work the user keeps), kind, title, dates, place or
@@ -36,29 +38,43 @@ export function organiserChoices(me: ReturnType<typeof useMe>) {
     .map((a) => ({ value: a.orgUnitId, label: a.unitName }));
 }
 
-export function CreateEventModal({ onClose }: { onClose: () => void }) {
+/** A new event's draft, or (with `event`) the edit of a draft or an announced event. */
+export function CreateEventModal({ onClose, event }: { onClose: () => void; event?: EventDetail }) {
   const me = useMe();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const organisers = organiserChoices(me);
   const [v, setV] = useState({
-    organiserUnitId: organisers[0]?.value ?? '',
-    kind: 'webinar',
-    title: '',
-    startsOn: '',
-    endsOn: '',
-    place: '',
-    audienceGroup: 'shnor',
-    audienceNote: '',
-    coverageTarget: 60 as number | string,
-    program: '',
+    organiserUnitId: event?.organiser.id ?? organisers[0]?.value ?? '',
+    kind: event?.kind ?? 'webinar',
+    title: event?.title ?? '',
+    startsOn: event?.startsOn ?? '',
+    endsOn: event?.endsOn ?? '',
+    place: event?.place ?? '',
+    audienceGroup: event ? (event.audienceGroup ?? '') : 'shnor',
+    audienceNote: event?.audienceNote ?? '',
+    coverageTarget: (event ? (event.coverageTarget ?? '') : 60) as number | string,
+    program: event?.program ?? '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (k: keyof typeof v) => (value: string | number | null) =>
     setV((s) => ({ ...s, [k]: value ?? '' }));
   const create = useMutation({
-    mutationFn: (body: Parameters<typeof createEventInput.parse>[0]) =>
-      unwrap(api.POST('/api/events', { body: body as never })),
-    onSuccess: (e) => navigate(`/events/${e.id}`),
+    mutationFn: ({ organiserUnitId, ...fields }: z.output<typeof createEventInput>) =>
+      event
+        ? unwrap(
+            api.PATCH('/api/events/{id}', {
+              params: { path: { id: event.id } },
+              body: { ...fields, version: event.version },
+            }),
+          )
+        : unwrap(api.POST('/api/events', { body: { organiserUnitId, ...fields } })),
+    onSuccess: (e) => {
+      qc.setQueryData(['event', e.id], e);
+      qc.invalidateQueries({ queryKey: ['events'] });
+      if (event) onClose();
+      else navigate(`/events/${e.id}`);
+    },
     onError: notifyError,
   });
   const submit = () => {
@@ -80,9 +96,9 @@ export function CreateEventModal({ onClose }: { onClose: () => void }) {
     create.mutate(r.data);
   };
   return (
-    <Modal opened onClose={onClose} title={E.create} size="lg">
+    <Modal opened onClose={onClose} title={event ? 'Изменить мероприятие' : E.create} size="lg">
       <Stack>
-        {organisers.length > 1 && (
+        {!event && organisers.length > 1 && (
           <Select
             label="Организатор"
             data={organisers}
@@ -145,6 +161,7 @@ export function CreateEventModal({ onClose }: { onClose: () => void }) {
             value={v.audienceGroup}
             onChange={set('audienceGroup')}
             clearable
+            disabled={event?.status === 'announced'}
             error={errors.audienceGroup}
             data-testid="event-group"
           />
@@ -169,7 +186,7 @@ export function CreateEventModal({ onClose }: { onClose: () => void }) {
             Отмена
           </Button>
           <Button onClick={submit} loading={create.isPending} data-testid="event-save">
-            Создать черновик
+            {event ? 'Сохранить' : 'Создать черновик'}
           </Button>
         </Group>
       </Stack>

@@ -11,11 +11,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { countLabel } from '../../lib/plural.js';
 import { type ApiData, api, unwrap } from '../shared/api.js';
 import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
+import { CreateEventModal } from './create-event.js';
 import { EventPeople } from './event-people.js';
 import { InviteUnits } from './invite-units.js';
 import { E, EVENT_KIND_LABELS, EVENT_STATUS_LABELS, PERSON_FORMS, STATUS_COLORS } from './labels.js';
@@ -61,6 +63,7 @@ function EventView({ e }: { e: EventDetail }) {
     onError: notifyError,
   });
   const navigate = useNavigate();
+  const [editing, edit] = useDisclosure(false);
   const remove = useMutation({
     mutationFn: () =>
       unwrap(
@@ -125,6 +128,11 @@ function EventView({ e }: { e: EventDetail }) {
                 data-testid="event-hold"
               >
                 {E.hold}
+              </Button>
+            )}
+            {(e.status === 'draft' || e.status === 'announced') && (
+              <Button variant="default" onClick={edit.open} data-testid="event-edit">
+                Изменить
               </Button>
             )}
             {e.status === 'draft' && (
@@ -236,6 +244,7 @@ function EventView({ e }: { e: EventDetail }) {
         )}
       </Paper>
 
+      {editing && <CreateEventModal event={e} onClose={edit.close} />}
       <EventPeople e={e} />
       <Materials e={e} />
     </Stack>
