@@ -20,7 +20,14 @@ import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { CreateEventModal } from './create-event.js';
 import { EventPeople } from './event-people.js';
 import { InviteUnits } from './invite-units.js';
-import { E, EVENT_KIND_LABELS, EVENT_STATUS_LABELS, PERSON_FORMS, STATUS_COLORS } from './labels.js';
+import {
+  AUDIENCE_GROUP_LABELS,
+  E,
+  EVENT_KIND_LABELS,
+  EVENT_STATUS_LABELS,
+  PERSON_FORMS,
+  STATUS_COLORS,
+} from './labels.js';
 import { Materials } from './materials.js';
 
 // One event (issue 12 §3): details, the keeper's status buttons, participation against the target,
@@ -104,9 +111,12 @@ function EventView({ e }: { e: EventDetail }) {
               )}
             </Text>
           )}
-          {e.audienceNote && (
+          {(e.audienceGroup || e.audienceNote) && (
             <Text size="sm" c="dimmed">
-              Ожидаются: {e.audienceNote}
+              Аудитория:{' '}
+              {[e.audienceGroup ? AUDIENCE_GROUP_LABELS[e.audienceGroup] : null, e.audienceNote]
+                .filter(Boolean)
+                .join(' — ')}
             </Text>
           )}
         </div>
