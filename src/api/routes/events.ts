@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
-import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
-import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { createEvent } from '../../modules/organisation/create-event.js';
 import { deleteEvent } from '../../modules/organisation/delete-event.js';
 import {
@@ -9,15 +7,9 @@ import {
   createEventInput,
   eventStatusInput,
   eventsQuery,
-  materialLinkInput,
   participantInput,
   updateEventInput,
 } from '../../modules/organisation/event-input.js';
-import {
-  addMaterialFile,
-  addMaterialLink,
-  readMaterialFile,
-} from '../../modules/organisation/event-materials.js';
 import {
   addParticipant,
   markAttendance,
@@ -34,17 +26,8 @@ import { listEvents } from '../../modules/organisation/list-events.js';
 import { setEventStatus } from '../../modules/organisation/set-event-status.js';
 import { updateEvent } from '../../modules/organisation/update-event.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import {
-  fileBody,
-  idParam,
-  jsonBody,
-  OK,
-  okFile,
-  okJson,
-  okSchema,
-  readUpload,
-  versionQuery,
-} from '../openapi.js';
+import { fileBody, idParam, jsonBody, OK, okJson, okSchema, readUpload, versionQuery } from '../openapi.js';
+import { eventMaterialRoutes } from './event-materials.js';
 
 // Events of the organisation of the work (issue 12 §3, helper «events»): the calendar, an event with its
 // invitations, participants and materials, registration, attendance and the participant list import.
@@ -54,7 +37,7 @@ const participantParams = z.object({
   id: z.uuid({ message: 'Неверный идентификатор' }),
   participantId: z.uuid({ message: 'Неверный идентификатор участника' }),
 });
-const materialParams = z.object({
+const _materialParams = z.object({
   id: z.uuid({ message: 'Неверный идентификатор' }),
   materialId: z.uuid({ message: 'Неверный идентификатор материала' }),
 });
@@ -263,72 +246,5 @@ export function eventRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.openapi(
-    createRoute({
-      ...access('event.keep'),
-      method: 'post',
-      path: '/api/events/{id}/materials',
-      tags,
-      summary: 'Приложить файл материалов (multipart/form-data, поле file)',
-      request: { params: idParam, ...fileBody },
-      responses: detail,
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      const upload = await readUpload(c, deps.config.uploadMaxBytes);
-      return c.json(
-        await addMaterialFile(db, deps.storage, {
-          actor,
-          eventId: c.req.valid('param').id,
-          upload,
-          maxBytes: deps.config.uploadMaxBytes,
-        }),
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      ...access('event.keep'),
-      method: 'post',
-      path: '/api/events/{id}/links',
-      tags,
-      summary: 'Добавить ссылку в материалы мероприятия',
-      request: { params: idParam, ...jsonBody(materialLinkInput) },
-      responses: detail,
-    }),
-    async (c) =>
-      c.json(
-        await addMaterialLink(db, {
-          actor: requireActor(c),
-          eventId: c.req.valid('param').id,
-          ...c.req.valid('json'),
-        }),
-        200,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      ...access('event.read'),
-      method: 'get',
-      path: '/api/events/{id}/materials/{materialId}',
-      tags,
-      summary: 'Файл материалов мероприятия',
-      request: { params: materialParams },
-      responses: okFile('Файл', STORED_MEDIA_TYPES),
-    }),
-    async (c) => {
-      const { id, materialId } = c.req.valid('param');
-      const { file, data } = await readMaterialFile(db, deps.storage, {
-        actor: requireActor(c),
-        eventId: id,
-        materialId,
-      });
-      c.header('Content-Type', file.mime);
-      c.header('Content-Disposition', attachmentDisposition(file.name));
-      return c.body(new Uint8Array(data), 200);
-    },
-  );
+  eventMaterialRoutes(app, deps);
 }
