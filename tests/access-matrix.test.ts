@@ -13,6 +13,7 @@ import {
   CAMPAIGN_READERS,
   CONFIRMERS,
   DOCUMENT_RIGHTS,
+  EVENT_RIGHTS,
   EXPERTISE_READERS,
   KEEPERS,
   LOGINS,
@@ -375,6 +376,37 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
               : rule === 'campaign.keep'
                 ? ['municipality']
                 : ['school'],
+        },
+      ];
+    // Helper «events»: the demo's upcoming regional webinar and municipal seminar.
+    case 'event.read':
+    case 'event.keep': {
+      const read = rule === 'event.read';
+      return [
+        {
+          label: 'regionalEvent',
+          params: { id: s.events.regionalId, materialId: s.events.regionalMaterialId },
+          target: { all, user },
+          sees: EVENT_RIGHTS.regional.sees,
+          may: read ? EVENT_RIGHTS.regional.sees : EVENT_RIGHTS.regional.keep,
+        },
+        {
+          label: 'municipalEvent',
+          params: { id: s.events.municipalId },
+          target: { all, user },
+          sees: EVENT_RIGHTS.municipal.sees,
+          may: read ? EVENT_RIGHTS.municipal.sees : EVENT_RIGHTS.municipal.keep,
+        },
+      ];
+    }
+    case 'event.register':
+      return [
+        {
+          label: 'municipalEvent',
+          params: { id: s.events.municipalId, participantId: s.events.participantId },
+          target: { all, user },
+          sees: EVENT_RIGHTS.municipal.sees,
+          may: EVENT_RIGHTS.municipal.register,
         },
       ];
     default: {

@@ -260,4 +260,32 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     body: { answers: t.all.campaign.directorAnswers },
   }),
   'POST /api/answer/{token}': () => ({ body: { answers: { x: '1' } } }),
+  // Helper «events»: stale versions, empty lists and files, a dry run — permitted callers change nothing
+  // but a new draft (the create) and one link.
+  'POST /api/events': (t) => ({
+    body: {
+      organiserUnitId: t.unit?.unitId,
+      kind: 'seminar',
+      title: 'Проверка доступа',
+      startsOn: '2026-12-01',
+    },
+  }),
+  'PATCH /api/events/{id}': () => ({ body: { title: 'Проверка доступа', version: STALE } }),
+  'DELETE /api/events/{id}': () => ({ query: `version=${STALE}` }),
+  'POST /api/events/{id}/status': () => ({ body: { status: 'cancelled', version: STALE } }),
+  'POST /api/events/{id}/attendance': () => ({ body: { participantIds: [], attended: true } }),
+  'POST /api/events/{id}/import': () => ({
+    query: 'dryRun=true',
+    body: textFile('участники.csv', 'ФИО;ОО\nПроверка Доступа Иванович;Нет такой школы\n'),
+  }),
+  'POST /api/events/{id}/materials': () => ({ body: textFile('пусто.pdf', '') }),
+  'POST /api/events/{id}/links': () => ({ body: { name: 'Проверка доступа', url: 'https://example.ru/x' } }),
+  'POST /api/events/{id}/participants': (t) => ({
+    body: {
+      orgUnitId: t.all.units.school.unitId,
+      fullName: 'Проверка Доступа Иванович',
+      position: 'Учитель',
+    },
+  }),
+  'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
 };

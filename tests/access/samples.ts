@@ -7,6 +7,7 @@ import {
   identificationRuns,
   methodologies,
 } from '../../src/db/schema/identification.js';
+import { eventMaterials, eventParticipants, events } from '../../src/db/schema/organisation.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
@@ -50,6 +51,16 @@ export type Samples = {
     schoolId: string;
     directorAnswers: Record<string, string>;
   };
+  /** Helper «events»: the demo's upcoming regional webinar of ИРО and seminar of the first municipality. */
+  events: EventSamples;
+};
+
+/** The demo's events (src/modules/demo/demo-org-events.ts). */
+export type EventSamples = {
+  regionalId: string;
+  regionalMaterialId: string;
+  municipalId: string;
+  participantId: string;
 };
 
 /** The demo's expertise objects (src/modules/demo/demo-expertise.ts). */
@@ -175,6 +186,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     expertise: await expertiseSamples(db, school.id, school2.id),
     riskCampaignId: await currentRiskCampaign(db),
     campaign: await campaignSample(db, school.id),
+    events: await eventSamples(db, school.id),
   };
 }
 
@@ -242,4 +254,29 @@ async function campaignSample(db: Db, schoolId: string): Promise<Samples['campai
   const item = items.find((i) => i.group === 'director' && i.options?.length);
   const directorAnswers = item ? { [item.id]: item.options?.[0]?.value ?? '' } : {};
   return { id: c.id, version: c.version, instrumentId: c.instrumentId, schoolId, directorAnswers };
+}
+
+async function eventSamples(db: Db, schoolId: string): Promise<EventSamples> {
+  const upcoming = await db
+    .select({ id: events.id, title: events.title })
+    .from(events)
+    .where(eq(events.status, 'announced'));
+  const regional = upcoming.find((e) => e.title.startsWith('Вебинар'));
+  const municipal = upcoming.find((e) => e.title.startsWith('Семинар'));
+  if (!regional || !municipal) throw new Error('no demo events');
+  const [material] = await db
+    .select({ id: eventMaterials.id })
+    .from(eventMaterials)
+    .where(and(eq(eventMaterials.eventId, regional.id), sql`${eventMaterials.fileId} is not null`));
+  const [participant] = await db
+    .select({ id: eventParticipants.id })
+    .from(eventParticipants)
+    .where(and(eq(eventParticipants.eventId, municipal.id), eq(eventParticipants.orgUnitId, schoolId)));
+  if (!material || !participant) throw new Error('no demo event material or participant');
+  return {
+    regionalId: regional.id,
+    regionalMaterialId: material.id,
+    municipalId: municipal.id,
+    participantId: participant.id,
+  };
 }

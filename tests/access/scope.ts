@@ -112,6 +112,18 @@ export const CAMPAIGN_OWNERS: Record<UnitKey, Login[]> = {
 /** Who sees the demo's open campaign of the first municipality (a teacher answers by a link, reads none). */
 export const CAMPAIGN_READERS: Login[] = [...REGION_LEVEL, 'municipality', 'curator', 'school'];
 
+/** Helper «events»: who reads, keeps and registers for the demo's upcoming events (written out by hand). */
+export const EVENT_RIGHTS = {
+  /** ИРО's webinar for the region's ШНОР: everyone in the region reads it; ИРО's keepers keep it */
+  regional: { sees: [...LOGINS], keep: ['center', 'region'] },
+  /** the first municipality's seminar for all its schools: its subtree and the units below read it */
+  municipal: {
+    sees: [...REGION_LEVEL, 'municipality', 'curator', 'school', 'teacher'],
+    keep: ['municipality'],
+    register: ['municipality', 'school'],
+  },
+} as const satisfies Record<string, Record<string, readonly Login[]>>;
+
 export type Outcome = 'allowed' | 403 | 404;
 
 /** allowed / 403 (sees the object, may not act) / 404 (the object does not exist for him). */

@@ -190,6 +190,21 @@ export const EVENT_PAYLOADS = {
   'risk_campaign.reminded': z.object({ schoolId: z.string(), school: z.string() }),
   'risk_campaign.links_created': z.object({ schoolId: z.string(), count: z.number() }),
   'risk_campaign.director_answered': z.object({ schoolId: z.string() }),
+  // Helper «events»: events of the organisation of the work (issue 12 §3).
+  'event.created': z.object({ title: z.string(), kind: z.string(), units: z.number() }),
+  'event.updated': changes,
+  'event.status_changed': z.object({ from: z.string(), to: z.string(), invited: z.number() }),
+  'event.invitations_added': z.object({ units: z.number() }),
+  'event.participant_added': z.object({
+    participantId: z.string(),
+    orgUnitId: z.string().nullable(),
+    source: z.string(),
+  }),
+  'event.participant_removed': z.object({ participantId: z.string(), orgUnitId: z.string().nullable() }),
+  'event.attendance_marked': z.object({ participants: z.number(), attended: z.boolean() }),
+  'event.participants_imported': z.object({ rows: z.number(), replaced: z.number(), fileName: z.string() }),
+  'event.deleted': named,
+  'event.material_added': z.object({ materialId: z.string(), name: z.string(), file: z.boolean() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

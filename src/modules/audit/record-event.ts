@@ -25,7 +25,9 @@ export type EventTarget = {
     | 'expertise_round'
     | 'expertise_sample'
     | 'risk_campaign'
-    | 'risk_verification';
+    | 'risk_verification'
+    // Helper «events»
+    | 'event';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -1,0 +1,382 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
+import { buildRegion } from '../../../tests/helpers/fixture.js';
+import type { Database } from '../../db/client.js';
+import {
+  identificationListSchools,
+  identificationLists,
+  identificationRuns,
+  methodologies,
+} from '../../db/schema/identification.js';
+import { eventParticipants } from '../../db/schema/organisation.js';
+import { AppError } from '../../lib/errors.js';
+import { closeParsePools } from '../files/parse-pool.js';
+import { createEvent } from './create-event.js';
+import { deleteEvent } from './delete-event.js';
+import { addParticipant, markAttendance, removeParticipant } from './event-participants.js';
+import { getEvent } from './get-event.js';
+import { importParticipants } from './import-participants.js';
+import { listEvents } from './list-events.js';
+import { setEventStatus } from './set-event-status.js';
+import { updateEvent } from './update-event.js';
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'OK';
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+};
+const csv = (text: string) => new TextEncoder().encode(text);
+
+describe.each(DB_KINDS)('events on %s', (kind) => {
+  let database: Database;
+  let f: Awaited<ReturnType<typeof buildRegion>>;
+  let webinarId: string;
+  let seminarId: string;
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    const db = database.db;
+    f = await buildRegion(db);
+    // The approved ШНОР list of 2025 (in force for 2026/27 too): S1 and S3.
+    const [m] = await db
+      .insert(methodologies)
+      .values({ regionId: f.R.id, code: 'm', version: 1, name: 'Методика', document: {} })
+      .returning();
+    const [run] = await db
+      .insert(identificationRuns)
+      .values({ regionId: f.R.id, methodologyId: m?.id ?? '', year: 2025, status: 'done' })
+      .returning();
+    const [list] = await db
+      .insert(identificationLists)
+      .values({ regionId: f.R.id, year: 2025, kind: 'shnor', runId: run?.id ?? '', status: 'approved' })
+      .returning();
+    await db.insert(identificationListSchools).values([
+      { listId: list?.id ?? '', schoolId: f.S1.id },
+      { listId: list?.id ?? '', schoolId: f.S3.id },
+    ]);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await closeParsePools();
+  });
+
+  it('the regional centre announces a webinar for the region’s ШНОР: the list in force gives the invitations', async () => {
+    const db = database.db;
+    const draft = await createEvent(db, {
+      actor: f.as('center'),
+      organiserUnitId: f.IRO.id,
+      kind: 'webinar',
+      title: 'Вебинар для управленческих команд ШНОР',
+      startsOn: '2026-10-15',
+      audienceGroup: 'shnor',
+      audienceNote: 'управленческие команды',
+      coverageTarget: 60,
+    });
+    webinarId = draft.id;
+    expect(draft.status).toBe('draft');
+    expect(draft.level).toBe('region');
+    expect(draft.invited).toBe(0);
+    // A draft is the organiser side's: a school does not see it.
+    expect(await code(getEvent(db, { actor: f.as('school1'), eventId: webinarId }))).toBe('NOT_FOUND');
+    expect(await code(getEvent(db, { actor: f.as('region'), eventId: webinarId }))).toBe('OK');
+    // Only the keepers of ИРО's work (the centre, the regional operator) announce it.
+    expect(
+      await code(
+        setEventStatus(db, { actor: f.as('expert'), eventId: webinarId, status: 'announced', version: 1 }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await code(
+        setEventStatus(db, { actor: f.as('center'), eventId: webinarId, status: 'announced', version: 9 }),
+      ),
+    ).toBe('CONFLICT');
+    const announced = await setEventStatus(db, {
+      actor: f.as('center'),
+      eventId: webinarId,
+      status: 'announced',
+      version: 1,
+    });
+    expect(announced.invitations.map((u) => u.unitId).sort()).toEqual([f.S1.id, f.S3.id].sort());
+    // Held events can not go back; a draft transition from announced is refused.
+    expect(
+      await code(
+        setEventStatus(db, { actor: f.as('center'), eventId: webinarId, status: 'announced', version: 2 }),
+      ),
+    ).toBe('INVALID_INPUT');
+  });
+
+  it('an announced regional event is read by every school of the region; invited units of others are not named', async () => {
+    const db = database.db;
+    const s2 = await getEvent(db, { actor: f.as('school2'), eventId: webinarId });
+    expect(s2.invitations).toEqual([]);
+    expect(s2.otherInvited).toBe(2);
+    const teacher = await getEvent(db, { actor: f.as('teacher'), eventId: webinarId });
+    expect(teacher.mine).toBe('invited');
+    const mine = await listEvents(db, { actor: f.as('school1'), mine: 'true' });
+    expect(mine.map((e) => e.id)).toContain(webinarId);
+    const notMine = await listEvents(db, { actor: f.as('school2'), mine: 'true' });
+    expect(notMine.map((e) => e.id)).not.toContain(webinarId);
+  });
+
+  it('a school registers its own people only; another school never sees their names', async () => {
+    const db = database.db;
+    const after = await addParticipant(db, {
+      actor: f.as('school1'),
+      eventId: webinarId,
+      orgUnitId: f.S1.id,
+      fullName: 'Иванова Анна Петровна',
+      position: 'Заместитель директора по УВР',
+    });
+    expect(after.participants).toHaveLength(1);
+    expect(after.participants[0]).toMatchObject({ category: 'manager', source: 'self', attended: false });
+    await addParticipant(db, {
+      actor: f.as('school3'),
+      eventId: webinarId,
+      orgUnitId: f.S3.id,
+      fullName: 'Петров Пётр Петрович',
+      position: 'Учитель математики',
+    });
+    // S2 is not invited; S2's team can not register for S1.
+    expect(
+      await code(
+        addParticipant(db, {
+          actor: f.as('school2'),
+          eventId: webinarId,
+          orgUnitId: f.S2.id,
+          fullName: 'Сидоров С. С.',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await code(
+        addParticipant(db, {
+          actor: f.as('school2'),
+          eventId: webinarId,
+          orgUnitId: f.S1.id,
+          fullName: 'Сидоров С. С.',
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    const s1 = await getEvent(db, { actor: f.as('school1'), eventId: webinarId });
+    expect(s1.participants.map((p) => p.fullName)).toEqual(['Иванова Анна Петровна']);
+    const s3 = await getEvent(db, { actor: f.as('school3'), eventId: webinarId });
+    expect(s3.participants.map((p) => p.fullName)).toEqual(['Петров Пётр Петрович']);
+    const s2 = await getEvent(db, { actor: f.as('school2'), eventId: webinarId });
+    expect(JSON.stringify(s2)).not.toContain('Иванова');
+    expect(JSON.stringify(s2)).not.toContain('Петров');
+    const center = await getEvent(db, { actor: f.as('center'), eventId: webinarId });
+    expect(center.participants).toHaveLength(2);
+    // school3 can not remove S1's participant: for him it does not exist.
+    const p1 = center.participants.find((p) => p.orgUnitId === f.S1.id);
+    const [row] = await db
+      .select()
+      .from(eventParticipants)
+      .where(eq(eventParticipants.id, p1?.id ?? ''));
+    expect(
+      await code(
+        removeParticipant(db, {
+          actor: f.as('school3'),
+          eventId: webinarId,
+          participantId: p1?.id ?? '',
+          version: row?.version ?? 1,
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+  });
+
+  it('attendance by the organiser gives the participation share against the target', async () => {
+    const db = database.db;
+    const center = await getEvent(db, { actor: f.as('center'), eventId: webinarId });
+    const s1 = center.participants.find((p) => p.orgUnitId === f.S1.id);
+    expect(
+      await code(
+        markAttendance(db, {
+          actor: f.as('school1'),
+          eventId: webinarId,
+          participantIds: [s1?.id ?? ''],
+          attended: true,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    const marked = await markAttendance(db, {
+      actor: f.as('center'),
+      eventId: webinarId,
+      participantIds: [s1?.id ?? ''],
+      attended: true,
+    });
+    expect(marked.participation).toMatchObject({
+      invited: 2,
+      tookPart: 1,
+      share: 50,
+      target: 60,
+      belowTarget: true,
+    });
+    expect(marked.participation.byMunicipality.map((m) => m.name).sort()).toEqual([
+      'Второй район',
+      'Первый район',
+    ]);
+  });
+
+  it('imports the participant list all or nothing, then replaces an earlier import', async () => {
+    const db = database.db;
+    const actor = f.as('center');
+    const bad = csv(
+      'ФИО;Должность;Наименование ОО;Муниципалитет\nСемёнова Ольга Ивановна;Учитель;Школа 1;Первый район\nКузнецов Иван;Директор;Школа 99;\n',
+    );
+    const dry = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: bad,
+      dryRun: true,
+    });
+    expect(dry.columns.map((c) => c.field).sort()).toEqual([
+      'fullName',
+      'municipality',
+      'position',
+      'unitName',
+    ]);
+    expect(dry.errors).toBe(1);
+    expect(dry.rows[1]?.error).toContain('не найдена');
+    const refused = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: bad,
+      dryRun: false,
+    });
+    expect(refused.written).toBe(0);
+    const rows = () => db.select().from(eventParticipants).where(eq(eventParticipants.eventId, webinarId));
+    expect(await rows()).toHaveLength(2);
+    const good = csv(
+      'ФИО;Должность;Наименование ОО\nСемёнова Ольга Ивановна;Учитель;Школа 1\nКузнецов Иван Ильич;Директор;Школа 3\n',
+    );
+    const done = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: good,
+      dryRun: false,
+    });
+    expect(done.written).toBe(2);
+    expect((await rows()).filter((r) => r.source === 'import' && r.attended)).toHaveLength(2);
+    const again = await importParticipants(db, {
+      actor,
+      eventId: webinarId,
+      fileName: 'участники.csv',
+      data: good,
+      dryRun: false,
+    });
+    expect(again.replaces).toBe(2);
+    expect((await rows()).filter((r) => r.source === 'import')).toHaveLength(2);
+    const detail = await getEvent(db, { actor, eventId: webinarId });
+    expect(detail.participation).toMatchObject({
+      invited: 2,
+      tookPart: 2,
+      share: 100,
+      belowTarget: false,
+      teachers: 1,
+    });
+    // A school can not import.
+    expect(
+      await code(
+        importParticipants(db, {
+          actor: f.as('school1'),
+          eventId: webinarId,
+          fileName: 'у.csv',
+          data: good,
+          dryRun: true,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('a municipal seminar for all its schools is not seen by another municipality’s school', async () => {
+    const db = database.db;
+    const draft = await createEvent(db, {
+      actor: f.as('mun1'),
+      organiserUnitId: f.M1.id,
+      kind: 'seminar',
+      title: 'Семинар для всех школ района',
+      startsOn: '2026-11-10',
+      audienceGroup: 'all',
+    });
+    seminarId = draft.id;
+    expect(
+      await code(
+        createEvent(db, {
+          actor: f.as('mun1'),
+          organiserUnitId: f.M1.id,
+          kind: 'seminar',
+          title: 'x',
+          startsOn: '2026-11-10',
+          unitIds: [f.S3.id],
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await code(
+        createEvent(db, {
+          actor: f.as('mun2'),
+          organiserUnitId: f.M1.id,
+          kind: 'seminar',
+          title: 'x',
+          startsOn: '2026-11-10',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    const a = await setEventStatus(db, {
+      actor: f.as('mun1'),
+      eventId: seminarId,
+      status: 'announced',
+      version: 1,
+    });
+    expect(a.invitations.map((u) => u.unitId).sort()).toEqual([f.S1.id, f.S2.id].sort());
+    expect(await code(getEvent(db, { actor: f.as('school3'), eventId: seminarId }))).toBe('NOT_FOUND');
+    expect(await code(getEvent(db, { actor: f.as('school2'), eventId: seminarId }))).toBe('OK');
+    // The announced list only grows.
+    expect(
+      await code(
+        updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, unitIds: [f.S1.id] }),
+      ),
+    ).toBe('INVALID_INPUT');
+    const edited = await updateEvent(db, {
+      actor: f.as('mun1'),
+      eventId: seminarId,
+      version: 2,
+      title: 'Семинар (изменён)',
+    });
+    expect(edited.title).toBe('Семинар (изменён)');
+    expect(
+      await code(updateEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 2, title: 'снова' })),
+    ).toBe('CONFLICT');
+  });
+
+  it('deletes a draft only; an announced event is cancelled instead', async () => {
+    const db = database.db;
+    const actor = f.as('school1');
+    const draft = await createEvent(db, {
+      actor,
+      organiserUnitId: f.S1.id,
+      kind: 'method_day',
+      title: 'Методический день школы',
+      startsOn: '2026-12-01',
+    });
+    expect(draft.level).toBe('school');
+    expect(await code(deleteEvent(db, { actor: f.as('school2'), eventId: draft.id, version: 1 }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(deleteEvent(db, { actor: f.as('teacher'), eventId: draft.id, version: 1 }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(deleteEvent(db, { actor, eventId: draft.id, version: 1 }))).toBe('OK');
+    expect(await code(getEvent(db, { actor, eventId: draft.id }))).toBe('NOT_FOUND');
+    expect(await code(deleteEvent(db, { actor: f.as('mun1'), eventId: seminarId, version: 3 }))).toBe(
+      'INVALID_INPUT',
+    );
+  });
+});
