@@ -21,6 +21,7 @@ import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
+import { meetingRoutes } from './routes/meetings.js';
 import { riskAnswerRoutes } from './routes/risk-answer.js';
 import { riskCampaignRoutes } from './routes/risk-campaigns.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
@@ -77,6 +78,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   identificationListRoutes(app, deps);
   riskInstrumentRoutes(app, deps);
   programRoutes(app, deps);
+  meetingRoutes(app, deps);
   expertiseRoutes(app, deps);
   riskProfileRoutes(app, deps);
   // Questionnaire campaigns and answering by links (issue 11 §2).

@@ -25,7 +25,11 @@ export type EventTarget = {
     | 'expertise_round'
     | 'expertise_sample'
     | 'risk_campaign'
-    | 'risk_verification';
+    | 'risk_verification'
+    // helper «meetings»
+    | 'working_body'
+    | 'meeting'
+    | 'meeting_decision';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -1,3 +1,4 @@
+import { loadDemoMeetings } from './demo-org-meetings.js';
 import type { DemoRun } from './demo-run.js';
 
 // The organisation of the demo region's work (issue 12 §6): coordinators, curators with their schools,
@@ -7,6 +8,7 @@ import type { DemoRun } from './demo-run.js';
 /** After the roadmaps, profiles and programs: the organisation refers to them. */
 export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
   void run;
+  await loadDemoMeetings(run);
 }
 
 /** After the identification lists: bound indicators read the ШНОР list in force. */
