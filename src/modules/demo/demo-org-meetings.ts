@@ -121,11 +121,12 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
         protocol: `Заслушали информацию муниципального координатора.${i > 0 ? '\nРассмотрено исполнение решений предыдущего заседания.' : ''}\nРешили: принять решения согласно таблице. (демо)`,
       },
     });
-    if (i === 0)
+    // The latest protocol is signed and attached (the matrix reads it as the school's side must not).
+    if (last)
       await attachProtocolFile(run.db, run.exec.storage, {
         actor: coordinator,
         meetingId: id,
-        upload: { name: 'protokol-1.pdf', data: minimalPdf(['Protocol No 1 (demo)', 'Synthetic document']) },
+        upload: { name: `protokol-${i + 1}.pdf`, data: minimalPdf([`Protocol No ${i + 1} (demo)`, 'Synthetic document']) },
         maxBytes: 10 * 1024 * 1024,
       });
     // The first school's report stays open: the next meetings show it among the previous open decisions.
@@ -189,5 +190,11 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
         { text: 'Составить план индивидуальной работы с обучающимися группы риска', responsibleUnitId: picks.s1.id, dueDate: addDays(visitDay, 30) },
       ],
     },
+  });
+  await attachProtocolFile(run.db, run.exec.storage, {
+    actor: curator,
+    meetingId: visit,
+    upload: { name: 'vyezd-kuratora.pdf', data: minimalPdf(['Curator visit report (demo)', 'Synthetic document']) },
+    maxBytes: 10 * 1024 * 1024,
   });
 }

@@ -137,11 +137,11 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     expect(asSchool.protocol).toBe('Посетили уроки');
     expect((await readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: visit })).file.name).toBe('p.pdf');
     for (const other of ['school2', 'school3'])
-      for (const p of [
-        getMeeting(db, { actor: f.as(other), meetingId: visit, today: TODAY }),
-        readProtocolFile(db, storage, { actor: f.as(other), meetingId: visit }),
+      for (const call of [
+        () => getMeeting(db, { actor: f.as(other), meetingId: visit, today: TODAY }),
+        () => readProtocolFile(db, storage, { actor: f.as(other), meetingId: visit }),
       ])
-        expect(await code(p), other).toBe('NOT_FOUND');
+        expect(await code(call()), other).toBe('NOT_FOUND');
   });
 
   it('a decision is a task of its unit: overdue, done by the unit with an outcome, cancelled by the keeper', async () => {
