@@ -33,7 +33,10 @@ export async function meetingSamples(db: Db, schoolId: string): Promise<MeetingS
     .where(and(eq(meetings.bodyId, group?.id ?? ''), isNotNull(meetings.protocolFileId)))
     .orderBy(desc(meetings.date))
     .limit(1);
-  const [visit] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.kind, 'curator_visit'));
+  const [visit] = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(eq(meetings.kind, 'curator_visit'));
   const [decision] = await db
     .select({ id: meetingDecisions.id })
     .from(meetingDecisions)
@@ -47,10 +50,22 @@ export async function meetingSamples(db: Db, schoolId: string): Promise<MeetingS
     .orderBy(asc(meetingDecisions.dueDate))
     .limit(1);
   if (!group || !council || !meeting || !visit || !decision) throw new Error('no demo meetings');
-  return { groupId: group.id, councilId: council.id, meetingId: meeting.id, visitId: visit.id, decisionId: decision.id };
+  return {
+    groupId: group.id,
+    councilId: council.id,
+    meetingId: meeting.id,
+    visitId: visit.id,
+    decisionId: decision.id,
+  };
 }
 
-type Case = { label: string; params: Record<string, string>; target: Target; sees: readonly Login[]; may: readonly Login[] };
+type Case = {
+  label: string;
+  params: Record<string, string>;
+  target: Target;
+  sees: readonly Login[];
+  may: readonly Login[];
+};
 
 const MUNICIPALITY = UNIT_READERS.ownMunicipality;
 /** The group's meeting: the municipality's readers in full, the demo school's side through its decisions. */
@@ -64,22 +79,43 @@ export function meetingCases(rule: string, s: Samples, user: Target['user']): Ca
     case 'body.read':
     case 'body.keep':
       return [
-        { label: 'group', params: { id: m.groupId }, target: target(), sees: MUNICIPALITY, may: rule === 'body.read' ? MUNICIPALITY : ['municipality'] },
-        { label: 'council', params: { id: m.councilId }, target: target(), sees: UNIT_READERS.region, may: rule === 'body.read' ? UNIT_READERS.region : ['region'] },
+        {
+          label: 'group',
+          params: { id: m.groupId },
+          target: target(),
+          sees: MUNICIPALITY,
+          may: rule === 'body.read' ? MUNICIPALITY : ['municipality'],
+        },
+        {
+          label: 'council',
+          params: { id: m.councilId },
+          target: target(),
+          sees: UNIT_READERS.region,
+          may: rule === 'body.read' ? UNIT_READERS.region : ['region'],
+        },
       ];
     case 'meeting.create':
       return [
         {
           label: 'groupMeeting',
           params: {},
-          target: target({ meeting: { kind: 'body_meeting', bodyId: m.groupId, date: today, title: 'Проверка доступа' } }),
+          target: target({
+            meeting: { kind: 'body_meeting', bodyId: m.groupId, date: today, title: 'Проверка доступа' },
+          }),
           sees: MUNICIPALITY,
           may: ['municipality'],
         },
         {
           label: 'schoolVisit',
           params: {},
-          target: target({ meeting: { kind: 'curator_visit', schoolId: s.units.school.unitId, date: today, title: 'Проверка доступа' } }),
+          target: target({
+            meeting: {
+              kind: 'curator_visit',
+              schoolId: s.units.school.unitId,
+              date: today,
+              title: 'Проверка доступа',
+            },
+          }),
           sees: UNIT_READERS.school,
           // The school's municipality or region holds it, or its curator.
           may: ['region', 'municipality', 'curator'],
@@ -94,7 +130,12 @@ export function meetingCases(rule: string, s: Samples, user: Target['user']): Ca
           params: { id: m.meetingId },
           target: target(),
           sees: MEETING_READERS,
-          may: rule === 'meeting.read' ? MEETING_READERS : rule === 'meeting.protocol' ? MUNICIPALITY : ['municipality'],
+          may:
+            rule === 'meeting.read'
+              ? MEETING_READERS
+              : rule === 'meeting.protocol'
+                ? MUNICIPALITY
+                : ['municipality'],
         },
         {
           label: 'curatorVisit',
@@ -123,14 +164,22 @@ export function meetingCases(rule: string, s: Samples, user: Target['user']): Ca
 /** What the matrix sends to the meetings' write endpoints: stale versions, so nothing closes. */
 export const MEETING_REQUESTS: Record<string, (t: Target) => { query?: string; body?: unknown }> = {
   'POST /api/working-bodies': (t) => ({
-    body: { orgUnitId: t.unit?.unitId, kind: 'working_group', name: 'Проверка доступа', activeFrom: '2026-09-01' },
+    body: {
+      orgUnitId: t.unit?.unitId,
+      kind: 'working_group',
+      name: 'Проверка доступа',
+      activeFrom: '2026-09-01',
+    },
   }),
   'PATCH /api/working-bodies/{id}': () => ({ body: { version: STALE, name: 'Проверка доступа' } }),
   'POST /api/meetings': (t) => ({ body: t.meeting }),
   'PATCH /api/meetings/{id}': () => ({ body: { version: STALE, title: 'Проверка доступа' } }),
   'POST /api/meetings/{id}/protocol-file': () => {
     const fd = new FormData();
-    fd.append('file', new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'протокол.pdf'));
+    fd.append(
+      'file',
+      new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'протокол.pdf'),
+    );
     return { body: fd };
   },
   'POST /api/meeting-decisions/{id}/done': () => ({ body: { version: STALE, outcome: 'Проверка доступа' } }),

@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
-import { createBodyInput, listBodiesQuery, updateBodyInput } from '../../modules/organisation/body-input.js';
 import { createBody, getBody, listBodies, updateBody } from '../../modules/organisation/bodies.js';
+import { createBodyInput, listBodiesQuery, updateBodyInput } from '../../modules/organisation/body-input.js';
 import { createMeeting } from '../../modules/organisation/create-meeting.js';
 import { cancelDecision, completeDecision, listDecisionTasks } from '../../modules/organisation/decisions.js';
 import { getMeeting } from '../../modules/organisation/get-meeting.js';
@@ -104,7 +104,10 @@ export function meetingRoutes(app: App, deps: Deps) {
       responses: okJson('Рабочий орган', bodyDetailView),
     }),
     async (c) =>
-      c.json(await getBody(db, { actor: requireActor(c), bodyId: c.req.valid('param').id, today: today() }), 200),
+      c.json(
+        await getBody(db, { actor: requireActor(c), bodyId: c.req.valid('param').id, today: today() }),
+        200,
+      ),
   );
 
   app.openapi(
@@ -153,7 +156,10 @@ export function meetingRoutes(app: App, deps: Deps) {
       responses: okJson('Заседание', meetingDetailView),
     }),
     async (c) =>
-      c.json(await getMeeting(db, { actor: requireActor(c), meetingId: c.req.valid('param').id, today: today() }), 200),
+      c.json(
+        await getMeeting(db, { actor: requireActor(c), meetingId: c.req.valid('param').id, today: today() }),
+        200,
+      ),
   );
 
   app.openapi(
@@ -210,7 +216,12 @@ export function meetingRoutes(app: App, deps: Deps) {
       const actor = requireActor(c);
       const meetingId = c.req.valid('param').id;
       const upload = await readUpload(c, deps.config.uploadMaxBytes);
-      await attachProtocolFile(db, deps.storage, { actor, meetingId, upload, maxBytes: deps.config.uploadMaxBytes });
+      await attachProtocolFile(db, deps.storage, {
+        actor,
+        meetingId,
+        upload,
+        maxBytes: deps.config.uploadMaxBytes,
+      });
       return c.json(await getMeeting(db, { actor, meetingId, today: today() }), 200);
     },
   );
@@ -248,7 +259,11 @@ export function meetingRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await listDecisionTasks(db, { actor: requireActor(c), view: c.req.valid('query').view, today: today() }),
+        await listDecisionTasks(db, {
+          actor: requireActor(c),
+          view: c.req.valid('query').view,
+          today: today(),
+        }),
         200,
       ),
   );
@@ -264,7 +279,11 @@ export function meetingRoutes(app: App, deps: Deps) {
       responses: okJson('Готово', okSchema),
     }),
     async (c) => {
-      await completeDecision(db, { actor: requireActor(c), decisionId: c.req.valid('param').id, input: c.req.valid('json') });
+      await completeDecision(db, {
+        actor: requireActor(c),
+        decisionId: c.req.valid('param').id,
+        input: c.req.valid('json'),
+      });
       return c.json(OK, 200);
     },
   );
@@ -280,7 +299,11 @@ export function meetingRoutes(app: App, deps: Deps) {
       responses: okJson('Готово', okSchema),
     }),
     async (c) => {
-      await cancelDecision(db, { actor: requireActor(c), decisionId: c.req.valid('param').id, input: c.req.valid('json') });
+      await cancelDecision(db, {
+        actor: requireActor(c),
+        decisionId: c.req.valid('param').id,
+        input: c.req.valid('json'),
+      });
       return c.json(OK, 200);
     },
   );

@@ -31,12 +31,23 @@ function endedMonths(run: DemoRun): [number, number][] {
   return out;
 }
 
-async function decide(run: DemoRun, actor: Actor, meetingId: string, decisions: DecisionInput[], version: number) {
+async function decide(
+  run: DemoRun,
+  actor: Actor,
+  meetingId: string,
+  decisions: DecisionInput[],
+  version: number,
+) {
   await updateMeeting(run.db, { actor, meetingId, input: { version, decisions } });
 }
 
 /** Marks done, by the responsible unit's keeper, the decisions of a meeting whose deadline has passed. */
-async function closePassed(run: DemoRun, meetingId: string, keepers: Map<string, Actor>, keepOpen: Set<number>) {
+async function closePassed(
+  run: DemoRun,
+  meetingId: string,
+  keepers: Map<string, Actor>,
+  keepOpen: Set<number>,
+) {
   const rows = await run.db.select().from(meetingDecisions).where(eq(meetingDecisions.meetingId, meetingId));
   for (const d of rows) {
     const keeper = keepers.get(d.responsibleUnitId);
@@ -44,7 +55,10 @@ async function closePassed(run: DemoRun, meetingId: string, keepers: Map<string,
     await completeDecision(run.db, {
       actor: keeper,
       decisionId: d.id,
-      input: { version: d.version, outcome: 'Исполнено в срок, информация направлена в отдел образования (демо)' },
+      input: {
+        version: d.version,
+        outcome: 'Исполнено в срок, информация направлена в отдел образования (демо)',
+      },
     });
   }
 }
@@ -66,7 +80,13 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
       activeFrom: iso(run.year, 9, 1),
       order: { number: `${run.year}-РГ/1`, date: orderDay },
       members: [
-        { fullName: coordinator.fullName, position: 'Муниципальный координатор', orgUnitId: m1.id, userId: coordinator.userId, isChair: true },
+        {
+          fullName: coordinator.fullName,
+          position: 'Муниципальный координатор',
+          orgUnitId: m1.id,
+          userId: coordinator.userId,
+          isChair: true,
+        },
         { fullName: 'Директор школы (демо)', position: 'Директор', orgUnitId: picks.s1.id },
         ...schools.slice(0, 3).map((s, i) => ({
           fullName: `Заместитель директора по УВР № ${i + 1} (демо)`,
@@ -77,7 +97,10 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
       ],
     },
   });
-  const keepers = new Map<string, Actor>([[m1.id, coordinator], [picks.s1.id, users.main.school]]);
+  const keepers = new Map<string, Actor>([
+    [m1.id, coordinator],
+    [picks.s1.id, users.main.school],
+  ]);
   for (const s of schools) {
     const team = users.schoolTeams.get(s.id);
     if (team) keepers.set(s.id, team);
@@ -95,20 +118,38 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
         kind: 'body_meeting',
         bodyId: groupId,
         date,
-        title: i === 0 ? 'Организация сопровождения ШНОР в учебном году' : 'Ход исполнения антирисковых программ',
-        agenda: '1. Об исполнении решений предыдущего заседания.\n2. О ходе реализации антирисковых программ ШНОР.',
+        title:
+          i === 0 ? 'Организация сопровождения ШНОР в учебном году' : 'Ход исполнения антирисковых программ',
+        agenda:
+          '1. Об исполнении решений предыдущего заседания.\n2. О ходе реализации антирисковых программ ШНОР.',
       },
     });
     const other = schools[i % Math.max(1, schools.length)] ?? picks.s1;
     const decisions: DecisionInput[] = [
-      { text: 'Обобщить результаты собеседований с управленческими командами ШНОР', responsibleUnitId: m1.id, dueDate: addDays(date, 14) },
-      { text: 'Представить отчёт о ходе реализации антирисковой программы', responsibleUnitId: other.id, dueDate: addDays(date, 30) },
+      {
+        text: 'Обобщить результаты собеседований с управленческими командами ШНОР',
+        responsibleUnitId: m1.id,
+        dueDate: addDays(date, 14),
+      },
+      {
+        text: 'Представить отчёт о ходе реализации антирисковой программы',
+        responsibleUnitId: other.id,
+        dueDate: addDays(date, 30),
+      },
     ];
     if (last) {
       // The demo school's tasks: one overdue, one still in time.
       decisions.push(
-        { text: 'Разместить антирисковую программу на сайте школы', responsibleUnitId: picks.s1.id, dueDate: addDays(run.today, -3) },
-        { text: 'Провести педагогический совет по итогам мониторинга', responsibleUnitId: picks.s1.id, dueDate: addDays(run.today, 20) },
+        {
+          text: 'Разместить антирисковую программу на сайте школы',
+          responsibleUnitId: picks.s1.id,
+          dueDate: addDays(run.today, -3),
+        },
+        {
+          text: 'Провести педагогический совет по итогам мониторинга',
+          responsibleUnitId: picks.s1.id,
+          dueDate: addDays(run.today, 20),
+        },
       );
     }
     await decide(run, coordinator, id, decisions, 1);
@@ -126,7 +167,10 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
       await attachProtocolFile(run.db, run.exec.storage, {
         actor: coordinator,
         meetingId: id,
-        upload: { name: `protokol-${i + 1}.pdf`, data: minimalPdf([`Protocol No ${i + 1} (demo)`, 'Synthetic document']) },
+        upload: {
+          name: `protokol-${i + 1}.pdf`,
+          data: minimalPdf([`Protocol No ${i + 1} (demo)`, 'Synthetic document']),
+        },
         maxBytes: 10 * 1024 * 1024,
       });
     // The first school's report stays open: the next meetings show it among the previous open decisions.
@@ -146,21 +190,43 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
       activeFrom: councilFrom,
       order: { number: `${run.year}-КС/1`, date: orderDay },
       members: [
-        { fullName: region.fullName, position: 'Консультант министерства', orgUnitId: orgs.ministryId, userId: region.userId, isChair: true },
-        { fullName: users.main.center.fullName, position: 'Заведующий центром ИРО', orgUnitId: orgs.iroId, userId: users.main.center.userId },
+        {
+          fullName: region.fullName,
+          position: 'Консультант министерства',
+          orgUnitId: orgs.ministryId,
+          userId: region.userId,
+          isChair: true,
+        },
+        {
+          fullName: users.main.center.fullName,
+          position: 'Заведующий центром ИРО',
+          orgUnitId: orgs.iroId,
+          userId: users.main.center.userId,
+        },
       ],
     },
   });
   const councilDay = iso(run.year, 9, 25) < run.today ? iso(run.year, 9, 25) : run.today;
   const councilMeeting = await createMeeting(run.db, {
     actor: region,
-    input: { kind: 'body_meeting', bodyId: councilId, date: councilDay, title: 'Итоги выявления ШНОР и задачи на год' },
+    input: {
+      kind: 'body_meeting',
+      bodyId: councilId,
+      date: councilDay,
+      title: 'Итоги выявления ШНОР и задачи на год',
+    },
   });
   await decide(
     run,
     region,
     councilMeeting,
-    [{ text: 'Подготовить методические рекомендации для кураторов ШНОР', responsibleUnitId: orgs.iroId, dueDate: addDays(councilDay, 60) }],
+    [
+      {
+        text: 'Подготовить методические рекомендации для кураторов ШНОР',
+        responsibleUnitId: orgs.iroId,
+        dueDate: addDays(councilDay, 60),
+      },
+    ],
     1,
   );
 
@@ -176,7 +242,13 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
       title: 'Выезд куратора: посещение уроков и беседа с управленческой командой',
       participants: [
         { fullName: curator.fullName, position: 'Куратор', isMember: true, attended: true },
-        { fullName: 'Директор школы (демо)', position: 'Директор', orgUnitId: picks.s1.id, isMember: false, attended: true },
+        {
+          fullName: 'Директор школы (демо)',
+          position: 'Директор',
+          orgUnitId: picks.s1.id,
+          isMember: false,
+          attended: true,
+        },
       ],
     },
   });
@@ -185,16 +257,24 @@ export async function loadDemoMeetings(run: DemoRun): Promise<void> {
     meetingId: visit,
     input: {
       version: 1,
-      protocol: 'Посещены уроки в 5-х и 9-х классах. Рекомендовано усилить работу с обучающимися группы риска. (демо)',
+      protocol:
+        'Посещены уроки в 5-х и 9-х классах. Рекомендовано усилить работу с обучающимися группы риска. (демо)',
       decisions: [
-        { text: 'Составить план индивидуальной работы с обучающимися группы риска', responsibleUnitId: picks.s1.id, dueDate: addDays(visitDay, 30) },
+        {
+          text: 'Составить план индивидуальной работы с обучающимися группы риска',
+          responsibleUnitId: picks.s1.id,
+          dueDate: addDays(visitDay, 30),
+        },
       ],
     },
   });
   await attachProtocolFile(run.db, run.exec.storage, {
     actor: curator,
     meetingId: visit,
-    upload: { name: 'vyezd-kuratora.pdf', data: minimalPdf(['Curator visit report (demo)', 'Synthetic document']) },
+    upload: {
+      name: 'vyezd-kuratora.pdf',
+      data: minimalPdf(['Curator visit report (demo)', 'Synthetic document']),
+    },
     maxBytes: 10 * 1024 * 1024,
   });
 }

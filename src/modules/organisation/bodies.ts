@@ -19,8 +19,8 @@ import {
 import { bodySchedule } from './body-schedule.js';
 import { BODY_KIND_LABELS, MEETING_MSG } from './meeting-labels.js';
 import type { BodyDetail, BodySummary } from './meeting-views.js';
-import { canKeepUnitWork } from './organise-access.js';
 import { insertOrder } from './orders.js';
+import { canKeepUnitWork } from './organise-access.js';
 
 // Working bodies of a unit (issue 12 §1): created with their order and members, edited with a version
 // check, listed with the periods they met or missed (bodySchedule is the one rule).
@@ -107,7 +107,10 @@ export async function updateBody(
   const input = parseInput(updateBodyInput, opts.input);
   const { body, unit } = await loadBody(db, opts.actor, opts.bodyId);
   assertKeepsUnit(opts.actor, unit);
-  checkRange(input.activeFrom ?? body.activeFrom, input.activeTo === undefined ? body.activeTo : input.activeTo);
+  checkRange(
+    input.activeFrom ?? body.activeFrom,
+    input.activeTo === undefined ? body.activeTo : input.activeTo,
+  );
   if (input.members) {
     checkMembers(input.members);
     await assertUnitsNearOwner(
@@ -176,7 +179,12 @@ export async function listBodies(
 
 type BodyRow = {
   body: typeof workingBodies.$inferSelect;
-  unit: { id: string; kind: 'region' | 'municipality' | 'school' | 'institution'; parentId: string | null; path: string };
+  unit: {
+    id: string;
+    kind: 'region' | 'municipality' | 'school' | 'institution';
+    parentId: string | null;
+    path: string;
+  };
   unitName: string;
   order: { id: string; number: string; date: string } | null;
 };
@@ -184,7 +192,13 @@ type BodyRow = {
 function summaryOf(actor: Actor, r: BodyRow, dates: string[], today: string): BodySummary {
   const b = r.body;
   const schedule = b.periodicity
-    ? bodySchedule({ periodicity: b.periodicity, activeFrom: b.activeFrom, activeTo: b.activeTo, today, meetingDates: dates })
+    ? bodySchedule({
+        periodicity: b.periodicity,
+        activeFrom: b.activeFrom,
+        activeTo: b.activeTo,
+        today,
+        meetingDates: dates,
+      })
     : [];
   return {
     id: b.id,
@@ -211,7 +225,11 @@ export async function getBody(
   const { body, unit } = await loadBody(db, opts.actor, opts.bodyId);
   const [order] = body.orderId
     ? await db
-        .select({ id: organisationOrders.id, number: organisationOrders.number, date: organisationOrders.date })
+        .select({
+          id: organisationOrders.id,
+          number: organisationOrders.number,
+          date: organisationOrders.date,
+        })
         .from(organisationOrders)
         .where(eq(organisationOrders.id, body.orderId))
     : [];
@@ -229,7 +247,9 @@ export async function getBody(
     .leftJoin(orgUnits, eq(orgUnits.id, bodyMembers.orgUnitId))
     .where(eq(bodyMembers.bodyId, body.id))
     .orderBy(sql`${bodyMembers.isChair} desc`);
-  members.sort((a, b) => Number(b.isChair) - Number(a.isChair) || byRussian<typeof a>((m) => m.fullName)(a, b));
+  members.sort(
+    (a, b) => Number(b.isChair) - Number(a.isChair) || byRussian<typeof a>((m) => m.fullName)(a, b),
+  );
   const list = await db
     .select({
       id: meetings.id,
@@ -244,7 +264,12 @@ export async function getBody(
     .where(eq(meetings.bodyId, body.id))
     .orderBy(asc(meetings.date));
   const dates = list.map((m) => m.date);
-  const summary = summaryOf(opts.actor, { body, unit, unitName: unit.name, order: order ?? null }, dates, opts.today);
+  const summary = summaryOf(
+    opts.actor,
+    { body, unit, unitName: unit.name, order: order ?? null },
+    dates,
+    opts.today,
+  );
   const schedule = body.periodicity
     ? bodySchedule({
         periodicity: body.periodicity,

@@ -5,8 +5,8 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import type { OwnerUnit } from '../access/roadmap-rules.js';
-import { canKeepUnitWork } from './organise-access.js';
 import { MEETING_MSG } from './meeting-labels.js';
+import { canKeepUnitWork } from './organise-access.js';
 
 // A working body is read by whoever sees its unit and kept by the keeper of the unit's roadmaps
 // (canKeepUnitWork): the same people answer for the unit's work.

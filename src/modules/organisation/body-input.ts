@@ -6,7 +6,8 @@ import { orderInput } from './orders.js';
 // What a form of a working body sends: the body, its order (optional: a body may be recorded before
 // its order is signed) and its members, one of them the chair.
 
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Не длиннее ${max} знаков`);
+const text = (max: number, message: string) =>
+  z.string().trim().min(1, message).max(max, `Не длиннее ${max} знаков`);
 
 export const memberInput = z
   .object({

@@ -8,8 +8,8 @@ import { regionOfPath } from '../access/region-level.js';
 import { assertUnitsNearOwner } from '../access/unit-scope.js';
 import { recordEvent } from '../audit/record-event.js';
 import { assertKeepsUnit, loadBody, readableUnit, type UnitRef } from './body-access.js';
-import { MEETING_MSG } from './meeting-labels.js';
 import { type CreateMeetingInput, createMeetingInput } from './meeting-input.js';
+import { MEETING_MSG } from './meeting-labels.js';
 import { canKeepUnitWork } from './organise-access.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
@@ -20,7 +20,13 @@ import { refreshBoundIndicators } from './refresh-bound.js';
 /** The side that holds an interview or a visit of `school`: the nearest unit above it the actor keeps. */
 async function holderOf(db: Db, actor: Actor, school: UnitRef): Promise<UnitRef> {
   const above = await db
-    .select({ id: orgUnits.id, kind: orgUnits.kind, parentId: orgUnits.parentId, path: orgUnits.path, name: orgUnits.name })
+    .select({
+      id: orgUnits.id,
+      kind: orgUnits.kind,
+      parentId: orgUnits.parentId,
+      path: orgUnits.path,
+      name: orgUnits.name,
+    })
     .from(orgUnits)
     .where(and(sql`${school.path} like ${orgUnits.path} || '%'`, sql`${orgUnits.id} <> ${school.id}`))
     .orderBy(sql`length(${orgUnits.path}) desc`);

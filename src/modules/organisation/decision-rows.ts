@@ -18,8 +18,21 @@ const selection = {
   decision: meetingDecisions,
   responsible: { id: orgUnits.id, kind: orgUnits.kind, parentId: orgUnits.parentId, path: orgUnits.path },
   responsibleName: orgUnits.name,
-  meeting: { id: meetings.id, kind: meetings.kind, schoolId: meetings.schoolId, title: meetings.title, date: meetings.date, orgUnitId: meetings.orgUnitId },
-  holder: sql<{ id: string; kind: 'region' | 'municipality' | 'school' | 'institution'; parentId: string | null; path: string; name: string }>`(
+  meeting: {
+    id: meetings.id,
+    kind: meetings.kind,
+    schoolId: meetings.schoolId,
+    title: meetings.title,
+    date: meetings.date,
+    orgUnitId: meetings.orgUnitId,
+  },
+  holder: sql<{
+    id: string;
+    kind: 'region' | 'municipality' | 'school' | 'institution';
+    parentId: string | null;
+    path: string;
+    name: string;
+  }>`(
     select json_build_object('id', h.id, 'kind', h.kind, 'parentId', h.parent_id, 'path', h.path, 'name', h.name)
     from org_units h where h.id = ${meetings.orgUnitId})`,
 };

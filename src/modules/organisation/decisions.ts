@@ -39,7 +39,8 @@ async function close(
     opts.status === 'done'
       ? canManageUnit(opts.actor, r.responsible)
       : canKeepMeeting(opts.actor, r.meeting, r.holder);
-  if (!may) throw forbidden(opts.status === 'done' ? MEETING_MSG.notResponsible : MEETING_MSG.notMeetingKeeper);
+  if (!may)
+    throw forbidden(opts.status === 'done' ? MEETING_MSG.notResponsible : MEETING_MSG.notMeetingKeeper);
   if (r.decision.status !== 'open' && r.decision.version === opts.version) throw invalid(MEETING_MSG.notOpen);
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -61,11 +62,21 @@ async function close(
       )
       .returning({ id: meetingDecisions.id });
     if (!row) throw conflict({ version: r.decision.version });
-    const target = { entityType: 'meeting_decision' as const, entityId: r.decision.id, orgUnitId: r.decision.responsibleUnitId };
+    const target = {
+      entityType: 'meeting_decision' as const,
+      entityId: r.decision.id,
+      orgUnitId: r.decision.responsibleUnitId,
+    };
     if (opts.status === 'done')
-      await recordEvent(tx, opts.actor, 'meeting_decision.done', target, { meetingId: r.meeting.id, outcome: opts.text });
+      await recordEvent(tx, opts.actor, 'meeting_decision.done', target, {
+        meetingId: r.meeting.id,
+        outcome: opts.text,
+      });
     else
-      await recordEvent(tx, opts.actor, 'meeting_decision.cancelled', target, { meetingId: r.meeting.id, reason: opts.text });
+      await recordEvent(tx, opts.actor, 'meeting_decision.cancelled', target, {
+        meetingId: r.meeting.id,
+        reason: opts.text,
+      });
   });
 }
 

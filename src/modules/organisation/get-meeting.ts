@@ -1,7 +1,13 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { files } from '../../db/schema/files.js';
-import { bodyMembers, meetingDecisions, meetingParticipants, meetings, workingBodies } from '../../db/schema/organisation.js';
+import {
+  bodyMembers,
+  meetingDecisions,
+  meetingParticipants,
+  meetings,
+  workingBodies,
+} from '../../db/schema/organisation.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { decisionViewOf, selectDecisions } from './decision-rows.js';
 import { canKeepMeeting, loadMeeting } from './meeting-access.js';
@@ -17,14 +23,14 @@ export async function getMeeting(
   const { actor, today } = opts;
   const { meeting: m, unit, school, full } = await loadMeeting(db, actor, opts.meetingId);
   const [body] = m.bodyId
-    ? await db.select({ id: workingBodies.id, name: workingBodies.name }).from(workingBodies).where(eq(workingBodies.id, m.bodyId))
+    ? await db
+        .select({ id: workingBodies.id, name: workingBodies.name })
+        .from(workingBodies)
+        .where(eq(workingBodies.id, m.bodyId))
     : [];
   const decisions = await selectDecisions(
     db,
-    and(
-      eq(meetingDecisions.meetingId, m.id),
-      full ? undefined : pathReadable(actor, sql`org_units.path`),
-    ),
+    and(eq(meetingDecisions.meetingId, m.id), full ? undefined : pathReadable(actor, sql`org_units.path`)),
   );
   const base = {
     id: m.id,

@@ -40,7 +40,13 @@ export async function loadMeeting(db: Db, actor: Actor, meetingId: string) {
   const [row] = await db
     .select({
       meeting: meetings,
-      unit: { id: orgUnits.id, kind: orgUnits.kind, parentId: orgUnits.parentId, path: orgUnits.path, name: orgUnits.name },
+      unit: {
+        id: orgUnits.id,
+        kind: orgUnits.kind,
+        parentId: orgUnits.parentId,
+        path: orgUnits.path,
+        name: orgUnits.name,
+      },
       school: { id: school.id, name: school.name, path: school.path },
       full: sql<boolean>`(${full})`,
     })

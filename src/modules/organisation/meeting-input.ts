@@ -67,6 +67,4 @@ export const cancelDecisionInput = z
   .strict();
 
 export const decisionsQuery = z.object({ view: z.enum(['mine', 'overdue']).default('mine') }).strict();
-export const missedQuery = z
-  .object({ unitId: z.uuid().optional() })
-  .strict();
+export const missedQuery = z.object({ unitId: z.uuid().optional() }).strict();

@@ -98,7 +98,10 @@ describe.each(DB_KINDS)('meetings API on %s', (kind) => {
     expect((await call('GET', 'school2', '/api/meeting-decisions?view=mine')).json).toEqual([]);
     expect((await call('GET', 'school2', `/api/meetings/${meetingId}`)).status).toBe(404);
     expect((await call('GET', 'school1', `/api/meetings/${meetingId}/protocol.docx`)).status).toBe(403);
-    const noOutcome = await call('POST', 'school1', `/api/meeting-decisions/${task.id}/done`, { version: task.version, outcome: '' });
+    const noOutcome = await call('POST', 'school1', `/api/meeting-decisions/${task.id}/done`, {
+      version: task.version,
+      outcome: '',
+    });
     expect(noOutcome.status).toBe(400);
     const done = await call('POST', 'school1', `/api/meeting-decisions/${task.id}/done`, {
       version: task.version,

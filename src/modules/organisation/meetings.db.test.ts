@@ -56,21 +56,39 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     };
     expect(await code(createBody(db, { actor: f.as('school1'), input, today: TODAY }))).toBe('NOT_FOUND');
     expect(await code(createBody(db, { actor: f.as('mun2'), input, today: TODAY }))).toBe('NOT_FOUND');
-    expect(await code(createBody(db, { actor: f.as('curator'), input: { ...input, orgUnitId: f.S1.id }, today: TODAY }))).toBe('FORBIDDEN');
+    expect(
+      await code(
+        createBody(db, { actor: f.as('curator'), input: { ...input, orgUnitId: f.S1.id }, today: TODAY }),
+      ),
+    ).toBe('FORBIDDEN');
     const twoChairs = { ...input, members: input.members.map((m) => ({ ...m, isChair: true })) };
-    expect(await code(createBody(db, { actor: f.as('mun1'), input: twoChairs, today: TODAY }))).toBe('INVALID_INPUT');
+    expect(await code(createBody(db, { actor: f.as('mun1'), input: twoChairs, today: TODAY }))).toBe(
+      'INVALID_INPUT',
+    );
     // A member from another municipality is not near the body's unit.
     const foreign = { ...input, members: [{ fullName: 'Чужой', orgUnitId: f.S3.id }] };
-    expect(await code(createBody(db, { actor: f.as('mun1'), input: foreign, today: TODAY }))).toBe('INVALID_INPUT');
+    expect(await code(createBody(db, { actor: f.as('mun1'), input: foreign, today: TODAY }))).toBe(
+      'INVALID_INPUT',
+    );
     bodyId = await createBody(db, { actor: f.as('mun1'), input, today: TODAY });
     const body = await getBody(db, { actor: f.as('region'), bodyId, today: TODAY });
     expect(body.order?.number).toBe('12');
     expect(body.members[0]?.isChair).toBe(true);
     expect(body.canKeep).toBe(false);
-    expect(await code(updateBody(db, { actor: f.as('mun1'), bodyId, input: { version: 7, name: 'Новая' } }))).toBe('CONFLICT');
-    expect(await code(updateBody(db, { actor: f.as('region'), bodyId, input: { version: 1, name: 'Новая' } }))).toBe('FORBIDDEN');
-    await updateBody(db, { actor: f.as('mun1'), bodyId, input: { version: 1, name: 'Муниципальная рабочая группа' } });
-    expect((await getBody(db, { actor: f.as('mun1'), bodyId, today: TODAY })).name).toBe('Муниципальная рабочая группа');
+    expect(
+      await code(updateBody(db, { actor: f.as('mun1'), bodyId, input: { version: 7, name: 'Новая' } })),
+    ).toBe('CONFLICT');
+    expect(
+      await code(updateBody(db, { actor: f.as('region'), bodyId, input: { version: 1, name: 'Новая' } })),
+    ).toBe('FORBIDDEN');
+    await updateBody(db, {
+      actor: f.as('mun1'),
+      bodyId,
+      input: { version: 1, name: 'Муниципальная рабочая группа' },
+    });
+    expect((await getBody(db, { actor: f.as('mun1'), bodyId, today: TODAY })).name).toBe(
+      'Муниципальная рабочая группа',
+    );
   });
 
   it('a school reads only the decisions addressed to it, never another school’s, nor the protocol', async () => {
@@ -80,7 +98,10 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
       input: { kind: 'body_meeting', bodyId, date: '2026-09-15', title: 'Первое заседание' },
     });
     const m0 = await getMeeting(db, { actor: f.as('mun1'), meetingId: first, today: TODAY });
-    expect(m0.participants.map((p) => p.fullName).sort()).toEqual(['Директор школы 1', 'Председатель Иванов']);
+    expect(m0.participants.map((p) => p.fullName).sort()).toEqual([
+      'Директор школы 1',
+      'Председатель Иванов',
+    ]);
     await updateMeeting(db, {
       actor: f.as('mun1'),
       meetingId: first,
@@ -105,12 +126,22 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     expect(asSchool1.protocol).toBeNull();
     expect(asSchool1.participants).toEqual([]);
     expect(asSchool1.decisions.map((d) => d.text)).toEqual(['Решение для школы 1']);
-    expect(await code(readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: first }))).toBe('FORBIDDEN');
-    expect(await code(getMeeting(db, { actor: f.as('school3'), meetingId: first, today: TODAY }))).toBe('NOT_FOUND');
-    expect(await code(readProtocolFile(db, storage, { actor: f.as('school3'), meetingId: first }))).toBe('NOT_FOUND');
+    expect(await code(readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: first }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(getMeeting(db, { actor: f.as('school3'), meetingId: first, today: TODAY }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(readProtocolFile(db, storage, { actor: f.as('school3'), meetingId: first }))).toBe(
+      'NOT_FOUND',
+    );
     const full = await readProtocolFile(db, storage, { actor: f.as('region'), meetingId: first });
     expect(full.data.equals(PDF)).toBe(true);
-    expect(await code(updateMeeting(db, { actor: f.as('school1'), meetingId: first, input: { version: 3, title: 'x' } }))).toBe('FORBIDDEN');
+    expect(
+      await code(
+        updateMeeting(db, { actor: f.as('school1'), meetingId: first, input: { version: 3, title: 'x' } }),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('an interview or a visit is read by its school, never by another school', async () => {
@@ -119,23 +150,42 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
       actor: f.as('curator'),
       input: { kind: 'curator_visit', schoolId: f.S1.id, date: '2026-11-20', title: 'Выезд куратора' },
     });
-    expect(await code(createMeeting(db, {
-      actor: f.as('curator'),
-      input: { kind: 'curator_visit', schoolId: f.S2.id, date: '2026-11-20', title: 'Чужая школа' },
-    }))).toBe('NOT_FOUND');
-    expect(await code(createMeeting(db, {
-      actor: f.as('school1'),
-      input: { kind: 'interview', schoolId: f.S1.id, date: '2026-11-20', title: 'Сама себя' },
-    }))).toBe('FORBIDDEN');
+    expect(
+      await code(
+        createMeeting(db, {
+          actor: f.as('curator'),
+          input: { kind: 'curator_visit', schoolId: f.S2.id, date: '2026-11-20', title: 'Чужая школа' },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      await code(
+        createMeeting(db, {
+          actor: f.as('school1'),
+          input: { kind: 'interview', schoolId: f.S1.id, date: '2026-11-20', title: 'Сама себя' },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     const m = await getMeeting(db, { actor: f.as('curator'), meetingId: visit, today: TODAY });
     expect(m.orgUnitId).toBe(f.M1.id);
     expect(m.canKeep).toBe(true);
-    await updateMeeting(db, { actor: f.as('curator'), meetingId: visit, input: { version: 1, protocol: 'Посетили уроки' } });
-    await attachProtocolFile(db, storage, { actor: f.as('curator'), meetingId: visit, upload: { name: 'p.pdf', data: PDF }, maxBytes: 1_000_000 });
+    await updateMeeting(db, {
+      actor: f.as('curator'),
+      meetingId: visit,
+      input: { version: 1, protocol: 'Посетили уроки' },
+    });
+    await attachProtocolFile(db, storage, {
+      actor: f.as('curator'),
+      meetingId: visit,
+      upload: { name: 'p.pdf', data: PDF },
+      maxBytes: 1_000_000,
+    });
     const asSchool = await getMeeting(db, { actor: f.as('school1'), meetingId: visit, today: TODAY });
     expect(asSchool.access).toBe('full');
     expect(asSchool.protocol).toBe('Посетили уроки');
-    expect((await readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: visit })).file.name).toBe('p.pdf');
+    expect(
+      (await readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: visit })).file.name,
+    ).toBe('p.pdf');
     for (const other of ['school2', 'school3'])
       for (const call of [
         () => getMeeting(db, { actor: f.as(other), meetingId: visit, today: TODAY }),
@@ -153,21 +203,83 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     expect(d1?.label).toContain('Решение заседания «Первое заседание» от 15.09.2026');
     if (!d1) return;
     for (const login of ['school1', 'mun1', 'region', 'curator'])
-      expect((await listDecisionTasks(db, { actor: f.as(login), view: 'overdue', today: TODAY })).map((d) => d.id), login).toContain(d1.id);
+      expect(
+        (await listDecisionTasks(db, { actor: f.as(login), view: 'overdue', today: TODAY })).map((d) => d.id),
+        login,
+      ).toContain(d1.id);
     for (const login of ['school2', 'school3', 'mun2'])
-      expect((await listDecisionTasks(db, { actor: f.as(login), view: 'overdue', today: TODAY })).map((d) => d.id), login).not.toContain(d1.id);
+      expect(
+        (await listDecisionTasks(db, { actor: f.as(login), view: 'overdue', today: TODAY })).map((d) => d.id),
+        login,
+      ).not.toContain(d1.id);
     expect(await listDecisionTasks(db, { actor: f.as('mun1'), view: 'mine', today: TODAY })).toEqual([]);
-    expect(await code(completeDecision(db, { actor: f.as('mun1'), decisionId: d1.id, input: { version: d1.version, outcome: 'x' } }))).toBe('FORBIDDEN');
-    expect(await code(completeDecision(db, { actor: f.as('school2'), decisionId: d1.id, input: { version: d1.version, outcome: 'x' } }))).toBe('NOT_FOUND');
-    expect(await code(completeDecision(db, { actor: f.as('school1'), decisionId: d1.id, input: { version: d1.version, outcome: '  ' } }))).toBe('INVALID_INPUT');
-    expect(await code(completeDecision(db, { actor: f.as('school1'), decisionId: d1.id, input: { version: 99, outcome: 'Сделано' } }))).toBe('CONFLICT');
-    await completeDecision(db, { actor: f.as('school1'), decisionId: d1.id, input: { version: d1.version, outcome: 'Сделано' } });
-    expect(await code(completeDecision(db, { actor: f.as('school1'), decisionId: d1.id, input: { version: d1.version, outcome: 'Ещё' } }))).toBe('CONFLICT');
-    expect((await listDecisionTasks(db, { actor: f.as('school1'), view: 'overdue', today: TODAY })).map((d) => d.id)).not.toContain(d1.id);
+    expect(
+      await code(
+        completeDecision(db, {
+          actor: f.as('mun1'),
+          decisionId: d1.id,
+          input: { version: d1.version, outcome: 'x' },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await code(
+        completeDecision(db, {
+          actor: f.as('school2'),
+          decisionId: d1.id,
+          input: { version: d1.version, outcome: 'x' },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      await code(
+        completeDecision(db, {
+          actor: f.as('school1'),
+          decisionId: d1.id,
+          input: { version: d1.version, outcome: '  ' },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await code(
+        completeDecision(db, {
+          actor: f.as('school1'),
+          decisionId: d1.id,
+          input: { version: 99, outcome: 'Сделано' },
+        }),
+      ),
+    ).toBe('CONFLICT');
+    await completeDecision(db, {
+      actor: f.as('school1'),
+      decisionId: d1.id,
+      input: { version: d1.version, outcome: 'Сделано' },
+    });
+    expect(
+      await code(
+        completeDecision(db, {
+          actor: f.as('school1'),
+          decisionId: d1.id,
+          input: { version: d1.version, outcome: 'Ещё' },
+        }),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      (await listDecisionTasks(db, { actor: f.as('school1'), view: 'overdue', today: TODAY })).map(
+        (d) => d.id,
+      ),
+    ).not.toContain(d1.id);
     const d2 = (await listDecisionTasks(db, { actor: f.as('school2'), view: 'mine', today: TODAY }))[0];
     if (!d2) throw new Error('no decision of school 2');
     expect(d2.overdue).toBe(false);
-    expect(await code(cancelDecision(db, { actor: f.as('school2'), decisionId: d2.id, input: { version: d2.version, reason: 'x' } }))).toBe('FORBIDDEN');
+    expect(
+      await code(
+        cancelDecision(db, {
+          actor: f.as('school2'),
+          decisionId: d2.id,
+          input: { version: d2.version, reason: 'x' },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     // The next meeting reviews the previous ones' open decisions: school 2's is the one left.
     const second = await createMeeting(db, {
       actor: f.as('mun1'),
@@ -175,8 +287,14 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     });
     const next = await getMeeting(db, { actor: f.as('mun1'), meetingId: second, today: TODAY });
     expect(next.previousOpen.map((d) => d.text)).toEqual(['Решение для школы 2']);
-    await cancelDecision(db, { actor: f.as('mun1'), decisionId: d2.id, input: { version: d2.version, reason: 'Не нужно' } });
-    expect((await getMeeting(db, { actor: f.as('mun1'), meetingId: second, today: TODAY })).previousOpen).toEqual([]);
+    await cancelDecision(db, {
+      actor: f.as('mun1'),
+      decisionId: d2.id,
+      input: { version: d2.version, reason: 'Не нужно' },
+    });
+    expect(
+      (await getMeeting(db, { actor: f.as('mun1'), meetingId: second, today: TODAY })).previousOpen,
+    ).toEqual([]);
     const closed = await getMeeting(db, { actor: f.as('mun1'), meetingId: first, today: TODAY });
     expect(closed.decisions.map((d) => [d.status, d.outcome])).toEqual([
       ['done', 'Сделано'],
@@ -199,7 +317,9 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
       },
     ]);
     expect(await bodiesWithMissedMeetings(db, { actor: f.as('mun2'), today: TODAY })).toEqual([]);
-    expect(await bodiesWithMissedMeetings(db, { actor: f.as('region'), unitId: f.M2.id, today: TODAY })).toEqual([]);
+    expect(
+      await bodiesWithMissedMeetings(db, { actor: f.as('region'), unitId: f.M2.id, today: TODAY }),
+    ).toEqual([]);
     const body = await getBody(db, { actor: f.as('mun1'), bodyId, today: TODAY });
     expect(body.schedule.map((p) => p.missed)).toEqual([false, true, false, false]);
     expect(body.missed).toBe(1);

@@ -38,7 +38,12 @@ export async function bodiesWithMissedMeetings(
     ? await db
         .select({ bodyId: meetings.bodyId, date: meetings.date })
         .from(meetings)
-        .where(inArray(meetings.bodyId, bodies.map((b) => b.id)))
+        .where(
+          inArray(
+            meetings.bodyId,
+            bodies.map((b) => b.id),
+          ),
+        )
     : [];
   const out: MissedBody[] = [];
   for (const b of bodies) {
@@ -53,7 +58,14 @@ export async function bodiesWithMissedMeetings(
       .filter((p) => p.missed)
       .map(({ from, to }) => ({ from, to }));
     if (missed.length)
-      out.push({ bodyId: b.id, name: b.name, orgUnitId: b.orgUnitId, unitName: b.unitName, periodicity: b.periodicity, missed });
+      out.push({
+        bodyId: b.id,
+        name: b.name,
+        orgUnitId: b.orgUnitId,
+        unitName: b.unitName,
+        periodicity: b.periodicity,
+        missed,
+      });
   }
   return out.sort(byRussian((b) => `${b.unitName} ${b.name}`));
 }

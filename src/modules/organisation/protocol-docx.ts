@@ -33,7 +33,8 @@ const labelled = (label: string, text: string) =>
   });
 
 export function protocolTitle(m: MeetingDetail): string {
-  const what = m.kind === 'body_meeting' ? 'заседания' : m.kind === 'interview' ? 'собеседования' : 'выезда куратора';
+  const what =
+    m.kind === 'body_meeting' ? 'заседания' : m.kind === 'interview' ? 'собеседования' : 'выезда куратора';
   return `Протокол ${what}${m.protocolNumber ? ` № ${m.protocolNumber}` : ''}`;
 }
 
@@ -41,7 +42,8 @@ export async function protocolDocx(m: MeetingDetail): Promise<Buffer> {
   const present = m.participants.filter((p) => p.attended && p.isMember);
   const invited = m.participants.filter((p) => p.attended && !p.isMember);
   const absent = m.participants.filter((p) => !p.attended);
-  const person = (p: MeetingDetail['participants'][number]) => (p.position ? `${p.fullName} — ${p.position}` : p.fullName);
+  const person = (p: MeetingDetail['participants'][number]) =>
+    p.position ? `${p.fullName} — ${p.position}` : p.fullName;
   const children = [
     para(protocolTitle(m), { bold: true, center: true }),
     para(m.body ? m.body.name : `${MEETING_KIND_LABELS[m.kind]}: ${m.school?.name ?? ''}`, { center: true }),
@@ -72,7 +74,9 @@ export async function protocolDocx(m: MeetingDetail): Promise<Buffer> {
   const doc = new Document({
     creator: 'Опора',
     title: protocolTitle(m),
-    sections: [{ properties: { page: { margin: { top: 850, bottom: 850, left: 1134, right: 850 } } }, children }],
+    sections: [
+      { properties: { page: { margin: { top: 850, bottom: 850, left: 1134, right: 850 } } }, children },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -18,7 +18,11 @@ export async function attachProtocolFile(
   opts: { actor: Actor; meetingId: string; upload: Upload; maxBytes: number },
 ) {
   const { meeting, unit } = await loadMeetingToKeep(db, opts.actor, opts.meetingId);
-  const file = await saveFile(db, storage, { upload: opts.upload, userId: opts.actor.userId, maxBytes: opts.maxBytes });
+  const file = await saveFile(db, storage, {
+    upload: opts.upload,
+    userId: opts.actor.userId,
+    maxBytes: opts.maxBytes,
+  });
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(meetings)
@@ -37,7 +41,11 @@ export async function attachProtocolFile(
   return file;
 }
 
-export async function readProtocolFile(db: Db, storage: FileStorage, opts: { actor: Actor; meetingId: string }) {
+export async function readProtocolFile(
+  db: Db,
+  storage: FileStorage,
+  opts: { actor: Actor; meetingId: string },
+) {
   const { meeting, full } = await loadMeeting(db, opts.actor, opts.meetingId);
   if (!full) throw forbidden('Протокол читают участники и ведущие заседания');
   if (!meeting.protocolFileId) throw notFound('Файл');

@@ -84,7 +84,9 @@ async function writeDecisions(
   const kept = decisions.flatMap((d) => (d.id ? [d.id] : []));
   const unknown = kept.filter((id) => !byId.has(id));
   if (unknown.length)
-    throw invalid('Решение не относится к этому заседанию', [{ field: 'decisions', message: 'Неизвестное решение' }]);
+    throw invalid('Решение не относится к этому заседанию', [
+      { field: 'decisions', message: 'Неизвестное решение' },
+    ]);
   // Open decisions left out of the list are withdrawn by the keeper; closed ones are history.
   await tx
     .delete(meetingDecisions)
