@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDashboard } from '../dashboard/use-dashboard.js';
+import { DecisionTasks } from '../organisation/decision-tasks.js';
 import { useMe } from '../shared/auth.js';
 import { Lazy, lazyNamed } from '../shared/lazy.js';
 import { workViewsOf } from '../shared/nav.js';
@@ -72,7 +73,11 @@ export function WorkPage() {
               <CalendarView />
             </Lazy>
           ) : (
-            <ItemsView key={view} view={view} />
+            <Stack>
+              {/* Helper «meetings»: decisions of meetings are tasks too (issue 12 §2). */}
+              {(view === 'mine' || view === 'overdue') && <DecisionTasks view={view} />}
+              <ItemsView key={view} view={view} />
+            </Stack>
           )}
         </Tabs.Panel>
       </Tabs>
