@@ -42,7 +42,7 @@ export function MeetingEditor({ m, protocolAddition }: { m: Meeting; protocolAdd
   const units = useOrgUnits();
   const invalidate = useInvalidateMeetings();
   const [participants, setParticipants] = useState<Participant[]>(
-    m.participants.map((p) => ({ ...p, position: p.position ?? '' })),
+    m.participants.map(({ id: _id, ...p }) => ({ ...p, position: p.position ?? '' })),
   );
   const [number, setNumber] = useState(m.protocolNumber ?? '');
   const [protocol, setProtocol] = useState(m.protocol ?? '');
@@ -78,7 +78,13 @@ export function MeetingEditor({ m, protocolAddition }: { m: Meeting; protocolAdd
             protocol: shownProtocol || null,
             participants: participants
               .filter((p) => p.fullName.trim())
-              .map((p) => ({ ...p, position: p.position || null })),
+              .map((p) => ({
+                fullName: p.fullName,
+                position: p.position || null,
+                orgUnitId: p.orgUnitId,
+                isMember: p.isMember,
+                attended: p.attended,
+              })),
             decisions: decisions
               .filter((d) => d.text.trim() || d.closed)
               .map((d) => ({
