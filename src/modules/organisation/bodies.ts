@@ -257,8 +257,8 @@ export async function getBody(
       date: meetings.date,
       title: meetings.title,
       protocolNumber: meetings.protocolNumber,
-      decisions: sql<number>`(select count(*)::int from meeting_decisions d where d.meeting_id = ${meetings.id})`,
-      openDecisions: sql<number>`(select count(*)::int from meeting_decisions d where d.meeting_id = ${meetings.id} and d.status = 'open')`,
+      decisions: sql<number>`(select count(*)::int from meeting_decisions d where d.meeting_id = meetings.id)`,
+      openDecisions: sql<number>`(select count(*)::int from meeting_decisions d where d.meeting_id = meetings.id and d.status = 'open')`,
     })
     .from(meetings)
     .where(eq(meetings.bodyId, body.id))

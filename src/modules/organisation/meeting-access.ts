@@ -30,7 +30,7 @@ export function meetingFullyReadable(actor: Actor): SQL {
 /** SQL: one of the meeting's decisions is addressed to a unit the actor sees. */
 export function meetingDecisionReadable(actor: Actor): SQL {
   return sql`exists (select 1 from meeting_decisions d join org_units r on r.id = d.responsible_unit_id
-    where d.meeting_id = ${meetings.id} and ${pathReadable(actor, sql`r.path`)})`;
+    where d.meeting_id = meetings.id and ${pathReadable(actor, sql`r.path`)})`;
 }
 
 export type LoadedMeeting = Awaited<ReturnType<typeof loadMeeting>>;

@@ -323,5 +323,9 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     const body = await getBody(db, { actor: f.as('mun1'), bodyId, today: TODAY });
     expect(body.schedule.map((p) => p.missed)).toEqual([false, true, false, false]);
     expect(body.missed).toBe(1);
+    expect(body.meetingList.map((m) => [m.title, m.decisions, m.openDecisions])).toEqual([
+      ['Второе заседание', 0, 0],
+      ['Первое заседание', 2, 0],
+    ]);
   });
 });

@@ -140,7 +140,7 @@ function MeetingView({ m }: { m: Meeting }) {
                 )}
               </Group>
               {m.previousOpen.map((d) => (
-                <Group key={d.id} justify="space-between" mt={4}>
+                <Group key={d.id} justify="space-between" mt={4} wrap="nowrap">
                   <Text size="sm">
                     {formatDate(d.meetingDate)}: {d.text} — {d.responsibleName}, срок {formatDate(d.dueDate)}
                   </Text>
