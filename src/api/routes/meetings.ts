@@ -7,12 +7,14 @@ import { createBodyInput, listBodiesQuery, updateBodyInput } from '../../modules
 import { createMeeting } from '../../modules/organisation/create-meeting.js';
 import { cancelDecision, completeDecision, listDecisionTasks } from '../../modules/organisation/decisions.js';
 import { getMeeting } from '../../modules/organisation/get-meeting.js';
+import { listSchoolMeetings } from '../../modules/organisation/list-school-meetings.js';
 import {
   cancelDecisionInput,
   completeDecisionInput,
   createMeetingInput,
   decisionsQuery,
   missedQuery,
+  schoolMeetingsQuery,
   updateMeetingInput,
 } from '../../modules/organisation/meeting-input.js';
 import {
@@ -21,6 +23,7 @@ import {
   decisionTaskView,
   meetingDetailView,
   missedBodyView,
+  schoolMeetingView,
 } from '../../modules/organisation/meeting-views.js';
 import { bodiesWithMissedMeetings } from '../../modules/organisation/missed-meetings.js';
 import { exportProtocolDocx } from '../../modules/organisation/protocol-docx.js';
@@ -126,6 +129,23 @@ export function meetingRoutes(app: App, deps: Deps) {
       await updateBody(db, { actor, bodyId, input: c.req.valid('json') });
       return c.json(await getBody(db, { actor, bodyId, today: today() }), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('signed-in'),
+      method: 'get',
+      path: '/api/school-meetings',
+      tags,
+      summary: 'Собеседования и выезды кураторов: проведённые видимыми организациями и о своей школе',
+      request: { query: schoolMeetingsQuery },
+      responses: okJson('Собеседования и выезды', z.array(schoolMeetingView)),
+    }),
+    async (c) =>
+      c.json(
+        await listSchoolMeetings(db, { actor: requireActor(c), schoolId: c.req.valid('query').schoolId }),
+        200,
+      ),
   );
 
   app.openapi(

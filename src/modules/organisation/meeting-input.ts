@@ -68,3 +68,5 @@ export const cancelDecisionInput = z
 
 export const decisionsQuery = z.object({ view: z.enum(['mine', 'overdue']).default('mine') }).strict();
 export const missedQuery = z.object({ unitId: z.uuid().optional() }).strict();
+
+export const schoolMeetingsQuery = z.object({ schoolId: z.uuid().optional() }).strict();

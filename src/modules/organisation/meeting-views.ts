@@ -136,6 +136,20 @@ export const missedBodyView = z
   })
   .meta({ id: 'BodyWithMissedMeetings' });
 
+export const schoolMeetingView = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['interview', 'curator_visit']),
+    date: z.string(),
+    title: z.string(),
+    unitName: z.string(),
+    schoolId: z.uuid(),
+    schoolName: z.string(),
+    decisions: int,
+  })
+  .meta({ id: 'SchoolMeeting' });
+
+export type SchoolMeeting = z.infer<typeof schoolMeetingView>;
 export type BodySummary = z.infer<typeof bodySummaryView>;
 export type BodyDetail = z.infer<typeof bodyDetailView>;
 export type MeetingDetail = z.infer<typeof meetingDetailView>;

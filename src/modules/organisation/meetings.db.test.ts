@@ -8,6 +8,7 @@ import { createBody, getBody, updateBody } from './bodies.js';
 import { createMeeting } from './create-meeting.js';
 import { cancelDecision, completeDecision, listDecisionTasks } from './decisions.js';
 import { getMeeting } from './get-meeting.js';
+import { listSchoolMeetings } from './list-school-meetings.js';
 import { bodiesWithMissedMeetings } from './missed-meetings.js';
 import { attachProtocolFile, readProtocolFile } from './protocol-file.js';
 import { updateMeeting } from './update-meeting.js';
@@ -186,6 +187,11 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     expect(
       (await readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: visit })).file.name,
     ).toBe('p.pdf');
+    const listed = async (login: string) =>
+      (await listSchoolMeetings(db, { actor: f.as(login) })).map((x) => x.id);
+    for (const login of ['school1', 'teacher', 'curator', 'mun1', 'region'])
+      expect(await listed(login), login).toEqual([visit]);
+    for (const login of ['school2', 'school3', 'mun2']) expect(await listed(login), login).toEqual([]);
     for (const other of ['school2', 'school3'])
       for (const call of [
         () => getMeeting(db, { actor: f.as(other), meetingId: visit, today: TODAY }),

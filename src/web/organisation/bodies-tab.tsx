@@ -12,6 +12,7 @@ import { formatDate, Query } from '../shared/ui.js';
 import { BodyForm, sortedBy, useKeptUnits } from './body-form.js';
 import { BodyPanel } from './body-panel.js';
 import { useBodies } from './meetings-api.js';
+import { SchoolMeetings } from './school-meetings.js';
 
 // «Рабочие органы и заседания» (issue 12 §1–2): the bodies of the units the user sees, with the periods
 // they missed; `?body=<id>` opens one (the «Пробелы» view links here).
@@ -112,6 +113,7 @@ export function BodiesTab() {
         }
       </Query>
       {open && <BodyPanel bodyId={open} />}
+      <SchoolMeetings />
     </Stack>
   );
 }

@@ -7838,6 +7838,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/school-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Собеседования и выезды кураторов: проведённые видимыми организациями и о своей школе */
+        get: {
+            parameters: {
+                query?: {
+                    schoolId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Собеседования и выезды */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolMeeting"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sections/{id}": {
         parameters: {
             query?: never;
@@ -10864,6 +10920,16 @@ export interface components {
                 code: string | null;
                 municipality: string;
             })[];
+        };
+        SchoolMeeting: {
+            id: string;
+            kind: "interview" | "curator_visit";
+            date: string;
+            title: string;
+            unitName: string;
+            schoolId: string;
+            schoolName: string;
+            decisions: number;
         };
         SectionRow: {
             id: string;
