@@ -60,6 +60,13 @@ test('a decision of the working group goes to the school and comes back done', a
   await expect(task).toBeVisible();
   await expect(task.getByRole('link', { name: /Решение заседания «Заседание e2e/ })).toBeVisible();
   await shot(school, 'meetings-3-my-tasks');
+  // The link leads to the meeting: the school sees its decisions there, not the protocol of the group.
+  await task.getByRole('link', { name: /Решение заседания/ }).click();
+  await expect(school.getByText('Вам видны решения этого заседания')).toBeVisible();
+  await expect(school.getByTestId('meeting-decisions')).toContainText(decisionText);
+  await expect(school.getByTestId('protocol-docx')).toHaveCount(0);
+  await shot(school, 'meetings-3b-school-sees-its-decisions');
+  await school.goto('/work/mine');
   await task.getByTestId('decision-done').click();
   await school.getByTestId('decision-text').fill('Семинар проведён, материалы размещены на сайте школы');
   await school.getByTestId('decision-save').click();

@@ -98,7 +98,9 @@ export function BodiesTab() {
                     </Table.Td>
                     <Table.Td>
                       {b.missed > 0 ? (
-                        <Badge color="red">{countLabel(b.missed, MEETING_WORDS.missedPeriod)}</Badge>
+                        <Text c="red" fw={600} size="sm" data-testid="body-missed">
+                          {countLabel(b.missed, MEETING_WORDS.missedPeriod)}
+                        </Text>
                       ) : (
                         <Badge color="green" variant="light">
                           нет
