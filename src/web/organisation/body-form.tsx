@@ -5,7 +5,7 @@ import { BODY_KIND_LABELS, PERIODICITY_LABELS } from '../../modules/organisation
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
-import { useInvalidateMeetings } from './meetings-api.js';
+import { type BodyDetail, useInvalidateMeetings } from './meetings-api.js';
 
 // The form of a new working body: its unit (one the user keeps), kind, name, periodicity, the order it
 // is created by and its members with one chair.
@@ -23,21 +23,41 @@ export function useKeptUnits() {
 
 export const sortedBy = <T extends { name: string }>(list: T[]) => [...list].sort(byRussian((u) => u.name));
 
-type Member = { fullName: string; position: string; isChair: boolean };
+type Member = {
+  fullName: string;
+  position: string;
+  isChair: boolean;
+  orgUnitId?: string | null;
+  userId?: string | null;
+};
 const options = <K extends string>(labels: Record<K, string>) =>
   (Object.keys(labels) as K[]).map((k) => ({ value: k, label: labels[k] }));
 
-export function BodyForm({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
+/** A new body, or `body` edited (its name, periodicity, dates and members; the version read is checked). */
+export function BodyForm({
+  onClose,
+  onCreated,
+  body: edited,
+}: {
+  onClose: () => void;
+  onCreated: (id: string) => void;
+  body?: BodyDetail;
+}) {
   const kept = useKeptUnits();
   const invalidate = useInvalidateMeetings();
   const [unitId, setUnitId] = useState<string | null>(kept[0]?.id ?? null);
   const [kind, setKind] = useState<string | null>('working_group');
-  const [name, setName] = useState('');
-  const [periodicity, setPeriodicity] = useState<string | null>('monthly');
-  const [activeFrom, setActiveFrom] = useState(new Date().toISOString().slice(0, 10));
+  const [name, setName] = useState(edited?.name ?? '');
+  const [periodicity, setPeriodicity] = useState<string | null>(edited ? edited.periodicity : 'monthly');
+  const [activeFrom, setActiveFrom] = useState(edited?.activeFrom ?? new Date().toISOString().slice(0, 10));
+  const [activeTo, setActiveTo] = useState(edited?.activeTo ?? '');
   const [orderNumber, setOrderNumber] = useState('');
   const [orderDate, setOrderDate] = useState('');
-  const [members, setMembers] = useState<Member[]>([{ fullName: '', position: '', isChair: true }]);
+  const [members, setMembers] = useState<Member[]>(
+    edited
+      ? edited.members.map((m) => ({ ...m, position: m.position ?? '' }))
+      : [{ fullName: '', position: '', isChair: true }],
+  );
   const [busy, setBusy] = useState(false);
   const setMember = (i: number, patch: Partial<Member>) =>
     setMembers((list) =>
@@ -47,6 +67,34 @@ export function BodyForm({ onClose, onCreated }: { onClose: () => void; onCreate
   const save = async () => {
     setBusy(true);
     try {
+      const memberList = members
+        .filter((m) => m.fullName.trim())
+        .map((m) => ({
+          fullName: m.fullName,
+          position: m.position || null,
+          isChair: m.isChair,
+          orgUnitId: m.orgUnitId ?? null,
+          userId: m.userId ?? null,
+        }));
+      if (edited) {
+        await unwrap(
+          api.PATCH('/api/working-bodies/{id}', {
+            params: { path: { id: edited.id } },
+            body: {
+              version: edited.version,
+              name,
+              periodicity: (periodicity ?? null) as 'monthly' | null,
+              activeFrom,
+              activeTo: activeTo || null,
+              members: memberList,
+            },
+          }),
+        );
+        notifyOk('Рабочий орган сохранён');
+        await invalidate();
+        onClose();
+        return;
+      }
       const body = await unwrap(
         api.POST('/api/working-bodies', {
           body: {
@@ -56,9 +104,7 @@ export function BodyForm({ onClose, onCreated }: { onClose: () => void; onCreate
             periodicity: (periodicity ?? null) as 'monthly' | null,
             activeFrom,
             order: orderNumber ? { number: orderNumber, date: orderDate } : null,
-            members: members
-              .filter((m) => m.fullName.trim())
-              .map((m) => ({ fullName: m.fullName, position: m.position || null, isChair: m.isChair })),
+            members: memberList,
           },
         }),
       );
@@ -74,15 +120,19 @@ export function BodyForm({ onClose, onCreated }: { onClose: () => void; onCreate
   };
 
   return (
-    <Modal opened onClose={onClose} title="Новый рабочий орган" size="lg">
+    <Modal opened onClose={onClose} title={edited ? edited.name : 'Новый рабочий орган'} size="lg">
       <Stack>
-        <Select
-          label="Организация"
-          data={kept.map((u) => ({ value: u.id, label: u.name }))}
-          value={unitId}
-          onChange={setUnitId}
-        />
-        <Select label="Вид" data={options(BODY_KIND_LABELS)} value={kind} onChange={setKind} />
+        {!edited && (
+          <>
+            <Select
+              label="Организация"
+              data={kept.map((u) => ({ value: u.id, label: u.name }))}
+              value={unitId}
+              onChange={setUnitId}
+            />
+            <Select label="Вид" data={options(BODY_KIND_LABELS)} value={kind} onChange={setKind} />
+          </>
+        )}
         <TextInput
           label="Название"
           value={name}
@@ -104,19 +154,28 @@ export function BodyForm({ onClose, onCreated }: { onClose: () => void; onCreate
             onChange={(e) => setActiveFrom(e.currentTarget.value)}
           />
         </Group>
-        <Group grow>
-          <TextInput
-            label="Приказ №"
-            value={orderNumber}
-            onChange={(e) => setOrderNumber(e.currentTarget.value)}
-          />
+        {edited ? (
           <TextInput
             type="date"
-            label="от"
-            value={orderDate}
-            onChange={(e) => setOrderDate(e.currentTarget.value)}
+            label="Действует по (пусто — бессрочно)"
+            value={activeTo}
+            onChange={(e) => setActiveTo(e.currentTarget.value)}
           />
-        </Group>
+        ) : (
+          <Group grow>
+            <TextInput
+              label="Приказ №"
+              value={orderNumber}
+              onChange={(e) => setOrderNumber(e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label="от"
+              value={orderDate}
+              onChange={(e) => setOrderDate(e.currentTarget.value)}
+            />
+          </Group>
+        )}
         <Text fw={500}>Состав</Text>
         {members.map((m, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows of a form being typed have no id yet
@@ -159,7 +218,7 @@ export function BodyForm({ onClose, onCreated }: { onClose: () => void; onCreate
             Отмена
           </Button>
           <Button onClick={save} loading={busy} data-testid="body-save">
-            Создать
+            {edited ? 'Сохранить' : 'Создать'}
           </Button>
         </Group>
       </Stack>

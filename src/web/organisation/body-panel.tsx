@@ -18,6 +18,7 @@ import { countLabel } from '../../lib/plural.js';
 import { MEETING_WORDS, PERIODICITY_LABELS } from '../../modules/organisation/meeting-labels.js';
 import { api, unwrap } from '../shared/api.js';
 import { formatDate, notifyError, Query } from '../shared/ui.js';
+import { BodyForm } from './body-form.js';
 import { type BodyDetail, useBody, useInvalidateMeetings } from './meetings-api.js';
 
 // One body: its members, the periods it was expected to meet (missed ones in red), its meetings and
@@ -121,6 +122,7 @@ function HoldMeeting({ body, onClose }: { body: BodyDetail; onClose: () => void 
 export function BodyPanel({ bodyId }: { bodyId: string }) {
   const q = useBody(bodyId);
   const [holding, setHolding] = useState(false);
+  const [editing, setEditing] = useState(false);
   return (
     <Query q={q}>
       {(body) => (
@@ -129,9 +131,14 @@ export function BodyPanel({ bodyId }: { bodyId: string }) {
             <Group justify="space-between">
               <Title order={4}>{body.name}</Title>
               {body.canKeep && (
-                <Button onClick={() => setHolding(true)} data-testid="body-hold-meeting">
-                  Провести заседание
-                </Button>
+                <Group gap="xs">
+                  <Button variant="default" onClick={() => setEditing(true)} data-testid="body-edit">
+                    Изменить
+                  </Button>
+                  <Button onClick={() => setHolding(true)} data-testid="body-hold-meeting">
+                    Провести заседание
+                  </Button>
+                </Group>
               )}
             </Group>
             <Timeline body={body} />
@@ -174,6 +181,7 @@ export function BodyPanel({ bodyId }: { bodyId: string }) {
             )}
           </Stack>
           {holding && <HoldMeeting body={body} onClose={() => setHolding(false)} />}
+          {editing && <BodyForm body={body} onClose={() => setEditing(false)} onCreated={() => {}} />}
         </Card>
       )}
     </Query>
