@@ -116,6 +116,16 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
         ],
       },
     });
+    // The body did not exist before 1 September: its meeting cannot be moved there.
+    expect(
+      await code(
+        updateMeeting(db, {
+          actor: f.as('mun1'),
+          meetingId: first,
+          input: { version: 2, date: '2026-08-31' },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
     await attachProtocolFile(db, storage, {
       actor: f.as('mun1'),
       meetingId: first,

@@ -1,6 +1,11 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { meetingDecisions, meetingParticipants, meetings } from '../../db/schema/organisation.js';
+import {
+  meetingDecisions,
+  meetingParticipants,
+  meetings,
+  workingBodies,
+} from '../../db/schema/organisation.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
@@ -9,6 +14,7 @@ import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { loadMeetingToKeep } from './meeting-access.js';
 import { type UpdateMeetingInput, updateMeetingInput } from './meeting-input.js';
+import { MEETING_MSG } from './meeting-labels.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
 // The meeting's keeper edits its agenda, participants, protocol and decisions in one edit. A decision
@@ -21,6 +27,11 @@ export async function updateMeeting(
 ): Promise<void> {
   const input = parseInput(updateMeetingInput, opts.input);
   const { meeting, unit } = await loadMeetingToKeep(db, opts.actor, opts.meetingId);
+  if (input.date && meeting.bodyId) {
+    const [body] = await db.select().from(workingBodies).where(eq(workingBodies.id, meeting.bodyId));
+    if (body && (input.date < body.activeFrom || (body.activeTo && input.date > body.activeTo)))
+      throw invalid(MEETING_MSG.bodyClosed, [{ field: 'date', message: MEETING_MSG.bodyClosed }]);
+  }
   const decisions = input.decisions;
   if (decisions) {
     await assertUnitsNearOwner(
