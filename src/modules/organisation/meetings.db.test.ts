@@ -8,7 +8,6 @@ import { createBody, getBody, updateBody } from './bodies.js';
 import { createMeeting } from './create-meeting.js';
 import { cancelDecision, completeDecision, listDecisionTasks } from './decisions.js';
 import { getMeeting } from './get-meeting.js';
-import { listSchoolMeetings } from './list-school-meetings.js';
 import { bodiesWithMissedMeetings } from './missed-meetings.js';
 import { attachProtocolFile, readProtocolFile } from './protocol-file.js';
 import { updateMeeting } from './update-meeting.js';
@@ -153,61 +152,6 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
         updateMeeting(db, { actor: f.as('school1'), meetingId: first, input: { version: 3, title: 'x' } }),
       ),
     ).toBe('FORBIDDEN');
-  });
-
-  it('an interview or a visit is read by its school, never by another school', async () => {
-    const db = database.db;
-    const visit = await createMeeting(db, {
-      actor: f.as('curator'),
-      input: { kind: 'curator_visit', schoolId: f.S1.id, date: '2026-11-20', title: 'Выезд куратора' },
-    });
-    expect(
-      await code(
-        createMeeting(db, {
-          actor: f.as('curator'),
-          input: { kind: 'curator_visit', schoolId: f.S2.id, date: '2026-11-20', title: 'Чужая школа' },
-        }),
-      ),
-    ).toBe('NOT_FOUND');
-    expect(
-      await code(
-        createMeeting(db, {
-          actor: f.as('school1'),
-          input: { kind: 'interview', schoolId: f.S1.id, date: '2026-11-20', title: 'Сама себя' },
-        }),
-      ),
-    ).toBe('FORBIDDEN');
-    const m = await getMeeting(db, { actor: f.as('curator'), meetingId: visit, today: TODAY });
-    expect(m.orgUnitId).toBe(f.M1.id);
-    expect(m.canKeep).toBe(true);
-    await updateMeeting(db, {
-      actor: f.as('curator'),
-      meetingId: visit,
-      input: { version: 1, protocol: 'Посетили уроки' },
-    });
-    await attachProtocolFile(db, storage, {
-      actor: f.as('curator'),
-      meetingId: visit,
-      upload: { name: 'p.pdf', data: PDF },
-      maxBytes: 1_000_000,
-    });
-    const asSchool = await getMeeting(db, { actor: f.as('school1'), meetingId: visit, today: TODAY });
-    expect(asSchool.access).toBe('full');
-    expect(asSchool.protocol).toBe('Посетили уроки');
-    expect(
-      (await readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: visit })).file.name,
-    ).toBe('p.pdf');
-    const listed = async (login: string) =>
-      (await listSchoolMeetings(db, { actor: f.as(login) })).map((x) => x.id);
-    for (const login of ['school1', 'teacher', 'curator', 'mun1', 'region'])
-      expect(await listed(login), login).toEqual([visit]);
-    for (const login of ['school2', 'school3', 'mun2']) expect(await listed(login), login).toEqual([]);
-    for (const other of ['school2', 'school3'])
-      for (const call of [
-        () => getMeeting(db, { actor: f.as(other), meetingId: visit, today: TODAY }),
-        () => readProtocolFile(db, storage, { actor: f.as(other), meetingId: visit }),
-      ])
-        expect(await code(call()), other).toBe('NOT_FOUND');
   });
 
   it('a decision is a task of its unit: overdue, done by the unit with an outcome, cancelled by the keeper', async () => {
