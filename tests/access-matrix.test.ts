@@ -5,6 +5,7 @@ import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
+import { meetingCases } from './access/meetings.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
@@ -410,6 +411,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
         },
       ];
     default: {
+      // Helper «meetings»: bodies, meetings, decisions (tests/access/meetings.ts).
+      const meetingRuleCases = meetingCases(rule, s, user);
+      if (meetingRuleCases) return meetingRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

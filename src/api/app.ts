@@ -19,6 +19,7 @@ import { identificationListRoutes } from './routes/identification-lists.js';
 import { identificationRunRoutes } from './routes/identification-runs.js';
 import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
+import { meetingRoutes } from './routes/meetings.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
@@ -78,6 +79,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   identificationListRoutes(app, deps);
   riskInstrumentRoutes(app, deps);
   programRoutes(app, deps);
+  meetingRoutes(app, deps);
   expertiseRoutes(app, deps);
   riskProfileRoutes(app, deps);
   // Questionnaire campaigns and answering by links (issue 11 §2).

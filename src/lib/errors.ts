@@ -55,6 +55,10 @@ export const NOUN_GENDERS = {
   Анкетирование: 'n',
   Анкета: 'f',
   Ссылка: 'f',
+  // Helper «meetings» (issue 12): bodies, meetings, decisions.
+  'Рабочий орган': 'm',
+  Заседание: 'n',
+  'Решение заседания': 'n',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

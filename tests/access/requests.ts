@@ -1,3 +1,4 @@
+import { MEETING_REQUESTS } from './meetings.js';
 import type { Samples, UnitSample } from './samples.js';
 
 // What the matrix sends to each endpoint: a valid request that changes nothing it should not. Writes carry
@@ -18,6 +19,8 @@ export type Target = {
   user: { id: string; assignmentId: string };
   /** Expertise: the target of an assignment, or the kind of reviewer a review has. */
   expertise?: { documentId?: string; roadmapId?: string; mutual?: boolean };
+  /** Helper «meetings»: the body of a new meeting. */
+  meeting?: Record<string, unknown>;
 };
 
 export type Request = { query?: string; body?: unknown };
@@ -288,4 +291,6 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     },
   }),
   'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
+  // Helper «meetings».
+  ...MEETING_REQUESTS,
 };

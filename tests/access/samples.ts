@@ -12,6 +12,7 @@ import { orgUnits } from '../../src/db/schema/orgs.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
+import { type MeetingSamples, meetingSamples } from './meetings.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -53,6 +54,8 @@ export type Samples = {
   };
   /** Helper «events»: the demo's upcoming regional webinar of ИРО and seminar of the first municipality. */
   events: EventSamples;
+  /** Helper «meetings»: the demo's bodies, meetings and decisions. */
+  meetings: MeetingSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -187,6 +190,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     riskCampaignId: await currentRiskCampaign(db),
     campaign: await campaignSample(db, school.id),
     events: await eventSamples(db, school.id),
+    meetings: await meetingSamples(db, school.id),
   };
 }
 

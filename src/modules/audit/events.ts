@@ -205,6 +205,14 @@ export const EVENT_PAYLOADS = {
   'event.participants_imported': z.object({ rows: z.number(), replaced: z.number(), fileName: z.string() }),
   'event.deleted': named,
   'event.material_added': z.object({ materialId: z.string(), name: z.string(), file: z.boolean() }),
+  // Helper «meetings» (issue 12 §1–2, §5): working bodies, meetings with their protocols, decisions as tasks.
+  'working_body.created': z.object({ name: z.string(), kind: z.string(), members: z.number() }),
+  'working_body.updated': changes,
+  'meeting.created': z.object({ kind: z.string(), title: z.string(), date: z.string() }),
+  'meeting.updated': z.object({ changes: z.array(change), fields: z.array(z.string()) }),
+  'meeting.protocol_file_attached': z.object({ fileName: z.string() }),
+  'meeting_decision.done': z.object({ meetingId: z.string(), outcome: z.string() }),
+  'meeting_decision.cancelled': z.object({ meetingId: z.string(), reason: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -27,7 +27,11 @@ export type EventTarget = {
     | 'risk_campaign'
     | 'risk_verification'
     // Helper «events»
-    | 'event';
+    | 'event'
+    // helper «meetings»
+    | 'working_body'
+    | 'meeting'
+    | 'meeting_decision';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -1,4 +1,5 @@
 import { loadDemoEvents } from './demo-org-events.js';
+import { loadDemoMeetings } from './demo-org-meetings.js';
 import type { DemoRun } from './demo-run.js';
 
 // The organisation of the demo region's work (issue 12 §6): coordinators, curators with their schools,
@@ -9,6 +10,7 @@ import type { DemoRun } from './demo-run.js';
 export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
   void run;
   await loadDemoEvents(run);
+  await loadDemoMeetings(run);
 }
 
 /** After the identification lists: bound indicators read the ШНОР list in force. */

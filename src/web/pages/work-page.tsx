@@ -1,6 +1,8 @@
 import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDashboard } from '../dashboard/use-dashboard.js';
+import { DecisionTasks } from '../organisation/decision-tasks.js';
+import { useDecisionTasks } from '../organisation/meetings-api.js';
 import { useMe } from '../shared/auth.js';
 import { Lazy, lazyNamed } from '../shared/lazy.js';
 import { workViewsOf } from '../shared/nav.js';
@@ -20,6 +22,8 @@ export function WorkPage() {
   const [params] = useSearchParams();
   // The counters on the tabs come from the start page's summary (cached when the user came from there).
   const counts = useDashboard();
+  // Overdue decisions of meetings count with the overdue items (helper «meetings»).
+  const overdueDecisions = useDecisionTasks('overdue').data?.length ?? 0;
   // Only the lists this user has a use for (the same as the menu); another view leads to the first.
   const views = workViewsOf(useMe().capabilities);
   if (!isView(view, views)) return <Navigate to={`/work/${views[0] ?? 'calendar'}`} replace />;
@@ -27,7 +31,7 @@ export function WorkPage() {
   const badge: Partial<Record<WorkView, { n: number; color: string }>> = c
     ? {
         tasks: { n: c.tasks.total - c.tasks.done, color: 'blue' },
-        overdue: { n: c.overdue.total, color: 'red' },
+        overdue: { n: c.overdue.total + overdueDecisions, color: 'red' },
         upcoming: { n: c.upcoming.total, color: 'yellow' },
         awaiting: { n: c.awaiting.total, color: 'orange' },
       }
@@ -72,7 +76,11 @@ export function WorkPage() {
               <CalendarView />
             </Lazy>
           ) : (
-            <ItemsView key={view} view={view} />
+            <Stack>
+              {/* Helper «meetings»: decisions of meetings are tasks too (issue 12 §2). */}
+              {(view === 'mine' || view === 'overdue') && <DecisionTasks view={view} />}
+              <ItemsView key={view} view={view} />
+            </Stack>
           )}
         </Tabs.Panel>
       </Tabs>
