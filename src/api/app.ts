@@ -21,6 +21,7 @@ import { itemRoutes } from './routes/items.js';
 import { miscRoutes } from './routes/misc.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
+import { coverageRoutes } from './routes/coverage.js';
 import { riskAnswerRoutes } from './routes/risk-answer.js';
 import { riskCampaignRoutes } from './routes/risk-campaigns.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
@@ -82,6 +83,8 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   // Questionnaire campaigns and answering by links (issue 11 §2).
   riskCampaignRoutes(app, deps);
   riskAnswerRoutes(app, deps);
+  // Helper «coverage»: coverage computed and «Пробелы» (issue 12 §4).
+  coverageRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

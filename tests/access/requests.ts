@@ -260,4 +260,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     body: { answers: t.all.campaign.directorAnswers },
   }),
   'POST /api/answer/{token}': () => ({ body: { answers: { x: '1' } } }),
+  // Helper «coverage» (issue 12 §4).
+  'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
+  'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
 };

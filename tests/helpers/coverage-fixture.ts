@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
+import type { ListKind } from '../../src/db/schema/identification.js';
 import {
   identificationListSchools,
   identificationLists,
   identificationRuns,
   methodologies,
 } from '../../src/db/schema/identification.js';
-import type { ListKind } from '../../src/db/schema/identification.js';
 import {
   curatorAssignments,
   curators,
@@ -30,7 +30,13 @@ import type { buildRegion } from './fixture.js';
 
 type Region = Awaited<ReturnType<typeof buildRegion>>;
 
-export async function approvedList(db: Db, regionId: string, year: number, kind: ListKind, schoolIds: string[]) {
+export async function approvedList(
+  db: Db,
+  regionId: string,
+  year: number,
+  kind: ListKind,
+  schoolIds: string[],
+) {
   const [m] = await db.select().from(methodologies).where(eq(methodologies.regionId, regionId));
   const [run] = await db
     .insert(identificationRuns)
@@ -38,10 +44,19 @@ export async function approvedList(db: Db, regionId: string, year: number, kind:
     .returning();
   const [list] = await db
     .insert(identificationLists)
-    .values({ regionId, year, kind, runId: run?.id ?? '', status: 'approved', orderNumber: `${year}-п`, orderDate: `${year}-09-15` })
+    .values({
+      regionId,
+      year,
+      kind,
+      runId: run?.id ?? '',
+      status: 'approved',
+      orderNumber: `${year}-п`,
+      orderDate: `${year}-09-15`,
+    })
     .returning();
   const listId = list?.id ?? '';
-  if (schoolIds.length) await db.insert(identificationListSchools).values(schoolIds.map((schoolId) => ({ listId, schoolId })));
+  if (schoolIds.length)
+    await db.insert(identificationListSchools).values(schoolIds.map((schoolId) => ({ listId, schoolId })));
   return listId;
 }
 
@@ -56,10 +71,18 @@ export async function addCurator(db: Db, f: Region, userLogin: string) {
 export const assign = (db: Db, curatorId: string, schoolId: string, year: number) =>
   db.insert(curatorAssignments).values({ curatorId, schoolId, year });
 
-export async function pair(db: Db, schoolId: string, mentorSchoolId: string, year: number, agreement: boolean) {
+export async function pair(
+  db: Db,
+  schoolId: string,
+  mentorSchoolId: string,
+  year: number,
+  agreement: boolean,
+) {
   const [p] = await db.insert(mentorPairs).values({ schoolId, mentorSchoolId, year }).returning();
   if (agreement)
-    await db.insert(partnershipAgreements).values({ pairId: p?.id ?? '', kinds: ['programs'], signedOn: `${year}-10-01` });
+    await db
+      .insert(partnershipAgreements)
+      .values({ pairId: p?.id ?? '', kinds: ['programs'], signedOn: `${year}-10-01` });
   return p?.id ?? '';
 }
 
@@ -72,9 +95,19 @@ export async function roadmapOf(
 ) {
   const [r] = await db
     .insert(roadmaps)
-    .values({ orgUnitId: unitId, title: 'Карта (тест)', kind: 'shnor_support', periodKind: 'school_year', periodYear: year, status })
+    .values({
+      orgUnitId: unitId,
+      title: 'Карта (тест)',
+      kind: 'shnor_support',
+      periodKind: 'school_year',
+      periodYear: year,
+      status,
+    })
     .returning();
-  const [s] = await db.insert(sections).values({ roadmapId: r?.id ?? '', position: 0, title: 'Раздел' }).returning();
+  const [s] = await db
+    .insert(sections)
+    .values({ roadmapId: r?.id ?? '', position: 0, title: 'Раздел' })
+    .returning();
   const [i] = await db
     .insert(items)
     .values({
@@ -91,13 +124,26 @@ export async function roadmapOf(
   return { roadmapId: r?.id ?? '', itemId: i?.id ?? '' };
 }
 
-export const programOf = (db: Db, schoolId: string, year: number, kind: 'concept' | 'midterm_program', status: 'approved' | 'draft') =>
+export const programOf = (
+  db: Db,
+  schoolId: string,
+  year: number,
+  kind: 'concept' | 'midterm_program',
+  status: 'approved' | 'draft',
+) =>
   db.insert(schoolDocuments).values({ schoolId, year, kind, title: 'Программа (тест)', status, content: {} });
 
 export async function verifiedProfile(db: Db, f: Region, schoolId: string, year: number) {
   const [ins] = await db
     .insert(riskInstruments)
-    .values({ regionId: f.R.id, code: `c${year}`, versionNo: 1, title: 'Анкеты', document: DEFAULT_INSTRUMENT, status: 'frozen' })
+    .values({
+      regionId: f.R.id,
+      code: `c${year}`,
+      versionNo: 1,
+      title: 'Анкеты',
+      document: DEFAULT_INSTRUMENT,
+      status: 'frozen',
+    })
     .returning();
   const [camp] = await db
     .insert(riskCampaigns)
@@ -125,7 +171,14 @@ export async function eventOf(
 ) {
   const [e] = await db
     .insert(events)
-    .values({ organiserUnitId, kind, title: `Событие ${kind} ${startsOn} (тест)`, status, startsOn, coverageTarget })
+    .values({
+      organiserUnitId,
+      kind,
+      title: `Событие ${kind} ${startsOn} (тест)`,
+      status,
+      startsOn,
+      coverageTarget,
+    })
     .returning();
   return e?.id ?? '';
 }
@@ -137,15 +190,26 @@ export const participant = (
   fullName: string,
   category: ParticipantCategory,
   attended: boolean,
-) => db.insert(eventParticipants).values({ eventId, orgUnitId, fullName, category, attended, source: 'organiser' });
+) =>
+  db
+    .insert(eventParticipants)
+    .values({ eventId, orgUnitId, fullName, category, attended, source: 'organiser' });
 
 export async function bodyWithMeetings(db: Db, unitId: string, dates: string[]) {
   const [b] = await db
     .insert(workingBodies)
-    .values({ orgUnitId: unitId, kind: 'working_group', name: 'Рабочая группа (тест)', periodicity: 'monthly', activeFrom: '2026-09-01' })
+    .values({
+      orgUnitId: unitId,
+      kind: 'working_group',
+      name: 'Рабочая группа (тест)',
+      periodicity: 'monthly',
+      activeFrom: '2026-09-01',
+    })
     .returning();
   for (const date of dates)
-    await db.insert(meetings).values({ kind: 'body_meeting', bodyId: b?.id, orgUnitId: unitId, date, title: 'Заседание' });
+    await db
+      .insert(meetings)
+      .values({ kind: 'body_meeting', bodyId: b?.id, orgUnitId: unitId, date, title: 'Заседание' });
   return b?.id ?? '';
 }
 

@@ -6,10 +6,11 @@ import type { EventKind, SchoolGroup } from '../../db/schema/values.js';
 // municipalities, or every owner of bound indicators), grouping the schools of each unit's subtree by
 // path, so a region of 3,000 schools is a few statements, never one per school.
 
-const idList = (ids: string[]): SQL => sql.join(
-  ids.map((id) => sql`${id}::uuid`),
-  sql`, `,
-);
+const idList = (ids: string[]): SQL =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 const rowsOf = async <T>(db: Db, q: SQL): Promise<T[]> =>
   ((await db.execute(q)) as unknown as { rows: T[] }).rows;
@@ -111,7 +112,12 @@ export async function eventCounts(
       ? sql`select s.id, s.path, s.teachers from org_units s where s.kind = 'school'`
       : sql`select s.id, s.path, s.teachers from identification_list_schools ls
             join org_units s on s.id = ls.school_id where ls.list_id = ${opts.groupListId}::uuid`;
-  const kinds = opts.kinds?.length ? sql`and e.kind in (${sql.join(opts.kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  const kinds = opts.kinds?.length
+    ? sql`and e.kind in (${sql.join(
+        opts.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql``;
   return rowsOf<EventCounts>(
     db,
     sql`with u as (select id, path from org_units where id in (${idList(opts.unitIds)})),

@@ -31,7 +31,9 @@ const shnorView = z.object({
 
 const eventView = z.object({
   schools: int.describe('Школ группы'),
-  schoolsAttended: int.describe('Из них с участником, отмеченным присутствовавшим на проведённом мероприятии'),
+  schoolsAttended: int.describe(
+    'Из них с участником, отмеченным присутствовавшим на проведённом мероприятии',
+  ),
   schoolsShare: share,
   teachers: int.describe('Педагогов по штату школ группы, у которых штат указан'),
   schoolsWithoutStaff: int.describe('Школ группы без указанного числа педагогов (не считаются нулём)'),
@@ -78,7 +80,11 @@ const EXAMPLE_UNIT = {
       withVerifiedProfile: 25,
     },
   },
-  events: { all: EXAMPLE_EVENTS, shnor: { ...EXAMPLE_EVENTS, schools: 4, schoolsAttended: 3, schoolsShare: 75 }, risk_zone: EXAMPLE_EVENTS },
+  events: {
+    all: EXAMPLE_EVENTS,
+    shnor: { ...EXAMPLE_EVENTS, schools: 4, schoolsAttended: 3, schoolsShare: 75 },
+    risk_zone: EXAMPLE_EVENTS,
+  },
   meetingsHeld: 7,
 };
 
@@ -97,10 +103,18 @@ export const coverageView = z
     example: {
       year: 2026,
       period: { from: '2026-09-01', to: '2027-08-31' },
-      shnorList: { id: '7d1c2b4a-5e6f-4a1b-8c9d-0e1f2a3b4c5d', year: 2026, orderNumber: '312-п', orderDate: '2026-09-12' },
+      shnorList: {
+        id: '7d1c2b4a-5e6f-4a1b-8c9d-0e1f2a3b4c5d',
+        year: 2026,
+        orderNumber: '312-п',
+        orderDate: '2026-09-12',
+      },
       shnorListText: 'ШНОР по списку 2026 г. (приказ № 312-п от 12.09.2026)',
       riskZoneList: null,
-      unit: { ...EXAMPLE_UNIT, unit: { ...EXAMPLE_UNIT.unit, name: 'Демонстрационная область', kind: 'region' } },
+      unit: {
+        ...EXAMPLE_UNIT,
+        unit: { ...EXAMPLE_UNIT.unit, name: 'Демонстрационная область', kind: 'region' },
+      },
       children: [EXAMPLE_UNIT],
     },
   });

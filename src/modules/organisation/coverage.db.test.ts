@@ -19,6 +19,7 @@ import type { Database } from '../../db/client.js';
 import { items } from '../../db/schema/roadmaps.js';
 import { AppError } from '../../lib/errors.js';
 import { coverageBase, coverageOfUnits } from './coverage.js';
+import { updateItem } from '../roadmaps/update-item.js';
 import { getCoverage } from './get-coverage.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
@@ -90,8 +91,20 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
       withProgram: 1,
       withVerifiedProfile: 1,
     });
-    expect(m1?.shnor).toMatchObject({ total: 1, withCurator: 1, withAgreement: 1, withRoadmap: 1, withProgram: 0 });
-    expect(m2?.shnor).toMatchObject({ total: 1, withCurator: 0, withMentor: 1, withAgreement: 0, withProgram: 1 });
+    expect(m1?.shnor).toMatchObject({
+      total: 1,
+      withCurator: 1,
+      withAgreement: 1,
+      withRoadmap: 1,
+      withProgram: 0,
+    });
+    expect(m2?.shnor).toMatchObject({
+      total: 1,
+      withCurator: 0,
+      withMentor: 1,
+      withAgreement: 0,
+      withProgram: 1,
+    });
     expect(s2?.shnor.total).toBe(0);
   });
 
@@ -118,7 +131,12 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
     });
     expect(r?.events.shnor).toMatchObject({ schools: 2, schoolsAttended: 2, schoolsShare: 100 });
     expect(r?.events.risk_zone).toMatchObject({ schools: 0, schoolsShare: null });
-    expect(m1?.events.all).toMatchObject({ schools: 2, schoolsAttended: 1, schoolsShare: 50, participants: 2 });
+    expect(m1?.events.all).toMatchObject({
+      schools: 2,
+      schoolsAttended: 1,
+      schoolsShare: 50,
+      participants: 2,
+    });
     expect(m1?.meetingsHeld).toBe(2);
     expect(r?.meetingsHeld).toBe(0);
   });
@@ -146,6 +164,35 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
     expect(second?.version).toBe(first?.version);
   });
 
+  it('binds an item through its edit: computed at once, a typed value refused, unbinding types again', async () => {
+    const { itemId } = await roadmapOf(db(), f.R.id, 2026, 'draft');
+    const read = async () => (await db().select().from(items).where(eq(items.id, itemId)))[0];
+    const v1 = (await read())?.version ?? 0;
+    await updateItem(db(), {
+      actor: f.as('region'),
+      itemId,
+      input: { version: v1, coverageBinding: { metric: 'shnor_with_curator' } },
+    });
+    const bound = await read();
+    expect(bound?.actualValue).toBe(50);
+    expect(bound?.actualComputedAt).not.toBeNull();
+    expect(
+      await code(updateItem(db(), { actor: f.as('region'), itemId, input: { version: v1 + 1, actualValue: 70 } })),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await code(
+        updateItem(db(), { actor: f.as('mun1'), itemId, input: { version: v1 + 1, coverageBinding: null } }),
+      ),
+    ).not.toBe('OK');
+    await updateItem(db(), {
+      actor: f.as('region'),
+      itemId,
+      input: { version: v1 + 1, coverageBinding: null, actualValue: 70 },
+    });
+    const typed = await read();
+    expect(typed).toMatchObject({ actualValue: 70, actualComputedAt: null, coverageBinding: null });
+  });
+
   it('answers the summary for the unit and the units below that the actor sees', async () => {
     const r = await getCoverage(db(), { actor: f.as('region'), unitId: f.R.id, year: 2026 });
     expect(r.children.map((c) => c.unit.id).sort()).toEqual([f.M1.id, f.M2.id].sort());
@@ -153,9 +200,15 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
     expect(r.shnorListText).toContain('2026');
     const m = await getCoverage(db(), { actor: f.as('mun1'), unitId: f.M1.id, year: 2026 });
     expect(m.children.map((c) => c.unit.id).sort()).toEqual([f.S1.id, f.S2.id].sort());
-    expect(await code(getCoverage(db(), { actor: f.as('mun1'), unitId: f.M2.id, year: 2026 }))).toBe('NOT_FOUND');
-    expect(await code(getCoverage(db(), { actor: f.as('mun1'), unitId: f.R.id, year: 2026 }))).toBe('NOT_FOUND');
-    expect(await code(getCoverage(db(), { actor: f.as('school1'), unitId: f.M1.id, year: 2026 }))).toBe('NOT_FOUND');
+    expect(await code(getCoverage(db(), { actor: f.as('mun1'), unitId: f.M2.id, year: 2026 }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(getCoverage(db(), { actor: f.as('mun1'), unitId: f.R.id, year: 2026 }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(getCoverage(db(), { actor: f.as('school1'), unitId: f.M1.id, year: 2026 }))).toBe(
+      'NOT_FOUND',
+    );
     const s = await getCoverage(db(), { actor: f.as('school1'), unitId: f.S1.id, year: 2026 });
     expect(s.children).toEqual([]);
   });

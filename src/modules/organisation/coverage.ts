@@ -1,7 +1,13 @@
 import type { Db } from '../../db/client.js';
 import type { CoverageBinding, CoverageMetric, EventKind, SchoolGroup } from '../../db/schema/values.js';
 
-import { type EventCounts, eventCounts, meetingCounts, type ShnorCounts, shnorCounts } from './coverage-sql.js';
+import {
+  type EventCounts,
+  eventCounts,
+  meetingCounts,
+  type ShnorCounts,
+  shnorCounts,
+} from './coverage-sql.js';
 import { type ListInForce, listInForce } from './list-in-force.js';
 import { schoolYearPeriod } from './school-year.js';
 
@@ -17,7 +23,10 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 export const shareOf = (n: number, total: number): number | null =>
   total > 0 ? Math.round((1000 * n) / total) / 10 : null;
 
-export type EventCoverage = Omit<EventCounts, 'unitId'> & { schoolsShare: number | null; teachersShare: number | null };
+export type EventCoverage = Omit<EventCounts, 'unitId'> & {
+  schoolsShare: number | null;
+  teachersShare: number | null;
+};
 
 export type UnitCoverage = {
   unitId: string;
@@ -77,7 +86,13 @@ export async function coverageOfUnits(
   const rz = await events('risk_zone');
   const meetings = await meetingCounts(db, { unitIds, ...base.period, today: todayIso() });
   const byUnit = <T extends { unitId: string }>(rows: T[]) => new Map(rows.map((r) => [r.unitId, r]));
-  const [mShnor, mAll, mSh, mRz, mMeet] = [byUnit(shnor), byUnit(all), byUnit(sh), byUnit(rz), byUnit(meetings)];
+  const [mShnor, mAll, mSh, mRz, mMeet] = [
+    byUnit(shnor),
+    byUnit(all),
+    byUnit(sh),
+    byUnit(rz),
+    byUnit(meetings),
+  ];
   return unitIds.map((unitId) => {
     const { unitId: _, ...counts } = mShnor.get(unitId) ?? emptyShnor(unitId);
     return {

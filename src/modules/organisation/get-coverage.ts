@@ -9,10 +9,19 @@ import { type CoverageBase, coverageBase, coverageOfUnits, shareOf, type UnitCov
 import type { CoverageView, UnitCoverageView } from './coverage-views.js';
 import { listInForceText } from './list-in-force.js';
 
-export type UnitRef = { id: string; name: string; kind: 'region' | 'municipality' | 'school' | 'institution'; path: string };
+export type UnitRef = {
+  id: string;
+  name: string;
+  kind: 'region' | 'municipality' | 'school' | 'institution';
+  path: string;
+};
 
 /** The unit if the actor sees it (an unseen one does not exist: 404), with its region. */
-export async function readableUnit(db: Db, actor: Actor, unitId: string): Promise<UnitRef & { regionId: string }> {
+export async function readableUnit(
+  db: Db,
+  actor: Actor,
+  unitId: string,
+): Promise<UnitRef & { regionId: string }> {
   const [unit] = await db
     .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
     .from(orgUnits)

@@ -62,7 +62,10 @@ export async function refreshBoundIndicators(
       ),
     );
   if (bound.length === 0) return 0;
-  const groups = new Map<string, { binding: CoverageBinding; year: number; period: Period; rows: typeof bound }>();
+  const groups = new Map<
+    string,
+    { binding: CoverageBinding; year: number; period: Period; rows: typeof bound }
+  >();
   for (const row of bound) {
     if (!row.binding) continue;
     const { year, period } = bindingPeriod(row.binding, row);
