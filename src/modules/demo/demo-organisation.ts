@@ -1,3 +1,4 @@
+import { bindDemoCoverage } from './demo-org-coverage.js';
 import type { DemoRun } from './demo-run.js';
 
 // The organisation of the demo region's work (issue 12 §6): coordinators, curators with their schools,
@@ -12,4 +13,5 @@ export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
 /** After the identification lists: bound indicators read the ШНОР list in force. */
 export async function bindDemoIndicators(run: DemoRun): Promise<void> {
   void run;
+  await bindDemoCoverage(run); // helper «coverage»
 }

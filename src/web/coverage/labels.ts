@@ -54,3 +54,22 @@ export const S = {
   none: 'Пробелов нет',
   noStaff: 'без штата',
 };
+
+/** Event kinds in the binding form (the events helper's labels may replace these at merge). */
+export const EVENT_KIND_WORDS: Record<string, string> = {
+  seminar: 'семинар',
+  webinar: 'вебинар',
+  conference: 'конференция',
+  method_landing: 'методический десант',
+  project_session: 'проектная сессия',
+  master_class: 'мастер-класс',
+  method_day: 'методический день',
+  courses: 'курсы',
+  other: 'другое',
+};
+
+export const GROUP_WORDS: Record<string, string> = {
+  all: 'все школы',
+  shnor: 'ШНОР',
+  risk_zone: 'школы в зоне риска',
+};

@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core';
+import dayjs from 'dayjs';
 import { targetReached, targetText } from '../../modules/roadmaps/proof-rule.js';
 import type { ItemView } from '../shared/types.js';
 import { formatActual } from './format.js';
@@ -6,7 +7,19 @@ import { formatActual } from './format.js';
 type Item = Pick<
   ItemView,
   'evidenceKind' | 'targetComparator' | 'targetValue' | 'targetUnit' | 'targetCoverage' | 'actualValue'
->;
+> &
+  Partial<Pick<ItemView, 'coverageBinding' | 'actualComputedAt'>>;
+
+/** Where the fact comes from (issue 12 §4): computed from the system's data, or typed by a person. */
+export function factSource(
+  item: Partial<Pick<ItemView, 'coverageBinding' | 'actualComputedAt' | 'actualValue'>>,
+) {
+  if (item.coverageBinding)
+    return item.actualComputedAt
+      ? `рассчитано по данным системы, обновлено ${dayjs(item.actualComputedAt).format('DD.MM.YYYY HH:mm')}`
+      : 'рассчитывается по данным системы';
+  return item.actualValue !== null && item.actualValue !== undefined ? 'введено вручную' : null;
+}
 
 /** «План: не менее 5 педагогов · факт: 6 педагогов», green when the fact reaches the target. */
 export function PlanFact({ item, size = 'sm' }: { item: Item; size?: 'xs' | 'sm' }) {
@@ -32,6 +45,11 @@ export function PlanFact({ item, size = 'sm' }: { item: Item; size?: 'xs' | 'sm'
         {fact ?? 'не указан'}
         {reached === false ? ' (не достигнуто)' : ''}
       </Text>
+      {factSource(item) && (
+        <Text span size="xs" c="dimmed" data-testid="fact-source">
+          {` — ${factSource(item)}`}
+        </Text>
+      )}
     </Text>
   );
 }
