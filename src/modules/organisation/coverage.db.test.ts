@@ -16,10 +16,11 @@ import {
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import type { Database } from '../../db/client.js';
-import { items } from '../../db/schema/roadmaps.js';
+import { cascadeTasks, items } from '../../db/schema/roadmaps.js';
 import { AppError } from '../../lib/errors.js';
-import { coverageBase, coverageOfUnits } from './coverage.js';
+import { listTasksOfItem } from '../roadmaps/tasks.js';
 import { updateItem } from '../roadmaps/update-item.js';
+import { coverageBase, coverageOfUnits } from './coverage.js';
 import { getCoverage } from './get-coverage.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
@@ -177,7 +178,9 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
     expect(bound?.actualValue).toBe(50);
     expect(bound?.actualComputedAt).not.toBeNull();
     expect(
-      await code(updateItem(db(), { actor: f.as('region'), itemId, input: { version: v1 + 1, actualValue: 70 } })),
+      await code(
+        updateItem(db(), { actor: f.as('region'), itemId, input: { version: v1 + 1, actualValue: 70 } }),
+      ),
     ).toBe('INVALID_INPUT');
     expect(
       await code(
@@ -191,6 +194,19 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
     });
     const typed = await read();
     expect(typed).toMatchObject({ actualValue: 70, actualComputedAt: null, coverageBinding: null });
+  });
+
+  it('rolls a bound cascaded item up with each addressed unit its own value', async () => {
+    const { itemId } = await roadmapOf(db(), f.R.id, 2026, 'approved', {
+      binding: { metric: 'shnor_with_curator' },
+      targetValue: 100,
+    });
+    await db()
+      .insert(cascadeTasks)
+      .values([f.M1.id, f.M2.id].map((orgUnitId) => ({ sourceItemId: itemId, orgUnitId })));
+    const tasks = await listTasksOfItem(db(), { actor: f.as('region'), itemId });
+    const byUnit = Object.fromEntries(tasks.map((t) => [t.unit.id, t.coverageValue]));
+    expect(byUnit).toEqual({ [f.M1.id]: 100, [f.M2.id]: 0 });
   });
 
   it('answers the summary for the unit and the units below that the actor sees', async () => {

@@ -197,6 +197,8 @@ export const taskView = z
       overdue: z.boolean(),
     }),
     roadmap: z.object({ id: z.uuid(), title: z.string(), unitName: z.string() }),
+    /** In the roll-up of an item bound to coverage: this unit's own value of the metric (issue 12 §4). */
+    coverageValue: z.number().nullable().optional(),
   })
   .meta({ id: 'Task' });
 

@@ -10383,6 +10383,7 @@ export interface components {
                 title: string;
                 unitName: string;
             };
+            coverageValue?: number | null;
         };
         TaskRow: {
             id: string;
