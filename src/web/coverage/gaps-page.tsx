@@ -80,7 +80,7 @@ export function GapsPage() {
 function Share({ value }: { value: number | null }) {
   if (value === null) return <Text c="dimmed">—</Text>;
   return (
-    <Text c={shareColor(value)} fw={600} span>
+    <Text c={shareColor(value)} fw={600} span style={{ whiteSpace: 'nowrap' }}>
       {value.toLocaleString('ru-RU')} %
     </Text>
   );
@@ -94,7 +94,7 @@ function CoverageTable({ c }: { c: Coverage }) {
       <Text size="sm" c="dimmed" mb="sm" data-testid="coverage-base">
         {c.shnorListText}; мероприятия с {formatDate(c.period.from)} по {formatDate(c.period.to)}
       </Text>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1200}>
         <Table striped data-testid="coverage-table">
           <Table.Thead>
             <Table.Tr>
@@ -115,7 +115,7 @@ function CoverageTable({ c }: { c: Coverage }) {
                 fw={i === 0 ? 700 : undefined}
                 data-testid={`coverage-row-${r.unit.id}`}
               >
-                <Table.Td>{r.unit.name}</Table.Td>
+                <Table.Td miw={220}>{r.unit.name}</Table.Td>
                 <Table.Td>{r.shnor.total}</Table.Td>
                 {SHARE_COLUMNS.map(([k]) => (
                   <Table.Td key={k}>
