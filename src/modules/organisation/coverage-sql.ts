@@ -128,8 +128,10 @@ export async function eventCounts(
         from event_participants ep join events e on e.id = ep.event_id
         where ep.attended and e.status = 'held' and e.starts_on between ${opts.from} and ${opts.to} ${kinds}
       ),
+      came as (select distinct school_id from p),
       gs as (
-        select g.id, g.path, g.teachers, exists (select 1 from p where p.school_id = g.id) as came from g
+        select g.id, g.path, g.teachers, came.school_id is not null as came
+        from g left join came on came.school_id = g.id
       ),
       per as (
         select u.id, count(gs.id)::int as schools,
