@@ -10143,6 +10143,10 @@ export interface components {
                     schools: number;
                 };
             } | null;
+            staff: {
+                pupils: number | null;
+                teachers: number | null;
+            };
         };
         SchoolDocumentComment: {
             id: string;
