@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import dayjs from 'dayjs';
+import { METRIC_UNITS } from '../../modules/organisation/coverage-binding.js';
 import { targetReached, targetText } from '../../modules/roadmaps/proof-rule.js';
 import type { ItemView } from '../shared/types.js';
 import { formatActual } from './format.js';
@@ -25,7 +26,9 @@ export function factSource(
 export function PlanFact({ item, size = 'sm' }: { item: Item; size?: 'xs' | 'sm' }) {
   if (item.targetValue === null) return null;
   const reached = targetReached(item, item.actualValue);
-  const fact = formatActual(item);
+  // A bound share is in percent whatever unit the target was typed with.
+  const percent = item.coverageBinding && METRIC_UNITS[item.coverageBinding.metric] === '%';
+  const fact = formatActual({ ...item, targetUnit: item.targetUnit ?? (percent ? '%' : null) });
   return (
     <Text size={size} data-testid="plan-fact">
       <Text span size={size} c="dimmed">
