@@ -1,4 +1,4 @@
-import { and, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { items, roadmaps } from '../../db/schema/roadmaps.js';
 import type { CoverageBinding } from '../../db/schema/values.js';
@@ -33,37 +33,58 @@ export const DEMO_BINDINGS: { measureStarts: string; binding: CoverageBinding }[
   },
 ];
 
-/** Binds the demo region's matching items of regional and municipal roadmaps; returns how many. */
+/**
+ * Binds the demo region's matching items of regional and municipal roadmaps and computes them; an item
+ * whose unit has nothing to count from (a municipality without ШНОР: no base for a share) stays typed,
+ * with the value it had. Returns how many stay bound.
+ */
 export async function bindDemoCoverage(run: DemoRun): Promise<number> {
   const { db } = run;
   const regionId = run.orgs.regionId;
-  let bound = 0;
+  const owners = db
+    .select({ id: roadmaps.id })
+    .from(roadmaps)
+    .innerJoin(orgUnits, sql`${orgUnits.id} = ${roadmaps.orgUnitId}`)
+    .where(
+      and(
+        sql`${orgUnits.path} like ${`${regionPath(regionId)}%`}`,
+        or(sql`${orgUnits.kind} = 'region'`, sql`${orgUnits.kind} = 'municipality'`),
+      ),
+    );
+  const typed = new Map<string, number | null>();
   for (const b of DEMO_BINDINGS) {
     const rows = await db
-      .update(items)
-      .set({ coverageBinding: b.binding })
+      .select({ id: items.id, actual: items.actualValue })
+      .from(items)
       .where(
         and(
           like(items.measure, `${b.measureStarts}%`),
           isNull(items.parentItemId),
-          inArray(
-            items.roadmapId,
-            db
-              .select({ id: roadmaps.id })
-              .from(roadmaps)
-              .innerJoin(orgUnits, sql`${orgUnits.id} = ${roadmaps.orgUnitId}`)
-              .where(
-                and(
-                  sql`${orgUnits.path} like ${`${regionPath(regionId)}%`}`,
-                  or(sql`${orgUnits.kind} = 'region'`, sql`${orgUnits.kind} = 'municipality'`),
-                ),
-              ),
-          ),
+          inArray(items.roadmapId, owners),
         ),
-      )
-      .returning({ id: items.id });
-    bound += rows.length;
+      );
+    if (rows.length === 0) continue;
+    for (const r of rows) typed.set(r.id, r.actual);
+    await db
+      .update(items)
+      .set({ coverageBinding: b.binding })
+      .where(
+        inArray(
+          items.id,
+          rows.map((r) => r.id),
+        ),
+      );
   }
-  await refreshBoundIndicators(db, { regionId });
-  return bound;
+  if (typed.size === 0) return 0;
+  await refreshBoundIndicators(db, { regionId, itemIds: [...typed.keys()] });
+  const baseless = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(inArray(items.id, [...typed.keys()]), isNull(items.actualValue)));
+  for (const { id } of baseless)
+    await db
+      .update(items)
+      .set({ coverageBinding: null, actualComputedAt: null, actualValue: typed.get(id) ?? null })
+      .where(eq(items.id, id));
+  return typed.size - baseless.length;
 }
