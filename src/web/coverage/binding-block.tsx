@@ -7,24 +7,14 @@ import { useAction } from '../roadmap/hooks.js';
 import { factSource } from '../roadmap/plan-fact.js';
 import { api, unwrap } from '../shared/api.js';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
-import { formatDate } from '../shared/ui.js';
+import { bindingText, EVENT_METRICS } from './binding-text.js';
 import { EVENT_KIND_WORDS, GROUP_WORDS } from './labels.js';
 
 // A roadmap item's indicator bound to a coverage query (issue 12 §4): what it counts, and a form for
 // the roadmap's keeper to bind, change or unbind it. Bound, the fact is computed by the system at once.
 
 type Binding = NonNullable<ItemView['coverageBinding']>;
-const EVENT_METRICS: CoverageMetric[] = ['schools_at_events', 'teachers_at_events', 'participants_at_events'];
 const PERIOD_METRICS: CoverageMetric[] = [...EVENT_METRICS, 'meetings_held'];
-
-/** «Доля школ, принявших участие в мероприятиях: ШНОР; вебинар; 01.09.2026–31.12.2026». */
-export function bindingText(b: Binding): string {
-  const parts: string[] = [METRIC_LABELS[b.metric]];
-  if (EVENT_METRICS.includes(b.metric)) parts.push(GROUP_WORDS[b.group ?? 'all'] ?? '');
-  if (b.eventKinds?.length) parts.push(b.eventKinds.map((k) => EVENT_KIND_WORDS[k]).join(', '));
-  if (b.from || b.to) parts.push(`${b.from ? formatDate(b.from) : '…'}–${b.to ? formatDate(b.to) : '…'}`);
-  return parts.join('; ');
-}
 
 export function BindingBlock({ item, roadmap }: { item: ItemView; roadmap: RoadmapDetail }) {
   const canManage = roadmap.permissions.canManage;
