@@ -138,17 +138,15 @@ async function main() {
         .insert(sections)
         .values({ roadmapId: r?.id ?? '', position: 0 })
         .returning();
-      await db
-        .insert(items)
-        .values(
-          bindings.map((coverageBinding, position) => ({
-            roadmapId: r?.id ?? '',
-            sectionId: s?.id ?? '',
-            position,
-            measure: 'Показатель',
-            coverageBinding,
-          })),
-        );
+      await db.insert(items).values(
+        bindings.map((coverageBinding, position) => ({
+          roadmapId: r?.id ?? '',
+          sectionId: s?.id ?? '',
+          position,
+          measure: 'Показатель',
+          coverageBinding,
+        })),
+      );
     }
     await db.execute(sql`analyze`);
 
