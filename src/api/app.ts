@@ -13,6 +13,7 @@ import { inputGuard } from './input-guard.js';
 import { walCookie } from './report-db.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
+import { coverageRoutes } from './routes/coverage.js';
 import { eventRoutes } from './routes/events.js';
 import { expertiseRoutes } from './routes/expertise.js';
 import { identificationListRoutes } from './routes/identification-lists.js';
@@ -87,6 +88,8 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   riskAnswerRoutes(app, deps);
   // Events of the organisation of the work (issue 12 §3, helper «events»).
   eventRoutes(app, deps);
+  // Helper «coverage»: coverage computed and «Пробелы» (issue 12 §4).
+  coverageRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

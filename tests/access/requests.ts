@@ -293,4 +293,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
   // Helper «meetings».
   ...MEETING_REQUESTS,
+  // Helper «coverage» (issue 12 §4).
+  'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
+  'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
 };

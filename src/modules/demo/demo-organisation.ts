@@ -1,3 +1,4 @@
+import { bindDemoCoverage } from './demo-org-coverage.js';
 import { loadDemoEvents } from './demo-org-events.js';
 import { loadDemoMeetings } from './demo-org-meetings.js';
 import type { DemoRun } from './demo-run.js';
@@ -16,4 +17,5 @@ export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
 /** After the identification lists: bound indicators read the ШНОР list in force. */
 export async function bindDemoIndicators(run: DemoRun): Promise<void> {
   void run;
+  await bindDemoCoverage(run); // helper «coverage»
 }

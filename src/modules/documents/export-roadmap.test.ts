@@ -35,6 +35,8 @@ function item(sectionId: string, position: number, patch: Partial<ItemView>): It
     targetCoverage: false,
     proofWaiver: null,
     status: 'planned',
+    coverageBinding: null,
+    actualComputedAt: null,
     statusComment: null,
     overdue: false,
     confirmation: null,

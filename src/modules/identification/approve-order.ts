@@ -12,6 +12,7 @@ import { isoDate, recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import { recordEvent } from '../audit/record-event.js';
+import { refreshBoundIndicators } from '../organisation/refresh-bound.js';
 import { includedSchoolsOfList } from './approved-lists.js';
 import { LIST_KIND_SHORT } from './list-kinds.js';
 import { approvedMessage, getListSummary, type ListSummary } from './lists.js';
@@ -154,6 +155,7 @@ export async function approveListsByOrder(
         { orderNumber: input.orderNumber, orderDate: input.orderDate, orderId: order.id, appendixNo: i + 1 },
       );
     }
+    await refreshBoundIndicators(tx, { regionId });
     return order.id;
   });
   const lists: ListSummary[] = [];

@@ -311,7 +311,7 @@ export async function schoolCard(db: Db, opts: { actor: Actor; schoolId: string 
       region,
     };
   }
-  return { school, years: list, indicators };
+  return { school, years: list, indicators, staff: { pupils: unit.s.pupils, teachers: unit.s.teachers } };
 }
 
 export function decisionReason(d: { decision: 'include' | 'exclude'; reason: string }): string {

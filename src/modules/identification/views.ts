@@ -271,5 +271,7 @@ export const schoolCardView = z
         region: z.object({ ...indicatorValues, schools: int }),
       })
       .nullable(),
+    /** Staff counts of the school card (issue 12 §4: the base of the teachers' coverage); null — not given. */
+    staff: z.object({ pupils: int.nullable(), teachers: int.nullable() }),
   })
   .meta({ id: 'SchoolCard' });

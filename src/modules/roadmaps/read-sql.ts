@@ -58,6 +58,7 @@ export const itemViewColumns = (i: string, roadmapStatus: string) => `
   ${i}.indicator as "indicator", ${i}.target_comparator as "targetComparator",
   ${i}.target_value as "targetValue", ${i}.target_unit as "targetUnit", ${i}.actual_value as "actualValue",
   ${i}.evidence_kind as "evidenceKind", ${i}.target_coverage as "targetCoverage", ${i}.proof_waiver as "proofWaiver",
+  ${i}.coverage_binding as "coverageBinding", ${iso(`${i}.actual_computed_at`)} as "actualComputedAt",
   ${i}.status as "status", ${i}.status_comment as "statusComment",
   ${overdue(i, roadmapStatus)} as "overdue",
   ${i}.confirmation as "confirmation", ${i}.confirmation_comment as "confirmationComment",

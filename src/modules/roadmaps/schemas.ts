@@ -11,6 +11,7 @@ import {
 } from '../../db/schema/values.js';
 import { int4, isoDate as isoDateOf, recordVersion } from '../../lib/input.js';
 import { maxCharsMessage } from '../../lib/strings.js';
+import { coverageBinding } from '../organisation/coverage-binding.js';
 
 // One schema per boundary: the API validates with these, the OpenAPI document is built from them,
 // and the web forms use the same ones.
@@ -93,6 +94,8 @@ export const updateItemInput = z.object({
   ...z.object(itemFields).partial().shape,
   sectionId: uuid.optional(),
   position: int4().optional(),
+  /** The indicator bound to a coverage query (issue 12 §4); null unbinds: the value is typed again. */
+  coverageBinding: coverageBinding.nullish(),
   version,
 });
 export const setItemStatusInput = z.object({

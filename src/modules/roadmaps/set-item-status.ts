@@ -7,6 +7,7 @@ import { recordEvent } from '../audit/record-event.js';
 import { itemTarget, loadManagedItem } from './item-access.js';
 import { proofOf } from './proof-state.js';
 import { type SetItemStatusInput, setItemStatusInput } from './schemas.js';
+import { BOUND_VALUE_MESSAGE } from './update-item.js';
 
 /**
  * Access: whoever keeps the roadmap. Marking an item done asks the level above for confirmation and
@@ -34,10 +35,19 @@ export async function setItemStatus(
       { field: 'comment', message: 'Обязательно для этого статуса' },
     ]);
   }
+  if (
+    before.coverageBinding &&
+    input.actualValue !== undefined &&
+    (input.actualValue ?? null) !== before.actualValue
+  )
+    throw invalid(BOUND_VALUE_MESSAGE, [
+      { field: 'actualValue', message: 'Рассчитывается по данным системы' },
+    ]);
   return db.transaction(async (tx) => {
     const actual = input.actualValue !== undefined ? input.actualValue : before.actualValue;
     const proof = input.status === 'done' ? await proofOf(tx, before, actual) : null;
-    const actualValue = proof?.coverage != null && before.targetCoverage ? proof.coverage : actual;
+    const actualValue =
+      proof?.coverage != null && before.targetCoverage && !before.coverageBinding ? proof.coverage : actual;
     const [updated] = await tx
       .update(items)
       .set({

@@ -8,6 +8,7 @@ import { byRussian } from '../../lib/sort.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { managedUnitIds } from '../access/managed-units.js';
 import { recordEvent } from '../audit/record-event.js';
+import { boundValuesOfUnits } from '../organisation/bound-rollup.js';
 import { loadItemAccess } from './item-access.js';
 import { overdueSql, taskStatusSql } from './read-model.js';
 
@@ -66,11 +67,20 @@ export async function listUnitTasks(db: Db, units: string[]) {
 
 /** The roll-up of one measure: every addressed unit the actor may see, with its status. Access: who sees the item. */
 export async function listTasksOfItem(db: Db, opts: { actor: Actor; itemId: string }) {
-  const { item } = await loadItemAccess(db, opts.actor, opts.itemId);
+  const { item, roadmap, owner } = await loadItemAccess(db, opts.actor, opts.itemId);
   const rows = await tasksQuery(db).where(
     and(eq(cascadeTasks.sourceItemId, item.id), pathReadable(opts.actor, taskUnit.path)),
   );
-  return rows.map(fixTask).sort(byRussian((t) => t.unit.name));
+  // A bound indicator: each addressed unit's own value of the metric (issue 12 §4).
+  const values = await boundValuesOfUnits(db, {
+    binding: item.coverageBinding,
+    roadmap,
+    ownerPath: owner.path,
+    unitIds: rows.map((t) => t.unit.id),
+  });
+  return rows
+    .map((t) => ({ ...fixTask(t), ...(values && { coverageValue: values.get(t.unit.id) ?? null }) }))
+    .sort(byRussian((t) => t.unit.name));
 }
 
 // Drivers return `boolean` from SQL as booleans but some aggregate types as strings: normalise.

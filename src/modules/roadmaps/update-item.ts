@@ -3,12 +3,17 @@ import type { Db } from '../../db/client.js';
 import { items, sections } from '../../db/schema/roadmaps.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { regionOfPath } from '../access/region-level.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
+import { refreshBoundIndicators } from '../organisation/refresh-bound.js';
 import { syncCascade } from './cascade.js';
 import { itemTarget, loadManagedItem } from './item-access.js';
 import { EDITABLE_ITEM_FIELDS, resolveDeadline, responsibleIds, setResponsibles } from './item-fields.js';
 import { type UpdateItemInput, updateItemInput } from './schemas.js';
+
+export const BOUND_VALUE_MESSAGE =
+  'Фактическое значение рассчитывается по данным системы: чтобы ввести его вручную, снимите привязку к охвату';
 
 const DEADLINE_FIELDS = ['deadlineText', 'periodFrom', 'periodTo', 'recurrence', 'dueDate'] as const;
 
@@ -25,6 +30,16 @@ export async function updateItem(db: Db, opts: { actor: Actor; itemId: string; i
   for (const f of EDITABLE_ITEM_FIELDS)
     if (input[f] !== undefined) Object.assign(patch, { [f]: input[f] ?? null });
   Object.assign(patch, resolveDeadline(input, before, roadmap));
+  const bound = input.coverageBinding !== undefined ? input.coverageBinding : before.coverageBinding;
+  // A bound indicator's value is the system's count (issue 12 §4): typing one over it is refused.
+  if (bound && input.actualValue !== undefined && (input.actualValue ?? null) !== before.actualValue)
+    throw invalid(BOUND_VALUE_MESSAGE, [
+      { field: 'actualValue', message: 'Рассчитывается по данным системы' },
+    ]);
+  if (input.coverageBinding !== undefined) {
+    patch.coverageBinding = input.coverageBinding ?? null;
+    if (!input.coverageBinding) patch.actualComputedAt = null;
+  }
   const moving =
     (input.sectionId !== undefined && input.sectionId !== before.sectionId) ||
     (input.position !== undefined && input.position !== before.position);
@@ -45,7 +60,7 @@ export async function updateItem(db: Db, opts: { actor: Actor; itemId: string; i
       .where(and(eq(items.id, before.id), eq(items.version, input.version)))
       .returning();
     if (!updated) throw conflict();
-    const changes = diff(before, patch, [...EDITABLE_ITEM_FIELDS, ...DEADLINE_FIELDS]);
+    const changes = diff(before, patch, [...EDITABLE_ITEM_FIELDS, ...DEADLINE_FIELDS, 'coverageBinding']);
     if (input.responsibleUnitIds !== undefined) {
       const old = await responsibleIds(tx, before.id);
       await setResponsibles(tx, owner.path, [{ itemId: before.id, unitIds: input.responsibleUnitIds }]);
@@ -68,6 +83,9 @@ export async function updateItem(db: Db, opts: { actor: Actor; itemId: string; i
       });
     }
     if (patch.level !== undefined && patch.level !== before.level) await syncCascade(tx, roadmap.id);
+    const regionId = regionOfPath(owner.path);
+    if (patch.coverageBinding && regionId)
+      await refreshBoundIndicators(tx, { regionId, itemIds: [before.id] });
     const [fresh] = await tx.select().from(items).where(eq(items.id, before.id));
     return fresh ?? updated;
   });

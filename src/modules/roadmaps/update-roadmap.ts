@@ -3,9 +3,11 @@ import type { Db } from '../../db/client.js';
 import { type RoadmapStatus, roadmaps, roadmapTargets } from '../../db/schema/roadmaps.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { regionOfPath } from '../access/region-level.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { assertFileAttachable } from '../files/file-access.js';
+import { refreshBoundIndicators } from '../organisation/refresh-bound.js';
 import { assertArchivableAsRecord, markExecutionImported } from './archive-record.js';
 import { isBelow, syncCascade } from './cascade.js';
 import { countPastDue, pastDeadlinesWarning } from './past-deadlines.js';
@@ -105,6 +107,8 @@ export async function updateRoadmap(
         await tx.insert(roadmapTargets).values(ids.map((id) => ({ roadmapId: before.id, orgUnitId: id })));
     }
     await syncCascade(tx, before.id);
+    if (next !== before.status)
+      await refreshBoundIndicators(tx, { regionId: regionOfPath(owner.path) ?? '' });
     return updated;
   });
 }

@@ -15,10 +15,20 @@ import {
   roadmaps,
   sections,
 } from '../../db/schema/roadmaps.js';
+import { COVERAGE_METRICS, EVENT_KINDS, SCHOOL_GROUPS } from '../../db/schema/values.js';
 import { rowSchema } from '../../lib/row-schema.js';
 
 // Response shapes of the roadmap operations: the API declares them, types.ts derives its types from them.
 const isoDateTime = z.string();
+const coverageBindingView = z
+  .object({
+    metric: z.enum(COVERAGE_METRICS),
+    group: z.enum(SCHOOL_GROUPS).optional(),
+    eventKinds: z.array(z.enum(EVENT_KINDS)).optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+  })
+  .meta({ id: 'CoverageBinding' });
 const level = z.enum(LEVELS);
 const itemStatus = z.enum(ITEM_STATUSES);
 
@@ -58,6 +68,9 @@ export const itemView = z
     targetCoverage: z.boolean(),
     proofWaiver: z.string().nullable(),
     status: itemStatus,
+    /** Bound to coverage (issue 12 §4): `actualValue` is computed, at `actualComputedAt`; unbound, typed. */
+    coverageBinding: coverageBindingView.nullable(),
+    actualComputedAt: isoDateTime.nullable(),
     statusComment: z.string().nullable(),
     overdue: z.boolean(),
     confirmation: z.enum(CONFIRMATIONS).nullable(),
@@ -184,6 +197,8 @@ export const taskView = z
       overdue: z.boolean(),
     }),
     roadmap: z.object({ id: z.uuid(), title: z.string(), unitName: z.string() }),
+    /** In the roll-up of an item bound to coverage: this unit's own value of the metric (issue 12 §4). */
+    coverageValue: z.number().nullable().optional(),
   })
   .meta({ id: 'Task' });
 

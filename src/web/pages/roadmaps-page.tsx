@@ -14,7 +14,7 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { detailsLine, orderShort } from '../roadmap/format.js';
 import { ProgressByStatus } from '../roadmap/progress-bar.js';
 import { RoadmapFormModal } from '../roadmap/roadmap-form.js';
@@ -52,6 +52,9 @@ export function RoadmapsPage() {
   });
   const years = [...new Set((all.data ?? []).map((r) => r.periodYear))].sort((a, b) => b - a);
   const needle = search.trim().toLowerCase();
+  // «Пробелы» link here with `?unit=<id>`: the roadmaps of that unit only.
+  const [params] = useSearchParams();
+  const unitId = params.get('unit');
 
   return (
     <Stack>
@@ -97,11 +100,12 @@ export function RoadmapsPage() {
       </Group>
       <Query q={q}>
         {(rows) => {
+          const ofUnit = unitId ? rows.filter((r) => r.orgUnit.id === unitId) : rows;
           const shown = needle
-            ? rows.filter((r) => `${r.title} ${r.orgUnit.name}`.toLowerCase().includes(needle))
-            : rows;
+            ? ofUnit.filter((r) => `${r.title} ${r.orgUnit.name}`.toLowerCase().includes(needle))
+            : ofUnit;
           if (shown.length === 0) {
-            const filtered = Boolean(needle || status || year);
+            const filtered = Boolean(needle || status || year || unitId);
             return (
               <Paper withBorder p="xl" data-testid="roadmaps-empty">
                 <Text c="dimmed" ta="center">

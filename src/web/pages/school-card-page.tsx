@@ -88,6 +88,8 @@ function Card({ card }: { card: SchoolCard }) {
             s.code && `код ${s.code}`,
             s.isRural && 'сельская',
             s.isSmall && 'малокомплектная',
+            card.staff.pupils !== null && `обучающихся: ${card.staff.pupils}`,
+            card.staff.teachers !== null ? `педагогов: ${card.staff.teachers}` : 'число педагогов не указано',
           ]
             .filter(Boolean)
             .join(' · ')}

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title 
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { formatDate, notifyError, Query } from '../shared/ui.js';
@@ -27,6 +27,7 @@ export function ProgramsPage() {
   const [creating, create] = useDisclosure(false);
   const narrow = useMediaQuery('(max-width: 48em)');
   const schools = me.assignments.filter((a) => a.role === 'school_team' && a.unitKind === 'school');
+  const schoolId = useSearchParams()[0].get('school');
   const q = useQuery({
     queryKey: ['school-documents', { status }],
     queryFn: () =>
@@ -57,8 +58,10 @@ export function ProgramsPage() {
         w={280}
       />
       <Query q={q}>
-        {(list) =>
-          list.length === 0 ? (
+        {(all) => {
+          // «Пробелы» link here with `?school=<id>`: that school's documents only.
+          const list = schoolId ? all.filter((d) => d.schoolId === schoolId) : all;
+          return list.length === 0 ? (
             <Text c="dimmed">Документов пока нет{schools.length ? ': создайте первый из шаблона' : ''}.</Text>
           ) : narrow ? (
             <Stack gap="xs">
@@ -107,8 +110,8 @@ export function ProgramsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          )
-        }
+          );
+        }}
       </Query>
       <Modal opened={creating} onClose={create.close} title="Новый документ школы">
         {creating && <CreateForm schools={schools.map((s) => ({ value: s.orgUnitId, label: s.unitName }))} />}

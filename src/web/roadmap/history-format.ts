@@ -1,6 +1,8 @@
 // History events (src/modules/audit/events.ts) in Russian: one line per event, one more per field change.
 
+import type { CoverageBinding } from '../../db/schema/values.js';
 import { EVIDENCE_KIND_LABELS } from '../../modules/roadmaps/proof-rule.js';
+import { bindingText } from '../coverage/binding-text.js';
 import {
   ITEM_STATUS_LABELS,
   LEVEL_LABELS,
@@ -65,6 +67,8 @@ export function formatValue(field: string, v: unknown, ctx: HistoryContext): str
       return /^\d{4}-\d{2}$/.test(str(v)) ? formatMonth(str(v)) : str(v);
     case 'linkedItemId':
       return 'мероприятие своей дорожной карты';
+    case 'coverageBinding':
+      return bindingText(v as CoverageBinding);
   }
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'да' : 'нет';

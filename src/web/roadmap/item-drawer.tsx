@@ -1,5 +1,6 @@
 import { Badge, Button, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { BindingBlock } from '../coverage/binding-block.js';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
 import { ConfirmationBadge, StatusBadge } from '../shared/ui.js';
 import { CommentsThread } from './comments-thread.js';
@@ -111,6 +112,11 @@ function ItemCard({
           </>
         )}
       </Block>
+      {(item.coverageBinding || roadmap.permissions.canManage) && (
+        <Block title="Показатель по данным системы (охват)" testId="item-coverage">
+          <BindingBlock item={item} roadmap={roadmap} />
+        </Block>
+      )}
       <Block title={`Подтверждающие документы (${item.evidenceCount})`} testId="item-evidence">
         <EvidenceList
           itemId={item.id}

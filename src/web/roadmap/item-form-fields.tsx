@@ -30,10 +30,12 @@ export type FieldsProps = {
   errors: Record<string, string>;
   /** Per field: the value another user saved meanwhile, shown under the input after a conflict. */
   theirs: Partial<Record<ItemKey, string>>;
+  /** The indicator is bound to coverage (issue 12 §4): its fact is computed, not typed. */
+  boundFact?: boolean;
 };
 
 /** All the fields of a measure, grouped as the columns of the table. */
-export function ItemFormFields({ values: v, set, errors, theirs }: FieldsProps) {
+export function ItemFormFields({ values: v, set, errors, theirs, boundFact }: FieldsProps) {
   const units = useOrgUnits();
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }));
   const hint = (k: ItemKey): ReactNode =>
@@ -174,7 +176,8 @@ export function ItemFormFields({ values: v, set, errors, theirs }: FieldsProps) 
               value={v.actualValue ?? ''}
               onChange={(x) => set('actualValue', num(x))}
               decimalSeparator=","
-              description={hint('actualValue')}
+              disabled={boundFact}
+              description={boundFact ? 'рассчитывается по данным системы' : hint('actualValue')}
               error={errors.actualValue}
             />
           </SimpleGrid>

@@ -152,7 +152,13 @@ export function ItemForm({ roadmap, item, sectionId, onDone }: Props) {
         {conflict === 'gone' && (
           <Alert color="red">Мероприятие удалено другим пользователем. Сохранить изменения нельзя.</Alert>
         )}
-        <ItemFormFields values={values} set={set} errors={errors} theirs={theirs} />
+        <ItemFormFields
+          values={values}
+          set={set}
+          errors={errors}
+          theirs={theirs}
+          boundFact={Boolean(item?.coverageBinding)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onDone()}>
             {S.cancel}

@@ -85,16 +85,18 @@ export function StatusControl({ item, roadmap }: { item: ItemView; roadmap: Road
           <NumberInput
             label={`Фактическое значение${item.targetUnit ? `, ${item.targetUnit}` : ''}`}
             description={
-              coverage
-                ? 'Охват считается по исполнению нижестоящих организаций'
-                : item.targetValue !== null
-                  ? `Целевое — ${targetText(item)}`
-                  : undefined
+              item.coverageBinding
+                ? 'Рассчитывается по данным системы (привязка к охвату)'
+                : coverage
+                  ? 'Охват считается по исполнению нижестоящих организаций'
+                  : item.targetValue !== null
+                    ? `Целевое — ${targetText(item)}`
+                    : undefined
             }
             value={actual ?? ''}
             onChange={(x) => setActual(typeof x === 'number' ? x : null)}
             decimalSeparator=","
-            disabled={coverage}
+            disabled={coverage || Boolean(item.coverageBinding)}
             data-testid="item-actual-value"
           />
         </Group>

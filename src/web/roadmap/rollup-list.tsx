@@ -38,6 +38,16 @@ export function RollUpList({ itemId }: { itemId: string }) {
                   <Table.Td w={190}>
                     <StatusBadge status={t.status} overdue={overdue(t)} />
                   </Table.Td>
+                  {t.coverageValue !== undefined && (
+                    <Table.Td w={140} data-testid="rollup-coverage">
+                      <Text size="sm" fw={600}>
+                        {t.coverageValue === null ? '—' : `факт: ${t.coverageValue.toLocaleString('ru-RU')}`}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        по данным системы
+                      </Text>
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Text size="xs">{t.comment}</Text>
                   </Table.Td>

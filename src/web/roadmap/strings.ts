@@ -60,6 +60,7 @@ export const FIELD_LABELS: Record<string, string> = {
   actualValue: 'Фактическое значение',
   evidenceKind: 'Подтверждающий документ',
   targetCoverage: 'Факт — охват по исполнению нижестоящих',
+  coverageBinding: 'Привязка к охвату по данным системы',
   proofWaiver: 'Исключение из правила подтверждения',
   title: 'Название',
   kind: 'Вид',

@@ -337,6 +337,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Охват по данным системы: организация и организации уровнем ниже (видимые пользователю) — доли ШНОР списка в силе с куратором, наставником, соглашением, утверждённой картой и программой, верифицированным профилем; участие школ и педагогов в проведённых мероприятиях; заседания органов */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    /** Учебный год по году начала (2026 = 2026/27); по умолчанию текущий */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Охват */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coverage"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coverage/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Пробелы в поддереве организации: ШНОР без куратора, наставника, соглашения, утверждённой карты или программы; кураторы сверх нагрузки; органы без ожидаемых заседаний; мероприятия ниже целевого охвата */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    /** Учебный год по году начала (2026 = 2026/27); по умолчанию текущий */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Пробелы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoverageGaps"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard": {
         parameters: {
             query?: never;
@@ -3229,6 +3345,13 @@ export interface paths {
                         proofWaiver?: string | null;
                         sectionId?: string;
                         position?: number;
+                        coverageBinding?: {
+                            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "meetings_held";
+                            group?: "all" | "shnor" | "risk_zone";
+                            eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
+                            from?: string;
+                            to?: string;
+                        } | null;
                         version: number;
                     };
                 };
@@ -9639,6 +9762,268 @@ export interface components {
             text: string;
             createdAt: string;
         };
+        Coverage: {
+            /** Учебный год по году начала */
+            year: number;
+            period: {
+                from: string;
+                to: string;
+            };
+            /** Список ШНОР, действующий в этом году (его год, приказ) */
+            shnorList: {
+                id: string;
+                year: number;
+                orderNumber: string | null;
+                orderDate: string | null;
+            } | null;
+            shnorListText: string;
+            riskZoneList: {
+                id: string;
+                year: number;
+                orderNumber: string | null;
+                orderDate: string | null;
+            } | null;
+            unit: {
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                shnor: {
+                    /** ШНОР списка в силе внутри организации */
+                    total: number;
+                    withCurator: number;
+                    withMentor: number;
+                    withAgreement: number;
+                    withRoadmap: number;
+                    withProgram: number;
+                    withVerifiedProfile: number;
+                    shares: {
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withCurator: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withMentor: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withAgreement: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withRoadmap: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withProgram: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withVerifiedProfile: number | null;
+                    };
+                };
+                events: {
+                    all: {
+                        /** Школ группы */
+                        schools: number;
+                        /** Из них с участником, отмеченным присутствовавшим на проведённом мероприятии */
+                        schoolsAttended: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        schoolsShare: number | null;
+                        /** Педагогов по штату школ группы, у которых штат указан */
+                        teachers: number;
+                        /** Школ группы без указанного числа педагогов (не считаются нулём) */
+                        schoolsWithoutStaff: number;
+                        /** Разных педагогов школ группы, присутствовавших на мероприятиях */
+                        teachersAttended: number;
+                        /** Из них — из школ с указанным штатом (числитель доли педагогов) */
+                        teachersAttendedStaffed: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        teachersShare: number | null;
+                        /** Разных участников из школ группы */
+                        participants: number;
+                    };
+                    shnor: {
+                        /** Школ группы */
+                        schools: number;
+                        /** Из них с участником, отмеченным присутствовавшим на проведённом мероприятии */
+                        schoolsAttended: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        schoolsShare: number | null;
+                        /** Педагогов по штату школ группы, у которых штат указан */
+                        teachers: number;
+                        /** Школ группы без указанного числа педагогов (не считаются нулём) */
+                        schoolsWithoutStaff: number;
+                        /** Разных педагогов школ группы, присутствовавших на мероприятиях */
+                        teachersAttended: number;
+                        /** Из них — из школ с указанным штатом (числитель доли педагогов) */
+                        teachersAttendedStaffed: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        teachersShare: number | null;
+                        /** Разных участников из школ группы */
+                        participants: number;
+                    };
+                    risk_zone: {
+                        /** Школ группы */
+                        schools: number;
+                        /** Из них с участником, отмеченным присутствовавшим на проведённом мероприятии */
+                        schoolsAttended: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        schoolsShare: number | null;
+                        /** Педагогов по штату школ группы, у которых штат указан */
+                        teachers: number;
+                        /** Школ группы без указанного числа педагогов (не считаются нулём) */
+                        schoolsWithoutStaff: number;
+                        /** Разных педагогов школ группы, присутствовавших на мероприятиях */
+                        teachersAttended: number;
+                        /** Из них — из школ с указанным штатом (числитель доли педагогов) */
+                        teachersAttendedStaffed: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        teachersShare: number | null;
+                        /** Разных участников из школ группы */
+                        participants: number;
+                    };
+                };
+                /** Заседаний органов самой организации за период */
+                meetingsHeld: number;
+            };
+            /** Организации на уровень ниже, видимые пользователю */
+            children: ({
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                shnor: {
+                    /** ШНОР списка в силе внутри организации */
+                    total: number;
+                    withCurator: number;
+                    withMentor: number;
+                    withAgreement: number;
+                    withRoadmap: number;
+                    withProgram: number;
+                    withVerifiedProfile: number;
+                    shares: {
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withCurator: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withMentor: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withAgreement: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withRoadmap: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withProgram: number | null;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        withVerifiedProfile: number | null;
+                    };
+                };
+                events: {
+                    all: {
+                        /** Школ группы */
+                        schools: number;
+                        /** Из них с участником, отмеченным присутствовавшим на проведённом мероприятии */
+                        schoolsAttended: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        schoolsShare: number | null;
+                        /** Педагогов по штату школ группы, у которых штат указан */
+                        teachers: number;
+                        /** Школ группы без указанного числа педагогов (не считаются нулём) */
+                        schoolsWithoutStaff: number;
+                        /** Разных педагогов школ группы, присутствовавших на мероприятиях */
+                        teachersAttended: number;
+                        /** Из них — из школ с указанным штатом (числитель доли педагогов) */
+                        teachersAttendedStaffed: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        teachersShare: number | null;
+                        /** Разных участников из школ группы */
+                        participants: number;
+                    };
+                    shnor: {
+                        /** Школ группы */
+                        schools: number;
+                        /** Из них с участником, отмеченным присутствовавшим на проведённом мероприятии */
+                        schoolsAttended: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        schoolsShare: number | null;
+                        /** Педагогов по штату школ группы, у которых штат указан */
+                        teachers: number;
+                        /** Школ группы без указанного числа педагогов (не считаются нулём) */
+                        schoolsWithoutStaff: number;
+                        /** Разных педагогов школ группы, присутствовавших на мероприятиях */
+                        teachersAttended: number;
+                        /** Из них — из школ с указанным штатом (числитель доли педагогов) */
+                        teachersAttendedStaffed: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        teachersShare: number | null;
+                        /** Разных участников из школ группы */
+                        participants: number;
+                    };
+                    risk_zone: {
+                        /** Школ группы */
+                        schools: number;
+                        /** Из них с участником, отмеченным присутствовавшим на проведённом мероприятии */
+                        schoolsAttended: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        schoolsShare: number | null;
+                        /** Педагогов по штату школ группы, у которых штат указан */
+                        teachers: number;
+                        /** Школ группы без указанного числа педагогов (не считаются нулём) */
+                        schoolsWithoutStaff: number;
+                        /** Разных педагогов школ группы, присутствовавших на мероприятиях */
+                        teachersAttended: number;
+                        /** Из них — из школ с указанным штатом (числитель доли педагогов) */
+                        teachersAttendedStaffed: number;
+                        /** Доля в процентах (один знак); null — не от чего считать */
+                        teachersShare: number | null;
+                        /** Разных участников из школ группы */
+                        participants: number;
+                    };
+                };
+                /** Заседаний органов самой организации за период */
+                meetingsHeld: number;
+            })[];
+        };
+        CoverageBinding: {
+            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "meetings_held";
+            group?: "all" | "shnor" | "risk_zone";
+            eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
+            from?: string;
+            to?: string;
+        } | null;
+        CoverageGaps: {
+            unit: {
+                id: string;
+                name: string;
+                kind: "region" | "municipality" | "school" | "institution";
+            };
+            year: number;
+            shnorListText: string;
+            /** ШНОР списка в силе, у которых чего-то нет */
+            shnor: ({
+                schoolId: string;
+                schoolName: string;
+                municipalityName: string | null;
+                /** Чего нет у ШНОР в этом учебном году */
+                missing: ("curator" | "mentor" | "agreement" | "roadmap" | "program")[];
+            })[];
+            overloadedCurators: ({
+                curatorId: string;
+                name: string;
+                schools: number;
+            })[];
+            /** Органы, пропустившие ожидаемые заседания в этом учебном году */
+            bodies: ({
+                bodyId: string;
+                bodyName: string;
+                unitName: string;
+                missed: ({
+                    from: string;
+                    to: string;
+                })[];
+            })[];
+            /** Проведённые мероприятия с приглашениями, где доля участвовавших ниже целевой */
+            events: ({
+                eventId: string;
+                title: string;
+                startsOn: string;
+                target: number;
+                invited: number;
+                tookPart: number;
+                share: number;
+            })[];
+        };
         Dashboard: {
             ownRoadmaps: components["schemas"]["RoadmapSummary"][];
             otherRoadmaps: components["schemas"]["RoadmapSummary"][];
@@ -9996,6 +10381,8 @@ export interface components {
             targetCoverage: boolean;
             proofWaiver: string | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            coverageBinding: components["schemas"]["CoverageBinding"];
+            actualComputedAt: string | null;
             statusComment: string | null;
             overdue: boolean;
             confirmation: "pending" | "confirmed" | "returned" | null;
@@ -10145,6 +10532,8 @@ export interface components {
             targetCoverage: boolean;
             proofWaiver: string | null;
             status: "planned" | "in_progress" | "done" | "not_done" | "postponed" | "cancelled";
+            coverageBinding: components["schemas"]["CoverageBinding"];
+            actualComputedAt: string | null;
             statusComment: string | null;
             overdue: boolean;
             confirmation: "pending" | "confirmed" | "returned" | null;
@@ -11605,6 +11994,10 @@ export interface components {
                     schools: number;
                 };
             } | null;
+            staff: {
+                pupils: number | null;
+                teachers: number | null;
+            };
         };
         SchoolDocumentComment: {
             id: string;
@@ -11855,6 +12248,7 @@ export interface components {
                 title: string;
                 unitName: string;
             };
+            coverageValue?: number | null;
         };
         TaskRow: {
             id: string;

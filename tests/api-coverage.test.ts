@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.js';
+import { loadDemo } from '../src/modules/demo/load-demo.js';
+import { databaseStorage } from '../src/modules/files/storage.js';
+import { testApp } from './helpers/api.js';
+import { addCurator, assign, eventOf, pair, participant } from './helpers/coverage-fixture.js';
+import { DB_KINDS, freshDatabase } from './helpers/db.js';
+
+// GET /api/coverage on the demo, every number compared with counts made here directly from the tables
+// (simple selects, counted in JavaScript: an independent way to the same figures), and its access.
+
+type Row = Record<string, unknown>;
+type Events = {
+  schools: number;
+  schoolsAttended: number;
+  teachers: number;
+  teachersAttended: number;
+  participants: number;
+};
+type UnitCov = {
+  unit: { id: string; name: string; kind: string };
+  shnor: Record<string, number> & { shares: Record<string, number | null> };
+  events: { all: Events; shnor: Events; risk_zone: Events };
+  meetingsHeld: number;
+};
+type Coverage = { year: number; period: { from: string; to: string }; unit: UnitCov; children: UnitCov[] };
+
+describe.each(DB_KINDS)('coverage API on the demo (%s)', (kind) => {
+  let database: Database;
+  let t: ReturnType<typeof testApp>;
+  const ck: Record<string, string> = {};
+  let regionId = '';
+  const rows = async (q: ReturnType<typeof sql>) =>
+    ((await database.db.execute(q)) as unknown as { rows: Row[] }).rows;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    await loadDemo(database.db, { storage: databaseStorage });
+    t = testApp(database);
+    for (const l of ['region', 'municipality', 'school']) ck[l] = await t.login(l);
+    const [r] = await rows(
+      sql`select id from org_units where kind = 'region' and name like '%(демо)%' limit 1`,
+    );
+    regionId = String(
+      r?.id ?? (await rows(sql`select id from org_units where kind = 'region' limit 1`))[0]?.id,
+    );
+  }, 600_000);
+  afterAll(async () => database.close());
+
+  it('answers for the region and each municipality with the numbers the tables give', async () => {
+    const first = (await (
+      await t.call('GET', `/api/coverage?unitId=${regionId}`, { cookie: ck.region })
+    ).json()) as Coverage;
+    const y = first.year;
+    // Some organisation rows of the year (the other helpers' demo data arrive at merge).
+    const shnorNow = await rows(sql`select ls.school_id as id from identification_list_schools ls
+      join identification_lists l on l.id = ls.list_id where l.region_id = ${regionId} and l.kind = 'shnor'
+      and l.status = 'approved' and l.year = (select max(year) from identification_lists where region_id = ${regionId}
+      and kind = 'shnor' and status = 'approved' and year <= ${y})`);
+    const ids = shnorNow.map((r) => String(r.id));
+    expect(ids.length).toBeGreaterThan(3);
+    const [u] = await rows(sql`select u.id, u.login from users u where u.login = 'curator'`);
+    const f = { R: { id: regionId }, as: () => ({ userId: String(u?.id) }) } as never;
+    const cur = await addCurator(database.db, f, 'curator');
+    await assign(database.db, cur, ids[0] ?? '', y);
+    await assign(database.db, cur, ids[1] ?? '', y - 1);
+    await pair(database.db, ids[2] ?? '', ids[3] ?? '', y, true);
+    const ev = await eventOf(database.db, regionId, 'webinar', `${y}-10-15`);
+    await participant(database.db, ev, ids[0] ?? '', 'Учитель (демо)', 'teacher', true);
+    await participant(database.db, ev, ids[2] ?? '', 'Директор (демо)', 'manager', false);
+
+    const res = await t.call('GET', `/api/coverage?unitId=${regionId}&year=${y}`, { cookie: ck.region });
+    expect(res.status).toBe(200);
+    const c = (await res.json()) as Coverage;
+    expect(c.children.length).toBeGreaterThan(1);
+
+    const schools = await rows(sql`select id, path, teachers from org_units where kind = 'school'`);
+    const units = await rows(sql`select id, path from org_units`);
+    const pathOf = new Map(units.map((r) => [String(r.id), String(r.path)]));
+    const setOf = async (q: ReturnType<typeof sql>) => new Set((await rows(q)).map((r) => String(r.id)));
+    const curated = await setOf(sql`select school_id as id from curator_assignments where year = ${y}`);
+    const mentored = await setOf(sql`select school_id as id from mentor_pairs where year = ${y}`);
+    const agreed = await setOf(
+      sql`select p.school_id as id from mentor_pairs p join partnership_agreements a on a.pair_id = p.id where p.year = ${y}`,
+    );
+    const mapped = await setOf(
+      sql`select org_unit_id as id from roadmaps where status = 'approved' and period_year = ${y}`,
+    );
+    const programmed = await setOf(sql`select school_id as id from school_documents where year = ${y}
+      and kind in ('midterm_program', 'antirisk_program') and status in ('approved', 'published')`);
+    const verified = await setOf(sql`select v.school_id as id from risk_verifications v
+      join risk_campaigns c on c.id = v.campaign_id where c.year = ${y} and v.status = 'verified'`);
+    const attended =
+      await setOf(sql`select p.org_unit_id as id from event_participants p join events e on e.id = p.event_id
+      where p.attended and e.status = 'held' and e.starts_on between ${c.period.from} and ${c.period.to}`);
+    for (const unit of [c.unit, ...c.children]) {
+      const prefix = pathOf.get(unit.unit.id) ?? '?';
+      const inUnit = (id: string) => (pathOf.get(id) ?? '').startsWith(prefix);
+      const sh = ids.filter(inUnit);
+      const n = (s: Set<string>) => sh.filter((id) => s.has(id)).length;
+      expect(unit.shnor, unit.unit.name).toMatchObject({
+        total: sh.length,
+        withCurator: n(curated),
+        withMentor: n(mentored),
+        withAgreement: n(agreed),
+        withRoadmap: n(mapped),
+        withProgram: n(programmed),
+        withVerifiedProfile: n(verified),
+      });
+      const all = schools.filter((s) => String(s.path).startsWith(prefix));
+      expect(unit.events.all.schools).toBe(all.length);
+      expect(unit.events.all.schoolsAttended).toBe(all.filter((s) => attended.has(String(s.id))).length);
+      expect(unit.events.all.teachers).toBe(all.reduce((sum, s) => sum + Number(s.teachers ?? 0), 0));
+      expect(unit.events.shnor.schoolsAttended).toBe(n(attended));
+    }
+    expect(c.unit.shnor.withCurator).toBe(1);
+    expect(c.unit.events.all.participants).toBe(1);
+  });
+
+  it('documents the endpoints with an example', async () => {
+    const doc = (await (await t.call('GET', '/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { 'x-access'?: string } }>;
+      components: { schemas: Record<string, { example?: unknown }> };
+    };
+    expect(doc.paths['/api/coverage']?.get?.['x-access']).toBe('unit.read');
+    expect(doc.paths['/api/coverage/gaps']?.get).toBeDefined();
+    expect(doc.components.schemas.Coverage?.example).toMatchObject({ year: 2026 });
+  });
+
+  it('lets a municipality see only its own units, and a school none above it', async () => {
+    const m = (await (await t.call('GET', '/api/me', { cookie: ck.municipality })).json()) as {
+      assignments: { orgUnitId: string }[];
+    };
+    const munId = m.assignments[0]?.orgUnitId ?? '';
+    const own = (await (
+      await t.call('GET', `/api/coverage?unitId=${munId}`, { cookie: ck.municipality })
+    ).json()) as Coverage;
+    const prefix = String((await rows(sql`select path from org_units where id = ${munId}`))[0]?.path);
+    const paths = await rows(sql`select id, path from org_units`);
+    const pathOf = new Map(paths.map((r) => [String(r.id), String(r.path)]));
+    expect(own.children.length).toBeGreaterThan(0);
+    for (const ch of own.children) expect(pathOf.get(ch.unit.id)?.startsWith(prefix)).toBe(true);
+    expect(
+      (await t.call('GET', `/api/coverage?unitId=${regionId}`, { cookie: ck.municipality })).status,
+    ).toBe(404);
+    const other = paths.find(
+      (r) => String(r.path).split('/').length === 4 && !String(r.path).startsWith(prefix),
+    );
+    expect(
+      (await t.call('GET', `/api/coverage?unitId=${other?.id}`, { cookie: ck.municipality })).status,
+    ).toBe(404);
+    expect((await t.call('GET', `/api/coverage/gaps?unitId=${munId}`, { cookie: ck.school })).status).toBe(
+      404,
+    );
+    expect(
+      (await t.call('GET', `/api/coverage?unitId=${munId}&year=abc`, { cookie: ck.municipality })).status,
+    ).toBe(400);
+  });
+
+  it('binds demo indicators and keeps them computed', async () => {
+    const bound = await rows(
+      sql`select id, actual_value, actual_computed_at from roadmap_items where coverage_binding is not null`,
+    );
+    expect(bound.length).toBeGreaterThan(0);
+    expect(bound.every((b) => b.actual_computed_at !== null)).toBe(true);
+  });
+
+  it('lists the gaps of the region with the ШНОР missing things', async () => {
+    const res = await t.call('GET', `/api/coverage/gaps?unitId=${regionId}`, { cookie: ck.region });
+    expect(res.status).toBe(200);
+    const g = (await res.json()) as { shnor: { missing: string[] }[] };
+    expect(g.shnor.some((s) => s.missing.includes('curator'))).toBe(true);
+  });
+});
