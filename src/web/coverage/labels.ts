@@ -1,3 +1,4 @@
+import { AUDIENCE_GROUP_LABELS, EVENT_KIND_LABELS } from '../events/labels.js';
 import type { ApiData } from '../shared/api.js';
 
 // Strings of «Охват и пробелы» (issue 12 §4).
@@ -55,21 +56,11 @@ export const S = {
   noStaff: 'без штата',
 };
 
-/** Event kinds in the binding form (the events helper's labels may replace these at merge). */
-export const EVENT_KIND_WORDS: Record<string, string> = {
-  seminar: 'семинар',
-  webinar: 'вебинар',
-  conference: 'конференция',
-  method_landing: 'методический десант',
-  project_session: 'проектная сессия',
-  master_class: 'мастер-класс',
-  method_day: 'методический день',
-  courses: 'курсы',
-  other: 'другое',
-};
+/** «Семинар» → «семинар» inside a sentence; an acronym («ШНОР») stays as it is. */
+const inSentence = (w: string) => (/^[А-ЯЁ][а-яё]/.test(w) ? w.charAt(0).toLowerCase() + w.slice(1) : w);
+const lowered = <K extends string>(labels: Record<K, string>) =>
+  Object.fromEntries(Object.entries<string>(labels).map(([k, v]) => [k, inSentence(v)])) as Record<K, string>;
 
-export const GROUP_WORDS: Record<string, string> = {
-  all: 'все школы',
-  shnor: 'ШНОР',
-  risk_zone: 'школы в зоне риска',
-};
+/** The events' own words (one list of kinds and groups), as they read in the binding's sentence. */
+export const EVENT_KIND_WORDS = lowered(EVENT_KIND_LABELS);
+export const GROUP_WORDS = lowered(AUDIENCE_GROUP_LABELS);
