@@ -55,6 +55,10 @@ export const NOUN_GENDERS = {
   Анкетирование: 'n',
   Анкета: 'f',
   Ссылка: 'f',
+  // Helper «people» (issue 12 §1).
+  Куратор: 'm',
+  'Пара школ': 'f',
+  Соглашение: 'n',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

@@ -25,7 +25,14 @@ export type EventTarget = {
     | 'expertise_round'
     | 'expertise_sample'
     | 'risk_campaign'
-    | 'risk_verification';
+    | 'risk_verification'
+    // Helper «people» (issue 12 §1).
+    | 'organisation_order'
+    | 'coordinator_appointment'
+    | 'curator'
+    | 'curator_assignment'
+    | 'mentor_pair'
+    | 'partnership_agreement';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -1,3 +1,4 @@
+import { loadDemoPeople } from './demo-org-people.js';
 import type { DemoRun } from './demo-run.js';
 
 // The organisation of the demo region's work (issue 12 §6): coordinators, curators with their schools,
@@ -6,7 +7,7 @@ import type { DemoRun } from './demo-run.js';
 
 /** After the roadmaps, profiles and programs: the organisation refers to them. */
 export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
-  void run;
+  await loadDemoPeople(run);
 }
 
 /** After the identification lists: bound indicators read the ШНОР list in force. */

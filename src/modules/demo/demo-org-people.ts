@@ -1,0 +1,153 @@
+import { users } from '../../db/schema/auth.js';
+import { DEMO_LOADER } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import { hashPassword } from '../auth/password.js';
+import { addAgreement } from '../organisation/people/agreements.js';
+import { appointCoordinator } from '../organisation/people/coordinators.js';
+import { assignCurator } from '../organisation/people/curator-assignments.js';
+import { createCurator } from '../organisation/people/curators.js';
+import { createPair } from '../organisation/people/mentor-pairs.js';
+import { DEMO_PASSWORD } from './accounts.js';
+import { fullName, randomPerson } from './demo-names.js';
+import type { DemoMunicipality, DemoSchool } from './demo-orgs.js';
+import { mentorOf } from './demo-plan.js';
+import { createRng, seedOf } from './demo-random.js';
+import { type DemoRun, orderDate } from './demo-run.js';
+
+// The demo region's people (issue 12 §1, helper «people»): every municipality's coordinator appointed by
+// one order of the ministry; the `curator` account in the registry with its two ШНОР; one synthetic
+// curator per municipality for the other ШНОР — one of them with four schools (over the caseload) — and
+// mentor pairs of the same municipality with agreements. Gaps, on purpose, in the first municipality:
+// its third ШНОР has neither a curator nor a mentor, and the pair of the curator's second school has no
+// agreement — so that «Пробелы» and the municipality's tabs have something true to show.
+
+export async function loadDemoPeople(run: DemoRun): Promise<void> {
+  const { db, picks, orgs } = run;
+  const region = run.users.main.region;
+  const rng = createRng(seedOf('opora-demo-people'));
+  const today = run.today;
+  const ministryOrder = (n: string, month: number, day: number) => ({
+    number: n,
+    date: orderDate(run, month, day),
+  });
+
+  // Coordinators: the account keeping each municipality's roadmap, appointed for the school year.
+  const coordinatorsOrder = ministryOrder('1012-р', 9, 1);
+  for (const m of orgs.municipalities) {
+    const actor = run.users.coordinators.get(m.id);
+    if (!actor) continue;
+    await appointCoordinator(db, {
+      actor: region,
+      today,
+      input: {
+        municipalityId: m.id,
+        year: run.year,
+        login: actor.login,
+        position: 'Муниципальный координатор',
+        order: coordinatorsOrder,
+      },
+    });
+  }
+
+  // The `curator` account: a director of a strong school of the first municipality.
+  const strong = [...picks.m1.schools]
+    .filter((s) => !picks.shnor.includes(s))
+    .sort((a, b) => b.pupils - a.pupils)[1];
+  const main = await createCurator(db, {
+    actor: region,
+    input: {
+      login: run.users.main.curator.login,
+      position: 'Директор',
+      workUnitId: strong?.id ?? null,
+      email: 'curator@opora-demo.example',
+    },
+  });
+  const curatorsOrder = ministryOrder('1047-р', 9, 4);
+  await assignCurator(db, {
+    actor: region,
+    today,
+    input: {
+      curatorId: main.id,
+      schoolIds: picks.curated.map((s) => s.id),
+      year: run.year,
+      order: curatorsOrder,
+    },
+  });
+
+  // The deliberate gap: the first municipality's ШНОР beyond the curator's two.
+  const gap = (picks.shnorByMunicipality.get(picks.m1.id) ?? []).find((s) => !picks.curated.includes(s));
+  const rest = orgs.municipalities
+    .map((m) => ({
+      m,
+      schools: (picks.shnorByMunicipality.get(m.id) ?? []).filter(
+        (s) => !picks.curated.includes(s) && s !== gap,
+      ),
+    }))
+    .filter((g) => g.schools.length > 0);
+  // One curator per municipality; the two smallest groups go to one curator (four schools: over the caseload).
+  const small = rest.filter((g) => g.schools.length === 2).slice(0, 2);
+  const groups: { m: DemoMunicipality; schools: DemoSchool[] }[] = rest.filter((g) => !small.includes(g));
+  if (small.length === 2 && small[0] && small[1])
+    groups.push({ m: small[0].m, schools: [...small[0].schools, ...small[1].schools] });
+  const demoHash = await hashPassword(DEMO_PASSWORD);
+  for (const [i, g] of groups.entries()) {
+    const login = `curator${i + 2}`;
+    const overloaded = g.schools.length > 3;
+    const [u] = await db
+      .insert(users)
+      .values({
+        login,
+        fullName: fullName(randomPerson(rng)),
+        email: `${login}@opora-demo.example`,
+        position: overloaded ? 'Методист ИРО' : 'Заместитель директора',
+        passwordHash: demoHash,
+        isDemo: true,
+      })
+      .returning({ id: users.id });
+    if (!u) throw new Error('demo curator not created');
+    await recordEvent(db, DEMO_LOADER, 'user.created', { entityType: 'user', entityId: u.id }, { login });
+    const work = overloaded ? null : mentorOf(g.m, picks.shnor);
+    const c = await createCurator(db, {
+      actor: region,
+      input: {
+        login,
+        position: overloaded ? 'Методист центра сопровождения ШНОР' : 'Заместитель директора по УВР',
+        workUnitId: overloaded ? orgs.iroId : (work?.id ?? null),
+        phone: `+7 900 000-0${String(i).padStart(2, '0')}-00`,
+      },
+    });
+    await assignCurator(db, {
+      actor: region,
+      today,
+      input: { curatorId: c.id, schoolIds: g.schools.map((s) => s.id), year: run.year, order: curatorsOrder },
+    });
+  }
+
+  // Mentor pairs: the largest non-ШНОР school of the municipality, every ШНОР but the gap.
+  const pairsOrder = ministryOrder('1063-р', 9, 11);
+  const noAgreement = picks.curated[1];
+  for (const m of orgs.municipalities) {
+    const mentor = mentorOf(m, picks.shnor);
+    if (!mentor) continue;
+    for (const s of picks.shnorByMunicipality.get(m.id) ?? []) {
+      if (s === gap) continue;
+      const pair = await createPair(db, {
+        actor: region,
+        today,
+        input: { schoolId: s.id, mentorSchoolId: mentor.id, year: run.year, order: pairsOrder },
+      });
+      if (s === noAgreement) continue;
+      await addAgreement(db, {
+        actor: region,
+        pairId: pair.id,
+        input: {
+          kinds: rng.chance(0.5) ? ['programs', 'joint_events'] : ['resources', 'programs', 'vsoko'],
+          number: `С-${rng.int(10, 99)}`,
+          signedOn: orderDate(run, 9, 20),
+          validFrom: orderDate(run, 9, 20),
+          validTo: `${run.year + 1}-08-31`,
+        },
+      });
+    }
+  }
+}
