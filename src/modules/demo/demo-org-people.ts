@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/auth.js';
+import { identificationListSchools } from '../../db/schema/identification.js';
 import { DEMO_LOADER } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { hashPassword } from '../auth/password.js';
+import { listInForce } from '../organisation/list-in-force.js';
 import { addAgreement } from '../organisation/people/agreements.js';
 import { appointCoordinator } from '../organisation/people/coordinators.js';
 import { assignCurator } from '../organisation/people/curator-assignments.js';
@@ -62,7 +65,7 @@ export async function loadDemoPeople(run: DemoRun): Promise<void> {
       email: 'curator@opora-demo.example',
     },
   });
-  const curatorsOrder = ministryOrder('1047-р', 9, 4);
+  const curatorsOrder = ministryOrder(CURATORS_ORDER.number, CURATORS_ORDER.month, CURATORS_ORDER.day);
   await assignCurator(db, {
     actor: region,
     today,
@@ -89,42 +92,19 @@ export async function loadDemoPeople(run: DemoRun): Promise<void> {
   const groups: { m: DemoMunicipality; schools: DemoSchool[] }[] = rest.filter((g) => !small.includes(g));
   if (small.length === 2 && small[0] && small[1])
     groups.push({ m: small[0].m, schools: [...small[0].schools, ...small[1].schools] });
-  const demoHash = await hashPassword(DEMO_PASSWORD);
   for (const [i, g] of groups.entries()) {
-    const login = `curator${i + 2}`;
     const overloaded = g.schools.length > 3;
-    const [u] = await db
-      .insert(users)
-      .values({
-        login,
-        fullName: fullName(randomPerson(rng)),
-        email: `${login}@opora-demo.example`,
-        position: overloaded ? 'Методист ИРО' : 'Заместитель директора',
-        passwordHash: demoHash,
-        isDemo: true,
-      })
-      .returning({ id: users.id });
-    if (!u) throw new Error('demo curator not created');
-    await recordEvent(db, DEMO_LOADER, 'user.created', { entityType: 'user', entityId: u.id }, { login });
-    const work = overloaded ? null : mentorOf(g.m, picks.shnor);
-    const c = await createCurator(db, {
-      actor: region,
-      input: {
-        login,
-        position: overloaded ? 'Методист центра сопровождения ШНОР' : 'Заместитель директора по УВР',
-        workUnitId: overloaded ? orgs.iroId : (work?.id ?? null),
-        phone: `+7 900 000-0${String(i).padStart(2, '0')}-00`,
-      },
-    });
-    await assignCurator(db, {
-      actor: region,
-      today,
-      input: { curatorId: c.id, schoolIds: g.schools.map((s) => s.id), year: run.year, order: curatorsOrder },
+    await addDemoCurator(run, {
+      login: `curator${i + 2}`,
+      schools: g.schools.map((s) => s.id),
+      workUnitId: overloaded ? orgs.iroId : (mentorOf(g.m, picks.shnor)?.id ?? null),
+      position: overloaded ? 'Методист центра сопровождения ШНОР' : 'Заместитель директора по УВР',
+      order: curatorsOrder,
     });
   }
 
   // Mentor pairs: the largest non-ШНОР school of the municipality, every ШНОР but the gap.
-  const pairsOrder = ministryOrder('1063-р', 9, 11);
+  const pairsOrder = ministryOrder(PAIRS_ORDER.number, PAIRS_ORDER.month, PAIRS_ORDER.day);
   const noAgreement = picks.curated[1];
   for (const m of orgs.municipalities) {
     const mentor = mentorOf(m, picks.shnor);
@@ -145,6 +125,119 @@ export async function loadDemoPeople(run: DemoRun): Promise<void> {
           number: `С-${rng.int(10, 99)}`,
           signedOn: orderDate(run, 9, 20),
           validFrom: orderDate(run, 9, 20),
+          validTo: `${run.year + 1}-08-31`,
+        },
+      });
+    }
+  }
+}
+
+const CURATORS_ORDER = { number: '1047-р', month: 9, day: 4 };
+const PAIRS_ORDER = { number: '1063-р', month: 9, day: 11 };
+
+/** A synthetic curator: a demo account (password «demo»), his registry entry and his schools by the order. */
+async function addDemoCurator(
+  run: DemoRun,
+  opts: {
+    login: string;
+    schools: string[];
+    workUnitId: string | null;
+    position: string;
+    order: { number: string; date: string };
+  },
+) {
+  const rng = createRng(seedOf(`opora-demo-${opts.login}`));
+  const [u] = await run.db
+    .insert(users)
+    .values({
+      login: opts.login,
+      fullName: fullName(randomPerson(rng)),
+      email: `${opts.login}@opora-demo.example`,
+      position: opts.position,
+      passwordHash: await demoHash(),
+      isDemo: true,
+    })
+    .returning({ id: users.id });
+  if (!u) throw new Error('demo curator not created');
+  await recordEvent(
+    run.db,
+    DEMO_LOADER,
+    'user.created',
+    { entityType: 'user', entityId: u.id },
+    { login: opts.login },
+  );
+  const c = await createCurator(run.db, {
+    actor: run.users.main.region,
+    input: {
+      login: opts.login,
+      position: opts.position,
+      workUnitId: opts.workUnitId,
+      phone: '+7 900 000-00-00',
+    },
+  });
+  await assignCurator(run.db, {
+    actor: run.users.main.region,
+    today: run.today,
+    input: { curatorId: c.id, schoolIds: opts.schools, year: run.year, order: opts.order },
+  });
+}
+
+let hashed: Promise<string> | null = null;
+/** One argon2 hash of the demo password serves every synthetic account (as demo-users.ts does). */
+const demoHash = () => {
+  hashed ??= hashPassword(DEMO_PASSWORD);
+  return hashed;
+};
+
+/**
+ * After the identification lists: the ШНОР list in force is computed from the synthetic results and
+ * holds a few schools beyond the planned ones. They get curators and mentors too (the municipality's
+ * curator per three schools), so that the only gaps are the deliberate ones above.
+ */
+export async function coverDemoListInForce(run: DemoRun): Promise<void> {
+  const { db, picks, orgs } = run;
+  const list = await listInForce(db, { regionId: orgs.regionId, year: run.year, kind: 'shnor' });
+  if (!list) return;
+  const ids = new Set(
+    (
+      await db
+        .select({ id: identificationListSchools.schoolId })
+        .from(identificationListSchools)
+        .where(eq(identificationListSchools.listId, list.id))
+    ).map((r) => r.id),
+  );
+  const planned = new Set(picks.shnor.map((s) => s.id));
+  const gap = (picks.shnorByMunicipality.get(picks.m1.id) ?? []).find((s) => !picks.curated.includes(s));
+  const order = (o: typeof CURATORS_ORDER) => ({ number: o.number, date: orderDate(run, o.month, o.day) });
+  let n = 0;
+  for (const m of orgs.municipalities) {
+    const extra = m.schools.filter((s) => ids.has(s.id) && !planned.has(s.id) && s !== gap);
+    const mentor = [...m.schools]
+      .filter((s) => !ids.has(s.id) && !planned.has(s.id))
+      .sort((a, b) => b.pupils - a.pupils)[0];
+    for (let i = 0; i < extra.length; i += 3) {
+      n++;
+      await addDemoCurator(run, {
+        login: `curator-list${n}`,
+        schools: extra.slice(i, i + 3).map((s) => s.id),
+        workUnitId: mentor?.id ?? null,
+        position: 'Руководитель методического объединения',
+        order: order(CURATORS_ORDER),
+      });
+    }
+    if (!mentor) continue;
+    for (const s of extra) {
+      const pair = await createPair(db, {
+        actor: run.users.main.region,
+        today: run.today,
+        input: { schoolId: s.id, mentorSchoolId: mentor.id, year: run.year, order: order(PAIRS_ORDER) },
+      });
+      await addAgreement(db, {
+        actor: run.users.main.region,
+        pairId: pair.id,
+        input: {
+          kinds: ['programs', 'joint_events'],
+          signedOn: orderDate(run, 9, 20),
           validTo: `${run.year + 1}-08-31`,
         },
       });

@@ -1,4 +1,4 @@
-import { loadDemoPeople } from './demo-org-people.js';
+import { coverDemoListInForce, loadDemoPeople } from './demo-org-people.js';
 import type { DemoRun } from './demo-run.js';
 
 // The organisation of the demo region's work (issue 12 §6): coordinators, curators with their schools,
@@ -12,5 +12,5 @@ export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
 
 /** After the identification lists: bound indicators read the ШНОР list in force. */
 export async function bindDemoIndicators(run: DemoRun): Promise<void> {
-  void run;
+  await coverDemoListInForce(run);
 }
