@@ -5,6 +5,7 @@ import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
+import { withoutPartners } from './access/people-samples.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
@@ -21,6 +22,7 @@ import {
   outcome,
   REGION_LEVEL,
   ROLE_RULES,
+  SCHOOL_ORGANISERS,
   UNIT_READERS,
   UNITS,
 } from './access/scope.js';
@@ -377,6 +379,60 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
                 : ['school'],
         },
       ];
+    // Helper «people» (issue 12 §1): the demo's order, coordinator, curator, assignments, pairs, agreements.
+    case 'organisation-order.read':
+    case 'organisation-order.keep':
+      return [
+        {
+          label: 'regionOrder',
+          params: { id: s.people.orderId },
+          target: { all, user },
+          sees: REGION_LEVEL,
+          may: rule === 'organisation-order.read' ? REGION_LEVEL : ['region'],
+        },
+      ];
+    case 'coordinator.keep':
+      return [
+        {
+          label: 'coordinator',
+          params: { id: s.people.coordinatorId },
+          target: { all, user },
+          sees: UNIT_READERS.ownMunicipality,
+          may: ['region'],
+        },
+      ];
+    case 'curator.keep':
+      return [
+        {
+          label: 'curator',
+          params: { id: s.people.curatorId },
+          target: { all, user },
+          sees: UNIT_READERS.school,
+          may: ['region', 'municipality'],
+        },
+      ];
+    case 'school.organise':
+    case 'curator-assignment.organise':
+    case 'mentor-pair.organise':
+    case 'agreement.organise':
+      return (['school', 'school2'] as const).map((u) => {
+        const p = s.people[u];
+        const id =
+          rule === 'curator-assignment.organise'
+            ? p.assignmentId
+            : rule === 'mentor-pair.organise'
+              ? p.pairId
+              : rule === 'agreement.organise'
+                ? p.agreementId
+                : '';
+        return {
+          label: u,
+          params: (id ? { id } : {}) as Record<string, string>,
+          target: { unit: s.units[u], all, user },
+          sees: UNIT_READERS[u],
+          may: SCHOOL_ORGANISERS[u],
+        };
+      });
     default: {
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
@@ -446,7 +502,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
       input: { role: 'teacher', orgUnitId: samples.units.school2.unitId },
     });
     user = { id: u.id, assignmentId: a?.id ?? '' };
-    foreign = await foreignContent(database.db);
+    foreign = await withoutPartners(database.db, await foreignContent(database.db));
     beforeReads = await fingerprint(database.db);
   }, 300_000);
   afterAll(async () => {

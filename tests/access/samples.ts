@@ -11,6 +11,7 @@ import { orgUnits } from '../../src/db/schema/orgs.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
+import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -50,6 +51,8 @@ export type Samples = {
     schoolId: string;
     directorAnswers: Record<string, string>;
   };
+  /** Helper «people»: coordinators, curators, pairs and agreements of the demo (issue 12 §1). */
+  people: PeopleSamples;
 };
 
 /** The demo's expertise objects (src/modules/demo/demo-expertise.ts). */
@@ -175,6 +178,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     expertise: await expertiseSamples(db, school.id, school2.id),
     riskCampaignId: await currentRiskCampaign(db),
     campaign: await campaignSample(db, school.id),
+    people: await peopleSamples(db, school.id, school2.id),
   };
 }
 

@@ -25,6 +25,8 @@ export async function appointCoordinator(
   opts: { actor: Actor; input: z.infer<typeof appointCoordinatorInput>; today?: string },
 ) {
   const { actor, input } = opts;
+  if (!actor.assignments.some((a) => a.role === 'regional_operator'))
+    throw forbidden('Координаторов назначает региональный оператор');
   const [m] = await db
     .select()
     .from(orgUnits)

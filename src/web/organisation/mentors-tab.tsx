@@ -1,0 +1,390 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { AGREEMENT_KINDS, type AgreementKind } from '../../db/schema/values.js';
+import { byRussian } from '../../lib/sort.js';
+import { agreementInput, createPairInput } from '../../modules/organisation/people/schemas.js';
+import { api, apiHref, unwrap } from '../shared/api.js';
+import { check, type FieldErrors } from '../shared/form-check.js';
+import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
+import {
+  AGREEMENT_KIND_LABELS,
+  OrderLabel,
+  todayIso,
+  useCanOrganise,
+  usePeopleParams,
+  useUnits,
+  YearAndMunicipality,
+} from './people-shared.js';
+
+// «Школы-наставники»: the pairs of the year with their agreements and warnings (a mentor on the list in
+// force); pairing by order and adding an agreement in modals. `?school=` highlights the ШНОР's row.
+
+export function MentorsTab() {
+  const p = usePeopleParams();
+  const can = useCanOrganise();
+  const qc = useQueryClient();
+  const [pairFor, setPairFor] = useState<string | null>(p.school && can.any ? p.school : null);
+  const [agreementFor, setAgreementFor] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const query = { year: p.year, municipalityId: p.municipalityId };
+  const pairs = useQuery({
+    queryKey: ['mentor-pairs', query],
+    queryFn: () => unwrap(api.GET('/api/organisation/mentor-pairs', { params: { query } })),
+  });
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['mentor-pairs'] }),
+      qc.invalidateQueries({ queryKey: ['organised-schools'] }),
+    ]);
+  const removePair = async (id: string, version: number) => {
+    try {
+      await unwrap(
+        api.DELETE('/api/organisation/mentor-pairs/{id}', { params: { path: { id }, query: { version } } }),
+      );
+      notifyOk('Пара снята');
+      await refresh();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const removeAgreement = async (id: string, version: number) => {
+    try {
+      await unwrap(
+        api.DELETE('/api/organisation/agreements/{id}', { params: { path: { id }, query: { version } } }),
+      );
+      notifyOk('Соглашение удалено');
+      await refresh();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  return (
+    <Stack>
+      <Group justify="space-between" align="end">
+        <YearAndMunicipality />
+        {can.any && (
+          <Group>
+            <Button
+              variant="default"
+              component="a"
+              data-testid="pairs-docx"
+              href={apiHref('/api/organisation/appendix', {
+                query: { kind: 'pairs', year: p.year, municipalityId: p.municipalityId },
+              })}
+            >
+              Приложение к приказу (DOCX)
+            </Button>
+            <Button onClick={() => setPairFor('')} data-testid="pair-create">
+              Закрепить приказом
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {warnings.length > 0 && (
+        <Alert color="yellow" withCloseButton onClose={() => setWarnings([])} data-testid="pair-warnings">
+          {warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        </Alert>
+      )}
+      <Query q={pairs}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Text c="dimmed">Пары на этот год не закреплены.</Text>
+          ) : (
+            <Table data-testid="mentor-pairs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>ШНОР</Table.Th>
+                  <Table.Th>Школа-наставник</Table.Th>
+                  <Table.Th>Приказ</Table.Th>
+                  <Table.Th>Соглашения</Table.Th>
+                  {can.any && <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr
+                    key={r.id}
+                    bg={r.schoolId === p.school ? 'yellow.1' : undefined}
+                    data-testid={`pair-${r.schoolId}`}
+                  >
+                    <Table.Td>{r.schoolName}</Table.Td>
+                    <Table.Td>
+                      {r.mentorSchoolName}
+                      {r.warnings.map((w) => (
+                        <Text key={w} size="xs" c="orange">
+                          {w}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      <OrderLabel order={r.order} />
+                    </Table.Td>
+                    <Table.Td>
+                      {r.agreements.length === 0 ? (
+                        <Badge color="red" variant="light">
+                          нет соглашения
+                        </Badge>
+                      ) : (
+                        r.agreements.map((a) => (
+                          <Group key={a.id} gap={6}>
+                            <Text size="sm">
+                              {a.number ? `№ ${a.number} ` : ''}от {formatDate(a.signedOn)}
+                              {a.validTo ? `, до ${formatDate(a.validTo)}` : ''}:{' '}
+                              {a.kinds.map((k) => AGREEMENT_KIND_LABELS[k]).join(', ')}
+                            </Text>
+                            {can.any && (
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                color="red"
+                                onClick={() => removeAgreement(a.id, a.version)}
+                              >
+                                удалить
+                              </Button>
+                            )}
+                          </Group>
+                        ))
+                      )}
+                    </Table.Td>
+                    {can.any && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() => setAgreementFor(r.id)}
+                            data-testid={`agreement-add-${r.schoolId}`}
+                          >
+                            Соглашение
+                          </Button>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => removePair(r.id, r.version)}
+                          >
+                            Снять
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </Query>
+      <Modal
+        opened={pairFor !== null}
+        onClose={() => setPairFor(null)}
+        title="Закрепить школу-наставника приказом"
+        size="lg"
+      >
+        {pairFor !== null && (
+          <PairForm
+            year={p.year}
+            schoolId={pairFor}
+            onDone={async (w) => {
+              setPairFor(null);
+              setWarnings(w);
+              await refresh();
+            }}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={agreementFor !== null}
+        onClose={() => setAgreementFor(null)}
+        title="Соглашение пары"
+        size="lg"
+      >
+        {agreementFor && (
+          <AgreementForm
+            pairId={agreementFor}
+            onDone={async () => {
+              setAgreementFor(null);
+              await refresh();
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+function PairForm(p: { year: number; schoolId: string; onDone: (warnings: string[]) => void }) {
+  const units = useUnits();
+  const [v, setV] = useState({ schoolId: p.schoolId, mentorSchoolId: '', number: '', date: todayIso() });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const schools = (units.data ?? [])
+    .filter((u) => u.kind === 'school')
+    .sort(byRussian((u) => u.name))
+    .map((u) => ({ value: u.id, label: u.name }));
+  const submit = async () => {
+    const c = check(createPairInput, {
+      schoolId: v.schoolId,
+      mentorSchoolId: v.mentorSchoolId,
+      year: p.year,
+      order: { number: v.number, date: v.date },
+    });
+    if (c.errors) return setErrors(c.errors);
+    setBusy(true);
+    try {
+      const r = await unwrap(api.POST('/api/organisation/mentor-pairs', { body: c.data }));
+      notifyOk('Школа-наставник закреплена');
+      p.onDone(r.warnings);
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <Select
+        label="ШНОР"
+        searchable
+        data={schools}
+        value={v.schoolId || null}
+        data-testid="pair-school"
+        onChange={(x) => setV({ ...v, schoolId: x ?? '' })}
+        error={errors.schoolId}
+      />
+      <Select
+        label="Школа-наставник"
+        searchable
+        data={schools}
+        value={v.mentorSchoolId || null}
+        data-testid="pair-mentor"
+        onChange={(x) => setV({ ...v, mentorSchoolId: x ?? '' })}
+        error={errors.mentorSchoolId}
+      />
+      <Group grow>
+        <TextInput
+          label="Номер приказа"
+          value={v.number}
+          data-testid="pair-order-number"
+          onChange={(e) => setV({ ...v, number: e.currentTarget.value })}
+          error={errors.order}
+        />
+        <TextInput
+          label="Дата приказа"
+          type="date"
+          value={v.date}
+          onChange={(e) => setV({ ...v, date: e.currentTarget.value })}
+        />
+      </Group>
+      <Button onClick={submit} loading={busy} data-testid="pair-submit">
+        Закрепить
+      </Button>
+    </Stack>
+  );
+}
+
+function AgreementForm({ pairId, onDone }: { pairId: string; onDone: () => void }) {
+  const [v, setV] = useState({
+    kinds: [] as AgreementKind[],
+    number: '',
+    signedOn: todayIso(),
+    validFrom: '',
+    validTo: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const c = check(agreementInput, {
+      kinds: v.kinds,
+      number: v.number || null,
+      signedOn: v.signedOn,
+      validFrom: v.validFrom || null,
+      validTo: v.validTo || null,
+    });
+    if (c.errors) return setErrors(c.errors);
+    setBusy(true);
+    try {
+      await unwrap(
+        api.POST('/api/organisation/mentor-pairs/{id}/agreements', {
+          params: { path: { id: pairId } },
+          body: c.data,
+        }),
+      );
+      notifyOk('Соглашение добавлено');
+      onDone();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack>
+      <Checkbox.Group
+        label="Виды соглашения"
+        value={v.kinds}
+        onChange={(k) => setV({ ...v, kinds: k as AgreementKind[] })}
+        error={errors.kinds}
+      >
+        <Stack gap={4} mt={4}>
+          {AGREEMENT_KINDS.map((k) => (
+            <Checkbox
+              key={k}
+              value={k}
+              label={AGREEMENT_KIND_LABELS[k]}
+              data-testid={`agreement-kind-${k}`}
+            />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Group grow>
+        <TextInput
+          label="Номер"
+          value={v.number}
+          onChange={(e) => setV({ ...v, number: e.currentTarget.value })}
+          error={errors.number}
+        />
+        <TextInput
+          label="Дата подписания"
+          type="date"
+          value={v.signedOn}
+          onChange={(e) => setV({ ...v, signedOn: e.currentTarget.value })}
+          error={errors.signedOn}
+        />
+      </Group>
+      <Group grow>
+        <TextInput
+          label="Действует с"
+          type="date"
+          value={v.validFrom}
+          onChange={(e) => setV({ ...v, validFrom: e.currentTarget.value })}
+        />
+        <TextInput
+          label="по"
+          type="date"
+          value={v.validTo}
+          onChange={(e) => setV({ ...v, validTo: e.currentTarget.value })}
+          error={errors.validTo}
+        />
+      </Group>
+      <Button onClick={submit} loading={busy} data-testid="agreement-submit">
+        Добавить
+      </Button>
+    </Stack>
+  );
+}
