@@ -167,6 +167,7 @@ export function NewCuratorForm({ onDone }: { onDone: () => void }) {
         ]}
       />
       <TextInput
+        data-testid="curator-login"
         label="Логин"
         value={v.login}
         onChange={(e) => setV({ ...v, login: e.currentTarget.value })}

@@ -182,13 +182,16 @@ export function CuratorsTab() {
                       <Text size="xs">{[c.phone, c.email].filter(Boolean).join(', ') || '—'}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge
-                        color={c.overloaded ? 'orange' : 'gray'}
-                        variant="light"
+                      <Text
+                        size="sm"
+                        fw={c.overloaded ? 700 : 400}
+                        c={c.overloaded ? 'orange.8' : undefined}
+                        style={{ whiteSpace: 'nowrap' }}
                         title={c.overloaded ? `Больше рекомендованных ${CASELOAD_LIMIT}` : undefined}
+                        data-testid="curator-caseload"
                       >
                         {countLabel(c.caseload, WORDS.school)}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Stack gap={2}>
