@@ -411,6 +411,14 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           may: ['region', 'municipality'],
         },
       ];
+    case 'agreement.read':
+      return (['school', 'school2'] as const).map((u) => ({
+        label: u,
+        params: { id: s.people[u].agreementId },
+        target: { unit: s.units[u], all, user },
+        sees: UNIT_READERS[u],
+        may: UNIT_READERS[u],
+      }));
     case 'school.organise':
     case 'curator-assignment.organise':
     case 'mentor-pair.organise':

@@ -81,13 +81,36 @@ export async function peopleSamples(db: Db, schoolId: string, school2Id: string)
       .set({ fileId: file.id })
       .where(eq(organisationOrders.id, mun.a.orderId));
   }
+  const school = await perSchool(db, schoolId);
+  const school2 = await perSchool(db, school2Id);
+  // The agreements' scans too: reading one is tried on a real file.
+  if (region)
+    for (const p of [school, school2]) {
+      const [ag] = await db
+        .select()
+        .from(partnershipAgreements)
+        .where(eq(partnershipAgreements.id, p.agreementId));
+      if (ag?.fileId) continue;
+      const file = await saveFile(db, databaseStorage(db), {
+        upload: {
+          name: 'соглашение.pdf',
+          data: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+        },
+        userId: region.id,
+        maxBytes: 1 << 20,
+      });
+      await db
+        .update(partnershipAgreements)
+        .set({ fileId: file.id })
+        .where(eq(partnershipAgreements.id, p.agreementId));
+    }
   return {
     year: mun.a.year,
     orderId: mun.a.orderId,
     coordinatorId: mun.a.id,
     curatorId: cur.id,
-    school: await perSchool(db, schoolId),
-    school2: await perSchool(db, school2Id),
+    school,
+    school2,
   };
 }
 

@@ -296,6 +296,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   }),
   'PATCH /api/organisation/agreements/{id}': () => ({ body: { number: '1', version: STALE } }),
   'DELETE /api/organisation/agreements/{id}': () => ({ query: `version=${STALE}` }),
+  'POST /api/organisation/agreements/{id}/file': () => ({ body: pdf() }),
   'GET /api/organisation/appendix': (t) => ({ query: `kind=curators&year=${t.all.people.year}` }),
 };
 

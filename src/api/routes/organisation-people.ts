@@ -4,7 +4,9 @@ import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
 import {
   addAgreement,
+  attachAgreementFile,
   deleteAgreement,
+  readAgreementFile,
   updateAgreement,
 } from '../../modules/organisation/people/agreements.js';
 import { exportPeopleAppendix } from '../../modules/organisation/people/appendix.js';
@@ -400,6 +402,51 @@ export function organisationPeopleRoutes(app: App, deps: Deps) {
         version: c.req.valid('query').version,
       });
       return c.json(OK, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('agreement.organise'),
+      method: 'post',
+      path: '/api/organisation/agreements/{id}/file',
+      tags,
+      summary: 'Приложить файл соглашения (multipart/form-data, поле file)',
+      request: { params: idParam, ...fileBody },
+      responses: okJson('Соглашение', agreementView),
+    }),
+    async (c) => {
+      const upload = await readUpload(c, deps.config.uploadMaxBytes);
+      return c.json(
+        await attachAgreementFile(db, deps.storage, {
+          actor: requireActor(c),
+          id: c.req.valid('param').id,
+          upload,
+          maxBytes: deps.config.uploadMaxBytes,
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('agreement.read'),
+      method: 'get',
+      path: '/api/organisation/agreements/{id}/file',
+      tags,
+      summary: 'Файл соглашения',
+      request: { params: idParam },
+      responses: okFile('Файл', STORED_MEDIA_TYPES),
+    }),
+    async (c) => {
+      const { file, data } = await readAgreementFile(db, deps.storage, {
+        actor: requireActor(c),
+        id: c.req.valid('param').id,
+      });
+      c.header('Content-Type', file.mime);
+      c.header('Content-Disposition', attachmentDisposition(file.name));
+      return c.body(new Uint8Array(data), 200);
     },
   );
 

@@ -1,5 +1,7 @@
 import {
   Alert,
+  Anchor,
+  FileButton,
   Badge,
   Button,
   Checkbox,
@@ -55,6 +57,15 @@ export function MentorsTab() {
         api.DELETE('/api/organisation/mentor-pairs/{id}', { params: { path: { id }, query: { version } } }),
       );
       notifyOk('Пара снята');
+      await refresh();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const attachFile = async (id: string, file: File) => {
+    try {
+      await unwrap(api.POST('/api/organisation/agreements/{id}/file', { params: { path: { id } }, body: { file } }));
+      notifyOk('Файл соглашения приложен');
       await refresh();
     } catch (e) {
       notifyError(e);
@@ -147,6 +158,23 @@ export function MentorsTab() {
                               {a.validTo ? `, до ${formatDate(a.validTo)}` : ''}:{' '}
                               {a.kinds.map((k) => AGREEMENT_KIND_LABELS[k]).join(', ')}
                             </Text>
+                            {a.hasFile && (
+                              <Anchor
+                                size="xs"
+                                href={apiHref('/api/organisation/agreements/{id}/file', { path: { id: a.id } })}
+                              >
+                                файл
+                              </Anchor>
+                            )}
+                            {can.any && (
+                              <FileButton onChange={(f) => f && attachFile(a.id, f)}>
+                                {(props) => (
+                                  <Button {...props} size="compact-xs" variant="subtle">
+                                    {a.hasFile ? 'заменить файл' : 'приложить файл'}
+                                  </Button>
+                                )}
+                              </FileButton>
+                            )}
                             {can.any && (
                               <Button
                                 size="compact-xs"

@@ -101,6 +101,7 @@ export async function createCurator(
       { entityType: 'curator', entityId: row.id, orgUnitId: regionId },
       { userId, position: row.position, newAccount: Boolean(input.newAccount) },
     );
+    await refreshBoundIndicators(tx, { regionId });
     return { id: row.id, oneTimePassword };
   });
 }

@@ -8,6 +8,8 @@ import { type Actor, pathReadable } from '../../access/actor.js';
 import { recordEvent } from '../../audit/record-event.js';
 import { saveFile, type Upload } from '../../files/save-file.js';
 import type { FileStorage } from '../../files/storage.js';
+import { refreshBoundIndicators } from '../refresh-bound.js';
+import { regionOfPath } from './access.js';
 
 // The orders that appoint people and pairs: typed with the act (number, date), the signed scan attached
 // later through the files module (content-type checked there). Whoever sees the issuing unit reads the
@@ -40,12 +42,12 @@ export async function listUnitOrders(db: Db, opts: { actor: Actor; unitId: strin
 
 async function loadOrder(db: Db, actor: Actor, id: string) {
   const [row] = await db
-    .select({ o: organisationOrders, unitId: orgUnits.id })
+    .select({ o: organisationOrders, path: orgUnits.path })
     .from(organisationOrders)
     .innerJoin(orgUnits, eq(orgUnits.id, organisationOrders.orgUnitId))
     .where(and(eq(organisationOrders.id, id), pathReadable(actor, orgUnits.path)));
   if (!row) throw notFound('Приказ');
-  return row.o;
+  return { ...row.o, path: row.path };
 }
 
 /** The issuer's own people: the region's operator, the municipality's coordinator. */
@@ -81,6 +83,8 @@ export async function attachOrderFile(
       { entityType: 'organisation_order', entityId: order.id, orgUnitId: order.orgUnitId },
       { number: order.number, fileName: file.name },
     );
+    // «Закрепление подтверждено нормативным актом»: a signed order may be what coverage counts.
+    await refreshBoundIndicators(tx, { regionId: regionOfPath(order.path) });
     return orderView(row, file.name);
   });
 }
