@@ -1,10 +1,10 @@
 import {
   Alert,
   Anchor,
-  FileButton,
   Badge,
   Button,
   Checkbox,
+  FileButton,
   Group,
   Modal,
   Select,
@@ -64,7 +64,9 @@ export function MentorsTab() {
   };
   const attachFile = async (id: string, file: File) => {
     try {
-      await unwrap(api.POST('/api/organisation/agreements/{id}/file', { params: { path: { id } }, body: { file } }));
+      await unwrap(
+        api.POST('/api/organisation/agreements/{id}/file', { params: { path: { id } }, body: { file } }),
+      );
       notifyOk('Файл соглашения приложен');
       await refresh();
     } catch (e) {
@@ -161,7 +163,9 @@ export function MentorsTab() {
                             {a.hasFile && (
                               <Anchor
                                 size="xs"
-                                href={apiHref('/api/organisation/agreements/{id}/file', { path: { id: a.id } })}
+                                href={apiHref('/api/organisation/agreements/{id}/file', {
+                                  path: { id: a.id },
+                                })}
                               >
                                 файл
                               </Anchor>
