@@ -196,7 +196,7 @@ export function CuratorsTab() {
                     <Table.Td>
                       <Stack gap={2}>
                         {c.schools.map((s) => (
-                          <Group key={s.assignmentId} gap={6} wrap="nowrap">
+                          <Group key={s.assignmentId} gap={6}>
                             <Text size="sm">{s.schoolName}</Text>
                             <Text size="xs" c="dimmed">
                               <OrderLabel order={s.order} />
