@@ -106,6 +106,21 @@ test('the coordinator appoints a curator and a mentor school by order; the schoo
   await expect(card.getByTestId('school-mentee')).toContainText([target.name]);
   await shot(schoolLogin, 'people-4-school-card');
 
+  // The team's start page shows the same block.
+  await schoolLogin.goto('/');
+  await expect(schoolLogin.getByTestId('school-organisation').getByTestId('school-mentee')).toContainText([
+    target.name,
+  ]);
+
+  // The region: a link with ?school= (as «Пробелы» makes) highlights the school and opens the appointment.
+  const region = await signIn(browser, 'region');
+  await region.goto(`/organisation?tab=curators&school=${target.id}`);
+  await expect(region.getByRole('dialog')).toContainText('Назначить куратора приказом');
+  await region.keyboard.press('Escape');
+  await expect(region.getByTestId(`curated-school-${target.id}`)).toHaveAttribute('data-highlighted', 'true');
+  await expect(region.getByTestId('curator-caseload').filter({ hasText: '4 школы' }).first()).toBeVisible();
+  await shot(region, 'people-5-region-curators');
+
   // Another school does not see the target school at all.
   const other = await signIn(browser, 'school2');
   const res = await other.request.get(`/api/schools/${target.id}/organisation`);
