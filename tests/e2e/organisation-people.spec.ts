@@ -120,6 +120,11 @@ test('the coordinator appoints a curator and a mentor school by order; the schoo
   await expect(region.getByTestId(`curated-school-${target.id}`)).toHaveAttribute('data-highlighted', 'true');
   await expect(region.getByTestId('curator-caseload').filter({ hasText: '4 школы' }).first()).toBeVisible();
   await shot(region, 'people-5-region-curators');
+  // Coordinators of every municipality by the ministry's order; the order's scan is attached here.
+  await region.goto('/organisation?tab=coordinators');
+  await expect(region.getByTestId('coordinators-table')).toBeVisible();
+  await expect(region.getByTestId('organisation-orders')).toContainText('1012-р');
+  await shot(region, 'people-6-coordinators');
 
   // Another school does not see the target school at all.
   const other = await signIn(browser, 'school2');

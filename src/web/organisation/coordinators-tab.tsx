@@ -7,6 +7,7 @@ import { appointCoordinatorInput } from '../../modules/organisation/people/schem
 import { api, unwrap } from '../shared/api.js';
 import { check, type FieldErrors } from '../shared/form-check.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
+import { OrdersPanel } from './orders-panel.js';
 import {
   OrderLabel,
   todayIso,
@@ -98,6 +99,7 @@ export function CoordinatorsTab() {
           );
         }}
       </Query>
+      <OrdersPanel />
       <Modal opened={open} onClose={modal.close} title="Назначить муниципального координатора" size="lg">
         <AppointForm
           year={p.year}

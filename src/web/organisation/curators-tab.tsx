@@ -6,7 +6,7 @@ import { WORDS } from '../../lib/counted.js';
 import { countLabel } from '../../lib/plural.js';
 import { api, apiHref, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
-import { AssignCuratorForm, NewCuratorForm } from './curator-forms.js';
+import { AssignCuratorForm, EditCuratorForm, NewCuratorForm } from './curator-forms.js';
 import {
   CASELOAD_LIMIT,
   OrderLabel,
@@ -25,6 +25,7 @@ export function CuratorsTab() {
   const qc = useQueryClient();
   const [assignFor, setAssignFor] = useState<string[] | null>(p.school && can.any ? [p.school] : null);
   const [adding, add] = useDisclosure(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const query = { year: p.year, municipalityId: p.municipalityId };
   const curators = useQuery({
@@ -171,6 +172,11 @@ export function CuratorsTab() {
                           не работает
                         </Badge>
                       )}
+                      {can.any && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c.id)}>
+                          изменить
+                        </Button>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {c.position}
@@ -241,6 +247,25 @@ export function CuratorsTab() {
             }}
           />
         )}
+      </Modal>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title="Запись реестра кураторов"
+        size="lg"
+      >
+        {(() => {
+          const entry = curators.data?.find((c) => c.id === editing);
+          return entry ? (
+            <EditCuratorForm
+              c={entry}
+              onDone={async () => {
+                setEditing(null);
+                await refresh();
+              }}
+            />
+          ) : null;
+        })()}
       </Modal>
       <Modal opened={adding} onClose={add.close} title="Внести куратора в реестр" size="lg">
         <NewCuratorForm
