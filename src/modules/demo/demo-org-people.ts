@@ -19,15 +19,15 @@ import { type DemoRun, orderDate } from './demo-run.js';
 
 // The demo region's people (issue 12 §1, helper «people»): every municipality's coordinator appointed by
 // one order of the ministry; the `curator` account in the registry with its two ШНОР; one synthetic
-// curator per municipality for the other ШНОР — one of them with four schools (over the caseload) — and
-// mentor pairs of the same municipality with agreements. Gaps, on purpose, in the first municipality:
+// curator per municipality for the other ШНОР — one of them with four schools (over the caseload); after
+// the lists are loaded (coverDemoListInForce), curators for the list's further ШНОР and mentor pairs of the
+// same municipality with agreements. Gaps, on purpose, in the first municipality:
 // its third ШНОР has neither a curator nor a mentor, and the pair of the curator's second school has no
 // agreement — so that «Пробелы» and the municipality's tabs have something true to show.
 
 export async function loadDemoPeople(run: DemoRun): Promise<void> {
   const { db, picks, orgs } = run;
   const region = run.users.main.region;
-  const rng = createRng(seedOf('opora-demo-people'));
   const today = run.today;
   const ministryOrder = (n: string, month: number, day: number) => ({
     number: n,
@@ -102,34 +102,6 @@ export async function loadDemoPeople(run: DemoRun): Promise<void> {
       order: curatorsOrder,
     });
   }
-
-  // Mentor pairs: the largest non-ШНОР school of the municipality, every ШНОР but the gap.
-  const pairsOrder = ministryOrder(PAIRS_ORDER.number, PAIRS_ORDER.month, PAIRS_ORDER.day);
-  const noAgreement = picks.curated[1];
-  for (const m of orgs.municipalities) {
-    const mentor = mentorOf(m, picks.shnor);
-    if (!mentor) continue;
-    for (const s of picks.shnorByMunicipality.get(m.id) ?? []) {
-      if (s === gap) continue;
-      const pair = await createPair(db, {
-        actor: region,
-        today,
-        input: { schoolId: s.id, mentorSchoolId: mentor.id, year: run.year, order: pairsOrder },
-      });
-      if (s === noAgreement) continue;
-      await addAgreement(db, {
-        actor: region,
-        pairId: pair.id,
-        input: {
-          kinds: rng.chance(0.5) ? ['programs', 'joint_events'] : ['resources', 'programs', 'vsoko'],
-          number: `С-${rng.int(10, 99)}`,
-          signedOn: orderDate(run, 9, 20),
-          validFrom: orderDate(run, 9, 20),
-          validTo: `${run.year + 1}-08-31`,
-        },
-      });
-    }
-  }
 }
 
 const CURATORS_ORDER = { number: '1047-р', month: 9, day: 4 };
@@ -198,23 +170,29 @@ export async function coverDemoListInForce(run: DemoRun): Promise<void> {
   const { db, picks, orgs } = run;
   const list = await listInForce(db, { regionId: orgs.regionId, year: run.year, kind: 'shnor' });
   if (!list) return;
-  const ids = new Set(
+  const members = async (listId: string) =>
     (
       await db
         .select({ id: identificationListSchools.schoolId })
         .from(identificationListSchools)
-        .where(eq(identificationListSchools.listId, list.id))
-    ).map((r) => r.id),
-  );
+        .where(eq(identificationListSchools.listId, listId))
+    ).map((r) => r.id);
+  const ids = new Set(await members(list.id));
+  const risk = await listInForce(db, { regionId: orgs.regionId, year: run.year, kind: 'riskZone' });
+  // A mentor on neither list in force: the demo's pairs carry no warning of their own.
+  const listed = new Set([...ids, ...(risk ? await members(risk.id) : [])]);
   const planned = new Set(picks.shnor.map((s) => s.id));
   const gap = (picks.shnorByMunicipality.get(picks.m1.id) ?? []).find((s) => !picks.curated.includes(s));
+  const noAgreement = picks.curated[1];
+  const rng = createRng(seedOf('opora-demo-pairs'));
   const order = (o: typeof CURATORS_ORDER) => ({ number: o.number, date: orderDate(run, o.month, o.day) });
   let n = 0;
   for (const m of orgs.municipalities) {
     const extra = m.schools.filter((s) => ids.has(s.id) && !planned.has(s.id) && s !== gap);
-    const mentor = [...m.schools]
-      .filter((s) => !ids.has(s.id) && !planned.has(s.id))
-      .sort((a, b) => b.pupils - a.pupils)[0];
+    const mentor = strongestOf(
+      m,
+      m.schools.filter((s) => listed.has(s.id) || planned.has(s.id)),
+    );
     for (let i = 0; i < extra.length; i += 3) {
       n++;
       await addDemoCurator(run, {
@@ -226,21 +204,37 @@ export async function coverDemoListInForce(run: DemoRun): Promise<void> {
       });
     }
     if (!mentor) continue;
-    for (const s of extra) {
+    // Mentor pairs: every ШНОР of the municipality (planned or on the list) but the gap.
+    const paired = [...(picks.shnorByMunicipality.get(m.id) ?? []), ...extra].filter((s) => s !== gap);
+    for (const s of paired) {
       const pair = await createPair(db, {
         actor: run.users.main.region,
         today: run.today,
         input: { schoolId: s.id, mentorSchoolId: mentor.id, year: run.year, order: order(PAIRS_ORDER) },
       });
+      if (s === noAgreement) continue;
       await addAgreement(db, {
         actor: run.users.main.region,
         pairId: pair.id,
         input: {
-          kinds: ['programs', 'joint_events'],
+          kinds: rng.chance(0.5) ? ['programs', 'joint_events'] : ['resources', 'programs', 'vsoko'],
+          number: `С-${rng.int(10, 99)}`,
           signedOn: orderDate(run, 9, 20),
+          validFrom: orderDate(run, 9, 20),
           validTo: `${run.year + 1}-08-31`,
         },
       });
     }
   }
+}
+
+/**
+ * The mentor of a municipality's ШНОР: its largest gymnasium or lyceum (seldom on any list), else its
+ * largest school that is not ШНОР (demo-plan's mentorOf).
+ */
+function strongestOf(m: DemoMunicipality, shnor: DemoSchool[]): DemoSchool | undefined {
+  const elite = m.schools
+    .filter((s) => !shnor.includes(s) && /Гимназия|Лицей/.test(s.name))
+    .sort((a, b) => b.pupils - a.pupils)[0];
+  return elite ?? mentorOf(m, shnor);
 }
