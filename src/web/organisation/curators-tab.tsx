@@ -6,7 +6,8 @@ import { WORDS } from '../../lib/counted.js';
 import { countLabel } from '../../lib/plural.js';
 import { api, apiHref, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
-import { AssignCuratorForm, EditCuratorForm, NewCuratorForm } from './curator-forms.js';
+import { EditCuratorForm } from './curator-edit-form.js';
+import { AssignCuratorForm, NewCuratorForm } from './curator-forms.js';
 import {
   CASELOAD_LIMIT,
   OrderLabel,
