@@ -6,6 +6,7 @@ import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { meetingCases } from './access/meetings.js';
+import { withoutPartners } from './access/people-samples.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
@@ -23,6 +24,7 @@ import {
   outcome,
   REGION_LEVEL,
   ROLE_RULES,
+  SCHOOL_ORGANISERS,
   UNIT_READERS,
   UNITS,
 } from './access/scope.js';
@@ -410,6 +412,68 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           may: EVENT_RIGHTS.municipal.register,
         },
       ];
+    // Helper «people» (issue 12 §1): the demo's order, coordinator, curator, assignments, pairs, agreements.
+    case 'organisation-order.read':
+    case 'organisation-order.keep':
+      return [
+        {
+          label: 'regionOrder',
+          params: { id: s.people.orderId },
+          target: { all, user },
+          sees: REGION_LEVEL,
+          may: rule === 'organisation-order.read' ? REGION_LEVEL : ['region'],
+        },
+      ];
+    case 'coordinator.keep':
+      return [
+        {
+          label: 'coordinator',
+          params: { id: s.people.coordinatorId },
+          target: { all, user },
+          sees: UNIT_READERS.ownMunicipality,
+          may: ['region'],
+        },
+      ];
+    case 'curator.keep':
+      return [
+        {
+          label: 'curator',
+          params: { id: s.people.curatorId },
+          target: { all, user },
+          sees: UNIT_READERS.school,
+          may: ['region', 'municipality'],
+        },
+      ];
+    case 'agreement.read':
+      return (['school', 'school2'] as const).map((u) => ({
+        label: u,
+        params: { id: s.people[u].agreementId },
+        target: { unit: s.units[u], all, user },
+        sees: UNIT_READERS[u],
+        may: UNIT_READERS[u],
+      }));
+    case 'school.organise':
+    case 'curator-assignment.organise':
+    case 'mentor-pair.organise':
+    case 'agreement.organise':
+      return (['school', 'school2'] as const).map((u) => {
+        const p = s.people[u];
+        const id =
+          rule === 'curator-assignment.organise'
+            ? p.assignmentId
+            : rule === 'mentor-pair.organise'
+              ? p.pairId
+              : rule === 'agreement.organise'
+                ? p.agreementId
+                : '';
+        return {
+          label: u,
+          params: (id ? { id } : {}) as Record<string, string>,
+          target: { unit: s.units[u], all, user },
+          sees: UNIT_READERS[u],
+          may: SCHOOL_ORGANISERS[u],
+        };
+      });
     default: {
       // Helper «meetings»: bodies, meetings, decisions (tests/access/meetings.ts).
       const meetingRuleCases = meetingCases(rule, s, user);
@@ -482,7 +546,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
       input: { role: 'teacher', orgUnitId: samples.units.school2.unitId },
     });
     user = { id: u.id, assignmentId: a?.id ?? '' };
-    foreign = await foreignContent(database.db);
+    foreign = await withoutPartners(database.db, await foreignContent(database.db));
     beforeReads = await fingerprint(database.db);
   }, 300_000);
   afterAll(async () => {

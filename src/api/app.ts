@@ -22,6 +22,7 @@ import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { miscRoutes } from './routes/misc.js';
+import { organisationPeopleRoutes } from './routes/organisation-people.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
 import { riskAnswerRoutes } from './routes/risk-answer.js';
@@ -64,6 +65,10 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
     '/api/me/password',
     '/api/auth/logout',
     '/api/org-units/*',
+    // Helper «people»: appointing a coordinator or a curator gives a role, removing one takes it away.
+    '/api/organisation/coordinators',
+    '/api/organisation/curator-assignments',
+    '/api/organisation/curator-assignments/*',
   ];
   for (const path of changesActors) app.use(path, forgetActorsAfterChange(deps));
 
@@ -90,6 +95,8 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   eventRoutes(app, deps);
   // Helper «coverage»: coverage computed and «Пробелы» (issue 12 §4).
   coverageRoutes(app, deps);
+  // Organisation of the work: people (issue 12 §1, helper «people»).
+  organisationPeopleRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

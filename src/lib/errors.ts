@@ -59,6 +59,10 @@ export const NOUN_GENDERS = {
   'Рабочий орган': 'm',
   Заседание: 'n',
   'Решение заседания': 'n',
+  // Helper «people» (issue 12 §1).
+  Куратор: 'm',
+  'Пара школ': 'f',
+  Соглашение: 'n',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

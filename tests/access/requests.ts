@@ -296,4 +296,47 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
+  // Helper «people» (issue 12 §1): writes repeat what the demo holds (409) or carry a stale version.
+  'POST /api/organisation-orders/{id}/file': () => ({ body: pdf() }),
+  'POST /api/organisation/coordinators': (t) => ({
+    body: {
+      municipalityId: t.all.units.ownMunicipality.unitId,
+      year: t.all.people.year,
+      login: 'municipality',
+      order: { number: 'Проверка', date: TODAY },
+    },
+  }),
+  'DELETE /api/organisation/coordinators/{id}': () => ({ query: `version=${STALE}` }),
+  'POST /api/organisation/curators': () => ({ body: { login: 'curator', position: 'Проверка доступа' } }),
+  'PATCH /api/organisation/curators/{id}': () => ({ body: { phone: '1', version: STALE } }),
+  'POST /api/organisation/curator-assignments': (t) => ({
+    body: {
+      curatorId: t.all.people[peopleSchool(t)].curatorId,
+      schoolIds: [t.unit?.unitId],
+      year: t.all.people.year,
+      order: { number: 'Проверка', date: TODAY },
+    },
+  }),
+  'DELETE /api/organisation/curator-assignments/{id}': () => ({ query: `version=${STALE}` }),
+  'POST /api/organisation/mentor-pairs': (t) => ({
+    body: {
+      schoolId: t.unit?.unitId,
+      mentorSchoolId: t.all.people[peopleSchool(t)].mentorSchoolId,
+      year: t.all.people.year,
+      order: { number: 'Проверка', date: TODAY },
+    },
+  }),
+  'DELETE /api/organisation/mentor-pairs/{id}': () => ({ query: `version=${STALE}` }),
+  'POST /api/organisation/mentor-pairs/{id}/agreements': () => ({
+    body: { kinds: ['programs'], signedOn: TODAY },
+  }),
+  'PATCH /api/organisation/agreements/{id}': () => ({ body: { number: '1', version: STALE } }),
+  'DELETE /api/organisation/agreements/{id}': () => ({ query: `version=${STALE}` }),
+  'POST /api/organisation/agreements/{id}/file': () => ({ body: pdf() }),
+  'GET /api/organisation/appendix': (t) => ({ query: `kind=curators&year=${t.all.people.year}` }),
 };
+
+const TODAY = new Date().toISOString().slice(0, 10);
+/** Which demo school a «people» call is made for. */
+const peopleSchool = (t: Target): 'school' | 'school2' =>
+  t.unit?.unitId === t.all.units.school2.unitId ? 'school2' : 'school';

@@ -13,6 +13,7 @@ import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
+import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -56,6 +57,8 @@ export type Samples = {
   events: EventSamples;
   /** Helper «meetings»: the demo's bodies, meetings and decisions. */
   meetings: MeetingSamples;
+  /** Helper «people»: coordinators, curators, pairs and agreements of the demo (issue 12 §1). */
+  people: PeopleSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -191,6 +194,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     campaign: await campaignSample(db, school.id),
     events: await eventSamples(db, school.id),
     meetings: await meetingSamples(db, school.id),
+    people: await peopleSamples(db, school.id, school2.id),
   };
 }
 

@@ -68,6 +68,14 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'risk-reference.read': [...REGION_LEVEL, 'municipality'],
   'risk-reference.keep': ['region', 'admin'],
   'expertise.organizer': [...REGION_LEVEL, 'municipality'],
+  // Helper «people»: the curators' registry and the orders' appendices.
+  'organise.people': ['region', 'municipality'],
+};
+
+/** Helper «people»: who appoints curators and mentors of each demo school (organise-access.ts). */
+export const SCHOOL_ORGANISERS: Record<'school' | 'school2', Login[]> = {
+  school: ['region', 'municipality'],
+  school2: ['region'],
 };
 
 /** Helper «programs»: who takes each step of a school document's workflow (see modules/programs/document-access.ts). */

@@ -213,6 +213,36 @@ export const EVENT_PAYLOADS = {
   'meeting.protocol_file_attached': z.object({ fileName: z.string() }),
   'meeting_decision.done': z.object({ meetingId: z.string(), outcome: z.string() }),
   'meeting_decision.cancelled': z.object({ meetingId: z.string(), reason: z.string() }),
+  // Helper «people» (issue 12 §1): orders, coordinators, curators, mentor pairs and their agreements.
+  'organisation_order.file_attached': z.object({ number: z.string(), fileName: z.string() }),
+  'coordinator.appointed': z.object({
+    municipalityId: z.string(),
+    year: z.number(),
+    userId: z.string(),
+    orderId: z.string(),
+  }),
+  'coordinator.removed': z.object({ municipalityId: z.string(), year: z.number(), userId: z.string() }),
+  'curator.created': z.object({ userId: z.string(), position: z.string(), newAccount: z.boolean() }),
+  'curator.updated': changes,
+  'curator.assigned': z.object({
+    curatorId: z.string(),
+    schoolId: z.string(),
+    year: z.number(),
+    orderId: z.string(),
+    caseload: z.number(),
+  }),
+  'curator.unassigned': z.object({ curatorId: z.string(), schoolId: z.string(), year: z.number() }),
+  'mentor_pair.created': z.object({
+    schoolId: z.string(),
+    mentorSchoolId: z.string(),
+    year: z.number(),
+    orderId: z.string(),
+    warnings: z.array(z.string()),
+  }),
+  'mentor_pair.removed': z.object({ schoolId: z.string(), mentorSchoolId: z.string(), year: z.number() }),
+  'agreement.created': z.object({ pairId: z.string(), kinds: z.array(z.string()), signedOn: z.string() }),
+  'agreement.updated': changes,
+  'agreement.deleted': z.object({ pairId: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -31,7 +31,14 @@ export type EventTarget = {
     // helper «meetings»
     | 'working_body'
     | 'meeting'
-    | 'meeting_decision';
+    | 'meeting_decision'
+    // Helper «people» (issue 12 §1).
+    | 'organisation_order'
+    | 'coordinator_appointment'
+    | 'curator'
+    | 'curator_assignment'
+    | 'mentor_pair'
+    | 'partnership_agreement';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -1,6 +1,7 @@
 import { bindDemoCoverage } from './demo-org-coverage.js';
 import { loadDemoEvents } from './demo-org-events.js';
 import { loadDemoMeetings } from './demo-org-meetings.js';
+import { coverDemoListInForce, loadDemoPeople } from './demo-org-people.js';
 import type { DemoRun } from './demo-run.js';
 
 // The organisation of the demo region's work (issue 12 §6): coordinators, curators with their schools,
@@ -9,13 +10,16 @@ import type { DemoRun } from './demo-run.js';
 
 /** After the roadmaps, profiles and programs: the organisation refers to them. */
 export async function loadDemoOrganisation(run: DemoRun): Promise<void> {
-  void run;
-  await loadDemoEvents(run);
+  await loadDemoPeople(run);
   await loadDemoMeetings(run);
+  await loadDemoEvents(run);
 }
 
-/** After the identification lists: bound indicators read the ШНОР list in force. */
+/**
+ * After the identification lists: the ШНОР of the list in force get their curators and mentors (the
+ * mentors chosen off both lists), then the bound indicators read all of it.
+ */
 export async function bindDemoIndicators(run: DemoRun): Promise<void> {
-  void run;
-  await bindDemoCoverage(run); // helper «coverage»
+  await coverDemoListInForce(run);
+  await bindDemoCoverage(run);
 }

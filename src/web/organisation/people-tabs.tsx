@@ -1,6 +1,4 @@
-import { Text } from '@mantine/core';
-
-// FOUNDATION placeholder: the helper «people» replaces this file (curators, mentor pairs, coordinators).
-export const CuratorsTab = () => <Text c="dimmed">Раздел в разработке</Text>;
-export const MentorsTab = () => <Text c="dimmed">Раздел в разработке</Text>;
-export const CoordinatorsTab = () => <Text c="dimmed">Раздел в разработке</Text>;
+// The people tabs of «Организация работы» (helper «people», issue 12 §1): each in a file of its own.
+export { CoordinatorsTab } from './coordinators-tab.js';
+export { CuratorsTab } from './curators-tab.js';
+export { MentorsTab } from './mentors-tab.js';

@@ -4,6 +4,7 @@ import { RollUpTable } from '../dashboard/roll-up-table.js';
 import { SectionCard, Shown, TaskList } from '../dashboard/section-card.js';
 import { StatCards } from '../dashboard/stat-cards.js';
 import { type Dashboard, useDashboard } from '../dashboard/use-dashboard.js';
+import { SchoolOrganisationCard } from '../organisation/school-organisation-card.js';
 import { useMe } from '../shared/auth.js';
 import { EMPTY } from '../shared/empty-states.js';
 import { type FoundItem, ROLE_LABELS } from '../shared/types.js';
@@ -35,6 +36,12 @@ export function DashboardPage() {
           />
         )}
       </Query>
+      {/* Helper «people»: a school's team sees its curator and mentor school on its start page. */}
+      {me.assignments
+        .filter((a) => a.role === 'school_team' && a.unitKind === 'school')
+        .map((a) => (
+          <SchoolOrganisationCard key={a.orgUnitId} schoolId={a.orgUnitId} />
+        ))}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { fetchers, keys } from '../identification/api.js';
 import { IndicatorsChart, ResultIndexChart } from '../identification/school-charts.js';
 import { FLAG_COLORS, FLAG_KEYS, FLAG_LABELS, fmtNum } from '../identification/strings.js';
 import type { SchoolCard } from '../identification/types.js';
+import { SchoolOrganisationCard } from '../organisation/school-organisation-card.js';
 import { Query } from '../shared/ui.js';
 
 /** A school's card: its flags over the years, indicators against its cluster and the region, reasons. */
@@ -163,6 +164,8 @@ function Card({ card }: { card: SchoolCard }) {
           </Paper>
         </Grid.Col>
       </Grid>
+      {/* Helper «people»: the school's curators, mentors and agreements (issue 12 §1). */}
+      <SchoolOrganisationCard schoolId={s.id} />
     </Stack>
   );
 }

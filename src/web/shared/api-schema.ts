@@ -4975,6 +4975,1175 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/org-units/{id}/organisation-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Приказы организации о назначениях (номер, дата, файл) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Приказы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationOrder"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation-orders/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл приказа */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Файл */
+                200: components["responses"]["200_3"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Приложить подписанный файл приказа (multipart/form-data, поле file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** Приказ */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationOrder"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Удалить соглашение */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалено */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Изменить соглашение (устаревшая версия — 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kinds?: ("resources" | "programs" | "joint_events" | "vsoko")[];
+                        number?: string | null;
+                        signedOn?: string;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Соглашение */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnershipAgreement"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/organisation/agreements/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл соглашения */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Файл */
+                200: components["responses"]["200_3"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Приложить файл соглашения (multipart/form-data, поле file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** Соглашение */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnershipAgreement"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/appendix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DOCX-приложение к приказу: список кураторов ШНОР или пар ШНОР — школа-наставник */
+        get: {
+            parameters: {
+                query: {
+                    kind: "curators" | "pairs";
+                    year: number;
+                    municipalityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Приложение */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/coordinators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Муниципальные координаторы года (регион — все, муниципалитет — свои) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    municipalityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Координаторы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoordinatorAppointment"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Назначить муниципального координатора приказом региона (даёт роль координатора) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        municipalityId: string;
+                        year: number;
+                        login: string;
+                        position?: string | null;
+                        order: {
+                            number: string;
+                            date: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** Назначен */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/coordinators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Снять назначение координатора (роль остаётся за администратором) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Снято */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/curator-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Закрепить куратора за школами приказом (нагрузка больше трёх школ — предупреждение) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        curatorId: string;
+                        schoolIds: string[];
+                        year: number;
+                        order: {
+                            number: string;
+                            date: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** Закреплён */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CuratorAssignmentResult"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/curator-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Снять куратора со школы (роль «куратор» уходит, если других назначений на школу нет) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Снят */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/curators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Реестр кураторов с их школами года и нагрузкой (только видимое пользователю) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    municipalityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Кураторы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Curator"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Внести куратора в реестр: существующая учётная запись или новая с одноразовым паролем */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login?: string;
+                        newAccount?: {
+                            login: string;
+                            fullName: string;
+                        };
+                        position: string;
+                        workUnitId?: string | null;
+                        workplace?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Куратор */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedCurator"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/curators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Изменить запись реестра (устаревшая версия — 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        position?: string;
+                        workUnitId?: string | null;
+                        workplace?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        active?: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Изменено */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/organisation/mentor-pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Пары ШНОР — школа-наставник года с соглашениями и предупреждениями (обе школы видимы) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    municipalityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Пары */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorPair"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Закрепить школу-наставника приказом (наставник в списке ШНОР или зоны риска — предупреждение) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schoolId: string;
+                        mentorSchoolId: string;
+                        year: number;
+                        order: {
+                            number: string;
+                            date: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** Закреплена */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MentorPairResult"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/mentor-pairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Снять пару (соглашения пары удаляются вместе с ней) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Снята */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/mentor-pairs/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Добавить соглашение пары (виды, номер, дата подписания, срок действия) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kinds: ("resources" | "programs" | "joint_events" | "vsoko")[];
+                        number?: string | null;
+                        signedOn: string;
+                        validFrom?: string | null;
+                        validTo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Соглашение */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnershipAgreement"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ШНОР списка в силе и школы с кураторами или наставниками года (только видимые) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    municipalityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Школы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisedSchools"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/program-templates": {
         parameters: {
             query?: never;
@@ -8775,6 +9944,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/{id}/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Кураторы, школы-наставники, подопечные школы и соглашения школы за год */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Организация работы школы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolOrganisation"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sections/{id}": {
         parameters: {
             query?: never;
@@ -9762,6 +10989,19 @@ export interface components {
             text: string;
             createdAt: string;
         };
+        CoordinatorAppointment: {
+            id: string;
+            municipalityId: string;
+            municipalityName: string;
+            year: number;
+            userId: string;
+            fullName: string;
+            login: string;
+            email: string | null;
+            position: string | null;
+            order: components["schemas"]["OrganisationOrderRef"];
+            version: number;
+        };
         Coverage: {
             /** Учебный год по году начала */
             year: number;
@@ -10023,6 +11263,41 @@ export interface components {
                 tookPart: number;
                 share: number;
             })[];
+        };
+        CreatedCurator: {
+            id: string;
+            oneTimePassword: string | null;
+        };
+        Curator: {
+            id: string;
+            userId: string;
+            fullName: string;
+            login: string;
+            position: string;
+            workUnitId: string | null;
+            workUnitName: string | null;
+            workplace: string | null;
+            phone: string | null;
+            email: string | null;
+            active: boolean;
+            version: number;
+            caseload: number;
+            overloaded: boolean;
+            schools: ({
+                assignmentId: string;
+                schoolId: string;
+                schoolName: string;
+                municipalityId: string;
+                municipalityName: string;
+                order: components["schemas"]["OrganisationOrderRef"];
+                version: number;
+            })[];
+        };
+        CuratorAssignmentResult: {
+            assignmentIds: string[];
+            orderId: string;
+            caseload: number;
+            warnings: string[];
         };
         Dashboard: {
             ownRoadmaps: components["schemas"]["RoadmapSummary"][];
@@ -10849,6 +12124,24 @@ export interface components {
             decisions: number;
             openDecisions: number;
         };
+        MentorPair: {
+            id: string;
+            year: number;
+            schoolId: string;
+            schoolName: string;
+            municipalityId: string;
+            mentorSchoolId: string;
+            mentorSchoolName: string;
+            order: components["schemas"]["OrganisationOrderRef"];
+            version: number;
+            warnings: string[];
+            agreements: components["schemas"]["PartnershipAgreement"][];
+        };
+        MentorPairResult: {
+            id: string;
+            orderId: string;
+            warnings: string[];
+        };
         Methodology: {
             id: string;
             code: string;
@@ -11051,6 +12344,45 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+        };
+        OrganisationOrder: {
+            id: string;
+            orgUnitId: string;
+            number: string;
+            date: string;
+            title: string;
+            fileName: string | null;
+            version: number;
+        };
+        OrganisationOrderRef: {
+            id: string;
+            number: string;
+            date: string;
+            hasFile: boolean;
+        } | null;
+        OrganisedSchools: {
+            listText: string;
+            schools: ({
+                schoolId: string;
+                schoolName: string;
+                municipalityId: string;
+                municipalityName: string;
+                shnor: boolean;
+                curators: string[];
+                mentors: string[];
+                hasAgreement: boolean;
+            })[];
+        };
+        PartnershipAgreement: {
+            id: string;
+            pairId: string;
+            kinds: ("resources" | "programs" | "joint_events" | "vsoko")[];
+            number: string | null;
+            signedOn: string;
+            validFrom: string | null;
+            validTo: string | null;
+            hasFile: boolean;
+            version: number;
         };
         ProgramMeasureProgress: {
             measureKey: string;
@@ -12198,6 +13530,35 @@ export interface components {
             schoolId: string;
             schoolName: string;
             decisions: number;
+        };
+        SchoolOrganisation: {
+            schoolId: string;
+            schoolName: string;
+            year: number;
+            curators: ({
+                assignmentId: string;
+                curatorId: string;
+                fullName: string;
+                position: string;
+                workplace: string | null;
+                phone: string | null;
+                email: string | null;
+                order: components["schemas"]["OrganisationOrderRef"];
+            })[];
+            mentors: ({
+                pairId: string;
+                schoolId: string;
+                schoolName: string;
+                order: components["schemas"]["OrganisationOrderRef"];
+                agreements: components["schemas"]["PartnershipAgreement"][];
+            })[];
+            mentees: ({
+                pairId: string;
+                schoolId: string;
+                schoolName: string;
+                order: components["schemas"]["OrganisationOrderRef"];
+                agreements: components["schemas"]["PartnershipAgreement"][];
+            })[];
         };
         SectionRow: {
             id: string;
