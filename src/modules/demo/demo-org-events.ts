@@ -128,6 +128,23 @@ export async function loadDemoEvents(run: DemoRun): Promise<void> {
   });
   await run.db.insert(eventMaterials).values({ eventId: upcomingWebinar, name: file.name, fileId: file.id });
 
+  // The autumn's методический десант of ИРО: its specialists went to half of the ШНОР so far — the
+  // regional measure «Методический десант» counts them (demo-org-coverage.ts binds it).
+  await addEvent(run, rng, {
+    organiserUnitId: orgs.iroId,
+    createdBy: center.userId,
+    kind: 'method_landing',
+    title: 'Методический десант ИРО в ШНОР: посещение уроков и разбор с управленческими командами',
+    days: -35,
+    status: 'held',
+    group: 'shnor',
+    note: 'управленческие команды и учителя ШНОР',
+    target: null,
+    place: 'Выезд в школы',
+    schools: shnor,
+    tookPart: 0.5,
+  });
+
   // The first municipality's seminars for all its schools: one held, one coming with a registration.
   const m1Schools = picks.m1.schools.map((s) => s.id);
   for (const [days, status, title] of [

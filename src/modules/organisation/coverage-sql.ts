@@ -27,39 +27,39 @@ export type ShnorCounts = {
 };
 
 /**
- * The ШНОР of the list `listId` inside each unit's subtree, and how many of them have each thing of
- * the school year `year`: a curator assigned, a mentor school paired, a pair with an agreement, an
- * approved roadmap of their own for the year, an approved (or published) programme — the medium-term or
- * an anti-risk one, a concept is not a programme — and a risk profile verified in a campaign of the year.
+ * The ШНОР of the list `listId` with what each has of the school year `year` — the one definition of
+ * every ШНОР coverage rule, for the counts below and the «Пробелы» rows: a curator assigned, a mentor
+ * school paired, a pair with an agreement, an approved roadmap of its own for the year, an approved (or
+ * published) programme — the medium-term or an anti-risk one, a concept is not a programme — and a risk
+ * profile verified in a campaign of the year. Columns: id, path, cur, men, agr, rm, prg, ver.
  */
+export function shnorFlagsSql(listId: string | null, y: number): SQL {
+  return sql`select sh.id, sh.path,
+      exists (select 1 from curator_assignments ca where ca.school_id = sh.id and ca.year = ${y}) as cur,
+      exists (select 1 from mentor_pairs mp where mp.school_id = sh.id and mp.year = ${y}) as men,
+      exists (select 1 from mentor_pairs mp join partnership_agreements pa on pa.pair_id = mp.id
+              where mp.school_id = sh.id and mp.year = ${y}) as agr,
+      exists (select 1 from roadmaps r where r.org_unit_id = sh.id and r.period_year = ${y}
+              and r.status = 'approved') as rm,
+      exists (select 1 from school_documents d where d.school_id = sh.id and d.year = ${y}
+              and d.kind in ('midterm_program', 'antirisk_program')
+              and d.status in ('approved', 'published')) as prg,
+      exists (select 1 from risk_verifications v join risk_campaigns c on c.id = v.campaign_id
+              where v.school_id = sh.id and c.year = ${y} and v.status = 'verified') as ver
+    from (select s.id, s.path from identification_list_schools ls join org_units s on s.id = ls.school_id
+          where ls.list_id = ${listId}::uuid) sh`;
+}
+
+/** The ШНОР of the list `listId` inside each unit's subtree and how many have each thing (shnorFlagsSql). */
 export async function shnorCounts(
   db: Db,
   opts: { unitIds: string[]; listId: string | null; year: number },
 ): Promise<ShnorCounts[]> {
   if (opts.unitIds.length === 0) return [];
-  const y = opts.year;
-  const rows = await rowsOf<ShnorCounts>(
+  return rowsOf<ShnorCounts>(
     db,
     sql`with u as (select id, path from org_units where id in (${idList(opts.unitIds)})),
-      sh as (
-        select s.id, s.path from identification_list_schools ls join org_units s on s.id = ls.school_id
-        where ls.list_id = ${opts.listId}::uuid
-      ),
-      f as (
-        select sh.id, sh.path,
-          exists (select 1 from curator_assignments ca where ca.school_id = sh.id and ca.year = ${y}) as cur,
-          exists (select 1 from mentor_pairs mp where mp.school_id = sh.id and mp.year = ${y}) as men,
-          exists (select 1 from mentor_pairs mp join partnership_agreements pa on pa.pair_id = mp.id
-                  where mp.school_id = sh.id and mp.year = ${y}) as agr,
-          exists (select 1 from roadmaps r where r.org_unit_id = sh.id and r.period_year = ${y}
-                  and r.status = 'approved') as rm,
-          exists (select 1 from school_documents d where d.school_id = sh.id and d.year = ${y}
-                  and d.kind in ('midterm_program', 'antirisk_program')
-                  and d.status in ('approved', 'published')) as prg,
-          exists (select 1 from risk_verifications v join risk_campaigns c on c.id = v.campaign_id
-                  where v.school_id = sh.id and c.year = ${y} and v.status = 'verified') as ver
-        from sh
-      )
+      f as (${shnorFlagsSql(opts.listId, opts.year)})
       select u.id as "unitId", count(f.id)::int as total,
         (count(*) filter (where f.cur))::int as "withCurator",
         (count(*) filter (where f.men))::int as "withMentor",
@@ -70,7 +70,6 @@ export async function shnorCounts(
       from u left join f on f.path like u.path || '%'
       group by u.id`,
   );
-  return rows;
 }
 
 export type EventCounts = {

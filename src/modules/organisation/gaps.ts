@@ -1,13 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Periodicity } from '../../db/schema/values.js';
 import { byRussian } from '../../lib/sort.js';
 import { type Actor, pathReadable } from '../access/actor.js';
-import { bodySchedule } from './body-schedule.js';
 import { coverageBase } from './coverage.js';
+import { shnorFlagsSql } from './coverage-sql.js';
 import type { GapsView } from './gaps-views.js';
 import { readableUnit } from './get-coverage.js';
 import { listInForceText } from './list-in-force.js';
+import { bodiesWithMissedMeetings } from './missed-meetings.js';
 
 // «Пробелы» (issue 12 §4): what is missing in a unit's subtree for a school year, each row with the
 // place to fix it. The ШНОР gaps use the same base as coverage (the list in force); a body's missed
@@ -42,18 +42,11 @@ export async function getGaps(
     program: boolean;
   }>(
     db,
-    sql`select s.id, s.name, m.name as municipality,
-        exists (select 1 from curator_assignments ca where ca.school_id = s.id and ca.year = ${y}) as curator,
-        exists (select 1 from mentor_pairs mp where mp.school_id = s.id and mp.year = ${y}) as mentor,
-        exists (select 1 from mentor_pairs mp join partnership_agreements pa on pa.pair_id = mp.id
-                where mp.school_id = s.id and mp.year = ${y}) as agreement,
-        exists (select 1 from roadmaps r where r.org_unit_id = s.id and r.period_year = ${y}
-                and r.status = 'approved') as roadmap,
-        exists (select 1 from school_documents d where d.school_id = s.id and d.year = ${y}
-                and d.kind in ('midterm_program', 'antirisk_program') and d.status in ('approved', 'published')) as program
-      from identification_list_schools ls join org_units s on s.id = ls.school_id
-      left join org_units m on m.id = s.parent_id
-      where ls.list_id = ${base.shnorList?.id ?? null}::uuid and s.path like ${under} and ${seen('s.path')}`,
+    sql`with f as (${shnorFlagsSql(base.shnorList?.id ?? null, y)})
+      select s.id, s.name, m.name as municipality, f.cur as curator, f.men as mentor, f.agr as agreement,
+        f.rm as roadmap, f.prg as program
+      from f join org_units s on s.id = f.id left join org_units m on m.id = s.parent_id
+      where s.path like ${under} and ${seen('s.path')}`,
   );
   const missing = shnor
     .map((s) => ({
@@ -86,42 +79,9 @@ export async function getGaps(
   );
 
   const today = opts.today ?? todayIso();
-  const bodies = await rowsOf<{
-    id: string;
-    name: string;
-    unit: string;
-    periodicity: Periodicity;
-    active_from: string;
-    active_to: string | null;
-    dates: string[] | null;
-  }>(
-    db,
-    sql`select b.id, b.name, o.name as unit, b.periodicity, b.active_from::text, b.active_to::text,
-        array_agg(m.date::text) filter (where m.id is not null) as dates
-      from working_bodies b join org_units o on o.id = b.org_unit_id
-      left join meetings m on m.body_id = b.id
-      where b.periodicity is not null and o.path like ${under} and ${seen('o.path')}
-      group by b.id, o.name`,
-  );
-  const period = base.period;
-  const missedBodies = bodies
-    .map((b) => {
-      const missed = bodySchedule({
-        periodicity: b.periodicity,
-        activeFrom: b.active_from > period.from ? b.active_from : period.from,
-        activeTo: b.active_to && b.active_to < period.to ? b.active_to : period.to,
-        today,
-        meetingDates: b.dates ?? [],
-      }).filter((p) => p.missed);
-      return {
-        bodyId: b.id,
-        bodyName: b.name,
-        unitName: b.unit,
-        missed: missed.map(({ from, to }) => ({ from, to })),
-      };
-    })
-    .filter((b) => b.missed.length > 0)
-    .sort(byRussian((b) => b.bodyName));
+  const missedBodies = (
+    await bodiesWithMissedMeetings(db, { actor: opts.actor, unitId: unit.id, today, period: base.period })
+  ).map((b) => ({ bodyId: b.bodyId, bodyName: b.name, unitName: b.unitName, missed: b.missed }));
 
   const events = await rowsOf<{
     id: string;
@@ -141,7 +101,7 @@ export async function getGaps(
       from events e join org_units o on o.id = e.organiser_unit_id
       join event_invitations i on i.event_id = e.id
       where e.status = 'held' and e.coverage_target is not null
-        and e.starts_on between ${period.from} and ${period.to}
+        and e.starts_on between ${base.period.from} and ${base.period.to}
         and o.path like ${under} and ${seen('o.path')}
       group by e.id`,
   );

@@ -13,7 +13,7 @@ import type { MissedBody } from './meeting-views.js';
 
 export async function bodiesWithMissedMeetings(
   db: Db,
-  opts: { actor: Actor; unitId?: string; today: string },
+  opts: { actor: Actor; unitId?: string; today: string; period?: { from: string; to: string } },
 ): Promise<MissedBody[]> {
   const rows = await db
     .select({
@@ -48,10 +48,12 @@ export async function bodiesWithMissedMeetings(
   const out: MissedBody[] = [];
   for (const b of bodies) {
     if (!b.periodicity) continue;
+    // Within a period (a school year for «Пробелы»): only its part of the body's life is expected.
+    const p = opts.period;
     const missed = bodySchedule({
       periodicity: b.periodicity,
-      activeFrom: b.activeFrom,
-      activeTo: b.activeTo,
+      activeFrom: p && b.activeFrom < p.from ? p.from : b.activeFrom,
+      activeTo: p && (!b.activeTo || b.activeTo > p.to) ? p.to : b.activeTo,
       today: opts.today,
       meetingDates: dates.filter((d) => d.bodyId === b.id).map((d) => d.date),
     })
