@@ -1,6 +1,7 @@
 import { Badge, NavLink, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useDashboard } from '../dashboard/use-dashboard.js';
+import { useDecisionTasks } from '../organisation/meetings-api.js';
 import type { WorkView } from '../work/labels.js';
 import type { Me } from './types.js';
 
@@ -40,10 +41,12 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   const views = workViewsOf(caps);
   // The counters of the start page (cached): where there is something to do, the menu says how much.
   const d = useDashboard().data;
+  // Overdue decisions of meetings are overdue work too: the same count as the work page's tab.
+  const overdueDecisions = useDecisionTasks('overdue').data?.length ?? 0;
   const counts: Partial<Record<WorkView, Entry['count']>> = d
     ? {
         tasks: { n: d.tasks.total - d.tasks.done, color: 'blue' },
-        overdue: { n: d.overdue.total, color: 'red' },
+        overdue: { n: d.overdue.total + overdueDecisions, color: 'red' },
         awaiting: { n: d.awaiting.total, color: 'orange' },
       }
     : {};
