@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
+import { refreshBoundIndicators } from '../src/modules/organisation/refresh-bound.js';
 import { testApp } from './helpers/api.js';
 import { addCurator, assign, eventOf, pair, participant } from './helpers/coverage-fixture.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
@@ -179,5 +180,73 @@ describe.each(DB_KINDS)('coverage API on the demo (%s)', (kind) => {
     expect(res.status).toBe(200);
     const g = (await res.json()) as { shnor: { missing: string[] }[] };
     expect(g.shnor.some((s) => s.missing.includes('curator'))).toBe(true);
+  });
+
+  it('a webinar held and its participant list imported move the bound regional indicator by themselves', async () => {
+    ck.center = await t.login('center');
+    const fact = async () => {
+      const [item] = await rows(sql`select i.id, i.roadmap_id, i.actual_value from roadmap_items i
+        join roadmaps r on r.id = i.roadmap_id join org_units u on u.id = r.org_unit_id
+        where u.kind = 'region' and i.measure like 'Постоянно действующий семинар%'
+          and i.coverage_binding is not null`);
+      return { id: String(item?.id), roadmapId: String(item?.roadmap_id), value: Number(item?.actual_value) };
+    };
+    // The first test wrote rows straight into the tables: bring the bound values up to date first.
+    await refreshBoundIndicators(database.db, { regionId });
+    const before = await fact();
+    expect(before.value).toBeLessThan(100);
+    const me = (await (await t.call('GET', '/api/me', { cookie: ck.center })).json()) as {
+      assignments: { orgUnitId: string }[];
+    };
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    type Ev = { id: string; version: number; invitations: { name: string; municipality: string | null }[] };
+    const call = async <T>(method: string, path: string, body?: unknown) => {
+      const res = await t.call(method, path, { cookie: ck.center, body });
+      const text = await res.text();
+      expect(res.status, text.slice(0, 300)).toBe(200);
+      return JSON.parse(text) as T;
+    };
+    const draft = await call<Ev>('POST', '/api/events', {
+      organiserUnitId: me.assignments[0]?.orgUnitId,
+      kind: 'webinar',
+      title: 'Вебинар для управленческих команд ШНОР (тест)',
+      startsOn: yesterday,
+      audienceGroup: 'shnor',
+    });
+    const announced = await call<Ev>('POST', `/api/events/${draft.id}/status`, {
+      status: 'announced',
+      version: draft.version,
+    });
+    // Every invited ШНОР sends its director: the list as an organiser gets it, by school name.
+    const csv = ['ФИО;Должность;ОО;Муниципалитет']
+      .concat(
+        announced.invitations.map(
+          (u, i) => `Директор ${i} (тест);Директор;${u.name};${u.municipality ?? ''}`,
+        ),
+      )
+      .join('\n');
+    const fd = new FormData();
+    fd.append('file', new File([new Uint8Array(Buffer.from(csv))], 'участники.csv'));
+    await call('POST', `/api/events/${draft.id}/import?dryRun=false`, fd);
+    // Attendance of an announced webinar is not yet participation: it counts when the webinar is held.
+    expect((await fact()).value).toBe(before.value);
+    const current = await call<Ev>('GET', `/api/events/${draft.id}`);
+    await call('POST', `/api/events/${draft.id}/status`, { status: 'held', version: current.version });
+    const after = await fact();
+    expect(after.value).toBe(100);
+    // The roadmap card (a cached prepared read) shows the new fact, marked as computed.
+    const card = await t.call('GET', `/api/roadmaps/${after.roadmapId}`, { cookie: ck.region });
+    const find = (o: unknown): Record<string, unknown> | undefined => {
+      if (!o || typeof o !== 'object') return undefined;
+      if ((o as { id?: unknown }).id === after.id) return o as Record<string, unknown>;
+      for (const v of Object.values(o)) {
+        const hit = find(v);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const shown = find(await card.json());
+    expect(shown?.actualValue).toBe(100);
+    expect(shown?.actualComputedAt).toBeTruthy();
   });
 });

@@ -26,6 +26,12 @@ export const DEMO_BINDINGS: { measureStarts: string; binding: CoverageBinding }[
     measureStarts: '«Методический десант»',
     binding: { metric: 'schools_at_events', group: 'shnor', eventKinds: ['method_landing'] },
   },
+  // «Участвует не менее 75 % управленческих команд ШНОР»: ШНОР that took part in the region's seminars
+  // and webinars for management teams (demo-org-events.ts) — an import of a webinar's list moves it.
+  {
+    measureStarts: 'Постоянно действующий семинар',
+    binding: { metric: 'schools_at_events', group: 'shnor', eventKinds: ['seminar', 'webinar'] },
+  },
   // «Рисковые профили 100 % ШНОР»: the profiles the curators verified.
   {
     measureStarts: 'Проведение анкетирования ШНОР и формирование рисковых профилей',
