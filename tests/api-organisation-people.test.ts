@@ -257,4 +257,82 @@ describe('organisation people API on the demo', () => {
     },
     180_000,
   );
+
+  it('review fixes: a school never curates itself, an admin or a stranger is no curator, a removed coordinator loses the role, a curator with schools stays in the registry', async () => {
+    const call = (login: string, method: string, url: string, body?: unknown) =>
+      t.call(method, url, { cookie: cookie[login], body });
+    const [nagornoe] = await database.db
+      .select({ id: orgUnits.id, parentId: orgUnits.parentId })
+      .from(orgUnits)
+      .where(eq(orgUnits.name, 'МБОУ «СОШ № 5 с. Нагорное» (демо)'));
+    if (!nagornoe?.parentId) throw new Error('no Нагорное');
+    const order = { number: 'Р-1', date: today };
+    // The school's own team may curate other schools, never its own: it would confirm its own work.
+    const created = await call('municipality', 'POST', '/api/organisation/curators', {
+      login: 'school',
+      position: 'Директор',
+    });
+    expect(created.status).toBe(200);
+    const cur = (await created.json()) as { id: string; version: number };
+    const own = await call('municipality', 'POST', '/api/organisation/curator-assignments', {
+      curatorId: cur.id,
+      schoolIds: [nagornoe.id],
+      year: YEAR,
+      order,
+    });
+    expect(own.status).toBe(400);
+    expect(await own.text()).toContain('не может её курировать');
+    const admin = await call('municipality', 'POST', '/api/organisation/curators', {
+      login: 'admin',
+      position: 'Директор',
+    });
+    expect(admin.status).toBe(400);
+    // The demo curator has two schools this year: he cannot leave the registry before they are removed.
+    const list = await get<(Curator & { version: number })[]>(
+      'region',
+      `/api/organisation/curators?year=${YEAR}`,
+    );
+    const main = list.find((c) => c.login === 'curator');
+    const off = await call('region', 'PATCH', `/api/organisation/curators/${main?.id}`, {
+      active: false,
+      version: main?.version,
+    });
+    expect(off.status).toBe(400);
+    // A coordinator appointed by mistake and removed keeps no role on the municipality.
+    const appointed = await call('region', 'POST', '/api/organisation/coordinators', {
+      municipalityId: nagornoe.parentId,
+      year: YEAR,
+      login: 'school2',
+      order,
+    });
+    expect(appointed.status, await appointed.clone().text()).toBe(200);
+    const a = (
+      await get<{ id: string; version: number; login: string }[]>(
+        'region',
+        `/api/organisation/coordinators?year=${YEAR}`,
+      )
+    ).find((c) => c.login === 'school2') ?? { id: '', version: 0 };
+    const roles = async () =>
+      ((await get<{ assignments: { role: string }[] }>('school2', '/api/me')).assignments ?? []).map(
+        (x) => x.role,
+      );
+    expect(await roles()).toContain('municipal_coordinator');
+    const removed = await call(
+      'region',
+      'DELETE',
+      `/api/organisation/coordinators/${a.id}?version=${a.version}`,
+    );
+    expect(removed.status, await removed.clone().text()).toBe(200);
+    expect(await roles()).not.toContain('municipal_coordinator');
+    // Another municipality's appendix does not exist for a coordinator.
+    const other = (
+      await database.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.kind, 'municipality'))
+    ).find((m) => m.id !== nagornoe.parentId);
+    const foreign = await call(
+      'municipality',
+      'GET',
+      `/api/organisation/appendix?kind=curators&year=${YEAR}&municipalityId=${other?.id}`,
+    );
+    expect(foreign.status).toBe(404);
+  });
 });

@@ -67,6 +67,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
     '/api/org-units/*',
     // Helper «people»: appointing a coordinator or a curator gives a role, removing one takes it away.
     '/api/organisation/coordinators',
+    '/api/organisation/coordinators/*',
     '/api/organisation/curator-assignments',
     '/api/organisation/curator-assignments/*',
   ];

@@ -47,6 +47,9 @@ export async function createMeeting(
   let bodyId: string | null = null;
   let schoolId: string | null = null;
   let participants = input.participants;
+  // The units a meeting may name (participants' and decisions' units): near its holder; a curator who
+  // holds a visit only as the school's curator names his school and the levels above it, no other school.
+  let scopePath: string;
   if (input.kind === 'body_meeting') {
     if (!input.bodyId)
       throw invalid('Укажите рабочий орган', [{ field: 'bodyId', message: 'Укажите рабочий орган' }]);
@@ -55,6 +58,7 @@ export async function createMeeting(
     if (input.date < body.activeFrom || (body.activeTo && input.date > body.activeTo))
       throw invalid(MEETING_MSG.bodyClosed, [{ field: 'date', message: MEETING_MSG.bodyClosed }]);
     holder = unit;
+    scopePath = unit.path;
     bodyId = body.id;
     if (!participants) {
       const members = await db.select().from(bodyMembers).where(eq(bodyMembers.bodyId, body.id));
@@ -73,12 +77,13 @@ export async function createMeeting(
     if (school.kind !== 'school')
       throw invalid(MEETING_MSG.schoolNeeded, [{ field: 'schoolId', message: 'Это не школа' }]);
     holder = await holderOf(db, opts.actor, school);
+    scopePath = canKeepUnitWork(opts.actor, holder) ? holder.path : school.path;
     schoolId = school.id;
   }
   const list = participants ?? [];
   await assertUnitsNearOwner(
     db,
-    holder.path,
+    scopePath,
     list.flatMap((p) => (p.orgUnitId ? [p.orgUnitId] : [])),
     'participants',
   );

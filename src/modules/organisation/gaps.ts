@@ -5,7 +5,7 @@ import { type Actor, pathReadable } from '../access/actor.js';
 import { coverageBase } from './coverage.js';
 import { shnorFlagsSql } from './coverage-sql.js';
 import type { GapsView } from './gaps-views.js';
-import { readableUnit } from './get-coverage.js';
+import { readableUnitOfRegion } from './get-coverage.js';
 import { listInForceText } from './list-in-force.js';
 import { bodiesWithMissedMeetings } from './missed-meetings.js';
 
@@ -26,7 +26,7 @@ export async function getGaps(
   db: Db,
   opts: { actor: Actor; unitId: string; year: number; today?: string },
 ): Promise<GapsView> {
-  const unit = await readableUnit(db, opts.actor, opts.unitId);
+  const unit = await readableUnitOfRegion(db, opts.actor, opts.unitId);
   const base = await coverageBase(db, { regionId: unit.regionId, year: opts.year });
   const y = opts.year;
   const under = `${unit.path}%`;

@@ -5,36 +5,33 @@ import { notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
+import { readableUnit, type UnitRef } from './body-access.js';
 import { type CoverageBase, coverageBase, coverageOfUnits, shareOf, type UnitCoverage } from './coverage.js';
 import type { CoverageView, UnitCoverageView } from './coverage-views.js';
 import { listInForceText } from './list-in-force.js';
 
-export type UnitRef = {
-  id: string;
-  name: string;
-  kind: 'region' | 'municipality' | 'school' | 'institution';
-  path: string;
-};
-
 /** The unit if the actor sees it (an unseen one does not exist: 404), with its region. */
-export async function readableUnit(
+export async function readableUnitOfRegion(
   db: Db,
   actor: Actor,
   unitId: string,
 ): Promise<UnitRef & { regionId: string }> {
-  const [unit] = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.id, unitId), pathReadable(actor, orgUnits.path)));
-  const regionId = unit && regionOfPath(unit.path);
-  if (!unit || !regionId) throw notFound('Организация');
+  const unit = await readableUnit(db, actor, unitId);
+  const regionId = regionOfPath(unit.path);
+  if (!regionId) throw notFound('Организация');
   return { ...unit, regionId };
 }
 
 /** Units directly below, the ones the actor sees (a school sees none of its municipality's others). */
 export async function readableChildren(db: Db, actor: Actor, unitId: string): Promise<UnitRef[]> {
   const rows = await db
-    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      path: orgUnits.path,
+      parentId: orgUnits.parentId,
+    })
     .from(orgUnits)
     .where(
       and(
@@ -77,7 +74,7 @@ export async function getCoverage(
   db: Db,
   opts: { actor: Actor; unitId: string; year: number },
 ): Promise<CoverageView> {
-  const unit = await readableUnit(db, opts.actor, opts.unitId);
+  const unit = await readableUnitOfRegion(db, opts.actor, opts.unitId);
   const children = await readableChildren(db, opts.actor, unit.id);
   const base = await coverageBase(db, { regionId: unit.regionId, year: opts.year });
   const all = [unit, ...children];

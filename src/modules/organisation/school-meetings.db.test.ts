@@ -61,13 +61,56 @@ describe.each(DB_KINDS)('interviews and visits on %s', (kind) => {
         }),
       ),
     ).toBe('FORBIDDEN');
+    // The curator names his school and the levels above it, never another school of the municipality:
+    // neither as a participant nor as the owner of a decision.
+    expect(
+      await code(
+        createMeeting(db, {
+          actor: f.as('curator'),
+          input: {
+            kind: 'curator_visit',
+            schoolId: f.S1.id,
+            date: '2026-11-20',
+            title: 'С чужим участником',
+            participants: [
+              { fullName: 'Чужой Учитель', orgUnitId: f.S2.id, isMember: false, attended: true },
+            ],
+          },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await code(
+        updateMeeting(db, {
+          actor: f.as('curator'),
+          meetingId: visit,
+          input: {
+            version: 1,
+            decisions: [{ text: 'Чужой школе', responsibleUnitId: f.S2.id, dueDate: '2026-12-20' }],
+          },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    // The level above his school he may name: the municipality gets the decision.
+    expect(
+      await code(
+        updateMeeting(db, {
+          actor: f.as('curator'),
+          meetingId: visit,
+          input: {
+            version: 1,
+            decisions: [{ text: 'Муниципалитету', responsibleUnitId: f.M1.id, dueDate: '2026-12-20' }],
+          },
+        }),
+      ),
+    ).toBe('OK');
     const m = await getMeeting(db, { actor: f.as('curator'), meetingId: visit, today: TODAY });
     expect(m.orgUnitId).toBe(f.M1.id);
     expect(m.canKeep).toBe(true);
     await updateMeeting(db, {
       actor: f.as('curator'),
       meetingId: visit,
-      input: { version: 1, protocol: 'Посетили уроки' },
+      input: { version: 2, protocol: 'Посетили уроки' },
     });
     await attachProtocolFile(db, storage, {
       actor: f.as('curator'),

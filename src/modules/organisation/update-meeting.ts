@@ -6,15 +6,18 @@ import {
   meetings,
   workingBodies,
 } from '../../db/schema/organisation.js';
+import { orgUnits } from '../../db/schema/orgs.js';
 import { conflict, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
+import type { OwnerUnit } from '../access/roadmap-rules.js';
 import { assertUnitsNearOwner } from '../access/unit-scope.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { loadMeetingToKeep } from './meeting-access.js';
 import { type UpdateMeetingInput, updateMeetingInput } from './meeting-input.js';
 import { MEETING_MSG } from './meeting-labels.js';
+import { canKeepUnitWork } from './organise-access.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
 // The meeting's keeper edits its agenda, participants, protocol and decisions in one edit. A decision
@@ -33,10 +36,11 @@ export async function updateMeeting(
       throw invalid(MEETING_MSG.bodyClosed, [{ field: 'date', message: MEETING_MSG.bodyClosed }]);
   }
   const decisions = input.decisions;
+  const scopePath = await meetingScopePath(db, opts.actor, meeting, unit);
   if (decisions) {
     await assertUnitsNearOwner(
       db,
-      unit.path,
+      scopePath,
       decisions.map((d) => d.responsibleUnitId),
       'decisions',
     );
@@ -44,7 +48,7 @@ export async function updateMeeting(
   if (input.participants)
     await assertUnitsNearOwner(
       db,
-      unit.path,
+      scopePath,
       input.participants.flatMap((p) => (p.orgUnitId ? [p.orgUnitId] : [])),
       'participants',
     );
@@ -144,4 +148,22 @@ async function writeDecisions(
       });
     }
   }
+}
+
+/**
+ * The units a meeting may name: near its holding unit; for a curator who keeps an interview or a visit
+ * only as the school's curator, near the school — his school and the levels above it, no other school.
+ */
+async function meetingScopePath(
+  db: Db,
+  actor: Actor,
+  meeting: { schoolId: string | null },
+  unit: OwnerUnit,
+): Promise<string> {
+  if (canKeepUnitWork(actor, unit) || !meeting.schoolId) return unit.path;
+  const [school] = await db
+    .select({ path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, meeting.schoolId));
+  return school?.path ?? unit.path;
 }

@@ -127,7 +127,10 @@ export async function listCoordinators(db: Db, opts: { actor: Actor; year: numbe
     .sort(byRussian((r) => `${r.municipalityName} ${r.fullName}`));
 }
 
-/** Removes an appointment; the role stays with the account (roles are the administrator's to take away). */
+/**
+ * Removes an appointment, and with the last appointment of the account to the municipality the role
+ * it gave: a mistyped login must not leave a stranger coordinating the municipality for good.
+ */
 export async function removeCoordinator(db: Db, opts: { actor: Actor; id: string; version: number }) {
   const [row] = await db
     .select({ a: coordinatorAppointments, path: orgUnits.path })
@@ -150,6 +153,36 @@ export async function removeCoordinator(db: Db, opts: { actor: Actor; id: string
       { entityType: 'coordinator_appointment', entityId: gone.id, orgUnitId: gone.municipalityId },
       { municipalityId: gone.municipalityId, year: gone.year, userId: gone.userId },
     );
+    const [kept] = await tx
+      .select({ id: coordinatorAppointments.id })
+      .from(coordinatorAppointments)
+      .where(
+        and(
+          eq(coordinatorAppointments.userId, gone.userId),
+          eq(coordinatorAppointments.municipalityId, gone.municipalityId),
+        ),
+      )
+      .limit(1);
+    if (!kept) {
+      const removed = await tx
+        .delete(roleAssignments)
+        .where(
+          and(
+            eq(roleAssignments.userId, gone.userId),
+            eq(roleAssignments.role, 'municipal_coordinator'),
+            eq(roleAssignments.orgUnitId, gone.municipalityId),
+          ),
+        )
+        .returning();
+      for (const r of removed)
+        await recordEvent(
+          tx,
+          opts.actor,
+          'assignment.removed',
+          { entityType: 'user', entityId: r.userId, orgUnitId: r.orgUnitId },
+          { role: 'municipal_coordinator', orgUnitId: r.orgUnitId },
+        );
+    }
     await refreshBoundIndicators(tx, { regionId });
   });
 }

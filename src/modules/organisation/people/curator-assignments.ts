@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
 import { roleAssignments } from '../../../db/schema/auth.js';
@@ -33,6 +33,28 @@ export async function assignCurator(
       { field: 'schoolIds', message: PEOPLE_MSG.ownSchool(own.name) },
     ]);
   if (schools.some((s) => !s.path.startsWith(`/${curator.regionId}/`))) throw notFound('Школа');
+  if (!curator.active)
+    throw invalid(PEOPLE_MSG.inactive, [{ field: 'curatorId', message: PEOPLE_MSG.inactive }]);
+  // A curator never curates a school he works in: by the registry's place of work, and by any role his
+  // account has on the school (its team or a teacher) — else the school would confirm its own work.
+  const roles = await db
+    .select({ unitId: roleAssignments.orgUnitId })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.userId, curator.userId),
+        inArray(
+          roleAssignments.orgUnitId,
+          schools.map((s) => s.id),
+        ),
+        ne(roleAssignments.role, 'curator'),
+      ),
+    );
+  const inside = schools.find((s) => roles.some((r) => r.unitId === s.id));
+  if (inside)
+    throw invalid(PEOPLE_MSG.ownSchool(inside.name), [
+      { field: 'schoolIds', message: PEOPLE_MSG.ownSchool(inside.name) },
+    ]);
   const current = input.year === schoolYearOf(today);
   return db.transaction(async (tx) => {
     const orderId = await orderOf(tx, {

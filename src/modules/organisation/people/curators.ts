@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.js';
-import { users } from '../../../db/schema/auth.js';
+import { roleAssignments, users } from '../../../db/schema/auth.js';
 import { curatorAssignments, curators, organisationOrders } from '../../../db/schema/organisation.js';
 import { orgUnits } from '../../../db/schema/orgs.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../lib/errors.js';
@@ -11,8 +11,10 @@ import { type Actor, pathReadable } from '../../access/actor.js';
 import { diff } from '../../audit/events.js';
 import { recordEvent } from '../../audit/record-event.js';
 import { hashPassword } from '../../auth/password.js';
+import { readableUnit } from '../body-access.js';
 import { refreshBoundIndicators } from '../refresh-bound.js';
-import { organisedRegion } from './access.js';
+import { schoolYearOf } from '../school-year.js';
+import { organisedRegion, todayIso } from './access.js';
 import { curatorVisible, workUnitNameFor } from './curator-scope.js';
 import type { createCuratorInput, updateCuratorInput } from './schemas.js';
 import { CASELOAD_LIMIT, PEOPLE_MSG } from './strings.js';
@@ -43,6 +45,20 @@ export async function createCurator(
       .from(users)
       .where(sql`lower(${users.login}) = ${input.login.toLowerCase()}`);
     if (!u) throw invalid(PEOPLE_MSG.noLogin, [{ field: 'login', message: PEOPLE_MSG.noLogin }]);
+    // Not the administrator, not a person of another region: a curator acts inside this region only.
+    const [foreign] = await db
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId))
+      .where(
+        and(
+          eq(roleAssignments.userId, u.id),
+          sql`(${roleAssignments.role} = 'admin' or ${orgUnits.path} not like ${`/${regionId}/%`})`,
+        ),
+      )
+      .limit(1);
+    if (foreign)
+      throw invalid(PEOPLE_MSG.foreignAccount, [{ field: 'login', message: PEOPLE_MSG.foreignAccount }]);
     userId = u.id;
   } else if (input.newAccount) {
     const [taken] = await db
@@ -126,6 +142,21 @@ export async function updateCurator(
     throw forbidden('Реестр кураторов ведут регион и муниципальные координаторы');
   if (before.version !== input.version) throw conflict({ version: before.version });
   await checkWorkUnit(db, before.regionId, input.workUnitId);
+  // Out of the registry only without schools from this year on: an inactive curator with schools would
+  // keep his role on them and count in coverage. His assignments are removed first, each with its event.
+  if (input.active === false && before.active) {
+    const [held] = await db
+      .select({ n: count() })
+      .from(curatorAssignments)
+      .where(
+        and(
+          eq(curatorAssignments.curatorId, before.id),
+          gte(curatorAssignments.year, schoolYearOf(todayIso())),
+        ),
+      );
+    if (Number(held?.n ?? 0) > 0)
+      throw invalid(PEOPLE_MSG.stillAssigned, [{ field: 'active', message: PEOPLE_MSG.stillAssigned }]);
+  }
   const { version: _v, ...patch } = input;
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -151,6 +182,8 @@ export async function updateCurator(
 /** The registry as the actor sees it, with the year's schools he sees and the full caseload of the year. */
 export async function listCurators(db: Db, opts: { actor: Actor; year: number; municipalityId?: string }) {
   const { actor, year } = opts;
+  // A municipality he does not see does not exist for him: 404, not an empty list of his own.
+  if (opts.municipalityId) await readableUnit(db, actor, opts.municipalityId);
   const entries = await db
     .select({
       c: curators,

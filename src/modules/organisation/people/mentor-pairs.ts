@@ -8,6 +8,7 @@ import { AppError, conflict, invalid, notFound } from '../../../lib/errors.js';
 import { byRussian } from '../../../lib/sort.js';
 import { type Actor, pathReadable } from '../../access/actor.js';
 import { recordEvent } from '../../audit/record-event.js';
+import { readableUnit } from '../body-access.js';
 import { listInForce, listInForceText } from '../list-in-force.js';
 import { refreshBoundIndicators } from '../refresh-bound.js';
 import { orderOf, regionOfPath, schoolsToOrganise, todayIso } from './access.js';
@@ -138,6 +139,7 @@ export async function removePair(db: Db, opts: { actor: Actor; id: string; versi
 export async function listPairs(db: Db, opts: { actor: Actor; year: number; municipalityId?: string }) {
   const mentor = aliasedTable(orgUnits, 'mentor');
   const { actor } = opts;
+  if (opts.municipalityId) await readableUnit(db, actor, opts.municipalityId);
   const rows = await db
     .select({
       p: mentorPairs,
