@@ -148,7 +148,7 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** An event's life: a draft is seen by its organiser only; an announced one invites; a held one is closed. */
+/** An event's life: a draft is seen by the organiser's side (and those above it); an announced one invites. */
 export const EVENT_STATUSES = ['draft', 'announced', 'held', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
