@@ -4,7 +4,7 @@ import { coverageView } from '../../modules/organisation/coverage-views.js';
 import { getGaps } from '../../modules/organisation/gaps.js';
 import { gapsView } from '../../modules/organisation/gaps-views.js';
 import { getCoverage } from '../../modules/organisation/get-coverage.js';
-import { schoolYearOf } from '../../modules/organisation/school-year.js';
+import { currentSchoolYear } from '../../modules/organisation/school-year.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { okJson } from '../openapi.js';
 import { onReportDb } from '../report-db.js';
@@ -23,7 +23,7 @@ const coverageQuery = z.object({
     .optional()
     .describe('Учебный год по году начала (2026 = 2026/27); по умолчанию текущий'),
 });
-const currentYear = () => schoolYearOf(new Date().toISOString().slice(0, 10));
+const currentYear = currentSchoolYear;
 
 export function coverageRoutes(app: App, deps: Deps) {
   app.openapi(

@@ -28,6 +28,7 @@ import {
 import { bodiesWithMissedMeetings } from '../../modules/organisation/missed-meetings.js';
 import { exportProtocolDocx } from '../../modules/organisation/protocol-docx.js';
 import { attachProtocolFile, readProtocolFile } from '../../modules/organisation/protocol-file.js';
+import { todayIso } from '../../modules/organisation/school-year.js';
 import { updateMeeting } from '../../modules/organisation/update-meeting.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import { fileBody, idParam, jsonBody, OK, okFile, okJson, okSchema, readUpload } from '../openapi.js';
@@ -36,7 +37,7 @@ import { fileBody, idParam, jsonBody, OK, okFile, okJson, okSchema, readUpload }
 
 const tags = ['Рабочие органы и заседания'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayIso;
 
 export function meetingRoutes(app: App, deps: Deps) {
   const { db } = deps;

@@ -47,7 +47,7 @@ import {
   pairResultView,
   schoolOrganisationView,
 } from '../../modules/organisation/people/views.js';
-import { schoolYearOf } from '../../modules/organisation/school-year.js';
+import { currentSchoolYear } from '../../modules/organisation/school-year.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import {
   fileBody,
@@ -67,7 +67,7 @@ import {
 
 const tags = ['Организация работы: люди'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const yearOf = (q: { year?: number }) => q.year ?? schoolYearOf(new Date().toISOString().slice(0, 10));
+const yearOf = (q: { year?: number }) => q.year ?? currentSchoolYear();
 
 export function organisationPeopleRoutes(app: App, deps: Deps) {
   const { db } = deps;

@@ -9,15 +9,13 @@ import {
   shnorCounts,
 } from './coverage-sql.js';
 import { type ListInForce, listInForce } from './list-in-force.js';
-import { schoolYearPeriod } from './school-year.js';
+import { schoolYearPeriod, todayIso } from './school-year.js';
 
 // THE definition of every coverage metric (issue 12 §4): the summary endpoint, the «Пробелы» page and
 // the bound roadmap indicators all read their numbers from here. The SQL is in coverage-sql.ts; this
 // file decides the base of each share (the ШНОР list in force, the group's schools, the period).
 
 export type Period = { from: string; to: string };
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** n of total in percent, one decimal; no base — no share (never 0 % of nothing). */
 export const shareOf = (n: number, total: number): number | null =>

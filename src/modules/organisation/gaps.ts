@@ -8,6 +8,7 @@ import type { GapsView } from './gaps-views.js';
 import { readableUnitOfRegion } from './get-coverage.js';
 import { listInForceText } from './list-in-force.js';
 import { bodiesWithMissedMeetings } from './missed-meetings.js';
+import { todayIso } from './school-year.js';
 
 // «Пробелы» (issue 12 §4): what is missing in a unit's subtree for a school year, each row with the
 // place to fix it. The ШНОР gaps use the same base as coverage (the list in force); a body's missed
@@ -19,8 +20,6 @@ export const CURATOR_CASELOAD = 3;
 
 const rowsOf = async <T>(db: Db, q: SQL): Promise<T[]> =>
   ((await db.execute(q)) as unknown as { rows: T[] }).rows;
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export async function getGaps(
   db: Db,

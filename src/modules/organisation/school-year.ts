@@ -1,6 +1,12 @@
 // The organisation's year is the school year by the year it starts (2026 = 2026/27), as roadmaps and
 // lists name it; a date from September belongs to the year it is in, before September to the one before.
 
+/** Today as an ISO date (UTC), the day every deadline and period of the module is compared with. */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** The school year going on today. */
+export const currentSchoolYear = () => schoolYearOf(todayIso());
+
 export function schoolYearOf(iso: string): number {
   const year = Number(iso.slice(0, 4));
   return Number(iso.slice(5, 7)) >= 9 ? year : year - 1;

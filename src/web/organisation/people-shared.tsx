@@ -2,7 +2,7 @@ import { Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { byRussian } from '../../lib/sort.js';
-import { schoolYearLabel } from '../../modules/organisation/school-year.js';
+import { currentSchoolYear as currentYear, schoolYearLabel } from '../../modules/organisation/school-year.js';
 import { api, apiHref, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { formatDate } from '../shared/ui.js';
@@ -11,10 +11,6 @@ export { AGREEMENT_KIND_LABELS, CASELOAD_LIMIT } from '../../modules/organisatio
 
 // What the people tabs share: the school year and municipality in the address (a «Пробелы» row links
 // here with `?school=`), the units the user sees for the selects, who may appoint, an order's label.
-
-export function currentYear(today = new Date()): number {
-  return today.getMonth() >= 8 ? today.getFullYear() : today.getFullYear() - 1;
-}
 
 export function usePeopleParams() {
   const [params, setParams] = useSearchParams();
@@ -102,4 +98,4 @@ export function OrderLabel({ order }: { order: OrderRef }) {
 }
 
 /** Today, for the order date a form starts with. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+export { currentSchoolYear as currentYear, todayIso } from '../../modules/organisation/school-year.js';

@@ -10,7 +10,7 @@ import { canOrganiseSchool, organisedPrefixes } from '../organise-access.js';
 // Access of the people module over the one rule of organise-access.ts: a school is found only when the
 // actor sees it (else 404), organised only by the region's operator or its municipality (else 403).
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+export { todayIso } from '../school-year.js';
 
 /** The region a unit belongs to: the first segment of its materialised path "/region/…/". */
 export const regionOfPath = (path: string) => path.split('/')[1] ?? '';
