@@ -163,7 +163,8 @@ export type ParticipantCategory = (typeof PARTICIPANT_CATEGORIES)[number];
 /**
  * What a roadmap indicator bound to coverage measures (modules/organisation/coverage.ts is the one
  * definition of each): shares of the ШНОР in force with a curator, a mentor, …; shares of schools or
- * teachers of a group that took part in events; counts of participants and of meetings held.
+ * teachers of a group that took part in events; counts of participants, of events held («не менее 2
+ * вебинаров») and of meetings held.
  */
 export const COVERAGE_METRICS = [
   'shnor_with_curator',
@@ -175,6 +176,7 @@ export const COVERAGE_METRICS = [
   'schools_at_events',
   'teachers_at_events',
   'participants_at_events',
+  'events_held',
   'meetings_held',
 ] as const;
 export type CoverageMetric = (typeof COVERAGE_METRICS)[number];

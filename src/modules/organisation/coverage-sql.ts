@@ -155,6 +155,34 @@ export async function eventCounts(
   );
 }
 
+/**
+ * Events held in the period (of the kinds, when given) by each unit or a unit below it — its schools, its
+ * institutions (ИРО, ЦНППМ, МОЦ): «не менее 2 вебинаров» of a regional roadmap counts the centre's too.
+ * Only events marked held: an announced one is a plan.
+ */
+export async function heldEventCounts(
+  db: Db,
+  opts: { unitIds: string[]; from: string; to: string; kinds?: EventKind[] },
+): Promise<{ unitId: string; eventsHeld: number }[]> {
+  if (opts.unitIds.length === 0) return [];
+  const kinds = opts.kinds?.length
+    ? sql`and e.kind in (${sql.join(
+        opts.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql``;
+  return rowsOf(
+    db,
+    sql`select u.id as "unitId", count(e.id)::int as "eventsHeld"
+      from org_units u
+      left join org_units o on o.path like u.path || '%'
+      left join events e on e.organiser_unit_id = o.id and e.status = 'held'
+        and e.starts_on between ${opts.from} and ${opts.to} ${kinds}
+      where u.id in (${idList(opts.unitIds)})
+      group by u.id`,
+  );
+}
+
 /** Meetings held by each unit's own bodies in the period (up to today: a future date is a plan). */
 export async function meetingCounts(
   db: Db,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCurator,
@@ -16,11 +16,13 @@ import {
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import type { Database } from '../../db/client.js';
+import { events } from '../../db/schema/organisation.js';
 import { cascadeTasks, items } from '../../db/schema/roadmaps.js';
+import type { CoverageBinding } from '../../db/schema/values.js';
 import { AppError } from '../../lib/errors.js';
 import { listTasksOfItem } from '../roadmaps/tasks.js';
 import { updateItem } from '../roadmaps/update-item.js';
-import { coverageBase, coverageOfUnits } from './coverage.js';
+import { bindingValues, coverageBase, coverageOfUnits } from './coverage.js';
 import { getCoverage } from './get-coverage.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
@@ -145,6 +147,28 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
   it('filters events by kind', async () => {
     const { rows } = await cov([f.R.id], 2026, ['webinar']);
     expect(rows[0]?.events.all).toMatchObject({ schoolsAttended: 2, teachersAttended: 1, participants: 2 });
+  });
+
+  it('counts events held by the unit and the units below it, of the kinds, in the period', async () => {
+    const base = await coverageBase(db(), { regionId: f.R.id, year: 2026 });
+    const held = (binding: CoverageBinding) =>
+      bindingValues(db(), { base, unitIds: [f.R.id, f.M1.id], binding });
+    // The webinar and the seminar of the autumn; not the announced one, not last school year's.
+    expect([...(await held({ metric: 'events_held' })).entries()].sort()).toEqual(
+      [
+        [f.R.id, 2],
+        [f.M1.id, 0],
+      ].sort(),
+    );
+    // The institution's webinar counts for the region it is under; a school's seminar for its municipality.
+    await eventOf(db(), f.IRO.id, 'webinar', '2026-10-20');
+    await eventOf(db(), f.S2.id, 'seminar', '2026-10-21');
+    const webinars = await held({ metric: 'events_held', eventKinds: ['webinar'] });
+    expect(webinars.get(f.R.id)).toBe(2);
+    expect((await held({ metric: 'events_held' })).get(f.M1.id)).toBe(1);
+    await db()
+      .delete(events)
+      .where(inArray(events.organiserUnitId, [f.IRO.id, f.S2.id]));
   });
 
   it('refreshes a bound indicator from the data, without bumping its version', async () => {

@@ -4,6 +4,7 @@ import type { CoverageBinding, CoverageMetric, EventKind, SchoolGroup } from '..
 import {
   type EventCounts,
   eventCounts,
+  heldEventCounts,
   meetingCounts,
   type ShnorCounts,
   shnorCounts,
@@ -151,6 +152,11 @@ export async function bindingValues(
   if (field) {
     const rows = await shnorCounts(db, { unitIds, listId: base.shnorList?.id ?? null, year: base.year });
     for (const r of rows) out.set(r.unitId, shareOf(r[field], r.total));
+    return out;
+  }
+  if (binding.metric === 'events_held') {
+    for (const r of await heldEventCounts(db, { unitIds, ...base.period, kinds: binding.eventKinds }))
+      out.set(r.unitId, r.eventsHeld);
     return out;
   }
   if (binding.metric === 'meetings_held') {

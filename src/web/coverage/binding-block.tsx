@@ -14,7 +14,7 @@ import { EVENT_KIND_WORDS, GROUP_WORDS } from './labels.js';
 // the roadmap's keeper to bind, change or unbind it. Bound, the fact is computed by the system at once.
 
 type Binding = NonNullable<ItemView['coverageBinding']>;
-const PERIOD_METRICS: CoverageMetric[] = [...EVENT_METRICS, 'meetings_held'];
+const PERIOD_METRICS: CoverageMetric[] = [...EVENT_METRICS, 'events_held', 'meetings_held'];
 
 export function BindingBlock({ item, roadmap }: { item: ItemView; roadmap: RoadmapDetail }) {
   const canManage = roadmap.permissions.canManage;
@@ -80,15 +80,15 @@ function BindingForm({
   const [from, setFrom] = useState(initial?.from ?? '');
   const [to, setTo] = useState(initial?.to ?? '');
   const events = metric !== null && EVENT_METRICS.includes(metric);
+  // Events held are counted by kind but not of a group of schools: the organisers are counted.
+  const kindsOnly = metric === 'events_held';
   const period = metric !== null && PERIOD_METRICS.includes(metric);
   const submit = () => {
     if (!metric) return;
     onSave({
       metric,
-      ...(events && {
-        group: group as Binding['group'],
-        ...(kinds.length && { eventKinds: kinds as Binding['eventKinds'] }),
-      }),
+      ...(events && { group: group as Binding['group'] }),
+      ...((events || kindsOnly) && kinds.length && { eventKinds: kinds as Binding['eventKinds'] }),
       ...(period && from && { from }),
       ...(period && to && { to }),
     });
@@ -105,15 +105,17 @@ function BindingForm({
         onChange={(v) => setMetric(v as CoverageMetric | null)}
         data-testid="binding-metric"
       />
-      {events && (
+      {(events || kindsOnly) && (
         <SimpleGrid cols={2}>
-          <Select
-            label="Группа школ"
-            data={Object.entries(GROUP_WORDS).map(([value, label]) => ({ value, label }))}
-            value={group}
-            onChange={(v) => v && setGroup(v)}
-            data-testid="binding-group"
-          />
+          {events && (
+            <Select
+              label="Группа школ"
+              data={Object.entries(GROUP_WORDS).map(([value, label]) => ({ value, label }))}
+              value={group}
+              onChange={(v) => v && setGroup(v)}
+              data-testid="binding-group"
+            />
+          )}
           <MultiSelect
             label="Виды мероприятий (пусто — любые)"
             data={Object.entries(EVENT_KIND_WORDS).map(([value, label]) => ({ value, label }))}
