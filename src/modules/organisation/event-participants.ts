@@ -16,6 +16,7 @@ import {
 import { EVENT_MSG } from './event-labels.js';
 import { type EventDetail, eventDetailOf } from './get-event.js';
 import { guessCategory } from './guess-category.js';
+import { linkParticipantAccounts } from './link-participants.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
 // Registration and attendance by person (issue 12 §3): the organiser adds persons of any invited unit
@@ -65,6 +66,7 @@ export async function addParticipant(
       })
       .returning({ id: eventParticipants.id });
     if (!row) throw new Error('participant not added');
+    await linkParticipantAccounts(tx, eventId);
     await recordEvent(tx, actor, 'event.participant_added', eventTarget(event), {
       participantId: row.id,
       orgUnitId: input.orgUnitId,

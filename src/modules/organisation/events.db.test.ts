@@ -188,6 +188,36 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     ).toBe('NOT_FOUND');
   });
 
+  it('a teacher registered by his school under his own name finds the event as his; a colleague does not make it his', async () => {
+    const db = database.db;
+    const mineOf = async () =>
+      (await listEvents(db, { actor: f.as('teacher'), mine: 'true' })).find((e) => e.id === webinarId)?.mine;
+    // The school is invited and has registered a deputy: for the teacher the event is only «invited».
+    expect(await mineOf()).toBe('invited');
+    const after = await addParticipant(db, {
+      actor: f.as('school1'),
+      eventId: webinarId,
+      orgUnitId: f.S1.id,
+      fullName: ` ${f.as('teacher').fullName.toUpperCase()} `,
+      position: 'Учитель',
+    });
+    const [linked] = await db
+      .select({ userId: eventParticipants.userId })
+      .from(eventParticipants)
+      .where(eq(eventParticipants.userId, f.as('teacher').userId));
+    expect(linked?.userId).toBe(f.as('teacher').userId);
+    expect(await mineOf()).toBe('registered');
+    const own = after.participants.find((p) => p.fullName.includes(f.as('teacher').fullName.toUpperCase()));
+    if (!own) throw new Error('no teacher among participants');
+    await removeParticipant(db, {
+      actor: f.as('school1'),
+      eventId: webinarId,
+      participantId: own.id,
+      version: own.version,
+    });
+    expect(await mineOf()).toBe('invited');
+  });
+
   it('attendance by the organiser gives the participation share against the target', async () => {
     const db = database.db;
     const center = await getEvent(db, { actor: f.as('center'), eventId: webinarId });

@@ -15,6 +15,7 @@ import { findParticipantHeader, PARTICIPANT_COLUMNS, type ParticipantField } fro
 import { EVENT_COUNTED, EVENT_MSG } from './event-labels.js';
 import type { importReportView } from './event-views.js';
 import { guessCategory } from './guess-category.js';
+import { linkParticipantAccounts } from './link-participants.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
 
 // Import of an event's participant list from XLSX/CSV (issue 12 §3). The file is parsed off the event
@@ -152,6 +153,7 @@ export async function importParticipants(
           attended: true,
         })),
       );
+    await linkParticipantAccounts(tx, eventId);
     await recordEvent(tx, actor, 'event.participants_imported', eventTarget(event), {
       rows: rows.length,
       replaced: replaces,

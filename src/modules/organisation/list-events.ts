@@ -27,7 +27,16 @@ export async function listEvents(db: Db, opts: { actor: Actor } & EventsQuery): 
       )
     : sql`null::uuid`;
   const invitedMine = sql`exists (select 1 from event_invitations mi where mi.event_id = ${events.id} and mi.org_unit_id in (${ownList}))`;
-  const myParticipants = sql`from event_participants mp where mp.event_id = ${events.id} and (mp.user_id = ${actor.userId}::uuid or mp.org_unit_id in (${ownList}))`;
+  // A teacher's registrations are his own (his account, linked by name: link-participants.ts); a
+  // school's team or an authority answers for everybody its unit sends.
+  const sending = [...new Set(actor.assignments.filter((a) => a.role !== 'teacher').map((a) => a.orgUnitId))];
+  const sendingList = sending.length
+    ? sql.join(
+        sending.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )
+    : sql`null::uuid`;
+  const myParticipants = sql`from event_participants mp where mp.event_id = ${events.id} and (mp.user_id = ${actor.userId}::uuid or mp.org_unit_id in (${sendingList}))`;
   const level = sql<string>`case when ${organiser.kind} = 'institution' then coalesce(${organiserParent.kind}, 'region') else ${organiser.kind} end`;
   const filters: (SQL | undefined)[] = [
     eventVisible(actor),
