@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiGet, signIn } from './fixtures.js';
 
-// Issue 12 §4 as the regional operator lives it: «Охват и пробелы» shows the coverage of the region
+// Issue 12 §4 as the regional operator lives it: his start page counts the gaps; «Охват и пробелы» shows the coverage of the region
 // computed from the data and the ШНОР without a curator, each linking to the place to fix it; then he
 // binds an indicator of his roadmap to a coverage metric and sees its fact filled by the system.
 
@@ -10,6 +10,12 @@ const MEASURE = 'Мониторинг закрепления кураторов 
 
 test('the region finds a ШНОР without a curator and binds an indicator to coverage', async ({ browser }) => {
   const region = await signIn(browser, 'region');
+  // The start page tells him first: a card counts the gaps and leads to the whole list.
+  const card0 = region.getByTestId('dashboard-gaps');
+  await expect(card0).toContainText('ШНОР: нет куратора');
+  if (shots) await region.screenshot({ path: `${shots}/coverage-dashboard-card.png`, fullPage: true });
+  await card0.getByRole('link').click();
+  await expect(region).toHaveURL(/\/coverage\?unit=[0-9a-f-]{36}/);
   await region.getByTestId('nav-coverage').click();
   await expect(region.getByTestId('coverage-table')).toBeVisible();
   await expect(region.getByTestId('coverage-base')).toContainText('ШНОР по списку');

@@ -1,10 +1,11 @@
 import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { GEN_WORDS, WORDS } from '../../lib/counted.js';
 import { countLabel } from '../../lib/plural.js';
 import { byRussian } from '../../lib/sort.js';
+import { currentSchoolYear } from '../../modules/organisation/school-year.js';
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { formatDate, Query } from '../shared/ui.js';
@@ -12,11 +13,6 @@ import { type Coverage, GAP_LABELS, type Gaps, gapLink, S, SHARE_COLUMNS, shareC
 
 // «Охват и пробелы» (issue 12 §4): for the region or a municipality and a school year, the coverage
 // computed from the data (the unit and the units below it) and every gap with the place to fix it.
-
-const schoolYearNow = () => {
-  const d = new Date();
-  return d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
-};
 
 export function GapsPage() {
   const me = useMe();
@@ -31,8 +27,10 @@ export function GapsPage() {
     },
   });
   const own = me.assignments[0]?.orgUnitId ?? null;
-  const [picked, setUnit] = useState<string | null>(null);
-  const current = schoolYearNow();
+  // The start page's card links here with its unit (`?unit=`).
+  const [params] = useSearchParams();
+  const [picked, setUnit] = useState<string | null>(params.get('unit'));
+  const current = currentSchoolYear();
   const [year, setYear] = useState(String(current));
   const unitId = picked ?? units.data?.find((u) => u.id === own)?.id ?? units.data?.[0]?.id ?? null;
   const query = { unitId: unitId ?? '', year: Number(year) };

@@ -1,4 +1,5 @@
 import { Grid, Stack, Text, Title } from '@mantine/core';
+import { GapsCard } from '../coverage/gaps-card.js';
 import { RoadmapProgressList } from '../dashboard/roadmap-progress.js';
 import { RollUpTable } from '../dashboard/roll-up-table.js';
 import { SectionCard, Shown, TaskList } from '../dashboard/section-card.js';
@@ -25,6 +26,16 @@ export function DashboardPage() {
           {roles || 'Роли не назначены: обратитесь к администратору'}
         </Text>
       </div>
+      {/* The region's operator and a municipal coordinator are told what the organisation lacks. */}
+      {me.assignments
+        .filter(
+          (a) =>
+            (a.role === 'regional_operator' && a.unitKind === 'region') ||
+            (a.role === 'municipal_coordinator' && a.unitKind === 'municipality'),
+        )
+        .map((a) => (
+          <GapsCard key={a.orgUnitId} unitId={a.orgUnitId} />
+        ))}
       <Query q={q}>
         {(d) => (
           <DashboardBody
