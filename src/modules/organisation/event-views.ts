@@ -6,6 +6,7 @@ import {
   PARTICIPANT_SOURCES,
   SCHOOL_GROUPS,
 } from '../../db/schema/values.js';
+import { historyLineView } from './history.js';
 
 // Response schemas of events: the routes declare them, the pages are typed from them.
 
@@ -104,6 +105,8 @@ export const eventDetailView = eventSummaryView
     participants: z.array(participantView),
     materials: z.array(materialView),
     participation: participationView,
+    /** who did what: the organiser's side only */
+    history: z.array(historyLineView),
   })
   .meta({ id: 'OrgEventDetail' });
 

@@ -113,6 +113,13 @@ describe.each(DB_KINDS)('events on %s', (kind) => {
     const db = database.db;
     const s2 = await getEvent(db, { actor: f.as('school2'), eventId: webinarId });
     expect(s2.invitations).toEqual([]);
+    // The history is the organiser's: created, then announced.
+    expect(s2.history).toEqual([]);
+    const own = await getEvent(db, { actor: f.as('center'), eventId: webinarId });
+    expect(own.history.map((h) => h.text)).toEqual([
+      'Мероприятие создано: Вебинар для управленческих команд ШНОР',
+      expect.stringMatching(/^Черновик → Объявлено; приглашено организаций: \d+$/),
+    ]);
     expect(s2.otherInvited).toBe(2);
     const teacher = await getEvent(db, { actor: f.as('teacher'), eventId: webinarId });
     expect(teacher.mine).toBe('invited');

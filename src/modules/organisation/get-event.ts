@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { type LoadedEvent, loadEvent, readsPath } from './event-access.js';
 import { type InvitedUnit, participation } from './event-participation.js';
 import type { eventDetailView } from './event-views.js';
+import { eventHistory } from './history.js';
 
 export type EventDetail = z.infer<typeof eventDetailView>;
 
@@ -151,6 +152,8 @@ export async function eventDetailOf(db: Db, actor: Actor, loaded: LoadedEvent): 
           keeps || (event.status === 'announced' && p.source === 'self' && teamOf.has(p.orgUnitId ?? '')),
       })),
     materials,
+    // The organiser's side only: the lines name no participant, but they are the organiser's work.
+    history: organiserSide ? await eventHistory(db, event.id) : [],
     participation: participation(
       invited,
       people,

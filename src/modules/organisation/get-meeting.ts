@@ -10,6 +10,7 @@ import {
 } from '../../db/schema/organisation.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { decisionViewOf, selectDecisions } from './decision-rows.js';
+import { meetingHistory } from './history.js';
 import { canKeepMeeting, loadMeeting } from './meeting-access.js';
 import type { MeetingDetail } from './meeting-views.js';
 
@@ -56,6 +57,7 @@ export async function getMeeting(
       participants: [],
       previousOpen: [],
       canKeep: false,
+      history: [],
     };
   const participants = await db
     .select({
@@ -99,5 +101,6 @@ export async function getMeeting(
       meetingDate: d.meeting.date,
     })),
     canKeep: canKeepMeeting(actor, m, unit),
+    history: await meetingHistory(db, m.id),
   };
 }

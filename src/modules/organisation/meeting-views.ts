@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BODY_KINDS, DECISION_STATUSES, MEETING_KINDS, PERIODICITIES } from '../../db/schema/values.js';
+import { historyLineView } from './history.js';
 
 // Response shapes of bodies, meetings and decisions (helper «meetings»): the routes declare them, the
 // operations return them.
@@ -115,6 +116,8 @@ export const meetingDetailView = z
     previousOpen: z.array(decisionView.extend({ meetingTitle: z.string(), meetingDate: z.string() })),
     canKeep: z.boolean(),
     version: int,
+    /** who did what, for full readers (the responsible side of a decision gets none) */
+    history: z.array(historyLineView),
   })
   .meta({ id: 'Meeting' });
 

@@ -135,6 +135,15 @@ describe.each(DB_KINDS)('bodies, meetings and decisions on %s', (kind) => {
     expect(asSchool1.access).toBe('decisions');
     expect(asSchool1.protocol).toBeNull();
     expect(asSchool1.participants).toEqual([]);
+    // The history is the full readers': created, changed, the signed protocol attached.
+    expect(asSchool1.history).toEqual([]);
+    const keeper = await getMeeting(db, { actor: f.as('mun1'), meetingId: first, today: TODAY });
+    expect(keeper.history.map((h) => h.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Заседание создано/),
+        'Приложен подписанный протокол: протокол.pdf',
+      ]),
+    );
     expect(asSchool1.decisions.map((d) => d.text)).toEqual(['Решение для школы 1']);
     expect(await code(readProtocolFile(db, storage, { actor: f.as('school1'), meetingId: first }))).toBe(
       'FORBIDDEN',

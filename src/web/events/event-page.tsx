@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { countLabel } from '../../lib/plural.js';
 import { type ApiData, api, unwrap } from '../shared/api.js';
+import { HistoryLines } from '../shared/history-lines.js';
 import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { CreateEventModal } from './create-event.js';
 import { EventPeople } from './event-people.js';
@@ -257,6 +258,14 @@ function EventView({ e }: { e: EventDetail }) {
       {editing && <CreateEventModal event={e} onClose={edit.close} />}
       <EventPeople e={e} />
       <Materials e={e} />
+      {e.history.length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">
+            История
+          </Title>
+          <HistoryLines lines={e.history} testId="event-history" />
+        </Paper>
+      )}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { MEETING_KIND_LABELS } from '../../modules/organisation/meeting-labels.js';
 import { api, apiHref, unwrap } from '../shared/api.js';
+import { HistoryLines } from '../shared/history-lines.js';
 import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { DecisionActions, DecisionStatus } from './decision-actions.js';
 import { MeetingEditor, REVIEWED_LINE } from './meeting-editor.js';
@@ -177,6 +178,14 @@ function MeetingView({ m }: { m: Meeting }) {
           )}
           <Decisions m={m} />
         </>
+      )}
+      {m.history.length > 0 && (
+        <Card withBorder>
+          <Text fw={500} mb="xs">
+            История
+          </Text>
+          <HistoryLines lines={m.history} testId="meeting-history" />
+        </Card>
       )}
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Textarea } fro
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
+import { HistoryLines } from '../shared/history-lines.js';
 import { formatDate, formatDateTime, notifyError, Query } from '../shared/ui.js';
 import { anchorLabel, type DocumentComment, type DocumentDetail, type DocumentDiff } from './labels.js';
 
@@ -225,16 +226,5 @@ export function VersionsPanel({ doc }: { doc: DocumentDetail }) {
 }
 
 export function HistoryPanel({ doc }: { doc: DocumentDetail }) {
-  return (
-    <Stack gap={6} data-testid="history-panel">
-      {[...doc.history].reverse().map((h) => (
-        <Paper key={`${h.at}-${h.type}-${h.text}`} withBorder p="xs">
-          <Text size="xs" c="dimmed">
-            {formatDateTime(h.at)} · {h.actorName ?? '—'}
-          </Text>
-          <Text size="sm">{h.text}</Text>
-        </Paper>
-      ))}
-    </Stack>
-  );
+  return <HistoryLines lines={doc.history} testId="history-panel" />;
 }

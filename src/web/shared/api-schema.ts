@@ -12067,6 +12067,11 @@ export interface components {
             })[];
             canKeep: boolean;
             version: number;
+            history: ({
+                at: string;
+                actorName: string | null;
+                text: string;
+            })[];
         };
         MeetingDecision: {
             id: string;
@@ -12249,6 +12254,11 @@ export interface components {
                 hasFile: boolean;
             })[];
             participation: components["schemas"]["OrgEventParticipation"];
+            history: ({
+                at: string;
+                actorName: string | null;
+                text: string;
+            })[];
         };
         OrgEventImportReport: {
             dryRun: boolean;
