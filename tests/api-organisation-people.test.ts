@@ -224,15 +224,21 @@ describe('organisation people API on the demo', () => {
       ).status,
     ).toBe(415);
     // The agreement's scan: attached by the pair's keeper, read by the school of the pair, not by another.
-    const pairs = await get<(Pair & { agreements: { id: string }[] })[]>(
+    const pairs = await get<(Pair & { agreements: { id: string; version: number }[] })[]>(
       'school',
       `/api/organisation/mentor-pairs?year=${YEAR}`,
     );
-    const agreementId = pairs.find((p) => p.agreements.length > 0)?.agreements[0]?.id ?? '';
-    const on = (login: string, method: string, body?: FormData) =>
-      t.call(method, `/api/organisation/agreements/${agreementId}/file`, { cookie: cookie[login], body });
+    const agreement = pairs.find((p) => p.agreements.length > 0)?.agreements[0];
+    const on = (login: string, method: string, body?: FormData, version = agreement?.version) =>
+      t.call(
+        method,
+        `/api/organisation/agreements/${agreement?.id}/file${method === 'POST' ? `?version=${version}` : ''}`,
+        { cookie: cookie[login], body },
+      );
     expect((await on('school', 'POST', fd())).status).toBe(403);
     expect((await on('municipality', 'POST', fd())).status).toBe(200);
+    // A second scan on the version read before the first: 409, the first stays.
+    expect((await on('municipality', 'POST', fd())).status).toBe(409);
     expect((await on('school', 'GET')).status).toBe(200);
     expect((await on('school2', 'GET')).status).toBe(404);
   });

@@ -332,7 +332,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   }),
   'PATCH /api/organisation/agreements/{id}': () => ({ body: { number: '1', version: STALE } }),
   'DELETE /api/organisation/agreements/{id}': () => ({ query: `version=${STALE}` }),
-  'POST /api/organisation/agreements/{id}/file': () => ({ body: pdf() }),
+  'POST /api/organisation/agreements/{id}/file': () => ({ query: `version=${STALE}`, body: pdf() }),
   'GET /api/organisation/appendix': (t) => ({ query: `kind=curators&year=${t.all.people.year}` }),
 };
 

@@ -411,8 +411,8 @@ export function organisationPeopleRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/organisation/agreements/{id}/file',
       tags,
-      summary: 'Приложить файл соглашения (multipart/form-data, поле file)',
-      request: { params: idParam, ...fileBody },
+      summary: 'Приложить файл соглашения (multipart/form-data, поле file); устаревшая версия — 409',
+      request: { params: idParam, query: versionQuery, ...fileBody },
       responses: okJson('Соглашение', agreementView),
     }),
     async (c) => {
@@ -421,6 +421,7 @@ export function organisationPeopleRoutes(app: App, deps: Deps) {
         await attachAgreementFile(db, deps.storage, {
           actor: requireActor(c),
           id: c.req.valid('param').id,
+          version: c.req.valid('query').version,
           upload,
           maxBytes: deps.config.uploadMaxBytes,
         }),

@@ -43,10 +43,13 @@ export function MentorsTab() {
       notifyError(e);
     }
   };
-  const attachFile = async (id: string, file: File) => {
+  const attachFile = async (id: string, version: number, file: File) => {
     try {
       await unwrap(
-        api.POST('/api/organisation/agreements/{id}/file', { params: { path: { id } }, body: { file } }),
+        api.POST('/api/organisation/agreements/{id}/file', {
+          params: { path: { id }, query: { version } },
+          body: { file },
+        }),
       );
       notifyOk('Файл соглашения приложен');
       await refresh();
@@ -152,7 +155,7 @@ export function MentorsTab() {
                               </Anchor>
                             )}
                             {can.any && (
-                              <FileButton onChange={(f) => f && attachFile(a.id, f)}>
+                              <FileButton onChange={(f) => f && attachFile(a.id, a.version, f)}>
                                 {(props) => (
                                   <Button {...props} size="compact-xs" variant="subtle">
                                     {a.hasFile ? 'заменить файл' : 'приложить файл'}

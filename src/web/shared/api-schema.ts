@@ -5277,10 +5277,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Приложить файл соглашения (multipart/form-data, поле file) */
+        /** Приложить файл соглашения (multipart/form-data, поле file); устаревшая версия — 409 */
         post: {
             parameters: {
-                query?: never;
+                query: {
+                    version: number;
+                };
                 header?: never;
                 path: {
                     id: string;

@@ -110,9 +110,11 @@ export async function deleteAgreement(db: Db, opts: { actor: Actor; id: string; 
 export async function attachAgreementFile(
   db: Db,
   storage: FileStorage,
-  opts: { actor: Actor; id: string; upload: Upload; maxBytes: number },
+  opts: { actor: Actor; id: string; version: number; upload: Upload; maxBytes: number },
 ) {
   const { a, pair } = await agreementToKeep(db, opts.actor, opts.id);
+  // Two people attaching scans at once: the second is told, not silently overwritten.
+  if (a.version !== opts.version) throw conflict({ version: a.version });
   const file = await saveFile(db, storage, {
     upload: opts.upload,
     userId: opts.actor.userId,
@@ -122,9 +124,9 @@ export async function attachAgreementFile(
     const [row] = await tx
       .update(partnershipAgreements)
       .set({ fileId: file.id, version: sql`${partnershipAgreements.version} + 1`, updatedAt: new Date() })
-      .where(eq(partnershipAgreements.id, a.id))
+      .where(and(eq(partnershipAgreements.id, a.id), eq(partnershipAgreements.version, opts.version)))
       .returning();
-    if (!row) throw notFound('Соглашение');
+    if (!row) throw conflict();
     await recordEvent(
       tx,
       opts.actor,
