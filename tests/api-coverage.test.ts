@@ -249,4 +249,30 @@ describe.each(DB_KINDS)('coverage API on the demo (%s)', (kind) => {
     expect(shown?.actualValue).toBe(100);
     expect(shown?.actualComputedAt).toBeTruthy();
   });
+
+  it('the coordinators of two municipalities attend the region’s webinar: the bound «участвуют 100 % координаторов» counts them', async () => {
+    ck.center ??= await t.login('center');
+    const [ev] = await rows(sql`select id, version from events
+      where title like 'Вебинар для муниципальных координаторов%'`);
+    const municipalities = await rows(sql`select id from org_units where kind = 'municipality'
+      and path like ${`/${regionId}/%`} order by name`);
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await t.call(method, path, { cookie: ck.center, body });
+      expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(200);
+      return (await res.json()) as { version: number };
+    };
+    for (const m of municipalities.slice(0, 2))
+      await call('POST', `/api/events/${ev?.id}/participants`, {
+        orgUnitId: m.id,
+        fullName: `Координатор ${String(m.id).slice(0, 4)} (тест)`,
+        position: 'Муниципальный координатор',
+        attended: true,
+      });
+    const current = await call('GET', `/api/events/${ev?.id}`);
+    await call('POST', `/api/events/${ev?.id}/status`, { status: 'held', version: current.version });
+    const [item] = await rows(sql`select i.actual_value from roadmap_items i
+      join roadmaps r on r.id = i.roadmap_id join org_units u on u.id = r.org_unit_id
+      where u.kind = 'region' and i.measure like 'Вебинар для муниципальных координаторов%'`);
+    expect(Number(item?.actual_value)).toBe(Math.round((1000 * 2) / municipalities.length) / 10);
+  });
 });

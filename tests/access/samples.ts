@@ -269,7 +269,7 @@ async function eventSamples(db: Db, schoolId: string): Promise<EventSamples> {
     .select({ id: events.id, title: events.title })
     .from(events)
     .where(eq(events.status, 'announced'));
-  const regional = upcoming.find((e) => e.title.startsWith('Вебинар'));
+  const regional = upcoming.find((e) => e.title.startsWith('Вебинар для управленческих команд ШНОР'));
   const municipal = upcoming.find((e) => e.title.startsWith('Семинар'));
   if (!regional || !municipal) throw new Error('no demo events');
   const [material] = await db

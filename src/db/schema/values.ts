@@ -176,6 +176,7 @@ export const COVERAGE_METRICS = [
   'schools_at_events',
   'teachers_at_events',
   'participants_at_events',
+  'municipalities_at_events',
   'events_held',
   'meetings_held',
 ] as const;

@@ -32,6 +32,12 @@ export const DEMO_BINDINGS: { measureStarts: string; binding: CoverageBinding }[
     measureStarts: 'Постоянно действующий семинар',
     binding: { metric: 'schools_at_events', group: 'shnor', eventKinds: ['seminar', 'webinar'] },
   },
+  // «Программа вебинара, запись; участвуют 100 % координаторов»: municipalities whose own people
+  // attended the region's webinars (demo-org-events.ts announces the coordinators' webinar).
+  {
+    measureStarts: 'Вебинар для муниципальных координаторов',
+    binding: { metric: 'municipalities_at_events', eventKinds: ['webinar'] },
+  },
   // «Рисковые профили 100 % ШНОР»: the profiles the curators verified.
   {
     measureStarts: 'Проведение анкетирования ШНОР и формирование рисковых профилей',

@@ -1,4 +1,6 @@
+import { like } from 'drizzle-orm';
 import { eventInvitations, eventMaterials, eventParticipants, events } from '../../db/schema/organisation.js';
+import { items } from '../../db/schema/roadmaps.js';
 import type { EventKind, EventStatus, SchoolGroup } from '../../db/schema/values.js';
 import { saveFile } from '../files/save-file.js';
 import { guessCategory } from '../organisation/guess-category.js';
@@ -144,6 +146,34 @@ export async function loadDemoEvents(run: DemoRun): Promise<void> {
     schools: shnor,
     tookPart: 0.5,
   });
+
+  // The regional roadmap's webinar for the municipal coordinators, on its measure's day: every
+  // municipality invited; when ИРО marks it held with attendance, the measure «участвуют 100 %
+  // координаторов» (bound in demo-org-coverage.ts) counts the municipalities that took part.
+  const [measure] = await run.db
+    .select({ due: items.dueDate })
+    .from(items)
+    .where(like(items.measure, 'Вебинар для муниципальных координаторов%'))
+    .limit(1);
+  const [coordinatorsWebinar] = await run.db
+    .insert(events)
+    .values({
+      organiserUnitId: orgs.iroId,
+      kind: 'webinar',
+      title:
+        'Вебинар для муниципальных координаторов «Мониторинг реализации антирисковых программ: типичные ошибки»',
+      status: 'announced',
+      startsOn: measure?.due ?? addDays(run.today, 9),
+      audienceNote: 'муниципальные координаторы',
+      place: 'https://vebinar.example.ru/iro-coordinators',
+      coverageTarget: 100,
+      createdBy: center.userId,
+    })
+    .returning({ id: events.id });
+  if (coordinatorsWebinar)
+    await run.db
+      .insert(eventInvitations)
+      .values(orgs.municipalities.map((m) => ({ eventId: coordinatorsWebinar.id, orgUnitId: m.id })));
 
   // The first municipality's seminars for all its schools: one held, one coming with a registration.
   const m1Schools = picks.m1.schools.map((s) => s.id);

@@ -30,6 +30,7 @@ export const METRIC_UNITS: Record<CoverageMetric, '%' | 'count'> = {
   schools_at_events: '%',
   teachers_at_events: '%',
   participants_at_events: 'count',
+  municipalities_at_events: '%',
   events_held: 'count',
   meetings_held: 'count',
 };
@@ -44,6 +45,7 @@ export const METRIC_LABELS: Record<CoverageMetric, string> = {
   schools_at_events: 'Доля школ, принявших участие в мероприятиях',
   teachers_at_events: 'Доля педагогов, принявших участие в мероприятиях',
   participants_at_events: 'Число участников мероприятий',
+  municipalities_at_events: 'Доля муниципалитетов, представители которых приняли участие в мероприятиях',
   events_held: 'Число проведённых мероприятий',
   meetings_held: 'Число проведённых заседаний',
 };

@@ -15,6 +15,15 @@ const idList = (ids: string[]): SQL =>
 const rowsOf = async <T>(db: Db, q: SQL): Promise<T[]> =>
   ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
+/** `and e.kind in (…)` for the kinds asked for; nothing for any kind. */
+const kindFilter = (kinds?: EventKind[]): SQL =>
+  kinds?.length
+    ? sql`and e.kind in (${sql.join(
+        kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql``;
+
 export type ShnorCounts = {
   unitId: string;
   total: number;
@@ -111,12 +120,7 @@ export async function eventCounts(
       ? sql`select s.id, s.path, s.teachers from org_units s where s.kind = 'school'`
       : sql`select s.id, s.path, s.teachers from identification_list_schools ls
             join org_units s on s.id = ls.school_id where ls.list_id = ${opts.groupListId}::uuid`;
-  const kinds = opts.kinds?.length
-    ? sql`and e.kind in (${sql.join(
-        opts.kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )})`
-    : sql``;
+  const kinds = kindFilter(opts.kinds);
   return rowsOf<EventCounts>(
     db,
     sql`with u as (select id, path from org_units where id in (${idList(opts.unitIds)})),
@@ -156,6 +160,33 @@ export async function eventCounts(
 }
 
 /**
+ * Municipalities of each unit whose own people — of the municipality itself or of its institutions
+ * (ОМСУ, МОЦ), not of its schools — attended a held event of the period (of the kinds, when given):
+ * «участие руководителей муниципальных образований», «участвуют 100 % координаторов».
+ */
+export async function municipalityEventCounts(
+  db: Db,
+  opts: { unitIds: string[]; from: string; to: string; kinds?: EventKind[] },
+): Promise<{ unitId: string; municipalities: number; attended: number }[]> {
+  if (opts.unitIds.length === 0) return [];
+  return rowsOf(
+    db,
+    sql`with u as (select id, path from org_units where id in (${idList(opts.unitIds)})),
+      m as (select id, path from org_units where kind = 'municipality'),
+      came as (
+        select distinct m.id from m
+        join org_units pu on pu.path like m.path || '%' and pu.kind in ('municipality', 'institution')
+        join event_participants ep on ep.org_unit_id = pu.id and ep.attended
+        join events e on e.id = ep.event_id and e.status = 'held'
+          and e.starts_on between ${opts.from} and ${opts.to} ${kindFilter(opts.kinds)}
+      )
+      select u.id as "unitId", count(m.id)::int as municipalities, count(came.id)::int as attended
+      from u left join m on m.path like u.path || '%' left join came on came.id = m.id
+      group by u.id`,
+  );
+}
+
+/**
  * Events held in the period (of the kinds, when given) by each unit or a unit below it — its schools, its
  * institutions (ИРО, ЦНППМ, МОЦ): «не менее 2 вебинаров» of a regional roadmap counts the centre's too.
  * Only events marked held: an announced one is a plan.
@@ -165,12 +196,7 @@ export async function heldEventCounts(
   opts: { unitIds: string[]; from: string; to: string; kinds?: EventKind[] },
 ): Promise<{ unitId: string; eventsHeld: number }[]> {
   if (opts.unitIds.length === 0) return [];
-  const kinds = opts.kinds?.length
-    ? sql`and e.kind in (${sql.join(
-        opts.kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )})`
-    : sql``;
+  const kinds = kindFilter(opts.kinds);
   return rowsOf(
     db,
     sql`select u.id as "unitId", count(e.id)::int as "eventsHeld"

@@ -16,7 +16,7 @@ import {
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import type { Database } from '../../db/client.js';
-import { events } from '../../db/schema/organisation.js';
+import { eventParticipants, events } from '../../db/schema/organisation.js';
 import { cascadeTasks, items } from '../../db/schema/roadmaps.js';
 import type { CoverageBinding } from '../../db/schema/values.js';
 import { AppError } from '../../lib/errors.js';
@@ -169,6 +169,22 @@ describe.each(DB_KINDS)('coverage on %s', (kind) => {
     await db()
       .delete(events)
       .where(inArray(events.organiserUnitId, [f.IRO.id, f.S2.id]));
+  });
+
+  it('counts municipalities whose own people attended, not their schools', async () => {
+    const base = await coverageBase(db(), { regionId: f.R.id, year: 2026 });
+    const share = () =>
+      bindingValues(db(), {
+        base,
+        unitIds: [f.R.id, f.M1.id, f.M2.id],
+        binding: { metric: 'municipalities_at_events' },
+      });
+    // S3 of M2 attended the webinar: a school is not its municipality's representative.
+    expect((await share()).get(f.M2.id)).toBe(0);
+    await participant(db(), webinar, f.M1.id, 'Координатор М1 (тест)', 'manager', true);
+    const after = await share();
+    expect([after.get(f.R.id), after.get(f.M1.id), after.get(f.M2.id)]).toEqual([50, 100, 0]);
+    await db().delete(eventParticipants).where(eq(eventParticipants.orgUnitId, f.M1.id));
   });
 
   it('refreshes a bound indicator from the data, without bumping its version', async () => {

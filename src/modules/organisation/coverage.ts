@@ -6,6 +6,7 @@ import {
   eventCounts,
   heldEventCounts,
   meetingCounts,
+  municipalityEventCounts,
   type ShnorCounts,
   shnorCounts,
 } from './coverage-sql.js';
@@ -152,6 +153,11 @@ export async function bindingValues(
   if (field) {
     const rows = await shnorCounts(db, { unitIds, listId: base.shnorList?.id ?? null, year: base.year });
     for (const r of rows) out.set(r.unitId, shareOf(r[field], r.total));
+    return out;
+  }
+  if (binding.metric === 'municipalities_at_events') {
+    for (const r of await municipalityEventCounts(db, { unitIds, ...base.period, kinds: binding.eventKinds }))
+      out.set(r.unitId, shareOf(r.attended, r.municipalities));
     return out;
   }
   if (binding.metric === 'events_held') {

@@ -14,7 +14,9 @@ import { EVENT_KIND_WORDS, GROUP_WORDS } from './labels.js';
 // the roadmap's keeper to bind, change or unbind it. Bound, the fact is computed by the system at once.
 
 type Binding = NonNullable<ItemView['coverageBinding']>;
-const PERIOD_METRICS: CoverageMetric[] = [...EVENT_METRICS, 'events_held', 'meetings_held'];
+// Counted of the organisers or of the municipalities, by kind, not of a group of schools.
+const KIND_ONLY: CoverageMetric[] = ['events_held', 'municipalities_at_events'];
+const PERIOD_METRICS: CoverageMetric[] = [...EVENT_METRICS, ...KIND_ONLY, 'meetings_held'];
 
 export function BindingBlock({ item, roadmap }: { item: ItemView; roadmap: RoadmapDetail }) {
   const canManage = roadmap.permissions.canManage;
@@ -80,8 +82,7 @@ function BindingForm({
   const [from, setFrom] = useState(initial?.from ?? '');
   const [to, setTo] = useState(initial?.to ?? '');
   const events = metric !== null && EVENT_METRICS.includes(metric);
-  // Events held are counted by kind but not of a group of schools: the organisers are counted.
-  const kindsOnly = metric === 'events_held';
+  const kindsOnly = metric !== null && KIND_ONLY.includes(metric);
   const period = metric !== null && PERIOD_METRICS.includes(metric);
   const submit = () => {
     if (!metric) return;

@@ -3346,7 +3346,7 @@ export interface paths {
                         sectionId?: string;
                         position?: number;
                         coverageBinding?: {
-                            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "events_held" | "meetings_held";
+                            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held";
                             group?: "all" | "shnor" | "risk_zone";
                             eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
                             from?: string;
@@ -11218,7 +11218,7 @@ export interface components {
             })[];
         };
         CoverageBinding: {
-            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "events_held" | "meetings_held";
+            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held";
             group?: "all" | "shnor" | "risk_zone";
             eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
             from?: string;
