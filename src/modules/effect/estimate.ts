@@ -50,7 +50,12 @@ export type EffectResult = {
   comparison: number;
   naive: { estimate: number };
   effect: { estimate: number; ciLow: number; ciHigh: number; method: string };
-  balance: { covariates: BalanceRow[]; pool: number };
+  balance: {
+    covariates: BalanceRow[];
+    pool: number;
+    /** The estimate minus matching alone: how much the regression corrected the remaining differences. */
+    adjustment: number;
+  };
   notes: string[];
 };
 
@@ -179,8 +184,12 @@ export function estimateEffect(
       smdAfter: sd > 0 ? (tm - mm) / sd : 0,
     };
   };
+  const matchingOnly =
+    (sum(treated.map(delta)) - sum(pool.map((_, j) => ((matchCount[j] as number) / M) * (yC[j] as number)))) /
+    n1;
   const balance = {
     pool: n0,
+    adjustment: estimate - matchingOnly,
     covariates: [
       balanceOf(`R(${year - 1})`, (s) => before.r[s] as number),
       balanceOf(`R(${year})`, (s) => now.r[s] as number),
