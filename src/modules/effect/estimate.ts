@@ -16,11 +16,12 @@ import { EFFECT_COUNTED, EFFECT_TEXT } from './strings.js';
 // difference of the two changes (difference in differences) removes it.
 //
 // Method: each supported school gets its M nearest unsupported schools (with replacement) by the shrunken
-// R(T−1), R(T) and ИСБШ(T), standardised; the lowest supported schools have no twin, so the differences
-// that remain are corrected by a linear regression of ΔR on the same covariates fitted on the matched
-// schools (bias-corrected matching, Abadie & Imbens 2011). Interval: bootstrap over schools of the
-// estimator's per-school terms with the matches held fixed (Otsu & Rai 2016) — the plain bootstrap that
-// re-matches is known to be inconsistent for nearest-neighbour matching.
+// R(T−1), R(T) (shrink.ts) and ИСБШ(T), standardised. The lowest supported schools have no twin, so the
+// differences that remain are corrected by a linear regression of ΔR fitted on the whole comparison pool
+// (bias-corrected matching, Abadie & Imbens 2011). Interval: percentile bootstrap over schools (supported
+// and pool resampled separately) with the matches held fixed and the regression refitted in each replicate
+// — re-matching in each replicate is the bootstrap known to be inconsistent for nearest neighbours
+// (Abadie & Imbens 2008; fixed matches follow Otsu & Rai 2017). Fixed seed: the same input, the same output.
 
 export type EffectOptions = {
   /** Schools supported in other years (e.g. the list of T−1): left out of the comparison pool. */
@@ -141,25 +142,55 @@ export function estimateEffect(
     for (const j of nearest(x, xC, scale, M)) matchCount[j] = (matchCount[j] as number) + 1;
   }
 
+  // The regression of ΔR on the pool: the covariates of the matching and the raw R(T). Raw R(T) because
+  // ΔR = R(T+1) − R(T) contains it exactly, while R̃(T) says what R(T+1) is expected to be; fitted on the
+  // whole pool (not only the matched schools), so the slope that carries the lowest supported schools
+  // beyond the last twin is estimated over a wide range of R, not over a sliver at the boundary.
+  const design = (x: number[], s: number) => [...x, now.r[s] as number];
   const yC = pool.map(delta);
-  const beta = weightedLeastSquares(xC, yC, Array.from(matchCount));
-  // Per-school terms: τ̂ = (1/N₁)·[Σ_treated (ΔR − μ̂(X)) − Σ_comparison (K/M)·(ΔR − μ̂(X))].
-  const a = treated.map((s, i) => delta(s) - predict(beta, xT[i] as number[]));
-  const b = pool.map(
-    (_, j) => ((matchCount[j] as number) / M) * ((yC[j] as number) - predict(beta, xC[j] as number[])),
-  );
+  const yT = treated.map(delta);
+  const dC = xC.map((x, j) => design(x, pool[j] as number));
+  const dT = xT.map((x, i) => design(x, treated[i] as number));
   const n1 = treated.length;
   const n0 = pool.length;
-  const estimate = (sum(a) - sum(b)) / n1;
+  /**
+   * τ̂ = (1/N₁)·[Σ_treated cᵢ·(ΔRᵢ − μ̂(Xᵢ)) − Σ_pool cⱼ·(Kⱼ/M)·(ΔRⱼ − μ̂(Xⱼ))], μ̂ fitted on the pool with
+   * weights cⱼ: with all c = 1 the estimate, with bootstrap counts c one replicate.
+   */
+  const tau = (cT: ArrayLike<number>, cC: ArrayLike<number>): number => {
+    const beta = weightedLeastSquares(dC, yC, Array.from(cC));
+    let total = 0;
+    for (let i = 0; i < n1; i++) {
+      const c = cT[i] as number;
+      if (c > 0) total += c * ((yT[i] as number) - predict(beta, dT[i] as number[]));
+    }
+    for (let j = 0; j < n0; j++) {
+      const c = (cC[j] as number) * (matchCount[j] as number);
+      if (c > 0) total -= (c / M) * ((yC[j] as number) - predict(beta, dC[j] as number[]));
+    }
+    return total / n1;
+  };
+  const estimate = tau(new Float64Array(n1).fill(1), new Float64Array(n0).fill(1));
 
+  // Bootstrap over schools, supported and pool resampled separately; the matches are held fixed (re-matching
+  // in each replicate is the bootstrap known to fail for nearest neighbours), the regression is refitted
+  // (its slope is the main uncertainty for the schools below the last twin).
   const rng = createRng(seed);
   const draws = new Float64Array(B);
+  const cT = new Float64Array(n1);
+  const cC = new Float64Array(n0);
   for (let rep = 0; rep < B; rep++) {
-    let sa = 0;
-    for (let i = 0; i < n1; i++) sa += a[Math.floor(rng.next() * n1)] as number;
-    let sb = 0;
-    for (let j = 0; j < n0; j++) sb += b[Math.floor(rng.next() * n0)] as number;
-    draws[rep] = (sa - sb) / n1;
+    cT.fill(0);
+    cC.fill(0);
+    for (let i = 0; i < n1; i++) {
+      const k = Math.floor(rng.next() * n1);
+      cT[k] = (cT[k] as number) + 1;
+    }
+    for (let j = 0; j < n0; j++) {
+      const k = Math.floor(rng.next() * n0);
+      cC[k] = (cC[k] as number) + 1;
+    }
+    draws[rep] = tau(cT, cC);
   }
   draws.sort();
   const ciLow = quantile(draws, 0.025);

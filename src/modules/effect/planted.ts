@@ -1,6 +1,7 @@
 import { generateInMemory } from '../assessment-data/demo-data.js';
 import type { DataPackage } from '../assessment-data/types.js';
 import { createRng } from '../demo/demo-random.js';
+import { identifyYear } from '../identification/identify.js';
 import { yearSeries } from './school-series.js';
 
 // Packages with a KNOWN effect of support, for the tests and the coverage check over seeds (ADR 0023).
@@ -30,6 +31,8 @@ export type PlantedOptions = {
   pickChance?: number;
   /** At most this many supported schools. */
   maxTreated?: number;
+  /** 'shnor': the ШНОР of year T by opora-default instead (a hard cut by low procedures). */
+  select?: 'low-r' | 'shnor';
   /** The generator's yearly shock of a school's level (default here 0.6: strong regression to the mean). */
   yearShock?: number;
 };
@@ -53,7 +56,13 @@ export function plantedScenario(opts: PlantedOptions): PlantedScenario {
     .sort((a, b) => (now.r[a] as number) - (now.r[b] as number) || a - b);
   const candidates = order.slice(0, Math.ceil(order.length * (opts.lowShare ?? 0.2)));
   const rng = createRng(opts.seed ^ 0x5eed);
-  const picked = candidates.filter(() => rng.chance(opts.pickChance ?? 0.5)).slice(0, opts.maxTreated);
+  const shnor = () => {
+    const flags = identifyYear(without, year).schools;
+    return without.schools.map((_, s) => s).filter((s) => flags[s]?.flags.shnor);
+  };
+  const picked = (
+    opts.select === 'shnor' ? shnor() : candidates.filter(() => rng.chance(opts.pickChance ?? 0.5))
+  ).slice(0, opts.maxTreated);
   const treated = new Set(picked.map((s) => without.schools[s]?.id as string));
   const bySchool = new Map([...treated].map((id) => [id, opts.effect]));
   const pkg = generateInMemory({ ...base, supportEffect: { year: year + 1, bySchool } });
