@@ -49,6 +49,15 @@ describe('the effect of support', () => {
     expect(r.notes.some((n) => n.startsWith('Интервал включает ноль'))).toBe(true);
   });
 
+  it('(b) no effect, the list being the ШНОР of opora-default: the interval covers 0', () => {
+    const sc = plantedScenario({ seed: 6, effect: 0, select: 'shnor' });
+    const r = estimateEffect(sc.pkg, sc.year, sc.treated);
+    expect(r.treated).toBeGreaterThan(50);
+    expect(r.effect.ciLow).toBeLessThanOrEqual(0);
+    expect(r.effect.ciHigh).toBeGreaterThanOrEqual(0);
+    expect(r.naive.estimate).toBeGreaterThan(0.02);
+  });
+
   it('matching balances the pre-support results and context; the regression corrects the rest', () => {
     const sc = scenario({ seed: 3, effect: 0.05 });
     const r = estimateEffect(sc.pkg, sc.year, sc.treated);
