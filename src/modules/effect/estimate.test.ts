@@ -123,6 +123,27 @@ describe('the effect of support', () => {
   });
 });
 
+describe('the planted effect in the generator', () => {
+  it('changes only the supported schools in the year of the effect, by about the effect', () => {
+    const base = { schools: 200, years: 3, seed: 9, lastYear: 2024, yearShock: 0.6 };
+    const bySchool = new Map([['S000007', 0.1]]);
+    const a = generateInMemory(base);
+    const b = generateInMemory({ ...base, supportEffect: { year: 2024, bySchool } });
+    expect(b.results.length).toBe(a.results.length);
+    let changedOther = 0;
+    for (let i = 0; i < a.results.length; i++) {
+      const same = a.results.mark2[i] === b.results.mark2[i];
+      const target = a.schools[a.results.school[i] as number]?.id === 'S000007' && a.results.year[i] === 2024;
+      if (!same && !target) changedOther++;
+    }
+    expect(changedOther).toBe(0);
+    const s = a.schools.findIndex((x) => x.id === 'S000007');
+    const rise = (yearSeries(b, 2024).r[s] as number) - (yearSeries(a, 2024).r[s] as number);
+    expect(rise).toBeGreaterThan(0.07);
+    expect(rise).toBeLessThan(0.13);
+  });
+});
+
 describe('shrinkage of R', () => {
   it('pulls a small school toward its cluster mean more than a big one', () => {
     const pkg = generateInMemory({ schools: 600, years: 2, seed: 4, lastYear: 2024 });
