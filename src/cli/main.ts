@@ -19,6 +19,8 @@ const HELP = `Опора — командная строка
                                  разбор дорожной карты из .docx, .xlsx или .txt (без базы данных)
   opora risk-profile --instrument FILE.json --responses FILE.csv [--json] [--explain]
                                  рисковые профили школ по ответам на анкеты (без базы данных)
+  opora evaluate-effect --data DIR --treated FILE --year T [--exclude FILE] [--json]
+                                 эффект поддержки школ списка года T на R года T+1 (без базы данных)
   opora help                     эта справка
 
 Настройки берутся из переменных окружения (см. README): DATA_DIR, DATABASE_URL, DEMO …`;
@@ -35,6 +37,10 @@ async function main() {
   }
   if (command === 'risk-profile') {
     process.exitCode = await (await import('./risk-profile.js')).runRiskProfile(rest);
+    return;
+  }
+  if (command === 'evaluate-effect') {
+    process.exitCode = await (await import('../modules/effect/cli.js')).runEvaluateEffect(rest);
     return;
   }
   const config = loadConfig();

@@ -19,6 +19,17 @@ export type GenerateOptions = {
    * `schools` of them; municipalities, names and the rural/small flags are taken as given.
    */
   schoolList?: GivenSchool[];
+  /**
+   * A planted effect of support (tests of the effect estimator, src/modules/effect): in `year`, the share
+   * of «2» of every procedure of each listed school is lowered by its number, so its R rises by about that
+   * much. Only the expected share changes, not the draws: the other years and schools come out the same.
+   */
+  supportEffect?: { year: number; bySchool: ReadonlyMap<string, number> };
+  /**
+   * Standard deviation of a school's yearly shock of the latent level (default 0.2). Larger: results
+   * that jump from year to year and regress to the mean strongly (tests of the effect estimator).
+   */
+  yearShock?: number;
 };
 
 /** A school the data are generated for; `script` fixes its results year by year. */
@@ -180,8 +191,10 @@ export function generatePackage(opts: GenerateOptions, sink: PackageSink): void 
     const yearsIn = year - firstYear;
     for (const s of schools) {
       const scripted = s.script?.[yearsIn];
-      const ability = (scripted ? scripted.ability : s.ability + s.trend * yearsIn) + 0.2 * gauss();
+      const ability =
+        (scripted ? scripted.ability : s.ability + s.trend * yearsIn) + (opts.yearShock ?? 0.2) * gauss();
       const forced = scripted?.forceLow;
+      const effect = opts.supportEffect?.year === year ? (opts.supportEffect.bySchool.get(s.id) ?? 0) : 0;
       const confirmed = rng.chance(0.3);
       const size = (g: number) => Math.max(0, Math.round((s.grade[g] ?? 0) * (0.9 + 0.2 * rng.next())));
       const write = (assessment: string, subject: string, grade: number, participants: number) => {
@@ -191,9 +204,11 @@ export function generatePackage(opts: GenerateOptions, sink: PackageSink): void 
           forced.assessment === assessment &&
           forced.subject === subject &&
           forced.grade === grade;
-        const p2 = isForced
-          ? 0.45 + 0.1 * rng.next()
-          : logistic(-3.2 - 0.9 * ability + (DIFFICULTY[subject] ?? 0) + 0.35 * gauss());
+        const p2 = clamp01(
+          (isForced
+            ? 0.45 + 0.1 * rng.next()
+            : logistic(-3.2 - 0.9 * ability + (DIFFICULTY[subject] ?? 0) + 0.35 * gauss())) - effect,
+        );
         const sd = Math.sqrt(participants * p2 * (1 - p2));
         const mark2 = Math.min(participants, Math.max(0, Math.round(participants * p2 + sd * gauss())));
         const rest = participants - mark2;
