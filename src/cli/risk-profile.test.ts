@@ -1,32 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { opora as runOpora } from '../../tests/helpers/cli.js';
 import { cliDocument, randomCase } from '../../tests/helpers/risk-rule-reference.js';
 
 // The command itself, as a checker runs it: `bin/opora.mjs risk-profile …` in a child process.
 
 const root = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-async function opora(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [path.join(root, 'bin/opora.mjs'), 'risk-profile', ...args],
-      {
-        cwd: root,
-        env: { ...process.env, NODE_OPTIONS: '' },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const opora = (...args: string[]) => runOpora(['risk-profile', ...args]);
 
 describe('opora risk-profile', () => {
   it('prints the documented example, the bad-file errors and a random case, with exit codes', async () => {

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opora } from '../../../tests/helpers/cli.js';
 import { readPackage } from '../assessment-data/read-package.js';
 import { writeGeneratedCsv } from '../assessment-data/write-package.js';
 import { estimateEffect } from './estimate.js';
@@ -12,21 +10,6 @@ import { plantedScenario } from './planted.js';
 
 // End to end: `opora evaluate-effect` on a package written to files with a planted effect, with no database
 // and no configuration (an empty environment apart from PATH).
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const run = promisify(execFile);
-
-async function opora(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'bin/opora.mjs'), ...args], {
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: x.code ?? -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
-  }
-}
 
 describe('opora evaluate-effect', () => {
   let dir = '';

@@ -5,6 +5,7 @@ import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
 import { convertToPdf, libreOffice } from '../../../tests/helpers/libreoffice.js';
 import type { Database } from '../../db/client.js';
+import type { BodyDetail, BodySummary, DecisionTask, MeetingDetail, MissedBody } from './meeting-views.js';
 
 // Bodies, meetings and decisions through HTTP (every answer checked against its route's schema by
 // testApp), and the protocol's DOCX: its parts are in the document and it opens in LibreOffice.
@@ -25,11 +26,11 @@ describe.each(DB_KINDS)('meetings API on %s', (kind) => {
   });
   afterAll(() => database.close());
 
-  const call = async (method: string, login: string, url: string, body?: unknown) => {
+  // The answer's JSON typed as the route's view (testApp has already checked it against the schema).
+  const call = async <T = unknown>(method: string, login: string, url: string, body?: unknown) => {
     const res = await t.call(method, url, { cookie: cookie[login], body });
     const type = res.headers.get('content-type') ?? '';
-    // biome-ignore lint/suspicious/noExplicitAny: test reads loosely typed JSON
-    const json: any = type.includes('json') ? await res.json() : null;
+    const json = (type.includes('json') ? await res.json() : null) as T;
     return { status: res.status, json, res };
   };
 
@@ -42,7 +43,7 @@ describe.each(DB_KINDS)('meetings API on %s', (kind) => {
       activeFrom: '2026-02-30',
     });
     expect(bad.status).toBe(400);
-    const body = await call('POST', 'mun1', '/api/working-bodies', {
+    const body = await call<BodyDetail>('POST', 'mun1', '/api/working-bodies', {
       orgUnitId: f.M1.id,
       kind: 'working_group',
       name: 'Рабочая группа района',
@@ -56,7 +57,7 @@ describe.each(DB_KINDS)('meetings API on %s', (kind) => {
     });
     expect(body.status).toBe(200);
     expect(body.json.members).toHaveLength(2);
-    const created = await call('POST', 'mun1', '/api/meetings', {
+    const created = await call<MeetingDetail>('POST', 'mun1', '/api/meetings', {
       kind: 'body_meeting',
       bodyId: body.json.id,
       date: '2026-03-10',
@@ -91,9 +92,10 @@ describe.each(DB_KINDS)('meetings API on %s', (kind) => {
     });
     expect(foreign.status).toBe(400);
 
-    const tasks = await call('GET', 'school1', '/api/meeting-decisions?view=mine');
+    const tasks = await call<DecisionTask[]>('GET', 'school1', '/api/meeting-decisions?view=mine');
     expect(tasks.json).toHaveLength(1);
     const task = tasks.json[0];
+    if (!task) throw new Error('no decision task');
     expect([task.overdue, task.meeting.id]).toEqual(['2026-04-01' < today, meetingId]);
     expect((await call('GET', 'school2', '/api/meeting-decisions?view=mine')).json).toEqual([]);
     expect((await call('GET', 'school2', `/api/meetings/${meetingId}`)).status).toBe(404);
@@ -109,17 +111,17 @@ describe.each(DB_KINDS)('meetings API on %s', (kind) => {
     });
     expect(done.status).toBe(200);
     expect((await call('GET', 'school1', '/api/meeting-decisions?view=mine')).json).toEqual([]);
-    const next = await call('POST', 'mun1', '/api/meetings', {
+    const next = await call<MeetingDetail>('POST', 'mun1', '/api/meetings', {
       kind: 'body_meeting',
       bodyId: body.json.id,
       date: '2026-04-14',
       title: 'Следующее заседание',
     });
     expect(next.json.previousOpen).toEqual([]);
-    const list = await call('GET', 'region', `/api/working-bodies?unitId=${f.M1.id}`);
-    expect(list.json.map((b: { meetings: number }) => b.meetings)).toEqual([2]);
-    const missed = await call('GET', 'region', '/api/working-bodies-missed');
-    expect(missed.json[0].missed[0]).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+    const list = await call<BodySummary[]>('GET', 'region', `/api/working-bodies?unitId=${f.M1.id}`);
+    expect(list.json.map((b) => b.meetings)).toEqual([2]);
+    const missed = await call<MissedBody[]>('GET', 'region', '/api/working-bodies-missed');
+    expect(missed.json[0]?.missed[0]).toEqual({ from: '2026-01-01', to: '2026-01-31' });
 
     const file = await call('GET', 'region', `/api/meetings/${meetingId}/protocol.docx`);
     expect(file.status).toBe(200);
