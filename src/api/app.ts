@@ -22,6 +22,7 @@ import { importRoutes } from './routes/imports.js';
 import { itemRoutes } from './routes/items.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { miscRoutes } from './routes/misc.js';
+import { organisationPairRoutes } from './routes/organisation-pairs.js';
 import { organisationPeopleRoutes } from './routes/organisation-people.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
@@ -98,6 +99,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   coverageRoutes(app, deps);
   // Organisation of the work: people (issue 12 §1, helper «people»).
   organisationPeopleRoutes(app, deps);
+  organisationPairRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

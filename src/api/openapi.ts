@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../lib/errors.js';
 import { recordVersion } from '../lib/input.js';
+import { attachmentDisposition } from '../modules/files/save-file.js';
 import { NUL_MESSAGE } from './input-guard.js';
 
 export const errorSchema = z.object({
@@ -99,4 +100,11 @@ export async function readUpload(c: Context, maxBytes: number): Promise<{ name: 
     throw new AppError('TOO_LARGE', `Файл больше допустимых ${Math.round(maxBytes / 1048576)} МБ`);
   }
   return { name: file.name, data: Buffer.from(await file.arrayBuffer()) };
+}
+
+/** A file as the answer, to be saved by the browser: its type, its Russian name, its bytes. */
+export function fileAnswer(c: Context, f: { mime: string; name: string; data: Uint8Array }) {
+  c.header('Content-Type', f.mime);
+  c.header('Content-Disposition', attachmentDisposition(f.name));
+  return c.body(new Uint8Array(f.data), 200);
 }

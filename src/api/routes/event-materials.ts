@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
-import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { materialLinkInput } from '../../modules/organisation/event-input.js';
 import {
   addMaterialFile,
@@ -10,7 +9,7 @@ import {
 } from '../../modules/organisation/event-materials.js';
 import { eventDetailView } from '../../modules/organisation/event-views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, idParam, jsonBody, okFile, okJson, readUpload } from '../openapi.js';
+import { fileAnswer, fileBody, idParam, jsonBody, okFile, okJson, readUpload } from '../openapi.js';
 
 // Materials of an event (helper «events»): files through the files module and links; registered by
 // eventRoutes.
@@ -88,9 +87,7 @@ export function eventMaterialRoutes(app: App, deps: Deps) {
         eventId: id,
         materialId,
       });
-      c.header('Content-Type', file.mime);
-      c.header('Content-Disposition', attachmentDisposition(file.name));
-      return c.body(new Uint8Array(data), 200);
+      return fileAnswer(c, { mime: file.mime, name: file.name, data });
     },
   );
 }

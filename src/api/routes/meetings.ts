@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
-import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { createBody, getBody, listBodies, updateBody } from '../../modules/organisation/bodies.js';
 import { createBodyInput, listBodiesQuery, updateBodyInput } from '../../modules/organisation/body-input.js';
 import { createMeeting } from '../../modules/organisation/create-meeting.js';
@@ -31,7 +30,17 @@ import { attachProtocolFile, readProtocolFile } from '../../modules/organisation
 import { todayIso } from '../../modules/organisation/school-year.js';
 import { updateMeeting } from '../../modules/organisation/update-meeting.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, idParam, jsonBody, OK, okFile, okJson, okSchema, readUpload } from '../openapi.js';
+import {
+  fileAnswer,
+  fileBody,
+  idParam,
+  jsonBody,
+  OK,
+  okFile,
+  okJson,
+  okSchema,
+  readUpload,
+} from '../openapi.js';
 
 // Working bodies, meetings with protocols, decisions as tasks (issue 12 §1–2, §5; helper «meetings»).
 
@@ -217,9 +226,7 @@ export function meetingRoutes(app: App, deps: Deps) {
         meetingId: c.req.valid('param').id,
         today: today(),
       });
-      c.header('Content-Type', DOCX);
-      c.header('Content-Disposition', attachmentDisposition(file.fileName));
-      return c.body(new Uint8Array(file.data), 200);
+      return fileAnswer(c, { mime: DOCX, name: file.fileName, data: file.data });
     },
   );
 
@@ -262,9 +269,7 @@ export function meetingRoutes(app: App, deps: Deps) {
         actor: requireActor(c),
         meetingId: c.req.valid('param').id,
       });
-      c.header('Content-Type', file.mime);
-      c.header('Content-Disposition', attachmentDisposition(file.name));
-      return c.body(new Uint8Array(data), 200);
+      return fileAnswer(c, { mime: file.mime, name: file.name, data });
     },
   );
 

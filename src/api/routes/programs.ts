@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '../../modules/access/actor.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { STORED_MEDIA_TYPES } from '../../modules/files/file-types.js';
-import { attachmentDisposition } from '../../modules/files/save-file.js';
 import { approveDocument, approveDocumentInput } from '../../modules/programs/approve-document.js';
 import {
   addCommentInput,
@@ -36,7 +35,7 @@ import {
   templateView,
 } from '../../modules/programs/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, idParam, jsonBody, okFile, okJson, readUpload } from '../openapi.js';
+import { fileAnswer, fileBody, idParam, jsonBody, okFile, okJson, readUpload } from '../openapi.js';
 
 // A school's concept documents and антирисковые программы (issue 11 §5): the document, its workflow
 // (each transition an endpoint with its own access rule), comments, versions, DOCX; the region's templates.
@@ -337,9 +336,7 @@ export function programRoutes(app: App, deps: Deps) {
         actor: requireActor(c),
         documentId: c.req.valid('param').id,
       });
-      c.header('Content-Type', file.mime);
-      c.header('Content-Disposition', attachmentDisposition(file.name));
-      return c.body(new Uint8Array(data), 200);
+      return fileAnswer(c, { mime: file.mime, name: file.name, data });
     },
   );
 
