@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { notifyError, notifyOk, Query } from '../shared/ui.js';
 import { EditCuratorForm } from './curator-edit-form.js';
 import { AssignCuratorForm, NewCuratorForm } from './curator-forms.js';
 import {
+  AppointmentWarnings,
   CASELOAD_LIMIT,
   OrderLabel,
   useCanOrganise,
@@ -80,13 +81,7 @@ export function CuratorsTab() {
           </Group>
         )}
       </Group>
-      {warnings.length > 0 && (
-        <Alert color="yellow" withCloseButton onClose={() => setWarnings([])} data-testid="curator-warnings">
-          {warnings.map((w) => (
-            <div key={w}>{w}</div>
-          ))}
-        </Alert>
-      )}
+      <AppointmentWarnings warnings={warnings} onClose={() => setWarnings([])} testId="curator-warnings" />
       <Title order={4}>Школы и их кураторы</Title>
       <Query q={schools}>
         {(s) => (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, FileButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, FileButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, apiHref, unwrap } from '../shared/api.js';
@@ -6,6 +6,7 @@ import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { AgreementForm, PairForm } from './mentor-forms.js';
 import {
   AGREEMENT_KIND_LABELS,
+  AppointmentWarnings,
   OrderLabel,
   useCanOrganise,
   usePeopleParams,
@@ -90,13 +91,7 @@ export function MentorsTab() {
           </Group>
         )}
       </Group>
-      {warnings.length > 0 && (
-        <Alert color="yellow" withCloseButton onClose={() => setWarnings([])} data-testid="pair-warnings">
-          {warnings.map((w) => (
-            <div key={w}>{w}</div>
-          ))}
-        </Alert>
-      )}
+      <AppointmentWarnings warnings={warnings} onClose={() => setWarnings([])} testId="pair-warnings" />
       <Query q={pairs}>
         {(rows) =>
           rows.length === 0 ? (

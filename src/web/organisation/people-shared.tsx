@@ -1,4 +1,4 @@
-import { Group, Select } from '@mantine/core';
+import { Alert, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { byRussian } from '../../lib/sort.js';
@@ -99,3 +99,15 @@ export function OrderLabel({ order }: { order: OrderRef }) {
 
 /** Today, for the order date a form starts with. */
 export { currentSchoolYear as currentYear, todayIso } from '../../modules/organisation/school-year.js';
+
+/** The warnings an appointment came back with (caseload, a mentor on a list): shown until closed. */
+export function AppointmentWarnings(p: { warnings: string[]; onClose: () => void; testId: string }) {
+  if (p.warnings.length === 0) return null;
+  return (
+    <Alert color="yellow" withCloseButton onClose={p.onClose} data-testid={p.testId}>
+      {p.warnings.map((w) => (
+        <div key={w}>{w}</div>
+      ))}
+    </Alert>
+  );
+}
