@@ -11,6 +11,7 @@ import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
 import { inputGuard } from './input-guard.js';
 import { walCookie } from './report-db.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
 import { coverageRoutes } from './routes/coverage.js';
@@ -19,13 +20,16 @@ import { expertiseRoutes } from './routes/expertise.js';
 import { identificationListRoutes } from './routes/identification-lists.js';
 import { identificationRunRoutes } from './routes/identification-runs.js';
 import { importRoutes } from './routes/imports.js';
+import { indicatorRoutes } from './routes/indicators.js';
 import { itemRoutes } from './routes/items.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { miscRoutes } from './routes/misc.js';
+import { monitoringRoutes } from './routes/monitorings.js';
 import { organisationPairRoutes } from './routes/organisation-pairs.js';
 import { organisationPeopleRoutes } from './routes/organisation-people.js';
 import { orgRoutes } from './routes/orgs.js';
 import { programRoutes } from './routes/programs.js';
+import { reportRoutes } from './routes/reports.js';
 import { riskAnswerRoutes } from './routes/risk-answer.js';
 import { riskCampaignRoutes } from './routes/risk-campaigns.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
@@ -100,6 +104,11 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   // Organisation of the work: people (issue 12 §1, helper «people»).
   organisationPeopleRoutes(app, deps);
   organisationPairRoutes(app, deps);
+  // Monitoring and analysis (issue 13): indicators, monitorings, positive change and the effect, reports.
+  indicatorRoutes(app, deps);
+  monitoringRoutes(app, deps);
+  analysisRoutes(app, deps);
+  reportRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -46,6 +46,11 @@ const MeetingPage = lazyNamed(() => import('./organisation/meeting-page.js'), 'M
 const EventsPage = lazyNamed(() => import('./events/events-page.js'), 'EventsPage');
 const EventPage = lazyNamed(() => import('./events/event-page.js'), 'EventPage');
 const GapsPage = lazyNamed(() => import('./coverage/gaps-page.js'), 'GapsPage');
+// Monitoring and analysis (issue 13): each area routes its own pages below its prefix.
+const IndicatorRoutes = lazyNamed(() => import('./indicators/indicator-routes.js'), 'IndicatorRoutes');
+const MonitoringRoutes = lazyNamed(() => import('./monitoring/monitoring-routes.js'), 'MonitoringRoutes');
+const AnalysisRoutes = lazyNamed(() => import('./analysis/analysis-routes.js'), 'AnalysisRoutes');
+const ReportRoutes = lazyNamed(() => import('./reports/report-routes.js'), 'ReportRoutes');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
 const InstrumentEditorPage = lazyNamed(
@@ -171,6 +176,10 @@ function Shell() {
             <Route path="/coverage" element={<GapsPage />} />
             <Route path="/risk-profiles" element={<HeatMapPage />} />
             <Route path="/risk-profiles/schools/:id" element={<ProfileSchoolPage />} />
+            <Route path="/indicators/*" element={<IndicatorRoutes />} />
+            <Route path="/monitorings/*" element={<MonitoringRoutes />} />
+            <Route path="/analysis/*" element={<AnalysisRoutes />} />
+            <Route path="/reports/*" element={<ReportRoutes />} />
             <Route path="/work/:view" element={<WorkPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/risk-instruments" element={<InstrumentsPage />} />

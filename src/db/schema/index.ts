@@ -5,6 +5,7 @@ export * from './expertise.js';
 export * from './files.js';
 export * from './identification.js';
 export * from './jobs.js';
+export * from './monitoring.js';
 export * from './organisation.js';
 export * from './orgs.js';
 export * from './programs.js';

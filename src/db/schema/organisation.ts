@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.js';
 import { files } from './files.js';
+import { analyticReports, monitorings } from './monitoring.js';
 import { orgUnits } from './orgs.js';
 import type {
   AgreementKind,
@@ -216,6 +217,9 @@ export const meetings = pgTable(
     protocol: text('protocol'),
     protocolNumber: text('protocol_number'),
     protocolFileId: uuid('protocol_file_id').references(() => files.id),
+    /** a review (issue 13 §5): the report or the monitoring it considered; its decisions are управленческие решения */
+    reportId: uuid('report_id').references(() => analyticReports.id),
+    monitoringId: uuid('monitoring_id').references(() => monitorings.id),
     createdBy: uuid('created_by').references(() => users.id),
     ...stamps,
   },

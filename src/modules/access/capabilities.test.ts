@@ -158,7 +158,15 @@ describe('capabilities of each role', () => {
       },
     ],
   ] as const)('%s of %s', (role, unit, expected) => {
-    const { campaigns: _, organisation: _o, coverage: _c, ...rest } = capabilitiesOf(actor(role, unit));
+    const {
+      campaigns: _,
+      organisation: _o,
+      coverage: _c,
+      analysis: _a,
+      monitorings: _m,
+      reports: _r,
+      ...rest
+    } = capabilitiesOf(actor(role, unit));
     expect(rest).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
   });
 
@@ -186,6 +194,26 @@ describe('capabilities of each role', () => {
   ] as const)('organisation: %s of %s', (role, unit, organisation, coverage) => {
     const caps = capabilitiesOf(actor(role, unit));
     expect({ organisation: caps.organisation, coverage: caps.coverage }).toEqual({ organisation, coverage });
+  });
+
+  // Monitoring and analysis (issue 13): the region level analyses the region, a municipality and a
+  // curator their schools, a school itself; those who run campaigns run monitorings and issue reports.
+  it.each([
+    ['admin', 'R', 'region', 'reader', 'read'],
+    ['regional_operator', 'R', 'region', 'owner', 'keep'],
+    ['regional_center', 'I', 'region', 'reader', 'read'],
+    ['municipal_coordinator', 'M', 'municipality', 'owner', 'keep'],
+    ['curator', 'S', 'municipality', 'reader', 'read'],
+    ['school_team', 'S', 'school', 'participant', null],
+    ['expert', 'R', 'region', null, 'read'],
+    ['teacher', 'S', null, null, null],
+  ] as const)('analysis: %s of %s', (role, unit, analysis, monitorings, reports) => {
+    const caps = capabilitiesOf(actor(role, unit));
+    expect({ analysis: caps.analysis, monitorings: caps.monitorings, reports: caps.reports }).toEqual({
+      analysis,
+      monitorings,
+      reports,
+    });
   });
 
   it('an expert of a municipality is not a reader of the region', () => {

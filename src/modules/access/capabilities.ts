@@ -37,6 +37,12 @@ export type Capabilities = {
   organisation: 'keep' | 'read' | null;
   /** «Охват и пробелы»: the coverage of the units below and what is missing (region and municipality levels). */
   coverage: boolean;
+  /** Indicators, positive change, the effect of support (issue 13): the widest level he analyses. */
+  analysis: 'region' | 'municipality' | 'school' | null;
+  /** Monitoring campaigns: 'owner' runs them and reviews forms, 'participant' fills his unit's forms, 'reader' follows. */
+  monitorings: 'owner' | 'participant' | 'reader' | null;
+  /** Analytic reports and the registry of управленческие решения: 'keep' generates and issues, 'read' reads. */
+  reports: 'keep' | 'read' | null;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -108,5 +114,24 @@ export function capabilitiesOf(actor: Actor): Capabilities {
         ? 'read'
         : null,
     coverage: has(actor, ['admin', 'regional_operator', 'regional_center', 'municipal_coordinator']),
+    analysis: regionReader
+      ? 'region'
+      : has(actor, ['municipal_coordinator', 'curator'])
+        ? 'municipality'
+        : has(actor, ['school_team'])
+          ? 'school'
+          : null,
+    monitorings: has(actor, ['regional_operator', 'municipal_coordinator'])
+      ? 'owner'
+      : has(actor, ['school_team'])
+        ? 'participant'
+        : has(actor, ['admin', 'regional_center', 'curator'])
+          ? 'reader'
+          : null,
+    reports: has(actor, ['regional_operator', 'municipal_coordinator'])
+      ? 'keep'
+      : has(actor, ['admin', 'regional_center', 'expert', 'curator'])
+        ? 'read'
+        : null,
   };
 }

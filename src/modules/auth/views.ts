@@ -35,6 +35,9 @@ export const meView = z
       campaigns: z.enum(['owner', 'reader']).nullable(),
       organisation: z.enum(['keep', 'read']).nullable(),
       coverage: z.boolean(),
+      analysis: z.enum(['region', 'municipality', 'school']).nullable(),
+      monitorings: z.enum(['owner', 'participant', 'reader']).nullable(),
+      reports: z.enum(['keep', 'read']).nullable(),
     }),
   })
   .meta({ id: 'Me' });

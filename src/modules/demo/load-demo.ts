@@ -12,11 +12,14 @@ import { loadDemoExpertise } from './demo-expertise.js';
 import { withoutSavepoints } from './demo-flat-tx.js';
 import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
+import { loadDemoIndicators } from './demo-indicators.js';
+import { loadDemoMonitorings } from './demo-monitorings.js';
 import { bindDemoIndicators, loadDemoOrganisation } from './demo-organisation.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
 import { loadDemoPrograms } from './demo-programs.js';
 import { loadDemoQuestionnaires } from './demo-questionnaires.js';
+import { loadDemoReports } from './demo-reports.js';
 import { loadDemoRiskProfiles } from './demo-risk-profiles.js';
 import type { DemoRun } from './demo-run.js';
 import { loadSchools, reviewSchools } from './demo-schools.js';
@@ -127,6 +130,10 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
     bulk: transactionLoader(db),
   });
   await bindDemoIndicators(run);
+  // Monitoring and analysis read everything above: the lists, the roadmaps, the coverage (issue 13 §6).
+  await loadDemoIndicators(run);
+  await loadDemoMonitorings(run);
+  await loadDemoReports(run);
   log(
     `Готово за ${seconds(Date.now() - started)} с: ${countLabel(summary.roadmaps, WORDS.roadmap)}, ` +
       `${countLabel(summary.items, WORDS.item)}, ${countLabel(summary.tasks, WORDS.task)}; ` +

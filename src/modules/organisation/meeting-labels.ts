@@ -22,6 +22,7 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   body_meeting: 'Заседание',
   interview: 'Собеседование с управленческой командой',
   curator_visit: 'Выезд куратора',
+  review: 'Рассмотрение результатов мониторинга и анализа',
 };
 
 export const DECISION_STATUS_LABELS: Record<DecisionStatus, string> = {

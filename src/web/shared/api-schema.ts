@@ -4203,7 +4203,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        kind: "body_meeting" | "interview" | "curator_visit";
+                        kind: "body_meeting" | "interview" | "curator_visit" | "review";
                         bodyId?: string | null;
                         schoolId?: string | null;
                         date: string;
@@ -12021,11 +12021,14 @@ export interface components {
                 campaigns: "owner" | "reader" | null;
                 organisation: "keep" | "read" | null;
                 coverage: boolean;
+                analysis: "region" | "municipality" | "school" | null;
+                monitorings: "owner" | "participant" | "reader" | null;
+                reports: "keep" | "read" | null;
             };
         };
         Meeting: {
             id: string;
-            kind: "body_meeting" | "interview" | "curator_visit";
+            kind: "body_meeting" | "interview" | "curator_visit" | "review";
             body: {
                 id: string;
                 name: string;
@@ -12124,7 +12127,7 @@ export interface components {
         };
         MeetingSummary: {
             id: string;
-            kind: "body_meeting" | "interview" | "curator_visit";
+            kind: "body_meeting" | "interview" | "curator_visit" | "review";
             date: string;
             title: string;
             protocolNumber: string | null;

@@ -65,6 +65,8 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     ...(caps.expertiseOrganizer ? [{ to: '/expertise', label: 'Экспертиза' }] : []),
     ...(caps.expertiseReviewer ? [{ to: '/expertise/mine', label: 'Мои экспертизы' }] : []),
   ];
+  // Monitoring and analysis (issue 13) under a heading of its own: the close of the year's cycle.
+  const analysis = analysisEntries(caps);
   // The working lists under a heading of their own: a long menu reads as two short ones.
   const work: Entry[] = views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] }));
   // The longest entry that contains the page: «Мои экспертизы» rather than «Экспертиза» on /expertise/mine.
@@ -72,7 +74,7 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     to === '/'
       ? location.pathname === '/'
       : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  const best = [...entries, ...work, ...REFERENCE, ...ADMIN]
+  const best = [...entries, ...analysis, ...work, ...REFERENCE, ...ADMIN]
     .filter((e) => within(e.to))
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const isActive = (to: string) => to === best;
@@ -97,6 +99,14 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   return (
     <>
       {entries.map(link)}
+      {analysis.length > 0 && (
+        <>
+          <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+            Мониторинг и анализ
+          </Text>
+          {analysis.map(link)}
+        </>
+      )}
       <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
         Исполнение
       </Text>
@@ -119,6 +129,22 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
       )}
     </>
   );
+}
+
+/** Indicators, monitorings, positive change, the effect of support, reports and decisions (issue 13). */
+function analysisEntries(caps: Caps): Entry[] {
+  return [
+    ...(caps.analysis ? [{ to: '/indicators', label: 'Показатели' }] : []),
+    ...(caps.monitorings ? [{ to: '/monitorings', label: 'Мониторинги' }] : []),
+    ...(caps.analysis && caps.analysis !== 'school'
+      ? [
+          { to: '/analysis/positive-change', label: 'Позитивные изменения' },
+          { to: '/analysis/effect', label: 'Эффект поддержки' },
+        ]
+      : []),
+    ...(caps.reports ? [{ to: '/reports', label: 'Аналитические справки' }] : []),
+    ...(caps.reports ? [{ to: '/reports/decisions', label: 'Управленческие решения' }] : []),
+  ];
 }
 
 const REFERENCE: Entry[] = [{ to: '/risk-instruments', label: 'Анкеты и факторы риска' }];
