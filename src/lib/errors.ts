@@ -63,6 +63,9 @@ export const NOUN_GENDERS = {
   Куратор: 'm',
   'Пара школ': 'f',
   Соглашение: 'n',
+  // Helper «indicators» (issue 13 §1).
+  Показатель: 'm',
+  'Цель показателя': 'f',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

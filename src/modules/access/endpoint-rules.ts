@@ -113,6 +113,11 @@ export const ENDPOINT_RULES = {
   'agreement.read': 'Тот, кому видна ШНОР или школа-наставник пары соглашения',
   'agreement.organise':
     'Тот, кто закрепляет пару соглашения (см. mentor-pair.organise); видящий без права — 403',
+  // Helper «indicators» (issue 13 §1).
+  'indicator.keep':
+    'Региональный оператор региона показателя (свои показатели региона); видящий без права — 403',
+  'target.keep':
+    'Региональный оператор региона — любые цели; муниципальный координатор — цели отдельных школ своего муниципалитета; остальные — 403',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;

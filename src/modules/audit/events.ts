@@ -243,6 +243,19 @@ export const EVENT_PAYLOADS = {
   'agreement.created': z.object({ pairId: z.string(), kinds: z.array(z.string()), signedOn: z.string() }),
   'agreement.updated': changes,
   'agreement.deleted': z.object({ pairId: z.string() }),
+  // Helper «indicators» (issue 13 §1): a region's own indicators and the targets of indicators.
+  'indicator.created': z.object({ code: z.string(), title: z.string(), block: z.string() }),
+  'indicator.updated': changes,
+  'indicator_target.created': z.object({
+    indicatorCode: z.string(),
+    level: z.string(),
+    orgUnitId: z.string().nullable(),
+    year: z.number(),
+    target: z.number(),
+    warn: z.number(),
+  }),
+  'indicator_target.updated': changes,
+  'indicator_target.deleted': z.object({ indicatorCode: z.string(), level: z.string(), year: z.number() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -38,7 +38,10 @@ export type EventTarget = {
     | 'curator'
     | 'curator_assignment'
     | 'mentor_pair'
-    | 'partnership_agreement';
+    | 'partnership_agreement'
+    // Helper «indicators» (issue 13 §1).
+    | 'indicator_definition'
+    | 'indicator_target';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

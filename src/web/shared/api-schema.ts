@@ -3191,6 +3191,491 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicator-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Создать свой показатель региона из основы каталога с параметрами */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionId: string;
+                        code: string;
+                        title: string;
+                        block: string;
+                        params?: {
+                            [key: string]: string | number;
+                        };
+                        unit?: "share" | "count";
+                        direction: "higher_better" | "lower_better";
+                        definition: string;
+                    };
+                };
+            };
+            responses: {
+                /** Показатель */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Изменить или отключить свой показатель региона (устаревшая версия — 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        definition?: string;
+                        direction?: "higher_better" | "lower_better";
+                        params?: {
+                            [key: string]: string | number;
+                        };
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** Показатель */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/indicator-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Задать цель показателя для уровня (или одной организации) и года: зелёная и жёлтая зоны */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionId: string;
+                        indicatorCode: string;
+                        level: "region" | "municipality" | "school";
+                        orgUnitId?: string | null;
+                        year: number;
+                        target: number;
+                        warn: number;
+                    };
+                };
+            };
+            responses: {
+                /** Цель */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorTarget"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Удалить цель показателя (устаревшая версия — 409) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалено */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Изменить цель показателя (устаревшая версия — 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        target: number;
+                        warn: number;
+                    };
+                };
+            };
+            responses: {
+                /** Цель */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorTarget"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Показатели региона (каталог и свои) для организации и года: значение, числитель и знаменатель, цель и цветовая зона, «откуда эта цифра»; без организации — самая широкая организация пользователя */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Показатели */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorsOverview"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Показатель для организации и каждой видимой организации уровнем ниже (муниципалитеты, школы) с целями и цветовыми зонами */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Показатель по организациям */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorResult"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{code}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Данные за цифрой школы: строки результатов, записи списков, мероприятия, уровни рисков */
+        get: {
+            parameters: {
+                query: {
+                    schoolId: string;
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Данные за цифрой */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorData"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items": {
         parameters: {
             query?: never;
@@ -8887,6 +9372,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roll-up/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Исполнение дорожных карт по организациям уровнем ниже (муниципалитета — по школам); для школы — её дорожные карты: переход со сводки рабочего стола */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Сводка исполнения */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRollUp"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/school-documents": {
         parameters: {
             query?: never;
@@ -11741,6 +12282,155 @@ export interface components {
                 periodGuessed: boolean;
             };
         };
+        Indicator: {
+            code: string;
+            title: string;
+            unit: "share" | "count" | "mean";
+            direction: "higher_better" | "lower_better";
+            definition: string;
+            block: string;
+            params: {
+                [key: string]: string | number;
+            };
+            own: {
+                id: string;
+                version: number;
+                active: boolean;
+            } | null;
+        };
+        IndicatorData: {
+            indicator: components["schemas"]["Indicator"];
+            year: number;
+            school: {
+                id: string;
+                name: string;
+                kind: "region" | "municipality" | "school" | "institution";
+            };
+            figure: {
+                /** Доля 0…1, число или среднее; null — не от чего считать */
+                value: number | null;
+                numerator: number;
+                denominator: number;
+                band: "green" | "yellow" | "red" | "none";
+                target: {
+                    target: number;
+                    warn: number;
+                } | null;
+            };
+            source: {
+                data: string;
+                rule: string;
+                year: string;
+            };
+            table: {
+                title: string;
+                columns: string[];
+                rows: string[][];
+                source: {
+                    data: string;
+                    rule: string;
+                    year: string;
+                };
+            };
+        };
+        IndicatorResult: {
+            indicator: components["schemas"]["Indicator"];
+            year: number;
+            source: {
+                data: string;
+                rule: string;
+                year: string;
+            };
+            unit: {
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                figure: {
+                    /** Доля 0…1, число или среднее; null — не от чего считать */
+                    value: number | null;
+                    numerator: number;
+                    denominator: number;
+                    band: "green" | "yellow" | "red" | "none";
+                    target: {
+                        target: number;
+                        warn: number;
+                    } | null;
+                };
+            };
+            parent: {
+                id: string;
+                name: string;
+                kind: "region" | "municipality" | "school" | "institution";
+            } | null;
+            children: ({
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                figure: {
+                    /** Доля 0…1, число или среднее; null — не от чего считать */
+                    value: number | null;
+                    numerator: number;
+                    denominator: number;
+                    band: "green" | "yellow" | "red" | "none";
+                    target: {
+                        target: number;
+                        warn: number;
+                    } | null;
+                };
+            })[];
+            targets: components["schemas"]["IndicatorTarget"][];
+            canSetTargets: boolean;
+        };
+        IndicatorTarget: {
+            id: string;
+            indicatorCode: string;
+            level: "region" | "municipality" | "school";
+            orgUnitId: string | null;
+            orgUnitName: string | null;
+            year: number;
+            target: number;
+            warn: number;
+            version: number;
+        };
+        IndicatorsOverview: {
+            unit: {
+                id: string;
+                name: string;
+                kind: "region" | "municipality" | "school" | "institution";
+            };
+            regionId: string;
+            year: number;
+            years: number[];
+            canKeep: boolean;
+            rows: ({
+                indicator: components["schemas"]["Indicator"];
+                figure: {
+                    /** Доля 0…1, число или среднее; null — не от чего считать */
+                    value: number | null;
+                    numerator: number;
+                    denominator: number;
+                    band: "green" | "yellow" | "red" | "none";
+                    target: {
+                        target: number;
+                        warn: number;
+                    } | null;
+                };
+                source: {
+                    data: string;
+                    rule: string;
+                    year: string;
+                };
+            })[];
+            blocks: ({
+                code: string;
+                title: string;
+                unit: "share" | "count" | "mean";
+            })[];
+        };
         ItemRow: {
             id: string;
             roadmapId: string;
@@ -13642,6 +14332,21 @@ export interface components {
             id: string;
             name: string;
             kind: string;
+        };
+        UnitRollUp: {
+            unit: components["schemas"]["UnitRef"];
+            parent: components["schemas"]["UnitRef"] & Record<string, unknown> | null;
+            level: "municipality" | "school" | null;
+            units: ({
+                unit: components["schemas"]["UnitRef"];
+                roadmaps: number;
+                items: number;
+                done: number;
+                overdue: number;
+                tasksDone: number;
+                tasksTotal: number;
+            })[];
+            roadmaps: components["schemas"]["RoadmapSummary"][];
         };
         User: {
             id: string;
