@@ -7,20 +7,10 @@ import { schoolYearLabel } from '../organisation/school-year.js';
 import { DEFAULT_RISK_FACTORS } from '../risk-profiles/default-factors.js';
 import { LEVEL_LABELS } from '../risk-profiles/strings.js';
 import { type Block, inRegion, rowsOf, yesNo } from './block.js';
+import { COVERAGE_METRICS, metricKeys } from './coverage-metrics.js';
 
 // Blocks over the support of the ШНОР: coverage (THE rules of organisation/coverage-sql.ts, over the ШНОР
 // list in force for the school year) and the high risks reduced by the follow-up questionnaire.
-
-export const COVERAGE_METRICS = {
-  withCurator: { column: 'cur', title: 'куратор назначен' },
-  withMentor: { column: 'men', title: 'школа-наставник закреплена' },
-  withAgreement: { column: 'agr', title: 'сетевое соглашение заключено' },
-  withRoadmap: { column: 'rm', title: 'дорожная карта года утверждена' },
-  withProgram: { column: 'prg', title: 'программа (среднесрочная или антирисковая) утверждена' },
-  withVerifiedProfile: { column: 'ver', title: 'рисковый профиль года верифицирован' },
-} as const;
-export type CoverageMetricKey = keyof typeof COVERAGE_METRICS;
-const metricKeys = Object.keys(COVERAGE_METRICS) as [CoverageMetricKey, ...CoverageMetricKey[]];
 
 export const coverageParams = z
   .object({ metric: z.enum(metricKeys, { message: 'Выберите, что считать охватом' }) })

@@ -3,12 +3,8 @@ import type { Block } from './block.js';
 import { listExitBlock, stagnationBlock } from './blocks-lists.js';
 import { confirmedBlock, mark2Block } from './blocks-results.js';
 import { roadmapOnTimeBlock } from './blocks-roadmaps.js';
-import {
-  COVERAGE_METRICS,
-  type CoverageMetricKey,
-  coverageBlock,
-  risksReducedBlock,
-} from './blocks-support.js';
+import { coverageBlock, risksReducedBlock } from './blocks-support.js';
+import { COVERAGE_METRICS, type CoverageMetricKey } from './coverage-metrics.js';
 
 // The catalogue of indicators that ships with the system (issue 13 §1): each is a building block with its
 // parameters, a unit, a direction and the definition users read. A region adds its own indicators from

@@ -121,6 +121,7 @@ export async function computeIndicator(
   const fig = (u: UnitRef) => ({ unit: ref(u), figure: figureOf(def, f, u, opts.year, targets) });
   return {
     indicator: def,
+    regionId: unit.regionId,
     year: opts.year,
     source: f.source,
     unit: fig(unit),

@@ -49,6 +49,7 @@ export const unitFigureView = z.object({ unit: unitRef, figure: figureView });
 export const indicatorResultView = z
   .object({
     indicator: indicatorView,
+    regionId: z.uuid(),
     year: int,
     source: figureSourceSchema,
     unit: unitFigureView,

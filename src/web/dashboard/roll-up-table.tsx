@@ -1,7 +1,11 @@
-import { Group, Progress, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, Progress, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import type { FigureSource } from '../../modules/reports/report-model.js';
+import { FigureSourceButton } from '../shared/figure-source.js';
 import type { UnitRollUp } from '../shared/types.js';
 import { donePercent } from './roadmap-progress.js';
+import { ROLL_UP_SOURCES } from './roll-up-sources.js';
 
 type SortKey = 'name' | 'roadmaps' | 'items' | 'done' | 'overdue' | 'tasks';
 
@@ -24,25 +28,34 @@ function Th({
   onSort,
   children,
   w,
+  source,
 }: {
   k: SortKey;
   sort: [SortKey, 1 | -1];
   onSort: (k: SortKey) => void;
   children: string;
   w?: number;
+  /** «откуда эта цифра» of the column's figures */
+  source?: FigureSource;
 }) {
   const arrow = sort[0] === k ? (sort[1] === 1 ? ' ↑' : ' ↓') : '';
   return (
     <Table.Th w={w}>
-      <UnstyledButton onClick={() => onSort(k)}>
-        <Text size="sm" fw={600}>
-          {children}
-          {arrow}
-        </Text>
-      </UnstyledButton>
+      <Group gap={4} wrap="nowrap">
+        <UnstyledButton onClick={() => onSort(k)}>
+          <Text size="sm" fw={600}>
+            {children}
+            {arrow}
+          </Text>
+        </UnstyledButton>
+        {source && <FigureSourceButton source={source} testId={`rollup-source-${k}`} />}
+      </Group>
     </Table.Th>
   );
 }
+
+/** The drill-down of a roll-up row: the unit's own roll-up (a school: its roadmaps). */
+export const rollUpLink = (unitId: string) => `/indicators/units/${unitId}/roll-up`;
 
 /** For a region or a municipality: the state of every unit one level below. */
 export function RollUpTable({ level, units }: { level: 'municipality' | 'school'; units: UnitRollUp[] }) {
@@ -74,26 +87,32 @@ export function RollUpTable({ level, units }: { level: 'municipality' | 'school'
             <Th k="name" {...th}>
               {level === 'municipality' ? 'Муниципалитет' : 'Школа'}
             </Th>
-            <Th k="roadmaps" w={120} {...th}>
+            <Th k="roadmaps" w={130} {...th} source={ROLL_UP_SOURCES.roadmaps}>
               Дорожные карты
             </Th>
-            <Th k="items" w={120} {...th}>
+            <Th k="items" w={130} {...th} source={ROLL_UP_SOURCES.items}>
               Мероприятия
             </Th>
-            <Th k="done" w={170} {...th}>
+            <Th k="done" w={170} {...th} source={ROLL_UP_SOURCES.done}>
               Выполнено
             </Th>
-            <Th k="overdue" w={120} {...th}>
+            <Th k="overdue" w={130} {...th} source={ROLL_UP_SOURCES.overdue}>
               Просрочено
             </Th>
-            <Th k="tasks" w={200} {...th}>
+            <Th k="tasks" w={220} {...th} source={ROLL_UP_SOURCES.tasks}>
               Задачи от вышестоящего уровня
             </Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {sorted.map((u) => (
-            <Row key={u.unit.id} name={u.unit.name} r={u} testId={`rollup-row-${u.unit.id}`} />
+            <Row
+              key={u.unit.id}
+              name={u.unit.name}
+              r={u}
+              to={rollUpLink(u.unit.id)}
+              testId={`rollup-row-${u.unit.id}`}
+            />
           ))}
         </Table.Tbody>
         {units.length > 1 && (
@@ -108,14 +127,32 @@ export function RollUpTable({ level, units }: { level: 'municipality' | 'school'
 
 type Counts = Omit<UnitRollUp, 'unit'>;
 
-function Row({ name, r, bold, testId }: { name: string; r: Counts; bold?: boolean; testId?: string }) {
+function Row({
+  name,
+  r,
+  bold,
+  testId,
+  to,
+}: {
+  name: string;
+  r: Counts;
+  bold?: boolean;
+  testId?: string;
+  to?: string;
+}) {
   const pct = donePercent(r.done, r.items);
   return (
     <Table.Tr data-testid={testId} fw={bold ? 700 : undefined}>
       <Table.Td>
-        <Text size="sm" fw={bold ? 700 : 500}>
-          {name}
-        </Text>
+        {to ? (
+          <Anchor component={Link} to={to} size="sm" fw={500} data-testid="rollup-link">
+            {name}
+          </Anchor>
+        ) : (
+          <Text size="sm" fw={bold ? 700 : 500}>
+            {name}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         {r.roadmaps || (

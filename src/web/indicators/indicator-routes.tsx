@@ -1,6 +1,18 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { UnitRollUpPage } from '../dashboard/unit-roll-up-page.js';
+import { IndicatorDataPage } from './indicator-data-page.js';
+import { IndicatorPage } from './indicator-page.js';
+import { IndicatorsPage } from './indicators-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// Показатели (issue 13 §1): the list, one indicator down the units, the data behind a school's figure;
+// and the drill-down of the start page's roll-up (mounted here: one lazily loaded part for the area).
 export function IndicatorRoutes() {
-  return <Title order={2}>Показатели</Title>;
+  return (
+    <Routes>
+      <Route index element={<IndicatorsPage />} />
+      <Route path="units/:unitId/roll-up" element={<UnitRollUpPage />} />
+      <Route path=":code/data" element={<IndicatorDataPage />} />
+      <Route path=":code" element={<IndicatorPage />} />
+    </Routes>
+  );
 }

@@ -12335,6 +12335,7 @@ export interface components {
         };
         IndicatorResult: {
             indicator: components["schemas"]["Indicator"];
+            regionId: string;
             year: number;
             source: {
                 data: string;
