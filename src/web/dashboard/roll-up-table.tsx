@@ -143,7 +143,7 @@ function Row({
   const pct = donePercent(r.done, r.items);
   return (
     <Table.Tr data-testid={testId} fw={bold ? 700 : undefined}>
-      <Table.Td>
+      <Table.Td miw={240}>
         {to ? (
           <Anchor component={Link} to={to} size="sm" fw={500} data-testid="rollup-link">
             {name}

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../shared/api.js';
 import { Query } from '../shared/ui.js';
 import { FigureValue, TargetText } from './figure-cell.js';
-import { type Overview, S } from './labels.js';
+import { formatBase, type Overview, S } from './labels.js';
 import { OwnIndicatorForm } from './own-indicator-form.js';
 
 // «Показатели» (issue 13 §1): every indicator of the region for the user's widest unit (or the one in
@@ -109,9 +109,7 @@ function OverviewBody({ o, onYear }: { o: Overview; onYear: (y: string | null) =
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">
-                      {r.figure.denominator > 0 ? `${r.figure.numerator} из ${r.figure.denominator}` : '—'}
-                    </Text>
+                    <Text size="sm">{formatBase(r.figure)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <TargetText figure={r.figure} unit={r.indicator.unit} />
