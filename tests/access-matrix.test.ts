@@ -5,6 +5,7 @@ import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
+import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
 import { withoutPartners } from './access/people-samples.js';
 import { REQUESTS, type Target } from './access/requests.js';
@@ -163,7 +164,7 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
     case 'school.read': {
       const kinds = rule === 'school.read' ? ['school', 'school2'] : UNITS;
       return byUnit(
-        (x) => ({ id: x.unitId, schoolId: x.unitId }),
+        (x) => ({ id: x.unitId, schoolId: x.unitId, ...INDICATOR_SAMPLE_CODE_PARAM }),
         (u) => UNIT_READERS[u],
         (u) => UNIT_READERS[u],
       ).filter((c) => kinds.includes(c.label as never));
@@ -478,6 +479,8 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «meetings»: bodies, meetings, decisions (tests/access/meetings.ts).
       const meetingRuleCases = meetingCases(rule, s, user);
       if (meetingRuleCases) return meetingRuleCases;
+      const indicatorRuleCases = indicatorCases(rule, s, user);
+      if (indicatorRuleCases) return indicatorRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

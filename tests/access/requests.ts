@@ -1,3 +1,4 @@
+import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import type { Samples, UnitSample } from './samples.js';
 
@@ -293,6 +294,8 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
   // Helper «meetings».
   ...MEETING_REQUESTS,
+  // Helper «indicators» (issue 13 §1).
+  ...INDICATOR_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

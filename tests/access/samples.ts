@@ -12,6 +12,7 @@ import { orgUnits } from '../../src/db/schema/orgs.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
+import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import type { UnitKey } from './scope.js';
@@ -59,6 +60,8 @@ export type Samples = {
   meetings: MeetingSamples;
   /** Helper «people»: coordinators, curators, pairs and agreements of the demo (issue 12 §1). */
   people: PeopleSamples;
+  /** Helper «indicators»: the demo's own indicator and a region-level target (issue 13 §1). */
+  indicators: IndicatorSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -195,6 +198,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     events: await eventSamples(db, school.id),
     meetings: await meetingSamples(db, school.id),
     people: await peopleSamples(db, school.id, school2.id),
+    indicators: await indicatorSamples(db),
   };
 }
 

@@ -22,7 +22,8 @@ async function openSource(page: Page, testId: string) {
 
 /** A municipality and one of its schools with something to count (the API answers the page's figures). */
 async function schoolWithBase(page: Page, code: string, regionId: string, year: number) {
-  const get = (unitId: string) => apiGet<Result>(page, `/api/indicators/${code}?unitId=${unitId}&year=${year}`);
+  const get = (unitId: string) =>
+    apiGet<Result>(page, `/api/indicators/${code}?unitId=${unitId}&year=${year}`);
   for (const mun of (await get(regionId)).children.filter((c) => c.figure.denominator > 0)) {
     const school = (await get(mun.unit.id)).children.find((c) => c.figure.denominator > 0);
     if (school) return { mun, school };
@@ -82,7 +83,9 @@ test('the region drills down three figures to the data behind them, adds an indi
   await form.getByTestId('own-grade').fill('5');
   await form.getByTestId('own-title').fill('Доля «2» в ВПР по русскому языку, 5 класс');
   await form.getByTestId('own-code').fill('vpr5_rus_mark2');
-  await form.getByTestId('own-definition').fill('Доля участников ВПР по русскому языку в 5 классе с отметкой «2».');
+  await form
+    .getByTestId('own-definition')
+    .fill('Доля участников ВПР по русскому языку в 5 классе с отметкой «2».');
   if (shots) await region.screenshot({ path: `${shots}/ind-own-form.png`, fullPage: true });
   await form.getByTestId('own-save').click();
   const row = region.getByTestId('indicator-row-vpr5_rus_mark2');
@@ -105,7 +108,10 @@ test('a municipal coordinator sees only the schools of his municipality', async 
   await mun.getByTestId('indicator-row-vpr_mark2').getByRole('link').click();
   await expect(mun.getByTestId('indicator-children')).toBeVisible();
   const overview = await apiGet<{ unit: { id: string }; year: number }>(mun, '/api/indicators');
-  const r = await apiGet<Result>(mun, `/api/indicators/vpr_mark2?unitId=${overview.unit.id}&year=${overview.year}`);
+  const r = await apiGet<Result>(
+    mun,
+    `/api/indicators/vpr_mark2?unitId=${overview.unit.id}&year=${overview.year}`,
+  );
   type Unit = { id: string; kind: string; parentId: string | null };
   const own = (await apiGet<Unit[]>(mun, '/api/org-units')).filter((u) => u.kind === 'school');
   expect(r.children.length).toBeGreaterThan(0);
@@ -116,6 +122,8 @@ test('a municipal coordinator sees only the schools of his municipality', async 
   const region = await signIn(browser, 'region');
   const all = await apiGet<Unit[]>(region, '/api/org-units');
   const foreign = all.find((u) => u.kind === 'school' && !own.some((o) => o.id === u.id));
-  const res = await mun.request.get(`/api/indicators/vpr_mark2/data?schoolId=${foreign?.id}&year=${overview.year}`);
+  const res = await mun.request.get(
+    `/api/indicators/vpr_mark2/data?schoolId=${foreign?.id}&year=${overview.year}`,
+  );
   expect(res.status()).toBe(404);
 });
