@@ -1,0 +1,187 @@
+import type { Db } from '../../db/client.js';
+import { invalid } from '../../lib/errors.js';
+import { byRussian } from '../../lib/sort.js';
+import type { Actor } from '../access/actor.js';
+import type { DataPackage } from '../assessment-data/types.js';
+import { EffectInputError, type EffectResult, estimateEffect, signed } from '../effect/estimate.js';
+import { identifierFor } from '../identification/identify.js';
+import { OPORA_DEFAULT } from '../identification/methodology.js';
+import { readableUnitOfRegion } from '../organisation/get-coverage.js';
+import { allMembers, shnorLists, visibleMembers } from './list-members.js';
+import { regionData } from './region-data.js';
+import { ANALYSIS_TEXT, EFFECT_WORDS, MIN_MUNICIPALITY_TREATED } from './strings.js';
+import type { EffectView } from './views.js';
+
+// «Эффект поддержки» (issue 13 §4) from the database: the region's package (region-data.ts), treated = the
+// approved ШНОР list of year T (for a municipality: its schools of that list), excluded from the comparison
+// = every other school of any approved ШНОР list; then the one estimator of src/modules/effect — the page
+// and `opora evaluate-effect` on the same package give the same numbers. The treated are read with the
+// actor's access in the query; the comparison group leaves the server only as averages.
+
+const unitOf = (u: { id: string; name: string; kind: EffectView['unit']['kind'] }) => ({
+  id: u.id,
+  name: u.name,
+  kind: u.kind,
+});
+
+export async function getEffect(
+  db: Db,
+  opts: { actor: Actor; unitId: string; year?: number },
+): Promise<EffectView> {
+  const started = performance.now();
+  const unit = await readableUnitOfRegion(db, opts.actor, opts.unitId);
+  if (unit.kind !== 'region' && unit.kind !== 'municipality') throw invalid(ANALYSIS_TEXT.unitNotArea);
+  const data = await regionData(db, unit.regionId);
+  const has = new Set(data.years);
+  const approved = (await shnorLists(db, unit.regionId)).filter((l) => l.status === 'approved');
+  const usable = approved.filter((l) => has.has(l.year - 1) && has.has(l.year) && has.has(l.year + 1));
+  const years = usable.map((l) => l.year);
+  const empty = (message: string): EffectView => ({
+    unit: unitOf(unit),
+    year: null,
+    years,
+    list: null,
+    message,
+    result: null,
+    eventStudy: null,
+    municipalities: [],
+    municipalityMinimum: EFFECT_WORDS.municipalityMin,
+    methodology: [...EFFECT_WORDS.methodology],
+    sources: null,
+    elapsedMs: Math.round(performance.now() - started),
+  });
+  if (opts.year !== undefined && !years.includes(opts.year)) throw invalid(ANALYSIS_TEXT.noListYear(opts.year));
+  const list = usable.find((l) => l.year === (opts.year ?? years.at(-1)));
+  if (!list) return empty(ANALYSIS_TEXT.noLists);
+  const T = list.year;
+
+  const members = await visibleMembers(db, { actor: opts.actor, listId: list.id, unitPath: unit.path });
+  const everSupported = new Set([...(await allMembers(db, approved)).values()].flatMap((s) => [...s]));
+  const code = (id: string) => data.codeByOrgUnitId.get(id);
+  const treated = new Set(members.map((m) => code(m.schoolId)).filter((c): c is string => c !== undefined));
+  const exclude = new Set([...everSupported].map(code).filter((c): c is string => c !== undefined));
+  for (const c of treated) exclude.delete(c);
+
+  let result: EffectResult;
+  try {
+    result = estimateEffect(data.pkg, T, treated, { exclude });
+  } catch (e) {
+    if (e instanceof EffectInputError) return { ...empty(e.message), year: T, list: listView(list) };
+    throw e;
+  }
+
+  // By municipality: only at the region level; the comparison is the region's pool in every row.
+  const municipalities: EffectView['municipalities'] = [];
+  if (unit.kind === 'region') {
+    const kept = new Set(result.schools.treated);
+    const byMunicipality = new Map<string, { name: string; codes: Set<string> }>();
+    for (const m of members) {
+      const c = code(m.schoolId);
+      if (c === undefined || !kept.has(c)) continue;
+      const entry = byMunicipality.get(m.municipalityId) ?? { name: m.municipalityName, codes: new Set() };
+      entry.codes.add(c);
+      byMunicipality.set(m.municipalityId, entry);
+    }
+    for (const [id, m] of byMunicipality) {
+      let estimate = null;
+      if (m.codes.size >= MIN_MUNICIPALITY_TREATED) {
+        const others = new Set(exclude);
+        for (const c of treated) if (!m.codes.has(c)) others.add(c);
+        estimate = estimateView(estimateEffect(data.pkg, T, m.codes, { exclude: others }));
+      }
+      municipalities.push({ unit: { id, name: m.name, kind: 'municipality' }, treated: m.codes.size, estimate });
+    }
+    municipalities.sort(byRussian((r) => r.unit.name));
+  }
+
+  const naive = signed(result.naive.estimate);
+  const effect = signed(result.effect.estimate);
+  return {
+    unit: unitOf(unit),
+    year: T,
+    years,
+    list: listView(list),
+    message: null,
+    result: {
+      ...estimateView(result),
+      method: result.effect.method,
+      pool: result.balance.pool,
+      adjustment: result.balance.adjustment,
+      explanation:
+        result.naive.estimate > result.effect.estimate
+          ? EFFECT_WORDS.naiveExplained(naive, effect)
+          : EFFECT_WORDS.naiveNotLarger(naive, effect),
+      notes: result.notes,
+      balance: result.balance.covariates,
+    },
+    eventStudy: eventStudy(data.pkg, data.years, result, T),
+    municipalities,
+    municipalityMinimum: EFFECT_WORDS.municipalityMin,
+    methodology: [...EFFECT_WORDS.methodology],
+    sources: {
+      effect: EFFECT_WORDS.source.effect(T),
+      naive: EFFECT_WORDS.source.naive(T),
+      counts: EFFECT_WORDS.source.counts(T),
+      eventStudy: EFFECT_WORDS.source.eventStudy(T),
+      balance: EFFECT_WORDS.source.balance(T),
+      municipality: EFFECT_WORDS.source.municipality(T),
+    },
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+const listView = (l: { id: string; year: number; status: 'approved' | 'draft'; orderNumber: string | null; orderDate: string | null }) => ({
+  id: l.id,
+  year: l.year,
+  status: l.status,
+  orderNumber: l.orderNumber,
+  orderDate: l.orderDate,
+});
+
+function estimateView(r: EffectResult) {
+  return {
+    treated: r.treated,
+    comparison: r.comparison,
+    naive: r.naive.estimate,
+    estimate: r.effect.estimate,
+    ciLow: r.effect.ciLow,
+    ciHigh: r.effect.ciHigh,
+    significant: r.effect.ciLow > 0 || r.effect.ciHigh < 0,
+  };
+}
+
+/**
+ * Mean R by year of the supported schools and of the comparison schools, each comparison school weighted
+ * by how often it was matched: the two lines run together before T (the matching) and part after T.
+ */
+export function eventStudy(pkg: DataPackage, years: number[], r: EffectResult, T: number) {
+  const identifier = identifierFor(pkg, OPORA_DEFAULT);
+  const index = new Map(pkg.schools.map((s, i) => [s.id, i]));
+  const mean = (ids: { id: string; weight: number }[], rs: Float64Array) => {
+    let sum = 0;
+    let weight = 0;
+    for (const { id, weight: w } of ids) {
+      const v = rs[index.get(id) as number] as number;
+      if (Number.isNaN(v)) continue;
+      sum += v * w;
+      weight += w;
+    }
+    return weight > 0 ? sum / weight : null;
+  };
+  const treated = r.schools.treated.map((id) => ({ id, weight: 1 }));
+  const series = years.map((y) => {
+    const rs = identifier.resultsOf(y).r;
+    return [mean(treated, rs), mean(r.schools.comparison, rs)] as const;
+  });
+  return {
+    kind: 'line' as const,
+    categories: years.map(String),
+    series: [
+      { name: `Поддержанные (список ${T} года)`, values: series.map((s) => s[0]) },
+      { name: 'Сравнение (подобранные, с весами)', values: series.map((s) => s[1]) },
+    ],
+    valueFormat: 'share' as const,
+    xName: 'Год',
+    yName: 'Среднее R',
+  };
+}
