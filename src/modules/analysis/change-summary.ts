@@ -65,7 +65,9 @@ export function distributionChart(rows: SchoolChangeView[]): ChartSpec | null {
   return {
     kind: 'bar',
     categories: bins.map(label),
-    series: [{ name: 'Школ', values: bins.map((b) => changes.filter((c) => Math.floor(c / step) === b).length) }],
+    series: [
+      { name: 'Школ', values: bins.map((b) => changes.filter((c) => Math.floor(c / step) === b).length) },
+    ],
     valueFormat: 'number',
     xName: 'Изменение R, п. п.',
     yName: 'Школ',
@@ -92,5 +94,8 @@ const pp = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.round(Math.
 
 /** «МБОУ «СОШ № 3» г. Озёрск» → «СОШ № 3 г. Озёрск»: the axis has little room. */
 export function shortName(name: string): string {
-  return name.replace(/^М[БКА]?[ОУ]+\s+/, '').replace(/[«»"]/g, '').slice(0, 40);
+  return name
+    .replace(/^М[БКА]?[ОУ]+\s+/, '')
+    .replace(/[«»"]/g, '')
+    .slice(0, 40);
 }

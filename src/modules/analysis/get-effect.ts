@@ -50,7 +50,8 @@ export async function getEffect(
     sources: null,
     elapsedMs: Math.round(performance.now() - started),
   });
-  if (opts.year !== undefined && !years.includes(opts.year)) throw invalid(ANALYSIS_TEXT.noListYear(opts.year));
+  if (opts.year !== undefined && !years.includes(opts.year))
+    throw invalid(ANALYSIS_TEXT.noListYear(opts.year));
   const list = usable.find((l) => l.year === (opts.year ?? years.at(-1)));
   if (!list) return empty(ANALYSIS_TEXT.noLists);
   const T = list.year;
@@ -89,7 +90,11 @@ export async function getEffect(
         for (const c of treated) if (!m.codes.has(c)) others.add(c);
         estimate = estimateView(estimateEffect(data.pkg, T, m.codes, { exclude: others }));
       }
-      municipalities.push({ unit: { id, name: m.name, kind: 'municipality' }, treated: m.codes.size, estimate });
+      municipalities.push({
+        unit: { id, name: m.name, kind: 'municipality' },
+        treated: m.codes.size,
+        estimate,
+      });
     }
     municipalities.sort(byRussian((r) => r.unit.name));
   }
@@ -130,7 +135,13 @@ export async function getEffect(
   };
 }
 
-const listView = (l: { id: string; year: number; status: 'approved' | 'draft'; orderNumber: string | null; orderDate: string | null }) => ({
+const listView = (l: {
+  id: string;
+  year: number;
+  status: 'approved' | 'draft';
+  orderNumber: string | null;
+  orderDate: string | null;
+}) => ({
   id: l.id,
   year: l.year,
   status: l.status,

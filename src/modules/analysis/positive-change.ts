@@ -29,7 +29,8 @@ export async function getPositiveChange(
   const lists = await shnorLists(db, unit.regionId);
   const usable = lists.filter((l) => l.status === 'approved' && has.has(l.year) && has.has(l.year + 1));
   const years = usable.map((l) => l.year);
-  if (opts.year !== undefined && !years.includes(opts.year)) throw invalid(ANALYSIS_TEXT.noListYear(opts.year));
+  if (opts.year !== undefined && !years.includes(opts.year))
+    throw invalid(ANALYSIS_TEXT.noListYear(opts.year));
   const list = usable.find((l) => l.year === (opts.year ?? years.at(-1)));
   if (!list) {
     return {
@@ -96,7 +97,11 @@ export async function getPositiveChange(
       ? groupBy(schools, (s) => s.municipality.id)
           .map((rows) =>
             summarise(
-              { id: rows[0]?.municipality.id ?? '', name: rows[0]?.municipality.name ?? '', kind: 'municipality' },
+              {
+                id: rows[0]?.municipality.id ?? '',
+                name: rows[0]?.municipality.name ?? '',
+                kind: 'municipality',
+              },
               rows,
               nextSchools !== null,
             ),
@@ -139,7 +144,9 @@ const listRef = (l: ListRow) => ({
 });
 
 const orderText = (l: ListRow) =>
-  l.orderNumber ? `приказ № ${l.orderNumber}${l.orderDate ? ` от ${ruDate(l.orderDate)}` : ''}` : 'без приказа';
+  l.orderNumber
+    ? `приказ № ${l.orderNumber}${l.orderDate ? ` от ${ruDate(l.orderDate)}` : ''}`
+    : 'без приказа';
 
 const ruDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 

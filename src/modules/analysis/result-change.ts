@@ -30,11 +30,21 @@ export function resultChanges(pkg: DataPackage, codes: string[], year: number): 
   // school → key → [mark2, participants] per year (0: T, 1: T+1)
   const procedures = new Map<number, Map<string, [number, number][]>>();
   const subjects = new Map<number, Map<string, [number, number][]>>();
-  const add = (into: Map<number, Map<string, [number, number][]>>, s: number, key: string, k: number, m2: number, n: number) => {
-    let bySchool = into.get(s);
-    if (!bySchool) into.set(s, (bySchool = new Map()));
-    let cell = bySchool.get(key);
-    if (!cell) bySchool.set(key, (cell = [[0, 0], [0, 0]]));
+  const add = (
+    into: Map<number, Map<string, [number, number][]>>,
+    s: number,
+    key: string,
+    k: number,
+    m2: number,
+    n: number,
+  ) => {
+    const bySchool = into.get(s) ?? new Map<string, [number, number][]>();
+    into.set(s, bySchool);
+    const cell = bySchool.get(key) ?? [
+      [0, 0],
+      [0, 0],
+    ];
+    bySchool.set(key, cell);
     const c = cell[k] as [number, number];
     c[0] += m2;
     c[1] += n;

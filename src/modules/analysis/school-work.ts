@@ -17,7 +17,11 @@ export type SchoolWork = {
 const rowsOf = async <T>(db: Db, q: SQL): Promise<T[]> =>
   ((await db.execute(q)) as unknown as { rows: T[] }).rows;
 
-export async function schoolWork(db: Db, schoolIds: string[], year: number): Promise<Map<string, SchoolWork>> {
+export async function schoolWork(
+  db: Db,
+  schoolIds: string[],
+  year: number,
+): Promise<Map<string, SchoolWork>> {
   const out = new Map<string, SchoolWork>(
     schoolIds.map((id) => [
       id,

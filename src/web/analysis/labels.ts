@@ -1,4 +1,3 @@
-import { chartOption } from '../../lib/chart-spec.js';
 import type { ApiData } from '../shared/api.js';
 
 // Strings and formats of «Позитивные изменения» and «Эффект поддержки» (issue 13 §3–4).
@@ -76,5 +75,3 @@ export const points = (v: number | null | undefined) =>
 /** A standardised difference with two decimals. */
 export const smd = (v: number) =>
   v.toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-export const optionOf = chartOption;
