@@ -14,7 +14,7 @@ import type { EffectView } from './views.js';
 
 // «Эффект поддержки» (issue 13 §4) from the database: the region's package (region-data.ts), treated = the
 // approved ШНОР list of year T (for a municipality: its schools of that list), excluded from the comparison
-// = every other school of any approved ШНОР list; then the one estimator of src/modules/effect — the page
+// = the schools of the approved ШНОР lists of earlier years (supported before; see below why not later); then the one estimator of src/modules/effect — the page
 // and `opora evaluate-effect` on the same package give the same numbers. The treated are read with the
 // actor's access in the query; the comparison group leaves the server only as averages.
 
@@ -30,7 +30,6 @@ export async function getEffect(
 ): Promise<EffectView> {
   const started = performance.now();
   const unit = await readableUnitOfRegion(db, opts.actor, opts.unitId);
-  if (unit.kind !== 'region' && unit.kind !== 'municipality') throw invalid(ANALYSIS_TEXT.unitNotArea);
   const data = await regionData(db, unit.regionId);
   const has = new Set(data.years);
   const approved = (await shnorLists(db, unit.regionId)).filter((l) => l.status === 'approved');
@@ -50,6 +49,8 @@ export async function getEffect(
     sources: null,
     elapsedMs: Math.round(performance.now() - started),
   });
+  // A school (a curator's, a school team's): no estimate of its own, the page says why.
+  if (unit.kind !== 'region' && unit.kind !== 'municipality') return empty(ANALYSIS_TEXT.unitNotArea);
   if (opts.year !== undefined && !years.includes(opts.year))
     throw invalid(ANALYSIS_TEXT.noListYear(opts.year));
   const list = usable.find((l) => l.year === (opts.year ?? years.at(-1)));
@@ -57,7 +58,11 @@ export async function getEffect(
   const T = list.year;
 
   const members = await visibleMembers(db, { actor: opts.actor, listId: list.id, unitPath: unit.path });
-  const everSupported = new Set([...(await allMembers(db, approved)).values()].flatMap((s) => [...s]));
+  // Supported before T: their support may still act in T → T+1. Lists after T are NOT excluded: the list of
+  // T+1 is chosen by R(T+1), the outcome itself — leaving out its schools would leave out exactly the
+  // comparison schools whose R fell, and bias the estimate down (seen on generated regions: −0,03 R).
+  const earlier = approved.filter((l) => l.year < list.year);
+  const everSupported = new Set([...(await allMembers(db, earlier)).values()].flatMap((s) => [...s]));
   const code = (id: string) => data.codeByOrgUnitId.get(id);
   const treated = new Set(members.map((m) => code(m.schoolId)).filter((c): c is string => c !== undefined));
   const exclude = new Set([...everSupported].map(code).filter((c): c is string => c !== undefined));

@@ -194,8 +194,10 @@ async function assignCodes(db: Db, ids: string[], codes: string[]): Promise<void
 }
 
 /**
- * The demo's planted effect of support (issue 13 §6): in T+1 every school of list year T gets `effect`
- * added to R (its share of «2» lowered). The lists are made by identification runs on the data, and the
+ * The demo's planted effect of support (issue 13 §6): from T+1 on, every school of list year T gets
+ * `effect` added to R (its share of «2» lowered). The effect lasts: a school listed in T−1 and T has +e in T
+ * and +2e in T+1, so the change of R from T to T+1 of every school of list T carries exactly +e — a bump
+ * of one year only would cancel out for the schools that stay on the list. The lists are made by identification runs on the data, and the
  * data of T+1 decide the list of T+1, so the effect follows the lists year by year: generate → identify T
  * in memory with the methodology the demo will run (past years' lists as approved) → plant in T+1 →
  * generate again → identify T+1 → … The generator's draws do not depend on the effect, so each pass keeps
@@ -212,7 +214,8 @@ export function plantSupportEffect(options: GenerateOptions, planted?: PlantedEf
     const flags = identifyYear(pkg, year, planted.methodology, { approvedShnor }).schools;
     const listed = new Set(pkg.schools.filter((_, s) => flags[s]?.flags.shnor).map((x) => x.id));
     approvedShnor.set(year, listed);
-    effects.push({ year: year + 1, bySchool: new Map([...listed].map((id) => [id, planted.effect])) });
+    const bySchool = new Map([...listed].map((id) => [id, planted.effect]));
+    for (let y = year + 1; y <= options.lastYear; y++) effects.push({ year: y, bySchool });
     pkg = generateInMemory({ ...options, supportEffect: [...effects] });
   }
   return pkg;
