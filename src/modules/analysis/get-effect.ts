@@ -4,6 +4,7 @@ import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import type { DataPackage } from '../assessment-data/types.js';
 import { EffectInputError, type EffectResult, estimateEffect, signed } from '../effect/estimate.js';
+import { EFFECT_COUNTED } from '../effect/strings.js';
 import { identifierFor } from '../identification/identify.js';
 import { OPORA_DEFAULT } from '../identification/methodology.js';
 import { readableUnitOfRegion } from '../organisation/get-coverage.js';
@@ -104,6 +105,9 @@ export async function getEffect(
     municipalities.sort(byRussian((r) => r.unit.name));
   }
 
+  // The estimator's note on --exclude speaks to the command line; the page says what it left out and why.
+  const cliNote = EFFECT_COUNTED.excluded.render(data.pkg.schools.filter((s) => exclude.has(s.id)).length);
+  const notes = result.notes.map((n) => (n === cliNote ? EFFECT_WORDS.excludedNote(cliNote) : n));
   const naive = signed(result.naive.estimate);
   const effect = signed(result.effect.estimate);
   return {
@@ -121,7 +125,7 @@ export async function getEffect(
         result.naive.estimate > result.effect.estimate
           ? EFFECT_WORDS.naiveExplained(naive, effect)
           : EFFECT_WORDS.naiveNotLarger(naive, effect),
-      notes: result.notes,
+      notes,
       balance: result.balance.covariates,
     },
     eventStudy: eventStudy(data.pkg, data.years, result, T),

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { FigureSource } from '../../modules/reports/report-model.js';
@@ -182,9 +182,14 @@ function Municipalities({ c, source }: { c: PositiveChange; source: FigureSource
                 <Table.Td>{percent(u.meanBefore)}</Table.Td>
                 <Table.Td>{percent(u.meanAfter)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={(u.meanChange ?? 0) > 0 ? 'teal' : 'red'}>
+                  <Text
+                    size="sm"
+                    fw={600}
+                    c={(u.meanChange ?? 0) > 0 ? 'teal.8' : 'red.8'}
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
                     {points(u.meanChange)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>{u.improved}</Table.Td>
                 <Table.Td>{u.left ?? '—'}</Table.Td>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { FigureSourceButton } from '../shared/figure-source.js';
@@ -53,13 +53,13 @@ export function SchoolTable({ c }: { c: PositiveChange }) {
                     {s.leftList === null ? (
                       '—'
                     ) : s.leftList ? (
-                      <Badge color="teal" variant="light">
+                      <Text size="sm" c="teal.8" fw={600}>
                         вышла
-                      </Badge>
+                      </Text>
                     ) : (
-                      <Badge color="orange" variant="light">
+                      <Text size="sm" c="orange.8" fw={600}>
                         снова в списке
-                      </Badge>
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -80,7 +80,12 @@ export function SchoolTable({ c }: { c: PositiveChange }) {
                 {open === s.school.id && (
                   <Table.Tr>
                     <Table.Td colSpan={10}>
-                      <Table withRowBorders={false} data-testid="change-procedures">
+                      <Table
+                        withRowBorders={false}
+                        w="auto"
+                        verticalSpacing={2}
+                        data-testid="change-procedures"
+                      >
                         <Table.Tbody>
                           {s.procedures.map((p) => (
                             <Table.Tr key={p.procedure}>
