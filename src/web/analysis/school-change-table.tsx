@@ -18,7 +18,7 @@ export function SchoolTable({ c }: { c: PositiveChange }) {
         <Text fw={600}>Школы</Text>
         <FigureSourceButton source={src.r} />
       </Group>
-      <Table.ScrollContainer minWidth={1100}>
+      <Table.ScrollContainer minWidth={960}>
         <Table striped data-testid="change-schools-table">
           <Table.Thead>
             <Table.Tr>
