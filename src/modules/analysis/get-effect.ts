@@ -8,7 +8,7 @@ import { EFFECT_COUNTED } from '../effect/strings.js';
 import { identifierFor } from '../identification/identify.js';
 import { OPORA_DEFAULT } from '../identification/methodology.js';
 import { readableUnitOfRegion } from '../organisation/get-coverage.js';
-import { allMembers, shnorLists, visibleMembers } from './list-members.js';
+import { allMembers, type ListRow, type Member, shnorLists, visibleMembers } from './list-members.js';
 import { regionData } from './region-data.js';
 import { ANALYSIS_TEXT, EFFECT_WORDS, MIN_MUNICIPALITY_TREATED } from './strings.js';
 import type { EffectView } from './views.js';
@@ -54,28 +54,34 @@ export async function getEffect(
   if (unit.kind !== 'region' && unit.kind !== 'municipality') return empty(ANALYSIS_TEXT.unitNotArea);
   if (opts.year !== undefined && !years.includes(opts.year))
     throw invalid(ANALYSIS_TEXT.noListYear(opts.year));
-  const list = usable.find((l) => l.year === (opts.year ?? years.at(-1)));
-  if (!list) return empty(ANALYSIS_TEXT.noLists);
-  const T = list.year;
-
-  const members = await visibleMembers(db, { actor: opts.actor, listId: list.id, unitPath: unit.path });
-  // Supported before T: their support may still act in T → T+1. Lists after T are NOT excluded: the list of
-  // T+1 is chosen by R(T+1), the outcome itself — leaving out its schools would leave out exactly the
-  // comparison schools whose R fell, and bias the estimate down (seen on generated regions: −0,03 R).
-  const earlier = approved.filter((l) => l.year < list.year);
-  const everSupported = new Set([...(await allMembers(db, earlier)).values()].flatMap((s) => [...s]));
+  if (usable.length === 0) return empty(ANALYSIS_TEXT.noLists);
+  // Without a year: the latest list whose estimate can be made (a just-loaded year may have results of a
+  // few schools only, too few to compare with); the page then offers the other years.
+  const tried = opts.year !== undefined ? usable.filter((l) => l.year === opts.year) : [...usable].reverse();
   const code = (id: string) => data.codeByOrgUnitId.get(id);
-  const treated = new Set(members.map((m) => code(m.schoolId)).filter((c): c is string => c !== undefined));
-  const exclude = new Set([...everSupported].map(code).filter((c): c is string => c !== undefined));
-  for (const c of treated) exclude.delete(c);
-
-  let result: EffectResult;
-  try {
-    result = estimateEffect(data.pkg, T, treated, { exclude });
-  } catch (e) {
-    if (e instanceof EffectInputError) return { ...empty(e.message), year: T, list: listView(list) };
-    throw e;
+  let chosen: Estimated | null = null;
+  let failure: { message: string; list: ListRow } | null = null;
+  for (const l of tried) {
+    const attempt = await estimateList(db, {
+      actor: opts.actor,
+      unitPath: unit.path,
+      pkg: data.pkg,
+      code,
+      approved,
+      list: l,
+    });
+    if ('message' in attempt) failure ??= { message: attempt.message, list: l };
+    else {
+      chosen = attempt;
+      break;
+    }
   }
+  if (!chosen) {
+    const f = failure as { message: string; list: ListRow };
+    return { ...empty(f.message), year: f.list.year, list: listView(f.list) };
+  }
+  const { list, members, treated, exclude, result } = chosen;
+  const T = list.year;
 
   // By municipality: only at the region level; the comparison is the region's pool in every row.
   const municipalities: EffectView['municipalities'] = [];
@@ -204,4 +210,42 @@ export function eventStudy(pkg: DataPackage, years: number[], r: EffectResult, T
     xName: 'Год',
     yName: 'Среднее R',
   };
+}
+
+type Estimated = {
+  list: ListRow;
+  members: Member[];
+  treated: Set<string>;
+  exclude: Set<string>;
+  result: EffectResult;
+};
+
+/** The estimate for one list year, or why it cannot be made (too few schools with data). */
+async function estimateList(
+  db: Db,
+  x: {
+    actor: Actor;
+    unitPath: string;
+    pkg: DataPackage;
+    code: (orgUnitId: string) => string | undefined;
+    approved: ListRow[];
+    list: ListRow;
+  },
+): Promise<Estimated | { message: string }> {
+  const members = await visibleMembers(db, { actor: x.actor, listId: x.list.id, unitPath: x.unitPath });
+  // Supported before T: their support may still act in T → T+1. Lists after T are NOT excluded: the list of
+  // T+1 is chosen by R(T+1), the outcome itself — leaving out its schools would leave out exactly the
+  // comparison schools whose R fell, and bias the estimate down (seen on generated regions: −0,03 R).
+  const earlier = x.approved.filter((l) => l.year < x.list.year);
+  const everSupported = new Set([...(await allMembers(db, earlier)).values()].flatMap((s) => [...s]));
+  const treated = new Set(members.map((m) => x.code(m.schoolId)).filter((c): c is string => c !== undefined));
+  const exclude = new Set([...everSupported].map(x.code).filter((c): c is string => c !== undefined));
+  for (const c of treated) exclude.delete(c);
+  try {
+    const result = estimateEffect(x.pkg, x.list.year, treated, { exclude });
+    return { list: x.list, members, treated, exclude, result };
+  } catch (e) {
+    if (e instanceof EffectInputError) return { message: e.message };
+    throw e;
+  }
 }
