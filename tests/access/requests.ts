@@ -299,6 +299,9 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
+  // Helper «analysis»: the demo's latest approved ШНОР list (no year: the latest the data allow).
+  'GET /api/analysis/positive-change': (t) => ({ query: `unitId=${t.unit?.unitId}` }),
+  'GET /api/analysis/effect': (t) => ({ query: `unitId=${t.unit?.unitId}` }),
   // Helper «people» (issue 12 §1): writes repeat what the demo holds (409) or carry a stale version.
   'POST /api/organisation-orders/{id}/file': () => ({ body: pdf() }),
   'POST /api/organisation/coordinators': (t) => ({

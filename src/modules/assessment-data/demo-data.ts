@@ -5,7 +5,15 @@ import { dataImports } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { roadmaps, roadmapTargets } from '../../db/schema/roadmaps.js';
 import { DEMO_LOADER } from '../access/actor.js';
-import { GENERATED_INDICATORS, type GenerateOptions, type GivenSchool, generatePackage } from './generate.js';
+import { identifyYear } from '../identification/identify.js';
+import type { Methodology } from '../identification/methodology.js';
+import {
+  GENERATED_INDICATORS,
+  type GenerateOptions,
+  type GivenSchool,
+  generatePackage,
+  type SupportEffect,
+} from './generate.js';
 import { type ImportAssessmentResult, importAssessmentPackage } from './import-assessment-data.js';
 import { PackageBuilder } from './package-builder.js';
 import type { BulkLoader } from './store.js';
@@ -75,7 +83,7 @@ export type DemoAssessmentData = {
  */
 export async function loadDemoAssessmentData(
   db: Db,
-  opts: { regionId: string; years: number[]; seed: number },
+  opts: { regionId: string; years: number[]; seed: number; planted?: PlantedEffect },
   bulk?: BulkLoader,
 ): Promise<DemoAssessmentData> {
   const years = [...opts.years].sort((a, b) => a - b);
@@ -142,13 +150,16 @@ export async function loadDemoAssessmentData(
       script: script(targetPattern(t, targets.length), years.length),
     };
   });
-  const pkg = generateInMemory({
-    schools: given.length,
-    years: years.length,
-    seed: opts.seed,
-    lastYear: last,
-    schoolList: given,
-  });
+  const pkg = plantSupportEffect(
+    {
+      schools: given.length,
+      years: years.length,
+      seed: opts.seed,
+      lastYear: last,
+      schoolList: given,
+    },
+    opts.planted,
+  );
   const result = await importAssessmentPackage(
     db,
     { actor: DEMO_LOADER, regionId: opts.regionId, fileName: DEMO_DATA_FILE_NAME, dryRun: false, pkg },
@@ -180,6 +191,34 @@ async function assignCodes(db: Db, ids: string[], codes: string[]): Promise<void
           where org_units.id = v.id`,
     );
   }
+}
+
+/**
+ * The demo's planted effect of support (issue 13 §6): from T+1 on, every school of list year T gets
+ * `effect` added to R (its share of «2» lowered). The effect lasts: a school listed in T−1 and T has +e in T
+ * and +2e in T+1, so the change of R from T to T+1 of every school of list T carries exactly +e — a bump
+ * of one year only would cancel out for the schools that stay on the list. The lists are made by identification runs on the data, and the
+ * data of T+1 decide the list of T+1, so the effect follows the lists year by year: generate → identify T
+ * in memory with the methodology the demo will run (past years' lists as approved) → plant in T+1 →
+ * generate again → identify T+1 → … The generator's draws do not depend on the effect, so each pass keeps
+ * every earlier year exactly, and the runs on the loaded data find the same lists.
+ */
+export type PlantedEffect = { effect: number; listYears: number[]; methodology: Methodology };
+
+export function plantSupportEffect(options: GenerateOptions, planted?: PlantedEffect): DataPackage {
+  let pkg = generateInMemory(options);
+  if (!planted) return pkg;
+  const effects: SupportEffect[] = [];
+  const approvedShnor = new Map<number, Set<string>>();
+  for (const year of [...planted.listYears].sort((a, b) => a - b)) {
+    const flags = identifyYear(pkg, year, planted.methodology, { approvedShnor }).schools;
+    const listed = new Set(pkg.schools.filter((_, s) => flags[s]?.flags.shnor).map((x) => x.id));
+    approvedShnor.set(year, listed);
+    const bySchool = new Map([...listed].map((id) => [id, planted.effect]));
+    for (let y = year + 1; y <= options.lastYear; y++) effects.push({ year: y, bySchool });
+    pkg = generateInMemory({ ...options, supportEffect: [...effects] });
+  }
+  return pkg;
 }
 
 /** The generator's rows straight into a package (no files): the same checks as a read package. */

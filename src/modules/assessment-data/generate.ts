@@ -20,17 +20,20 @@ export type GenerateOptions = {
    */
   schoolList?: GivenSchool[];
   /**
-   * A planted effect of support (tests of the effect estimator, src/modules/effect): in `year`, the share
-   * of «2» of every procedure of each listed school is lowered by its number, so its R rises by about that
-   * much. Only the expected share changes, not the draws: the other years and schools come out the same.
+   * Planted effects of support (the effect estimator's tests, src/modules/effect; the demo, one per past
+   * approved list): in `year`, the share of «2» of every procedure of each listed school is lowered by its
+   * number, so its R rises by about that much. Only the expected share changes, not the draws: the other
+   * years and schools come out the same, and a school in two entries of one year gets the sum.
    */
-  supportEffect?: { year: number; bySchool: ReadonlyMap<string, number> };
+  supportEffect?: readonly SupportEffect[];
   /**
    * Standard deviation of a school's yearly shock of the latent level (default 0.2). Larger: results
    * that jump from year to year and regress to the mean strongly (tests of the effect estimator).
    */
   yearShock?: number;
 };
+
+export type SupportEffect = { year: number; bySchool: ReadonlyMap<string, number> };
 
 /** A school the data are generated for; `script` fixes its results year by year. */
 export type GivenSchool = {
@@ -194,7 +197,8 @@ export function generatePackage(opts: GenerateOptions, sink: PackageSink): void 
       const ability =
         (scripted ? scripted.ability : s.ability + s.trend * yearsIn) + (opts.yearShock ?? 0.2) * gauss();
       const forced = scripted?.forceLow;
-      const effect = opts.supportEffect?.year === year ? (opts.supportEffect.bySchool.get(s.id) ?? 0) : 0;
+      let effect = 0;
+      for (const e of opts.supportEffect ?? []) if (e.year === year) effect += e.bySchool.get(s.id) ?? 0;
       const confirmed = rng.chance(0.3);
       const size = (g: number) => Math.max(0, Math.round((s.grade[g] ?? 0) * (0.9 + 0.2 * rng.next())));
       const write = (assessment: string, subject: string, grade: number, participants: number) => {

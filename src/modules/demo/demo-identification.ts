@@ -15,10 +15,13 @@ import { approveListsByOrder } from '../identification/approve-order.js';
 import { createOrReplaceDraftList } from '../identification/create-list.js';
 import type { ListKind } from '../identification/list-kinds.js';
 import { listMethodologies } from '../identification/methodologies.js';
+import { parseMethodology } from '../identification/methodology.js';
 import { startRun } from '../identification/run-identification.js';
 
 // The lists the demo region approves each year by one order: Приложение 1 — ШНОР, Приложение 2 — зона риска.
 const DEMO_KINDS: ListKind[] = ['shnor', 'riskZone'];
+/** The planted effect of support on R, in units of R (+4,5 percentage points of pupils without «2»). */
+export const DEMO_SUPPORT_EFFECT = 0.045;
 
 /**
  * Five years of synthetic assessment data for the demo schools, a run of the current methodology
@@ -34,9 +37,20 @@ export async function loadDemoIdentification(
   // Five years of data: ШНОР of a year needs the year before, so lists start with the second year.
   const dataYears = demoDataYears(opts.today, 5);
   const years = dataYears.slice(1);
-  await loadDemoAssessmentData(db, { regionId: opts.regionId, years: dataYears, seed: 2026 }, opts.bulk);
   const current = (await listMethodologies(db, { actor: opts.region })).find((m) => m.status === 'current');
   if (!current) throw new Error('no current methodology');
+  // A modest effect of support in the year after each approved list (issue 13 §6): the effect page then
+  // shows the honest estimate near it and the naive before/after well above it.
+  const planted = {
+    effect: DEMO_SUPPORT_EFFECT,
+    listYears: years.slice(0, -1),
+    methodology: parseMethodology(current.document),
+  };
+  await loadDemoAssessmentData(
+    db,
+    { regionId: opts.regionId, years: dataYears, seed: 2026, planted },
+    opts.bulk,
+  );
   for (const [i, year] of years.entries()) {
     const { runId } = await startRun(db, { actor: opts.region, year, methodologyId: current.id });
     await drainJobs(db, jobHandlers(opts.bulk));

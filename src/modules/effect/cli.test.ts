@@ -30,7 +30,7 @@ describe('opora evaluate-effect', () => {
         seed: 3,
         lastYear: 2024,
         yearShock: 0.6,
-        supportEffect: { year: 2024, bySchool },
+        supportEffect: [{ year: 2024, bySchool }],
       },
       data(),
     );

@@ -128,7 +128,7 @@ describe('the planted effect in the generator', () => {
     const base = { schools: 200, years: 3, seed: 9, lastYear: 2024, yearShock: 0.6 };
     const bySchool = new Map([['S000007', 0.1]]);
     const a = generateInMemory(base);
-    const b = generateInMemory({ ...base, supportEffect: { year: 2024, bySchool } });
+    const b = generateInMemory({ ...base, supportEffect: [{ year: 2024, bySchool }] });
     expect(b.results.length).toBe(a.results.length);
     let changedOther = 0;
     for (let i = 0; i < a.results.length; i++) {

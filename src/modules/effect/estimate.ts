@@ -57,6 +57,11 @@ export type EffectResult = {
     /** The estimate minus matching alone: how much the regression corrected the remaining differences. */
     adjustment: number;
   };
+  /**
+   * The schools behind the estimate (package ids): the supported schools kept and the matched comparison
+   * schools with their weight (times matched / neighbours) — what the event-study chart averages over.
+   */
+  schools: { treated: string[]; comparison: { id: string; weight: number }[] };
   notes: string[];
 };
 
@@ -249,6 +254,13 @@ export function estimateEffect(
     naive: { estimate: naive },
     effect: { estimate, ciLow, ciHigh, method: EFFECT_TEXT.method(M, B, seed) },
     balance,
+    schools: {
+      treated: treated.map((s) => pkg.schools[s]?.id as string),
+      comparison: pool.flatMap((s, j) => {
+        const k = matchCount[j] as number;
+        return k > 0 ? [{ id: pkg.schools[s]?.id as string, weight: k / M }] : [];
+      }),
+    },
     notes,
   };
 }

@@ -65,7 +65,7 @@ export function plantedScenario(opts: PlantedOptions): PlantedScenario {
   ).slice(0, opts.maxTreated);
   const treated = new Set(picked.map((s) => without.schools[s]?.id as string));
   const bySchool = new Map([...treated].map((id) => [id, opts.effect]));
-  const pkg = generateInMemory({ ...base, supportEffect: { year: year + 1, bySchool } });
+  const pkg = generateInMemory({ ...base, supportEffect: [{ year: year + 1, bySchool }] });
   const withEffect = yearSeries(pkg, year + 1);
   const noEffect = yearSeries(without, year + 1);
   let total = 0;

@@ -1,6 +1,14 @@
-import { Title } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { EffectPage } from './effect-page.js';
+import { PositiveChangePage } from './positive-change-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// «Позитивные изменения» and «Эффект поддержки» (issue 13 §3–4) under /analysis.
 export function AnalysisRoutes() {
-  return <Title order={2}>Анализ</Title>;
+  return (
+    <Routes>
+      <Route path="positive-change" element={<PositiveChangePage />} />
+      <Route path="effect" element={<EffectPage />} />
+      <Route path="*" element={<Navigate to="positive-change" replace />} />
+    </Routes>
+  );
 }
