@@ -63,6 +63,8 @@ export const NOUN_GENDERS = {
   Куратор: 'm',
   'Пара школ': 'f',
   Соглашение: 'n',
+  // Helper «monitoring» (issue 13 §2).
+  Мониторинг: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

@@ -38,7 +38,10 @@ export type EventTarget = {
     | 'curator'
     | 'curator_assignment'
     | 'mentor_pair'
-    | 'partnership_agreement';
+    | 'partnership_agreement'
+    // Helper «monitoring» (issue 13 §2).
+    | 'monitoring'
+    | 'monitoring_response';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;
