@@ -6,6 +6,7 @@ import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { meetingCases } from './access/meetings.js';
+import { monitoringCases } from './access/monitorings.js';
 import { withoutPartners } from './access/people-samples.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
@@ -359,6 +360,7 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
     }
     // Questionnaire campaigns (issue 11 §2).
     case 'campaign.create':
+    case 'monitoring.create':
       return byUnit(
         () => ({}),
         (u) => UNIT_READERS[u],
@@ -478,6 +480,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «meetings»: bodies, meetings, decisions (tests/access/meetings.ts).
       const meetingRuleCases = meetingCases(rule, s, user);
       if (meetingRuleCases) return meetingRuleCases;
+      // Helper «monitoring»: the demo's monitorings (tests/access/monitorings.ts).
+      const monitoringRuleCases = monitoringCases(rule, s, user);
+      if (monitoringRuleCases) return monitoringRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -13,6 +13,7 @@ import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
+import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import type { UnitKey } from './scope.js';
 
@@ -59,6 +60,8 @@ export type Samples = {
   meetings: MeetingSamples;
   /** Helper «people»: coordinators, curators, pairs and agreements of the demo (issue 12 §1). */
   people: PeopleSamples;
+  /** Helper «monitoring»: the demo's open form monitoring and its computed roadmap-execution one. */
+  monitorings: MonitoringSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -195,6 +198,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     events: await eventSamples(db, school.id),
     meetings: await meetingSamples(db, school.id),
     people: await peopleSamples(db, school.id, school2.id),
+    monitorings: await monitoringSamples(db, school2.id),
   };
 }
 

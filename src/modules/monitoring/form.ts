@@ -38,7 +38,7 @@ export const fieldSchema = z.object({
   kind: z.enum(FIELD_KINDS),
   label,
   hint,
-  required: z.boolean().default(false),
+  required: z.boolean().optional(),
   /** number: the bounds; percentage is always within 0…100 and may narrow it */
   min: limit,
   max: limit,

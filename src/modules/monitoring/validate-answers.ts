@@ -94,6 +94,8 @@ function checkTable(
   const columns = field.columns ?? [];
   const rows: TableRow[] = [];
   (raw as Record<string, unknown>[]).forEach((row, r) => {
+    // A row left entirely empty is not an answer: it is dropped rather than kept as a row of blanks.
+    if (Object.values(row).every(blank)) return;
     const out: TableRow = {};
     for (const key of Object.keys(row))
       if (!columns.some((c) => c.id === key))
@@ -111,8 +113,7 @@ function checkTable(
       if (one.error) issues.push({ field: at, message: ANSWER_MSG.cell(r + 1, column.label, one.error) });
       out[column.id] = (one.value ?? null) as Cell;
     }
-    // A row left entirely empty is not an answer: it is dropped rather than kept as a row of blanks.
-    if (Object.values(out).some((v) => v !== null)) rows.push(out);
+    rows.push(out);
   });
   return rows;
 }
