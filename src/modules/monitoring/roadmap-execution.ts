@@ -24,6 +24,7 @@ type CountRow = {
   total: number;
   due: number;
   done: number;
+  due_done: number;
   overdue: number;
   evidenced: number;
   confirmed: number;
@@ -37,9 +38,9 @@ export async function roadmapExecution(db: Db, args: ComputeArgs): Promise<Compu
     { key: 'due', label: 'Срок наступил', unit: 'count' },
     { key: 'done', label: 'Выполнено', unit: 'count' },
     { key: 'overdue', label: 'Просрочено', unit: 'count' },
-    { key: 'evidenced', label: 'Выполнено с доказательствами', unit: 'count' },
+    { key: 'evidenced', label: 'С доказательствами', unit: 'count' },
     { key: 'confirmed', label: 'Подтверждено', unit: 'count' },
-    { key: 'doneShare', label: 'Доля выполненных из срочных', unit: 'share' },
+    { key: 'doneShare', label: 'Выполнено из наступивших', unit: 'share' },
     { key: 'evidenceShare', label: 'Полнота доказательств', unit: 'share' },
   ];
   const note =
@@ -54,6 +55,7 @@ export async function roadmapExecution(db: Db, args: ComputeArgs): Promise<Compu
     select p.unit_id, count(x.id)::int as total,
       count(x.id) filter (where x.due_date <= ${args.asOf})::int as due,
       count(x.id) filter (where x.status = 'done')::int as done,
+      count(x.id) filter (where x.due_date <= ${args.asOf} and x.status = 'done')::int as due_done,
       count(x.id) filter (where x.due_date < ${args.asOf} and x.status in (${OPEN}))::int as overdue,
       count(x.id) filter (where x.status = 'done' and x.evidenced)::int as evidenced,
       count(x.id) filter (where x.confirmation = 'confirmed')::int as confirmed
@@ -64,7 +66,7 @@ export async function roadmapExecution(db: Db, args: ComputeArgs): Promise<Compu
     ) x on true
     group by p.unit_id`)) as unknown as { rows: CountRow[] };
   const rows = result.rows.map((r) => {
-    const dueDone = r.due > 0 ? (r.due - r.overdue) / r.due : null;
+    const dueDone = r.due > 0 ? r.due_done / r.due : null;
     return {
       unitId: r.unit_id,
       values: {

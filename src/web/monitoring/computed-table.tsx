@@ -35,7 +35,7 @@ export function ComputedTable({ m, computed }: { m: Detail; computed: Computed }
           <Table.Tbody>
             {computed.rows.map((r) => (
               <Table.Tr key={r.unitId}>
-                <Table.Td>
+                <Table.Td miw={200}>
                   <Anchor component={Link} to={`/monitorings/${m.id}/units/${r.unitId}`}>
                     {names.get(r.unitId) ?? r.unitId}
                   </Anchor>
@@ -67,6 +67,7 @@ const STATUS: Record<string, string> = {
   cancelled: 'Отменено',
 };
 
+/** The records behind a unit's row, grouped by organisation and roadmap (their titles are long). */
 export function ComputedDetailTable({ detail }: { detail: UnitDetail }) {
   const show = (key: string, v: string | number | boolean | null | undefined) => {
     if (key === 'dueDate') return formatDate(typeof v === 'string' ? v : null);
@@ -82,30 +83,42 @@ export function ComputedDetailTable({ detail }: { detail: UnitDetail }) {
     if (key === 'evidenced') return v ? 'есть' : '';
     return v === null || v === undefined ? '—' : String(v);
   };
+  const columns = detail.columns.filter((c) => c.key !== 'unit' && c.key !== 'roadmap');
+  const groups = new Map<string, typeof detail.rows>();
+  for (const row of detail.rows) {
+    const key = `${row.unit ?? ''} — ${row.roadmap ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  if (detail.rows.length === 0)
+    return <Text c="dimmed">Мероприятий утверждённых дорожных карт за этот год нет</Text>;
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped withTableBorder data-testid="computed-detail">
-        <Table.Thead>
-          <Table.Tr>
-            {detail.columns.map((c) => (
-              <Table.Th key={c.key}>{c.label}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {detail.rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the measures are listed in a fixed order
-            <Table.Tr key={i}>
-              {detail.columns.map((c) => (
-                <Table.Td key={c.key}>{show(c.key, row[c.key])}</Table.Td>
+    <Stack data-testid="computed-detail">
+      {[...groups].map(([title, rows]) => (
+        <Stack key={title} gap={4}>
+          <Text fw={600}>{title}</Text>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((c) => (
+                  <Table.Th key={c.key}>{c.label}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the measures are listed in a fixed order
+                <Table.Tr key={i}>
+                  {columns.map((c) => (
+                    <Table.Td key={c.key} style={c.key === 'measure' ? undefined : { whiteSpace: 'nowrap' }}>
+                      {show(c.key, row[c.key])}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
               ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {detail.rows.length === 0 && (
-        <Text c="dimmed">Мероприятий утверждённых дорожных карт за этот год нет</Text>
-      )}
-    </Table.ScrollContainer>
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      ))}
+    </Stack>
   );
 }

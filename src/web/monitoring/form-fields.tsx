@@ -220,7 +220,7 @@ function Field({
           decimalSeparator=","
           suffix={field.kind === 'percentage' ? ' %' : undefined}
           hideControls
-          maw={320}
+          maw={480}
           data-testid={testId}
         />
       );

@@ -85,7 +85,7 @@ export function ProgressPanel({ m }: { m: Detail }) {
             <Table.Tr>
               <Table.Th>Участник</Table.Th>
               <Table.Th>Муниципалитет</Table.Th>
-              <Table.Th>Статус</Table.Th>
+              <Table.Th miw={250}>Статус</Table.Th>
               <Table.Th ta="right">Заполнено полей</Table.Th>
               <Table.Th>Отправлена</Table.Th>
             </Table.Tr>
@@ -112,7 +112,7 @@ export function ProgressPanel({ m }: { m: Detail }) {
                 <Table.Td ta="right">
                   {p.answered} из {m.fieldCount}
                 </Table.Td>
-                <Table.Td>{formatDateTime(p.submittedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.submittedAt)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -113,7 +113,7 @@ function ResponseBody({ r }: { r: ResponseData }) {
             {formatDate(r.monitoring.periodEnd)}
           </Text>
         </div>
-        <Group gap="xs">
+        <Group gap="xs" display={r.form ? undefined : 'none'}>
           <Badge size="lg" variant="light" color={RESPONSE_COLORS[r.status]} data-testid="response-status">
             {RESPONSE_STATUS_LABELS[r.status]}
           </Badge>
@@ -144,7 +144,7 @@ function ResponseBody({ r }: { r: ResponseData }) {
           onChange={(fieldId, v) => setValues((old) => ({ ...old, [fieldId]: v }))}
         />
       )}
-      {r.detail && r.computedRow && <ComputedDetailTable detail={r.detail} />}
+      {r.detail && <ComputedDetailTable detail={r.detail} />}
       {r.canFill && (
         <Paper withBorder p="md" pos="sticky" bottom={0} style={{ zIndex: 2 }}>
           <Group justify="flex-end">
