@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   Modal,
+  MultiSelect,
   NumberInput,
   SegmentedControl,
   Select,
@@ -13,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { byRussian } from '../../lib/sort.js';
 import { createMonitoringInput } from '../../modules/monitoring/monitoring-input.js';
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
@@ -31,7 +33,7 @@ const schoolYear = () => {
 };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-type Mode = 'shnor' | 'all_schools' | 'municipalities';
+type Mode = 'shnor' | 'all_schools' | 'municipalities' | 'units';
 
 export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
   const me = useMe();
@@ -56,7 +58,25 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
   const [periodStart, setStart] = useState(inDays(0));
   const [periodEnd, setEnd] = useState(inDays(30));
   const [mode, setMode] = useState<Mode>('shnor');
+  const [unitIds, setUnitIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Units chosen by hand: the schools and municipalities below the owner that the user sees.
+  const units = useQuery({
+    queryKey: ['org-units'],
+    queryFn: () => unwrap(api.GET('/api/org-units')),
+    enabled: mode === 'units',
+  });
+  const ownerPath = units.data?.find((u) => u.id === ownerUnitId)?.path ?? '';
+  const choices = (units.data ?? [])
+    .filter(
+      (u) =>
+        (u.kind === 'school' || u.kind === 'municipality') &&
+        u.id !== ownerUnitId &&
+        ownerPath !== '' &&
+        u.path.startsWith(ownerPath),
+    )
+    .map((u) => ({ value: u.id, label: u.shortName ?? u.name }))
+    .sort(byRussian((o) => o.label));
   const ownerKind = owners.find((o) => o.value === ownerUnitId)?.kind;
   const chosen = available.find((t) => t.code === template);
   const modes: Mode[] =
@@ -80,7 +100,7 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
       periodStart,
       periodEnd,
       ...(chosen ? { template: chosen.code } : {}),
-      participants: { mode },
+      participants: mode === 'units' ? { mode, unitIds } : { mode },
     });
     setErrors(r.errors ?? {});
     if (r.data) create.mutate(r.data);
@@ -152,6 +172,17 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
             value={mode}
             onChange={(v) => setMode(v as Mode)}
           />
+          {mode === 'units' && (
+            <MultiSelect
+              data={choices}
+              value={unitIds}
+              onChange={setUnitIds}
+              searchable
+              placeholder="Начните вводить название школы или муниципалитета"
+              error={errors.participants}
+              data-testid="create-units"
+            />
+          )}
         </Stack>
         {errors[''] && <Alert color="red">{errors['']}</Alert>}
         <Group justify="flex-end">
