@@ -1,26 +1,16 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { byRussian } from '../../lib/sort.js';
 import { createMonitoringInput } from '../../modules/monitoring/monitoring-input.js';
+import { parseRuDate } from '../roadmap/format.js';
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { check, type FieldErrors } from '../shared/form-check.js';
 import { notifyError } from '../shared/ui.js';
-import { KIND_LABELS, PARTICIPANT_MODE_LABELS } from './strings.js';
+import { type Participants, ParticipantsPicker } from './participants-picker.js';
+import { KIND_LABELS } from './strings.js';
 
 // A new monitoring: the owner (a region or municipality the user runs), a standard monitoring (its form or
 // its computation) or an empty form to build, the period and the participants. Checked with the route's
@@ -32,8 +22,6 @@ const schoolYear = () => {
   return d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
 };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-type Mode = 'shnor' | 'all_schools' | 'municipalities' | 'units';
 
 export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
   const me = useMe();
@@ -57,30 +45,10 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
   const [year, setYear] = useState(schoolYear());
   const [periodStart, setStart] = useState(inDays(0));
   const [periodEnd, setEnd] = useState(inDays(30));
-  const [mode, setMode] = useState<Mode>('shnor');
-  const [unitIds, setUnitIds] = useState<string[]>([]);
+  const [participants, setParticipants] = useState<Participants>({ mode: 'shnor', unitIds: [] });
   const [errors, setErrors] = useState<FieldErrors>({});
-  // Units chosen by hand: the schools and municipalities below the owner that the user sees.
-  const units = useQuery({
-    queryKey: ['org-units'],
-    queryFn: () => unwrap(api.GET('/api/org-units')),
-    enabled: mode === 'units',
-  });
-  const ownerPath = units.data?.find((u) => u.id === ownerUnitId)?.path ?? '';
-  const choices = (units.data ?? [])
-    .filter(
-      (u) =>
-        (u.kind === 'school' || u.kind === 'municipality') &&
-        u.id !== ownerUnitId &&
-        ownerPath !== '' &&
-        u.path.startsWith(ownerPath),
-    )
-    .map((u) => ({ value: u.id, label: u.shortName ?? u.name }))
-    .sort(byRussian((o) => o.label));
   const ownerKind = owners.find((o) => o.value === ownerUnitId)?.kind;
   const chosen = available.find((t) => t.code === template);
-  const modes: Mode[] =
-    ownerKind === 'region' ? ['shnor', 'all_schools', 'municipalities'] : ['shnor', 'all_schools'];
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof createMonitoringInput.parse>) =>
       unwrap(api.POST('/api/monitorings', { body })),
@@ -100,7 +68,7 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
       periodStart,
       periodEnd,
       ...(chosen ? { template: chosen.code } : {}),
-      participants: mode === 'units' ? { mode, unitIds } : { mode },
+      participants: participants.mode === 'units' ? participants : { mode: participants.mode },
     });
     setErrors(r.errors ?? {});
     if (r.data) create.mutate(r.data);
@@ -148,42 +116,30 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
             onChange={(v) => setYear(Number(v))}
             error={errors.year}
           />
-          <TextInput
+          <DateInput
             label="Начало"
-            type="date"
+            valueFormat="DD.MM.YYYY"
+            dateParser={parseRuDate}
             value={periodStart}
-            onChange={(e) => setStart(e.currentTarget.value)}
+            onChange={(v) => setStart(v ?? '')}
             error={errors.periodStart}
           />
-          <TextInput
+          <DateInput
             label="Срок представления"
-            type="date"
+            valueFormat="DD.MM.YYYY"
+            dateParser={parseRuDate}
             value={periodEnd}
-            onChange={(e) => setEnd(e.currentTarget.value)}
+            onChange={(v) => setEnd(v ?? '')}
             error={errors.periodEnd}
           />
         </Group>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            Участники
-          </Text>
-          <SegmentedControl
-            data={modes.map((m) => ({ value: m, label: PARTICIPANT_MODE_LABELS[m] }))}
-            value={mode}
-            onChange={(v) => setMode(v as Mode)}
-          />
-          {mode === 'units' && (
-            <MultiSelect
-              data={choices}
-              value={unitIds}
-              onChange={setUnitIds}
-              searchable
-              placeholder="Начните вводить название школы или муниципалитета"
-              error={errors.participants}
-              data-testid="create-units"
-            />
-          )}
-        </Stack>
+        <ParticipantsPicker
+          ownerUnitId={ownerUnitId}
+          ownerKind={ownerKind}
+          value={participants}
+          onChange={setParticipants}
+          error={errors.participants}
+        />
         {errors[''] && <Alert color="red">{errors['']}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -6,6 +6,7 @@ import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { ComputedTable } from './computed-table.js';
 import { FormBuilder } from './form-builder.js';
 import { FormFields } from './form-fields.js';
+import { ParticipantsEditor } from './participants-picker.js';
 import { ProgressPanel } from './progress-panel.js';
 import { KIND_LABELS, M, MONITORING_STATUS_LABELS, STATUS_COLORS } from './strings.js';
 
@@ -104,6 +105,9 @@ function MonitoringBody({ m }: { m: Detail }) {
             <Tabs.Tab value="form">{M.form}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="progress" pt="md">
+            {m.status === 'draft' && m.canKeep && (
+              <ParticipantsEditor monitoringId={m.id} version={m.version} owner={m.owner} />
+            )}
             <ProgressPanel m={m} />
           </Tabs.Panel>
           <Tabs.Panel value="form" pt="md">

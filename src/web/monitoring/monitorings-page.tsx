@@ -40,7 +40,7 @@ export function MonitoringsPage() {
                       <Table.Th>Мониторинг</Table.Th>
                       <Table.Th>Проводит</Table.Th>
                       <Table.Th>Сроки</Table.Th>
-                      <Table.Th>Статус</Table.Th>
+                      <Table.Th miw={130}>Статус</Table.Th>
                       <Table.Th w={220}>Ход (принято / отправлено из всех)</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
