@@ -20,7 +20,6 @@ export async function getResponse(
   );
   const spec = computedSpec(monitoring.kind);
   const args = { year: monitoring.year, asOf: asOfDate(monitoring, opts.today), units: [unit] };
-  const computedRow = spec ? ((await spec.compute(db, args)).rows[0]?.values ?? null) : null;
   const open = monitoring.status === 'open';
   return {
     monitoring: {
@@ -48,6 +47,5 @@ export async function getResponse(
       fillsFor(opts.actor, unit),
     canReview: open && response.status === 'submitted' && reviewsFor(opts.actor, owner, unit),
     detail: spec ? await spec.detail(db, { ...args, unit }) : null,
-    computedRow,
   };
 }

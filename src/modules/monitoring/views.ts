@@ -112,7 +112,6 @@ export const responseView = z.object({
   canReview: z.boolean(),
   /** computed monitorings: the records behind the unit's row */
   detail: computedDetailView.nullable(),
-  computedRow: z.record(z.string(), z.number().nullable()).nullable(),
 });
 export type ResponseView = z.infer<typeof responseView>;
 

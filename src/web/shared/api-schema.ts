@@ -14909,9 +14909,6 @@ export interface components {
                             [key: string]: string | number | boolean | null;
                         })[];
                     } | null;
-                    computedRow: {
-                        [key: string]: number | null;
-                    } | null;
                 };
             };
         };
