@@ -7,6 +7,7 @@ import { databaseStorage } from '../src/modules/files/storage.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
+import { monitoringCases } from './access/monitorings.js';
 import { withoutPartners } from './access/people-samples.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
@@ -360,6 +361,7 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
     }
     // Questionnaire campaigns (issue 11 §2).
     case 'campaign.create':
+    case 'monitoring.create':
       return byUnit(
         () => ({}),
         (u) => UNIT_READERS[u],
@@ -481,6 +483,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       if (meetingRuleCases) return meetingRuleCases;
       const indicatorRuleCases = indicatorCases(rule, s, user);
       if (indicatorRuleCases) return indicatorRuleCases;
+      // Helper «monitoring»: the demo's monitorings (tests/access/monitorings.ts).
+      const monitoringRuleCases = monitoringCases(rule, s, user);
+      if (monitoringRuleCases) return monitoringRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -66,6 +66,8 @@ export const NOUN_GENDERS = {
   // Helper «indicators» (issue 13 §1).
   Показатель: 'm',
   'Цель показателя': 'f',
+  // Helper «monitoring» (issue 13 §2).
+  Мониторинг: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

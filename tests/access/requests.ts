@@ -1,5 +1,6 @@
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
+import { MONITORING_REQUESTS } from './monitorings.js';
 import type { Samples, UnitSample } from './samples.js';
 
 // What the matrix sends to each endpoint: a valid request that changes nothing it should not. Writes carry
@@ -296,6 +297,8 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...MEETING_REQUESTS,
   // Helper «indicators» (issue 13 §1).
   ...INDICATOR_REQUESTS,
+  // Helper «monitoring» (issue 13 §2).
+  ...MONITORING_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

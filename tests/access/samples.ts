@@ -14,6 +14,7 @@ import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profile
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
+import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import type { UnitKey } from './scope.js';
 
@@ -62,6 +63,8 @@ export type Samples = {
   people: PeopleSamples;
   /** Helper «indicators»: the demo's own indicator and a region-level target (issue 13 §1). */
   indicators: IndicatorSamples;
+  /** Helper «monitoring»: the demo's open form monitoring and its computed roadmap-execution one. */
+  monitorings: MonitoringSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -199,6 +202,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     meetings: await meetingSamples(db, school.id),
     people: await peopleSamples(db, school.id, school2.id),
     indicators: await indicatorSamples(db),
+    monitorings: await monitoringSamples(db, school2.id),
   };
 }
 

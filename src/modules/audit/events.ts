@@ -256,6 +256,18 @@ export const EVENT_PAYLOADS = {
   }),
   'indicator_target.updated': changes,
   'indicator_target.deleted': z.object({ indicatorCode: z.string(), level: z.string(), year: z.number() }),
+  // Helper «monitoring» (issue 13 §2): monitoring campaigns and the participants' forms.
+  'monitoring.created': z.object({ title: z.string(), kind: z.string(), participants: z.number() }),
+  'monitoring.updated': z.object({ changes: z.array(change), participants: z.number().optional() }),
+  'monitoring.opened': z.object({ participants: z.number(), fields: z.number() }),
+  'monitoring.closed': z.object({ notSubmitted: z.number() }),
+  'monitoring_response.saved': z.object({ monitoringId: z.string(), answered: z.number() }),
+  'monitoring_response.submitted': z.object({ monitoringId: z.string(), answered: z.number() }),
+  'monitoring_response.reviewed': z.object({
+    monitoringId: z.string(),
+    decision: z.enum(['accept', 'return']),
+    comment: z.string().nullable(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

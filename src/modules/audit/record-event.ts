@@ -41,7 +41,10 @@ export type EventTarget = {
     | 'partnership_agreement'
     // Helper «indicators» (issue 13 §1).
     | 'indicator_definition'
-    | 'indicator_target';
+    | 'indicator_target'
+    // Helper «monitoring» (issue 13 §2).
+    | 'monitoring'
+    | 'monitoring_response';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -1,4 +1,5 @@
 import type { RespondentGroup } from '../../db/schema/values.js';
+import { chosenValues } from '../../lib/choice-answer.js';
 import { invalid } from '../../lib/errors.js';
 import { type Instrument, type InstrumentItem, instrumentSchema } from '../risk-profiles/instrument.js';
 import type { Answer } from '../risk-profiles/score-profile.js';
@@ -45,13 +46,12 @@ export function validateAnswers(
       out[id] = value;
       continue;
     }
-    const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null;
-    if (!values || (item.type !== 'multi' && values.length > 1)) throw bad(MSG.badAnswer(id));
-    const chosen = values.filter((v) => v !== '');
+    const chosen = chosenValues(value, item.type === 'multi');
+    if (!chosen) throw bad(MSG.badAnswer(id));
     for (const v of chosen)
       if (!item.options?.some((o) => o.value === v)) throw bad(MSG.unknownOption(id, v));
     if (chosen.length === 0) continue;
-    out[id] = item.type === 'multi' ? [...new Set(chosen)] : (chosen[0] ?? '');
+    out[id] = item.type === 'multi' ? chosen : (chosen[0] ?? '');
   }
   if (Object.keys(out).length === 0) throw invalid(MSG.emptyAnswers);
   return out;

@@ -1,6 +1,15 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { MonitoringPage } from './monitoring-page.js';
+import { MonitoringsPage } from './monitorings-page.js';
+import { ResponsePage } from './response-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// Monitorings and their forms (issue 13 §2), mounted at /monitorings/*.
 export function MonitoringRoutes() {
-  return <Title order={2}>Мониторинги</Title>;
+  return (
+    <Routes>
+      <Route index element={<MonitoringsPage />} />
+      <Route path=":id" element={<MonitoringPage />} />
+      <Route path=":id/units/:unitId" element={<ResponsePage />} />
+    </Routes>
+  );
 }

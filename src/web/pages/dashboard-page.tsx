@@ -5,6 +5,7 @@ import { RollUpTable } from '../dashboard/roll-up-table.js';
 import { SectionCard, Shown, TaskList } from '../dashboard/section-card.js';
 import { StatCards } from '../dashboard/stat-cards.js';
 import { type Dashboard, useDashboard } from '../dashboard/use-dashboard.js';
+import { MonitoringFormsCard } from '../monitoring/monitoring-forms-card.js';
 import { SchoolOrganisationCard } from '../organisation/school-organisation-card.js';
 import { useMe } from '../shared/auth.js';
 import { EMPTY } from '../shared/empty-states.js';
@@ -36,6 +37,8 @@ export function DashboardPage() {
         .map((a) => (
           <GapsCard key={a.orgUnitId} unitId={a.orgUnitId} />
         ))}
+      {/* Helper «monitoring»: forms of the user's units in open monitorings (issue 13 §2). */}
+      {me.capabilities.monitorings && <MonitoringFormsCard />}
       <Query q={q}>
         {(d) => (
           <DashboardBody

@@ -5574,6 +5574,786 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/monitoring-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Виды мониторингов, доступные сейчас, и типовые мониторинги (шаблоны форм) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Шаблоны */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kinds: ("form" | "roadmap_execution" | "positive_change" | "indicators")[];
+                            templates: ({
+                                code: string;
+                                kind: "form" | "roadmap_execution" | "positive_change" | "indicators";
+                                title: string;
+                                description: string;
+                                months: number[];
+                                form: {
+                                    sections: ({
+                                        id: string;
+                                        title: string;
+                                        fields: ({
+                                            id: string;
+                                            kind: "number" | "percentage" | "choice" | "text" | "table";
+                                            label: string;
+                                            hint?: string;
+                                            required?: boolean;
+                                            min?: number;
+                                            max?: number;
+                                            integer?: boolean;
+                                            maxLength?: number;
+                                            options?: ({
+                                                value: string;
+                                                label: string;
+                                            })[];
+                                            multiple?: boolean;
+                                            columns?: ({
+                                                id: string;
+                                                kind: "number" | "text" | "choice";
+                                                label: string;
+                                                min?: number;
+                                                max?: number;
+                                                maxLength?: number;
+                                                options?: ({
+                                                    value: string;
+                                                    label: string;
+                                                })[];
+                                                required?: boolean;
+                                            })[];
+                                            maxRows?: number;
+                                        })[];
+                                    })[];
+                                } | null;
+                            })[];
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitorings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Мониторинги: проводимые организациями своей зоны (с ходом) и формы своих организаций */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Мониторинги */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            id: string;
+                            title: string;
+                            kind: "form" | "roadmap_execution" | "positive_change" | "indicators";
+                            year: number;
+                            periodStart: string;
+                            periodEnd: string;
+                            status: "draft" | "open" | "closed";
+                            template: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                            };
+                            version: number;
+                            progress: {
+                                total: number;
+                                not_started: number;
+                                draft: number;
+                                submitted: number;
+                                returned: number;
+                                accepted: number;
+                                overdue: number;
+                            };
+                            mine: ({
+                                unitId: string;
+                                unitName: string;
+                                status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                                returnComment: string | null;
+                            })[];
+                            canKeep: boolean;
+                        })[];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Создать черновик мониторинга региона или муниципалитета (из шаблона или с пустой формой) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ownerUnitId: string;
+                        kind: "form" | "roadmap_execution" | "positive_change" | "indicators";
+                        title: string;
+                        year: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        template?: string;
+                        form?: {
+                            sections: ({
+                                id: string;
+                                title: string;
+                                fields: ({
+                                    id: string;
+                                    kind: "number" | "percentage" | "choice" | "text" | "table";
+                                    label: string;
+                                    hint?: string;
+                                    required?: boolean;
+                                    min?: number;
+                                    max?: number;
+                                    integer?: boolean;
+                                    maxLength?: number;
+                                    options?: ({
+                                        value: string;
+                                        label: string;
+                                    })[];
+                                    multiple?: boolean;
+                                    columns?: ({
+                                        id: string;
+                                        kind: "number" | "text" | "choice";
+                                        label: string;
+                                        min?: number;
+                                        max?: number;
+                                        maxLength?: number;
+                                        options?: ({
+                                            value: string;
+                                            label: string;
+                                        })[];
+                                        required?: boolean;
+                                    })[];
+                                    maxRows?: number;
+                                })[];
+                            })[];
+                        };
+                        participants: {
+                            mode: "shnor" | "all_schools" | "municipalities" | "units";
+                            unitIds?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** Мониторинг */
+                200: components["responses"]["200_4"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitorings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Мониторинг: форма, участники своей зоны, ход по муниципалитетам, рассчитанная таблица */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Мониторинг */
+                200: components["responses"]["200_4"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Изменить мониторинг: в черновике — форму и участников, в идущем — название и сроки (устаревшая версия — 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        periodStart?: string;
+                        periodEnd?: string;
+                        form?: {
+                            sections: ({
+                                id: string;
+                                title: string;
+                                fields: ({
+                                    id: string;
+                                    kind: "number" | "percentage" | "choice" | "text" | "table";
+                                    label: string;
+                                    hint?: string;
+                                    required?: boolean;
+                                    min?: number;
+                                    max?: number;
+                                    integer?: boolean;
+                                    maxLength?: number;
+                                    options?: ({
+                                        value: string;
+                                        label: string;
+                                    })[];
+                                    multiple?: boolean;
+                                    columns?: ({
+                                        id: string;
+                                        kind: "number" | "text" | "choice";
+                                        label: string;
+                                        min?: number;
+                                        max?: number;
+                                        maxLength?: number;
+                                        options?: ({
+                                            value: string;
+                                            label: string;
+                                        })[];
+                                        required?: boolean;
+                                    })[];
+                                    maxRows?: number;
+                                })[];
+                            })[];
+                        };
+                        participants?: {
+                            mode: "shnor" | "all_schools" | "municipalities" | "units";
+                            unitIds?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** Мониторинг */
+                200: components["responses"]["200_4"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/monitorings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Завершить мониторинг: формы больше не заполняются */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Мониторинг */
+                200: components["responses"]["200_4"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitorings/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Все ответы участников своей зоны в XLSX (таблицы форм — на отдельных листах) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Ответы мониторинга */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitorings/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Открыть мониторинг: форма фиксируется, участники получают её */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Мониторинг */
+                200: components["responses"]["200_4"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitorings/{id}/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Форма участника с ответами и комментарием проверяющего; для рассчитываемого — его мероприятия */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Форма участника */
+                200: components["responses"]["200_5"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        /** Сохранить черновик формы (можно неполной; значения проверяются) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        answers: {
+                            [key: string]: number | string | string[] | ({
+                                [key: string]: number | string | string[] | null;
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** Форма участника */
+                200: components["responses"]["200_5"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitorings/{id}/units/{unitId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Принять отправленную форму или вернуть её на доработку с комментарием */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        decision: "accept" | "return";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** Форма участника */
+                200: components["responses"]["200_5"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitorings/{id}/units/{unitId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отправить форму на проверку (полная проверка, сообщения по полям) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        answers: {
+                            [key: string]: number | string | string[] | ({
+                                [key: string]: number | string | string[] | null;
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** Форма участника */
+                200: components["responses"]["200_5"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org-units": {
         parameters: {
             query?: never;
@@ -15041,6 +15821,206 @@ export interface components {
                 "application/zip": Blob;
                 "text/plain": Blob;
                 "text/csv": Blob;
+            };
+        };
+        /** Мониторинг */
+        "200_4": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    id: string;
+                    title: string;
+                    kind: "form" | "roadmap_execution" | "positive_change" | "indicators";
+                    year: number;
+                    periodStart: string;
+                    periodEnd: string;
+                    status: "draft" | "open" | "closed";
+                    template: string | null;
+                    owner: {
+                        id: string;
+                        name: string;
+                        kind: string;
+                    };
+                    version: number;
+                    progress: {
+                        total: number;
+                        not_started: number;
+                        draft: number;
+                        submitted: number;
+                        returned: number;
+                        accepted: number;
+                        overdue: number;
+                    };
+                    mine: ({
+                        unitId: string;
+                        unitName: string;
+                        status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                        returnComment: string | null;
+                    })[];
+                    canKeep: boolean;
+                    form: {
+                        sections: ({
+                            id: string;
+                            title: string;
+                            fields: ({
+                                id: string;
+                                kind: "number" | "percentage" | "choice" | "text" | "table";
+                                label: string;
+                                hint?: string;
+                                required?: boolean;
+                                min?: number;
+                                max?: number;
+                                integer?: boolean;
+                                maxLength?: number;
+                                options?: ({
+                                    value: string;
+                                    label: string;
+                                })[];
+                                multiple?: boolean;
+                                columns?: ({
+                                    id: string;
+                                    kind: "number" | "text" | "choice";
+                                    label: string;
+                                    min?: number;
+                                    max?: number;
+                                    maxLength?: number;
+                                    options?: ({
+                                        value: string;
+                                        label: string;
+                                    })[];
+                                    required?: boolean;
+                                })[];
+                                maxRows?: number;
+                            })[];
+                        })[];
+                    } | null;
+                    fieldCount: number;
+                    participants: ({
+                        unitId: string;
+                        name: string;
+                        kind: string;
+                        municipality: string | null;
+                        status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                        answered: number;
+                        submittedAt: string | null;
+                        reviewedAt: string | null;
+                        overdue: boolean;
+                    })[];
+                    byMunicipality: ({
+                        municipalityId: string | null;
+                        name: string;
+                        total: number;
+                        not_started: number;
+                        draft: number;
+                        submitted: number;
+                        returned: number;
+                        accepted: number;
+                        overdue: number;
+                    })[];
+                    computed: {
+                        columns: ({
+                            key: string;
+                            label: string;
+                            unit: "count" | "share";
+                        })[];
+                        rows: ({
+                            unitId: string;
+                            values: {
+                                [key: string]: number | null;
+                            };
+                        })[];
+                        note: string;
+                    } | null;
+                    asOf: string;
+                };
+            };
+        };
+        /** Форма участника */
+        "200_5": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    monitoring: {
+                        id: string;
+                        title: string;
+                        kind: "form" | "roadmap_execution" | "positive_change" | "indicators";
+                        status: "draft" | "open" | "closed";
+                        periodStart: string;
+                        periodEnd: string;
+                        owner: {
+                            id: string;
+                            name: string;
+                            kind: string;
+                        };
+                    };
+                    unit: {
+                        id: string;
+                        name: string;
+                        kind: string;
+                    };
+                    status: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+                    version: number;
+                    form: {
+                        sections: ({
+                            id: string;
+                            title: string;
+                            fields: ({
+                                id: string;
+                                kind: "number" | "percentage" | "choice" | "text" | "table";
+                                label: string;
+                                hint?: string;
+                                required?: boolean;
+                                min?: number;
+                                max?: number;
+                                integer?: boolean;
+                                maxLength?: number;
+                                options?: ({
+                                    value: string;
+                                    label: string;
+                                })[];
+                                multiple?: boolean;
+                                columns?: ({
+                                    id: string;
+                                    kind: "number" | "text" | "choice";
+                                    label: string;
+                                    min?: number;
+                                    max?: number;
+                                    maxLength?: number;
+                                    options?: ({
+                                        value: string;
+                                        label: string;
+                                    })[];
+                                    required?: boolean;
+                                })[];
+                                maxRows?: number;
+                            })[];
+                        })[];
+                    } | null;
+                    answers: {
+                        [key: string]: number | string | string[] | ({
+                            [key: string]: number | string | string[] | null;
+                        })[];
+                    };
+                    returnComment: string | null;
+                    submittedAt: string | null;
+                    reviewedAt: string | null;
+                    overdue: boolean;
+                    canFill: boolean;
+                    canReview: boolean;
+                    detail: {
+                        columns: ({
+                            key: string;
+                            label: string;
+                        })[];
+                        rows: ({
+                            [key: string]: string | number | boolean | null;
+                        })[];
+                    } | null;
+                };
             };
         };
     };

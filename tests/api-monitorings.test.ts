@@ -1,0 +1,171 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.js';
+import { loadDemo } from '../src/modules/demo/load-demo.js';
+import { databaseStorage } from '../src/modules/files/storage.js';
+import { testApp } from './helpers/api.js';
+import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { convertToPdf, libreOffice } from './helpers/libreoffice.js';
+
+// The monitorings' API on the demo: what each role sees is compared with counts made here from the tables
+// (plain selects counted in JavaScript), the XLSX with the stored answers, and the computed roadmap
+// execution with the roadmap items themselves.
+
+type Row = Record<string, unknown>;
+type Summary = { id: string; kind: string; title: string; progress: Record<string, number> };
+type Detail = Summary & {
+  participants: { unitId: string; name: string; status: string; municipality: string | null }[];
+  computed: { rows: { unitId: string; values: Record<string, number | null> }[] } | null;
+  asOf: string;
+  year: number;
+};
+
+describe.each(DB_KINDS)('monitorings API on the demo (%s)', (kind) => {
+  let database: Database;
+  let t: ReturnType<typeof testApp>;
+  const ck: Record<string, string> = {};
+  let form: Summary;
+  let computed: Summary;
+  const rows = async (q: ReturnType<typeof sql>) =>
+    ((await database.db.execute(q)) as unknown as { rows: Row[] }).rows;
+  const get = async <T>(url: string, login: string) => {
+    const res = await t.call('GET', url, { cookie: ck[login] });
+    return { status: res.status, body: (res.status === 200 ? await res.json() : null) as T };
+  };
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    await loadDemo(database.db, { storage: databaseStorage });
+    t = testApp(database);
+    for (const l of ['region', 'municipality', 'school', 'school2', 'teacher']) ck[l] = await t.login(l);
+    const list = (await get<Summary[]>('/api/monitorings', 'region')).body;
+    const f = list.find((m) => m.kind === 'form');
+    const c = list.find((m) => m.kind === 'roadmap_execution');
+    if (!f || !c) throw new Error('no demo monitorings');
+    form = f;
+    computed = c;
+  }, 600_000);
+  afterAll(async () => database.close());
+
+  it('counts the region’s progress by status as the response rows say', async () => {
+    const stored = await rows(sql`select status from monitoring_responses where monitoring_id = ${form.id}`);
+    const byStatus = (s: string) => stored.filter((r) => r.status === s).length;
+    expect(form.progress).toMatchObject({
+      total: stored.length,
+      not_started: byStatus('not_started'),
+      draft: byStatus('draft'),
+      submitted: byStatus('submitted'),
+      returned: byStatus('returned'),
+      accepted: byStatus('accepted'),
+    });
+    // The demo's mix: every state present, one returned with a comment.
+    for (const s of ['not_started', 'draft', 'submitted', 'returned', 'accepted'])
+      expect(byStatus(s)).toBeGreaterThan(0);
+    expect(byStatus('returned')).toBe(1);
+  });
+
+  it('shows a school its own form only, a municipality its own schools only, a teacher nothing', async () => {
+    const me = (await get<{ assignments: { orgUnitId: string }[] }>('/api/me', 'school')).body;
+    const schoolId = me.assignments[0]?.orgUnitId;
+    const own = (await get<Detail>(`/api/monitorings/${form.id}`, 'school')).body;
+    expect(own.participants.map((p) => p.unitId)).toEqual([schoolId]);
+    expect(own.participants[0]?.status).toBe('not_started');
+    const other = (
+      await rows(
+        sql`select org_unit_id as id from monitoring_responses where monitoring_id = ${form.id} and org_unit_id <> ${schoolId ?? ''} limit 1`,
+      )
+    )[0]?.id;
+    expect((await get(`/api/monitorings/${form.id}/units/${other}`, 'school')).status).toBe(404);
+
+    const mun = (await get<{ assignments: { orgUnitId: string }[] }>('/api/me', 'municipality')).body;
+    const munId = mun.assignments[0]?.orgUnitId ?? '';
+    const ofMun =
+      await rows(sql`select r.org_unit_id as id from monitoring_responses r join org_units u on u.id = r.org_unit_id
+      where r.monitoring_id = ${form.id} and u.path like ${`%/${munId}/%`}`);
+    const seen = (await get<Detail>(`/api/monitorings/${form.id}`, 'municipality')).body;
+    expect(seen.participants.map((p) => p.unitId).sort()).toEqual(ofMun.map((r) => String(r.id)).sort());
+    expect((await get(`/api/monitorings/${form.id}`, 'teacher')).status).toBe(404);
+  });
+
+  it('refuses a wrong answer in Russian under its field and changes nothing', async () => {
+    const me = (await get<{ assignments: { orgUnitId: string }[] }>('/api/me', 'school')).body;
+    const url = `/api/monitorings/${form.id}/units/${me.assignments[0]?.orgUnitId}`;
+    const res = await t.call('PUT', url, {
+      cookie: ck.school,
+      body: { version: 1, answers: { firstCategory: 120 } },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { fields: { field: string; message: string }[] } };
+    expect(body.error.fields).toEqual([{ field: 'answers.firstCategory', message: 'Процент — от 0 до 100' }]);
+    const after = (await get<{ status: string; answers: object }>(url, 'school')).body;
+    expect(after).toMatchObject({ status: 'not_started', answers: {} });
+  });
+
+  it('exports every answer the region sees: a row per unit, the vacancies table on its own sheet', async () => {
+    const res = await t.call('GET', `/api/monitorings/${form.id}/export`, { cookie: ck.region });
+    expect(res.status).toBe(200);
+    const file = Buffer.from(await res.arrayBuffer());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    const answers = wb.getWorksheet('Ответы');
+    const stored =
+      await rows(sql`select coalesce(m.short_name, m.name) as mun, coalesce(u.short_name, u.name) as short,
+      r.status, r.answers from monitoring_responses r join org_units u on u.id = r.org_unit_id
+      join org_units m on m.id = u.parent_id where r.monitoring_id = ${form.id}`);
+    expect((answers?.rowCount ?? 0) - 1).toBe(stored.length);
+    const header = answers?.getRow(1).values as string[];
+    const teachersCol = header.indexOf('Педагогических работников, всего');
+    for (const s of stored) {
+      // Two villages of the demo share a name: a school is its municipality and its name.
+      const row = answers
+        ?.getRows(2, stored.length)
+        ?.find((r) => r.getCell(1).value === s.mun && r.getCell(2).value === s.short);
+      const a = s.answers as Record<string, unknown>;
+      expect(row?.getCell(teachersCol).value ?? undefined, String(s.short)).toBe(a.teachers);
+    }
+    const vacancies = wb.getWorksheet('Вакансии по предметам');
+    const expected = stored.reduce(
+      (n, s) => n + (((s.answers as Row).vacancyList as unknown[]) ?? []).length,
+      0,
+    );
+    expect((vacancies?.rowCount ?? 1) - 1).toBe(expected);
+    if (libreOffice) {
+      const [pdf] = convertToPdf([{ name: 'monitoring.xlsx', data: file }]);
+      expect(pdf?.subarray(0, 4).toString()).toBe('%PDF');
+    }
+  }, 180_000);
+
+  it('computes roadmap execution per municipality from the roadmap items as of the monitoring’s date', async () => {
+    const d = (await get<Detail>(`/api/monitorings/${computed.id}`, 'region')).body;
+    expect(d.computed?.rows).toHaveLength(d.participants.length);
+    for (const p of d.participants.slice(0, 3)) {
+      const items = await rows(sql`select i.due_date::text as due, i.status from roadmap_items i
+        join roadmaps r on r.id = i.roadmap_id join org_units o on o.id = r.org_unit_id
+        where r.status = 'approved' and o.path like ${`%/${p.unitId}/%`}
+          and ((r.period_kind = 'school_year' and r.period_year = ${d.year})
+            or (r.period_kind = 'calendar_year' and r.period_year in (${d.year}, ${d.year + 1})))`);
+      const due = items.filter((i) => i.due !== null && String(i.due) <= d.asOf);
+      const open = ['planned', 'in_progress', 'postponed'];
+      const got = d.computed?.rows.find((r) => r.unitId === p.unitId)?.values;
+      expect(got, p.name).toMatchObject({
+        total: items.length,
+        due: due.length,
+        done: items.filter((i) => i.status === 'done').length,
+        overdue: due.filter((i) => String(i.due) < d.asOf && open.includes(String(i.status))).length,
+      });
+    }
+    // The municipality sees its own row and drills down to its measures; a school sees nothing of it.
+    const mine = (await get<Detail>(`/api/monitorings/${computed.id}`, 'municipality')).body;
+    expect(mine.participants).toHaveLength(1);
+    const unit = mine.participants[0]?.unitId;
+    const drill = (
+      await get<{ detail: { rows: unknown[] } }>(
+        `/api/monitorings/${computed.id}/units/${unit}`,
+        'municipality',
+      )
+    ).body;
+    expect(drill.detail.rows.length).toBe(d.computed?.rows.find((r) => r.unitId === unit)?.values.total);
+    expect((await get(`/api/monitorings/${computed.id}`, 'school')).status).toBe(404);
+  });
+});
