@@ -168,4 +168,41 @@ describe.each(DB_KINDS)('monitorings API on the demo (%s)', (kind) => {
     expect(drill.detail.rows.length).toBe(d.computed?.rows.find((r) => r.unitId === unit)?.values.total);
     expect((await get(`/api/monitorings/${computed.id}`, 'school')).status).toBe(404);
   });
+
+  it('computes positive change per municipality with the same numbers as the page «Позитивные изменения»', async () => {
+    const [region] = await rows(
+      sql`select id from org_units where kind = 'region' and name like '%(демо)%' limit 1`,
+    );
+    type Page = {
+      years: number[];
+      units: { unit: { id: string }; schools: number; left: number | null; improved: number }[];
+    };
+    const page = (await get<Page>(`/api/analysis/positive-change?unitId=${region?.id}`, 'region')).body;
+    const year = page.years.at(-1) as number;
+    const created = await t.call('POST', '/api/monitorings', {
+      cookie: ck.region,
+      body: {
+        ownerUnitId: region?.id,
+        kind: 'positive_change',
+        template: 'positive_change',
+        title: 'Мониторинг наступления позитивных изменений',
+        year,
+        periodStart: `${year + 1}-06-01`,
+        periodEnd: `${year + 1}-06-20`,
+        participants: { mode: 'municipalities' },
+      },
+    });
+    expect(created.status).toBe(200);
+    const { id } = (await created.json()) as { id: string };
+    const byYear = (
+      await get<Page>(`/api/analysis/positive-change?unitId=${region?.id}&year=${year}`, 'region')
+    ).body;
+    const d = (await get<Detail>(`/api/monitorings/${id}`, 'region')).body;
+    const withSchools = byYear.units.filter((u) => u.schools > 0);
+    expect(withSchools.length).toBeGreaterThan(0);
+    for (const u of withSchools) {
+      const got = d.computed?.rows.find((r) => r.unitId === u.unit.id)?.values;
+      expect(got).toMatchObject({ schools: u.schools, left: u.left, improved: u.improved });
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { invalid } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
+import type { UnitRef } from '../organisation/body-access.js';
 import { readableUnitOfRegion } from '../organisation/get-coverage.js';
 import { beforeAfterChart, distributionChart, municipalitiesChart, summarise } from './change-summary.js';
 import { allMembers, type ListRow, shnorLists, visibleMembers } from './list-members.js';
@@ -23,6 +24,18 @@ export async function getPositiveChange(
   opts: { actor: Actor; unitId: string; year?: number },
 ): Promise<PositiveChangeView> {
   const unit = await readableUnitOfRegion(db, opts.actor, opts.unitId);
+  return positiveChangeOf(db, { unit, year: opts.year, actor: opts.actor });
+}
+
+/**
+ * Positive change below a unit. `actor` null: every school of the list below the unit, for a computation
+ * over units already in scope (a monitoring's participants, chosen within its owner's subtree).
+ */
+export async function positiveChangeOf(
+  db: Db,
+  opts: { unit: UnitRef & { regionId: string }; year?: number; actor: Actor | null },
+): Promise<PositiveChangeView> {
+  const { unit } = opts;
   const unitRef = { id: unit.id, name: unit.name, kind: unit.kind };
   const data = await regionData(db, unit.regionId);
   const has = new Set(data.years);

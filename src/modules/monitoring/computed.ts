@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client.js';
 import type { MonitoringKind } from '../../db/schema/values.js';
+import { positiveChangeSchools, positiveChangeTable } from './positive-change-kind.js';
 import { roadmapExecution, roadmapExecutionMeasures } from './roadmap-execution.js';
 
 // Computed monitorings: the kind names a function that builds the table from the data already in the
 // system for the participants as of the monitoring's date — nothing is typed by the participants.
-// Other areas register theirs here in one line (the lead wires `positive_change` and `indicators` at
-// merge); a kind absent from the registry is neither offered in the builder nor accepted by the API.
+// A kind absent from the registry is neither offered in the builder nor accepted by the API.
 
 export type ComputedColumn = { key: string; label: string; unit: 'count' | 'share' };
 export type ComputedRow = { unitId: string; values: Record<string, number | null> };
@@ -25,6 +25,7 @@ export type ComputedKindSpec = {
 
 export const COMPUTED_KINDS: Partial<Record<Exclude<MonitoringKind, 'form'>, ComputedKindSpec>> = {
   roadmap_execution: { compute: roadmapExecution, detail: roadmapExecutionMeasures },
+  positive_change: { compute: positiveChangeTable, detail: positiveChangeSchools },
 };
 
 /** The kinds a monitoring may be created with now: a form, and each registered computation. */

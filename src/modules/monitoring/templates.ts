@@ -3,7 +3,8 @@ import type { MonitoringForm } from './form.js';
 
 // The standard monitorings a region or a municipality starts from (issue 13 §2): two forms for what the
 // system does not know (resource deficits — Смоленская обл., план 2, п. 2.8; prevention of academic
-// failure) and the computed interim monitoring of roadmap execution (June and September).
+// failure), the computed interim monitoring of roadmap execution (June and September) and the computed
+// monitoring of positive change (г. Пенза).
 
 export type MonitoringTemplate = {
   code: string;
@@ -245,6 +246,15 @@ export const MONITORING_TEMPLATES: MonitoringTemplate[] = [
     title: 'Промежуточный мониторинг реализации дорожных карт',
     description:
       'Исполнение мероприятий дорожных карт участников на дату мониторинга: выполнено в срок, просрочено, подтверждено доказательствами',
+    months: [6, 9],
+    form: null,
+  },
+  {
+    code: 'positive_change',
+    kind: 'positive_change',
+    title: 'Мониторинг наступления позитивных изменений',
+    description:
+      'ШНОР утверждённого списка года начала учебного года и изменение их результатов к следующему году: R, низкие процедуры, выход из списка, исполнение карт школ (по данным системы)',
     months: [6, 9],
     form: null,
   },
