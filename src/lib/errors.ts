@@ -63,6 +63,9 @@ export const NOUN_GENDERS = {
   Куратор: 'm',
   'Пара школ': 'f',
   Соглашение: 'n',
+  // Helper «reports» (issue 13 §5).
+  'Аналитическая справка': 'f',
+  Мониторинг: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

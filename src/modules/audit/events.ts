@@ -243,6 +243,19 @@ export const EVENT_PAYLOADS = {
   'agreement.created': z.object({ pairId: z.string(), kinds: z.array(z.string()), signedOn: z.string() }),
   'agreement.updated': changes,
   'agreement.deleted': z.object({ pairId: z.string() }),
+  // Helper «reports» (issue 13 §5): analytic reports and the reviews that take decisions on them.
+  'analytic_report.generation_started': z.object({
+    template: z.string(),
+    year: z.number(),
+    title: z.string(),
+  }),
+  'analytic_report.updated': z.object({
+    findings: z.number(),
+    recommendations: z.number(),
+    added: z.number(),
+    removed: z.number(),
+  }),
+  'analytic_report.issued': z.object({ title: z.string(), docxFileId: z.string(), pdfFileId: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

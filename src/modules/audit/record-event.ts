@@ -38,7 +38,9 @@ export type EventTarget = {
     | 'curator'
     | 'curator_assignment'
     | 'mentor_pair'
-    | 'partnership_agreement';
+    | 'partnership_agreement'
+    // Helper «reports» (issue 13 §5).
+    | 'analytic_report';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -11,9 +11,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportContent } from './report-model.js';
-import { REPORT_TEXT } from './report-labels.js';
 import { type ReportMeta, type Writer, walkReport } from './render-walk.js';
+import { REPORT_TEXT } from './report-labels.js';
+import type { ReportContent } from './report-model.js';
 
 // The DOCX of an analytic report: A4, Times New Roman 13 pt as the region's documents, charts as PNG
 // images (LibreOffice and Word both show them; an SVG part is not shown by older Word).
@@ -89,7 +89,13 @@ const docxWriter: Writer<Node> = {
   image: (caption, png, width, height) => [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new ImageRun({ type: 'png', data: png, transformation: { width: 600, height: (600 * height) / width } })],
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: 600, height: (600 * height) / width },
+        }),
+      ],
     }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [run(caption)] }),
   ],

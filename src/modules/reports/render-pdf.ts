@@ -1,8 +1,8 @@
 import pdfmake from 'pdfmake';
 import { ROBOTO } from './chart-render.js';
-import type { ReportContent } from './report-model.js';
-import { REPORT_TEXT } from './report-labels.js';
 import { type ReportMeta, type Writer, walkReport } from './render-walk.js';
+import { REPORT_TEXT } from './report-labels.js';
+import type { ReportContent } from './report-model.js';
 
 // The PDF of an analytic report through the same walk as the DOCX (render-walk.ts), with pdfmake and
 // the Roboto it ships (Cyrillic). pdfmake may read only its own fonts and fetch nothing: the content is
@@ -42,7 +42,12 @@ const pdfWriter: Writer<Node> = {
     ...(source ? [{ text: source, italics: true, fontSize: 8, margin: [0, 2, 0, 8] }] : []),
   ],
   image: (caption, png, width, height) => [
-    { image: `data:image/png;base64,${png.toString('base64')}`, width: 480, height: (480 * height) / width, alignment: 'center' },
+    {
+      image: `data:image/png;base64,${png.toString('base64')}`,
+      width: 480,
+      height: (480 * height) / width,
+      alignment: 'center',
+    },
     { text: caption, alignment: 'center', fontSize: 10, margin: [0, 2, 0, 8] },
   ],
 };

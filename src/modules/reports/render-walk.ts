@@ -1,7 +1,7 @@
 import type { ChartSpec } from '../../lib/chart-spec.js';
 import { chartPng } from './chart-render.js';
-import type { ReportBlock, ReportContent } from './report-model.js';
 import { REPORT_TEXT } from './report-labels.js';
+import type { ReportBlock, ReportContent } from './report-model.js';
 
 // One walk over a report's blocks for both formats: the DOCX and the PDF writers only say how a
 // heading, a paragraph, a table or an image looks; what comes in which order (title page, sources, the

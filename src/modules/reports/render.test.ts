@@ -2,10 +2,10 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { convertToPdf, libreOffice } from '../../../tests/helpers/libreoffice.js';
 import { chartSvg } from './chart-render.js';
-import type { ReportContent } from './report-model.js';
 import { reportDocx } from './render-docx.js';
 import { reportPdf } from './render-pdf.js';
 import { groupByAddressee, walkReport } from './render-walk.js';
+import type { ReportContent } from './report-model.js';
 
 const content: ReportContent = {
   title: 'Итоги выявления ШНОР за 2025 год',
@@ -34,12 +34,22 @@ const content: ReportContent = {
         valueFormat: 'number',
       },
     },
-    { type: 'findings', items: [{ id: 'f1', text: 'В список вошли 4 школы, из них 3 — в Северном районе.' }] },
+    {
+      type: 'findings',
+      items: [{ id: 'f1', text: 'В список вошли 4 школы, из них 3 — в Северном районе.' }],
+    },
     {
       type: 'recommendations',
       items: [
         { id: 'r1', unitId: null, unitName: 'Всем', text: 'Общая', rule: 'manual', reason: '' },
-        { id: 'r2', unitId: '00000000-0000-4000-8000-000000000001', unitName: 'Северный район', text: 'Проверка', rule: 'stagnation', reason: '' },
+        {
+          id: 'r2',
+          unitId: '00000000-0000-4000-8000-000000000001',
+          unitName: 'Северный район',
+          text: 'Проверка',
+          rule: 'stagnation',
+          reason: '',
+        },
         { id: 'r3', unitId: null, unitName: 'Всем', text: 'Вторая общая', rule: 'manual', reason: '' },
       ],
     },
@@ -66,14 +76,26 @@ describe('the report renderer', () => {
         return Buffer.alloc(0);
       },
     );
-    expect(texts.slice(-6)).toEqual(['H:Адресные рекомендации', 'P:Всем:', 'B:Общая', 'B:Вторая общая', 'P:Северный район:', 'B:Проверка']);
+    expect(texts.slice(-6)).toEqual([
+      'H:Адресные рекомендации',
+      'P:Всем:',
+      'B:Общая',
+      'B:Вторая общая',
+      'P:Северный район:',
+      'B:Проверка',
+    ]);
     expect(texts).toContain('P:Вторая строка.');
     expect(charts).toHaveLength(1);
     expect(groupByAddressee([]).length).toBe(0);
   });
 
   it('draws a chart as SVG on the server with its Cyrillic labels', () => {
-    const svg = chartSvg({ kind: 'line', categories: ['2024', '2025'], series: [{ name: 'Доля', values: [0.2, 0.1] }], valueFormat: 'share' });
+    const svg = chartSvg({
+      kind: 'line',
+      categories: ['2024', '2025'],
+      series: [{ name: 'Доля', values: [0.2, 0.1] }],
+      valueFormat: 'share',
+    });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('20 %');
   });

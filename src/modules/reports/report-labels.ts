@@ -29,7 +29,6 @@ export const REPORT_TEXT = {
 };
 
 export const REPORT_MSG = {
-  notFound: 'Аналитическая справка',
   notDraft: 'Справка уже выпущена или ещё формируется: правка невозможна',
   notIssued: 'Справка ещё не выпущена',
   notGenerator:
@@ -39,3 +38,20 @@ export const REPORT_MSG = {
   templateLater: 'Этот шаблон пока недоступен',
   noData: 'Нет данных для справки за этот год',
 };
+
+/** Counted nouns of the reports (the «из N» forms are genitive). */
+export const REPORT_WORDS = {
+  school: ['школа', 'школы', 'школ'],
+  schoolGen: ['школы', 'школ', 'школ'],
+  measureGen: ['мероприятие', 'мероприятия', 'мероприятий'],
+  recommendation: ['рекомендация', 'рекомендации', 'рекомендаций'],
+} as const;
+
+/** A share as «34,5 %» (one decimal); a missing value as «—». */
+export const pct = (x: number | null | undefined): string =>
+  x === null || x === undefined || Number.isNaN(x)
+    ? '—'
+    : `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')} %`;
+
+/** ГГГГ-ММ-ДД → ДД.ММ.ГГГГ */
+export const ruDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('.');
