@@ -7,6 +7,7 @@ import { databaseStorage } from '../src/modules/files/storage.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { meetingCases } from './access/meetings.js';
 import { withoutPartners } from './access/people-samples.js';
+import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
@@ -478,6 +479,8 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «meetings»: bodies, meetings, decisions (tests/access/meetings.ts).
       const meetingRuleCases = meetingCases(rule, s, user);
       if (meetingRuleCases) return meetingRuleCases;
+      const reportRuleCases = reportCases(rule, s, user);
+      if (reportRuleCases) return reportRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -1,4 +1,5 @@
 import { MEETING_REQUESTS } from './meetings.js';
+import { REPORT_REQUESTS } from './reports.js';
 import type { Samples, UnitSample } from './samples.js';
 
 // What the matrix sends to each endpoint: a valid request that changes nothing it should not. Writes carry
@@ -293,6 +294,8 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
   // Helper «meetings».
   ...MEETING_REQUESTS,
+  // Helper «reports» (issue 13 §5).
+  ...REPORT_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

@@ -14,6 +14,7 @@ import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profile
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
+import { type ReportSamples, reportSamples } from './reports.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -59,6 +60,8 @@ export type Samples = {
   meetings: MeetingSamples;
   /** Helper «people»: coordinators, curators, pairs and agreements of the demo (issue 12 §1). */
   people: PeopleSamples;
+  /** Helper «reports»: the demo's issued and draft analytic reports (issue 13 §5). */
+  reports: ReportSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -195,6 +198,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     events: await eventSamples(db, school.id),
     meetings: await meetingSamples(db, school.id),
     people: await peopleSamples(db, school.id, school2.id),
+    reports: await reportSamples(db),
   };
 }
 
