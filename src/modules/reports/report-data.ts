@@ -4,6 +4,8 @@ import { byRussian } from '../../lib/sort.js';
 import { approvedListOfYear } from '../identification/approved-lists.js';
 import type { LowProcedure } from '../identification/identify.js';
 import { shnorFlagsSql } from '../organisation/coverage-sql.js';
+import { listInForce } from '../organisation/list-in-force.js';
+import { currentSchoolYear } from '../organisation/school-year.js';
 import { overdue } from '../roadmaps/read-sql.js';
 
 // What the templates read: the ШНОР of a year's approved list inside the report's scope, each with its
@@ -54,9 +56,14 @@ export async function listSchoolsOfYear(
 ): Promise<{ list: YearList; schools: ListSchool[] } | null> {
   const list = await approvedListOfYear(db, scope.regionId, year);
   if (!list) return null;
+  // Coverage is counted for the school year the list is in force: now, if no later list replaced it
+  // (the work goes on with the list approved last), otherwise the list's own year.
+  const now = currentSchoolYear();
+  const inForce = await listInForce(db, { regionId: scope.regionId, year: now, kind: 'shnor' });
+  const coverageYear = inForce?.id === list.id ? now : year;
   const schools = await rowsOf<ListSchool>(
     db,
-    sql`with f as (${shnorFlagsSql(list.id, year)})
+    sql`with f as (${shnorFlagsSql(list.id, coverageYear)})
       select s.id, s.name, m.id as "municipalityId", m.name as "municipalityName",
         r.result_index as r, r.stagnation, r.repeat, r.low_procedures as "lowProcedures",
         f.cur as curator, f.men as mentor

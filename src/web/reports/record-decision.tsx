@@ -96,7 +96,7 @@ export function RecordDecision({ r, onDone }: { r: ReportDetail; onDone: () => v
             label="Номер протокола"
             value={protocolNumber}
             onChange={(e) => setProtocolNumber(e.currentTarget.value)}
-            data-testid="decision-protocol"
+            data-testid="review-decision-protocol"
           />
         </Group>
         <Stack gap={4}>
@@ -126,7 +126,7 @@ export function RecordDecision({ r, onDone }: { r: ReportDetail; onDone: () => v
                 placeholder="ФИО"
                 value={official.fullName}
                 onChange={(e) => setOfficial({ ...official, fullName: e.currentTarget.value })}
-                data-testid="decision-official"
+                data-testid="review-decision-official"
               />
               <TextInput
                 placeholder="Должность"
@@ -148,7 +148,7 @@ export function RecordDecision({ r, onDone }: { r: ReportDetail; onDone: () => v
                   minRows={2}
                   value={d.text}
                   onChange={(e) => set(i, { text: e.currentTarget.value })}
-                  data-testid="decision-text"
+                  data-testid="review-decision-text"
                 />
                 <Group>
                   <Select
@@ -158,14 +158,14 @@ export function RecordDecision({ r, onDone }: { r: ReportDetail; onDone: () => v
                     onChange={(v) => set(i, { responsibleUnitId: v })}
                     searchable
                     w={400}
-                    data-testid="decision-responsible"
+                    data-testid="review-decision-responsible"
                   />
                   <TextInput
                     type="date"
                     label="Срок"
                     value={d.dueDate}
                     onChange={(e) => set(i, { dueDate: e.currentTarget.value })}
-                    data-testid="decision-due"
+                    data-testid="review-decision-due"
                   />
                 </Group>
               </Stack>
@@ -195,7 +195,7 @@ export function RecordDecision({ r, onDone }: { r: ReportDetail; onDone: () => v
             <Button variant="default" onClick={onDone}>
               Отмена
             </Button>
-            <Button onClick={submit} loading={busy} data-testid="decision-submit">
+            <Button onClick={submit} loading={busy} data-testid="review-decision-submit">
               Записать
             </Button>
           </Group>
