@@ -36,6 +36,7 @@ export const RECOMMENDATION_RULES: Rule[] = [
   {
     code: 'subject_low',
     title: 'Высокая доля «2» по одному предмету',
+    // One methodological association per municipality: for the subject most of its ШНОР fail in.
     propose: (f) =>
       byMunicipality(f.schools).flatMap(([id, g]) => {
         const bySubject = new Map<string, { school: string; share: number }[]>();
@@ -46,32 +47,48 @@ export const RECOMMENDATION_RULES: Rule[] = [
               if (!list.some((x) => x.school === s.name)) list.push({ school: s.name, share: p.lowShare });
               bySubject.set(p.subject, list);
             }
-        return [...bySubject.entries()].map(([subject, list]) => ({
-          unitId: id,
-          unitName: g.name,
-          text:
-            `Организовать работу муниципального методического объединения учителей по предмету «${subject}» ` +
-            `с участием педагогов школ: ${list.map((x) => x.school).join(', ')}.`,
-          reason:
-            `Доля «2» по предмету «${subject}» не ниже ${pct(SUBJECT_LOW_SHARE)} — ` +
-            `${countLabel(list.length, REPORT_WORDS.school)} (наибольшая ${pct(Math.max(...list.map((x) => x.share)))}).`,
-        }));
+        const top = [...bySubject.entries()].sort(
+          (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'ru'),
+        )[0];
+        if (!top) return [];
+        const [subject, list] = top;
+        return [
+          {
+            unitId: id,
+            unitName: g.name,
+            text:
+              `Организовать работу муниципального методического объединения учителей по предмету «${subject}» ` +
+              `с участием педагогов школ: ${list.map((x) => x.school).join(', ')}.`,
+            reason:
+              `Доля «2» по предмету «${subject}» не ниже ${pct(SUBJECT_LOW_SHARE)} — ` +
+              `${countLabel(list.length, REPORT_WORDS.school)} (наибольшая ${pct(Math.max(...list.map((x) => x.share)))}).`,
+          },
+        ];
       }),
   },
   {
     code: 'stagnation',
     title: 'Стагнация: школа в списке ШНОР два года и более',
+    // Addressed to the municipality, which inspects its schools (Смоленская обл. 1.6).
     propose: (f) =>
-      f.schools
-        .filter((s) => s.stagnation)
-        .map((s) => ({
-          unitId: s.id,
-          unitName: s.name,
-          text:
-            'Провести комплексную проверку деятельности школы (управление, кадры, организация ' +
-            'образовательного процесса) и пересмотреть её программу перехода в эффективный режим работы.',
-          reason: `Школа входит в список ШНОР не первый год подряд (признак стагнации расчёта), R = ${pct(s.r)}.`,
-        })),
+      byMunicipality(f.schools).flatMap(([id, g]) => {
+        const stagnating = g.schools.filter((s) => s.stagnation);
+        if (stagnating.length === 0) return [];
+        return [
+          {
+            unitId: id,
+            unitName: g.name,
+            text:
+              'Провести комплексную проверку деятельности школ (управление, кадры, организация ' +
+              `образовательного процесса) и пересмотреть их программы перехода в эффективный режим работы: ${stagnating
+                .map((s) => s.name)
+                .join(', ')}.`,
+            reason:
+              `Признак стагнации (в списке ШНОР не первый год подряд) — ${countLabel(stagnating.length, REPORT_WORDS.school)}; ` +
+              `R: ${stagnating.map((s) => `${s.name} ${pct(s.r)}`).join('; ')}.`,
+          },
+        ];
+      }),
   },
   {
     code: 'overdue',

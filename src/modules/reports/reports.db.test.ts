@@ -69,7 +69,7 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
     expect(r.status).toBe('draft');
     const texts = findings(r.content);
     expect(texts[0]).toBe(
-      'В утверждённый список ШНОР 2025 года вошли 3 школы (100 % школ, по которым есть результаты).',
+      'В утверждённый список ШНОР 2025 года вошли 3 школы (100 % от числа школ с результатами).',
     );
     expect(texts).toContain('Больше всего ШНОР — Первый район: 2 школы.');
     expect(texts).toContain('Повторно в список вошли 1 школа, признак стагнации — у 1 школы.');
@@ -77,7 +77,7 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
     const rules = recs(r.content).map((x) => [x.rule, x.unitName]);
     expect(rules).toEqual([
       ['subject_low', 'Первый район'],
-      ['stagnation', 'Школа 1'],
+      ['stagnation', 'Первый район'],
       ['overdue', 'Первый район'],
       ['low_coverage', 'Второй район'],
       ['low_coverage', 'Первый район'],
@@ -165,7 +165,7 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
     expect(findings(edited.content)[0]).toBe('Исправленный вывод: 3 школы.');
     expect(recs(edited.content).map((x) => [x.text, x.rule, x.unitName])).toEqual([
       ['Поправленная рекомендация', 'subject_low', 'Первый район'],
-      [rest[0]?.text, 'stagnation', 'Школа 1'],
+      [rest[0]?.text, 'stagnation', 'Первый район'],
       ['Добавленная вручную', 'manual', 'Второй район'],
     ]);
     expect(
