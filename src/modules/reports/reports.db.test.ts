@@ -69,10 +69,10 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
     expect(r.status).toBe('draft');
     const texts = findings(r.content);
     expect(texts[0]).toBe(
-      'В утверждённый список ШНОР 2025 года вошли 3 школы (100 % от числа школ с результатами).',
+      'Утверждённый список ШНОР 2025 года: 3 школы (100 % от числа школ с результатами).',
     );
     expect(texts).toContain('Больше всего ШНОР — Первый район: 2 школы.');
-    expect(texts).toContain('Повторно в список вошли 1 школа, признак стагнации — у 1 школы.');
+    expect(texts).toContain('Включены в список повторно: 1 школа; признак стагнации — у 1 школы.');
     expect(texts).toContain('В зоне риска снижения результатов по расчёту — 1 школа.');
     const rules = recs(r.content).map((x) => [x.rule, x.unitName]);
     expect(rules).toEqual([

@@ -41,10 +41,10 @@ export const identificationTemplate: TemplateBuilder = async (db, { scope, year,
   const stagnation = schools.filter((s) => s.stagnation).length;
   const top = muns.slice().sort((a, b) => b.n - a.n)[0];
   const findings = [
-    `В утверждённый список ШНОР ${year} года вошли ${countLabel(schools.length, REPORT_WORDS.school)} ` +
+    `Утверждённый список ШНОР ${year} года: ${countLabel(schools.length, REPORT_WORDS.school)} ` +
       `(${pct(counts.schools ? schools.length / counts.schools : null)} от числа школ с результатами).`,
     ...(top ? [`Больше всего ШНОР — ${top.name}: ${countLabel(top.n, REPORT_WORDS.school)}.`] : []),
-    `Повторно в список вошли ${countLabel(repeat, REPORT_WORDS.school)}, признак стагнации — у ${countLabel(stagnation, REPORT_WORDS.schoolGen)}.`,
+    `Включены в список повторно: ${countLabel(repeat, REPORT_WORDS.school)}; признак стагнации — у ${countLabel(stagnation, REPORT_WORDS.schoolGen)}.`,
     `В зоне риска снижения результатов по расчёту — ${countLabel(counts.riskZone, REPORT_WORDS.school)}.`,
     ...(subjectRows[0]
       ? [

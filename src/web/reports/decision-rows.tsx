@@ -6,17 +6,20 @@ import type { ReviewDecision } from './reports-api.js';
 // Rows of управленческие решения: the decision, its responsible unit and deadline, its state, and
 // where it was taken — the report (or monitoring) and the review's protocol.
 
+// The label never shrinks to «ИСПОЛН…» in a narrow column.
+const WHOLE_LABEL = { root: { flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+
 export function DecisionStatusBadge({ d }: { d: ReviewDecision }) {
-  if (d.overdue)
-    return (
-      <Badge color="red" variant="light">
-        Просрочено
-      </Badge>
-    );
-  const color = d.status === 'done' ? 'green' : d.status === 'cancelled' ? 'gray' : 'blue';
+  const color = d.overdue
+    ? 'red'
+    : d.status === 'done'
+      ? 'green'
+      : d.status === 'cancelled'
+        ? 'gray'
+        : 'blue';
   return (
-    <Badge color={color} variant="light">
-      {d.statusLabel}
+    <Badge color={color} variant="light" styles={WHOLE_LABEL}>
+      {d.overdue ? 'Просрочено' : d.statusLabel}
     </Badge>
   );
 }
@@ -29,7 +32,7 @@ export function DecisionRows({ rows, compact = false }: { rows: ReviewDecision[]
           <Table.Th>Решение</Table.Th>
           <Table.Th>Ответственный</Table.Th>
           <Table.Th>Срок</Table.Th>
-          <Table.Th>Состояние</Table.Th>
+          <Table.Th miw={140}>Состояние</Table.Th>
           {!compact && <Table.Th>Основание</Table.Th>}
         </Table.Tr>
       </Table.Thead>
