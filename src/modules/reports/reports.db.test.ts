@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
@@ -14,6 +15,7 @@ import { AppError } from '../../lib/errors.js';
 import { localStorage } from '../files/storage.js';
 import { createMeeting } from '../organisation/create-meeting.js';
 import { listDecisionTasks } from '../organisation/decisions.js';
+import { exportProtocolDocx } from '../organisation/protocol-docx.js';
 import { generateReport } from './generate-report.js';
 import { getReport, listReports } from './get-report.js';
 import { issueReport, readReportFile } from './issue-report.js';
@@ -223,7 +225,10 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
         decisions: [{ text: 'Провести проверку Школы 1', responsibleUnitId: f.M1.id, dueDate: '2026-02-20' }],
       },
     });
-    expect(meetingId).toBeTruthy();
+    const protocol = await exportProtocolDocx(database.db, { actor: f.as('region'), meetingId, today });
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(protocol.data))['word/document.xml']);
+    expect(xml).toContain('Протокол рассмотрения результатов мониторинга и анализа № 7');
+    expect(xml).toContain('Провести проверку Школы 1');
     const tasks = await listDecisionTasks(database.db, { actor: f.as('mun1'), view: 'mine', today });
     expect(tasks.map((t) => t.text)).toEqual(['Провести проверку Школы 1']);
     const registry = await listReviewDecisions(database.db, { actor: f.as('mun1'), query: {}, today });

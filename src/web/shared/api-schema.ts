@@ -12503,6 +12503,8 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            reportId: string | null;
+            monitoringId: string | null;
             date: string;
             title: string;
             access: "full" | "decisions";
