@@ -7,7 +7,7 @@ import type { ReviewDecision } from './reports-api.js';
 // where it was taken — the report (or monitoring) and the review's protocol.
 
 // The label never shrinks to «ИСПОЛН…» in a narrow column.
-const WHOLE_LABEL = { root: { flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+export const WHOLE_LABEL = { root: { flexShrink: 0 }, label: { overflow: 'visible' } } as const;
 
 export function DecisionStatusBadge({ d }: { d: ReviewDecision }) {
   const color = d.overdue

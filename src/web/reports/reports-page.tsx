@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { formatDate, notifyError, Query } from '../shared/ui.js';
+import { WHOLE_LABEL } from './decision-rows.js';
 import { type ReportSummary, useInvalidateReports, useReports, useTemplates } from './reports-api.js';
 
 // The analytic reports the user reads, newest first; the region's operator and a municipality's
@@ -141,7 +142,7 @@ export function ReportsPage() {
                     <Table.Td>{r.unit.name}</Table.Td>
                     <Table.Td>{r.year}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={STATUS_COLORS[r.status]}>
+                      <Badge variant="light" color={STATUS_COLORS[r.status]} styles={WHOLE_LABEL}>
                         {r.statusLabel}
                       </Badge>
                     </Table.Td>
