@@ -68,7 +68,7 @@ export const RECOMMENDATION_RULES: Rule[] = [
   },
   {
     code: 'stagnation',
-    title: 'Стагнация: школа в списке ШНОР два года и более',
+    title: 'Стагнация: школа в списке ШНОР несколько лет подряд',
     // Addressed to the municipality, which inspects its schools (Смоленская обл. 1.6).
     propose: (f) =>
       byMunicipality(f.schools).flatMap(([id, g]) => {
@@ -84,7 +84,7 @@ export const RECOMMENDATION_RULES: Rule[] = [
                 .map((s) => s.name)
                 .join(', ')}.`,
             reason:
-              `Признак стагнации (в списке ШНОР не первый год подряд) — ${countLabel(stagnating.length, REPORT_WORDS.school)}; ` +
+              `Признак стагнации (в списке ШНОР несколько лет подряд) — ${countLabel(stagnating.length, REPORT_WORDS.school)}; ` +
               `R: ${stagnating.map((s) => `${s.name} ${pct(s.r)}`).join('; ')}.`,
           },
         ];

@@ -74,7 +74,9 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
       'Утверждённый список ШНОР 2025 года: 3 школы (100 % от числа школ с результатами).',
     );
     expect(texts).toContain('Больше всего ШНОР — Первый район: 2 школы.');
-    expect(texts).toContain('Включены в список повторно: 1 школа; признак стагнации — у 1 школы.');
+    expect(texts).toContain(
+      'Вернулись в список после выхода из него (повторное попадание): 1 школа; в списке несколько лет подряд (стагнация): 1 школа.',
+    );
     expect(texts).toContain('В зоне риска снижения результатов по расчёту — 1 школа.');
     const rules = recs(r.content).map((x) => [x.rule, x.unitName]);
     expect(rules).toEqual([

@@ -20,7 +20,7 @@ export const identificationTemplate: TemplateBuilder = async (db, { scope, year,
   await progress(0.6, 'Данные расчёта и дорожных карт прочитаны');
   const source = {
     data: `утверждённый список ШНОР ${year} года${list.orderNumber ? ` (приказ № ${list.orderNumber}${list.orderDate ? ` от ${ruDate(list.orderDate)}` : ''})` : ''}`,
-    rule: 'школы списка в границах справки; повтор и стагнация — признаки расчёта списка',
+    rule: 'школы списка в границах справки; повторное попадание и стагнация — признаки расчёта по методике списка',
     year: String(year),
   };
   const byMun = new Map<string, { name: string; n: number; repeat: number; stagnation: number }>();
@@ -44,7 +44,8 @@ export const identificationTemplate: TemplateBuilder = async (db, { scope, year,
     `Утверждённый список ШНОР ${year} года: ${countLabel(schools.length, REPORT_WORDS.school)} ` +
       `(${pct(counts.schools ? schools.length / counts.schools : null)} от числа школ с результатами).`,
     ...(top ? [`Больше всего ШНОР — ${top.name}: ${countLabel(top.n, REPORT_WORDS.school)}.`] : []),
-    `Включены в список повторно: ${countLabel(repeat, REPORT_WORDS.school)}; признак стагнации — у ${countLabel(stagnation, REPORT_WORDS.schoolGen)}.`,
+    `Вернулись в список после выхода из него (повторное попадание): ${countLabel(repeat, REPORT_WORDS.school)}; ` +
+      `в списке несколько лет подряд (стагнация): ${countLabel(stagnation, REPORT_WORDS.school)}.`,
     `В зоне риска снижения результатов по расчёту — ${countLabel(counts.riskZone, REPORT_WORDS.school)}.`,
     ...(subjectRows[0]
       ? [
