@@ -46,8 +46,9 @@ export const dynamicsTemplate: TemplateBuilder = async (db, { scope, year, progr
     );
     if (base.all != null && last.all != null)
       findings.push(
-        `По всем школам средний R изменился с ${pct(base.all)} до ${pct(last.all)} (${pp(last.all - base.all)}): ` +
-          'часть роста ШНОР — возврат к среднему, а не эффект поддержки.',
+        `По всем школам средний R изменился с ${pct(base.all)} до ${pct(last.all)} (${pp(last.all - base.all)}). ` +
+          'Рост ШНОР нельзя целиком считать эффектом поддержки: школы попали в список из-за необычно низких ' +
+          'результатов, которые и без поддержки склонны расти (возврат к среднему); честная оценка — справка «Эффект поддержки».',
       );
   } else if (base?.list != null) {
     findings.push(
