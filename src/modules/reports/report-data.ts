@@ -105,13 +105,17 @@ export async function runCounts(
   return row ?? { schools: 0, riskZone: 0, meanR: null };
 }
 
-/** Per approved ШНОР list year up to `year`: its run, for R over the years. */
-export async function approvedYears(db: Db, regionId: string, upTo: number) {
-  return rowsOf<{ year: number; runId: string; listId: string }>(
+/**
+ * One finished run per year of the region: the run of the year's approved ШНОР list, or, for a year whose
+ * list is not approved yet, its latest finished run — R of every school for the years of the data.
+ */
+export async function resultYears(db: Db, regionId: string) {
+  return rowsOf<{ year: number; runId: string }>(
     db,
-    sql`select distinct on (year) year, run_id as "runId", id as "listId" from identification_lists
-      where region_id = ${regionId}::uuid and kind = 'shnor' and status = 'approved' and year <= ${upTo}
-      order by year, approved_at desc`,
+    sql`select distinct on (r.year) r.year, r.id as "runId" from identification_runs r
+      where r.region_id = ${regionId}::uuid and r.status = 'done'
+      order by r.year, exists (select 1 from identification_lists l where l.run_id = r.id
+        and l.kind = 'shnor' and l.status = 'approved') desc, r.finished_at desc nulls last`,
   );
 }
 

@@ -1,6 +1,6 @@
 import { countLabel } from '../../lib/plural.js';
 import { recommend } from './recommend.js';
-import { approvedYears, executionByUnit, listSchoolsOfYear, rOfSchools, runCounts } from './report-data.js';
+import { executionByUnit, listSchoolsOfYear, resultYears, rOfSchools, runCounts } from './report-data.js';
 import { pct, REPORT_MSG, REPORT_WORDS } from './report-labels.js';
 import type { ReportBlock } from './report-model.js';
 import type { TemplateBuilder } from './templates.js';
@@ -18,7 +18,7 @@ export const dynamicsTemplate: TemplateBuilder = async (db, { scope, year, progr
   const data = await listSchoolsOfYear(db, scope, year);
   if (!data) throw new Error(REPORT_MSG.noData);
   const ids = data.schools.map((s) => s.id);
-  const years = await approvedYears(db, scope.regionId, 9999);
+  const years = await resultYears(db, scope.regionId);
   const series: { year: number; list: number | null; all: number | null; r: Map<string, number> }[] = [];
   for (const [i, y] of years.entries()) {
     const r = await rOfSchools(db, y.runId, ids);
@@ -30,7 +30,7 @@ export const dynamicsTemplate: TemplateBuilder = async (db, { scope, year, progr
   const last = series[series.length - 1];
   const source = {
     data: `результаты оценочных процедур по годам; школы утверждённого списка ШНОР ${year} года`,
-    rule: 'R — доля участников без «2» по методике opora-default (расчёт утверждённого списка каждого года); доля «2» = 1 − R; среднее по школам без весов',
+    rule: 'R — доля участников без «2» по методике opora-default (расчёт утверждённого списка года, для года без утверждённого списка — последний завершённый расчёт); доля «2» = 1 − R; среднее по школам без весов',
     year: series.map((s) => s.year).join(', '),
   };
   const findings: string[] = [];
