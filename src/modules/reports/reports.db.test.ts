@@ -99,6 +99,20 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
       ['2024', '78,3 %', '21,7 %', '78,3 %'],
       ['2025', '69 %', '31 %', '69 %'],
     ]);
+    // The 2024 list (S1) a year later: R 60 % → 62 %, all schools 78,3 % → 69 %.
+    const { reportId } = await generateReport(database.db, {
+      actor: f.as('region'),
+      input: { unitId: f.R.id, template: 'shnor_dynamics', year: 2024 },
+    });
+    await drainJobs(database.db, jobHandlers());
+    const later = await getReport(database.db, { actor: f.as('region'), reportId });
+    expect(findings(later.content)).toEqual([
+      'Средний R школ списка 2024 года: 60 % в 2024 году и 62 % в 2025 году (+2 п. п.).',
+      'Результаты выросли у 1 школы из 1.',
+      'По всем школам средний R изменился с 78,3 % до 69 % (−9,3 п. п.). Рост ШНОР нельзя целиком считать ' +
+        'эффектом поддержки: школы попали в список из-за необычно низких результатов, которые и без поддержки ' +
+        'склонны расти (возврат к среднему); честная оценка — справка «Эффект поддержки».',
+    ]);
     const rm = await generate('mun1', f.M1.id, 'roadmap_execution');
     const m = await getReport(database.db, { actor: f.as('mun1'), reportId: rm.reportId });
     expect(findings(m.content)).toEqual([
