@@ -9,6 +9,7 @@ import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators
 import { meetingCases } from './access/meetings.js';
 import { monitoringCases } from './access/monitorings.js';
 import { withoutPartners } from './access/people-samples.js';
+import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
@@ -486,6 +487,8 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «monitoring»: the demo's monitorings (tests/access/monitorings.ts).
       const monitoringRuleCases = monitoringCases(rule, s, user);
       if (monitoringRuleCases) return monitoringRuleCases;
+      const reportRuleCases = reportCases(rule, s, user);
+      if (reportRuleCases) return reportRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -1,5 +1,6 @@
 import type { BulkLoader } from '../modules/assessment-data/store.js';
 import { identificationJob } from '../modules/identification/run-identification.js';
+import { REPORT_JOB, reportJob } from '../modules/reports/generate-report.js';
 import { PROFILE_COMPUTE_JOB, profileComputeJob } from '../modules/risk-profiles/compute-job.js';
 import type { JobHandlers } from './runner.js';
 
@@ -11,5 +12,6 @@ export function jobHandlers(bulk?: BulkLoader): JobHandlers {
   return {
     'identification.run': identificationJob(bulk),
     [PROFILE_COMPUTE_JOB]: profileComputeJob(bulk),
+    [REPORT_JOB]: reportJob,
   };
 }

@@ -66,6 +66,8 @@ export const NOUN_GENDERS = {
   // Helper «indicators» (issue 13 §1).
   Показатель: 'm',
   'Цель показателя': 'f',
+  // Helper «reports» (issue 13 §5).
+  'Аналитическая справка': 'f',
   // Helper «monitoring» (issue 13 §2).
   Мониторинг: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;

@@ -120,6 +120,16 @@ export function meetingCases(rule: string, s: Samples, user: Target['user']): Ca
           // The school's municipality or region holds it, or its curator.
           may: ['region', 'municipality', 'curator'],
         },
+        {
+          // Helper «reports»: a review of the region's issued report is held by the region.
+          label: 'reportReview',
+          params: {},
+          target: target({
+            meeting: { kind: 'review', reportId: s.reports.issuedId, date: today, title: 'Проверка доступа' },
+          }),
+          sees: UNIT_READERS.region,
+          may: ['region'],
+        },
       ];
     case 'meeting.read':
     case 'meeting.protocol':

@@ -16,6 +16,7 @@ import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
+import { type ReportSamples, reportSamples } from './reports.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -65,6 +66,8 @@ export type Samples = {
   indicators: IndicatorSamples;
   /** Helper «monitoring»: the demo's open form monitoring and its computed roadmap-execution one. */
   monitorings: MonitoringSamples;
+  /** Helper «reports»: the demo's issued and draft analytic reports (issue 13 §5). */
+  reports: ReportSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -203,6 +206,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     people: await peopleSamples(db, school.id, school2.id),
     indicators: await indicatorSamples(db),
     monitorings: await monitoringSamples(db, school2.id),
+    reports: await reportSamples(db),
   };
 }
 

@@ -268,6 +268,19 @@ export const EVENT_PAYLOADS = {
     decision: z.enum(['accept', 'return']),
     comment: z.string().nullable(),
   }),
+  // Helper «reports» (issue 13 §5): analytic reports and the reviews that take decisions on them.
+  'analytic_report.generation_started': z.object({
+    template: z.string(),
+    year: z.number(),
+    title: z.string(),
+  }),
+  'analytic_report.updated': z.object({
+    findings: z.number(),
+    recommendations: z.number(),
+    added: z.number(),
+    removed: z.number(),
+  }),
+  'analytic_report.issued': z.object({ title: z.string(), docxFileId: z.string(), pdfFileId: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

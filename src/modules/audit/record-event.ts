@@ -44,7 +44,9 @@ export type EventTarget = {
     | 'indicator_target'
     // Helper «monitoring» (issue 13 §2).
     | 'monitoring'
-    | 'monitoring_response';
+    | 'monitoring_response'
+    // Helper «reports» (issue 13 §5).
+    | 'analytic_report';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

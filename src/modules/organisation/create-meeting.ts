@@ -12,6 +12,8 @@ import { type CreateMeetingInput, createMeetingInput } from './meeting-input.js'
 import { MEETING_MSG } from './meeting-labels.js';
 import { canKeepUnitWork } from './organise-access.js';
 import { refreshBoundIndicators } from './refresh-bound.js';
+import { reviewHolder } from './review-holder.js';
+import { writeDecisions } from './update-meeting.js';
 
 // A meeting is recorded by its holder: a body's keeper for its body, the school's municipality or
 // region (or its curator) for an interview or a visit. The body's members come in as participants,
@@ -50,7 +52,25 @@ export async function createMeeting(
   // The units a meeting may name (participants' and decisions' units): near its holder; a curator who
   // holds a visit only as the school's curator names his school and the levels above it, no other school.
   let scopePath: string;
-  if (input.kind === 'body_meeting') {
+  let review: { reportId: string | null; monitoringId: string | null } = {
+    reportId: null,
+    monitoringId: null,
+  };
+  if (input.kind === 'review') {
+    // Held by the report's (monitoring's) unit, kept like its body meeting; decided by one of its bodies
+    // (bodyId) or by an official (a participant).
+    const held = await reviewHolder(db, opts.actor, input);
+    assertKeepsUnit(opts.actor, held.unit);
+    if (input.bodyId) {
+      const { body } = await loadBody(db, opts.actor, input.bodyId);
+      if (body.orgUnitId !== held.unit.id)
+        throw invalid(MEETING_MSG.reviewBody, [{ field: 'bodyId', message: MEETING_MSG.reviewBody }]);
+      bodyId = body.id;
+    }
+    holder = held.unit;
+    scopePath = held.unit.path;
+    review = { reportId: held.reportId, monitoringId: held.monitoringId };
+  } else if (input.kind === 'body_meeting') {
     if (!input.bodyId)
       throw invalid('Укажите рабочий орган', [{ field: 'bodyId', message: 'Укажите рабочий орган' }]);
     const { body, unit } = await loadBody(db, opts.actor, input.bodyId);
@@ -81,6 +101,13 @@ export async function createMeeting(
     schoolId = school.id;
   }
   const list = participants ?? [];
+  const decisions = input.kind === 'review' ? (input.decisions ?? []) : [];
+  await assertUnitsNearOwner(
+    db,
+    scopePath,
+    decisions.map((d) => d.responsibleUnitId),
+    'decisions',
+  );
   await assertUnitsNearOwner(
     db,
     scopePath,
@@ -98,6 +125,8 @@ export async function createMeeting(
         date: input.date,
         title: input.title,
         agenda: input.agenda ?? null,
+        protocolNumber: input.protocolNumber ?? null,
+        ...review,
         createdBy: opts.actor.userId,
       })
       .returning({ id: meetings.id });
@@ -113,6 +142,7 @@ export async function createMeeting(
           attended: p.attended ?? true,
         })),
       );
+    if (decisions.length) await writeDecisions(tx, row.id, decisions);
     await recordEvent(
       tx,
       opts.actor,

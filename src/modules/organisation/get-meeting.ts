@@ -40,6 +40,8 @@ export async function getMeeting(
     orgUnitId: unit.id,
     unitName: unit.name,
     school: school?.id ? { id: school.id, name: school.name } : null,
+    reportId: m.reportId,
+    monitoringId: m.monitoringId,
     date: m.date,
     title: m.title,
     decisions: decisions.map((d) => decisionViewOf(actor, d, today)),

@@ -19,20 +19,6 @@ export const participantInput = z
   })
   .strict();
 
-export const createMeetingInput = z
-  .object({
-    kind: z.enum(MEETING_KINDS),
-    bodyId: z.uuid().nullish(),
-    schoolId: z.uuid().nullish(),
-    date: isoDate('Дата заседания в формате ГГГГ-ММ-ДД'),
-    title: text(300, 'Укажите тему'),
-    agenda: optionalText(20_000),
-    /** omitted: the body's members, ticked present */
-    participants: z.array(participantInput).max(300).optional(),
-  })
-  .strict();
-export type CreateMeetingInput = z.input<typeof createMeetingInput>;
-
 export const decisionInput = z
   .object({
     /** an existing decision of this meeting; absent: a new one */
@@ -43,6 +29,26 @@ export const decisionInput = z
   })
   .strict();
 export type DecisionInput = z.infer<typeof decisionInput>;
+
+export const createMeetingInput = z
+  .object({
+    kind: z.enum(MEETING_KINDS),
+    bodyId: z.uuid().nullish(),
+    schoolId: z.uuid().nullish(),
+    date: isoDate('Дата заседания в формате ГГГГ-ММ-ДД'),
+    title: text(300, 'Укажите тему'),
+    agenda: optionalText(20_000),
+    /** omitted: the body's members, ticked present */
+    participants: z.array(participantInput).max(300).optional(),
+    /** a review (issue 13 §5): the issued report or the monitoring it considered */
+    reportId: z.uuid().nullish(),
+    monitoringId: z.uuid().nullish(),
+    protocolNumber: optionalText(50),
+    /** a review records its decisions at once */
+    decisions: z.array(decisionInput).max(100).optional(),
+  })
+  .strict();
+export type CreateMeetingInput = z.input<typeof createMeetingInput>;
 
 export const updateMeetingInput = z
   .object({

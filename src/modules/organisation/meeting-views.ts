@@ -101,6 +101,9 @@ export const meetingDetailView = z
     orgUnitId: z.uuid(),
     unitName: z.string(),
     school: ref.nullable(),
+    /** a review (issue 13 §5): the report or the monitoring it considered */
+    reportId: z.uuid().nullable(),
+    monitoringId: z.uuid().nullable(),
     date: z.string(),
     title: z.string(),
     /** 'decisions': the reader is a responsible side only — the protocol and the participants are not his */

@@ -33,8 +33,12 @@ const labelled = (label: string, text: string) =>
   });
 
 export function protocolTitle(m: MeetingDetail): string {
-  const what =
-    m.kind === 'body_meeting' ? 'заседания' : m.kind === 'interview' ? 'собеседования' : 'выезда куратора';
+  const what = {
+    body_meeting: 'заседания',
+    interview: 'собеседования',
+    curator_visit: 'выезда куратора',
+    review: 'рассмотрения результатов мониторинга и анализа',
+  }[m.kind];
   return `Протокол ${what}${m.protocolNumber ? ` № ${m.protocolNumber}` : ''}`;
 }
 
@@ -46,7 +50,9 @@ export async function protocolDocx(m: MeetingDetail): Promise<Buffer> {
     p.position ? `${p.fullName} — ${p.position}` : p.fullName;
   const children = [
     para(protocolTitle(m), { bold: true, center: true }),
-    para(m.body ? m.body.name : `${MEETING_KIND_LABELS[m.kind]}: ${m.school?.name ?? ''}`, { center: true }),
+    para(m.body ? m.body.name : [MEETING_KIND_LABELS[m.kind], m.school?.name].filter(Boolean).join(': '), {
+      center: true,
+    }),
     para(m.title, { center: true, after: 240 }),
     labelled('Дата', ruDay(m.date)),
     labelled('Организация', m.unitName),

@@ -89,7 +89,7 @@ export async function updateMeeting(
   });
 }
 
-async function writeDecisions(
+export async function writeDecisions(
   tx: Db,
   meetingId: string,
   decisions: NonNullable<ReturnType<typeof updateMeetingInput.parse>['decisions']>,

@@ -106,6 +106,8 @@ function MeetingView({ m }: { m: Meeting }) {
             {MEETING_KIND_LABELS[m.kind]} ·{' '}
             {m.body ? (
               <Link to={`/organisation?tab=bodies&body=${m.body.id}`}>{m.body.name}</Link>
+            ) : m.reportId ? (
+              <Link to={`/reports/${m.reportId}`}>аналитическая справка</Link>
             ) : (
               m.school?.name
             )}{' '}

@@ -15,6 +15,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { PastDecisionsCard } from '../reports/past-decisions-card.js';
 import { detailsLine, orderShort } from '../roadmap/format.js';
 import { ProgressByStatus } from '../roadmap/progress-bar.js';
 import { RoadmapFormModal } from '../roadmap/roadmap-form.js';
@@ -55,6 +56,11 @@ export function RoadmapsPage() {
   // «Пробелы» link here with `?unit=<id>`: the roadmaps of that unit only.
   const [params] = useSearchParams();
   const unitId = params.get('unit');
+  // The next cycle is planned with the last cycle's управленческие решения in sight (issue 13 §5).
+  const decisionsUnit =
+    unitId ??
+    me.assignments.find((a) => ['regional_operator', 'municipal_coordinator', 'school_team'].includes(a.role))
+      ?.orgUnitId;
 
   return (
     <Stack>
@@ -98,6 +104,7 @@ export function RoadmapsPage() {
           w={160}
         />
       </Group>
+      {decisionsUnit && <PastDecisionsCard unitId={decisionsUnit} />}
       <Query q={q}>
         {(rows) => {
           const ofUnit = unitId ? rows.filter((r) => r.orgUnit.id === unitId) : rows;

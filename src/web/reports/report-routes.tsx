@@ -1,6 +1,16 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { DecisionsPage } from './decisions-page.js';
+import { ReportPage } from './report-page.js';
+import { ReportsPage } from './reports-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// Аналитические справки (issue 13 §5): the list with «Сформировать», one report, the registry of
+// управленческие решения.
 export function ReportRoutes() {
-  return <Title order={2}>Аналитические справки</Title>;
+  return (
+    <Routes>
+      <Route index element={<ReportsPage />} />
+      <Route path="decisions" element={<DecisionsPage />} />
+      <Route path=":id" element={<ReportPage />} />
+    </Routes>
+  );
 }

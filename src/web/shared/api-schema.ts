@@ -5106,6 +5106,15 @@ export interface paths {
                             isMember?: boolean;
                             attended?: boolean;
                         })[];
+                        reportId?: string | null;
+                        monitoringId?: string | null;
+                        protocolNumber?: string | null;
+                        decisions?: ({
+                            id?: string | null;
+                            text: string;
+                            responsibleUnitId: string;
+                            dueDate?: string | null;
+                        })[];
                     };
                 };
             };
@@ -7982,6 +7991,461 @@ export interface paths {
                         "application/json": {
                             status: "ready";
                         };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблоны аналитических справок, доступные сейчас */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Шаблоны */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            template: "identification" | "shnor_dynamics" | "roadmap_execution" | "positive_change" | "support_effect";
+                            label: string;
+                        })[];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Аналитические справки организаций в зоне видимости */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "generating" | "draft" | "issued" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Справки */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportSummary"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Сформировать справку (фоновое задание; ход — в GET /api/reports/{id}) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: string;
+                        template: "identification" | "shnor_dynamics" | "roadmap_execution" | "positive_change" | "support_effect";
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** Справка и задание */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            jobId: string;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Справка: ход формирования, содержание, рассмотрения */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Справка */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDetail"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Править выводы и рекомендации черновика (устаревшая версия — 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        findings?: ({
+                            id: string;
+                            text: string;
+                        })[];
+                        recommendations?: ({
+                            id?: string | null;
+                            unitId: string | null;
+                            text: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** Справка */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDetail"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл выпущенной справки: format=docx или pdf */
+        get: {
+            parameters: {
+                query: {
+                    format: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Файл справки */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                        "application/pdf": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Выпустить справку: DOCX и PDF формируются один раз, правка закрывается */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Справка */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDetail"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Реестр управленческих решений по справкам и мониторингам в зоне видимости */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "open" | "done" | "cancelled";
+                    overdue?: "true" | "false";
+                    unitId?: string;
+                    holderToo?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Решения */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewDecision"][];
                     };
                 };
                 /** Неверные данные */
@@ -13915,6 +14379,8 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            reportId: string | null;
+            monitoringId: string | null;
             date: string;
             title: string;
             access: "full" | "decisions";
@@ -14330,6 +14796,147 @@ export interface components {
                     text: string;
                 })[];
             };
+        };
+        ReportDetail: {
+            id: string;
+            unit: {
+                id: string;
+                name: string;
+                kind: string;
+            };
+            template: "identification" | "shnor_dynamics" | "roadmap_execution" | "positive_change" | "support_effect";
+            templateLabel: string;
+            year: number;
+            title: string;
+            status: "generating" | "draft" | "issued" | "failed";
+            statusLabel: string;
+            createdAt: string;
+            issuedAt: string | null;
+            decisions: number;
+            version: number;
+            content: {
+                title: string;
+                scope: string;
+                sources: string[];
+                blocks: ({
+                    type: "heading";
+                    text: string;
+                    level: 1 | 2;
+                } | {
+                    type: "paragraph";
+                    text: string;
+                } | {
+                    type: "table";
+                    caption: string;
+                    columns: string[];
+                    rows: string[][];
+                    source?: {
+                        data: string;
+                        rule: string;
+                        year: string;
+                    };
+                } | {
+                    type: "chart";
+                    caption: string;
+                    spec: {
+                        kind: "bar" | "line" | "scatter";
+                        title?: string;
+                        categories?: string[];
+                        series: ({
+                            name: string;
+                            values: (number | null | [number, number])[];
+                        })[];
+                        valueFormat?: "share" | "number";
+                        xName?: string;
+                        yName?: string;
+                        stacked?: boolean;
+                    };
+                } | {
+                    type: "findings";
+                    items: ({
+                        id: string;
+                        text: string;
+                        source?: {
+                            data: string;
+                            rule: string;
+                            year: string;
+                        };
+                    })[];
+                } | {
+                    type: "recommendations";
+                    items: ({
+                        id: string;
+                        unitId: string | null;
+                        unitName: string;
+                        text: string;
+                        rule: string;
+                        reason: string;
+                    })[];
+                })[];
+            } | null;
+            job: {
+                id: string;
+                status: string;
+                progress: number;
+                message: string | null;
+                error: string | null;
+            } | null;
+            canEdit: boolean;
+            canIssue: boolean;
+            canRecordDecision: boolean;
+            reviews: ({
+                meetingId: string;
+                date: string;
+                title: string;
+                protocolNumber: string | null;
+                decisions: number;
+            })[];
+        };
+        ReportSummary: {
+            id: string;
+            unit: {
+                id: string;
+                name: string;
+                kind: string;
+            };
+            template: "identification" | "shnor_dynamics" | "roadmap_execution" | "positive_change" | "support_effect";
+            templateLabel: string;
+            year: number;
+            title: string;
+            status: "generating" | "draft" | "issued" | "failed";
+            statusLabel: string;
+            createdAt: string;
+            issuedAt: string | null;
+            decisions: number;
+        };
+        ReviewDecision: {
+            id: string;
+            text: string;
+            status: "open" | "done" | "cancelled";
+            statusLabel: string;
+            dueDate: string | null;
+            overdue: boolean;
+            outcome: string | null;
+            responsible: {
+                id: string;
+                name: string;
+            };
+            meeting: {
+                id: string;
+                title: string;
+                date: string;
+                protocolNumber: string | null;
+                unitName: string;
+            };
+            report: {
+                id: string;
+                title: string;
+            } | null;
+            monitoring: {
+                id: string;
+                title: string;
+            } | null;
+            year: number;
         };
         RiskAnswerForm: {
             campaignTitle: string;

@@ -1,0 +1,170 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { byRussian } from '../../lib/sort.js';
+import { approvedListOfYear } from '../identification/approved-lists.js';
+import type { LowProcedure } from '../identification/identify.js';
+import { shnorFlagsSql } from '../organisation/coverage-sql.js';
+import { listInForce } from '../organisation/list-in-force.js';
+import { currentSchoolYear } from '../organisation/school-year.js';
+import { overdue } from '../roadmaps/read-sql.js';
+
+// What the templates read: the ШНОР of a year's approved list inside the report's scope, each with its
+// result index R, its flags of the run (stagnation, repeat), its low procedures (share of «2» per
+// subject) and whether it has a curator and a mentor school for the school year the list is in force.
+// The same list rule as everywhere (`identification_list_schools`, frozen at approval).
+
+export type ScopeUnit = { id: string; name: string; kind: string; path: string; regionId: string };
+
+export type ListSchool = {
+  id: string;
+  name: string;
+  municipalityId: string;
+  municipalityName: string;
+  r: number | null;
+  stagnation: boolean;
+  repeat: boolean;
+  lowProcedures: LowProcedure[];
+  curator: boolean;
+  mentor: boolean;
+};
+
+const rowsOf = async <T>(db: Db, q: SQL): Promise<T[]> =>
+  ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+
+export async function scopeUnit(db: Db, unitId: string): Promise<ScopeUnit | null> {
+  const [u] = await rowsOf<Omit<ScopeUnit, 'regionId'>>(
+    db,
+    sql`select id, name, kind, path from org_units where id = ${unitId}::uuid`,
+  );
+  if (!u) return null;
+  return { ...u, regionId: u.path.split('/')[1] ?? u.id };
+}
+
+export type YearList = {
+  id: string;
+  runId: string;
+  year: number;
+  orderNumber: string | null;
+  orderDate: string | null;
+};
+
+/** The approved ШНОР list of the year with its schools inside the scope (null: the year has none). */
+export async function listSchoolsOfYear(
+  db: Db,
+  scope: ScopeUnit,
+  year: number,
+): Promise<{ list: YearList; schools: ListSchool[] } | null> {
+  const list = await approvedListOfYear(db, scope.regionId, year);
+  if (!list) return null;
+  // Coverage is counted for the school year the list is in force: now, if no later list replaced it
+  // (the work goes on with the list approved last), otherwise the list's own year.
+  const now = currentSchoolYear();
+  const inForce = await listInForce(db, { regionId: scope.regionId, year: now, kind: 'shnor' });
+  const coverageYear = inForce?.id === list.id ? now : year;
+  const schools = await rowsOf<ListSchool>(
+    db,
+    sql`with f as (${shnorFlagsSql(list.id, coverageYear)})
+      select s.id, s.name, m.id as "municipalityId", m.name as "municipalityName",
+        r.result_index as r, r.stagnation, r.repeat, r.low_procedures as "lowProcedures",
+        f.cur as curator, f.men as mentor
+      from f join org_units s on s.id = f.id
+        join org_units m on m.id = s.parent_id
+        left join identification_results r on r.run_id = ${list.runId}::uuid and r.school_id = s.id
+      where s.path like ${`${scope.path}%`}`,
+  );
+  // Russian order whatever the database's collation.
+  schools.sort(
+    (a, b) =>
+      byRussian((x: ListSchool) => x.municipalityName)(a, b) || byRussian((x: ListSchool) => x.name)(a, b),
+  );
+  return {
+    list: {
+      id: list.id,
+      runId: list.runId,
+      year: list.year,
+      orderNumber: list.orderNumber,
+      orderDate: list.orderDate,
+    },
+    schools: schools.map((s) => ({ ...s, lowProcedures: s.lowProcedures ?? [] })),
+  };
+}
+
+/** How many schools of the scope the run flags for the risk zone and how many schools it computed. */
+export async function runCounts(
+  db: Db,
+  scope: ScopeUnit,
+  runId: string,
+): Promise<{ schools: number; riskZone: number; meanR: number | null }> {
+  const [row] = await rowsOf<{ schools: number; riskZone: number; meanR: number | null }>(
+    db,
+    sql`select count(*)::int as schools, (count(*) filter (where r.risk_zone))::int as "riskZone",
+        avg(r.result_index) as "meanR"
+      from identification_results r join org_units s on s.id = r.school_id
+      where r.run_id = ${runId}::uuid and s.path like ${`${scope.path}%`}`,
+  );
+  return row ?? { schools: 0, riskZone: 0, meanR: null };
+}
+
+/**
+ * One finished run per year of the region: the run of the year's approved ШНОР list, or, for a year whose
+ * list is not approved yet, its latest finished run — R of every school for the years of the data.
+ */
+export async function resultYears(db: Db, regionId: string) {
+  return rowsOf<{ year: number; runId: string }>(
+    db,
+    sql`select distinct on (r.year) r.year, r.id as "runId" from identification_runs r
+      where r.region_id = ${regionId}::uuid and r.status = 'done'
+      order by r.year, exists (select 1 from identification_lists l where l.run_id = r.id
+        and l.kind = 'shnor' and l.status = 'approved') desc, r.finished_at desc nulls last`,
+  );
+}
+
+/** R of the given schools in a run (missing: the school had no results that year). */
+export async function rOfSchools(db: Db, runId: string, schoolIds: string[]): Promise<Map<string, number>> {
+  if (schoolIds.length === 0) return new Map();
+  const rows = await rowsOf<{ id: string; r: number | null }>(
+    db,
+    sql`select school_id as id, result_index as r from identification_results
+      where run_id = ${runId}::uuid and school_id in (${sql.join(
+        schoolIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+  );
+  return new Map(rows.flatMap((r) => (r.r === null ? [] : [[r.id, r.r] as const])));
+}
+
+export type UnitExecution = {
+  id: string;
+  name: string;
+  items: number;
+  done: number;
+  confirmed: number;
+  overdue: number;
+};
+
+/**
+ * Roadmap execution per municipality of the scope with its subtree; for a municipality, its own roadmaps
+ * and each of its schools: the items of approved roadmaps, done, done and confirmed, overdue — the
+ * dashboard's rules.
+ */
+export async function executionByUnit(db: Db, scope: ScopeUnit): Promise<UnitExecution[]> {
+  const childKind = scope.kind === 'region' ? 'municipality' : 'school';
+  return rowsOf<UnitExecution>(
+    db,
+    sql`select u.id, u.name, count(i.id)::int as items,
+        (count(i.id) filter (where i.status = 'done'))::int as done,
+        (count(i.id) filter (where i.status = 'done' and i.confirmation = 'confirmed'))::int as confirmed,
+        (count(i.id) filter (where ${sql.raw(overdue('i', 'r.status'))}))::int as overdue
+      from org_units u
+        left join org_units ru on ru.path like u.path || '%' and (u.id <> ${scope.id}::uuid or ru.id = u.id)
+        left join roadmaps r on r.org_unit_id = ru.id and r.status = 'approved'
+        left join roadmap_items i on i.roadmap_id = r.id
+      where (u.kind = ${childKind} and u.path like ${`${scope.path}%`})
+        or (u.id = ${scope.id}::uuid and u.kind = 'municipality')
+      group by u.id, u.name`,
+  ).then((rows) =>
+    rows.sort((a, b) =>
+      a.id === scope.id ? -1 : b.id === scope.id ? 1 : byRussian((x: UnitExecution) => x.name)(a, b),
+    ),
+  );
+}

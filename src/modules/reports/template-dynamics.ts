@@ -1,0 +1,108 @@
+import { countLabel } from '../../lib/plural.js';
+import { recommend } from './recommend.js';
+import { executionByUnit, listSchoolsOfYear, resultYears, rOfSchools, runCounts } from './report-data.js';
+import { pct, REPORT_MSG, REPORT_WORDS } from './report-labels.js';
+import type { ReportBlock } from './report-model.js';
+import type { TemplateBuilder } from './templates.js';
+
+// «Динамика результатов ШНОР»: R (share of participants without «2», `opora-default`) and the share of
+// «2» (1 − R) of the schools of the year's list over every year the region has an approved list's run,
+// beside all schools of the scope. A description, not an estimate of the effect: the list was chosen for
+// low results, which rise by themselves (the «Эффект поддержки» template says how much).
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const pp = (d: number) =>
+  `${d >= 0 ? '+' : '−'}${(Math.round(Math.abs(d) * 1000) / 10).toLocaleString('ru-RU')} п. п.`;
+
+export const dynamicsTemplate: TemplateBuilder = async (db, { scope, year, progress }) => {
+  const data = await listSchoolsOfYear(db, scope, year);
+  if (!data) throw new Error(REPORT_MSG.noData);
+  const ids = data.schools.map((s) => s.id);
+  const years = await resultYears(db, scope.regionId);
+  const series: { year: number; list: number | null; all: number | null; r: Map<string, number> }[] = [];
+  for (const [i, y] of years.entries()) {
+    const r = await rOfSchools(db, y.runId, ids);
+    const all = await runCounts(db, scope, y.runId);
+    series.push({ year: y.year, list: mean([...r.values()]), all: all.meanR, r });
+    await progress(0.1 + (0.6 * (i + 1)) / years.length, `Результаты ${y.year} года прочитаны`);
+  }
+  const base = series.find((s) => s.year === year);
+  const last = series[series.length - 1];
+  const source = {
+    data: `результаты оценочных процедур по годам; школы утверждённого списка ШНОР ${year} года`,
+    rule: 'R — доля участников без «2» по методике opora-default (расчёт утверждённого списка года, для года без утверждённого списка — последний завершённый расчёт); доля «2» = 1 − R; среднее по школам без весов',
+    year: series.map((s) => s.year).join(', '),
+  };
+  const findings: string[] = [];
+  if (base?.list != null && last && last.year !== year && last.list != null) {
+    const improved = ids.filter((id) => {
+      const a = base.r.get(id);
+      const b = last.r.get(id);
+      return a !== undefined && b !== undefined && b > a;
+    }).length;
+    findings.push(
+      `Средний R школ списка ${year} года: ${pct(base.list)} в ${year} году и ${pct(last.list)} в ${last.year} году (${pp(last.list - base.list)}).`,
+      `Результаты выросли у ${countLabel(improved, REPORT_WORDS.schoolGen)} из ${data.schools.length}.`,
+    );
+    if (base.all != null && last.all != null)
+      findings.push(
+        `По всем школам средний R изменился с ${pct(base.all)} до ${pct(last.all)} (${pp(last.all - base.all)}). ` +
+          'Рост ШНОР нельзя целиком считать эффектом поддержки: школы попали в список из-за необычно низких ' +
+          'результатов, которые и без поддержки склонны расти (возврат к среднему); честная оценка — справка «Эффект поддержки».',
+      );
+  } else if (base?.list != null) {
+    findings.push(
+      `Средний R школ списка ${year} года — ${pct(base.list)} при ${pct(base.all)} по всем школам; результатов следующего года ещё нет.`,
+    );
+  }
+  const execution = await executionByUnit(db, scope);
+  const blocks: ReportBlock[] = [
+    { type: 'heading', text: 'Результаты школ списка по годам', level: 1 },
+    {
+      type: 'table',
+      caption: 'Средний R и доля «2»',
+      columns: ['Год', 'R ШНОР', 'Доля «2» ШНОР', 'R всех школ'],
+      rows: series.map((s) => [
+        String(s.year),
+        pct(s.list),
+        pct(s.list === null ? null : 1 - s.list),
+        pct(s.all),
+      ]),
+      source,
+    },
+    {
+      type: 'chart',
+      caption: 'Средний R школ списка и всех школ',
+      spec: {
+        kind: 'line',
+        categories: series.map((s) => String(s.year)),
+        series: [
+          { name: `ШНОР ${year} года`, values: series.map((s) => s.list) },
+          { name: 'Все школы', values: series.map((s) => s.all) },
+        ],
+        valueFormat: 'share',
+      },
+    },
+    {
+      type: 'table',
+      caption: 'R школ списка по годам',
+      columns: ['Школа', ...series.map((s) => String(s.year))],
+      rows: data.schools.map((sc) => [sc.name, ...series.map((s) => pct(s.r.get(sc.id)))]),
+      source,
+    },
+    { type: 'findings', items: findings.map((text, i) => ({ id: `f${i + 1}`, text, source })) },
+    {
+      type: 'recommendations',
+      items: recommend({ schools: data.schools, execution }, ['subject_low', 'stagnation']),
+    },
+  ];
+  return {
+    title: `Динамика образовательных результатов ШНОР списка ${year} года`,
+    scope: `${scope.name}, ${series[0]?.year ?? year}–${last?.year ?? year} годы`,
+    sources: [
+      'Результаты оценочных процедур, загруженные в систему, по годам',
+      `Утверждённый список ШНОР ${year} года`,
+    ],
+    blocks,
+  };
+};
