@@ -2,8 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
+import { jobHandlers } from '../src/jobs/handlers.js';
+import { drainJobs } from '../src/jobs/runner.js';
 import { regionData } from '../src/modules/analysis/region-data.js';
 import { effectBlocks, positiveChangeBlocks, schoolFacts } from '../src/modules/analysis/report-sections.js';
 import type { EffectView, PositiveChangeView } from '../src/modules/analysis/views.js';
@@ -188,6 +191,55 @@ describe.each(DB_KINDS)('analysis API on the demo (%s)', (kind) => {
     expect(facts.length).toBe(change.schools.length);
     expect(facts.filter((f) => f.leftList).length).toBe(change.summary?.left);
   }, 120_000);
+
+  it('writes the effect and the positive change into analytic reports with the page’s numbers', async () => {
+    const effect = (await get<EffectView>(`/api/analysis/effect?unitId=${regionId}`, 'region')).body;
+    const change = (
+      await get<PositiveChangeView>(`/api/analysis/positive-change?unitId=${regionId}`, 'region')
+    ).body;
+    type Report = {
+      status: string;
+      version: number;
+      content: { blocks: { type: string; text?: string; items?: { text: string; rule: string }[] }[] };
+    };
+    const generate = async (template: string, year: number) => {
+      const res = await t.call('POST', '/api/reports', {
+        cookie: ck.region,
+        body: { unitId: regionId, template, year },
+      });
+      const { reportId } = (await res.json()) as { reportId: string };
+      await drainJobs(database.db, jobHandlers());
+      return {
+        url: `/api/reports/${reportId}`,
+        report: (await get<Report>(`/api/reports/${reportId}`, 'region')).body,
+      };
+    };
+    const e = await generate('support_effect', effect.year as number);
+    expect(e.report.status).toBe('draft');
+    const text = JSON.stringify(e.report.content);
+    const signed = (v: number) =>
+      `${v < 0 ? '−' : '+'}${Math.abs(v).toLocaleString('ru-RU', { minimumFractionDigits: 3, maximumFractionDigits: 3 })}`;
+    expect(text).toContain(signed(effect.result?.estimate ?? Number.NaN));
+    expect(text).toContain(signed(effect.result?.naive ?? Number.NaN));
+    // Issued, the DOCX carries the event-study chart as a picture.
+    const issued = await t.call('POST', `${e.url}/issue`, {
+      cookie: ck.region,
+      body: { version: e.report.version },
+    });
+    expect(issued.status).toBe(200);
+    const docx = await t.call('GET', `${e.url}/file?format=docx`, { cookie: ck.region });
+    const parts = Object.keys(unzipSync(new Uint8Array(await docx.arrayBuffer())));
+    expect(parts.some((p) => p.startsWith('word/media/'))).toBe(true);
+
+    const c = await generate('positive_change', change.year as number);
+    expect(c.report.status).toBe('draft');
+    const recs = c.report.content.blocks.find((b) => b.type === 'recommendations')?.items ?? [];
+    // The schools again on the next list are stagnating: one recommendation per municipality that has them.
+    const stagnatingMunicipalities = new Set(
+      change.schools.filter((x) => x.stagnating).map((x) => x.municipality.id),
+    );
+    expect(recs.filter((r) => r.rule === 'stagnation').length).toBe(stagnatingMunicipalities.size);
+  }, 180_000);
 });
 
 /** The package as the CSV files of docs/data-formats.md (schools, results, context). */

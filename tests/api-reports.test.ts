@@ -53,6 +53,8 @@ describe.each(DB_KINDS)('reports API on %s', (kind) => {
       'identification',
       'shnor_dynamics',
       'roadmap_execution',
+      'positive_change',
+      'support_effect',
     ]);
     expect(
       (
@@ -67,7 +69,7 @@ describe.each(DB_KINDS)('reports API on %s', (kind) => {
       (
         await call('POST', 'region', '/api/reports', {
           unitId: f.R.id,
-          template: 'support_effect',
+          template: 'no_such_template',
           year: 2025,
         })
       ).status,

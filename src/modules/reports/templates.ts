@@ -1,15 +1,14 @@
 import type { Db } from '../../db/client.js';
-import type { ReportTemplate } from '../../db/schema/values.js';
+import { REPORT_TEMPLATES, type ReportTemplate } from '../../db/schema/values.js';
 import type { Actor } from '../access/actor.js';
 import type { ScopeUnit } from './report-data.js';
 import type { ReportContent } from './report-model.js';
+import { effectTemplate, positiveChangeTemplate } from './template-analysis.js';
 import { dynamicsTemplate } from './template-dynamics.js';
 import { identificationTemplate } from './template-identification.js';
 import { roadmapTemplate } from './template-roadmaps.js';
 
-// The templates of an analytic report: each builds the blocks from the data of its scope and year. The
-// analysis area's «Позитивные изменения» and «Эффект поддержки» join here as one line each
-// (`positiveChangeBlocks`/`effectBlocks(db, { actor, unitId, year })`), wrapped by `fromBlocks`.
+// The templates of an analytic report: each builds the blocks from the data of its scope and year.
 
 export type TemplateContext = {
   actor: Actor;
@@ -19,12 +18,13 @@ export type TemplateContext = {
 };
 export type TemplateBuilder = (db: Db, ctx: TemplateContext) => Promise<ReportContent>;
 
-export const REPORT_TEMPLATE_BUILDERS: Partial<Record<ReportTemplate, TemplateBuilder>> = {
+export const REPORT_TEMPLATE_BUILDERS: Record<ReportTemplate, TemplateBuilder> = {
   identification: identificationTemplate,
   shnor_dynamics: dynamicsTemplate,
   roadmap_execution: roadmapTemplate,
+  positive_change: positiveChangeTemplate,
+  support_effect: effectTemplate,
 };
 
-/** The templates offered now, in the order of the issue. */
-export const availableTemplates = (): ReportTemplate[] =>
-  (Object.keys(REPORT_TEMPLATE_BUILDERS) as ReportTemplate[]).filter((t) => REPORT_TEMPLATE_BUILDERS[t]);
+/** The templates, in the order of the issue. */
+export const availableTemplates = (): ReportTemplate[] => [...REPORT_TEMPLATES];
