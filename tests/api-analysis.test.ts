@@ -12,6 +12,7 @@ import { effectBlocks, positiveChangeBlocks, schoolFacts } from '../src/modules/
 import type { EffectView, PositiveChangeView } from '../src/modules/analysis/views.js';
 import type { DataPackage } from '../src/modules/assessment-data/types.js';
 import { loadActor } from '../src/modules/auth/load-actor.js';
+import { DEMO_SUPPORT_EFFECT } from '../src/modules/demo/demo-identification.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { reportBlockSchema } from '../src/modules/reports/report-model.js';
@@ -20,11 +21,12 @@ import { opora } from './helpers/cli.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
 
 // «Позитивные изменения» and «Эффект поддержки» on the demo: the effect equals `opora evaluate-effect` on
-// the same data written as a package (one estimator, no second path), the naive is above the estimate,
-// the positive change agrees with what the identification runs stored and with the lists, and access.
-// That the planted effect is recovered is checked on a generated region (planted-effect.test.ts): the
-// demo's ~190 schools are too few, and its scripted ШНОР (stay / leave / come back, for the
-// identification stories) change by script, not by their past results.
+// the same data written as a package (one estimator, no second path), the naive is above the estimate
+// and the estimate's interval holds the planted effect in every list year, the positive change agrees with
+// what the identification runs stored and with the lists, and access. That the planted effect is recovered
+// with many schools is checked on a generated region (planted-effect.test.ts); the demo's ~160 schools give
+// wide intervals, and its scripted ШНОР (stay / leave / come back, for the identification stories) have
+// few comparable schools.
 
 type Row = Record<string, unknown>;
 
@@ -94,14 +96,19 @@ describe.each(DB_KINDS)('analysis API on the demo (%s)', (kind) => {
     }
   }, 300_000);
 
-  it('shows the naive above the honest estimate for the older lists (regression to the mean)', async () => {
+  it('shows the naive above the honest estimate, whose interval holds the planted effect', async () => {
     const first = (await get<EffectView>(`/api/analysis/effect?unitId=${regionId}`, 'region')).body;
-    // The latest list is left out: the demo's scripted schools leave the list in the last data year
-    // (other stories need them to), a rise that no comparison school has.
-    for (const year of first.years.slice(0, -1)) {
+    // The page's default is the latest list; every list year is checked, the default among them.
+    expect(first.year).toBe(first.years.at(-1));
+    for (const year of first.years) {
       const r = (await get<EffectView>(`/api/analysis/effect?unitId=${regionId}&year=${year}`, 'region')).body
         .result;
-      expect(r?.naive).toBeGreaterThan(r?.estimate ?? 0);
+      if (!r) throw new Error(`no estimate for ${year}`);
+      // Part of a listed school's low R was bad luck (demo-data.ts: the yearly shock); it does not repeat,
+      // so the naive before/after is above the estimate that compares with unsupported schools.
+      expect(r.naive - r.estimate, String(year)).toBeGreaterThanOrEqual(0.03);
+      expect(r.ciLow, String(year)).toBeLessThan(DEMO_SUPPORT_EFFECT);
+      expect(r.ciHigh, String(year)).toBeGreaterThan(DEMO_SUPPORT_EFFECT);
     }
   }, 120_000);
 

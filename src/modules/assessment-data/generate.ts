@@ -28,7 +28,8 @@ export type GenerateOptions = {
   supportEffect?: readonly SupportEffect[];
   /**
    * Standard deviation of a school's yearly shock of the latent level (default 0.2). Larger: results
-   * that jump from year to year and regress to the mean strongly (tests of the effect estimator).
+   * that jump from year to year and regress to the mean strongly (tests of the effect estimator, the demo).
+   * Not for scripted schools: they keep the default, so that their flags stay as scripted.
    */
   yearShock?: number;
 };
@@ -162,6 +163,7 @@ const DIFFICULTY: Record<string, number> = {
   'математика (базовый уровень)': -0.6,
 };
 
+const DEFAULT_SHOCK = 0.2;
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 const round3 = (v: number) => Math.round(clamp01(v) * 1000) / 1000;
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
@@ -194,8 +196,9 @@ export function generatePackage(opts: GenerateOptions, sink: PackageSink): void 
     const yearsIn = year - firstYear;
     for (const s of schools) {
       const scripted = s.script?.[yearsIn];
-      const ability =
-        (scripted ? scripted.ability : s.ability + s.trend * yearsIn) + (opts.yearShock ?? 0.2) * gauss();
+      // A scripted school keeps the default shock: its script, not luck, decides its flags.
+      const shock = scripted ? DEFAULT_SHOCK : (opts.yearShock ?? DEFAULT_SHOCK);
+      const ability = (scripted ? scripted.ability : s.ability + s.trend * yearsIn) + shock * gauss();
       const forced = scripted?.forceLow;
       let effect = 0;
       for (const e of opts.supportEffect ?? []) if (e.year === year) effect += e.bySchool.get(s.id) ?? 0;
