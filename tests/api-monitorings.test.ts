@@ -205,4 +205,37 @@ describe.each(DB_KINDS)('monitorings API on the demo (%s)', (kind) => {
       expect(got).toMatchObject({ schools: u.schools, left: u.left, improved: u.improved });
     }
   });
+
+  it('records a decision on a monitoring that the responsible municipality gets as a task', async () => {
+    const d = (await get<Detail>(`/api/monitorings/${computed.id}`, 'region')).body;
+    const mun = (await get<Detail>(`/api/monitorings/${computed.id}`, 'municipality')).body.participants[0];
+    const review = await t.call('POST', '/api/meetings', {
+      cookie: ck.region,
+      body: {
+        kind: 'review',
+        monitoringId: d.id,
+        date: d.asOf,
+        title: `Рассмотрение: ${d.title}`,
+        decisions: [
+          { text: 'Устранить просрочку мероприятий', responsibleUnitId: mun?.unitId, dueDate: '2099-01-01' },
+        ],
+      },
+    });
+    expect(review.status).toBe(200);
+    // Only the region keeps the monitoring: for the municipality the region's review does not exist.
+    const foreign = await t.call('POST', '/api/meetings', {
+      cookie: ck.municipality,
+      body: { kind: 'review', monitoringId: d.id, date: d.asOf, title: 'Рассмотрение', decisions: [] },
+    });
+    expect(foreign.status).toBe(404);
+    type Decision = { text: string; monitoring: { id: string } | null };
+    const registry = (await get<Decision[]>(`/api/review-decisions?monitoringId=${d.id}`, 'municipality'))
+      .body;
+    expect(registry.map((x) => [x.text, x.monitoring?.id])).toEqual([
+      ['Устранить просрочку мероприятий', d.id],
+    ]);
+    const tasks = (await get<{ text: string }[]>('/api/meeting-decisions?view=mine', 'municipality')).body;
+    expect(tasks.map((x) => x.text)).toContain('Устранить просрочку мероприятий');
+    expect((await get<Decision[]>(`/api/review-decisions?monitoringId=${d.id}`, 'school2')).body).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export const reviewDecisionsQuery = z
     /** the responsible unit (and, with `holderToo`, also the reviews held by it) */
     unitId: z.uuid().optional(),
     holderToo: z.enum(['true', 'false']).optional(),
+    /** the decisions taken on one monitoring */
+    monitoringId: z.uuid().optional(),
   })
   .strict();
 export type ReviewDecisionsQuery = z.output<typeof reviewDecisionsQuery>;
@@ -78,6 +80,7 @@ export async function listReviewDecisions(
     sql`(${pathReadable(opts.actor, sql`r.path`)} or ${pathReadable(opts.actor, sql`h.path`)})`,
   ];
   if (q.status) conds.push(sql`d.status = ${q.status}`);
+  if (q.monitoringId) conds.push(sql`m.monitoring_id = ${q.monitoringId}`);
   if (q.overdue === 'true') conds.push(sql`d.status = 'open' and d.due_date < ${opts.today}`);
   if (q.overdue === 'false')
     conds.push(sql`not (d.status = 'open' and coalesce(d.due_date < ${opts.today}, false))`);

@@ -6,6 +6,7 @@ import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { ComputedTable } from './computed-table.js';
 import { FormBuilder } from './form-builder.js';
 import { FormFields } from './form-fields.js';
+import { MonitoringDecisions } from './monitoring-decisions.js';
 import { ParticipantsEditor } from './participants-picker.js';
 import { ProgressPanel } from './progress-panel.js';
 import { KIND_LABELS, M, MONITORING_STATUS_LABELS, STATUS_COLORS } from './strings.js';
@@ -96,6 +97,7 @@ function MonitoringBody({ m }: { m: Detail }) {
           </Button>
         )}
       </Group>
+      <MonitoringDecisions m={m} />
       {m.computed ? (
         <ComputedTable m={m} computed={m.computed} />
       ) : (

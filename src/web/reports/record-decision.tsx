@@ -15,16 +15,25 @@ import { useBodies } from '../organisation/meetings-api.js';
 import { useUnits } from '../organisation/people-shared.js';
 import { api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
-import { type ReportDetail, useInvalidateReports } from './reports-api.js';
+import { useInvalidateReports } from './reports-api.js';
 
-// «Записать решение» on an issued report: a review (meeting of kind `review`) held by the report's unit
-// — the date, who decided (one of the unit's bodies or an official), the protocol number — with its
-// decisions (text, responsible unit, deadline), which become tasks of the responsible units.
+// «Записать решение» on an issued report or a monitoring: a review (meeting of kind `review`) held by the
+// report's (the monitoring's) unit — the date, who decided (one of the unit's bodies or an official), the
+// protocol number — with its decisions (text, responsible unit, deadline), which become tasks of the
+// responsible units.
+
+/** What was considered: an issued report or a monitoring, with its unit and title. */
+export type ReviewSubject = {
+  reportId?: string;
+  monitoringId?: string;
+  unit: { id: string };
+  title: string;
+};
 
 type Draft = { text: string; responsibleUnitId: string | null; dueDate: string };
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function RecordDecision({ r, onDone }: { r: ReportDetail; onDone: () => void }) {
+export function RecordDecision({ r, onDone }: { r: ReviewSubject; onDone: () => void }) {
   const invalidate = useInvalidateReports();
   const units = useUnits();
   const bodies = useBodies(r.unit.id);
@@ -47,7 +56,8 @@ export function RecordDecision({ r, onDone }: { r: ReportDetail; onDone: () => v
         api.POST('/api/meetings', {
           body: {
             kind: 'review',
-            reportId: r.id,
+            reportId: r.reportId ?? null,
+            monitoringId: r.monitoringId ?? null,
             date,
             title: `Рассмотрение: ${r.title}`,
             protocolNumber: protocolNumber || null,

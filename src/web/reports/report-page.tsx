@@ -70,7 +70,12 @@ function Reviews({ r }: { r: ReportDetail }) {
           </Button>
         )}
       </Group>
-      {recording && <RecordDecision r={r} onDone={() => setRecording(false)} />}
+      {recording && (
+        <RecordDecision
+          r={{ reportId: r.id, unit: r.unit, title: r.title }}
+          onDone={() => setRecording(false)}
+        />
+      )}
       {r.reviews.length === 0 ? (
         <Text c="dimmed">Решений по справке пока нет</Text>
       ) : (

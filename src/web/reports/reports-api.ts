@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { type ApiData, api, unwrap } from '../shared/api.js';
+import type { paths } from '../shared/api-schema.js';
 
 // Queries of the analytic reports and the registry of управленческие решения (issue 13 §5).
 
@@ -9,13 +10,8 @@ export type ReportDetail = ApiData<'/api/reports/{id}', 'get'>;
 export type ReportContent = NonNullable<ReportDetail['content']>;
 export type ReportBlock = ReportContent['blocks'][number];
 export type ReviewDecision = ApiData<'/api/review-decisions', 'get'>[number];
-export type ReviewDecisionsFilter = {
-  year?: number;
-  status?: ReviewDecision['status'];
-  overdue?: 'true' | 'false';
-  unitId?: string;
-  holderToo?: 'true' | 'false';
-};
+/** The registry's filters, as the API declares them. */
+export type ReviewDecisionsFilter = NonNullable<paths['/api/review-decisions']['get']['parameters']['query']>;
 
 export const useReports = () =>
   useQuery({ queryKey: ['reports'], queryFn: () => unwrap(api.GET('/api/reports')) });

@@ -8432,6 +8432,7 @@ export interface paths {
                     overdue?: "true" | "false";
                     unitId?: string;
                     holderToo?: "true" | "false";
+                    monitoringId?: string;
                 };
                 header?: never;
                 path?: never;
