@@ -238,4 +238,44 @@ describe.each(DB_KINDS)('monitorings API on the demo (%s)', (kind) => {
     expect(tasks.map((x) => x.text)).toContain('Устранить просрочку мероприятий');
     expect((await get<Decision[]>(`/api/review-decisions?monitoringId=${d.id}`, 'school2')).body).toEqual([]);
   });
+
+  it('computes chosen indicators per municipality with the numbers of the page «Показатели»', async () => {
+    const [region] = await rows(
+      sql`select id from org_units where kind = 'region' and name like '%(демо)%' limit 1`,
+    );
+    const codes = ['vpr_mark2', 'shnor_stagnation'];
+    const d0 = (await get<Detail>(`/api/monitorings/${computed.id}`, 'region')).body;
+    const body = (indicatorCodes?: string[]) => ({
+      ownerUnitId: region?.id,
+      kind: 'indicators',
+      template: 'indicators',
+      title: 'Мониторинг показателей',
+      year: d0.year,
+      periodStart: '2026-12-01',
+      periodEnd: '2026-12-20',
+      participants: { mode: 'municipalities' },
+      ...(indicatorCodes ? { indicatorCodes } : {}),
+    });
+    expect((await t.call('POST', '/api/monitorings', { cookie: ck.region, body: body() })).status).toBe(400);
+    expect(
+      (await t.call('POST', '/api/monitorings', { cookie: ck.region, body: body(['no_such']) })).status,
+    ).toBe(404);
+    const created = await t.call('POST', '/api/monitorings', { cookie: ck.region, body: body(codes) });
+    expect(created.status).toBe(200);
+    const { id } = (await created.json()) as { id: string };
+    const d = (await get<Detail>(`/api/monitorings/${id}`, 'region')).body;
+    type Result = { children: { unit: { id: string }; figure: { value: number | null } }[] };
+    for (const code of codes) {
+      const page = (
+        await get<Result>(`/api/indicators/${code}?unitId=${region?.id}&year=${d0.year}`, 'region')
+      ).body;
+      for (const c of page.children)
+        expect(d.computed?.rows.find((r) => r.unitId === c.unit.id)?.values[code], code).toBe(c.figure.value);
+    }
+    const one = d.participants[0]?.unitId;
+    const drill = (
+      await get<{ detail: { rows: unknown[] } }>(`/api/monitorings/${id}/units/${one}`, 'region')
+    ).body;
+    expect(drill.detail.rows).toHaveLength(codes.length);
+  });
 });

@@ -5,6 +5,14 @@ import type { IndicatorDirection, TargetLevel } from '../../db/schema/values.js'
 // direction. Monitoring and reports colour their figures with this function too.
 
 export type Band = 'green' | 'yellow' | 'red' | 'none';
+
+/** A band in words: the pages, the monitorings and the reports say the same. */
+export const BAND_LABELS: Record<Band, string> = {
+  green: 'цель достигнута',
+  yellow: 'близко к цели',
+  red: 'ниже порога',
+  none: 'цели нет',
+};
 export type TargetBands = { target: number; warn: number };
 
 export function bandOf(

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { MonitoringKind } from '../../db/schema/values.js';
+import { indicatorsOfUnit, indicatorsTable } from './indicators-kind.js';
 import { positiveChangeSchools, positiveChangeTable } from './positive-change-kind.js';
 import { roadmapExecution, roadmapExecutionMeasures } from './roadmap-execution.js';
 
@@ -16,16 +17,26 @@ export type ComputedDetail = {
   rows: Record<string, string | number | boolean | null>[];
 };
 
-export type ComputeArgs = { year: number; asOf: string; units: { id: string; path: string }[] };
+export type ComputeArgs = {
+  year: number;
+  asOf: string;
+  units: { id: string; path: string; kind: string }[];
+  /** the indicators of an 'indicators' monitoring */
+  indicatorCodes: string[];
+};
 
 export type ComputedKindSpec = {
   compute: (db: Db, args: ComputeArgs) => Promise<ComputedTable>;
-  detail: (db: Db, args: ComputeArgs & { unit: { id: string; path: string } }) => Promise<ComputedDetail>;
+  detail: (
+    db: Db,
+    args: ComputeArgs & { unit: { id: string; path: string; kind: string } },
+  ) => Promise<ComputedDetail>;
 };
 
 export const COMPUTED_KINDS: Partial<Record<Exclude<MonitoringKind, 'form'>, ComputedKindSpec>> = {
   roadmap_execution: { compute: roadmapExecution, detail: roadmapExecutionMeasures },
   positive_change: { compute: positiveChangeTable, detail: positiveChangeSchools },
+  indicators: { compute: indicatorsTable, detail: indicatorsOfUnit },
 };
 
 /** The kinds a monitoring may be created with now: a form, and each registered computation. */

@@ -4,7 +4,9 @@ import { monitoringResponses, monitorings } from '../../db/schema/monitoring.js'
 import { orgUnits } from '../../db/schema/orgs.js';
 import { forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
+import { regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
+import { findIndicator } from '../indicators/list-indicators.js';
 import { availableKinds } from './computed.js';
 import { EMPTY_FORM, type MonitoringForm } from './form.js';
 import { assertKeeps, type UnitRef } from './monitoring-access.js';
@@ -45,6 +47,21 @@ function initialForm(input: CreateMonitoringInput): MonitoringForm | null {
   return input.form ?? template?.form ?? EMPTY_FORM;
 }
 
+/** The indicators of an 'indicators' monitoring: at least one, each of the owner's region (404 otherwise). */
+async function checkIndicators(db: Db, owner: UnitRef, input: CreateMonitoringInput): Promise<string[]> {
+  const codes = [...new Set(input.indicatorCodes ?? [])];
+  if (input.kind !== 'indicators') {
+    if (codes.length > 0)
+      throw invalid(MSG.indicatorsForOther, [{ field: 'indicatorCodes', message: MSG.indicatorsForOther }]);
+    return [];
+  }
+  if (codes.length === 0)
+    throw invalid(MSG.noIndicators, [{ field: 'indicatorCodes', message: MSG.noIndicators }]);
+  const regionId = regionOfPath(owner.path) ?? '';
+  for (const code of codes) await findIndicator(db, regionId, code);
+  return codes;
+}
+
 /** A draft monitoring of a region or a municipality with its participants (response rows, not started). */
 export async function createMonitoring(
   db: Db,
@@ -55,6 +72,7 @@ export async function createMonitoring(
   const owner = await ownerFor(db, actor, input.ownerUnitId);
   checkPeriod(input.periodStart, input.periodEnd);
   const form = initialForm(input);
+  const indicatorCodes = await checkIndicators(db, owner, input);
   const units = await resolveParticipants(db, owner, input.participants, input.year);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -67,6 +85,7 @@ export async function createMonitoring(
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
         form,
+        indicatorCodes,
         template: input.template ?? null,
         createdBy: actor.userId,
       })

@@ -64,7 +64,8 @@ export async function exportMonitoringXlsx(
     const table = await spec.compute(db, {
       year: monitoring.year,
       asOf: asOfDate(monitoring, opts.today),
-      units: participants.map((p) => ({ id: p.unitId, path: p.path })),
+      units: participants.map((p) => ({ id: p.unitId, path: p.path, kind: p.kind })),
+      indicatorCodes: monitoring.indicatorCodes,
     });
     ws.addRow(['Муниципалитет', 'Организация', ...table.columns.map((c) => c.label)]);
     for (const p of participants) {

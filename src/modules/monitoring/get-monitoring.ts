@@ -30,7 +30,8 @@ export async function getMonitoring(
     ? await spec.compute(db, {
         year: monitoring.year,
         asOf,
-        units: participants.map((p) => ({ id: p.unitId, path: p.path })),
+        units: participants.map((p) => ({ id: p.unitId, path: p.path, kind: p.kind })),
+        indicatorCodes: monitoring.indicatorCodes,
       })
     : null;
   return {

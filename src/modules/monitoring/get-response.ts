@@ -19,7 +19,12 @@ export async function getResponse(
     opts.unitId,
   );
   const spec = computedSpec(monitoring.kind);
-  const args = { year: monitoring.year, asOf: asOfDate(monitoring, opts.today), units: [unit] };
+  const args = {
+    year: monitoring.year,
+    asOf: asOfDate(monitoring, opts.today),
+    units: [unit],
+    indicatorCodes: monitoring.indicatorCodes,
+  };
   const open = monitoring.status === 'open';
   return {
     monitoring: {

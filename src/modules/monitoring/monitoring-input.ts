@@ -29,6 +29,11 @@ export const createMonitoringInput = z.object({
   /** a template's code: its form is copied into the new monitoring */
   template: z.string().max(60).optional(),
   form: formSchema.optional(),
+  /** kind `indicators`: the codes of the catalogue's or the region's own indicators */
+  indicatorCodes: z
+    .array(z.string().min(1).max(60))
+    .max(20, { message: 'Не больше 20 показателей в одном мониторинге' })
+    .optional(),
   participants: participantsInput,
 });
 export type CreateMonitoringInput = z.infer<typeof createMonitoringInput>;

@@ -71,7 +71,7 @@ export async function positiveChangeTable(db: Db, args: ComputeArgs): Promise<Co
 /** The participant's schools behind its row. */
 export async function positiveChangeSchools(
   db: Db,
-  args: ComputeArgs & { unit: { id: string; path: string } },
+  args: ComputeArgs & { unit: { id: string; path: string; kind: string } },
 ): Promise<ComputedDetail> {
   const view = await regionChange(db, { ...args, units: [args.unit] });
   const rows = typeof view === 'string' ? [] : ofUnit(view, args.unit.id);

@@ -87,7 +87,7 @@ export async function roadmapExecution(db: Db, args: ComputeArgs): Promise<Compu
 /** The unit's measures behind its row: what «просрочено 3» is made of. */
 export async function roadmapExecutionMeasures(
   db: Db,
-  args: ComputeArgs & { unit: { id: string; path: string } },
+  args: ComputeArgs & { unit: { id: string; path: string; kind: string } },
 ): Promise<ComputedDetail> {
   const result = (await db.execute(sql`
     select coalesce(o.short_name, o.name) as "unit", r.title as "roadmap", i.number as "number",

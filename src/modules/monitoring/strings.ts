@@ -40,6 +40,8 @@ export const MSG = {
   noParticipants: 'Выберите хотя бы одного участника',
   emptyForm: 'В форме нет ни одного поля',
   formForComputed: 'У рассчитываемого мониторинга нет формы',
+  noIndicators: 'Выберите хотя бы один показатель мониторинга',
+  indicatorsForOther: 'Показатели выбирают только для мониторинга показателей',
   kindUnavailable: 'Этот вид мониторинга пока недоступен',
   datesOrder: 'Срок представления — не раньше начала',
   participantOutside:

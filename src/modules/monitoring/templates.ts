@@ -259,6 +259,15 @@ export const MONITORING_TEMPLATES: MonitoringTemplate[] = [
     form: null,
   },
   {
+    code: 'indicators',
+    kind: 'indicators',
+    title: 'Мониторинг показателей',
+    description:
+      'Выбранные показатели каталога и свои показатели региона по каждому участнику, с целями и оценкой (по данным системы)',
+    months: [6, 12],
+    form: null,
+  },
+  {
     code: 'resource_deficits',
     kind: 'form',
     title: 'Мониторинг ресурсных дефицитов',

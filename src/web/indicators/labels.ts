@@ -49,12 +49,7 @@ export const BAND_COLORS: Record<Band, string> = {
   red: 'red',
   none: 'gray',
 };
-export const BAND_LABELS: Record<Band, string> = {
-  green: 'цель достигнута',
-  yellow: 'близко к цели',
-  red: 'ниже порога',
-  none: 'цели нет',
-};
+export { BAND_LABELS } from '../../modules/indicators/band.js';
 
 const num = (v: number, digits: number) =>
   v.toLocaleString('ru-RU', { maximumFractionDigits: digits, minimumFractionDigits: 0 });

@@ -9,6 +9,7 @@ import { api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { check, type FieldErrors } from '../shared/form-check.js';
 import { notifyError } from '../shared/ui.js';
+import { IndicatorPicker } from './indicator-picker.js';
 import { type Participants, ParticipantsPicker } from './participants-picker.js';
 import { KIND_LABELS } from './strings.js';
 
@@ -46,6 +47,7 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
   const [periodStart, setStart] = useState(inDays(0));
   const [periodEnd, setEnd] = useState(inDays(30));
   const [participants, setParticipants] = useState<Participants>({ mode: 'shnor', unitIds: [] });
+  const [indicatorCodes, setIndicatorCodes] = useState<string[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const ownerKind = owners.find((o) => o.value === ownerUnitId)?.kind;
   const chosen = available.find((t) => t.code === template);
@@ -68,6 +70,7 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
       periodStart,
       periodEnd,
       ...(chosen ? { template: chosen.code } : {}),
+      ...(chosen?.kind === 'indicators' ? { indicatorCodes } : {}),
       participants: participants.mode === 'units' ? participants : { mode: participants.mode },
     });
     setErrors(r.errors ?? {});
@@ -100,6 +103,14 @@ export function CreateMonitoringModal({ onClose }: { onClose: () => void }) {
           <Text size="sm" c="dimmed">
             {KIND_LABELS[chosen.kind]}. {chosen.description}
           </Text>
+        )}
+        {chosen?.kind === 'indicators' && (
+          <IndicatorPicker
+            ownerUnitId={ownerUnitId}
+            value={indicatorCodes}
+            onChange={setIndicatorCodes}
+            error={errors.indicatorCodes}
+          />
         )}
         <TextInput
           label="Название"

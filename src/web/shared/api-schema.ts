@@ -5816,6 +5816,7 @@ export interface paths {
                                 })[];
                             })[];
                         };
+                        indicatorCodes?: string[];
                         participants: {
                             mode: "shnor" | "all_schools" | "municipalities" | "units";
                             unitIds?: string[];
