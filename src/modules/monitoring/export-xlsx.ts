@@ -34,16 +34,19 @@ function cellOf(field: Pick<FormField | FormColumn, 'kind' | 'options'>, v: Answ
   return null;
 }
 
-/** Sheet names: at most 31 characters, no []:*?/\ and unique within the workbook. */
-const sheetName = (label: string, used: Set<string>) => {
-  const base =
-    label
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .slice(0, 28)
-      .trim() || 'Таблица';
+/**
+ * Sheet names as Excel takes them: at most 31 characters, none of []:*?/\, no apostrophe at either end,
+ * not «History» (reserved), unique ignoring case (`used` holds lower-cased names, the fixed sheets too).
+ */
+export const sheetName = (label: string, used: Set<string>) => {
+  const cleaned = label
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 28)
+    .replace(/^[\s']+|[\s']+$/g, '');
+  const base = cleaned && cleaned.toLowerCase() !== 'history' ? cleaned : 'Таблица';
   let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base} ${i}`;
-  used.add(name);
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base} ${i}`;
+  used.add(name.toLowerCase());
   return name;
 };
 
@@ -56,7 +59,7 @@ export async function exportMonitoringXlsx(
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Опора';
-  const used = new Set<string>(['Ответы', 'О мониторинге']);
+  const used = new Set<string>(['ответы', 'о мониторинге']);
   const ws = wb.addWorksheet('Ответы', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   const unitCells = (p: (typeof participants)[number]) => [p.municipality ?? '', p.name];
   const spec = computedSpec(monitoring.kind);

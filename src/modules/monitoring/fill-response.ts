@@ -6,7 +6,7 @@ import { conflict, forbidden, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { formSchema } from './form.js';
-import { fillsFor, loadResponse } from './monitoring-access.js';
+import { fillsFor, loadResponse, lockedStatus } from './monitoring-access.js';
 import { type SaveAnswersInput, saveAnswersInput } from './monitoring-input.js';
 import { MSG } from './strings.js';
 import { answeredCount, checkAnswers } from './validate-answers.js';
@@ -57,6 +57,7 @@ async function fill(
       ? 'returned'
       : 'draft';
   await db.transaction(async (tx) => {
+    if ((await lockedStatus(tx, monitoring.id)) !== 'open') throw invalid(MSG.notOpen);
     const [row] = await tx
       .update(monitoringResponses)
       .set({

@@ -26,6 +26,8 @@ export async function getResponse(
     indicatorCodes: monitoring.indicatorCodes,
   };
   const open = monitoring.status === 'open';
+  const reviews =
+    monitoring.status !== 'draft' && response.status === 'submitted' && reviewsFor(opts.actor, owner, unit);
   return {
     monitoring: {
       id: monitoring.id,
@@ -50,7 +52,8 @@ export async function getResponse(
       monitoring.kind === 'form' &&
       ['not_started', 'draft', 'returned'].includes(response.status) &&
       fillsFor(opts.actor, unit),
-    canReview: open && response.status === 'submitted' && reviewsFor(opts.actor, owner, unit),
+    canReview: reviews,
+    canReturn: reviews && open,
     detail: spec ? await spec.detail(db, { ...args, unit }) : null,
   };
 }

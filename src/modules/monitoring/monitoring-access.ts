@@ -99,6 +99,17 @@ export function reviewsFor(actor: Actor, owner: { id: string; kind: string }, un
   );
 }
 
+/**
+ * The monitoring's status read with a share lock inside the transaction of a change to one of its forms: a
+ * close cannot commit between the check and the change (closing updates the row, so it waits for us).
+ */
+export async function lockedStatus(tx: Db, monitoringId: string): Promise<MonitoringRow['status'] | null> {
+  const r = (await tx.execute(
+    sql`select status from monitorings where id = ${monitoringId} for share`,
+  )) as unknown as { rows: { status: MonitoringRow['status'] }[] };
+  return r.rows[0]?.status ?? null;
+}
+
 export type ResponseRow = typeof monitoringResponses.$inferSelect;
 
 /** A participant's form, if the actor sees both the monitoring and the participant; otherwise 404. */

@@ -222,7 +222,7 @@ describe.each(DB_KINDS)('monitoring lifecycle on %s', (kind) => {
     );
   });
 
-  it('progress counts by status and municipality, overdue after the deadline; closing stops filling', async () => {
+  it('progress counts by status and municipality, overdue after the deadline; closing stops filling and returning', async () => {
     const db = database.db;
     const late = await getMonitoring(db, { actor: f.as('region'), monitoringId: id, today: '2026-11-05' });
     expect(late.progress).toMatchObject({ total: 3, accepted: 1, not_started: 2, overdue: 2 });
@@ -230,7 +230,17 @@ describe.each(DB_KINDS)('monitoring lifecycle on %s', (kind) => {
       ['Второй район', 1, 1],
       ['Первый район', 2, 1],
     ]);
+    // A form submitted before the close may be accepted after it, never returned: nobody could correct it.
+    const v0 = await version('school2', f.S2.id);
+    const s2 = { monitoringId: id, unitId: f.S2.id };
+    await submitResponse(db, { actor: f.as('school2'), ...s2, version: v0, answers: complete });
     await closeMonitoring(db, { actor: f.as('region'), monitoringId: id, version: late.version });
+    const closed = await getResponse(db, { actor: f.as('mun1'), ...s2, today: TODAY });
+    expect([closed.canReview, closed.canReturn]).toEqual([true, false]);
+    const review = (decision: 'accept' | 'return', version: number) =>
+      reviewResponse(db, { actor: f.as('mun1'), ...s2, version, decision, comment: 'Уточните вакансии' });
+    expect(await outcome(review('return', closed.version))).toBe('INVALID_INPUT');
+    expect(await outcome(review('accept', closed.version))).toBe('OK');
     const v = await version('school2', f.S2.id);
     expect(
       await outcome(

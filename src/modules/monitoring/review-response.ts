@@ -4,11 +4,14 @@ import { monitoringResponses } from '../../db/schema/monitoring.js';
 import { conflict, forbidden, invalid, parseInput } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
-import { loadResponse, reviewsFor } from './monitoring-access.js';
+import { loadResponse, lockedStatus, reviewsFor } from './monitoring-access.js';
 import { type ReviewInput, reviewInput } from './monitoring-input.js';
 import { MSG } from './strings.js';
 
-/** The reviewer accepts a submitted form or returns it for correction with a comment the participant sees. */
+/**
+ * The reviewer accepts a submitted form or returns it for correction with a comment the participant sees;
+ * after the monitoring is closed a form can only be accepted.
+ */
 export async function reviewResponse(
   db: Db,
   opts: { actor: Actor; monitoringId: string; unitId: string } & ReviewInput,
@@ -23,6 +26,9 @@ export async function reviewResponse(
   if (input.decision === 'return' && !comment)
     throw invalid(MSG.returnComment, [{ field: 'comment', message: MSG.returnComment }]);
   await db.transaction(async (tx) => {
+    // A closed monitoring's submitted form may still be accepted, not returned: nobody could correct it.
+    const status = await lockedStatus(tx, monitoring.id);
+    if (input.decision === 'return' && status !== 'open') throw invalid(MSG.returnClosed);
     const [row] = await tx
       .update(monitoringResponses)
       .set({

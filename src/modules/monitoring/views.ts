@@ -110,6 +110,8 @@ export const responseView = z.object({
   overdue: z.boolean(),
   canFill: z.boolean(),
   canReview: z.boolean(),
+  /** returning for correction: only while the monitoring is open (after close a form can only be accepted) */
+  canReturn: z.boolean(),
   /** computed monitorings: the records behind the unit's row */
   detail: computedDetailView.nullable(),
 });

@@ -166,26 +166,30 @@ function ResponseBody({ r }: { r: ResponseData }) {
         <Paper withBorder p="md">
           <Stack>
             <Title order={4}>Проверка формы</Title>
-            <Textarea
-              label={M.comment}
-              description="Обязателен при возврате: участник увидит его над формой"
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              data-testid="review-comment"
-            />
+            {r.canReturn && (
+              <Textarea
+                label={M.comment}
+                description="Обязателен при возврате: участник увидит его над формой"
+                value={comment}
+                onChange={(e) => setComment(e.currentTarget.value)}
+                autosize
+                minRows={2}
+                data-testid="review-comment"
+              />
+            )}
             <Group justify="flex-end">
-              <Button
-                color="orange"
-                variant="light"
-                disabled={!comment.trim()}
-                onClick={() => review.mutate('return')}
-                loading={review.isPending}
-                data-testid="review-return"
-              >
-                {M.giveBack}
-              </Button>
+              {r.canReturn && (
+                <Button
+                  color="orange"
+                  variant="light"
+                  disabled={!comment.trim()}
+                  onClick={() => review.mutate('return')}
+                  loading={review.isPending}
+                  data-testid="review-return"
+                >
+                  {M.giveBack}
+                </Button>
+              )}
               <Button
                 color="green"
                 onClick={() => review.mutate('accept')}

@@ -16620,6 +16620,7 @@ export interface components {
                     overdue: boolean;
                     canFill: boolean;
                     canReview: boolean;
+                    canReturn: boolean;
                     detail: {
                         columns: ({
                             key: string;
