@@ -241,11 +241,11 @@ describe.each(DB_KINDS)('analysis API on the demo (%s)', (kind) => {
     const c = await generate('positive_change', change.year as number);
     expect(c.report.status).toBe('draft');
     const recs = c.report.content.blocks.find((b) => b.type === 'recommendations')?.items ?? [];
-    // The schools again on the next list are stagnating: one recommendation per municipality that has them.
+    // The schools again on the next list: one recommendation per municipality that has them.
     const stagnatingMunicipalities = new Set(
       change.schools.filter((x) => x.stagnating).map((x) => x.municipality.id),
     );
-    expect(recs.filter((r) => r.rule === 'stagnation').length).toBe(stagnatingMunicipalities.size);
+    expect(recs.filter((r) => r.rule === 'again_on_list').length).toBe(stagnatingMunicipalities.size);
   }, 180_000);
 });
 

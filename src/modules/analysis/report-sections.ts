@@ -72,7 +72,7 @@ export function changeBlocks(v: PositiveChangeView): ReportBlock[] {
       text:
         `Школ списка ШНОР ${T} года: ${s.schools}, с результатами за ${T} и ${T + 1} гг. — ${s.withResults}. ` +
         `Среднее R: ${pct(s.meanBefore)} → ${pct(s.meanAfter)} (${pp(s.meanChange)}); R вырос у ${s.improved} из ${s.withResults}. ` +
-        `Выход из списка и стагнация определены по ${v.nextListBasis}.`,
+        `Выход из списка и повторное включение определены по ${v.nextListBasis}.`,
     },
   ];
   const rows = v.units.length > 0 ? v.units : [s];

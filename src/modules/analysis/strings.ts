@@ -77,7 +77,7 @@ export const EFFECT_WORDS = {
 export const CHANGE_WORDS = {
   nextListApproved: (year: number, order: string) => `утверждённому списку ШНОР ${year} года (${order})`,
   nextListDraft: (year: number) => `черновику списка ШНОР ${year} года (список ещё не утверждён)`,
-  noNextList: (year: number) => `списка ШНОР ${year} года ещё нет: выход из списка и стагнация не определены`,
+  noNextList: (year: number) => `списка ШНОР ${year} года ещё нет: выход из списка и повторное включение не определены`,
   source: {
     r: (year: number): FigureSource => ({
       data: `Результаты оценочных процедур ${year} и ${year + 1} гг. школ утверждённого списка ШНОР ${year} года`,
@@ -86,7 +86,7 @@ export const CHANGE_WORDS = {
     }),
     left: (year: number, basis: string): FigureSource => ({
       data: `Утверждённый список ШНОР ${year} года и список ${year + 1} года`,
-      rule: `Школа вышла из списка — её нет в ${basis}; стагнация — школа снова в списке`,
+      rule: `Школа вышла из списка — её нет в ${basis}; «снова в списке» — школа есть и в нём (не признак стагнации методики: тот считает несколько лет)`,
       year: `${year} → ${year + 1}`,
     }),
     low: (year: number): FigureSource => ({

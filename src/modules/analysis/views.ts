@@ -75,7 +75,7 @@ export const positiveChangeView = z.object({
   years: z.array(int).describe('Годы утверждённых списков ШНОР с данными следующего года'),
   list: listRef.nullable(),
   nextList: listRef.nullable(),
-  nextListBasis: z.string().describe('По какому списку T+1 определены выход и стагнация'),
+  nextListBasis: z.string().describe('По какому списку T+1 определены выход и повторное включение'),
   message: z.string().nullable(),
   summary: changeSummaryView.nullable(),
   units: z.array(changeSummaryView).describe('Организации уровнем ниже (муниципалитеты региона)'),

@@ -82,7 +82,13 @@ export const reportJob: JobHandler = async ({ db, job, progress }) => {
     const build = REPORT_TEMPLATE_BUILDERS[report.template];
     if (!scope || !build) throw new Error(REPORT_MSG.templateLater);
     await progress(0.05, 'Чтение данных…');
-    const content = reportContentSchema.parse(await build(db, { actor, scope, year: report.year, progress }));
+    const built = reportContentSchema.safeParse(
+      await build(db, { actor, scope, year: report.year, progress }),
+    );
+    // A template that outgrows the limits of a report is our fault, said in Russian, not Zod's English.
+    if (!built.success)
+      throw new Error(REPORT_MSG.contentInvalid(built.error.issues[0]?.path.join('.') ?? ''));
+    const content = built.data;
     await progress(0.95, 'Сохранение черновика…');
     await db
       .update(analyticReports)

@@ -42,6 +42,13 @@ function summaryOf(
   };
 }
 
+/**
+ * A report whose job failed outside its handler (a worker that died on every attempt: the runner fails the
+ * job, the handler's catch never ran) reads as failed, not as generating forever.
+ */
+const statusOf = (r: typeof analyticReports.$inferSelect, jobStatus: string | null | undefined) =>
+  r.status === 'generating' && jobStatus === 'failed' ? ('failed' as const) : r.status;
+
 export async function listReports(
   db: Db,
   opts: { actor: Actor; year?: number; status?: ReportStatus },
@@ -51,6 +58,7 @@ export async function listReports(
       report: analyticReports,
       unit: { id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind },
       decisions: decisionsCount,
+      jobStatus: sql<string | null>`(select j.status from jobs j where j.id = ${analyticReports.jobId})`,
     })
     .from(analyticReports)
     .innerJoin(orgUnits, eq(orgUnits.id, analyticReports.orgUnitId))
@@ -63,12 +71,18 @@ export async function listReports(
     )
     .orderBy(desc(analyticReports.createdAt))
     .limit(500);
-  return rows.map((r) => summaryOf(r.report, r.unit, Number(r.decisions)));
+  return rows.map((r) =>
+    summaryOf({ ...r.report, status: statusOf(r.report, r.jobStatus) }, r.unit, Number(r.decisions)),
+  );
 }
 
 export async function getReport(db: Db, opts: { actor: Actor; reportId: string }): Promise<Detail> {
-  const { report, unit } = await loadReport(db, opts.actor, opts.reportId);
-  const [job] = report.jobId ? await db.select().from(jobs).where(eq(jobs.id, report.jobId)) : [];
+  const loaded = await loadReport(db, opts.actor, opts.reportId);
+  const { unit } = loaded;
+  const [job] = loaded.report.jobId
+    ? await db.select().from(jobs).where(eq(jobs.id, loaded.report.jobId))
+    : [];
+  const report = { ...loaded.report, status: statusOf(loaded.report, job?.status) };
   const reviews = await db
     .select({
       meetingId: meetings.id,

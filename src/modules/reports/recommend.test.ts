@@ -82,4 +82,19 @@ describe('recommendation rules', () => {
     expect(recommend(facts, ['low_coverage']).map((r) => [r.id, r.rule])).toEqual([['r1', 'low_coverage']]);
     expect(recommend(facts).map((r) => r.id)).toEqual(['r1', 'r2']);
   });
+
+  it('keeps a reason to one line however many schools a rule names (a reason is limited to 2000 characters)', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      school(String(i), 'А', {
+        name: `Муниципальное бюджетное общеобразовательное учреждение № ${i}`,
+        stagnation: true,
+        curator: false,
+        againOnList: true,
+      } as Partial<ListSchool>),
+    );
+    const recs = recommend({ schools: many, execution: [] });
+    expect(recs.map((r) => r.rule)).toEqual(['stagnation', 'again_on_list', 'low_coverage']);
+    for (const r of recs) expect(r.reason.length).toBeLessThan(1000);
+    expect(recs[0]?.reason).toContain('и ещё 35');
+  });
 });

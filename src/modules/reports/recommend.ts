@@ -9,12 +9,20 @@ import type { ReportBlock } from './report-model.js';
 
 export type Recommendation = Extract<ReportBlock, { type: 'recommendations' }>['items'][number];
 
-export type RecommendFacts = { schools: ListSchool[]; execution: UnitExecution[] };
+/** A school as the rules read it; `againOnList` — on the next year's list again (positive change only). */
+export type RuleSchool = ListSchool & { againOnList?: boolean };
+export type RecommendFacts = { schools: RuleSchool[]; execution: UnitExecution[] };
 
 /** «2» in one subject at or above this share of the participants: the subject is the school's problem. */
 export const SUBJECT_LOW_SHARE = 0.3;
 /** Overdue measures at or above this share of a unit's measures call for a review of the roadmap. */
 export const OVERDUE_SHARE = 0.1;
+
+/** The schools a reason names: the first few and how many more (a reason is one line, not a list). */
+export function namesInReason(names: string[], first = 5): string {
+  const shown = names.slice(0, first).join(', ');
+  return names.length > first ? `${shown} и ещё ${names.length - first}` : shown;
+}
 
 type Rule = {
   code: string;
@@ -22,8 +30,8 @@ type Rule = {
   propose: (f: RecommendFacts) => Omit<Recommendation, 'id' | 'rule'>[];
 };
 
-const byMunicipality = (schools: ListSchool[]) => {
-  const m = new Map<string, { name: string; schools: ListSchool[] }>();
+const byMunicipality = (schools: RuleSchool[]) => {
+  const m = new Map<string, { name: string; schools: RuleSchool[] }>();
   for (const s of schools) {
     const g = m.get(s.municipalityId) ?? { name: s.municipalityName, schools: [] };
     g.schools.push(s);
@@ -85,7 +93,29 @@ export const RECOMMENDATION_RULES: Rule[] = [
                 .join(', ')}.`,
             reason:
               `Признак стагнации (в списке ШНОР несколько лет подряд) — ${countLabel(stagnating.length, REPORT_WORDS.school)}; ` +
-              `R: ${stagnating.map((s) => `${s.name} ${pct(s.r)}`).join('; ')}.`,
+              `R: ${namesInReason(stagnating.map((s) => `${s.name} ${pct(s.r)}`))}.`,
+          },
+        ];
+      }),
+  },
+  {
+    code: 'again_on_list',
+    title: 'Снова в списке ШНОР после года поддержки',
+    // Positive change (issue 13 §3): a year of support did not take the school off the list.
+    propose: (f) =>
+      byMunicipality(f.schools).flatMap(([id, g]) => {
+        const again = g.schools.filter((s) => s.againOnList);
+        if (again.length === 0) return [];
+        return [
+          {
+            unitId: id,
+            unitName: g.name,
+            text:
+              'Рассмотреть на муниципальном совещании итоги года поддержки и пересмотреть антирисковые ' +
+              `программы и дорожные карты школ, оставшихся в списке ШНОР: ${again.map((s) => s.name).join(', ')}.`,
+            reason:
+              `Снова в списке ШНОР следующего года — ${countLabel(again.length, REPORT_WORDS.school)} из ${g.schools.length}: ` +
+              `${namesInReason(again.map((s) => s.name))}.`,
           },
         ];
       }),

@@ -122,6 +122,18 @@ describe.each(DB_KINDS)('analytic reports on %s', (kind) => {
     ]);
   });
 
+  it('shows a report whose job the runner gave up on as failed, not as generating forever', async () => {
+    const { reportId, jobId } = await generateReport(database.db, {
+      actor: f.as('region'),
+      input: { unitId: f.R.id, template: 'identification', year: 2025 },
+    });
+    // What requeueStaleJobs does after the third dead worker: the job fails, the handler never ran.
+    await database.db.update(jobs).set({ status: 'failed', error: 'worker died' }).where(eq(jobs.id, jobId));
+    expect((await getReport(database.db, { actor: f.as('region'), reportId })).status).toBe('failed');
+    const listed = await listReports(database.db, { actor: f.as('region') });
+    expect(listed.find((r) => r.id === reportId)?.status).toBe('failed');
+  });
+
   it('keeps a municipality out of the region’s and another municipality’s reports', async () => {
     expect(
       await code(

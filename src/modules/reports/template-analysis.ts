@@ -1,8 +1,7 @@
 import { getPositiveChange } from '../analysis/positive-change.js';
 import { changeBlocks, effectBlocks } from '../analysis/report-sections.js';
 import type { PositiveChangeView } from '../analysis/views.js';
-import { recommend } from './recommend.js';
-import type { ListSchool } from './report-data.js';
+import { type RuleSchool, recommend } from './recommend.js';
 import type { ReportContent } from './report-model.js';
 import type { TemplateBuilder } from './templates.js';
 
@@ -16,17 +15,19 @@ const SOURCES = [
 ];
 
 /**
- * The schools of the list as the recommendation rules read them, a year on: «снова в списке» is stagnation,
- * a subject's share of «2» in T+1 is its low share (all procedures of the subject together).
+ * The schools of the list as the recommendation rules read them, a year on: «снова в списке» (not the
+ * methodology's stagnation flag, which counts several years), a subject's share of «2» in T+1 as its low
+ * share (all procedures of the subject together).
  */
-function schoolsAYearOn(v: PositiveChangeView): ListSchool[] {
+function schoolsAYearOn(v: PositiveChangeView): RuleSchool[] {
   return v.schools.map((s) => ({
     id: s.school.id,
     name: s.school.name,
     municipalityId: s.municipality.id,
     municipalityName: s.municipality.name,
     r: s.rAfter,
-    stagnation: s.stagnating === true,
+    stagnation: false,
+    againOnList: s.stagnating === true,
     repeat: false,
     lowProcedures: s.subjects.flatMap((x) =>
       x.after === null
@@ -49,7 +50,7 @@ export const positiveChangeTemplate: TemplateBuilder = async (db, { actor, scope
       ...changeBlocks(view),
       {
         type: 'recommendations',
-        items: recommend({ schools: schoolsAYearOn(view), execution: [] }, ['subject_low', 'stagnation']),
+        items: recommend({ schools: schoolsAYearOn(view), execution: [] }, ['subject_low', 'again_on_list']),
       },
     ],
   };

@@ -95,7 +95,7 @@ function ChangeBody({ c }: { c: PositiveChange }) {
     <>
       <Text size="sm" c="dimmed" data-testid="change-basis">
         Список ШНОР {T} года{c.list?.orderNumber ? ` (приказ № ${c.list.orderNumber})` : ''}; результаты {T} →{' '}
-        {T + 1} года. Выход из списка и стагнация — по {c.nextListBasis}.
+        {T + 1} года. Выход из списка и повторное включение — по {c.nextListBasis}.
       </Text>
       <SimpleGrid cols={{ base: 2, md: 4, lg: 6 }}>
         <Stat label={A.schools} value={String(s.schools)} source={src.left} testId="change-schools" />
