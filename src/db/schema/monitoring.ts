@@ -9,6 +9,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -83,7 +84,13 @@ export const indicatorTargets = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     ...stamps,
   },
-  (t) => [index('indicator_targets_idx').on(t.regionId, t.indicatorCode, t.year)],
+  (t) => [
+    index('indicator_targets_idx').on(t.regionId, t.indicatorCode, t.year),
+    // One target per indicator, level, unit (or the whole level) and year, even when two saves race.
+    unique('indicator_targets_one')
+      .on(t.regionId, t.indicatorCode, t.level, t.orgUnitId, t.year)
+      .nullsNotDistinct(),
+  ],
 );
 
 /** A monitoring campaign of a region or a municipality over a period. */

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { indicatorTargets } from '../../db/schema/monitoring.js';
 import { orgUnits } from '../../db/schema/orgs.js';
@@ -57,11 +57,14 @@ export function figureOf(
   };
 }
 
-/** The region's targets (of one indicator, of one year, when told) with the names of their units. */
+/**
+ * The region's targets (of one indicator, of one year, when told) with the names of their units; with an
+ * actor, only the level-wide ones and those of units he sees (a school's target names the school).
+ */
 export async function loadTargets(
   db: Db,
   regionId: string,
-  filter: { code?: string; year?: number } = {},
+  filter: { code?: string; year?: number; actor?: Actor } = {},
 ): Promise<TargetView[]> {
   const rows = await db
     .select({ t: indicatorTargets, unitName: orgUnits.name })
@@ -72,6 +75,9 @@ export async function loadTargets(
         eq(indicatorTargets.regionId, regionId),
         filter.code ? eq(indicatorTargets.indicatorCode, filter.code) : undefined,
         filter.year ? eq(indicatorTargets.year, filter.year) : undefined,
+        filter.actor
+          ? or(isNull(indicatorTargets.orgUnitId), pathReadable(filter.actor, orgUnits.path) as SQL)
+          : undefined,
       ),
     );
   return rows.map(({ t, unitName }) => targetRowView(t, unitName));
@@ -117,7 +123,11 @@ export async function computeIndicator(
     def,
     units: [unit, ...children],
   });
-  const targets = await loadTargets(db, unit.regionId, { code: def.code, year: opts.year });
+  const targets = await loadTargets(db, unit.regionId, {
+    code: def.code,
+    year: opts.year,
+    actor: opts.actor,
+  });
   const fig = (u: UnitRef) => ({ unit: ref(u), figure: figureOf(def, f, u, opts.year, targets) });
   return {
     indicator: def,

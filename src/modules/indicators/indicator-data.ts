@@ -21,7 +21,11 @@ export async function getIndicatorData(
   if (!block) throw notFound('Показатель');
   const params = block.params.parse(def.params);
   const f = await figuresOf(db, { regionId: school.regionId, year: opts.year, def, units: [school] });
-  const targets = await loadTargets(db, school.regionId, { code: def.code, year: opts.year });
+  const targets = await loadTargets(db, school.regionId, {
+    code: def.code,
+    year: opts.year,
+    actor: opts.actor,
+  });
   const table = await block.data(db, {
     regionId: school.regionId,
     year: opts.year,

@@ -42,7 +42,7 @@ export async function getIndicatorsOverview(
   const defs = (await listIndicators(db, { actor: opts.actor, regionId: unit.regionId })).filter(
     (d) => !d.own || d.own.active || keeper,
   );
-  const targets = await loadTargets(db, unit.regionId, { year });
+  const targets = await loadTargets(db, unit.regionId, { year, actor: opts.actor });
   const rows = [];
   // One indicator after another: `db` may be a single connection (PGlite, a transaction).
   for (const def of defs) {

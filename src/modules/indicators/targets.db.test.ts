@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
@@ -72,6 +73,14 @@ describe.each(DB_KINDS)('targets and own indicators on %s', (kind) => {
     });
     expect(region.unit.figure.band).toBe('none');
     expect(region.targets).toHaveLength(3);
+    // Another municipality's coordinator reads the level-wide targets, not the one that names S1.
+    const other = await computeIndicator(db(), {
+      actor: f.as('mun2'),
+      code: 'vpr_mark2',
+      unitId: f.M2.id,
+      year: 2026,
+    });
+    expect(other.targets.map((t) => t.orgUnitId)).toEqual([null, null]);
   });
 
   it('who sets which target: the region any, a coordinator one school of his own', async () => {
@@ -88,6 +97,18 @@ describe.each(DB_KINDS)('targets and own indicators on %s', (kind) => {
     expect(await code(target('region', { year: 2030, target: 0.2, warn: 0.1 }))).toBe('INVALID_INPUT');
     expect(await code(target('region', { year: 2030, target: 1.5, warn: 2 }))).toBe('INVALID_INPUT');
     expect(await code(target('region', { indicatorCode: 'nope', year: 2030 }))).toBe('NOT_FOUND');
+  });
+
+  it('keeps one target of a place when two saves race: the database refuses the second', async () => {
+    const both = await Promise.allSettled([
+      target('region', { level: 'region', year: 2031 }),
+      target('region', { level: 'region', year: 2031 }),
+    ]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rows = await db().execute(
+      sql`select count(*)::int as n from indicator_targets where year = 2031 and level = 'region'`,
+    );
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(1);
   });
 
   it('changes and deletes with the version: a stale one is a conflict', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "indicator_targets" ADD CONSTRAINT "indicator_targets_one" UNIQUE NULLS NOT DISTINCT("region_id","indicator_code","level","org_unit_id","year");
