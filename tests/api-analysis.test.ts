@@ -7,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { drainJobs } from '../src/jobs/runner.js';
+import { estimateList } from '../src/modules/analysis/get-effect.js';
+import { allMembers, shnorLists } from '../src/modules/analysis/list-members.js';
 import { regionData } from '../src/modules/analysis/region-data.js';
 import { effectBlocks, positiveChangeBlocks, schoolFacts } from '../src/modules/analysis/report-sections.js';
+import { ANALYSIS_COUNTED, MIN_MUNICIPALITY_TREATED } from '../src/modules/analysis/strings.js';
 import type { EffectView, PositiveChangeView } from '../src/modules/analysis/views.js';
 import type { DataPackage } from '../src/modules/assessment-data/types.js';
 import { loadActor } from '../src/modules/auth/load-actor.js';
@@ -167,6 +170,58 @@ describe.each(DB_KINDS)('analysis API on the demo (%s)', (kind) => {
     );
     expect(bad.status).toBe(400);
   }, 120_000);
+
+  it('gives a municipality page its row of the region page, compared with no school of list T', async () => {
+    const [u] = await rows(sql`select id from users where login = 'region'`);
+    const actor = await loadActor(database.db, String(u?.id));
+    if (!actor) throw new Error('no region actor');
+    const data = await regionData(database.db, regionId);
+    const lists = await shnorLists(database.db, regionId);
+    const first = (await get<EffectView>(`/api/analysis/effect?unitId=${regionId}`, 'region')).body;
+    let estimated = 0;
+    let below = 0;
+    for (const year of first.years) {
+      const region = (await get<EffectView>(`/api/analysis/effect?unitId=${regionId}&year=${year}`, 'region'))
+        .body;
+      const list = lists.find((l) => l.year === year && l.status === 'approved');
+      if (!list) throw new Error(`no list ${year}`);
+      const ofT = new Set([...((await allMembers(database.db, [list])).get(list.id) ?? [])]);
+      for (const row of region.municipalities) {
+        const page = (
+          await get<EffectView>(`/api/analysis/effect?unitId=${row.unit.id}&year=${year}`, 'region')
+        ).body;
+        if (!row.estimate) {
+          below++;
+          expect(row.treated).toBeLessThan(MIN_MUNICIPALITY_TREATED);
+          expect(page.result).toBeNull();
+          expect(page.message).toBe(ANALYSIS_COUNTED.fewInMunicipality.render(row.treated));
+          continue;
+        }
+        estimated++;
+        expect(page.result?.treated).toBe(row.treated);
+        expect(page.result?.comparison).toBe(row.estimate.comparison);
+        expect(page.result?.estimate).toBeCloseTo(row.estimate.estimate, 10);
+        expect(page.result?.ciLow).toBeCloseTo(row.estimate.ciLow, 10);
+        expect(page.result?.ciHigh).toBeCloseTo(row.estimate.ciHigh, 10);
+        const [m] = await rows(sql`select path from org_units where id = ${row.unit.id}`);
+        const e = await estimateList(database.db, {
+          actor,
+          unitPath: String(m?.path),
+          municipality: true,
+          pkg: data.pkg,
+          code: (id) => data.codeByOrgUnitId.get(id),
+          approved: lists.filter((l) => l.status === 'approved'),
+          list,
+        });
+        if ('message' in e) throw new Error(e.message);
+        const listCodes = new Set([...ofT].map((id) => data.codeByOrgUnitId.get(id)));
+        expect(e.result.schools.comparison.filter((c) => listCodes.has(c.id))).toEqual([]);
+      }
+    }
+    // The demo has municipalities on both sides of the minimum, so both branches above ran.
+    expect(estimated).toBeGreaterThan(0);
+    expect(below).toBeGreaterThan(0);
+  }, 300_000);
 
   it('writes the report sections with the numbers of the pages', async () => {
     const [u] = await rows(sql`select id from users where login = 'region'`);

@@ -1,3 +1,4 @@
+import { counted, WORDS } from '../../lib/counted.js';
 import type { FigureSource } from '../reports/report-model.js';
 
 // The Russian texts of the analysis pages and report sections: positive change (issue 13 §3) and the
@@ -9,6 +10,15 @@ const R_RULE =
 
 /** The fewest supported schools of a municipality for its own estimate (see EFFECT_WORDS.municipalityMin). */
 export const MIN_MUNICIPALITY_TREATED = 5;
+
+export const ANALYSIS_COUNTED = {
+  /** A municipality page below MIN_MUNICIPALITY_TREATED: the same rule as the region page's municipality rows. */
+  fewInMunicipality: counted(
+    WORDS.school,
+    (n) =>
+      `У муниципалитета в этом списке ШНОР ${n} с R за три года — меньше ${MIN_MUNICIPALITY_TREATED}: при таком числе интервал шире самого эффекта, оценка ничего не говорит`,
+  ),
+};
 
 export const ANALYSIS_TEXT = {
   unitNotArea: 'Эффект поддержки оценивается для региона или муниципалитета, а не для отдельной школы',
