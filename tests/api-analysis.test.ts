@@ -18,6 +18,8 @@ import { loadActor } from '../src/modules/auth/load-actor.js';
 import { DEMO_SUPPORT_EFFECT } from '../src/modules/demo/demo-identification.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
+import { rByYear, scopeUnit } from '../src/modules/reports/report-data.js';
+import { pct } from '../src/modules/reports/report-labels.js';
 import { reportBlockSchema } from '../src/modules/reports/report-model.js';
 import { testApp } from './helpers/api.js';
 import { opora } from './helpers/cli.js';
@@ -222,6 +224,43 @@ describe.each(DB_KINDS)('analysis API on the demo (%s)', (kind) => {
     expect(estimated).toBeGreaterThan(0);
     expect(below).toBeGreaterThan(0);
   }, 300_000);
+
+  it('gives «Динамика результатов ШНОР» the R of the positive-change page', async () => {
+    const change = (
+      await get<PositiveChangeView>(`/api/analysis/positive-change?unitId=${regionId}`, 'region')
+    ).body;
+    const T = change.year as number;
+    const scope = await scopeUnit(database.db, regionId);
+    if (!scope) throw new Error('no region');
+    const ids = change.schools.map((x) => x.school.id);
+    const years = await rByYear(database.db, scope, ids);
+    const before = years.find((y) => y.year === T)?.r;
+    const after = years.find((y) => y.year === T + 1)?.r;
+    for (const x of change.schools) {
+      expect(before?.get(x.school.id) ?? null).toBe(x.rBefore);
+      expect(after?.get(x.school.id) ?? null).toBe(x.rAfter);
+    }
+    const both = ids.filter((id) => before?.has(id) && after?.has(id));
+    const mean = both.reduce((a, id) => a + (before?.get(id) as number), 0) / both.length;
+    expect(mean).toBeCloseTo(change.summary?.meanBefore as number, 12);
+
+    // The report itself: each school's R of year T is the page's R before.
+    const res = await t.call('POST', '/api/reports', {
+      cookie: ck.region,
+      body: { unitId: regionId, template: 'shnor_dynamics', year: T },
+    });
+    const { reportId } = (await res.json()) as { reportId: string };
+    await drainJobs(database.db, jobHandlers());
+    type Table = { type: string; caption?: string; columns?: string[]; rows?: string[][] };
+    const report = (await get<{ content: { blocks: Table[] } }>(`/api/reports/${reportId}`, 'region')).body;
+    const table = report.content.blocks.find((b) => b.caption === 'R школ списка по годам');
+    const column = table?.columns?.indexOf(String(T)) ?? -1;
+    expect(column).toBeGreaterThan(0);
+    // Compared as sorted «name R» pairs: two schools of the demo share a name.
+    const shown = (table?.rows ?? []).map((r) => `${r[0]} ${r[column]}`);
+    const page = change.schools.map((x) => `${x.school.name} ${pct(x.rBefore)}`);
+    expect(shown.sort()).toEqual(page.sort());
+  }, 180_000);
 
   it('writes the report sections with the numbers of the pages', async () => {
     const [u] = await rows(sql`select id from users where login = 'region'`);
