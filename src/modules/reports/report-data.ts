@@ -9,6 +9,7 @@ import { shnorFlagsSql } from '../organisation/coverage-sql.js';
 import { listInForce } from '../organisation/list-in-force.js';
 import { currentSchoolYear } from '../organisation/school-year.js';
 import { overdue } from '../roadmaps/read-sql.js';
+import { itemsOfSchoolYear } from '../roadmaps/year-items.js';
 
 // What the templates read: the ШНОР of a year's approved list inside the report's scope, each with its
 // result index R, its flags of the run (stagnation, repeat), its low procedures (share of «2» per
@@ -151,10 +152,10 @@ export type UnitExecution = {
 
 /**
  * Roadmap execution per municipality of the scope with its subtree; for a municipality, its own roadmaps
- * and each of its schools: the items of approved roadmaps, done, done and confirmed, overdue — the
- * dashboard's rules.
+ * and each of its schools: the measures of the school year (itemsOfSchoolYear — the monitoring's and
+ * positive change's), done, done and confirmed, overdue today — the dashboard's rules.
  */
-export async function executionByUnit(db: Db, scope: ScopeUnit): Promise<UnitExecution[]> {
+export async function executionByUnit(db: Db, scope: ScopeUnit, year: number): Promise<UnitExecution[]> {
   const childKind = scope.kind === 'region' ? 'municipality' : 'school';
   return rowsOf<UnitExecution>(
     db,
@@ -164,8 +165,8 @@ export async function executionByUnit(db: Db, scope: ScopeUnit): Promise<UnitExe
         (count(i.id) filter (where ${sql.raw(overdue('i', 'r.status'))}))::int as overdue
       from org_units u
         left join org_units ru on ru.path like u.path || '%' and (u.id <> ${scope.id}::uuid or ru.id = u.id)
-        left join roadmaps r on r.org_unit_id = ru.id and r.status = 'approved'
-        left join roadmap_items i on i.roadmap_id = r.id
+        left join (roadmaps r join roadmap_items i on i.roadmap_id = r.id and ${itemsOfSchoolYear(year)})
+          on r.org_unit_id = ru.id
       where (u.kind = ${childKind} and u.path like ${`${scope.path}%`})
         or (u.id = ${scope.id}::uuid and u.kind = 'municipality')
       group by u.id, u.name`,

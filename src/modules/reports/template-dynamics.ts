@@ -54,7 +54,7 @@ export const dynamicsTemplate: TemplateBuilder = async (db, { scope, year, progr
       `Средний R школ списка ${year} года — ${pct(base.list)} при ${pct(base.all)} по всем школам; результатов следующего года ещё нет.`,
     );
   }
-  const execution = await executionByUnit(db, scope);
+  const execution = await executionByUnit(db, scope, year);
   const blocks: ReportBlock[] = [
     { type: 'heading', text: 'Результаты школ списка по годам', level: 1 },
     {
