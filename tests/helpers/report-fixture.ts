@@ -13,7 +13,8 @@ import type { buildRegion } from './fixture.js';
 // R 2024: S1 60 %, S2 85 %, S3 90 %; R 2025: S1 62 %, S2 70 %, S3 75 %; S3 also in the risk zone in 2025.
 // The same R comes from the assessment data (one procedure of 100 participants per school and year, «2»
 // = 100 − R), which the reports' R of the analysis pages reads, and from the runs' stored results, which
-// the identification report reads. S1 has a curator for 2025; M1's approved roadmap has one measure, overdue since 2025-10-01.
+// the identification report reads. S1 has a curator for 2025; M1's approved roadmap of 2025 has one
+// counted measure, overdue since 2025-10-01.
 
 type Region = Awaited<ReturnType<typeof buildRegion>>;
 
@@ -84,4 +85,13 @@ export async function reportData(db: Db, f: Region) {
   await assign(db, curator, f.S1.id, 2025);
   const { itemId } = await roadmapOf(db, f.M1.id, 2025, 'approved');
   await db.update(items).set({ dueDate: '2025-10-01' }).where(eq(items.id, itemId));
+  // Not measures of school year 2025 (itemsOfSchoolYear): a cancelled one and one of a 2023 roadmap, both
+  // past their dates — a report of 2025 counts neither.
+  const cancelled = await roadmapOf(db, f.M1.id, 2025, 'approved');
+  await db
+    .update(items)
+    .set({ dueDate: '2025-10-01', status: 'cancelled' })
+    .where(eq(items.id, cancelled.itemId));
+  const old = await roadmapOf(db, f.M1.id, 2023, 'approved');
+  await db.update(items).set({ dueDate: '2023-10-01' }).where(eq(items.id, old.itemId));
 }
