@@ -7,14 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { drainJobs } from '../src/jobs/runner.js';
+import { estimateList } from '../src/modules/analysis/get-effect.js';
+import { allMembers, shnorLists } from '../src/modules/analysis/list-members.js';
 import { regionData } from '../src/modules/analysis/region-data.js';
 import { effectBlocks, positiveChangeBlocks, schoolFacts } from '../src/modules/analysis/report-sections.js';
+import { ANALYSIS_COUNTED, MIN_MUNICIPALITY_TREATED } from '../src/modules/analysis/strings.js';
 import type { EffectView, PositiveChangeView } from '../src/modules/analysis/views.js';
 import type { DataPackage } from '../src/modules/assessment-data/types.js';
 import { loadActor } from '../src/modules/auth/load-actor.js';
 import { DEMO_SUPPORT_EFFECT } from '../src/modules/demo/demo-identification.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
+import { rByYear, scopeUnit } from '../src/modules/reports/report-data.js';
+import { pct } from '../src/modules/reports/report-labels.js';
 import { reportBlockSchema } from '../src/modules/reports/report-model.js';
 import { testApp } from './helpers/api.js';
 import { opora } from './helpers/cli.js';
@@ -167,6 +172,95 @@ describe.each(DB_KINDS)('analysis API on the demo (%s)', (kind) => {
     );
     expect(bad.status).toBe(400);
   }, 120_000);
+
+  it('gives a municipality page its row of the region page, compared with no school of list T', async () => {
+    const [u] = await rows(sql`select id from users where login = 'region'`);
+    const actor = await loadActor(database.db, String(u?.id));
+    if (!actor) throw new Error('no region actor');
+    const data = await regionData(database.db, regionId);
+    const lists = await shnorLists(database.db, regionId);
+    const first = (await get<EffectView>(`/api/analysis/effect?unitId=${regionId}`, 'region')).body;
+    let estimated = 0;
+    let below = 0;
+    for (const year of first.years) {
+      const region = (await get<EffectView>(`/api/analysis/effect?unitId=${regionId}&year=${year}`, 'region'))
+        .body;
+      const list = lists.find((l) => l.year === year && l.status === 'approved');
+      if (!list) throw new Error(`no list ${year}`);
+      const ofT = new Set([...((await allMembers(database.db, [list])).get(list.id) ?? [])]);
+      for (const row of region.municipalities) {
+        const page = (
+          await get<EffectView>(`/api/analysis/effect?unitId=${row.unit.id}&year=${year}`, 'region')
+        ).body;
+        if (!row.estimate) {
+          below++;
+          expect(row.treated).toBeLessThan(MIN_MUNICIPALITY_TREATED);
+          expect(page.result).toBeNull();
+          expect(page.message).toBe(ANALYSIS_COUNTED.fewInMunicipality.render(row.treated));
+          continue;
+        }
+        estimated++;
+        expect(page.result?.treated).toBe(row.treated);
+        expect(page.result?.comparison).toBe(row.estimate.comparison);
+        expect(page.result?.estimate).toBeCloseTo(row.estimate.estimate, 10);
+        expect(page.result?.ciLow).toBeCloseTo(row.estimate.ciLow, 10);
+        expect(page.result?.ciHigh).toBeCloseTo(row.estimate.ciHigh, 10);
+        const [m] = await rows(sql`select path from org_units where id = ${row.unit.id}`);
+        const e = await estimateList(database.db, {
+          actor,
+          unitPath: String(m?.path),
+          municipality: true,
+          pkg: data.pkg,
+          code: (id) => data.codeByOrgUnitId.get(id),
+          approved: lists.filter((l) => l.status === 'approved'),
+          list,
+        });
+        if ('message' in e) throw new Error(e.message);
+        const listCodes = new Set([...ofT].map((id) => data.codeByOrgUnitId.get(id)));
+        expect(e.result.schools.comparison.filter((c) => listCodes.has(c.id))).toEqual([]);
+      }
+    }
+    // The demo has municipalities on both sides of the minimum, so both branches above ran.
+    expect(estimated).toBeGreaterThan(0);
+    expect(below).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('gives «Динамика результатов ШНОР» the R of the positive-change page', async () => {
+    const change = (
+      await get<PositiveChangeView>(`/api/analysis/positive-change?unitId=${regionId}`, 'region')
+    ).body;
+    const T = change.year as number;
+    const scope = await scopeUnit(database.db, regionId);
+    if (!scope) throw new Error('no region');
+    const ids = change.schools.map((x) => x.school.id);
+    const years = await rByYear(database.db, scope, ids);
+    const before = years.find((y) => y.year === T)?.r;
+    const after = years.find((y) => y.year === T + 1)?.r;
+    for (const x of change.schools) {
+      expect(before?.get(x.school.id) ?? null).toBe(x.rBefore);
+      expect(after?.get(x.school.id) ?? null).toBe(x.rAfter);
+    }
+    const both = ids.filter((id) => before?.has(id) && after?.has(id));
+    const mean = both.reduce((a, id) => a + (before?.get(id) as number), 0) / both.length;
+    expect(mean).toBeCloseTo(change.summary?.meanBefore as number, 12);
+
+    // The report itself: each school's R of year T is the page's R before.
+    const res = await t.call('POST', '/api/reports', {
+      cookie: ck.region,
+      body: { unitId: regionId, template: 'shnor_dynamics', year: T },
+    });
+    const { reportId } = (await res.json()) as { reportId: string };
+    await drainJobs(database.db, jobHandlers());
+    type Table = { type: string; caption?: string; columns?: string[]; rows?: string[][] };
+    const report = (await get<{ content: { blocks: Table[] } }>(`/api/reports/${reportId}`, 'region')).body;
+    const table = report.content.blocks.find((b) => b.caption === 'R школ списка по годам');
+    const column = table?.columns?.indexOf(String(T)) ?? -1;
+    expect(column).toBeGreaterThan(0);
+    // Compared as sorted «name R» pairs: two schools of the demo share a name.
+    const shown = (table?.rows ?? []).map((r) => `${r[0]} ${r[column]}`);
+    const page = change.schools.map((x) => `${x.school.name} ${pct(x.rBefore)}`);
+    expect(shown.sort()).toEqual(page.sort());
+  }, 180_000);
 
   it('writes the report sections with the numbers of the pages', async () => {
     const [u] = await rows(sql`select id from users where login = 'region'`);

@@ -10,12 +10,14 @@ import { OPORA_DEFAULT } from '../identification/methodology.js';
 import { readableUnitOfRegion } from '../organisation/get-coverage.js';
 import { allMembers, type ListRow, type Member, shnorLists, visibleMembers } from './list-members.js';
 import { regionData } from './region-data.js';
-import { ANALYSIS_TEXT, EFFECT_WORDS, MIN_MUNICIPALITY_TREATED } from './strings.js';
+import { ANALYSIS_COUNTED, ANALYSIS_TEXT, EFFECT_WORDS, MIN_MUNICIPALITY_TREATED } from './strings.js';
 import type { EffectView } from './views.js';
 
 // «Эффект поддержки» (issue 13 §4) from the database: the region's package (region-data.ts), treated = the
 // approved ШНОР list of year T (for a municipality: its schools of that list), excluded from the comparison
-// = the schools of the approved ШНОР lists of earlier years (supported before; see below why not later); then the one estimator of src/modules/effect — the page
+// = every other school of list T (supported too: for a municipality, the other municipalities' ШНОР) and the
+// schools of the approved ШНОР lists of earlier years (supported before; see below why not later); then the
+// one estimator of src/modules/effect — a municipality page gives its row of the region page; the page
 // and `opora evaluate-effect` on the same package give the same numbers. The treated are read with the
 // actor's access in the query; the comparison group leaves the server only as averages.
 
@@ -65,6 +67,7 @@ export async function getEffect(
     const attempt = await estimateList(db, {
       actor: opts.actor,
       unitPath: unit.path,
+      municipality: unit.kind === 'municipality',
       pkg: data.pkg,
       code,
       approved,
@@ -212,7 +215,7 @@ export function eventStudy(pkg: DataPackage, years: number[], r: EffectResult, T
   };
 }
 
-type Estimated = {
+export type Estimated = {
   list: ListRow;
   members: Member[];
   treated: Set<string>;
@@ -220,12 +223,16 @@ type Estimated = {
   result: EffectResult;
 };
 
-/** The estimate for one list year, or why it cannot be made (too few schools with data). */
-async function estimateList(
+/**
+ * The estimate for one list year, or why it cannot be made (too few schools with data; for a municipality,
+ * fewer than MIN_MUNICIPALITY_TREATED). Exported for the test that checks the comparison group.
+ */
+export async function estimateList(
   db: Db,
   x: {
     actor: Actor;
     unitPath: string;
+    municipality: boolean;
     pkg: DataPackage;
     code: (orgUnitId: string) => string | undefined;
     approved: ListRow[];
@@ -236,13 +243,18 @@ async function estimateList(
   // Supported before T: their support may still act in T → T+1. Lists after T are NOT excluded: the list of
   // T+1 is chosen by R(T+1), the outcome itself — leaving out its schools would leave out exactly the
   // comparison schools whose R fell, and bias the estimate down (seen on generated regions: −0,03 R).
+  // List T itself: the schools of T the unit does not treat (another municipality's, or ones the actor may
+  // not see) were supported in T too and would be the closest matches of the treated.
   const earlier = x.approved.filter((l) => l.year < x.list.year);
-  const everSupported = new Set([...(await allMembers(db, earlier)).values()].flatMap((s) => [...s]));
+  const supported = await allMembers(db, [...earlier, x.list]);
+  const everSupported = new Set([...supported.values()].flatMap((s) => [...s]));
   const treated = new Set(members.map((m) => x.code(m.schoolId)).filter((c): c is string => c !== undefined));
   const exclude = new Set([...everSupported].map(x.code).filter((c): c is string => c !== undefined));
   for (const c of treated) exclude.delete(c);
   try {
     const result = estimateEffect(x.pkg, x.list.year, treated, { exclude });
+    if (x.municipality && result.treated < MIN_MUNICIPALITY_TREATED)
+      return { message: ANALYSIS_COUNTED.fewInMunicipality.render(result.treated) };
     return { list: x.list, members, treated, exclude, result };
   } catch (e) {
     if (e instanceof EffectInputError) return { message: e.message };

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { itemsOfSchoolYear } from '../roadmaps/year-items.js';
 
 // What was done with each listed school and how its risks moved (issue 13 §3): the execution of its own
-// approved roadmap for the school year after the list, its approved or published programmes of that year,
+// approved roadmaps of the list's school year (itemsOfSchoolYear: the monitoring's and the reports' measures), its approved or published programmes of that year,
 // and the number of high risk levels in its first and last risk profile (verified levels where the curator
 // verified them). One query each over the given schools; the caller has already checked access.
 
@@ -37,9 +38,9 @@ export async function schoolWork(
     db,
     sql`select r.org_unit_id as id,
           count(*) filter (where i.status = 'done')::int as done,
-          count(*) filter (where i.status <> 'cancelled')::int as total
+          count(*)::int as total
         from roadmaps r join roadmap_items i on i.roadmap_id = r.id
-        where r.org_unit_id = any(${ids}) and r.period_year = ${year} and r.status = 'approved'
+        where r.org_unit_id = any(${ids}) and ${itemsOfSchoolYear(year)}
         group by r.org_unit_id`,
   );
   for (const r of roadmaps) {

@@ -1,4 +1,6 @@
+import { counted, WORDS } from '../../lib/counted.js';
 import type { FigureSource } from '../reports/report-model.js';
+import { ROADMAP_TEXT } from '../roadmaps/strings.js';
 
 // The Russian texts of the analysis pages and report sections: positive change (issue 13 §3) and the
 // effect of support (§4). The methodology in words follows ADR 0023.
@@ -9,6 +11,15 @@ const R_RULE =
 
 /** The fewest supported schools of a municipality for its own estimate (see EFFECT_WORDS.municipalityMin). */
 export const MIN_MUNICIPALITY_TREATED = 5;
+
+export const ANALYSIS_COUNTED = {
+  /** A municipality page below MIN_MUNICIPALITY_TREATED: the same rule as the region page's municipality rows. */
+  fewInMunicipality: counted(
+    WORDS.school,
+    (n) =>
+      `У муниципалитета в этом списке ШНОР ${n} с R за три года — меньше ${MIN_MUNICIPALITY_TREATED}: при таком числе интервал шире самого эффекта, оценка ничего не говорит`,
+  ),
+};
 
 export const ANALYSIS_TEXT = {
   unitNotArea: 'Эффект поддержки оценивается для региона или муниципалитета, а не для отдельной школы',
@@ -95,8 +106,8 @@ export const CHANGE_WORDS = {
       year: `${year} → ${year + 1}`,
     }),
     execution: (year: number): FigureSource => ({
-      data: `Утверждённые дорожные карты школ на ${year}/${String(year + 1).slice(2)} учебный год; документы школ того же года`,
-      rule: 'Исполнение — доля выполненных мероприятий карты школы (отменённые не считаются); программа — утверждённая или опубликованная среднесрочная или антирисковая программа',
+      data: `${ROADMAP_TEXT.itemsOfSchoolYear(year)} — карты самой школы; документы школ того же года`,
+      rule: 'Исполнение — доля выполненных из этих мероприятий; программа — утверждённая или опубликованная среднесрочная или антирисковая программа',
       year: `${year}/${String(year + 1).slice(2)} учебный год`,
     }),
     risks: (): FigureSource => ({

@@ -1,23 +1,23 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { OPEN_STATUSES } from '../roadmaps/read-sql.js';
+import { itemsOfSchoolYear } from '../roadmaps/year-items.js';
 import type { ComputeArgs, ComputedDetail, ComputedTable } from './computed.js';
 
 // «Промежуточный мониторинг реализации дорожных карт» (June, September): for each participant, the
-// measures of the approved roadmaps of its own subtree for the monitoring's school year — due by the
+// measures of the approved roadmaps of its own subtree for the monitoring's school year (itemsOfSchoolYear,
+// the one definition of the reports and positive change too) — due by the
 // monitoring's date, done, overdue on that date, done with evidence (a file or the keeper's written
 // waiver), confirmed by the level above. Statuses are today's; «due» and «overdue» are as of `asOf`.
 
 const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 
-/** Items of approved roadmaps of the year below the path (a calendar-year roadmap: either calendar year). */
+/** The school year's measures (itemsOfSchoolYear) with their organisation `o`, to be narrowed to a subtree. */
 const ITEMS = (year: number) => sql`
   from roadmap_items i
   join roadmaps r on r.id = i.roadmap_id
   join org_units o on o.id = r.org_unit_id
-  where r.status = 'approved'
-    and ((r.period_kind = 'school_year' and r.period_year = ${year})
-      or (r.period_kind = 'calendar_year' and r.period_year in (${year}, ${year + 1})))`;
+  where ${itemsOfSchoolYear(year)}`;
 
 type CountRow = {
   unit_id: string;
@@ -44,7 +44,7 @@ export async function roadmapExecution(db: Db, args: ComputeArgs): Promise<Compu
     { key: 'evidenceShare', label: 'Полнота доказательств', unit: 'share' },
   ];
   const note =
-    'Мероприятия утверждённых дорожных карт участника и организаций ниже него за учебный год мониторинга; ' +
+    'Мероприятия утверждённых дорожных карт участника и организаций ниже него за учебный год мониторинга, кроме отменённых; ' +
     `срок и просрочка — на ${args.asOf.split('-').reverse().join('.')}, статусы — текущие`;
   if (args.units.length === 0) return { columns, rows: [], note };
   const values = sql.join(

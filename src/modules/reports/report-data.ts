@@ -1,12 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { byRussian } from '../../lib/sort.js';
+import { regionData } from '../analysis/region-data.js';
 import { approvedListOfYear } from '../identification/approved-lists.js';
-import type { LowProcedure } from '../identification/identify.js';
+import { identifierFor, type LowProcedure } from '../identification/identify.js';
+import { OPORA_DEFAULT } from '../identification/methodology.js';
 import { shnorFlagsSql } from '../organisation/coverage-sql.js';
 import { listInForce } from '../organisation/list-in-force.js';
 import { currentSchoolYear } from '../organisation/school-year.js';
 import { overdue } from '../roadmaps/read-sql.js';
+import { itemsOfSchoolYear } from '../roadmaps/year-items.js';
 
 // What the templates read: the ШНОР of a year's approved list inside the report's scope, each with its
 // result index R, its flags of the run (stagnation, repeat), its low procedures (share of «2» per
@@ -94,43 +97,48 @@ export async function runCounts(
   db: Db,
   scope: ScopeUnit,
   runId: string,
-): Promise<{ schools: number; riskZone: number; meanR: number | null }> {
-  const [row] = await rowsOf<{ schools: number; riskZone: number; meanR: number | null }>(
+): Promise<{ schools: number; riskZone: number }> {
+  const [row] = await rowsOf<{ schools: number; riskZone: number }>(
     db,
-    sql`select count(*)::int as schools, (count(*) filter (where r.risk_zone))::int as "riskZone",
-        avg(r.result_index) as "meanR"
+    sql`select count(*)::int as schools, (count(*) filter (where r.risk_zone))::int as "riskZone"
       from identification_results r join org_units s on s.id = r.school_id
       where r.run_id = ${runId}::uuid and s.path like ${`${scope.path}%`}`,
   );
-  return row ?? { schools: 0, riskZone: 0, meanR: null };
+  return row ?? { schools: 0, riskZone: 0 };
 }
+
+export type YearR = { year: number; r: Map<string, number>; meanAll: number | null };
 
 /**
- * One finished run per year of the region: the run of the year's approved ШНОР list, or, for a year whose
- * list is not approved yet, its latest finished run — R of every school for the years of the data.
+ * R by year for every year of the region's data: of the given schools (missing: no R that year) and the
+ * mean over every school of the scope. The analysis pages' R — opora-default on the data as they are now
+ * (regionData, Identifier.resultsOf) — not the result_index stored by each year's run, which keeps the
+ * region's methodology and the data of its day: one R for the reports and the pages.
  */
-export async function resultYears(db: Db, regionId: string) {
-  return rowsOf<{ year: number; runId: string }>(
+export async function rByYear(db: Db, scope: ScopeUnit, schoolIds: string[]): Promise<YearR[]> {
+  const data = await regionData(db, scope.regionId);
+  const identifier = identifierFor(data.pkg, OPORA_DEFAULT);
+  const index = new Map(data.pkg.schools.map((s, i) => [s.id, i]));
+  const at = (orgUnitId: string) => {
+    const code = data.codeByOrgUnitId.get(orgUnitId);
+    return code === undefined ? undefined : index.get(code);
+  };
+  const inScope = await rowsOf<{ id: string }>(
     db,
-    sql`select distinct on (r.year) r.year, r.id as "runId" from identification_runs r
-      where r.region_id = ${regionId}::uuid and r.status = 'done'
-      order by r.year, exists (select 1 from identification_lists l where l.run_id = r.id
-        and l.kind = 'shnor' and l.status = 'approved') desc, r.finished_at desc nulls last`,
+    sql`select id from org_units where kind = 'school' and path like ${`${scope.path}%`}`,
   );
-}
-
-/** R of the given schools in a run (missing: the school had no results that year). */
-export async function rOfSchools(db: Db, runId: string, schoolIds: string[]): Promise<Map<string, number>> {
-  if (schoolIds.length === 0) return new Map();
-  const rows = await rowsOf<{ id: string; r: number | null }>(
-    db,
-    sql`select school_id as id, result_index as r from identification_results
-      where run_id = ${runId}::uuid and school_id in (${sql.join(
-        schoolIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-  );
-  return new Map(rows.flatMap((r) => (r.r === null ? [] : [[r.id, r.r] as const])));
+  const all = inScope.map((u) => at(u.id)).filter((i): i is number => i !== undefined);
+  return data.years.map((year) => {
+    const rs = identifier.resultsOf(year).r;
+    const r = new Map<string, number>();
+    for (const id of schoolIds) {
+      const i = at(id);
+      const v = i === undefined ? Number.NaN : (rs[i] as number);
+      if (!Number.isNaN(v)) r.set(id, v);
+    }
+    const known = all.map((i) => rs[i] as number).filter((v) => !Number.isNaN(v));
+    return { year, r, meanAll: known.length ? known.reduce((a, b) => a + b, 0) / known.length : null };
+  });
 }
 
 export type UnitExecution = {
@@ -144,10 +152,10 @@ export type UnitExecution = {
 
 /**
  * Roadmap execution per municipality of the scope with its subtree; for a municipality, its own roadmaps
- * and each of its schools: the items of approved roadmaps, done, done and confirmed, overdue — the
- * dashboard's rules.
+ * and each of its schools: the measures of the school year (itemsOfSchoolYear — the monitoring's and
+ * positive change's), done, done and confirmed, overdue today — the dashboard's rules.
  */
-export async function executionByUnit(db: Db, scope: ScopeUnit): Promise<UnitExecution[]> {
+export async function executionByUnit(db: Db, scope: ScopeUnit, year: number): Promise<UnitExecution[]> {
   const childKind = scope.kind === 'region' ? 'municipality' : 'school';
   return rowsOf<UnitExecution>(
     db,
@@ -157,8 +165,8 @@ export async function executionByUnit(db: Db, scope: ScopeUnit): Promise<UnitExe
         (count(i.id) filter (where ${sql.raw(overdue('i', 'r.status'))}))::int as overdue
       from org_units u
         left join org_units ru on ru.path like u.path || '%' and (u.id <> ${scope.id}::uuid or ru.id = u.id)
-        left join roadmaps r on r.org_unit_id = ru.id and r.status = 'approved'
-        left join roadmap_items i on i.roadmap_id = r.id
+        left join (roadmaps r join roadmap_items i on i.roadmap_id = r.id and ${itemsOfSchoolYear(year)})
+          on r.org_unit_id = ru.id
       where (u.kind = ${childKind} and u.path like ${`${scope.path}%`})
         or (u.id = ${scope.id}::uuid and u.kind = 'municipality')
       group by u.id, u.name`,

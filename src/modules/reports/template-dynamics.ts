@@ -1,13 +1,13 @@
 import { countLabel } from '../../lib/plural.js';
 import { recommend } from './recommend.js';
-import { executionByUnit, listSchoolsOfYear, resultYears, rOfSchools, runCounts } from './report-data.js';
+import { executionByUnit, listSchoolsOfYear, rByYear } from './report-data.js';
 import { pct, REPORT_MSG, REPORT_WORDS } from './report-labels.js';
 import type { ReportBlock } from './report-model.js';
 import type { TemplateBuilder } from './templates.js';
 
 // «Динамика результатов ШНОР»: R (share of participants without «2», `opora-default`) and the share of
-// «2» (1 − R) of the schools of the year's list over every year the region has an approved list's run,
-// beside all schools of the scope. A description, not an estimate of the effect: the list was chosen for
+// «2» (1 − R) of the schools of the year's list over every year of the region's data, beside all schools
+// of the scope — R as the analysis pages compute it (rByYear). A description, not an estimate of the effect: the list was chosen for
 // low results, which rise by themselves (the «Эффект поддержки» template says how much).
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -18,19 +18,18 @@ export const dynamicsTemplate: TemplateBuilder = async (db, { scope, year, progr
   const data = await listSchoolsOfYear(db, scope, year);
   if (!data) throw new Error(REPORT_MSG.noData);
   const ids = data.schools.map((s) => s.id);
-  const years = await resultYears(db, scope.regionId);
-  const series: { year: number; list: number | null; all: number | null; r: Map<string, number> }[] = [];
-  for (const [i, y] of years.entries()) {
-    const r = await rOfSchools(db, y.runId, ids);
-    const all = await runCounts(db, scope, y.runId);
-    series.push({ year: y.year, list: mean([...r.values()]), all: all.meanR, r });
-    await progress(0.1 + (0.6 * (i + 1)) / years.length, `Результаты ${y.year} года прочитаны`);
-  }
+  const series = (await rByYear(db, scope, ids)).map((y) => ({
+    year: y.year,
+    list: mean([...y.r.values()]),
+    all: y.meanAll,
+    r: y.r,
+  }));
+  await progress(0.7, 'Результаты по годам рассчитаны');
   const base = series.find((s) => s.year === year);
   const last = series[series.length - 1];
   const source = {
     data: `результаты оценочных процедур по годам; школы утверждённого списка ШНОР ${year} года`,
-    rule: 'R — доля участников без «2» по методике opora-default (расчёт утверждённого списка года, для года без утверждённого списка — последний завершённый расчёт); доля «2» = 1 − R; среднее по школам без весов',
+    rule: 'R — доля участников без «2» по методике opora-default на загруженных сейчас данных, тот же расчёт, что на страницах «Позитивные изменения» и «Эффект поддержки»; доля «2» = 1 − R; среднее по школам без весов',
     year: series.map((s) => s.year).join(', '),
   };
   const findings: string[] = [];
@@ -55,7 +54,7 @@ export const dynamicsTemplate: TemplateBuilder = async (db, { scope, year, progr
       `Средний R школ списка ${year} года — ${pct(base.list)} при ${pct(base.all)} по всем школам; результатов следующего года ещё нет.`,
     );
   }
-  const execution = await executionByUnit(db, scope);
+  const execution = await executionByUnit(db, scope, year);
   const blocks: ReportBlock[] = [
     { type: 'heading', text: 'Результаты школ списка по годам', level: 1 },
     {

@@ -16,7 +16,7 @@ export const identificationTemplate: TemplateBuilder = async (db, { scope, year,
   await progress(0.3, 'Список ШНОР прочитан');
   const { list, schools } = data;
   const counts = await runCounts(db, scope, list.runId);
-  const execution = await executionByUnit(db, scope);
+  const execution = await executionByUnit(db, scope, year);
   await progress(0.6, 'Данные расчёта и дорожных карт прочитаны');
   const source = {
     data: `утверждённый список ШНОР ${year} года${list.orderNumber ? ` (приказ № ${list.orderNumber}${list.orderDate ? ` от ${ruDate(list.orderDate)}` : ''})` : ''}`,

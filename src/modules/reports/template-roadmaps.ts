@@ -1,16 +1,17 @@
 import { countLabel } from '../../lib/plural.js';
+import { ROADMAP_TEXT } from '../roadmaps/strings.js';
 import { recommend } from './recommend.js';
 import { executionByUnit, listSchoolsOfYear } from './report-data.js';
 import { pct, REPORT_WORDS } from './report-labels.js';
 import type { ReportBlock } from './report-model.js';
 import type { TemplateBuilder } from './templates.js';
 
-// «Исполнение дорожных карт»: per municipality (per school below the region) the measures of approved
-// roadmaps, done, done and confirmed, overdue — the dashboard's rules; recommendations on overdue
+// «Исполнение дорожных карт»: per municipality (per school below the region) the measures of the school
+// year's approved roadmaps (itemsOfSchoolYear), done, done and confirmed, overdue — the dashboard's rules; recommendations on overdue
 // measures and on the coverage of the year's ШНОР.
 
 export const roadmapTemplate: TemplateBuilder = async (db, { scope, year, progress }) => {
-  const rows = await executionByUnit(db, scope);
+  const rows = await executionByUnit(db, scope, year);
   await progress(0.5, 'Исполнение дорожных карт подсчитано');
   const list = await listSchoolsOfYear(db, scope, year);
   const total = rows.reduce(
@@ -25,7 +26,7 @@ export const roadmapTemplate: TemplateBuilder = async (db, { scope, year, progre
   const share = (n: number, d: number) => (d > 0 ? n / d : null);
   const worst = rows.filter((r) => r.items > 0).sort((a, b) => b.overdue / b.items - a.overdue / a.items)[0];
   const source = {
-    data: 'мероприятия утверждённых дорожных карт организаций в границах справки',
+    data: `${ROADMAP_TEXT.itemsOfSchoolYear(year)} — организаций в границах справки`,
     rule: 'выполнено — статус «выполнено»; подтверждено — выполнение подтверждено вышестоящим уровнем; просрочено — срок прошёл, мероприятие не выполнено',
     year: `на ${new Date().toLocaleDateString('ru-RU')}`,
   };
