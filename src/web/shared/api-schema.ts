@@ -222,7 +222,7 @@ export interface paths {
                                 orderNumber: string | null;
                                 orderDate: string | null;
                             } | null;
-                            /** По какому списку T+1 определены выход и стагнация */
+                            /** По какому списку T+1 определены выход и повторное включение */
                             nextListBasis: string;
                             message: string | null;
                             summary: {
