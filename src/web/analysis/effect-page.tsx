@@ -18,7 +18,7 @@ import { api, unwrap } from '../shared/api.js';
 import { FigureSourceButton } from '../shared/figure-source.js';
 import { Query } from '../shared/ui.js';
 import { A, type Effect, points, smd } from './labels.js';
-import { ChartCard, useUnitAndYear, YearSelect } from './shared.js';
+import { ChartCard, UnitYearHeader, useUnitAndYear } from './shared.js';
 
 // «Эффект поддержки» (issue 13 §4): the honest estimate with its interval beside the naive before/after and
 // why they differ, the numbers of schools, the event-study chart, the balance of the groups, municipalities
@@ -42,21 +42,12 @@ export function EffectPage() {
       <Query q={effect}>
         {(e) => (
           <>
-            <Group align="flex-end" justify="space-between">
-              <Group align="flex-end">
-                <Text fw={600} data-testid="effect-unit">
-                  {e.unit.name}
-                </Text>
-                {e.years.length > 0 && (
-                  <YearSelect years={e.years} value={e.year} onChange={(y) => set({ year: y })} />
-                )}
-              </Group>
-              {e.unit.kind === 'municipality' && (
-                <Anchor component={Link} to="/analysis/effect" data-testid="effect-to-region">
-                  {A.toRegion}
-                </Anchor>
-              )}
-            </Group>
+            <UnitYearHeader
+              v={e}
+              onYear={(y) => set({ year: y })}
+              regionPath="/analysis/effect"
+              testPrefix="effect"
+            />
             <EffectBody e={e} />
           </>
         )}

@@ -7,7 +7,7 @@ import { FigureSourceButton } from '../shared/figure-source.js';
 import { Query } from '../shared/ui.js';
 import { A, type PositiveChange, percent, points } from './labels.js';
 import { SchoolTable } from './school-change-table.js';
-import { ChartCard, useUnitAndYear, YearSelect } from './shared.js';
+import { ChartCard, UnitYearHeader, useUnitAndYear } from './shared.js';
 
 // «Позитивные изменения» (issue 13 §3): the schools of a year's ШНОР list in the next year — a region sees
 // its municipalities (a row opens the municipality), a municipality or a curator his schools (a row opens
@@ -31,21 +31,12 @@ export function PositiveChangePage() {
       <Query q={change}>
         {(c) => (
           <>
-            <Group align="flex-end" justify="space-between">
-              <Group align="flex-end">
-                <Text fw={600} data-testid="change-unit">
-                  {c.unit.name}
-                </Text>
-                {c.years.length > 0 && (
-                  <YearSelect years={c.years} value={c.year} onChange={(y) => set({ year: y })} />
-                )}
-              </Group>
-              {c.unit.kind === 'municipality' && (
-                <Anchor component={Link} to="/analysis/positive-change" data-testid="change-to-region">
-                  {A.toRegion}
-                </Anchor>
-              )}
-            </Group>
+            <UnitYearHeader
+              v={c}
+              onYear={(y) => set({ year: y })}
+              regionPath="/analysis/positive-change"
+              testPrefix="change"
+            />
             <ChangeBody c={c} />
           </>
         )}

@@ -1,5 +1,5 @@
-import { Group, Paper, Select, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Anchor, Group, Paper, Select, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import { chartOption, chartSpecSchema } from '../../lib/chart-spec.js';
 import type { FigureSource } from '../../modules/reports/report-model.js';
 import { EChart } from '../identification/echart.js';
@@ -77,5 +77,34 @@ export function ChartCard({
       </Group>
       <EChart option={chartOption(chartSpecSchema.parse(spec))} height={height} testId={testId} />
     </Paper>
+  );
+}
+
+/** The unit a page is about, its list-year picker and, below the region, the way back up to the region. */
+export function UnitYearHeader({
+  v,
+  onYear,
+  regionPath,
+  testPrefix,
+}: {
+  v: { unit: { name: string; kind: string }; years: number[]; year: number | null };
+  onYear: (year: number) => void;
+  regionPath: string;
+  testPrefix: string;
+}) {
+  return (
+    <Group align="flex-end" justify="space-between">
+      <Group align="flex-end">
+        <Text fw={600} data-testid={`${testPrefix}-unit`}>
+          {v.unit.name}
+        </Text>
+        {v.years.length > 0 && <YearSelect years={v.years} value={v.year} onChange={onYear} />}
+      </Group>
+      {v.unit.kind === 'municipality' && (
+        <Anchor component={Link} to={regionPath} data-testid={`${testPrefix}-to-region`}>
+          {A.toRegion}
+        </Anchor>
+      )}
+    </Group>
   );
 }
