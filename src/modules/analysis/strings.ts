@@ -88,7 +88,8 @@ export const EFFECT_WORDS = {
 export const CHANGE_WORDS = {
   nextListApproved: (year: number, order: string) => `утверждённому списку ШНОР ${year} года (${order})`,
   nextListDraft: (year: number) => `черновику списка ШНОР ${year} года (список ещё не утверждён)`,
-  noNextList: (year: number) => `списка ШНОР ${year} года ещё нет: выход из списка и повторное включение не определены`,
+  noNextList: (year: number) =>
+    `списка ШНОР ${year} года ещё нет: выход из списка и повторное включение не определены`,
   source: {
     r: (year: number): FigureSource => ({
       data: `Результаты оценочных процедур ${year} и ${year + 1} гг. школ утверждённого списка ШНОР ${year} года`,
