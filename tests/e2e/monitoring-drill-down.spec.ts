@@ -4,7 +4,8 @@ import { apiGet, signIn } from './fixtures.js';
 // Issue 13 §1 as the regional operator lives it: from the start page's roll-up he goes down region →
 // municipality → school; on «Показатели» he drills three different figures down to the data behind a
 // school's number, opening «откуда эта цифра» each time; then he adds an indicator of his own and sets
-// its target. A municipal coordinator sees only his own schools.
+// its target, changes the target and switches the indicator off. A municipal coordinator sees only his
+// own schools.
 
 const shots = process.env.SHOTS_DIR;
 
@@ -99,6 +100,14 @@ test('the region drills down three figures to the data behind them, adds an indi
   await expect(region.getByTestId('targets-table')).toContainText('6 %');
   await expect(region.getByTestId('indicator-unit-value')).not.toHaveAttribute('data-band', 'none');
   if (shots) await region.screenshot({ path: `${shots}/ind-own-target.png`, fullPage: true });
+  // He changes the target in place, then switches his indicator off: it stays, marked, with its target.
+  await region.getByTestId('target-edit').click();
+  await region.getByTestId('target-edit-target').fill('5');
+  await region.getByTestId('target-edit-save').click();
+  await expect(region.getByTestId('targets-table')).toContainText('5 %');
+  await region.getByTestId('own-card-toggle').click();
+  await expect(region.getByTestId('own-indicator-card')).toContainText('отключён');
+  if (shots) await region.screenshot({ path: `${shots}/ind-own-off.png`, fullPage: true });
 });
 
 test('a municipal coordinator sees only the schools of his municipality', async ({ browser }) => {

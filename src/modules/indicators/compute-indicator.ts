@@ -9,7 +9,7 @@ import type { FigureSource } from '../reports/report-model.js';
 import { bandOf, type StoredTarget, targetFor } from './band.js';
 import { aggregate, type Fraction } from './block.js';
 import { BLOCKS, type IndicatorDef } from './catalogue.js';
-import { setsSomeTargets } from './indicator-access.js';
+import { keepsIndicators, setsSomeTargets } from './indicator-access.js';
 import { findIndicator } from './list-indicators.js';
 import type { FigureView, IndicatorResultView, TargetView } from './views.js';
 
@@ -139,5 +139,6 @@ export async function computeIndicator(
     children: children.map(fig),
     targets,
     canSetTargets: setsSomeTargets(opts.actor, unit.regionId, unit.path),
+    canKeepIndicator: def.own !== null && keepsIndicators(opts.actor, unit.regionId),
   };
 }

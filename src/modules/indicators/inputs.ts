@@ -29,14 +29,13 @@ const definition = z
   .trim()
   .min(10, { message: 'Определение — не короче 10 символов: его читают пользователи' })
   .max(2000, { message: 'Определение — не длиннее 2000 символов' });
-const params = z
-  .record(
-    z.string().max(50),
-    z.union([z.string().max(200), z.number().min(-1_000_000).max(1_000_000)], {
-      message: 'Параметр — строка или число',
-    }),
-  )
-  .default({});
+const paramsShape = z.record(
+  z.string().max(50),
+  z.union([z.string().max(200), z.number().min(-1_000_000).max(1_000_000)], {
+    message: 'Параметр — строка или число',
+  }),
+);
+const params = paramsShape.default({});
 
 export const definitionInput = z
   .object({
@@ -63,7 +62,8 @@ export const definitionPatch = z
     title: title.optional(),
     definition: definition.optional(),
     direction: z.enum(INDICATOR_DIRECTIONS, { message: 'Укажите, что лучше: больше или меньше' }).optional(),
-    params: params.optional(),
+    // Not `params.optional()`: Zod 4 fills the default into an optional, and every patch wiped the parameters.
+    params: paramsShape.optional(),
     active: z.boolean({ message: 'Активность — да или нет' }).optional(),
   })
   .strict();

@@ -180,6 +180,10 @@ describe.each(DB_KINDS)('targets and own indicators on %s', (kind) => {
     const mun = await getIndicatorsOverview(db(), { actor: f.as('mun1'), year: 2026 });
     expect(mun.rows.some((r) => r.indicator.code === 'own_one')).toBe(false);
     const again = await getIndicatorsOverview(db(), { actor: f.as('region'), year: 2026 });
-    expect(again.rows.find((r) => r.indicator.code === 'own_one')?.indicator.own?.active).toBe(false);
+    const off = again.rows.find((r) => r.indicator.code === 'own_one');
+    expect(off?.indicator.own?.active).toBe(false);
+    // Switching off changes nothing else: the parameters and the figure stay (a patch once wiped them).
+    expect(off?.indicator.params).toEqual(def?.params);
+    expect(off?.figure).toEqual(overview.rows.find((r) => r.indicator.code === 'own_one')?.figure);
   });
 });

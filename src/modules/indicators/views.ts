@@ -58,6 +58,8 @@ export const indicatorResultView = z
     children: z.array(unitFigureView),
     targets: z.array(targetView),
     canSetTargets: z.boolean(),
+    /** edits or switches off the region's own indicator (the regional operator) */
+    canKeepIndicator: z.boolean(),
   })
   .meta({ id: 'IndicatorResult' });
 

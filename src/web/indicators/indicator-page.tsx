@@ -7,6 +7,7 @@ import { Query } from '../shared/ui.js';
 import { Empty } from '../work/empty.js';
 import { FigureValue, TargetText } from './figure-cell.js';
 import { formatBase, type IndicatorResult, S } from './labels.js';
+import { OwnIndicatorCard } from './own-indicator-card.js';
 import { TargetsCard } from './targets-card.js';
 
 // One indicator down the units (issue 13 §1): the unit's figure and the table of the units below it; a
@@ -145,6 +146,7 @@ function IndicatorBody({ r }: { r: IndicatorResult }) {
           {S.data}
         </Anchor>
       )}
+      <OwnIndicatorCard r={r} />
       <TargetsCard r={r} />
     </Stack>
   );

@@ -1,22 +1,12 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TargetLevel } from '../../db/schema/values.js';
 import { api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { Empty } from '../work/empty.js';
-import { formatValue, type IndicatorResult, LEVEL_LABELS, S } from './labels.js';
+import { type IndicatorResult, LEVEL_LABELS, S } from './labels.js';
+import { TargetRow } from './target-edit.js';
 
 // The targets of an indicator for the year (issue 13 §1): per level, for all units of the level or for
 // one; green from «цель», yellow from «порог». Shares are typed in percent and stored as 0…1.
@@ -56,16 +46,6 @@ export function TargetsCard({ r }: { r: IndicatorResult }) {
     },
     onError: notifyError,
   });
-  const remove = useMutation({
-    mutationFn: (t: IndicatorResult['targets'][number]) =>
-      unwrap(
-        api.DELETE('/api/indicator-targets/{id}', {
-          params: { path: { id: t.id }, query: { version: t.version } },
-        }),
-      ),
-    onSuccess: refresh,
-    onError: notifyError,
-  });
   return (
     <Paper withBorder p="md">
       <Stack>
@@ -82,29 +62,12 @@ export function TargetsCard({ r }: { r: IndicatorResult }) {
                 <Table.Th>Организация</Table.Th>
                 <Table.Th>Цель (зелёная зона от)</Table.Th>
                 <Table.Th>Порог (жёлтая зона от)</Table.Th>
-                {r.canSetTargets && <Table.Th w={40} />}
+                {r.canSetTargets && <Table.Th w={190} />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {r.targets.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>{LEVEL_LABELS[t.level]}</Table.Td>
-                  <Table.Td>{t.orgUnitName ?? 'все организации уровня'}</Table.Td>
-                  <Table.Td>{formatValue(t.target, r.indicator.unit)}</Table.Td>
-                  <Table.Td>{formatValue(t.warn, r.indicator.unit)}</Table.Td>
-                  {r.canSetTargets && (
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label="Удалить цель"
-                        onClick={() => remove.mutate(t)}
-                      >
-                        ×
-                      </ActionIcon>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
+                <TargetRow key={t.id} r={r} t={t} />
               ))}
             </Table.Tbody>
           </Table>

@@ -14036,6 +14036,7 @@ export interface components {
             })[];
             targets: components["schemas"]["IndicatorTarget"][];
             canSetTargets: boolean;
+            canKeepIndicator: boolean;
         };
         IndicatorTarget: {
             id: string;
