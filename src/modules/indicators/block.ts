@@ -36,6 +36,17 @@ export type Block<P> = {
   data(db: Db, ctx: BlockContext<P> & { schoolId: string }): Promise<DataTable>;
 };
 
+/**
+ * A block as the registry keeps it, whatever its parameters: they come in as stored and are checked by the
+ * block's own schema before it runs, so the registry needs no `any`.
+ */
+export type RegisteredBlock = Block<unknown>;
+export const registered = <P>(b: Block<P>): RegisteredBlock => ({
+  ...b,
+  base: (db, ctx) => b.base(db, { ...ctx, params: b.params.parse(ctx.params) }),
+  data: (db, ctx) => b.data(db, { ...ctx, params: b.params.parse(ctx.params) }),
+});
+
 export type Fraction = { unitId: string; numerator: number; denominator: number };
 
 export const rowsOf = async <T>(db: Db, q: SQL): Promise<T[]> =>

@@ -1,5 +1,5 @@
 import type { IndicatorDirection, IndicatorUnit } from '../../db/schema/values.js';
-import type { Block } from './block.js';
+import { type RegisteredBlock, registered } from './block.js';
 import { listExitBlock, stagnationBlock } from './blocks-lists.js';
 import { confirmedBlock, mark2Block } from './blocks-results.js';
 import { roadmapOnTimeBlock } from './blocks-roadmaps.js';
@@ -10,16 +10,15 @@ import { COVERAGE_METRICS, type CoverageMetricKey } from './coverage-metrics.js'
 // parameters, a unit, a direction and the definition users read. A region adds its own indicators from
 // the same blocks (indicator_definitions); codes of the catalogue are reserved.
 
-// biome-ignore lint/suspicious/noExplicitAny: a registry of blocks of different parameter types
-export const BLOCKS: Record<string, Block<any>> = Object.fromEntries(
+export const BLOCKS: Record<string, RegisteredBlock> = Object.fromEntries(
   [
-    listExitBlock,
-    stagnationBlock,
-    mark2Block,
-    confirmedBlock,
-    roadmapOnTimeBlock,
-    coverageBlock,
-    risksReducedBlock,
+    registered(listExitBlock),
+    registered(stagnationBlock),
+    registered(mark2Block),
+    registered(confirmedBlock),
+    registered(roadmapOnTimeBlock),
+    registered(coverageBlock),
+    registered(risksReducedBlock),
   ].map((b) => [b.code, b]),
 );
 

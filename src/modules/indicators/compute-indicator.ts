@@ -26,8 +26,7 @@ export async function figuresOf(
 ): Promise<Figures> {
   const block = BLOCKS[opts.def.block];
   if (!block) throw new Error(`unknown block ${opts.def.block}`);
-  const params = block.params.parse(opts.def.params);
-  const base = await block.base(db, { regionId: opts.regionId, year: opts.year, params });
+  const base = await block.base(db, { regionId: opts.regionId, year: opts.year, params: opts.def.params });
   const fractions = await aggregate(db, opts.units, base.schools);
   return { source: base.source, hasBase: base.schools !== null, fractions };
 }

@@ -19,7 +19,6 @@ export async function getIndicatorData(
   const def = await findIndicator(db, school.regionId, opts.code);
   const block = BLOCKS[def.block];
   if (!block) throw notFound('Показатель');
-  const params = block.params.parse(def.params);
   const f = await figuresOf(db, { regionId: school.regionId, year: opts.year, def, units: [school] });
   const targets = await loadTargets(db, school.regionId, {
     code: def.code,
@@ -29,7 +28,7 @@ export async function getIndicatorData(
   const table = await block.data(db, {
     regionId: school.regionId,
     year: opts.year,
-    params,
+    params: def.params,
     schoolId: school.id,
   });
   return {
