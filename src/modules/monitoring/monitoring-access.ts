@@ -1,10 +1,10 @@
 import { and, eq, exists, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Role } from '../../db/schema/auth.js';
 import { monitoringResponses, monitorings } from '../../db/schema/monitoring.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
+import { campaignReader, runsCampaignOf } from '../access/campaign-roles.js';
 import { MSG } from './strings.js';
 
 // Who sees a monitoring and who acts on it. The owner's subtree readers see it whole (a municipality
@@ -12,28 +12,13 @@ import { MSG } from './strings.js';
 // its own form. The owner's operator (regional operator, municipal coordinator) runs it; the participant
 // fills its form; the owner and, for a school, the municipality above it review. A teacher reads none.
 
-const READER_ROLES: readonly Role[] = [
-  'admin',
-  'regional_operator',
-  'regional_center',
-  'expert',
-  'municipal_coordinator',
-  'curator',
-  'school_team',
-];
-
-export const monitoringReader = (actor: Actor): Actor => ({
-  ...actor,
-  assignments: actor.assignments.filter((a) => READER_ROLES.includes(a.role)),
-});
-
 /** SQL: the unit with this path is one whose form the actor may read. */
 export const unitInScope = (actor: Actor, path: SQL | typeof orgUnits.path): SQL =>
-  pathReadable(monitoringReader(actor), path);
+  pathReadable(campaignReader(actor), path);
 
 /** SQL over monitorings: the owner's side sees it; a participant, once it is no longer a draft. */
 export function monitoringVisible(actor: Actor): SQL {
-  const reader = monitoringReader(actor);
+  const reader = campaignReader(actor);
   return or(
     exists(
       sql`(select 1 from ${orgUnits} o where o.id = ${monitorings.ownerUnitId} and ${pathReadable(reader, sql`o.path`)})`,
@@ -68,14 +53,8 @@ export async function loadMonitoring(
   return row;
 }
 
-/** The regional operator of a region's monitoring, the municipal coordinator of a municipality's. */
-export function keepsOwner(actor: Actor, owner: { id: string; kind: string }): boolean {
-  const role = owner.kind === 'region' ? 'regional_operator' : 'municipal_coordinator';
-  return actor.assignments.some((a) => a.role === role && a.governingId === owner.id);
-}
-
 export function assertKeeps(actor: Actor, owner: { id: string; kind: string }): void {
-  if (!keepsOwner(actor, owner)) throw forbidden(MSG.notOwner);
+  if (!runsCampaignOf(actor, owner)) throw forbidden(MSG.notOwner);
 }
 
 /** The participant fills its own form: a school's team, a municipality's coordinator. */
@@ -87,7 +66,7 @@ export function fillsFor(actor: Actor, unit: { id: string; kind: string }): bool
 
 /** The owner reviews every form; the municipality above a school reviews that school's form too. */
 export function reviewsFor(actor: Actor, owner: { id: string; kind: string }, unit: UnitRef): boolean {
-  if (keepsOwner(actor, owner)) return true;
+  if (runsCampaignOf(actor, owner)) return true;
   return (
     unit.kind === 'school' &&
     actor.assignments.some(

@@ -5,7 +5,8 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import type { MonitoringResponseStatus } from '../../db/schema/values.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
-import { fillsFor, keepsOwner, type MonitoringRow, type UnitRef, unitInScope } from './monitoring-access.js';
+import { runsCampaignOf } from '../access/campaign-roles.js';
+import { fillsFor, type MonitoringRow, type UnitRef, unitInScope } from './monitoring-access.js';
 import type { MonitoringSummary } from './views.js';
 
 // What the list and the page of a monitoring show: its participants the actor sees, counted by status
@@ -119,6 +120,6 @@ export function summaryOf(
               status: p.status,
               returnComment: p.returnComment,
             })),
-    canKeep: keepsOwner(actor, owner),
+    canKeep: runsCampaignOf(actor, owner),
   };
 }

@@ -1,32 +1,16 @@
 import { and, eq, exists, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Role } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { riskCampaignSchools, riskCampaigns } from '../../db/schema/risk-profiles.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
+import { campaignReader, runsCampaignOf } from '../access/campaign-roles.js';
 import { MSG } from './strings.js';
 
 // Who sees and who runs a questionnaire campaign. The owner's operator (the regional operator for a
 // region's campaign, the municipal coordinator for a municipality's) runs it; the roles that follow
 // schools see it with the schools of their scope only; the school team sees its own school. A teacher
 // answers by a personal link and reads no campaign. Everything else gets 404, as if it did not exist.
-
-const READER_ROLES: readonly Role[] = [
-  'admin',
-  'regional_operator',
-  'regional_center',
-  'expert',
-  'municipal_coordinator',
-  'curator',
-  'school_team',
-];
-
-/** The actor with only the assignments that read campaigns. */
-export const campaignReader = (actor: Actor): Actor => ({
-  ...actor,
-  assignments: actor.assignments.filter((a) => READER_ROLES.includes(a.role)),
-});
 
 /** SQL: the school (path column) is one the actor sees in campaigns. */
 export const schoolInScope = (actor: Actor, path: SQL | typeof orgUnits.path): SQL =>
@@ -66,14 +50,8 @@ export async function loadCampaign(
   return row;
 }
 
-/** The regional operator of a region's campaign, the municipal coordinator of a municipality's. */
-export function keepsOwner(actor: Actor, owner: { id: string; kind: string }): boolean {
-  const role = owner.kind === 'region' ? 'regional_operator' : 'municipal_coordinator';
-  return actor.assignments.some((a) => a.role === role && a.governingId === owner.id);
-}
-
 export function assertKeeps(actor: Actor, owner: { id: string; kind: string }): void {
-  if (!keepsOwner(actor, owner)) throw forbidden(MSG.notOwner);
+  if (!runsCampaignOf(actor, owner)) throw forbidden(MSG.notOwner);
 }
 
 /** The school's team: the only one who hands out its links and answers as its director. */

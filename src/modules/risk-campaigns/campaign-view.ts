@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { riskInstruments } from '../../db/schema/risk-profiles.js';
 import type { Actor } from '../access/actor.js';
-import { type CampaignRow, keepsOwner, type OwnerRef } from './campaign-access.js';
+import { runsCampaignOf } from '../access/campaign-roles.js';
+import type { CampaignRow, OwnerRef } from './campaign-access.js';
 import type { campaignView } from './views.js';
 
 export type CampaignView = z.infer<typeof campaignView>;
@@ -43,7 +44,7 @@ export async function campaignViews(
       version: c.version,
       owner: { id: owner.id, name: owner.name, kind: owner.kind },
       instrument,
-      canKeep: keepsOwner(actor, owner),
+      canKeep: runsCampaignOf(actor, owner),
       createdAt: c.createdAt.toISOString(),
     };
   });
