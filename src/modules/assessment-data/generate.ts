@@ -1,5 +1,6 @@
 import { pickVillages } from '../demo/demo-names.js';
 import { createRng, type Rng } from '../demo/demo-random.js';
+import { DIFFICULTY, DISTRICT_ROOTS, EGE, OGE, TOWN_ROOTS, VPR } from './generate-catalogue.js';
 import type { Procedure } from './types.js';
 
 // A deterministic synthetic package for the demo and benchmarks: the same options give the same rows.
@@ -74,41 +75,6 @@ export const GENERATED_INDICATORS = [
   'teacher_vacancy_share',
 ] as const;
 
-const TOWN_ROOTS = [
-  'Краснозорск',
-  'Светлогорск',
-  'Озёрск',
-  'Каменногорск',
-  'Северск',
-  'Приречный',
-  'Заречный',
-  'Лесогорск',
-  'Новоозёрск',
-  'Солнечногорск',
-];
-const DISTRICT_ROOTS = [
-  'Берёзовский',
-  'Северный',
-  'Озёрный',
-  'Лесной',
-  'Каменский',
-  'Заречный',
-  'Полевой',
-  'Сосновский',
-  'Луговской',
-  'Ключевской',
-  'Покровский',
-  'Никольский',
-  'Степной',
-  'Кедровый',
-  'Рябиновский',
-  'Ольховский',
-  'Дубравный',
-  'Калиновский',
-  'Вишнёвский',
-  'Родниковский',
-];
-
 type Level = 'НОШ' | 'ООШ' | 'СОШ';
 
 type SchoolModel = {
@@ -127,40 +93,6 @@ type SchoolModel = {
   inflates: boolean;
   harsh: boolean;
   script?: GivenSchool['script'];
-};
-
-const VPR: [number, string[], string[], number][] = [
-  [4, ['русский язык', 'математика', 'окружающий мир'], [], 0],
-  [5, ['русский язык', 'математика', 'история', 'биология'], [], 0],
-  [6, ['русский язык', 'математика'], ['история', 'биология', 'география', 'обществознание'], 2],
-  [7, ['русский язык', 'математика'], ['история', 'биология', 'география', 'обществознание', 'физика'], 2],
-  [
-    8,
-    ['русский язык', 'математика'],
-    ['история', 'биология', 'география', 'обществознание', 'физика', 'химия'],
-    2,
-  ],
-];
-const OGE: [string, number][] = [
-  ['русский язык', 1],
-  ['математика', 1],
-  ['обществознание', 0.55],
-  ['информатика', 0.35],
-  ['география', 0.35],
-];
-const EGE: [string, number][] = [
-  ['русский язык', 1],
-  ['математика (профильный уровень)', 0.45],
-  ['математика (базовый уровень)', 0.55],
-  ['обществознание', 0.45],
-  ['физика', 0.2],
-];
-/** Added to the log-odds of «2»: mathematics and Russian are harder than the rest. */
-const DIFFICULTY: Record<string, number> = {
-  'русский язык': 0.25,
-  математика: 0.35,
-  'математика (профильный уровень)': 0.2,
-  'математика (базовый уровень)': -0.6,
 };
 
 const DEFAULT_SHOCK = 0.2;
