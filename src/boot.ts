@@ -7,6 +7,7 @@ import { type Database, openPglite, openPostgres } from './db/client.js';
 import { openReplica, type Replica } from './db/replica.js';
 import { users } from './db/schema/auth.js';
 import { databaseStorage, type FileStorage, localStorage } from './modules/files/storage.js';
+import { setPupilKey } from './modules/pupils/pupil-crypto.js';
 
 export async function openDatabase(config: Config, opts: { migrate?: boolean } = {}): Promise<Database> {
   return config.databaseUrl
@@ -29,6 +30,28 @@ export function sessionSecret(config: Config): string {
   const secret = randomBytes(32).toString('hex');
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The key of pupils' personal data: the configured one, or one generated once and kept in the data
+ * directory (the embedded setup, and a PostgreSQL demo). Set for the process before anything reads pupils.
+ */
+export function configurePupilKey(config: Config): void {
+  if (config.pupilDataKey) {
+    setPupilKey(config.pupilDataKey);
+    return;
+  }
+  const file = path.join(config.dataDir, 'pupil-data-key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      // Another process wrote it first: read that one.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  setPupilKey(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex'));
 }
 
 export function makeStorage(config: Config, database: Database): FileStorage {

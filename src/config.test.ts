@@ -2,7 +2,11 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
-const PG = { DATABASE_URL: 'postgres://u@h:5432/db', SESSION_SECRET: 'x'.repeat(32) };
+const PG = {
+  DATABASE_URL: 'postgres://u@h:5432/db',
+  SESSION_SECRET: 'x'.repeat(32),
+  PUPIL_DATA_KEY: 'ab'.repeat(32),
+};
 
 describe('processes and pool (WORKERS, DATABASE_POOL_SIZE)', () => {
   it('runs one process per core on PostgreSQL unless told otherwise', () => {
@@ -23,5 +27,21 @@ describe('processes and pool (WORKERS, DATABASE_POOL_SIZE)', () => {
   it('refuses nonsense', () => {
     expect(() => loadConfig({ ...PG, WORKERS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...PG, WORKERS: 'many' })).toThrow(/WORKERS/);
+  });
+});
+
+describe("pupils' data key (PUPIL_DATA_KEY)", () => {
+  it('is required for a PostgreSQL deployment and must be 32 bytes', () => {
+    const { PUPIL_DATA_KEY: _, ...withoutKey } = PG;
+    expect(() => loadConfig(withoutKey)).toThrow(/PUPIL_DATA_KEY: обязателен/);
+    expect(() => loadConfig({ ...PG, PUPIL_DATA_KEY: 'abc' })).toThrow(/64 шестнадцатеричные цифры/);
+    expect(loadConfig(PG).pupilDataKey?.length).toBe(32);
+    expect(
+      loadConfig({ ...PG, PUPIL_DATA_KEY: Buffer.alloc(32, 7).toString('base64') }).pupilDataKey,
+    ).toEqual(Buffer.alloc(32, 7));
+  });
+  it('is not needed for the embedded database (generated into the data directory)', () => {
+    expect(loadConfig({}).pupilDataKey).toBeUndefined();
+    expect(loadConfig({}).pupilRetentionDays).toBe(365);
   });
 });

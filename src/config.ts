@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { proxyEntryProblem } from './lib/client-ip.js';
+import { parsePupilKey } from './modules/pupils/pupil-crypto.js';
 
 // The only place that reads process.env: everything else receives a typed Config.
 const bool = z
@@ -22,6 +23,13 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'ожидается адрес вида postgres://пользователь@реплика:5432/база')
     .optional(),
   SESSION_SECRET: z.string().min(16, 'не короче 16 символов').optional(),
+  /** The key of pupils' personal data (issue 14 §2): 64 hex digits or 32 bytes in base64. */
+  PUPIL_DATA_KEY: z
+    .string()
+    .refine((v) => parsePupilKey(v) !== null, 'ожидается 64 шестнадцатеричные цифры или 32 байта в base64')
+    .optional(),
+  /** Days a pupil's record is kept after he leaves the registry; then it is deleted. */
+  PUPIL_RETENTION_DAYS: z.coerce.number({ message: 'ожидается число' }).int().min(0).max(3650).default(365),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -69,6 +77,9 @@ export type Config = {
   /** Key for hashing session tokens; generated into the data directory when not given for PGlite. */
   sessionSecret: string | undefined;
   sessionTtlHours: number;
+  /** The pupils' data key as given; generated into the data directory when not given (boot.ts). */
+  pupilDataKey: Buffer | undefined;
+  pupilRetentionDays: number;
   uploadMaxBytes: number;
   demo: boolean;
   cookieSecure: boolean;
@@ -104,6 +115,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Неверная конфигурация, запуск остановлен:\n  DATABASE_REPLICA_URL: реплика используется только вместе с DATABASE_URL',
     );
   }
+  if (dbKind === 'postgres' && !demo && !e.PUPIL_DATA_KEY) {
+    // Every instance must read what another wrote; a key lost is every pupil's name lost.
+    throw new ConfigError(
+      'Неверная конфигурация, запуск остановлен:\n  PUPIL_DATA_KEY: обязателен при работе с PostgreSQL (64 шестнадцатеричные цифры; хранить отдельно от резервных копий базы)',
+    );
+  }
   if (dbKind === 'postgres' && !demo && !e.SESSION_SECRET) {
     // Several instances must hash session tokens with one key.
     throw new ConfigError(
@@ -119,6 +136,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     sessionSecret: e.SESSION_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    pupilDataKey: e.PUPIL_DATA_KEY ? (parsePupilKey(e.PUPIL_DATA_KEY) ?? undefined) : undefined,
+    pupilRetentionDays: e.PUPIL_RETENTION_DAYS,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     // Demo is the default only for the embedded database: a PostgreSQL deployment is production.
     demo,

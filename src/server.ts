@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
 import { demoStatus } from './api/demo-gate.js';
-import { isEmpty, makeStorage, openDatabase, sessionSecret, startReplica } from './boot.js';
+import {
+  configurePupilKey,
+  isEmpty,
+  makeStorage,
+  openDatabase,
+  sessionSecret,
+  startReplica,
+} from './boot.js';
 import { type DemoLoaded, isClusterWorker, primaryDemo, runPrimary } from './cluster.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Database, DataDirLockedError } from './db/client.js';
@@ -22,6 +29,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const config = loadConfig();
+  // Pupils' personal data are encrypted with the configured key (issue 14 §2), in every process.
+  configurePupilKey(config);
   // A worker of src/cluster.ts: the primary has prepared the database and prints the banner.
   if (isClusterWorker())
     return serveHttp(config, await openDatabase(config, { migrate: false }), {

@@ -46,7 +46,12 @@ async function instance(label: string, dbUrl: string, replicaUrl: string, secret
     applicationName: `opora-replica-${label}`,
     log: (m) => logs.push(m),
   }).start();
-  const config = loadConfig({ DATABASE_URL: dbUrl, SESSION_SECRET: secret, DEMO: 'false' });
+  const config = loadConfig({
+    DATABASE_URL: dbUrl,
+    SESSION_SECRET: secret,
+    PUPIL_DATA_KEY: 'cd'.repeat(32),
+    DEMO: 'false',
+  });
   const app = createApp({
     db: database.db,
     dbKind: 'postgres',

@@ -15,12 +15,14 @@ import { analysisRoutes } from './routes/analysis.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
 import { coverageRoutes } from './routes/coverage.js';
+import { diagnosticRoutes } from './routes/diagnostics.js';
 import { eventRoutes } from './routes/events.js';
 import { expertiseRoutes } from './routes/expertise.js';
 import { identificationListRoutes } from './routes/identification-lists.js';
 import { identificationRunRoutes } from './routes/identification-runs.js';
 import { importRoutes } from './routes/imports.js';
 import { indicatorRoutes } from './routes/indicators.js';
+import { individualRouteRoutes } from './routes/individual-routes.js';
 import { itemRoutes } from './routes/items.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { miscRoutes } from './routes/misc.js';
@@ -28,13 +30,16 @@ import { monitoringRoutes } from './routes/monitorings.js';
 import { organisationPairRoutes } from './routes/organisation-pairs.js';
 import { organisationPeopleRoutes } from './routes/organisation-people.js';
 import { orgRoutes } from './routes/orgs.js';
+import { peopleCoverageRoutes } from './routes/people-coverage.js';
 import { programRoutes } from './routes/programs.js';
+import { pupilRoutes } from './routes/pupils.js';
 import { reportRoutes } from './routes/reports.js';
 import { riskAnswerRoutes } from './routes/risk-answer.js';
 import { riskCampaignRoutes } from './routes/risk-campaigns.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 import { riskProfileRoutes } from './routes/risk-profiles.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
+import { staffRoutes } from './routes/staff.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
 import { csrfGuard, forgetActorsAfterChange, securityHeaders, sessionLoader } from './security.js';
@@ -109,6 +114,12 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   monitoringRoutes(app, deps);
   analysisRoutes(app, deps);
   reportRoutes(app, deps);
+  // Support of people (issue 14): teachers' staff, deficits, routes, mentoring, courses; pupils at risk.
+  staffRoutes(app, deps);
+  diagnosticRoutes(app, deps);
+  individualRouteRoutes(app, deps);
+  pupilRoutes(app, deps);
+  peopleCoverageRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

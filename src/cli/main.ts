@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { configurePupilKey } from '../boot.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DataDirLockedError } from '../db/client.js';
 import { createAdmin } from './create-admin.js';
@@ -44,6 +45,8 @@ async function main() {
     return;
   }
   const config = loadConfig();
+  // Pupils' personal data are encrypted with the configured key (issue 14 §2), in every process.
+  configurePupilKey(config);
   switch (command) {
     case 'db:reset':
       await resetDatabase(config);

@@ -51,6 +51,19 @@ const IndicatorRoutes = lazyNamed(() => import('./indicators/indicator-routes.js
 const MonitoringRoutes = lazyNamed(() => import('./monitoring/monitoring-routes.js'), 'MonitoringRoutes');
 const AnalysisRoutes = lazyNamed(() => import('./analysis/analysis-routes.js'), 'AnalysisRoutes');
 const ReportRoutes = lazyNamed(() => import('./reports/report-routes.js'), 'ReportRoutes');
+const StaffRoutes = lazyNamed(() => import('./staff/staff-routes.js'), 'StaffRoutes');
+const MyRoutePage = lazyNamed(() => import('./staff/my-route-page.js'), 'MyRoutePage');
+const DiagnosticRoutes = lazyNamed(() => import('./diagnostics/diagnostic-routes.js'), 'DiagnosticRoutes');
+const IndividualRouteRoutes = lazyNamed(
+  () => import('./individual-routes/route-routes.js'),
+  'IndividualRouteRoutes',
+);
+const CourseRoutes = lazyNamed(() => import('./courses/course-routes.js'), 'CourseRoutes');
+const PupilRoutes = lazyNamed(() => import('./pupils/pupil-routes.js'), 'PupilRoutes');
+const PeopleCoverageRoutes = lazyNamed(
+  () => import('./people-coverage/people-coverage-routes.js'),
+  'PeopleCoverageRoutes',
+);
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
 const InstrumentEditorPage = lazyNamed(
@@ -180,6 +193,13 @@ function Shell() {
             <Route path="/monitorings/*" element={<MonitoringRoutes />} />
             <Route path="/analysis/*" element={<AnalysisRoutes />} />
             <Route path="/reports/*" element={<ReportRoutes />} />
+            <Route path="/staff/*" element={<StaffRoutes />} />
+            <Route path="/my-route" element={<MyRoutePage />} />
+            <Route path="/diagnostics/*" element={<DiagnosticRoutes />} />
+            <Route path="/individual-routes/*" element={<IndividualRouteRoutes />} />
+            <Route path="/courses/*" element={<CourseRoutes />} />
+            <Route path="/pupils/*" element={<PupilRoutes />} />
+            <Route path="/people-coverage/*" element={<PeopleCoverageRoutes />} />
             <Route path="/work/:view" element={<WorkPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/risk-instruments" element={<InstrumentsPage />} />

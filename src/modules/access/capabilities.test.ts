@@ -165,6 +165,8 @@ describe('capabilities of each role', () => {
       analysis: _a,
       monitorings: _m,
       reports: _r,
+      people: _p,
+      pupils: _u,
       ...rest
     } = capabilitiesOf(actor(role, unit));
     expect(rest).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
@@ -214,6 +216,22 @@ describe('capabilities of each role', () => {
       monitorings,
       reports,
     });
+  });
+
+  // Support of people (issue 14, access/people-rules.ts and pupil-rules.ts): pupils' identities only in
+  // the school; an expert has nothing of teachers or pupils.
+  it.each([
+    ['admin', 'R', 'read', 'summary'],
+    ['regional_operator', 'R', 'region', 'summary'],
+    ['regional_center', 'I', 'region', 'summary'],
+    ['municipal_coordinator', 'M', 'municipality', 'summary'],
+    ['curator', 'S', 'read', 'summary'],
+    ['school_team', 'S', 'school', 'registry'],
+    ['expert', 'R', null, null],
+    ['teacher', 'S', 'self', 'teacher'],
+  ] as const)('people: %s of %s', (role, unit, people, pupils) => {
+    const caps = capabilitiesOf(actor(role, unit));
+    expect({ people: caps.people, pupils: caps.pupils }).toEqual({ people, pupils });
   });
 
   it('an expert of a municipality is not a reader of the region', () => {

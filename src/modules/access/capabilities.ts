@@ -43,6 +43,14 @@ export type Capabilities = {
   monitorings: 'owner' | 'participant' | 'reader' | null;
   /** Analytic reports and the registry of управленческие решения: 'keep' generates and issues, 'read' reads. */
   reports: 'keep' | 'read' | null;
+  /**
+   * Support of teachers (issue 14 §1, access/people-rules.ts): 'school' keeps its staff, routes and
+   * mentoring; 'region' and 'municipality' run diagnostics and courses and read the schools below;
+   * 'read' follows (curator, admin); 'self' is a teacher with his own record and route.
+   */
+  people: 'school' | 'municipality' | 'region' | 'read' | 'self' | null;
+  /** Pupils at risk (access/pupil-rules.ts): 'registry' keeps the school's registry, 'teacher' sees his pupils, 'summary' counts only. */
+  pupils: 'registry' | 'teacher' | 'summary' | null;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -133,5 +141,23 @@ export function capabilitiesOf(actor: Actor): Capabilities {
       : has(actor, ['admin', 'regional_center', 'expert', 'curator'])
         ? 'read'
         : null,
+    people: has(actor, ['school_team'])
+      ? 'school'
+      : has(actor, ['regional_center', 'regional_operator'])
+        ? 'region'
+        : has(actor, ['municipal_coordinator'])
+          ? 'municipality'
+          : has(actor, ['curator', 'admin'])
+            ? 'read'
+            : has(actor, ['teacher'])
+              ? 'self'
+              : null,
+    pupils: has(actor, ['school_team'])
+      ? 'registry'
+      : has(actor, ['regional_operator', 'regional_center', 'municipal_coordinator', 'curator', 'admin'])
+        ? 'summary'
+        : has(actor, ['teacher'])
+          ? 'teacher'
+          : null,
   };
 }

@@ -281,6 +281,8 @@ export const EVENT_PAYLOADS = {
     removed: z.number(),
   }),
   'analytic_report.issued': z.object({ title: z.string(), docxFileId: z.string(), pdfFileId: z.string() }),
+  // Support of people (issue 14): the staff registry of a school (the target is the school).
+  'staff.imported': z.object({ fileName: z.string(), created: z.number(), updated: z.number() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -46,7 +46,18 @@ export type EventTarget = {
     | 'monitoring'
     | 'monitoring_response'
     // Helper «reports» (issue 13 §5).
-    | 'analytic_report';
+    | 'analytic_report'
+    // Support of people (issue 14): staff, diagnostics, routes, mentoring, courses; pupils at risk.
+    | 'staff_member'
+    | 'deficit_scale'
+    | 'deficit_diagnostic'
+    | 'diagnostic_import'
+    | 'individual_route'
+    | 'route_activity'
+    | 'course'
+    | 'course_enrolment'
+    | 'teacher_mentorship'
+    | 'pupil_record';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

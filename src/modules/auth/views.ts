@@ -38,6 +38,8 @@ export const meView = z
       analysis: z.enum(['region', 'municipality', 'school']).nullable(),
       monitorings: z.enum(['owner', 'participant', 'reader']).nullable(),
       reports: z.enum(['keep', 'read']).nullable(),
+      people: z.enum(['school', 'municipality', 'region', 'read', 'self']).nullable(),
+      pupils: z.enum(['registry', 'teacher', 'summary']).nullable(),
     }),
   })
   .meta({ id: 'Me' });

@@ -26,6 +26,7 @@ import { loadSchools, reviewSchools } from './demo-schools.js';
 import { loadSeedRoadmaps } from './demo-seeds.js';
 import { executeRegional, loadMunicipal, loadRegional } from './demo-steps.js';
 import { countDemo, type DemoSummary } from './demo-summary.js';
+import { loadDemoSupport } from './demo-support.js';
 import { createDemoUsers, demoLoaded } from './demo-users.js';
 
 export { schoolYearOf } from '../organisation/school-year.js';
@@ -130,6 +131,11 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
     bulk: transactionLoader(db),
   });
   await bindDemoIndicators(run);
+  // Support of people (issue 14) after the mentor pairs of the list in force; before the indicators that count it.
+  const support = await loadDemoSupport(run);
+  log(
+    `Поддержка педагогов и обучающихся: ${countLabel(support.teachers, WORDS.teacher)}, школ с реестром педагогов: ${support.schools}`,
+  );
   // Monitoring and analysis read everything above: the lists, the roadmaps, the coverage (issue 13 §6).
   await loadDemoIndicators(run);
   await loadDemoMonitorings(run);

@@ -14367,6 +14367,8 @@ export interface components {
                 analysis: "region" | "municipality" | "school" | null;
                 monitorings: "owner" | "participant" | "reader" | null;
                 reports: "keep" | "read" | null;
+                people: "school" | "municipality" | "region" | "read" | "self" | null;
+                pupils: "registry" | "teacher" | "summary" | null;
             };
         };
         Meeting: {

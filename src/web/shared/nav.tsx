@@ -67,6 +67,8 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   ];
   // Monitoring and analysis (issue 13) under a heading of its own: the close of the year's cycle.
   const analysis = analysisEntries(caps);
+  // Support of people (issue 14): a step of the cycle of its own, between planning and monitoring.
+  const support = supportEntries(caps);
   // The working lists under a heading of their own: a long menu reads as two short ones.
   const work: Entry[] = views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] }));
   // The longest entry that contains the page: «Мои экспертизы» rather than «Экспертиза» on /expertise/mine.
@@ -74,7 +76,7 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     to === '/'
       ? location.pathname === '/'
       : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  const best = [...entries, ...analysis, ...work, ...REFERENCE, ...ADMIN]
+  const best = [...entries, ...support, ...analysis, ...work, ...REFERENCE, ...ADMIN]
     .filter((e) => within(e.to))
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const isActive = (to: string) => to === best;
@@ -99,6 +101,14 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   return (
     <>
       {entries.map(link)}
+      {support.length > 0 && (
+        <>
+          <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+            Поддержка педагогов и обучающихся
+          </Text>
+          {support.map(link)}
+        </>
+      )}
       {analysis.length > 0 && (
         <>
           <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
@@ -129,6 +139,28 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
       )}
     </>
   );
+}
+
+/** Teachers' deficits, routes, mentoring and courses; pupils at risk (issue 14). */
+function supportEntries(caps: Caps): Entry[] {
+  const follows = caps.people !== null && caps.people !== 'self';
+  return [
+    ...(caps.people === 'self' ? [{ to: '/my-route', label: 'Мой маршрут' }] : []),
+    ...(follows
+      ? [
+          { to: '/staff', label: 'Педагоги' },
+          { to: '/diagnostics', label: 'Диагностика дефицитов' },
+          { to: '/individual-routes', label: 'ИОМ педагогов' },
+          { to: '/staff/mentoring', label: 'Наставничество' },
+          { to: '/courses', label: 'Курсы' },
+          { to: '/people-coverage', label: 'Охват поддержки' },
+        ]
+      : []),
+    ...(caps.pupils === 'summary' ? [{ to: '/pupils', label: 'Учебная неуспешность' }] : []),
+    ...(caps.pupils === 'registry' || caps.pupils === 'teacher'
+      ? [{ to: '/pupils', label: 'Обучающиеся группы риска' }]
+      : []),
+  ];
 }
 
 /** Indicators, monitorings, positive change, the effect of support, reports and decisions (issue 13). */
