@@ -14,6 +14,7 @@ import { walCookie } from './report-db.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { authRoutes } from './routes/auth.js';
+import { courseRoutes } from './routes/courses.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { diagnosticRoutes } from './routes/diagnostics.js';
 import { eventRoutes } from './routes/events.js';
@@ -118,6 +119,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   staffRoutes(app, deps);
   diagnosticRoutes(app, deps);
   individualRouteRoutes(app, deps);
+  courseRoutes(app, deps);
   pupilRoutes(app, deps);
   peopleCoverageRoutes(app, deps);
 

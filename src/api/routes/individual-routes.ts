@@ -1,4 +1,4 @@
 import type { App, Deps } from '../context.js';
 
-// ИОМ педагогов, курсы, запрос на ПК и сбор образовательных потребностей (helper «routes», issue 14 §1).
+// ИОМ педагогов: построение из дефицитов, действия, подтверждение, статусы (helper «routes», issue 14 §1).
 export function individualRouteRoutes(_app: App, _deps: Deps) {}

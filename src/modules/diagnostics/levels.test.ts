@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LEVELS, levelOf, scoreResult } from './levels.js';
+
+describe('deficit levels', () => {
+  it.each([
+    [0, 'critical'],
+    [39.9, 'critical'],
+    [40, 'high'],
+    [59.9, 'high'],
+    [60, 'lowered'],
+    [74.9, 'lowered'],
+    [75, 'basic'],
+    [100, 'basic'],
+  ])('%s %% is %s by default', (percent, key) => {
+    expect(levelOf(percent, DEFAULT_LEVELS).key).toBe(key);
+  });
+
+  it('gives the total and each block its level', () => {
+    const blocks = [
+      { key: 'subject', name: 'Предметный', maxScore: 20 },
+      { key: 'method', name: 'Методический', maxScore: 10 },
+    ];
+    expect(scoreResult(blocks, DEFAULT_LEVELS, { subject: 18, method: 3 })).toEqual({
+      totalPercent: 70,
+      level: 'lowered',
+      blockLevels: { subject: 'basic', method: 'critical' },
+    });
+  });
+});
