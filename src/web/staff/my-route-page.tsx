@@ -1,4 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
+import { MyCourses } from '../courses/my-courses.js';
 import { MyDiagnostics } from '../diagnostics/my-diagnostics.js';
 import { MyRoute } from '../individual-routes/my-route.js';
 import { MyMentoring } from './my-mentoring.js';
@@ -17,6 +18,7 @@ export function MyRoutePage() {
       <MyDiagnostics />
       <MyRoute />
       <MyMentoring />
+      <MyCourses />
     </Stack>
   );
 }
