@@ -4236,7 +4236,7 @@ export interface paths {
                         sectionId?: string;
                         position?: number;
                         coverageBinding?: {
-                            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held";
+                            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held" | "teachers_diagnosed" | "teachers_with_deficits" | "deficit_teachers_with_route" | "deficit_teachers_with_mentor" | "deficit_teachers_mastered" | "routes_mastered" | "teachers_completed_course";
                             group?: "all" | "shnor" | "risk_zone";
                             eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
                             from?: string;
@@ -13410,7 +13410,7 @@ export interface components {
             })[];
         };
         CoverageBinding: {
-            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held";
+            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held" | "teachers_diagnosed" | "teachers_with_deficits" | "deficit_teachers_with_route" | "deficit_teachers_with_mentor" | "deficit_teachers_mastered" | "routes_mastered" | "teachers_completed_course";
             group?: "all" | "shnor" | "risk_zone";
             eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
             from?: string;
