@@ -65,7 +65,7 @@ export async function getPeopleCoverage(
     listInForce(db, { regionId: unit.regionId, year, kind: 'shnor' }),
     listInForce(db, { regionId: unit.regionId, year, kind: 'riskZone' }),
   ]);
-  const set = schoolSetOf(group, unit.regionId, { shnorList, riskZoneList });
+  const set = { ...schoolSetOf(group, unit.regionId, { shnorList, riskZoneList }), within: unit.path };
   const all = [unit, ...children];
   const counts = await teacherCounts(db, {
     unitIds: all.map((u) => u.id),

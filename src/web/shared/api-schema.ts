@@ -7826,6 +7826,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Охват поддержки педагогов организации и организаций уровнем ниже: доля прошедших диагностику, с критическим или высоким уровнем дефицитов, из них с ИОМ, с наставником, освоивших ИОМ; доля освоенных ИОМ; доля завершивших курс — с числителем, знаменателем, целью и «откуда эта цифра» */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    /** Учебный год по году начала (2026 = 2026/27); по умолчанию текущий */
+                    year?: number;
+                    /** Группа школ: все, ШНОР или зона риска по списку в силе; по умолчанию все */
+                    group?: "all" | "shnor" | "risk_zone";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Охват поддержки педагогов */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeopleCoverage"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people-coverage/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Охват поддержки педагогов в XLSX (те же числа, что на странице) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    /** Учебный год по году начала (2026 = 2026/27); по умолчанию текущий */
+                    year?: number;
+                    /** Группа школ: все, ШНОР или зона риска по списку в силе; по умолчанию все */
+                    group?: "all" | "shnor" | "risk_zone";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/program-templates": {
         parameters: {
             query?: never;
@@ -14745,6 +14865,79 @@ export interface components {
             validTo: string | null;
             hasFile: boolean;
             version: number;
+        };
+        PeopleCoverage: {
+            year: number;
+            yearLabel: string;
+            years: number[];
+            group: "all" | "shnor" | "risk_zone";
+            /** Какие школы считаются (для ШНОР и зоны риска — список в силе) */
+            groupText: string;
+            definitions: ({
+                key: "diagnosed" | "withDeficits" | "withRoute" | "withMentor" | "mastered" | "routesMastered" | "completedCourse";
+                label: string;
+                indicatorCode: string;
+                direction: "higher_better" | "lower_better";
+                source: {
+                    data: string;
+                    rule: string;
+                    year: string;
+                };
+            })[];
+            unit: {
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                /** Педагогов в реестрах школ группы (работающих) */
+                teachers: number;
+                /** Школ группы в организации */
+                schools: number;
+                figures: ({
+                    key: "diagnosed" | "withDeficits" | "withRoute" | "withMentor" | "mastered" | "routesMastered" | "completedCourse";
+                    numerator: number;
+                    denominator: number;
+                    /** Доля в процентах (один знак); null — не от чего считать */
+                    share: number | null;
+                    band: "green" | "yellow" | "red" | "none";
+                    /** Цель показателя каталога для этой организации (доля 0…1) и порог */
+                    target: {
+                        target: number;
+                        warn: number;
+                    } | null;
+                })[];
+            };
+            parent: {
+                id: string;
+                name: string;
+                kind: "region" | "municipality" | "school" | "institution";
+            } | null;
+            /** Организации уровнем ниже, видимые пользователю */
+            children: ({
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                /** Педагогов в реестрах школ группы (работающих) */
+                teachers: number;
+                /** Школ группы в организации */
+                schools: number;
+                figures: ({
+                    key: "diagnosed" | "withDeficits" | "withRoute" | "withMentor" | "mastered" | "routesMastered" | "completedCourse";
+                    numerator: number;
+                    denominator: number;
+                    /** Доля в процентах (один знак); null — не от чего считать */
+                    share: number | null;
+                    band: "green" | "yellow" | "red" | "none";
+                    /** Цель показателя каталога для этой организации (доля 0…1) и порог */
+                    target: {
+                        target: number;
+                        warn: number;
+                    } | null;
+                })[];
+            })[];
         };
         ProgramMeasureProgress: {
             measureKey: string;
