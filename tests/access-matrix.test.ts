@@ -8,6 +8,7 @@ import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
 import { monitoringCases } from './access/monitorings.js';
+import { peopleCoverageCases } from './access/people-coverage.js';
 import { withoutPartners } from './access/people-samples.js';
 import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
@@ -489,6 +490,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       if (monitoringRuleCases) return monitoringRuleCases;
       const reportRuleCases = reportCases(rule, s, user);
       if (reportRuleCases) return reportRuleCases;
+      // Helper «coverage» (issue 14 §1): teachers' support coverage.
+      const peopleCoverageRuleCases = peopleCoverageCases(rule, s, user);
+      if (peopleCoverageRuleCases) return peopleCoverageRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -1,6 +1,7 @@
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
+import { PEOPLE_COVERAGE_REQUESTS } from './people-coverage.js';
 import { REPORT_REQUESTS } from './reports.js';
 import type { Samples, UnitSample } from './samples.js';
 
@@ -298,6 +299,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...MEETING_REQUESTS,
   // Helper «indicators» (issue 13 §1).
   ...INDICATOR_REQUESTS,
+  ...PEOPLE_COVERAGE_REQUESTS,
   // Helper «monitoring» (issue 13 §2).
   ...MONITORING_REQUESTS,
   // Helper «reports» (issue 13 §5).

@@ -183,6 +183,14 @@ export const COVERAGE_METRICS = [
   'municipalities_at_events',
   'events_held',
   'meetings_held',
+  // Support of teachers (issue 14 §1, modules/people-coverage): shares over the group's teachers.
+  'teachers_diagnosed',
+  'teachers_with_deficits',
+  'deficit_teachers_with_route',
+  'deficit_teachers_with_mentor',
+  'deficit_teachers_mastered',
+  'routes_mastered',
+  'teachers_completed_course',
 ] as const;
 export type CoverageMetric = (typeof COVERAGE_METRICS)[number];
 

@@ -1,4 +1,5 @@
 import type { IndicatorDirection, IndicatorUnit } from '../../db/schema/values.js';
+import { teachersBlock, teachersIndicators } from '../people-coverage/indicator-block.js';
 import { type RegisteredBlock, registered } from './block.js';
 import { listExitBlock, stagnationBlock } from './blocks-lists.js';
 import { confirmedBlock, mark2Block } from './blocks-results.js';
@@ -19,6 +20,7 @@ export const BLOCKS: Record<string, RegisteredBlock> = Object.fromEntries(
     registered(roadmapOnTimeBlock),
     registered(coverageBlock),
     registered(risksReducedBlock),
+    registered(teachersBlock),
   ].map((b) => [b.code, b]),
 );
 
@@ -111,6 +113,8 @@ export const CATALOGUE: IndicatorDef[] = [
     block: 'high_risks_reduced',
     params: {},
   }),
+  // Support of teachers (issue 14 §1, modules/people-coverage).
+  ...teachersIndicators(cat),
 ];
 
 export const CATALOGUE_CODES = new Set(CATALOGUE.map((d) => d.code));

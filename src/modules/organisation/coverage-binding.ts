@@ -33,6 +33,13 @@ export const METRIC_UNITS: Record<CoverageMetric, '%' | 'count'> = {
   municipalities_at_events: '%',
   events_held: 'count',
   meetings_held: 'count',
+  teachers_diagnosed: '%',
+  teachers_with_deficits: '%',
+  deficit_teachers_with_route: '%',
+  deficit_teachers_with_mentor: '%',
+  deficit_teachers_mastered: '%',
+  routes_mastered: '%',
+  teachers_completed_course: '%',
 };
 
 export const METRIC_LABELS: Record<CoverageMetric, string> = {
@@ -48,4 +55,14 @@ export const METRIC_LABELS: Record<CoverageMetric, string> = {
   municipalities_at_events: 'Доля муниципалитетов, представители которых приняли участие в мероприятиях',
   events_held: 'Число проведённых мероприятий',
   meetings_held: 'Число проведённых заседаний',
+  teachers_diagnosed: 'Доля педагогов, прошедших диагностику профессиональных дефицитов',
+  teachers_with_deficits:
+    'Доля педагогов с критическим или высоким уровнем дефицитов среди продиагностированных',
+  deficit_teachers_with_route:
+    'Доля педагогов с критическим или высоким уровнем дефицитов, у которых есть ИОМ',
+  deficit_teachers_with_mentor:
+    'Доля педагогов с критическим или высоким уровнем дефицитов, сопровождаемых наставником',
+  deficit_teachers_mastered: 'Доля педагогов с критическим или высоким уровнем дефицитов, освоивших ИОМ',
+  routes_mastered: 'Доля освоенных ИОМ среди ИОМ года',
+  teachers_completed_course: 'Доля педагогов, завершивших курс повышения квалификации за год',
 };

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { CoverageBinding, CoverageMetric, EventKind, SchoolGroup } from '../../db/schema/values.js';
-
+import { isPeopleMetric, peopleBindingValues } from '../people-coverage/binding-values.js';
 import {
   type EventCounts,
   eventCounts,
@@ -148,6 +148,8 @@ export async function bindingValues(
   opts: { base: CoverageBase; unitIds: string[]; binding: CoverageBinding },
 ): Promise<Map<string, number | null>> {
   const { base, unitIds, binding } = opts;
+  // Teachers' support (issue 14 §1): the SQL of modules/people-coverage.
+  if (isPeopleMetric(binding.metric)) return peopleBindingValues(db, opts);
   const out = new Map<string, number | null>();
   const field = SHNOR_FIELD[binding.metric];
   if (field) {

@@ -7,7 +7,7 @@ import { useAction } from '../roadmap/hooks.js';
 import { factSource } from '../roadmap/plan-fact.js';
 import { api, unwrap } from '../shared/api.js';
 import type { ItemView, RoadmapDetail } from '../shared/types.js';
-import { bindingText, EVENT_METRICS } from './binding-text.js';
+import { bindingText, EVENT_METRICS, GROUP_METRICS } from './binding-text.js';
 import { EVENT_KIND_WORDS, GROUP_WORDS } from './labels.js';
 
 // A roadmap item's indicator bound to a coverage query (issue 12 §4): what it counts, and a form for
@@ -82,13 +82,14 @@ function BindingForm({
   const [from, setFrom] = useState(initial?.from ?? '');
   const [to, setTo] = useState(initial?.to ?? '');
   const events = metric !== null && EVENT_METRICS.includes(metric);
+  const grouped = metric !== null && GROUP_METRICS.includes(metric);
   const kindsOnly = metric !== null && KIND_ONLY.includes(metric);
   const period = metric !== null && PERIOD_METRICS.includes(metric);
   const submit = () => {
     if (!metric) return;
     onSave({
       metric,
-      ...(events && { group: group as Binding['group'] }),
+      ...(grouped && { group: group as Binding['group'] }),
       ...((events || kindsOnly) && kinds.length && { eventKinds: kinds as Binding['eventKinds'] }),
       ...(period && from && { from }),
       ...(period && to && { to }),
@@ -106,9 +107,9 @@ function BindingForm({
         onChange={(v) => setMetric(v as CoverageMetric | null)}
         data-testid="binding-metric"
       />
-      {(events || kindsOnly) && (
+      {(grouped || kindsOnly) && (
         <SimpleGrid cols={2}>
-          {events && (
+          {grouped && (
             <Select
               label="Группа школ"
               data={Object.entries(GROUP_WORDS).map(([value, label]) => ({ value, label }))}
@@ -117,13 +118,15 @@ function BindingForm({
               data-testid="binding-group"
             />
           )}
-          <MultiSelect
-            label="Виды мероприятий (пусто — любые)"
-            data={Object.entries(EVENT_KIND_WORDS).map(([value, label]) => ({ value, label }))}
-            value={kinds}
-            onChange={setKinds}
-            data-testid="binding-kinds"
-          />
+          {(events || kindsOnly) && (
+            <MultiSelect
+              label="Виды мероприятий (пусто — любые)"
+              data={Object.entries(EVENT_KIND_WORDS).map(([value, label]) => ({ value, label }))}
+              value={kinds}
+              onChange={setKinds}
+              data-testid="binding-kinds"
+            />
+          )}
         </SimpleGrid>
       )}
       {period && (

@@ -1,6 +1,11 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { PeopleCoveragePage } from './people-coverage-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// Pages of teachers' support coverage (issue 14 §1) at /people-coverage/*.
 export function PeopleCoverageRoutes() {
-  return <Title order={2}>Охват поддержки педагогов</Title>;
+  return (
+    <Routes>
+      <Route index element={<PeopleCoveragePage />} />
+    </Routes>
+  );
 }

@@ -4236,7 +4236,7 @@ export interface paths {
                         sectionId?: string;
                         position?: number;
                         coverageBinding?: {
-                            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held";
+                            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held" | "teachers_diagnosed" | "teachers_with_deficits" | "deficit_teachers_with_route" | "deficit_teachers_with_mentor" | "deficit_teachers_mastered" | "routes_mastered" | "teachers_completed_course";
                             group?: "all" | "shnor" | "risk_zone";
                             eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
                             from?: string;
@@ -7796,6 +7796,126 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["OrganisedSchools"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Охват поддержки педагогов организации и организаций уровнем ниже: доля прошедших диагностику, с критическим или высоким уровнем дефицитов, из них с ИОМ, с наставником, освоивших ИОМ; доля освоенных ИОМ; доля завершивших курс — с числителем, знаменателем, целью и «откуда эта цифра» */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    /** Учебный год по году начала (2026 = 2026/27); по умолчанию текущий */
+                    year?: number;
+                    /** Группа школ: все, ШНОР или зона риска по списку в силе; по умолчанию все */
+                    group?: "all" | "shnor" | "risk_zone";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Охват поддержки педагогов */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeopleCoverage"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people-coverage/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Охват поддержки педагогов в XLSX (те же числа, что на странице) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    /** Учебный год по году начала (2026 = 2026/27); по умолчанию текущий */
+                    year?: number;
+                    /** Группа школ: все, ШНОР или зона риска по списку в силе; по умолчанию все */
+                    group?: "all" | "shnor" | "risk_zone";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     };
                 };
                 /** Неверные данные */
@@ -13410,7 +13530,7 @@ export interface components {
             })[];
         };
         CoverageBinding: {
-            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held";
+            metric: "shnor_with_curator" | "shnor_with_mentor" | "shnor_with_agreement" | "shnor_with_roadmap" | "shnor_with_program" | "shnor_with_verified_profile" | "schools_at_events" | "teachers_at_events" | "participants_at_events" | "municipalities_at_events" | "events_held" | "meetings_held" | "teachers_diagnosed" | "teachers_with_deficits" | "deficit_teachers_with_route" | "deficit_teachers_with_mentor" | "deficit_teachers_mastered" | "routes_mastered" | "teachers_completed_course";
             group?: "all" | "shnor" | "risk_zone";
             eventKinds?: ("seminar" | "webinar" | "conference" | "method_landing" | "project_session" | "master_class" | "method_day" | "courses" | "other")[];
             from?: string;
@@ -14745,6 +14865,79 @@ export interface components {
             validTo: string | null;
             hasFile: boolean;
             version: number;
+        };
+        PeopleCoverage: {
+            year: number;
+            yearLabel: string;
+            years: number[];
+            group: "all" | "shnor" | "risk_zone";
+            /** Какие школы считаются (для ШНОР и зоны риска — список в силе) */
+            groupText: string;
+            definitions: ({
+                key: "diagnosed" | "withDeficits" | "withRoute" | "withMentor" | "mastered" | "routesMastered" | "completedCourse";
+                label: string;
+                indicatorCode: string;
+                direction: "higher_better" | "lower_better";
+                source: {
+                    data: string;
+                    rule: string;
+                    year: string;
+                };
+            })[];
+            unit: {
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                /** Педагогов в реестрах школ группы (работающих) */
+                teachers: number;
+                /** Школ группы в организации */
+                schools: number;
+                figures: ({
+                    key: "diagnosed" | "withDeficits" | "withRoute" | "withMentor" | "mastered" | "routesMastered" | "completedCourse";
+                    numerator: number;
+                    denominator: number;
+                    /** Доля в процентах (один знак); null — не от чего считать */
+                    share: number | null;
+                    band: "green" | "yellow" | "red" | "none";
+                    /** Цель показателя каталога для этой организации (доля 0…1) и порог */
+                    target: {
+                        target: number;
+                        warn: number;
+                    } | null;
+                })[];
+            };
+            parent: {
+                id: string;
+                name: string;
+                kind: "region" | "municipality" | "school" | "institution";
+            } | null;
+            /** Организации уровнем ниже, видимые пользователю */
+            children: ({
+                unit: {
+                    id: string;
+                    name: string;
+                    kind: "region" | "municipality" | "school" | "institution";
+                };
+                /** Педагогов в реестрах школ группы (работающих) */
+                teachers: number;
+                /** Школ группы в организации */
+                schools: number;
+                figures: ({
+                    key: "diagnosed" | "withDeficits" | "withRoute" | "withMentor" | "mastered" | "routesMastered" | "completedCourse";
+                    numerator: number;
+                    denominator: number;
+                    /** Доля в процентах (один знак); null — не от чего считать */
+                    share: number | null;
+                    band: "green" | "yellow" | "red" | "none";
+                    /** Цель показателя каталога для этой организации (доля 0…1) и порог */
+                    target: {
+                        target: number;
+                        warn: number;
+                    } | null;
+                })[];
+            })[];
         };
         ProgramMeasureProgress: {
             measureKey: string;

@@ -1,0 +1,24 @@
+import { and, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { items } from '../../db/schema/roadmaps.js';
+import { refreshBoundIndicators } from '../organisation/refresh-bound.js';
+import { FIGURES } from './figures.js';
+
+// Every operation that changes what teachers' coverage counts — staff joining or leaving, diagnostic
+// results, routes and their status, mentoring pairs, course completions — calls this inside its own
+// transaction (ADR 0022: a bound indicator is never behind the data it reads). Only the indicators bound
+// to teachers' metrics are recomputed; the others do not read these tables.
+
+export async function refreshPeopleBound(db: Db, opts: { regionId: string | null }): Promise<number> {
+  if (!opts.regionId) return 0;
+  const metrics = sql.join(
+    FIGURES.map((f) => sql`${f.metric}`),
+    sql`, `,
+  );
+  const rows = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(isNotNull(items.coverageBinding), sql`${items.coverageBinding}->>'metric' in (${metrics})`));
+  if (rows.length === 0) return 0;
+  return refreshBoundIndicators(db, { regionId: opts.regionId, itemIds: rows.map((r) => r.id) });
+}
