@@ -89,7 +89,7 @@ export function individualRouteRoutes(app: App, deps: Deps) {
     createRoute({
       ...access('signed-in'),
       method: 'get',
-      path: '/api/my/individual-routes',
+      path: '/api/me/individual-routes',
       tags,
       summary: 'Мои ИОМ (педагог видит только свои)',
       responses: okJson('ИОМ', z.array(routeDetailView)),

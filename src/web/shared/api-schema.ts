@@ -5494,6 +5494,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/individual-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Мои ИОМ (педагог видит только свои) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** ИОМ */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndividualRoute"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/password": {
         parameters: {
             query?: never;
@@ -7022,60 +7076,6 @@ export interface paths {
                 503: components["responses"]["503"];
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/my/individual-routes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Мои ИОМ (педагог видит только свои) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** ИОМ */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IndividualRoute"][];
-                    };
-                };
-                /** Неверные данные */
-                400: components["responses"]["400"];
-                /** Нужен вход в систему */
-                401: components["responses"]["401"];
-                /** Недостаточно прав */
-                403: components["responses"]["403"];
-                /** Не найдено или недоступно */
-                404: components["responses"]["404"];
-                /** Конфликт версий: запись изменена другим пользователем */
-                409: components["responses"]["409"];
-                /** Слишком большой запрос или файл */
-                413: components["responses"]["413"];
-                /** Неподдерживаемый тип содержимого или файла */
-                415: components["responses"]["415"];
-                /** Слишком много попыток */
-                429: components["responses"]["429"];
-                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
-                503: components["responses"]["503"];
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
