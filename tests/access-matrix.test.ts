@@ -11,6 +11,7 @@ import { monitoringCases } from './access/monitorings.js';
 import { withoutPartners } from './access/people-samples.js';
 import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
+import { routeCases } from './access/routes.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
   APPROVED_READERS,
@@ -489,6 +490,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       if (monitoringRuleCases) return monitoringRuleCases;
       const reportRuleCases = reportCases(rule, s, user);
       if (reportRuleCases) return reportRuleCases;
+      // Helper «routes»: the demo's individual routes (tests/access/routes.ts).
+      const routeRuleCases = routeCases(rule, s, user);
+      if (routeRuleCases) return routeRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

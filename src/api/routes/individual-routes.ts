@@ -280,7 +280,7 @@ export function individualRouteRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('individual-route.keep'),
+      ...access('route-activity.keep'),
       method: 'patch',
       path: '/api/route-activities/{id}',
       tags,
@@ -301,7 +301,7 @@ export function individualRouteRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('individual-route.keep'),
+      ...access('route-activity.keep'),
       method: 'delete',
       path: '/api/route-activities/{id}',
       tags,
@@ -350,7 +350,7 @@ export function individualRouteRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('individual-route.read'),
+      ...access('route-activity.read'),
       method: 'get',
       path: '/api/route-activities/{id}/files/{fileId}',
       tags,

@@ -46,12 +46,17 @@ export async function loadDemoIndividualRoutes(run: DemoRun): Promise<void> {
     const team = run.users.schoolTeams.get(schoolId);
     if (!team) continue;
     const isS1 = schoolId === run.picks.s1.id;
+    // States go round per school, so each school's first colleague route is in progress.
+    let k = 0;
     for (const [i, t] of teachers.entries()) {
       const own = t.userId === teacherUserId;
       const leftOut = isS1 ? i >= teachers.length - 2 : i % 4 === 3;
       if (leftOut && !own) continue;
-      const state: RouteStatus = own ? 'in_progress' : (STATES[i % STATES.length] ?? 'draft');
-      const builder = i % 2 === 1 ? center : team;
+      const state: RouteStatus = own ? 'in_progress' : (STATES[k % STATES.length] ?? 'draft');
+      if (!own) k++;
+      // The centre builds some routes in the other ШНОР; the account schools' routes are their teams' own.
+      const accountSchool = isS1 || schoolId === run.picks.s2.id;
+      const builder = k % 2 === 0 && !accountSchool ? center : team;
       await buildOne(run, {
         staffId: t.staffId,
         state,
