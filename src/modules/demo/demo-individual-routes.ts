@@ -1,10 +1,16 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { deficitDiagnostics, diagnosticResults, staffMembers } from '../../db/schema/people.js';
+import type { Db } from '../../db/client.js';
+import {
+  deficitDiagnostics,
+  diagnosticResults,
+  individualRoutes,
+  routeActivities,
+  staffMembers,
+} from '../../db/schema/people.js';
 import type { RouteStatus } from '../../db/schema/values.js';
 import type { Actor } from '../access/actor.js';
 import { attachEvidence, confirmActivity, markActivityDone } from '../individual-routes/activity-status.js';
 import { createRoute } from '../individual-routes/create-route.js';
-import { getRoute } from '../individual-routes/get-route.js';
 import { approveRoute, closeRoute } from '../individual-routes/route-status.js';
 import type { DemoRun } from './demo-run.js';
 
@@ -12,7 +18,7 @@ import type { DemoRun } from './demo-run.js';
 // and the region's ЦНППМ (the `center` account) would: for the ШНОР teachers whose demo diagnostic shows
 // a block at a level that needs a route, in several states — черновик, утверждён, выполняется (with a
 // done and confirmed activity that has a certificate, and one waiting for confirmation), освоен, не
-// освоен. Some teachers are left without a route, so «нужен ИОМ» shows real names; in S1 the last two.
+// освоен. A third of the teachers are left without a route, so «нужен ИОМ» shows real names; in S1 the last two.
 // The `teacher` account's route is in progress: one activity confirmed, the rest his to do.
 
 const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -50,7 +56,7 @@ export async function loadDemoIndividualRoutes(run: DemoRun): Promise<void> {
     let k = 0;
     for (const [i, t] of teachers.entries()) {
       const own = t.userId === teacherUserId;
-      const leftOut = isS1 ? i >= teachers.length - 2 : i % 4 === 3;
+      const leftOut = isS1 ? i >= teachers.length - 2 : i % 3 === 2;
       if (leftOut && !own) continue;
       const state: RouteStatus = own ? 'in_progress' : (STATES[k % STATES.length] ?? 'draft');
       if (!own) k++;
@@ -79,12 +85,16 @@ async function buildOne(
     today,
   });
   if (o.state === 'draft') return;
-  let r = await getRoute(db, { actor: o.team, routeId: id, today });
-  let version = (await approveRoute(db, { actor: o.team, routeId: id, version: r.version })).version;
+  const activities = await db
+    .select({ id: routeActivities.id, version: routeActivities.version, kind: routeActivities.kind })
+    .from(routeActivities)
+    .where(eq(routeActivities.routeId, id))
+    .orderBy(asc(routeActivities.sort));
+  let version = (await approveRoute(db, { actor: o.team, routeId: id, version: 1 })).version;
   if (o.state === 'approved') return;
   const doer = o.teacher ?? o.team;
-  const count = o.state === 'mastered' ? r.activities.length : o.state === 'in_progress' ? 2 : 1;
-  for (const [n, a] of r.activities.slice(0, count).entries()) {
+  const count = o.state === 'mastered' ? activities.length : o.state === 'in_progress' ? 2 : 1;
+  for (const [n, a] of activities.slice(0, count).entries()) {
     let v = a.version;
     if (n === 0 || a.kind === 'course') {
       const ev = await attachEvidence(db, run.exec.storage, {
@@ -111,8 +121,7 @@ async function buildOne(
     await confirmActivity(db, { actor: o.team, activityId: a.id, version: done.version });
   }
   if (o.state === 'in_progress') return;
-  r = await getRoute(db, { actor: o.team, routeId: id, today });
-  version = r.version;
+  version = await routeVersion(db, id);
   await closeRoute(db, {
     actor: o.team,
     routeId: id,
@@ -130,4 +139,12 @@ async function buildOne(
             reason: 'Курсы перенесены ЦНППМ на следующий учебный год',
           },
   });
+}
+
+async function routeVersion(db: Db, id: string): Promise<number> {
+  const [r] = await db
+    .select({ version: individualRoutes.version })
+    .from(individualRoutes)
+    .where(eq(individualRoutes.id, id));
+  return r?.version ?? 0;
 }
