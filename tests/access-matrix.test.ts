@@ -12,6 +12,7 @@ import { peopleCoverageCases } from './access/people-coverage.js';
 import { withoutPartners } from './access/people-samples.js';
 import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
+import { routeCases } from './access/routes.js';
 import { findSamples, type Samples } from './access/samples.js';
 import {
   APPROVED_READERS,
@@ -493,6 +494,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «coverage» (issue 14 §1): teachers' support coverage.
       const peopleCoverageRuleCases = peopleCoverageCases(rule, s, user);
       if (peopleCoverageRuleCases) return peopleCoverageRuleCases;
+      // Helper «routes»: the demo's individual routes (tests/access/routes.ts).
+      const routeRuleCases = routeCases(rule, s, user);
+      if (routeRuleCases) return routeRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

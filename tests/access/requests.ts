@@ -3,6 +3,7 @@ import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
 import { PEOPLE_COVERAGE_REQUESTS } from './people-coverage.js';
 import { REPORT_REQUESTS } from './reports.js';
+import { ROUTE_REQUESTS } from './routes.js';
 import type { Samples, UnitSample } from './samples.js';
 
 // What the matrix sends to each endpoint: a valid request that changes nothing it should not. Writes carry
@@ -304,6 +305,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...MONITORING_REQUESTS,
   // Helper «reports» (issue 13 §5).
   ...REPORT_REQUESTS,
+  ...ROUTE_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

@@ -17,6 +17,7 @@ import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import { type ReportSamples, reportSamples } from './reports.js';
+import { type RouteSamples, routeSamples } from './routes.js';
 import type { UnitKey } from './scope.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
@@ -68,6 +69,8 @@ export type Samples = {
   monitorings: MonitoringSamples;
   /** Helper «reports»: the demo's issued and draft analytic reports (issue 13 §5). */
   reports: ReportSamples;
+  /** Helper «routes»: the demo's individual routes in progress (issue 14 §1). */
+  routes: RouteSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -207,6 +210,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     indicators: await indicatorSamples(db),
     monitorings: await monitoringSamples(db, school2.id),
     reports: await reportSamples(db),
+    routes: await routeSamples(db, school.id, school2.id),
   };
 }
 

@@ -139,6 +139,21 @@ export const ENDPOINT_RULES = {
   // Helper «coverage» (issue 14 §1): teachers' support coverage.
   'people-coverage.read':
     'Роли, читающие данные педагогов (региональные оператор и центр, муниципальный координатор, куратор, команда школы, администратор), — для видимой им организации; видящий организацию без права (эксперт, учитель) — 403',
+  // Helper «routes» (issue 14 §1): individual routes (ИОМ) of teachers — people-rules.ts.
+  'individual-route.list':
+    'Любой вошедший; ответ — ИОМ педагогов школ, данные которых ему видны (staffVisible), и свой собственный',
+  'individual-route.read':
+    'Тот, кому видны данные педагога ИОМ: читатели поддерева школы (кроме эксперта) или сам педагог; коллеге — 404',
+  'individual-route.create':
+    'Ведущий ИОМ школы педагога (canKeepRoutes: команда школы, центр и оператор региона); видящий педагога без права — 403',
+  'individual-route.keep':
+    'Ведущий ИОМ школы педагога (canKeepRoutes: команда школы, центр и оператор региона); видящий ИОМ без права — 403',
+  'route-activity.read': 'Тот, кому виден ИОМ действия (см. individual-route.read); коллеге педагога — 404',
+  'route-activity.keep':
+    'Ведущий ИОМ действия (canKeepRoutes: команда школы, центр и оператор региона); видящий без права — 403',
+  'route-activity.done': 'Сам педагог своего ИОМ или ведущий ИОМ (canKeepRoutes); видящий без права — 403',
+  'route-activity.review':
+    'Команда школы педагога или ответственный пользователь действия, но не сам педагог; видящий без права — 403',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;

@@ -283,6 +283,39 @@ export const EVENT_PAYLOADS = {
   'analytic_report.issued': z.object({ title: z.string(), docxFileId: z.string(), pdfFileId: z.string() }),
   // Support of people (issue 14): the staff registry of a school (the target is the school).
   'staff.imported': z.object({ fileName: z.string(), created: z.number(), updated: z.number() }),
+  // Helper «routes» (issue 14 §1): individual routes (ИОМ) and their activities; activity events name their route.
+  'individual_route.created': z.object({
+    staffMemberId: z.string(),
+    year: z.number(),
+    diagnosticId: z.string().nullable(),
+    goals: z.number(),
+    activities: z.number(),
+  }),
+  'individual_route.goal_added': z.object({ goalId: z.string(), text: z.string() }),
+  'individual_route.goal_updated': z.object({ goalId: z.string(), changes: z.array(change) }),
+  'individual_route.goal_removed': z.object({ goalId: z.string(), text: z.string() }),
+  'individual_route.status_changed': z.object({
+    from: z.string(),
+    to: z.string(),
+    conclusion: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
+  'route_activity.added': z.object({ routeId: z.string(), title: z.string(), kind: z.string() }),
+  'route_activity.updated': z.object({ routeId: z.string(), title: z.string(), changes: z.array(change) }),
+  'route_activity.removed': z.object({ routeId: z.string(), title: z.string() }),
+  'route_activity.status_changed': z.object({
+    routeId: z.string(),
+    title: z.string(),
+    from: z.string(),
+    to: z.string(),
+    text: z.string().nullable(),
+  }),
+  'route_activity.file_attached': z.object({
+    routeId: z.string(),
+    title: z.string(),
+    fileId: z.string(),
+    fileName: z.string(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

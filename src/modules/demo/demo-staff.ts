@@ -1,4 +1,5 @@
 import { eq, or } from 'drizzle-orm';
+import { users } from '../../db/schema/auth.js';
 import { mentorPairs } from '../../db/schema/organisation.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { staffMembers } from '../../db/schema/people.js';
@@ -65,12 +66,25 @@ export async function loadDemoStaff(run: DemoRun): Promise<Map<string, number>> 
     .from(orgUnits)
     .where(or(...[...ids].map((id) => eq(orgUnits.id, id))));
   const teacher = run.users.main.teacher;
+  // A teacher never shares a full name with a demo account of another unit: the access tests search
+  // answers for names of people outside the reader's units.
+  const taken = new Set((await db.select({ name: users.fullName }).from(users)).map((u) => u.name));
+  const uniquePerson = (rng: Rng) => {
+    for (;;) {
+      const p = randomPerson(rng);
+      const name = `${p.surname} ${p.name} ${p.patronymic}`;
+      if (!taken.has(name)) {
+        taken.add(name);
+        return p;
+      }
+    }
+  };
   const counts = new Map<string, number>();
   for (const school of schools.sort((a, b) => a.id.localeCompare(b.id))) {
     const rng = createRng(seedOf(`opora-demo-staff-${school.code ?? school.id}`));
     const size = rng.int(14, 30);
     const rows = postsFor(rng, size).map((post, n) => {
-      const person = randomPerson(rng);
+      const person = uniquePerson(rng);
       const experience = rng.chance(0.15) ? rng.int(0, 2) : rng.int(3, 38);
       return {
         schoolId: school.id,

@@ -1,6 +1,13 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { RoutePage } from './route-page.js';
+import { RoutesListPage } from './routes-list-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// Individual routes of teachers (ИОМ, issue 14 §1), mounted at /individual-routes/*.
 export function IndividualRouteRoutes() {
-  return <Title order={2}>ИОМ педагогов</Title>;
+  return (
+    <Routes>
+      <Route index element={<RoutesListPage />} />
+      <Route path=":id" element={<RoutePage />} />
+    </Routes>
+  );
 }
