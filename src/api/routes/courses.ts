@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
 import {
   courseHistory,
+  courseOwners,
   createCourse,
   getCourse,
   listCourses,
@@ -71,6 +72,18 @@ export function courseRoutes(app: App, deps: Deps) {
       responses: okJson('Курсы', z.array(courseView)),
     }),
     async (c) => c.json(await listCourses(db, { actor: requireActor(c), query: c.req.valid('query') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...access('signed-in'),
+      method: 'get',
+      path: '/api/courses/owners',
+      tags,
+      summary: 'Организации, каталог курсов которых ведёт пользователь (регион, свой муниципалитет)',
+      responses: okJson('Организации', z.array(z.object({ id: z.uuid(), name: z.string() }))),
+    }),
+    async (c) => c.json(await courseOwners(db, { actor: requireActor(c) }), 200),
   );
 
   app.openapi(

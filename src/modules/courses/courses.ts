@@ -1,9 +1,10 @@
-import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { courseEnrolments, courses } from '../../db/schema/people.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
+import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -270,4 +271,22 @@ export async function courseHistory(db: Db, opts: { actor: Actor; courseId: stri
     actorName: e.actorName,
     text: lineOf(e.type, e.payload as Record<string, unknown>),
   }));
+}
+
+/** The units whose catalogue the actor keeps: his region (centre, operator), his municipality (coordinator). */
+export async function courseOwners(db: Db, opts: { actor: Actor }) {
+  const ids = new Set<string>();
+  for (const a of opts.actor.assignments) {
+    if (a.role === 'regional_center' || a.role === 'regional_operator') ids.add(a.governingId);
+    if (a.role === 'municipal_coordinator' && a.unitKind === 'municipality') ids.add(a.orgUnitId);
+  }
+  if (ids.size === 0) return [];
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, [...ids]));
+  return rows
+    .filter((r) => (r.kind === 'region' || r.kind === 'municipality') && canKeepCourse(opts.actor, r.path))
+    .map((r) => ({ id: r.id, name: r.name }))
+    .sort(byRussian((r) => r.name));
 }

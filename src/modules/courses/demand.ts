@@ -253,6 +253,7 @@ export async function courseDemandSchools(
     .map((c) => ({
       schoolId: c.schoolId,
       schoolName: c.schoolName,
+      municipalityId: c.municipalityId,
       municipalityName: c.municipalityName,
       group: group(c.schoolId),
       topic: c.topic,

@@ -125,6 +125,7 @@ export const demandSchoolView = z
   .object({
     schoolId: z.uuid(),
     schoolName: z.string(),
+    municipalityId: z.uuid(),
     municipalityName: z.string(),
     group: z.enum(DEMAND_GROUPS),
     topic: z.string().nullable(),
