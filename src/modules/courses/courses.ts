@@ -5,7 +5,8 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { courseEnrolments, courses } from '../../db/schema/people.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
-import type { Actor } from '../access/actor.js';
+import { type Actor, pathReadable } from '../access/actor.js';
+import { staffReader } from '../access/people-rules.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { canKeepCourse, courseVisible, loadCourse } from './course-access.js';
@@ -250,25 +251,33 @@ function lineOf(type: string, p: Record<string, unknown>): string {
   }
 }
 
-/** The course's history in Russian lines, oldest first: its own events and those of its enrolments. */
+/**
+ * The course's history in Russian lines, oldest first: its own events and those of the enrolments of
+ * schools the actor reads. The authors are named to the course's keepers; others see only their own
+ * name — a school does not learn who in the region's centre or in another school did what.
+ */
 export async function courseHistory(db: Db, opts: { actor: Actor; courseId: string }) {
-  const { course } = await loadCourse(db, opts.actor, opts.courseId);
+  const { actor } = opts;
+  const { course, ownerPath } = await loadCourse(db, actor, opts.courseId);
+  const keeps = canKeepCourse(actor, ownerPath);
   const rows = await db
-    .select()
+    .select({ e: auditEvents })
     .from(auditEvents)
+    .leftJoin(orgUnits, eq(orgUnits.id, auditEvents.orgUnitId))
     .where(
       or(
         and(eq(auditEvents.entityType, 'course'), eq(auditEvents.entityId, course.id)),
         and(
           eq(auditEvents.entityType, 'course_enrolment'),
           sql`${auditEvents.payload}->>'courseId' = ${course.id}`,
+          pathReadable(staffReader(actor), orgUnits.path),
         ),
       ),
     )
     .orderBy(asc(auditEvents.at), asc(auditEvents.id));
-  return rows.map((e) => ({
+  return rows.map(({ e }) => ({
     at: e.at.toISOString(),
-    actorName: e.actorName,
+    actorName: keeps || e.actorId === actor.userId ? e.actorName : null,
     text: lineOf(e.type, e.payload as Record<string, unknown>),
   }));
 }

@@ -210,12 +210,15 @@ export async function loadDemoCourses(run: DemoRun): Promise<void> {
   }
 
   // Teachers of the first ШНОР enrolled without a route: the `teacher` account completed the first course.
-  const s1 = await db
-    .select({ id: staffMembers.id, userId: staffMembers.userId })
-    .from(staffMembers)
-    .where(and(eq(staffMembers.schoolId, picks.s1.id), isNull(staffMembers.leftOn)))
-    .orderBy(asc(staffMembers.code))
-    .limit(4);
+  const s1 = (
+    await db
+      .select({ id: staffMembers.id, userId: staffMembers.userId })
+      .from(staffMembers)
+      .where(and(eq(staffMembers.schoolId, picks.s1.id), isNull(staffMembers.leftOn)))
+      .orderBy(asc(staffMembers.code))
+  )
+    .sort((a, b) => Number(Boolean(b.userId)) - Number(Boolean(a.userId)))
+    .slice(0, 4);
   const first = made[0];
   const s1Team = teamOf(picks.s1.id);
   if (first) {
