@@ -4,6 +4,7 @@ import { ENDPOINT_RULES } from '../src/modules/access/endpoint-rules.js';
 import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
+import { courseCases } from './access/courses.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
@@ -497,6 +498,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «routes»: the demo's individual routes (tests/access/routes.ts).
       const routeRuleCases = routeCases(rule, s, user);
       if (routeRuleCases) return routeRuleCases;
+      // Helper «courses»: the demo's courses and enrolments (tests/access/courses.ts).
+      const courseRuleCases = courseCases(rule, s, user);
+      if (courseRuleCases) return courseRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -184,6 +184,9 @@ describe.each(DB_KINDS)('fuzz on %s', (kind) => {
     ids['risk-profiles'] = await one(
       `select id from risk_campaigns where stage = 'baseline' order by year desc limit 1`,
     );
+    // Helper «courses» (issue 14 §1): a course and an enrolment of the demo.
+    ids.courses = await one('select id from courses order by id limit 1');
+    ids['course-enrolments'] = await one('select id from course_enrolments order by id limit 1');
   }, 300_000);
   afterAll(async () => database?.close());
 

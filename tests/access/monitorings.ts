@@ -21,8 +21,11 @@ export type MonitoringSamples = {
 };
 
 export async function monitoringSamples(db: Db, school2Id: string): Promise<MonitoringSamples> {
-  const rows = await db.select({ id: monitorings.id, kind: monitorings.kind }).from(monitorings);
-  const form = rows.find((r) => r.kind === 'form');
+  const rows = await db
+    .select({ id: monitorings.id, kind: monitorings.kind, template: monitorings.template })
+    .from(monitorings);
+  // The resource deficits form (the demo also holds the educational needs campaign of helper «courses»).
+  const form = rows.find((r) => r.kind === 'form' && r.template === 'resource_deficits');
   const computed = rows.find((r) => r.kind === 'roadmap_execution');
   if (!form || !computed) throw new Error('no demo monitorings');
   const [s2] = await db

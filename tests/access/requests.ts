@@ -1,3 +1,4 @@
+import { COURSE_REQUESTS } from './courses.js';
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
@@ -306,6 +307,8 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   // Helper «reports» (issue 13 §5).
   ...REPORT_REQUESTS,
   ...ROUTE_REQUESTS,
+  // Helper «courses» (issue 14 §1).
+  ...COURSE_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

@@ -12,6 +12,7 @@ import { orgUnits } from '../../src/db/schema/orgs.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
+import { type CourseSamples, courseSamples } from './courses.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
@@ -71,6 +72,8 @@ export type Samples = {
   reports: ReportSamples;
   /** Helper «routes»: the demo's individual routes in progress (issue 14 §1). */
   routes: RouteSamples;
+  /** Helper «courses»: the demo's courses and the `teacher` account's enrolment (issue 14 §1). */
+  courses: CourseSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -211,6 +214,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     monitorings: await monitoringSamples(db, school2.id),
     reports: await reportSamples(db),
     routes: await routeSamples(db, school.id, school2.id),
+    courses: await courseSamples(db, school.id, units.ownMunicipality.unitId),
   };
 }
 

@@ -316,6 +316,34 @@ export const EVENT_PAYLOADS = {
     fileId: z.string(),
     fileName: z.string(),
   }),
+  // Helper «courses» (issue 14 §1): the course catalogue, enrolments and completion.
+  'course.created': z.object({ name: z.string(), kind: z.string(), ownerUnitId: z.string() }),
+  'course.updated': changes,
+  'course_enrolment.created': z.object({
+    courseId: z.string(),
+    staffMemberId: z.string(),
+    activityId: z.string().nullable(),
+  }),
+  'course_enrolment.deleted': z.object({ courseId: z.string(), staffMemberId: z.string() }),
+  'course_enrolment.result_set': z.object({
+    courseId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    completedOn: z.string().nullable(),
+  }),
+  'course_enrolment.certificate_attached': z.object({
+    courseId: z.string(),
+    fileId: z.string(),
+    fileName: z.string(),
+  }),
+  /** a route activity marked done by completing the course it served, with the certificate as evidence */
+  'route_activity.done_by_course': z.object({
+    courseId: z.string(),
+    enrolmentId: z.string(),
+    fileId: z.string(),
+    doneOn: z.string(),
+    from: z.string(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -1,4 +1,6 @@
 import type { MonitoringKind } from '../../db/schema/values.js';
+import { NEEDS_FORM } from '../courses/needs-form.js';
+import { NEEDS_TEMPLATE } from '../courses/strings.js';
 import type { MonitoringForm } from './form.js';
 
 // The standard monitorings a region or a municipality starts from (issue 13 §2): two forms for what the
@@ -283,6 +285,16 @@ export const MONITORING_TEMPLATES: MonitoringTemplate[] = [
       'Неуспевающие и слабоуспевающие обучающиеся, причины и меры профилактики (форма для заполнения)',
     months: [12, 5],
     form: FAILURE_PREVENTION,
+  },
+  // Helper «courses» (issue 14 §1): its answers make the course demand with the routes' course activities.
+  {
+    code: NEEDS_TEMPLATE,
+    kind: 'form',
+    title: 'Сбор образовательных потребностей педагогов и управленческих команд',
+    description:
+      'Темы курсов по категориям (управленческая команда, учителя), предметы, число человек и формат; консультации и помощь (форма для заполнения; ответы входят в запрос на ПК)',
+    months: [5, 9],
+    form: NEEDS_FORM,
   },
 ];
 

@@ -1,6 +1,15 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { CoursePage } from './course-page.js';
+import { CoursesPage } from './courses-page.js';
+import { DemandPage } from './demand-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// Courses (issue 14 §1), mounted at /courses/*: the catalogue, a course with its enrolments, the demand.
 export function CourseRoutes() {
-  return <Title order={2}>Курсы</Title>;
+  return (
+    <Routes>
+      <Route index element={<CoursesPage />} />
+      <Route path="demand" element={<DemandPage />} />
+      <Route path=":id" element={<CoursePage />} />
+    </Routes>
+  );
 }

@@ -742,6 +742,938 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/course-demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Запрос на ПК: по теме, муниципалитету и группе школ — из ИОМ и сбора образовательных потребностей (своя зона) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Запрос */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CourseDemand"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-demand/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Запрос на ПК в XLSX (по темам и муниципалитетам, по школам) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Запрос на ПК */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-demand/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Запрос на ПК по школам (переход от строки темы и муниципалитета) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    topic?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Школы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CourseDemandSchool"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Запись педагога на курс */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Запись */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CourseEnrolment"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Отменить запись на курс (не пройденный) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалено */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-enrolments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Файл удостоверения */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Файл */
+                200: components["responses"]["200_3"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Загрузить удостоверение (multipart/form-data, поле file; версия записи в запросе) */
+        post: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** Запись */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CourseEnrolment"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-enrolments/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отметить результат: прошёл (с датой), не прошёл или снова записан */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        status: "enrolled" | "completed" | "not_completed";
+                        completedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Запись */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CourseEnrolment"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Каталог курсов: региона, своего муниципалитета и вышестоящих организаций (с фильтрами) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "pk" | "pp" | "internship";
+                    format?: "in_person" | "remote" | "blended";
+                    topic?: "subject" | "methodical" | "psychological" | "legal" | "management" | "digital";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Курсы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Добавить курс в каталог региона или муниципалитета */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ownerUnitId: string;
+                        name: string;
+                        kind: "pk" | "pp" | "internship";
+                        provider: string;
+                        hours: number;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        format: "in_person" | "remote" | "blended";
+                        topic?: "subject" | "methodical" | "psychological" | "legal" | "management" | "digital" | null;
+                        subject?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Курс */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Организации, каталог курсов которых ведёт пользователь (регион, свой муниципалитет) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Организации */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            id: string;
+                            name: string;
+                        })[];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Курс каталога */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Курс */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Изменить курс (с версией записи) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        kind?: "pk" | "pp" | "internship";
+                        provider?: string;
+                        hours?: number;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        format?: "in_person" | "remote" | "blended";
+                        topic?: "subject" | "methodical" | "psychological" | "legal" | "management" | "digital" | null;
+                        subject?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Курс */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/courses/{id}/enrollable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Педагоги, которых можно записать на курс, с незакрытыми мероприятиями «курс» их ИОМ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Педагоги */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnrollableTeacher"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Записанные на курс педагоги своей зоны */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Записи */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CourseEnrolment"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Записать педагогов на курс (одного — можно с мероприятием его ИОМ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        staffMemberIds: string[];
+                        activityId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Записано */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** История курса и записей на него (без имён педагогов) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** События */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            at: string;
+                            actorName: string | null;
+                            text: string;
+                        })[];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coverage": {
         parameters: {
             query?: never;
@@ -5464,6 +6396,60 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Мои курсы: записи педагога, связанного с учётной записью */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Мои курсы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyCourse"][];
                     };
                 };
                 /** Неверные данные */
@@ -14464,6 +15450,79 @@ export interface components {
             order: components["schemas"]["OrganisationOrderRef"];
             version: number;
         };
+        Course: {
+            id: string;
+            ownerUnitId: string;
+            ownerName: string;
+            name: string;
+            kind: "pk" | "pp" | "internship";
+            provider: string;
+            hours: number;
+            startsOn: string | null;
+            endsOn: string | null;
+            format: "in_person" | "remote" | "blended";
+            topic: string | null;
+            subject: string | null;
+            enrolled: number;
+            completed: number;
+            canKeep: boolean;
+            version: number;
+        };
+        CourseDemand: {
+            base: string;
+            needsMonitorings: number;
+            rows: components["schemas"]["CourseDemandRow"][];
+            byTopic: ({
+                topic: string | null;
+                topicName: string;
+                fromRoutes: number;
+                fromNeeds: number;
+                total: number;
+            })[];
+        };
+        CourseDemandRow: {
+            topic: string | null;
+            topicName: string;
+            municipalityId: string;
+            municipalityName: string;
+            group: "shnor" | "risk_zone" | "other";
+            schools: number;
+            fromRoutes: number;
+            fromNeeds: number;
+            total: number;
+        };
+        CourseDemandSchool: {
+            schoolId: string;
+            schoolName: string;
+            municipalityId: string;
+            municipalityName: string;
+            group: "shnor" | "risk_zone" | "other";
+            topic: string | null;
+            topicName: string;
+            subjects: string[];
+            fromRoutes: number;
+            fromNeeds: number;
+            total: number;
+        };
+        CourseEnrolment: {
+            id: string;
+            courseId: string;
+            staffMemberId: string;
+            teacherName: string;
+            position: string;
+            schoolId: string;
+            schoolName: string;
+            status: "enrolled" | "completed" | "not_completed";
+            completedOn: string | null;
+            certificateFileId: string | null;
+            certificateName: string | null;
+            activityId: string | null;
+            activityTitle: string | null;
+            activityStatus: "planned" | "done" | "confirmed" | "returned" | null;
+            canKeep: boolean;
+            canUpload: boolean;
+            version: number;
+        };
         Coverage: {
             /** Учебный год по году начала */
             year: number;
@@ -14809,6 +15868,19 @@ export interface components {
                     fullName: string;
                 } | null;
             } | null;
+        };
+        EnrollableTeacher: {
+            staffMemberId: string;
+            teacherName: string;
+            position: string;
+            schoolId: string;
+            schoolName: string;
+            enrolled: boolean;
+            activities: ({
+                id: string;
+                title: string;
+                blockKey: string | null;
+            })[];
         };
         Evidence: {
             id: string;
@@ -15905,6 +16977,21 @@ export interface components {
             schools: number;
             shnor: number;
             share: number;
+        };
+        MyCourse: {
+            enrolmentId: string;
+            courseId: string;
+            name: string;
+            kind: "pk" | "pp" | "internship";
+            provider: string;
+            hours: number;
+            startsOn: string | null;
+            endsOn: string | null;
+            format: "in_person" | "remote" | "blended";
+            status: "enrolled" | "completed" | "not_completed";
+            completedOn: string | null;
+            certificateName: string | null;
+            version: number;
         };
         Ok: {
             ok: true;
