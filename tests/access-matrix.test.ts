@@ -4,6 +4,7 @@ import { ENDPOINT_RULES } from '../src/modules/access/endpoint-rules.js';
 import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
+import { diagnosticCases } from './access/diagnostics.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
@@ -489,6 +490,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       if (monitoringRuleCases) return monitoringRuleCases;
       const reportRuleCases = reportCases(rule, s, user);
       if (reportRuleCases) return reportRuleCases;
+      // Helper «diagnostics»: the demo's diagnostic, an import, the teacher's results (tests/access/diagnostics.ts).
+      const diagnosticRuleCases = diagnosticCases(rule, s, user);
+      if (diagnosticRuleCases) return diagnosticRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -70,6 +70,10 @@ export const NOUN_GENDERS = {
   'Аналитическая справка': 'f',
   // Helper «monitoring» (issue 13 §2).
   Мониторинг: 'm',
+  // Helper «diagnostics» (issue 14 §1).
+  Диагностика: 'f',
+  'Загрузка результатов': 'f',
+  Педагог: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

@@ -12,6 +12,7 @@ import { orgUnits } from '../../src/db/schema/orgs.js';
 import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
+import { type DiagnosticSamples, diagnosticSamples } from './diagnostics.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
@@ -68,6 +69,8 @@ export type Samples = {
   monitorings: MonitoringSamples;
   /** Helper «reports»: the demo's issued and draft analytic reports (issue 13 §5). */
   reports: ReportSamples;
+  /** Helper «diagnostics»: the demo's diagnostic, an import waiting for review, the teacher's record (issue 14 §1). */
+  diagnostics: DiagnosticSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -207,6 +210,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     indicators: await indicatorSamples(db),
     monitorings: await monitoringSamples(db, school2.id),
     reports: await reportSamples(db),
+    diagnostics: await diagnosticSamples(db, school.id, units.region.unitId),
   };
 }
 

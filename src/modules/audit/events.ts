@@ -283,6 +283,21 @@ export const EVENT_PAYLOADS = {
   'analytic_report.issued': z.object({ title: z.string(), docxFileId: z.string(), pdfFileId: z.string() }),
   // Support of people (issue 14): the staff registry of a school (the target is the school).
   'staff.imported': z.object({ fileName: z.string(), created: z.number(), updated: z.number() }),
+  // Helper «diagnostics» (issue 14 §1): the scale of levels, diagnostics and their results.
+  'deficit_scale.saved': z.object({
+    levels: z.array(z.object({ key: z.string(), name: z.string(), minPercent: z.number() })),
+  }),
+  'diagnostic.created': named,
+  'diagnostic.updated': changes,
+  'diagnostic.import_saved': z.object({ fileName: z.string(), rows: z.number(), doubtful: z.number() }),
+  'diagnostic.import_cancelled': z.object({ fileName: z.string() }),
+  'diagnostic.results_imported': z.object({
+    fileName: z.string(),
+    written: z.number(),
+    replaced: z.number(),
+    reviewed: z.number(),
+    skipped: z.number(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
