@@ -132,7 +132,7 @@ describe.each(DB_KINDS)('diagnostics of professional deficits on %s', (kind) => 
       ]),
     });
     expect(out.ok).toBe(false);
-    expect(out.import).toBeNull();
+    expect(out.import).toBeUndefined();
     expect(out.errors.map((e) => e.row)).toEqual([2, 3, 4, 5, 6]);
     expect(out.errors[0]?.message).toContain('больше максимума 20');
     expect(out.errors[1]?.message).toContain('не число');

@@ -43,7 +43,6 @@ export async function importResults(
     ok: false,
     message,
     errors: errors.slice(0, MAX_LISTED_ERRORS),
-    import: null,
   });
   const header = findResultHeader(table.rows, d.blocks);
   if (!header) return failed([], DIAG_MSG.noHeader);
@@ -66,6 +65,8 @@ export async function importResults(
   const registry = await registryOf(db, unit.path);
   const matcher = new TeacherMatcher(registry.teachers, registry.schools);
   const byId = new Map(registry.teachers.map((t) => [t.id, t]));
+  // A school's own import: a row without an ОО cell is of this school.
+  const ownSchool = registry.schools.length === 1 ? registry.schools[0] : undefined;
   const errors: RowError[] = [];
   const rows: ImportRow[] = [];
   const firstRowOf = new Map<string, number>();
@@ -105,7 +106,7 @@ export async function importResults(
           `«Итого» ${fmt(total)} не равно сумме баллов блоков ${fmt(Math.round(sum * 100) / 100)}`,
         );
     }
-    const match = matcher.match({ code, fullName, school });
+    const match = matcher.match({ code, fullName, school }, ownSchool);
     if (match.kind === 'matched') {
       const first = firstRowOf.get(match.staffId);
       if (first !== undefined) rowErrors.push(`этот педагог уже есть в строке ${first}`);

@@ -71,6 +71,11 @@ describe('matching a results row to the staff registry', () => {
       reason: 'noSchool',
       candidates: [{ staffId: 'd' }],
     });
+    const own = schools[0];
+    expect(m.match({ code: '', fullName: 'Петрова Мария Ивановна', school: '' }, own)).toMatchObject({
+      kind: 'matched',
+      staffId: 'e',
+    });
     expect(m.match({ code: '', fullName: 'Никто Никак Никакович', school: 'Школа 1' })).toEqual({
       kind: 'doubtful',
       reason: 'notFound',

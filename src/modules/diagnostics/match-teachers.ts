@@ -71,8 +71,9 @@ export class TeacherMatcher {
     return found.length === 1 ? (found[0] ?? null) : null;
   }
 
-  match(row: { code: string; fullName: string; school: string }): Match {
-    const school = row.school ? this.school(row.school) : null;
+  /** `ownSchool`: the school a row without an ОО cell belongs to (a school's import of its own teachers). */
+  match(row: { code: string; fullName: string; school: string }, ownSchool?: RegistrySchool): Match {
+    const school = row.school ? this.school(row.school) : (ownSchool ?? null);
     if (row.code) {
       let found = this.byCode.get(normCode(row.code)) ?? [];
       if (found.length > 1 && school) found = found.filter((t) => t.schoolId === school.id);

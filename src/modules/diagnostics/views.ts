@@ -89,7 +89,8 @@ export const importOutcomeView = z
     ok: z.boolean(),
     message: z.string(),
     errors: z.array(rowErrorView),
-    import: importView.nullable(),
+    /** absent when the file had errors */
+    import: importView.optional(),
   })
   .meta({ id: 'DiagnosticImportOutcome' });
 

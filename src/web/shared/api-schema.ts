@@ -14428,7 +14428,7 @@ export interface components {
             doubtful: number;
             createdAt: string;
             version: number;
-        } | null;
+        };
         DiagnosticImportOutcome: {
             ok: boolean;
             message: string;
@@ -14436,7 +14436,7 @@ export interface components {
                 row: number;
                 message: string;
             })[];
-            import: components["schemas"]["DiagnosticImport"];
+            import?: components["schemas"]["DiagnosticImport"];
         };
         DiagnosticImportRow: {
             row: number;
