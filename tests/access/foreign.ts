@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { roleAssignments, users } from '../../src/db/schema/auth.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
+import { staffMembers } from '../../src/db/schema/people.js';
 import { LOGINS, type Login, REGION_LEVEL } from './scope.js';
 
 /**
@@ -18,6 +19,16 @@ export async function foreignContent(db: Db): Promise<Record<Login, string[]>> {
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgUnitId));
+  // The demo's synthetic teachers (staff_members) draw from the same name lists as its accounts.
+  const teachers = await db
+    .select({
+      lastName: staffMembers.lastName,
+      firstName: staffMembers.firstName,
+      middleName: staffMembers.middleName,
+      path: orgUnits.path,
+    })
+    .from(staffMembers)
+    .innerJoin(orgUnits, eq(orgUnits.id, staffMembers.schoolId));
   const out = {} as Record<Login, string[]>;
   for (const login of LOGINS) {
     if (REGION_LEVEL.includes(login)) {
@@ -33,7 +44,15 @@ export async function foreignContent(db: Db): Promise<Record<Login, string[]>> {
     );
     const byPerson = new Map<string, boolean>();
     for (const p of people) byPerson.set(p.fullName, (byPerson.get(p.fullName) ?? true) && !near(p.path));
-    const staff = [...byPerson].filter(([, foreign]) => foreign).map(([name]) => name);
+    // A person's name that a teacher of a near school wears too proves nothing (random synthetic names).
+    const nearTeachers = new Set(
+      teachers
+        .filter((t) => near(t.path))
+        .map((t) => [t.lastName, t.firstName, t.middleName].filter(Boolean).join(' ')),
+    );
+    const staff = [...byPerson]
+      .filter(([name, foreign]) => foreign && !nearTeachers.has(name))
+      .map(([name]) => name);
     out[login] = [
       ...foreignUnits.flatMap((u) => (nearNames.has(u.name) ? [u.id] : [u.name, u.id])),
       ...staff,
