@@ -7,7 +7,7 @@ import { auditEvents } from '../../db/schema/audit.js';
 import { diagnosticImports, diagnosticResults, staffMembers } from '../../db/schema/people.js';
 import { AppError } from '../../lib/errors.js';
 import { applyImport, cancelImport } from './apply-import.js';
-import { createDiagnostic, updateDiagnostic } from './diagnostics.js';
+import { createDiagnostic, getDiagnostic, updateDiagnostic } from './diagnostics.js';
 import { importResults } from './import-results.js';
 import { getScale, saveScale } from './scale.js';
 import { getSummary } from './summary.js';
@@ -311,6 +311,14 @@ describe.each(DB_KINDS)('diagnostics of professional deficits on %s', (kind) => 
     expect(
       await code(getTeacherResults(database.db, { actor: f.as('school2'), staffId: staff.petrova ?? '' })),
     ).toMatch(/^NOT_FOUND/);
+    const owner = await getDiagnostic(database.db, { actor: f.as('center'), id: diagnosticId });
+    expect(owner.history?.map((h) => h.text)).toEqual([
+      'Диагностика создана: Диагностика дефицитов',
+      'Загружены результаты «школа1.csv»: записано 3, заменено прежних 0, выбрано при проверке 1, пропущено 1',
+      'Загружены результаты «регион.csv»: записано 2, заменено прежних 1, выбрано при проверке 2, пропущено 0',
+    ]);
+    const other = await getDiagnostic(database.db, { actor: f.as('school2'), id: diagnosticId });
+    expect(other.history?.map((h) => h.text)).toEqual(['Диагностика создана: Диагностика дефицитов']);
     const mine = await getMyResults(database.db, { actor: f.as('teacher') });
     expect(mine.map((m) => m.staffId)).toEqual([staff.ivanov]);
   });

@@ -16,6 +16,7 @@ import {
   loadDiagnostic,
   loadDiagnosticToKeep,
 } from './access.js';
+import { diagnosticHistory } from './history.js';
 import { levelsOfRegion } from './scale.js';
 import { createDiagnosticInput, updateDiagnosticInput } from './schemas.js';
 import { DIAG_MSG } from './strings.js';
@@ -80,7 +81,13 @@ export async function getDiagnostic(db: Db, opts: { actor: Actor; id: string }):
   const d = await loadDiagnostic(db, opts.actor, opts.id);
   const counts = await resultCounts(db, [d.id]);
   const prev = await names(db, d.previousId ? [d.previousId] : []);
-  return view(opts.actor, d, counts.get(d.id) ?? 0, d.previousId ? (prev.get(d.previousId) ?? null) : null);
+  const v = view(
+    opts.actor,
+    d,
+    counts.get(d.id) ?? 0,
+    d.previousId ? (prev.get(d.previousId) ?? null) : null,
+  );
+  return { ...v, history: await diagnosticHistory(db, d.id, v.canEdit) };
 }
 
 export async function listDiagnostics(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIAGNOSTIC_IMPORT_STATUSES, RESULT_MATCHES } from '../../db/schema/values.js';
+import { historyLineView } from './history.js';
 import { DOUBT_LABELS } from './strings.js';
 
 // Response shapes of the diagnostics module: the API declares them, the operations return them.
@@ -40,6 +41,8 @@ export const diagnosticView = z
     version: int,
     canEdit: z.boolean(),
     canImport: z.boolean(),
+    /** only on the single diagnostic's answer */
+    history: z.array(historyLineView).optional(),
   })
   .meta({ id: 'DeficitDiagnostic' });
 

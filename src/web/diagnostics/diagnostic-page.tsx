@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type ApiData, api, apiHref, unwrap } from '../shared/api.js';
+import { HistoryLines } from '../shared/history-lines.js';
 import { formatDate, formatDateTime, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { CreateDiagnosticModal } from './create-diagnostic.js';
 import { DistributionTable } from './distribution-table.js';
@@ -236,6 +237,12 @@ export function DiagnosticPage() {
               )
             }
           </Query>
+          {d.history && d.history.length > 0 && (
+            <Stack gap={4}>
+              <Title order={4}>История</Title>
+              <HistoryLines lines={d.history} testId="diag-history" />
+            </Stack>
+          )}
           {repeating && <CreateDiagnosticModal onClose={repeat.close} repeatOf={d} />}
         </Stack>
       )}

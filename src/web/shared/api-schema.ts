@@ -14400,6 +14400,11 @@ export interface components {
             version: number;
             canEdit: boolean;
             canImport: boolean;
+            history?: ({
+                at: string;
+                actorName: string | null;
+                text: string;
+            })[];
         };
         DeficitLevel: {
             key: string;
