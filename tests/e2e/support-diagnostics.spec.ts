@@ -55,7 +55,7 @@ test('a school imports results with a doubtful row and reviews it; a repeat diag
   await expect(school.getByTestId('review-doubtful')).toHaveCount(1);
   await expect(school.getByTestId('review-doubtful')).toContainText('одна буква');
   await expect(school.getByTestId('review-apply')).toBeDisabled();
-  await school.getByLabel('Педагог строки 3').click();
+  await school.getByRole('combobox', { name: 'Педагог строки 3' }).click();
   await school.getByRole('option', { name: second.fullName }).click();
   await school.getByTestId('review-apply').click();
   await expect(school.getByText('Сохранены результаты: 2 педагога')).toBeVisible();
@@ -68,7 +68,8 @@ test('a school imports results with a doubtful row and reviews it; a repeat diag
   await center.getByTestId('diag-repeat').click();
   await center.getByTestId('diag-name').fill('Повторная диагностика дефицитов (e2e)');
   await center.getByTestId('diag-create-submit').click();
-  await expect(center.getByRole('heading', { name: 'Повторная диагностика дефицитов (e2e)' })).toBeVisible();
+  await expect(center.locator('h2', { hasText: 'Повторная диагностика дефицитов (e2e)' })).toBeVisible();
+  await expect(center.getByTestId('diag-history')).toContainText('Диагностика создана');
 
   // The school imports the repeat for the first teacher: every block at its maximum.
   await school.goto('/diagnostics');
