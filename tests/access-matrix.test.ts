@@ -5,6 +5,7 @@ import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { courseCases } from './access/courses.js';
+import { diagnosticCases } from './access/diagnostics.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
@@ -501,6 +502,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «courses»: the demo's courses and enrolments (tests/access/courses.ts).
       const courseRuleCases = courseCases(rule, s, user);
       if (courseRuleCases) return courseRuleCases;
+      // Helper «diagnostics»: the demo's diagnostic, an import, the teacher's results (tests/access/diagnostics.ts).
+      const diagnosticRuleCases = diagnosticCases(rule, s, user);
+      if (diagnosticRuleCases) return diagnosticRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -73,6 +73,9 @@ export const NOUN_GENDERS = {
   // Helper «courses» (issue 14 §1).
   Курс: 'm',
   'Запись на курс': 'f',
+  // Helper «diagnostics» (issue 14 §1).
+  Диагностика: 'f',
+  'Загрузка результатов': 'f',
   Педагог: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;

@@ -1,4 +1,5 @@
 import { COURSE_REQUESTS } from './courses.js';
+import { DIAGNOSTIC_REQUESTS } from './diagnostics.js';
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
@@ -309,6 +310,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...ROUTE_REQUESTS,
   // Helper «courses» (issue 14 §1).
   ...COURSE_REQUESTS,
+  ...DIAGNOSTIC_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

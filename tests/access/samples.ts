@@ -13,6 +13,7 @@ import { schoolDocuments } from '../../src/db/schema/programs.js';
 import { riskCampaigns, riskInstruments } from '../../src/db/schema/risk-profiles.js';
 import { cascadeTasks, itemEvidence, items, roadmaps, sections } from '../../src/db/schema/roadmaps.js';
 import { type CourseSamples, courseSamples } from './courses.js';
+import { type DiagnosticSamples, diagnosticSamples } from './diagnostics.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
@@ -74,6 +75,8 @@ export type Samples = {
   routes: RouteSamples;
   /** Helper «courses»: the demo's courses and the `teacher` account's enrolment (issue 14 §1). */
   courses: CourseSamples;
+  /** Helper «diagnostics»: the demo's diagnostic, an import waiting for review, the teacher's record (issue 14 §1). */
+  diagnostics: DiagnosticSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -215,6 +218,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     reports: await reportSamples(db),
     routes: await routeSamples(db, school.id, school2.id),
     courses: await courseSamples(db, school.id, units.ownMunicipality.unitId),
+    diagnostics: await diagnosticSamples(db, school.id, units.region.unitId),
   };
 }
 

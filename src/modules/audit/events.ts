@@ -344,6 +344,21 @@ export const EVENT_PAYLOADS = {
     doneOn: z.string(),
     from: z.string(),
   }),
+  // Helper «diagnostics» (issue 14 §1): the scale of levels, diagnostics and their results.
+  'deficit_scale.saved': z.object({
+    levels: z.array(z.object({ key: z.string(), name: z.string(), minPercent: z.number() })),
+  }),
+  'diagnostic.created': named,
+  'diagnostic.updated': changes,
+  'diagnostic.import_saved': z.object({ fileName: z.string(), rows: z.number(), doubtful: z.number() }),
+  'diagnostic.import_cancelled': z.object({ fileName: z.string() }),
+  'diagnostic.results_imported': z.object({
+    fileName: z.string(),
+    written: z.number(),
+    replaced: z.number(),
+    reviewed: z.number(),
+    skipped: z.number(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -1,6 +1,17 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { DiagnosticPage } from './diagnostic-page.js';
+import { DiagnosticsPage } from './diagnostics-page.js';
+import { ReviewPage } from './review-page.js';
+import { ScalePage } from './scale-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// Diagnostics of professional deficits (issue 14 §1), mounted at /diagnostics/*.
 export function DiagnosticRoutes() {
-  return <Title order={2}>Диагностика профессиональных дефицитов</Title>;
+  return (
+    <Routes>
+      <Route index element={<DiagnosticsPage />} />
+      <Route path="scale" element={<ScalePage />} />
+      <Route path=":id" element={<DiagnosticPage />} />
+      <Route path=":id/imports/:importId" element={<ReviewPage />} />
+    </Routes>
+  );
 }
