@@ -18,6 +18,7 @@ import { staffVisible } from '../access/people-rules.js';
 import { recordEvent } from '../audit/record-event.js';
 import { saveFile, type Upload } from '../files/save-file.js';
 import type { FileStorage } from '../files/storage.js';
+import { refreshPeopleBoundOf } from '../people-coverage/refresh-people-bound.js';
 import { markActivityDone } from './complete-activity.js';
 import { canEnrolAt, loadCourse } from './course-access.js';
 import { type EnrolInput, enrolInput, type ResultInput, resultInput } from './input.js';
@@ -296,6 +297,8 @@ export async function setEnrolmentResult(
       { courseId: row.courseId, from: before.e.status, to: row.status, completedOn },
     );
     await markActivityDone(tx, actor, row);
+    // Completed courses are counted by teachers' coverage (bound indicators).
+    await refreshPeopleBoundOf(tx, row.schoolId);
     const [after] = await baseQuery(tx).where(eq(courseEnrolments.id, row.id));
     if (!after) throw new Error('enrolment vanished');
     return viewOf(actor, after);
@@ -337,6 +340,8 @@ export async function attachCertificate(
       { courseId: row.courseId, fileId: file.id, fileName: file.name },
     );
     await markActivityDone(tx, actor, row);
+    // Completed courses are counted by teachers' coverage (bound indicators).
+    await refreshPeopleBoundOf(tx, row.schoolId);
     const [after] = await baseQuery(tx).where(eq(courseEnrolments.id, row.id));
     if (!after) throw new Error('enrolment vanished');
     return viewOf(actor, after);

@@ -7,6 +7,7 @@ import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { canKeepStaff, canRunSupportOf, staffReader } from '../access/people-rules.js';
 import { recordEvent } from '../audit/record-event.js';
+import { refreshPeopleBoundOf } from '../people-coverage/refresh-people-bound.js';
 import { type LoadedDiagnostic, loadDiagnostic } from './access.js';
 import { scoreResult } from './levels.js';
 import type { RegistrySchool, RegistryTeacher } from './match-teachers.js';
@@ -181,6 +182,8 @@ export async function writeResults(
       skipped,
     },
   );
+  // Diagnosed teachers and their deficits are counted by teachers' coverage (bound indicators).
+  await refreshPeopleBoundOf(tx, d.ownerUnitId);
   return { written: rows.length, replaced };
 }
 

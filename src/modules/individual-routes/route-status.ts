@@ -6,6 +6,7 @@ import type { RouteStatus } from '../../db/schema/values.js';
 import { AppError, conflict } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
+import { refreshPeopleBoundOf } from '../people-coverage/refresh-people-bound.js';
 import { routeToKeep } from './route-access.js';
 import type { closeRouteInput } from './schemas.js';
 import { ROUTE_MSG } from './strings.js';
@@ -48,6 +49,8 @@ export async function moveRoute(
     { entityType: 'individual_route', entityId: route.id, orgUnitId: route.schoolId },
     { from: route.status, to, conclusion: extra.conclusion ?? null, reason: extra.reason ?? null },
   );
+  // Routes past the draft and mastered ones are counted by teachers' coverage (bound indicators).
+  await refreshPeopleBoundOf(tx, route.schoolId);
   return r;
 }
 

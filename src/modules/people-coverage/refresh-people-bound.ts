@@ -1,6 +1,8 @@
-import { and, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/orgs.js';
 import { items } from '../../db/schema/roadmaps.js';
+import { regionOfPath } from '../access/region-level.js';
 import { refreshBoundIndicators } from '../organisation/refresh-bound.js';
 import { FIGURES } from './figures.js';
 
@@ -21,4 +23,10 @@ export async function refreshPeopleBound(db: Db, opts: { regionId: string | null
     .where(and(isNotNull(items.coverageBinding), sql`${items.coverageBinding}->>'metric' in (${metrics})`));
   if (rows.length === 0) return 0;
   return refreshBoundIndicators(db, { regionId: opts.regionId, itemIds: rows.map((r) => r.id) });
+}
+
+/** The same for the region of a unit (a school, or a diagnostic's owner): what the operations have at hand. */
+export async function refreshPeopleBoundOf(db: Db, unitId: string): Promise<number> {
+  const [unit] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, unitId));
+  return refreshPeopleBound(db, { regionId: unit ? regionOfPath(unit.path) : null });
 }
