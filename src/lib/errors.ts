@@ -70,6 +70,10 @@ export const NOUN_GENDERS = {
   'Аналитическая справка': 'f',
   // Helper «monitoring» (issue 13 §2).
   Мониторинг: 'm',
+  // Helper «staff» (issue 14 §1).
+  Педагог: 'm',
+  'Наставническая пара': 'f',
+  'Встреча наставника': 'f',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 
