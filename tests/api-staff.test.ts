@@ -15,6 +15,8 @@ type Member = {
   accountLogin: string | null;
   version: number;
   code: string | null;
+  position: string;
+  grades: number[];
 };
 type List = { schoolId: string; canKeep: boolean; readsAll: boolean; members: Member[] };
 type Pair = {
