@@ -31,6 +31,7 @@ import {
   UNIT_READERS,
   UNITS,
 } from './access/scope.js';
+import { staffCases } from './access/staff.js';
 import { testApp } from './helpers/api.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
 import { changedTables, fingerprint } from './helpers/db-fingerprint.js';
@@ -489,6 +490,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       if (monitoringRuleCases) return monitoringRuleCases;
       const reportRuleCases = reportCases(rule, s, user);
       if (reportRuleCases) return reportRuleCases;
+      // Helper «staff»: staff records and mentoring pairs (tests/access/staff.ts).
+      const staffRuleCases = staffCases(rule, s, user);
+      if (staffRuleCases) return staffRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

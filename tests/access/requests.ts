@@ -3,6 +3,7 @@ import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
 import { REPORT_REQUESTS } from './reports.js';
 import type { Samples, UnitSample } from './samples.js';
+import { STAFF_REQUESTS } from './staff.js';
 
 // What the matrix sends to each endpoint: a valid request that changes nothing it should not. Writes carry
 // a stale version where the endpoint has one, so a permitted caller gets 409 and the data stay as they are.
@@ -296,6 +297,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
   // Helper «meetings».
   ...MEETING_REQUESTS,
+  ...STAFF_REQUESTS,
   // Helper «indicators» (issue 13 §1).
   ...INDICATOR_REQUESTS,
   // Helper «monitoring» (issue 13 §2).

@@ -18,6 +18,7 @@ import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import { type ReportSamples, reportSamples } from './reports.js';
 import type { UnitKey } from './scope.js';
+import { type StaffSamples, staffSamples } from './staff.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
 export type UnitSample = {
@@ -68,6 +69,8 @@ export type Samples = {
   monitorings: MonitoringSamples;
   /** Helper «reports»: the demo's issued and draft analytic reports (issue 13 §5). */
   reports: ReportSamples;
+  /** Helper «staff»: staff records, mentoring pairs, a meeting and the school's order (issue 14 §1). */
+  staff: StaffSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -207,6 +210,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     indicators: await indicatorSamples(db),
     monitorings: await monitoringSamples(db, school2.id),
     reports: await reportSamples(db),
+    staff: await staffSamples(db, school.id, school2.id),
   };
 }
 

@@ -206,7 +206,7 @@ export function staffRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('staff-member.keep'),
+      ...access('mentorship.create'),
       method: 'post',
       path: '/api/staff/mentorships',
       tags,
@@ -220,7 +220,7 @@ export function staffRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('mentorship.keep'),
+      ...access('mentorship-part.keep'),
       method: 'post',
       path: '/api/staff/mentorship-orders/{id}/file',
       tags,
@@ -244,7 +244,7 @@ export function staffRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('mentorship.keep'),
+      ...access('mentorship-part.keep'),
       method: 'delete',
       path: '/api/staff/mentorship-meetings/{id}',
       tags,
