@@ -5,6 +5,7 @@ import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
 import { freshDatabase } from './helpers/db.js';
+import { manyRowsWorkbook } from './helpers/hostile-files.js';
 
 // The staff registry and mentoring «учитель–учитель» through the API on the demo (helper «staff»): what
 // each role sees, the demo's pairs, an import round trip through the XLSX template and export.
@@ -129,5 +130,14 @@ describe('staff API on the demo', () => {
       8, 9, 10, 11,
     ]);
     expect(list.members.filter((m) => m.position === 'Заместитель директора по УВР')).toHaveLength(1);
+  });
+
+  it('refuses a hostile workbook with a Russian message, not a 500', async () => {
+    const fd = new FormData();
+    fd.append('file', new File([new Uint8Array(manyRowsWorkbook(1, 25_000))], 'педагоги.xlsx'));
+    const res = await call('school', 'POST', `/api/staff/import?schoolId=${schoolId}&dryRun=true`, fd);
+    expect([400, 413]).toContain(res.status);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/[а-я]/);
   });
 });

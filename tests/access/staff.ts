@@ -214,12 +214,11 @@ export function staffCases(rule: string, s: Samples, user: Target['user']): Case
         },
       ];
     }
-    case 'mentorship-part.keep':
-      return [
-        { ...pair('meeting', st.meetingId, false, true) },
-        // The order is the school's act: whoever sees the school finds it (403), others do not (404).
-        { ...pair('order', st.orderId, true, true), sees: UNIT_READERS.school },
-      ];
+    case 'mentorship-meeting.keep':
+      return [pair('meeting', st.meetingId, false, true)];
+    case 'mentorship-order.keep':
+      // The order is the school's act: whoever sees the school finds it (403), others do not (404).
+      return [{ ...pair('order', st.orderId, true, true), sees: UNIT_READERS.school }];
     default:
       return null;
   }

@@ -220,7 +220,7 @@ export function staffRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('mentorship-part.keep'),
+      ...access('mentorship-order.keep'),
       method: 'post',
       path: '/api/staff/mentorship-orders/{id}/file',
       tags,
@@ -244,7 +244,7 @@ export function staffRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('mentorship-part.keep'),
+      ...access('mentorship-meeting.keep'),
       method: 'delete',
       path: '/api/staff/mentorship-meetings/{id}',
       tags,
