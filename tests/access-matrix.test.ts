@@ -35,6 +35,7 @@ import {
   UNIT_READERS,
   UNITS,
 } from './access/scope.js';
+import { staffCases } from './access/staff.js';
 import { testApp } from './helpers/api.js';
 import { DB_KINDS, freshDatabase } from './helpers/db.js';
 import { changedTables, fingerprint } from './helpers/db-fingerprint.js';
@@ -505,6 +506,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «diagnostics»: the demo's diagnostic, an import, the teacher's results (tests/access/diagnostics.ts).
       const diagnosticRuleCases = diagnosticCases(rule, s, user);
       if (diagnosticRuleCases) return diagnosticRuleCases;
+      // Helper «staff»: staff records and mentoring pairs (tests/access/staff.ts).
+      const staffRuleCases = staffCases(rule, s, user);
+      if (staffRuleCases) return staffRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -77,6 +77,9 @@ export const NOUN_GENDERS = {
   Диагностика: 'f',
   'Загрузка результатов': 'f',
   Педагог: 'm',
+  // Helper «staff» (issue 14 §1).
+  'Наставническая пара': 'f',
+  'Встреча наставника': 'f',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

@@ -7,6 +7,7 @@ import { PEOPLE_COVERAGE_REQUESTS } from './people-coverage.js';
 import { REPORT_REQUESTS } from './reports.js';
 import { ROUTE_REQUESTS } from './routes.js';
 import type { Samples, UnitSample } from './samples.js';
+import { STAFF_REQUESTS } from './staff.js';
 
 // What the matrix sends to each endpoint: a valid request that changes nothing it should not. Writes carry
 // a stale version where the endpoint has one, so a permitted caller gets 409 and the data stay as they are.
@@ -300,6 +301,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   'DELETE /api/events/{id}/participants/{participantId}': () => ({ query: `version=${STALE}` }),
   // Helper «meetings».
   ...MEETING_REQUESTS,
+  ...STAFF_REQUESTS,
   // Helper «indicators» (issue 13 §1).
   ...INDICATOR_REQUESTS,
   ...PEOPLE_COVERAGE_REQUESTS,

@@ -21,6 +21,7 @@ import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import { type ReportSamples, reportSamples } from './reports.js';
 import { type RouteSamples, routeSamples } from './routes.js';
 import type { UnitKey } from './scope.js';
+import { type StaffSamples, staffSamples } from './staff.js';
 
 /** Objects of one unit that the matrix calls endpoints on. */
 export type UnitSample = {
@@ -77,6 +78,8 @@ export type Samples = {
   courses: CourseSamples;
   /** Helper «diagnostics»: the demo's diagnostic, an import waiting for review, the teacher's record (issue 14 §1). */
   diagnostics: DiagnosticSamples;
+  /** Helper «staff»: staff records, mentoring pairs, a meeting and the school's order (issue 14 §1). */
+  staff: StaffSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -219,6 +222,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     routes: await routeSamples(db, school.id, school2.id),
     courses: await courseSamples(db, school.id, units.ownMunicipality.unitId),
     diagnostics: await diagnosticSamples(db, school.id, units.region.unitId),
+    staff: await staffSamples(db, school.id, school2.id),
   };
 }
 

@@ -359,6 +359,39 @@ export const EVENT_PAYLOADS = {
     reviewed: z.number(),
     skipped: z.number(),
   }),
+  // Helper «staff» (issue 14 §1): a teacher's record and mentoring pairs «учитель–учитель».
+  'staff_member.created': z.object({
+    fullName: z.string(),
+    position: z.string(),
+    code: z.string().nullable(),
+  }),
+  'staff_member.updated': changes,
+  'staff_member.left': z.object({ leftOn: z.string().nullable() }),
+  'staff_member.removed': z.object({ fullName: z.string() }),
+  'staff_member.account_linked': z.object({ login: z.string().nullable() }),
+  'teacher_mentorship.created': z.object({
+    menteeId: z.string(),
+    mentorKind: z.string(),
+    mentorName: z.string(),
+    year: z.number(),
+    orderId: z.string().nullable(),
+  }),
+  'teacher_mentorship.updated': z.object({
+    changes: z.array(change),
+    orderId: z.string().nullable().optional(),
+  }),
+  'teacher_mentorship.removed': z.object({ menteeId: z.string(), year: z.number() }),
+  'teacher_mentorship.meeting_added': z.object({
+    meetingId: z.string(),
+    date: z.string(),
+    topic: z.string(),
+  }),
+  'teacher_mentorship.meeting_removed': z.object({
+    meetingId: z.string(),
+    date: z.string(),
+    topic: z.string(),
+  }),
+  'teacher_mentorship.order_file_attached': z.object({ orderId: z.string(), fileName: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

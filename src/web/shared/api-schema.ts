@@ -15397,6 +15397,1148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Реестр педагогов школы с отбором (должность, предмет, молодые, вновь принятые, работающие/выбывшие); учитель видит только себя */
+        get: {
+            parameters: {
+                query: {
+                    schoolId: string;
+                    position?: string;
+                    subject?: string;
+                    young?: "true" | "false";
+                    newlyHired?: "true" | "false";
+                    state?: "current" | "left" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Реестр */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffList"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Внести педагога в реестр школы */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schoolId: string;
+                        lastName: string;
+                        firstName: string;
+                        middleName?: string | null;
+                        position: string;
+                        subjects: string[];
+                        grades: number[];
+                        experienceYears?: number | null;
+                        isYoung: boolean;
+                        newlyHired: boolean;
+                        code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Педагог */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Реестр педагогов школы в XLSX (столбцы шаблона загрузки) */
+        get: {
+            parameters: {
+                query: {
+                    schoolId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Реестр педагогов из XLSX или CSV: проверка (dryRun=true) и загрузка «всё или ничего»; совпадение по коду, иначе по ФИО */
+        post: {
+            parameters: {
+                query: {
+                    schoolId: string;
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** Отчёт по строкам */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffImportReport"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Моя запись в реестре педагогов и моё наставничество (наставляемый или наставник) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Моё */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyStaff"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/mentorship-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Кого можно закрепить: педагоги школы (с уровнем дефицитов), педагоги школы-наставника года, организации методистов, приказы школы */
+        get: {
+            parameters: {
+                query: {
+                    schoolId: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Кандидаты */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeacherMentorshipCandidates"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/mentorship-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Удалить встречу наставнической пары */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалена */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/mentorship-orders/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Приложить подписанный файл приказа школы о закреплении наставников */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                    };
+                };
+            };
+            responses: {
+                /** Приказ */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            date: string;
+                            fileName: string | null;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/mentorships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Наставнические пары «учитель–учитель» школы за учебный год */
+        get: {
+            parameters: {
+                query: {
+                    schoolId: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Пары */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeacherMentorshipList"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Закрепить наставника за педагогом (можно сразу с приказом школы) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        menteeId: string;
+                        year: number;
+                        mentorKind: "colleague" | "mentor_school" | "methodist";
+                        mentorStaffId?: string | null;
+                        mentorName?: string | null;
+                        mentorUnitId?: string | null;
+                        program?: string | null;
+                        startedOn: string;
+                        endedOn?: string | null;
+                        order?: {
+                            number: string;
+                            date: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** Пара */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/mentorships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Наставническая пара: программа, приказ, встречи, история */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Пара */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeacherMentorshipCard"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Удалить пару, созданную по ошибке */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалена */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Изменить пару: программа, сроки, результат, приказ */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        program?: string | null;
+                        startedOn?: string;
+                        endedOn?: string | null;
+                        result?: string | null;
+                        order?: {
+                            number: string;
+                            date: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** Пара */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/staff/mentorships/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать встречу наставника с педагогом (дата, тема, заметки) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        topic: string;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Встреча */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Школы, чьи реестры педагогов видны, с числом педагогов (регион и муниципалитет выбирают школу) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Школы */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffSchoolCount"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблон файла реестра педагогов (XLSX с примером строки) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Карточка педагога с историей изменений */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Карточка */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffCard"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Удалить запись, внесённую по ошибке (нельзя, если есть результаты, маршрут, курсы, наставничество) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалён */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Изменить запись педагога (в том числе «выбыл» с датой) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lastName?: string;
+                        firstName?: string;
+                        middleName?: string | null;
+                        position?: string;
+                        subjects?: string[];
+                        grades?: number[];
+                        experienceYears?: number | null;
+                        isYoung?: boolean;
+                        newlyHired?: boolean;
+                        code?: string | null;
+                        version: number;
+                        leftOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Педагог */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/staff/{id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Связать запись с учётной записью учителя школы (логин; null — снять связь) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        login: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Педагог */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -17890,6 +19032,12 @@ export interface components {
             orderId: string;
             warnings: string[];
         };
+        MentorshipMeeting: {
+            id: string;
+            date: string;
+            topic: string;
+            notes: string | null;
+        };
         Methodology: {
             id: string;
             code: string;
@@ -17964,6 +19112,10 @@ export interface components {
             completedOn: string | null;
             certificateName: string | null;
             version: number;
+        };
+        MyStaff: {
+            records: components["schemas"]["StaffMember"][];
+            mentorships: components["schemas"]["TeacherMentorshipCard"][];
         };
         Ok: {
             ok: true;
@@ -19589,6 +20741,82 @@ export interface components {
         Session: {
             user: components["schemas"]["Me"] & Record<string, unknown> | null;
         };
+        StaffCard: {
+            member: components["schemas"]["StaffMember"];
+            canKeep: boolean;
+            history: ({
+                at: string;
+                actorName: string | null;
+                text: string;
+            })[];
+        };
+        StaffImportReport: {
+            dryRun: boolean;
+            fileName: string;
+            columns: ({
+                field: string;
+                header: string;
+            })[];
+            rows: ({
+                row: number;
+                fullName: string;
+                position: string;
+                action: "create" | "update" | null;
+                matchedBy: "code" | "name" | null;
+                error: string | null;
+            })[];
+            total: number;
+            errors: number;
+            created: number;
+            updated: number;
+            written: boolean;
+            message: string;
+        };
+        StaffLatestLevel: {
+            key: string;
+            name: string;
+            needsRoute: boolean;
+            diagnosticName: string;
+            conductedOn: string;
+        } | null;
+        StaffList: {
+            schoolId: string;
+            schoolName: string;
+            canKeep: boolean;
+            readsAll: boolean;
+            members: components["schemas"]["StaffMember"][];
+            positions: string[];
+            subjects: string[];
+        };
+        StaffMember: {
+            id: string;
+            schoolId: string;
+            schoolName: string;
+            code: string | null;
+            lastName: string;
+            firstName: string;
+            middleName: string | null;
+            fullName: string;
+            position: string;
+            subjects: string[];
+            grades: number[];
+            experienceYears: number | null;
+            isYoung: boolean;
+            newlyHired: boolean;
+            accountLogin: string | null;
+            leftOn: string | null;
+            version: number;
+            latestLevel: components["schemas"]["StaffLatestLevel"];
+        };
+        StaffSchoolCount: {
+            schoolId: string;
+            schoolName: string;
+            municipalityName: string | null;
+            current: number;
+            young: number;
+            newlyHired: number;
+            left: number;
+        };
         StartedRun: {
             runId: string;
             jobId: string;
@@ -19663,6 +20891,79 @@ export interface components {
                     totalPercent: number;
                 } | null;
             })[];
+        };
+        TeacherMentorship: {
+            id: string;
+            schoolId: string;
+            year: number;
+            menteeId: string;
+            menteeName: string;
+            menteePosition: string;
+            menteeLevel: components["schemas"]["StaffLatestLevel"];
+            mentorKind: "colleague" | "mentor_school" | "methodist";
+            mentorStaffId: string | null;
+            mentorName: string;
+            mentorUnitName: string | null;
+            program: string | null;
+            startedOn: string;
+            endedOn: string | null;
+            result: string | null;
+            order: {
+                id: string;
+                number: string;
+                date: string;
+                fileName: string | null;
+            } | null;
+            meetings: number;
+            version: number;
+        };
+        TeacherMentorshipCandidates: {
+            mentees: ({
+                id: string;
+                fullName: string;
+                position: string;
+                schoolName: string;
+                level: components["schemas"]["StaffLatestLevel"];
+            })[];
+            colleagues: ({
+                id: string;
+                fullName: string;
+                position: string;
+                schoolName: string;
+                level: components["schemas"]["StaffLatestLevel"];
+            })[];
+            mentorSchoolTeachers: ({
+                id: string;
+                fullName: string;
+                position: string;
+                schoolName: string;
+                level: components["schemas"]["StaffLatestLevel"];
+            })[];
+            methodistUnits: ({
+                id: string;
+                name: string;
+            })[];
+            orders: ({
+                id: string;
+                number: string;
+                date: string;
+            })[];
+        };
+        TeacherMentorshipCard: {
+            pair: components["schemas"]["TeacherMentorship"];
+            canKeep: boolean;
+            meetings: components["schemas"]["MentorshipMeeting"][];
+            history: ({
+                at: string;
+                actorName: string | null;
+                text: string;
+            })[];
+        };
+        TeacherMentorshipList: {
+            schoolId: string;
+            year: number;
+            canKeep: boolean;
+            pairs: components["schemas"]["TeacherMentorship"][];
         };
         UnitRef: {
             id: string;

@@ -1,6 +1,15 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { StaffCardPage } from './card-page.js';
+import { MentoringPage } from './mentoring-page.js';
+import { RegistryPage } from './registry-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// «Педагоги» (issue 14 §1): the registry, a teacher's card, mentoring «учитель–учитель».
 export function StaffRoutes() {
-  return <Title order={2}>Педагоги</Title>;
+  return (
+    <Routes>
+      <Route index element={<RegistryPage />} />
+      <Route path="mentoring" element={<MentoringPage />} />
+      <Route path=":id" element={<StaffCardPage />} />
+    </Routes>
+  );
 }
