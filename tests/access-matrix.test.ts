@@ -9,6 +9,7 @@ import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators
 import { meetingCases } from './access/meetings.js';
 import { monitoringCases } from './access/monitorings.js';
 import { withoutPartners } from './access/people-samples.js';
+import { pupilCases } from './access/pupils.js';
 import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
@@ -489,6 +490,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       if (monitoringRuleCases) return monitoringRuleCases;
       const reportRuleCases = reportCases(rule, s, user);
       if (reportRuleCases) return reportRuleCases;
+      // Helper «pupils»: the demo's pupils at risk (tests/access/pupils.ts).
+      const pupilRuleCases = pupilCases(rule, s, user);
+      if (pupilRuleCases) return pupilRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

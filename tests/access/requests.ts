@@ -1,6 +1,7 @@
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
+import { PUPIL_REQUESTS } from './pupils.js';
 import { REPORT_REQUESTS } from './reports.js';
 import type { Samples, UnitSample } from './samples.js';
 
@@ -302,6 +303,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...MONITORING_REQUESTS,
   // Helper «reports» (issue 13 §5).
   ...REPORT_REQUESTS,
+  ...PUPIL_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

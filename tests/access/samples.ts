@@ -16,6 +16,7 @@ import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
+import { type PupilSamples, pupilSamples } from './pupils.js';
 import { type ReportSamples, reportSamples } from './reports.js';
 import type { UnitKey } from './scope.js';
 
@@ -68,6 +69,8 @@ export type Samples = {
   monitorings: MonitoringSamples;
   /** Helper «reports»: the demo's issued and draft analytic reports (issue 13 §5). */
   reports: ReportSamples;
+  /** Helper «pupils»: the demo's pupils at risk (issue 14 §2). */
+  pupils: PupilSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -207,6 +210,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     indicators: await indicatorSamples(db),
     monitorings: await monitoringSamples(db, school2.id),
     reports: await reportSamples(db),
+    pupils: await pupilSamples(db, school.id, school2.id),
   };
 }
 

@@ -42,6 +42,10 @@ import { fileAnswer, idParam, jsonBody, OK, okFile, okJson, okSchema, versionQue
 const tags = ['Обучающиеся группы риска'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const yearOnly = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const measureParams = z.object({
+  id: z.uuid({ message: 'Неверный идентификатор' }),
+  measureId: z.uuid({ message: 'Неверный идентификатор меры' }),
+});
 const resultParams = z.object({
   id: z.uuid({ message: 'Неверный идентификатор' }),
   key: z.string().regex(/^[a-z0-9_-]{1,20}$/, 'Неверный ключ контрольной точки'),
@@ -73,7 +77,7 @@ export function pupilRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('pupil.keep'),
+      ...access('pupil-registry.keep'),
       method: 'post',
       path: '/api/schools/{id}/pupils',
       tags,
@@ -227,37 +231,41 @@ export function pupilRoutes(app: App, deps: Deps) {
     createRoute({
       ...access('pupil.keep'),
       method: 'patch',
-      path: '/api/pupil-measures/{id}',
+      path: '/api/pupils/{id}/measures/{measureId}',
       tags,
       summary: 'Изменить меру поддержки',
-      request: { params: idParam, ...jsonBody(updateMeasureInput) },
+      request: { params: measureParams, ...jsonBody(updateMeasureInput) },
       responses: okJson('Мера', savedView),
     }),
-    async (c) =>
-      c.json(
+    async (c) => {
+      const { id, measureId } = c.req.valid('param');
+      return c.json(
         await updateMeasure(db, {
           actor: requireActor(c),
-          id: c.req.valid('param').id,
+          pupilId: id,
+          id: measureId,
           input: c.req.valid('json'),
         }),
         200,
-      ),
+      );
+    },
   );
 
   app.openapi(
     createRoute({
       ...access('pupil.keep'),
       method: 'delete',
-      path: '/api/pupil-measures/{id}',
+      path: '/api/pupils/{id}/measures/{measureId}',
       tags,
       summary: 'Удалить меру поддержки',
-      request: { params: idParam, query: versionQuery },
+      request: { params: measureParams, query: versionQuery },
       responses: okJson('Удалено', okSchema),
     }),
     async (c) => {
       await deleteMeasure(db, {
         actor: requireActor(c),
-        id: c.req.valid('param').id,
+        pupilId: c.req.valid('param').id,
+        id: c.req.valid('param').measureId,
         version: c.req.valid('query').version,
       });
       return c.json(OK, 200);
@@ -327,7 +335,7 @@ export function pupilRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('pupil.keep'),
+      ...access('pupil-registry.keep'),
       method: 'get',
       path: '/api/schools/{id}/pupil-summary',
       tags,
@@ -352,7 +360,7 @@ export function pupilRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('pupil.keep'),
+      ...access('pupil-registry.keep'),
       method: 'get',
       path: '/api/schools/{id}/pupil-reads',
       tags,

@@ -54,11 +54,14 @@ export async function createMeasure(
   });
 }
 
-async function keptMeasure(db: Db, actor: Actor, id: string) {
-  const [m] = await db.select().from(pupilMeasures).where(eq(pupilMeasures.id, id));
-  if (!m) throw new AppError('NOT_FOUND', PUPIL_MSG.measureNotFound);
+async function keptMeasure(db: Db, actor: Actor, pupilId: string, id: string) {
   // Not readable as a pupil → 404 (from keptPupil), as if the measure did not exist.
-  const row = await keptPupil(db, actor, m.recordId);
+  const row = await keptPupil(db, actor, pupilId);
+  const [m] = await db
+    .select()
+    .from(pupilMeasures)
+    .where(and(eq(pupilMeasures.id, id), eq(pupilMeasures.recordId, row.r.id)));
+  if (!m) throw new AppError('NOT_FOUND', PUPIL_MSG.measureNotFound);
   return { m, r: row.r };
 }
 
@@ -66,10 +69,10 @@ const MEASURE_FIELDS = ['kind', 'topic', 'startsOn', 'endsOn', 'responsibleStaff
 
 export async function updateMeasure(
   db: Db,
-  opts: { actor: Actor; id: string; input: z.infer<typeof updateMeasureInput> },
+  opts: { actor: Actor; pupilId: string; id: string; input: z.infer<typeof updateMeasureInput> },
 ) {
   const { actor, input } = opts;
-  const { m, r } = await keptMeasure(db, actor, opts.id);
+  const { m, r } = await keptMeasure(db, actor, opts.pupilId, opts.id);
   const kind = input.kind ?? m.kind;
   partnerCheck(kind, input.partner === undefined ? (m.partnerEnc ? 'есть' : null) : input.partner);
   if (input.responsibleStaffId)
@@ -109,8 +112,11 @@ export async function updateMeasure(
   });
 }
 
-export async function deleteMeasure(db: Db, opts: { actor: Actor; id: string; version: number }) {
-  const { m, r } = await keptMeasure(db, opts.actor, opts.id);
+export async function deleteMeasure(
+  db: Db,
+  opts: { actor: Actor; pupilId: string; id: string; version: number },
+) {
+  const { m, r } = await keptMeasure(db, opts.actor, opts.pupilId, opts.id);
   await db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(pupilMeasures)

@@ -216,12 +216,17 @@ describe.each(DB_KINDS)('registry of pupils at risk on %s', (kind) => {
     ).toBe('INVALID_INPUT');
     const u = await updateMeasure(db, {
       actor: f.as('school1'),
+      pupilId: ids.a ?? '',
       id: m.id,
       input: { version: 1, responsibleStaffId: teacherStaff },
     });
     expect(u.version).toBe(2);
-    expect(await code(deleteMeasure(db, { actor: f.as('school1'), id: m.id, version: 1 }))).toBe('CONFLICT');
-    expect(await code(deleteMeasure(db, { actor: f.as('teacher'), id: m.id, version: 2 }))).toBe('FORBIDDEN');
+    expect(
+      await code(deleteMeasure(db, { actor: f.as('school1'), pupilId: ids.a ?? '', id: m.id, version: 1 })),
+    ).toBe('CONFLICT');
+    expect(
+      await code(deleteMeasure(db, { actor: f.as('teacher'), pupilId: ids.a ?? '', id: m.id, version: 2 })),
+    ).toBe('FORBIDDEN');
     await createMeasure(db, {
       actor: f.as('school1'),
       pupilId: ids.a ?? '',
