@@ -86,7 +86,7 @@ export function pupilCases(rule: string, s: Samples, user: Target['user']): Case
   });
   const pupilCase = (label: string, id: string, sees: Login[], may: Login[]): Case => ({
     label,
-    params: { id, measureId: p.measureId },
+    params: { id, measureId: p.measureId, key: 'oct' },
     target: { all: s, user },
     sees,
     may,
