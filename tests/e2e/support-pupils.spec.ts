@@ -56,7 +56,6 @@ test('a school keeps a pupil through two checkpoints; the municipality sees coun
   await expect(municipality.getByTestId('pupil-aggregate-table').first()).toBeVisible();
   await expect(municipality.getByText('менее 5').first()).toBeVisible();
   await expect(municipality.locator('body')).not.toContainText(NAME);
-  await expect(municipality.locator('body')).not.toContainText('(демо)');
 
   // The teacher: only his pupils — fewer than the school's, and not the new one.
   const teacher = await signIn(browser, 'teacher');
