@@ -24,6 +24,7 @@ import { purgeExpiredSessions } from './modules/auth/sessions.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
 import { loadDemo } from './modules/demo/load-demo.js';
 import { ensureDefaultMethodologies } from './modules/identification/methodologies.js';
+import { purgeExpiredPupils, schedulePupilPurge } from './modules/pupils/purge.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,6 +54,8 @@ async function main() {
   const settle = async () => {
     await purgeExpiredSessions(database.db);
     await ensureDefaultMethodologies(database.db);
+    // Pupils' records past their retention are deleted at start and then daily (serveHttp).
+    await purgeExpiredPupils(database.db);
   };
   const demo =
     config.demo && (await isEmpty(database))
@@ -174,6 +177,7 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
     stopWorker = startWorker(database.db, jobHandlers(bulk));
   };
   if (!demoLoad) startJobs();
+  const stopPurge = schedulePupilPurge(database.db);
   demoLoad?.then(startJobs, (e) => {
     // The demo's one transaction is rolled back, so the next start loads it again. A demo server
     // with an empty database has no account to sign in with: stopping says so more plainly.
@@ -187,6 +191,7 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
     if (stopping) return;
     stopping = true;
     server.close();
+    stopPurge();
     await stopWorker();
     await replica?.close();
     await sync?.close();

@@ -12,6 +12,7 @@ import { meetingCases } from './access/meetings.js';
 import { monitoringCases } from './access/monitorings.js';
 import { peopleCoverageCases } from './access/people-coverage.js';
 import { withoutPartners } from './access/people-samples.js';
+import { pupilCases } from './access/pupils.js';
 import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { routeCases } from './access/routes.js';
@@ -509,6 +510,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «staff»: staff records and mentoring pairs (tests/access/staff.ts).
       const staffRuleCases = staffCases(rule, s, user);
       if (staffRuleCases) return staffRuleCases;
+      // Helper «pupils»: the demo's pupils at risk (tests/access/pupils.ts).
+      const pupilRuleCases = pupilCases(rule, s, user);
+      if (pupilRuleCases) return pupilRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -4,6 +4,7 @@ import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
 import { PEOPLE_COVERAGE_REQUESTS } from './people-coverage.js';
+import { PUPIL_REQUESTS } from './pupils.js';
 import { REPORT_REQUESTS } from './reports.js';
 import { ROUTE_REQUESTS } from './routes.js';
 import type { Samples, UnitSample } from './samples.js';
@@ -313,6 +314,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   // Helper «courses» (issue 14 §1).
   ...COURSE_REQUESTS,
   ...DIAGNOSTIC_REQUESTS,
+  ...PUPIL_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

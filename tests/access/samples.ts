@@ -18,6 +18,7 @@ import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
+import { type PupilSamples, pupilSamples } from './pupils.js';
 import { type ReportSamples, reportSamples } from './reports.js';
 import { type RouteSamples, routeSamples } from './routes.js';
 import type { UnitKey } from './scope.js';
@@ -80,6 +81,8 @@ export type Samples = {
   diagnostics: DiagnosticSamples;
   /** Helper «staff»: staff records, mentoring pairs, a meeting and the school's order (issue 14 §1). */
   staff: StaffSamples;
+  /** Helper «pupils»: the demo's pupils at risk (issue 14 §2). */
+  pupils: PupilSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -223,6 +226,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     courses: await courseSamples(db, school.id, units.ownMunicipality.unitId),
     diagnostics: await diagnosticSamples(db, school.id, units.region.unitId),
     staff: await staffSamples(db, school.id, school2.id),
+    pupils: await pupilSamples(db, school.id, school2.id),
   };
 }
 

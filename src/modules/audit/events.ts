@@ -392,6 +392,24 @@ export const EVENT_PAYLOADS = {
     topic: z.string(),
   }),
   'teacher_mentorship.order_file_attached': z.object({ orderId: z.string(), fileName: z.string() }),
+  // Helper «pupils» (issue 14 §2): the registry of pupils at risk. No payload carries a name or a date
+  // of birth — only ids, the class, the category and what changed of the other fields.
+  'pupil.created': z.object({
+    schoolId: z.string(),
+    year: z.number(),
+    classLabel: z.string(),
+    category: z.string(),
+  }),
+  'pupil.updated': z.object({ changes: z.array(change), identityChanged: z.boolean() }),
+  'pupil.excluded': z.object({ excludedOn: z.string(), reason: z.string(), purgeAfter: z.string() }),
+  'pupil.card_read': z.object({ schoolId: z.string(), classLabel: z.string() }),
+  'pupil.exported': z.object({ schoolId: z.string(), format: z.string() }),
+  'pupil_measure.created': z.object({ measureId: z.string(), kind: z.string() }),
+  'pupil_measure.updated': z.object({ measureId: z.string(), changes: z.array(change) }),
+  'pupil_measure.deleted': z.object({ measureId: z.string(), kind: z.string() }),
+  'pupil_result.recorded': z.object({ checkpointKey: z.string(), status: z.string(), subjects: z.number() }),
+  'pupil_checkpoints.set': z.object({ year: z.number(), keys: z.array(z.string()) }),
+  'pupils.purged': z.object({ records: z.number(), measures: z.number(), results: z.number() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

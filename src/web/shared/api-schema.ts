@@ -9201,6 +9201,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org-units/{id}/pupil-aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Числа и доли по обучающимся группы риска, без имён; значения 1–4 — «менее 5» */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Сводка */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilAggregates"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/{id}/pupil-checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Контрольные точки учебного года (по умолчанию, региона или школы) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Контрольные точки */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilCheckpoints"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        /** Свои контрольные точки региона или школы на год (пустой список — как выше) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        checkpoints: ({
+                            key: string;
+                            name: string;
+                            date: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** Контрольные точки */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilCheckpoints"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisation-orders/{id}/file": {
         parameters: {
             query?: never;
@@ -10547,6 +10716,600 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ProgramTemplate"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Карточка обучающегося (каждое чтение записывается: кто и когда) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Карточка */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilCard"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Изменить запись реестра */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        birthDate?: string | null;
+                        classLabel?: string;
+                        category?: "failing" | "weak" | "at_risk";
+                        subjects?: string[];
+                        causes?: string[];
+                        ovz?: boolean;
+                        limitedRussian?: boolean;
+                        teacherIds?: string[];
+                        includedOn?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Запись */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilSaved"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/pupils/{id}/exclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Исключить из реестра (запись удаляется по истечении срока хранения) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        excludedOn: string;
+                        reason: "improved" | "moved" | "graduated" | "other";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Запись */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilExcluded"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Всё, что система хранит об обучающемся, — для запроса родителя (JSON) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Сведения */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilExport"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{id}/export/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Всё, что система хранит об обучающемся, — для запроса родителя (DOCX) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** DOCX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Добавить меру поддержки */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "trajectory" | "pupil_pair" | "teacher_pair" | "extra_lessons" | "parent_consultation" | "psych_help";
+                        topic: string;
+                        startsOn: string;
+                        endsOn?: string | null;
+                        responsibleStaffId?: string | null;
+                        partner?: string | null;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Мера */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilSaved"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{id}/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Удалить меру поддержки */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    measureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалено */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Изменить меру поддержки */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    measureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        kind?: "trajectory" | "pupil_pair" | "teacher_pair" | "extra_lessons" | "parent_consultation" | "psych_help";
+                        topic?: string;
+                        startsOn?: string;
+                        endsOn?: string | null;
+                        responsibleStaffId?: string | null;
+                        partner?: string | null;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** Мера */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilSaved"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/pupils/{id}/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Кто и когда открывал карточку обучающегося */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Чтения */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilReads"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pupils/{id}/results/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Результат обучающегося на контрольной точке: состояние, отметки, диагностические работы */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        status: "failing" | "weak" | "at_risk" | "succeeding";
+                        marks: {
+                            [key: string]: number;
+                        };
+                        diagnostics?: string | null;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** Результат */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilResultSaved"];
                     };
                 };
                 /** Неверные данные */
@@ -15236,6 +15999,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/{id}/pupil-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Журнал чтений карточек обучающихся школы */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Чтения */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilSchoolReads"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/pupil-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Сводка школы: динамика по классам и предметам между контрольными точками */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Сводка */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilSchoolSummary"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/pupils": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Реестр обучающихся школы (команда — весь, учитель — свои), с ФИО */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    classLabel?: string;
+                    category?: "failing" | "weak" | "at_risk";
+                    subject?: string;
+                    status?: "active" | "excluded" | "all";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Реестр */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilRegistry"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        /** Включить обучающегося в реестр (ФИО и дата рождения шифруются) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        name: string;
+                        birthDate?: string | null;
+                        classLabel: string;
+                        category: "failing" | "weak" | "at_risk";
+                        subjects: string[];
+                        causes: string[];
+                        ovz: boolean;
+                        limitedRussian: boolean;
+                        teacherIds: string[];
+                        includedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** Запись */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PupilSaved"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sections/{id}": {
         parameters: {
             query?: never;
@@ -19432,6 +20429,334 @@ export interface components {
                     text: string;
                 })[];
             };
+        };
+        PupilAggregates: {
+            unit: {
+                id: string;
+                name: string;
+                kind: string;
+            };
+            year: number;
+            rowsAre: "municipalities" | "schools";
+            from: string | null;
+            to: string | null;
+            checkpointKeys: string[];
+            byCategory: {
+                columns: ({
+                    key: string;
+                    name: string;
+                })[];
+                rows: ({
+                    unitId: string;
+                    unitName: string;
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                })[];
+                total: {
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                };
+            };
+            byCauseGroup: {
+                columns: ({
+                    key: string;
+                    name: string;
+                })[];
+                rows: ({
+                    unitId: string;
+                    unitName: string;
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                })[];
+                total: {
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                };
+            };
+            byGrade: {
+                columns: ({
+                    key: string;
+                    name: string;
+                })[];
+                rows: ({
+                    unitId: string;
+                    unitName: string;
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                })[];
+                total: {
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                };
+            };
+            bySubject: {
+                columns: ({
+                    key: string;
+                    name: string;
+                })[];
+                rows: ({
+                    unitId: string;
+                    unitName: string;
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                })[];
+                total: {
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                };
+            };
+            byDynamics: {
+                columns: ({
+                    key: string;
+                    name: string;
+                })[];
+                rows: ({
+                    unitId: string;
+                    unitName: string;
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                })[];
+                total: {
+                    total: number | "менее 5" | "скрыто";
+                    cells: (number | "менее 5" | "скрыто")[];
+                    shares: (number | null)[];
+                };
+            };
+        };
+        PupilCard: {
+            id: string;
+            version: number;
+            school: {
+                id: string;
+                name: string;
+            };
+            year: number;
+            name: string;
+            birthDate: string | null;
+            classLabel: string;
+            grade: number;
+            category: "failing" | "weak" | "at_risk";
+            subjects: string[];
+            causes: string[];
+            ovz: boolean;
+            limitedRussian: boolean;
+            teachers: ({
+                id: string;
+                name: string;
+            })[];
+            includedOn: string;
+            excludedOn: string | null;
+            exclusionReason: "improved" | "moved" | "graduated" | "other" | null;
+            exclusionNote: string | null;
+            purgeAfter: string | null;
+            measures: ({
+                id: string;
+                version: number;
+                kind: "trajectory" | "pupil_pair" | "teacher_pair" | "extra_lessons" | "parent_consultation" | "psych_help";
+                topic: string;
+                startsOn: string;
+                endsOn: string | null;
+                responsibleStaffId: string | null;
+                responsibleName: string | null;
+                partner: string | null;
+                notes: string | null;
+            })[];
+            checkpoints: ({
+                key: string;
+                name: string;
+                date: string;
+                sort: number;
+            })[];
+            results: ({
+                checkpointKey: string;
+                version: number;
+                status: "failing" | "weak" | "at_risk" | "succeeding";
+                marks: {
+                    [key: string]: number;
+                };
+                diagnostics: string | null;
+            })[];
+            keeps: boolean;
+            reads: ({
+                at: string;
+                actorName: string | null;
+            })[] | null;
+            history: ({
+                at: string;
+                actorName: string | null;
+                text: string;
+            })[];
+        };
+        PupilCheckpoints: {
+            year: number;
+            own: boolean;
+            checkpoints: ({
+                key: string;
+                name: string;
+                date: string;
+                sort: number;
+            })[];
+        };
+        PupilExcluded: components["schemas"]["PupilSaved"] & {
+            purgeAfter: string;
+        };
+        PupilExport: {
+            id: string;
+            version: number;
+            school: {
+                id: string;
+                name: string;
+            };
+            year: number;
+            name: string;
+            birthDate: string | null;
+            classLabel: string;
+            grade: number;
+            category: "failing" | "weak" | "at_risk";
+            subjects: string[];
+            causes: string[];
+            ovz: boolean;
+            limitedRussian: boolean;
+            teachers: ({
+                id: string;
+                name: string;
+            })[];
+            includedOn: string;
+            excludedOn: string | null;
+            exclusionReason: "improved" | "moved" | "graduated" | "other" | null;
+            exclusionNote: string | null;
+            purgeAfter: string | null;
+            measures: ({
+                id: string;
+                version: number;
+                kind: "trajectory" | "pupil_pair" | "teacher_pair" | "extra_lessons" | "parent_consultation" | "psych_help";
+                topic: string;
+                startsOn: string;
+                endsOn: string | null;
+                responsibleStaffId: string | null;
+                responsibleName: string | null;
+                partner: string | null;
+                notes: string | null;
+            })[];
+            checkpoints: ({
+                key: string;
+                name: string;
+                date: string;
+                sort: number;
+            })[];
+            results: ({
+                checkpointKey: string;
+                version: number;
+                status: "failing" | "weak" | "at_risk" | "succeeding";
+                marks: {
+                    [key: string]: number;
+                };
+                diagnostics: string | null;
+            })[];
+            reads: ({
+                at: string;
+                actorName: string | null;
+            })[];
+            exportedAt: string;
+        };
+        PupilReads: ({
+            at: string;
+            actorName: string | null;
+        })[];
+        PupilRegistry: {
+            school: {
+                id: string;
+                name: string;
+            };
+            year: number;
+            keeps: boolean;
+            pupils: ({
+                id: string;
+                version: number;
+                name: string;
+                classLabel: string;
+                grade: number;
+                category: "failing" | "weak" | "at_risk";
+                subjects: string[];
+                causes: string[];
+                ovz: boolean;
+                limitedRussian: boolean;
+                teacherIds: string[];
+                includedOn: string;
+                excludedOn: string | null;
+                exclusionReason: "improved" | "moved" | "graduated" | "other" | null;
+                results: ({
+                    key: string;
+                    status: "failing" | "weak" | "at_risk" | "succeeding";
+                })[];
+            })[];
+            teachers: ({
+                id: string;
+                name: string;
+                position: string | null;
+            })[];
+        };
+        PupilResultSaved: {
+            checkpointKey: string;
+            version: number;
+        };
+        PupilSaved: {
+            id: string;
+            version: number;
+        };
+        PupilSchoolReads: ({
+            at: string;
+            actorName: string | null;
+            recordId: string;
+            classLabel: string;
+        })[];
+        PupilSchoolSummary: {
+            year: number;
+            checkpoints: ({
+                key: string;
+                name: string;
+                date: string;
+                sort: number;
+            })[];
+            from: string | null;
+            to: string | null;
+            inRegistry: number;
+            excluded: number;
+            total: {
+                total: number;
+                improved: number;
+                same: number;
+                worse: number;
+                left: number;
+                noData: number;
+            };
+            byClass: ({
+                classLabel: string;
+                total: number;
+                improved: number;
+                same: number;
+                worse: number;
+                left: number;
+                noData: number;
+            })[];
+            bySubject: ({
+                subject: string;
+                total: number;
+                improved: number;
+                same: number;
+                worse: number;
+                left: number;
+                noData: number;
+            })[];
         };
         ReportDetail: {
             id: string;

@@ -1,0 +1,414 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
+import { buildRegion } from '../../../tests/helpers/fixture.js';
+import type { Database } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/audit.js';
+import { staffMembers } from '../../db/schema/people.js';
+import { pupilMeasures, pupilRecords, pupilResults } from '../../db/schema/pupils.js';
+import { AppError } from '../../lib/errors.js';
+import { pupilAggregates } from './aggregates.js';
+import { pupilCard, pupilReads, schoolReads } from './card.js';
+import { recordResult, setCheckpoints, unitCheckpoints } from './checkpoints.js';
+import { schoolSummary } from './dynamics.js';
+import { pupilExportData, pupilExportDocx } from './export.js';
+import { createMeasure, deleteMeasure, updateMeasure } from './measures.js';
+import { purgeExpiredPupils } from './purge.js';
+import { createPupil, excludePupil, listPupils, updatePupil } from './registry.js';
+
+const YEAR = 2026;
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'OK';
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+};
+
+const base = {
+  year: YEAR,
+  birthDate: '2013-04-05',
+  classLabel: '7Б',
+  category: 'weak' as const,
+  subjects: ['Математика'],
+  causes: ['pedagogical.gaps', 'social.family'],
+  ovz: false,
+  limitedRussian: false,
+  includedOn: '2026-09-20',
+};
+
+describe.each(DB_KINDS)('registry of pupils at risk on %s', (kind) => {
+  let database: Database;
+  let f: Awaited<ReturnType<typeof buildRegion>>;
+  let teacherStaff: string;
+  let otherStaff: string;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    f = await buildRegion(database.db);
+    const [t, o] = await database.db
+      .insert(staffMembers)
+      .values([
+        {
+          schoolId: f.S1.id,
+          lastName: 'Учителев',
+          firstName: 'Иван',
+          position: 'Учитель математики',
+          userId: f.as('teacher').userId,
+        },
+        { schoolId: f.S1.id, lastName: 'Другова', firstName: 'Анна', position: 'Учитель русского языка' },
+      ])
+      .returning({ id: staffMembers.id });
+    teacherStaff = t?.id ?? '';
+    otherStaff = o?.id ?? '';
+  }, 60_000);
+  afterAll(async () => database?.close());
+
+  it('the school team adds pupils; names and dates of birth are stored encrypted and never in the history', async () => {
+    const db = database.db;
+    const a = await createPupil(db, {
+      actor: f.as('school1'),
+      schoolId: f.S1.id,
+      input: { ...base, name: 'Секретов Пётр Ильич', teacherIds: [teacherStaff] },
+    });
+    ids.a = a.id;
+    const [row] = await db.select().from(pupilRecords).where(eq(pupilRecords.id, a.id));
+    expect(row?.nameEnc).toMatch(/^v1\./);
+    expect(row?.nameEnc).not.toContain('Секретов');
+    expect(row?.birthDateEnc).not.toContain('2013');
+    expect(row?.grade).toBe(7);
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.entityId, a.id));
+    expect(JSON.stringify(events)).not.toMatch(/Секретов|2013-04-05/);
+    // Pupils of another teacher, for the teacher's view and for the counts.
+    for (const [n, category] of [
+      ['Второй В. В.', 'failing'],
+      ['Третий Т. Т.', 'at_risk'],
+      ['Четвёртый Ч. Ч.', 'weak'],
+      ['Пятый П. П.', 'weak'],
+      ['Шестой Ш. Ш.', 'failing'],
+    ] as const) {
+      const r = await createPupil(db, {
+        actor: f.as('school1'),
+        schoolId: f.S1.id,
+        input: { ...base, name: n, category, classLabel: '5А', teacherIds: [otherStaff] },
+      });
+      ids[n] = r.id;
+    }
+  });
+
+  it('refuses what is not the team’s: another school, the teacher, the municipality; staff of another school', async () => {
+    const db = database.db;
+    const input = { ...base, name: 'Кто-то К. К.', teacherIds: [] };
+    expect(await code(createPupil(db, { actor: f.as('school2'), schoolId: f.S1.id, input }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await code(createPupil(db, { actor: f.as('teacher'), schoolId: f.S1.id, input }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(createPupil(db, { actor: f.as('mun1'), schoolId: f.S1.id, input }))).toBe('FORBIDDEN');
+    const [foreign] = await db
+      .insert(staffMembers)
+      .values({ schoolId: f.S2.id, lastName: 'Чужой', firstName: 'Ч', position: 'Учитель' })
+      .returning();
+    expect(
+      await code(
+        createPupil(db, {
+          actor: f.as('school1'),
+          schoolId: f.S1.id,
+          input: { ...input, teacherIds: [foreign?.id ?? ''] },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+  });
+
+  it('the team sees the whole registry, the teacher only his pupils, others nothing', async () => {
+    const db = database.db;
+    const team = await listPupils(db, { actor: f.as('school1'), schoolId: f.S1.id, query: { year: YEAR } });
+    expect(team.pupils).toHaveLength(6);
+    expect(team.pupils.map((p) => p.name)).toContain('Секретов Пётр Ильич');
+    const mine = await listPupils(db, { actor: f.as('teacher'), schoolId: f.S1.id, query: { year: YEAR } });
+    expect(mine.pupils.map((p) => p.name)).toEqual(['Секретов Пётр Ильич']);
+    const filtered = await listPupils(db, {
+      actor: f.as('school1'),
+      schoolId: f.S1.id,
+      query: { year: YEAR, classLabel: '5А', category: 'failing' },
+    });
+    expect(filtered.pupils.map((p) => p.name).sort()).toEqual(['Второй В. В.', 'Шестой Ш. Ш.']);
+    for (const login of ['mun1', 'curator', 'region'])
+      expect(await code(listPupils(db, { actor: f.as(login), schoolId: f.S1.id, query: {} }))).toBe(
+        'FORBIDDEN',
+      );
+    expect(await code(pupilCard(db, { actor: f.as('mun1'), id: ids.a ?? '' }))).toBe('NOT_FOUND');
+    expect(await code(pupilCard(db, { actor: f.as('teacher'), id: ids['Второй В. В.'] ?? '' }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('every read of a card is recorded (no name in it); the team sees who read, the teacher does not', async () => {
+    const db = database.db;
+    const card = await pupilCard(db, { actor: f.as('teacher'), id: ids.a ?? '' });
+    expect(card.name).toBe('Секретов Пётр Ильич');
+    expect(card.birthDate).toBe('2013-04-05');
+    expect(card.reads).toBeNull();
+    const teamCard = await pupilCard(db, { actor: f.as('school1'), id: ids.a ?? '' });
+    expect(teamCard.reads?.map((r) => r.actorName)).toEqual(['Пользователь school1', 'Пользователь teacher']);
+    expect((await pupilReads(db, { actor: f.as('school1'), id: ids.a ?? '' })).length).toBe(2);
+    expect(await code(pupilReads(db, { actor: f.as('teacher'), id: ids.a ?? '' }))).toBe('FORBIDDEN');
+    const register = await schoolReads(db, { actor: f.as('school1'), schoolId: f.S1.id });
+    expect(register.length).toBe(2);
+    const reads = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.type, 'pupil.card_read'), eq(auditEvents.entityId, ids.a ?? '')));
+    expect(reads).toHaveLength(2);
+    expect(JSON.stringify(reads)).not.toContain('Секретов');
+  });
+
+  it('changes with a version; a stale version is a conflict; the history says a name changed without it', async () => {
+    const db = database.db;
+    const card = await pupilCard(db, { actor: f.as('school1'), id: ids.a ?? '' });
+    const saved = await updatePupil(db, {
+      actor: f.as('school1'),
+      id: ids.a ?? '',
+      input: { version: card.version, name: 'Секретов П. И.', classLabel: '8Б' },
+    });
+    expect(saved.version).toBe(card.version + 1);
+    expect(
+      await code(
+        updatePupil(db, {
+          actor: f.as('school1'),
+          id: ids.a ?? '',
+          input: { version: card.version, ovz: true },
+        }),
+      ),
+    ).toBe('CONFLICT');
+    const after = await pupilCard(db, { actor: f.as('school1'), id: ids.a ?? '' });
+    expect(after.grade).toBe(8);
+    expect(after.history.map((h) => h.text).join(' | ')).toMatch(/Изменено: ФИО или дата рождения, класс/);
+    expect(JSON.stringify(after.history)).not.toContain('Секретов');
+  });
+
+  it('measures: a pupil pair keeps the partner encrypted; changes and deletion are versioned', async () => {
+    const db = database.db;
+    const m = await createMeasure(db, {
+      actor: f.as('school1'),
+      pupilId: ids.a ?? '',
+      input: {
+        kind: 'pupil_pair',
+        topic: 'Помощь по математике',
+        startsOn: '2026-10-01',
+        partner: 'Напарникова Н. Н.',
+      },
+    });
+    const [row] = await db.select().from(pupilMeasures).where(eq(pupilMeasures.id, m.id));
+    expect(row?.partnerEnc).not.toContain('Напарникова');
+    expect(
+      await code(
+        createMeasure(db, {
+          actor: f.as('school1'),
+          pupilId: ids.a ?? '',
+          input: { kind: 'extra_lessons', topic: 'х', startsOn: '2026-10-01', partner: 'Кто-то' },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    const u = await updateMeasure(db, {
+      actor: f.as('school1'),
+      pupilId: ids.a ?? '',
+      id: m.id,
+      input: { version: 1, responsibleStaffId: teacherStaff },
+    });
+    expect(u.version).toBe(2);
+    expect(
+      await code(deleteMeasure(db, { actor: f.as('school1'), pupilId: ids.a ?? '', id: m.id, version: 1 })),
+    ).toBe('CONFLICT');
+    expect(
+      await code(deleteMeasure(db, { actor: f.as('teacher'), pupilId: ids.a ?? '', id: m.id, version: 2 })),
+    ).toBe('FORBIDDEN');
+    await createMeasure(db, {
+      actor: f.as('school1'),
+      pupilId: ids.a ?? '',
+      input: { kind: 'parent_consultation', topic: 'Итоги четверти', startsOn: '2026-10-20' },
+    });
+    const card = await pupilCard(db, { actor: f.as('school1'), id: ids.a ?? '' });
+    expect(card.measures.map((x) => x.partner)).toContain('Напарникова Н. Н.');
+    expect(card.measures.find((x) => x.kind === 'pupil_pair')?.responsibleName).toBe('Учителев Иван');
+  });
+
+  it('checkpoints: defaults, a school’s own list; results at a checkpoint of the list only', async () => {
+    const db = database.db;
+    const d = await unitCheckpoints(db, { actor: f.as('school1'), unitId: f.S1.id, year: YEAR });
+    expect(d.own).toBe(false);
+    expect(d.checkpoints.map((c) => c.key)).toEqual(['oct', 'q1', 'q2', 'q3', 'q4', 'jul']);
+    expect(
+      await code(
+        setCheckpoints(db, { actor: f.as('mun1'), unitId: f.S1.id, input: { year: YEAR, checkpoints: [] } }),
+      ),
+    ).toBe('FORBIDDEN');
+    const region = await setCheckpoints(db, {
+      actor: f.as('region'),
+      unitId: f.R.id,
+      input: {
+        year: YEAR,
+        checkpoints: [
+          { key: 'oct', name: 'Октябрь', date: '2026-10-05' },
+          { key: 'dec', name: 'Декабрь', date: '2026-12-25' },
+          { key: 'may', name: 'Май', date: '2027-05-25' },
+        ],
+      },
+    });
+    expect(region.own).toBe(true);
+    const s = await unitCheckpoints(db, { actor: f.as('school1'), unitId: f.S1.id, year: YEAR });
+    expect(s.checkpoints.map((c) => c.key)).toEqual(['oct', 'dec', 'may']);
+    expect(
+      await code(
+        recordResult(db, {
+          actor: f.as('school1'),
+          id: ids.a ?? '',
+          key: 'q1',
+          input: { status: 'weak', marks: {} },
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+  });
+
+  it('dynamics: improved, same, worse and left between two checkpoints, per class and subject', async () => {
+    const db = database.db;
+    const rec = (id: string, key: string, status: 'failing' | 'weak' | 'at_risk' | 'succeeding') =>
+      recordResult(db, { actor: f.as('school1'), id, key, input: { status, marks: { Математика: 3 } } });
+    const [a, b, c, d, e, g] = [
+      ids.a,
+      ids['Второй В. В.'],
+      ids['Третий Т. Т.'],
+      ids['Четвёртый Ч. Ч.'],
+      ids['Пятый П. П.'],
+      ids['Шестой Ш. Ш.'],
+    ] as string[];
+    await rec(a as string, 'oct', 'weak');
+    await rec(b as string, 'oct', 'failing');
+    await rec(c as string, 'oct', 'at_risk');
+    await rec(d as string, 'oct', 'weak');
+    await rec(e as string, 'oct', 'weak');
+    await rec(g as string, 'oct', 'failing');
+    await rec(a as string, 'dec', 'succeeding'); // improved
+    await rec(b as string, 'dec', 'weak'); // improved
+    await rec(c as string, 'dec', 'weak'); // worse
+    await rec(d as string, 'dec', 'weak'); // same
+    // e: no result at «dec» yet; g: leaves the registry
+    const card = await pupilCard(db, { actor: f.as('school1'), id: g as string });
+    await excludePupil(db, {
+      actor: f.as('school1'),
+      id: g as string,
+      input: { version: card.version, excludedOn: '2026-11-10', reason: 'moved' },
+      retentionDays: 30,
+    });
+    expect(
+      await code(
+        recordResult(db, {
+          actor: f.as('school1'),
+          id: a as string,
+          key: 'dec',
+          input: { status: 'weak', marks: {} },
+        }),
+      ),
+    ).toBe('CONFLICT');
+    const s = await schoolSummary(db, { actor: f.as('school1'), schoolId: f.S1.id, year: YEAR });
+    expect([s.from, s.to]).toEqual(['oct', 'dec']);
+    expect(s.total).toEqual({ total: 6, improved: 2, same: 1, worse: 1, left: 1, noData: 1 });
+    expect(s.byClass.find((x) => x.classLabel === '8Б')).toMatchObject({ total: 1, improved: 1 });
+    expect(s.byClass.find((x) => x.classLabel === '5А')).toMatchObject({
+      total: 5,
+      improved: 1,
+      worse: 1,
+      left: 1,
+    });
+    expect(s.bySubject).toEqual([
+      { subject: 'Математика', total: 6, improved: 2, same: 1, worse: 1, left: 1, noData: 1 },
+    ]);
+    expect(s.inRegistry).toBe(5);
+    expect(await code(schoolSummary(db, { actor: f.as('mun1'), schoolId: f.S1.id, year: YEAR }))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('counts above the school never carry a number from 1 to 4; the teacher and the expert get none', async () => {
+    const db = database.db;
+    // Seven more pupils in S2 so that one school shows numbers and the other hides them.
+    for (let n = 0; n < 7; n++)
+      await createPupil(db, {
+        actor: f.as('school2'),
+        schoolId: f.S2.id,
+        input: {
+          ...base,
+          name: `Ученик ${n} (второй)`,
+          category: n < 6 ? 'weak' : 'failing',
+          teacherIds: [],
+        },
+      });
+    const m = await pupilAggregates(db, { actor: f.as('mun1'), unitId: f.M1.id, year: YEAR });
+    expect(m.rowsAre).toBe('schools');
+    const s1 = m.byCategory.rows.find((r) => r.unitId === f.S1.id);
+    const s2 = m.byCategory.rows.find((r) => r.unitId === f.S2.id);
+    // S1 in the registry: 1 weak (a), 1 failing (b), 1 at risk (c), 2 weak (d, e) → weak 3, failing 1, at risk 1.
+    expect(s1?.total).toBe(5);
+    expect(s1?.cells).toEqual(['менее 5', 'менее 5', 'менее 5']);
+    // S2: weak 6, failing 1 → failing is hidden, and so is weak (else 7 − 6 gives it away).
+    expect(s2?.total).toBe(7);
+    expect(s2?.cells).toEqual(['менее 5', 'скрыто', 0]);
+    expect(m.byCategory.total.total).toBe(12);
+    const numbers = (t: typeof m.byCategory) =>
+      [...t.rows.flatMap((r) => [r.total, ...r.cells]), t.total.total, ...t.total.cells].filter(
+        (x): x is number => typeof x === 'number',
+      );
+    for (const t of [m.byCategory, m.byCauseGroup, m.byGrade, m.bySubject, m.byDynamics])
+      for (const n of numbers(t)) expect(n === 0 || n >= 5, `${n}`).toBe(true);
+    // A table with one hidden part under a shown total never stays so.
+    for (const t of [m.byCategory, m.byGrade, m.byDynamics])
+      for (const r of t.rows)
+        if (typeof r.total === 'number')
+          expect(r.cells.filter((c) => typeof c !== 'number').length).not.toBe(1);
+    const region = await pupilAggregates(db, { actor: f.as('region'), unitId: f.R.id, year: YEAR });
+    expect(region.rowsAre).toBe('municipalities');
+    expect(region.byCategory.rows.find((r) => r.unitId === f.M1.id)?.total).toBe(12);
+    expect(JSON.stringify(region)).not.toMatch(/Секретов|Ученик|2013-04-05/);
+    expect(await code(pupilAggregates(db, { actor: f.as('teacher'), unitId: f.S1.id, year: YEAR }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(pupilAggregates(db, { actor: f.as('expert'), unitId: f.R.id, year: YEAR }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(pupilAggregates(db, { actor: f.as('mun2'), unitId: f.M1.id, year: YEAR }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('exports everything about one pupil for a parent (team only), as JSON and DOCX', async () => {
+    const db = database.db;
+    const data = await pupilExportData(db, { actor: f.as('school1'), id: ids.a ?? '', format: 'json' });
+    expect(data.name).toBe('Секретов П. И.');
+    expect(data.measures).toHaveLength(2);
+    expect(data.results.map((r) => r.checkpointKey)).toEqual(['oct', 'dec']);
+    expect(data.reads.length).toBeGreaterThan(2);
+    const docx = await pupilExportDocx(data);
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect(await code(pupilExportData(db, { actor: f.as('teacher'), id: ids.a ?? '', format: 'json' }))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('the sweep deletes records past their retention with measures and results, and counts them', async () => {
+    const db = database.db;
+    const g = ids['Шестой Ш. Ш.'] as string;
+    expect((await purgeExpiredPupils(db, { today: '2026-12-09' })).records).toBe(0);
+    const r = await purgeExpiredPupils(db, { today: '2026-12-10' });
+    expect(r).toEqual({ records: 1, measures: 0, results: 1 });
+    expect(await db.select().from(pupilRecords).where(eq(pupilRecords.id, g))).toEqual([]);
+    expect(await db.select().from(pupilResults).where(eq(pupilResults.recordId, g))).toEqual([]);
+    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.type, 'pupils.purged'));
+    expect(event?.payload).toEqual({ records: 1, measures: 0, results: 1 });
+    expect(event?.orgUnitId).toBe(f.S1.id);
+    expect((await purgeExpiredPupils(db, { today: '2026-12-10' })).records).toBe(0);
+  });
+});
