@@ -8,7 +8,10 @@ import { DEFAULT_LEVELS } from '../src/modules/diagnostics/levels.js';
 import { ensureDefaultMethodology } from '../src/modules/identification/methodologies.js';
 import { getPeopleCoverage } from '../src/modules/people-coverage/get-people-coverage.js';
 import { refreshPeopleBound } from '../src/modules/people-coverage/refresh-people-bound.js';
-import { decryptPersonal, encryptPersonal } from '../src/modules/pupils/pupil-crypto.js';
+import { pupilAggregates } from '../src/modules/pupils/aggregates.js';
+import { schoolSummary } from '../src/modules/pupils/dynamics.js';
+import { encryptPersonal } from '../src/modules/pupils/pupil-crypto.js';
+import { listPupils } from '../src/modules/pupils/registry.js';
 import { approvedList } from '../tests/helpers/coverage-fixture.js';
 
 // Time of the support of people (issue 14 §4) in a large region, on PostgreSQL (DATABASE_URL; a fresh
@@ -234,29 +237,37 @@ async function main() {
       getPeopleCoverage(db, { actor: regionActor, unitId: mun?.id, year: YEAR }),
     );
     const refresh = await time(() => refreshPeopleBound(db, { regionId }));
-    // The pupils side that exists before the merge: the region's registry counts by municipality, by
-    // category and by the status at the last checkpoint — plain SQL of this bench, not the pupils module's.
-    const pupilsSummary = await time(() =>
-      db.execute(sql`select m.id, r.category, res.status, count(*)::int as n
-        from pupil_records r join org_units s on s.id = r.school_id join org_units m on m.id = s.parent_id
-        left join pupil_results res on res.record_id = r.id and res.checkpoint_key = 't2'
-        where s.path like ${`/${regionId}/%`} and r.year = ${YEAR} and r.excluded_on is null
-        group by m.id, r.category, res.status`),
+    // The pupils side, by the pupils module's own operations: the region's and a municipality's counts
+    // (small cells hidden), and one school's registry page and summary as its team opens them.
+    const pupilsRegion = await time(() =>
+      pupilAggregates(db, { actor: regionActor, unitId: regionId, year: YEAR }),
     );
-    // ── INTEGRATOR: after the merge, time the school's registry page here with the pupils helper's
-    // operation (e.g. `listPupilRecords(db, { actor: schoolTeam, schoolId: school.id, year: YEAR })`),
-    // replacing the stand-in below, which reads the same rows and decrypts their names.
-    const schoolPage = await time(async () => {
-      const rows = (
-        (await db.execute(sql`select r.id, r.name_enc, r.class_label, r.category,
-            (select jsonb_agg(jsonb_build_object('k', x.checkpoint_key, 's', x.status, 'm', x.marks)) from pupil_results x
-             where x.record_id = r.id) as results
-          from pupil_records r where r.school_id = ${school?.id}::uuid and r.year = ${YEAR}`)) as unknown as {
-          rows: { name_enc: string }[];
-        }
-      ).rows;
-      return rows.map((r) => decryptPersonal(r.name_enc));
-    });
+    const pupilsMunicipality = await time(() =>
+      pupilAggregates(db, { actor: regionActor, unitId: mun?.id ?? regionId, year: YEAR }),
+    );
+    const schoolId = school?.id ?? '';
+    const [schoolRow] = (
+      (await db.execute(sql`select path from org_units where id = ${schoolId}::uuid`)) as unknown as {
+        rows: { path: string }[];
+      }
+    ).rows;
+    const team: Actor = {
+      ...regionActor,
+      login: 'bench-school',
+      assignments: [
+        {
+          role: 'school_team',
+          orgUnitId: schoolId,
+          unitName: 'Школа стенда',
+          unitKind: 'school',
+          unitPath: schoolRow?.path ?? '',
+          governingId: schoolId,
+          governingPath: schoolRow?.path ?? '',
+        },
+      ],
+    };
+    const schoolPage = await time(() => listPupils(db, { actor: team, schoolId, query: { year: YEAR } }));
+    const schoolDynamics = await time(() => schoolSummary(db, { actor: team, schoolId, year: YEAR }));
 
     const teachers = await count(db, sql`select count(*)::int as n from staff_members`);
     const routes = await count(db, sql`select count(*)::int as n from individual_routes`);
@@ -275,8 +286,10 @@ async function main() {
     line(`охват педагогов региона и ${MUNICIPALITIES} муниципалитетов, ШНОР`, regionShnor);
     line(`охват педагогов муниципалитета и ${SCHOOLS_PER} школ`, municipality);
     line(`пересчёт ${MUNICIPALITIES + 1} привязанных показателей`, refresh);
-    line('сводка реестра обучающихся региона по муниципалитетам (SQL стенда)', pupilsSummary);
-    line(`реестр одной школы: ${PUPILS_PER} записей с расшифровкой ФИО (заглушка до слияния)`, schoolPage);
+    line(`обучающиеся группы риска: сводка региона по ${MUNICIPALITIES} муниципалитетам`, pupilsRegion);
+    line(`обучающиеся группы риска: сводка муниципалитета по ${SCHOOLS_PER} школам`, pupilsMunicipality);
+    line(`страница реестра школы: ${PUPILS_PER} записей с расшифровкой ФИО`, schoolPage);
+    line('динамика школы по классам и предметам', schoolDynamics);
   } finally {
     await database.close();
     await drop();

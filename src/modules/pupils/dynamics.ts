@@ -1,6 +1,7 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { pupilRecords, pupilResults } from '../../db/schema/pupils.js';
+import { orgUnits } from '../../db/schema/orgs.js';
+import { pupilRecords } from '../../db/schema/pupils.js';
 import type { PupilStatus } from '../../db/schema/values.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
@@ -46,7 +47,10 @@ const add = (c: DynamicsCounts, d: Dynamics | null) => {
   else c.noData++;
 };
 
-/** Facts of records (no identity) with their results. */
+/**
+ * Facts of records (no identity) with their results, in one statement: the results come aggregated per
+ * record (a region's 60,000 records are one scan, not a list of ids sent back to the server).
+ */
 export async function loadFacts(db: Db, where: SQL | undefined) {
   const rows = await db
     .select({
@@ -58,34 +62,19 @@ export async function loadFacts(db: Db, where: SQL | undefined) {
       subjects: pupilRecords.subjects,
       causes: pupilRecords.causes,
       excludedOn: pupilRecords.excludedOn,
+      results: sql<Record<string, PupilStatus> | null>`(select jsonb_object_agg(x.checkpoint_key, x.status)
+        from pupil_results x where x.record_id = ${pupilRecords.id})`,
     })
     .from(pupilRecords)
+    .innerJoin(orgUnits, eq(orgUnits.id, pupilRecords.schoolId))
     .where(where);
-  const results = rows.length
-    ? await db
-        .select({
-          recordId: pupilResults.recordId,
-          key: pupilResults.checkpointKey,
-          status: pupilResults.status,
-        })
-        .from(pupilResults)
-        .where(
-          inArray(
-            pupilResults.recordId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : [];
-  const byRecord = new Map<string, Map<string, PupilStatus>>();
-  for (const x of results) {
-    const m = byRecord.get(x.recordId) ?? new Map<string, PupilStatus>();
-    m.set(x.key, x.status);
-    byRecord.set(x.recordId, m);
-  }
-  return {
-    facts: rows.map((r) => ({ ...r, results: byRecord.get(r.id) ?? new Map<string, PupilStatus>() })),
-    keys: new Set(results.map((x) => x.key)),
-  };
+  const keys = new Set<string>();
+  const facts = rows.map(({ results, ...r }) => {
+    const m = new Map(Object.entries(results ?? {}) as [string, PupilStatus][]);
+    for (const k of m.keys()) keys.add(k);
+    return { ...r, results: m };
+  });
+  return { facts, keys };
 }
 
 /** The school's summary: dynamics per class and per subject between two checkpoints (its team). */
