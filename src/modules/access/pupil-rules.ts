@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Role } from '../../db/schema/auth.js';
 import { type Actor, pathReadable } from './actor.js';
+import { canKeepStaff, staffReader } from './people-rules.js';
 
 // Pupils at risk (issue 14 §2): personal data never leave the school in identifiable form (152-ФЗ).
 // - Identities (name, date of birth, the card) are read by the school's management team and by the
@@ -14,31 +14,11 @@ import { type Actor, pathReadable } from './actor.js';
 /** Counts below this are shown as «менее 5» to everyone outside the school. */
 export const SMALL_CELL = 5;
 
-const SUMMARY_ROLES: readonly Role[] = [
-  'admin',
-  'regional_operator',
-  'regional_center',
-  'municipal_coordinator',
-  'curator',
-  'school_team',
-];
+/** Counts are read by the roles that read teachers' data of a subtree (people-rules.ts): the same people. */
+export const pupilSummaryReader = staffReader;
 
-/** The actor with only the assignments that read counts of pupils at risk. */
-export const pupilSummaryReader = (actor: Actor): Actor => ({
-  ...actor,
-  assignments: actor.assignments.filter((a) => SUMMARY_ROLES.includes(a.role)),
-});
-
-/** Schools whose registry (with identities) the actor keeps: his school as its management team. */
-export function keptRegistryPaths(actor: Actor): string[] {
-  return actor.assignments
-    .filter((a) => a.role === 'school_team' && a.unitKind === 'school')
-    .map((a) => a.unitPath);
-}
-
-export function canKeepRegistry(actor: Actor, schoolPath: string): boolean {
-  return keptRegistryPaths(actor).includes(schoolPath);
-}
+/** The school's registry (with identities) is kept by its management team: the keeper of its staff. */
+export const canKeepRegistry = canKeepStaff;
 
 /**
  * SQL over a pupil record: the actor may see the pupil's identity — he keeps the school's registry, or
@@ -50,15 +30,19 @@ export function pupilIdentityVisible(
   recordId: AnyPgColumn | SQL,
   teacherIds: AnyPgColumn | SQL,
 ): SQL {
-  const kept = keptRegistryPaths(actor);
-  const keeps = kept.length
-    ? sql`${schoolPath} in (${sql.join(
-        kept.map((p) => sql`${p}`),
-        sql`, `,
-      )})`
-    : sql`false`;
+  const inSchools = (paths: string[]) =>
+    paths.length
+      ? sql`${schoolPath} in (${sql.join(
+          paths.map((p) => sql`${p}`),
+          sql`, `,
+        )})`
+      : sql`false`;
+  const kept = actor.assignments.filter((a) => a.role === 'school_team' && a.unitKind === 'school');
+  // A teacher only while he holds a role at the pupil's school (a staff record not marked «выбыл» is not enough).
+  const teaches = actor.assignments.filter((a) => a.role === 'teacher' || a.role === 'school_team');
   const ownStaff = sql`(select s.id from staff_members s where s.user_id = ${actor.userId} and s.left_on is null)`;
-  return sql`(${keeps} or ${teacherIds} && array(${ownStaff}) or exists (select 1 from pupil_measures m where m.record_id = ${recordId} and m.responsible_staff_id in ${ownStaff}))`;
+  const named = sql`(${teacherIds} && array(${ownStaff}) or exists (select 1 from pupil_measures m where m.record_id = ${recordId} and m.responsible_staff_id in ${ownStaff}))`;
+  return sql`(${inSchools(kept.map((a) => a.unitPath))} or (${inSchools(teaches.map((a) => a.unitPath))} and ${named}))`;
 }
 
 /** SQL: counts of the school's registry are visible to the actor. */

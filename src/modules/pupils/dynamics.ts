@@ -28,13 +28,23 @@ export function defaultPair(checkpoints: Checkpoint[], withResults: Set<string>)
   return { from: used[0]?.key ?? null, to: used.length > 1 ? (used.at(-1)?.key ?? null) : null };
 }
 
-/** Each pupil of the cohort (a result at `from`) with his dynamics; null: no data yet. */
-export function pupilDynamics(pupils: PupilFacts[], from: string, to: string) {
+/**
+ * Each pupil of the cohort (a result at `from`) with his dynamics; null: no data yet. «Выбыл» only when
+ * he left by the date of `to` (`toDate`; unknown: by his exclusion alone).
+ */
+export function pupilDynamics(pupils: PupilFacts[], from: string, to: string, toDate: string | null) {
   const out: { pupil: PupilFacts; dynamics: Dynamics | null }[] = [];
   for (const p of pupils) {
     const before = p.results.get(from);
     if (!before) continue;
-    out.push({ pupil: p, dynamics: dynamicsOf(before, p.results.get(to) ?? null, p.excludedOn !== null) });
+    out.push({
+      pupil: p,
+      dynamics: dynamicsOf(
+        before,
+        p.results.get(to) ?? null,
+        p.excludedOn !== null && (toDate === null || p.excludedOn <= toDate),
+      ),
+    });
   }
   return out;
 }
@@ -101,7 +111,12 @@ export async function schoolSummary(
   const total = zero();
   const byClass = new Map<string, DynamicsCounts>();
   const bySubject = new Map<string, DynamicsCounts>();
-  for (const { pupil, dynamics } of pupilDynamics(facts, from, to)) {
+  for (const { pupil, dynamics } of pupilDynamics(
+    facts,
+    from,
+    to,
+    checkpoints.find((c) => c.key === to)?.date ?? null,
+  )) {
     add(total, dynamics);
     const c = byClass.get(pupil.classLabel) ?? zero();
     add(c, dynamics);

@@ -351,13 +351,27 @@ describe.each(DB_KINDS)('registry of pupils at risk on %s', (kind) => {
     expect(m.rowsAre).toBe('schools');
     const s1 = m.byCategory.rows.find((r) => r.unitId === f.S1.id);
     const s2 = m.byCategory.rows.find((r) => r.unitId === f.S2.id);
-    // S1 in the registry: 1 weak (a), 1 failing (b), 1 at risk (c), 2 weak (d, e) → weak 3, failing 1, at risk 1.
-    expect(s1?.total).toBe(5);
+    // S1 registered in the year (the excluded one too: every table counts the same pupils, so no two
+    // totals differ by a hidden cell): 6, each category under 5 — yet 6 between 3 and 12 gives none away.
+    expect(s1?.total).toBe(6);
     expect(s1?.cells).toEqual(['менее 5', 'менее 5', 'менее 5']);
     // S2: weak 6, failing 1 → failing is hidden, and so is weak (else 7 − 6 gives it away).
     expect(s2?.total).toBe(7);
     expect(s2?.cells).toEqual(['менее 5', 'скрыто', 0]);
-    expect(m.byCategory.total.total).toBe(12);
+    expect(m.byCategory.total.total).toBe(13);
+    // One tree for every level: a school asked about alone shows exactly its row of the municipality's
+    // table (the review drilled into a school and read a cell the municipality hid), and every table
+    // counts the same pupils (the dynamics' total minus the categories' gave «выбыли» away).
+    const alone = await pupilAggregates(db, { actor: f.as('mun1'), unitId: f.S2.id, year: YEAR });
+    for (const key of ['byCategory', 'byGrade', 'byDynamics', 'bySubject', 'byCauseGroup'] as const) {
+      const byColumn = (t: typeof m.byCategory, cells: unknown[] | undefined) =>
+        Object.fromEntries(t.columns.map((c, j) => [c.key, cells?.[j]]));
+      const inMunicipality = byColumn(m[key], m[key].rows.find((r) => r.unitId === f.S2.id)?.cells);
+      const own = byColumn(alone[key], alone[key].rows[0]?.cells);
+      for (const [column, cell] of Object.entries(own))
+        expect(cell, `${key} ${column}`).toEqual(inMunicipality[column]);
+      expect(m[key].total.total, key).toBe(m.byCategory.total.total);
+    }
     const numbers = (t: typeof m.byCategory) =>
       [...t.rows.flatMap((r) => [r.total, ...r.cells]), t.total.total, ...t.total.cells].filter(
         (x): x is number => typeof x === 'number',
@@ -371,7 +385,7 @@ describe.each(DB_KINDS)('registry of pupils at risk on %s', (kind) => {
           expect(r.cells.filter((c) => typeof c !== 'number').length).not.toBe(1);
     const region = await pupilAggregates(db, { actor: f.as('region'), unitId: f.R.id, year: YEAR });
     expect(region.rowsAre).toBe('municipalities');
-    expect(region.byCategory.rows.find((r) => r.unitId === f.M1.id)?.total).toBe(12);
+    expect(region.byCategory.rows.find((r) => r.unitId === f.M1.id)?.total).toBe(13);
     expect(JSON.stringify(region)).not.toMatch(/Секретов|Ученик|2013-04-05/);
     expect(await code(pupilAggregates(db, { actor: f.as('teacher'), unitId: f.S1.id, year: YEAR }))).toBe(
       'FORBIDDEN',
@@ -401,11 +415,19 @@ describe.each(DB_KINDS)('registry of pupils at risk on %s', (kind) => {
   it('the sweep deletes records past their retention with measures and results, and counts them', async () => {
     const db = database.db;
     const g = ids['Шестой Ш. Ш.'] as string;
+    const historyOf = () =>
+      db
+        .select({ type: auditEvents.type })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, 'pupil_record'), eq(auditEvents.entityId, g)));
+    expect((await historyOf()).length).toBeGreaterThan(0);
     expect((await purgeExpiredPupils(db, { today: '2026-12-09' })).records).toBe(0);
     const r = await purgeExpiredPupils(db, { today: '2026-12-10' });
     expect(r).toEqual({ records: 1, measures: 0, results: 1 });
     expect(await db.select().from(pupilRecords).where(eq(pupilRecords.id, g))).toEqual([]);
     expect(await db.select().from(pupilResults).where(eq(pupilResults.recordId, g))).toEqual([]);
+    // Its history (category, causes, results) went too; only reads of the card may stay.
+    expect((await historyOf()).filter((e) => e.type !== 'pupil.card_read')).toEqual([]);
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.type, 'pupils.purged'));
     expect(event?.payload).toEqual({ records: 1, measures: 0, results: 1 });
     expect(event?.orgUnitId).toBe(f.S1.id);

@@ -1,5 +1,6 @@
-import { and, count, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/audit.js';
 import { pupilMeasures, pupilRecords, pupilResults } from '../../db/schema/pupils.js';
 import { systemActor } from '../access/actor.js';
 import { recordEvents } from '../audit/record-event.js';
@@ -7,7 +8,8 @@ import { recordEvents } from '../audit/record-event.js';
 // Deletion, not archiving (issue 14 §2): a record is deleted with its measures and results on the day
 // `purge_after` set at exclusion (the exclusion date + PUPIL_RETENTION_DAYS). The sweep runs at the
 // server's start and daily (server.ts); one event per school counts what was deleted — no names, no ids
-// of pupils in the payload. The reads of a deleted card stay in the audit log without a name.
+// of pupils in the payload. The record's history is deleted with it; the reads of a deleted card stay
+// in the audit log without a name.
 
 export const PURGE_ACTOR = systemActor('Удаление записей обучающихся по сроку хранения');
 
@@ -46,6 +48,17 @@ export async function purgeExpiredPupils(db: Db, opts: { today?: string } = {}) 
     await tx.delete(pupilMeasures).where(inArray(pupilMeasures.recordId, ids));
     await tx.delete(pupilResults).where(inArray(pupilResults.recordId, ids));
     await tx.delete(pupilRecords).where(inArray(pupilRecords.id, ids));
+    // The record's history goes too (its categories, causes, measures' topics and notes were in it):
+    // only the reads of the card stay, without a name — who looked at a pupil's data is kept.
+    await tx
+      .delete(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.entityType, 'pupil_record'),
+          inArray(auditEvents.entityId, ids),
+          ne(auditEvents.type, 'pupil.card_read'),
+        ),
+      );
     await recordEvents(
       tx,
       PURGE_ACTOR,

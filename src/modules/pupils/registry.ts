@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { pupilIdentityVisible } from '../access/pupil-rules.js';
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
+import { schoolYearOf } from '../organisation/school-year.js';
 import {
   checkStaff,
   currentStaff,
@@ -27,10 +28,6 @@ import { PUPIL_MSG } from './strings.js';
 // registry and a teacher his own pupils (access/pupil-rules.ts, inside the query). Names and dates of
 // birth are encrypted before they reach the database and never enter the history.
 
-const schoolYearOf = (iso: string) => {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  return m >= 9 ? y : y - 1;
-};
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

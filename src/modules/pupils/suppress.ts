@@ -1,79 +1,79 @@
 import { SMALL_CELL } from '../access/pupil-rules.js';
 
-// Small cells of a table of counts shown outside the school (issue 14 §2, 152-ФЗ). Computed on the
+// Small cells of the counts shown outside the school (issue 14 §2, 152-ФЗ, ADR 0029). Computed on the
 // server: the API never sends a count from 1 to 4.
 // - primary: a count 1 … SMALL_CELL−1 is shown as «менее 5»;
-// - complementary: a total that is shown, with exactly one of its parts hidden, would give that part
-//   away by subtraction — so the smallest other non-zero part is hidden too («скрыто»), and this is
-//   repeated until no line of the table has a single hidden part under a shown total. Lines are the
-//   rows (when the columns split the row exclusively) and the columns (the units always split the
-//   total row). Zero is shown: it reveals no pupil.
+// - complementary: the counts form one tree per table — schools, their municipalities, the region — and
+//   each line (a unit's children under the unit, in every column and in the total; a row's columns under
+//   its total when the columns split it) must not give a hidden part away by subtraction. A line with a
+//   shown total and hidden parts is safe only with two hidden parts or more whose sum lies strictly
+//   between its least and its greatest possible value (each «менее 5» is 1…4, each «скрыто» 5 or more):
+//   at either end every part would be known. Otherwise the smallest shown non-zero part is hidden too,
+//   or, when none is left, the total. Repeated until every line is safe. One tree serves every level, so what the
+//   region's table hides no municipality's or school's view shows, and the other way round.
+//   Zero is shown: it reveals no pupil.
 
 export const FEWER = 'менее 5' as const;
 export const HIDDEN = 'скрыто' as const;
 export type Cell = number | typeof FEWER | typeof HIDDEN;
 
-export type CountTable = {
-  /** counts[row][col] */
-  counts: number[][];
-  /** per row: number of pupils of the row (for exclusive columns, the sum of the row) */
-  rowTotals: number[];
-  /** columns split each row exclusively (a pupil is in one column) */
-  exclusive: boolean;
-};
-
-export type SuppressedTable = {
-  cells: Cell[][];
-  rowTotals: Cell[];
-  /** the total row: sums over the rows */
-  columnTotals: Cell[];
-  grandTotal: Cell;
-};
+/** A unit of the tree: its counts per column and its total; `parent` indexes the same array. */
+export type CountNode = { parent: number | null; counts: number[]; total: number };
 
 const small = (n: number) => n > 0 && n < SMALL_CELL;
 
-export function suppressTable(t: CountTable): SuppressedTable {
-  const rows = t.counts.length;
-  const cols = rows ? (t.counts[0]?.length ?? 0) : 0;
-  // A grid with the totals: the last row is the column totals, the last column the row totals.
-  const value: number[][] = t.counts.map((r, i) => [...r, t.rowTotals[i] ?? 0]);
-  const colTotals = Array.from({ length: cols + 1 }, (_, j) => value.reduce((s, r) => s + (r[j] ?? 0), 0));
-  value.push(colTotals);
-  const hidden: ('' | 'small' | 'comp')[][] = value.map((r) => r.map((v) => (small(v) ? 'small' : '')));
-  // The lines: each is a list of parts and its total, as grid coordinates.
+/** The cells of every node (columns, then the total), suppressed together; `exclusive`: columns split a row. */
+export function suppressTree(nodes: CountNode[], exclusive: boolean): { cells: Cell[]; total: Cell }[] {
+  const cols = nodes[0]?.counts.length ?? 0;
+  const value = nodes.map((n) => [...n.counts, n.total]);
+  const mark: ('' | 'small' | 'comp')[][] = value.map((r) => r.map((v) => (small(v) ? 'small' : '')));
   type P = [number, number];
   const lines: { parts: P[]; total: P }[] = [];
-  for (let j = 0; j <= cols; j++)
-    lines.push({ parts: Array.from({ length: rows }, (_, i) => [i, j] as P), total: [rows, j] });
-  if (t.exclusive)
-    for (let i = 0; i <= rows; i++)
+  const children = nodes.map(() => [] as number[]);
+  nodes.forEach((n, i) => {
+    if (n.parent !== null) children[n.parent]?.push(i);
+  });
+  children.forEach((kids, i) => {
+    if (kids.length === 0) return;
+    for (let j = 0; j <= cols; j++) lines.push({ parts: kids.map((k) => [k, j] as P), total: [i, j] });
+  });
+  if (exclusive)
+    nodes.forEach((_, i) => {
       lines.push({ parts: Array.from({ length: cols }, (_, j) => [i, j] as P), total: [i, cols] });
-  const isHidden = ([i, j]: P) => hidden[i]?.[j] !== '';
+    });
+  const at = ([i, j]: P) => mark[i]?.[j] ?? '';
   const amount = ([i, j]: P) => value[i]?.[j] ?? 0;
+  const hide = ([i, j]: P) => {
+    (mark[i] as string[])[j] = 'comp';
+  };
+  const safe = (hidden: P[]) => {
+    const comps = hidden.filter((p) => at(p) === 'comp').length;
+    const least = hidden.length - comps + 5 * comps;
+    const sum = hidden.reduce((t, p) => t + amount(p), 0);
+    const most = comps > 0 ? Number.POSITIVE_INFINITY : 4 * hidden.length;
+    return hidden.length >= 2 && sum > least && sum < most;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
-      if (isHidden(line.total) || line.parts.length < 2) continue;
-      const hiddenParts = line.parts.filter(isHidden);
-      if (hiddenParts.length !== 1) continue;
-      const candidates = line.parts.filter((p) => !isHidden(p) && amount(p) > 0);
-      candidates.sort((a, b) => amount(a) - amount(b));
-      const pick = candidates[0] ?? line.total;
-      const [i, j] = pick;
-      (hidden[i] as string[])[j] = 'comp';
+      if (at(line.total) !== '') continue;
+      const hidden = line.parts.filter((p) => at(p) !== '');
+      if (hidden.length === 0 || safe(hidden)) continue;
+      const shown = line.parts
+        .filter((p) => at(p) === '' && amount(p) > 0)
+        .sort((a, b) => amount(a) - amount(b));
+      hide(shown[0] ?? line.total);
       changed = true;
     }
   }
   const cell = (i: number, j: number): Cell => {
-    const h = hidden[i]?.[j];
-    return h === 'small' ? FEWER : h === 'comp' ? HIDDEN : (value[i]?.[j] ?? 0);
+    const m = mark[i]?.[j];
+    return m === 'small' ? FEWER : m === 'comp' ? HIDDEN : (value[i]?.[j] ?? 0);
   };
-  return {
-    cells: t.counts.map((r, i) => r.map((_, j) => cell(i, j))),
-    rowTotals: t.counts.map((_, i) => cell(i, cols)),
-    columnTotals: Array.from({ length: cols }, (_, j) => cell(rows, j)),
-    grandTotal: cell(rows, cols),
-  };
+  return nodes.map((_, i) => ({
+    cells: Array.from({ length: cols }, (_, j) => cell(i, j)),
+    total: cell(i, cols),
+  }));
 }
 
 /** A share in per cent with one decimal, when both numbers are shown. */
