@@ -143,7 +143,7 @@ describe('DATABASE_REPLICA_URL', () => {
   it('is taken with DATABASE_URL and refused without it', () => {
     const primary = 'postgres://u@primary:5432/opora';
     const replica = 'postgres://u@replica:5432/opora';
-    const env = { DATABASE_URL: primary, SESSION_SECRET: 'x'.repeat(32) };
+    const env = { DATABASE_URL: primary, SESSION_SECRET: 'x'.repeat(32), PUPIL_DATA_KEY: 'ab'.repeat(32) };
     expect(loadConfig({ ...env, DATABASE_REPLICA_URL: replica }).databaseReplicaUrl).toBe(replica);
     expect(loadConfig(env).databaseReplicaUrl).toBeUndefined();
     expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(/только вместе с DATABASE_URL/);
