@@ -7,6 +7,7 @@ import { auditEvents } from '../../db/schema/audit.js';
 import { users } from '../../db/schema/auth.js';
 import { mentorPairs } from '../../db/schema/organisation.js';
 import { deficitDiagnostics, diagnosticResults, staffMembers } from '../../db/schema/people.js';
+import { pupilMeasures, pupilRecords } from '../../db/schema/pupils.js';
 import { AppError } from '../../lib/errors.js';
 import { DEFAULT_LEVELS } from '../diagnostics/levels.js';
 import { importStaff } from './import-staff.js';
@@ -415,5 +416,43 @@ describe.each(DB_KINDS)('staff registry and mentoring on %s', (kind) => {
     expect(await code(getMentorship(db, { actor: f.as('mun1'), id: p1.id }))).toBe('OK');
     const [u] = await db.select().from(users).where(eq(users.login, 'teacher'));
     expect(u).toBeTruthy();
+  });
+
+  it("refuses (409) to delete a teacher responsible for a pupil measure or named among a pupil's teachers", async () => {
+    const db = database.db;
+    const add = (lastName: string) =>
+      createStaffMember(db, {
+        actor: f.as('school1'),
+        input: { schoolId: f.S1.id, lastName, firstName: 'Пример', position: 'Учитель', ...base },
+      });
+    const responsible = await add('Ответственный');
+    const teacher = await add('Предметник');
+    const [record] = await db
+      .insert(pupilRecords)
+      .values({
+        schoolId: f.S1.id,
+        year: YEAR,
+        nameEnc: 'x',
+        classLabel: '7Б',
+        grade: 7,
+        category: 'weak',
+        teacherIds: [teacher.id],
+        includedOn: TODAY,
+      })
+      .returning();
+    await db.insert(pupilMeasures).values({
+      recordId: record?.id ?? '',
+      kind: 'extra_lessons',
+      topic: 'Дополнительные занятия',
+      startsOn: TODAY,
+      responsibleStaffId: responsible.id,
+    });
+    for (const m of [responsible, teacher]) {
+      expect(await code(removeStaffMember(db, { actor: f.as('school1'), id: m.id, version: 1 }))).toBe(
+        'CONFLICT',
+      );
+      const [still] = await db.select().from(staffMembers).where(eq(staffMembers.id, m.id));
+      expect(still?.id).toBe(m.id);
+    }
   });
 });
