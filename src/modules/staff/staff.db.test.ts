@@ -455,4 +455,54 @@ describe.each(DB_KINDS)('staff registry and mentoring on %s', (kind) => {
       expect(still?.id).toBe(m.id);
     }
   });
+
+  it("sends the mentee's level only to readers of the pair's school, never to the mentor or mentee teacher", async () => {
+    const db = database.db;
+    const members = (await list('school1', f.S1.id)).members;
+    const id = (last: string) => members.find((m) => m.lastName === last)?.id ?? '';
+    // Белов (the «teacher» account) mentors Орлова (critical level) and is himself a mentee with a level.
+    const pair = await createMentorship(db, {
+      actor: f.as('school1'),
+      today: TODAY,
+      input: {
+        menteeId: id('Орлова'),
+        year: YEAR,
+        mentorKind: 'colleague',
+        mentorStaffId: id('Белов'),
+        startedOn: '2026-10-10',
+      },
+    });
+    const [d] = await db.select().from(deficitDiagnostics).where(eq(deficitDiagnostics.name, 'Диагностика'));
+    await db.insert(diagnosticResults).values({
+      diagnosticId: d?.id ?? '',
+      staffMemberId: id('Белов'),
+      schoolId: f.S1.id,
+      scores: {},
+      totalPercent: 45,
+      level: 'high',
+      blockLevels: {},
+      matchedBy: 'manual',
+    });
+    const levelsOf = async (login: string) =>
+      Object.fromEntries(
+        (await listMentorships(db, { actor: f.as(login), schoolId: f.S1.id, year: YEAR })).pairs.map((p) => [
+          `${p.menteeName} ← ${p.mentorName}`,
+          p.menteeLevel?.key ?? null,
+        ]),
+      );
+    // The school's team and the municipality read the levels.
+    expect((await levelsOf('school1'))['Орлова Анна Юрьевна ← Белов Пётр Ильич']).toBe('critical');
+    expect((await levelsOf('school1'))['Белов Пётр Ильич ← Наставникова Вера']).toBe('high');
+    expect((await getMentorship(db, { actor: f.as('mun1'), id: pair.id })).pair.menteeLevel?.key).toBe(
+      'critical',
+    );
+    // The mentor sees his pair but not his mentee's level; the mentee's own pair carries no level either.
+    expect(await levelsOf('teacher')).toEqual({
+      'Белов Пётр Ильич ← Наставникова Вера': null,
+      'Орлова Анна Юрьевна ← Белов Пётр Ильич': null,
+    });
+    expect((await getMentorship(db, { actor: f.as('teacher'), id: pair.id })).pair.menteeLevel).toBeNull();
+    const mine = await myStaff(db, { actor: f.as('teacher') });
+    expect(mine.mentorships.map((m) => m.pair.menteeLevel)).toEqual([null, null]);
+  });
 });
