@@ -6,6 +6,8 @@ import type { Database } from '../../db/client.js';
 import {
   deficitDiagnostics,
   diagnosticResults,
+  individualRoutes,
+  routeActivities,
   routeActivityFiles,
   staffMembers,
 } from '../../db/schema/people.js';
@@ -19,7 +21,7 @@ import { getRoute } from './get-route.js';
 import { listRoutes } from './list-routes.js';
 import { myRoutes } from './my-routes.js';
 import { routeDocx } from './route-docx.js';
-import { approveRoute, closeRoute, startRoute } from './route-status.js';
+import { approveRoute, closeRoute, lockRoute, startRoute } from './route-status.js';
 
 const YEAR = 2026;
 const TODAY = '2026-10-15';
@@ -436,5 +438,44 @@ describe.each(DB_KINDS)('individual routes on %s', (kind) => {
     expect(next.needing.every((n) => n.canCreate)).toBe(true);
     const byCurator = await listRoutes(db, { actor: f.as('curator'), query: { year: YEAR + 1 } });
     expect(byCurator.needing.every((n) => !n.canCreate)).toBe(true);
+  });
+
+  it('closing «освоен» serializes with an activity move: it waits for the route lock and sees the return', async () => {
+    const db = database.db;
+    const [m] = await db
+      .insert(staffMembers)
+      .values({ schoolId: f.S1.id, lastName: 'Параллельнов', firstName: 'Пётр', position: 'Учитель' })
+      .returning();
+    const [r] = await db
+      .insert(individualRoutes)
+      .values({ staffMemberId: m?.id ?? '', schoolId: f.S1.id, year: YEAR, status: 'in_progress' })
+      .returning();
+    const [a] = await db
+      .insert(routeActivities)
+      .values({ routeId: r?.id ?? '', kind: 'course', title: 'Курс', status: 'confirmed' })
+      .returning();
+    if (!r || !a) throw new Error('no route');
+    const close = () =>
+      code(
+        closeRoute(db, {
+          actor: f.as('school1'),
+          routeId: r.id,
+          input: { version: r.version, outcome: 'mastered', conclusion: 'Освоен' },
+        }),
+      );
+    let closing: Promise<string> = Promise.resolve('not started');
+    // An activity being returned holds the route's lock, as every activity move does.
+    await db.transaction(async (tx) => {
+      await lockRoute(tx, r.id);
+      closing = close();
+      await new Promise((done) => setTimeout(done, 300));
+      await tx
+        .update(routeActivities)
+        .set({ status: 'returned', returnComment: 'Нужна справка' })
+        .where(eq(routeActivities.id, a.id));
+    });
+    expect(await closing).toBe('INVALID_INPUT ИОМ освоен, только когда подтверждены все действия');
+    const [still] = await db.select().from(individualRoutes).where(eq(individualRoutes.id, r.id));
+    expect(still?.status).toBe('in_progress');
   });
 });
