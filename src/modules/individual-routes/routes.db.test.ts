@@ -478,4 +478,47 @@ describe.each(DB_KINDS)('individual routes on %s', (kind) => {
     const [still] = await db.select().from(individualRoutes).where(eq(individualRoutes.id, r.id));
     expect(still?.status).toBe('in_progress');
   });
+
+  it("the activity's responsible user confirms it without reading the teacher's data; only that activity", async () => {
+    const db = database.db;
+    const expert = f.as('expert');
+    const [m] = await db
+      .insert(staffMembers)
+      .values({ schoolId: f.S1.id, lastName: 'Ответственнов', firstName: 'Илья', position: 'Учитель' })
+      .returning();
+    const [r] = await db
+      .insert(individualRoutes)
+      .values({ staffMemberId: m?.id ?? '', schoolId: f.S1.id, year: YEAR, status: 'in_progress' })
+      .returning();
+    const [mine, other] = await db
+      .insert(routeActivities)
+      .values([
+        {
+          routeId: r?.id ?? '',
+          kind: 'course',
+          title: 'Стажировка',
+          status: 'done',
+          responsibleUserId: expert.userId,
+        },
+        { routeId: r?.id ?? '', kind: 'course', title: 'Курс', status: 'done' },
+      ])
+      .returning();
+    if (!r || !mine || !other) throw new Error('no route');
+    // An expert reads nothing of teachers: not the route, not another activity of it.
+    expect(await code(getRoute(db, { actor: expert, routeId: r.id, today: TODAY }))).toMatch(/^NOT_FOUND/);
+    expect(
+      await code(confirmActivity(db, { actor: expert, activityId: other.id, version: other.version })),
+    ).toMatch(/^NOT_FOUND/);
+    // His own activity he may review, and he may not mark it done for the teacher.
+    expect(
+      await code(markActivityDone(db, { actor: expert, activityId: mine.id, version: mine.version })),
+    ).toMatch(/^FORBIDDEN/);
+    const c = await confirmActivity(db, { actor: expert, activityId: mine.id, version: mine.version });
+    const [after] = await db.select().from(routeActivities).where(eq(routeActivities.id, mine.id));
+    expect([after?.status, after?.confirmedBy, c.version]).toEqual([
+      'confirmed',
+      expert.userId,
+      mine.version + 1,
+    ]);
+  });
 });
