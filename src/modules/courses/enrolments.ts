@@ -194,7 +194,7 @@ export async function enrolTeachers(db: Db, opts: { actor: Actor; courseId: stri
   const activityId = input.activityId ?? null;
   if (activityId) {
     const [a] = await db
-      .select({ id: routeActivities.id })
+      .select({ id: routeActivities.id, routeStatus: individualRoutes.status })
       .from(routeActivities)
       .innerJoin(individualRoutes, eq(individualRoutes.id, routeActivities.routeId))
       .where(
@@ -207,6 +207,12 @@ export async function enrolTeachers(db: Db, opts: { actor: Actor; courseId: stri
     if (!a || ids.length !== 1)
       throw invalid(COURSE_MSG.activityForeign, [
         { field: 'activityId', message: COURSE_MSG.activityForeign },
+      ]);
+    // Only an activity of a running route (approved or in progress) may be served: a draft is not yet
+    // the teacher's route, a closed one is no longer changed.
+    if (a.routeStatus !== 'approved' && a.routeStatus !== 'in_progress')
+      throw invalid(COURSE_MSG.activityRouteNotRunning, [
+        { field: 'activityId', message: COURSE_MSG.activityRouteNotRunning },
       ]);
   }
   const taken = await db

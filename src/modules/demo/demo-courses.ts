@@ -178,7 +178,7 @@ export async function loadDemoCourses(run: DemoRun): Promise<void> {
     });
   };
 
-  // Course activities of the routes (ИОМ), each in a regional course of its block when there is one.
+  // Course activities of the running routes (ИОМ), each in a regional course of its block when there is one.
   const activities = await db
     .select({
       id: routeActivities.id,
@@ -189,7 +189,14 @@ export async function loadDemoCourses(run: DemoRun): Promise<void> {
     .from(routeActivities)
     .innerJoin(individualRoutes, eq(individualRoutes.id, routeActivities.routeId))
     .leftJoin(routeGoals, eq(routeGoals.id, routeActivities.goalId))
-    .where(and(eq(routeActivities.kind, 'course'), inArray(routeActivities.status, ['planned', 'returned'])))
+    .where(
+      and(
+        eq(routeActivities.kind, 'course'),
+        inArray(routeActivities.status, ['planned', 'returned']),
+        // Only a running route's activity is served by an enrolment (a draft or a closed one is refused).
+        inArray(individualRoutes.status, ['approved', 'in_progress']),
+      ),
+    )
     .orderBy(asc(individualRoutes.schoolId), asc(routeActivities.id));
   const regional = made.filter((m) => !m.municipal);
   const taken = new Set<string>();

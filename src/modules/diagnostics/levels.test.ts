@@ -26,4 +26,18 @@ describe('deficit levels', () => {
       blockLevels: { subject: 'basic', method: 'critical' },
     });
   });
+
+  it.each([
+    [11.99, 20, 60, 'high'],
+    [7.999, 20, 40, 'critical'],
+    [12, 20, 60, 'lowered'],
+    [14.99, 20, 75, 'lowered'],
+    [15, 20, 75, 'basic'],
+  ])('%s of %s (shown %s) is %s: the level is taken from the unrounded share', (score, max, shown, key) => {
+    const blocks = [{ key: 'b', name: 'Блок', maxScore: max }];
+    const r = scoreResult(blocks, DEFAULT_LEVELS, { b: score });
+    expect(r.totalPercent).toBe(shown);
+    expect(r.level).toBe(key);
+    expect(r.blockLevels.b).toBe(key);
+  });
 });

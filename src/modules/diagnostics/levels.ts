@@ -20,9 +20,16 @@ export function levelOf(percent: number, levels: readonly DeficitLevel[]): Defic
   return found;
 }
 
-/** Percent of the maximum, to one decimal (as stored in diagnostic_results.total_percent). */
+/** The unrounded share of the maximum, in percent: what a level is decided by. */
+export const shareOf = (score: number, max: number) => (max > 0 ? (score / max) * 100 : 0);
+
+/** Percent of the maximum, to one decimal (as stored in diagnostic_results.total_percent): display only. */
 export const percentOf = (score: number, max: number) =>
   max > 0 ? Math.round((score / max) * 1000) / 10 : 0;
+
+/** The level of a score out of a maximum — by the unrounded share, never by the displayed percent. */
+export const levelOfScore = (score: number, max: number, levels: readonly DeficitLevel[]) =>
+  levelOf(shareOf(score, max), levels);
 
 /** A teacher's total and the level of the total and of each block, from his scores per block. */
 export function scoreResult(
@@ -37,8 +44,8 @@ export function scoreResult(
     const s = scores[b.key] ?? 0;
     total += s;
     max += b.maxScore;
-    blockLevels[b.key] = levelOf(percentOf(s, b.maxScore), levels).key;
+    blockLevels[b.key] = levelOfScore(s, b.maxScore, levels).key;
   }
-  const totalPercent = percentOf(total, max);
-  return { totalPercent, level: levelOf(totalPercent, levels).key, blockLevels };
+  // The level is decided by the unrounded share: 11.99 of 20 (59.95 %) is «высокий», though shown as 60 %.
+  return { totalPercent: percentOf(total, max), level: levelOfScore(total, max, levels).key, blockLevels };
 }

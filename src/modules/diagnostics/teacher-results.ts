@@ -8,7 +8,7 @@ import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { staffVisible } from '../access/people-rules.js';
 import { fullNameOf } from './import-store.js';
-import { levelOf, percentOf } from './levels.js';
+import { levelOfScore, percentOf } from './levels.js';
 import type { teacherResultsView } from './views.js';
 
 // A teacher's results over time (issue 14 §1): each diagnostic, per block the percent and the level, and
@@ -56,12 +56,13 @@ async function resultsOf(
           const before =
             prev && pb
               ? (() => {
-                  const p = percentOf(prev.r.scores[b.key] ?? 0, pb.maxScore);
-                  const l = levelOf(p, prev.d.levels);
+                  const prevScore = prev.r.scores[b.key] ?? 0;
+                  const p = percentOf(prevScore, pb.maxScore);
+                  const l = levelOfScore(prevScore, pb.maxScore, prev.d.levels);
                   return { percent: p, level: l.key, levelName: l.name };
                 })()
               : null;
-          const level = r.blockLevels[b.key] ?? levelOf(percent, d.levels).key;
+          const level = r.blockLevels[b.key] ?? levelOfScore(score, b.maxScore, d.levels).key;
           return {
             key: b.key,
             name: b.name,

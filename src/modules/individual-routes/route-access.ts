@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { individualRoutes, routeActivities, staffMembers } from '../../db/schema/people.js';
@@ -20,7 +20,7 @@ export type RouteRow = {
 
 export const OPEN_STATUSES = ['draft', 'approved', 'in_progress'] as const;
 
-export async function loadRoute(db: Db, actor: Actor, id: string): Promise<RouteRow> {
+async function routeRow(db: Db, id: string, visible: SQL | undefined): Promise<RouteRow | undefined> {
   const [row] = await db
     .select({
       route: individualRoutes,
@@ -31,7 +31,12 @@ export async function loadRoute(db: Db, actor: Actor, id: string): Promise<Route
     .from(individualRoutes)
     .innerJoin(staffMembers, eq(staffMembers.id, individualRoutes.staffMemberId))
     .innerJoin(orgUnits, eq(orgUnits.id, individualRoutes.schoolId))
-    .where(and(eq(individualRoutes.id, id), staffVisible(actor, orgUnits.path, staffMembers.userId)));
+    .where(and(eq(individualRoutes.id, id), visible));
+  return row;
+}
+
+export async function loadRoute(db: Db, actor: Actor, id: string): Promise<RouteRow> {
+  const row = await routeRow(db, id, staffVisible(actor, orgUnits.path, staffMembers.userId));
   if (!row) throw new AppError('NOT_FOUND', 'ИОМ не найден или недоступен');
   return row;
 }
@@ -47,14 +52,22 @@ export async function routeToKeep(db: Db, actor: Actor, id: string, opts: { open
 
 export type ActivityRow = RouteRow & { activity: typeof routeActivities.$inferSelect };
 
+/**
+ * An activity the actor sees: where the teacher's data are visible, or — that activity only — to its
+ * responsible user (`responsible_user_id`), who confirms or returns it and reads its evidence without
+ * reading the rest of the teacher's data.
+ */
 export async function loadActivity(db: Db, actor: Actor, id: string): Promise<ActivityRow> {
+  const gone = () => new AppError('NOT_FOUND', 'Действие ИОМ не найдено или недоступно');
   const [a] = await db.select().from(routeActivities).where(eq(routeActivities.id, id));
-  if (!a) throw new AppError('NOT_FOUND', 'Действие ИОМ не найдено или недоступно');
-  const row = await loadRoute(db, actor, a.routeId).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND')
-      throw new AppError('NOT_FOUND', 'Действие ИОМ не найдено или недоступно');
-    throw e;
-  });
+  if (!a) throw gone();
+  const responsible = a.responsibleUserId !== null && a.responsibleUserId === actor.userId;
+  const row = await routeRow(
+    db,
+    a.routeId,
+    responsible ? undefined : staffVisible(actor, orgUnits.path, staffMembers.userId),
+  );
+  if (!row) throw gone();
   return { ...row, activity: a };
 }
 

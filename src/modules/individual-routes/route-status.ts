@@ -54,7 +54,18 @@ export async function moveRoute(
   return r;
 }
 
-async function activityStatuses(db: Db, routeId: string) {
+/**
+ * Locks the route's row (`select … for update`) inside the caller's transaction and returns it as it is
+ * now. Closing a route and every move of its activities take this lock first, so «освоен» is never
+ * decided while an activity is being returned or marked done.
+ */
+export async function lockRoute(tx: Tx, routeId: string) {
+  const [r] = await tx.select().from(individualRoutes).where(eq(individualRoutes.id, routeId)).for('update');
+  if (!r) throw conflict();
+  return r;
+}
+
+async function activityStatuses(db: Db | Tx, routeId: string) {
   return db
     .select({ status: routeActivities.status })
     .from(routeActivities)
@@ -95,23 +106,28 @@ export async function closeRoute(
   if (row.route.version !== input.version) throw conflict({ version: row.route.version });
   if (row.route.status !== 'approved' && row.route.status !== 'in_progress')
     throw new AppError('INVALID_INPUT', ROUTE_MSG.notRunning);
-  const statuses = await activityStatuses(db, row.route.id);
-  const allConfirmed = statuses.length > 0 && statuses.every((s) => s.status === 'confirmed');
   const reason = input.reason?.trim() || null;
-  if (input.outcome === 'mastered' && !allConfirmed)
-    throw new AppError('INVALID_INPUT', ROUTE_MSG.notAllConfirmed);
-  if (input.outcome === 'not_mastered' && !allConfirmed && !reason)
-    throw new AppError('INVALID_INPUT', ROUTE_MSG.reasonNeeded, {
-      fields: [{ field: 'reason', message: ROUTE_MSG.reasonNeeded }],
-    });
   const result = reason ? `${input.conclusion}\nПричина: ${reason}` : input.conclusion;
-  const r = await db.transaction((tx) =>
-    moveRoute(tx, opts.actor, row.route, input.outcome, {
+  // The rule «all confirmed» is checked with the route's row locked: activity moves lock it too.
+  const r = await db.transaction(async (tx) => {
+    const route = await lockRoute(tx, row.route.id);
+    if (route.version !== input.version) throw conflict({ version: route.version });
+    if (route.status !== 'approved' && route.status !== 'in_progress')
+      throw new AppError('INVALID_INPUT', ROUTE_MSG.notRunning);
+    const statuses = await activityStatuses(tx, route.id);
+    const allConfirmed = statuses.length > 0 && statuses.every((s) => s.status === 'confirmed');
+    if (input.outcome === 'mastered' && !allConfirmed)
+      throw new AppError('INVALID_INPUT', ROUTE_MSG.notAllConfirmed);
+    if (input.outcome === 'not_mastered' && !allConfirmed && !reason)
+      throw new AppError('INVALID_INPUT', ROUTE_MSG.reasonNeeded, {
+        fields: [{ field: 'reason', message: ROUTE_MSG.reasonNeeded }],
+      });
+    return moveRoute(tx, opts.actor, route, input.outcome, {
       version: input.version,
       set: { result },
       conclusion: input.conclusion,
       reason,
-    }),
-  );
+    });
+  });
   return { id: r.id, version: r.version };
 }

@@ -9,6 +9,7 @@ import {
   staffMembers,
   teacherMentorships,
 } from '../../db/schema/people.js';
+import { pupilMeasures, pupilRecords } from '../../db/schema/pupils.js';
 import { AppError, conflict, invalid } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { diff } from '../audit/events.js';
@@ -133,7 +134,10 @@ export async function updateStaffMember(
   });
 }
 
-/** Whether anything of the support of teachers refers to the record. */
+/**
+ * Whether anything of the support of teachers or of pupils refers to the record: results, a route,
+ * courses, mentoring, a pupil's measure he is responsible for, a pupil whose teacher he is.
+ */
 async function hasWork(db: Db, id: string): Promise<boolean> {
   for (const [table, column] of [
     [diagnosticResults, diagnosticResults.staffMemberId],
@@ -141,11 +145,17 @@ async function hasWork(db: Db, id: string): Promise<boolean> {
     [courseEnrolments, courseEnrolments.staffMemberId],
     [teacherMentorships, teacherMentorships.menteeId],
     [teacherMentorships, teacherMentorships.mentorStaffId],
+    [pupilMeasures, pupilMeasures.responsibleStaffId],
   ] as const) {
     const [r] = await db.select({ n: count() }).from(table).where(eq(column, id));
     if ((r?.n ?? 0) > 0) return true;
   }
-  return false;
+  // `teacher_ids` is an array without a foreign key: a deleted teacher would be left dangling there.
+  const [t] = await db
+    .select({ n: count() })
+    .from(pupilRecords)
+    .where(sql`${id}::uuid = any(${pupilRecords.teacherIds})`);
+  return (t?.n ?? 0) > 0;
 }
 
 export async function removeStaffMember(db: Db, opts: { actor: Actor; id: string; version: number }) {

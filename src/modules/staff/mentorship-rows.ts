@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -9,7 +9,8 @@ import { mentorshipMeetings, staffMembers, teacherMentorships } from '../../db/s
 import { forbidden, notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
-import { canKeepStaff, staffVisible } from '../access/people-rules.js';
+import { pathReadable } from '../access/actor.js';
+import { canKeepStaff, staffReader, staffVisible } from '../access/people-rules.js';
 import { fullName } from './access.js';
 import { latestLevels } from './member-rows.js';
 import { STAFF_MSG } from './strings.js';
@@ -30,11 +31,16 @@ export const pairVisible = (actor: Actor): SQL =>
 
 type PairView = z.infer<typeof mentorshipView>;
 
-/** Pairs matching `where` (over teacherMentorships, mentee, mentor, pairSchool), as views. */
-export async function pairViews(db: Db, where: SQL | undefined): Promise<PairView[]> {
+/**
+ * Pairs matching `where` (over teacherMentorships, mentee, mentor, pairSchool), as views for the actor.
+ * The mentee's diagnostic level goes only to readers of the pair's school — never to the mentor or the
+ * mentee as such (a teacher never reads a colleague's scores).
+ */
+export async function pairViews(db: Db, actor: Actor, where: SQL | undefined): Promise<PairView[]> {
   const rows = await db
     .select({
       p: teacherMentorships,
+      levelReadable: sql<boolean>`${pathReadable(staffReader(actor), pairSchool.path)}`,
       mentee: {
         lastName: mentee.lastName,
         firstName: mentee.firstName,
@@ -65,16 +71,18 @@ export async function pairViews(db: Db, where: SQL | undefined): Promise<PairVie
         .groupBy(mentorshipMeetings.mentorshipId)
     : [];
   const met = new Map(meetings.map((m) => [m.id, m.n]));
-  const levels = await latestLevels(db, [...new Set(rows.map((r) => r.p.menteeId))]);
+  const levels = await latestLevels(db, [
+    ...new Set(rows.filter((r) => r.levelReadable).map((r) => r.p.menteeId)),
+  ]);
   const views = rows.map(
-    ({ p, ...r }): PairView => ({
+    ({ p, levelReadable, ...r }): PairView => ({
       id: p.id,
       schoolId: p.schoolId,
       year: p.year,
       menteeId: p.menteeId,
       menteeName: fullName(r.mentee),
       menteePosition: r.mentee.position,
-      menteeLevel: levels.get(p.menteeId) ?? null,
+      menteeLevel: levelReadable ? (levels.get(p.menteeId) ?? null) : null,
       mentorKind: p.mentorKind,
       mentorStaffId: p.mentorStaffId,
       mentorName: r.mentor ? fullName(r.mentor) : (p.mentorName ?? ''),

@@ -40,6 +40,7 @@ export async function listMentorships(
   const year = opts.year ?? currentSchoolYear();
   const pairs = await pairViews(
     db,
+    opts.actor,
     and(
       eq(teacherMentorships.schoolId, school.id),
       eq(teacherMentorships.year, year),
@@ -58,7 +59,7 @@ export async function getMentorship(
 }
 
 export async function mentorshipCard(db: Db, actor: Actor, id: string, schoolPath: string) {
-  const [pair] = await pairViews(db, eq(teacherMentorships.id, id));
+  const [pair] = await pairViews(db, actor, eq(teacherMentorships.id, id));
   if (!pair) throw notFound('Наставническая пара');
   const meetings = await db
     .select({

@@ -24,6 +24,7 @@ export async function myStaff(db: Db, opts: { actor: Actor }): Promise<z.infer<t
   const records = await memberViews(db, eq(staffMembers.userId, opts.actor.userId));
   const pairs = await pairViews(
     db,
+    opts.actor,
     or(eq(mentee.userId, opts.actor.userId), eq(mentor.userId, opts.actor.userId)),
   );
   const mentorships = [];

@@ -7,6 +7,7 @@ import { auditEvents } from '../../db/schema/audit.js';
 import { users } from '../../db/schema/auth.js';
 import { mentorPairs } from '../../db/schema/organisation.js';
 import { deficitDiagnostics, diagnosticResults, staffMembers } from '../../db/schema/people.js';
+import { pupilMeasures, pupilRecords } from '../../db/schema/pupils.js';
 import { AppError } from '../../lib/errors.js';
 import { DEFAULT_LEVELS } from '../diagnostics/levels.js';
 import { importStaff } from './import-staff.js';
@@ -415,5 +416,93 @@ describe.each(DB_KINDS)('staff registry and mentoring on %s', (kind) => {
     expect(await code(getMentorship(db, { actor: f.as('mun1'), id: p1.id }))).toBe('OK');
     const [u] = await db.select().from(users).where(eq(users.login, 'teacher'));
     expect(u).toBeTruthy();
+  });
+
+  it("refuses (409) to delete a teacher responsible for a pupil measure or named among a pupil's teachers", async () => {
+    const db = database.db;
+    const add = (lastName: string) =>
+      createStaffMember(db, {
+        actor: f.as('school1'),
+        input: { schoolId: f.S1.id, lastName, firstName: 'Пример', position: 'Учитель', ...base },
+      });
+    const responsible = await add('Ответственный');
+    const teacher = await add('Предметник');
+    const [record] = await db
+      .insert(pupilRecords)
+      .values({
+        schoolId: f.S1.id,
+        year: YEAR,
+        nameEnc: 'x',
+        classLabel: '7Б',
+        grade: 7,
+        category: 'weak',
+        teacherIds: [teacher.id],
+        includedOn: TODAY,
+      })
+      .returning();
+    await db.insert(pupilMeasures).values({
+      recordId: record?.id ?? '',
+      kind: 'extra_lessons',
+      topic: 'Дополнительные занятия',
+      startsOn: TODAY,
+      responsibleStaffId: responsible.id,
+    });
+    for (const m of [responsible, teacher]) {
+      expect(await code(removeStaffMember(db, { actor: f.as('school1'), id: m.id, version: 1 }))).toBe(
+        'CONFLICT',
+      );
+      const [still] = await db.select().from(staffMembers).where(eq(staffMembers.id, m.id));
+      expect(still?.id).toBe(m.id);
+    }
+  });
+
+  it("sends the mentee's level only to readers of the pair's school, never to the mentor or mentee teacher", async () => {
+    const db = database.db;
+    const members = (await list('school1', f.S1.id)).members;
+    const id = (last: string) => members.find((m) => m.lastName === last)?.id ?? '';
+    // Белов (the «teacher» account) mentors Орлова (critical level) and is himself a mentee with a level.
+    const pair = await createMentorship(db, {
+      actor: f.as('school1'),
+      today: TODAY,
+      input: {
+        menteeId: id('Орлова'),
+        year: YEAR,
+        mentorKind: 'colleague',
+        mentorStaffId: id('Белов'),
+        startedOn: '2026-10-10',
+      },
+    });
+    const [d] = await db.select().from(deficitDiagnostics).where(eq(deficitDiagnostics.name, 'Диагностика'));
+    await db.insert(diagnosticResults).values({
+      diagnosticId: d?.id ?? '',
+      staffMemberId: id('Белов'),
+      schoolId: f.S1.id,
+      scores: {},
+      totalPercent: 45,
+      level: 'high',
+      blockLevels: {},
+      matchedBy: 'manual',
+    });
+    const levelsOf = async (login: string) =>
+      Object.fromEntries(
+        (await listMentorships(db, { actor: f.as(login), schoolId: f.S1.id, year: YEAR })).pairs.map((p) => [
+          `${p.menteeName} ← ${p.mentorName}`,
+          p.menteeLevel?.key ?? null,
+        ]),
+      );
+    // The school's team and the municipality read the levels.
+    expect((await levelsOf('school1'))['Орлова Анна Юрьевна ← Белов Пётр Ильич']).toBe('critical');
+    expect((await levelsOf('school1'))['Белов Пётр Ильич ← Наставникова Вера']).toBe('high');
+    expect((await getMentorship(db, { actor: f.as('mun1'), id: pair.id })).pair.menteeLevel?.key).toBe(
+      'critical',
+    );
+    // The mentor sees his pair but not his mentee's level; the mentee's own pair carries no level either.
+    expect(await levelsOf('teacher')).toEqual({
+      'Белов Пётр Ильич ← Наставникова Вера': null,
+      'Орлова Анна Юрьевна ← Белов Пётр Ильич': null,
+    });
+    expect((await getMentorship(db, { actor: f.as('teacher'), id: pair.id })).pair.menteeLevel).toBeNull();
+    const mine = await myStaff(db, { actor: f.as('teacher') });
+    expect(mine.mentorships.map((m) => m.pair.menteeLevel)).toEqual([null, null]);
   });
 });
