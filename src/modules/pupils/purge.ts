@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, lte, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import { pupilMeasures, pupilRecords, pupilResults } from '../../db/schema/pupils.js';
@@ -49,14 +49,14 @@ export async function purgeExpiredPupils(db: Db, opts: { today?: string } = {}) 
     await tx.delete(pupilResults).where(inArray(pupilResults.recordId, ids));
     await tx.delete(pupilRecords).where(inArray(pupilRecords.id, ids));
     // The record's history goes too (its categories, causes, measures' topics and notes were in it):
-    // only the reads of the card stay, without a name — who looked at a pupil's data is kept.
+    // only the reads and exports of the card stay, without a name — who looked at a pupil's data is kept.
     await tx
       .delete(auditEvents)
       .where(
         and(
           eq(auditEvents.entityType, 'pupil_record'),
           inArray(auditEvents.entityId, ids),
-          ne(auditEvents.type, 'pupil.card_read'),
+          notInArray(auditEvents.type, ['pupil.card_read', 'pupil.exported']),
         ),
       );
     await recordEvents(
