@@ -61,7 +61,7 @@ export function MyCourses() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {formatDate(c.startsOn)} — {formatDate(c.endsOn)}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ minWidth: 130 }}>
                         <Badge variant="light">{ENROLMENT_STATUS_LABELS[c.status]}</Badge>
                         {c.completedOn && (
                           <Text size="xs" c="dimmed">
