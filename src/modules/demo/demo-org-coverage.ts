@@ -10,7 +10,9 @@ import type { DemoRun } from './demo-run.js';
 // coverage figure the system can count, found by their text (demo-content.ts, demo-content-local.ts) so
 // the binding holds whatever the other demo steps add; then their actual values are computed once.
 
-export const DEMO_BINDINGS: { measureStarts: string; binding: CoverageBinding }[] = [
+export type DemoBinding = { measureStarts: string; binding: CoverageBinding };
+
+export const DEMO_BINDINGS: DemoBinding[] = [
   // «Приказ ОМСУ; 100 % ШНОР имеют куратора и школу-наставника» — regional and municipal roadmaps.
   {
     measureStarts: 'Закрепление за ШНОР кураторов и школ-наставников',
@@ -48,9 +50,13 @@ export const DEMO_BINDINGS: { measureStarts: string; binding: CoverageBinding }[
 /**
  * Binds the demo region's matching items of regional and municipal roadmaps and computes them; an item
  * whose unit has nothing to count from (a municipality without ШНОР: no base for a share) stays typed,
- * with the value it had. Returns how many stay bound.
+ * with the value it had. Returns how many stay bound. Issue 14's teachers' bindings use it too
+ * (demo-people-coverage.ts).
  */
-export async function bindDemoCoverage(run: DemoRun): Promise<number> {
+export async function bindDemoCoverage(
+  run: DemoRun,
+  bindings: DemoBinding[] = DEMO_BINDINGS,
+): Promise<number> {
   const { db } = run;
   const regionId = run.orgs.regionId;
   const owners = db
@@ -64,7 +70,7 @@ export async function bindDemoCoverage(run: DemoRun): Promise<number> {
       ),
     );
   const typed = new Map<string, number | null>();
-  for (const b of DEMO_BINDINGS) {
+  for (const b of bindings) {
     const rows = await db
       .select({ id: items.id, actual: items.actualValue })
       .from(items)
@@ -72,6 +78,8 @@ export async function bindDemoCoverage(run: DemoRun): Promise<number> {
         and(
           like(items.measure, `${b.measureStarts}%`),
           isNull(items.parentItemId),
+          // an item bound by an earlier step keeps its binding
+          isNull(items.coverageBinding),
           inArray(items.roadmapId, owners),
         ),
       );
