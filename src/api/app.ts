@@ -26,6 +26,7 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { individualRouteRoutes } from './routes/individual-routes.js';
 import { itemRoutes } from './routes/items.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { mentorshipRoutes } from './routes/mentorships.js';
 import { miscRoutes } from './routes/misc.js';
 import { monitoringRoutes } from './routes/monitorings.js';
 import { organisationPairRoutes } from './routes/organisation-pairs.js';
@@ -116,6 +117,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   analysisRoutes(app, deps);
   reportRoutes(app, deps);
   // Support of people (issue 14): teachers' staff, deficits, routes, mentoring, courses; pupils at risk.
+  mentorshipRoutes(app, deps);
   staffRoutes(app, deps);
   diagnosticRoutes(app, deps);
   individualRouteRoutes(app, deps);
