@@ -41,6 +41,7 @@ import { riskCampaignRoutes } from './routes/risk-campaigns.js';
 import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 import { riskProfileRoutes } from './routes/risk-profiles.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
+import { routeActivityRoutes } from './routes/route-activities.js';
 import { staffRoutes } from './routes/staff.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
@@ -121,6 +122,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   staffRoutes(app, deps);
   diagnosticRoutes(app, deps);
   individualRouteRoutes(app, deps);
+  routeActivityRoutes(app, deps);
   courseRoutes(app, deps);
   pupilRoutes(app, deps);
   peopleCoverageRoutes(app, deps);
