@@ -49,6 +49,18 @@ const schema = z.object({
   OPORA_START_MS: z.coerce.number().int().positive().optional(),
   /** Set by the primary of src/cluster.ts for a worker forked while it loads the demo. */
   OPORA_DEMO_LOADING: bool.default(false),
+  /** SMTP server for e-mail notifications (issue 15 §3): smtp://user:pass@host:587 or smtps://…; none — no e-mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'ожидается адрес вида smtp://пользователь:пароль@сервер:587 или smtps://…')
+    .optional(),
+  /** The sender of notifications: «Опора <opora@edu.example.ru>». */
+  MAIL_FROM: z.string().min(3).default('Опора <opora@localhost>'),
+  /** The address users open Opora at (links in e-mails, the embed code): https://opora.edu.example.ru */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'ожидается адрес вида https://opora.example.ru без пути и «/» в конце')
+    .optional(),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -96,6 +108,11 @@ export type Config = {
   demoLoadingElsewhere: boolean;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
   trustedProxies: readonly string[];
+  /** SMTP server of e-mail notifications; undefined — notifications stay in the app. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where users open Opora (links in e-mails and embed codes); default http://localhost:PORT. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -152,5 +169,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     startedAtMs: e.OPORA_START_MS,
     demoLoadingElsewhere: e.OPORA_DEMO_LOADING,
     trustedProxies: e.TRUSTED_PROXIES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
 }

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { courseRoutes } from './routes/courses.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { diagnosticRoutes } from './routes/diagnostics.js';
+import { escalationRoutes } from './routes/escalations.js';
 import { eventRoutes } from './routes/events.js';
 import { expertiseRoutes } from './routes/expertise.js';
 import { identificationListRoutes } from './routes/identification-lists.js';
@@ -29,11 +30,15 @@ import { meetingRoutes } from './routes/meetings.js';
 import { mentorshipRoutes } from './routes/mentorships.js';
 import { miscRoutes } from './routes/misc.js';
 import { monitoringRoutes } from './routes/monitorings.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { organisationPairRoutes } from './routes/organisation-pairs.js';
 import { organisationPeopleRoutes } from './routes/organisation-people.js';
 import { orgRoutes } from './routes/orgs.js';
 import { peopleCoverageRoutes } from './routes/people-coverage.js';
+import { practiceRoutes } from './routes/practices.js';
 import { programRoutes } from './routes/programs.js';
+import { publicSiteRoutes } from './routes/public-site.js';
+import { publicationRoutes } from './routes/publication.js';
 import { pupilRoutes } from './routes/pupils.js';
 import { reportRoutes } from './routes/reports.js';
 import { riskAnswerRoutes } from './routes/risk-answer.js';
@@ -126,6 +131,11 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   courseRoutes(app, deps);
   pupilRoutes(app, deps);
   peopleCoverageRoutes(app, deps);
+  // Openness and attention (issue 15): publishing, the bank of practices, notifications and escalation.
+  publicationRoutes(app, deps);
+  practiceRoutes(app, deps);
+  notificationRoutes(app, deps);
+  escalationRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -144,6 +154,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   app.all('/api/*', () => {
     throw new AppError('NOT_FOUND', 'Нет такого адреса API');
   });
+
+  // The public site (issue 15 §1) is outside /api: no session, no CSRF, pages for everyone.
+  publicSiteRoutes(app, deps);
 
   const webDir = opts.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) serveWeb(app, webDir);

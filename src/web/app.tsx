@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Group, Menu, ScrollArea, Text, UnstyledButton 
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from './notifications/bell.js';
 import { LoginPage } from './pages/login-page.js';
 import { api, unwrap } from './shared/api.js';
 import { AuthGate, useMe } from './shared/auth.js';
@@ -64,6 +65,13 @@ const PeopleCoverageRoutes = lazyNamed(
   () => import('./people-coverage/people-coverage-routes.js'),
   'PeopleCoverageRoutes',
 );
+const PublicationRoutes = lazyNamed(() => import('./publication/publication-routes.js'), 'PublicationRoutes');
+const PracticeRoutes = lazyNamed(() => import('./practices/practice-routes.js'), 'PracticeRoutes');
+const NotificationRoutes = lazyNamed(
+  () => import('./notifications/notification-routes.js'),
+  'NotificationRoutes',
+);
+const EscalationRoutes = lazyNamed(() => import('./escalations/escalation-routes.js'), 'EscalationRoutes');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
 const InstrumentEditorPage = lazyNamed(
@@ -139,32 +147,35 @@ function Shell() {
               </Badge>
             )}
           </Group>
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <UnstyledButton data-testid="user-menu" style={{ minWidth: 0, textAlign: 'right' }}>
-                <Text size="sm" fw={500} truncate="end">
-                  {me.fullName}
-                </Text>
-                <Text size="xs" c="dimmed" truncate="end" visibleFrom="sm">
+          <Group wrap="nowrap" gap="xs" style={{ minWidth: 0 }}>
+            <NotificationBell />
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu" style={{ minWidth: 0, textAlign: 'right' }}>
+                  <Text size="sm" fw={500} truncate="end">
+                    {me.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate="end" visibleFrom="sm">
+                    {roleLine}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label hiddenFrom="sm" maw={300}>
                   {roleLine}
-                </Text>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label hiddenFrom="sm" maw={300}>
-                {roleLine}
-              </Menu.Label>
-              <Menu.Item component={Link} to="/profile">
-                Профиль и пароль
-              </Menu.Item>
-              <Menu.Item component="a" href="/api/docs" target="_blank">
-                Справочник API
-              </Menu.Item>
-              <Menu.Item color="red" onClick={logout}>
-                Выйти
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+                </Menu.Label>
+                <Menu.Item component={Link} to="/profile">
+                  Профиль и пароль
+                </Menu.Item>
+                <Menu.Item component="a" href="/api/docs" target="_blank">
+                  Справочник API
+                </Menu.Item>
+                <Menu.Item color="red" onClick={logout}>
+                  Выйти
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -200,6 +211,10 @@ function Shell() {
             <Route path="/courses/*" element={<CourseRoutes />} />
             <Route path="/pupils/*" element={<PupilRoutes />} />
             <Route path="/people-coverage/*" element={<PeopleCoverageRoutes />} />
+            <Route path="/publication/*" element={<PublicationRoutes />} />
+            <Route path="/practices/*" element={<PracticeRoutes />} />
+            <Route path="/notifications/*" element={<NotificationRoutes />} />
+            <Route path="/escalations/*" element={<EscalationRoutes />} />
             <Route path="/work/:view" element={<WorkPage />} />
             <Route path="/profile" element={<ProfilePage />} />
             <Route path="/risk-instruments" element={<InstrumentsPage />} />

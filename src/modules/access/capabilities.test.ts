@@ -167,6 +167,9 @@ describe('capabilities of each role', () => {
       reports: _r,
       people: _p,
       pupils: _u,
+      publishes: _pb,
+      practices: _pr,
+      escalations: _e,
       ...rest
     } = capabilitiesOf(actor(role, unit));
     expect(rest).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
@@ -232,6 +235,26 @@ describe('capabilities of each role', () => {
   ] as const)('people: %s of %s', (role, unit, people, pupils) => {
     const caps = capabilitiesOf(actor(role, unit));
     expect({ people: caps.people, pupils: caps.pupils }).toEqual({ people, pupils });
+  });
+
+  // Openness and attention (issue 15): those who keep a unit publish it; the levels above a school review
+  // practices; everyone above a school's own work sees its escalations.
+  it.each([
+    ['admin', 'R', false, 'read', true],
+    ['regional_operator', 'R', true, 'review', true],
+    ['regional_center', 'I', true, 'review', true],
+    ['municipal_coordinator', 'M', true, 'review', true],
+    ['curator', 'S', false, 'read', true],
+    ['school_team', 'S', true, 'submit', false],
+    ['expert', 'R', false, 'read', false],
+    ['teacher', 'S', false, 'read', false],
+  ] as const)('openness: %s of %s', (role, unit, publishes, practices, escalations) => {
+    const caps = capabilitiesOf(actor(role, unit));
+    expect({ publishes: caps.publishes, practices: caps.practices, escalations: caps.escalations }).toEqual({
+      publishes,
+      practices,
+      escalations,
+    });
   });
 
   it('an expert of a municipality is not a reader of the region', () => {

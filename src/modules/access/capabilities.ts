@@ -51,6 +51,12 @@ export type Capabilities = {
   people: 'school' | 'municipality' | 'region' | 'read' | 'self' | null;
   /** Pupils at risk (access/pupil-rules.ts): 'registry' keeps the school's registry, 'teacher' sees his pupils, 'summary' counts only. */
   pupils: 'registry' | 'teacher' | 'summary' | null;
+  /** Publishes his unit's approved roadmaps, documents, reports and lists on its public page (issue 15 §1). */
+  publishes: boolean;
+  /** The bank of practices: 'review' reviews and publishes (and submits its own), 'submit' submits, 'read' reads. */
+  practices: 'review' | 'submit' | 'read';
+  /** «Эскалации»: overdue work of the units below reported up to him (curator, municipality, region). */
+  escalations: boolean;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -159,5 +165,18 @@ export function capabilitiesOf(actor: Actor): Capabilities {
         : has(actor, ['teacher'])
           ? 'teacher'
           : null,
+    publishes: keepsRoadmaps,
+    practices: has(actor, ['regional_operator', 'regional_center', 'municipal_coordinator'])
+      ? 'review'
+      : has(actor, ['school_team'])
+        ? 'submit'
+        : 'read',
+    escalations: has(actor, [
+      'regional_operator',
+      'regional_center',
+      'municipal_coordinator',
+      'curator',
+      'admin',
+    ]),
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import type { Actor, AnyActor } from '../access/actor.js';
+import { notifyFromEvents } from '../notifications/from-events.js';
 import type { EventPayload, EventType } from './events.js';
 
 export type EventTarget = {
@@ -57,7 +58,12 @@ export type EventTarget = {
     | 'course'
     | 'course_enrolment'
     | 'teacher_mentorship'
-    | 'pupil_record';
+    | 'pupil_record'
+    // Openness and attention (issue 15): publications, the bank of practices, notifications.
+    | 'publication'
+    | 'practice'
+    | 'notification_settings'
+    | 'escalation_rule';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;
@@ -103,4 +109,6 @@ export async function recordEvents<T extends EventType>(
       payload,
     })),
   );
+  // Notifications that follow from these events, in the same transaction (issue 15 §3).
+  await notifyFromEvents(db, actor, type, events);
 }

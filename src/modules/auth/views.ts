@@ -40,6 +40,9 @@ export const meView = z
       reports: z.enum(['keep', 'read']).nullable(),
       people: z.enum(['school', 'municipality', 'region', 'read', 'self']).nullable(),
       pupils: z.enum(['registry', 'teacher', 'summary']).nullable(),
+      publishes: z.boolean(),
+      practices: z.enum(['review', 'submit', 'read']),
+      escalations: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

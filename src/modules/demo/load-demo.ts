@@ -14,6 +14,7 @@ import { dateDemoHistory } from './demo-history.js';
 import { loadDemoIdentification } from './demo-identification.js';
 import { loadDemoIndicators } from './demo-indicators.js';
 import { loadDemoMonitorings } from './demo-monitorings.js';
+import { loadDemoOpenness } from './demo-openness.js';
 import { bindDemoIndicators, loadDemoOrganisation } from './demo-organisation.js';
 import { createDemoOrgs } from './demo-orgs.js';
 import { pickSchools } from './demo-plan.js';
@@ -140,6 +141,8 @@ async function loadInto(db: Db, opts: LoadDemoOptions, log: (msg: string) => voi
   await loadDemoIndicators(run);
   await loadDemoMonitorings(run);
   await loadDemoReports(run);
+  // Openness and attention (issue 15): publishes what is approved above, the bank, notifications.
+  await loadDemoOpenness(run);
   log(
     `Готово за ${seconds(Date.now() - started)} с: ${countLabel(summary.roadmaps, WORDS.roadmap)}, ` +
       `${countLabel(summary.items, WORDS.item)}, ${countLabel(summary.tasks, WORDS.task)}; ` +

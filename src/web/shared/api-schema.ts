@@ -19899,6 +19899,9 @@ export interface components {
                 reports: "keep" | "read" | null;
                 people: "school" | "municipality" | "region" | "read" | "self" | null;
                 pupils: "registry" | "teacher" | "summary" | null;
+                publishes: boolean;
+                practices: "review" | "submit" | "read";
+                escalations: boolean;
             };
         };
         Meeting: {

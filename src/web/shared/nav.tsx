@@ -69,14 +69,23 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   const analysis = analysisEntries(caps);
   // Support of people (issue 14): a step of the cycle of its own, between planning and monitoring.
   const support = supportEntries(caps);
-  // The working lists under a heading of their own: a long menu reads as two short ones.
-  const work: Entry[] = views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] }));
+  // Publication and the bank of practices (issue 15): what the units show the public and each other.
+  const openness: Entry[] = [
+    ...(caps.publishes ? [{ to: '/publication', label: 'Публикация' }] : []),
+    { to: '/practices', label: 'Банк практик' },
+  ];
+  // The working lists under a heading of their own: a long menu reads as two short ones. Escalations
+  // (issue 15 §3) are overdue work of the units below, reported up: the same heading.
+  const work: Entry[] = [
+    ...views.map((v) => ({ to: `/work/${v}`, label: WORK_MENU[v], count: counts[v] })),
+    ...(caps.escalations ? [{ to: '/escalations', label: 'Эскалации' }] : []),
+  ];
   // The longest entry that contains the page: «Мои экспертизы» rather than «Экспертиза» on /expertise/mine.
   const within = (to: string) =>
     to === '/'
       ? location.pathname === '/'
       : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  const best = [...entries, ...support, ...analysis, ...work, ...REFERENCE, ...ADMIN]
+  const best = [...entries, ...support, ...analysis, ...openness, ...work, ...REFERENCE, ...ADMIN]
     .filter((e) => within(e.to))
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const isActive = (to: string) => to === best;
@@ -117,6 +126,10 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
           {analysis.map(link)}
         </>
       )}
+      <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+        Открытость и практики
+      </Text>
+      {openness.map(link)}
       <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
         Исполнение
       </Text>

@@ -1,0 +1,6 @@
+import { Title } from '@mantine/core';
+
+// Placeholder of the foundation: the helper of this area replaces it with its pages.
+export function EscalationRoutes() {
+  return <Title order={2}>Эскалации</Title>;
+}
