@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { change, changes, named } from './event-shapes.js';
+import { NOTIFICATION_EVENT_PAYLOADS } from './events-notifications.js';
 import { PEOPLE_EVENT_PAYLOADS } from './events-people.js';
+import { PRACTICE_EVENT_PAYLOADS } from './events-practices.js';
+import { PUBLICATION_EVENT_PAYLOADS } from './events-publication.js';
 
 /** The closed set of history events, each with its payload. The UI renders them (web/shared/history.tsx). */
 export const EVENT_PAYLOADS = {
@@ -280,6 +283,9 @@ export const EVENT_PAYLOADS = {
   }),
   'analytic_report.issued': z.object({ title: z.string(), docxFileId: z.string(), pdfFileId: z.string() }),
   ...PEOPLE_EVENT_PAYLOADS,
+  ...PUBLICATION_EVENT_PAYLOADS,
+  ...PRACTICE_EVENT_PAYLOADS,
+  ...NOTIFICATION_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
