@@ -80,7 +80,9 @@ describe.each(DB_KINDS)('publication API on %s', (kind) => {
     // The same content and options again: refused in Russian, nothing written.
     const same = await t.call('POST', url, { cookie: cookies.municipality, body: { showExecution: true } });
     expect(same.status).toBe(400);
-    expect(((await same.json()) as { message: string }).message).toContain('Уже опубликовано');
+    expect(((await same.json()) as { error: { message: string } }).error.message).toContain(
+      'Уже опубликовано',
+    );
     expect(
       (await t.call('POST', url, { cookie: cookies.curator, body: { showExecution: false } })).status,
     ).toBe(403);

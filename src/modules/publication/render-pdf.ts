@@ -78,7 +78,7 @@ export function appendixPdf(t: AppendixTable): Promise<Buffer> {
       })),
       {
         margin: [0, 10, 0, 0],
-        table: { headerRows: 1, dontBreakRows: true, widths: pointWidths(t.widths), body },
+        table: { headerRows: 1, widths: pointWidths(t.widths), body },
       },
     ],
     true,
