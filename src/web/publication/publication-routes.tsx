@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { PublicationView, PublishableView } from '../../modules/publication/views.js';
 import { api, unwrap } from '../shared/api.js';
@@ -11,6 +11,15 @@ import { WithdrawModal } from './withdraw-modal.js';
 
 // «Публикация» (issue 15 §1): what the actor's units show on the public site, what they may publish
 // (approved, not yet published or changed since), and the history of publishing with withdrawals.
+
+/** A state in a table cell: plain coloured text, which wraps where a badge would be cut off. */
+function State({ color, children }: { color: string; children: ReactNode }) {
+  return (
+    <Text size="sm" fw={600} c={color}>
+      {children}
+    </Text>
+  );
+}
 
 function SiteLink({ p }: { p: PublicationView }) {
   return (
@@ -50,7 +59,7 @@ function PublishedTable({
             <Table.Td>{p.version}</Table.Td>
             <Table.Td>{formatDateTime(p.publishedAt)}</Table.Td>
             <Table.Td>{p.publishedByName ?? '—'}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Group gap="xs" wrap="nowrap">
                 <SiteLink p={p} />
                 {p.canWithdraw && (
@@ -104,12 +113,12 @@ function PublishableTable({
             <Table.Td>{KIND_LABELS[r.kind]}</Table.Td>
             <Table.Td>{r.unitName}</Table.Td>
             <Table.Td>
-              <Badge color={STATE_COLORS[r.state]} variant="light">
+              <State color={STATE_COLORS[r.state]}>
                 {STATE_LABELS[r.state]}
                 {r.currentVersion ? ` (версия ${r.currentVersion})` : ''}
-              </Badge>
+              </State>
             </Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Button size="xs" onClick={() => onPublish(r)} data-testid="publish-open">
                 {r.state === 'changed' ? TEXT.publishAgain : TEXT.publish}
               </Button>
@@ -151,17 +160,11 @@ function HistoryTable({ rows }: { rows: PublicationView[] }) {
             </Table.Td>
             <Table.Td>
               {p.withdrawnAt ? (
-                <Badge color="red" variant="light">
-                  Снято {formatDate(p.withdrawnAt)}
-                </Badge>
+                <State color="red">Снято {formatDate(p.withdrawnAt)}</State>
               ) : p.current ? (
-                <Badge color="green" variant="light">
-                  Действует
-                </Badge>
+                <State color="green">Действует</State>
               ) : (
-                <Badge color="gray" variant="light">
-                  Заменена новой версией
-                </Badge>
+                <State color="gray">Заменена новой версией</State>
               )}
             </Table.Td>
             <Table.Td>
