@@ -12,6 +12,7 @@ import { meetingCases } from './access/meetings.js';
 import { monitoringCases } from './access/monitorings.js';
 import { peopleCoverageCases } from './access/people-coverage.js';
 import { withoutPartners } from './access/people-samples.js';
+import { publicationCases } from './access/publication.js';
 import { pupilCases } from './access/pupils.js';
 import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
@@ -513,6 +514,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «pupils»: the demo's pupils at risk (tests/access/pupils.ts).
       const pupilRuleCases = pupilCases(rule, s, user);
       if (pupilRuleCases) return pupilRuleCases;
+      // Helper «publish»: publishing the objects of other rules' cases, withdrawing (tests/access/publication.ts).
+      const publicationRuleCases = publicationCases(rule, s, user, (other) => casesOf(other, s, user));
+      if (publicationRuleCases) return publicationRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -187,6 +187,10 @@ describe.each(DB_KINDS)('fuzz on %s', (kind) => {
     // Helper «courses» (issue 14 §1): a course and an enrolment of the demo.
     ids.courses = await one('select id from courses order by id limit 1');
     ids['course-enrolments'] = await one('select id from course_enrolments order by id limit 1');
+    // Helper «publish» (issue 15 §1): a current publication of the demo (withdraw).
+    ids.publications = await one(
+      'select id from publications where withdrawn_at is null and superseded_at is null order by id limit 1',
+    );
   }, 300_000);
   afterAll(async () => database?.close());
 

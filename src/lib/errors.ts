@@ -80,6 +80,8 @@ export const NOUN_GENDERS = {
   // Helper «staff» (issue 14 §1).
   'Наставническая пара': 'f',
   'Встреча наставника': 'f',
+  // Helper «publish» (issue 15 §1).
+  Публикация: 'f',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

@@ -18,6 +18,7 @@ import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
+import { type PublicationSamples, publicationSamples } from './publication.js';
 import { type PupilSamples, pupilSamples } from './pupils.js';
 import { type ReportSamples, reportSamples } from './reports.js';
 import { type RouteSamples, routeSamples } from './routes.js';
@@ -77,6 +78,8 @@ export type Samples = {
   routes: RouteSamples;
   /** Helper «courses»: the demo's courses and the `teacher` account's enrolment (issue 14 §1). */
   courses: CourseSamples;
+  /** Helper «publish»: the demo's current publications (issue 15 §1). */
+  publications: PublicationSamples;
   /** Helper «diagnostics»: the demo's diagnostic, an import waiting for review, the teacher's record (issue 14 §1). */
   diagnostics: DiagnosticSamples;
   /** Helper «staff»: staff records, mentoring pairs, a meeting and the school's order (issue 14 §1). */
@@ -227,6 +230,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     diagnostics: await diagnosticSamples(db, school.id, units.region.unitId),
     staff: await staffSamples(db, school.id, school2.id),
     pupils: await pupilSamples(db, school.id, school2.id),
+    publications: await publicationSamples(db, units.region.unitId, school.id),
   };
 }
 

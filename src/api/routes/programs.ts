@@ -196,7 +196,7 @@ export function programRoutes(app: App, deps: Deps) {
     transition('publish', 'document.govern', 'Опубликовать утверждённый документ', versionInput),
     async (c) => {
       const [actor, documentId] = [requireActor(c), c.req.valid('param').id];
-      await publishDocument(db, { actor, documentId, input: c.req.valid('json') });
+      await publishDocument(db, { actor, storage: deps.storage, documentId, input: c.req.valid('json') });
       return c.json(await detail(actor, documentId), 200);
     },
   );

@@ -43,10 +43,11 @@ describe('demo school documents', () => {
     expect(comments[1]?.text).toContain('Показатели не привязаны к результатам ВПР');
   });
 
-  it('school2: an approved program whose measures are numbered in its approved roadmap and under way', async () => {
+  // Published by the demo's publications (issue 15, demo-publications.ts) after its approval.
+  it('school2: an approved and published program whose measures are numbered in its approved roadmap and under way', async () => {
     const [doc] = await listDocuments(database.db, { actor: as.school2 as Actor, query: {} });
     const d = await getDocument(database.db, { actor: as.school2 as Actor, documentId: doc?.id ?? '' });
-    expect([d.status, d.orderNumber, d.hasOrderFile]).toEqual(['approved', '812-од', true]);
+    expect([d.status, d.orderNumber, d.hasOrderFile]).toEqual(['published', '812-од', true]);
     expect(d.progress.map((p) => p.status)).toEqual([
       'in_progress',
       'in_progress',

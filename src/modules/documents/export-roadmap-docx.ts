@@ -84,7 +84,7 @@ export function itemNumber(s: SectionView, sIndex: number, item: ItemView, iInde
 export type Column = { header: string; value: (item: ItemView) => string; width: number };
 
 /** Columns of the printed table; widths are relative weights (docx) / characters (xlsx). */
-export function roadmapColumns(r: RoadmapDetail): Column[] {
+export function roadmapColumns(r: RoadmapDetail, o: { execution?: boolean } = {}): Column[] {
   const items = r.sections.flatMap((s) => s.items);
   const cols: (Column | null)[] = [
     { header: 'Мероприятие', value: (i) => i.measure, width: 38 },
@@ -97,13 +97,14 @@ export function roadmapColumns(r: RoadmapDetail): Column[] {
       ? { header: 'Участники / целевая аудитория', value: participantsText, width: 24 }
       : null,
     { header: 'Показатель (ожидаемый результат)', value: indicatorText, width: 28 },
-    { header: 'Отметка об исполнении', value: executionMark, width: 22 },
+    // A published roadmap whose owner hides its execution leaves the column out (publication/).
+    o.execution === false ? null : { header: 'Отметка об исполнении', value: executionMark, width: 22 },
   ];
   return cols.filter((c): c is Column => c !== null);
 }
 
-export async function roadmapToDocx(r: RoadmapDetail): Promise<Buffer> {
-  const cols = roadmapColumns(r);
+export async function roadmapToDocx(r: RoadmapDetail, o: { execution?: boolean } = {}): Promise<Buffer> {
+  const cols = roadmapColumns(r, o);
   const weightSum = cols.reduce((sum, c) => sum + c.width, 0);
   const rest = TABLE_W - NUM_COL_W;
   const widths = [NUM_COL_W, ...cols.map((c) => Math.floor((rest * c.width) / weightSum))];

@@ -12,6 +12,7 @@ import {
 } from '../../db/schema/risk-profiles.js';
 import { items, roadmaps } from '../../db/schema/roadmaps.js';
 import { AppError } from '../../lib/errors.js';
+import { databaseStorage } from '../files/storage.js';
 import { DEFAULT_INSTRUMENT } from '../risk-profiles/default-instrument.js';
 import type { SchoolProfile } from '../risk-profiles/score-profile.js';
 import { getRoadmap } from '../roadmaps/get-roadmap.js';
@@ -334,7 +335,12 @@ describe.each(DB_KINDS)('school documents on %s', (kind) => {
         }),
       ),
     ).toBe('INVALID_INPUT');
-    await publishDocument(db, { actor: f.as('mun1'), documentId: id, input: { version: d.version } });
+    await publishDocument(db, {
+      actor: f.as('mun1'),
+      storage: databaseStorage(db),
+      documentId: id,
+      input: { version: d.version },
+    });
     d = await read();
     await startNewVersion(db, { actor: f.as('school1'), documentId: id, input: { version: d.version } });
     d = await read();

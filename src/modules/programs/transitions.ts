@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { invalid, parseInput } from '../../lib/errors.js';
 import { recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
+import type { FileStorage } from '../files/storage.js';
+import { prepareDocumentPublication, publishDocumentIn } from '../publication/publish-document.js';
 import { documentContentSchema } from './content.js';
 import { loadDocumentFor } from './document-access.js';
 import { assertFrom, setDocumentStatus } from './set-document-status.js';
@@ -102,15 +104,22 @@ export async function returnForRework(
   );
 }
 
-/** Access: the region's operator or the school's municipality. An approved document is published. */
+/**
+ * Access: the region's operator or the school's municipality. An approved document is published: the
+ * status and the public snapshot with its DOCX and PDF (publication/publish-document.ts) in one
+ * transaction. «Снять с публикации» is the publication's withdrawal (publication/withdraw-publication.ts).
+ */
 export async function publishDocument(
   db: Db,
-  opts: { actor: Actor; documentId: string; input: VersionInput },
+  opts: { actor: Actor; storage: FileStorage; documentId: string; input: VersionInput },
 ) {
   const input = parseInput(versionInput, opts.input);
-  const { doc } = await loadDocumentFor(db, opts.actor, opts.documentId, 'canGovern');
+  const { doc, school } = await loadDocumentFor(db, opts.actor, opts.documentId, 'canGovern');
   assertFrom(doc, ['approved'], 'опубликовать', input.version);
-  return db.transaction((tx) =>
-    setDocumentStatus(tx, opts.actor, doc, 'published', { version: input.version }),
-  );
+  const prepared = await prepareDocumentPublication(db, opts.storage, opts.actor, doc, school);
+  return db.transaction(async (tx) => {
+    const updated = await setDocumentStatus(tx, opts.actor, doc, 'published', { version: input.version });
+    await publishDocumentIn(tx, opts.actor, doc, school, prepared);
+    return updated;
+  });
 }

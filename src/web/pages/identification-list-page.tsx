@@ -13,6 +13,7 @@ import { ExportButtons, SidePanels } from '../identification/list-panels.js';
 import { orderWithAppendix } from '../identification/lists-table.js';
 import { LIST_STATUS, listHeading, REGION_ROLES } from '../identification/strings.js';
 import type { ListDetail } from '../identification/types.js';
+import { PublicationControl } from '../publication/publication-control.js';
 import { hasRole, useMe } from '../shared/auth.js';
 import { formatDateTime, Query } from '../shared/ui.js';
 
@@ -47,6 +48,7 @@ function ListView({ list }: { list: ListDetail }) {
           <Group gap="sm">
             <Title order={2}>{listHeading(list)}</Title>
             <StatusBadge value={LIST_STATUS[list.status]} />
+            <PublicationControl kind="identification_list" objectId={list.id} title={list.title} />
           </Group>
           <Text size="sm">{list.title}</Text>
           <Text size="sm" c="dimmed">

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import { PublicationControl } from '../publication/publication-control.js';
 import { useRoadmap } from '../roadmap/hooks.js';
 import { ItemDrawer } from '../roadmap/item-drawer.js';
 import { RoadmapHeader } from '../roadmap/roadmap-header.js';
@@ -44,6 +45,7 @@ export function RoadmapPage() {
         return (
           <Stack gap="md">
             <RoadmapHeader roadmap={loaded} />
+            <PublicationControl kind="roadmap" objectId={loaded.id} title={loaded.title} />
             <TableFilters roadmap={roadmap} value={filter} onChange={setFilter} />
             <RoadmapTable roadmap={roadmap} filter={filter} onOpen={(item, edit) => open(item, edit)} />
             <ItemDrawer

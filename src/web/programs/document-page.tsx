@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { documentContentSchema } from '../../modules/programs/content.js';
+import { PublicationControl } from '../publication/publication-control.js';
 import { api, unwrap } from '../shared/api.js';
 import { check } from '../shared/form-check.js';
 import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
@@ -97,6 +98,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
           {returnText || lastReturn.text} — {lastReturn.actorName ?? '—'}
         </Alert>
       )}
+      <PublicationControl kind="school_document" objectId={doc.id} title={doc.title} publishButton={false} />
       <DocumentActions doc={doc} dirty={dirty} onDone={refresh} />
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { PublicationControl } from '../publication/publication-control.js';
 import { api, apiHref, unwrap } from '../shared/api.js';
 import { formatDate, notifyError, notifyOk, Query } from '../shared/ui.js';
 import { RecordDecision } from './record-decision.js';
@@ -119,6 +120,7 @@ function ReportView({ r }: { r: ReportDetail }) {
             {r.statusLabel}
           </Badge>
           {r.canIssue && <Issue r={r} />}
+          <PublicationControl kind="analytic_report" objectId={r.id} title={r.title} />
         </Group>
       </Group>
       {r.status === 'generating' && <Generating r={r} />}
