@@ -9,8 +9,9 @@ import { OPEN_STATUSES, taskStatus } from '../roadmaps/read-sql.js';
 // OPEN_STATUSES and taskStatus of the roadmaps, an open decision, a planned or returned activity of an
 // approved or running ИОМ, a participant's form not yet sent.
 
-export const DEADLINE_KINDS = ['item', 'task', 'decision', 'activity', 'monitoring'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+import { DEADLINE_KINDS, type DeadlineKind } from './kinds.js';
+
+export { DEADLINE_KINDS, type DeadlineKind };
 
 /** One piece of work with a deadline, addressed to one unit. */
 export type DeadlineRow = {

@@ -1,6 +1,6 @@
 import { WORDS } from '../../lib/counted.js';
 import { countLabel } from '../../lib/plural.js';
-import type { DeadlineKind } from './deadline-items.js';
+import type { DeadlineKind } from './kinds.js';
 
 // Russian words of deadline notices and the «Эскалации» list (issue 15 §3).
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_KINDS } from './deadline-items.js';
+import { DEADLINE_KINDS } from './kinds.js';
 
 // The API's shapes of deadlines and escalation (issue 15 §3): the region's rules and the live list.
 
