@@ -98,6 +98,7 @@ export function EscalationsPage() {
                         <Badge
                           color={i.ageDays > 30 ? 'red' : 'orange'}
                           variant="light"
+                          tt="none"
                           data-testid="escalation-age"
                         >
                           {days(i.ageDays)}

@@ -18,6 +18,14 @@ type Values = {
   municipalityOverdueDays: number | string;
 };
 
+/** Only the form's fields: the request schema is strict. */
+const valuesOf = (r: Rules): Values => ({
+  enabled: r.enabled,
+  dueSoonDays: r.dueSoonDays,
+  schoolOverdueDays: r.schoolOverdueDays,
+  municipalityOverdueDays: r.municipalityOverdueDays,
+});
+
 const FIELDS = ['dueSoonDays', 'schoolOverdueDays', 'municipalityOverdueDays'] as const;
 
 export function RulesForm({ editable }: { editable: boolean }) {
@@ -30,9 +38,9 @@ export function RulesForm({ editable }: { editable: boolean }) {
 
 function RulesEditor({ rules, editable }: { rules: Rules; editable: boolean }) {
   const client = useQueryClient();
-  const [values, setValues] = useState<Values>(rules);
+  const [values, setValues] = useState<Values>(() => valuesOf(rules));
   const [errors, setErrors] = useState<FieldErrors>({});
-  useEffect(() => setValues(rules), [rules]);
+  useEffect(() => setValues(valuesOf(rules)), [rules]);
   const save = useMutation({
     mutationFn: (body: ReturnType<typeof escalationRulesInput.parse>) =>
       unwrap(api.PUT('/api/escalation-rules', { body })),
@@ -62,8 +70,7 @@ function RulesEditor({ rules, editable }: { rules: Rules; editable: boolean }) {
               value={values[f]}
               onChange={(v) => setValues((s) => ({ ...s, [f]: v }))}
               error={errors[f]}
-              min={1}
-              max={90}
+              allowDecimal={false}
               w={260}
               disabled={!editable}
               data-testid={`rule-${f}`}
