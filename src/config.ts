@@ -61,6 +61,13 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+$/, 'ожидается адрес вида https://opora.example.ru без пути и «/» в конце')
     .optional(),
+  /** The hour (server local time, 0–23) after which the day's sweep of deadlines runs (issue 15 §3). */
+  DAILY_SWEEP_HOUR: z.coerce
+    .number({ message: 'ожидается число' })
+    .int('ожидается целое число часов')
+    .min(0, 'ожидается час от 0 до 23')
+    .max(23, 'ожидается час от 0 до 23')
+    .default(6),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -113,6 +120,8 @@ export type Config = {
   mailFrom: string;
   /** Where users open Opora (links in e-mails and embed codes); default http://localhost:PORT. */
   publicUrl: string;
+  /** After this hour (server local time) an instance runs the day's sweep of deadlines, once per day. */
+  dailySweepHour: number;
 };
 
 export class ConfigError extends Error {}
@@ -172,5 +181,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    dailySweepHour: e.DAILY_SWEEP_HOUR,
   };
 }

@@ -21,6 +21,7 @@ import { bulkLoader } from './modules/assessment-data/store.js';
 import { ActorCache } from './modules/auth/actor-cache.js';
 import { syncActorCache } from './modules/auth/actor-sync.js';
 import { purgeExpiredSessions } from './modules/auth/sessions.js';
+import { scheduleDailySweep } from './modules/deadlines/scheduled-sweep.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
 import { loadDemo } from './modules/demo/load-demo.js';
 import { ensureDefaultMethodologies } from './modules/identification/methodologies.js';
@@ -178,6 +179,13 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   };
   if (!demoLoad) startJobs();
   const stopPurge = schedulePupilPurge(database.db);
+  // The daily sweep of deadlines (issue 15 §3): every instance checks, one per day runs it; after the demo.
+  let stopSweep = () => {};
+  const startSweep = () => {
+    stopSweep = scheduleDailySweep(database.db, { hour: config.dailySweepHour });
+  };
+  if (!demoLoad) startSweep();
+  else demoLoad.then(startSweep, () => {});
   demoLoad?.then(startJobs, (e) => {
     // The demo's one transaction is rolled back, so the next start loads it again. A demo server
     // with an empty database has no account to sign in with: stopping says so more plainly.
@@ -192,6 +200,7 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
     stopping = true;
     server.close();
     stopPurge();
+    stopSweep();
     await stopWorker();
     await replica?.close();
     await sync?.close();

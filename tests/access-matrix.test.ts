@@ -6,6 +6,7 @@ import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { courseCases } from './access/courses.js';
 import { diagnosticCases } from './access/diagnostics.js';
+import { escalationCases } from './access/escalations.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
@@ -505,6 +506,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «courses»: the demo's courses and enrolments (tests/access/courses.ts).
       const courseRuleCases = courseCases(rule, s, user);
       if (courseRuleCases) return courseRuleCases;
+      // Helper «deadlines»: escalations and the region's rules (tests/access/escalations.ts).
+      const escalationRuleCases = escalationCases(rule, s, user);
+      if (escalationRuleCases) return escalationRuleCases;
       // Helper «diagnostics»: the demo's diagnostic, an import, the teacher's results (tests/access/diagnostics.ts).
       const diagnosticRuleCases = diagnosticCases(rule, s, user);
       if (diagnosticRuleCases) return diagnosticRuleCases;

@@ -22,6 +22,8 @@ const HELP = `Опора — командная строка
                                  рисковые профили школ по ответам на анкеты (без базы данных)
   opora evaluate-effect --data DIR --treated FILE --year T [--exclude FILE] [--json]
                                  эффект поддержки школ списка года T на R года T+1 (без базы данных)
+  opora sweep [--date ГГГГ-ММ-ДД]
+                                 ежедневная проверка сроков и эскалация за день (по умолчанию — сегодня)
   opora help                     эта справка
 
 Настройки берутся из переменных окружения (см. README): DATA_DIR, DATABASE_URL, DEMO …`;
@@ -67,6 +69,9 @@ async function main() {
       await createAdmin(config, values);
       return;
     }
+    case 'sweep':
+      process.exitCode = await (await import('./sweep.js')).runSweepCommand(config, rest);
+      return;
     default:
       console.log(HELP);
       if (command && command !== 'help') process.exitCode = 2;

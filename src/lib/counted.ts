@@ -28,6 +28,8 @@ export const WORDS = {
   rejectedField: ['поле не принято', 'поля не приняты', 'полей не принято'],
   teacher: ['педагог', 'педагога', 'педагогов'],
   pupil: ['ученик', 'ученика', 'учеников'],
+  // Helper «deadlines» (issue 15 §3): «через 3 дня», «просрочено на 21 день».
+  day: ['день', 'дня', 'дней'],
 } as const satisfies Record<string, PluralForms>;
 
 /**

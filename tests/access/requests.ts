@@ -1,5 +1,6 @@
 import { COURSE_REQUESTS } from './courses.js';
 import { DIAGNOSTIC_REQUESTS } from './diagnostics.js';
+import { ESCALATION_REQUESTS } from './escalations.js';
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
@@ -314,6 +315,8 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...ROUTE_REQUESTS,
   // Helper «courses» (issue 14 §1).
   ...COURSE_REQUESTS,
+  // Helper «deadlines» (issue 15 §3).
+  ...ESCALATION_REQUESTS,
   ...DIAGNOSTIC_REQUESTS,
   ...PUPIL_REQUESTS,
   // Helper «publish» (issue 15 §1).

@@ -222,6 +222,9 @@ export const ENDPOINT_RULES = {
   'publication.list': 'Региональный оператор региона списка; видящий список без права — 403',
   'publication.withdraw':
     'Тот, кто публикует объект (по виду публикации); видящий организацию публикации без права — 403',
+  // Helper «deadlines» (issue 15 §3): escalations and the region's rules.
+  'escalations.read':
+    'Куратор (свои школы), муниципальный координатор (школы муниципалитета), региональный оператор и центр, администратор; остальные — 403',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;

@@ -83,3 +83,65 @@ async function ancestorsOf(tx: Db, unitId: string): Promise<{ id: string; kind: 
     )})`,
   );
 }
+
+/** The four kinds of recipients above, for one unit. */
+export type UnitRecipients = {
+  keepers: string[];
+  curators: string[];
+  coordinators: string[];
+  region: string[];
+};
+
+/**
+ * keepersOf, curatorsOf, coordinatorsOf and regionOperatorsOf of many units in one query (the daily
+ * sweep asks them for every unit with open work; one by one they were ~2 s on the demo). The same
+ * definition: a role on the unit itself, or on its municipality / region found by the unit's path.
+ * recipients.test.ts checks it against the single-unit functions.
+ */
+export async function recipientsOfUnits(
+  tx: Db,
+  unitIds: readonly string[],
+): Promise<Map<string, UnitRecipients>> {
+  const out = new Map<string, UnitRecipients>();
+  const ids = [...new Set(unitIds)];
+  for (const id of ids) out.set(id, { keepers: [], curators: [], coordinators: [], region: [] });
+  if (ids.length === 0) return out;
+  const rows = await queryRows<{
+    unit_id: string;
+    unit_kind: string;
+    own: boolean;
+    a_kind: string;
+    role: Role;
+    user_id: string;
+  }>(
+    tx,
+    sql`
+    select u.id::text as unit_id, u.kind as unit_kind, a.id = u.id as own, a.kind as a_kind, ra.role, ra.user_id::text as user_id
+    from org_units u
+    join org_units a on u.path like a.path || '%'
+    join role_assignments ra on ra.org_unit_id = a.id
+    join users us on us.id = ra.user_id and us.is_active
+    where u.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      and ra.role in ('school_team', 'municipal_coordinator', 'regional_operator', 'curator')`,
+  );
+  const keeperRole: Record<string, Role> = {
+    school: 'school_team',
+    municipality: 'municipal_coordinator',
+    region: 'regional_operator',
+  };
+  const add = (list: string[], id: string) => {
+    if (!list.includes(id)) list.push(id);
+  };
+  for (const r of rows) {
+    const set = out.get(r.unit_id);
+    if (!set) continue;
+    if (r.own && keeperRole[r.unit_kind] === r.role) add(set.keepers, r.user_id);
+    if (r.own && r.role === 'curator') add(set.curators, r.user_id);
+    if (r.a_kind === 'municipality' && r.role === 'municipal_coordinator') add(set.coordinators, r.user_id);
+    if (r.a_kind === 'region' && r.role === 'regional_operator') add(set.region, r.user_id);
+  }
+  return out;
+}

@@ -1,6 +1,11 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { EscalationsPage } from './escalations-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// «Эскалации» (issue 15 §3): one page — the live list and the region's rules.
 export function EscalationRoutes() {
-  return <Title order={2}>Эскалации</Title>;
+  return (
+    <Routes>
+      <Route index element={<EscalationsPage />} />
+    </Routes>
+  );
 }

@@ -2576,6 +2576,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/escalation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Правила напоминаний и эскалации региона пользователя (без записи — по умолчанию 7 и 14 дней) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Правила региона */
+                200: components["responses"]["200_6"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        /** Изменить правила напоминаний и эскалации своего региона (устаревшая версия — 409) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        dueSoonDays: number;
+                        schoolOverdueDays: number;
+                        municipalityOverdueDays: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** Правила региона */
+                200: components["responses"]["200_6"];
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Эскалации: работа нижестоящих организаций, просроченная дольше порога региона, с возрастом в днях (живой список) */
+        get: {
+            parameters: {
+                query?: {
+                    municipalityId?: string;
+                    kind?: "item" | "task" | "decision" | "activity" | "monitoring";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Просроченная работа ниже пользователя */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            items: ({
+                                kind: "item" | "task" | "decision" | "activity" | "monitoring";
+                                id: string;
+                                title: string;
+                                unit: {
+                                    id: string;
+                                    name: string;
+                                    kind: "school" | "municipality";
+                                };
+                                municipality: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dueDate: string;
+                                ageDays: number;
+                                reportedTo: "curator_municipality" | "region";
+                                link: string;
+                            })[];
+                            municipalities: ({
+                                id: string;
+                                name: string;
+                            })[];
+                        };
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -23326,6 +23495,25 @@ export interface components {
                             [key: string]: string | number | boolean | null;
                         })[];
                     } | null;
+                };
+            };
+        };
+        /** Правила региона */
+        "200_6": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    regionId: string;
+                    regionName: string;
+                    enabled: boolean;
+                    dueSoonDays: number;
+                    schoolOverdueDays: number;
+                    municipalityOverdueDays: number;
+                    version: number;
+                    updatedAt: string | null;
+                    updatedBy: string | null;
                 };
             };
         };
