@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each file opens its own database; two at a time suits a 2-core machine.
     maxWorkers: 2,
+    // The demo is loaded once per engine per run and copied for each file (tests/helpers/demo-db.ts).
+    globalSetup: ['tests/helpers/demo-global.ts'],
+    setupFiles: ['tests/helpers/setup-key.ts'],
   },
 });

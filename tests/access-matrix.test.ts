@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite } from '../src/db/client.js';
 import { ENDPOINT_RULES } from '../src/modules/access/endpoint-rules.js';
 import { addAssignment, createUser } from '../src/modules/auth/users.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { courseCases } from './access/courses.js';
 import { diagnosticCases } from './access/diagnostics.js';
 import { escalationCases } from './access/escalations.js';
@@ -40,8 +38,9 @@ import {
 } from './access/scope.js';
 import { staffCases } from './access/staff.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
 import { changedTables, fingerprint } from './helpers/db-fingerprint.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { TEST_SYSTEM } from './helpers/system.js';
 
 // The access matrix, generated from the OpenAPI document: every operation of /api/openapi.json is called
@@ -550,8 +549,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   let beforeReads: Map<string, string>;
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of LOGINS) cookies[l] = await t.login(l);
     // A draft of the school with one item: the level above does not see a draft of the level below.

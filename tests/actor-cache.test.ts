@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { roleAssignments, users } from '../src/db/schema/auth.js';
 import { ActorCache } from '../src/modules/auth/actor-cache.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // The actor of a session is cached for a moment per instance (issue 9): it must never answer for
 // another session, and a change of roles, a blocked account or a sign-out must take effect at once.
@@ -53,8 +52,7 @@ describe.each(DB_KINDS)('cached sessions over HTTP on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
   }, 300_000);
   afterAll(() => database.close());

@@ -5,10 +5,8 @@ import { type Database, openPostgres } from '../src/db/client.js';
 import { roleAssignments, users } from '../src/db/schema/auth.js';
 import { ActorCache } from '../src/modules/auth/actor-cache.js';
 import { type ActorSync, syncActorCache } from '../src/modules/auth/actor-sync.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { freshDatabase } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // Two processes (here: two apps over two pools) behind one cookie secret, as src/cluster.ts runs them
 // or as instances behind a balancer. Their caches keep actors for a minute here, far longer than the
@@ -39,11 +37,10 @@ describe.runIf(process.env.DATABASE_URL)('actor cache across processes on Postgr
   };
 
   beforeAll(async () => {
-    first = await freshDatabase('postgres');
+    first = await demoDatabase('postgres');
     if (first.raw?.kind !== 'postgres') throw new Error('expected PostgreSQL');
     url = first.raw.pool.options.connectionString ?? '';
     second = await openPostgres(url, 2, { migrate: false });
-    await loadDemo(first.db, { storage: databaseStorage });
     for (const [i, db] of [first.db, second.db].entries()) {
       const cache = caches[i] ?? new ActorCache();
       syncs.push(syncActorCache(db, url, cache, (line) => logged.push(line)));

@@ -16,14 +16,13 @@ import type { EffectView, PositiveChangeView } from '../src/modules/analysis/vie
 import type { DataPackage } from '../src/modules/assessment-data/types.js';
 import { loadActor } from '../src/modules/auth/load-actor.js';
 import { DEMO_SUPPORT_EFFECT } from '../src/modules/demo/demo-identification.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { rByYear, scopeUnit } from '../src/modules/reports/report-data.js';
 import { pct } from '../src/modules/reports/report-labels.js';
 import { reportBlockSchema } from '../src/modules/reports/report-model.js';
 import { testApp } from './helpers/api.js';
 import { opora } from './helpers/cli.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // «Позитивные изменения» and «Эффект поддержки» on the demo: the effect equals `opora evaluate-effect` on
 // the same data written as a package (one estimator, no second path), the naive is above the estimate
@@ -48,8 +47,7 @@ describe.each(DB_KINDS)('analysis API on the demo (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'school']) ck[l] = await t.login(l);
     const [r] = await rows(

@@ -2,10 +2,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // The courses' API on the demo (issue 14 §1): the catalogue by role, a school enrolling a teacher and
 // recording completion with a certificate, the teacher's own courses, and the course demand compared with
@@ -50,8 +49,7 @@ describe.each(DB_KINDS)('courses API on the demo (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'center', 'municipality', 'school', 'school2', 'teacher', 'expert'])
       ck[l] = await t.login(l);

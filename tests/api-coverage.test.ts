@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { refreshBoundIndicators } from '../src/modules/organisation/refresh-bound.js';
 import { testApp } from './helpers/api.js';
 import { addCurator, assign, eventOf, pair, participant } from './helpers/coverage-fixture.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // GET /api/coverage on the demo, every number compared with counts made here directly from the tables
 // (simple selects, counted in JavaScript: an independent way to the same figures), and its access.
@@ -36,8 +35,7 @@ describe.each(DB_KINDS)('coverage API on the demo (%s)', (kind) => {
     ((await database.db.execute(q)) as unknown as { rows: Row[] }).rows;
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'school']) ck[l] = await t.login(l);
     const [r] = await rows(

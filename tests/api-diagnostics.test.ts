@@ -3,10 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { deficitDiagnostics, diagnosticResults, staffMembers } from '../src/db/schema/people.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // The diagnostics API on the demo: the school imports its teachers' results of the demo diagnostic with a
 // doubtful row, reviews it, the levels come from the stored scores; the teacher reads only his own
@@ -39,8 +38,7 @@ describe.each(DB_KINDS)('diagnostics API on the demo (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['center', 'school', 'school2', 'teacher', 'expert']) ck[l] = await t.login(l);
     const [d] = await database.db.select({ id: deficitDiagnostics.id }).from(deficitDiagnostics);

@@ -2,11 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { auditEvents } from '../src/db/schema/audit.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { closeParsePools } from '../src/modules/files/parse-pool.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { manyRowsWorkbook } from './helpers/hostile-files.js';
 
 // Events through the HTTP API on the demo (issue 12 §3): the centre's webinar from draft to announced,
@@ -44,8 +43,7 @@ describe.each(DB_KINDS)('events over HTTP on %s', (kind) => {
   let event: Detail;
   let schoolId = '';
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['center', 'school', 'school2', 'municipality', 'teacher']) ck[l] = await t.login(l);
   }, 300_000);

@@ -6,12 +6,11 @@ import { expertiseReviews } from '../src/db/schema/expertise.js';
 import { mentorPairs } from '../src/db/schema/organisation.js';
 import { schoolDocuments } from '../src/db/schema/programs.js';
 import { loadActor } from '../src/modules/auth/load-actor.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { onReviewSubmitted } from '../src/modules/expertise/on-review-submitted.js';
 import { runMutualRound } from '../src/modules/expertise/run-mutual-round.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { convertToPdf, libreOffice } from './helpers/libreoffice.js';
 
 // Expertise through the API on the demo region: the mutual expertise the demo distributed, the reviewing
@@ -45,8 +44,7 @@ describe.each(DB_KINDS)('expertise API on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'school', 'school2', 'expert', 'teacher', 'curator', 'center'])
       c[l] = await t.login(l);

@@ -2,10 +2,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { convertToPdf, libreOffice } from './helpers/libreoffice.js';
 
 // The monitorings' API on the demo: what each role sees is compared with counts made here from the tables
@@ -35,8 +34,7 @@ describe.each(DB_KINDS)('monitorings API on the demo (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'school', 'school2', 'teacher']) ck[l] = await t.login(l);
     const list = (await get<Summary[]>('/api/monitorings', 'region')).body;

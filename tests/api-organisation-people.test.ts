@@ -2,11 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { orgUnits } from '../src/db/schema/orgs.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { schoolYearOf } from '../src/modules/organisation/school-year.js';
 import { testApp } from './helpers/api.js';
-import { freshDatabase } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { convertToPdf, libreOffice } from './helpers/libreoffice.js';
 
 // The people of the organisation through the API on the demo region (helper «people»): what the demo
@@ -54,8 +52,7 @@ describe('organisation people API on the demo', () => {
     return (await res.json()) as T;
   };
   beforeAll(async () => {
-    database = await freshDatabase('pglite');
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase('pglite');
     t = testApp(database);
     for (const l of ['region', 'municipality', 'curator', 'school', 'school2', 'teacher'])
       cookie[l] = await t.login(l);

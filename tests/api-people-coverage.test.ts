@@ -2,10 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { loadExcelJs } from '../src/lib/exceljs.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // GET /api/people-coverage on the demo: the region's and a municipality's numbers against counts made
 // here from the tables, the demo's bound roadmap indicator against the page's figure, the XLSX, access.
@@ -30,8 +29,7 @@ describe.each(DB_KINDS)('people coverage API on the demo (%s)', (kind) => {
   const get = async (url: string, login: string) => t.call('GET', url, { cookie: ck[login] });
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'school', 'expert', 'teacher', 'curator'])
       ck[l] = await t.login(l);

@@ -5,12 +5,11 @@ import { auditEvents } from '../src/db/schema/audit.js';
 import { jobs } from '../src/db/schema/jobs.js';
 import { riskCampaignLinks } from '../src/db/schema/risk-campaigns.js';
 import { riskCampaigns, riskInstruments, riskResponses } from '../src/db/schema/risk-profiles.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { ANON_PER_IP_HOUR } from '../src/modules/risk-campaigns/submit-answer.js';
 import { hashToken, newToken } from '../src/modules/risk-campaigns/tokens.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // Campaigns and answering through the HTTP API on the demo: the school's links, anonymous answering
 // with its device limit and rate limit, teachers' one-time links, the director, progress, reminders,
@@ -63,8 +62,7 @@ describe.each(DB_KINDS)('questionnaire campaigns on %s', (kind) => {
     t.call('POST', `/api/answer/${token}`, { body, peer: opts.peer ?? '10.0.0.1', cookie: opts.cookie });
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'school', 'school2', 'teacher', 'curator'])
       ck[l] = await t.login(l);

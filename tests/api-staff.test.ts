@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { loadExcelJs } from '../src/lib/exceljs.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { freshDatabase } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { manyRowsWorkbook } from './helpers/hostile-files.js';
 
 // The staff registry and mentoring «учитель–учитель» through the API on the demo (helper «staff»): what
@@ -43,8 +41,7 @@ describe('staff API on the demo', () => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase('pglite');
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase('pglite');
     t = testApp(database);
     for (const l of ['region', 'municipality', 'curator', 'school', 'school2', 'teacher', 'expert'])
       cookie[l] = await t.login(l);

@@ -5,10 +5,9 @@ import { auditEvents } from '../src/db/schema/audit.js';
 import { roleAssignments, users } from '../src/db/schema/auth.js';
 import { orgUnits } from '../src/db/schema/orgs.js';
 import { itemEvidence, items, roadmaps } from '../src/db/schema/roadmaps.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // Regression tests of the leaks an attacker found with the demo roles (issue 8). Each failed on the
 // code before the fix: the answers named in the comments are what that code gave.
@@ -56,8 +55,7 @@ describe.each(DB_KINDS)('closed leaks on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['school', 'school2', 'municipality', 'region']) cookie[l] = await t.login(l);
   }, 300_000);

@@ -15,8 +15,6 @@ import { jobHandlers } from '../src/jobs/handlers.js';
 import { drainJobs } from '../src/jobs/runner.js';
 import { systemActor } from '../src/modules/access/actor.js';
 import { loadActor } from '../src/modules/auth/load-actor.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import { computeCampaignProfiles } from '../src/modules/risk-profiles/compute-profiles.js';
 import type { HeatMapView } from '../src/modules/risk-profiles/heat-map.js';
 import { instrumentSchema } from '../src/modules/risk-profiles/instrument.js';
@@ -24,7 +22,8 @@ import type { SchoolProfileView } from '../src/modules/risk-profiles/profile-vie
 import { loadSchoolRiskSummary } from '../src/modules/risk-profiles/school-risk-summary.js';
 import { ProfileScorer, type SchoolProfile } from '../src/modules/risk-profiles/score-profile.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { convertToPdf, libreOffice } from './helpers/libreoffice.js';
 
 // Risk profiles on the demo: computation by the one rule, the school's profile and who sees it, the
@@ -38,8 +37,7 @@ describe.each(DB_KINDS)('risk profiles on %s', (kind) => {
   let current: typeof riskCampaigns.$inferSelect;
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'curator', 'school', 'school2', 'teacher', 'center'])
       cookie[l] = await t.login(l);
