@@ -3,8 +3,6 @@ import type { Database } from '../src/db/client.js';
 import { staffMembers } from '../src/db/schema/people.js';
 import { publications } from '../src/db/schema/publication.js';
 import { pupilRecords } from '../src/db/schema/pupils.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
-import { databaseStorage } from '../src/modules/files/storage.js';
 import type {
   ObjectPublicationsView,
   PublicationView,
@@ -12,7 +10,8 @@ import type {
 } from '../src/modules/publication/views.js';
 import { decryptPersonal } from '../src/modules/pupils/pupil-crypto.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 
 // Publication over HTTP on the demo (issue 15 §1): the demo publishes its approved things through the
 // operations; no snapshot holds a name of the pupils' registry or of the staff; the municipality
@@ -29,8 +28,7 @@ describe.each(DB_KINDS)('publication API on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    await loadDemo(database.db, { storage: databaseStorage });
+    database = await demoDatabase(kind);
     t = testApp(database);
     for (const l of ['region', 'municipality', 'school', 'school2', 'curator']) cookies[l] = await t.login(l);
   }, 300_000);
