@@ -80,6 +80,9 @@ export const NOUN_GENDERS = {
   // Helper «staff» (issue 14 §1).
   'Наставническая пара': 'f',
   'Встреча наставника': 'f',
+  // Helper «practices» (issue 15 §2).
+  Практика: 'f',
+  'Материал практики': 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 
