@@ -71,41 +71,33 @@ async function rGrewYears(db: Db, regionId: string): Promise<Map<string, number>
   return new Map(change.schools.filter((s) => (s.rChange ?? 0) > 0).map((s) => [s.school.id, year + 1]));
 }
 
-export async function similarSchools(
-  db: Db,
-  opts: { actor: Actor; schoolId: string },
-): Promise<SimilarSchoolsView> {
-  const { actor } = opts;
-  const school = await readableUnit(db, actor, opts.schoolId);
-  const regionId = regionOfPath(school.path) ?? '';
-  const base = {
-    school: { id: school.id, name: school.name },
-    listYear: null,
-    cluster: null,
-    suggestions: [],
-  };
+/**
+ * The improved schools of the school's cluster (the run behind the ШНОР list in force) with why each is
+ * suggested; `list`/`cluster` null when there is no list or the school is not in its run.
+ */
+export async function improvedPeers(db: Db, regionId: string, schoolId: string) {
   const list = await listInForce(db, { regionId, year: currentSchoolYear(), kind: 'shnor' });
-  if (!list) return { ...base, message: PRACTICE_MSG.noList };
+  const why = new Map<string, string>();
+  if (!list) return { list: null, cluster: null, why };
   const [own] = await db
     .select({ cluster: identificationResults.cluster })
     .from(identificationResults)
-    .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.schoolId, school.id)));
-  if (own?.cluster === null || own?.cluster === undefined)
-    return { ...base, listYear: list.year, message: PRACTICE_MSG.noCluster };
+    .where(and(eq(identificationResults.runId, list.runId), eq(identificationResults.schoolId, schoolId)));
+  const cluster = own?.cluster ?? null;
+  if (cluster === null) return { list, cluster: null, why };
   const peers = await db
     .select({ id: identificationResults.schoolId })
     .from(identificationResults)
     .where(
       and(
         eq(identificationResults.runId, list.runId),
-        eq(identificationResults.cluster, own.cluster),
-        ne(identificationResults.schoolId, school.id),
+        eq(identificationResults.cluster, cluster),
+        ne(identificationResults.schoolId, schoolId),
       ),
     );
   const left = await leftListYears(db, regionId);
   const resilient = await resilientInForce(db, regionId);
   const grew = await rGrewYears(db, regionId);
-  const why = new Map<string, string>();
   for (const { id } of peers) {
     const reasons: string[] = [];
     const l = left.get(id);
@@ -116,6 +108,24 @@ export async function similarSchools(
     if (g !== undefined) reasons.push(SIMILAR_WORDS.rGrew(g));
     if (reasons.length) why.set(id, [SIMILAR_WORDS.sameCluster, ...reasons].join(', '));
   }
+  return { list, cluster, why };
+}
+
+export async function similarSchools(
+  db: Db,
+  opts: { actor: Actor; schoolId: string },
+): Promise<SimilarSchoolsView> {
+  const { actor } = opts;
+  const school = await readableUnit(db, actor, opts.schoolId);
+  const base = {
+    school: { id: school.id, name: school.name },
+    listYear: null,
+    cluster: null,
+    suggestions: [],
+  };
+  const { list, cluster, why } = await improvedPeers(db, regionOfPath(school.path) ?? '', school.id);
+  if (!list) return { ...base, message: PRACTICE_MSG.noList };
+  if (cluster === null) return { ...base, listYear: list.year, message: PRACTICE_MSG.noCluster };
   const rows = why.size
     ? await selectPractices(
         db,
@@ -137,5 +147,5 @@ export async function similarSchools(
       practices: list,
     }))
     .sort(byRussian((s) => s.schoolName));
-  return { ...base, listYear: list.year, cluster: own.cluster, message: null, suggestions };
+  return { ...base, listYear: list.year, cluster, message: null, suggestions };
 }
