@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EDUCATION_LEVELS, PRACTICE_DECISIONS, PRACTICE_STATUSES } from '../../db/schema/values.js';
 import { notLonger } from '../../lib/counted.js';
 import { recordVersion } from '../../lib/input.js';
-import { PRACTICE_CRITERIA, PRACTICE_SUBJECTS } from './strings.js';
+import { PRACTICE_CRITERIA, PRACTICE_SUBJECTS, type PracticeCriterionKey } from './strings.js';
 
 // Request bodies and queries of the bank of practices: the routes declare them, the operations parse
 // them again (demo, tests), the form validates with them.
@@ -13,7 +13,13 @@ const text = (what: string, max: number) =>
     .string()
     .trim()
     .max(max, `${what} — ${notLonger(max)}`);
-const CRITERION_KEYS = PRACTICE_CRITERIA.map((c) => c.key) as [string, ...string[]];
+// The keys of PRACTICE_CRITERIA, written out so that the enum keeps its literal type.
+const CRITERION_KEYS = [
+  'relevance',
+  'effectiveness',
+  'reproducibility',
+  'materials',
+] as const satisfies readonly PracticeCriterionKey[];
 
 export const figureInput = z.object({
   label: text('Показатель', 300).min(1, 'Назовите показатель'),

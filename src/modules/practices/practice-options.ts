@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { byRussian } from '../../lib/sort.js';
-import type { Actor } from '../access/actor.js';
+import { type Actor, pathReadable } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
 import { authorPaths } from './practice-access.js';
 import { factorTitles } from './practice-rows.js';
@@ -17,11 +17,23 @@ export async function practiceOptions(db: Db, opts: { actor: Actor }): Promise<P
   const { actor } = opts;
   const regions = [...new Set(actor.assignments.map((a) => regionOfPath(a.unitPath) ?? ''))].filter(Boolean);
   const titles = await factorTitles(db, regions);
+  // Municipalities to filter by: those the actor sees and those with published practices of his region
+  // (their names are public with the practices); never the whole region's list for a school.
   const municipalities = regions.length
     ? await db
-        .select({ id: orgUnits.id, name: orgUnits.name })
+        .selectDistinct({ id: orgUnits.id, name: orgUnits.name })
         .from(orgUnits)
-        .where(and(eq(orgUnits.kind, 'municipality'), inArray(orgUnits.parentId, regions)))
+        .where(
+          and(
+            eq(orgUnits.kind, 'municipality'),
+            inArray(orgUnits.parentId, regions),
+            or(
+              pathReadable(actor, orgUnits.path),
+              sql`exists (select 1 from practices p join org_units a on a.id = p.author_unit_id
+                where p.status = 'published' and (a.id = ${orgUnits.id} or a.parent_id = ${orgUnits.id}))`,
+            ),
+          ),
+        )
         .orderBy(asc(orgUnits.name))
     : [];
   const own = authorPaths(actor);

@@ -24,7 +24,10 @@ import { similarSchools } from './similar-schools.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const Y = currentSchoolYear();
-const ALL = ['relevance', 'effectiveness', 'reproducibility', 'materials'].map((key) => ({ key, score: 4 }));
+const ALL = (['relevance', 'effectiveness', 'reproducibility', 'materials'] as const).map((key) => ({
+  key,
+  score: 4,
+}));
 
 const code = async (p: Promise<unknown>) => {
   try {
