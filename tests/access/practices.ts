@@ -67,13 +67,18 @@ export async function practiceSamples(db: Db, municipalityId: string, schoolId: 
 export async function withoutPublishedAuthors(db: Db, foreign: Record<Login, string[]>) {
   const rows = await db
     .select({
+      id: orgUnits.id,
       name: orgUnits.name,
+      parentId: orgUnits.parentId,
       parent: sql<string | null>`(select p.name from org_units p where p.id = ${orgUnits.parentId})`,
     })
     .from(practices)
     .innerJoin(orgUnits, eq(orgUnits.id, practices.authorUnitId))
     .where(eq(practices.status, 'published'));
-  const open = new Set(rows.flatMap((r) => [r.name, ...(r.parent ? [r.parent] : [])]));
+  // Names and ids: the card names its author and its municipality (the bank filters by it).
+  const open = new Set(
+    rows.flatMap((r) => [r.id, r.name, ...(r.parent && r.parentId ? [r.parent, r.parentId] : [])]),
+  );
   return Object.fromEntries(
     Object.entries(foreign).map(([login, marks]) => [login, marks.filter((m) => !open.has(m))]),
   ) as Record<Login, string[]>;
