@@ -57,9 +57,9 @@ test('a practice from an improved school to a ШНОР of its cluster through «
   await director.getByTestId('practice-actions').fill('Сдвоенные уроки с разбором ошибок и работа в парах');
   await director.getByTestId('practice-results').fill('Доля «2» снизилась');
   const figure = director.getByTestId('practice-figure').first();
-  await figure.getByLabel('Показатель').fill('доля «2» по ВПР, математика 5 кл.');
-  await figure.getByLabel('Было').fill('28');
-  await figure.getByLabel('Стало').fill('11');
+  await figure.getByLabel('Показатель', { exact: true }).fill('доля «2» по ВПР, математика 5 кл.');
+  await figure.getByLabel('Было', { exact: true }).fill('28');
+  await figure.getByLabel('Стало', { exact: true }).fill('11');
   await director.getByTestId('practice-save').click();
   await expect(director.getByTestId('practice-status')).toHaveText('Черновик');
   const chooser = director.waitForEvent('filechooser');
