@@ -11,6 +11,7 @@ import { meetingCases } from './access/meetings.js';
 import { monitoringCases } from './access/monitorings.js';
 import { peopleCoverageCases } from './access/people-coverage.js';
 import { withoutPartners } from './access/people-samples.js';
+import { practiceCases, withoutPublishedAuthors } from './access/practices.js';
 import { publicationCases } from './access/publication.js';
 import { pupilCases } from './access/pupils.js';
 import { reportCases } from './access/reports.js';
@@ -520,6 +521,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «publish»: publishing the objects of other rules' cases, withdrawing (tests/access/publication.ts).
       const publicationRuleCases = publicationCases(rule, s, user, (other) => casesOf(other, s, user));
       if (publicationRuleCases) return publicationRuleCases;
+      // Helper «practices»: the demo's practices in each state (tests/access/practices.ts).
+      const practiceRuleCases = practiceCases(rule, s, user);
+      if (practiceRuleCases) return practiceRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [
@@ -587,7 +591,11 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
       input: { role: 'teacher', orgUnitId: samples.units.school2.unitId },
     });
     user = { id: u.id, assignmentId: a?.id ?? '' };
-    foreign = await withoutPartners(database.db, await foreignContent(database.db));
+    // Published practices name their authors to the whole region (tests/access/practices.ts).
+    foreign = await withoutPublishedAuthors(
+      database.db,
+      await withoutPartners(database.db, await foreignContent(database.db)),
+    );
     beforeReads = await fingerprint(database.db);
   }, 300_000);
   afterAll(async () => {

@@ -58,6 +58,9 @@ const EXPECTED: Record<Noun, string> = {
   'Встреча наставника': 'Встреча наставника не найдена или недоступна',
   // Helper «publish».
   Публикация: 'Публикация не найдена или недоступна',
+  // Helper «practices».
+  Практика: 'Практика не найдена или недоступна',
+  'Материал практики': 'Материал практики не найден или недоступен',
 };
 
 // Nouns of messages beyond the not-found helper, with their gender.

@@ -82,6 +82,9 @@ export const NOUN_GENDERS = {
   'Встреча наставника': 'f',
   // Helper «publish» (issue 15 §1).
   Публикация: 'f',
+  // Helper «practices» (issue 15 §2).
+  Практика: 'f',
+  'Материал практики': 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

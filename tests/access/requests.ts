@@ -5,6 +5,7 @@ import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
 import { PEOPLE_COVERAGE_REQUESTS } from './people-coverage.js';
+import { PRACTICE_REQUESTS } from './practices.js';
 import { PUBLICATION_REQUESTS } from './publication.js';
 import { PUPIL_REQUESTS } from './pupils.js';
 import { REPORT_REQUESTS } from './reports.js';
@@ -321,6 +322,8 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...PUPIL_REQUESTS,
   // Helper «publish» (issue 15 §1).
   ...PUBLICATION_REQUESTS,
+  // Helper «practices» (issue 15 §2).
+  ...PRACTICE_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

@@ -18,6 +18,7 @@ import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
+import { type PracticeSamples, practiceSamples } from './practices.js';
 import { type PublicationSamples, publicationSamples } from './publication.js';
 import { type PupilSamples, pupilSamples } from './pupils.js';
 import { type ReportSamples, reportSamples } from './reports.js';
@@ -86,6 +87,8 @@ export type Samples = {
   staff: StaffSamples;
   /** Helper «pupils»: the demo's pupils at risk (issue 14 §2). */
   pupils: PupilSamples;
+  /** Helper «practices»: the demo's practices in each state (issue 15 §2). */
+  practices: PracticeSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -231,6 +234,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     staff: await staffSamples(db, school.id, school2.id),
     pupils: await pupilSamples(db, school.id, school2.id),
     publications: await publicationSamples(db, units.region.unitId, school.id),
+    practices: await practiceSamples(db, units.ownMunicipality.unitId, school.id, school2.id),
   };
 }
 

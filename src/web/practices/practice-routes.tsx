@@ -1,6 +1,17 @@
-import { Title } from '@mantine/core';
+import { Route, Routes } from 'react-router';
+import { BankPage } from './bank-page.js';
+import { PracticeForm } from './practice-form.js';
+import { PracticePage } from './practice-page.js';
 
-// Placeholder of the foundation: the helper of this area replaces it with its pages.
+// The bank of practices (issue 15 §2), mounted at /practices/*: the bank with its filters and «Похожие
+// школы», a new practice, a practice's card, its edit form.
 export function PracticeRoutes() {
-  return <Title order={2}>Банк практик</Title>;
+  return (
+    <Routes>
+      <Route index element={<BankPage />} />
+      <Route path="new" element={<PracticeForm />} />
+      <Route path=":id" element={<PracticePage />} />
+      <Route path=":id/edit" element={<PracticeForm />} />
+    </Routes>
+  );
 }
