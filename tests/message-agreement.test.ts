@@ -56,6 +56,8 @@ const EXPECTED: Record<Noun, string> = {
   // Helper «staff».
   'Наставническая пара': 'Наставническая пара не найдена или недоступна',
   'Встреча наставника': 'Встреча наставника не найдена или недоступна',
+  // Helper «notifications».
+  Уведомление: 'Уведомление не найдено или недоступно',
 };
 
 // Nouns of messages beyond the not-found helper, with their gender.

@@ -28,6 +28,8 @@ export const WORDS = {
   rejectedField: ['поле не принято', 'поля не приняты', 'полей не принято'],
   teacher: ['педагог', 'педагога', 'педагогов'],
   pupil: ['ученик', 'ученика', 'учеников'],
+  // Helper «notifications» (issue 15 §3): the digest's subject «Опора: 5 новых уведомлений».
+  newNotification: ['новое уведомление', 'новых уведомления', 'новых уведомлений'],
 } as const satisfies Record<string, PluralForms>;
 
 /**

@@ -80,6 +80,8 @@ export const NOUN_GENDERS = {
   // Helper «staff» (issue 14 §1).
   'Наставническая пара': 'f',
   'Встреча наставника': 'f',
+  // Helper «notifications» (issue 15 §3).
+  Уведомление: 'n',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

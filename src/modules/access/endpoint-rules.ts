@@ -211,6 +211,10 @@ export const ENDPOINT_RULES = {
     'Регион, региональный центр, муниципалитет, куратор, администратор и команда школы — только числа, значения 1–4 скрыты («менее 5»); эксперт и учитель — 403',
   'pupil-checkpoints.keep':
     'Региональный оператор — для региона, управленческая команда школы — для школы; видящий организацию без права — 403',
+  // Helper «notifications» (issue 15 §3): the notification centre and e-mail settings.
+  'notification.own':
+    'Любой вошедший пользователь — только свои уведомления; чужое уведомление выглядит отсутствующим (404)',
+  'notification-settings.own': 'Любой вошедший пользователь — только свои настройки почты и свой адрес',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;

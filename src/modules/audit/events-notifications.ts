@@ -1,2 +1,7 @@
+import { changes } from './event-shapes.js';
+
 // The history events of notifications (issue 15), part of the one closed list in events.ts.
-export const NOTIFICATION_EVENT_PAYLOADS = {} as const;
+export const NOTIFICATION_EVENT_PAYLOADS = {
+  // A user's e-mail choice (mode, kinds at once, his address); the target is the user's settings.
+  'notification_settings.updated': changes,
+} as const;
