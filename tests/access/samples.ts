@@ -17,6 +17,7 @@ import { type DiagnosticSamples, diagnosticSamples } from './diagnostics.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
+import { type NotificationSamples, notificationSamples } from './notifications.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import { type PupilSamples, pupilSamples } from './pupils.js';
 import { type ReportSamples, reportSamples } from './reports.js';
@@ -83,6 +84,8 @@ export type Samples = {
   staff: StaffSamples;
   /** Helper «pupils»: the demo's pupils at risk (issue 14 §2). */
   pupils: PupilSamples;
+  /** Helper «notifications»: a notice of the `curator` account (issue 15 §3). */
+  notifications: NotificationSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -227,6 +230,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     diagnostics: await diagnosticSamples(db, school.id, units.region.unitId),
     staff: await staffSamples(db, school.id, school2.id),
     pupils: await pupilSamples(db, school.id, school2.id),
+    notifications: await notificationSamples(db),
   };
 }
 

@@ -62,7 +62,7 @@ export function notificationRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('notification.own'),
+      ...access('notification.one'),
       method: 'post',
       path: '/api/notifications/{id}/read',
       tags,

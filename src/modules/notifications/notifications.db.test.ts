@@ -187,7 +187,7 @@ describe.each(DB_KINDS)('notifications from history events on %s', (kind) => {
 
   it('lets a user read and mark only his own notices', async () => {
     const db = database.db;
-    const mine = await listNotifications(db, { actor: f.as('curator'), query: { unread: 'true' } });
+    const mine = await listNotifications(db, { actor: f.as('curator'), query: { unread: true } });
     expect(mine.unread).toBeGreaterThan(0);
     expect(mine.items.every((n) => n.readAt === null)).toBe(true);
     const first = mine.items[0];

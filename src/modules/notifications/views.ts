@@ -39,7 +39,7 @@ export const notificationListQuery = z.object({
   limit: z.coerce.number().pipe(int4().min(1, 'Не меньше 1').max(100, 'Не больше 100')).default(20),
   offset: z.coerce.number().pipe(int4().min(0, 'Не меньше 0')).default(0),
 });
-export type NotificationListQuery = z.input<typeof notificationListQuery>;
+export type NotificationListQuery = z.output<typeof notificationListQuery>;
 
 export const notificationSettingsView = z
   .object({

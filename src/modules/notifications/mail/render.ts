@@ -14,7 +14,7 @@ export type MailNotice = {
   created_at: string | Date;
 };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -40,9 +40,9 @@ export function renderImmediate(n: MailNotice, publicUrl: string) {
     subject: `Опора: ${n.title}`,
     text: `${n.title}\n\n${n.body}\n\nОткрыть: ${href}\n\n—\n${SETTINGS_NOTE}${settings}\n`,
     html:
-      `<p><strong>${escape(n.title)}</strong></p><p>${escape(n.body)}</p>` +
-      `<p><a href="${escape(href)}">Открыть в Опоре</a></p>` +
-      `<hr><p style="color:#666">${SETTINGS_NOTE}<a href="${escape(settings)}">${escape(settings)}</a></p>`,
+      `<p><strong>${escapeHtml(n.title)}</strong></p><p>${escapeHtml(n.body)}</p>` +
+      `<p><a href="${escapeHtml(href)}">Открыть в Опоре</a></p>` +
+      `<hr><p style="color:#666">${SETTINGS_NOTE}<a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a></p>`,
   };
 }
 
@@ -55,12 +55,12 @@ export function renderDigest(notices: readonly MailNotice[], publicUrl: string) 
   const html: string[] = [];
   for (const [kind, list] of groups) {
     text.push(`${KIND_LABELS[kind]} (${list.length})`);
-    html.push(`<h3>${escape(KIND_LABELS[kind])} (${list.length})</h3><ul>`);
+    html.push(`<h3>${escapeHtml(KIND_LABELS[kind])} (${list.length})</h3><ul>`);
     for (const n of list) {
       const href = url(publicUrl, n.link);
       text.push(`• ${ruDate(n.created_at)} ${n.title}. ${n.body}\n  ${href}`);
       html.push(
-        `<li>${ruDate(n.created_at)} <a href="${escape(href)}">${escape(n.title)}</a>. ${escape(n.body)}</li>`,
+        `<li>${ruDate(n.created_at)} <a href="${escapeHtml(href)}">${escapeHtml(n.title)}</a>. ${escapeHtml(n.body)}</li>`,
       );
     }
     text.push('');
@@ -69,6 +69,6 @@ export function renderDigest(notices: readonly MailNotice[], publicUrl: string) 
   return {
     subject: `Опора: ${countLabel(notices.length, WORDS.newNotification)}`,
     text: `${text.join('\n')}\nВсе уведомления: ${settings}\n`,
-    html: `${html.join('')}<p><a href="${escape(settings)}">Все уведомления и настройки почты</a></p>`,
+    html: `${html.join('')}<p><a href="${escapeHtml(settings)}">Все уведомления и настройки почты</a></p>`,
   };
 }

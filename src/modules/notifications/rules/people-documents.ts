@@ -148,7 +148,10 @@ async function reviewAssigned(tx: Db, reviewId: string): Promise<Addressed[]> {
       userIds,
       kind: 'expertise_assigned',
       title: 'Назначена экспертиза',
-      body: withUnit(r.unit, `вам поручена экспертиза${r.object ? ` документа «${r.object}»` : ''}.`),
+      // Mutual expertise is blind below the region: the expert school is not told whose document it is.
+      body: r.reviewer_user_id
+        ? withUnit(r.unit, `вам поручена экспертиза${r.object ? ` документа «${r.object}»` : ''}.`)
+        : 'Вашей школе поручена взаимная экспертиза документа другой школы.',
       link: `/expertise/reviews/${r.id}`,
       objectType: 'expertise_review',
       objectId: r.id,
