@@ -25,6 +25,8 @@ import { scheduleDailySweep } from './modules/deadlines/scheduled-sweep.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
 import { loadDemo } from './modules/demo/load-demo.js';
 import { ensureDefaultMethodologies } from './modules/identification/methodologies.js';
+import { scheduleImmediateMail } from './modules/notifications/mail/send.js';
+import { emailTransport } from './modules/notifications/mail/transport.js';
 import { purgeExpiredPupils, schedulePupilPurge } from './modules/pupils/purge.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -186,6 +188,9 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   };
   if (!demoLoad) startSweep();
   else demoLoad.then(startSweep, () => {});
+  // E-mail of notifications chosen «at once» (issue 15 §3); without SMTP_URL nothing is sent.
+  const mailer = emailTransport(config);
+  const stopMail = mailer ? scheduleImmediateMail(database.db, mailer) : () => {};
   demoLoad?.then(startJobs, (e) => {
     // The demo's one transaction is rolled back, so the next start loads it again. A demo server
     // with an empty database has no account to sign in with: stopping says so more plainly.
@@ -201,6 +206,7 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
     server.close();
     stopPurge();
     stopSweep();
+    stopMail();
     await stopWorker();
     await replica?.close();
     await sync?.close();

@@ -9,6 +9,7 @@ import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
 import { monitoringCases } from './access/monitorings.js';
+import { notificationCases } from './access/notifications.js';
 import { peopleCoverageCases } from './access/people-coverage.js';
 import { withoutPartners } from './access/people-samples.js';
 import { practiceCases, withoutPublishedAuthors } from './access/practices.js';
@@ -524,6 +525,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «practices»: the demo's practices in each state (tests/access/practices.ts).
       const practiceRuleCases = practiceCases(rule, s, user);
       if (practiceRuleCases) return practiceRuleCases;
+      // Helper «notifications»: the centre and e-mail settings (tests/access/notifications.ts).
+      const notificationRuleCases = notificationCases(rule, s, user);
+      if (notificationRuleCases) return notificationRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -61,6 +61,8 @@ const EXPECTED: Record<Noun, string> = {
   // Helper «practices».
   Практика: 'Практика не найдена или недоступна',
   'Материал практики': 'Материал практики не найден или недоступен',
+  // Helper «notifications».
+  Уведомление: 'Уведомление не найдено или недоступно',
 };
 
 // Nouns of messages beyond the not-found helper, with their gender.

@@ -30,6 +30,8 @@ export const WORDS = {
   pupil: ['ученик', 'ученика', 'учеников'],
   // Helper «deadlines» (issue 15 §3): «через 3 дня», «просрочено на 21 день».
   day: ['день', 'дня', 'дней'],
+  // Helper «notifications» (issue 15 §3): the digest's subject «Опора: 5 новых уведомлений».
+  newNotification: ['новое уведомление', 'новых уведомления', 'новых уведомлений'],
 } as const satisfies Record<string, PluralForms>;
 
 /**

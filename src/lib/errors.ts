@@ -85,6 +85,8 @@ export const NOUN_GENDERS = {
   // Helper «practices» (issue 15 §2).
   Практика: 'f',
   'Материал практики': 'm',
+  // Helper «notifications» (issue 15 §3).
+  Уведомление: 'n',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

@@ -4,6 +4,7 @@ import { ESCALATION_REQUESTS } from './escalations.js';
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
+import { NOTIFICATION_REQUESTS } from './notifications.js';
 import { PEOPLE_COVERAGE_REQUESTS } from './people-coverage.js';
 import { PRACTICE_REQUESTS } from './practices.js';
 import { PUBLICATION_REQUESTS } from './publication.js';
@@ -324,6 +325,8 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...PUBLICATION_REQUESTS,
   // Helper «practices» (issue 15 §2).
   ...PRACTICE_REQUESTS,
+  // Helper «notifications» (issue 15 §3).
+  ...NOTIFICATION_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

@@ -17,6 +17,7 @@ import { type DiagnosticSamples, diagnosticSamples } from './diagnostics.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
+import { type NotificationSamples, notificationSamples } from './notifications.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import { type PracticeSamples, practiceSamples } from './practices.js';
 import { type PublicationSamples, publicationSamples } from './publication.js';
@@ -89,6 +90,8 @@ export type Samples = {
   pupils: PupilSamples;
   /** Helper «practices»: the demo's practices in each state (issue 15 §2). */
   practices: PracticeSamples;
+  /** Helper «notifications»: a notice of the `curator` account (issue 15 §3). */
+  notifications: NotificationSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -235,6 +238,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     pupils: await pupilSamples(db, school.id, school2.id),
     publications: await publicationSamples(db, units.region.unitId, school.id),
     practices: await practiceSamples(db, units.ownMunicipality.unitId, school.id, school2.id),
+    notifications: await notificationSamples(db),
   };
 }
 

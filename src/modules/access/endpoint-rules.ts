@@ -236,6 +236,11 @@ export const ENDPOINT_RULES = {
   'practice.withdraw':
     'Опубликованная практика: рассматривающий или команда автора; видящий практику без права — 403',
   'practice.reviewer': 'Рассматривающие практики: региональный оператор и центр, муниципальный координатор',
+  // Helper «notifications» (issue 15 §3): the notification centre and e-mail settings.
+  'notification.own': 'Любой вошедший пользователь — только свои уведомления',
+  'notification.one':
+    'Уведомление, указанное в пути: только его получатель; чужое уведомление выглядит отсутствующим (404)',
+  'notification-settings.own': 'Любой вошедший пользователь — только свои настройки почты и свой адрес',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;

@@ -3,6 +3,7 @@ import { WORDS } from '../../lib/counted.js';
 import { AppError } from '../../lib/errors.js';
 import { countLabel } from '../../lib/plural.js';
 import type { FileStorage } from '../files/storage.js';
+import { withoutNotices } from '../notifications/from-events.js';
 import { schoolYearOf } from '../organisation/school-year.js';
 import { transactionLoader } from './demo-bulk.js';
 import { loadDemoCampaigns } from './demo-campaigns.js';
@@ -57,7 +58,8 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<DemoSumma
     throw new AppError('CONFLICT', 'Демонстрационные данные уже загружены в эту базу');
   return db.transaction(async (outer) => {
     const tx = withoutSavepoints(outer);
-    const summary = await loadInto(tx, opts, log);
+    // The demo is history already: its events notify nobody (issue 15 §3, notifications/from-events.ts).
+    const summary = await withoutNotices(() => loadInto(tx, opts, log));
     await opts.beforeCommit?.(tx);
     return summary;
   });
