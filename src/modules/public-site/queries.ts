@@ -6,7 +6,7 @@ import type { PublicationKind } from '../../db/schema/values.js';
 // The only reads of the public site (issue 15 §1): the `publications` table, names and places of
 // org_units, and — for a roadmap published with its execution — the status and done date of the
 // snapshot's own items. Never a live draft, never a user, never a pupil. A publication is «current»
-// while neither superseded nor withdrawn.
+// while neither superseded nor withdrawn. Names are sorted in JS: PostgreSQL 15 has no "unicode" collation.
 
 export type PublicUnit = { id: string; name: string; kind: string; parentId: string | null; path: string };
 
@@ -63,16 +63,15 @@ export async function unitsWithPublications(
   parentId: string | null,
 ): Promise<(PublicUnit & { count: number })[]> {
   const where = parentId === null ? sql`c.kind = 'region'` : sql`c.parent_id = ${parentId}`;
-  return queryRows(
+  return queryRows<PublicUnit & { count: number }>(
     db,
     sql`select c.id, c.name, c.kind, c.parent_id as "parentId", c.path, count(p.id)::int as count
         from org_units c
         join org_units d on d.path like c.path || '%'
         join publications p on p.org_unit_id = d.id and ${CURRENT}
         where ${where}
-        group by c.id, c.name, c.kind, c.parent_id, c.path
-        order by c.name collate "unicode"`,
-  );
+        group by c.id, c.name, c.kind, c.parent_id, c.path`,
+  ).then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name, 'ru')));
 }
 
 /** The unit's own current publications, newest first within a kind. */
@@ -80,7 +79,7 @@ export async function currentPublicationsOf(db: Db, unitId: string): Promise<Pub
   return queryRows(
     db,
     sql`select ${COLUMNS} from publications p where p.org_unit_id = ${unitId} and ${CURRENT}
-        order by p.kind, p.published_at desc, p.title collate "unicode"`,
+        order by p.kind, p.published_at desc, p.title`,
   );
 }
 
@@ -94,7 +93,7 @@ export async function currentPublicationsUnder(
     db,
     sql`select ${COLUMNS}, u.name as "unitName" from publications p join org_units u on u.id = p.org_unit_id
         where u.path like ${`${unitPath}%`} and p.kind = ${kind} and ${CURRENT}
-        order by u.name collate "unicode", p.title collate "unicode"`,
+        order by u.name, p.title`,
   );
 }
 
