@@ -6,6 +6,7 @@ import { loadSessionActor } from '../modules/auth/session-actor.js';
 import { tokenId } from '../modules/auth/sessions.js';
 import { RateLimitedError } from '../modules/auth/throttle.js';
 import { type Deps, type Env, SESSION_COOKIE } from './context.js';
+import { isPublicPath } from './public-answers.js';
 
 /**
  * CSRF: session cookies are SameSite=Lax, and every state-changing request must come from our own
@@ -101,12 +102,14 @@ export const securityHeaders = createMiddleware<Env>(async (c, next) => {
   const h = c.res.headers;
   h.set('X-Content-Type-Options', 'nosniff');
   const framedBySelf = h.get('X-Frame-Options') === 'SAMEORIGIN' && c.req.path.startsWith('/api/files/');
-  h.set('X-Frame-Options', framedBySelf ? 'SAMEORIGIN' : 'DENY');
+  // The public site (issue 15 §1) sets its own policy: no scripts, and its embed block framable by anyone.
+  const ownPolicy = isPublicPath(c.req.path) && h.has('Content-Security-Policy');
+  if (!ownPolicy) h.set('X-Frame-Options', framedBySelf ? 'SAMEORIGIN' : 'DENY');
   h.set('Referrer-Policy', 'same-origin');
   // API answers (files included) carry personal data: no browser or proxy may keep a copy. An answer
   // with an ETag chose its own policy (src/api/etag.ts: private, revalidated every time).
   if ((c.req.path === '/api' || c.req.path.startsWith('/api/')) && !h.has('ETag'))
     h.set('Cache-Control', 'no-store');
   if (c.error instanceof RateLimitedError) h.set('Retry-After', String(c.error.retryAfterSeconds));
-  h.set('Content-Security-Policy', framedBySelf ? CSP_FRAMED_BY_SELF : CSP);
+  if (!ownPolicy) h.set('Content-Security-Policy', framedBySelf ? CSP_FRAMED_BY_SELF : CSP);
 });
