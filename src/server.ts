@@ -25,7 +25,7 @@ import { scheduleDailySweep } from './modules/deadlines/scheduled-sweep.js';
 import { DEMO_ACCOUNTS } from './modules/demo/accounts.js';
 import { loadDemo } from './modules/demo/load-demo.js';
 import { ensureDefaultMethodologies } from './modules/identification/methodologies.js';
-import { scheduleImmediateMail } from './modules/notifications/mail/send.js';
+import { scheduleImmediateMail, sendDigests } from './modules/notifications/mail/send.js';
 import { emailTransport } from './modules/notifications/mail/transport.js';
 import { purgeExpiredPupils, schedulePupilPurge } from './modules/pupils/purge.js';
 
@@ -182,15 +182,19 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   if (!demoLoad) startJobs();
   const stopPurge = schedulePupilPurge(database.db);
   // The daily sweep of deadlines (issue 15 §3): every instance checks, one per day runs it; after the demo.
+  // E-mail of notifications chosen «at once» (issue 15 §3); without SMTP_URL nothing is sent. The
+  // day's digest goes out right after the day's sweep, by the instance that ran it.
+  const mailer = emailTransport(config);
+  const stopMail = mailer ? scheduleImmediateMail(database.db, mailer) : () => {};
   let stopSweep = () => {};
   const startSweep = () => {
-    stopSweep = scheduleDailySweep(database.db, { hour: config.dailySweepHour });
+    stopSweep = scheduleDailySweep(database.db, {
+      hour: config.dailySweepHour,
+      afterSweep: mailer ? () => sendDigests(database.db, { mailer, now: new Date() }) : undefined,
+    });
   };
   if (!demoLoad) startSweep();
   else demoLoad.then(startSweep, () => {});
-  // E-mail of notifications chosen «at once» (issue 15 §3); without SMTP_URL nothing is sent.
-  const mailer = emailTransport(config);
-  const stopMail = mailer ? scheduleImmediateMail(database.db, mailer) : () => {};
   demoLoad?.then(startJobs, (e) => {
     // The demo's one transaction is rolled back, so the next start loads it again. A demo server
     // with an empty database has no account to sign in with: stopping says so more plainly.

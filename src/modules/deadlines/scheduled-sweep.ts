@@ -54,7 +54,7 @@ export async function runScheduledSweep(
   }
   try {
     const result = await runDailySweep(db, { today: opts.today, now: opts.now });
-    // digest: the e-mail digest of the day (sendDigests(db, { mailer, now })) goes out right after the sweep.
+    // The e-mail digest of the day (src/server.ts: sendDigests) goes out right after the sweep.
     await opts.afterSweep?.();
     await db.execute(sql`update scheduled_runs set finished_at = ${new Date().toISOString()},
       outcome = ${SWEEP.done(result.notices, result.regions)}

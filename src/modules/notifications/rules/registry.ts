@@ -5,6 +5,12 @@ import {
   reviewAssignedRule,
   reviewReassignedRule,
 } from './people-documents.js';
+import {
+  objectPublished,
+  practicePublished,
+  practiceReviewed,
+  practiceSubmitted,
+} from './practices-publication.js';
 import { itemConfirmed, itemStatusChanged } from './roadmap-items.js';
 import type { EventRules } from './types.js';
 
@@ -22,8 +28,8 @@ export const EVENT_RULES: EventRules = {
   'risk_campaign.opened': campaignOpened,
   'monitoring.opened': monitoringOpened,
   'identification_list.approved': listApproved,
-  // ── To wire at the merge (their event types live in other helpers' event files, not on this branch):
-  // 'practice.submitted' → the reviewers of the practice's unit (kind 'practice_submitted'),
-  // 'practice.reviewed'  → the keepers of the author unit (kind 'practice_reviewed'),
-  // 'publication.published' → the keepers of the unit (kind 'published').
+  'practice.submitted': practiceSubmitted,
+  'practice.reviewed': practiceReviewed,
+  'practice.published': practicePublished,
+  'publication.published': objectPublished,
 };
