@@ -180,6 +180,13 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
         (u) => UNIT_READERS[u],
       ).filter((c) => kinds.includes(c.label as never));
     }
+    // «Похожие школы» (issue 15 §2): those who govern the school, not every reader of it.
+    case 'practice.similar':
+      return byUnit(
+        (x) => ({ id: x.unitId }),
+        (u) => UNIT_READERS[u],
+        (u) => UNIT_READERS[u].filter((l) => l !== 'teacher' && l !== 'expert'),
+      ).filter((c) => ['school', 'school2'].includes(c.label));
     case 'unit.admin':
       return byUnit(
         (x) => ({ id: x.unitId }),

@@ -1,22 +1,34 @@
 import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { users } from '../src/db/schema/auth.js';
-import { practices } from '../src/db/schema/practices.js';
+import { files } from '../src/db/schema/files.js';
+import { staffMembers } from '../src/db/schema/people.js';
+import { practiceFiles, practices } from '../src/db/schema/practices.js';
 import { publications } from '../src/db/schema/publication.js';
 import { pupilRecords } from '../src/db/schema/pupils.js';
 import { items } from '../src/db/schema/roadmaps.js';
-import { loadDemo } from '../src/modules/demo/load-demo.js';
 import { databaseStorage } from '../src/modules/files/storage.js';
 import { decryptPersonal } from '../src/modules/pupils/pupil-crypto.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { DB_KINDS } from './helpers/db.js';
+import { demoDatabase } from './helpers/demo-db.js';
 import { type PublicFixture, publishDemoSample } from './helpers/public-site-fixture.js';
 
 // The public site without login (issue 15 §1) over the demo with a few publications: every page reached
 // from /public and the sitemap is crawled, and none shows a draft, an unpublished or withdrawn title, a
 // pupil's name or a user's full name; headers, 304, 404/410, versions, downloads, the embed block, open
 // data and the version for the visually impaired.
+
+/** The text of a DOCX; the fixture's own stand-in files are not ZIPs and are searched as they are. */
+const docxText = (bytes: Uint8Array) => {
+  try {
+    return strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array()).replace(/<[^>]+>/g, '');
+  } catch {
+    return strFromU8(bytes);
+  }
+};
 
 const DRAFT_PRACTICE = 'Черновик практики, который нельзя показывать (демо)';
 
@@ -25,26 +37,47 @@ describe.each(DB_KINDS)('public site on %s', (kind) => {
   let t: ReturnType<typeof testApp>;
   let f: PublicFixture;
   let secrets: string[] = [];
+  let materials = { published: '', draft: '' };
   const pages = new Map<string, { status: number; body: string; headers: Headers }>();
 
   const get = (url: string, headers: Record<string, string> = {}) =>
     t.app.request(`http://localhost${url}`, { headers });
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
+    database = await demoDatabase(kind);
     const { db } = database;
-    await loadDemo(db, { storage: databaseStorage });
     f = await publishDemoSample(db, databaseStorage(db));
-    await db
+    const [draft] = await db
       .insert(practices)
-      .values({ authorUnitId: f.region.id, year: 2025, title: DRAFT_PRACTICE, status: 'draft' });
+      .values({ authorUnitId: f.region.id, year: 2025, title: DRAFT_PRACTICE, status: 'draft' })
+      .returning();
+    // A material of a published practice is served; one of a draft is not (see the test below).
+    const material = async (practiceId: string, body: string) => {
+      const key = `test/${practiceId}`;
+      await databaseStorage(db).put(key, Buffer.from(body));
+      const [file] = await db
+        .insert(files)
+        .values({ storageKey: key, name: 'материал.txt', mime: 'text/plain', size: body.length, sha256: 'x' })
+        .returning();
+      const [pf] = await db
+        .insert(practiceFiles)
+        .values({ practiceId, fileId: file?.id ?? '', title: 'Материал' })
+        .returning();
+      return `/public/practices/${practiceId}/files/${pf?.id}`;
+    };
+    const [published] = await db.select().from(practices).where(eq(practices.status, 'published')).limit(1);
+    materials = {
+      published: await material(published?.id ?? '', 'опубликованный материал'),
+      draft: await material(draft?.id ?? '', 'материал черновика'),
+    };
     t = testApp(database);
     const pupils = (await db.select().from(pupilRecords)).map((r) => decryptPersonal(r.nameEnc));
     const people = (await db.select({ n: users.fullName }).from(users)).map((u) => u.n);
+    const staff = (await db.select().from(staffMembers)).map((m) => `${m.lastName} ${m.firstName}`);
     const publishedText = JSON.stringify(await db.select().from(publications));
     // A title shared with something published (two roadmaps may be named alike) is not a secret.
     const unpublished = f.unpublishedTitles.filter((s) => s.length >= 12 && !publishedText.includes(s));
-    secrets = [...pupils, ...people, ...unpublished, f.withdrawn.title, DRAFT_PRACTICE];
+    secrets = [...pupils, ...people, ...staff, ...unpublished, f.withdrawn.title, DRAFT_PRACTICE];
     expect(pupils.length).toBeGreaterThan(50);
     expect(unpublished.length).toBeGreaterThan(3);
 
@@ -56,9 +89,13 @@ describe.each(DB_KINDS)('public site on %s', (kind) => {
     ];
     while (queue.length > 0) {
       const url = queue.shift() ?? '';
-      if (pages.has(url) || /\.(docx|pdf)$/.test(url)) continue;
+      if (pages.has(url) || /\.pdf$/.test(url)) continue;
       const res = await get(url);
-      const body = await res.text();
+      // A DOCX is searched by its text like a page (a PDF's text is compressed: its bytes are checked below).
+      const body =
+        url.endsWith('.docx') && res.ok
+          ? docxText(new Uint8Array(await res.arrayBuffer()))
+          : await res.text();
       pages.set(url, { status: res.status, body, headers: res.headers });
       for (const m of body.matchAll(/href="([^"#]+)"/g)) {
         const href = (m[1] ?? '').replace(/&amp;/g, '&');
@@ -223,5 +260,12 @@ describe.each(DB_KINDS)('public site on %s', (kind) => {
     const sitemap = await (await get('/sitemap.xml')).text();
     expect(sitemap).toContain(`/public/p/${f.regionalPub.objectId}</loc>`);
     expect(sitemap).not.toContain(f.withdrawn.objectId);
+  });
+
+  it('serves the materials of a published practice and not of a draft', async () => {
+    const ok = await get(materials.published);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('опубликованный материал');
+    expect((await get(materials.draft)).status).toBe(404);
   });
 });

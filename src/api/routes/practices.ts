@@ -73,7 +73,7 @@ export function practiceRoutes(app: App, deps: Deps) {
 
   app.openapi(
     createRoute({
-      ...access('school.read'),
+      ...access('practice.similar'),
       method: 'get',
       path: '/api/practices/similar/{id}',
       tags,

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { attachmentDisposition } from '../../modules/files/save-file.js';
+import { publishedPracticeFile } from '../../modules/practices/public-practices.js';
 import { EMBED_FRAME_JS, EMBED_JS, embedBlock } from '../../modules/public-site/embed.js';
 import {
   buildDataset,
@@ -113,6 +114,16 @@ export function publicSiteRoutes(app: App, deps: Deps) {
     return page(c, await practicesPage(db, query, view(c)));
   });
   app.get('/public/practices/:id', async (c) => page(c, await practicePage(db, c.req.param('id'), view(c))));
+  // A material of a published practice (the links of publicPracticeView.materials).
+  app.get('/public/practices/:id/files/:fileId', async (c) => {
+    const row = await publishedPracticeFile(db, c.req.param('id'), c.req.param('fileId'));
+    const data = row ? await deps.storage.get(row.file.storageKey) : null;
+    if (!row || !data) return notFound(c);
+    return publicAnswer(c, data, {
+      type: row.file.mime,
+      extra: { 'Content-Disposition': attachmentDisposition(row.file.name) },
+    });
+  });
 
   app.get('/public/embed/:id', async (c) => {
     const id = c.req.param('id');

@@ -63,8 +63,13 @@ export async function updateNotificationSettings(
           .onConflictDoNothing()
           .returning({ version: notificationSettings.version });
     if (!row) throw conflict();
+    // The address is the user's own field: its version moves too, so an administrator's form opened
+    // before this change gets a conflict instead of silently writing the old address back.
     if (input.email !== before.email)
-      await tx.update(users).set({ email: input.email }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ email: input.email, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(users.id, userId));
     const changes = [
       { field: 'emailMode', old: before.emailMode, new: input.emailMode },
       { field: 'immediateKinds', old: before.immediateKinds, new: immediateKinds },

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { identificationLists, identificationResults } from '../../db/schema/identification.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { practices } from '../../db/schema/practices.js';
+import type { Role } from '../../db/schema/values.js';
+import { AppError } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
@@ -111,12 +113,27 @@ export async function improvedPeers(db: Db, regionId: string, schoolId: string) 
   return { list, cluster, why };
 }
 
+const SIMILAR_ROLES: readonly Role[] = [
+  'school_team',
+  'curator',
+  'municipal_coordinator',
+  'regional_operator',
+  'regional_center',
+  'admin',
+];
+
 export async function similarSchools(
   db: Db,
   opts: { actor: Actor; schoolId: string },
 ): Promise<SimilarSchoolsView> {
   const { actor } = opts;
   const school = await readableUnit(db, actor, opts.schoolId);
+  // The cluster and why peers improved are the school's management data: its team, its curator, the
+  // municipality and the region — not a teacher or an expert who merely sees the school.
+  const governs = actor.assignments.some(
+    (a) => a.role === 'admin' || (SIMILAR_ROLES.includes(a.role) && school.path.startsWith(a.governingPath)),
+  );
+  if (!governs) throw new AppError('FORBIDDEN', PRACTICE_MSG.similarForbidden);
   const base = {
     school: { id: school.id, name: school.name },
     listYear: null,

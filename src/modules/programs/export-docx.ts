@@ -41,7 +41,7 @@ const table = (widths: number[], headers: string[], rows: string[][]) =>
   });
 const cols = (...parts: number[]) => parts.map((x) => Math.round((TABLE_W * x) / 100));
 
-function body(c: DocumentContent) {
+function body(c: DocumentContent, publicCopy: boolean) {
   const out: (Paragraph | Table)[] = [];
   for (const s of c.sections) {
     out.push(heading(s.title));
@@ -83,12 +83,19 @@ function body(c: DocumentContent) {
   }
   if (c.responsible.length) {
     out.push(heading('Ответственные за реализацию'));
+    // The public copy (issue 15 §1) names positions and roles only: no person's name leaves the system.
     out.push(
-      table(
-        cols(6, 34, 30, 30),
-        ['№', 'ФИО', 'Должность', 'Роль в программе'],
-        c.responsible.map((r, i) => [String(i + 1), r.name, r.position, r.role]),
-      ),
+      publicCopy
+        ? table(
+            cols(6, 47, 47),
+            ['№', 'Должность', 'Роль в программе'],
+            c.responsible.map((r, i) => [String(i + 1), r.position, r.role]),
+          )
+        : table(
+            cols(6, 34, 30, 30),
+            ['№', 'ФИО', 'Должность', 'Роль в программе'],
+            c.responsible.map((r, i) => [String(i + 1), r.name, r.position, r.role]),
+          ),
     );
   }
   if (c.partners.length) {
@@ -107,7 +114,7 @@ function body(c: DocumentContent) {
 /** Access: whoever sees the document. */
 export async function exportDocumentDocx(
   db: Db,
-  opts: { actor: Actor; documentId: string },
+  opts: { actor: Actor; documentId: string; publicCopy?: boolean },
 ): Promise<{ fileName: string; data: Buffer }> {
   const { doc, school } = await loadDocumentAccess(db, opts.actor, opts.documentId);
   const content = documentContentSchema.parse(doc.content);
@@ -134,7 +141,7 @@ export async function exportDocumentDocx(
             margin: { top: 1134, bottom: 1134, left: 1134, right: 850 },
           },
         },
-        children: [...titlePage, p('', { pageBreak: true }), ...body(content)],
+        children: [...titlePage, p('', { pageBreak: true }), ...body(content, opts.publicCopy ?? false)],
       },
     ],
   });

@@ -7,8 +7,10 @@ import { ROADMAP_COLUMNS, ruDate, STATUS_LABELS } from './strings.js';
 // The body of a publication, rendered from its frozen snapshot only. A roadmap is the order's appendix
 // (sections as rows across the table); with execution shown, each measure adds its live status.
 
+/** The snapshot's order as published: its date is already display text (ДД.ММ.ГГГГ), either part may be empty. */
 function order(o: { number: string; date: string } | null) {
-  return o ? `приказ от ${ruDate(o.date)} № ${o.number}` : null;
+  if (!o || (!o.number && !o.date)) return null;
+  return `приказ${o.date ? ` от ${o.date}` : ''}${o.number ? ` № ${o.number}` : ''}`;
 }
 
 export function RoadmapBody({ s, live }: { s: RoadmapSnapshot; live: Map<string, LiveStatus> | null }) {

@@ -104,7 +104,10 @@ async function renderBody(db: Db, row: PublicationRow) {
     return <RoadmapBody s={s} live={live} />;
   }
   if (row.kind === 'identification_list') {
-    return <ListBody s={listSnapshot.parse(row.snapshot)} schoolNames={row.options.schoolNames === true} />;
+    // Names of schools only on the current version: a region that stopped publishing them (a later
+    // version with counts only) must not keep them public through an earlier version's page.
+    const names = row.options.schoolNames === true && !row.supersededAt;
+    return <ListBody s={listSnapshot.parse(row.snapshot)} schoolNames={names} />;
   }
   return <DocumentBody s={documentSnapshot.parse(row.snapshot)} />;
 }

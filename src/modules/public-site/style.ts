@@ -14,24 +14,24 @@ a:hover{text-decoration-thickness:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:1rem}
 header.site,footer.site{background:#f2f4f7;border-bottom:1px solid #c9ced6}
-footer.site{border-top:1px solid #c9ced6;border-bottom:0;margin-top:2rem;color:#4d4d4d;font-size:.9rem}
+footer.site{border-top:1px solid #c9ced6;border-bottom:0;margin-top:2rem;color:#4d4d4d;font-size:.9em}
 .wrap{max-width:72rem;margin:0 auto;padding:.75rem 1rem}
-.brand{font-weight:700;font-size:1.15rem;text-decoration:none;color:#1b1b1b}
-.tagline{margin:.25rem 0 0;color:#4d4d4d;font-size:.9rem}
-.tools{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;margin-top:.5rem;font-size:.95rem}
+.brand{font-weight:700;font-size:1.15em;text-decoration:none;color:#1b1b1b}
+.tagline{margin:.25rem 0 0;color:#4d4d4d;font-size:.9em}
+.tools{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;margin-top:.5rem;font-size:.95em}
 .tools ul{display:inline-flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:0;padding:0}
 .tools a[aria-current]{font-weight:700;text-decoration:none;border-bottom:3px solid currentColor}
 nav.crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:0;padding:0}
 nav.crumbs li+li::before{content:"→";margin-right:.25rem;color:#4d4d4d}
 main{display:block}
-h1{font-size:1.75rem;line-height:1.25;margin:1rem 0}
-h2{font-size:1.35rem;margin:1.75rem 0 .75rem}
-h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
+h1{font-size:1.75em;line-height:1.25;margin:1rem 0}
+h2{font-size:1.35em;margin:1.75rem 0 .75rem}
+h3{font-size:1.1em;margin:1.25rem 0 .5rem}
 .muted{color:#4d4d4d}
 .note{background:#fff6d6;border-left:4px solid #8a6100;padding:.5rem .75rem}
 ul.plain{padding-left:1.25rem}
 ul.plain li{margin:.3rem 0}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95em}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 th,td{border:1px solid #8c939d;padding:.35rem .5rem;vertical-align:top;text-align:left}
 thead th{background:#e8ebf0}
@@ -42,20 +42,20 @@ th[scope=row]{font-weight:400}
 .downloads a{margin-right:1rem}
 pre.code{white-space:pre-wrap;word-break:break-all;background:#f2f4f7;border:1px solid #c9ced6;padding:.5rem}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}
-form.filters label{display:flex;flex-direction:column;font-size:.9rem}
+form.filters label{display:flex;flex-direction:column;font-size:.9em}
 input,select,button{font:inherit;padding:.3rem .4rem;border:1px solid #6b7280;border-radius:2px;background:#fff;color:#1b1b1b}
 button{background:#0a4a94;color:#fff;border-color:#0a4a94;cursor:pointer}
 dl.passport dt{font-weight:700;margin-top:.5rem}
 dl.passport dd{margin:0 0 0 1rem}
-body.embed{font-size:.95rem;padding:.25rem .5rem}
-body.embed h1{font-size:1.1rem;margin:0 0 .25rem}
-body.embed h2{font-size:1rem;margin:.5rem 0 .25rem}
+body.embed{font-size:.95em;padding:.25rem .5rem}
+body.embed h1{font-size:1.1em;margin:0 0 .25rem}
+body.embed h2{font-size:1em;margin:.5rem 0 .25rem}
 body.embed ul{margin:.25rem 0;padding-left:1.1rem}
 body.vi img,body.vi svg,body.vi video{display:none}
 body.vi{line-height:1.6;letter-spacing:.02em}
-body.vi-m{font-size:1.25rem}
-body.vi-l{font-size:1.6rem}
-body.vi-xl{font-size:2rem}
+body.vi-m{font-size:1.25em}
+body.vi-l{font-size:1.6em}
+body.vi-xl{font-size:2em}
 body.vi-bw,body.vi-bw header.site,body.vi-bw footer.site,body.vi-bw thead th,body.vi-bw .section-row th,body.vi-bw .note,body.vi-bw pre.code{background:#fff;color:#000}
 body.vi-bw a,body.vi-bw .muted,body.vi-bw .status,body.vi-bw .tagline{color:#000}
 body.vi-bw th,body.vi-bw td,body.vi-bw header.site{border-color:#000}

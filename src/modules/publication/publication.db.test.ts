@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { buildRegion } from '../../../tests/helpers/fixture.js';
@@ -9,6 +10,7 @@ import { schoolDocuments } from '../../db/schema/programs.js';
 import { publications } from '../../db/schema/publication.js';
 import { AppError } from '../../lib/errors.js';
 import { databaseStorage } from '../files/storage.js';
+import { noticesOf } from '../notifications/notify.js';
 import { EMPTY_CONTENT } from '../programs/content.js';
 import { createItem } from '../roadmaps/create-item.js';
 import { createRoadmap } from '../roadmaps/create-roadmap.js';
@@ -206,14 +208,31 @@ describe.each(DB_KINDS)('publication on %s', (kind) => {
     const [row] = await database.db.select().from(publications).where(eq(publications.objectId, doc.id));
     expect(JSON.stringify(row?.snapshot)).toContain('директор');
     expect(JSON.stringify(row?.snapshot)).not.toContain('Иванова');
+    // The public DOCX (the one a visitor downloads) has the position and the role, not the name.
+    const [docxRow] = await database.db
+      .select()
+      .from(files)
+      .where(eq(files.id, row?.docxFileId ?? ''));
+    const docxBytes = docxRow ? await storage().get(docxRow.storageKey) : null;
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(docxBytes ?? Buffer.alloc(0)))['word/document.xml'] ?? new Uint8Array(),
+    );
+    expect(xml).toContain('руководитель');
+    expect(xml).not.toContain('Иванова');
     const status = async () =>
       (await database.db.select().from(schoolDocuments).where(eq(schoolDocuments.id, doc.id)))[0]?.status;
     expect(await status()).toBe('published');
+    const approvedNotices = async () =>
+      (await noticesOf(database.db, f.as('school1').userId)).filter((n) => n.kind === 'document_approved')
+        .length;
+    const before = await approvedNotices();
     await withdrawPublication(database.db, {
       actor: f.as('region'),
       publicationId: p?.id ?? '',
       input: { reason: 'Опубликована не та редакция' },
     });
     expect(await status()).toBe('approved');
+    // Back to «утверждено» is a withdrawal from the site, not an approval: nobody is told «утверждён».
+    expect(await approvedNotices()).toBe(before);
   });
 });

@@ -33,7 +33,7 @@ export async function prepareDocumentPublication(
   school: SchoolUnit,
 ) {
   const snapshot = documentSnapshotOf(doc, school);
-  const docx = await exportDocumentDocx(db, { actor, documentId: doc.id });
+  const docx = await exportDocumentDocx(db, { actor, documentId: doc.id, publicCopy: true });
   const pdf = await documentPdf(doc.title, snapshot, documentApproval(snapshot.approvedOrder));
   return {
     snapshot,

@@ -9,7 +9,7 @@ import { PRACTICE_UI as T } from './labels.js';
 export type PracticeRow = ApiData<'/api/practices', 'get'>[number];
 
 export const figureText = (f: PracticeRow['figures'][number]) =>
-  `${f.label}: ${f.before ?? '—'} → ${f.after ?? '—'}${f.unit ? ` ${f.unit}` : ''}`;
+  `${f.label}: ${f.before ?? '—'} → ${f.after ?? '—'}${f.unit ? `\u00a0${f.unit}` : ''}`;
 
 export function PracticeTable({ rows, testId }: { rows: PracticeRow[]; testId: string }) {
   return (
@@ -59,9 +59,15 @@ export function PracticeTable({ rows, testId }: { rows: PracticeRow[]; testId: s
               </Table.Td>
               <Table.Td>{p.figures[0] ? <Text size="sm">{figureText(p.figures[0])}</Text> : '—'}</Table.Td>
               <Table.Td>
-                <Badge variant={p.status === 'published' ? 'filled' : 'light'}>
+                {/* Plain text, not a badge: a badge cuts «опубликована» to «ОПУБЛИКОВ…» in a narrow column. */}
+                <Text
+                  size="sm"
+                  fw={500}
+                  c={p.status === 'published' ? 'teal.8' : 'dimmed'}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {PRACTICE_STATUS_LABELS[p.status]}
-                </Badge>
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -26,7 +26,7 @@ export const campaignOpened: EventRule<'risk_campaign.opened'> = async (tx, { ta
       objectType: 'risk_campaign',
       objectId: target.entityId,
       orgUnitId: s.school_id,
-      dedupeKey: `opened:risk_campaign:${target.entityId}`,
+      dedupeKey: `opened:risk_campaign:${target.entityId}:${s.school_id}`,
     });
   return out;
 };
@@ -52,7 +52,7 @@ export const monitoringOpened: EventRule<'monitoring.opened'> = async (tx, { tar
       objectType: 'monitoring',
       objectId: target.entityId,
       orgUnitId: u.org_unit_id,
-      dedupeKey: `opened:monitoring:${target.entityId}`,
+      dedupeKey: `opened:monitoring:${target.entityId}:${u.org_unit_id}`,
     });
   return out;
 };

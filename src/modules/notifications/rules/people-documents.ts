@@ -87,7 +87,8 @@ export const documentStatusChanged: EventRule<'school_document.status_changed'> 
   tx,
   { target, payload },
 ) => {
-  const fact = DOCUMENT_FACTS[payload.to];
+  // Back from «опубликовано» to «утверждено» is a withdrawal from the public site, not a new approval.
+  const fact = payload.from === 'published' ? undefined : DOCUMENT_FACTS[payload.to];
   if (!fact) return [];
   const [d] = await queryRows<{
     id: string;

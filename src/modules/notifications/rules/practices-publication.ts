@@ -78,7 +78,7 @@ export const practicePublished: EventRule<'practice.published'> = async (tx, { t
       objectType: 'practice',
       objectId: target.entityId,
       orgUnitId: p.author_unit_id,
-      dedupeKey: `published:practice:${target.entityId}`,
+      dedupeKey: `published:practice:${target.entityId}:v${p.version}`,
     },
   ];
 };
@@ -91,7 +91,8 @@ export const objectPublished: EventRule<'publication.published'> = async (tx, { 
       kind: 'published',
       title: 'Опубликовано на сайте',
       body: `«${payload.title}», версия ${payload.version}`,
-      link: `/public/p/${payload.objectId}`,
+      // The in-app page of publications (it opens the public page): the app router has no /public.
+      link: '/publication',
       objectType: payload.kind,
       objectId: payload.objectId,
       orgUnitId: target.orgUnitId,
