@@ -77,7 +77,9 @@ test('at 390 px the header parts do not overlap and stay inside the header', asy
       const parts: [string, ReturnType<Page['locator']>][] = [
         ['menu button', header.getByRole('button').first()],
         ['logo', header.getByRole('link', { name: 'Опора' })],
-        ['demo badge', header.locator('.mantine-Badge-root')],
+        ['demo badge', header.getByTitle('Демонстрационный режим')],
+        // The notifications' bell (issue 15 §3) with its unread count.
+        ['bell', header.getByTestId('notification-bell')],
         ['user', header.getByTestId('user-menu')],
       ];
       const boxes: Box[] = [];
@@ -85,7 +87,7 @@ test('at 390 px the header parts do not overlap and stay inside the header', asy
         const b = await loc.boundingBox();
         if (b) boxes.push({ name, x: b.x, y: b.y, w: b.width, h: b.height });
       }
-      expect(boxes.map((b) => b.name)).toEqual(['menu button', 'logo', 'demo badge', 'user']);
+      expect(boxes.map((b) => b.name)).toEqual(['menu button', 'logo', 'demo badge', 'bell', 'user']);
       const head = await header.boundingBox();
       for (const [i, a] of boxes.entries()) {
         expect(a.x + a.w, `${a.name} inside the window`).toBeLessThanOrEqual(390);
