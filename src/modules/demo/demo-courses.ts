@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { monitoringResponses } from '../../db/schema/monitoring.js';
+import { orgUnits } from '../../db/schema/orgs.js';
 import {
   courseEnrolments,
   individualRoutes,
@@ -188,6 +189,8 @@ export async function loadDemoCourses(run: DemoRun): Promise<void> {
     })
     .from(routeActivities)
     .innerJoin(individualRoutes, eq(individualRoutes.id, routeActivities.routeId))
+    .innerJoin(staffMembers, eq(staffMembers.id, individualRoutes.staffMemberId))
+    .innerJoin(orgUnits, eq(orgUnits.id, individualRoutes.schoolId))
     .leftJoin(routeGoals, eq(routeGoals.id, routeActivities.goalId))
     .where(
       and(
@@ -195,9 +198,21 @@ export async function loadDemoCourses(run: DemoRun): Promise<void> {
         inArray(routeActivities.status, ['planned', 'returned']),
         // Only a running route's activity is served by an enrolment (a draft or a closed one is refused).
         inArray(individualRoutes.status, ['approved', 'in_progress']),
+        // The `teacher` account's route and courses are the scripted story below and in the routes'
+        // demo: a random enrolment here would change what the brief promises him.
+        isNull(staffMembers.userId),
       ),
     )
-    .orderBy(asc(individualRoutes.schoolId), asc(routeActivities.id));
+    // By stable keys, not by random ids: the same `today` gives the same enrolments on every load.
+    .orderBy(
+      asc(orgUnits.name),
+      asc(staffMembers.lastName),
+      asc(staffMembers.firstName),
+      asc(staffMembers.code),
+      asc(routeActivities.sort),
+      asc(routeActivities.title),
+      asc(routeActivities.dueDate),
+    );
   const regional = made.filter((m) => !m.municipal);
   const taken = new Set<string>();
   for (const [k, a] of activities.entries()) {
