@@ -1,5 +1,4 @@
 /** @jsxImportSource hono/jsx */
-// biome-ignore-all lint/correctness/useJsxKeyInIterable: rendered once to a string on the server, keys mean nothing
 import type { DocumentSnapshot, ListSnapshot, RoadmapSnapshot } from '../publication/snapshot.js';
 import type { LiveStatus } from './queries.js';
 import { ROADMAP_COLUMNS, ruDate, STATUS_LABELS } from './strings.js';

@@ -1,5 +1,4 @@
 /** @jsxImportSource hono/jsx */
-// biome-ignore-all lint/correctness/useJsxKeyInIterable: rendered once to a string on the server, keys mean nothing
 import type { Db } from '../../db/client.js';
 import { renderPage } from './layout.js';
 import { publicationHref, unitHref } from './pages.js';

@@ -1,5 +1,4 @@
 /** @jsxImportSource hono/jsx */
-// biome-ignore-all lint/correctness/useJsxKeyInIterable: rendered once to a string on the server, keys mean nothing
 import type { Child } from 'hono/jsx';
 import { SCHEME_LABELS, SITE, SIZE_LABELS } from './strings.js';
 import { CSS_HREF } from './style.js';

@@ -1,5 +1,4 @@
 /** @jsxImportSource hono/jsx */
-// biome-ignore-all lint/correctness/useJsxKeyInIterable: rendered once to a string on the server, keys mean nothing
 import type { Db } from '../../db/client.js';
 import { Page, renderPage } from './layout.js';
 import { buildDataset, DATASETS, PASSPORT_LABELS, type Passport, passportOf } from './opendata.js';

@@ -1,5 +1,4 @@
 /** @jsxImportSource hono/jsx */
-// biome-ignore-all lint/correctness/useJsxKeyInIterable: rendered once to a string on the server, keys mean nothing
 import type { Db } from '../../db/client.js';
 import { documentSnapshot, listSnapshot, roadmapSnapshot } from '../publication/snapshot.js';
 import { DocumentBody, ListBody, RoadmapBody } from './content.js';
