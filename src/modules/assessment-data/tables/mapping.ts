@@ -1,0 +1,139 @@
+import { z } from '@hono/zod-openapi';
+
+// The contract of an assessment table of any layout (issue 16 §1): what each column of a spreadsheet
+// means. The recogniser (`recognise-table.ts`) proposes a mapping; the user may correct it in the import
+// dialog and save it as a named template; `convert-table.ts` applies it. One schema for the server, the
+// OpenAPI document and the browser.
+
+/** What a column may carry. Percent fields are converted to counts with the number of participants. */
+export const TABLE_FIELDS = [
+  'school_code',
+  'school_login',
+  'school_name',
+  'municipality',
+  'year',
+  'assessment',
+  'subject',
+  'grade',
+  'participants',
+  'mark2',
+  'mark3',
+  'mark4',
+  'mark5',
+  'pct2',
+  'pct3',
+  'pct4',
+  'pct5',
+  'below_min',
+  'pct_below_min',
+  'average',
+  'lowered',
+  'confirmed',
+  'raised',
+  'pct_lowered',
+  'pct_confirmed',
+  'pct_raised',
+  'ignore',
+] as const;
+export const tableField = z.enum(TABLE_FIELDS);
+export type TableField = z.infer<typeof tableField>;
+
+/** A procedure, or the part of it a file does not say (the user completes it). */
+export const procedurePart = z.object({
+  assessment: z.string().trim().min(1).max(100).nullable(),
+  subject: z.string().trim().min(1).max(200).nullable(),
+  grade: z.number().int().min(1).max(11).nullable(),
+});
+
+export const tableMapping = z
+  .object({
+    /** The sheet's name in an XLSX book; null for CSV. */
+    sheet: z.string().max(200).nullable(),
+    /** 1-based row numbers of the header (one or more rows: merged group headers above field headers). */
+    headerRows: z.array(z.number().int().min(1)).min(1).max(10),
+    /** 'long': a row per school and procedure; 'wide': a row per school, a column group per procedure. */
+    layout: z.enum(['long', 'wide']),
+    /** 1-based column → field; `group` says which procedure group a column of a wide table belongs to. */
+    columns: z
+      .array(
+        z.object({
+          column: z.number().int().min(1).max(16384),
+          field: tableField,
+          group: z.number().int().min(0).nullable(),
+        }),
+      )
+      .max(2000),
+    /** The procedure of each group of a wide table (index = group); parts the file's columns do not give. */
+    groups: z.array(procedurePart).max(500),
+    /** Values the file does not carry in columns: the year always may be set here. */
+    fixed: procedurePart.extend({ year: z.number().int().min(2000).max(2100).nullable() }),
+  })
+  .openapi('AssessmentTableMapping');
+export type TableMapping = z.infer<typeof tableMapping>;
+
+/** A row-numbered message about the file (a skipped subtotal row, a conversion made). */
+export const tableNote = z.object({
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type TableNote = z.infer<typeof tableNote>;
+
+/** What the recogniser saw and proposes; shown in the mapping step. */
+export const tableAnalysis = z
+  .object({
+    sheets: z.array(z.object({ name: z.string().nullable(), rows: z.number().int() })),
+    /** The first rows of the chosen sheet as the user sees them: row number and cell texts. */
+    preview: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+    mapping: tableMapping,
+    /** True when the recogniser found every needed field; false → the mapping step is shown. */
+    sure: z.boolean(),
+    /** Why it is not sure, in Russian (missing year, an unknown column…). */
+    doubts: z.array(z.string()),
+    /** The file's shape (sheet, header texts): a saved template with the same signature applies itself. */
+    signature: z.string(),
+  })
+  .openapi('AssessmentTableAnalysis');
+export type TableAnalysis = z.infer<typeof tableAnalysis>;
+
+/** How the file names a school; matched to the region's schools by code, login or (reviewed) name. */
+export const tableSchoolKey = z.object({
+  code: z.string().nullable(),
+  login: z.string().nullable(),
+  name: z.string().nullable(),
+  municipality: z.string().nullable(),
+});
+export type TableSchoolKey = z.infer<typeof tableSchoolKey>;
+
+const procedureKey = {
+  row: z.number().int(),
+  school: tableSchoolKey,
+  year: z.number().int(),
+  assessment: z.string(),
+  subject: z.string(),
+  grade: z.number().int(),
+  participants: z.number().int(),
+};
+export const convertedResult = z.object({
+  ...procedureKey,
+  mark2: z.number().int(),
+  mark3: z.number().int().nullable(),
+  mark4: z.number().int().nullable(),
+  mark5: z.number().int().nullable(),
+});
+export const convertedConfirmation = z.object({
+  ...procedureKey,
+  lowered: z.number().int(),
+  confirmed: z.number().int(),
+  raised: z.number().int(),
+});
+export type ConvertedResult = z.infer<typeof convertedResult>;
+export type ConvertedConfirmation = z.infer<typeof convertedConfirmation>;
+
+/** The rows of the file in Opora's terms, with notes (skipped subtotals) and row errors. */
+export type TableConversion = {
+  results: ConvertedResult[];
+  confirmations: ConvertedConfirmation[];
+  notes: TableNote[];
+  errors: TableNote[];
+};
