@@ -61,6 +61,8 @@ export function headerLabels(rows: TableRow[], headerRows: number[]): Map<number
 function subtotalReason(key: TableSchoolKey): string | null {
   const parts = [key.code, key.login, key.name, key.municipality].map((v) => normaliseHeader(v ?? ''));
   const [code, login, name, muni] = parts as [string, string, string, string];
+  // The example row of the XLSX templates (templates.ts) is kept by a careless user: never a school.
+  if (parts.some((p) => p.startsWith('пример'))) return 'строка-пример шаблона';
   const total = parts.find((p) => TOTAL.test(p));
   if (total !== undefined) return 'итоговая строка';
   if (!code && !login && !name) return muni ? 'строка муниципалитета без школы' : 'строка без школы';
