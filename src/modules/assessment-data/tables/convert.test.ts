@@ -128,11 +128,11 @@ describe('hostile assessment tables are rejected by the import limits', () => {
   });
 
   it('a workbook of too many rows', async () => {
-    const book = manyRowsWorkbook(2, 60_000);
-    const e = await rejected(() => readAssessmentTable('big.xlsx', book, null), 'xlsx of 2 × 60 000 rows');
+    const book = manyRowsWorkbook(2, 30_000);
+    const e = await rejected(() => readAssessmentTable('big.xlsx', book, null), 'xlsx of 2 × 30 000 rows');
     expect(e.code).toBe('TOO_LARGE');
     expect(e.message).toBe(
-      'В книге слишком много строк (больше 100\u00a0000): разделите её на несколько файлов',
+      'В книге слишком много строк (больше 50\u00a0000): разделите её на несколько файлов',
     );
   });
 
@@ -141,7 +141,7 @@ describe('hostile assessment tables are rejected by the import limits', () => {
     const e = await rejected(() => readAssessmentTable('big.csv', csv, null), 'csv of 50 MB');
     expect(e.code).toBe('TOO_LARGE');
     expect(e.message).toBe(
-      'В файле слишком много строк (больше 100\u00a0000): разделите его на несколько файлов',
+      'В файле слишком много строк (больше 50\u00a0000): разделите его на несколько файлов',
     );
   });
 });
