@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cp1251, workbook, YEAR } from '../../../../tests/helpers/assessment-tables.js';
@@ -17,6 +18,25 @@ describe('header vocabulary', () => {
     ).filter((x) => x.field !== x.want);
     expect(wrong).toEqual([]);
     expect(VOCABULARY.every((v) => fieldOfHeader(normaliseHeader(v.label)) === v.field)).toBe(true);
+  });
+
+  it('is listed in docs/data-formats.md as it is in the code, and every listed header is recognised', () => {
+    const docs = readFileSync(new URL('../../../../docs/data-formats.md', import.meta.url), 'utf8');
+    const table = /<!-- vocabulary[^>]*-->\n([\s\S]*?)\n<!-- \/vocabulary -->/.exec(docs)?.[1] ?? '';
+    const rows = table
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(' | ').map((c) => c.replace(/^\| | \|$/g, '')));
+    const listed = rows.map(([field, label, explanation, examples]) => ({
+      field: field?.replace(/`/g, ''),
+      label,
+      explanation,
+      examples: [...(examples ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]),
+    }));
+    expect(listed).toEqual(VOCABULARY);
+    for (const v of listed) {
+      for (const e of v.examples) expect([e, fieldOfHeader(normaliseHeader(e))]).toEqual([e, v.field]);
+    }
   });
 
   it('tells a procedure from group and title texts', () => {
