@@ -31,7 +31,7 @@ describe('header vocabulary', () => {
       field: field?.replace(/`/g, ''),
       label,
       explanation,
-      examples: [...(examples ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]),
+      examples: [...(examples ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''),
     }));
     expect(listed).toEqual(VOCABULARY);
     for (const v of listed) {
