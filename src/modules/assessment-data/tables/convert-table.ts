@@ -192,16 +192,23 @@ function procedureOf(
     }
     year = y;
   }
+  // A long table may name the whole procedure in one cell («ВПР Математика 5 класс»): its parts fill the others.
   const assessmentText = cells.text('assessment');
+  const subjectText = cells.text('subject');
+  const inAssessment = assessmentText ? parseProcedure(assessmentText) : null;
+  const inSubject = subjectText ? parseProcedure(subjectText) : null;
   const assessment =
     group?.assessment ??
-    (assessmentText ? (parseProcedure(assessmentText).assessment ?? assessmentText) : fixed.assessment);
-  const subjectText = cells.text('subject');
+    (inAssessment ? (inAssessment.assessment ?? assessmentText) : null) ??
+    inSubject?.assessment ??
+    fixed.assessment;
   const subject =
     group?.subject ??
-    (subjectText ? (parseProcedure(subjectText).subject ?? subjectText.toLowerCase()) : fixed.subject);
+    (inSubject ? (inSubject.subject ?? subjectText.toLowerCase()) : null) ??
+    inAssessment?.subject ??
+    fixed.subject;
   const gradeText = cells.text('grade');
-  let grade = group?.grade ?? fixed.grade;
+  let grade = group?.grade ?? inSubject?.grade ?? inAssessment?.grade ?? fixed.grade;
   if (!group?.grade && gradeText !== '') {
     const g = /^\d+$/.test(gradeText) ? Number(gradeText) : parseProcedure(`${gradeText} класс`).grade;
     if (g === null || !(g >= MIN_GRADE && g <= MAX_GRADE)) {

@@ -95,17 +95,25 @@ function headerColumns(band: TableRow[]): Column[] {
   return columns;
 }
 
-/** The procedure a column's group rows name («Астрономия, 11 класс» too: a subject not in the list). */
+/**
+ * The procedure a column's group rows name, the parts gathered down the rows («5 класс» above «Математика»);
+ * a subject not in the list («Астрономия, 11 класс») is the words a group text has besides its grade.
+ */
 function groupOf(col: Column): ProcPart {
+  const part: NonNullable<ProcPart> = { assessment: null, subject: null, grade: null };
+  let other: string | null = null;
   for (const text of col.upper) {
-    const p = parseProcedure(text);
     const f = fieldOfHeader(normaliseHeader(text));
     if (f !== null && f !== 'ignore') continue;
-    const subject =
-      p.subject ?? (p.grade !== null || p.assessment !== null ? subjectOfGroupText(text) : null);
-    if (subject !== null || p.grade !== null) return { assessment: p.assessment, subject, grade: p.grade };
+    const p = parseProcedure(text);
+    part.assessment ??= p.assessment;
+    part.subject ??= p.subject;
+    part.grade ??= p.grade;
+    if (!p.subject && (p.grade !== null || p.assessment !== null)) other ??= subjectOfGroupText(text);
   }
-  return col.procedure;
+  part.subject ??= other;
+  if (part.subject === null && part.grade === null) return col.procedure;
+  return part;
 }
 
 /** Assessment, year, grade, subject named by the title rows or the sheet name (the first that names it). */
@@ -127,6 +135,20 @@ export function signatureOf(sheetName: string | null, band: TableRow[]): string 
     ...band.map((r) => r.cells.map(normaliseHeader).join('\t')),
   ];
   return `t1-${createHash('sha256').update(shape.join('\n')).digest('hex').slice(0, 32)}`;
+}
+
+/** True when every filled cell of the procedure columns names `part` («ВПР Математика 5 класс»). */
+function cellsName(
+  part: 'assessment' | 'subject' | 'grade',
+  columns: TableMapping['columns'],
+  data: TableRow[],
+) {
+  const cols = columns.filter((c) => c.field === 'assessment' || c.field === 'subject');
+  const texts = data
+    .slice(0, 50)
+    .map((r) => cols.map((c) => r.cells[c.column - 1] ?? '').join(' '))
+    .filter((t) => t.trim() !== '');
+  return texts.length > 0 && texts.every((t) => parseProcedure(t)[part] !== null);
 }
 
 const PART_NAMES = { assessment: 'процедура', subject: 'предмет', grade: 'класс' } as const;
@@ -198,7 +220,9 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     doubts.push('Год не указан ни в столбце, ни в заголовке над таблицей: укажите его');
   }
   for (const part of ['assessment', 'subject', 'grade'] as const) {
-    if (fixed[part] !== null || (layout === 'long' && fields.has(part))) continue;
+    if (fixed[part] !== null || (layout === 'long' && (fields.has(part) || cellsName(part, columns, data)))) {
+      continue;
+    }
     if (layout === 'long')
       doubts.push(`Не указан(а) ${PART_NAMES[part]}: нет ни столбца, ни заголовка над таблицей`);
     else {

@@ -251,3 +251,69 @@ describe('XLSX templates', () => {
     });
   }
 });
+
+describe('headers as regions write them', () => {
+  const cases: [string, string | null][] = [
+    ['Кол-во\nучастников', 'participants'],
+    ['Количество участников, чел.', 'participants'],
+    ['Выполняли работу', 'participants'],
+    ['Доля обучающихся, получивших "2", %', 'pct2'],
+    ['Получили отметку "3" (чел.)', 'mark3'],
+    ['Отметка 4, % от общего числа участников', 'pct4'],
+    ['"5" (%)', 'pct5'],
+    ['Понизили (Отметка < Отметка по журналу) %', 'pct_lowered'],
+    ['Не набрали минимального балла', 'below_min'],
+    ['Средний тестовый балл', 'average'],
+    ['Количество стобалльников', 'ignore'],
+    ['Успеваемость, %', 'ignore'],
+    ['Наименование МО', 'municipality'],
+    ['Наименование МСУ', 'municipality'],
+    ['Код МСУ', 'ignore'],
+    ['Идентификатор ОО', 'school_code'],
+    ['Наименование образовательной организации', 'school_name'],
+    ['Наименование предмета', 'subject'],
+    ['Наименование оценочной процедуры', 'assessment'],
+    ['Учебный год', 'year'],
+    ['Год проведения', 'year'],
+    ['Класс (параллель)', 'grade'],
+    ['№ п/п', 'ignore'],
+    ['Кол-во ОО', 'ignore'],
+    ['Баллы', null],
+  ];
+  it.each(cases)('«%s» → %s', (header, field) => {
+    expect(fieldOfHeader(normaliseHeader(header))).toBe(field);
+  });
+
+  it('a three-row header: the grade above the subjects above the fields', async () => {
+    const rows = [
+      ['Код ОО', '5 класс', null, null, null, null, null, null, null, null, null],
+      ['Код ОО', 'Математика', null, null, null, null, 'История', null, null, null, null],
+      ['Код ОО', 'Участников', '2', '3', '4', '5', 'Участников', '2', '3', '4', '5'],
+      ['K1', 20, 1, 5, 10, 4, 10, 0, 5, 5, 0],
+    ];
+    const merges = ['A1:A3', 'B1:K1', 'B2:F2', 'G2:K2'];
+    const out = await read('впр.xlsx', await workbook(`ВПР ${YEAR}`, rows, merges));
+    expect(out.analysis.doubts).toEqual([]);
+    expect(out.analysis.mapping.headerRows).toEqual([1, 2, 3]);
+    expect(
+      out.conversion.results.map((r) => [r.assessment, r.subject, r.grade, r.year, r.participants, r.mark5]),
+    ).toEqual([
+      ['ВПР', 'математика', 5, YEAR, 20, 4],
+      ['ВПР', 'история', 5, YEAR, 10, 0],
+    ]);
+  });
+
+  it('a long table naming the whole procedure in one cell', async () => {
+    const rows = [
+      ['Логин', 'Процедура', 'Участников', '2', '3', '4', '5'],
+      ['sch1', 'ВПР Математика 5 класс', 20, 1, 5, 10, 4],
+      ['sch1', 'ВПР Русский язык 6 кл.', 10, 0, 5, 5, 0],
+    ];
+    const out = await read('впр.xlsx', await workbook(`${YEAR}`, rows));
+    expect(out.analysis.doubts).toEqual([]);
+    expect(out.conversion.results.map((r) => [r.assessment, r.subject, r.grade, r.year])).toEqual([
+      ['ВПР', 'математика', 5, YEAR],
+      ['ВПР', 'русский язык', 6, YEAR],
+    ]);
+  });
+});
