@@ -130,9 +130,11 @@ function fixedOf(titles: string[]): TableMapping['fixed'] {
 }
 
 export function signatureOf(sheetName: string | null, band: TableRow[]): string {
+  // The header's row numbers are part of the shape: a saved mapping names them, so a file with one more
+  // title row is another shape (the recogniser looks at it afresh) rather than read from the wrong rows.
   const shape = [
     normaliseHeader(sheetName ?? ''),
-    ...band.map((r) => r.cells.map(normaliseHeader).join('\t')),
+    ...band.map((r) => `${r.row}:${r.cells.map(normaliseHeader).join('\t')}`),
   ];
   return `t1-${createHash('sha256').update(shape.join('\n')).digest('hex').slice(0, 32)}`;
 }

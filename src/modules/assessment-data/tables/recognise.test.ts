@@ -107,6 +107,12 @@ describe('the recogniser', () => {
     expect(a.analysis.signature).toBe(b.analysis.signature);
     expect(other.analysis.signature).not.toBe(a.analysis.signature);
     expect(sheet.analysis.signature).not.toBe(a.analysis.signature);
+    const lower = await read(
+      'e.xlsx',
+      await workbook('ВПР', [['Результаты'], LONG_HEAD, ['K1', 'математика', 5, 20, 1, 5, 10, 4]]),
+    );
+    expect(lower.analysis.mapping.headerRows).toEqual([2]);
+    expect(lower.analysis.signature).not.toBe(a.analysis.signature);
   });
 
   it('is not sure when the year and the assessment are missing, and a user mapping completes them', async () => {
