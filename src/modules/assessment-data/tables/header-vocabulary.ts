@@ -165,6 +165,12 @@ export const VOCABULARY: VocabularyEntry[] = [
   ]),
 ];
 
+/** The Russian name of each field (the mapping step's choices): the template's header, «Не загружать». */
+export const FIELD_LABELS = Object.fromEntries([
+  ...VOCABULARY.map((v) => [v.field, v.label] as const),
+  ['ignore', 'Не загружать'] as const,
+]) as Record<TableField, string>;
+
 /** Derived shares and counts that reports carry next to the marks: known, and quietly ignored. */
 const DERIVED =
   /^(?:кол во|количество|число) (?:оо|школ|ату|мо|мсу)$|(?:^| )(?:качеств\p{L}*|успеваемост\p{L}*|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл|стобалл\p{L}*|высокобалл\p{L}*|\d+ и (?:более|выше))(?: |$)/u;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TableRow } from '../../orgs/parse-table.js';
-import { fieldOfHeader, normaliseHeader } from './header-vocabulary.js';
+import { FIELD_LABELS, fieldOfHeader, normaliseHeader } from './header-vocabulary.js';
 import type { TableAnalysis, TableField, TableMapping } from './mapping.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
@@ -233,6 +233,19 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     }
   }
   const headerTexts = new Map(cols.map((c) => [c.column, c.texts.join(' / ')]));
+  // Two columns of one field in one group: only the first is read (groups without a header look like this).
+  const seen = new Map<string, number>();
+  for (const c of columns) {
+    if (c.field === 'ignore') continue;
+    const key = `${c.field}|${c.group}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, c.column);
+    else {
+      doubts.push(
+        `Столбцы «${headerTexts.get(first)}» и «${headerTexts.get(c.column)}» распознаны как одно поле «${FIELD_LABELS[c.field]}»: читается первый`,
+      );
+    }
+  }
   for (const col of cols) {
     if (col.field !== null || col.texts.length === 0) continue;
     const sample = data

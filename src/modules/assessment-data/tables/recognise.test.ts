@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cp1251, workbook, YEAR } from '../../../../tests/helpers/assessment-tables.js';
-import { fieldOfHeader, normaliseHeader, VOCABULARY } from './header-vocabulary.js';
+import { FIELD_LABELS, fieldOfHeader, normaliseHeader, VOCABULARY } from './header-vocabulary.js';
 import { readAssessmentTableInThread } from './index.js';
-import type { TableMapping } from './mapping.js';
+import { TABLE_FIELDS, type TableMapping } from './mapping.js';
 import { buildTableTemplate } from './templates.js';
 import { parseProcedure } from './wide-groups.js';
 
@@ -307,6 +307,19 @@ describe('headers as regions write them', () => {
       ['ВПР', 'математика', 5, YEAR, 20, 4],
       ['ВПР', 'история', 5, YEAR, 10, 0],
     ]);
+  });
+
+  it('doubts two columns of one field (groups without a header) and labels every field in Russian', async () => {
+    const rows = [
+      ['Код ОО', 'Участников', '2', '3', '4', '5', 'Участников', '2', '3', '4', '5'],
+      ['K1', 20, 1, 5, 10, 4, 10, 0, 5, 5, 0],
+    ];
+    const out = await read(`впр-${YEAR}-5.xlsx`, await workbook('ВПР математика 5 класс', rows));
+    expect(out.analysis.doubts).toContain(
+      'Столбцы «Участников» и «Участников» распознаны как одно поле «Количество участников»: читается первый',
+    );
+    expect(out.analysis.sure).toBe(false);
+    expect(Object.keys(FIELD_LABELS).sort()).toEqual([...TABLE_FIELDS].sort());
   });
 
   it('a long table naming the whole procedure in one cell', async () => {
