@@ -62,7 +62,17 @@ function findHeader(rows: TableRow[]): number[] | null {
   const band = [bottom];
   for (let i = bottom - 1; i >= 0 && band.length < MAX_HEADER_ROWS; i--) {
     const r = rows[i] as TableRow;
-    if (r.row !== (rows[i + 1] as TableRow).row - 1 || distinct(r.cells) < 2 || dataLike(r)) break;
+    // A label and its value («Предмет:» «Математика») are a title, not a group row: groups stand over the
+    // measure columns, right of the school's columns.
+    const overMeasures = r.cells.some((c, k) => k >= 2 && c !== '');
+    if (
+      r.row !== (rows[i + 1] as TableRow).row - 1 ||
+      distinct(r.cells) < 2 ||
+      !overMeasures ||
+      dataLike(r)
+    ) {
+      break;
+    }
     band.unshift(i);
   }
   return band;

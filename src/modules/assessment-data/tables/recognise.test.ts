@@ -322,6 +322,27 @@ describe('headers as regions write them', () => {
     expect(Object.keys(FIELD_LABELS).sort()).toEqual([...TABLE_FIELDS].sort());
   });
 
+  it('title rows of a label and its value right above the header', async () => {
+    const rows = [
+      ['Процедура:', 'ВПР'],
+      ['Предмет:', 'Математика'],
+      ['Учебный год:', '2024/2025'],
+      ['Класс:', '5 класс'],
+      ['Логин', 'Наименование ОО', 'Участников', '2', '3', '4', '5'],
+      ['sch1', 'Школа 1', 20, 1, 5, 10, 4],
+    ];
+    const out = await read('впр.xlsx', await workbook('Лист1', rows));
+    expect(out.analysis.mapping.headerRows).toEqual([5]);
+    expect(out.analysis.mapping.fixed).toEqual({
+      assessment: 'ВПР',
+      subject: 'математика',
+      grade: 5,
+      year: 2025,
+    });
+    expect(out.analysis.doubts).toEqual([]);
+    expect(out.conversion.results).toHaveLength(1);
+  });
+
   it('a long table naming the whole procedure in one cell', async () => {
     const rows = [
       ['Логин', 'Процедура', 'Участников', '2', '3', '4', '5'],
