@@ -53,8 +53,15 @@ describe('header vocabulary', () => {
     expect(parseProcedure('ОГЭ математика')).toMatchObject({
       assessment: 'ОГЭ',
       subject: 'математика',
-      grade: null,
+      grade: 9,
     });
+    expect(parseProcedure('Результаты ЕГЭ по математике (профиль) в 2025 году')).toMatchObject({
+      assessment: 'ЕГЭ',
+      subject: 'математика (профильный уровень)',
+      grade: 11,
+      year: 2025,
+    });
+    expect(parseProcedure('по русскому языку, 9 кл.')).toMatchObject({ subject: 'русский язык', grade: 9 });
     expect(parseProcedure('Русский язык 4 кл. — % «2»')).toMatchObject({
       subject: 'русский язык',
       grade: 4,
@@ -199,13 +206,13 @@ describe('the recogniser', () => {
       'K2;Школа 2;;;10;10,0',
     ].join('\n');
     const out = await read('огэ.csv', cp1251(csv));
-    expect(out.analysis.doubts).toEqual(['Не указан(а) класс у 2 групп(ы) столбцов']);
+    // ОГЭ is the 9th grade's: the groups need no grade.
+    expect(out.analysis.doubts).toEqual([]);
     expect(out.analysis.mapping.groups).toEqual([
-      { assessment: 'ОГЭ', subject: 'математика', grade: null },
-      { assessment: 'ОГЭ', subject: 'русский язык', grade: null },
+      { assessment: 'ОГЭ', subject: 'математика', grade: 9 },
+      { assessment: 'ОГЭ', subject: 'русский язык', grade: 9 },
     ]);
-    const mapping = { ...out.analysis.mapping, fixed: { ...out.analysis.mapping.fixed, grade: 9 } };
-    const fixed = await read('огэ.csv', cp1251(csv), mapping);
+    const fixed = out;
     expect(fixed.conversion.errors).toEqual([]);
     expect(
       fixed.conversion.results.map((r) => [
