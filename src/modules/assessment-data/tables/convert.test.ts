@@ -89,6 +89,13 @@ describe('row errors name the row and the column', () => {
     ]);
   });
 
+  it('«н/д», «—» and «x» are empty cells: a group of them is a procedure the school did not write', async () => {
+    const c = await countTable([...KEY, 'н/д', '—', 'x', '-', ''], [...KEY, 20, '—', 5, 10, 5]);
+    expect(c.errors).toEqual([]);
+    expect(c.notes).toEqual([{ row: 2, column: null, message: 'Строка пропущена: в ней нет результатов' }]);
+    expect(c.results.map((r) => [r.row, r.mark2, r.mark3])).toEqual([[3, 0, 5]]);
+  });
+
   it('a bad year or grade, and an empty cell of a needed column', async () => {
     const c = await countTable(
       ['K1', 1999, 'ВПР', 'математика', 5, 20, 1, 5, 10, 4],
