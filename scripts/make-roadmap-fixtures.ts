@@ -166,6 +166,7 @@ function toTxt(spec: DocSpec, lines: Line[]): string {
         break;
       case 'break':
         if (line.type === 'literal' || line.type === 'split-header') out.push(headers.join('\t'));
+        else if (line.type === 'literal-shifted') out.push([...headers.slice(1), ''].join('\t'));
         else if (line.type === 'page-number') out.push('', '2', '');
         else out.push('');
         break;
@@ -218,6 +219,8 @@ function toDocx(spec: DocSpec, lines: Line[]): Promise<Buffer> {
         break;
       case 'break':
         if (line.type === 'literal') rows.push(new TableRow({ children: headers.map((h) => cell(h, true)) }));
+        else if (line.type === 'literal-shifted')
+          rows.push(new TableRow({ children: [...headers.slice(1), ''].map((h) => cell(h, true)) }));
         else {
           closeTable();
           body.push(para(''));

@@ -125,7 +125,7 @@ export type RowKind =
   | { kind: 'item'; number: ItemNumber | null; measureOverride?: string }
   | { kind: 'subrow' }
   /** `separate`: another line of a Word row group (merged number or measure): values joined with «; ». */
-  | { kind: 'continuation'; guessed: boolean; separate?: boolean }
+  | { kind: 'continuation'; guessed: boolean; separate?: boolean; measureOnly?: boolean }
   | { kind: 'unplaced'; text: string };
 
 export type RowContext = {
@@ -225,6 +225,19 @@ const unplaced = (own: OwnCell[]): RowKind => ({
   text: own.map((c) => c.text).join(' | '),
 });
 
+const SECTION_WORDS =
+  /^((раздел|направлени|блок|модуль|этап|задач)[а-я]*(?![а-я])|[IVXLC]+[.)]?\s)|(направлени[ея]|:)$/i;
+
+/**
+ * In a table without numbers, plain text in the measure column alone (not bold, not across the row, not
+ * named like a section) is the measure above continued on the next page, even from a capital letter.
+ */
+function continuesMeasure(only: OwnCell, ctx: RowContext): boolean {
+  if (ctx.numbered || !ctx.hasItem || only.cell.bold || only.cell.italic) return false;
+  if ((only.cell.span ?? 1) > 1 || SECTION_WORDS.test(only.text)) return false;
+  return ctx.columns[only.index]?.meaning === 'measure';
+}
+
 /** A row with one piece of text (besides its number): a section, a level row, a short item or a continuation. */
 function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): RowKind {
   const { columns } = ctx;
@@ -263,6 +276,7 @@ function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): Row
     return section(true);
   }
   if (inMeasure) {
+    if (continuesMeasure(only, ctx)) return { kind: 'continuation', guessed: false, measureOnly: true };
     if (looksLikeContinuation(t))
       return ctx.hasItem ? { kind: 'continuation', guessed: false } : section(true);
     // Text in the measure column only: a section (the brief's «направление»); an item has a deadline or a
