@@ -84,6 +84,15 @@ export function realignShifted(row: AlignedRow, columns: Column[]): AlignedRow |
   if (row.cells.some((c) => (c?.span ?? 1) > 1)) return null;
   const moved = [undefined, ...row.cells.slice(0, -1)];
   if (typeFit(moved, columns) < typeFit(row.cells, columns) + 2) return null;
+  // Moved, a deadline or an executor must land in its own column: not only the «№» made clean.
+  const lands = columns.some((col, i) => {
+    const t = moved[i]?.text.trim() ?? '';
+    return (
+      (col.meaning === 'deadline' && looksLikeDeadline(t)) ||
+      (col.meaning === 'responsible' && looksLikeExecutor(t))
+    );
+  });
+  if (!lands) return null;
   return { cells: moved, extra: [], guessed: false };
 }
 

@@ -217,7 +217,20 @@ export function classifyRow(row: AlignedRow, ctx: RowContext): RowKind {
     return deadline ? { kind: 'subrow' } : { kind: 'continuation', guessed: true };
   }
   if (embedded) return { kind: 'item', number: embedded.number, measureOverride: embedded.rest };
+  if (continuesWithoutFields(row, ctx, own))
+    return { kind: 'continuation', guessed: false, measureOnly: true };
   return { kind: 'item', number: null };
+}
+
+/**
+ * Without numbers a measure is a row with a deadline or an executor; a row of plain text with neither (the
+ * measure and the result continued on the next page) belongs to the measure above.
+ */
+function continuesWithoutFields(row: AlignedRow, ctx: RowContext, own: OwnCell[]): boolean {
+  const { columns } = ctx;
+  if (ctx.numbered || !ctx.hasItem || own.some((c) => c.cell.bold)) return false;
+  if (!columns.some((c) => c.meaning === 'deadline' || c.meaning === 'responsible')) return false;
+  return !columnText(row, columns, 'deadline') && !columnText(row, columns, 'responsible');
 }
 
 const unplaced = (own: OwnCell[]): RowKind => ({
