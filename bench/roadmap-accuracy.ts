@@ -5,7 +5,7 @@ import { type Accuracy, measureAccuracy } from '../src/modules/documents/import/
 import { parseRoadmapDocumentInThread } from '../src/modules/documents/import/parse-roadmap-document.js';
 import { roadmapSet } from '../src/modules/documents/import/roadmap-set.js';
 
-// `npm run bench:roadmap-accuracy [-- --misses]`: the share of measures with every field right, per document
+// `npm run bench:roadmap-accuracy [-- --misses] [--dir DIR]`: the share of measures with every field right, per document
 // and format of the roadmap test set (tests/fixtures/roadmaps/README.md), and in total.
 
 const showMisses = process.argv.includes('--misses');
@@ -15,7 +15,10 @@ const rows: string[][] = [
 const total = { truth: 0, right: 0, docs: 0, oneRoadmap: 0 };
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
-for (const doc of roadmapSet()) {
+const dirAt = process.argv.indexOf('--dir');
+const dir = dirAt >= 0 ? process.argv[dirAt + 1] : undefined;
+
+for (const doc of roadmapSet(dir)) {
   let acc: Accuracy;
   try {
     const result = await parseRoadmapDocumentInThread(path.basename(doc.file), readFileSync(doc.file));

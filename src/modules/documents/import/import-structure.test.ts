@@ -166,6 +166,34 @@ describe('the end of the table and its parts', () => {
   });
 });
 
+describe('repeated headers', () => {
+  it('does not take a row that mentions «мероприятий» and «результатах» for the header repeated', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+      '\tПодготовка справки о результатах мероприятий за полугодие\tиюль 2025\tМетодист Орлова Е.Е.\tОтчёт о результатах',
+    ]);
+    expect(items(r).map((i) => i.deadline.text)).toEqual(['март 2025', 'июль 2025']);
+  });
+
+  it('keeps the end of a measure written just before the header repeated on the next page', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСеминар для учителей химии по реализации\tмарт 2025\tИМЦ\tПрограмма',
+      '\tдорожной карты по подготовке к ВПР\t\t\t',
+      'Содержание работы\tСроки\tИсполнители\tРезультат\t',
+      '\tКурсы\tмай 2025\tИРО\tСертификаты',
+    ]);
+    expect(r.roadmaps).toHaveLength(1);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Семинар для учителей химии по реализации дорожной карты по подготовке к ВПР',
+      'Курсы',
+    ]);
+  });
+});
+
 describe('titles over several paragraphs', () => {
   it('joins the paragraphs of a title under an appendix line', async () => {
     const r = await parse([

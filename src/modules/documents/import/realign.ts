@@ -2,7 +2,7 @@ import { parseDeadline } from '../../roadmaps/deadline.js';
 import type { Column } from './columns.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
 import type { AlignedRow } from './rows.js';
-import type { Cell } from './types.js';
+import type { Cell, RowBlock } from './types.js';
 
 // Rows whose cells slid one column to the left: a page break dropped the row's empty first cell («№»
 // left blank), so the measure stands under «№», the deadline under «Мероприятие» and the last column is
@@ -36,6 +36,17 @@ const INDICATOR_WORDS =
 /** Percentages, «доля», «количество», «не менее», documents that prove a measure was done. */
 export function looksLikeIndicator(text: string): boolean {
   return INDICATOR_WORDS.test(text);
+}
+
+/**
+ * A row with a dated deadline or a surname with initials is data, even when its measure mentions
+ * «мероприятий» and «результатах» like a header does.
+ */
+export function looksLikeData(row: RowBlock): boolean {
+  return row.cells.some((c) => {
+    const t = c.text.trim();
+    return (/\d/.test(t) && looksLikeDeadline(t)) || INITIALS.test(t);
+  });
 }
 
 function typeFit(cells: (Cell | undefined)[], columns: Column[]): number {

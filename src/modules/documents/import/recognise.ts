@@ -17,7 +17,7 @@ import { DraftRoadmap } from './draft.js';
 import { gridWidth, guessPeriod, headerTexts, readHeaderRow, rowText, sameColumns } from './header-rows.js';
 import { invalidFile, NO_ROADMAP_MESSAGE } from './limits.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
-import { looksLikeDeadline, realignShifted, SHIFTED_MESSAGE } from './realign.js';
+import { looksLikeData, looksLikeDeadline, realignShifted, SHIFTED_MESSAGE } from './realign.js';
 import { type AlignedRow, alignRow, cellText, classifyRow } from './rows.js';
 import { isPageNumber, isSignatureLine } from './signature.js';
 import type {
@@ -127,7 +127,7 @@ class Recogniser {
       current.repeatedHeader = false;
       if (this.gap.length === 0 && this.isHeaderContinuation(b, current)) return;
     }
-    const header = readHeaderRow(b);
+    const header = current && looksLikeData(b) ? null : readHeaderRow(b);
     if (header) {
       const newRoadmap = this.gap.some((e) => this.signalsNewRoadmap(e, true));
       if (current && sameColumns(current.draft.columns, header) && !newRoadmap) {
@@ -219,10 +219,23 @@ class Recogniser {
       if (!next || next.kind === 'paragraph') continue;
       const count = next.cells.filter((c) => c.text.trim() && !c.merged).length;
       if (count === 0) continue;
-      if (readHeaderRow(next)) return true;
+      const header = readHeaderRow(next);
+      if (header) return !this.continuesBeforeRepeatedHeader(b, header);
       if (count >= 2) return false;
     }
     return false;
+  }
+
+  /**
+   * Measure text on its own in the measure column just before the same header repeated after a page break:
+   * the end of the measure above, not a title over a new table (a title is written across or in column A).
+   */
+  private continuesBeforeRepeatedHeader(b: RowBlock, header: Column[]): boolean {
+    const current = this.current;
+    if (!current || !sameColumns(current.draft.columns, header)) return false;
+    const at = alignRow(b, current.draft.columns).cells.findIndex((c) => c?.text.trim());
+    const cell = b.cells.find((c) => c.text.trim());
+    return current.draft.columns[at]?.meaning === 'measure' && (cell?.span ?? 1) === 1;
   }
 
   /** Paragraphs met between rows of one table: lines of a cell, a section written outside the table. */

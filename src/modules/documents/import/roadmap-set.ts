@@ -30,7 +30,8 @@ function documentsIn(truthDir: string, docDirs: string[], seed: boolean): SetDoc
   return out;
 }
 
-export function roadmapSet(): SetDocument[] {
+export function roadmapSet(dir?: string): SetDocument[] {
+  if (dir) return documentsIn(dir, [dir], false);
   return [
     ...documentsIn(SEEDS_TRUTH, [SEEDS_TRUTH, SEEDS_DIR], true),
     ...documentsIn(SET_DIR, [SET_DIR], false),
