@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHeader } from './columns.js';
 import { parseRoadmapDocument } from './parse-roadmap-document.js';
-import { realignShifted, SHIFTED_MESSAGE } from './realign.js';
+import { looksLikeDeadline, looksLikeExecutor, realignShifted, SHIFTED_MESSAGE } from './realign.js';
 import type { ImportedItem, ImportResult } from './types.js';
 
 // Roadmaps read by their structure (issue 16 §2), worded differently from the test set in
@@ -114,6 +114,40 @@ describe('roadmaps without numbers', () => {
       [null, 1],
       ['Кадры', 1],
     ]);
+  });
+});
+
+describe('text types', () => {
+  const deadlines = [
+    '1 раз в четверть',
+    'по мере необходимости',
+    'сентябрь-октябрь',
+    'в течение 2024-2025 уч.г.',
+    'до 01.09',
+    'по отдельному графику',
+    'IV квартал',
+    'в конце каждой четверти',
+    'ноябрь, апрель',
+    '2 раза в год',
+    'декабрь 2024 – май 2025',
+  ];
+  const executors = [
+    'Школы района',
+    'РМО учителей математики',
+    'ЦОКО',
+    'Зам. директора по УВР',
+    'Образовательные организации',
+    'МОУ СОШ №1',
+    'Отдел образования',
+    'ММЦ',
+    'Иванова М.П.',
+    'Рабочая группа',
+    'Тьюторы',
+  ];
+
+  it('tells deadlines from executors', () => {
+    expect(deadlines.filter((t) => !looksLikeDeadline(t) || looksLikeExecutor(t))).toEqual([]);
+    expect(executors.filter((t) => !looksLikeExecutor(t) || looksLikeDeadline(t))).toEqual([]);
   });
 });
 
