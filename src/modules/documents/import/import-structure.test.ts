@@ -167,7 +167,12 @@ describe('the end of the table and its parts', () => {
   });
 
   it('stops at a signature paragraph with a blank for the signature and at an executor contact', async () => {
-    for (const line of ['Заведующий РМК __________ Л.Н. Соколова', 'Исп. Кравцова О.Л., тел. 2-45-67']) {
+    const lines = [
+      'Заведующий РМК __________ Л.Н. Соколова',
+      'Исп. Кравцова О.Л., тел. 2-45-67',
+      'Начальник управления образования\t\tЛ.Н. Соколова\t«__» ________ 2025 г.',
+    ];
+    for (const line of lines) {
       const r = await parse([
         TITLE,
         HEADER,

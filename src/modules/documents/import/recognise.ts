@@ -170,7 +170,9 @@ class Recogniser {
   /** A row «Начальник управления | ____ | И.И. Иванов» (a signature typed as a table): no deadline in it. */
   private isSignatureRow(b: RowBlock): boolean {
     const texts = b.cells.map((c) => c.text.trim()).filter(Boolean);
-    return texts.length <= 4 && !texts.some(looksLikeDeadline) && isSignatureLine(texts.join(' '));
+    // ««__» ______ 2024 г.» next to the name is the date of the signature, not a deadline.
+    const dated = texts.some((t) => !/_{2,}/.test(t) && looksLikeDeadline(t));
+    return texts.length <= 4 && !dated && isSignatureLine(texts.filter((t) => !/^[«"]?_/.test(t)).join(' '));
   }
 
   /** The table ends at a signature: what comes after it is not a row of the roadmap. */
