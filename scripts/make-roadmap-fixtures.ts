@@ -13,24 +13,18 @@ import {
   WidthType,
 } from 'docx';
 import { parseRoadmapDocumentInThread } from '../src/modules/documents/import/parse-roadmap-document.js';
-import {
-  CAPITAL_MEASURES,
-  DEADLINES,
-  EXECUTORS,
-  INDICATORS,
-  MEASURES,
-  NOTES,
-  random,
-  SECTIONS,
-  TITLE_LIKE_MEASURES,
-} from '../tests/fixtures/roadmaps/content.js';
+import * as main from '../tests/fixtures/roadmaps/content.js';
+import * as alt from '../tests/fixtures/roadmaps/content-alt.js';
+
+const { random } = main;
+
 import { DOCS, type DocSpec, type Field, type PageBreak } from '../tests/fixtures/roadmaps/specs.js';
 
 // Writes the roadmap test set (tests/fixtures/roadmaps/README.md): for every document of specs.ts a text
 // copy (TAB-separated, as copied from Word), a Word document and the truth. `npm run fixtures:roadmaps`;
 // with `--seeds` also the truth of the real seeds, taken from their text parse (pinned by import-seeds.test.ts).
 
-// `--out DIR --seed-offset N`: the same patterns with other content drawn, to check that the rules are not
+// `--out DIR --seed-offset N [--content alt]`: the same patterns with other content drawn, to check that the rules are not
 // tuned to the committed documents (bench/roadmap-accuracy.ts --dir DIR measures them).
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -38,6 +32,7 @@ const arg = (name: string) => {
 };
 const DIR = arg('--out') ?? fileURLToPath(new URL('../tests/fixtures/roadmaps/', import.meta.url));
 const SEED_OFFSET = Number(arg('--seed-offset') ?? 0);
+type Pool = typeof main | typeof alt;
 
 type Measure = {
   section: string | null;
@@ -77,21 +72,21 @@ function splitMeasure(text: string, capital: boolean): [string, string] {
   return [words.slice(0, at).join(' '), words.slice(at).join(' ')];
 }
 
-function build(spec: DocSpec): { lines: Line[]; truth: Measure[] } {
-  const rnd = random(spec.seed + SEED_OFFSET);
-  const measures: string[] = shuffled(rnd, MEASURES).slice(0, spec.count);
-  const capital = shuffled(rnd, CAPITAL_MEASURES);
+function build(spec: DocSpec, pool: Pool, offset: number): { lines: Line[]; truth: Measure[] } {
+  const rnd = random(spec.seed + offset);
+  const measures: string[] = shuffled(rnd, pool.MEASURES).slice(0, spec.count);
+  const capital = shuffled(rnd, pool.CAPITAL_MEASURES);
   // The second, differently worded continuation: a break before a capital word («…для педагогов ШНОР»).
   spec.continuation.forEach((at, k) => {
     if (k % 2 === 1) measures[at] = capital[(k >> 1) % capital.length] as string;
   });
   if (spec.titleLikeAfterBreak) {
-    const titleLike = shuffled(rnd, TITLE_LIKE_MEASURES);
+    const titleLike = shuffled(rnd, pool.TITLE_LIKE_MEASURES);
     spec.breaks.forEach(([at], k) => {
       measures[at] = titleLike[k % titleLike.length] as string;
     });
   }
-  const sections = shuffled(rnd, SECTIONS);
+  const sections = shuffled(rnd, pool.SECTIONS);
   const lines: Line[] = [{ kind: 'header' }];
   const truth: Measure[] = [];
   let section: string | null = null;
@@ -110,10 +105,10 @@ function build(spec: DocSpec): { lines: Line[]; truth: Measure[] } {
     const values: Record<Field, string> = {
       number: spec.numbered ? (spec.sectionSize > 0 ? `${sectionNo}.${itemNo}` : `${i + 1}.`) : '',
       measure,
-      deadline: pick(rnd, DEADLINES),
-      executors: pick(rnd, EXECUTORS),
-      indicator: pick(rnd, INDICATORS),
-      note: pick(rnd, NOTES),
+      deadline: pick(rnd, pool.DEADLINES),
+      executors: pick(rnd, pool.EXECUTORS),
+      indicator: pick(rnd, pool.INDICATORS),
+      note: pick(rnd, pool.NOTES),
     };
     truth.push({
       section,
@@ -256,14 +251,25 @@ function toDocx(spec: DocSpec, lines: Line[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: body }] }));
 }
 
-for (const spec of DOCS) {
-  const { lines, truth } = build(spec);
-  const base = path.join(DIR, spec.name);
-  writeFileSync(`${base}.txt`, toTxt(spec, lines));
-  writeFileSync(`${base}.docx`, await toDocx(spec, lines));
-  const json = { synthetic: true, titles: [spec.title.join(' ')], roadmaps: 1, measures: truth };
-  writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
-  console.log(`${spec.name}: ${truth.length} мероприятий`);
+// The committed set: every layout with the main content, and again as `<name>-alt` with the differently
+// worded pool (content-alt.ts), so that a rule tuned to one wording fails the test.
+const runs: [Pool, number, string][] =
+  arg('--content') === 'alt'
+    ? [[alt, SEED_OFFSET, '']]
+    : [
+        [main, SEED_OFFSET, ''],
+        [alt, SEED_OFFSET + 1000, '-alt'],
+      ];
+for (const [pool, offset, suffix] of runs) {
+  for (const spec of DOCS) {
+    const { lines, truth } = build(spec, pool, offset);
+    const base = path.join(DIR, `${spec.name}${suffix}`);
+    writeFileSync(`${base}.txt`, toTxt(spec, lines));
+    writeFileSync(`${base}.docx`, await toDocx(spec, lines));
+    const json = { synthetic: true, titles: [spec.title.join(' ')], roadmaps: 1, measures: truth };
+    writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+    console.log(`${spec.name}${suffix}: ${truth.length} мероприятий`);
+  }
 }
 
 if (process.argv.includes('--seeds')) {
