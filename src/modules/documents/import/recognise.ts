@@ -376,7 +376,10 @@ class Recogniser {
     });
     const dropped = kind.kind === 'continuation' && kind.guessed;
     if (aligned.guessed && kind.kind !== 'skip' && kind.kind !== 'header' && !dropped) {
-      this.warn(b.location, 'В строке меньше ячеек, чем столбцов: ячейки отнесены к столбцам по содержимому');
+      const message = aligned.lostFirst
+        ? SHIFTED_MESSAGE
+        : 'В строке меньше ячеек, чем столбцов: ячейки отнесены к столбцам по содержимому';
+      this.warn(b.location, message);
     }
     switch (kind.kind) {
       case 'skip':

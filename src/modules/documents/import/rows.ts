@@ -16,6 +16,8 @@ export type AlignedRow = {
   extra: string[];
   /** Fewer cells than columns and not the usual merged level column: the placement was guessed. */
   guessed: boolean;
+  /** Only the first column («№») was left out: the row lost its empty first cell (a page break). */
+  lostFirst?: boolean;
 };
 
 const ANY_PERIOD = { periodKind: 'school_year', periodYear: 2022 } as const;
@@ -112,7 +114,8 @@ export function alignRow(row: RowBlock, columns: Column[]): AlignedRow {
   for (let i = 0; i < width; i++) cells.push(dropped.includes(i) ? undefined : grid[k++]);
   const usual = dropped.every((d) => columns[d]?.meaning === 'level' || d >= width - missing);
   const onlyEmptyShifted = grid.every((c) => !c?.text.trim()) || usual;
-  return { cells, extra: [], guessed: !onlyEmptyShifted };
+  const lostFirst = dropped.length === 1 && dropped[0] === 0 && columns[0]?.meaning === 'number';
+  return { cells, extra: [], guessed: !onlyEmptyShifted, ...(lostFirst && { lostFirst }) };
 }
 
 // ---------- What a row is ----------
