@@ -247,6 +247,23 @@ describe('titles over several paragraphs', () => {
     );
   });
 
+  it('does not join an aim or a second line after a title that already has its year', async () => {
+    const aim = await parse([
+      'План работы со школами с низкими результатами',
+      'Цель: повышение качества образования в школах района',
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+    ]);
+    expect(aim.roadmaps[0]?.title).toBe('План работы со школами с низкими результатами');
+    const done = await parse([
+      'План работы со школами с низкими результатами на 2025 год',
+      'Муниципальное образование Северный район',
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+    ]);
+    expect(done.roadmaps[0]?.title).toBe('План работы со школами с низкими результатами на 2025 год');
+  });
+
   it('does not join a paragraph that is not part of the title', async () => {
     const r = await parse([
       '**Дорожная карта по поддержке школ Заречного округа на 2025 год**',

@@ -24,5 +24,7 @@ export function continuesTitle(
   if (!sameStyle) return false;
   if (shortTitle || PREPOSITION.test(q)) return true;
   // «… в неблагоприятных социальных условиях» + «Горного района на 2024-2025 учебный год».
-  return !/[.:;!?]$/.test(title.trim()) && q.length <= 200 && WHO_AND_WHEN.test(q) && !/[.:;]$/.test(q);
+  // Not after a title that already says its year, not a «Цель: …» line.
+  if (/[.:;!?]$/.test(title.trim()) || /(?<!\d)20\d{2}(?!\d)/.test(title)) return false;
+  return q.length <= 200 && WHO_AND_WHEN.test(q) && !/[.:;]/.test(q);
 }
