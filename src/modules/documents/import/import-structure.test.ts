@@ -100,6 +100,16 @@ describe('roadmaps without numbers', () => {
     );
   });
 
+  it('keeps a measure with a result of its own under deadline and executor cells merged in Word', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание директоров\tв течение года\tКомитет\tПротокол',
+      '\tСеминар для завучей\t\t\tПрограмма семинара',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual(['Совещание директоров', 'Семинар для завучей']);
+  });
+
   it('keeps a bold measure-only row a section', async () => {
     const r = await parse([
       TITLE,

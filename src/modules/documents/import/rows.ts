@@ -233,7 +233,10 @@ function continuesWithoutFields(row: AlignedRow, ctx: RowContext, own: OwnCell[]
   const { columns } = ctx;
   if (ctx.numbered || !ctx.hasItem || own.some((c) => c.cell.bold)) return false;
   if (!columns.some((c) => c.meaning === 'deadline' || c.meaning === 'responsible')) return false;
-  return !columnText(row, columns, 'deadline') && !columnText(row, columns, 'responsible');
+  if (columnText(row, columns, 'deadline') || columnText(row, columns, 'responsible')) return false;
+  // A text copy leaves vertically merged deadline and executor cells empty below their first row: a row
+  // with a result of its own written from a capital letter is then a measure of its own.
+  return own.every((c) => columns[c.index]?.meaning === 'measure' || looksLikeContinuation(c.text));
 }
 
 const unplaced = (own: OwnCell[]): RowKind => ({
