@@ -3,6 +3,7 @@ import { readHeader } from './columns.js';
 import type { Period } from './context.js';
 import { periodText } from './deadline.js';
 import type { DraftRoadmap } from './draft.js';
+import { alignRow } from './rows.js';
 import type { ImportedApproval, RowBlock } from './types.js';
 
 // Header rows of roadmap tables, and the period guessed when no text states it.
@@ -77,4 +78,15 @@ export function guessPeriod(draft: DraftRoadmap, approval: ImportedApproval | nu
   const date = approval?.date ? new Date(approval.date) : new Date();
   const y = date.getUTCFullYear();
   return school(date.getUTCMonth() >= 6 ? y : y - 1);
+}
+
+/**
+ * Measure text on its own in the measure column just before the same header repeated after a page break:
+ * the end of the measure above, not a title over a new table (a title is written across or in column A).
+ */
+export function continuesBeforeRepeatedHeader(b: RowBlock, header: Column[], columns: Column[]): boolean {
+  if (!sameColumns(columns, header)) return false;
+  const at = alignRow(b, columns).cells.findIndex((c) => c?.text.trim());
+  const cell = b.cells.find((c) => c.text.trim());
+  return columns[at]?.meaning === 'measure' && (cell?.span ?? 1) === 1;
 }

@@ -14,12 +14,20 @@ import {
   startsNewRoadmap,
 } from './context.js';
 import { DraftRoadmap } from './draft.js';
-import { gridWidth, guessPeriod, headerTexts, readHeaderRow, rowText, sameColumns } from './header-rows.js';
+import {
+  continuesBeforeRepeatedHeader,
+  gridWidth,
+  guessPeriod,
+  headerTexts,
+  readHeaderRow,
+  rowText,
+  sameColumns,
+} from './header-rows.js';
 import { invalidFile, NO_ROADMAP_MESSAGE } from './limits.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
-import { looksLikeData, looksLikeDeadline, realignShifted, SHIFTED_MESSAGE } from './realign.js';
+import { looksLikeData, realignShifted, SHIFTED_MESSAGE } from './realign.js';
 import { type AlignedRow, alignRow, cellText, classifyRow } from './rows.js';
-import { isPageNumber, isSignatureLine } from './signature.js';
+import { isPageNumber, isSignatureLine, isSignatureRow } from './signature.js';
 import type {
   Block,
   ImportedApproval,
@@ -110,7 +118,7 @@ class Recogniser {
       (this.current ? this.gap : this.context).push(entry);
       return;
     }
-    if (this.current && this.isSignatureRow(b)) {
+    if (this.current && isSignatureRow(b)) {
       this.endAtSignature(b.location, rowText(b));
       return;
     }
@@ -167,14 +175,6 @@ class Recogniser {
     this.processRow(b, index);
   }
 
-  /** A row «Начальник управления | ____ | И.И. Иванов» (a signature typed as a table): no deadline in it. */
-  private isSignatureRow(b: RowBlock): boolean {
-    const texts = b.cells.map((c) => c.text.trim()).filter(Boolean);
-    // ««__» ______ 2024 г.» next to the name is the date of the signature, not a deadline.
-    const dated = texts.some((t) => !/_{2,}/.test(t) && looksLikeDeadline(t));
-    return texts.length <= 4 && !dated && isSignatureLine(texts.filter((t) => !/^[«"]?_/.test(t)).join(' '));
-  }
-
   /** The table ends at a signature: what comes after it is not a row of the roadmap. */
   private endAtSignature(location: string, text: string): void {
     this.gap = [];
@@ -222,22 +222,11 @@ class Recogniser {
       const count = next.cells.filter((c) => c.text.trim() && !c.merged).length;
       if (count === 0) continue;
       const header = readHeaderRow(next);
-      if (header) return !this.continuesBeforeRepeatedHeader(b, header);
+      if (header)
+        return !(this.current && continuesBeforeRepeatedHeader(b, header, this.current.draft.columns));
       if (count >= 2) return false;
     }
     return false;
-  }
-
-  /**
-   * Measure text on its own in the measure column just before the same header repeated after a page break:
-   * the end of the measure above, not a title over a new table (a title is written across or in column A).
-   */
-  private continuesBeforeRepeatedHeader(b: RowBlock, header: Column[]): boolean {
-    const current = this.current;
-    if (!current || !sameColumns(current.draft.columns, header)) return false;
-    const at = alignRow(b, current.draft.columns).cells.findIndex((c) => c?.text.trim());
-    const cell = b.cells.find((c) => c.text.trim());
-    return current.draft.columns[at]?.meaning === 'measure' && (cell?.span ?? 1) === 1;
   }
 
   /** Paragraphs met between rows of one table: lines of a cell, a section written outside the table. */

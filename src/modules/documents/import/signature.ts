@@ -1,3 +1,6 @@
+import { looksLikeDeadline } from './realign.js';
+import type { RowBlock } from './types.js';
+
 // Lines that end a roadmap: the signature of the official who approved or prepared it («Начальник
 // управления образования ____ И.И. Иванов») and the contact of the executor («Исполнитель: …, тел. …»).
 // Whatever follows them is not a row of the table.
@@ -19,4 +22,12 @@ export function isSignatureLine(text: string): boolean {
 /** A page number alone on a line of a copied document: «2», «- 2 -», «Страница 2 из 5». */
 export function isPageNumber(text: string): boolean {
   return /^([-–—]\s*)?\d{1,3}(\s*[-–—])?$|^(стр\.?|страница)\s*\d{1,3}(\s*из\s*\d{1,3})?$/i.test(text.trim());
+}
+
+/** A row «Начальник управления | ____ | И.И. Иванов» (a signature typed as a table): no deadline in it. */
+export function isSignatureRow(b: RowBlock): boolean {
+  const texts = b.cells.map((c) => c.text.trim()).filter(Boolean);
+  // ««__» ______ 2024 г.» next to the name is the date of the signature, not a deadline.
+  const dated = texts.some((t) => !/_{2,}/.test(t) && looksLikeDeadline(t));
+  return texts.length <= 4 && !dated && isSignatureLine(texts.filter((t) => !/^[«"]?_/.test(t)).join(' '));
 }
