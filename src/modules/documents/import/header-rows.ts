@@ -3,6 +3,7 @@ import { readHeader } from './columns.js';
 import type { Period } from './context.js';
 import { periodText } from './deadline.js';
 import type { DraftRoadmap } from './draft.js';
+import { alignRow } from './rows.js';
 import type { ImportedApproval, RowBlock } from './types.js';
 
 // Header rows of roadmap tables, and the period guessed when no text states it.
@@ -41,8 +42,23 @@ export function readHeaderRow(b: RowBlock): Column[] | null {
 export const gridWidth = (b: RowBlock) => b.cells.reduce((n, c) => n + (c.span ?? 1), 0);
 /** The header of the table again (maybe only its first line, as after a page break). */
 export const sameColumns = (current: Column[], again: Column[]) =>
-  current.length === again.length &&
-  again.every((c, i) => c.meaning === null || c.meaning === current[i]?.meaning);
+  (current.length === again.length &&
+    again.every((c, i) => c.meaning === null || c.meaning === current[i]?.meaning)) ||
+  shiftedColumns(current, again);
+
+/**
+ * The header repeated after a page break that lost its first cell like the rows around it: «Мероприятие |
+ * Срок | …» under «№ | Мероприятие | Срок | …», with one cell less or an empty last one.
+ */
+function shiftedColumns(current: Column[], again: Column[]): boolean {
+  if (again.length !== current.length && again.length !== current.length - 1) return false;
+  const moved = again.slice(0, current.length - 1);
+  if (again.slice(current.length - 1).some((c) => c.header.trim())) return false;
+  const known = moved.filter((c) => c.meaning !== null);
+  return (
+    known.length >= 2 && moved.every((c, i) => c.meaning === null || c.meaning === current[i + 1]?.meaning)
+  );
+}
 
 /** The period of a roadmap whose text does not say it: from its deadlines, else from the order's date. */
 export function guessPeriod(draft: DraftRoadmap, approval: ImportedApproval | null): Period {
@@ -62,4 +78,15 @@ export function guessPeriod(draft: DraftRoadmap, approval: ImportedApproval | nu
   const date = approval?.date ? new Date(approval.date) : new Date();
   const y = date.getUTCFullYear();
   return school(date.getUTCMonth() >= 6 ? y : y - 1);
+}
+
+/**
+ * Measure text on its own in the measure column just before the same header repeated after a page break:
+ * the end of the measure above, not a title over a new table (a title is written across or in column A).
+ */
+export function continuesBeforeRepeatedHeader(b: RowBlock, header: Column[], columns: Column[]): boolean {
+  if (!sameColumns(columns, header)) return false;
+  const at = alignRow(b, columns).cells.findIndex((c) => c?.text.trim());
+  const cell = b.cells.find((c) => c.text.trim());
+  return columns[at]?.meaning === 'measure' && (cell?.span ?? 1) === 1;
 }

@@ -14,10 +14,20 @@ import {
   startsNewRoadmap,
 } from './context.js';
 import { DraftRoadmap } from './draft.js';
-import { gridWidth, guessPeriod, headerTexts, readHeaderRow, rowText, sameColumns } from './header-rows.js';
+import {
+  continuesBeforeRepeatedHeader,
+  gridWidth,
+  guessPeriod,
+  headerTexts,
+  readHeaderRow,
+  rowText,
+  sameColumns,
+} from './header-rows.js';
 import { invalidFile, NO_ROADMAP_MESSAGE } from './limits.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
+import { looksLikeData, realignShifted, SHIFTED_MESSAGE } from './realign.js';
 import { type AlignedRow, alignRow, cellText, classifyRow } from './rows.js';
+import { isPageNumber, isSignatureLine, isSignatureRow } from './signature.js';
 import type {
   Block,
   ImportedApproval,
@@ -100,8 +110,16 @@ class Recogniser {
   private step(b: Block, index: number): void {
     this.at = index;
     if (b.kind === 'paragraph') {
+      if (this.current && isSignatureLine(b.text)) {
+        this.endAtSignature(b.location, b.text);
+        return;
+      }
       const entry: Entry = { para: b, block: b, index, fromRow: false };
       (this.current ? this.gap : this.context).push(entry);
+      return;
+    }
+    if (this.current && isSignatureRow(b)) {
+      this.endAtSignature(b.location, rowText(b));
       return;
     }
     const current = this.current;
@@ -117,7 +135,7 @@ class Recogniser {
       current.repeatedHeader = false;
       if (this.gap.length === 0 && this.isHeaderContinuation(b, current)) return;
     }
-    const header = readHeaderRow(b);
+    const header = current && looksLikeData(b) ? null : readHeaderRow(b);
     if (header) {
       const newRoadmap = this.gap.some((e) => this.signalsNewRoadmap(e, true));
       if (current && sameColumns(current.draft.columns, header) && !newRoadmap) {
@@ -157,6 +175,17 @@ class Recogniser {
     this.processRow(b, index);
   }
 
+  /** The table ends at a signature: what comes after it is not a row of the roadmap. */
+  private endAtSignature(location: string, text: string): void {
+    this.gap = [];
+    this.finishCurrent();
+    this.context = [];
+    this.warn(
+      location,
+      `Строка «${text.slice(0, 80)}» принята за подпись: таблица дорожной карты закончена на ней`,
+    );
+  }
+
   private rowAsPara(b: RowBlock): Para {
     const filled = b.cells.filter((c) => c.text.trim());
     return {
@@ -192,7 +221,9 @@ class Recogniser {
       if (!next || next.kind === 'paragraph') continue;
       const count = next.cells.filter((c) => c.text.trim() && !c.merged).length;
       if (count === 0) continue;
-      if (readHeaderRow(next)) return true;
+      const header = readHeaderRow(next);
+      if (header)
+        return !(this.current && continuesBeforeRepeatedHeader(b, header, this.current.draft.columns));
       if (count >= 2) return false;
     }
     return false;
@@ -211,6 +242,13 @@ class Recogniser {
       }
       const text = e.para.text.trim();
       if (!text) continue;
+      if (isPageNumber(text)) {
+        this.warn(
+          e.para.location,
+          `Строка «${text}» между частями таблицы принята за номер страницы и пропущена`,
+        );
+        continue;
+      }
       if (looksLikeContinuation(text) && current.draft.continueLastCell(text, e.para.location)) continue;
       const width = current.draft.columns.length;
       const row: RowBlock = {
@@ -313,7 +351,12 @@ class Recogniser {
     this.at = index;
     current.headerPending = false;
     const draft = current.draft;
-    const aligned: AlignedRow = alignRow(b, draft.columns);
+    let aligned: AlignedRow = alignRow(b, draft.columns);
+    const shifted = draft.numbered ? null : realignShifted(aligned, draft.columns);
+    if (shifted) {
+      aligned = shifted;
+      this.warn(b.location, SHIFTED_MESSAGE);
+    }
     const kind = classifyRow(aligned, {
       columns: draft.columns,
       numbered: draft.numbered,
@@ -322,7 +365,10 @@ class Recogniser {
     });
     const dropped = kind.kind === 'continuation' && kind.guessed;
     if (aligned.guessed && kind.kind !== 'skip' && kind.kind !== 'header' && !dropped) {
-      this.warn(b.location, 'В строке меньше ячеек, чем столбцов: ячейки отнесены к столбцам по содержимому');
+      const message = aligned.lostFirst
+        ? SHIFTED_MESSAGE
+        : 'В строке меньше ячеек, чем столбцов: ячейки отнесены к столбцам по содержимому';
+      this.warn(b.location, message);
     }
     switch (kind.kind) {
       case 'skip':
@@ -356,6 +402,12 @@ class Recogniser {
           this.warn(b.location, `Строка не отнесена ни к одному пункту и пропущена: «${text.slice(0, 120)}»`);
           return;
         }
+        if (kind.measureOnly) {
+          this.warn(
+            b.location,
+            `Строка продолжает мероприятие «${draft.lastMeasure().slice(0, 60)}»: текст присоединён к нему`,
+          );
+        }
         draft.continueWith(aligned, kind.guessed, b.location, kind.separate);
         return;
       case 'unplaced':
@@ -384,6 +436,11 @@ class Recogniser {
       this.warn(current.headerBlock.location, message, current.headerIndex);
     }
     draft.dropTrailingGuesses();
+    if (!draft.numbered && draft.itemCount > 0 && columns.some((c) => c.meaning === 'number')) {
+      const message =
+        'Пункты без номеров: мероприятия распознаны по срокам и ответственным, номера не заполнены';
+      this.warn(current.headerBlock.location, message, current.headerIndex);
+    }
     if (draft.itemCount === 0) {
       this.emptyTables++;
       this.warn(

@@ -16,6 +16,8 @@ export type AlignedRow = {
   extra: string[];
   /** Fewer cells than columns and not the usual merged level column: the placement was guessed. */
   guessed: boolean;
+  /** Only the first column («№») was left out: the row lost its empty first cell (a page break). */
+  lostFirst?: boolean;
 };
 
 const ANY_PERIOD = { periodKind: 'school_year', periodYear: 2022 } as const;
@@ -112,7 +114,8 @@ export function alignRow(row: RowBlock, columns: Column[]): AlignedRow {
   for (let i = 0; i < width; i++) cells.push(dropped.includes(i) ? undefined : grid[k++]);
   const usual = dropped.every((d) => columns[d]?.meaning === 'level' || d >= width - missing);
   const onlyEmptyShifted = grid.every((c) => !c?.text.trim()) || usual;
-  return { cells, extra: [], guessed: !onlyEmptyShifted };
+  const lostFirst = dropped.length === 1 && dropped[0] === 0 && columns[0]?.meaning === 'number';
+  return { cells, extra: [], guessed: !onlyEmptyShifted, ...(lostFirst && { lostFirst }) };
 }
 
 // ---------- What a row is ----------
@@ -125,7 +128,7 @@ export type RowKind =
   | { kind: 'item'; number: ItemNumber | null; measureOverride?: string }
   | { kind: 'subrow' }
   /** `separate`: another line of a Word row group (merged number or measure): values joined with «; ». */
-  | { kind: 'continuation'; guessed: boolean; separate?: boolean }
+  | { kind: 'continuation'; guessed: boolean; separate?: boolean; measureOnly?: boolean }
   | { kind: 'unplaced'; text: string };
 
 export type RowContext = {
@@ -217,13 +220,42 @@ export function classifyRow(row: AlignedRow, ctx: RowContext): RowKind {
     return deadline ? { kind: 'subrow' } : { kind: 'continuation', guessed: true };
   }
   if (embedded) return { kind: 'item', number: embedded.number, measureOverride: embedded.rest };
+  if (continuesWithoutFields(row, ctx, own))
+    return { kind: 'continuation', guessed: false, measureOnly: true };
   return { kind: 'item', number: null };
+}
+
+/**
+ * Without numbers a measure is a row with a deadline or an executor; a row of plain text with neither (the
+ * measure and the result continued on the next page) belongs to the measure above.
+ */
+function continuesWithoutFields(row: AlignedRow, ctx: RowContext, own: OwnCell[]): boolean {
+  const { columns } = ctx;
+  if (ctx.numbered || !ctx.hasItem || own.some((c) => c.cell.bold)) return false;
+  if (!columns.some((c) => c.meaning === 'deadline' || c.meaning === 'responsible')) return false;
+  if (columnText(row, columns, 'deadline') || columnText(row, columns, 'responsible')) return false;
+  // A text copy leaves vertically merged deadline and executor cells empty below their first row: a row
+  // with a result of its own written from a capital letter is then a measure of its own.
+  return own.every((c) => columns[c.index]?.meaning === 'measure' || looksLikeContinuation(c.text));
 }
 
 const unplaced = (own: OwnCell[]): RowKind => ({
   kind: 'unplaced',
   text: own.map((c) => c.text).join(' | '),
 });
+
+const SECTION_WORDS =
+  /^((раздел|направлени|блок|модуль|этап|задач)[а-я]*(?![а-я])|[IVXLC]+[.)]?\s)|(направлени[ея]|:)$/i;
+
+/**
+ * In a table without numbers, plain text in the measure column alone (not bold, not across the row, not
+ * named like a section) is the measure above continued on the next page, even from a capital letter.
+ */
+function continuesMeasure(only: OwnCell, ctx: RowContext): boolean {
+  if (ctx.numbered || !ctx.hasItem || only.cell.bold || only.cell.italic) return false;
+  if ((only.cell.span ?? 1) > 1 || SECTION_WORDS.test(only.text)) return false;
+  return ctx.columns[only.index]?.meaning === 'measure';
+}
 
 /** A row with one piece of text (besides its number): a section, a level row, a short item or a continuation. */
 function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): RowKind {
@@ -263,6 +295,7 @@ function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): Row
     return section(true);
   }
   if (inMeasure) {
+    if (continuesMeasure(only, ctx)) return { kind: 'continuation', guessed: false, measureOnly: true };
     if (looksLikeContinuation(t))
       return ctx.hasItem ? { kind: 'continuation', guessed: false } : section(true);
     // Text in the measure column only: a section (the brief's «направление»); an item has a deadline or a
