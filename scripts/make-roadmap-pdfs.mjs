@@ -1,0 +1,132 @@
+// Regenerates the PDF fixtures of the roadmap importer (tests/fixtures/roadmaps/README.md): each seed of
+// seeds/ written as Word (the test helpers of the importer) and printed to PDF by LibreOffice, plus a few
+// layouts the seeds do not have and an image-only «scan». Needs /usr/bin/soffice; run
+// `node scripts/make-roadmap-pdfs.mjs` from the repository root. Optional arguments: extra .docx files
+// to print into the same folder under their own base names (the measured Word fixtures).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { register } from 'tsx/esm/api';
+
+register();
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'tests/fixtures/roadmaps');
+const importer = (f) => import(path.join(root, 'src/modules/documents/import', f));
+const { readTxt } = await importer('reader-txt.ts');
+const { normalizeBlocks, parseRoadmapDocumentInThread } = await importer('parse-roadmap-document.ts');
+const { contextsOf, writeDocx, readSeed } = await importer('test-documents.ts');
+const docx = await import('docx');
+
+/** Prints .docx files to PDF with one LibreOffice run; returns nothing, the PDFs land in `dir`. */
+function printToPdf(files, dir) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+  try {
+    execFileSync(
+      '/usr/bin/soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files],
+      { stdio: 'pipe', timeout: 300_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const SEEDS = [
+  ['penza-district-2022-2023', { sectionInOneCell: false, repeatHeader: true, numberingRow: true }],
+  ['sharan-district-2022-2023', { sectionInOneCell: true, repeatHeader: false, numberingRow: false }],
+  ['smolensk-region-2022-2023', { sectionInOneCell: false, repeatHeader: true, numberingRow: false }],
+];
+
+/** One long table with its header row marked «repeat on every page» (Word prints it on each page). */
+function oneTableDocx(contexts, roadmap, { landscape, widths }) {
+  const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, PageOrientation } =
+    docx;
+  const p = (text, bold = false) => new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] });
+  const cols = roadmap.columns;
+  const cell = (text, bold, i, span = 1) =>
+    new TableCell({
+      children: [p(text, bold)],
+      columnSpan: span,
+      ...(widths && span === 1 && { width: { size: widths[i], type: WidthType.PERCENTAGE } }),
+    });
+  const rows = [new TableRow({ tableHeader: true, children: cols.map((h, i) => cell(h, true, i)) })];
+  for (const s of roadmap.sections) {
+    if (s.number || s.title)
+      rows.push(
+        new TableRow({ children: [cell([s.number, s.title].filter(Boolean).join('. '), true, 0, cols.length)] }),
+      );
+    for (const item of s.items) {
+      const value = (h) => {
+        if (/№/.test(h)) return item.number ?? '';
+        if (/Срок/i.test(h)) return item.deadline.text ?? '';
+        if (/Исполнител|Ответствен/i.test(h)) return item.responsible ?? '';
+        if (/показател|результат/i.test(h)) return item.indicator ?? '';
+        return item.measure;
+      };
+      rows.push(new TableRow({ children: cols.map((h, i) => cell(value(h), false, i)) }));
+    }
+  }
+  const children = [
+    ...contexts.map((c) => p(c.text, c.bold)),
+    new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }),
+  ];
+  const page = landscape ? { size: { orientation: PageOrientation.LANDSCAPE } } : {};
+  return Packer.toBuffer(new Document({ sections: [{ properties: { page }, children }] }));
+}
+
+/** A one-page PDF holding only a grey image: what a scanner without OCR produces. */
+function scanPdf() {
+  const w = 200;
+  const h = 280;
+  const pixels = Buffer.alloc(w * h, 0xe0);
+  for (let y = 20; y < h - 20; y += 8) pixels.fill(0x30, y * w + 20, y * w + w - 20);
+  const image = deflateSync(pixels);
+  const content = Buffer.from('q 595 0 0 842 0 0 cm /Im0 Do Q');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
+    [`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`, image, '\nendstream'],
+    [`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream'],
+  ];
+  const parts = [Buffer.from('%PDF-1.4\n')];
+  const offsets = [];
+  let size = parts[0].length;
+  objects.forEach((o, i) => {
+    offsets.push(size);
+    const body = Buffer.concat([`${i + 1} 0 obj\n`, ...[o].flat(), '\nendobj\n'].map((x) => Buffer.from(x)));
+    parts.push(body);
+    size += body.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`]
+    .concat(offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`))
+    .join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-pdfs-'));
+const toPrint = [];
+for (const [name, style] of SEEDS) {
+  const data = readSeed(`${name}.txt`);
+  const fromText = await parseRoadmapDocumentInThread(`${name}.txt`, data);
+  const contexts = contextsOf(normalizeBlocks(readTxt(data)).blocks);
+  const file = path.join(work, `${name}.docx`);
+  fs.writeFileSync(file, await writeDocx(contexts, fromText.roadmaps, style));
+  toPrint.push(file);
+  if (name.startsWith('penza')) {
+    const r = fromText.roadmaps[0];
+    const long = path.join(work, `${name}-one-table.docx`);
+    fs.writeFileSync(long, await oneTableDocx(contexts[0], r, { landscape: false }));
+    const narrow = path.join(work, `${name}-landscape-narrow.docx`);
+    fs.writeFileSync(narrow, await oneTableDocx(contexts[0], r, { landscape: true, widths: [6, 34, 9, 42, 9] }));
+    toPrint.push(long, narrow);
+  }
+}
+for (const extra of process.argv.slice(2)) toPrint.push(path.resolve(extra));
+printToPdf(toPrint, out);
+fs.writeFileSync(path.join(out, 'scan-only-image.pdf'), scanPdf());
+fs.rmSync(work, { recursive: true, force: true });
+console.log(`PDF: ${toPrint.length + 1} файлов в ${path.relative(root, out)}`);

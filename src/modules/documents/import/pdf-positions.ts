@@ -1,0 +1,5 @@
+import type { Line, PageTable } from './reader-pdf.js';
+
+export function positionalTables(_lines: Line[]): PageTable[] {
+  return [];
+}

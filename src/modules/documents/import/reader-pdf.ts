@@ -1,0 +1,296 @@
+import { type PdfPage, type PdfText, readPdfPages, type Rule } from './pdf-pages.js';
+import { positionalTables } from './pdf-positions.js';
+import { Vocabulary } from './clean-text.js';
+import type { Block, Cell } from './types.js';
+
+// A PDF with a text layer (printed from Word or LibreOffice) → the same block stream as a Word document.
+// Tables are rebuilt from the drawn borders: the vertical lines crossing a row give its cells (fewer lines —
+// a horizontally merged cell), a missing horizontal line under a cell joins it to the cell below (a vertical
+// merge). Pages without borders fall back to the columns of the header row (pdf-positions.ts). Text outside
+// tables becomes paragraphs; page numbers and running heads are dropped; a table going on over the next
+// page keeps its table number and its repeated header rows are marked. Locations: «стр. N».
+
+const TOL = 2;
+
+export type Line = { y: number; x1: number; x2: number; size: number; items: PdfText[] };
+
+/** Text pieces on one baseline, left to right; pieces of a line are joined with a space where there is a gap. */
+export function linesOf(texts: PdfText[]): Line[] {
+  const sorted = [...texts].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const t of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(t.y - last.y) <= Math.max(1, 0.3 * Math.min(t.size, last.size))) {
+      last.items.push(t);
+      last.x1 = Math.min(last.x1, t.x);
+      last.x2 = Math.max(last.x2, t.x + t.width);
+    } else lines.push({ y: t.y, x1: t.x, x2: t.x + t.width, size: t.size, items: [t] });
+  }
+  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+export function lineText(l: Line): string {
+  let s = '';
+  let end = -Infinity;
+  for (const t of l.items) {
+    const gap = t.x - end > 0.15 * t.size;
+    if (s && gap && !/\s$/.test(s) && !/^\s/.test(t.text)) s += ' ';
+    s += t.text;
+    end = t.x + t.width;
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const allBold = (items: PdfText[]) => items.length > 0 && items.every((t) => t.bold);
+
+const CUT = '\uE000';
+const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
+
+/**
+ * A cut word is joined when the document has the whole word elsewhere and not both halves as words, or when
+ * neither half is a word of it and the second is a short ending («общеобразователь» «ных»).
+ */
+function mendCuts(blocks: Block[]): Block[] {
+  const vocab = new Vocabulary();
+  const uncut = (t: string) => t.replace(CUT_AT, ' ');
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') vocab.add(uncut(b.text));
+    else for (const c of b.cells) vocab.add(uncut(c.text));
+  }
+  const join = (a: string, b: string) => {
+    if (vocab.has(a + b)) return !(vocab.has(a) && vocab.has(b));
+    return !vocab.has(a) && !vocab.has(b) && b.length <= 3;
+  };
+  // The second half is looked ahead at, not taken: it may be the first half of the next cut.
+  const mend = (text: string) =>
+    text.replace(CUT_AT, (_, a: string, b: string) => (join(a, b) ? a : `${a}\n`)).replaceAll(CUT, '\n');
+  return blocks.map((b) =>
+    b.kind === 'paragraph' ? b : { ...b, cells: b.cells.map((c) => (c.text.includes(CUT) ? { ...c, text: mend(c.text) } : c)) },
+  );
+}
+
+/**
+ * How two lines of a cell are joined. A line break drops the space it replaced, so most joins are a line
+ * break (normalizeText makes it a space and mends hyphenated words). Without a space: a word too long for the
+ * cell cut by the printer (the line is one piece filling the cell: marked CUT and decided by the document's
+ * words once all of it is read, see mendCuts), and a break after «/» or after a hyphen
+ * following a digit («11-» «х»), where nothing was dropped. A dash at a line end keeps its space: «a – b» and
+ * «a –b» print the same, and the spaced dash is the common one.
+ */
+function joiner(line: Line, text: string, next: string, contentRight: number): string {
+  if (/[/]$/.test(text) && !/\s\/$/.test(text)) return '';
+  if (/\d-$/.test(text)) return '';
+  const filled = line.x2 >= contentRight - 1.5 * line.size;
+  if (filled && !/\s/.test(text) && /\p{L}$/u.test(text) && /^\p{Ll}/u.test(next)) return CUT;
+  return '\n';
+}
+
+/** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */
+export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
+  const lines = linesOf(texts);
+  const padding = left === undefined ? 0 : Math.max(0, Math.min(...lines.map((l) => l.x1)) - left);
+  const contentRight = right === undefined ? Infinity : right - padding;
+  let text = '';
+  lines.forEach((l, i) => {
+    const t = lineText(l);
+    const next = lines[i + 1];
+    text += t + (next ? joiner(l, t, lineText(next), contentRight) : '');
+  });
+  return {
+    text,
+    bold: allBold(texts),
+    italic: texts.length > 0 && texts.every((t) => t.italic),
+  };
+}
+
+/** Values within TOL of each other as one (sorted). */
+function cluster(values: number[]): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last === undefined || v - last > TOL) out.push(v);
+  }
+  return out;
+}
+
+type Grid = { top: number; bottom: number; left: number; right: number; h: Rule[]; v: Rule[] };
+
+/** Connected groups of borders with at least two vertical and two horizontal lines: the tables of a page. */
+function gridsOf(page: PdfPage): Grid[] {
+  const h = page.horizontal;
+  const v = page.vertical;
+  // A page of thousands of lines is a drawing, not a table (and pairing them would be quadratic).
+  if (h.length * v.length > 4_000_000) return [];
+  const parent = [...h, ...v].map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  h.forEach((a, i) => {
+    v.forEach((b, j) => {
+      if (b.x1 >= a.x1 - TOL && b.x1 <= a.x2 + TOL && a.y1 >= b.y1 - TOL && a.y1 <= b.y2 + TOL) {
+        parent[find(i)] = find(h.length + j);
+      }
+    });
+  });
+  const groups = new Map<number, Grid>();
+  [...h, ...v].forEach((r, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity, h: [], v: [] };
+    (i < h.length ? g.h : g.v).push(r);
+    g.top = Math.min(g.top, r.y1);
+    g.bottom = Math.max(g.bottom, r.y2);
+    g.left = Math.min(g.left, r.x1);
+    g.right = Math.max(g.right, r.x2);
+    groups.set(root, g);
+  });
+  return [...groups.values()]
+    .filter((g) => cluster(g.v.map((r) => r.x1)).length >= 2 && cluster(g.h.map((r) => r.y1)).length >= 2)
+    .sort((a, b) => a.top - b.top);
+}
+
+export type PageTable = { top: number; bottom: number; columns: number[]; rows: { y: number; cells: Cell[] }[] };
+
+/** The rows of one bordered table: cells between the vertical lines crossing each row. */
+function tableOf(grid: Grid, texts: PdfText[]): PageTable {
+  const ys = cluster(grid.h.map((r) => r.y1));
+  const xs = cluster(grid.v.map((r) => r.x1));
+  const crosses = (x: number, y: number) =>
+    grid.v.some((r) => Math.abs(r.x1 - x) <= TOL && r.y1 - TOL <= y && r.y2 + TOL >= y);
+  const ruled = (y: number, x: number) =>
+    grid.h.some((r) => Math.abs(r.y1 - y) <= TOL && r.x1 - TOL <= x && r.x2 + TOL >= x);
+  type Slot = { from: number; to: number; owner: Slot | null; texts: PdfText[] };
+  const bands: Slot[][] = [];
+  for (let r = 0; r + 1 < ys.length; r++) {
+    const top = ys[r] as number;
+    const mid = (top + (ys[r + 1] as number)) / 2;
+    const edges = xs.map((x, k) => ({ x, k })).filter((e, i) => i === 0 || i === xs.length - 1 || crosses(e.x, mid));
+    const slots: Slot[] = [];
+    for (let k = 0; k + 1 < edges.length; k++) {
+      const from = (edges[k] as { k: number }).k;
+      const to = (edges[k + 1] as { k: number }).k;
+      const above = bands[r - 1]?.find((s) => s.from === from && s.to === to);
+      const centre = ((xs[from] as number) + (xs[to] as number)) / 2;
+      // No line between this cell and the same cell above: one cell merged over the rows.
+      const owner = above && !ruled(top, centre) ? (above.owner ?? above) : null;
+      slots.push({ from, to, owner, texts: [] });
+    }
+    bands.push(slots);
+  }
+  for (const t of texts) {
+    const y = t.y - 0.35 * t.size;
+    const r = ys.findIndex((top, i) => i + 1 < ys.length && y >= top && y < (ys[i + 1] as number));
+    const x = t.x + Math.min(t.width / 2, 1);
+    const slot = bands[r]?.find((s) => x >= (xs[s.from] as number) && x < (xs[s.to] as number));
+    if (slot) (slot.owner ?? slot).texts.push(t);
+  }
+  const rows = bands.map((slots, r) => ({
+    y: ys[r] as number,
+    cells: slots.map((s): Cell => {
+      const cell = cellOf((s.owner ?? s).texts, xs[s.from], xs[s.to]);
+      return { ...cell, ...(s.to - s.from > 1 && { span: s.to - s.from }), ...(s.owner && { merged: true }) };
+    }),
+  }));
+  // Bands with no cells of their own (a gap between two drawn lines) are not rows.
+  return {
+    top: grid.top,
+    bottom: grid.bottom,
+    columns: xs,
+    rows: rows.filter((row, r) => row.cells.some((c, k) => c.text && !bands[r]?.[k]?.owner)),
+  };
+}
+
+/** Page numbers and running heads: short lines in the top or bottom margin that are numbers or repeat. */
+function marginLines(pages: PdfPage[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const p of pages) {
+    for (const l of linesOf(p.texts)) {
+      if (l.y > p.height * 0.1 && l.y < p.height * 0.92) continue;
+      const key = lineText(l).replace(/\d+/g, '#');
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  const repeated = new Set<string>();
+  for (const [key, n] of seen) if (n >= 3 && pages.length >= 3) repeated.add(key);
+  return repeated;
+}
+const PAGE_NUMBER = /^[-–— ]*(стр\.?|страница|с\.)?\s*#\s*(из\s*#)?[-–— ]*$/i;
+
+/** Paragraphs of the lines outside tables: a line ending well short of the text's right edge ends one. */
+function paragraphsOf(lines: Line[], right: number, location: string): (Block & { y: number })[] {
+  const out: (Block & { y: number })[] = [];
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const items = run.flatMap((l) => l.items);
+    out.push({ kind: 'paragraph', text: run.map(lineText).join('\n'), bold: allBold(items), location, y: run[0]?.y ?? 0 });
+    run = [];
+  };
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    const spaced = prev && l.y - prev.y > 1.8 * Math.max(l.size, prev.size);
+    if (prev && (spaced || allBold(prev.items) !== allBold(l.items))) flush();
+    run.push(l);
+    if (l.x2 < right - 0.12 * l.size * 40) flush();
+  });
+  flush();
+  return out;
+}
+
+export async function readPdf(data: Buffer): Promise<Block[]> {
+  const pages = await readPdfPages(data);
+  const margins = marginLines(pages);
+  const blocks: Block[] = [];
+  let tableNo = 0;
+  let open: { columns: number[]; first: string[][] } | null = null;
+  for (const page of pages) {
+    const location = `стр. ${page.number}`;
+    let tables = gridsOf(page).map((g) => {
+      const inside = page.texts.filter((t) => t.y - 0.35 * t.size >= g.top && t.y - 0.35 * t.size <= g.bottom);
+      return tableOf(g, inside);
+    });
+    const inTable = (t: PdfText) => tables.some((tb) => t.y - 0.35 * t.size >= tb.top && t.y - 0.35 * t.size <= tb.bottom);
+    let rest = page.texts.filter((t) => !inTable(t));
+    if (tables.length === 0) {
+      const found = positionalTables(linesOf(rest));
+      tables = found;
+      rest = rest.filter((t) => !found.some((tb) => t.y >= tb.top && t.y <= tb.bottom));
+    }
+    const lines = linesOf(rest).filter((l) => {
+      const marginal = l.y < page.height * 0.1 || l.y > page.height * 0.92;
+      const key = lineText(l).replace(/\d+/g, '#');
+      return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
+    });
+    const right = Math.max(0, ...page.texts.map((t) => t.x + t.width));
+    const paragraphs = paragraphsOf(lines, right, location);
+    const events = [
+      ...paragraphs.map((p) => ({ y: p.y, p, t: null as PageTable | null })),
+      ...tables.map((t) => ({ y: t.top, p: null, t })),
+    ].sort((a, b) => a.y - b.y);
+    for (const e of events) {
+      if (e.p) {
+        const { y: _y, ...block } = e.p;
+        blocks.push(block);
+        open = null;
+        continue;
+      }
+      const t = e.t as PageTable;
+      const continues =
+        open !== null &&
+        open.columns.length === t.columns.length &&
+        open.columns.every((x, i) => Math.abs(x - (t.columns[i] as number)) <= 3);
+      if (!continues) tableNo++;
+      const texts = t.rows.map((r) => r.cells.map((c) => c.text));
+      const first = continues && open ? open.first : texts.slice(0, 3);
+      t.rows.forEach((row, i) => {
+        // The header rows printed again on top of every page: the same texts as the table's first rows.
+        const repeated = continues && i < first.length && first[i]?.join('\t') === texts[i]?.join('\t');
+        const header = repeated && t.rows.slice(0, i).every((_, k) => first[k]?.join('\t') === texts[k]?.join('\t'));
+        blocks.push({ kind: 'row', cells: row.cells, location, table: tableNo, ...(header && { header: true }) });
+      });
+      open = { columns: t.columns, first };
+    }
+  }
+  return mendCuts(blocks);
+}
