@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -33,11 +34,26 @@ function printToPdf(files, dir) {
   }
 }
 
+// The styles of the Word tests (import-formats.test.ts); the seven-column Smolensk table is printed on
+// landscape pages as such tables are (on portrait A4 its columns are two words wide).
 const SEEDS = [
-  ['penza-district-2022-2023', { sectionInOneCell: false, repeatHeader: true, numberingRow: true }],
-  ['sharan-district-2022-2023', { sectionInOneCell: true, repeatHeader: false, numberingRow: false }],
-  ['smolensk-region-2022-2023', { sectionInOneCell: false, repeatHeader: true, numberingRow: false }],
+  ['penza-district-2022-2023', { sectionInOneCell: false, repeatHeader: true, numberingRow: true }, false],
+  ['sharan-district-2022-2023', { sectionInOneCell: true, repeatHeader: false, numberingRow: false }, false],
+  ['smolensk-region-2022-2023', { sectionInOneCell: false, repeatHeader: true, numberingRow: false }, true],
 ];
+
+/** Turns the pages of a .docx to landscape A4 and widens its tables to the page (the helper writes portrait). */
+function landscape(docxData) {
+  const files = unzipSync(new Uint8Array(docxData));
+  const xml = strFromU8(files['word/document.xml']);
+  const scale = (16838 - 2880) / (11906 - 2880);
+  files['word/document.xml'] = strToU8(
+    xml
+      .replace(/<w:pgSz[^>]*\/>/g, '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>')
+      .replace(/<w:gridCol w:w="(\d+)"\/>/g, (_, w) => `<w:gridCol w:w="${Math.floor(Number(w) * scale)}"/>`),
+  );
+  return Buffer.from(zipSync(files));
+}
 
 /** One long table with its header row marked «repeat on every page» (Word prints it on each page). */
 function oneTableDocx(contexts, roadmap, { landscape, widths }) {
@@ -109,12 +125,13 @@ function scanPdf() {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-pdfs-'));
 const toPrint = [];
-for (const [name, style] of SEEDS) {
+for (const [name, style, wide] of SEEDS) {
   const data = readSeed(`${name}.txt`);
   const fromText = await parseRoadmapDocumentInThread(`${name}.txt`, data);
   const contexts = contextsOf(normalizeBlocks(readTxt(data)).blocks);
   const file = path.join(work, `${name}.docx`);
-  fs.writeFileSync(file, await writeDocx(contexts, fromText.roadmaps, style));
+  const written = await writeDocx(contexts, fromText.roadmaps, style);
+  fs.writeFileSync(file, wide ? landscape(written) : written);
   toPrint.push(file);
   if (name.startsWith('penza')) {
     const r = fromText.roadmaps[0];

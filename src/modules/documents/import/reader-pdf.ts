@@ -1,7 +1,7 @@
 import { type PdfPage, type PdfText, readPdfPages, type Rule } from './pdf-pages.js';
 import { positionalTables } from './pdf-positions.js';
 import { Vocabulary } from './clean-text.js';
-import type { Block, Cell } from './types.js';
+import type { Block, Cell, RowBlock } from './types.js';
 
 // A PDF with a text layer (printed from Word or LibreOffice) → the same block stream as a Word document.
 // Tables are rebuilt from the drawn borders: the vertical lines crossing a row give its cells (fewer lines —
@@ -45,22 +45,30 @@ export function lineText(l: Line): string {
 const allBold = (items: PdfText[]) => items.length > 0 && items.every((t) => t.bold);
 
 const CUT = '\uE000';
+/** «я» is left out: roadmaps do not say it, and «-ия» is a frequent ending. */
+const ONE_LETTER_WORDS = 'авикосу';
+/** Adjective endings: a piece ending so is a whole word even when a longer one starts with it. */
+const WORD_END = /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/i;
 const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
 
 /**
  * A cut word is joined when the document has the whole word elsewhere and not both halves as words, or when
- * neither half is a word of it and the second is a short ending («общеобразователь» «ных»).
+ * neither half is a word of it and the second is a short ending («общеобразователь» «ных») or the first
+ * begins a longer word of it and the second does not (a stem and a tail: «общеобразователь» «ному», not «образовательным»
+ * «общеобразователь…» nor «ответственного» «лица»; a letter is
+ * an ending unless it is a word: «профессиональны» «х», «профессиональног» «о», but «самоутверждение» «в»).
  */
 function mendCuts(blocks: Block[]): Block[] {
   const vocab = new Vocabulary();
-  const uncut = (t: string) => t.replace(CUT_AT, ' ');
+  const uncut = (t: string) => t.replace(/\p{L}*\uE000\p{L}*/gu, ' ');
   for (const b of blocks) {
     if (b.kind === 'paragraph') vocab.add(uncut(b.text));
     else for (const c of b.cells) vocab.add(uncut(c.text));
   }
   const join = (a: string, b: string) => {
     if (vocab.has(a + b)) return !(vocab.has(a) && vocab.has(b));
-    return !vocab.has(a) && !vocab.has(b) && b.length <= 3;
+    if (b.length === 1) return !vocab.has(a) && (!ONE_LETTER_WORDS.includes(b.toLowerCase()) || /(ог|ег|ом|ем)$/i.test(a));
+    return !vocab.has(a) && !vocab.has(b) && (b.length <= 3 || (vocab.hasPrefix(a) && !vocab.hasPrefix(b) && !WORD_END.test(a)));
   };
   // The second half is looked ahead at, not taken: it may be the first half of the next cut.
   const mend = (text: string) =>
@@ -74,13 +82,13 @@ function mendCuts(blocks: Block[]): Block[] {
  * How two lines of a cell are joined. A line break drops the space it replaced, so most joins are a line
  * break (normalizeText makes it a space and mends hyphenated words). Without a space: a word too long for the
  * cell cut by the printer (the line is one piece filling the cell: marked CUT and decided by the document's
- * words once all of it is read, see mendCuts), and a break after «/» or after a hyphen
- * following a digit («11-» «х»), where nothing was dropped. A dash at a line end keeps its space: «a – b» and
+ * words once all of it is read, see mendCuts), and a break after «/» or after a hyphen following a digit
+ * («11-» «х»), where nothing was dropped (mostly: «2022- январь» is typed too). A dash at a line end keeps its space: «a – b» and
  * «a –b» print the same, and the spaced dash is the common one.
  */
 function joiner(line: Line, text: string, next: string, contentRight: number): string {
   if (/[/]$/.test(text) && !/\s\/$/.test(text)) return '';
-  if (/\d-$/.test(text)) return '';
+  if (/\d-$/.test(text)) return ''; // «9-х, 11-» «х классов», «декабрь 2022-» «февраль 2023»
   const filled = line.x2 >= contentRight - 1.5 * line.size;
   if (filled && !/\s/.test(text) && /\p{L}$/u.test(text) && /^\p{Ll}/u.test(next)) return CUT;
   return '\n';
@@ -95,8 +103,10 @@ export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
   lines.forEach((l, i) => {
     const t = lineText(l);
     const next = lines[i + 1];
-    text += t + (next ? joiner(l, t, lineText(next), contentRight) : '');
+    // The last line too: the cell may go on at the top of the next page (a row split by the page).
+    text += t + joiner(l, t, next ? lineText(next) : 'а', contentRight);
   });
+  text = text.replace(/\n$/, '');
   return {
     text,
     bold: allBold(texts),
@@ -238,12 +248,47 @@ function paragraphsOf(lines: Line[], right: number, location: string): (Block & 
   return out;
 }
 
+/**
+ * The first row of a page under the repeated header is the rest of the last row of the page before (a row
+ * the printer split) when it has the same cells and no number of its own, or its text goes on in lower case.
+ */
+function splitRow(previous: RowBlock, cells: Cell[]): boolean {
+  if (previous.header || previous.cells.length !== cells.length) return false;
+  if (cells.some((c, k) => (c.span ?? 1) !== (previous.cells[k]?.span ?? 1))) return false;
+  const first = cells.find((c) => c.text.trim())?.text.trim();
+  if (!first) return false;
+  if (cells.length > 1 && !cells[0]?.text.trim() && previous.cells[0]?.text.trim()) return true;
+  return /^\p{Ll}/u.test(first);
+}
+
+/**
+ * A cell merged down over a page break prints empty on the next page (or joined to the header printed
+ * again): it takes the text of the same cell of the row above, as a Word document gives it.
+ */
+function carryMerged(cells: Cell[], above: Cell[], headers: Cell[][]): Cell[] {
+  if (cells.length !== above.length) return cells;
+  return cells.map((c, k) => {
+    const up = above[k];
+    if (!c.merged || !up || (up.span ?? 1) !== (c.span ?? 1)) return c;
+    const blank = !c.text.trim() || headers.some((h) => h[k]?.text === c.text);
+    return blank ? { ...c, text: up.text, bold: up.bold, italic: up.italic } : c;
+  });
+}
+
+const joinCells = (a: Cell, b: Cell | undefined): Cell => {
+  if (!b?.text.trim()) return a;
+  if (!a.text.trim()) return { ...a, text: b.text };
+  return { ...a, text: a.text.endsWith(CUT) ? a.text + b.text : `${a.text}\n${b.text}` };
+};
+
 export async function readPdf(data: Buffer): Promise<Block[]> {
   const pages = await readPdfPages(data);
   const margins = marginLines(pages);
   const blocks: Block[] = [];
   let tableNo = 0;
   let open: { columns: number[]; first: string[][] } | null = null;
+  /** The last row of data of the open table (where a row split by the page goes on). */
+  let lastRow: number | null = null;
   for (const page of pages) {
     const location = `стр. ${page.number}`;
     let tables = gridsOf(page).map((g) => {
@@ -273,6 +318,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
         const { y: _y, ...block } = e.p;
         blocks.push(block);
         open = null;
+        lastRow = null;
         continue;
       }
       const t = e.t as PageTable;
@@ -283,11 +329,24 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       if (!continues) tableNo++;
       const texts = t.rows.map((r) => r.cells.map((c) => c.text));
       const first = continues && open ? open.first : texts.slice(0, 3);
+      let started = false;
+      const headers: Cell[][] = [];
       t.rows.forEach((row, i) => {
         // The header rows printed again on top of every page: the same texts as the table's first rows.
         const repeated = continues && i < first.length && first[i]?.join('\t') === texts[i]?.join('\t');
         const header = repeated && t.rows.slice(0, i).every((_, k) => first[k]?.join('\t') === texts[k]?.join('\t'));
-        blocks.push({ kind: 'row', cells: row.cells, location, table: tableNo, ...(header && { header: true }) });
+        const previous = lastRow === null ? undefined : blocks[lastRow];
+        if (continues && !header && previous?.kind === 'row') {
+          row.cells = carryMerged(row.cells, previous.cells, headers);
+        }
+        if (continues && !header && !started && previous?.kind === 'row' && splitRow(previous, row.cells)) {
+          blocks[lastRow as number] = { ...previous, cells: previous.cells.map((c, k) => joinCells(c, row.cells[k])) };
+        } else {
+          blocks.push({ kind: 'row', cells: row.cells, location, table: tableNo, ...(header && { header: true }) });
+          if (!header) lastRow = blocks.length - 1;
+        }
+        if (header) headers.push(row.cells);
+        else started = true;
       });
       open = { columns: t.columns, first };
     }
