@@ -26,7 +26,15 @@ function printToPdf(files, dir) {
   try {
     execFileSync(
       '/usr/bin/soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...files,
+      ],
       { stdio: 'pipe', timeout: 300_000 },
     );
   } finally {
@@ -71,7 +79,9 @@ function oneTableDocx(contexts, roadmap, { landscape, widths }) {
   for (const s of roadmap.sections) {
     if (s.number || s.title)
       rows.push(
-        new TableRow({ children: [cell([s.number, s.title].filter(Boolean).join('. '), true, 0, cols.length)] }),
+        new TableRow({
+          children: [cell([s.number, s.title].filter(Boolean).join('. '), true, 0, cols.length)],
+        }),
       );
     for (const item of s.items) {
       const value = (h) => {
@@ -104,7 +114,11 @@ function scanPdf() {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
-    [`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`, image, '\nendstream'],
+    [
+      `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`,
+      image,
+      '\nendstream',
+    ],
     [`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream'],
   ];
   const parts = [Buffer.from('%PDF-1.4\n')];
@@ -119,7 +133,9 @@ function scanPdf() {
   const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`]
     .concat(offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`))
     .join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
+  parts.push(
+    Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`),
+  );
   return Buffer.concat(parts);
 }
 
@@ -138,7 +154,10 @@ for (const [name, style, wide] of SEEDS) {
     const long = path.join(work, `${name}-one-table.docx`);
     fs.writeFileSync(long, await oneTableDocx(contexts[0], r, { landscape: false }));
     const narrow = path.join(work, `${name}-landscape-narrow.docx`);
-    fs.writeFileSync(narrow, await oneTableDocx(contexts[0], r, { landscape: true, widths: [6, 34, 9, 42, 9] }));
+    fs.writeFileSync(
+      narrow,
+      await oneTableDocx(contexts[0], r, { landscape: true, widths: [6, 34, 9, 42, 9] }),
+    );
     toPrint.push(long, narrow);
   }
 }

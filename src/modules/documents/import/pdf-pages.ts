@@ -7,7 +7,8 @@ import { invalidFile } from './limits.js';
 // Coordinates are in points from the page's top left corner, y growing downwards.
 
 export const MAX_PDF_PAGES = 200;
-export const MAX_PDF_TEXT_ITEMS = 200_000;
+/** A 200-page roadmap holds some 60 000 pieces of text; counting stops reading at the limit. */
+export const MAX_PDF_TEXT_ITEMS = 100_000;
 /** Decompressed size of one stream and of all of them: a roadmap is text and a few logos. */
 const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 const MAX_STREAMS_TOTAL = 256 * 1024 * 1024;
@@ -16,10 +17,20 @@ const TIME_BUDGET_MS = 8_000;
 
 export const SCAN_MESSAGE =
   'В PDF нет текстового слоя — это скан: распознайте его (OCR) или загрузите документ Word';
-export const PDF_PASSWORD_MESSAGE = 'PDF защищён паролем: снимите защиту (сохраните копию без пароля) и загрузите снова';
-const tooLarge = (what: string) => invalidFile(`PDF слишком большой для импорта: ${what} — загрузите только таблицу дорожной карты`);
+export const PDF_PASSWORD_MESSAGE =
+  'PDF защищён паролем: снимите защиту (сохраните копию без пароля) и загрузите снова';
+const tooLarge = (what: string) =>
+  invalidFile(`PDF слишком большой для импорта: ${what} — загрузите только таблицу дорожной карты`);
 
-export type PdfText = { text: string; x: number; y: number; width: number; size: number; bold: boolean; italic: boolean };
+export type PdfText = {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+};
 /** A ruling line: horizontal (y1 = y2) or vertical (x1 = x2), x1 ≤ x2 and y1 ≤ y2. */
 export type Rule = { x1: number; y1: number; x2: number; y2: number };
 export type PdfPage = {
@@ -37,7 +48,9 @@ let loaded: Promise<PdfJs> | null = null;
 /** pdfjs runs its «worker» part in this thread when it finds it on globalThis (no thread, no file load). */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // The module has no types of its own; pdfjs only needs it present.
+    const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    const worker: unknown = await import(workerModule);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
@@ -105,7 +118,8 @@ function rulesOf(
     const [y1, y2] = a[1] <= b[1] ? [a[1], b[1]] : [b[1], a[1]];
     // A filled thin rectangle is a line too (Word draws some borders so); its long sides are kept.
     if (y2 - y1 < 1 && x2 - x1 > 2) horizontal.push({ x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 });
-    else if (x2 - x1 < 1 && y2 - y1 > 2 && !filled) vertical.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
+    else if (x2 - x1 < 1 && y2 - y1 > 2 && !filled)
+      vertical.push({ x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
   };
   const thinBox = (box: [number, number][]) => {
     const xs = box.map((p) => p[0]);
@@ -123,7 +137,8 @@ function rulesOf(
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(ctm);
-      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = multiply(ctm, Array.from(args[0] as number[]) as Matrix);
+      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))
+        ctm = multiply(ctm, Array.from(args[0] as number[]) as Matrix);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
@@ -134,7 +149,9 @@ function rulesOf(
       let sub: [number, number][] = [];
       const close = () => {
         if (filled && sub.length >= 3) thinBox(sub);
-        else for (let k = 1; k < sub.length; k++) segment(sub[k - 1] as [number, number], sub[k] as [number, number], filled);
+        else
+          for (let k = 1; k < sub.length; k++)
+            segment(sub[k - 1] as [number, number], sub[k] as [number, number], filled);
         sub = [];
       };
       for (let k = 0; k < path.length; ) {
@@ -159,6 +176,26 @@ function rulesOf(
     }
   }
   return { horizontal, vertical };
+}
+
+type PdfPageProxy = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+type TextContent = Awaited<ReturnType<PdfPageProxy['getTextContent']>>;
+
+/** The text of a page read as a stream and dropped past `limit` pieces (null then): no page is read whole. */
+async function readText(page: PdfPageProxy, limit: number): Promise<TextContent | null> {
+  const reader = page.streamTextContent().getReader();
+  const content: TextContent = { items: [], styles: {}, lang: null };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return content;
+    const chunk = value as TextContent;
+    content.items.push(...chunk.items);
+    Object.assign(content.styles, chunk.styles);
+    if (content.items.length > limit) {
+      await reader.cancel(new Error('too many text items'));
+      return null;
+    }
+  }
 }
 
 const BOLD = /bold|black|heavy|semibold|demibold|полужирн|жирн/i;
@@ -198,7 +235,8 @@ export async function readPdfPages(data: Buffer): Promise<PdfPage[]> {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const height = y1 - y0;
-      const content = await page.getTextContent();
+      const content = await readText(page, MAX_PDF_TEXT_ITEMS - items);
+      if (!content) throw tooLarge(`в нём больше ${MAX_PDF_TEXT_ITEMS} кусков текста`);
       const ops = await page.getOperatorList();
       const fontName = (id: string): string => {
         try {
@@ -224,8 +262,7 @@ export async function readPdfPages(data: Buffer): Promise<PdfPage[]> {
           italic: ITALIC.test(font),
         });
       }
-      items += texts.length;
-      if (items > MAX_PDF_TEXT_ITEMS) throw tooLarge(`в нём больше ${MAX_PDF_TEXT_ITEMS} кусков текста`);
+      items += content.items.length;
       const { horizontal, vertical } = rulesOf(ops, lib.OPS, height);
       const shift = (r: Rule): Rule => ({ x1: r.x1 - x0, x2: r.x2 - x0, y1: r.y1 + y0, y2: r.y2 + y0 });
       pages.push({

@@ -1,4 +1,4 @@
-import type { Line, PageTable } from './reader-pdf.js';
+import type { Line, PageTable } from './pdf-text.js';
 
 export function positionalTables(_lines: Line[]): PageTable[] {
   return [];

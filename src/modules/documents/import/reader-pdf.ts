@@ -1,6 +1,15 @@
-import { type PdfPage, type PdfText, readPdfPages, type Rule } from './pdf-pages.js';
+import { type PdfPage, type PdfText, type Rule, readPdfPages } from './pdf-pages.js';
 import { positionalTables } from './pdf-positions.js';
-import { Vocabulary } from './clean-text.js';
+import {
+  allBold,
+  cellOf,
+  joinCells,
+  type Line,
+  linesOf,
+  lineText,
+  mendCuts,
+  type PageTable,
+} from './pdf-text.js';
 import type { Block, Cell, RowBlock } from './types.js';
 
 // A PDF with a text layer (printed from Word or LibreOffice) → the same block stream as a Word document.
@@ -11,108 +20,6 @@ import type { Block, Cell, RowBlock } from './types.js';
 // page keeps its table number and its repeated header rows are marked. Locations: «стр. N».
 
 const TOL = 2;
-
-export type Line = { y: number; x1: number; x2: number; size: number; items: PdfText[] };
-
-/** Text pieces on one baseline, left to right; pieces of a line are joined with a space where there is a gap. */
-export function linesOf(texts: PdfText[]): Line[] {
-  const sorted = [...texts].sort((a, b) => a.y - b.y || a.x - b.x);
-  const lines: Line[] = [];
-  for (const t of sorted) {
-    const last = lines[lines.length - 1];
-    if (last && Math.abs(t.y - last.y) <= Math.max(1, 0.3 * Math.min(t.size, last.size))) {
-      last.items.push(t);
-      last.x1 = Math.min(last.x1, t.x);
-      last.x2 = Math.max(last.x2, t.x + t.width);
-    } else lines.push({ y: t.y, x1: t.x, x2: t.x + t.width, size: t.size, items: [t] });
-  }
-  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
-  return lines;
-}
-
-export function lineText(l: Line): string {
-  let s = '';
-  let end = -Infinity;
-  for (const t of l.items) {
-    const gap = t.x - end > 0.15 * t.size;
-    if (s && gap && !/\s$/.test(s) && !/^\s/.test(t.text)) s += ' ';
-    s += t.text;
-    end = t.x + t.width;
-  }
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-const allBold = (items: PdfText[]) => items.length > 0 && items.every((t) => t.bold);
-
-const CUT = '\uE000';
-/** «я» is left out: roadmaps do not say it, and «-ия» is a frequent ending. */
-const ONE_LETTER_WORDS = 'авикосу';
-/** Adjective endings: a piece ending so is a whole word even when a longer one starts with it. */
-const WORD_END = /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/i;
-const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
-
-/**
- * A cut word is joined when the document has the whole word elsewhere and not both halves as words, or when
- * neither half is a word of it and the second is a short ending («общеобразователь» «ных») or the first
- * begins a longer word of it and the second does not (a stem and a tail: «общеобразователь» «ному», not «образовательным»
- * «общеобразователь…» nor «ответственного» «лица»; a letter is
- * an ending unless it is a word: «профессиональны» «х», «профессиональног» «о», but «самоутверждение» «в»).
- */
-function mendCuts(blocks: Block[]): Block[] {
-  const vocab = new Vocabulary();
-  const uncut = (t: string) => t.replace(/\p{L}*\uE000\p{L}*/gu, ' ');
-  for (const b of blocks) {
-    if (b.kind === 'paragraph') vocab.add(uncut(b.text));
-    else for (const c of b.cells) vocab.add(uncut(c.text));
-  }
-  const join = (a: string, b: string) => {
-    if (vocab.has(a + b)) return !(vocab.has(a) && vocab.has(b));
-    if (b.length === 1) return !vocab.has(a) && (!ONE_LETTER_WORDS.includes(b.toLowerCase()) || /(ог|ег|ом|ем)$/i.test(a));
-    return !vocab.has(a) && !vocab.has(b) && (b.length <= 3 || (vocab.hasPrefix(a) && !vocab.hasPrefix(b) && !WORD_END.test(a)));
-  };
-  // The second half is looked ahead at, not taken: it may be the first half of the next cut.
-  const mend = (text: string) =>
-    text.replace(CUT_AT, (_, a: string, b: string) => (join(a, b) ? a : `${a}\n`)).replaceAll(CUT, '\n');
-  return blocks.map((b) =>
-    b.kind === 'paragraph' ? b : { ...b, cells: b.cells.map((c) => (c.text.includes(CUT) ? { ...c, text: mend(c.text) } : c)) },
-  );
-}
-
-/**
- * How two lines of a cell are joined. A line break drops the space it replaced, so most joins are a line
- * break (normalizeText makes it a space and mends hyphenated words). Without a space: a word too long for the
- * cell cut by the printer (the line is one piece filling the cell: marked CUT and decided by the document's
- * words once all of it is read, see mendCuts), and a break after «/» or after a hyphen following a digit
- * («11-» «х»), where nothing was dropped (mostly: «2022- январь» is typed too). A dash at a line end keeps its space: «a – b» and
- * «a –b» print the same, and the spaced dash is the common one.
- */
-function joiner(line: Line, text: string, next: string, contentRight: number): string {
-  if (/[/]$/.test(text) && !/\s\/$/.test(text)) return '';
-  if (/\d-$/.test(text)) return ''; // «9-х, 11-» «х классов», «декабрь 2022-» «февраль 2023»
-  const filled = line.x2 >= contentRight - 1.5 * line.size;
-  if (filled && !/\s/.test(text) && /\p{L}$/u.test(text) && /^\p{Ll}/u.test(next)) return CUT;
-  return '\n';
-}
-
-/** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */
-export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
-  const lines = linesOf(texts);
-  const padding = left === undefined ? 0 : Math.max(0, Math.min(...lines.map((l) => l.x1)) - left);
-  const contentRight = right === undefined ? Infinity : right - padding;
-  let text = '';
-  lines.forEach((l, i) => {
-    const t = lineText(l);
-    const next = lines[i + 1];
-    // The last line too: the cell may go on at the top of the next page (a row split by the page).
-    text += t + joiner(l, t, next ? lineText(next) : 'а', contentRight);
-  });
-  text = text.replace(/\n$/, '');
-  return {
-    text,
-    bold: allBold(texts),
-    italic: texts.length > 0 && texts.every((t) => t.italic),
-  };
-}
 
 /** Values within TOL of each other as one (sorted). */
 function cluster(values: number[]): number[] {
@@ -147,7 +54,14 @@ function gridsOf(page: PdfPage): Grid[] {
   const groups = new Map<number, Grid>();
   [...h, ...v].forEach((r, i) => {
     const root = find(i);
-    const g = groups.get(root) ?? { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity, h: [], v: [] };
+    const g = groups.get(root) ?? {
+      top: Infinity,
+      bottom: -Infinity,
+      left: Infinity,
+      right: -Infinity,
+      h: [],
+      v: [],
+    };
     (i < h.length ? g.h : g.v).push(r);
     g.top = Math.min(g.top, r.y1);
     g.bottom = Math.max(g.bottom, r.y2);
@@ -159,8 +73,6 @@ function gridsOf(page: PdfPage): Grid[] {
     .filter((g) => cluster(g.v.map((r) => r.x1)).length >= 2 && cluster(g.h.map((r) => r.y1)).length >= 2)
     .sort((a, b) => a.top - b.top);
 }
-
-export type PageTable = { top: number; bottom: number; columns: number[]; rows: { y: number; cells: Cell[] }[] };
 
 /** The rows of one bordered table: cells between the vertical lines crossing each row. */
 function tableOf(grid: Grid, texts: PdfText[]): PageTable {
@@ -175,7 +87,9 @@ function tableOf(grid: Grid, texts: PdfText[]): PageTable {
   for (let r = 0; r + 1 < ys.length; r++) {
     const top = ys[r] as number;
     const mid = (top + (ys[r + 1] as number)) / 2;
-    const edges = xs.map((x, k) => ({ x, k })).filter((e, i) => i === 0 || i === xs.length - 1 || crosses(e.x, mid));
+    const edges = xs
+      .map((x, k) => ({ x, k }))
+      .filter((e, i) => i === 0 || i === xs.length - 1 || crosses(e.x, mid));
     const slots: Slot[] = [];
     for (let k = 0; k + 1 < edges.length; k++) {
       const from = (edges[k] as { k: number }).k;
@@ -234,7 +148,13 @@ function paragraphsOf(lines: Line[], right: number, location: string): (Block & 
   const flush = () => {
     if (run.length === 0) return;
     const items = run.flatMap((l) => l.items);
-    out.push({ kind: 'paragraph', text: run.map(lineText).join('\n'), bold: allBold(items), location, y: run[0]?.y ?? 0 });
+    out.push({
+      kind: 'paragraph',
+      text: run.map(lineText).join('\n'),
+      bold: allBold(items),
+      location,
+      y: run[0]?.y ?? 0,
+    });
     run = [];
   };
   lines.forEach((l, i) => {
@@ -275,12 +195,6 @@ function carryMerged(cells: Cell[], above: Cell[], headers: Cell[][]): Cell[] {
   });
 }
 
-const joinCells = (a: Cell, b: Cell | undefined): Cell => {
-  if (!b?.text.trim()) return a;
-  if (!a.text.trim()) return { ...a, text: b.text };
-  return { ...a, text: a.text.endsWith(CUT) ? a.text + b.text : `${a.text}\n${b.text}` };
-};
-
 export async function readPdf(data: Buffer): Promise<Block[]> {
   const pages = await readPdfPages(data);
   const margins = marginLines(pages);
@@ -292,10 +206,13 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
   for (const page of pages) {
     const location = `стр. ${page.number}`;
     let tables = gridsOf(page).map((g) => {
-      const inside = page.texts.filter((t) => t.y - 0.35 * t.size >= g.top && t.y - 0.35 * t.size <= g.bottom);
+      const inside = page.texts.filter(
+        (t) => t.y - 0.35 * t.size >= g.top && t.y - 0.35 * t.size <= g.bottom,
+      );
       return tableOf(g, inside);
     });
-    const inTable = (t: PdfText) => tables.some((tb) => t.y - 0.35 * t.size >= tb.top && t.y - 0.35 * t.size <= tb.bottom);
+    const inTable = (t: PdfText) =>
+      tables.some((tb) => t.y - 0.35 * t.size >= tb.top && t.y - 0.35 * t.size <= tb.bottom);
     let rest = page.texts.filter((t) => !inTable(t));
     if (tables.length === 0) {
       const found = positionalTables(linesOf(rest));
@@ -322,27 +239,37 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
         continue;
       }
       const t = e.t as PageTable;
-      const continues =
+      const continues: boolean =
         open !== null &&
         open.columns.length === t.columns.length &&
         open.columns.every((x, i) => Math.abs(x - (t.columns[i] as number)) <= 3);
       if (!continues) tableNo++;
       const texts = t.rows.map((r) => r.cells.map((c) => c.text));
-      const first = continues && open ? open.first : texts.slice(0, 3);
+      const first: string[][] = continues && open ? open.first : texts.slice(0, 3);
       let started = false;
       const headers: Cell[][] = [];
       t.rows.forEach((row, i) => {
         // The header rows printed again on top of every page: the same texts as the table's first rows.
         const repeated = continues && i < first.length && first[i]?.join('\t') === texts[i]?.join('\t');
-        const header = repeated && t.rows.slice(0, i).every((_, k) => first[k]?.join('\t') === texts[k]?.join('\t'));
+        const header =
+          repeated && t.rows.slice(0, i).every((_, k) => first[k]?.join('\t') === texts[k]?.join('\t'));
         const previous = lastRow === null ? undefined : blocks[lastRow];
         if (continues && !header && previous?.kind === 'row') {
           row.cells = carryMerged(row.cells, previous.cells, headers);
         }
         if (continues && !header && !started && previous?.kind === 'row' && splitRow(previous, row.cells)) {
-          blocks[lastRow as number] = { ...previous, cells: previous.cells.map((c, k) => joinCells(c, row.cells[k])) };
+          blocks[lastRow as number] = {
+            ...previous,
+            cells: previous.cells.map((c, k) => joinCells(c, row.cells[k])),
+          };
         } else {
-          blocks.push({ kind: 'row', cells: row.cells, location, table: tableNo, ...(header && { header: true }) });
+          blocks.push({
+            kind: 'row',
+            cells: row.cells,
+            location,
+            table: tableNo,
+            ...(header && { header: true }),
+          });
           if (!header) lastRow = blocks.length - 1;
         }
         if (header) headers.push(row.cells);
