@@ -70,7 +70,10 @@ export function mendCuts(blocks: Block[]): Block[] {
   };
   // The second half is looked ahead at, not taken: it may be the first half of the next cut.
   const mend = (text: string) =>
-    text.replace(CUT_AT, (_, a: string, b: string) => (join(a, b) ? a : `${a}\n`)).replaceAll(CUT, '\n');
+    text
+      .replace(CUT_AT, (_, a: string, b: string) => (join(a, b) ? a : `${a}\n`))
+      .replace(/\uE000$/, '')
+      .replaceAll(CUT, '\n');
   return blocks.map((b) =>
     b.kind === 'paragraph'
       ? b
