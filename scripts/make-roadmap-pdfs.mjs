@@ -64,9 +64,19 @@ function landscape(docxData) {
 }
 
 /** One long table with its header row marked «repeat on every page» (Word prints it on each page). */
-function oneTableDocx(contexts, roadmap, { landscape, widths }) {
-  const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, PageOrientation } =
-    docx;
+function oneTableDocx(contexts, roadmap, { landscape, widths, borders = true }) {
+  const {
+    Document,
+    Packer,
+    Paragraph,
+    Table,
+    TableBorders,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+    PageOrientation,
+  } = docx;
   const p = (text, bold = false) => new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] });
   const cols = roadmap.columns;
   const cell = (text, bold, i, span = 1) =>
@@ -96,7 +106,11 @@ function oneTableDocx(contexts, roadmap, { landscape, widths }) {
   }
   const children = [
     ...contexts.map((c) => p(c.text, c.bold)),
-    new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }),
+    new Table({
+      rows,
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      ...(!borders && { borders: TableBorders.NONE }),
+    }),
   ];
   const page = landscape ? { size: { orientation: PageOrientation.LANDSCAPE } } : {};
   return Packer.toBuffer(new Document({ sections: [{ properties: { page }, children }] }));
@@ -158,7 +172,12 @@ for (const [name, style, wide] of SEEDS) {
       narrow,
       await oneTableDocx(contexts[0], r, { landscape: true, widths: [6, 34, 9, 42, 9] }),
     );
-    toPrint.push(long, narrow);
+    const bare = path.join(work, `${name}-no-borders.docx`);
+    fs.writeFileSync(
+      bare,
+      await oneTableDocx(contexts[0], r, { landscape: true, widths: [6, 34, 14, 26, 20], borders: false }),
+    );
+    toPrint.push(long, narrow, bare);
   }
 }
 for (const extra of process.argv.slice(2)) toPrint.push(path.resolve(extra));

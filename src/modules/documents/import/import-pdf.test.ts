@@ -40,6 +40,8 @@ const CASES = [
   ['penza-district-2022-2023', 'penza-district-2022-2023.pdf', ['0:2.5', '0:3.3']],
   ['penza-district-2022-2023', 'penza-district-2022-2023-one-table.pdf', ['0:2.5', '0:3.3']],
   ['penza-district-2022-2023', 'penza-district-2022-2023-landscape-narrow.pdf', []],
+  // No borders: columns from the header's positions, rows from the numbers (pdf-positions.ts).
+  ['penza-district-2022-2023', 'penza-district-2022-2023-no-borders.pdf', ['0:3.3']],
   ['sharan-district-2022-2023', 'sharan-district-2022-2023.pdf', ['0:5.8']],
   ['smolensk-region-2022-2023', 'smolensk-region-2022-2023.pdf', ['1:3.5']],
 ] as const;

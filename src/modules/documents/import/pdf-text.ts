@@ -122,6 +122,8 @@ export type PageTable = {
   bottom: number;
   columns: number[];
   rows: { y: number; cells: Cell[] }[];
+  /** A table without borders whose first column holds the numbers (pdf-positions.ts). */
+  numbered?: boolean;
 };
 
 export const joinCells = (a: Cell, b: Cell | undefined): Cell => {

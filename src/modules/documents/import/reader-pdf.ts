@@ -203,6 +203,8 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
   let open: { columns: number[]; first: string[][] } | null = null;
   /** The last row of data of the open table (where a row split by the page goes on). */
   let lastRow: number | null = null;
+  /** The columns of a table without borders ending the page before (it may go on without its header). */
+  let borderless: PageTable | null = null;
   for (const page of pages) {
     const location = `стр. ${page.number}`;
     let tables = gridsOf(page).map((g) => {
@@ -213,17 +215,17 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
     });
     const inTable = (t: PdfText) =>
       tables.some((tb) => t.y - 0.35 * t.size >= tb.top && t.y - 0.35 * t.size <= tb.bottom);
-    let rest = page.texts.filter((t) => !inTable(t));
-    if (tables.length === 0) {
-      const found = positionalTables(linesOf(rest));
-      tables = found;
-      rest = rest.filter((t) => !found.some((tb) => t.y >= tb.top && t.y <= tb.bottom));
-    }
-    const lines = linesOf(rest).filter((l) => {
+    let lines = linesOf(page.texts.filter((t) => !inTable(t))).filter((l) => {
       const marginal = l.y < page.height * 0.1 || l.y > page.height * 0.92;
       const key = lineText(l).replace(/\d+/g, '#');
       return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
     });
+    if (tables.length === 0) {
+      const found = positionalTables(lines, borderless?.columns ?? null, borderless?.numbered);
+      tables = found;
+      borderless = found[found.length - 1] ?? null;
+      lines = lines.filter((l) => !found.some((tb) => l.y >= tb.top && l.y <= tb.bottom));
+    } else borderless = null;
     const right = Math.max(0, ...page.texts.map((t) => t.x + t.width));
     const paragraphs = paragraphsOf(lines, right, location);
     const events = [
