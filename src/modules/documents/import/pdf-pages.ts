@@ -48,11 +48,13 @@ let loaded: Promise<PdfJs> | null = null;
 /** pdfjs runs its «worker» part in this thread when it finds it on globalThis (no thread, no file load). */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    // The module has no types of its own; pdfjs only needs it present.
-    const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    // The minified builds: half the code for tsx to compile when a parse worker first meets a PDF (the
+    // module has no types of its own; pdfjs only needs it present).
+    const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
+    const mainModule: string = 'pdfjs-dist/legacy/build/pdf.min.mjs';
     const worker: unknown = await import(workerModule);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    return (await import(mainModule)) as PdfJs;
   })();
   return loaded;
 }
