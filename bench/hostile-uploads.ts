@@ -181,7 +181,7 @@ try {
     [1, 2, 3].map(() => roadmap(book3, 'plan.xlsx')),
   );
   await measure(`roadmap: docx bomb, 1 GiB declared 1 KB (${mb(docx)})`, [roadmap(docx, 'plan.docx')]);
-  const seedPdf = readFileSync(path.join(here, 'tests/fixtures/roadmaps/penza-district-2022-2023.pdf'));
+  const seedPdf = readFileSync(path.join(here, 'tests/fixtures/roadmaps/seeds/penza-district-2022-2023.pdf'));
   await measure('baseline: roadmap .pdf (seed printed), parse', [roadmap(seedPdf, 'plan.pdf')]);
   const pdfBomb = flateBombPdf();
   await measure(`roadmap: pdf, 200 MB stream packed (${mb(pdfBomb)})`, [roadmap(pdfBomb, 'plan.pdf')]);

@@ -58,9 +58,11 @@ async function fiftyPages(): Promise<Buffer> {
   }
 }
 
-const files: [string, Buffer][] = readdirSync(fixtures)
-  .filter((f) => f.endsWith('.pdf') && !f.startsWith('scan'))
-  .map((f) => [f, readFileSync(path.join(fixtures, f))]);
+const files: [string, Buffer][] = ['seeds', 'pdf'].flatMap((dir) =>
+  readdirSync(path.join(fixtures, dir))
+    .filter((f) => f.endsWith('.pdf') && !f.startsWith('scan'))
+    .map((f): [string, Buffer] => [f, readFileSync(path.join(fixtures, dir, f))]),
+);
 files.push(['~50 pages (Penza ×13)', await fiftyPages()]);
 
 const first = files[0] as [string, Buffer];

@@ -1,8 +1,8 @@
 // Regenerates the PDF fixtures of the roadmap importer (tests/fixtures/roadmaps/README.md): each seed of
-// seeds/ written as Word (the test helpers of the importer) and printed to PDF by LibreOffice, plus a few
-// layouts the seeds do not have and an image-only «scan». Needs /usr/bin/soffice; run
-// `node scripts/make-roadmap-pdfs.mjs` from the repository root. Optional arguments: extra .docx files
-// to print into the same folder under their own base names (the measured Word fixtures).
+// seeds/ written as Word (the test helpers of the importer) and printed to PDF by LibreOffice into seeds/,
+// every Word document of the measured set printed next to it, and in pdf/ a few layouts the seeds do not
+// have and an image-only «scan». Needs /usr/bin/soffice; run `node scripts/make-roadmap-pdfs.mjs` from the
+// repository root.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -154,7 +154,8 @@ function scanPdf() {
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-pdfs-'));
-const toPrint = [];
+const seeds = [];
+const layouts = [];
 for (const [name, style, wide] of SEEDS) {
   const data = readSeed(`${name}.txt`);
   const fromText = await parseRoadmapDocumentInThread(`${name}.txt`, data);
@@ -162,7 +163,7 @@ for (const [name, style, wide] of SEEDS) {
   const file = path.join(work, `${name}.docx`);
   const written = await writeDocx(contexts, fromText.roadmaps, style);
   fs.writeFileSync(file, wide ? landscape(written) : written);
-  toPrint.push(file);
+  seeds.push(file);
   if (name.startsWith('penza')) {
     const r = fromText.roadmaps[0];
     const long = path.join(work, `${name}-one-table.docx`);
@@ -177,11 +178,18 @@ for (const [name, style, wide] of SEEDS) {
       bare,
       await oneTableDocx(contexts[0], r, { landscape: true, widths: [6, 34, 14, 26, 20], borders: false }),
     );
-    toPrint.push(long, narrow, bare);
+    layouts.push(long, narrow, bare);
   }
 }
-for (const extra of process.argv.slice(2)) toPrint.push(path.resolve(extra));
-printToPdf(toPrint, out);
-fs.writeFileSync(path.join(out, 'scan-only-image.pdf'), scanPdf());
+const measured = fs
+  .readdirSync(out)
+  .filter((f) => f.endsWith('.docx'))
+  .map((f) => path.join(out, f));
+fs.mkdirSync(path.join(out, 'seeds'), { recursive: true });
+fs.mkdirSync(path.join(out, 'pdf'), { recursive: true });
+printToPdf(seeds, path.join(out, 'seeds'));
+printToPdf(layouts, path.join(out, 'pdf'));
+if (measured.length > 0) printToPdf(measured, out);
+fs.writeFileSync(path.join(out, 'pdf', 'scan-only-image.pdf'), scanPdf());
 fs.rmSync(work, { recursive: true, force: true });
-console.log(`PDF: ${toPrint.length + 1} файлов в ${path.relative(root, out)}`);
+console.log(`PDF: ${seeds.length} семени, ${layouts.length + 1} в pdf/, ${measured.length} документов набора`);

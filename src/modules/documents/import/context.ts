@@ -1,4 +1,4 @@
-import { looksLikeContinuation } from './clean-text.js';
+import { continuesTitle } from './title.js';
 import type { ImportedApproval, ImportPeriodKind, ImportRoadmapKind } from './types.js';
 
 // What the text around a table says about its roadmap: the title, the period, the approving order.
@@ -40,12 +40,10 @@ export function readTitle(paras: Para[]): string | null {
   const chosen = candidates.filter(({ p }) => p.bold).pop() ?? candidates.pop();
   if (chosen) {
     let title = chosen.p.text.trim();
-    for (let j = chosen.i + 1, added = 0; j < paras.length && added < 3; j++, added++) {
+    for (let j = chosen.i + 1, added = 0; j < paras.length && added < 4; j++, added++) {
       const q = paras[j];
-      if (!q || q.bold !== chosen.p.bold || isApprovalLine(q) || q.text.length > 600) break;
-      const short = title.length < 40;
-      if (!short && !looksLikeContinuation(q.text) && !/^(по|на|в|во|для|со?)\s/i.test(q.text.trim())) break;
-      if (/^[-–•]/.test(q.text.trim())) break;
+      if (!q || isApprovalLine(q) || q.text.length > 600) break;
+      if (!continuesTitle(title, q.text, q.bold === chosen.p.bold, title.length < 40)) break;
       title = `${title} ${q.text.trim()}`;
     }
     return title.slice(0, 1000);

@@ -229,6 +229,11 @@ export class DraftRoadmap {
     return true;
   }
 
+  /** The measure the next continuation row would join (for its warning). */
+  lastMeasure(): string {
+    return this.lastTarget ? this.measureOf(this.lastTarget) : '';
+  }
+
   private measureOf(item: DraftItem): string {
     return this.textOf(item, 'measure');
   }

@@ -41,8 +41,23 @@ export function readHeaderRow(b: RowBlock): Column[] | null {
 export const gridWidth = (b: RowBlock) => b.cells.reduce((n, c) => n + (c.span ?? 1), 0);
 /** The header of the table again (maybe only its first line, as after a page break). */
 export const sameColumns = (current: Column[], again: Column[]) =>
-  current.length === again.length &&
-  again.every((c, i) => c.meaning === null || c.meaning === current[i]?.meaning);
+  (current.length === again.length &&
+    again.every((c, i) => c.meaning === null || c.meaning === current[i]?.meaning)) ||
+  shiftedColumns(current, again);
+
+/**
+ * The header repeated after a page break that lost its first cell like the rows around it: «Мероприятие |
+ * Срок | …» under «№ | Мероприятие | Срок | …», with one cell less or an empty last one.
+ */
+function shiftedColumns(current: Column[], again: Column[]): boolean {
+  if (again.length !== current.length && again.length !== current.length - 1) return false;
+  const moved = again.slice(0, current.length - 1);
+  if (again.slice(current.length - 1).some((c) => c.header.trim())) return false;
+  const known = moved.filter((c) => c.meaning !== null);
+  return (
+    known.length >= 2 && moved.every((c, i) => c.meaning === null || c.meaning === current[i + 1]?.meaning)
+  );
+}
 
 /** The period of a roadmap whose text does not say it: from its deadlines, else from the order's date. */
 export function guessPeriod(draft: DraftRoadmap, approval: ImportedApproval | null): Period {

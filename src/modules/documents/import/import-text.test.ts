@@ -82,7 +82,7 @@ describe('text layouts', () => {
     ]);
   });
 
-  it('a cell continued on a line without TABs; a row that cannot be placed', async () => {
+  it('a cell continued on a line without TABs; a signature row ends the table', async () => {
     const r = await parse([
       'Дорожная карта на 2022-2023 учебный год',
       '№\tМероприятие\tСрок\tОтветственный',
@@ -99,7 +99,8 @@ describe('text layouts', () => {
     });
     expect(r.warnings).toContainEqual({
       location: 'строка 7',
-      message: 'Строка не отнесена ни к одному пункту и пропущена: «Начальник отдела | И.И. Иванов»',
+      message:
+        'Строка «Начальник отдела И.И. Иванов» принята за подпись: таблица дорожной карты закончена на ней',
     });
   });
 

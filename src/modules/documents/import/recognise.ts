@@ -17,7 +17,9 @@ import { DraftRoadmap } from './draft.js';
 import { gridWidth, guessPeriod, headerTexts, readHeaderRow, rowText, sameColumns } from './header-rows.js';
 import { invalidFile, NO_ROADMAP_MESSAGE } from './limits.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
+import { looksLikeData, looksLikeDeadline, realignShifted, SHIFTED_MESSAGE } from './realign.js';
 import { type AlignedRow, alignRow, cellText, classifyRow } from './rows.js';
+import { isPageNumber, isSignatureLine } from './signature.js';
 import type {
   Block,
   ImportedApproval,
@@ -100,8 +102,16 @@ class Recogniser {
   private step(b: Block, index: number): void {
     this.at = index;
     if (b.kind === 'paragraph') {
+      if (this.current && isSignatureLine(b.text)) {
+        this.endAtSignature(b.location, b.text);
+        return;
+      }
       const entry: Entry = { para: b, block: b, index, fromRow: false };
       (this.current ? this.gap : this.context).push(entry);
+      return;
+    }
+    if (this.current && this.isSignatureRow(b)) {
+      this.endAtSignature(b.location, rowText(b));
       return;
     }
     const current = this.current;
@@ -117,7 +127,7 @@ class Recogniser {
       current.repeatedHeader = false;
       if (this.gap.length === 0 && this.isHeaderContinuation(b, current)) return;
     }
-    const header = readHeaderRow(b);
+    const header = current && looksLikeData(b) ? null : readHeaderRow(b);
     if (header) {
       const newRoadmap = this.gap.some((e) => this.signalsNewRoadmap(e, true));
       if (current && sameColumns(current.draft.columns, header) && !newRoadmap) {
@@ -157,6 +167,23 @@ class Recogniser {
     this.processRow(b, index);
   }
 
+  /** A row «Начальник управления | ____ | И.И. Иванов» (a signature typed as a table): no deadline in it. */
+  private isSignatureRow(b: RowBlock): boolean {
+    const texts = b.cells.map((c) => c.text.trim()).filter(Boolean);
+    return texts.length <= 4 && !texts.some(looksLikeDeadline) && isSignatureLine(texts.join(' '));
+  }
+
+  /** The table ends at a signature: what comes after it is not a row of the roadmap. */
+  private endAtSignature(location: string, text: string): void {
+    this.gap = [];
+    this.finishCurrent();
+    this.context = [];
+    this.warn(
+      location,
+      `Строка «${text.slice(0, 80)}» принята за подпись: таблица дорожной карты закончена на ней`,
+    );
+  }
+
   private rowAsPara(b: RowBlock): Para {
     const filled = b.cells.filter((c) => c.text.trim());
     return {
@@ -192,10 +219,23 @@ class Recogniser {
       if (!next || next.kind === 'paragraph') continue;
       const count = next.cells.filter((c) => c.text.trim() && !c.merged).length;
       if (count === 0) continue;
-      if (readHeaderRow(next)) return true;
+      const header = readHeaderRow(next);
+      if (header) return !this.continuesBeforeRepeatedHeader(b, header);
       if (count >= 2) return false;
     }
     return false;
+  }
+
+  /**
+   * Measure text on its own in the measure column just before the same header repeated after a page break:
+   * the end of the measure above, not a title over a new table (a title is written across or in column A).
+   */
+  private continuesBeforeRepeatedHeader(b: RowBlock, header: Column[]): boolean {
+    const current = this.current;
+    if (!current || !sameColumns(current.draft.columns, header)) return false;
+    const at = alignRow(b, current.draft.columns).cells.findIndex((c) => c?.text.trim());
+    const cell = b.cells.find((c) => c.text.trim());
+    return current.draft.columns[at]?.meaning === 'measure' && (cell?.span ?? 1) === 1;
   }
 
   /** Paragraphs met between rows of one table: lines of a cell, a section written outside the table. */
@@ -211,6 +251,13 @@ class Recogniser {
       }
       const text = e.para.text.trim();
       if (!text) continue;
+      if (isPageNumber(text)) {
+        this.warn(
+          e.para.location,
+          `Строка «${text}» между частями таблицы принята за номер страницы и пропущена`,
+        );
+        continue;
+      }
       if (looksLikeContinuation(text) && current.draft.continueLastCell(text, e.para.location)) continue;
       const width = current.draft.columns.length;
       const row: RowBlock = {
@@ -313,7 +360,12 @@ class Recogniser {
     this.at = index;
     current.headerPending = false;
     const draft = current.draft;
-    const aligned: AlignedRow = alignRow(b, draft.columns);
+    let aligned: AlignedRow = alignRow(b, draft.columns);
+    const shifted = draft.numbered ? null : realignShifted(aligned, draft.columns);
+    if (shifted) {
+      aligned = shifted;
+      this.warn(b.location, SHIFTED_MESSAGE);
+    }
     const kind = classifyRow(aligned, {
       columns: draft.columns,
       numbered: draft.numbered,
@@ -356,6 +408,12 @@ class Recogniser {
           this.warn(b.location, `Строка не отнесена ни к одному пункту и пропущена: «${text.slice(0, 120)}»`);
           return;
         }
+        if (kind.measureOnly) {
+          this.warn(
+            b.location,
+            `Строка продолжает мероприятие «${draft.lastMeasure().slice(0, 60)}»: текст присоединён к нему`,
+          );
+        }
         draft.continueWith(aligned, kind.guessed, b.location, kind.separate);
         return;
       case 'unplaced':
@@ -384,6 +442,11 @@ class Recogniser {
       this.warn(current.headerBlock.location, message, current.headerIndex);
     }
     draft.dropTrailingGuesses();
+    if (!draft.numbered && draft.itemCount > 0 && columns.some((c) => c.meaning === 'number')) {
+      const message =
+        'Пункты без номеров: мероприятия распознаны по срокам и ответственным, номера не заполнены';
+      this.warn(current.headerBlock.location, message, current.headerIndex);
+    }
     if (draft.itemCount === 0) {
       this.emptyTables++;
       this.warn(

@@ -125,7 +125,7 @@ export type RowKind =
   | { kind: 'item'; number: ItemNumber | null; measureOverride?: string }
   | { kind: 'subrow' }
   /** `separate`: another line of a Word row group (merged number or measure): values joined with «; ». */
-  | { kind: 'continuation'; guessed: boolean; separate?: boolean }
+  | { kind: 'continuation'; guessed: boolean; separate?: boolean; measureOnly?: boolean }
   | { kind: 'unplaced'; text: string };
 
 export type RowContext = {
@@ -217,13 +217,39 @@ export function classifyRow(row: AlignedRow, ctx: RowContext): RowKind {
     return deadline ? { kind: 'subrow' } : { kind: 'continuation', guessed: true };
   }
   if (embedded) return { kind: 'item', number: embedded.number, measureOverride: embedded.rest };
+  if (continuesWithoutFields(row, ctx, own))
+    return { kind: 'continuation', guessed: false, measureOnly: true };
   return { kind: 'item', number: null };
+}
+
+/**
+ * Without numbers a measure is a row with a deadline or an executor; a row of plain text with neither (the
+ * measure and the result continued on the next page) belongs to the measure above.
+ */
+function continuesWithoutFields(row: AlignedRow, ctx: RowContext, own: OwnCell[]): boolean {
+  const { columns } = ctx;
+  if (ctx.numbered || !ctx.hasItem || own.some((c) => c.cell.bold)) return false;
+  if (!columns.some((c) => c.meaning === 'deadline' || c.meaning === 'responsible')) return false;
+  return !columnText(row, columns, 'deadline') && !columnText(row, columns, 'responsible');
 }
 
 const unplaced = (own: OwnCell[]): RowKind => ({
   kind: 'unplaced',
   text: own.map((c) => c.text).join(' | '),
 });
+
+const SECTION_WORDS =
+  /^((раздел|направлени|блок|модуль|этап|задач)[а-я]*(?![а-я])|[IVXLC]+[.)]?\s)|(направлени[ея]|:)$/i;
+
+/**
+ * In a table without numbers, plain text in the measure column alone (not bold, not across the row, not
+ * named like a section) is the measure above continued on the next page, even from a capital letter.
+ */
+function continuesMeasure(only: OwnCell, ctx: RowContext): boolean {
+  if (ctx.numbered || !ctx.hasItem || only.cell.bold || only.cell.italic) return false;
+  if ((only.cell.span ?? 1) > 1 || SECTION_WORDS.test(only.text)) return false;
+  return ctx.columns[only.index]?.meaning === 'measure';
+}
 
 /** A row with one piece of text (besides its number): a section, a level row, a short item or a continuation. */
 function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): RowKind {
@@ -263,6 +289,7 @@ function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): Row
     return section(true);
   }
   if (inMeasure) {
+    if (continuesMeasure(only, ctx)) return { kind: 'continuation', guessed: false, measureOnly: true };
     if (looksLikeContinuation(t))
       return ctx.hasItem ? { kind: 'continuation', guessed: false } : section(true);
     // Text in the measure column only: a section (the brief's «направление»); an item has a deadline or a

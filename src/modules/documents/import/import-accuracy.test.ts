@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { measureAccuracy } from './accuracy.js';
+import { parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
+import { roadmapSet } from './roadmap-set.js';
+
+// The measured test set (tests/fixtures/roadmaps/README.md): every document in every format gives one
+// roadmap per roadmap of its truth, with the title, and ≥ 95 % of measures with every field right; the
+// real seeds stay at 100 %. bench/roadmap-accuracy.ts prints the same numbers as a table.
+
+const set = roadmapSet();
+
+describe('roadmap test set', () => {
+  it('has the seeds and at least 8 documents of its own in TXT and DOCX', () => {
+    expect(set.filter((d) => d.seed).length).toBeGreaterThanOrEqual(3);
+    const own = set.filter((d) => !d.seed);
+    expect(new Set(own.filter((d) => d.format === 'txt').map((d) => d.name)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(own.filter((d) => d.format === 'docx').map((d) => d.name)).size).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(set.map((d) => [`${d.name}.${d.format}`, d] as const))('%s', async (_, doc) => {
+    const result = await parseRoadmapDocumentInThread(path.basename(doc.file), readFileSync(doc.file));
+    const acc = measureAccuracy(result, doc.truth);
+    expect(acc.roadmaps).toBe(doc.truth.roadmaps);
+    expect(acc.titlesRight).toBe(true);
+    // A signature or a page number taken for a measure is a mistake too.
+    expect(acc.found).toBeLessThanOrEqual(acc.truth);
+    expect({ share: acc.share, misses: acc.misses }).toEqual({
+      share: doc.seed ? 1 : expect.toSatisfy((s: number) => s >= 0.95),
+      misses: doc.seed ? [] : expect.anything(),
+    });
+  });
+});

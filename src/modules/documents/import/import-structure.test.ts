@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { readHeader } from './columns.js';
+import { parseRoadmapDocument } from './parse-roadmap-document.js';
+import { looksLikeDeadline, looksLikeExecutor, realignShifted, SHIFTED_MESSAGE } from './realign.js';
+import type { ImportedItem, ImportResult } from './types.js';
+
+// Roadmaps read by their structure (issue 16 §2), worded differently from the test set in
+// tests/fixtures/roadmaps so that the rules are not tuned to one set of documents.
+
+const parse = (lines: string[]) => parseRoadmapDocument('plan.txt', Buffer.from(lines.join('\n'), 'utf8'));
+const items = (r: ImportResult): ImportedItem[] =>
+  r.roadmaps.flatMap((m) => m.sections.flatMap((s) => s.items));
+const fields = (r: ImportResult) =>
+  items(r).map((i) => [i.measure, i.deadline.text, i.responsible, i.indicator]);
+const messages = (r: ImportResult) => r.warnings.map((w) => `${w.location}: ${w.message}`);
+
+const HEADER = '№\tСодержание работы\tСроки\tИсполнители\tРезультат';
+const TITLE = 'План работы с ШНОР на 2025 год';
+
+describe('roadmaps without numbers', () => {
+  it('re-aligns rows shifted one column to the left by what their texts are', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание с директорами школ\tфевраль 2025\tКомитет по образованию\tПротокол совещания',
+      'Выездной семинар для учителей физики\t3 квартал 2025 г.\tГайдамак Т.В., методист\tне менее 20 участников\t',
+      'Анкетирование родителей\tежемесячно\tКлассные руководители ОУ\t',
+    ]);
+    expect(fields(r)).toEqual([
+      ['Совещание с директорами школ', 'февраль 2025', 'Комитет по образованию', 'Протокол совещания'],
+      [
+        'Выездной семинар для учителей физики',
+        '3 квартал 2025 г.',
+        'Гайдамак Т.В., методист',
+        'не менее 20 участников',
+      ],
+      ['Анкетирование родителей', 'ежемесячно', 'Классные руководители ОУ', null],
+    ]);
+    expect(messages(r)).toContain(`строка 4: ${SHIFTED_MESSAGE}`);
+    // One cell less (no trailing TAB): placed by the cell-count rule, with its own warning.
+    expect(messages(r)).toContain(
+      'строка 5: В строке меньше ячеек, чем столбцов: ячейки отнесены к столбцам по содержимому',
+    );
+    expect(messages(r).some((m) => m.startsWith('строка 3: Ячейки'))).toBe(false);
+    expect(messages(r)).toContain(
+      'строка 2: Пункты без номеров: мероприятия распознаны по срокам и ответственным, номера не заполнены',
+    );
+  });
+
+  it('moves a row only when its last column is empty and the texts fit better moved', () => {
+    const columns = readHeader(HEADER.split('\t')) ?? [];
+    const row = (texts: string[]) => ({
+      cells: texts.map((text) => ({ text, bold: false, italic: false })),
+      extra: [],
+      guessed: false,
+    });
+    const moved = realignShifted(row(['Совещание', 'март 2025', 'Комитет', 'Протокол', '']), columns);
+    expect(moved?.cells.map((c) => c?.text ?? null)).toEqual([
+      null,
+      'Совещание',
+      'март 2025',
+      'Комитет',
+      'Протокол',
+    ]);
+    expect(
+      realignShifted(row(['Совещание', 'март 2025', 'Комитет', 'Протокол', 'Отчёт']), columns),
+    ).toBeNull();
+    expect(realignShifted(row(['1.2', 'Совещание', 'март 2025', 'Комитет', '']), columns)).toBeNull();
+    // Text that does not read as a deadline and an executor one column further: left as written.
+    expect(realignShifted(row(['Совещание', 'Протокол', 'Отчёт', 'Справка', '']), columns)).toBeNull();
+  });
+
+  it('joins a row of plain measure text to the measure above, even from a capital letter', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tМетодические семинары для учителей начальных классов на базе\tапрель 2025\tМетодический кабинет\tПрограммы семинаров',
+      '\tЦентра непрерывного повышения профессионального мастерства\t\t\t',
+      '\tПосещение уроков молодых педагогов\tв течение года\tНаставники\tСправка',
+      '\tи анализ их результатов\t\t\tс рекомендациями',
+      '\tРаздел 2. Работа с родителями\t\t\t',
+      '\tРодительский всеобуч\tежеквартально\tАдминистрация ОО\tПротоколы',
+    ]);
+    expect(fields(r)).toEqual([
+      [
+        'Методические семинары для учителей начальных классов на базе Центра непрерывного повышения профессионального мастерства',
+        'апрель 2025',
+        'Методический кабинет',
+        'Программы семинаров',
+      ],
+      [
+        'Посещение уроков молодых педагогов и анализ их результатов',
+        'в течение года',
+        'Наставники',
+        'Справка с рекомендациями',
+      ],
+      ['Родительский всеобуч', 'ежеквартально', 'Администрация ОО', 'Протоколы'],
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => s.title)).toEqual([null, 'Работа с родителями']);
+    expect(messages(r)).toContain(
+      'строка 4: Строка продолжает мероприятие «Методические семинары для учителей начальных классов на базе»: текст присоединён к нему',
+    );
+  });
+
+  it('keeps a bold measure-only row a section', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+      '\t**Кадры**\t\t\t',
+      '\tКурсы\tмай 2025\tИРО\tСертификаты',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.length])).toEqual([
+      [null, 1],
+      ['Кадры', 1],
+    ]);
+  });
+});
+
+describe('text types', () => {
+  const deadlines = [
+    '1 раз в четверть',
+    'по мере необходимости',
+    'сентябрь-октябрь',
+    'в течение 2024-2025 уч.г.',
+    'до 01.09',
+    'по отдельному графику',
+    'IV квартал',
+    'в конце каждой четверти',
+    'ноябрь, апрель',
+    '2 раза в год',
+    'декабрь 2024 – май 2025',
+  ];
+  const executors = [
+    'Школы района',
+    'РМО учителей математики',
+    'ЦОКО',
+    'Зам. директора по УВР',
+    'Образовательные организации',
+    'МОУ СОШ №1',
+    'Отдел образования',
+    'ММЦ',
+    'Иванова М.П.',
+    'Рабочая группа',
+    'Тьюторы',
+  ];
+
+  it('tells deadlines from executors', () => {
+    expect(deadlines.filter((t) => !looksLikeDeadline(t) || looksLikeExecutor(t))).toEqual([]);
+    expect(executors.filter((t) => !looksLikeExecutor(t) || looksLikeDeadline(t))).toEqual([]);
+  });
+});
+
+describe('the end of the table and its parts', () => {
+  it('stops at a signature: rows after it are not measures', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+      'Председатель комитета по образованию\t\tП.П. Петров',
+      '\tСогласовано\tмарт 2025\tс профсоюзом\t',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual(['Совещание']);
+    expect(messages(r)).toContain(
+      'строка 4: Строка «Председатель комитета по образованию П.П. Петров» принята за подпись: таблица дорожной карты закончена на ней',
+    );
+  });
+
+  it('stops at a signature paragraph with a blank for the signature and at an executor contact', async () => {
+    for (const line of ['Заведующий РМК __________ Л.Н. Соколова', 'Исп. Кравцова О.Л., тел. 2-45-67']) {
+      const r = await parse([
+        TITLE,
+        HEADER,
+        '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+        line,
+        '\tЕщё строка\tмай 2025\tОО\t',
+      ]);
+      expect(items(r)).toHaveLength(1);
+    }
+  });
+
+  it('drops page numbers between the parts of a table and keeps one roadmap', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+      '',
+      '- 3 -',
+      '',
+      'Содержание работы\tСроки\tИсполнители\tРезультат',
+      '\tКурсы\tмай 2025\tИРО\tСертификаты',
+      'Страница 4 из 5',
+      '\tСеминар\tиюнь 2025\tИМЦ\tПрограмма',
+    ]);
+    expect(r.roadmaps).toHaveLength(1);
+    expect(items(r).map((i) => i.measure)).toEqual(['Совещание', 'Курсы', 'Семинар']);
+    expect(messages(r)).toContain(
+      'строка 5: Строка «- 3 -» между частями таблицы принята за номер страницы и пропущена',
+    );
+  });
+});
+
+describe('repeated headers', () => {
+  it('does not take a row that mentions «мероприятий» and «результатах» for the header repeated', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+      '\tПодготовка справки о результатах мероприятий за полугодие\tиюль 2025\tМетодист Орлова Е.Е.\tОтчёт о результатах',
+    ]);
+    expect(items(r).map((i) => i.deadline.text)).toEqual(['март 2025', 'июль 2025']);
+  });
+
+  it('keeps the end of a measure written just before the header repeated on the next page', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСеминар для учителей химии по реализации\tмарт 2025\tИМЦ\tПрограмма',
+      '\tдорожной карты по подготовке к ВПР\t\t\t',
+      'Содержание работы\tСроки\tИсполнители\tРезультат\t',
+      '\tКурсы\tмай 2025\tИРО\tСертификаты',
+    ]);
+    expect(r.roadmaps).toHaveLength(1);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Семинар для учителей химии по реализации дорожной карты по подготовке к ВПР',
+      'Курсы',
+    ]);
+  });
+});
+
+describe('titles over several paragraphs', () => {
+  it('joins the paragraphs of a title under an appendix line', async () => {
+    const r = await parse([
+      'Приложение № 2 к постановлению администрации от 01.02.2025 № 12',
+      '',
+      'ПЛАН',
+      'мероприятий по повышению качества образования в школах, показывающих низкие результаты,',
+      'Заречного муниципального округа на 2025 год',
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+    ]);
+    expect(r.roadmaps[0]?.title).toBe(
+      'ПЛАН мероприятий по повышению качества образования в школах, показывающих низкие результаты, Заречного муниципального округа на 2025 год',
+    );
+  });
+
+  it('does not join a paragraph that is not part of the title', async () => {
+    const r = await parse([
+      '**Дорожная карта по поддержке школ Заречного округа на 2025 год**',
+      '**Цель: повышение качества образования.**',
+      HEADER,
+      '\tСовещание\tмарт 2025\tКомитет\tПротокол',
+    ]);
+    expect(r.roadmaps[0]?.title).toBe('Дорожная карта по поддержке школ Заречного округа на 2025 год');
+  });
+});
