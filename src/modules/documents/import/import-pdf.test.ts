@@ -101,7 +101,9 @@ describe('vertically merged cells', async () => {
 
 describe('PDFs that cannot be imported', () => {
   it('a scan (a page that is an image) gets the OCR message', async () => {
-    const e = await parseRoadmapDocument('скан.pdf', fixture('pdf/scan-only-image.pdf')).catch((x: unknown) => x);
+    const e = await parseRoadmapDocument('скан.pdf', fixture('pdf/scan-only-image.pdf')).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).message).toBe(SCAN_MESSAGE);
     expect(SCAN_MESSAGE).toBe(

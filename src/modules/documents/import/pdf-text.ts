@@ -42,14 +42,20 @@ const CUT = '\uE000';
 const ONE_LETTER_WORDS = 'авикосу';
 /** Adjective endings: a piece ending so is a whole word even when a longer one starts with it. */
 const WORD_END = /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/i;
+/** Ends of stems that are not words by themselves («профессиональног», «ежеквартальн», «практическ»). */
+const ADJECTIVE_STEM = /(ог|ег|ом|ем|льн|чн|тн|вн|зн|жн|шн|нн|ск|цк)$/i;
+/** Case endings after a consonant («педагогов», «учителей» «и»): the word is whole. */
+const CASE_END = /(ов|ев|ей|ий|ый|ой|ых|их|ом|ем|ам|ям|ах|ях|ым|им)$/i;
 const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
 
 /**
- * A cut word is joined when the document has the whole word elsewhere and not both halves as words, or when
- * neither half is a word of it and the second is a short ending («общеобразователь» «ных») or the first
- * begins a longer word of it and the second does not (a stem and a tail: «общеобразователь» «ному», not «образовательным»
- * «общеобразователь…» nor «ответственного» «лица»; a letter is
- * an ending unless it is a word: «профессиональны» «х», «профессиональног» «о», but «самоутверждение» «в»).
+ * A cut word is joined when: the second half starts with «ь», «ъ», «ы»; the document has the whole word
+ * elsewhere and not both halves as words; or the first half is no word of the document and the second is
+ * a letter that is no word («профессиональны» «х»), or a letter after a stem («профессиональног» «о»,
+ * «наставничеств» «а», «эффективност» «и» — a consonant with no case ending; not «самоутверждение» «в»,
+ * «специалистов» «и»), a tail in «ю» after a vowel («функциониру» «ющих»), or a short ending
+ * («общеобразователь» «ных»), or a tail after the beginning of a known longer word («общеобразователь»
+ * «ному»; not «образовательным» «общеобразователь…», not «ответственного» «лица»).
  */
 export function mendCuts(blocks: Block[]): Block[] {
   const vocab = new Vocabulary();
@@ -59,14 +65,21 @@ export function mendCuts(blocks: Block[]): Block[] {
     else for (const c of b.cells) vocab.add(uncut(c.text));
   }
   const join = (a: string, b: string) => {
+    if (/^[ьъы]/i.test(b)) return true; // no word starts so
     if (vocab.has(a + b)) return !(vocab.has(a) && vocab.has(b));
-    if (b.length === 1)
-      return !vocab.has(a) && (!ONE_LETTER_WORDS.includes(b.toLowerCase()) || /(ог|ег|ом|ем)$/i.test(a));
-    return (
-      !vocab.has(a) &&
-      !vocab.has(b) &&
-      (b.length <= 3 || (vocab.hasPrefix(a) && !vocab.hasPrefix(b) && !WORD_END.test(a)))
-    );
+    if (vocab.has(a)) return false;
+    if (b.length === 1) {
+      return (
+        !ONE_LETTER_WORDS.includes(b.toLowerCase()) ||
+        ADJECTIVE_STEM.test(a) ||
+        vocab.hasPrefix(a) ||
+        // «наставничеств» «а», «корректировк» «а»: a long word ends so only with a case ending
+        (/^[аоуи]$/i.test(b) && /[бвгджзклмнпрстфхцчшщ]$/i.test(a) && !CASE_END.test(a))
+      );
+    }
+    if (vocab.has(b)) return false;
+    if (/^ю/i.test(b) && /[аеиоуыя]$/i.test(a)) return true; // «функциониру» «ющих»
+    return b.length <= 3 || (vocab.hasPrefix(a) && !vocab.hasPrefix(b) && !WORD_END.test(a));
   };
   // The second half is looked ahead at, not taken: it may be the first half of the next cut.
   const mend = (text: string) =>
@@ -92,6 +105,7 @@ export function mendCuts(blocks: Block[]): Block[] {
 function joiner(line: Line, text: string, next: string, contentRight: number): string {
   if (/[/]$/.test(text) && !/\s\/$/.test(text)) return '';
   if (/\d-$/.test(text)) return ''; // «9-х, 11-» «х классов», «декабрь 2022-» «февраль 2023»
+  if (/\p{L}$/u.test(text) && /^[-‐]\p{Ll}/u.test(next)) return ''; // «Информационно» «-методический»
   const filled = line.x2 >= contentRight - 1.5 * line.size;
   if (filled && !/\s/.test(text) && /\p{L}$/u.test(text) && /^\p{Ll}/u.test(next)) return CUT;
   return '\n';
