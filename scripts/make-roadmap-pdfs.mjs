@@ -192,4 +192,6 @@ printToPdf(layouts, path.join(out, 'pdf'));
 if (measured.length > 0) printToPdf(measured, out);
 fs.writeFileSync(path.join(out, 'pdf', 'scan-only-image.pdf'), scanPdf());
 fs.rmSync(work, { recursive: true, force: true });
-console.log(`PDF: ${seeds.length} семени, ${layouts.length + 1} в pdf/, ${measured.length} документов набора`);
+console.log(
+  `PDF: ${seeds.length} семени, ${layouts.length + 1} в pdf/, ${measured.length} документов набора`,
+);
