@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { makePdf } from '../../../../tests/helpers/hostile-pdfs.js';
 import { AppError } from '../../../lib/errors.js';
 import { parseRoadmapDocument } from './parse-roadmap-document.js';
-import { SCAN_MESSAGE } from './pdf-pages.js';
+import { readPdfPages, SCAN_MESSAGE } from './pdf-pages.js';
 import { readPdf } from './reader-pdf.js';
 import { readSeed } from './test-documents.js';
 import type { ImportedItem, ImportedRoadmap, ImportedSubItem, RowBlock } from './types.js';
@@ -109,5 +110,31 @@ describe('PDFs that cannot be imported', () => {
     expect(SCAN_MESSAGE).toBe(
       'В PDF нет текстового слоя — это скан: распознайте его (OCR) или загрузите документ Word',
     );
+  });
+});
+
+describe('a page turned by /Rotate', () => {
+  it('its text is read upright, in reading order, on the turned page', async () => {
+    // Text drawn upwards on a portrait page shown turned 90° clockwise: a landscape page read left to right.
+    const content = Buffer.from(
+      'BT /F1 12 Tf 0 1 -1 0 100 100 Tm (First line) Tj 0 1 -1 0 120 100 Tm (Second line) Tj ET',
+      'latin1',
+    );
+    const pdf = makePdf([
+      ['<< /Type /Catalog /Pages 2 0 R >>'],
+      ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
+      [
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 ' +
+          '/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      ],
+      ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+      [`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream'],
+    ]);
+    const [page] = await readPdfPages(pdf);
+    expect([page?.width, page?.height]).toEqual([842, 595]);
+    expect(page?.texts.map((t) => [t.text, Math.round(t.x), Math.round(t.y), t.size])).toEqual([
+      ['First line', 100, 100, 12],
+      ['Second line', 100, 120, 12],
+    ]);
   });
 });

@@ -105,15 +105,16 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 function rulesOf(
   ops: { fnArray: number[]; argsArray: unknown[] },
   OPS: PdfJs['OPS'],
-  height: number,
+  viewport: Matrix,
 ): { horizontal: Rule[]; vertical: Rule[] } {
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  // Starts from the page's view (y down from the top left, the page's /Rotate applied).
+  let ctm: Matrix = viewport;
   const stack: Matrix[] = [];
   const point = (x: number, y: number): [number, number] => [
     ctm[0] * x + ctm[2] * y + ctm[4],
-    height - (ctm[1] * x + ctm[3] * y + ctm[5]),
+    ctm[1] * x + ctm[3] * y + ctm[5],
   ];
   const segment = (a: [number, number], b: [number, number], filled: boolean) => {
     const [x1, x2] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
@@ -235,8 +236,9 @@ export async function readPdfPages(data: Buffer): Promise<PdfPage[]> {
     for (let n = 1; n <= doc.numPages; n++) {
       if (Date.now() - started > TIME_BUDGET_MS) throw tooLarge('он читается слишком долго');
       const page = await doc.getPage(n);
-      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const height = y1 - y0;
+      // The view: points from the top left, y down, a rotated page (/Rotate) turned upright.
+      const view = page.getViewport({ scale: 1 });
+      const vt = Array.from(view.transform) as Matrix;
       const content = await readText(page, MAX_PDF_TEXT_ITEMS - items);
       if (!content) throw tooLarge(`в нём больше ${MAX_PDF_TEXT_ITEMS} кусков текста`);
       const ops = await page.getOperatorList();
@@ -250,31 +252,23 @@ export async function readPdfPages(data: Buffer): Promise<PdfPage[]> {
       const texts: PdfText[] = [];
       for (const it of content.items) {
         if (!('str' in it) || !it.str.trim()) continue;
-        const [a, b, c, d, e, f] = it.transform as number[];
-        // Rotated or mirrored text (a stamp, a vertical label) is not table text.
-        if (Math.abs(b ?? 0) > 0.01 || Math.abs(c ?? 0) > 0.01 || (a ?? 0) <= 0 || (d ?? 0) <= 0) continue;
+        const [a, b, c, d, e, f] = multiply(vt, Array.from(it.transform) as Matrix);
+        // Text not upright on the page (a stamp, a vertical label) is not table text.
+        if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0 || d >= 0) continue;
         const font = `${fontName(it.fontName)} ${content.styles[it.fontName]?.fontFamily ?? ''}`;
         texts.push({
           text: it.str,
-          x: (e ?? 0) - x0,
-          y: height - ((f ?? 0) - y0),
+          x: e,
+          y: f,
           width: it.width,
-          size: d ?? 0,
+          size: -d,
           bold: BOLD.test(font),
           italic: ITALIC.test(font),
         });
       }
       items += content.items.length;
-      const { horizontal, vertical } = rulesOf(ops, lib.OPS, height);
-      const shift = (r: Rule): Rule => ({ x1: r.x1 - x0, x2: r.x2 - x0, y1: r.y1 + y0, y2: r.y2 + y0 });
-      pages.push({
-        number: n,
-        width: x1 - x0,
-        height,
-        texts,
-        horizontal: horizontal.map(shift),
-        vertical: vertical.map(shift),
-      });
+      const { horizontal, vertical } = rulesOf(ops, lib.OPS, vt);
+      pages.push({ number: n, width: view.width, height: view.height, texts, horizontal, vertical });
       page.cleanup();
     }
     if (pages.every((p) => p.texts.length === 0)) throw invalidFile(SCAN_MESSAGE);
