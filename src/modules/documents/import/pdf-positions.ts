@@ -9,7 +9,7 @@ import { cellOf, type Line, type PageTable } from './pdf-text.js';
 // section title) is a row of one spanning cell. Less sure than borders: used only on pages without them.
 
 /** Pieces of a line split at gaps wider than two spaces: the texts of its cells. */
-function chunksOf(line: Line): { x1: number; x2: number; items: PdfText[] }[] {
+export function chunksOf(line: Line): { x1: number; x2: number; items: PdfText[] }[] {
   const chunks: { x1: number; x2: number; items: PdfText[] }[] = [];
   for (const t of line.items) {
     const last = chunks[chunks.length - 1];

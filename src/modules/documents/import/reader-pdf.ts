@@ -1,5 +1,5 @@
 import { type PdfPage, type PdfText, type Rule, readPdfPages } from './pdf-pages.js';
-import { positionalTables } from './pdf-positions.js';
+import { chunksOf, positionalTables } from './pdf-positions.js';
 import {
   allBold,
   cellOf,
@@ -216,7 +216,8 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
     const inTable = (t: PdfText) =>
       tables.some((tb) => t.y - 0.35 * t.size >= tb.top && t.y - 0.35 * t.size <= tb.bottom);
     let lines = linesOf(page.texts.filter((t) => !inTable(t))).filter((l) => {
-      const marginal = l.y < page.height * 0.1 || l.y > page.height * 0.92;
+      // A line spread in columns is the header of a borderless table printed on each page, not a running head.
+      const marginal = (l.y < page.height * 0.1 || l.y > page.height * 0.92) && chunksOf(l).length < 3;
       const key = lineText(l).replace(/\d+/g, '#');
       return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
     });
