@@ -107,9 +107,18 @@ function tableBelow(lines: Line[], h: number, end: number, starts: number[], num
         ].filter((c, k) => k >= from || c.text);
       }
     }
-    return starts.map((_, k) => cellOf(items.filter((t) => columnOf(t.x) === k)));
+    // A column ends where the next one starts (the last at the table's right edge): a line reaching it may
+    // be a word cut by the printer (pdf-text.ts).
+    return starts.map((_, k) =>
+      cellOf(
+        items.filter((t) => columnOf(t.x) === k),
+        undefined,
+        starts[k + 1] ?? right,
+      ),
+    );
   };
   const all = [...header, ...body];
+  const right = Math.max(...all.map((l) => l.x2));
   return {
     top: (all[0] as Line).y - (all[0] as Line).size,
     bottom: (all[all.length - 1] as Line).y + 1,
