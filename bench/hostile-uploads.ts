@@ -12,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GOOD, zipOfPackage } from '../tests/helpers/data-package.js';
 import { csvBombPackage, docxBomb, manyRowsWorkbook } from '../tests/helpers/hostile-files.js';
+import {
+  deepNestingPdf,
+  flateBombPdf,
+  manyTextItemsPdf,
+  threeHundredPagesPdf,
+} from '../tests/helpers/hostile-pdfs.js';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { root: { type: 'string', default: here } } });
@@ -175,6 +181,13 @@ try {
     [1, 2, 3].map(() => roadmap(book3, 'plan.xlsx')),
   );
   await measure(`roadmap: docx bomb, 1 GiB declared 1 KB (${mb(docx)})`, [roadmap(docx, 'plan.docx')]);
+  const seedPdf = readFileSync(path.join(here, 'tests/fixtures/roadmaps/seeds/penza-district-2022-2023.pdf'));
+  await measure('baseline: roadmap .pdf (seed printed), parse', [roadmap(seedPdf, 'plan.pdf')]);
+  const pdfBomb = flateBombPdf();
+  await measure(`roadmap: pdf, 200 MB stream packed (${mb(pdfBomb)})`, [roadmap(pdfBomb, 'plan.pdf')]);
+  await measure('roadmap: pdf, 250 000 text pieces', [roadmap(manyTextItemsPdf(), 'plan.pdf')]);
+  await measure('roadmap: pdf, 300 pages', [roadmap(threeHundredPagesPdf(), 'plan.pdf')]);
+  await measure('roadmap: pdf, arrays nested 100 000 deep', [roadmap(deepNestingPdf(), 'plan.pdf')]);
   await measure(`schools: xlsx 40 000 rows (${mb(book1)})`, [
     (c: typeof cookies) => post(c.admin, '/api/org-units/import?dryRun=true', book1, 'школы.xlsx'),
   ]);

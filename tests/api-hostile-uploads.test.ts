@@ -5,6 +5,7 @@ import { testApp } from './helpers/api.js';
 import { freshDatabase } from './helpers/db.js';
 import { buildRegion } from './helpers/fixture.js';
 import { csvBombPackage, docxBomb, manyRowsWorkbook } from './helpers/hostile-files.js';
+import { flateBombPdf, manyTextItemsPdf } from './helpers/hostile-pdfs.js';
 
 // One hostile upload per import route, through the real app: a clear Russian 400/413, not a 500 and not
 // a stalled server. The files are under testApp's upload limit (2 MB).
@@ -57,6 +58,15 @@ describe('hostile uploads over HTTP', () => {
         message: 'В книге слишком много строк (больше 10\u00a0000): разделите её на несколько файлов',
       },
     });
+  });
+
+  it('roadmap parse: a PDF stream bomb and a PDF of 250 000 pieces of text', async () => {
+    const bomb = await upload('region', '/api/roadmap-imports/parse', flateBombPdf(), 'plan.pdf');
+    expect(bomb.status).toBe(400);
+    expect(bomb.error?.message).toMatch(/^PDF слишком большой для импорта: в нём сжатый поток/);
+    const pieces = await upload('region', '/api/roadmap-imports/parse', manyTextItemsPdf(), 'plan.pdf');
+    expect(pieces.status).toBe(400);
+    expect(pieces.error?.message).toMatch(/больше 100000 кусков текста/);
   });
 
   it('school import: a workbook of many rows', async () => {

@@ -12,7 +12,8 @@ import { MAX_INPUT_BYTES } from '../modules/documents/import/limits.js';
 
 const USAGE = `Использование: opora import-roadmap ФАЙЛ [--json]
 
-  ФАЙЛ     документ Word (.docx), книга Excel (.xlsx) или текст (.txt, .tsv) с таблицей дорожной карты
+  ФАЙЛ     документ Word (.docx), книга Excel (.xlsx), PDF с текстовым слоем (.pdf) или текст (.txt, .tsv)
+           с таблицей дорожной карты (скан PDF без текста не читается: нужен OCR)
   --json   напечатать результат разбора в JSON (формат: docs/import-format.md)`;
 
 const MAX_SHOWN_WARNINGS = 20;

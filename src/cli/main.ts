@@ -17,7 +17,7 @@ const HELP = `Опора — командная строка
   opora import-data --dir DIR | --file FILE.xlsx|FILE.zip [--region-code CODE | --region-id ID] [--dry-run]
                                  загрузка пакета данных оценочных процедур в базу (национальный пакет — здесь)
   opora import-roadmap FILE [--json]
-                                 разбор дорожной карты из .docx, .xlsx или .txt (без базы данных)
+                                 разбор дорожной карты из .docx, .xlsx, .pdf или .txt (без базы данных)
   opora risk-profile --instrument FILE.json --responses FILE.csv [--json] [--explain]
                                  рисковые профили школ по ответам на анкеты (без базы данных)
   opora evaluate-effect --data DIR --treated FILE --year T [--exclude FILE] [--json]

@@ -36,8 +36,9 @@ export function UploadStep({ dispatch }: { dispatch: (a: ImportAction) => void }
   return (
     <Stack gap="md">
       <Text size="sm">
-        Загрузите приказ с дорожной картой — документ Word (.docx), книгу Excel (.xlsx) или текст таблицы
-        (.txt, .tsv). В одном файле может быть несколько дорожных карт.
+        Загрузите приказ с дорожной картой — документ Word (.docx), книгу Excel (.xlsx), PDF с текстовым слоем
+        или текст таблицы (.txt, .tsv). В одном файле может быть несколько дорожных карт. Скан PDF (картинка
+        без текста) не читается: распознайте его (OCR) или загрузите документ Word.
       </Text>
       <List size="sm" type="ordered" spacing={2}>
         <List.Item>Система найдёт таблицы, разделы, пункты, сроки и ответственных.</List.Item>
@@ -87,7 +88,7 @@ export function UploadStep({ dispatch }: { dispatch: (a: ImportAction) => void }
             </Text>
             <Button onClick={() => input.current?.click()}>Выбрать файл…</Button>
             <Text size="xs" c="dimmed">
-              .docx, .xlsx, .txt, .tsv — до 20 МБ
+              .docx, .xlsx, .pdf, .txt, .tsv — до 20 МБ
             </Text>
           </Stack>
         )}

@@ -1,8 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import {
+  deepNestingPdf,
+  flateBombPdf,
+  garbagePdf,
+  manyPagesPdf,
+  manyTextItemsPdf,
+  passwordPdf,
+  threeHundredPagesPdf,
+  xrefLoopPdf,
+} from '../../../../tests/helpers/hostile-pdfs.js';
 import { AppError } from '../../../lib/errors.js';
 import { parseRoadmapDocument, parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
+import { PDF_PASSWORD_MESSAGE } from './pdf-pages.js';
 import { makeZip, readSeed } from './test-documents.js';
 
 // Bad input gets a clear Russian message (AppError), never a crash.
@@ -106,15 +117,15 @@ describe('malformed input', () => {
     expect(e.message).toMatch(/^В файле не найдено таблицы дорожной карты/);
   });
 
-  it('a .pdf', async () => {
+  it('a .pdf that is only a header: not readable as a PDF', async () => {
     const e = await failure('plan.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n', 'latin1'));
-    expect(e.code).toBe('UNSUPPORTED_TYPE');
-    expect(e.message).toBe('Импорт из PDF пока не поддерживается: загрузите исходный файл Word (.docx)');
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toBe('Файл не читается как PDF: он повреждён или это не PDF');
   });
 
   it('a PDF named .docx is still a PDF', async () => {
     const e = await failure('plan.docx', Buffer.from('%PDF-1.4\n', 'latin1'));
-    expect(e.code).toBe('UNSUPPORTED_TYPE');
+    expect(e.message).toMatch(/PDF/);
   });
 
   it('binary data named .txt', async () => {
@@ -232,5 +243,33 @@ describe('never a crash', () => {
         await parseRoadmapDocument(name, data).catch((e: unknown) => expect(e).toBeInstanceOf(AppError));
       }
     }
+  });
+});
+
+// Each hostile PDF is refused with its message, well inside the worker's 10 s (times printed for the ADR).
+describe('hostile PDFs', () => {
+  const TOO_LARGE = /^PDF слишком большой для импорта: /;
+  const cases: [string, () => Buffer, RegExp | string][] = [
+    ['a stream inflating to 200 MB', flateBombPdf, /сжатый поток, который распаковывается в сотни мегабайт/],
+    ['250 000 pieces of text on a page', manyTextItemsPdf, /больше 100000 кусков текста/],
+    ['300 pages', threeHundredPagesPdf, /в нём 300 страниц, а принимается не больше 200/],
+    ['a page tree claiming a million pages', manyPagesPdf, /^В файле не найдено таблицы дорожной карты/],
+    ['arrays nested 100 000 deep', deepNestingPdf, 'Файл не читается как PDF: он повреждён или это не PDF'],
+    ['a cross-reference table pointing at itself', xrefLoopPdf, /^В PDF нет текстового слоя/],
+    ['encrypted with a password', passwordPdf, PDF_PASSWORD_MESSAGE],
+    ['noise after the header', garbagePdf, 'Файл не читается как PDF: он повреждён или это не PDF'],
+  ];
+
+  it.each(cases)('%s', async (name, make, message) => {
+    const data = make();
+    const started = performance.now();
+    const e = await failure('plan.pdf', data);
+    const ms = performance.now() - started;
+    console.log(`hostile PDF «${name}» (${data.length} bytes): refused in ${ms.toFixed(0)} ms`);
+    expect(e.code).toBe('INVALID_INPUT');
+    if (typeof message === 'string') expect(e.message).toBe(message);
+    else expect(e.message).toMatch(message);
+    if (TOO_LARGE.test(e.message)) expect(e.message).toMatch(/загрузите только таблицу/);
+    expect(ms).toBeLessThan(8000);
   });
 });

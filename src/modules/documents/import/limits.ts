@@ -10,7 +10,6 @@ export const MAX_ZIP_TOTAL_BYTES = 150 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 5000;
 export const MAX_BLOCKS = 100_000;
 
-export const PDF_MESSAGE = 'Импорт из PDF пока не поддерживается: загрузите исходный файл Word (.docx)';
 export const OLE_MESSAGE =
   'Файл защищён паролем или в старом формате .doc: сохраните его как .docx без пароля';
 export const OLE_XLS_MESSAGE =
@@ -19,7 +18,8 @@ export const NO_ROADMAP_MESSAGE =
   'В файле не найдено таблицы дорожной карты: нужна таблица со строкой заголовков, где есть столбец мероприятий ' +
   '(«Мероприятие», «Наименование мероприятия») и хотя бы один из столбцов «Сроки», «Ответственные», «Показатели»';
 export const UNSUPPORTED_MESSAGE =
-  'Поддерживаются файлы Word (.docx), Excel (.xlsx) и текст (.txt, .tsv) с таблицей дорожной карты';
+  'Поддерживаются файлы Word (.docx), Excel (.xlsx), PDF с текстовым слоем (.pdf) и текст (.txt, .tsv) с таблицей ' +
+  'дорожной карты';
 
 export const invalidFile = (message: string) => new AppError('INVALID_INPUT', message);
 export const unsupportedFile = (message: string) => new AppError('UNSUPPORTED_TYPE', message);

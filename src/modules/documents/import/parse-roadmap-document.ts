@@ -9,29 +9,30 @@ import {
   OLE_MESSAGE,
   OLE_XLS_MESSAGE,
   PDF_MAGIC,
-  PDF_MESSAGE,
   startsWith,
   UNSUPPORTED_MESSAGE,
   unsupportedFile,
   ZIP_MAGIC,
 } from './limits.js';
 import { readDocx } from './reader-docx.js';
+import { readPdf } from './reader-pdf.js';
 import { readTxt } from './reader-txt.js';
 import { readXlsx } from './reader-xlsx.js';
 import { recognise } from './recognise.js';
 import type { Block, ImportResult } from './types.js';
 
-// Roadmaps from a file people already have: a Word document, an Excel book or text copied from them.
+// Roadmaps from a file people already have: a Word document, an Excel book, a PDF with a text layer or text
+// copied from them.
 // The format is told by the content (ZIP, OLE, PDF signatures) and then by the extension. Every failure
 // is an AppError with a message for the user; nothing is saved here.
 
-type Format = 'docx' | 'xlsx' | 'txt';
+type Format = 'docx' | 'xlsx' | 'txt' | 'pdf';
 
 const extensionOf = (fileName: string) => /\.([^./\\]+)$/.exec(fileName.trim().toLowerCase())?.[1] ?? '';
 
 function detectFormat(fileName: string, data: Buffer): Format {
   const ext = extensionOf(fileName);
-  if (startsWith(data, PDF_MAGIC) || ext === 'pdf') throw unsupportedFile(PDF_MESSAGE);
+  if (startsWith(data, PDF_MAGIC) || ext === 'pdf') return 'pdf';
   if (startsWith(data, OLE_MAGIC)) throw invalidFile(ext === 'xls' ? OLE_XLS_MESSAGE : OLE_MESSAGE);
   if (ext === 'doc') throw unsupportedFile('Старый формат .doc не поддерживается: сохраните файл как .docx');
   if (ext === 'xls') throw unsupportedFile('Старый формат .xls не поддерживается: сохраните файл как .xlsx');
@@ -56,6 +57,7 @@ function detectFormat(fileName: string, data: Buffer): Format {
 async function readBlocks(format: Format, data: Buffer): Promise<Block[]> {
   if (format === 'docx') return readDocx(data);
   if (format === 'xlsx') return readXlsx(data);
+  if (format === 'pdf') return readPdf(data);
   return readTxt(data);
 }
 

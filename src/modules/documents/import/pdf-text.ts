@@ -1,0 +1,147 @@
+import { Vocabulary } from './clean-text.js';
+import type { PdfText } from './pdf-pages.js';
+import type { Block, Cell } from './types.js';
+
+// The text of a PDF table cell or paragraph from its positioned pieces: lines, and how lines are joined
+// (reader-pdf.ts lays the pieces out in tables).
+
+export type Line = { y: number; x1: number; x2: number; size: number; items: PdfText[] };
+
+/** Text pieces on one baseline, left to right; pieces of a line are joined with a space where there is a gap. */
+export function linesOf(texts: PdfText[]): Line[] {
+  const sorted = [...texts].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const t of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(t.y - last.y) <= Math.max(1, 0.3 * Math.min(t.size, last.size))) {
+      last.items.push(t);
+      last.x1 = Math.min(last.x1, t.x);
+      last.x2 = Math.max(last.x2, t.x + t.width);
+    } else lines.push({ y: t.y, x1: t.x, x2: t.x + t.width, size: t.size, items: [t] });
+  }
+  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+export function lineText(l: Line): string {
+  let s = '';
+  let end = -Infinity;
+  for (const t of l.items) {
+    const gap = t.x - end > 0.15 * t.size;
+    if (s && gap && !/\s$/.test(s) && !/^\s/.test(t.text)) s += ' ';
+    s += t.text;
+    end = t.x + t.width;
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export const allBold = (items: PdfText[]) => items.length > 0 && items.every((t) => t.bold);
+
+const CUT = '\uE000';
+/** «я» is left out: roadmaps do not say it, and «-ия» is a frequent ending. */
+const ONE_LETTER_WORDS = 'авикосу';
+/** Adjective endings: a piece ending so is a whole word even when a longer one starts with it. */
+const WORD_END = /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$/i;
+/** Ends of stems that are not words by themselves («профессиональног», «ежеквартальн», «практическ»). */
+const ADJECTIVE_STEM = /(ог|ег|ом|ем|льн|чн|тн|вн|зн|жн|шн|нн|ск|цк)$/i;
+/** Case endings after a consonant («педагогов», «учителей» «и»): the word is whole. */
+const CASE_END = /(ов|ев|ей|ий|ый|ой|ых|их|ом|ем|ам|ям|ах|ях|ым|им)$/i;
+const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
+
+/**
+ * A cut word is joined when: the second half starts with «ь», «ъ», «ы»; the document has the whole word
+ * elsewhere and not both halves as words; or the first half is no word of the document and the second is
+ * a letter that is no word («профессиональны» «х»), or a letter after a stem («профессиональног» «о»,
+ * «наставничеств» «а», «эффективност» «и» — a consonant with no case ending; not «самоутверждение» «в»,
+ * «специалистов» «и»), a tail in «ю» after a vowel («функциониру» «ющих»), or a short ending
+ * («общеобразователь» «ных»), or a tail after the beginning of a known longer word («общеобразователь»
+ * «ному»; not «образовательным» «общеобразователь…», not «ответственного» «лица»).
+ */
+export function mendCuts(blocks: Block[]): Block[] {
+  const vocab = new Vocabulary();
+  const uncut = (t: string) => t.replace(/\p{L}*\uE000\p{L}*/gu, ' ');
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') vocab.add(uncut(b.text));
+    else for (const c of b.cells) vocab.add(uncut(c.text));
+  }
+  const join = (a: string, b: string) => {
+    if (/^[ьъы]/i.test(b)) return true; // no word starts so
+    if (vocab.has(a + b)) return !(vocab.has(a) && vocab.has(b));
+    if (vocab.has(a)) return false;
+    if (b.length === 1) {
+      return (
+        !ONE_LETTER_WORDS.includes(b.toLowerCase()) ||
+        ADJECTIVE_STEM.test(a) ||
+        vocab.hasPrefix(a) ||
+        // «наставничеств» «а», «корректировк» «а»: a long word ends so only with a case ending
+        (/^[аоуи]$/i.test(b) && /[бвгджзклмнпрстфхцчшщ]$/i.test(a) && !CASE_END.test(a))
+      );
+    }
+    if (vocab.has(b)) return false;
+    if (/^ю/i.test(b) && /[аеиоуыя]$/i.test(a)) return true; // «функциониру» «ющих»
+    return b.length <= 3 || (vocab.hasPrefix(a) && !vocab.hasPrefix(b) && !WORD_END.test(a));
+  };
+  // The second half is looked ahead at, not taken: it may be the first half of the next cut.
+  const mend = (text: string) =>
+    text
+      .replace(CUT_AT, (_, a: string, b: string) => (join(a, b) ? a : `${a}\n`))
+      .replace(/\uE000$/, '')
+      .replaceAll(CUT, '\n');
+  return blocks.map((b) =>
+    b.kind === 'paragraph'
+      ? b
+      : { ...b, cells: b.cells.map((c) => (c.text.includes(CUT) ? { ...c, text: mend(c.text) } : c)) },
+  );
+}
+
+/**
+ * How two lines of a cell are joined. A line break drops the space it replaced, so most joins are a line
+ * break (normalizeText makes it a space and mends hyphenated words). Without a space: a word too long for the
+ * cell cut by the printer (the line is one piece filling the cell: marked CUT and decided by the document's
+ * words once all of it is read, see mendCuts), and a break after «/» or after a hyphen following a digit
+ * («11-» «х»), where nothing was dropped (mostly: «2022- январь» is typed too). A dash at a line end keeps its space: «a – b» and
+ * «a –b» print the same, and the spaced dash is the common one.
+ */
+function joiner(line: Line, text: string, next: string, contentRight: number): string {
+  if (/[/]$/.test(text) && !/\s\/$/.test(text)) return '';
+  if (/\d-$/.test(text)) return ''; // «9-х, 11-» «х классов», «декабрь 2022-» «февраль 2023»
+  if (/\p{L}$/u.test(text) && /^[-‐]\p{Ll}/u.test(next)) return ''; // «Информационно» «-методический»
+  const filled = line.x2 >= contentRight - 1.5 * line.size;
+  if (filled && !/\s/.test(text) && /\p{L}$/u.test(text) && /^\p{Ll}/u.test(next)) return CUT;
+  return '\n';
+}
+
+/** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */
+export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
+  const lines = linesOf(texts);
+  const padding = left === undefined ? 0 : Math.max(0, Math.min(...lines.map((l) => l.x1)) - left);
+  const contentRight = right === undefined ? Infinity : right - padding;
+  let text = '';
+  lines.forEach((l, i) => {
+    const t = lineText(l);
+    const next = lines[i + 1];
+    // The last line too: the cell may go on at the top of the next page (a row split by the page).
+    text += t + joiner(l, t, next ? lineText(next) : 'а', contentRight);
+  });
+  text = text.replace(/\n$/, '');
+  return {
+    text,
+    bold: allBold(texts),
+    italic: texts.length > 0 && texts.every((t) => t.italic),
+  };
+}
+
+export type PageTable = {
+  top: number;
+  bottom: number;
+  columns: number[];
+  rows: { y: number; cells: Cell[] }[];
+  /** A table without borders whose first column holds the numbers (pdf-positions.ts). */
+  numbered?: boolean;
+};
+
+export const joinCells = (a: Cell, b: Cell | undefined): Cell => {
+  if (!b?.text.trim()) return a;
+  if (!a.text.trim()) return { ...a, text: b.text };
+  return { ...a, text: a.text.endsWith(CUT) ? a.text + b.text : `${a.text}\n${b.text}` };
+};

@@ -1,0 +1,285 @@
+import { type PdfPage, type PdfText, type Rule, readPdfPages } from './pdf-pages.js';
+import { chunksOf, positionalTables } from './pdf-positions.js';
+import {
+  allBold,
+  cellOf,
+  joinCells,
+  type Line,
+  linesOf,
+  lineText,
+  mendCuts,
+  type PageTable,
+} from './pdf-text.js';
+import type { Block, Cell, RowBlock } from './types.js';
+
+// A PDF with a text layer (printed from Word or LibreOffice) → the same block stream as a Word document.
+// Tables are rebuilt from the drawn borders: the vertical lines crossing a row give its cells (fewer lines —
+// a horizontally merged cell), a missing horizontal line under a cell joins it to the cell below (a vertical
+// merge). Pages without borders fall back to the columns of the header row (pdf-positions.ts). Text outside
+// tables becomes paragraphs; page numbers and running heads are dropped; a table going on over the next
+// page keeps its table number and its repeated header rows are marked. Locations: «стр. N».
+
+const TOL = 2;
+
+/** Values within TOL of each other as one (sorted). */
+function cluster(values: number[]): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last === undefined || v - last > TOL) out.push(v);
+  }
+  return out;
+}
+
+type Grid = { top: number; bottom: number; left: number; right: number; h: Rule[]; v: Rule[] };
+
+/** Connected groups of borders with at least two vertical and two horizontal lines: the tables of a page. */
+function gridsOf(page: PdfPage): Grid[] {
+  const h = page.horizontal;
+  const v = page.vertical;
+  // A page of thousands of lines is a drawing, not a table (and pairing them would be quadratic).
+  if (h.length * v.length > 4_000_000) return [];
+  const parent = [...h, ...v].map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  h.forEach((a, i) => {
+    v.forEach((b, j) => {
+      if (b.x1 >= a.x1 - TOL && b.x1 <= a.x2 + TOL && a.y1 >= b.y1 - TOL && a.y1 <= b.y2 + TOL) {
+        parent[find(i)] = find(h.length + j);
+      }
+    });
+  });
+  const groups = new Map<number, Grid>();
+  [...h, ...v].forEach((r, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? {
+      top: Infinity,
+      bottom: -Infinity,
+      left: Infinity,
+      right: -Infinity,
+      h: [],
+      v: [],
+    };
+    (i < h.length ? g.h : g.v).push(r);
+    g.top = Math.min(g.top, r.y1);
+    g.bottom = Math.max(g.bottom, r.y2);
+    g.left = Math.min(g.left, r.x1);
+    g.right = Math.max(g.right, r.x2);
+    groups.set(root, g);
+  });
+  return [...groups.values()]
+    .filter((g) => cluster(g.v.map((r) => r.x1)).length >= 2 && cluster(g.h.map((r) => r.y1)).length >= 2)
+    .sort((a, b) => a.top - b.top);
+}
+
+/** The rows of one bordered table: cells between the vertical lines crossing each row. */
+function tableOf(grid: Grid, texts: PdfText[]): PageTable {
+  const ys = cluster(grid.h.map((r) => r.y1));
+  const xs = cluster(grid.v.map((r) => r.x1));
+  const crosses = (x: number, y: number) =>
+    grid.v.some((r) => Math.abs(r.x1 - x) <= TOL && r.y1 - TOL <= y && r.y2 + TOL >= y);
+  const ruled = (y: number, x: number) =>
+    grid.h.some((r) => Math.abs(r.y1 - y) <= TOL && r.x1 - TOL <= x && r.x2 + TOL >= x);
+  type Slot = { from: number; to: number; owner: Slot | null; texts: PdfText[] };
+  const bands: Slot[][] = [];
+  for (let r = 0; r + 1 < ys.length; r++) {
+    const top = ys[r] as number;
+    const mid = (top + (ys[r + 1] as number)) / 2;
+    const edges = xs
+      .map((x, k) => ({ x, k }))
+      .filter((e, i) => i === 0 || i === xs.length - 1 || crosses(e.x, mid));
+    const slots: Slot[] = [];
+    for (let k = 0; k + 1 < edges.length; k++) {
+      const from = (edges[k] as { k: number }).k;
+      const to = (edges[k + 1] as { k: number }).k;
+      const above = bands[r - 1]?.find((s) => s.from === from && s.to === to);
+      const centre = ((xs[from] as number) + (xs[to] as number)) / 2;
+      // No line between this cell and the same cell above: one cell merged over the rows.
+      const owner = above && !ruled(top, centre) ? (above.owner ?? above) : null;
+      slots.push({ from, to, owner, texts: [] });
+    }
+    bands.push(slots);
+  }
+  for (const t of texts) {
+    const y = t.y - 0.35 * t.size;
+    const r = ys.findIndex((top, i) => i + 1 < ys.length && y >= top && y < (ys[i + 1] as number));
+    const x = t.x + Math.min(t.width / 2, 1);
+    const slot = bands[r]?.find((s) => x >= (xs[s.from] as number) && x < (xs[s.to] as number));
+    if (slot) (slot.owner ?? slot).texts.push(t);
+  }
+  const rows = bands.map((slots, r) => ({
+    y: ys[r] as number,
+    cells: slots.map((s): Cell => {
+      const cell = cellOf((s.owner ?? s).texts, xs[s.from], xs[s.to]);
+      return { ...cell, ...(s.to - s.from > 1 && { span: s.to - s.from }), ...(s.owner && { merged: true }) };
+    }),
+  }));
+  // Bands with no cells of their own (a gap between two drawn lines) are not rows.
+  return {
+    top: grid.top,
+    bottom: grid.bottom,
+    columns: xs,
+    rows: rows.filter((row, r) => row.cells.some((c, k) => c.text && !bands[r]?.[k]?.owner)),
+  };
+}
+
+/** Page numbers and running heads: short lines in the top or bottom margin that are numbers or repeat. */
+function marginLines(pages: PdfPage[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const p of pages) {
+    for (const l of linesOf(p.texts)) {
+      if (l.y > p.height * 0.1 && l.y < p.height * 0.92) continue;
+      const key = lineText(l).replace(/\d+/g, '#');
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  const repeated = new Set<string>();
+  for (const [key, n] of seen) if (n >= 3 && pages.length >= 3) repeated.add(key);
+  return repeated;
+}
+const PAGE_NUMBER = /^[-–— ]*(стр\.?|страница|с\.)?\s*#\s*(из\s*#)?[-–— ]*$/i;
+
+/** Paragraphs of the lines outside tables: a line ending well short of the text's right edge ends one. */
+function paragraphsOf(lines: Line[], right: number, location: string): (Block & { y: number })[] {
+  const out: (Block & { y: number })[] = [];
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const items = run.flatMap((l) => l.items);
+    out.push({
+      kind: 'paragraph',
+      text: run.map(lineText).join('\n'),
+      bold: allBold(items),
+      location,
+      y: run[0]?.y ?? 0,
+    });
+    run = [];
+  };
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    const spaced = prev && l.y - prev.y > 1.8 * Math.max(l.size, prev.size);
+    if (prev && (spaced || allBold(prev.items) !== allBold(l.items))) flush();
+    run.push(l);
+    if (l.x2 < right - 0.12 * l.size * 40) flush();
+  });
+  flush();
+  return out;
+}
+
+/**
+ * The first row of a page under the repeated header is the rest of the last row of the page before (a row
+ * the printer split) when it has the same cells and no number of its own, or its text goes on in lower case.
+ */
+function splitRow(previous: RowBlock, cells: Cell[]): boolean {
+  if (previous.header || previous.cells.length !== cells.length) return false;
+  if (cells.some((c, k) => (c.span ?? 1) !== (previous.cells[k]?.span ?? 1))) return false;
+  const first = cells.find((c) => c.text.trim())?.text.trim();
+  if (!first) return false;
+  if (cells.length > 1 && !cells[0]?.text.trim() && previous.cells[0]?.text.trim()) return true;
+  return /^\p{Ll}/u.test(first);
+}
+
+/**
+ * A cell merged down over a page break prints empty on the next page (or joined to the header printed
+ * again): it takes the text of the same cell of the row above, as a Word document gives it.
+ */
+function carryMerged(cells: Cell[], above: Cell[], headers: Cell[][]): Cell[] {
+  if (cells.length !== above.length) return cells;
+  return cells.map((c, k) => {
+    const up = above[k];
+    if (!c.merged || !up || (up.span ?? 1) !== (c.span ?? 1)) return c;
+    const blank = !c.text.trim() || headers.some((h) => h[k]?.text === c.text);
+    return blank ? { ...c, text: up.text, bold: up.bold, italic: up.italic } : c;
+  });
+}
+
+export async function readPdf(data: Buffer): Promise<Block[]> {
+  const pages = await readPdfPages(data);
+  const margins = marginLines(pages);
+  const blocks: Block[] = [];
+  let tableNo = 0;
+  let open: { columns: number[]; first: string[][] } | null = null;
+  /** The last row of data of the open table (where a row split by the page goes on). */
+  let lastRow: number | null = null;
+  /** The columns of a table without borders ending the page before (it may go on without its header). */
+  let borderless: PageTable | null = null;
+  for (const page of pages) {
+    const location = `стр. ${page.number}`;
+    let tables = gridsOf(page).map((g) => {
+      const inside = page.texts.filter(
+        (t) => t.y - 0.35 * t.size >= g.top && t.y - 0.35 * t.size <= g.bottom,
+      );
+      return tableOf(g, inside);
+    });
+    const inTable = (t: PdfText) =>
+      tables.some((tb) => t.y - 0.35 * t.size >= tb.top && t.y - 0.35 * t.size <= tb.bottom);
+    let lines = linesOf(page.texts.filter((t) => !inTable(t))).filter((l) => {
+      // A line spread in columns is the header of a borderless table printed on each page, not a running head.
+      const marginal = (l.y < page.height * 0.1 || l.y > page.height * 0.92) && chunksOf(l).length < 3;
+      const key = lineText(l).replace(/\d+/g, '#');
+      return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
+    });
+    if (tables.length === 0) {
+      const found = positionalTables(lines, borderless?.columns ?? null, borderless?.numbered);
+      tables = found;
+      borderless = found[found.length - 1] ?? null;
+      lines = lines.filter((l) => !found.some((tb) => l.y >= tb.top && l.y <= tb.bottom));
+    } else borderless = null;
+    const right = Math.max(0, ...page.texts.map((t) => t.x + t.width));
+    const paragraphs = paragraphsOf(lines, right, location);
+    const events = [
+      ...paragraphs.map((p) => ({ y: p.y, p, t: null as PageTable | null })),
+      ...tables.map((t) => ({ y: t.top, p: null, t })),
+    ].sort((a, b) => a.y - b.y);
+    for (const e of events) {
+      if (e.p) {
+        const { y: _y, ...block } = e.p;
+        blocks.push(block);
+        open = null;
+        lastRow = null;
+        continue;
+      }
+      const t = e.t as PageTable;
+      const continues: boolean =
+        open !== null &&
+        open.columns.length === t.columns.length &&
+        open.columns.every((x, i) => Math.abs(x - (t.columns[i] as number)) <= 3);
+      if (!continues) tableNo++;
+      const texts = t.rows.map((r) => r.cells.map((c) => c.text));
+      const first: string[][] = continues && open ? open.first : texts.slice(0, 3);
+      let started = false;
+      const headers: Cell[][] = [];
+      t.rows.forEach((row, i) => {
+        // The header rows printed again on top of every page: the same texts as the table's first rows.
+        const repeated = continues && i < first.length && first[i]?.join('\t') === texts[i]?.join('\t');
+        const header =
+          repeated && t.rows.slice(0, i).every((_, k) => first[k]?.join('\t') === texts[k]?.join('\t'));
+        const previous = lastRow === null ? undefined : blocks[lastRow];
+        if (continues && !header && previous?.kind === 'row') {
+          row.cells = carryMerged(row.cells, previous.cells, headers);
+        }
+        if (continues && !header && !started && previous?.kind === 'row' && splitRow(previous, row.cells)) {
+          blocks[lastRow as number] = {
+            ...previous,
+            cells: previous.cells.map((c, k) => joinCells(c, row.cells[k])),
+          };
+        } else {
+          blocks.push({
+            kind: 'row',
+            cells: row.cells,
+            location,
+            table: tableNo,
+            ...(header && { header: true }),
+          });
+          if (!header) lastRow = blocks.length - 1;
+        }
+        if (header) headers.push(row.cells);
+        else started = true;
+      });
+      open = { columns: t.columns, first };
+    }
+  }
+  return mendCuts(blocks);
+}
