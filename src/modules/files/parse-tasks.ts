@@ -1,5 +1,7 @@
 import { AppError, type ErrorCode } from '../../lib/errors.js';
 import { readUploadedPackageInThread } from '../assessment-data/read-upload.js';
+import { readAssessmentTableInThread } from '../assessment-data/tables/index.js';
+import type { TableMapping } from '../assessment-data/tables/mapping.js';
 import { parseRoadmapDocumentInThread } from '../documents/import/parse-roadmap-document.js';
 import { parseTableInThread } from '../orgs/parse-table.js';
 
@@ -9,7 +11,8 @@ import { parseTableInThread } from '../orgs/parse-table.js';
 export type ParseTask =
   | { kind: 'roadmap'; fileName: string; data: Uint8Array }
   | { kind: 'table'; fileName: string; data: Uint8Array; maxRows?: number }
-  | { kind: 'package'; data: Uint8Array };
+  | { kind: 'package'; data: Uint8Array }
+  | { kind: 'assessment-table'; fileName: string; data: Uint8Array; mapping: TableMapping | null };
 
 export type ParseOutcome =
   | { ok: true; value: unknown }
@@ -25,6 +28,8 @@ async function run(task: ParseTask): Promise<unknown> {
       return parseTableInThread(task.fileName, task.data, { maxRows: task.maxRows });
     case 'package':
       return readUploadedPackageInThread(task.data);
+    case 'assessment-table':
+      return readAssessmentTableInThread(task.fileName, task.data, task.mapping);
   }
 }
 

@@ -1,0 +1,205 @@
+import type { TableRow } from '../../orgs/parse-table.js';
+import { MAX_GRADE, MAX_YEAR, MIN_GRADE, MIN_YEAR } from '../types.js';
+import { normaliseHeader } from './header-vocabulary.js';
+import type {
+  ConvertedConfirmation,
+  ConvertedResult,
+  TableConversion,
+  TableField,
+  TableMapping,
+  TableNote,
+  TableSchoolKey,
+} from './mapping.js';
+import { readMeasures } from './measures.js';
+import type { Sheet } from './read-table.js';
+import { parseProcedure } from './wide-groups.js';
+
+// Applies a mapping to a sheet: each data row (long) or each filled column group of a row (wide) becomes a
+// result, and a confirmation when the file has «Понизили/Подтвердили/Повысили». Subtotal rows are skipped
+// with a note; every bad cell is an error naming the file's row and the column's header.
+
+const KEY_FIELDS = new Set<TableField>([
+  'school_code',
+  'school_login',
+  'school_name',
+  'municipality',
+  'year',
+  'assessment',
+  'subject',
+  'grade',
+]);
+
+const TOTAL =
+  /^(?:итог\p{L}*|всего|вся выборка|в среднем|среднее|регион|субъект|российская федерация|рф)(?: |$)|^по (?:району|региону|области|краю|республике|округу|городу|муниципалитету|мо|ате|выборке|всем)(?: |$)/u;
+const SCHOOLISH =
+  /(?:^| )(?:школ\p{L}*|сош|оош|нош|гимнази\p{L}*|лице\p{L}*|[мгкч]?[абк]?оу|моу|оу|кадетск\p{L}*|интернат|центр|комплекс|колледж)(?: |$)/u;
+const PLACE =
+  /(?:^| )(?:район|округ|город|г|область|край|республика|мо|муниципальн\p{L}*|городской|поселение|ате)(?: |$)/u;
+
+export type Cells = {
+  /** The text of `field` in this row for group `group` (a column of the group, else a shared one). */
+  text(field: TableField): string;
+  has(field: TableField): boolean;
+  label(field: TableField): string | null;
+};
+
+export function headerLabels(rows: TableRow[], headerRows: number[]): Map<number, string> {
+  const band = rows.filter((r) => headerRows.includes(r.row));
+  const labels = new Map<number, string>();
+  const width = Math.max(0, ...band.map((r) => r.cells.length));
+  for (let c = 0; c < width; c++) {
+    const texts: string[] = [];
+    for (const r of band) {
+      const t = r.cells[c] ?? '';
+      if (t !== '' && !texts.includes(t)) texts.push(t);
+    }
+    labels.set(c + 1, texts.length > 0 ? texts.join(' / ') : `столбец ${c + 1}`);
+  }
+  return labels;
+}
+
+function subtotalReason(key: TableSchoolKey): string | null {
+  const parts = [key.code, key.login, key.name, key.municipality].map((v) => normaliseHeader(v ?? ''));
+  const [code, login, name, muni] = parts as [string, string, string, string];
+  const total = parts.find((p) => TOTAL.test(p));
+  if (total !== undefined) return 'итоговая строка';
+  if (!code && !login && !name) return muni ? 'строка муниципалитета без школы' : 'строка без школы';
+  if (!code && !login && name && (name === muni || (PLACE.test(name) && !SCHOOLISH.test(name)))) {
+    return 'строка территории, а не школы';
+  }
+  return null;
+}
+
+export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversion {
+  const out: TableConversion = { results: [], confirmations: [], notes: [], errors: [] };
+  const labels = headerLabels(sheet.rows, mapping.headerRows);
+  const lastHeader = Math.max(...mapping.headerRows);
+  const headerRow = sheet.rows.find((r) => r.row === lastHeader);
+  const headerText = headerRow ? headerRow.cells.map(normaliseHeader).join('\t') : null;
+  const groupCount = mapping.layout === 'wide' ? Math.max(1, mapping.groups.length) : 1;
+  const missing = new Set<string>();
+
+  for (const r of sheet.rows) {
+    if (r.row <= lastHeader) continue;
+    if (r.cells.map(normaliseHeader).join('\t') === headerText) {
+      out.notes.push({ row: r.row, column: null, message: 'Повтор строки заголовков пропущен' });
+      continue;
+    }
+    const cellsOf = (group: number | null): Cells => {
+      const cols = (field: TableField) =>
+        mapping.columns.filter((c) => c.field === field && (c.group === group || c.group === null));
+      // A column of the group wins over a shared one.
+      const pick = (field: TableField) =>
+        cols(field).sort((a, b) => (a.group === null ? 1 : 0) - (b.group === null ? 1 : 0))[0];
+      return {
+        text: (field) => {
+          const c = pick(field);
+          return c ? (r.cells[c.column - 1] ?? '').trim() : '';
+        },
+        has: (field) => cols(field).length > 0,
+        label: (field) => {
+          const c = pick(field);
+          return c ? (labels.get(c.column) ?? null) : null;
+        },
+      };
+    };
+    const shared = cellsOf(null);
+    const orNull = (s: string) => (s === '' ? null : s);
+    const school: TableSchoolKey = {
+      code: orNull(shared.text('school_code')),
+      login: orNull(shared.text('school_login')),
+      name: orNull(shared.text('school_name')),
+      municipality: orNull(shared.text('municipality')),
+    };
+    const reason = subtotalReason(school);
+    if (reason) {
+      const what = school.name ?? school.municipality ?? school.code ?? school.login ?? '';
+      out.notes.push({
+        row: r.row,
+        column: null,
+        message: `Строка пропущена: ${reason}${what ? ` («${what}»)` : ''}`,
+      });
+      continue;
+    }
+    for (let g = 0; g < groupCount; g++) {
+      const cells = cellsOf(mapping.layout === 'wide' ? g : null);
+      const measureFields = mapping.columns
+        .filter((c) => !KEY_FIELDS.has(c.field) && c.field !== 'ignore' && c.field !== 'average')
+        .filter((c) => mapping.layout === 'long' || c.group === g)
+        .map((c) => c.field);
+      // A school that did not write this procedure leaves its group empty: no row, no error.
+      if (measureFields.every((f) => cells.text(f) === '')) {
+        if (mapping.layout === 'long') {
+          out.notes.push({ row: r.row, column: null, message: 'Строка пропущена: в ней нет результатов' });
+        }
+        continue;
+      }
+      const errors: TableNote[] = [];
+      const err = (field: TableField | null, message: string) =>
+        errors.push({ row: r.row, column: field ? cells.label(field) : null, message });
+      const group = mapping.layout === 'wide' ? mapping.groups[g] : undefined;
+      const proc = procedureOf(cells, group, mapping, err, missing);
+      const measures = readMeasures(cells, err);
+      out.errors.push(...errors);
+      if (errors.length > 0 || !proc || !measures) continue;
+      const key = { row: r.row, school, ...proc, participants: measures.participants };
+      if (measures.marks) out.results.push({ ...key, ...measures.marks } satisfies ConvertedResult);
+      if (measures.confirmation) {
+        out.confirmations.push({ ...key, ...measures.confirmation } satisfies ConvertedConfirmation);
+      }
+    }
+  }
+  for (const m of missing) out.errors.push({ row: null, column: null, message: m });
+  return out;
+}
+
+type Procedure = { year: number; assessment: string; subject: string; grade: number };
+
+function procedureOf(
+  cells: Cells,
+  group: TableMapping['groups'][number] | undefined,
+  mapping: TableMapping,
+  err: (field: TableField | null, message: string) => void,
+  missing: Set<string>,
+): Procedure | null {
+  const fixed = mapping.fixed;
+  const need = (field: 'year' | 'assessment' | 'subject' | 'grade', what: string) => {
+    if (cells.has(field)) err(field, `Не указан(а) ${what}`);
+    else missing.add(`Не указан(а) ${what}: ни в файле, ни в сопоставлении столбцов`);
+    return null;
+  };
+  const yearText = cells.text('year');
+  let year: number | null = fixed.year;
+  if (yearText !== '') {
+    const m = /(20\d\d)\D*$/.exec(yearText);
+    const y = m ? Number(m[1]) : Number.NaN;
+    if (!(y >= MIN_YEAR && y <= MAX_YEAR)) {
+      err('year', `Год «${yearText}» — нужен год от ${MIN_YEAR} до ${MAX_YEAR}`);
+      return null;
+    }
+    year = y;
+  }
+  const assessmentText = cells.text('assessment');
+  const assessment =
+    group?.assessment ??
+    (assessmentText ? (parseProcedure(assessmentText).assessment ?? assessmentText) : fixed.assessment);
+  const subjectText = cells.text('subject');
+  const subject =
+    group?.subject ??
+    (subjectText ? (parseProcedure(subjectText).subject ?? subjectText.toLowerCase()) : fixed.subject);
+  const gradeText = cells.text('grade');
+  let grade = group?.grade ?? fixed.grade;
+  if (!group?.grade && gradeText !== '') {
+    const g = /^\d+$/.test(gradeText) ? Number(gradeText) : parseProcedure(`${gradeText} класс`).grade;
+    if (g === null || !(g >= MIN_GRADE && g <= MAX_GRADE)) {
+      err('grade', `Класс «${gradeText}» — нужно целое число от ${MIN_GRADE} до ${MAX_GRADE}`);
+      return null;
+    }
+    grade = g;
+  }
+  if (year === null) return need('year', 'год');
+  if (!assessment) return need('assessment', 'процедура');
+  if (!subject) return need('subject', 'предмет');
+  if (grade === null) return need('grade', 'класс');
+  return { year, assessment, subject, grade };
+}

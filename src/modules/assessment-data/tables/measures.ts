@@ -1,0 +1,158 @@
+import type { Cells } from './convert-table.js';
+import type { TableField } from './mapping.js';
+import { countsOfShares, decimalsOf, toleranceOf } from './percent.js';
+
+// The numbers of one procedure of one row: participants, marks (counts, percent, or «не преодолели
+// минимальный порог» for exams without marks) and the confirmation of marks. Every bad cell is reported
+// through `err`; the result is null then.
+
+type Err = (field: TableField | null, message: string) => void;
+
+export type Measures = {
+  participants: number;
+  marks: { mark2: number; mark3: number | null; mark4: number | null; mark5: number | null } | null;
+  confirmation: { lowered: number; confirmed: number; raised: number } | null;
+};
+
+const EMPTY = /^[-–—]?$/;
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** A number's text as people type it: '1 234', '12,5', '12.5 %'; '', '-' and '—' are empty (null). */
+function numberOf(cells: Cells, field: TableField, err: Err): number | null | undefined {
+  const raw = cells.text(field);
+  if (EMPTY.test(raw)) return null;
+  const s = raw
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/%$/, '')
+    .replace(',', '.');
+  if (!NUMBER.test(s)) {
+    err(field, `«${raw}» — не число`);
+    return undefined;
+  }
+  const v = Number(s);
+  if (v < 0) {
+    err(field, `Отрицательное число «${raw}»`);
+    return undefined;
+  }
+  return v;
+}
+
+function countOf(cells: Cells, field: TableField, err: Err): number | null | undefined {
+  const v = numberOf(cells, field, err);
+  if (v === null || v === undefined) return v;
+  if (!Number.isInteger(v)) {
+    err(field, `«${cells.text(field)}» — не целое число`);
+    return undefined;
+  }
+  return v;
+}
+
+function shareOf(cells: Cells, field: TableField, err: Err): number | null | undefined {
+  const v = numberOf(cells, field, err);
+  if (v !== null && v !== undefined && v > 100) {
+    err(field, `Доля «${cells.text(field)}» больше 100 %`);
+    return undefined;
+  }
+  return v;
+}
+
+/**
+ * Counts of `countFields`, or, when none of them is filled, of the shares `pctFields` converted with the
+ * participants. Returns null when neither is given, undefined after an error.
+ */
+function countsOrShares(
+  cells: Cells,
+  countFields: TableField[],
+  pctFields: TableField[],
+  participants: number | null,
+  what: string,
+  err: Err,
+): (number | null)[] | null | undefined {
+  const counts = countFields.map((f) => countOf(cells, f, err));
+  if (counts.includes(undefined)) return undefined;
+  if (counts.some((c) => c !== null)) {
+    if (participants === null) {
+      err('participants', 'Не указано число участников');
+      return undefined;
+    }
+    // An empty cell next to filled ones is a zero the report did not print; a column that is not there is
+    // not known (null).
+    const values = counts.map((c, i) => c ?? (cells.has(countFields[i] as TableField) ? 0 : null));
+    const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
+    if (sum > participants) {
+      err(countFields[0] as TableField, `Сумма (${sum}: ${what}) больше числа участников (${participants})`);
+      return undefined;
+    }
+    return values;
+  }
+  const shares = pctFields.map((f) => shareOf(cells, f, err));
+  if (shares.includes(undefined)) return undefined;
+  if (!shares.some((s) => s !== null)) return null;
+  const first = pctFields.find((f) => cells.text(f) !== '') as TableField;
+  if (participants === null) {
+    err(first, 'Не указано число участников: без него доли в процентах не пересчитать в количество');
+    return undefined;
+  }
+  const complete = pctFields.every((f) => cells.has(f));
+  const given = shares.map((s, i) => (s === null && cells.has(pctFields[i] as TableField) ? 0 : s));
+  const values = given.filter((s): s is number => s !== null);
+  if (complete && participants > 0) {
+    const sum = values.reduce((a, b) => a + b, 0);
+    const decimals = Math.max(...pctFields.map((f) => decimalsOf(cells.text(f))));
+    const tolerance = toleranceOf(values, decimals);
+    if (Math.abs(sum - 100) > tolerance) {
+      const shown = Number(sum.toFixed(4)).toLocaleString('ru-RU');
+      err(
+        first,
+        `Сумма долей (${what}) — ${shown} %, а должна быть 100 % (допускается ±${tolerance.toLocaleString('ru-RU')})`,
+      );
+      return undefined;
+    }
+  }
+  const converted = countsOfShares(values, participants, complete && participants > 0);
+  let k = 0;
+  return given.map((s) => (s === null ? null : (converted[k++] as number)));
+}
+
+export function readMeasures(cells: Cells, err: Err): Measures | null {
+  const participants = countOf(cells, 'participants', err);
+  if (participants === undefined) return null;
+  let marks = countsOrShares(
+    cells,
+    ['mark2', 'mark3', 'mark4', 'mark5'],
+    ['pct2', 'pct3', 'pct4', 'pct5'],
+    participants,
+    'отметки «2»–«5»',
+    err,
+  );
+  if (marks === undefined) return null;
+  if (marks === null) {
+    const below = countsOrShares(cells, ['below_min'], ['pct_below_min'], participants, 'ниже порога', err);
+    if (below === undefined) return null;
+    if (below !== null) marks = [below[0] ?? 0, null, null, null];
+  }
+  const conf = countsOrShares(
+    cells,
+    ['lowered', 'confirmed', 'raised'],
+    ['pct_lowered', 'pct_confirmed', 'pct_raised'],
+    participants,
+    'понизили, подтвердили, повысили',
+    err,
+  );
+  if (conf === undefined) return null;
+  if (participants === null) {
+    err('participants', 'Не указано число участников');
+    return null;
+  }
+  if (!marks && !conf) {
+    err(null, 'Нет ни отметок, ни подтверждения отметок');
+    return null;
+  }
+  return {
+    participants,
+    marks: marks
+      ? { mark2: marks[0] ?? 0, mark3: marks[1] ?? null, mark4: marks[2] ?? null, mark5: marks[3] ?? null }
+      : null,
+    confirmation: conf ? { lowered: conf[0] ?? 0, confirmed: conf[1] ?? 0, raised: conf[2] ?? 0 } : null,
+  };
+}

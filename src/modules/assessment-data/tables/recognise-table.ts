@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import type { TableRow } from '../../orgs/parse-table.js';
+import { fieldOfHeader, normaliseHeader } from './header-vocabulary.js';
+import type { TableAnalysis, TableField, TableMapping } from './mapping.js';
+import type { Sheet } from './read-table.js';
+import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
+
+// Finds the header of a sheet and proposes what each column means. The header's last row is the row whose
+// own cells name the most fields; rows right above it with two or more different texts are group rows
+// (merged «Математика, 5 класс» or «Распределение отметок (%)»); one-text rows above them are titles
+// («Результаты ВПР 2025 года, 5 класс») that, with the sheet name, give the parts no column gives.
+
+const HEADER_SEARCH_ROWS = 30;
+const MAX_HEADER_ROWS = 4;
+const PREVIEW_ROWS = 20;
+const SCHOOL_FIELDS: TableField[] = ['school_code', 'school_login', 'school_name'];
+const KEY_FIELDS: TableField[] = [...SCHOOL_FIELDS, 'municipality', 'year', 'assessment', 'subject', 'grade'];
+const MARK_FIELDS: TableField[] = ['mark2', 'mark3', 'mark4', 'mark5', 'pct2', 'pct3', 'pct4', 'pct5'];
+const MARKLIKE_FIELDS: TableField[] = [...MARK_FIELDS, 'below_min', 'pct_below_min'];
+
+export type SheetAnalysis = { analysis: TableAnalysis; score: number; headerTexts: Map<number, string> };
+
+const NUMBER = /^[+-]?\d[\d\s]*(?:[.,]\d+)?\s*%?$/;
+const isNumberCell = (s: string) => NUMBER.test(s);
+const distinct = (cells: string[]) => new Set(cells.filter((c) => c !== '')).size;
+/** A row of data, not of headers: a number other than a lone mark 2–5 (lone marks head the mark columns). */
+const dataLike = (r: TableRow) => r.cells.some((c) => isNumberCell(c) && !/^[2-5]$/.test(c));
+
+type Column = {
+  column: number;
+  texts: string[];
+  upper: string[];
+  field: TableField | null;
+  procedure: ProcPart;
+};
+type ProcPart = { assessment: string | null; subject: string | null; grade: number | null } | null;
+
+function fieldOf(text: string): { field: TableField | null; procedure: ProcPart } {
+  const p = parseProcedure(text);
+  const stripped = p.rest !== normaliseHeader(text) ? fieldOfHeader(p.rest) : null;
+  if (stripped && p.subject !== null) {
+    return { field: stripped, procedure: { assessment: p.assessment, subject: p.subject, grade: p.grade } };
+  }
+  return { field: fieldOfHeader(normaliseHeader(text)) ?? stripped, procedure: null };
+}
+
+const countFields = (r: TableRow) =>
+  r.cells.filter((c) => {
+    const f = c === '' ? null : fieldOf(c).field;
+    return f !== null && f !== 'ignore';
+  }).length;
+
+/** The header rows: [first, …, last] indexes into `rows`, or null when no row names two fields. */
+function findHeader(rows: TableRow[]): number[] | null {
+  let bottom = -1;
+  let best = 1;
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const n = countFields(rows[i] as TableRow);
+    if (n > best) [bottom, best] = [i, n];
+  }
+  if (bottom < 0) return null;
+  const band = [bottom];
+  for (let i = bottom - 1; i >= 0 && band.length < MAX_HEADER_ROWS; i--) {
+    const r = rows[i] as TableRow;
+    if (r.row !== (rows[i + 1] as TableRow).row - 1 || distinct(r.cells) < 2 || dataLike(r)) break;
+    band.unshift(i);
+  }
+  return band;
+}
+
+/** Texts of each column down the header; an empty group cell takes its left neighbour's (CSV, unmerged). */
+function headerColumns(band: TableRow[]): Column[] {
+  const width = Math.max(...band.map((r) => r.cells.length));
+  const last = band[band.length - 1] as TableRow;
+  const filled = band.map((r, k) => {
+    const cells = Array.from({ length: width }, (_, c) => r.cells[c] ?? '');
+    if (k === band.length - 1) return cells;
+    for (let c = 1; c < width; c++) {
+      if (cells[c] === '' && cells[c - 1] !== '' && last.cells[c] && last.cells[c - 1]) {
+        cells[c] = cells[c - 1] as string;
+      }
+    }
+    return cells;
+  });
+  const columns: Column[] = [];
+  for (let c = 0; c < width; c++) {
+    const texts: string[] = [];
+    for (const cells of filled) {
+      const t = cells[c] as string;
+      if (t !== '' && texts[texts.length - 1] !== t) texts.push(t);
+    }
+    const { field, procedure } = fieldOf(texts.join(' '));
+    columns.push({ column: c + 1, texts, upper: texts.slice(0, -1), field, procedure });
+  }
+  return columns;
+}
+
+/** The procedure a column's group rows name («Астрономия, 11 класс» too: a subject not in the list). */
+function groupOf(col: Column): ProcPart {
+  for (const text of col.upper) {
+    const p = parseProcedure(text);
+    const f = fieldOfHeader(normaliseHeader(text));
+    if (f !== null && f !== 'ignore') continue;
+    const subject =
+      p.subject ?? (p.grade !== null || p.assessment !== null ? subjectOfGroupText(text) : null);
+    if (subject !== null || p.grade !== null) return { assessment: p.assessment, subject, grade: p.grade };
+  }
+  return col.procedure;
+}
+
+/** Assessment, year, grade, subject named by the title rows or the sheet name (the first that names it). */
+function fixedOf(titles: string[]): TableMapping['fixed'] {
+  const fixed: TableMapping['fixed'] = { assessment: null, subject: null, grade: null, year: null };
+  for (const t of titles) {
+    const p = parseProcedure(t);
+    fixed.assessment ??= p.assessment;
+    fixed.subject ??= p.subject;
+    fixed.grade ??= p.grade;
+    fixed.year ??= p.year;
+  }
+  return fixed;
+}
+
+export function signatureOf(sheetName: string | null, band: TableRow[]): string {
+  const shape = [
+    normaliseHeader(sheetName ?? ''),
+    ...band.map((r) => r.cells.map(normaliseHeader).join('\t')),
+  ];
+  return `t1-${createHash('sha256').update(shape.join('\n')).digest('hex').slice(0, 32)}`;
+}
+
+const PART_NAMES = { assessment: 'процедура', subject: 'предмет', grade: 'класс' } as const;
+
+export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): SheetAnalysis {
+  const rows = sheet.rows;
+  const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
+  const band = findHeader(rows);
+  const doubts: string[] = [];
+  if (!band) {
+    const mapping: TableMapping = {
+      sheet: sheet.name,
+      headerRows: [rows[0]?.row ?? 1],
+      layout: 'long',
+      columns: [],
+      groups: [],
+      fixed: fixedOf(sheet.name ? [sheet.name] : []),
+    };
+    doubts.push('Не найдена строка заголовков: ни одна из первых строк не похожа на названия столбцов');
+    const signature = signatureOf(sheet.name, rows.slice(0, 1));
+    return {
+      analysis: { sheets, preview, mapping, sure: false, doubts, signature },
+      score: 0,
+      headerTexts: new Map(),
+    };
+  }
+  const bandRows = band.map((i) => rows[i] as TableRow);
+  const first = band[0] as number;
+  const titles = rows.slice(0, first).map((r) => r.cells.filter((c) => c !== '').join(' '));
+  const fixed = fixedOf([...titles, ...(sheet.name ? [sheet.name] : [])]);
+  const cols = headerColumns(bandRows);
+  const data = rows.slice((band[band.length - 1] as number) + 1);
+
+  const groupKeys: string[] = [];
+  const groups: TableMapping['groups'] = [];
+  const columns: TableMapping['columns'] = cols.map((col) => {
+    const field = col.field ?? 'ignore';
+    let group: number | null = null;
+    const proc = KEY_FIELDS.includes(field) || field === 'ignore' ? null : groupOf(col);
+    if (proc) {
+      const key = `${proc.assessment}|${proc.subject}|${proc.grade}`;
+      group = groupKeys.indexOf(key);
+      if (group < 0) {
+        group = groupKeys.push(key) - 1;
+        groups.push(proc);
+      }
+    }
+    return { column: col.column, field, group };
+  });
+  const layout = groups.length > 0 ? 'wide' : 'long';
+  const mapping: TableMapping = {
+    sheet: sheet.name,
+    headerRows: bandRows.map((r) => r.row),
+    layout,
+    columns,
+    groups,
+    fixed,
+  };
+
+  const fields = new Set(columns.map((c) => c.field));
+  if (!SCHOOL_FIELDS.some((f) => fields.has(f))) {
+    doubts.push('Не найден столбец школы: «Код ОО», «Логин» или «Наименование ОО»');
+  }
+  if (!fields.has('participants')) doubts.push('Не найден столбец с числом участников');
+  if (!MARKLIKE_FIELDS.some((f) => fields.has(f))) {
+    doubts.push('Не найдены столбцы отметок: «2»…«5» (число или %) или «Не преодолели минимальный порог»');
+  }
+  if (!fields.has('year') && fixed.year === null) {
+    doubts.push('Год не указан ни в столбце, ни в заголовке над таблицей: укажите его');
+  }
+  for (const part of ['assessment', 'subject', 'grade'] as const) {
+    if (fixed[part] !== null || (layout === 'long' && fields.has(part))) continue;
+    if (layout === 'long')
+      doubts.push(`Не указан(а) ${PART_NAMES[part]}: нет ни столбца, ни заголовка над таблицей`);
+    else {
+      const missing = groups.filter((g) => g[part] === null).length;
+      if (missing > 0) doubts.push(`Не указан(а) ${PART_NAMES[part]} у ${missing} групп(ы) столбцов`);
+    }
+  }
+  const headerTexts = new Map(cols.map((c) => [c.column, c.texts.join(' / ')]));
+  for (const col of cols) {
+    if (col.field !== null || col.texts.length === 0) continue;
+    const sample = data
+      .slice(0, 50)
+      .map((r) => r.cells[col.column - 1] ?? '')
+      .filter((c) => c !== '');
+    if (sample.length > 0 && sample.filter(isNumberCell).length * 2 >= sample.length) {
+      doubts.push(`Столбец «${headerTexts.get(col.column)}» не распознан и пропущен`);
+    }
+  }
+  const score = columns.filter((c) => c.field !== 'ignore').length;
+  const signature = signatureOf(sheet.name, bandRows);
+  return {
+    analysis: { sheets, preview, mapping, sure: doubts.length === 0, doubts, signature },
+    score,
+    headerTexts,
+  };
+}
+
+/** The sheet that looks most like results (most recognised columns; the first on a tie). */
+export function analyseBook(book: Sheet[], wanted: string | null): SheetAnalysis {
+  const sheets = book.map((s) => ({ name: s.name, rows: s.rows.length }));
+  const chosen = wanted === null ? book : book.filter((s) => s.name === wanted);
+  let best: SheetAnalysis | null = null;
+  for (const sheet of chosen) {
+    const a = analyseSheet(sheet, sheets);
+    if (!best || a.score > best.score) best = a;
+  }
+  if (!best) throw new Error('no sheet');
+  return best;
+}

@@ -1,0 +1,113 @@
+import { normaliseHeader } from './header-vocabulary.js';
+
+// The procedure a text names: a group header of a wide table («Русский язык, 4 класс», «ВПР. Математика.
+// 5 класс», «ОГЭ математика»), the procedure part of a column header («Русский язык 4 кл. — % «2»»), a title
+// row above the table («Результаты ВПР 2025 года, 5 класс») or a sheet name. Subjects come out in lower
+// case, as in the package («русский язык»); assessments as their usual abbreviation (ВПР, ОГЭ…).
+
+export type ProcedureText = {
+  assessment: string | null;
+  subject: string | null;
+  grade: number | null;
+  year: number | null;
+  /** The normalised text without the procedure's words: what the column itself is («% 2»). */
+  rest: string;
+};
+
+const ASSESSMENTS: [RegExp, string][] = [
+  [/(?:^| )впр(?: |$)|всероссийск\p{L}* проверочн\p{L}*/u, 'ВПР'],
+  [/(?:^| )огэ(?: |$)|основн\p{L}* государственн\p{L}* экзамен/u, 'ОГЭ'],
+  [/(?:^| )егэ(?: |$)|единый государственный экзамен/u, 'ЕГЭ'],
+  [/(?:^| )гвэ(?: |$)/u, 'ГВЭ'],
+  [/(?:^| )рдр(?: |$)|регионал\p{L}* диагностическ\p{L}* работ\p{L}*/u, 'РДР'],
+  [/(?:^| )мдр(?: |$)|муниципал\p{L}* диагностическ\p{L}* работ\p{L}*/u, 'МДР'],
+  [/(?:^| )нико(?: |$)/u, 'НИКО'],
+];
+
+/** Subjects and their usual short forms; the first name is the one stored. Longer names first. */
+const SUBJECTS: [RegExp, string][] = [
+  [
+    /математик\p{L}* профильн\p{L}*(?: уровень)?|профильн\p{L}* математик\p{L}*/u,
+    'математика (профильный уровень)',
+  ],
+  [/математик\p{L}* базов\p{L}*(?: уровень)?|базов\p{L}* математик\p{L}*/u, 'математика (базовый уровень)'],
+  [/русск\p{L}* язык\p{L}*|(?:^| )рус яз(?: |$)|(?:^| )русский(?: |$)/u, 'русский язык'],
+  [/(?:^| )математик\p{L}*|(?:^| )матем(?: |$)/u, 'математика'],
+  [/окружающ\p{L}* мир\p{L}*|(?:^| )окр мир(?: |$)/u, 'окружающий мир'],
+  [/(?:^| )истори\p{L}*/u, 'история'],
+  [/(?:^| )биологи\p{L}*/u, 'биология'],
+  [/(?:^| )географи\p{L}*/u, 'география'],
+  [/(?:^| )обществознани\p{L}*/u, 'обществознание'],
+  [/(?:^| )физик\p{L}*/u, 'физика'],
+  [/(?:^| )хими\p{L}*/u, 'химия'],
+  [/(?:^| )информатик\p{L}*(?: и икт)?/u, 'информатика'],
+  [/(?:^| )литератур\p{L}*/u, 'литература'],
+  [/английск\p{L}* язык\p{L}*/u, 'английский язык'],
+  [/немецк\p{L}* язык\p{L}*/u, 'немецкий язык'],
+  [/французск\p{L}* язык\p{L}*/u, 'французский язык'],
+  [/иностранн\p{L}* язык\p{L}*/u, 'иностранный язык'],
+];
+
+const GRADE = [
+  /(?:^| )(\d{1,2}) (?:й |х )?(?:кл|класс\p{L}*|параллел\p{L}*)(?: |$)/u,
+  /(?:^| )(?:класс|параллель|кл) (\d{1,2})(?: |$)/u,
+];
+const YEAR = /(?:^| )(20\d\d)(?: (?:г|года?|году))?(?: |$)/u;
+const SCHOOL_YEAR = /(?:^| )20\d\d (20\d\d)(?: (?:уч(?:ебн\p{L}*)?|г|года?|году))?(?: |$)/u;
+
+function cut(text: string, m: RegExpExecArray): string {
+  return `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/ +/g, ' ').trim();
+}
+
+/** Finds the procedure parts a text names; null parts are not named. */
+export function parseProcedure(raw: string): ProcedureText {
+  let t = normaliseHeader(raw);
+  let assessment: string | null = null;
+  for (const [re, name] of ASSESSMENTS) {
+    const m = re.exec(t);
+    if (m) {
+      assessment = name;
+      t = cut(t, m);
+      break;
+    }
+  }
+  let subject: string | null = null;
+  for (const [re, name] of SUBJECTS) {
+    const m = re.exec(t);
+    if (m) {
+      subject = name;
+      t = cut(t, m);
+      break;
+    }
+  }
+  let grade: number | null = null;
+  for (const re of GRADE) {
+    const m = re.exec(t);
+    const g = m ? Number(m[1]) : 0;
+    if (m && g >= 1 && g <= 11) {
+      grade = g;
+      t = cut(t, m);
+      break;
+    }
+  }
+  let year: number | null = null;
+  // «2024/2025 учебный год» is the year the procedure was held in spring: the second one.
+  const y = SCHOOL_YEAR.exec(t) ?? YEAR.exec(t);
+  if (y) {
+    year = Number(y[1]);
+    t = cut(t, y);
+  }
+  return { assessment, subject, grade, year, rest: t };
+}
+
+/** True when the text names a procedure (a subject, or an assessment with a grade). */
+export const namesProcedure = (p: ProcedureText) =>
+  p.subject !== null || (p.assessment !== null && p.grade !== null);
+
+/** A group header's own subject when it is not in the list: the words left after assessment and grade. */
+export function subjectOfGroupText(raw: string): string | null {
+  const p = parseProcedure(raw);
+  if (p.subject) return p.subject;
+  const rest = p.rest.replace(/(?:^| )(?:результаты|итоги|по|в|и)(?= |$)/g, ' ').trim();
+  return rest.length >= 3 && /\p{L}/u.test(rest) && !/\d/.test(rest) ? rest : null;
+}
