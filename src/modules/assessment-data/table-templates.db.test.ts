@@ -75,15 +75,26 @@ describe.each(DB_KINDS)('saved mappings of assessment tables (%s)', (kind) => {
         input: { name: 'Мой', signature: 's', mapping: mapping(null) },
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const named = { name: 'ВПР из ФИС ОКО' };
     await expect(
-      deleteTableTemplate(db, { actor: f.as('mun1'), id: first.id, version: 2 }),
+      deleteTableTemplate(db, { actor: f.as('mun1'), ...named, version: 2 }),
     ).rejects.toMatchObject({
-      code: 'NOT_FOUND',
+      code: 'FORBIDDEN',
     });
-    await expect(deleteTableTemplate(db, { actor: region, id: first.id, version: 1 })).rejects.toMatchObject({
+    await expect(deleteTableTemplate(db, { actor: region, ...named, version: 1 })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    await deleteTableTemplate(db, { actor: region, id: first.id, version: 2 });
+    await deleteTableTemplate(db, { actor: region, ...named, version: 2 });
+    // Deleted meanwhile: a stale list, not a missing page; nor is it created anew by replacing it.
+    await expect(
+      saveTableTemplate(db, {
+        actor: region,
+        input: { ...named, signature: 's', mapping: mapping(null), version: 2 },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(deleteTableTemplate(db, { actor: region, ...named, version: 2 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(await listTableTemplates(db, { actor: region })).toEqual([]);
     const events = await db.execute(
       sql`select type, payload from audit_events where entity_id = ${first.id} order by at`,

@@ -36,7 +36,7 @@ export const saveTableTemplateInput = z
   .meta({ id: 'AssessmentTableTemplateSave' });
 export type SaveTableTemplateInput = z.infer<typeof saveTableTemplateInput>;
 
-const NOT_FOUND = 'Шаблон сопоставления не найден или недоступен';
+const GONE = 'Такого шаблона сопоставления уже нет: обновите список шаблонов';
 
 type Row = typeof assessmentTableTemplates.$inferSelect;
 const view = (r: Row): TableTemplateView => ({
@@ -110,6 +110,8 @@ export async function saveTableTemplate(
         .where(eq(assessmentTableTemplates.id, existing.id))
         .returning();
     } else {
+      // The user replaces a template he saw: it was deleted meanwhile.
+      if (input.version != null) throw new AppError('CONFLICT', GONE);
       [row] = await tx
         .insert(assessmentTableTemplates)
         .values({
@@ -134,21 +136,25 @@ export async function saveTableTemplate(
   });
 }
 
+/**
+ * Deletes the region's template of that name at the version the user saw. A name the region has no
+ * template of (deleted meanwhile) is a stale view of the list: 409, like a stale version.
+ */
 export async function deleteTableTemplate(
   db: Db,
-  opts: { actor: AnyActor; id: string; version: number },
+  opts: { actor: AnyActor; regionId?: string; name: string; version: number },
 ): Promise<void> {
   const { actor } = opts;
+  const regionId = await tableRegion(db, actor, [], opts.regionId);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(assessmentTableTemplates)
-      .where(eq(assessmentTableTemplates.id, opts.id))
+      .where(
+        and(eq(assessmentTableTemplates.regionId, regionId), eq(assessmentTableTemplates.name, opts.name)),
+      )
       .for('update');
-    // Another region's template looks like none.
-    if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
-    const regionId = await tableRegion(tx as unknown as Db, actor, [], row.regionId).catch(() => null);
-    if (regionId !== row.regionId) throw new AppError('NOT_FOUND', NOT_FOUND);
+    if (!row) throw new AppError('CONFLICT', GONE);
     if (row.version !== opts.version) throw conflict(view(row));
     await tx.delete(assessmentTableTemplates).where(eq(assessmentTableTemplates.id, row.id));
     await recordEvent(
