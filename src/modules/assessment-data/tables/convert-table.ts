@@ -34,7 +34,9 @@ const TOTAL =
 const SCHOOLISH =
   /(?:^| )(?:школ\p{L}*|сош|оош|нош|гимнази\p{L}*|лице\p{L}*|[мгкч]?[абк]?оу|моу|оу|кадетск\p{L}*|интернат|центр|комплекс|колледж)(?: |$)/u;
 const PLACE =
-  /(?:^| )(?:район|округ|город|г|область|край|республика|мо|муниципальн\p{L}*|городской|поселение|ате)(?: |$)/u;
+  /(?:^| )(?:район|р н|округ|город|г|обл|область|край|республика|мо|муниципальн\p{L}*|городской|поселение|ате)(?: |$)/u;
+/** A ФИС ОКО login at the start of a school's name: «(sch583312) МБОУ СОШ № 1», «sch583312 МБОУ…». */
+const LOGIN_IN_NAME = /^\(?(sch\d{3,})\)?[\s,;:.-]*(.*)$/i;
 
 export type Cells = {
   /** The text of `field` in this row for group `group` (a column of the group, else a shared one). */
@@ -61,6 +63,8 @@ export function headerLabels(rows: TableRow[], headerRows: number[]): Map<number
 function subtotalReason(key: TableSchoolKey): string | null {
   const parts = [key.code, key.login, key.name, key.municipality].map((v) => normaliseHeader(v ?? ''));
   const [code, login, name, muni] = parts as [string, string, string, string];
+  // The example row of the XLSX templates (templates.ts) is kept by a careless user: never a school.
+  if (parts.some((p) => p.startsWith('пример'))) return 'строка-пример шаблона';
   const total = parts.find((p) => TOTAL.test(p));
   if (total !== undefined) return 'итоговая строка';
   if (!code && !login && !name) return muni ? 'строка муниципалитета без школы' : 'строка без школы';
@@ -74,14 +78,18 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
   const out: TableConversion = { results: [], confirmations: [], notes: [], errors: [] };
   const labels = headerLabels(sheet.rows, mapping.headerRows);
   const lastHeader = Math.max(...mapping.headerRows);
-  const headerRow = sheet.rows.find((r) => r.row === lastHeader);
-  const headerText = headerRow ? headerRow.cells.map(normaliseHeader).join('\t') : null;
+  // A header repeated on every printed page comes back as rows of data.
+  const headerTexts = new Set(
+    sheet.rows
+      .filter((r) => mapping.headerRows.includes(r.row))
+      .map((r) => r.cells.map(normaliseHeader).join('\t')),
+  );
   const groupCount = mapping.layout === 'wide' ? Math.max(1, mapping.groups.length) : 1;
   const missing = new Set<string>();
 
   for (const r of sheet.rows) {
     if (r.row <= lastHeader) continue;
-    if (r.cells.map(normaliseHeader).join('\t') === headerText) {
+    if (headerTexts.has(r.cells.map(normaliseHeader).join('\t'))) {
       out.notes.push({ row: r.row, column: null, message: 'Повтор строки заголовков пропущен' });
       continue;
     }
@@ -111,6 +119,11 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       name: orNull(shared.text('school_name')),
       municipality: orNull(shared.text('municipality')),
     };
+    const inName = school.login === null && school.name ? LOGIN_IN_NAME.exec(school.name) : null;
+    if (inName) {
+      school.login = inName[1] as string;
+      school.name = orNull((inName[2] as string).trim());
+    }
     const reason = subtotalReason(school);
     if (reason) {
       const what = school.name ?? school.municipality ?? school.code ?? school.login ?? '';

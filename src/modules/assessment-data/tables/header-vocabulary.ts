@@ -19,7 +19,7 @@ const MARK_FILLER = new Set(
   (
     'отметка отметки отметку отметок отметкой отметками оценка оценки оценку оценок оценкой на получили получивших ' +
     'получил получило кол во количество число доля доли процент процентов % чел человек участников обучающихся ' +
-    'с в из них распределение по группам баллов балл abs абс'
+    'с в из них распределение по группам групп группы баллов балл abs абс'
   ).split(' '),
 );
 
@@ -53,7 +53,14 @@ export const VOCABULARY: VocabularyEntry[] = [
     label: 'Наименование ОО',
     explanation:
       'Название школы: по нему школа ищется в муниципалитете, если нет кода и логина (с проверкой).',
-    examples: ['Наименование ОО', 'ОО', 'Наименование', 'Образовательная организация', 'Школа'],
+    examples: [
+      'Наименование ОО',
+      'ОО',
+      'Наименование',
+      'Образовательная организация',
+      'Школа',
+      'Группы участников',
+    ],
   },
   {
     field: 'municipality',
@@ -159,7 +166,7 @@ export const VOCABULARY: VocabularyEntry[] = [
 
 /** Derived shares that reports carry next to the marks: known, and quietly ignored. */
 const DERIVED =
-  /(?:^| )(?:качеств\p{L}*|успеваемост\p{L}*|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл)(?: |$)/u;
+  /^(?:кол во|количество|число) (?:оо|школ|ату|мо)$|(?:^| )(?:качеств\p{L}*|успеваемост\p{L}*|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл)(?: |$)/u;
 
 /** The field a (normalised) header means; 'ignore' for a known column to skip; null when unknown. */
 export function fieldOfHeader(normalised: string): TableField | null {
@@ -174,6 +181,8 @@ export function fieldOfHeader(normalised: string): TableField | null {
   if (has(/повысил/)) return pct ? 'pct_raised' : 'raised';
   if (has(/(?:^| )средн\p{L}* (?:балл|отметк|оценк)|^средн\p{L}*$/u)) return 'average';
   if (DERIVED.test(t)) return 'ignore';
+  // ФИС ОКО reports name the region, municipalities and schools («(sch583312) МБОУ СОШ № 1») in one column.
+  if (t === 'группы участников') return 'school_name';
   const mark = markOf(t);
   if (mark) return (pct ? `pct${mark}` : `mark${mark}`) as TableField;
   if (!pct && has(/участник|писавш|писали|выполнял|^(?:кол во|количество|число|всего) (?:чел|человек)/)) {

@@ -10,6 +10,13 @@ import { analyseBook } from './recognise-table.js';
 // `analysis` is always what the recogniser sees (of the mapping's sheet when a mapping names one), so the
 // mapping step can show both; `conversion` follows the mapping that applies.
 
+/**
+ * exceljs reads ≈ 10 000 rows of 10 cells a second on a free core of the 2-core test machine and 3–4 times
+ * slower while the other core is busy: a book at the cell limit (read-table.ts) needs up to ≈ 15 s there,
+ * more than the small pool's 10 s meant for documents (docs/decisions/0036-assessment-tables.md).
+ */
+const TABLE_TIMEOUT_MS = 30_000;
+
 export type ReadTableResult = { analysis: TableAnalysis; conversion: TableConversion };
 
 /** Throws AppError: UNSUPPORTED_TYPE, INVALID_INPUT (unreadable, no such sheet), TOO_LARGE (the limits). */
@@ -18,7 +25,10 @@ export async function readAssessmentTable(
   data: Uint8Array,
   mapping: TableMapping | null,
 ): Promise<ReadTableResult> {
-  return runInWorker<ReadTableResult>({ kind: 'assessment-table', fileName, data, mapping });
+  return runInWorker<ReadTableResult>(
+    { kind: 'assessment-table', fileName, data, mapping },
+    { timeoutMs: TABLE_TIMEOUT_MS },
+  );
 }
 
 export async function readAssessmentTableInThread(

@@ -93,7 +93,8 @@ function countsOrShares(
     err(first, 'Не указано число участников: без него доли в процентах не пересчитать в количество');
     return undefined;
   }
-  const complete = pctFields.every((f) => cells.has(f));
+  // One share (below the minimum score) is a part, not a distribution: it need not add up to 100.
+  const complete = pctFields.length > 1 && pctFields.every((f) => cells.has(f));
   const given = shares.map((s, i) => (s === null && cells.has(pctFields[i] as TableField) ? 0 : s));
   const values = given.filter((s): s is number => s !== null);
   if (complete && participants > 0) {

@@ -18,9 +18,9 @@ export type Sheet = { name: string | null; rows: TableRow[] };
 
 const MB = 1024 * 1024;
 /** Rows of one file: a region's long table is ≈ 1000 schools × 30 procedures; the rest is headroom. */
-export const MAX_TABLE_ROWS = 100_000;
+export const MAX_TABLE_ROWS = 50_000;
 /** Cells of a book: exceljs keeps an object per cell, and the worker's heap is 256 MB (measured, ADR). */
-export const MAX_TABLE_CELLS = 1_500_000;
+export const MAX_TABLE_CELLS = 400_000;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export async function readSheets(fileName: string, data: Uint8Array): Promise<Sheet[]> {
@@ -71,6 +71,18 @@ async function readXlsx(data: Uint8Array): Promise<Sheet[]> {
   return wb.worksheets.map((ws) => ({ name: ws.name, rows: sheetRows(ws) }));
 }
 
+/** A number shown in a percent format: Excel stores 12,5 % as 0.125 — the text is what the user sees. */
+function percentText(value: unknown, numFmt: string | undefined): string | null {
+  if (!numFmt?.includes('%')) return null;
+  const n =
+    typeof value === 'number'
+      ? value
+      : value && typeof value === 'object' && 'result' in value && typeof value.result === 'number'
+        ? value.result
+        : null;
+  return n === null || !Number.isFinite(n) ? null : `${Number((n * 100).toPrecision(12))}%`;
+}
+
 function sheetRows(ws: ExcelJS.Worksheet): TableRow[] {
   const rows: TableRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -79,7 +91,7 @@ function sheetRows(ws: ExcelJS.Worksheet): TableRow[] {
       const cell = row.getCell(c);
       // A merged cell other than the top-left one reads its master's value in exceljs.
       const source = cell.isMerged ? cell.master : cell;
-      cells.push(cellText(source.value, source.numFmt));
+      cells.push(percentText(source.value, source.numFmt) ?? cellText(source.value, source.numFmt));
     }
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     if (cells.length > 0) rows.push({ row: rowNumber, cells });

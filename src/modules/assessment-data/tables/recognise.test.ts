@@ -1,0 +1,233 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { cp1251, workbook, YEAR } from '../../../../tests/helpers/assessment-tables.js';
+import { fieldOfHeader, normaliseHeader, VOCABULARY } from './header-vocabulary.js';
+import { readAssessmentTableInThread } from './index.js';
+import type { TableMapping } from './mapping.js';
+import { buildTableTemplate } from './templates.js';
+import { parseProcedure } from './wide-groups.js';
+
+const read = (name: string, data: Uint8Array, mapping: TableMapping | null = null) =>
+  readAssessmentTableInThread(name, data, mapping);
+
+describe('header vocabulary', () => {
+  it('recognises every example header of the vocabulary (the docs list them) as its field', () => {
+    const wrong = VOCABULARY.flatMap((v) =>
+      v.examples.map((e) => ({ e, field: fieldOfHeader(normaliseHeader(e)), want: v.field })),
+    ).filter((x) => x.field !== x.want);
+    expect(wrong).toEqual([]);
+    expect(VOCABULARY.every((v) => fieldOfHeader(normaliseHeader(v.label)) === v.field)).toBe(true);
+  });
+
+  it('tells a procedure from group and title texts', () => {
+    expect(parseProcedure('ВПР. Математика. 5 класс')).toMatchObject({
+      assessment: 'ВПР',
+      subject: 'математика',
+      grade: 5,
+    });
+    expect(parseProcedure('Математика 5 кл.')).toMatchObject({
+      assessment: null,
+      subject: 'математика',
+      grade: 5,
+    });
+    expect(parseProcedure('ОГЭ математика')).toMatchObject({
+      assessment: 'ОГЭ',
+      subject: 'математика',
+      grade: null,
+    });
+    expect(parseProcedure('Русский язык 4 кл. — % «2»')).toMatchObject({
+      subject: 'русский язык',
+      grade: 4,
+      rest: '% 2',
+    });
+    expect(parseProcedure('Результаты ВПР 2025 года, 5 класс')).toMatchObject({
+      assessment: 'ВПР',
+      year: 2025,
+      grade: 5,
+      subject: null,
+    });
+    expect(parseProcedure('2024/2025 учебный год')).toMatchObject({ year: 2025 });
+  });
+
+  it('does not take a lone «Код МО» or «Средний балл» for a school or a mark', () => {
+    expect(fieldOfHeader(normaliseHeader('Код МО'))).toBe('ignore');
+    expect(fieldOfHeader(normaliseHeader('Средний балл'))).toBe('average');
+    expect(fieldOfHeader(normaliseHeader('Качество знаний, %'))).toBe('ignore');
+    expect(fieldOfHeader(normaliseHeader('Баллы'))).toBeNull();
+  });
+});
+
+const LONG_HEAD = ['Код ОО', 'Предмет', 'Класс', 'Участников', '2', '3', '4', '5'];
+
+describe('the recogniser', () => {
+  it('gives the same signature to files of the same shape and another to another shape', async () => {
+    const a = await read(
+      'a.xlsx',
+      await workbook('ВПР', [LONG_HEAD, ['K1', 'математика', 5, 20, 1, 5, 10, 4]]),
+    );
+    const b = await read(
+      'b.xlsx',
+      await workbook('ВПР', [
+        ['КОД ОО', 'предмет', 'класс', 'участников', '2', '3', '4', '5'],
+        ['K9', 'русский язык', 6, 30, 2, 8, 10, 10],
+        ['K8', 'история', 6, 3, 0, 1, 1, 1],
+      ]),
+    );
+    const other = await read(
+      'c.xlsx',
+      await workbook('ВПР', [
+        [...LONG_HEAD, 'Средний балл'],
+        ['K1', 'математика', 5, 20, 1, 5, 10, 4, 3.9],
+      ]),
+    );
+    const sheet = await read(
+      'd.xlsx',
+      await workbook('ОГЭ', [LONG_HEAD, ['K1', 'математика', 5, 20, 1, 5, 10, 4]]),
+    );
+    expect(a.analysis.signature).toBe(b.analysis.signature);
+    expect(other.analysis.signature).not.toBe(a.analysis.signature);
+    expect(sheet.analysis.signature).not.toBe(a.analysis.signature);
+  });
+
+  it('is not sure when the year and the assessment are missing, and a user mapping completes them', async () => {
+    const data = await workbook('Лист1', [
+      ['Код ОО', 'Предмет', 'Класс', 'Всего', '2', '3', '4', '5'],
+      ['K1', 'математика', 5, 20, 1, 5, 10, 4],
+    ]);
+    const first = await read('x.xlsx', data);
+    expect(first.analysis.sure).toBe(false);
+    expect(first.analysis.doubts).toEqual([
+      'Не найден столбец с числом участников',
+      'Год не указан ни в столбце, ни в заголовке над таблицей: укажите его',
+      'Не указан(а) процедура: нет ни столбца, ни заголовка над таблицей',
+      'Столбец «Всего» не распознан и пропущен',
+    ]);
+    expect(first.conversion.results).toEqual([]);
+    expect(first.conversion.errors.map((e) => e.message)).toEqual([
+      'Не указано число участников',
+      'Не указан(а) год: ни в файле, ни в сопоставлении столбцов',
+    ]);
+    const mapping: TableMapping = {
+      ...first.analysis.mapping,
+      columns: first.analysis.mapping.columns.map((c) =>
+        c.column === 4 ? { ...c, field: 'participants' } : c,
+      ),
+      fixed: { ...first.analysis.mapping.fixed, assessment: 'ВПР', year: YEAR },
+    };
+    const second = await read('x.xlsx', data, mapping);
+    expect(second.conversion.errors).toEqual([]);
+    expect(second.conversion.results).toEqual([
+      {
+        row: 2,
+        school: { code: 'K1', login: null, name: null, municipality: null },
+        year: YEAR,
+        assessment: 'ВПР',
+        subject: 'математика',
+        grade: 5,
+        participants: 20,
+        mark2: 1,
+        mark3: 5,
+        mark4: 10,
+        mark5: 4,
+      },
+    ]);
+    // The analysis stays the recogniser's own, so the mapping step shows what it proposed.
+    expect(second.analysis.signature).toBe(first.analysis.signature);
+    expect(second.analysis.sure).toBe(false);
+  });
+
+  it('picks the sheet that looks like results and says which', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Пояснения').addRow(['Отчёт выгружен из ФИС ОКО']);
+    const ws = wb.addWorksheet('ВПР 2025, 5 класс');
+    ws.addRow([
+      'Логин',
+      'ВПР Математика 5 кл — участников',
+      'ВПР Математика 5 кл — «2»',
+      'ВПР Математика 5 кл — «3»',
+      'ВПР Математика 5 кл — «4»',
+      'ВПР Математика 5 кл — «5»',
+    ]);
+    ws.addRow(['sch1', 20, 1, 5, 10, 4]);
+    const out = await read('book.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(out.analysis.sheets).toEqual([
+      { name: 'Пояснения', rows: 1 },
+      { name: 'ВПР 2025, 5 класс', rows: 2 },
+    ]);
+    expect(out.analysis.mapping.sheet).toBe('ВПР 2025, 5 класс');
+    expect(out.analysis.mapping.fixed.year).toBe(2025);
+    expect(out.conversion.results).toMatchObject([
+      { school: { login: 'sch1' }, assessment: 'ВПР', subject: 'математика', grade: 5, mark2: 1, mark5: 4 },
+    ]);
+    await expect(
+      read('book.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), { ...out.analysis.mapping, sheet: 'Нет' }),
+    ).rejects.toThrow('В книге нет листа «Нет»');
+  });
+
+  it('an exam without marks: «Не преодолели минимальный порог» in percent becomes «2», the other marks unknown', async () => {
+    const csv = [
+      `ОГЭ ${YEAR}`,
+      ';;ОГЭ математика;;ОГЭ русский язык;',
+      'Код ОО;Наименование ОО;Участники;Не преодолели минимальный порог, %;Участники;Не преодолели минимальный порог, %',
+      'K1;Школа 1;40;12,5;40;0',
+      'K2;Школа 2;;;10;10,0',
+    ].join('\n');
+    const out = await read('огэ.csv', cp1251(csv));
+    expect(out.analysis.doubts).toEqual(['Не указан(а) класс у 2 групп(ы) столбцов']);
+    expect(out.analysis.mapping.groups).toEqual([
+      { assessment: 'ОГЭ', subject: 'математика', grade: null },
+      { assessment: 'ОГЭ', subject: 'русский язык', grade: null },
+    ]);
+    const mapping = { ...out.analysis.mapping, fixed: { ...out.analysis.mapping.fixed, grade: 9 } };
+    const fixed = await read('огэ.csv', cp1251(csv), mapping);
+    expect(fixed.conversion.errors).toEqual([]);
+    expect(
+      fixed.conversion.results.map((r) => [
+        r.school.code,
+        r.subject,
+        r.grade,
+        r.participants,
+        r.mark2,
+        r.mark3,
+        r.mark4,
+        r.mark5,
+      ]),
+    ).toEqual([
+      ['K1', 'математика', 9, 40, 5, null, null, null],
+      ['K1', 'русский язык', 9, 40, 0, null, null, null],
+      ['K2', 'русский язык', 9, 10, 1, null, null, null],
+    ]);
+  });
+});
+
+describe('XLSX templates', () => {
+  for (const layout of ['long', 'wide'] as const) {
+    it(`the ${layout} template is recognised as sure, its example row is skipped, it explains every column`, async () => {
+      const data = await buildTableTemplate(layout);
+      const out = await read(`шаблон-${layout}.xlsx`, data);
+      expect(out.analysis.doubts).toEqual([]);
+      expect(out.analysis.sure).toBe(true);
+      expect(out.analysis.mapping.layout).toBe(layout);
+      expect(out.analysis.mapping.sheet).toBe('Результаты');
+      expect(out.conversion.results).toEqual([]);
+      expect(out.conversion.errors).toEqual([]);
+      expect(out.conversion.notes).toEqual([
+        {
+          row: layout === 'long' ? 2 : 3,
+          column: null,
+          message: 'Строка пропущена: строка-пример шаблона («ПРИМЕР, удалите эту строку: МБОУ «СОШ № 1»»)',
+        },
+      ]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+      const help = wb.getWorksheet('Пояснения');
+      const explained = new Set<string>();
+      help?.eachRow((r) => {
+        explained.add(String(r.getCell(1).value ?? ''));
+      });
+      const headers = wb.getWorksheet('Результаты')?.getRow(layout === 'long' ? 1 : 2).values as unknown[];
+      for (const h of headers.filter((x) => typeof x === 'string')) expect(explained).toContain(h);
+      expect(wb.getWorksheet('Результаты')?.views[0]).toMatchObject({ state: 'frozen' });
+    });
+  }
+});
