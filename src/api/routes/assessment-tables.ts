@@ -15,8 +15,9 @@ import {
   tableUploadImportView,
 } from '../../modules/assessment-data/table-upload.js';
 import { tableMapping } from '../../modules/assessment-data/tables/mapping.js';
+import { buildTableTemplate } from '../../modules/assessment-data/tables/templates.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { jsonBody, OK, okJson, okSchema, readUpload, versionQuery } from '../openapi.js';
+import { fileAnswer, jsonBody, OK, okFile, okJson, okSchema, readUpload, versionQuery } from '../openapi.js';
 
 const tags = ['Данные оценочных процедур'];
 
@@ -40,6 +41,13 @@ const tableUploadBody = {
     },
   },
 };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The downloads of the XLSX templates, named in Russian. */
+const TEMPLATE_FILES = {
+  long: 'Шаблон результатов — строка на школу и процедуру.xlsx',
+  wide: 'Шаблон результатов — строка на школу.xlsx',
+} as const;
 
 const confirmedSchools = z.record(z.string().max(2000), z.uuid());
 const saveAs = z.object({
@@ -141,6 +149,25 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
         version: c.req.valid('query').version,
       });
       return c.json(OK, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...access('region-level'),
+      method: 'get',
+      path: '/api/assessment-data/tables/template.xlsx',
+      tags,
+      summary: 'Шаблон таблицы результатов XLSX с русскими заголовками и строкой-примером',
+      request: { query: z.object({ layout: z.enum(['long', 'wide']).default('long') }) },
+      responses: okFile('Шаблон XLSX', [XLSX_TYPE]),
+    }),
+    async (c) => {
+      const { layout } = c.req.valid('query');
+      return fileAnswer(c, {
+        mime: XLSX_TYPE,
+        name: TEMPLATE_FILES[layout],
+        data: await buildTableTemplate(layout),
+      });
     },
   );
 }
