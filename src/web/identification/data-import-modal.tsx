@@ -22,7 +22,9 @@ export /**
 async function isPackage(f: File): Promise<boolean> {
   const lower = f.name.toLowerCase();
   if (lower.endsWith('.zip')) return true;
-  if (!lower.endsWith('.xlsx')) return false;
+  if (lower.endsWith('.csv')) return false;
+  // Anything else but a workbook: the package reader says what it accepts.
+  if (!lower.endsWith('.xlsx')) return true;
   try {
     const { unzipSync, strFromU8 } = await import('fflate');
     const parts = unzipSync(new Uint8Array(await f.arrayBuffer()), {
@@ -206,12 +208,12 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
           желанию, confirmation (см. «Форматы данных»). Сначала пакет проверяется целиком; загружается он
           только без ошибок. Повторная загрузка года заменяет данные этого года для школ из пакета.
         </Text>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={4} align="flex-start">
           <Text size="sm" c="dimmed">
             {TABLE.help}
           </Text>
           <DataFormatHelp />
-        </Group>
+        </Stack>
         <FileInput
           label="Файл данных"
           placeholder="Выберите файл .xlsx, .csv или .zip"
