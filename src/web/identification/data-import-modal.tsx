@@ -147,6 +147,7 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'load' | null>(null);
   const [table, setTable] = useState(false);
+  const [tableLoaded, setTableLoaded] = useState(false);
   const resetInput = useRef<() => void>(null);
 
   function close() {
@@ -155,6 +156,7 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
     setDone(null);
     setFailure(null);
     setTable(false);
+    setTableLoaded(false);
     onClose();
   }
 
@@ -192,6 +194,7 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
     // after the check can be chosen and checked anew.
     resetInput.current?.();
     setTable(false);
+    setTableLoaded(false);
     if (f)
       void isPackage(f).then((pkg) => {
         if (pkg) void send(f, true);
@@ -225,7 +228,9 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
           resetRef={resetInput}
         />
         {busy === 'check' && <Text size="sm">Проверка пакета…</Text>}
-        {file && table && <TableImport file={file} onFailure={setFailure} />}
+        {file && table && (
+          <TableImport file={file} onFailure={setFailure} onLoaded={() => setTableLoaded(true)} />
+        )}
         {failure && (
           <Alert
             color="red"
@@ -263,7 +268,7 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            {done ? 'Закрыть' : 'Отмена'}
+            {done || tableLoaded ? 'Закрыть' : 'Отмена'}
           </Button>
           {!done && !table && (
             <Button

@@ -54,9 +54,11 @@ function procedures(a: TableAnalysisResult): string[] {
 export function TableImport({
   file,
   onFailure,
+  onLoaded,
 }: {
   file: File;
   onFailure: (message: string | null) => void;
+  onLoaded: () => void;
 }) {
   const qc = useQueryClient();
   const [analysis, setAnalysis] = useState<TableAnalysisResult | null>(null);
@@ -132,6 +134,7 @@ export function TableImport({
       );
       if (!dryRun && r.ok) {
         setDone(r);
+        onLoaded();
         notifyOk(`Таблица загружена: ${r.years.join(', ')}, результатов — ${fmtNum(r.results, 0)}`);
         await qc.invalidateQueries({ queryKey: keys.years });
         await qc.invalidateQueries({ queryKey: templatesKey });
