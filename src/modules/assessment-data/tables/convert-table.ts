@@ -84,7 +84,30 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       .filter((r) => mapping.headerRows.includes(r.row))
       .map((r) => r.cells.map(normaliseHeader).join('\t')),
   );
-  const groupCount = mapping.layout === 'wide' ? Math.max(1, mapping.groups.length) : 1;
+  // A user's mapping may use a group it gave no procedure parts: the fixed parts apply to it.
+  const groupCount =
+    mapping.layout === 'wide'
+      ? Math.max(1, mapping.groups.length, ...mapping.columns.map((c) => (c.group ?? -1) + 1))
+      : 1;
+  const measuresOf = Array.from({ length: groupCount }, (_, g) =>
+    mapping.columns
+      .filter((c) => !KEY_FIELDS.has(c.field) && c.field !== 'ignore' && c.field !== 'average')
+      .filter((c) => mapping.layout === 'long' || c.group === g)
+      .map((c) => c.field),
+  );
+  const byGroup = new Map<number | null, Map<TableField, number>>();
+  /** Field → column for a group: a column of the group wins over a shared one, the first over later ones. */
+  const columnsOf = (group: number | null) => {
+    let m = byGroup.get(group);
+    if (!m) {
+      m = new Map();
+      for (const c of mapping.columns)
+        if (group !== null && c.group === group && !m.has(c.field)) m.set(c.field, c.column);
+      for (const c of mapping.columns) if (c.group === null && !m.has(c.field)) m.set(c.field, c.column);
+      byGroup.set(group, m);
+    }
+    return m;
+  };
   const missing = new Set<string>();
 
   for (const r of sheet.rows) {
@@ -94,20 +117,16 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       continue;
     }
     const cellsOf = (group: number | null): Cells => {
-      const cols = (field: TableField) =>
-        mapping.columns.filter((c) => c.field === field && (c.group === group || c.group === null));
-      // A column of the group wins over a shared one.
-      const pick = (field: TableField) =>
-        cols(field).sort((a, b) => (a.group === null ? 1 : 0) - (b.group === null ? 1 : 0))[0];
+      const columnOf = columnsOf(group);
       return {
         text: (field) => {
-          const c = pick(field);
-          return c ? (r.cells[c.column - 1] ?? '').trim() : '';
+          const c = columnOf.get(field);
+          return c ? (r.cells[c - 1] ?? '').trim() : '';
         },
-        has: (field) => cols(field).length > 0,
+        has: (field) => columnOf.has(field),
         label: (field) => {
-          const c = pick(field);
-          return c ? (labels.get(c.column) ?? null) : null;
+          const c = columnOf.get(field);
+          return c ? (labels.get(c) ?? null) : null;
         },
       };
     };
@@ -136,10 +155,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
     }
     for (let g = 0; g < groupCount; g++) {
       const cells = cellsOf(mapping.layout === 'wide' ? g : null);
-      const measureFields = mapping.columns
-        .filter((c) => !KEY_FIELDS.has(c.field) && c.field !== 'ignore' && c.field !== 'average')
-        .filter((c) => mapping.layout === 'long' || c.group === g)
-        .map((c) => c.field);
+      const measureFields = measuresOf[g] ?? [];
       // A school that did not write this procedure leaves its group empty: no row, no error.
       if (measureFields.every((f) => cells.text(f) === '')) {
         if (mapping.layout === 'long') {
@@ -192,16 +208,23 @@ function procedureOf(
     }
     year = y;
   }
+  // A long table may name the whole procedure in one cell («ВПР Математика 5 класс»): its parts fill the others.
   const assessmentText = cells.text('assessment');
+  const subjectText = cells.text('subject');
+  const inAssessment = assessmentText ? parseProcedure(assessmentText) : null;
+  const inSubject = subjectText ? parseProcedure(subjectText) : null;
   const assessment =
     group?.assessment ??
-    (assessmentText ? (parseProcedure(assessmentText).assessment ?? assessmentText) : fixed.assessment);
-  const subjectText = cells.text('subject');
+    (inAssessment ? (inAssessment.assessment ?? assessmentText) : null) ??
+    inSubject?.assessment ??
+    fixed.assessment;
   const subject =
     group?.subject ??
-    (subjectText ? (parseProcedure(subjectText).subject ?? subjectText.toLowerCase()) : fixed.subject);
+    (inSubject ? (inSubject.subject ?? subjectText.toLowerCase()) : null) ??
+    inAssessment?.subject ??
+    fixed.subject;
   const gradeText = cells.text('grade');
-  let grade = group?.grade ?? fixed.grade;
+  let grade = group?.grade ?? inSubject?.grade ?? inAssessment?.grade ?? fixed.grade;
   if (!group?.grade && gradeText !== '') {
     const g = /^\d+$/.test(gradeText) ? Number(gradeText) : parseProcedure(`${gradeText} класс`).grade;
     if (g === null || !(g >= MIN_GRADE && g <= MAX_GRADE)) {

@@ -316,11 +316,11 @@ describe('assessment tables equal to the package', () => {
     expect(asPackageRows(back)).toEqual(sorted(maths));
   });
 
-  it('through the worker thread: a long file of 1000 schools × 10 procedures', async () => {
+  it('through the worker thread: a long file of 300 schools × 10 procedures', async () => {
     const rows: Cell[][] = [
       ['Код ОО', 'Год', 'Процедура', 'Предмет', 'Класс', 'Участников', '2', '3', '4', '5'],
     ];
-    for (let s = 0; s < 1000; s++) {
+    for (let s = 0; s < 300; s++) {
       for (let p = 0; p < 10; p++)
         rows.push([`K${s}`, YEAR, 'ВПР', `предмет ${p}`, 4 + (p % 5), 40, 4, 10, 16, 10]);
     }
@@ -332,6 +332,6 @@ describe('assessment tables equal to the package', () => {
       `region file ${(data.length / 1024).toFixed(0)} KB, ${rows.length} rows: read in the worker in ${ms.toFixed(0)} ms`,
     );
     expect(out.conversion.errors).toEqual([]);
-    expect(out.conversion.results).toHaveLength(10_000);
+    expect(out.conversion.results).toHaveLength(3000);
   });
 });

@@ -19,7 +19,8 @@ const MARK_FILLER = new Set(
   (
     'отметка отметки отметку отметок отметкой отметками оценка оценки оценку оценок оценкой на получили получивших ' +
     'получил получило кол во количество число доля доли процент процентов % чел человек участников обучающихся ' +
-    'с в из них распределение по группам групп группы баллов балл abs абс'
+    'с в из них от общего числа количества писавших выполнявших работу работы распределение по группам групп ' +
+    'группы баллов балл abs абс'
   ).split(' '),
 );
 
@@ -164,9 +165,17 @@ export const VOCABULARY: VocabularyEntry[] = [
   ]),
 ];
 
-/** Derived shares that reports carry next to the marks: known, and quietly ignored. */
+/** The Russian name of each field (the mapping step's choices): the template's header, «Не загружать». */
+export const FIELD_LABELS = Object.fromEntries([
+  ...VOCABULARY.map((v) => [v.field, v.label] as const),
+  ['ignore', 'Не загружать'] as const,
+]) as Record<TableField, string>;
+
+/** Derived shares and counts that reports carry next to the marks: known, and quietly ignored. */
 const DERIVED =
-  /^(?:кол во|количество|число) (?:оо|школ|ату|мо)$|(?:^| )(?:качеств\p{L}*|успеваемост\p{L}*|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл)(?: |$)/u;
+  /^(?:кол во|количество|число) (?:оо|школ|ату|мо|мсу)$|(?:^| )(?:качеств\p{L}*|успеваемост\p{L}*|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл|стобалл\p{L}*|высокобалл\p{L}*|\d+ и (?:более|выше))(?: |$)/u;
+
+const PLACE_WORD = /муницип|(?:^| )(?:мо|ате|ату|мсу|район\p{L}*|округ\p{L}*|территори\p{L}*)(?: |$)/u;
 
 /** The field a (normalised) header means; 'ignore' for a known column to skip; null when unknown. */
 export function fieldOfHeader(normalised: string): TableField | null {
@@ -179,7 +188,7 @@ export function fieldOfHeader(normalised: string): TableField | null {
   if (has(/понизил/)) return pct ? 'pct_lowered' : 'lowered';
   if (has(/подтвердил/)) return pct ? 'pct_confirmed' : 'confirmed';
   if (has(/повысил/)) return pct ? 'pct_raised' : 'raised';
-  if (has(/(?:^| )средн\p{L}* (?:балл|отметк|оценк)|^средн\p{L}*$/u)) return 'average';
+  if (has(/(?:^| )средн\p{L}*(?: \p{L}+)? (?:балл|отметк|оценк)|^средн\p{L}*$/u)) return 'average';
   if (DERIVED.test(t)) return 'ignore';
   // ФИС ОКО reports name the region, municipalities and schools («(sch583312) МБОУ СОШ № 1») in one column.
   if (t === 'группы участников') return 'school_name';
@@ -189,11 +198,14 @@ export function fieldOfHeader(normalised: string): TableField | null {
     return 'participants';
   }
   if (has(/логин/)) return 'school_login';
-  if (has(/(?:^| )код(?: |$)/)) {
-    if (has(/ (?:мо|ате|муницип\p{L}*|район\p{L}*|октмо|окпо|огрн|инн)(?: |$)/u)) return 'ignore';
+  if (has(/(?:^| )(?:код|id|идентификатор)(?: |$)/)) {
+    if (has(/ (?:мо|ате|ату|мсу|муницип\p{L}*|район\p{L}*|октмо|окпо|огрн|инн|предмет\p{L}*)(?: |$)/u))
+      return 'ignore';
     return 'school_code';
   }
-  if (has(/муницип|^(?:мо|ате|мсу|район|городской округ|территория)$/)) return 'municipality';
+  if (has(PLACE_WORD)) return 'municipality';
+  if (has(/процедур|^(?:вид|тип) (?:работы|оценк)|^(?:работа|экзамен)$/)) return 'assessment';
+  if (has(/предмет|дисциплин/)) return 'subject';
   if (
     has(
       /наименован|название|^(?:оо|оу|ооо|школа|организация|учреждение)$|образовательн\p{L}* (?:организац|учрежден)/u,
@@ -201,10 +213,8 @@ export function fieldOfHeader(normalised: string): TableField | null {
   ) {
     return 'school_name';
   }
-  if (has(/^(?:год|учебный год|год проведения)$/)) return 'year';
-  if (has(/процедур|^(?:вид|тип) (?:работы|оценк)|^(?:работа|экзамен)$/)) return 'assessment';
-  if (has(/предмет|дисциплин/)) return 'subject';
-  if (has(/^(?:класс|параллель|кл)$/)) return 'grade';
+  if (has(/^(?:учебный )?год(?: \p{L}+)?$/u)) return 'year';
+  if (has(/^(?:класс|параллель|кл)(?: \p{L}+)?$/u)) return 'grade';
   return null;
 }
 

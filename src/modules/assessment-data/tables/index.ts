@@ -42,7 +42,7 @@ export async function readAssessmentTableInThread(
   }
   const { analysis } = analyseBook(book, mapping?.sheet ?? null);
   const applied = mapping ?? analysis.mapping;
-  const sheet = book.find((s) => s.name === applied.sheet) ?? book[0];
+  const sheet = book.find((s) => s.name === (applied.sheet ?? analysis.mapping.sheet)) ?? book[0];
   if (!sheet) throw new AppError('INVALID_INPUT', 'В файле нет ни одной строки');
   return { analysis, conversion: convertTable(sheet, applied) };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TableRow } from '../../orgs/parse-table.js';
-import { fieldOfHeader, normaliseHeader } from './header-vocabulary.js';
+import { FIELD_LABELS, fieldOfHeader, normaliseHeader } from './header-vocabulary.js';
 import type { TableAnalysis, TableField, TableMapping } from './mapping.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
@@ -62,7 +62,17 @@ function findHeader(rows: TableRow[]): number[] | null {
   const band = [bottom];
   for (let i = bottom - 1; i >= 0 && band.length < MAX_HEADER_ROWS; i--) {
     const r = rows[i] as TableRow;
-    if (r.row !== (rows[i + 1] as TableRow).row - 1 || distinct(r.cells) < 2 || dataLike(r)) break;
+    // A label and its value («Предмет:» «Математика») are a title, not a group row: groups stand over the
+    // measure columns, right of the school's columns.
+    const overMeasures = r.cells.some((c, k) => k >= 2 && c !== '');
+    if (
+      r.row !== (rows[i + 1] as TableRow).row - 1 ||
+      distinct(r.cells) < 2 ||
+      !overMeasures ||
+      dataLike(r)
+    ) {
+      break;
+    }
     band.unshift(i);
   }
   return band;
@@ -95,17 +105,25 @@ function headerColumns(band: TableRow[]): Column[] {
   return columns;
 }
 
-/** The procedure a column's group rows name («Астрономия, 11 класс» too: a subject not in the list). */
+/**
+ * The procedure a column's group rows name, the parts gathered down the rows («5 класс» above «Математика»);
+ * a subject not in the list («Астрономия, 11 класс») is the words a group text has besides its grade.
+ */
 function groupOf(col: Column): ProcPart {
+  const part: NonNullable<ProcPart> = { assessment: null, subject: null, grade: null };
+  let other: string | null = null;
   for (const text of col.upper) {
-    const p = parseProcedure(text);
     const f = fieldOfHeader(normaliseHeader(text));
     if (f !== null && f !== 'ignore') continue;
-    const subject =
-      p.subject ?? (p.grade !== null || p.assessment !== null ? subjectOfGroupText(text) : null);
-    if (subject !== null || p.grade !== null) return { assessment: p.assessment, subject, grade: p.grade };
+    const p = parseProcedure(text);
+    part.assessment ??= p.assessment;
+    part.subject ??= p.subject;
+    part.grade ??= p.grade;
+    if (!p.subject && (p.grade !== null || p.assessment !== null)) other ??= subjectOfGroupText(text);
   }
-  return col.procedure;
+  part.subject ??= other;
+  if (part.subject === null && part.grade === null) return col.procedure;
+  return part;
 }
 
 /** Assessment, year, grade, subject named by the title rows or the sheet name (the first that names it). */
@@ -122,11 +140,27 @@ function fixedOf(titles: string[]): TableMapping['fixed'] {
 }
 
 export function signatureOf(sheetName: string | null, band: TableRow[]): string {
+  // The header's row numbers are part of the shape: a saved mapping names them, so a file with one more
+  // title row is another shape (the recogniser looks at it afresh) rather than read from the wrong rows.
   const shape = [
     normaliseHeader(sheetName ?? ''),
-    ...band.map((r) => r.cells.map(normaliseHeader).join('\t')),
+    ...band.map((r) => `${r.row}:${r.cells.map(normaliseHeader).join('\t')}`),
   ];
   return `t1-${createHash('sha256').update(shape.join('\n')).digest('hex').slice(0, 32)}`;
+}
+
+/** True when every filled cell of the procedure columns names `part` («ВПР Математика 5 класс»). */
+function cellsName(
+  part: 'assessment' | 'subject' | 'grade',
+  columns: TableMapping['columns'],
+  data: TableRow[],
+) {
+  const cols = columns.filter((c) => c.field === 'assessment' || c.field === 'subject');
+  const texts = data
+    .slice(0, 50)
+    .map((r) => cols.map((c) => r.cells[c.column - 1] ?? '').join(' '))
+    .filter((t) => t.trim() !== '');
+  return texts.length > 0 && texts.every((t) => parseProcedure(t)[part] !== null);
 }
 
 const PART_NAMES = { assessment: 'процедура', subject: 'предмет', grade: 'класс' } as const;
@@ -198,7 +232,9 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     doubts.push('Год не указан ни в столбце, ни в заголовке над таблицей: укажите его');
   }
   for (const part of ['assessment', 'subject', 'grade'] as const) {
-    if (fixed[part] !== null || (layout === 'long' && fields.has(part))) continue;
+    if (fixed[part] !== null || (layout === 'long' && (fields.has(part) || cellsName(part, columns, data)))) {
+      continue;
+    }
     if (layout === 'long')
       doubts.push(`Не указан(а) ${PART_NAMES[part]}: нет ни столбца, ни заголовка над таблицей`);
     else {
@@ -207,6 +243,19 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     }
   }
   const headerTexts = new Map(cols.map((c) => [c.column, c.texts.join(' / ')]));
+  // Two columns of one field in one group: only the first is read (groups without a header look like this).
+  const seen = new Map<string, number>();
+  for (const c of columns) {
+    if (c.field === 'ignore') continue;
+    const key = `${c.field}|${c.group}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, c.column);
+    else {
+      doubts.push(
+        `Столбцы «${headerTexts.get(first)}» и «${headerTexts.get(c.column)}» распознаны как одно поле «${FIELD_LABELS[c.field]}»: читается первый`,
+      );
+    }
+  }
   for (const col of cols) {
     if (col.field !== null || col.texts.length === 0) continue;
     const sample = data

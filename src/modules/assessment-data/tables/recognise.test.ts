@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cp1251, workbook, YEAR } from '../../../../tests/helpers/assessment-tables.js';
-import { fieldOfHeader, normaliseHeader, VOCABULARY } from './header-vocabulary.js';
+import { FIELD_LABELS, fieldOfHeader, normaliseHeader, VOCABULARY } from './header-vocabulary.js';
 import { readAssessmentTableInThread } from './index.js';
-import type { TableMapping } from './mapping.js';
+import { TABLE_FIELDS, type TableMapping } from './mapping.js';
 import { buildTableTemplate } from './templates.js';
 import { parseProcedure } from './wide-groups.js';
 
@@ -17,6 +18,25 @@ describe('header vocabulary', () => {
     ).filter((x) => x.field !== x.want);
     expect(wrong).toEqual([]);
     expect(VOCABULARY.every((v) => fieldOfHeader(normaliseHeader(v.label)) === v.field)).toBe(true);
+  });
+
+  it('is listed in docs/data-formats.md as it is in the code, and every listed header is recognised', () => {
+    const docs = readFileSync(new URL('../../../../docs/data-formats.md', import.meta.url), 'utf8');
+    const table = /<!-- vocabulary[^>]*-->\n([\s\S]*?)\n<!-- \/vocabulary -->/.exec(docs)?.[1] ?? '';
+    const rows = table
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(' | ').map((c) => c.replace(/^\| | \|$/g, '')));
+    const listed = rows.map(([field, label, explanation, examples]) => ({
+      field: field?.replace(/`/g, ''),
+      label,
+      explanation,
+      examples: [...(examples ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''),
+    }));
+    expect(listed).toEqual(VOCABULARY);
+    for (const v of listed) {
+      for (const e of v.examples) expect([e, fieldOfHeader(normaliseHeader(e))]).toEqual([e, v.field]);
+    }
   });
 
   it('tells a procedure from group and title texts', () => {
@@ -33,8 +53,15 @@ describe('header vocabulary', () => {
     expect(parseProcedure('ОГЭ математика')).toMatchObject({
       assessment: 'ОГЭ',
       subject: 'математика',
-      grade: null,
+      grade: 9,
     });
+    expect(parseProcedure('Результаты ЕГЭ по математике (профиль) в 2025 году')).toMatchObject({
+      assessment: 'ЕГЭ',
+      subject: 'математика (профильный уровень)',
+      grade: 11,
+      year: 2025,
+    });
+    expect(parseProcedure('по русскому языку, 9 кл.')).toMatchObject({ subject: 'русский язык', grade: 9 });
     expect(parseProcedure('Русский язык 4 кл. — % «2»')).toMatchObject({
       subject: 'русский язык',
       grade: 4,
@@ -87,6 +114,12 @@ describe('the recogniser', () => {
     expect(a.analysis.signature).toBe(b.analysis.signature);
     expect(other.analysis.signature).not.toBe(a.analysis.signature);
     expect(sheet.analysis.signature).not.toBe(a.analysis.signature);
+    const lower = await read(
+      'e.xlsx',
+      await workbook('ВПР', [['Результаты'], LONG_HEAD, ['K1', 'математика', 5, 20, 1, 5, 10, 4]]),
+    );
+    expect(lower.analysis.mapping.headerRows).toEqual([2]);
+    expect(lower.analysis.signature).not.toBe(a.analysis.signature);
   });
 
   it('is not sure when the year and the assessment are missing, and a user mapping completes them', async () => {
@@ -173,13 +206,13 @@ describe('the recogniser', () => {
       'K2;Школа 2;;;10;10,0',
     ].join('\n');
     const out = await read('огэ.csv', cp1251(csv));
-    expect(out.analysis.doubts).toEqual(['Не указан(а) класс у 2 групп(ы) столбцов']);
+    // ОГЭ is the 9th grade's: the groups need no grade.
+    expect(out.analysis.doubts).toEqual([]);
     expect(out.analysis.mapping.groups).toEqual([
-      { assessment: 'ОГЭ', subject: 'математика', grade: null },
-      { assessment: 'ОГЭ', subject: 'русский язык', grade: null },
+      { assessment: 'ОГЭ', subject: 'математика', grade: 9 },
+      { assessment: 'ОГЭ', subject: 'русский язык', grade: 9 },
     ]);
-    const mapping = { ...out.analysis.mapping, fixed: { ...out.analysis.mapping.fixed, grade: 9 } };
-    const fixed = await read('огэ.csv', cp1251(csv), mapping);
+    const fixed = out;
     expect(fixed.conversion.errors).toEqual([]);
     expect(
       fixed.conversion.results.map((r) => [
@@ -230,4 +263,104 @@ describe('XLSX templates', () => {
       expect(wb.getWorksheet('Результаты')?.views[0]).toMatchObject({ state: 'frozen' });
     });
   }
+});
+
+describe('headers as regions write them', () => {
+  const cases: [string, string | null][] = [
+    ['Кол-во\nучастников', 'participants'],
+    ['Количество участников, чел.', 'participants'],
+    ['Выполняли работу', 'participants'],
+    ['Доля обучающихся, получивших "2", %', 'pct2'],
+    ['Получили отметку "3" (чел.)', 'mark3'],
+    ['Отметка 4, % от общего числа участников', 'pct4'],
+    ['"5" (%)', 'pct5'],
+    ['Понизили (Отметка < Отметка по журналу) %', 'pct_lowered'],
+    ['Не набрали минимального балла', 'below_min'],
+    ['Средний тестовый балл', 'average'],
+    ['Количество стобалльников', 'ignore'],
+    ['Успеваемость, %', 'ignore'],
+    ['Наименование МО', 'municipality'],
+    ['Наименование МСУ', 'municipality'],
+    ['Код МСУ', 'ignore'],
+    ['Идентификатор ОО', 'school_code'],
+    ['Наименование образовательной организации', 'school_name'],
+    ['Наименование предмета', 'subject'],
+    ['Наименование оценочной процедуры', 'assessment'],
+    ['Учебный год', 'year'],
+    ['Год проведения', 'year'],
+    ['Класс (параллель)', 'grade'],
+    ['№ п/п', 'ignore'],
+    ['Кол-во ОО', 'ignore'],
+    ['Баллы', null],
+  ];
+  it.each(cases)('«%s» → %s', (header, field) => {
+    expect(fieldOfHeader(normaliseHeader(header))).toBe(field);
+  });
+
+  it('a three-row header: the grade above the subjects above the fields', async () => {
+    const rows = [
+      ['Код ОО', '5 класс', null, null, null, null, null, null, null, null, null],
+      ['Код ОО', 'Математика', null, null, null, null, 'История', null, null, null, null],
+      ['Код ОО', 'Участников', '2', '3', '4', '5', 'Участников', '2', '3', '4', '5'],
+      ['K1', 20, 1, 5, 10, 4, 10, 0, 5, 5, 0],
+    ];
+    const merges = ['A1:A3', 'B1:K1', 'B2:F2', 'G2:K2'];
+    const out = await read('впр.xlsx', await workbook(`ВПР ${YEAR}`, rows, merges));
+    expect(out.analysis.doubts).toEqual([]);
+    expect(out.analysis.mapping.headerRows).toEqual([1, 2, 3]);
+    expect(
+      out.conversion.results.map((r) => [r.assessment, r.subject, r.grade, r.year, r.participants, r.mark5]),
+    ).toEqual([
+      ['ВПР', 'математика', 5, YEAR, 20, 4],
+      ['ВПР', 'история', 5, YEAR, 10, 0],
+    ]);
+  });
+
+  it('doubts two columns of one field (groups without a header) and labels every field in Russian', async () => {
+    const rows = [
+      ['Код ОО', 'Участников', '2', '3', '4', '5', 'Участников', '2', '3', '4', '5'],
+      ['K1', 20, 1, 5, 10, 4, 10, 0, 5, 5, 0],
+    ];
+    const out = await read(`впр-${YEAR}-5.xlsx`, await workbook('ВПР математика 5 класс', rows));
+    expect(out.analysis.doubts).toContain(
+      'Столбцы «Участников» и «Участников» распознаны как одно поле «Количество участников»: читается первый',
+    );
+    expect(out.analysis.sure).toBe(false);
+    expect(Object.keys(FIELD_LABELS).sort()).toEqual([...TABLE_FIELDS].sort());
+  });
+
+  it('title rows of a label and its value right above the header', async () => {
+    const rows = [
+      ['Процедура:', 'ВПР'],
+      ['Предмет:', 'Математика'],
+      ['Учебный год:', '2024/2025'],
+      ['Класс:', '5 класс'],
+      ['Логин', 'Наименование ОО', 'Участников', '2', '3', '4', '5'],
+      ['sch1', 'Школа 1', 20, 1, 5, 10, 4],
+    ];
+    const out = await read('впр.xlsx', await workbook('Лист1', rows));
+    expect(out.analysis.mapping.headerRows).toEqual([5]);
+    expect(out.analysis.mapping.fixed).toEqual({
+      assessment: 'ВПР',
+      subject: 'математика',
+      grade: 5,
+      year: 2025,
+    });
+    expect(out.analysis.doubts).toEqual([]);
+    expect(out.conversion.results).toHaveLength(1);
+  });
+
+  it('a long table naming the whole procedure in one cell', async () => {
+    const rows = [
+      ['Логин', 'Процедура', 'Участников', '2', '3', '4', '5'],
+      ['sch1', 'ВПР Математика 5 класс', 20, 1, 5, 10, 4],
+      ['sch1', 'ВПР Русский язык 6 кл.', 10, 0, 5, 5, 0],
+    ];
+    const out = await read('впр.xlsx', await workbook(`${YEAR}`, rows));
+    expect(out.analysis.doubts).toEqual([]);
+    expect(out.conversion.results.map((r) => [r.assessment, r.subject, r.grade, r.year])).toEqual([
+      ['ВПР', 'математика', 5, YEAR],
+      ['ВПР', 'русский язык', 6, YEAR],
+    ]);
+  });
 });

@@ -27,10 +27,10 @@ const ASSESSMENTS: [RegExp, string][] = [
 /** Subjects and their usual short forms; the first name is the one stored. Longer names first. */
 const SUBJECTS: [RegExp, string][] = [
   [
-    /математик\p{L}* профильн\p{L}*(?: уровень)?|профильн\p{L}* математик\p{L}*/u,
+    /математик\p{L}* профил\p{L}*(?: уровн\p{L}*)?|профил\p{L}* математик\p{L}*/u,
     'математика (профильный уровень)',
   ],
-  [/математик\p{L}* базов\p{L}*(?: уровень)?|базов\p{L}* математик\p{L}*/u, 'математика (базовый уровень)'],
+  [/математик\p{L}* баз\p{L}*(?: уровн\p{L}*)?|базов\p{L}* математик\p{L}*/u, 'математика (базовый уровень)'],
   [/русск\p{L}* язык\p{L}*|(?:^| )рус яз(?: |$)|(?:^| )русский(?: |$)/u, 'русский язык'],
   [/(?:^| )математик\p{L}*|(?:^| )матем(?: |$)/u, 'математика'],
   [/окружающ\p{L}* мир\p{L}*|(?:^| )окр мир(?: |$)/u, 'окружающий мир'],
@@ -90,6 +90,8 @@ export function parseProcedure(raw: string): ProcedureText {
       break;
     }
   }
+  // The state exams are taken in one grade each.
+  if (grade === null && (assessment === 'ОГЭ' || assessment === 'ЕГЭ')) grade = assessment === 'ОГЭ' ? 9 : 11;
   let year: number | null = null;
   // «2024/2025 учебный год» is the year the procedure was held in spring: the second one.
   const y = SCHOOL_YEAR.exec(t) ?? YEAR.exec(t);
