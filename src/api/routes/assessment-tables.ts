@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
+import { dataRegions } from '../../modules/assessment-data/data-years.js';
 import {
   deleteTableTemplate,
   listTableTemplates,
@@ -162,6 +163,8 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       responses: okFile('Шаблон XLSX', [XLSX_TYPE]),
     }),
     async (c) => {
+      // The templates carry no data, but only those who load or read the region's data are given them.
+      dataRegions(requireActor(c));
       const { layout } = c.req.valid('query');
       return fileAnswer(c, {
         mime: XLSX_TYPE,

@@ -247,6 +247,34 @@ describe.each(DB_KINDS)('import of an assessment table (%s)', (kind) => {
     expect((await db.select({ n: count() }).from(contextValues))[0]?.n).toBe(context);
   });
 
+  it('a table of confirmation columns only replaces confirmations and keeps the results', async () => {
+    await wipe();
+    await importAssessmentData(db, {
+      actor: f.as('region'),
+      fileName: 'data.zip',
+      data: zipOfPackage(GOOD),
+      dryRun: false,
+    });
+    const before = await stored();
+    const changed = goodConfirmations().map((c) => ({ ...c, lowered: 1, confirmed: 22 }));
+    const r = await importAssessmentTable(db, {
+      actor: f.as('region'),
+      fileName: 'подтверждение.xlsx',
+      dryRun: false,
+      conversion: conversion({ confirmations: changed }),
+      withConfirmation: true,
+      confirmedSchools: {},
+    });
+    expect(r).toMatchObject({ ok: true, results: 0, confirmations: 2 });
+    expect(r.replaced).toEqual([{ year: 2024, results: 0, contextValues: 0, confirmations: 2 }]);
+    const after = await stored();
+    expect(after.results).toEqual(before.results);
+    expect(after.confirmations.map((c) => [c.lowered, c.confirmed])).toEqual([
+      [1, 22],
+      [1, 22],
+    ]);
+  });
+
   it('writes nothing while a school matched by name is unconfirmed; loads it once confirmed', async () => {
     await wipe();
     await db.update(orgUnits).set({ name: 'МБОУ «СОШ № 3»' }).where(eq(orgUnits.id, f.S3.id));

@@ -134,8 +134,7 @@ export async function importAssessmentTable(
   }
   const schoolIds = pkg.schools.map((s) => s.id);
   const scope = scopeOf(pkg);
-  if (dryRun)
-    return { ...summary, ok: true, replaced: await countScope(db, scope, schoolIds, withConfirmation) };
+  if (dryRun) return { ...summary, ok: true, replaced: await countScope(db, scope, schoolIds) };
 
   const loader = bulk ?? insertLoader(db);
   const replaced = await loader.transaction(async (s) => {
@@ -152,8 +151,8 @@ export async function importAssessmentTable(
         'Пока проверялся файл, школы региона изменились: загрузите файл ещё раз',
       );
     }
-    const counted = await countScope(s.db, scope, schoolIds, withConfirmation);
-    await deleteScope(s.db, scope, schoolIds, withConfirmation);
+    const counted = await countScope(s.db, scope, schoolIds);
+    await deleteScope(s.db, scope, schoolIds);
     const procedureIds = await storedProcedureIds(s.db, pkg.procedures);
     await s.referencesChecked(async () => {
       for (const t of bulkTables(pkg, schoolIds, procedureIds)) if (t.length > 0) await s.copy(t);

@@ -8,21 +8,29 @@ import type { DataPackage } from './types.js';
 // for the assessments (ВПР, ОГЭ…) the file has in that year — never another assessment, school or the
 // context data (import-assessment-table.ts).
 
-/** Year → the assessments the file has in it. */
-export type TableScope = Map<number, string[]>;
+/** Year → the assessments the file has in it, for results and for confirmation rows apart. */
+export type TableScope = {
+  results: Map<number, string[]>;
+  /** Null: the file has no confirmation columns, its confirmation rows stay. */
+  confirmations: Map<number, string[]> | null;
+};
 
+function byYear(pkg: DataPackage, t: { length: number; year: Int32Array; procedure: Int32Array }) {
+  const out = new Map<number, Set<string>>();
+  for (let i = 0; i < t.length; i++) {
+    const y = t.year[i] as number;
+    const a = pkg.procedures[t.procedure[i] as number]?.assessment ?? '';
+    out.set(y, (out.get(y) ?? new Set()).add(a));
+  }
+  return new Map([...out].sort(([a], [b]) => a - b).map(([y, s]) => [y, [...s]]));
+}
+
+// A file of only confirmation columns replaces no results, and the other way round.
 export function scopeOf(pkg: DataPackage): TableScope {
-  const byYear = new Map<number, Set<string>>();
-  const add = (t: { length: number; year: Int32Array; procedure: Int32Array }) => {
-    for (let i = 0; i < t.length; i++) {
-      const y = t.year[i] as number;
-      const a = pkg.procedures[t.procedure[i] as number]?.assessment ?? '';
-      byYear.set(y, (byYear.get(y) ?? new Set()).add(a));
-    }
+  return {
+    results: byYear(pkg, pkg.results),
+    confirmations: pkg.confirmation ? byYear(pkg, pkg.confirmation) : null,
   };
-  add(pkg.results);
-  if (pkg.confirmation) add(pkg.confirmation);
-  return new Map([...byYear].sort(([a], [b]) => a - b).map(([y, s]) => [y, [...s]]));
 }
 
 type ProcedureTable = typeof assessmentResults | typeof confirmationResults;
@@ -37,44 +45,29 @@ const inScope = (t: ProcedureTable, year: number, assessments: string[], schoolI
     ),
   );
 
-const tables = (withConfirmation: boolean): [ProcedureTable, 'results' | 'confirmations'][] =>
-  withConfirmation
-    ? [
-        [assessmentResults, 'results'],
-        [confirmationResults, 'confirmations'],
-      ]
-    : [[assessmentResults, 'results']];
-
-/** How many stored rows the table replaces, by year (years with none are left out, as for a package). */
-export async function countScope(
-  db: Db,
-  scope: TableScope,
-  schoolIds: string[],
-  withConfirmation: boolean,
-): Promise<ReplacedYear[]> {
-  const out: ReplacedYear[] = [];
-  for (const [year, assessments] of scope) {
-    const r = { year, results: 0, contextValues: 0, confirmations: 0 };
-    for (const [t, key] of tables(withConfirmation)) {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(t)
-        .where(inScope(t, year, assessments, schoolIds));
-      r[key] = Number(row?.n ?? 0);
-    }
-    if (r.results + r.confirmations > 0) out.push(r);
-  }
-  return out;
+function* parts(scope: TableScope) {
+  for (const [year, assessments] of scope.results)
+    yield { table: assessmentResults, key: 'results' as const, year, assessments };
+  for (const [year, assessments] of scope.confirmations ?? [])
+    yield { table: confirmationResults, key: 'confirmations' as const, year, assessments };
 }
 
-export async function deleteScope(
-  db: Db,
-  scope: TableScope,
-  schoolIds: string[],
-  withConfirmation: boolean,
-): Promise<void> {
-  for (const [year, assessments] of scope) {
-    for (const [t] of tables(withConfirmation))
-      await db.delete(t).where(inScope(t, year, assessments, schoolIds));
+/** How many stored rows the table replaces, by year (years with none are left out, as for a package). */
+export async function countScope(db: Db, scope: TableScope, schoolIds: string[]): Promise<ReplacedYear[]> {
+  const out = new Map<number, ReplacedYear>();
+  for (const p of parts(scope)) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(p.table)
+      .where(inScope(p.table, p.year, p.assessments, schoolIds));
+    const r = out.get(p.year) ?? { year: p.year, results: 0, contextValues: 0, confirmations: 0 };
+    r[p.key] += Number(row?.n ?? 0);
+    out.set(p.year, r);
   }
+  return [...out.values()].filter((r) => r.results + r.confirmations > 0).sort((a, b) => a.year - b.year);
+}
+
+export async function deleteScope(db: Db, scope: TableScope, schoolIds: string[]): Promise<void> {
+  for (const p of parts(scope))
+    await db.delete(p.table).where(inScope(p.table, p.year, p.assessments, schoolIds));
 }
