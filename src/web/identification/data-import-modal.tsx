@@ -73,7 +73,7 @@ export function Counts({ r }: { r: ImportReport }) {
   );
 }
 
-export function Details({ r }: { r: ImportReport }) {
+export function Details({ r, table = false }: { r: ImportReport; table?: boolean }) {
   return (
     <Stack gap="xs">
       {r.errors.length > 0 && (
@@ -121,8 +121,10 @@ export function Details({ r }: { r: ImportReport }) {
       {r.unknownSchools.length > 0 && (
         <Alert color="orange" title={`Школы, неизвестные системе: ${r.unknownSchools.length}`}>
           <Text size="sm" mb={4}>
-            Школы пакета ищутся в справочнике организаций по коду (столбец school_id); школ с этими кодами
-            нет. Они не создаются автоматически: исправьте коды в пакете или уберите эти школы.
+            {table
+              ? TABLE.unknownSchoolsHelp
+              : 'Школы пакета ищутся в справочнике организаций по коду (столбец school_id); школ с этими ' +
+                'кодами нет. Они не создаются автоматически: исправьте коды в пакете или уберите эти школы.'}
           </Text>
           <List size="sm" mah={160} style={{ overflow: 'auto' }}>
             {r.unknownSchools.map((s) => (

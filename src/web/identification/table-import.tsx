@@ -165,7 +165,7 @@ export function TableImport({
           {done.savedTemplate && ` Сопоставление сохранено как шаблон «${done.savedTemplate.name}».`}
         </Alert>
         <Counts r={done} />
-        <Details r={done} />
+        <Details r={done} table />
       </Stack>
     );
 
@@ -367,7 +367,7 @@ export function TableImport({
           ) : (
             <Alert color="red">Таблица не загружается, пока есть ошибки или неподтверждённые школы.</Alert>
           )}
-          <Details r={check} />
+          <Details r={check} table />
         </Stack>
       )}
       <Text size="xs" c="dimmed">
