@@ -10,7 +10,7 @@ import type {
   TableNote,
   TableSchoolKey,
 } from './mapping.js';
-import { readMeasures } from './measures.js';
+import { isEmptyCell, readMeasures } from './measures.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure } from './wide-groups.js';
 
@@ -157,7 +157,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       const cells = cellsOf(mapping.layout === 'wide' ? g : null);
       const measureFields = measuresOf[g] ?? [];
       // A school that did not write this procedure leaves its group empty: no row, no error.
-      if (measureFields.every((f) => cells.text(f) === '')) {
+      if (measureFields.every((f) => isEmptyCell(cells.text(f)))) {
         if (mapping.layout === 'long') {
           out.notes.push({ row: r.row, column: null, message: 'Строка пропущена: в ней нет результатов' });
         }

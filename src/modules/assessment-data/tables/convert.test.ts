@@ -45,6 +45,31 @@ describe('percent → counts', () => {
   });
 });
 
+describe('confirmation of marks in percent', () => {
+  it('three shares are a distribution: rounded, checked, fixed to the participants', async () => {
+    const head = [
+      ...HEAD,
+      'Понизили (Отметка < Отметка по журналу) %',
+      'Подтвердили (Отметка = Отметке по журналу) %',
+      'Повысили (Отметка > Отметка по журналу) %',
+    ];
+    const data = await workbook('Лист1', [head, [...KEY, 7, 14.29, 71.43, 14.29], [...KEY, 7, 10, 80, 5]]);
+    const c = (await readAssessmentTableInThread('t.xlsx', data, null)).conversion;
+    expect(c.confirmations.map((r) => [r.participants, r.lowered, r.confirmed, r.raised])).toEqual([
+      [7, 1, 5, 1],
+    ]);
+    expect(c.results).toEqual([]);
+    expect(c.errors).toEqual([
+      {
+        row: 3,
+        column: 'Понизили (Отметка < Отметка по журналу) %',
+        message:
+          'Сумма долей (понизили, подтвердили, повысили) — 95 %, а должна быть 100 % (допускается ±1,5)',
+      },
+    ]);
+  });
+});
+
 describe('row errors name the row and the column', () => {
   it('percentages that do not add up to 100', async () => {
     const c = await pctTable([...KEY, 20, 10, 30, 40, 18.5], [...KEY, 20, 10, 30, 40, 19.5]);
@@ -87,6 +112,13 @@ describe('row errors name the row and the column', () => {
       { row: 2, column: '2', message: 'Сумма (21: отметки «2»–«5») больше числа участников (20)' },
       { row: 3, column: 'Кол-во участников', message: 'Не указано число участников' },
     ]);
+  });
+
+  it('«н/д», «—» and «x» are empty cells: a group of them is a procedure the school did not write', async () => {
+    const c = await countTable([...KEY, 'н/д', '—', 'x', '-', ''], [...KEY, 20, '—', 5, 10, 5]);
+    expect(c.errors).toEqual([]);
+    expect(c.notes).toEqual([{ row: 2, column: null, message: 'Строка пропущена: в ней нет результатов' }]);
+    expect(c.results.map((r) => [r.row, r.mark2, r.mark3])).toEqual([[3, 0, 5]]);
   });
 
   it('a bad year or grade, and an empty cell of a needed column', async () => {

@@ -14,10 +14,12 @@ export type Measures = {
   confirmation: { lowered: number; confirmed: number; raised: number } | null;
 };
 
-const EMPTY = /^[-–—]?$/;
+/** Cells reports leave for «no data»: a dash, «н/д», «нет данных», «x». */
+const EMPTY = /^(?:[-–—]|н\/?д|нет данных|[xх×]|\*)?$/i;
+export const isEmptyCell = (text: string) => EMPTY.test(text);
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
-/** A number's text as people type it: '1 234', '12,5', '12.5 %'; '', '-' and '—' are empty (null). */
+/** A number's text as people type it: '1 234', '12,5', '12.5 %'; an EMPTY cell is null. */
 function numberOf(cells: Cells, field: TableField, err: Err): number | null | undefined {
   const raw = cells.text(field);
   if (EMPTY.test(raw)) return null;
@@ -88,7 +90,7 @@ function countsOrShares(
   const shares = pctFields.map((f) => shareOf(cells, f, err));
   if (shares.includes(undefined)) return undefined;
   if (!shares.some((s) => s !== null)) return null;
-  const first = pctFields.find((f) => cells.text(f) !== '') as TableField;
+  const first = pctFields.find((f) => !isEmptyCell(cells.text(f))) as TableField;
   if (participants === null) {
     err(first, 'Не указано число участников: без него доли в процентах не пересчитать в количество');
     return undefined;
