@@ -13,6 +13,7 @@ import { inputGuard } from './input-guard.js';
 import { walCookie } from './report-db.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { assessmentRoutes } from './routes/assessment.js';
+import { assessmentTableRoutes } from './routes/assessment-tables.js';
 import { authRoutes } from './routes/auth.js';
 import { courseRoutes } from './routes/courses.js';
 import { coverageRoutes } from './routes/coverage.js';
@@ -100,6 +101,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   taskRoutes(app, deps);
   importRoutes(app, deps);
   assessmentRoutes(app, deps);
+  assessmentTableRoutes(app, deps);
   identificationRunRoutes(app, deps);
   identificationListRoutes(app, deps);
   riskInstrumentRoutes(app, deps);

@@ -82,7 +82,10 @@ export const fileBody = {
  * The uploaded file of a multipart request. The body limit of the app leaves room for the multipart
  * envelope, so the file itself is held to `maxBytes` (UPLOAD_MAX_MB) here.
  */
-export async function readUpload(c: Context, maxBytes: number): Promise<{ name: string; data: Buffer }> {
+export async function readUpload(
+  c: Context,
+  maxBytes: number,
+): Promise<{ name: string; data: Buffer; fields: Record<string, string> }> {
   let body: Record<string, unknown>;
   try {
     body = await c.req.parseBody({ all: true });
@@ -99,7 +102,10 @@ export async function readUpload(c: Context, maxBytes: number): Promise<{ name: 
   if (file.size > maxBytes) {
     throw new AppError('TOO_LARGE', `Файл больше допустимых ${Math.round(maxBytes / 1048576)} МБ`);
   }
-  return { name: file.name, data: Buffer.from(await file.arrayBuffer()) };
+  // The other text fields of the form (an edited mapping sent with the file).
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') fields[k] = v;
+  return { name: file.name, data: Buffer.from(await file.arrayBuffer()), fields };
 }
 
 /** A file as the answer, to be saved by the browser: its type, its Russian name, its bytes. */

@@ -119,6 +119,25 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     body: { role: 'teacher', orgUnitId: t.all.units.school.unitId },
   }),
   'POST /api/assessment-data/import': () => ({ body: textFile('results.csv', 'school_id;year\n') }),
+  // Assessment tables (issue 16 §1): a dry run of a file without data; a stale version changes no template.
+  'POST /api/assessment-data/tables/analyse': () => ({ body: textFile('результаты.csv', 'Код ОО;Класс\n') }),
+  'POST /api/assessment-data/tables/import': () => ({ body: textFile('результаты.csv', 'Код ОО;Класс\n') }),
+  'PUT /api/assessment-data/tables/templates': () => ({
+    body: {
+      name: 'Проверка доступа',
+      signature: 'проверка',
+      mapping: {
+        sheet: null,
+        headerRows: [1],
+        layout: 'long',
+        columns: [{ column: 1, field: 'school_code', group: null }],
+        groups: [],
+        fixed: { assessment: null, subject: null, grade: null, year: null },
+      },
+      version: STALE,
+    },
+  }),
+  'DELETE /api/assessment-data/tables/templates': () => ({ query: `name=Проверка&version=${STALE}` }),
   'GET /api/identification/compare': (t) => ({ query: `base=${t.all.runId}&other=${t.all.runId}` }),
   'POST /api/identification/runs': (t) => ({ body: { year: 2025, methodologyId: t.all.methodologyId } }),
   'POST /api/methodologies': (t) => ({

@@ -1,4 +1,5 @@
 export * from './assessment.js';
+export * from './assessment-tables.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './expertise.js';

@@ -238,7 +238,7 @@ function packageCounts(pkg: DataPackage) {
   };
 }
 
-async function resolveRegion(
+export async function resolveRegion(
   db: Db,
   o: {
     admin: boolean;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { change, changes, named } from './event-shapes.js';
+import { ASSESSMENT_TABLE_EVENT_PAYLOADS } from './events-assessment-tables.js';
 import { NOTIFICATION_EVENT_PAYLOADS } from './events-notifications.js';
 import { PEOPLE_EVENT_PAYLOADS } from './events-people.js';
 import { PRACTICE_EVENT_PAYLOADS } from './events-practices.js';
@@ -286,6 +287,7 @@ export const EVENT_PAYLOADS = {
   ...PUBLICATION_EVENT_PAYLOADS,
   ...PRACTICE_EVENT_PAYLOADS,
   ...NOTIFICATION_EVENT_PAYLOADS,
+  ...ASSESSMENT_TABLE_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

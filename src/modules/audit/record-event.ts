@@ -63,7 +63,9 @@ export type EventTarget = {
     | 'publication'
     | 'practice'
     | 'notification_settings'
-    | 'escalation_rule';
+    | 'escalation_rule'
+    // Assessment tables of any layout (issue 16 §1): saved mappings.
+    | 'assessment_table_template';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

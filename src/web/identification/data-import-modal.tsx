@@ -4,15 +4,45 @@ import { useRef, useState } from 'react';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
 import { keys } from './api.js';
-import { fmtNum } from './strings.js';
+import { DataFormatHelp } from './data-format-help.js';
+import { fmtNum, TABLE } from './strings.js';
+import { TableImport } from './table-import.js';
 import type { ImportReport } from './types.js';
 
 const FILE_ATTRS = {
-  accept: '.xlsx,.zip,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  accept:
+    '.xlsx,.zip,.csv,text/csv,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'data-testid': 'data-import-file',
 };
 
-function Counts({ r }: { r: ImportReport }) {
+export /**
+ * An Opora package (a ZIP of CSV files, or a workbook with the sheets schools and results) goes the package
+ * way; any other XLSX or CSV is an assessment table of another layout (issue 16 §1).
+ */
+async function isPackage(f: File): Promise<boolean> {
+  const lower = f.name.toLowerCase();
+  if (lower.endsWith('.zip')) return true;
+  if (lower.endsWith('.csv')) return false;
+  // Anything else but a workbook: the package reader says what it accepts.
+  if (!lower.endsWith('.xlsx')) return true;
+  try {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const parts = unzipSync(new Uint8Array(await f.arrayBuffer()), {
+      filter: (e) => e.name === 'xl/workbook.xml',
+    });
+    const book = parts['xl/workbook.xml'];
+    if (!book) return false;
+    const sheets = [...strFromU8(book).matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
+      m[1]?.toLowerCase(),
+    );
+    return sheets.includes('schools') && sheets.includes('results');
+  } catch {
+    // Not a readable workbook: the package reader says what is wrong with it.
+    return true;
+  }
+}
+
+export function Counts({ r }: { r: ImportReport }) {
   // A package that could not be read has no counts worth showing: only its errors.
   if (r.errors.length > 0)
     return (
@@ -43,7 +73,7 @@ function Counts({ r }: { r: ImportReport }) {
   );
 }
 
-function Details({ r }: { r: ImportReport }) {
+export function Details({ r, table = false }: { r: ImportReport; table?: boolean }) {
   return (
     <Stack gap="xs">
       {r.errors.length > 0 && (
@@ -91,8 +121,10 @@ function Details({ r }: { r: ImportReport }) {
       {r.unknownSchools.length > 0 && (
         <Alert color="orange" title={`Школы, неизвестные системе: ${r.unknownSchools.length}`}>
           <Text size="sm" mb={4}>
-            Школы пакета ищутся в справочнике организаций по коду (столбец school_id); школ с этими кодами
-            нет. Они не создаются автоматически: исправьте коды в пакете или уберите эти школы.
+            {table
+              ? TABLE.unknownSchoolsHelp
+              : 'Школы пакета ищутся в справочнике организаций по коду (столбец school_id); школ с этими ' +
+                'кодами нет. Они не создаются автоматически: исправьте коды в пакете или уберите эти школы.'}
           </Text>
           <List size="sm" mah={160} style={{ overflow: 'auto' }}>
             {r.unknownSchools.map((s) => (
@@ -116,6 +148,8 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
   // in a notification that disappears.
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'load' | null>(null);
+  const [table, setTable] = useState(false);
+  const [tableLoaded, setTableLoaded] = useState(false);
   const resetInput = useRef<() => void>(null);
 
   function close() {
@@ -123,6 +157,8 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
     setCheck(null);
     setDone(null);
     setFailure(null);
+    setTable(false);
+    setTableLoaded(false);
     onClose();
   }
 
@@ -159,21 +195,33 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
     // The browser does not report choosing the same file again: forget it, so that a package corrected
     // after the check can be chosen and checked anew.
     resetInput.current?.();
-    if (f) void send(f, true);
+    setTable(false);
+    setTableLoaded(false);
+    if (f)
+      void isPackage(f).then((pkg) => {
+        if (pkg) void send(f, true);
+        else setTable(true);
+      });
   }
 
   const canLoad = !!file && !!check && check.ok && check.errors.length === 0 && !done;
   return (
-    <Modal opened={opened} onClose={close} title="Загрузка пакета данных оценочных процедур" size="xl">
+    <Modal opened={opened} onClose={close} title="Загрузка данных оценочных процедур" size="xl">
       <Stack>
         <Text size="sm" c="dimmed">
           XLSX-книга (лист на каждый файл пакета) или ZIP с CSV-файлами: schools, results, context и, по
           желанию, confirmation (см. «Форматы данных»). Сначала пакет проверяется целиком; загружается он
           только без ошибок. Повторная загрузка года заменяет данные этого года для школ из пакета.
         </Text>
+        <Stack gap={4} align="flex-start">
+          <Text size="sm" c="dimmed">
+            {TABLE.help}
+          </Text>
+          <DataFormatHelp />
+        </Stack>
         <FileInput
-          label="Пакет данных"
-          placeholder="Выберите файл .xlsx или .zip"
+          label="Файл данных"
+          placeholder="Выберите файл .xlsx, .csv или .zip"
           value={file}
           onChange={choose}
           clearable
@@ -182,8 +230,15 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
           resetRef={resetInput}
         />
         {busy === 'check' && <Text size="sm">Проверка пакета…</Text>}
+        {file && table && (
+          <TableImport file={file} onFailure={setFailure} onLoaded={() => setTableLoaded(true)} />
+        )}
         {failure && (
-          <Alert color="red" title="Пакет не принят" data-testid="data-import-failure">
+          <Alert
+            color="red"
+            title={table ? 'Файл не принят' : 'Пакет не принят'}
+            data-testid="data-import-failure"
+          >
             {failure}
           </Alert>
         )}
@@ -215,9 +270,9 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            {done ? 'Закрыть' : 'Отмена'}
+            {done || tableLoaded ? 'Закрыть' : 'Отмена'}
           </Button>
-          {!done && (
+          {!done && !table && (
             <Button
               onClick={() => file && send(file, false)}
               disabled={!canLoad}

@@ -18,7 +18,7 @@ export function DataTab({ canWrite }: { canWrite: boolean }) {
         </Text>
         {canWrite && (
           <Button onClick={modal.open} data-testid="data-import-open">
-            Загрузить пакет данных
+            Загрузить данные
           </Button>
         )}
       </Group>

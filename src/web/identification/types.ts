@@ -35,3 +35,9 @@ export type RunResult = Schemas['RunResult'];
 export type Comparison = Pick<Schemas['RunComparison'], 'flags' | 'byMunicipality'>;
 export type SchoolCard = Schemas['SchoolCard'];
 export type Indicators = Pick<NonNullable<SchoolCard['indicators']>['region'], 'r' | 'isbsh' | 'lowShareAvg'>;
+
+// Assessment tables of any layout (issue 16 §1).
+export type TableMapping = Schemas['AssessmentTableMapping'];
+export type TableAnalysisResult = Schemas['AssessmentTableAnalysisResult'];
+export type TableUploadResult = Schemas['AssessmentTableUploadResult'];
+export type TableTemplate = Schemas['AssessmentTableTemplate'];

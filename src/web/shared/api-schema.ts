@@ -573,6 +573,338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment-data/tables/analyse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Разбор таблицы результатов (XLSX/CSV с русскими заголовками): сопоставление столбцов, предпросмотр, школы */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                        /** AssessmentTableMapping в JSON */
+                        mapping?: string;
+                        /** JSON: ключ школы файла (keyId) → id школы, подтверждённой по названию */
+                        confirmedSchools?: string;
+                        /** JSON {name, version?}: сохранить сопоставление как шаблон */
+                        saveAs?: string;
+                    };
+                };
+            };
+            responses: {
+                /** Разбор файла */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTableAnalysisResult"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment-data/tables/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Загрузка таблицы результатов: проверка (dryRun=true) и загрузка «всё или ничего» */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        file?: Blob;
+                        /** AssessmentTableMapping в JSON */
+                        mapping?: string;
+                        /** JSON: ключ школы файла (keyId) → id школы, подтверждённой по названию */
+                        confirmedSchools?: string;
+                        /** JSON {name, version?}: сохранить сопоставление как шаблон */
+                        saveAs?: string;
+                    };
+                };
+            };
+            responses: {
+                /** Результат проверки или загрузки */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTableUploadResult"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment-data/tables/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблон таблицы результатов XLSX с русскими заголовками и строкой-примером */
+        get: {
+            parameters: {
+                query?: {
+                    layout?: "long" | "wide";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Шаблон XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment-data/tables/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Сохранённые шаблоны сопоставления таблиц результатов региона */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Шаблоны */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTableTemplate"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        /** Сохранение шаблона сопоставления (новое название или замена с версией) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        signature: string;
+                        mapping: components["schemas"]["AssessmentTableMapping"];
+                        version?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** Шаблон */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentTableTemplate"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        post?: never;
+        /** Удаление шаблона сопоставления региона по названию (с версией) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Удалён */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessment-data/years": {
         parameters: {
             query?: never;
@@ -20178,6 +20510,161 @@ export interface components {
                 confirmations: number;
             })[];
             unchanged: number;
+        };
+        AssessmentTableAnalysis: {
+            sheets: ({
+                name: string | null;
+                rows: number;
+            })[];
+            preview: ({
+                row: number;
+                cells: string[];
+            })[];
+            mapping: components["schemas"]["AssessmentTableMapping"];
+            sure: boolean;
+            doubts: string[];
+            signature: string;
+        };
+        AssessmentTableAnalysisResult: {
+            analysis: components["schemas"]["AssessmentTableAnalysis"];
+            mapping: components["schemas"]["AssessmentTableMapping"];
+            template: {
+                id: string;
+                name: string;
+                version: number;
+            } | null;
+            results: number;
+            confirmations: number;
+            preview: ({
+                row: number;
+                school: {
+                    code: string | null;
+                    login: string | null;
+                    name: string | null;
+                    municipality: string | null;
+                };
+                year: number;
+                assessment: string;
+                subject: string;
+                grade: number;
+                participants: number;
+                mark2: number;
+                mark3: number | null;
+                mark4: number | null;
+                mark5: number | null;
+            })[];
+            confirmationPreview: ({
+                row: number;
+                school: {
+                    code: string | null;
+                    login: string | null;
+                    name: string | null;
+                    municipality: string | null;
+                };
+                year: number;
+                assessment: string;
+                subject: string;
+                grade: number;
+                participants: number;
+                lowered: number;
+                confirmed: number;
+                raised: number;
+            })[];
+            notes: ({
+                row: number | null;
+                column: string | null;
+                message: string;
+            })[];
+            errors: ({
+                row: number | null;
+                column: string | null;
+                message: string;
+            })[];
+            matchedSchools: number;
+            schools: ({
+                keyId: string;
+                key: {
+                    code: string | null;
+                    login: string | null;
+                    name: string | null;
+                    municipality: string | null;
+                };
+                status: "matched" | "review" | "ambiguous" | "unknown";
+                schoolId: string | null;
+                by: "code" | "login" | "name" | null;
+                note: string | null;
+                candidates: ({
+                    id: string;
+                    name: string;
+                    municipality: string | null;
+                })[];
+            })[];
+        };
+        AssessmentTableMapping: {
+            sheet: string | null;
+            headerRows: number[];
+            layout: "long" | "wide";
+            columns: ({
+                column: number;
+                field: "school_code" | "school_login" | "school_name" | "municipality" | "year" | "assessment" | "subject" | "grade" | "participants" | "mark2" | "mark3" | "mark4" | "mark5" | "pct2" | "pct3" | "pct4" | "pct5" | "below_min" | "pct_below_min" | "average" | "lowered" | "confirmed" | "raised" | "pct_lowered" | "pct_confirmed" | "pct_raised" | "ignore";
+                group: number | null;
+            })[];
+            groups: ({
+                assessment: string | null;
+                subject: string | null;
+                grade: number | null;
+            })[];
+            fixed: {
+                assessment: string | null;
+                subject: string | null;
+                grade: number | null;
+                year: number | null;
+            };
+        };
+        AssessmentTableTemplate: {
+            id: string;
+            name: string;
+            signature: string;
+            mapping: components["schemas"]["AssessmentTableMapping"];
+            version: number;
+            updatedAt: string;
+        };
+        AssessmentTableUploadResult: {
+            ok: boolean;
+            dryRun: boolean;
+            fileName: string;
+            years: number[];
+            schools: number;
+            results: number;
+            contextValues: number;
+            confirmations: number;
+            unknownSchools: ({
+                code: string;
+                name: string;
+            })[];
+            errors: ({
+                file: string;
+                row: number;
+                column: string | null;
+                message: string;
+            })[];
+            replaced: ({
+                year: number;
+                results: number;
+                contextValues: number;
+                confirmations: number;
+            })[];
+            unchanged: number;
+            notes: ({
+                row: number | null;
+                column: string | null;
+                message: string;
+            })[];
+            savedTemplate: {
+                id: string;
+                name: string;
+                version: number;
+            } | null;
         };
         BodyMember: {
             id: string;

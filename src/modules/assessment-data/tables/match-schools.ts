@@ -1,0 +1,213 @@
+import { and, eq, inArray, like } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { orgUnits } from '../../../db/schema/orgs.js';
+import type { TableSchoolKey } from './mapping.js';
+
+// The schools a table names, matched to the importing region's schools (issue 16 §1). A code or a login is
+// an identifier and matches by itself; a name is only a proposal the user confirms in the import dialog —
+// two schools of a district are often called «СОШ № 1» in different villages, and a wrong guess would load
+// one school's results into another. Only the region's schools are read: the region is the access scope.
+
+export type SchoolCandidate = { id: string; name: string; municipality: string | null };
+
+export type SchoolMatch = {
+  /** `schoolKeyId(key)`: how the dialog names the key when it confirms a proposal. */
+  keyId: string;
+  key: TableSchoolKey;
+  /** matched: by code or login; review: one school of that name (to confirm); ambiguous: several; unknown: none. */
+  status: 'matched' | 'review' | 'ambiguous' | 'unknown';
+  schoolId: string | null;
+  by: 'code' | 'login' | 'name' | null;
+  /** Why a login matched (the ФИС ОКО form «sch» + code). */
+  note: string | null;
+  candidates: SchoolCandidate[];
+};
+
+/** A stable text of a key: equal keys of different rows are one school of the file. */
+export const schoolKeyId = (k: TableSchoolKey) =>
+  JSON.stringify([
+    k.code?.trim() ?? '',
+    k.login?.trim() ?? '',
+    k.name?.trim() ?? '',
+    k.municipality?.trim() ?? '',
+  ]);
+
+/** How a key is shown to the user (a message, the list of unknown schools). */
+export function schoolKeyText(k: TableSchoolKey): string {
+  const parts = [k.code, k.login && k.login !== k.code ? k.login : null, k.name, k.municipality];
+  return parts.filter((p): p is string => Boolean(p?.trim())).join(', ') || '(школа не указана)';
+}
+
+// Legal forms that open a school's full name; both «МБОУ СОШ № 1» and «СОШ №1» are the same school.
+const LEGAL_FORMS = /^(?:[мг][бак]?оу|ч?ноу|ано(?:\s+оо)?)\s+/;
+const LONG_KINDS: [RegExp, string][] = [
+  [/средняя\s+общеобразовательная\s+школа/g, 'сош'],
+  [/основная\s+общеобразовательная\s+школа/g, 'оош'],
+  [/начальная\s+общеобразовательная\s+школа/g, 'нош'],
+  [
+    /(?:муниципальное|государственное)\s+(?:бюджетное|автономное|казенное|казённое)?\s*общеобразовательное\s+учреждение/g,
+    '',
+  ],
+];
+
+/** A school's name reduced to what tells schools apart: case, ё, quotes, «№»/«N», legal form, spaces. */
+export function normaliseSchoolName(name: string): string {
+  let s = name.toLowerCase().replace(/ё/g, 'е');
+  for (const [re, to] of LONG_KINDS) s = s.replace(re, to);
+  s = s
+    .replace(/[«»"'“”„‘’`]/g, ' ')
+    .replace(/(^|[\s.,])(?:n|№)\s*(?=\d)/g, '$1№')
+    .replace(/[.,;:()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return s.replace(LEGAL_FORMS, '').trim();
+}
+
+/** A municipality's name without its kind: «Первый муниципальный район» and «Первый р-н» meet. */
+export function normaliseMunicipality(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'“”„.,()]/g, ' ')
+    .replace(
+      /(^|\s)(?:муниципальн\S*|район|округ|городск\S*|город|г|мо|образование|поселение|сельское|р-н|го)(?=\s|$)/g,
+      ' ',
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+type RegionSchool = {
+  id: string;
+  name: string;
+  shortName: string | null;
+  code: string | null;
+  municipality: string | null;
+};
+
+async function regionSchools(db: Db, regionId: string): Promise<RegionSchool[]> {
+  const inRegion = like(orgUnits.path, `/${regionId}/%`);
+  const municipalities = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'municipality'), inRegion));
+  const schools = await db
+    .select({
+      id: orgUnits.id,
+      name: orgUnits.name,
+      shortName: orgUnits.shortName,
+      code: orgUnits.code,
+      path: orgUnits.path,
+    })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.kind, 'school'), inRegion));
+  const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
+  return schools.map((s) => {
+    const m = s.path
+      .split('/')
+      .map((id) => municipalityName.get(id))
+      .find((n) => n !== undefined);
+    return { id: s.id, name: s.name, shortName: s.shortName, code: s.code, municipality: m ?? null };
+  });
+}
+
+/** The match of every distinct key of the file (in the order keys first appear). */
+export async function matchSchools(
+  db: Db,
+  opts: { regionId: string; keys: TableSchoolKey[] },
+): Promise<SchoolMatch[]> {
+  const schools = await regionSchools(db, opts.regionId);
+  const byCode = new Map<string, RegionSchool>();
+  for (const s of schools) if (s.code) byCode.set(s.code.trim(), s);
+  const byName = new Map<string, RegionSchool[]>();
+  for (const s of schools) {
+    for (const n of new Set(
+      [s.name, s.shortName].filter((x): x is string => Boolean(x)).map(normaliseSchoolName),
+    )) {
+      byName.set(n, [...(byName.get(n) ?? []), s]);
+    }
+  }
+  const candidate = (s: RegionSchool): SchoolCandidate => ({
+    id: s.id,
+    name: s.name,
+    municipality: s.municipality,
+  });
+  const seen = new Set<string>();
+  const out: SchoolMatch[] = [];
+  for (const key of opts.keys) {
+    const keyId = schoolKeyId(key);
+    if (seen.has(keyId)) continue;
+    seen.add(keyId);
+    const base = { keyId, key, note: null, candidates: [] as SchoolCandidate[] };
+    const code = key.code?.trim();
+    const login = key.login?.trim();
+    const byKey = (code && byCode.get(code)) || (login && byCode.get(login));
+    if (byKey) {
+      out.push({
+        ...base,
+        status: 'matched',
+        schoolId: byKey.id,
+        by: code && byCode.has(code) ? 'code' : 'login',
+      });
+      continue;
+    }
+    // ФИС ОКО logins are «sch» + the school's code of digits (leading zeros may be lost in a spreadsheet).
+    const digits = login?.match(/^sch(\d+)$/i)?.[1];
+    const bySch = digits
+      ? schools.find((s) => s.code && /^\d+$/.test(s.code.trim()) && Number(s.code) === Number(digits))
+      : undefined;
+    if (bySch && login) {
+      out.push({
+        ...base,
+        status: 'matched',
+        schoolId: bySch.id,
+        by: 'login',
+        note: `Логин ${login} сопоставлен со школой с кодом ${bySch.code} (логин ФИС ОКО «sch» + код)`,
+      });
+      continue;
+    }
+    const name = key.name?.trim();
+    if (!name) {
+      out.push({ ...base, status: 'unknown', schoolId: null, by: null });
+      continue;
+    }
+    let found = byName.get(normaliseSchoolName(name)) ?? [];
+    const municipality = key.municipality?.trim();
+    if (municipality) {
+      const m = normaliseMunicipality(municipality);
+      // Within the municipality when the file names one the region has; a name it does not have narrows nothing.
+      const within = found.filter((s) => s.municipality && normaliseMunicipality(s.municipality) === m);
+      if (
+        within.length > 0 ||
+        schools.some((s) => s.municipality && normaliseMunicipality(s.municipality) === m)
+      ) {
+        found = within;
+      }
+    }
+    const candidates = found.map(candidate);
+    if (found.length === 1) {
+      out.push({ ...base, candidates, status: 'review', schoolId: found[0]?.id ?? null, by: 'name' });
+    } else {
+      out.push({
+        ...base,
+        candidates,
+        status: found.length > 1 ? 'ambiguous' : 'unknown',
+        schoolId: null,
+        by: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** Only these schools of the region may be chosen for a key by name (the dialog's confirmation). */
+export async function schoolsOfRegion(db: Db, regionId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(
+      and(eq(orgUnits.kind, 'school'), like(orgUnits.path, `/${regionId}/%`), inArray(orgUnits.id, ids)),
+    );
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,162 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.js';
+import { orgUnits } from '../src/db/schema/orgs.js';
+import type { TableMapping } from '../src/modules/assessment-data/tables/mapping.js';
+import { testApp } from './helpers/api.js';
+import { type Cell, workbook } from './helpers/assessment-tables.js';
+import { DB_KINDS, freshDatabase } from './helpers/db.js';
+import { buildRegion } from './helpers/fixture.js';
+
+// HTTP story of an assessment table of another layout (issue 16 §1): a wide table with percentages, a
+// subtotal row and no year → the mapping the user completes → a dry run → the load with «save as
+// template» → the next file of the same shape converted with the template by itself.
+
+type Analysis = {
+  analysis: { sure: boolean; signature: string; mapping: TableMapping };
+  mapping: TableMapping;
+  template: { name: string } | null;
+  results: number;
+  preview: { school: { code: string | null }; year: number; mark2: number; mark3: number | null }[];
+  notes: { row: number | null; message: string }[];
+  errors: { row: number | null; message: string }[];
+  matchedSchools: number;
+  schools: { keyId: string; status: string; schoolId: string | null }[];
+};
+type Imported = {
+  ok: boolean;
+  dryRun: boolean;
+  years: number[];
+  schools: number;
+  results: number;
+  unknownSchools: { code: string; name: string }[];
+  errors: unknown[];
+  savedTemplate: { name: string; version: number } | null;
+};
+
+const SUBJECTS = ['Русский язык', 'Математика'];
+/** One row per school, a group per subject: participants and the shares of marks in percent. */
+function wideRows(shift: number): Cell[][] {
+  const head: Cell[] = ['Код ОО', 'Наименование ОО', 'Муниципалитет'];
+  for (const s of SUBJECTS) {
+    const name = `ВПР ${s} 5 кл.`;
+    head.push(`${name} — участников`, ...[2, 3, 4, 5].map((m) => `${name} — % «${m}»`));
+  }
+  const row = (code: string, name: string, m: string): Cell[] => [
+    code,
+    name,
+    m,
+    ...SUBJECTS.flatMap(() => [20, 10 + shift, 30 - shift, 40, 20]),
+  ];
+  return [
+    head,
+    ['', 'Итого по региону', '', ...SUBJECTS.flatMap(() => [60, 10, 30, 40, 20])],
+    row('C1', 'Школа 1', 'Первый район'),
+    row('C2', 'Школа 2', 'Первый район'),
+    row('', 'СОШ №3', 'Второй район'),
+  ];
+}
+
+describe.each(DB_KINDS)('assessment tables over HTTP (%s)', (kind) => {
+  let database: Database;
+  let t: ReturnType<typeof testApp>;
+  let f: Awaited<ReturnType<typeof buildRegion>>;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    const db = database.db;
+    f = await buildRegion(db);
+    await db.update(orgUnits).set({ code: 'C1' }).where(eq(orgUnits.id, f.S1.id));
+    await db.update(orgUnits).set({ code: 'C2' }).where(eq(orgUnits.id, f.S2.id));
+    await db.update(orgUnits).set({ name: 'МБОУ «СОШ № 3»' }).where(eq(orgUnits.id, f.S3.id));
+    t = testApp(database);
+    for (const login of ['region', 'mun1']) cookies[login] = await t.login(login, 'password-123');
+  }, 300_000);
+  afterAll(() => database.close());
+
+  const send = async (login: string, path: string, file: Buffer, fields: Record<string, unknown> = {}) => {
+    const body = new FormData();
+    body.append('file', new File([new Uint8Array(file)], 'впр-5.xlsx'));
+    for (const [k, v] of Object.entries(fields)) body.append(k, JSON.stringify(v));
+    const res = await t.call('POST', path, {
+      cookie: cookies[login],
+      body,
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+
+  it('maps, previews, confirms a school by name, saves a template and applies it to the next file', async () => {
+    const first = await workbook('Лист1', wideRows(0));
+    const a = (await send('region', '/api/assessment-data/tables/analyse', first)).body as Analysis;
+    expect(a.template).toBeNull();
+    expect(a.mapping.layout).toBe('wide');
+    // The file does not say the year: the recogniser is not sure and the rows are not converted.
+    expect(a.analysis.sure).toBe(false);
+    expect(a.mapping.fixed.year).toBeNull();
+
+    const mapping: TableMapping = { ...a.mapping, fixed: { ...a.mapping.fixed, year: 2030 } };
+    const b = (await send('region', '/api/assessment-data/tables/analyse', first, { mapping }))
+      .body as Analysis;
+    expect(b.errors).toEqual([]);
+    expect(b.results).toBe(6);
+    expect(b.preview[0]).toMatchObject({ school: { code: 'C1' }, year: 2030, mark2: 2, mark3: 6 });
+    expect(b.notes.map((n) => n.row)).toContain(2);
+    expect(b.matchedSchools).toBe(2);
+    expect(b.schools).toEqual([expect.objectContaining({ status: 'review', schoolId: f.S3.id })]);
+    const keyId = b.schools[0]?.keyId as string;
+
+    const pending = (
+      await send('region', '/api/assessment-data/tables/import?dryRun=true', first, { mapping })
+    ).body as Imported;
+    expect(pending.ok).toBe(false);
+    expect(pending.unknownSchools).toHaveLength(1);
+    const confirmed = { [keyId]: f.S3.id };
+    const dry = (
+      await send('region', '/api/assessment-data/tables/import?dryRun=true', first, {
+        mapping,
+        confirmedSchools: confirmed,
+      })
+    ).body as Imported;
+    expect(dry).toMatchObject({ ok: true, dryRun: true, years: [2030], schools: 3, results: 6 });
+
+    // A municipal coordinator may neither analyse nor load.
+    expect((await send('mun1', '/api/assessment-data/tables/analyse', first)).status).toBe(403);
+
+    const done = (
+      await send('region', '/api/assessment-data/tables/import?dryRun=false', first, {
+        mapping,
+        confirmedSchools: confirmed,
+        saveAs: { name: 'ВПР 5 класс, проценты' },
+      })
+    ).body as Imported;
+    expect(done).toMatchObject({ ok: true, dryRun: false, results: 6, savedTemplate: { version: 1 } });
+    const years = (await (
+      await t.call('GET', '/api/assessment-data/years', { cookie: cookies.region })
+    ).json()) as {
+      year: number;
+      results: number;
+    }[];
+    expect(years.find((y) => y.year === 2030)).toMatchObject({ results: 6 });
+
+    // The next file of the same shape: the template applies itself, nothing to map.
+    const second = await workbook('Лист1', wideRows(5));
+    const c = (await send('region', '/api/assessment-data/tables/analyse', second)).body as Analysis;
+    expect(c.template).toMatchObject({ name: 'ВПР 5 класс, проценты' });
+    expect(c.mapping.fixed.year).toBe(2030);
+    expect(c.errors).toEqual([]);
+    expect(c.preview[0]).toMatchObject({ year: 2030, mark2: 3, mark3: 5 });
+    const again = (
+      await send('region', '/api/assessment-data/tables/import?dryRun=false', second, {
+        confirmedSchools: confirmed,
+      })
+    ).body as Imported;
+    expect(again).toMatchObject({ ok: true, results: 6 });
+
+    const list = (await (
+      await t.call('GET', '/api/assessment-data/tables/templates', { cookie: cookies.region })
+    ).json()) as { name: string }[];
+    expect(list.map((x) => x.name)).toEqual(['ВПР 5 класс, проценты']);
+  });
+});
