@@ -208,11 +208,6 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
   return (
     <Modal opened={opened} onClose={close} title="Загрузка данных оценочных процедур" size="xl">
       <Stack>
-        <Text size="sm" c="dimmed">
-          XLSX-книга (лист на каждый файл пакета) или ZIP с CSV-файлами: schools, results, context и, по
-          желанию, confirmation (см. «Форматы данных»). Сначала пакет проверяется целиком; загружается он
-          только без ошибок. Повторная загрузка года заменяет данные этого года для школ из пакета.
-        </Text>
         <Stack gap={4} align="flex-start">
           <Text size="sm" c="dimmed">
             {TABLE.help}

@@ -1,6 +1,6 @@
 import type { TableRow } from '../../orgs/parse-table.js';
 import { MAX_GRADE, MAX_YEAR, MIN_GRADE, MIN_YEAR } from '../types.js';
-import { normaliseHeader } from './header-vocabulary.js';
+import { normaliseHeader, PART_MISSING } from './header-vocabulary.js';
 import type {
   ConvertedConfirmation,
   ConvertedResult,
@@ -192,9 +192,9 @@ function procedureOf(
   missing: Set<string>,
 ): Procedure | null {
   const fixed = mapping.fixed;
-  const need = (field: 'year' | 'assessment' | 'subject' | 'grade', what: string) => {
-    if (cells.has(field)) err(field, `Не указан(а) ${what}`);
-    else missing.add(`Не указан(а) ${what}: ни в файле, ни в сопоставлении столбцов`);
+  const need = (field: keyof typeof PART_MISSING) => {
+    if (cells.has(field)) err(field, PART_MISSING[field]);
+    else missing.add(`${PART_MISSING[field]}: ни в файле, ни в сопоставлении столбцов`);
     return null;
   };
   const yearText = cells.text('year');
@@ -233,9 +233,9 @@ function procedureOf(
     }
     grade = g;
   }
-  if (year === null) return need('year', 'год');
-  if (!assessment) return need('assessment', 'процедура');
-  if (!subject) return need('subject', 'предмет');
-  if (grade === null) return need('grade', 'класс');
+  if (year === null) return need('year');
+  if (!assessment) return need('assessment');
+  if (!subject) return need('subject');
+  if (grade === null) return need('grade');
   return { year, assessment, subject, grade };
 }

@@ -129,7 +129,7 @@ describe('row errors name the row and the column', () => {
     );
     expect(c.errors).toEqual([
       { row: 2, column: 'Год', message: 'Год «1999» — нужен год от 2000 до 2100' },
-      { row: 3, column: 'Предмет', message: 'Не указан(а) предмет' },
+      { row: 3, column: 'Предмет', message: 'Не указан предмет' },
       { row: 4, column: 'Класс', message: 'Класс «12» — нужно целое число от 1 до 11' },
     ]);
   });

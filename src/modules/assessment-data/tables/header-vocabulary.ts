@@ -229,3 +229,11 @@ function markOf(t: string): string | null {
   }
   return mark;
 }
+
+/** «Не указана процедура», «Не указан предмет»: the phrase agrees with the word's gender. */
+export const PART_MISSING = {
+  year: 'Не указан год',
+  assessment: 'Не указана процедура',
+  subject: 'Не указан предмет',
+  grade: 'Не указан класс',
+} as const;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TableRow } from '../../orgs/parse-table.js';
-import { FIELD_LABELS, fieldOfHeader, normaliseHeader } from './header-vocabulary.js';
+import { FIELD_LABELS, fieldOfHeader, normaliseHeader, PART_MISSING } from './header-vocabulary.js';
 import type { TableAnalysis, TableField, TableMapping } from './mapping.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
@@ -163,8 +163,6 @@ function cellsName(
   return texts.length > 0 && texts.every((t) => parseProcedure(t)[part] !== null);
 }
 
-const PART_NAMES = { assessment: 'процедура', subject: 'предмет', grade: 'класс' } as const;
-
 export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): SheetAnalysis {
   const rows = sheet.rows;
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
@@ -235,11 +233,10 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     if (fixed[part] !== null || (layout === 'long' && (fields.has(part) || cellsName(part, columns, data)))) {
       continue;
     }
-    if (layout === 'long')
-      doubts.push(`Не указан(а) ${PART_NAMES[part]}: нет ни столбца, ни заголовка над таблицей`);
+    if (layout === 'long') doubts.push(`${PART_MISSING[part]}: нет ни столбца, ни заголовка над таблицей`);
     else {
       const missing = groups.filter((g) => g[part] === null).length;
-      if (missing > 0) doubts.push(`Не указан(а) ${PART_NAMES[part]} у ${missing} групп(ы) столбцов`);
+      if (missing > 0) doubts.push(`${PART_MISSING[part]} у групп столбцов: ${missing}`);
     }
   }
   const headerTexts = new Map(cols.map((c) => [c.column, c.texts.join(' / ')]));
