@@ -110,6 +110,24 @@ describe('a measure broken over a page', () => {
     expect(r.roadmaps[0]?.sections.map((s) => s.title)).toEqual(['Работа с педагогами']);
   });
 
+  it('joins it between flat numbers only when the measure above is cut mid-sentence', async () => {
+    const r = await parse([
+      'Дорожная карта сопровождения школ Северного округа на 2026 год',
+      HEADER,
+      '1)\tКурсы повышения квалификации для\tапрель 2026\tЦНППМ\tУдостоверения',
+      '\tРМО учителей математики\t\t\t',
+      '2)\tСтажировки на базе школ-партнёров\tмай 2026\tИМЦ\tОтчёт',
+      '\tРабота с родителями\t\t\t',
+      '3)\tВебинары по функциональной грамотности\tежеквартально\tИМЦ\tЗаписи вебинаров',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Курсы повышения квалификации для РМО учителей математики',
+      'Стажировки на базе школ-партнёров',
+      'Вебинары по функциональной грамотности',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => s.title)).toContain('Работа с родителями');
+  });
+
   it('keeps a text between a number and the next section a section', async () => {
     const r = await parse([
       'Дорожная карта сопровождения школ Северного округа на 2026 год',

@@ -363,6 +363,7 @@ class Recogniser {
       hasItem: draft.hasItem,
       nextNumber: this.nextNumber(index, draft.columns),
       lastNumber: draft.lastNumber,
+      lastMeasure: draft.lastMeasure(),
     });
     const dropped = kind.kind === 'continuation' && kind.guessed;
     if (aligned.guessed && kind.kind !== 'skip' && kind.kind !== 'header' && !dropped) {
