@@ -27,5 +27,7 @@ export function continuesTitle(
   // «… в неблагоприятных социальных условиях» + «Горного района на 2024-2025 учебный год».
   // Not after a title that already says its year, not a «Цель: …» line.
   if (/[.:;!?]$/.test(title.trim()) || /(?<!\d)20\d{2}(?!\d)/.test(title)) return false;
-  return q.length <= 200 && WHO_AND_WHEN.test(q) && !/[.:;]/.test(q);
+  // The dots of «с. Заречное», «им. А.С. Пушкина», «г.» are not the end of a sentence.
+  const unabbreviated = q.replace(/(?<!\p{L})\p{L}{1,3}\./gu, '');
+  return q.length <= 200 && WHO_AND_WHEN.test(q) && !/[.:;]/.test(unabbreviated);
 }
