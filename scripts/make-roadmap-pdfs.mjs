@@ -153,10 +153,13 @@ function scanPdf() {
   return Buffer.concat(parts);
 }
 
+// `--only NAME`: print only the set's documents NAME and NAME-alt (a new layout), nothing else rewritten.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : null;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-pdfs-'));
 const seeds = [];
 const layouts = [];
-for (const [name, style, wide] of SEEDS) {
+for (const [name, style, wide] of only ? [] : SEEDS) {
   const data = readSeed(`${name}.txt`);
   const fromText = await parseRoadmapDocumentInThread(`${name}.txt`, data);
   const contexts = contextsOf(normalizeBlocks(readTxt(data)).blocks);
@@ -183,14 +186,14 @@ for (const [name, style, wide] of SEEDS) {
 }
 const measured = fs
   .readdirSync(out)
-  .filter((f) => f.endsWith('.docx'))
+  .filter((f) => f.endsWith('.docx') && (!only || f === `${only}.docx` || f === `${only}-alt.docx`))
   .map((f) => path.join(out, f));
 fs.mkdirSync(path.join(out, 'seeds'), { recursive: true });
 fs.mkdirSync(path.join(out, 'pdf'), { recursive: true });
-printToPdf(seeds, path.join(out, 'seeds'));
-printToPdf(layouts, path.join(out, 'pdf'));
+if (seeds.length > 0) printToPdf(seeds, path.join(out, 'seeds'));
+if (layouts.length > 0) printToPdf(layouts, path.join(out, 'pdf'));
 if (measured.length > 0) printToPdf(measured, out);
-fs.writeFileSync(path.join(out, 'pdf', 'scan-only-image.pdf'), scanPdf());
+if (!only) fs.writeFileSync(path.join(out, 'pdf', 'scan-only-image.pdf'), scanPdf());
 fs.rmSync(work, { recursive: true, force: true });
 console.log(
   `PDF: ${seeds.length} семени, ${layouts.length + 1} в pdf/, ${measured.length} документов набора`,

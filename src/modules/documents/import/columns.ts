@@ -19,15 +19,16 @@ export type Column = { header: string; meaning: ColumnMeaning | null; covered?: 
 const RULES: readonly (readonly [ColumnMeaning, RegExp])[] = [
   ['number', /^(№|n|no|номер|п\/п|№ ?п\/п|n ?п\/п|№ ?п\.п|пп)$/],
   ['level', /^(уровень управления|уровень реализации|уровень)(?![а-я])/],
-  ['deadline', /^(срок|сроки|дата|даты|период|периодичность|время|когда)/],
+  // «Планируемые сроки», «Контрольные сроки»: an adjective before «срок» does not make it a result.
+  ['deadline', /^([а-я]+(ые|ый|ая|ой|ие) )?(срок|сроки|дата|даты|период|периодичность|время|когда|месяц)/],
   ['responsible', /^(ответствен|исполнител|соисполнител|кто )/],
   [
     'description',
-    /^(описание|целевая аудитория|целевые группы|участник|категори|специфика|форма проведения)/,
+    /^(описание|целевая аудитория|целевые группы|участник|категори|специфика|форм[аы] (проведени|работ|участи|организаци))/,
   ],
   [
     'indicator',
-    /^(показател|индикатор|индикативн|результат|ожидаем|управленческ\S* решени\S*\s*\/|форма (отчет|представлен|контрол)|отчетн|итогов|планируем|контрольн|продукт|документ|механизм|способ контрол)/,
+    /^(показател|индикатор|индикативн|результат|ожидаем|управленческ\S* решени\S*\s*\/|форм[аы] |отчетн|итогов|планируем|контрольн|продукт|документ|механизм|способ контрол|критери|целев\S* (показател|индикатор|значени)|эффект)/,
   ],
   ['measure', /^(мероприяти|меры|мера|наименование|содержание|действи|вид работ|название|мероприятие\/)/],
   ['direction', /^(направлени|задач|раздел)/],
@@ -36,7 +37,7 @@ const ANYWHERE: readonly (readonly [ColumnMeaning, RegExp])[] = [
   ['measure', /мероприяти/],
   ['deadline', /(^|[^а-я])срок/],
   ['responsible', /ответствен|исполнител/],
-  ['indicator', /показател|индикатор|результат/],
+  ['indicator', /показател|индикатор|результат|критери|итоговый документ|продукт/],
   ['level', /уровень управлен/],
   ['description', /описание|аудитори|участник/],
 ];
@@ -86,7 +87,22 @@ export function readHeader(texts: string[]): Column[] | null {
   const filled = columns.filter((c) => c.header.trim());
   if (recognised.length + columns.filter((c) => c.meaning === 'number').length < filled.length / 2)
     return null;
+  keepResultAsIndicator(columns);
   return columns;
+}
+
+const REPORT_FORM = /^(форм[аы] |отчетн|итогов|продукт|документ)/;
+
+/**
+ * «Ожидаемый результат» and «Форма отчётности» in one table: the result (what changes) is the indicator;
+ * the form of the report (which paper proves it) goes into the description under its own header, as any
+ * other column. Two result-like columns («Показатель» and «Индикатор») stay joined.
+ */
+function keepResultAsIndicator(columns: Column[]): void {
+  const indicators = columns.filter((c) => c.meaning === 'indicator');
+  const forms = indicators.filter((c) => REPORT_FORM.test(normalizeHeader(c.header)));
+  if (forms.length === 0 || forms.length === indicators.length) return;
+  for (const c of forms) c.meaning = null;
 }
 
 export const MEANING_LABELS: Record<ColumnMeaning, string> = {

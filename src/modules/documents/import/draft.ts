@@ -69,6 +69,10 @@ export class DraftRoadmap {
     return this.lastTarget !== null;
   }
 
+  get lastNumber(): ItemNumber | null {
+    return this.lastTarget?.number ?? null;
+  }
+
   get hasLevelColumn(): boolean {
     return this.index.level !== undefined;
   }

@@ -362,6 +362,8 @@ class Recogniser {
       numbered: draft.numbered,
       hasItem: draft.hasItem,
       nextNumber: this.nextNumber(index, draft.columns),
+      lastNumber: draft.lastNumber,
+      lastMeasure: draft.lastMeasure(),
     });
     const dropped = kind.kind === 'continuation' && kind.guessed;
     if (aligned.guessed && kind.kind !== 'skip' && kind.kind !== 'header' && !dropped) {

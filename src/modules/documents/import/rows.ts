@@ -139,6 +139,10 @@ export type RowContext = {
   hasItem: boolean;
   /** The number of the next non-empty row, null when it has none (tells «1 | Раздел» from «1 | Мероприятие»). */
   nextNumber: ItemNumber | null;
+  /** The number of the item (or sub-item) just above, if it has one. */
+  lastNumber?: ItemNumber | null;
+  /** The measure of the item just above (tells a sentence cut by a page break). */
+  lastMeasure?: string;
 };
 
 type OwnCell = { index: number; text: string; cell: Cell };
@@ -252,9 +256,28 @@ const SECTION_WORDS =
  * named like a section) is the measure above continued on the next page, even from a capital letter.
  */
 function continuesMeasure(only: OwnCell, ctx: RowContext): boolean {
-  if (ctx.numbered || !ctx.hasItem || only.cell.bold || only.cell.italic) return false;
+  if (!ctx.hasItem || only.cell.bold || only.cell.italic) return false;
   if ((only.cell.span ?? 1) > 1 || SECTION_WORDS.test(only.text)) return false;
+  // In a numbered table a lower-case start is joined as before (no warning); a capital only between siblings.
+  if (ctx.numbered && (looksLikeContinuation(only.text) || !betweenSiblings(ctx))) return false;
   return ctx.columns[only.index]?.meaning === 'measure';
+}
+
+const OPEN_END = /[,«„(—–-]$|\s(и|или|и\/или|в|во|на|по|с|со|для|от|к|о|об|при|между|из|за|до|среди)$/i;
+
+/**
+ * «3.4 …учителями» / «ШНОР и школ-наставников» / «3.5 …»: the numbers on both sides follow one another,
+ * so no section can start between them — the text is the end of 3.4 after a page break, capital or not.
+ */
+function betweenSiblings(ctx: RowContext): boolean {
+  const last = ctx.lastNumber;
+  const next = ctx.nextNumber;
+  if (!last || !next || last.roman || next.roman || last.parts.length !== next.parts.length) return false;
+  // Items numbered 1…25 through the whole table do have sections between neighbours («II. …»): there only
+  // a measure visibly cut mid-sentence («…для», «…школ,») goes on.
+  if (last.parts.length < 2 && !OPEN_END.test(ctx.lastMeasure?.trim() ?? '')) return false;
+  const n = last.parts.length;
+  return last.parts.every((p, i) => (i < n - 1 ? next.parts[i] === p : next.parts[i] === p + 1));
 }
 
 /** A row with one piece of text (besides its number): a section, a level row, a short item or a continuation. */

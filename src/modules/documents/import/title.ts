@@ -7,7 +7,8 @@ import { looksLikeContinuation } from './clean-text.js';
 
 const OPEN_END = /[,«„(—–-]$|\s(и|или|и\/или|в|на|по|с|со|для|от|к)$/i;
 const PREPOSITION = /^(по|на|в|во|для|со?|к|и|или|и\/или|от|при)\s/i;
-const WHO_AND_WHEN = /(район|округ|город|област|края|республик|муниципал|учебн\S* год|\d{4}\s*(год|г\.|гг))/i;
+const WHO_AND_WHEN =
+  /(район|округ|город|област|края|республик|муниципал|учебн\S* год|\d{4}\s*(год|г\.|гг)|учреждени|гимнази|лице[йяю]|(?<![а-яё])(М[БАК]?ОУ|Г[БАК]?ОУ|[МГ]Б?ОО|СОШ|ООШ|НОШ)(?![а-яё]))/i;
 
 const unclosedQuote = (t: string) => (t.match(/«/g)?.length ?? 0) > (t.match(/»/g)?.length ?? 0);
 
@@ -26,5 +27,7 @@ export function continuesTitle(
   // «… в неблагоприятных социальных условиях» + «Горного района на 2024-2025 учебный год».
   // Not after a title that already says its year, not a «Цель: …» line.
   if (/[.:;!?]$/.test(title.trim()) || /(?<!\d)20\d{2}(?!\d)/.test(title)) return false;
-  return q.length <= 200 && WHO_AND_WHEN.test(q) && !/[.:;]/.test(q);
+  // The dots of «с. Заречное», «им. А.С. Пушкина», «г.» are not the end of a sentence.
+  const unabbreviated = q.replace(/(?<!\p{L})\p{L}{1,3}\./gu, '');
+  return q.length <= 200 && WHO_AND_WHEN.test(q) && !/[.:;]/.test(unabbreviated);
 }
