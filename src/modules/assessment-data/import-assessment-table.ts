@@ -28,9 +28,9 @@ import { assessmentImportView, type importRowErrorView } from './views.js';
 // Import of an assessment table of any layout (issue 16 §1), after `readAssessmentTable` converted its
 // rows: stored exactly as the equivalent Opora package would store them (the same rows, procedures, packs,
 // data_imports record and event), all or nothing. Its replacement scope is narrower than a package's: a
-// table is one report of one or a few procedures, so for each (year, assessment) in the file only the
-// stored rows of the file's schools for that year and assessment are replaced (confirmation rows only when
-// the file has confirmation columns); other assessments, other schools and context data stay
+// table is one report of one or a few procedures, so it replaces exactly the stored rows with the
+// (school, year, procedure) keys it contains (confirmation rows only when the file has confirmation
+// columns); nothing the file lacks is deleted (table-scope.ts).
 // (docs/data-formats.md, «Таблицы результатов в произвольной форме»).
 
 export const tableImportView = assessmentImportView
@@ -134,7 +134,7 @@ export async function importAssessmentTable(
   }
   const schoolIds = pkg.schools.map((s) => s.id);
   const scope = scopeOf(pkg);
-  if (dryRun) return { ...summary, ok: true, replaced: await countScope(db, scope, schoolIds) };
+  if (dryRun) return { ...summary, ok: true, replaced: await countScope(db, scope) };
 
   const loader = bulk ?? insertLoader(db);
   const replaced = await loader.transaction(async (s) => {
@@ -151,8 +151,8 @@ export async function importAssessmentTable(
         'Пока проверялся файл, школы региона изменились: загрузите файл ещё раз',
       );
     }
-    const counted = await countScope(s.db, scope, schoolIds);
-    await deleteScope(s.db, scope, schoolIds);
+    const counted = await countScope(s.db, scope);
+    await deleteScope(s.db, scope);
     const procedureIds = await storedProcedureIds(s.db, pkg.procedures);
     await s.referencesChecked(async () => {
       for (const t of bulkTables(pkg, schoolIds, procedureIds)) if (t.length > 0) await s.copy(t);
