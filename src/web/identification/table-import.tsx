@@ -88,7 +88,9 @@ export function TableImport({
       setAnalysis(r);
       if (!m) {
         setMapping(r.mapping);
-        setEditing(!(r.analysis.sure || r.template));
+        // A template never gives the year: a file that does not state it opens the mapping step for it.
+        const noYear = r.mapping.fixed.year === null && !r.mapping.columns.some((c) => c.field === 'year');
+        setEditing(!(r.analysis.sure || (r.template && !noYear)));
       }
       onFailure(null);
     } catch (e) {

@@ -137,3 +137,28 @@ export type TableConversion = {
   notes: TableNote[];
   errors: TableNote[];
 };
+
+/**
+ * A saved template applied to a new file of the same shape (the signature: sheet and header texts). The
+ * template's columns, header rows and layout are the user's corrections of that shape and apply; what
+ * the new file itself says (its sheet, the title rows and group headers the recogniser read into
+ * `fixed` and `groups`) wins over the template, which fills only what the file does not say. The year is
+ * never taken from a template: a file that does not state its year asks for it (review of issue 16).
+ */
+export function applyTemplate(recognised: TableMapping, template: TableMapping): TableMapping {
+  const part = (own: z.infer<typeof procedurePart> | undefined, saved: z.infer<typeof procedurePart>) => ({
+    assessment: own?.assessment ?? saved.assessment,
+    subject: own?.subject ?? saved.subject,
+    grade: own?.grade ?? saved.grade,
+  });
+  return {
+    ...template,
+    sheet: recognised.sheet ?? template.sheet,
+    groups: template.groups.map((g, i) => part(recognised.groups[i], g)),
+    fixed: { ...part(recognised.fixed, template.fixed), year: recognised.fixed.year },
+  };
+}
+
+/** The mapping gives no year: no year column and none set (the mapping step asks for it). */
+export const yearMissing = (m: TableMapping) =>
+  m.fixed.year === null && !m.columns.some((c) => c.field === 'year');
