@@ -171,6 +171,12 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       const measures = readMeasures(cells, err);
       out.errors.push(...errors);
       if (errors.length > 0 || !proc || !measures) continue;
+      if ('skip' in measures) {
+        const what =
+          mapping.layout === 'wide' ? ` (${proc.assessment}, ${proc.subject}, ${proc.grade} класс)` : '';
+        out.notes.push({ row: r.row, column: null, message: `Пропущено${what}: ${measures.skip}` });
+        continue;
+      }
       const key = { row: r.row, school, ...proc, participants: measures.participants };
       if (measures.marks) out.results.push({ ...key, ...measures.marks } satisfies ConvertedResult);
       if (measures.confirmation) {
