@@ -64,7 +64,19 @@ export async function tableRegion(db: Db, actor: AnyActor, keys: TableSchoolKey[
   if (isSystem(actor) && !regionId)
     throw new AppError('INVALID_INPUT', 'Не указан регион для загрузки данных');
   const codes = keys.flatMap((k) => [k.code, k.login]).filter((c): c is string => Boolean(c?.trim()));
-  return resolveRegion(db, { admin, operatorRegions, regionId, codes: codes.map((c) => c.trim()) });
+  try {
+    return await resolveRegion(db, { admin, operatorRegions, regionId, codes: codes.map((c) => c.trim()) });
+  } catch (e) {
+    // The package's messages speak of a package and its codes; a table names schools by name as well.
+    if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT') throw e;
+    throw new AppError('INVALID_INPUT', regionMessage(admin, codes.length));
+  }
+}
+
+function regionMessage(admin: boolean, codes: number): string {
+  if (!admin) return 'У вас несколько регионов: укажите регион, в который загружается таблица';
+  if (codes === 0) return 'Укажите регион: в таблице нет кодов школ, по которым его можно определить';
+  return 'Укажите регион: ни одна школа файла не найдена по коду в одном регионе';
 }
 
 export async function importAssessmentTable(

@@ -45,6 +45,9 @@ export const procedurePart = z.object({
   grade: z.number().int().min(1).max(11).nullable(),
 });
 
+/** The contract's bounds; the recogniser keeps to them too (recognise-table.ts). */
+export const MAPPING_LIMITS = { columns: 2000, groups: 500, column: 16384 } as const;
+
 export const tableMapping = z
   .object({
     /** The sheet's name in an XLSX book; null for CSV. */
@@ -57,16 +60,29 @@ export const tableMapping = z
     columns: z
       .array(
         z.object({
-          column: z.number().int().min(1).max(16384),
+          column: z.number().int().min(1).max(MAPPING_LIMITS.column),
           field: tableField,
-          group: z.number().int().min(0).nullable(),
+          group: z
+            .number()
+            .int()
+            .min(0)
+            .max(MAPPING_LIMITS.groups - 1)
+            .nullable(),
         }),
       )
-      .max(2000),
+      .max(MAPPING_LIMITS.columns)
+      .refine((cs) => new Set(cs.map((c) => c.column)).size === cs.length, {
+        message: 'Один и тот же столбец сопоставлен дважды',
+      }),
     /** The procedure of each group of a wide table (index = group); parts the file's columns do not give. */
-    groups: z.array(procedurePart).max(500),
+    groups: z.array(procedurePart).max(MAPPING_LIMITS.groups),
     /** Values the file does not carry in columns: the year always may be set here. */
     fixed: procedurePart.extend({ year: z.number().int().min(2000).max(2100).nullable() }),
+  })
+  // A group is a procedure of `groups`: a column of a group that is not there would be read with no parts.
+  .refine((m) => m.columns.every((c) => c.group === null || c.group < m.groups.length), {
+    message: 'Столбец отнесён к группе, которой нет в списке групп',
+    path: ['columns'],
   })
   .openapi('AssessmentTableMapping');
 export type TableMapping = z.infer<typeof tableMapping>;
