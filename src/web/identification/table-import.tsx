@@ -77,7 +77,10 @@ export function TableImport({
   });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  // Edits send analyses one after another: only the answer to the latest may be shown.
+  const latest = useRef(0);
   async function analyse(m: TableMapping | null) {
+    const request = ++latest.current;
     setBusy('analyse');
     try {
       const r = await unwrap(
@@ -85,6 +88,7 @@ export function TableImport({
           body: { file, ...fields({ mapping: m ?? undefined }) } as never,
         }),
       );
+      if (request !== latest.current) return;
       setAnalysis(r);
       if (!m) {
         setMapping(r.mapping);
@@ -94,10 +98,11 @@ export function TableImport({
       }
       onFailure(null);
     } catch (e) {
+      if (request !== latest.current) return;
       if (e instanceof ApiError && e.status !== 0 && e.status < 500) onFailure(e.message);
       else notifyError(e);
     } finally {
-      setBusy(null);
+      if (request === latest.current) setBusy(null);
     }
   }
 
@@ -128,6 +133,7 @@ export function TableImport({
         confirmedSchools: confirmed,
         saveAs: save && name.trim() ? { name: name.trim(), version: existing?.version ?? null } : undefined,
       };
+      onFailure(null);
       const r = await unwrap(
         api.POST('/api/assessment-data/tables/import', {
           params: { query: { dryRun: dryRun ? 'true' : 'false' } },

@@ -4,6 +4,7 @@ import { manyRowsWorkbook, repeatedDeflate, withTicker } from '../../../../tests
 import { makeZip } from '../../../../tests/helpers/zip.js';
 import { AppError } from '../../../lib/errors.js';
 import { closeParsePools } from '../../files/parse-pool.js';
+import { convertTable } from './convert-table.js';
 import { readAssessmentTable, readAssessmentTableInThread } from './index.js';
 import { countsOfShares, toleranceOf } from './percent.js';
 
@@ -229,5 +230,43 @@ describe('hostile assessment tables are rejected by the import limits', () => {
     expect(e.message).toBe(
       'В файле слишком много строк (больше 50\u00a0000): разделите его на несколько файлов',
     );
+  });
+});
+
+describe('real schools are not taken for territory rows', () => {
+  it('«Прогимназия г. Кирова», «Академия г. Сочи», «РФ лицей»… are schools; «Итого по району» is not', () => {
+    const names = [
+      'Прогимназия г. Кирова',
+      'Образовательная организация № 5 г. Кемерово',
+      'Академия г. Сочи',
+      'Детский дом г. Орла',
+      'РФ лицей',
+      'Кадетский корпус г. Омска',
+      'Школа-интернат № 1 г. Перми',
+      'Муниципальное автономное учреждение «Центр образования» г. Тулы',
+    ];
+    const totals = ['Итого по району', 'г. Киров', 'Российская Федерация'];
+    const rows = [
+      { row: 1, cells: ['Наименование ОО', 'Муниципалитет', 'Участники', '2', '3', '4', '5'] },
+      ...[...names, ...totals].map((n, i) => ({
+        row: i + 2,
+        cells: [n, 'г. Киров', '10', '1', '2', '3', '4'],
+      })),
+    ];
+    const c = convertTable(
+      { name: null, rows },
+      {
+        sheet: null,
+        headerRows: [1],
+        layout: 'long',
+        groups: [],
+        fixed: { year: 2024, assessment: 'ВПР', subject: 'математика', grade: 5 },
+        columns: (
+          ['school_name', 'municipality', 'participants', 'mark2', 'mark3', 'mark4', 'mark5'] as const
+        ).map((field, i) => ({ column: i + 1, field, group: null })),
+      },
+    );
+    expect(c.results.map((r) => r.school.name)).toEqual(names);
+    expect(c.notes).toHaveLength(totals.length);
   });
 });

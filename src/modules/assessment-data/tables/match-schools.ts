@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/orgs.js';
 import type { TableSchoolKey } from './mapping.js';
