@@ -118,35 +118,8 @@ export const fmtNum = (x: number | null | undefined, digits = 2) =>
 export const fmtBool = (b: boolean) => (b ? 'да' : 'нет');
 
 /** Assessment tables of any layout (issue 16 §1): the fields a column may carry, as the mapping step names them. */
-export const TABLE_FIELD_LABELS: Record<string, string> = {
-  school_code: 'Код ОО',
-  school_login: 'Логин ОО',
-  school_name: 'Наименование ОО',
-  municipality: 'Муниципалитет',
-  year: 'Год',
-  assessment: 'Процедура (ВПР, ОГЭ…)',
-  subject: 'Предмет',
-  grade: 'Класс',
-  participants: 'Количество участников',
-  mark2: 'Отметка «2» (число)',
-  mark3: 'Отметка «3» (число)',
-  mark4: 'Отметка «4» (число)',
-  mark5: 'Отметка «5» (число)',
-  pct2: '% «2»',
-  pct3: '% «3»',
-  pct4: '% «4»',
-  pct5: '% «5»',
-  below_min: 'Не преодолели минимальный порог (число)',
-  pct_below_min: '% не преодолевших порог',
-  average: 'Средний балл (не загружается)',
-  lowered: 'Понизили (число)',
-  confirmed: 'Подтвердили (число)',
-  raised: 'Повысили (число)',
-  pct_lowered: '% понизивших',
-  pct_confirmed: '% подтвердивших',
-  pct_raised: '% повысивших',
-  ignore: '— не загружать —',
-};
+// One definition of the field labels for the server's messages and the mapping step (src/lib).
+export { TABLE_FIELD_LABELS } from '../../lib/assessment-table-fields.js';
 
 export const TABLE = {
   help:
