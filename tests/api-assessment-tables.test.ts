@@ -17,7 +17,14 @@ type Analysis = {
   mapping: TableMapping;
   template: { name: string } | null;
   results: number;
-  preview: { school: { code: string | null }; year: number; mark2: number; mark3: number | null }[];
+  preview: {
+    school: { code: string | null };
+    year: number;
+    subject: string;
+    grade: number;
+    mark2: number;
+    mark3: number | null;
+  }[];
   notes: { row: number | null; message: string }[];
   errors: { row: number | null; message: string }[];
   matchedSchools: number;
@@ -140,15 +147,25 @@ describe.each(DB_KINDS)('assessment tables over HTTP (%s)', (kind) => {
     }[];
     expect(years.find((y) => y.year === 2030)).toMatchObject({ results: 6 });
 
-    // The next file of the same shape: the template applies itself, nothing to map.
+    // The next file of the same shape: the template applies itself, but never its year — the file does
+    // not state one, so only the year is asked.
     const second = await workbook('Лист1', wideRows(5));
     const c = (await send('region', '/api/assessment-data/tables/analyse', second)).body as Analysis;
     expect(c.template).toMatchObject({ name: 'ВПР 5 класс, проценты' });
-    expect(c.mapping.fixed.year).toBe(2030);
-    expect(c.errors).toEqual([]);
-    expect(c.preview[0]).toMatchObject({ year: 2030, mark2: 3, mark3: 5 });
+    expect(c.mapping.fixed.year).toBeNull();
+    expect(c.mapping.columns).toEqual(mapping.columns);
+    expect(c.results).toBe(0);
+    const noYear = (await send('region', '/api/assessment-data/tables/import?dryRun=true', second, {}))
+      .body as Imported;
+    expect(noYear.ok).toBe(false);
+    const withYear: TableMapping = { ...c.mapping, fixed: { ...c.mapping.fixed, year: 2030 } };
+    const d = (await send('region', '/api/assessment-data/tables/analyse', second, { mapping: withYear }))
+      .body as Analysis;
+    expect(d.errors).toEqual([]);
+    expect(d.preview[0]).toMatchObject({ year: 2030, mark2: 3, mark3: 5 });
     const again = (
       await send('region', '/api/assessment-data/tables/import?dryRun=false', second, {
+        mapping: withYear,
         confirmedSchools: confirmed,
       })
     ).body as Imported;
@@ -158,5 +175,34 @@ describe.each(DB_KINDS)('assessment tables over HTTP (%s)', (kind) => {
       await t.call('GET', '/api/assessment-data/tables/templates', { cookie: cookies.region })
     ).json()) as { name: string }[];
     expect(list.map((x) => x.name)).toEqual(['ВПР 5 класс, проценты']);
+  });
+
+  it('a template applied to a file with another title: the new file’s title wins, the year is asked', async () => {
+    const file = (title: string) =>
+      workbook('Лист1', [[title], ['Код ОО', 'Участников', '2', '3', '4', '5'], ['C1', 20, 1, 5, 10, 4]]);
+    const math = await file('Результаты ВПР по математике, 5 класс, 2031 год');
+    const a = (await send('region', '/api/assessment-data/tables/analyse', math)).body as Analysis;
+    expect(a.mapping.fixed).toEqual({ assessment: 'ВПР', subject: 'математика', grade: 5, year: 2031 });
+    const mapping: TableMapping = a.mapping;
+    const saved = (
+      await send('region', '/api/assessment-data/tables/import?dryRun=false', math, {
+        mapping,
+        saveAs: { name: 'ВПР одного предмета' },
+      })
+    ).body as Imported;
+    expect(saved).toMatchObject({ ok: true, savedTemplate: { name: 'ВПР одного предмета' } });
+
+    const russian = await file('Результаты ВПР по русскому языку, 6 класс');
+    const b = (await send('region', '/api/assessment-data/tables/analyse', russian)).body as Analysis;
+    expect(b.analysis.signature).toBe(a.analysis.signature);
+    expect(b.template).toMatchObject({ name: 'ВПР одного предмета' });
+    expect(b.mapping.fixed).toEqual({ assessment: 'ВПР', subject: 'русский язык', grade: 6, year: null });
+    expect(b.results).toBe(0);
+    const withYear: TableMapping = { ...b.mapping, fixed: { ...b.mapping.fixed, year: 2031 } };
+    const c = (await send('region', '/api/assessment-data/tables/analyse', russian, { mapping: withYear }))
+      .body as Analysis;
+    expect(c.preview).toEqual([
+      expect.objectContaining({ year: 2031, subject: 'русский язык', grade: 6, mark2: 1 }),
+    ]);
   });
 });

@@ -82,6 +82,9 @@ export const fileBody = {
  * The uploaded file of a multipart request. The body limit of the app leaves room for the multipart
  * envelope, so the file itself is held to `maxBytes` (UPLOAD_MAX_MB) here.
  */
+/** A text field of an upload form: the largest, an edited mapping of a very wide table, is ≈ 100 KB. */
+export const MAX_FORM_FIELD_CHARS = 256 * 1024;
+
 export async function readUpload(
   c: Context,
   maxBytes: number,
@@ -102,9 +105,21 @@ export async function readUpload(
   if (file.size > maxBytes) {
     throw new AppError('TOO_LARGE', `Файл больше допустимых ${Math.round(maxBytes / 1048576)} МБ`);
   }
-  // The other text fields of the form (an edited mapping sent with the file).
+  // The other text fields of the form (an edited mapping sent with the file). A field sent twice would
+  // leave the choice of one to chance; a huge one would be parsed as JSON before any schema bounds it.
   const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') fields[k] = v;
+  for (const [k, v] of Object.entries(body)) {
+    if (k === 'file') continue;
+    if (Array.isArray(v)) throw new AppError('INVALID_INPUT', `Поле «${k}» передано несколько раз`);
+    if (typeof v !== 'string') continue;
+    if (v.length > MAX_FORM_FIELD_CHARS) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Поле «${k}» слишком длинное: больше ${MAX_FORM_FIELD_CHARS / 1024} КБ`,
+      );
+    }
+    fields[k] = v;
+  }
   return { name: file.name, data: Buffer.from(await file.arrayBuffer()), fields };
 }
 

@@ -50,10 +50,24 @@ const TEMPLATE_FILES = {
   wide: 'Шаблон результатов — строка на школу.xlsx',
 } as const;
 
-const confirmedSchools = z.record(z.string().max(2000), z.uuid());
+/** More schools than any region has: the list is bounded before the database sees it. */
+const MAX_CONFIRMED_SCHOOLS = 5000;
+const confirmedSchools = z
+  .record(z.string().max(2000), z.uuid())
+  .refine((o) => Object.keys(o).length <= MAX_CONFIRMED_SCHOOLS, {
+    message: `не больше ${MAX_CONFIRMED_SCHOOLS} школ`,
+  });
 const saveAs = z.object({
   name: z.string().trim().min(1).max(200),
   version: z.number().int().nullable().optional(),
+});
+
+/** The region to load into: needed by an administrator or an operator of several regions. */
+const regionQuery = z.object({
+  regionId: z
+    .uuid()
+    .optional()
+    .openapi({ description: 'Регион (администратору и оператору нескольких регионов)' }),
 });
 
 /** Assessment tables of any layout (issue 16 §1): analysis, import, saved mappings. */
@@ -67,13 +81,14 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       tags,
       summary:
         'Разбор таблицы результатов (XLSX/CSV с русскими заголовками): сопоставление столбцов, предпросмотр, школы',
-      request: tableUploadBody,
+      request: { query: regionQuery, ...tableUploadBody },
       responses: okJson('Разбор файла', tableAnalysisView),
     }),
     async (c) => {
       const upload = await readUpload(c, deps.config.uploadMaxBytes);
       const result = await analyseTableUpload(db, {
         actor: requireActor(c),
+        regionId: c.req.valid('query').regionId,
         fileName: upload.name,
         data: upload.data,
         mapping: formJson(upload.fields, 'mapping', tableMapping),
@@ -88,7 +103,10 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       path: '/api/assessment-data/tables/import',
       tags,
       summary: 'Загрузка таблицы результатов: проверка (dryRun=true) и загрузка «всё или ничего»',
-      request: { query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }), ...tableUploadBody },
+      request: {
+        query: regionQuery.extend({ dryRun: z.enum(['true', 'false']).default('true') }),
+        ...tableUploadBody,
+      },
       responses: okJson('Результат проверки или загрузки', tableUploadImportView),
     }),
     async (c) => {
@@ -97,6 +115,7 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
         db,
         {
           actor: requireActor(c),
+          regionId: c.req.valid('query').regionId,
           fileName: upload.name,
           data: upload.data,
           mapping: formJson(upload.fields, 'mapping', tableMapping),
@@ -127,11 +146,18 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       path: '/api/assessment-data/tables/templates',
       tags,
       summary: 'Сохранение шаблона сопоставления (новое название или замена с версией)',
-      request: jsonBody(saveTableTemplateInput),
+      request: { query: regionQuery, ...jsonBody(saveTableTemplateInput) },
       responses: okJson('Шаблон', tableTemplateView),
     }),
     async (c) =>
-      c.json(await saveTableTemplate(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+      c.json(
+        await saveTableTemplate(db, {
+          actor: requireActor(c),
+          regionId: c.req.valid('query').regionId,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -140,12 +166,13 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       path: '/api/assessment-data/tables/templates',
       tags,
       summary: 'Удаление шаблона сопоставления региона по названию (с версией)',
-      request: { query: versionQuery.extend({ name: z.string().min(1).max(200) }) },
+      request: { query: versionQuery.extend({ name: z.string().min(1).max(200) }).merge(regionQuery) },
       responses: okJson('Удалён', okSchema),
     }),
     async (c) => {
       await deleteTableTemplate(db, {
         actor: requireActor(c),
+        regionId: c.req.valid('query').regionId,
         name: c.req.valid('query').name,
         version: c.req.valid('query').version,
       });

@@ -174,7 +174,7 @@ describe.each(DB_KINDS)('import of an assessment table (%s)', (kind) => {
     expect(Number((events as unknown as { rows: { n: number }[] }).rows[0]?.n)).toBeGreaterThanOrEqual(2);
   });
 
-  it('a corrected table replaces its assessment’s rows; ОГЭ after ВПР keeps ВПР and the context', async () => {
+  it('a table replaces only its (school, year, procedure) rows; ОГЭ after ВПР keeps ВПР and the context', async () => {
     await wipe();
     await importAssessmentData(db, {
       actor: f.as('region'),
@@ -199,10 +199,11 @@ describe.each(DB_KINDS)('import of an assessment table (%s)', (kind) => {
       dryRun: true,
       conversion: conversion({ results: corrected }),
     });
-    // Both subjects of the two schools in 2024 are replaced; confirmations (not in the file) are not counted.
+    // Only mathematics of the two schools in 2024 is replaced: Russian (not in the file) stays, and
+    // confirmations (no such columns) are not counted.
     expect(dry).toMatchObject({
       ok: true,
-      replaced: [{ year: 2024, results: 4, contextValues: 0, confirmations: 0 }],
+      replaced: [{ year: 2024, results: 2, contextValues: 0, confirmations: 0 }],
     });
     expect((await stored()).results).toHaveLength(12);
     await importAssessmentTable(db, {
@@ -211,11 +212,12 @@ describe.each(DB_KINDS)('import of an assessment table (%s)', (kind) => {
       conversion: conversion({ results: corrected }),
     });
     const after = (await stored()).results;
-    expect(after).toHaveLength(10);
+    expect(after).toHaveLength(12);
     const of = (schoolId: string, year: number) =>
       after.filter((r) => r.school === schoolId && r.year === year);
     expect(of(f.S1.id, 2024)).toEqual([
       expect.objectContaining({ subject: 'математика', mark2: 5, mark3: 8 }),
+      expect.objectContaining({ subject: 'русский язык', mark2: 3, mark3: 10 }),
     ]);
     expect(of(f.S3.id, 2024)).toHaveLength(2);
     expect(of(f.S1.id, 2023)).toHaveLength(2);
@@ -242,9 +244,84 @@ describe.each(DB_KINDS)('import of an assessment table (%s)', (kind) => {
     });
     expect(r.replaced).toEqual([]);
     const withOge = (await stored()).results;
-    expect(withOge).toHaveLength(11);
+    expect(withOge).toHaveLength(13);
     expect(withOge.find((x) => x.assessment === 'ОГЭ')).toMatchObject({ mark2: 1, mark3: 0, mark5: 0 });
     expect((await db.select({ n: count() }).from(contextValues))[0]?.n).toBe(context);
+  });
+
+  it('the scope across subjects, grades and a mixed-assessment file: nothing the file lacks is deleted', async () => {
+    await wipe();
+    const base = (code: string, assessment: string, subject: string, grade: number): ConvertedResult => ({
+      row: 3,
+      school: school(code),
+      year: 2024,
+      assessment,
+      subject,
+      grade,
+      participants: 20,
+      mark2: 2,
+      mark3: 8,
+      mark4: 6,
+      mark5: 4,
+    });
+    const opts = { actor: f.as('region'), withConfirmation: false, confirmedSchools: {} };
+    // ВПР математика 5 for C1 and C2; ВПР + ОГЭ for C3.
+    await importAssessmentTable(db, {
+      ...opts,
+      fileName: 'первый.xlsx',
+      dryRun: false,
+      conversion: conversion({
+        results: [
+          base('C1', 'ВПР', 'математика', 5),
+          base('C2', 'ВПР', 'математика', 5),
+          base('C3', 'ВПР', 'математика', 5),
+          base('C3', 'ОГЭ', 'математика', 9),
+        ],
+      }),
+    });
+    // «ВПР русский 6» of C1: another subject and grade — math 5 stays.
+    const russian = conversion({ results: [base('C1', 'ВПР', 'русский язык', 6)] });
+    const dry = await importAssessmentTable(db, {
+      ...opts,
+      fileName: 'рус6.xlsx',
+      dryRun: true,
+      conversion: russian,
+    });
+    expect(dry).toMatchObject({ ok: true, replaced: [] });
+    await importAssessmentTable(db, { ...opts, fileName: 'рус6.xlsx', dryRun: false, conversion: russian });
+    // A mixed file: C2 has ВПР, C1 only ОГЭ — C1 keeps its ВПР; C3 (not in the file) keeps everything.
+    const mixed = conversion({
+      results: [
+        { ...base('C2', 'ВПР', 'математика', 5), mark2: 0, mark3: 10 },
+        base('C1', 'ОГЭ', 'математика', 9),
+      ],
+    });
+    const dryMixed = await importAssessmentTable(db, {
+      ...opts,
+      fileName: 'смесь.xlsx',
+      dryRun: true,
+      conversion: mixed,
+    });
+    expect(dryMixed.replaced).toEqual([{ year: 2024, results: 1, contextValues: 0, confirmations: 0 }]);
+    const r = await importAssessmentTable(db, {
+      ...opts,
+      fileName: 'смесь.xlsx',
+      dryRun: false,
+      conversion: mixed,
+    });
+    expect(r.replaced).toEqual(dryMixed.replaced);
+    const keys = (await stored()).results.map((x) => [x.school, x.assessment, x.subject, x.grade, x.mark2]);
+    expect(keys).toHaveLength(6);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        [f.S1.id, 'ВПР', 'математика', 5, 2],
+        [f.S1.id, 'ВПР', 'русский язык', 6, 2],
+        [f.S1.id, 'ОГЭ', 'математика', 9, 2],
+        [f.S2.id, 'ВПР', 'математика', 5, 0],
+        [f.S3.id, 'ВПР', 'математика', 5, 2],
+        [f.S3.id, 'ОГЭ', 'математика', 9, 2],
+      ]),
+    );
   });
 
   it('a table of confirmation columns only replaces confirmations and keeps the results', async () => {

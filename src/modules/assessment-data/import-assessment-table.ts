@@ -28,9 +28,9 @@ import { assessmentImportView, type importRowErrorView } from './views.js';
 // Import of an assessment table of any layout (issue 16 §1), after `readAssessmentTable` converted its
 // rows: stored exactly as the equivalent Opora package would store them (the same rows, procedures, packs,
 // data_imports record and event), all or nothing. Its replacement scope is narrower than a package's: a
-// table is one report of one or a few procedures, so for each (year, assessment) in the file only the
-// stored rows of the file's schools for that year and assessment are replaced (confirmation rows only when
-// the file has confirmation columns); other assessments, other schools and context data stay
+// table is one report of one or a few procedures, so it replaces exactly the stored rows with the
+// (school, year, procedure) keys it contains (confirmation rows only when the file has confirmation
+// columns); nothing the file lacks is deleted (table-scope.ts).
 // (docs/data-formats.md, «Таблицы результатов в произвольной форме»).
 
 export const tableImportView = assessmentImportView
@@ -64,7 +64,19 @@ export async function tableRegion(db: Db, actor: AnyActor, keys: TableSchoolKey[
   if (isSystem(actor) && !regionId)
     throw new AppError('INVALID_INPUT', 'Не указан регион для загрузки данных');
   const codes = keys.flatMap((k) => [k.code, k.login]).filter((c): c is string => Boolean(c?.trim()));
-  return resolveRegion(db, { admin, operatorRegions, regionId, codes: codes.map((c) => c.trim()) });
+  try {
+    return await resolveRegion(db, { admin, operatorRegions, regionId, codes: codes.map((c) => c.trim()) });
+  } catch (e) {
+    // The package's messages speak of a package and its codes; a table names schools by name as well.
+    if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT') throw e;
+    throw new AppError('INVALID_INPUT', regionMessage(admin, codes.length));
+  }
+}
+
+function regionMessage(admin: boolean, codes: number): string {
+  if (!admin) return 'У вас несколько регионов: укажите регион, в который загружается таблица';
+  if (codes === 0) return 'Укажите регион: в таблице нет кодов школ, по которым его можно определить';
+  return 'Укажите регион: ни одна школа файла не найдена по коду в одном регионе';
 }
 
 export async function importAssessmentTable(
@@ -134,7 +146,7 @@ export async function importAssessmentTable(
   }
   const schoolIds = pkg.schools.map((s) => s.id);
   const scope = scopeOf(pkg);
-  if (dryRun) return { ...summary, ok: true, replaced: await countScope(db, scope, schoolIds) };
+  if (dryRun) return { ...summary, ok: true, replaced: await countScope(db, scope) };
 
   const loader = bulk ?? insertLoader(db);
   const replaced = await loader.transaction(async (s) => {
@@ -151,8 +163,8 @@ export async function importAssessmentTable(
         'Пока проверялся файл, школы региона изменились: загрузите файл ещё раз',
       );
     }
-    const counted = await countScope(s.db, scope, schoolIds);
-    await deleteScope(s.db, scope, schoolIds);
+    const counted = await countScope(s.db, scope);
+    await deleteScope(s.db, scope);
     const procedureIds = await storedProcedureIds(s.db, pkg.procedures);
     await s.referencesChecked(async () => {
       for (const t of bulkTables(pkg, schoolIds, procedureIds)) if (t.length > 0) await s.copy(t);

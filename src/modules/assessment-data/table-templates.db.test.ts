@@ -105,4 +105,23 @@ describe.each(DB_KINDS)('saved mappings of assessment tables (%s)', (kind) => {
       'assessment_table_template.deleted',
     ]);
   });
+
+  it('of several templates with one signature the most recently saved applies', async () => {
+    const region = f.as('region');
+    const a = await saveTableTemplate(db, {
+      actor: region,
+      input: { name: 'А старый', signature: 'sig-many', mapping: mapping(null) },
+    });
+    const b = await saveTableTemplate(db, {
+      actor: region,
+      input: { name: 'Б новый', signature: 'sig-many', mapping: mapping(2030) },
+    });
+    expect(await templateForSignature(db, f.R.id, 'sig-many')).toMatchObject({ id: b.id });
+    // Saving the older one again makes it the most recent.
+    await saveTableTemplate(db, {
+      actor: region,
+      input: { name: 'А старый', signature: 'sig-many', mapping: mapping(null), version: a.version },
+    });
+    expect(await templateForSignature(db, f.R.id, 'sig-many')).toMatchObject({ id: a.id });
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { assessmentTableTemplates } from '../../db/schema/assessment-tables.js';
@@ -70,7 +70,7 @@ export async function templateForSignature(
     .where(
       and(eq(assessmentTableTemplates.regionId, regionId), eq(assessmentTableTemplates.signature, signature)),
     )
-    .orderBy(asc(assessmentTableTemplates.updatedAt))
+    .orderBy(desc(assessmentTableTemplates.updatedAt))
     .limit(1);
   return row ? view(row) : null;
 }

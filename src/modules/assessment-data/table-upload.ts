@@ -12,6 +12,7 @@ import type { BulkLoader } from './store.js';
 import { saveTableTemplate, templateForSignature } from './table-templates.js';
 import { readAssessmentTable } from './tables/index.js';
 import {
+  applyTemplate,
   convertedConfirmation,
   convertedResult,
   type TableMapping,
@@ -23,8 +24,9 @@ import {
 import { matchSchools } from './tables/match-schools.js';
 
 // An uploaded assessment table in the import dialog (issue 16 §1): the analysis with the mapping that
-// applies (the user's, else the region's saved template of the file's shape, else the recogniser's), a
-// preview of the converted rows and how its schools match; then the import with that mapping.
+// applies (the user's, else the region's saved template of the file's shape completed by what the file
+// says — `applyTemplate` —, else the recogniser's), a preview of the converted rows and how its schools
+// match; then the import with that mapping.
 
 /** Rows of the converted preview in the dialog. */
 export const PREVIEW_ROWS = 50;
@@ -93,9 +95,10 @@ async function readWithTemplate(db: Db, o: Upload) {
   if (o.mapping) return { ...first, mapping: o.mapping, template: null, regionId };
   const template = await templateForSignature(db, regionId, first.analysis.signature);
   if (!template) return { ...first, mapping: first.analysis.mapping, template: null, regionId };
-  const read = await readAssessmentTable(o.fileName, o.data, template.mapping);
+  const mapping = applyTemplate(first.analysis.mapping, template.mapping);
+  const read = await readAssessmentTable(o.fileName, o.data, mapping);
   const ref = { id: template.id, name: template.name, version: template.version };
-  return { ...read, mapping: template.mapping, template: ref, regionId };
+  return { ...read, mapping, template: ref, regionId };
 }
 
 export async function analyseTableUpload(db: Db, o: Upload): Promise<TableAnalysisView> {

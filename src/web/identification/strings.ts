@@ -118,35 +118,8 @@ export const fmtNum = (x: number | null | undefined, digits = 2) =>
 export const fmtBool = (b: boolean) => (b ? 'да' : 'нет');
 
 /** Assessment tables of any layout (issue 16 §1): the fields a column may carry, as the mapping step names them. */
-export const TABLE_FIELD_LABELS: Record<string, string> = {
-  school_code: 'Код ОО',
-  school_login: 'Логин ОО',
-  school_name: 'Наименование ОО',
-  municipality: 'Муниципалитет',
-  year: 'Год',
-  assessment: 'Процедура (ВПР, ОГЭ…)',
-  subject: 'Предмет',
-  grade: 'Класс',
-  participants: 'Количество участников',
-  mark2: 'Отметка «2» (число)',
-  mark3: 'Отметка «3» (число)',
-  mark4: 'Отметка «4» (число)',
-  mark5: 'Отметка «5» (число)',
-  pct2: '% «2»',
-  pct3: '% «3»',
-  pct4: '% «4»',
-  pct5: '% «5»',
-  below_min: 'Не преодолели минимальный порог (число)',
-  pct_below_min: '% не преодолевших порог',
-  average: 'Средний балл (не загружается)',
-  lowered: 'Понизили (число)',
-  confirmed: 'Подтвердили (число)',
-  raised: 'Повысили (число)',
-  pct_lowered: '% понизивших',
-  pct_confirmed: '% подтвердивших',
-  pct_raised: '% повысивших',
-  ignore: '— не загружать —',
-};
+// One definition of the field labels for the server's messages and the mapping step (src/lib).
+export { TABLE_FIELD_LABELS } from '../../lib/assessment-table-fields.js';
 
 export const TABLE = {
   help:
@@ -156,9 +129,9 @@ export const TABLE = {
     'сами; если что-то не ясно, вы укажете это на шаге сопоставления. Файл проверяется целиком и ' +
     'загружается только без ошибок.',
   scope:
-    'Таблица заменяет только данные своих школ по своим процедурам: для каждого года и процедуры (ВПР, ОГЭ…) ' +
-    'из файла прежние строки этих школ за этот год и процедуру заменяются (подтверждение отметок — только ' +
-    'если в файле есть его столбцы). Другие процедуры, другие школы и контекстные данные не затрагиваются.',
+    'Таблица заменяет только те строки, что в ней есть: результат школы за год по процедуре (ВПР, ОГЭ…), ' +
+    'предмету и классу из файла заменяет прежний (подтверждение отметок — только если в файле есть его ' +
+    'столбцы). Всё, чего в файле нет, — другие предметы, классы, процедуры, школы и контекстные данные — остаётся.',
   recognised: 'Распознано',
   changeMapping: 'Изменить сопоставление',
   templateApplied: (name: string) => `Применён сохранённый шаблон «${name}»`,

@@ -77,7 +77,10 @@ export function TableImport({
   });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  // Edits send analyses one after another: only the answer to the latest may be shown.
+  const latest = useRef(0);
   async function analyse(m: TableMapping | null) {
+    const request = ++latest.current;
     setBusy('analyse');
     try {
       const r = await unwrap(
@@ -85,17 +88,21 @@ export function TableImport({
           body: { file, ...fields({ mapping: m ?? undefined }) } as never,
         }),
       );
+      if (request !== latest.current) return;
       setAnalysis(r);
       if (!m) {
         setMapping(r.mapping);
-        setEditing(!(r.analysis.sure || r.template));
+        // A template never gives the year: a file that does not state it opens the mapping step for it.
+        const noYear = r.mapping.fixed.year === null && !r.mapping.columns.some((c) => c.field === 'year');
+        setEditing(!(r.analysis.sure || (r.template && !noYear)));
       }
       onFailure(null);
     } catch (e) {
+      if (request !== latest.current) return;
       if (e instanceof ApiError && e.status !== 0 && e.status < 500) onFailure(e.message);
       else notifyError(e);
     } finally {
-      setBusy(null);
+      if (request === latest.current) setBusy(null);
     }
   }
 
@@ -126,6 +133,7 @@ export function TableImport({
         confirmedSchools: confirmed,
         saveAs: save && name.trim() ? { name: name.trim(), version: existing?.version ?? null } : undefined,
       };
+      onFailure(null);
       const r = await unwrap(
         api.POST('/api/assessment-data/tables/import', {
           params: { query: { dryRun: dryRun ? 'true' : 'false' } },

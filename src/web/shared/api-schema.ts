@@ -585,7 +585,10 @@ export interface paths {
         /** Разбор таблицы результатов (XLSX/CSV с русскими заголовками): сопоставление столбцов, предпросмотр, школы */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** Регион (администратору и оператору нескольких регионов) */
+                    regionId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -652,6 +655,8 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
+                    /** Регион (администратору и оператору нескольких регионов) */
+                    regionId?: string;
                     dryRun?: "true" | "false";
                 };
                 header?: never;
@@ -812,7 +817,10 @@ export interface paths {
         /** Сохранение шаблона сопоставления (новое название или замена с версией) */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** Регион (администратору и оператору нескольких регионов) */
+                    regionId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -864,6 +872,8 @@ export interface paths {
                 query: {
                     version: number;
                     name: string;
+                    /** Регион (администратору и оператору нескольких регионов) */
+                    regionId?: string;
                 };
                 header?: never;
                 path?: never;

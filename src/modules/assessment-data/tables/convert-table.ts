@@ -30,9 +30,11 @@ const KEY_FIELDS = new Set<TableField>([
 ]);
 
 const TOTAL =
-  /^(?:итог\p{L}*|всего|вся выборка|в среднем|среднее|регион|субъект|российская федерация|рф)(?: |$)|^по (?:району|региону|области|краю|республике|округу|городу|муниципалитету|мо|ате|выборке|всем)(?: |$)/u;
+  /^(?:итог\p{L}*|всего|вся выборка|в среднем|среднее)(?: |$)|^по (?:району|региону|области|краю|республике|округу|городу|муниципалитету|мо|ате|выборке|всем)(?: |$)/u;
+/** Words of a territory total that a school's name may also start with («РФ лицей», «Региональный центр…»). */
+const TERRITORY_TOTAL = /^(?:регион|субъект|российская федерация|рф)(?: |$)/u;
 const SCHOOLISH =
-  /(?:^| )(?:школ\p{L}*|сош|оош|нош|гимнази\p{L}*|лице\p{L}*|[мгкч]?[абк]?оу|моу|оу|кадетск\p{L}*|интернат|центр|комплекс|колледж)(?: |$)/u;
+  /(?:^| )(?:школ\p{L}*|сош|оош|нош|\p{L}*гимнази\p{L}*|лице\p{L}*|[мгкч]?[абк]?оу|моу|оу|кадет\p{L}*|\p{L}*интернат\p{L}*|центр\p{L}*|комплекс|колледж|корпус|образовательн\p{L}*|учрежд\p{L}*|академи\p{L}*|детский дом|пансион\p{L}*)(?: |$)/u;
 const PLACE =
   /(?:^| )(?:район|р н|округ|город|г|обл|область|край|республика|мо|муниципальн\p{L}*|городской|поселение|ате)(?: |$)/u;
 /** A ФИС ОКО login at the start of a school's name: «(sch583312) МБОУ СОШ № 1», «sch583312 МБОУ…». */
@@ -65,7 +67,7 @@ function subtotalReason(key: TableSchoolKey): string | null {
   const [code, login, name, muni] = parts as [string, string, string, string];
   // The example row of the XLSX templates (templates.ts) is kept by a careless user: never a school.
   if (parts.some((p) => p.startsWith('пример'))) return 'строка-пример шаблона';
-  const total = parts.find((p) => TOTAL.test(p));
+  const total = parts.find((p) => TOTAL.test(p) || (TERRITORY_TOTAL.test(p) && !SCHOOLISH.test(p)));
   if (total !== undefined) return 'итоговая строка';
   if (!code && !login && !name) return muni ? 'строка муниципалитета без школы' : 'строка без школы';
   if (!code && !login && name && (name === muni || (PLACE.test(name) && !SCHOOLISH.test(name)))) {
@@ -171,6 +173,12 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       const measures = readMeasures(cells, err);
       out.errors.push(...errors);
       if (errors.length > 0 || !proc || !measures) continue;
+      if ('skip' in measures) {
+        const what =
+          mapping.layout === 'wide' ? ` (${proc.assessment}, ${proc.subject}, ${proc.grade} класс)` : '';
+        out.notes.push({ row: r.row, column: null, message: `Пропущено${what}: ${measures.skip}` });
+        continue;
+      }
       const key = { row: r.row, school, ...proc, participants: measures.participants };
       if (measures.marks) out.results.push({ ...key, ...measures.marks } satisfies ConvertedResult);
       if (measures.confirmation) {

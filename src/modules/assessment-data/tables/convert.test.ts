@@ -4,6 +4,7 @@ import { manyRowsWorkbook, repeatedDeflate, withTicker } from '../../../../tests
 import { makeZip } from '../../../../tests/helpers/zip.js';
 import { AppError } from '../../../lib/errors.js';
 import { closeParsePools } from '../../files/parse-pool.js';
+import { convertTable } from './convert-table.js';
 import { readAssessmentTable, readAssessmentTableInThread } from './index.js';
 import { countsOfShares, toleranceOf } from './percent.js';
 
@@ -36,6 +37,13 @@ describe('percent → counts', () => {
     expect(countsOfShares([50, 25, 25], 2, true)).toEqual([1, 0, 1]);
     expect(countsOfShares([12.5], 40, false)).toEqual([5]);
     expect(countsOfShares([16.7, 16.7, 33.3, 33.3], 6, true)).toEqual([1, 1, 2, 2]);
+    // A large difference is spread in whole rounds, not one person at a time.
+    expect(countsOfShares([50, 0, 0, 0], 1000, true)).toEqual([625, 125, 125, 125]);
+    expect(countsOfShares([100, 0, 0, 0], 1000, true)).toEqual([1000, 0, 0, 0]);
+    const big = countsOfShares([99.5, 0.5, 0, 0], 100_000, true);
+    expect(big.reduce((a, b) => a + b, 0)).toBe(100_000);
+    // Part of the shares: rounding up may not exceed the participants.
+    expect(countsOfShares([50.5, 49.5], 1, false)).toEqual([1, 0]);
   });
 
   it('allows ±1 point with decimals and ±0.5 a share for whole percentages', () => {
@@ -114,6 +122,53 @@ describe('row errors name the row and the column', () => {
     ]);
   });
 
+  it('participants 0 or only participants: skipped with a note, not an error', async () => {
+    const c = await countTable(
+      [...KEY, 0, 0, 0, 0, 0],
+      [...KEY, 20, '', '', '', ''],
+      [...KEY, 20, 1, 5, 10, 4],
+    );
+    expect(c.errors).toEqual([]);
+    expect(c.notes).toEqual([
+      { row: 2, column: null, message: 'Пропущено: участников 0' },
+      { row: 3, column: null, message: 'Пропущено: указано только число участников, отметок нет' },
+    ]);
+    expect(c.results.map((r) => r.row)).toEqual([4]);
+    const only = (
+      await readAssessmentTableInThread('t.xlsx', await workbook('Лист1', [HEAD, [...KEY, 20]]), null)
+    ).conversion;
+    expect(only.errors).toEqual([]);
+    expect(only.notes).toEqual([
+      { row: 2, column: null, message: 'Пропущено: указано только число участников, отметок нет' },
+    ]);
+  });
+
+  it('more participants than a school has, and part of the shares over 100 %', async () => {
+    const c = await countTable([...KEY, 1_000_000, 1, 5, 10, 4]);
+    expect(c.errors).toEqual([
+      {
+        row: 2,
+        column: 'Кол-во участников',
+        message: expect.stringContaining('больше 100'),
+      },
+    ]);
+    const part = (
+      await readAssessmentTableInThread(
+        't.xlsx',
+        await workbook('Лист1', [
+          [...HEAD, '% "2"', '% "3"'],
+          [...KEY, 20, 60, 50],
+          [...KEY, 20, 10, 30],
+        ]),
+        null,
+      )
+    ).conversion;
+    expect(part.errors).toEqual([
+      { row: 2, column: '% "2"', message: 'Сумма долей (отметки «2»–«5») — 110 %, больше 100 %' },
+    ]);
+    expect(part.results.map((r) => [r.row, r.mark2, r.mark3])).toEqual([[3, 2, 6]]);
+  });
+
   it('«н/д», «—» and «x» are empty cells: a group of them is a procedure the school did not write', async () => {
     const c = await countTable([...KEY, 'н/д', '—', 'x', '-', ''], [...KEY, 20, '—', 5, 10, 5]);
     expect(c.errors).toEqual([]);
@@ -175,5 +230,43 @@ describe('hostile assessment tables are rejected by the import limits', () => {
     expect(e.message).toBe(
       'В файле слишком много строк (больше 50\u00a0000): разделите его на несколько файлов',
     );
+  });
+});
+
+describe('real schools are not taken for territory rows', () => {
+  it('«Прогимназия г. Кирова», «Академия г. Сочи», «РФ лицей»… are schools; «Итого по району» is not', () => {
+    const names = [
+      'Прогимназия г. Кирова',
+      'Образовательная организация № 5 г. Кемерово',
+      'Академия г. Сочи',
+      'Детский дом г. Орла',
+      'РФ лицей',
+      'Кадетский корпус г. Омска',
+      'Школа-интернат № 1 г. Перми',
+      'Муниципальное автономное учреждение «Центр образования» г. Тулы',
+    ];
+    const totals = ['Итого по району', 'г. Киров', 'Российская Федерация'];
+    const rows = [
+      { row: 1, cells: ['Наименование ОО', 'Муниципалитет', 'Участники', '2', '3', '4', '5'] },
+      ...[...names, ...totals].map((n, i) => ({
+        row: i + 2,
+        cells: [n, 'г. Киров', '10', '1', '2', '3', '4'],
+      })),
+    ];
+    const c = convertTable(
+      { name: null, rows },
+      {
+        sheet: null,
+        headerRows: [1],
+        layout: 'long',
+        groups: [],
+        fixed: { year: 2024, assessment: 'ВПР', subject: 'математика', grade: 5 },
+        columns: (
+          ['school_name', 'municipality', 'participants', 'mark2', 'mark3', 'mark4', 'mark5'] as const
+        ).map((field, i) => ({ column: i + 1, field, group: null })),
+      },
+    );
+    expect(c.results.map((r) => r.school.name)).toEqual(names);
+    expect(c.notes).toHaveLength(totals.length);
   });
 });

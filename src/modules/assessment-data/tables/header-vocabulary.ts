@@ -1,3 +1,4 @@
+import { TABLE_FIELD_LABELS } from '../../../lib/assessment-table-fields.js';
 import type { TableField } from './mapping.js';
 
 // The one vocabulary of assessment-table headers: how a header text is told to mean a field, the header
@@ -165,11 +166,8 @@ export const VOCABULARY: VocabularyEntry[] = [
   ]),
 ];
 
-/** The Russian name of each field (the mapping step's choices): the template's header, «Не загружать». */
-export const FIELD_LABELS = Object.fromEntries([
-  ...VOCABULARY.map((v) => [v.field, v.label] as const),
-  ['ignore', 'Не загружать'] as const,
-]) as Record<TableField, string>;
+/** The Russian name of each field: the same as the mapping step's choices (one definition, src/lib). */
+export const FIELD_LABELS: Record<TableField, string> = TABLE_FIELD_LABELS;
 
 /** Derived shares and counts that reports carry next to the marks: known, and quietly ignored. */
 const DERIVED =

@@ -45,6 +45,9 @@ export const procedurePart = z.object({
   grade: z.number().int().min(1).max(11).nullable(),
 });
 
+/** The contract's bounds; the recogniser keeps to them too (recognise-table.ts). */
+export const MAPPING_LIMITS = { columns: 2000, groups: 500, column: 16384 } as const;
+
 export const tableMapping = z
   .object({
     /** The sheet's name in an XLSX book; null for CSV. */
@@ -57,16 +60,29 @@ export const tableMapping = z
     columns: z
       .array(
         z.object({
-          column: z.number().int().min(1).max(16384),
+          column: z.number().int().min(1).max(MAPPING_LIMITS.column),
           field: tableField,
-          group: z.number().int().min(0).nullable(),
+          group: z
+            .number()
+            .int()
+            .min(0)
+            .max(MAPPING_LIMITS.groups - 1)
+            .nullable(),
         }),
       )
-      .max(2000),
+      .max(MAPPING_LIMITS.columns)
+      .refine((cs) => new Set(cs.map((c) => c.column)).size === cs.length, {
+        message: 'Один и тот же столбец сопоставлен дважды',
+      }),
     /** The procedure of each group of a wide table (index = group); parts the file's columns do not give. */
-    groups: z.array(procedurePart).max(500),
+    groups: z.array(procedurePart).max(MAPPING_LIMITS.groups),
     /** Values the file does not carry in columns: the year always may be set here. */
     fixed: procedurePart.extend({ year: z.number().int().min(2000).max(2100).nullable() }),
+  })
+  // A group is a procedure of `groups`: a column of a group that is not there would be read with no parts.
+  .refine((m) => m.columns.every((c) => c.group === null || c.group < m.groups.length), {
+    message: 'Столбец отнесён к группе, которой нет в списке групп',
+    path: ['columns'],
   })
   .openapi('AssessmentTableMapping');
 export type TableMapping = z.infer<typeof tableMapping>;
@@ -137,3 +153,28 @@ export type TableConversion = {
   notes: TableNote[];
   errors: TableNote[];
 };
+
+/**
+ * A saved template applied to a new file of the same shape (the signature: sheet and header texts). The
+ * template's columns, header rows and layout are the user's corrections of that shape and apply; what
+ * the new file itself says (its sheet, the title rows and group headers the recogniser read into
+ * `fixed` and `groups`) wins over the template, which fills only what the file does not say. The year is
+ * never taken from a template: a file that does not state its year asks for it (review of issue 16).
+ */
+export function applyTemplate(recognised: TableMapping, template: TableMapping): TableMapping {
+  const part = (own: z.infer<typeof procedurePart> | undefined, saved: z.infer<typeof procedurePart>) => ({
+    assessment: own?.assessment ?? saved.assessment,
+    subject: own?.subject ?? saved.subject,
+    grade: own?.grade ?? saved.grade,
+  });
+  return {
+    ...template,
+    sheet: recognised.sheet ?? template.sheet,
+    groups: template.groups.map((g, i) => part(recognised.groups[i], g)),
+    fixed: { ...part(recognised.fixed, template.fixed), year: recognised.fixed.year },
+  };
+}
+
+/** The mapping gives no year: no year column and none set (the mapping step asks for it). */
+export const yearMissing = (m: TableMapping) =>
+  m.fixed.year === null && !m.columns.some((c) => c.field === 'year');

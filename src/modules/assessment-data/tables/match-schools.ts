@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/orgs.js';
 import type { TableSchoolKey } from './mapping.js';
@@ -207,7 +207,12 @@ export async function schoolsOfRegion(db: Db, regionId: string, ids: string[]): 
     .select({ id: orgUnits.id })
     .from(orgUnits)
     .where(
-      and(eq(orgUnits.kind, 'school'), like(orgUnits.path, `/${regionId}/%`), inArray(orgUnits.id, ids)),
+      and(
+        eq(orgUnits.kind, 'school'),
+        like(orgUnits.path, `/${regionId}/%`),
+        // One array parameter, not one per id: the list comes from the user.
+        sql`${orgUnits.id} = any(${sql.param([...new Set(ids)])}::uuid[])`,
+      ),
     );
   return new Set(rows.map((r) => r.id));
 }

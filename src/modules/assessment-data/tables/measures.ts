@@ -99,10 +99,16 @@ function countsOrShares(
   const complete = pctFields.length > 1 && pctFields.every((f) => cells.has(f));
   const given = shares.map((s, i) => (s === null && cells.has(pctFields[i] as TableField) ? 0 : s));
   const values = given.filter((s): s is number => s !== null);
+  const sum = values.reduce((a, b) => a + b, 0);
+  const decimals = Math.max(...pctFields.map((f) => decimalsOf(cells.text(f))));
+  const tolerance = toleranceOf(values, decimals);
+  // Only some of the shares mapped: they may not add up to 100, but never to more.
+  if (!complete && sum > 100 + tolerance) {
+    const shown = Number(sum.toFixed(4)).toLocaleString('ru-RU');
+    err(first, `Сумма долей (${what}) — ${shown} %, больше 100 %`);
+    return undefined;
+  }
   if (complete && participants > 0) {
-    const sum = values.reduce((a, b) => a + b, 0);
-    const decimals = Math.max(...pctFields.map((f) => decimalsOf(cells.text(f))));
-    const tolerance = toleranceOf(values, decimals);
     if (Math.abs(sum - 100) > tolerance) {
       const shown = Number(sum.toFixed(4)).toLocaleString('ru-RU');
       err(
@@ -117,9 +123,22 @@ function countsOrShares(
   return given.map((s) => (s === null ? null : (converted[k++] as number)));
 }
 
-export function readMeasures(cells: Cells, err: Err): Measures | null {
+/** More participants of one school in one procedure than any school has: a wrong column, or a total. */
+export const MAX_PARTICIPANTS = 100_000;
+
+/** A row (or group) with nothing to store: skipped with a note, not an error that blocks the import. */
+export type Skip = { skip: string };
+
+export function readMeasures(cells: Cells, err: Err): Measures | Skip | null {
   const participants = countOf(cells, 'participants', err);
   if (participants === undefined) return null;
+  if (participants !== null && participants > MAX_PARTICIPANTS) {
+    err(
+      'participants',
+      `Число участников ${participants.toLocaleString('ru-RU')} больше ${MAX_PARTICIPANTS.toLocaleString('ru-RU')}: это не одна школа`,
+    );
+    return null;
+  }
   let marks = countsOrShares(
     cells,
     ['mark2', 'mark3', 'mark4', 'mark5'],
@@ -147,10 +166,9 @@ export function readMeasures(cells: Cells, err: Err): Measures | null {
     err('participants', 'Не указано число участников');
     return null;
   }
-  if (!marks && !conf) {
-    err(null, 'Нет ни отметок, ни подтверждения отметок');
-    return null;
-  }
+  // A school that had no participants, or a report that printed only the number of them, has no result.
+  if (participants === 0) return { skip: 'участников 0' };
+  if (!marks && !conf) return { skip: 'указано только число участников, отметок нет' };
   return {
     participants,
     marks: marks

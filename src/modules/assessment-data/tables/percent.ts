@@ -23,18 +23,31 @@ export function toleranceOf(shares: number[], decimals: number): number {
 export function countsOfShares(shares: number[], participants: number, complete: boolean): number[] {
   const exact = shares.map((s) => (s * participants) / 100);
   const counts = exact.map((x) => Math.round(x));
-  if (!complete) return counts.map((c) => Math.min(c, participants));
-  let diff = participants - counts.reduce((a, b) => a + b, 0);
+  const sum = counts.reduce((a, b) => a + b, 0);
+  // A part of the outcomes need not add up; it only may not exceed the participants after rounding.
+  if (!complete) return sum > participants ? settle(counts, exact, participants - sum) : counts;
+  return settle(counts, exact, participants - sum);
+}
+
+function settle(counts: number[], exact: number[], diff: number): number[] {
   // Largest remainder: the order of what each count lost (or, to give back, gained) in rounding.
   const order = exact
     .map((x, i) => ({ i, lost: x - (counts[i] as number) }))
     .sort((a, b) => (diff > 0 ? b.lost - a.lost : a.lost - b.lost) || a.i - b.i);
-  for (let k = 0; diff !== 0 && order.length > 0; k = (k + 1) % order.length) {
-    const i = (order[k] as { i: number }).i;
-    const step = diff > 0 ? 1 : -1;
-    if ((counts[i] as number) + step < 0) continue;
-    counts[i] = (counts[i] as number) + step;
-    diff -= step;
+  // Whole rounds at once, then the rest by the order: O(k) whatever the difference (a count never below 0;
+  // each round either settles the difference or empties a count, so there are at most k + 1 rounds).
+  const step = diff > 0 ? 1 : -1;
+  let left = Math.abs(diff);
+  while (left > 0) {
+    const open = order.filter((o) => step > 0 || (counts[o.i] as number) > 0);
+    if (open.length === 0) break;
+    const each = Math.max(1, Math.floor(left / open.length));
+    for (const o of open) {
+      const by = Math.min(each, left, step > 0 ? each : (counts[o.i] as number));
+      counts[o.i] = (counts[o.i] as number) + step * by;
+      left -= by;
+      if (left === 0) break;
+    }
   }
   return counts;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TableRow } from '../../orgs/parse-table.js';
 import { FIELD_LABELS, fieldOfHeader, normaliseHeader, PART_MISSING } from './header-vocabulary.js';
-import type { TableAnalysis, TableField, TableMapping } from './mapping.js';
+import { MAPPING_LIMITS, type TableAnalysis, type TableField, type TableMapping } from './mapping.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
 
@@ -213,8 +213,7 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     sheet: sheet.name,
     headerRows: bandRows.map((r) => r.row),
     layout,
-    columns,
-    groups,
+    ...withinLimits(columns, groups, doubts),
     fixed,
   };
 
@@ -270,6 +269,25 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     score,
     headerTexts,
   };
+}
+
+/**
+ * The proposal within the contract's bounds (mapping.ts), so that it is never refused when sent back: a
+ * very wide sheet loses its unrecognised columns first (they are read as nothing anyway), then the
+ * groups and columns past the limits, said as a doubt.
+ */
+function withinLimits(columns: TableMapping['columns'], groups: TableMapping['groups'], doubts: string[]) {
+  const L = MAPPING_LIMITS;
+  let kept = columns.filter((c) => c.column <= L.column && (c.group === null || c.group < L.groups));
+  if (kept.length > L.columns) kept = kept.filter((c) => c.field !== 'ignore');
+  kept = kept.slice(0, L.columns);
+  const recognised = (cs: TableMapping['columns']) => cs.filter((c) => c.field !== 'ignore').length;
+  if (recognised(kept) < recognised(columns) || groups.length > L.groups) {
+    doubts.push(
+      `В таблице слишком много столбцов: распознаны не больше ${L.columns} столбцов и ${L.groups} групп`,
+    );
+  }
+  return { columns: kept, groups: groups.slice(0, L.groups) };
 }
 
 /** The sheet that looks most like results (most recognised columns; the first on a tie). */
