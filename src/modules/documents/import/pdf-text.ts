@@ -138,6 +138,8 @@ export type PageTable = {
   rows: { y: number; cells: Cell[] }[];
   /** A table without borders whose first column holds the numbers (pdf-positions.ts). */
   numbered?: boolean;
+  /** A table without borders: the x where each column after the first begins (pdf-positions.ts). */
+  bounds?: number[];
 };
 
 export const joinCells = (a: Cell, b: Cell | undefined): Cell => {

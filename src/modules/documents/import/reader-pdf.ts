@@ -222,7 +222,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
     });
     if (tables.length === 0) {
-      const found = positionalTables(lines, borderless?.columns ?? null, borderless?.numbered);
+      const found = positionalTables(lines, borderless);
       tables = found;
       borderless = found[found.length - 1] ?? null;
       lines = lines.filter((l) => !found.some((tb) => l.y >= tb.top && l.y <= tb.bottom));
