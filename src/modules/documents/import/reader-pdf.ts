@@ -195,6 +195,17 @@ function carryMerged(cells: Cell[], above: Cell[], headers: Cell[][]): Cell[] {
   });
 }
 
+/**
+ * The same table: its outer edges, and every column line of the one with fewer (a piece holding only merged
+ * cells, such as a section row at the end of a page) is one of the other's.
+ */
+function sameTable(a: number[], b: number[]): boolean {
+  const near = (x: number, y: number | undefined) => y !== undefined && Math.abs(x - y) <= 3;
+  if (!near(a[0] as number, b[0]) || !near(a[a.length - 1] as number, b[b.length - 1])) return false;
+  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
+  return few.every((x) => many.some((y) => near(x, y)));
+}
+
 export async function readPdf(data: Buffer): Promise<Block[]> {
   const pages = await readPdfPages(data);
   const margins = marginLines(pages);
@@ -242,10 +253,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
         continue;
       }
       const t = e.t as PageTable;
-      const continues: boolean =
-        open !== null &&
-        open.columns.length === t.columns.length &&
-        open.columns.every((x, i) => Math.abs(x - (t.columns[i] as number)) <= 3);
+      const continues: boolean = open !== null && sameTable(open.columns, t.columns);
       if (!continues) tableNo++;
       const texts = t.rows.map((r) => r.cells.map((c) => c.text));
       const first: string[][] = continues && open ? open.first : texts.slice(0, 3);
@@ -278,7 +286,11 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
         if (header) headers.push(row.cells);
         else started = true;
       });
-      open = { columns: t.columns, first };
+      // A piece of a table with merged cells only (a section row ending the page) has fewer of its lines.
+      open = {
+        columns: open && continues && open.columns.length > t.columns.length ? open.columns : t.columns,
+        first,
+      };
     }
   }
   return mendCuts(blocks);
