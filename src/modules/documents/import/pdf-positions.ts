@@ -126,6 +126,35 @@ function boundsOf(starts: number[], body: Line[]): number[] {
   return bounds;
 }
 
+/** Rough widths of letters in a proportional font (in em): enough to find which space a boundary falls on. */
+const letterWidth = (ch: string) =>
+  ch === ' ' || /[.,:;!|'ijlrtf()]/.test(ch) ? 0.27 : /\p{Lu}/u.test(ch) ? 0.67 : /\d/.test(ch) ? 0.5 : 0.47;
+
+/** A piece cut at the spaces nearest to the boundaries it crosses (x of a letter from rough letter widths). */
+function cutAt(t: PdfText, bounds: number[]): PdfText[] {
+  const at: number[] = [0];
+  for (const ch of t.text) at.push((at[at.length - 1] as number) + letterWidth(ch));
+  const scale = t.width / ((at[at.length - 1] as number) || 1);
+  const x = (i: number) => t.x + (at[i] as number) * scale;
+  const cuts: number[] = [];
+  for (const b of bounds) {
+    if (b <= t.x || b >= inkEnd(t)) continue;
+    let best = -1;
+    for (let i = 1; i < t.text.length; i++) {
+      if (t.text[i] === ' ' && (best < 0 || Math.abs(x(i + 1) - b) < Math.abs(x(best + 1) - b))) best = i;
+    }
+    if (best > 0 && Math.abs(x(best + 1) - b) < 2 * t.size) cuts.push(best);
+  }
+  const out: PdfText[] = [];
+  let from = 0;
+  for (const c of [...new Set(cuts)].sort((a, b) => a - b)) {
+    out.push({ ...t, text: t.text.slice(from, c), x: x(from), width: x(c) - x(from) });
+    from = c + 1;
+  }
+  out.push({ ...t, text: t.text.slice(from), x: x(from), width: x(t.text.length) - x(from) });
+  return out.filter((p) => p.text.trim());
+}
+
 export function positionalTables(lines: Line[], previous: PageTable | null): PageTable[] {
   // The table of the page before goes on at the top if the first line starts in its columns (up to its
   // header printed again further down, when the table was broken there).
@@ -200,12 +229,15 @@ function tableBelow(
   const all = [...header, ...body];
   const right = Math.max(...all.map((l) => l.x2));
   const cellsOf = (row: Row) => {
-    const items = row.lines.flatMap((l) => l.items);
+    let items = row.lines.flatMap((l) => l.items);
     // Pieces over several columns and nothing right of the first column: a spanning cell (a section title).
     if (items.some(crosses) && items.every((t) => crosses(t) || columnOf(t.x) === 0)) {
       const from = Math.min(...items.map((t) => columnOf(t.x)));
       return [{ ...cellOf(items), span: starts.length - from }];
     }
+    // A piece crossing a column boundary in a row of cells is two cells' texts the printer wrote as one
+    // (a gap of one space between them): cut at the space nearest to the boundary.
+    items = items.flatMap((t) => (crosses(t) ? cutAt(t, bounds) : [t]));
     // A column ends where the next one starts (the last at the table's right edge): a line reaching it may
     // be a word cut by the printer (pdf-text.ts).
     return starts.map((_, k) =>
