@@ -98,7 +98,11 @@ function headerAt(lines: Line[], h: number): { end: number; cells: Group[] } | n
   return null;
 }
 
-/** Boundaries between columns: the widest gap no body piece crosses between two header cells' starts. */
+/**
+ * Boundaries between columns: the widest gap no body piece crosses between two header cells' starts, near
+ * its right end (a column's text starts at its left edge; the text of the one before may run longer on a
+ * page read later with these boundaries, such as a shifted row in an empty «№» column).
+ */
 function boundsOf(starts: number[], body: Line[]): number[] {
   const items = body.flatMap((l) => l.items);
   // A piece crossing a header start by more than a few points is a section title or an overflow.
@@ -115,12 +119,13 @@ function boundsOf(starts: number[], body: Line[]): number[] {
       if (a > reach) {
         const gapEnd = Math.min(a, to);
         if (gapEnd > reach && (!best || gapEnd - reach > best.width))
-          best = { x: (reach + gapEnd) / 2, width: gapEnd - reach };
+          best = { x: Math.max((reach + gapEnd) / 2, gapEnd - 3), width: gapEnd - reach };
       }
       reach = Math.max(reach, b);
       if (reach >= to) break;
     }
-    if (reach < to && (!best || to - reach > best.width)) best = { x: (reach + to) / 2, width: to - reach };
+    if (reach < to && (!best || to - reach > best.width))
+      best = { x: Math.max((reach + to) / 2, to - 3), width: to - reach };
     bounds.push(best && best.width >= 2 ? best.x : (starts[k] as number) - 3);
   }
   return bounds;
