@@ -178,6 +178,10 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   const first = cells.find((c) => c.text.trim())?.text.trim();
   if (!first) return false;
   if (cells.length > 1 && !cells[0]?.text.trim() && previous.cells[0]?.text.trim()) return true;
+  // One cell of text only, under a filled cell of a full row (a row shifted left has its text in «№»).
+  const filled = cells.flatMap((c, k) => (c.text.trim() ? [k] : []));
+  const before = previous.cells.filter((c) => c.text.trim()).length;
+  if (filled.length === 1 && before >= 3 && previous.cells[filled[0] as number]?.text.trim()) return true;
   return /^\p{Ll}/u.test(first);
 }
 
