@@ -2,11 +2,15 @@ import { readHeader } from './columns.js';
 import type { PdfText } from './pdf-pages.js';
 import { cellOf, type Line, type PageTable } from './pdf-text.js';
 
-// A table printed without borders: its columns are taken from the header row — the line whose pieces,
-// separated by wide gaps, read as a roadmap header (columns.ts), with the lines of a header wrapped in its
-// cells — and its rows from the lines below: a row starts where the first column has text again, or after
-// a gap wider than the spacing of the lines inside a cell. A line running across several columns (a bold
-// section title) is a row of one spanning cell. Less sure than borders: used only on pages without them.
+// A table printed without borders (or with horizontal rules only — those are not a grid, reader-pdf.ts): its
+// columns come from the header — the few close lines whose pieces, grouped where they overlap across the
+// lines, read as a roadmap header (columns.ts; a header cell wraps, and a short one is centred vertically
+// between the lines of its neighbours) — and the boundary between two columns is the widest gap that no
+// body text crosses between their header starts (a whitespace river; a centred or indented header cell does
+// not move it). Rows: where the lines leave a vertical gap wider than the spacing inside a cell (cell
+// padding), or, for a table printed without padding, where the number column has text again. A line running
+// across several columns (a bold section title) is a row of one spanning cell. Less sure than borders:
+// used only on pages without them.
 
 /** Pieces of a line split at gaps wider than two spaces: the texts of its cells. */
 export function chunksOf(line: Line): { x1: number; x2: number; items: PdfText[] }[] {
@@ -21,108 +25,239 @@ export function chunksOf(line: Line): { x1: number; x2: number; items: PdfText[]
   return chunks;
 }
 
-const spacing = (lines: Line[]) => {
-  const gaps = lines.slice(1).map((l, i) => l.y - (lines[i] as Line).y);
-  gaps.sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)] ?? 12;
+/** Where a piece's ink ends: pdfjs counts trailing spaces in the width. */
+const inkEnd = (t: PdfText) => {
+  const kept = t.text.trimEnd().length;
+  return t.x + (t.text.length > 0 ? (t.width * kept) / t.text.length : t.width);
 };
 
-export function positionalTables(lines: Line[], previous: number[] | null, numbered = false): PageTable[] {
-  for (let h = 0; h < lines.length; h++) {
-    const head = chunksOf(lines[h] as Line);
-    if (head.length < 3) continue;
-    // The header's wrapped lines: the next lines close below whose pieces start inside the header's columns.
-    const starts = head.map((c) => c.x1);
-    const columnOf = (x: number) => {
-      let k = 0;
-      while (k + 1 < starts.length && x >= (starts[k + 1] as number) - 3) k++;
-      return k;
-    };
-    const texts = head.map((c) => c.items.map((t) => t.text).join(' '));
-    let end = h + 1;
-    const step = 1.6 * (lines[h] as Line).size;
-    while (end < lines.length && (lines[end] as Line).y - (lines[end - 1] as Line).y <= step) {
-      const more = chunksOf(lines[end] as Line);
-      if (!more.every((c) => c.items.every((t) => t.bold === head[0]?.items[0]?.bold))) break;
-      // A piece running over a column's start is a section title under the header, not a header line.
-      if (more.some((c) => columnOf(c.x1) !== columnOf(c.x2 - 1))) break;
-      for (const c of more) {
-        const k = columnOf(c.x1);
-        texts[k] = `${texts[k]} ${c.items.map((t) => t.text).join(' ')}`;
-      }
-      end++;
-    }
-    if (!readHeader(texts)) continue;
-    return [tableBelow(lines, h, end, starts, /№|п\/п|номер/i.test(texts[0] ?? ''))];
+const quantile = (values: number[], q: number, fallback: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length * q)] ?? fallback;
+};
+
+type Group = { x1: number; x2: number; items: PdfText[] };
+
+/** The header's cells: the pieces of the header lines grouped where their spans overlap. */
+/** The pieces of a line split at visible gaps wider than a space (header cells sit close: «п/п» «Наименование»). */
+function piecesOf(l: Line): Group[] {
+  const out: Group[] = [];
+  for (const t of l.items) {
+    const last = out[out.length - 1];
+    if (last && t.x - last.x2 < 0.4 * t.size) {
+      last.items.push(t);
+      last.x2 = Math.max(last.x2, inkEnd(t));
+    } else out.push({ x1: t.x, x2: inkEnd(t), items: [t] });
   }
-  // No header on this page: the table of the page before goes on if the first line starts in its first column.
-  const first = lines[0] && chunksOf(lines[0])[0];
-  if (previous && first && Math.abs(first.x1 - (previous[0] as number)) <= 3) {
-    return [tableBelow(lines, 0, 0, previous, numbered)];
-  }
-  return [];
+  return out;
 }
 
-/** `numbered`: the first column holds the numbers, so text in it starts a row. */
-function tableBelow(lines: Line[], h: number, end: number, starts: number[], numbered: boolean): PageTable {
+function headerCells(lines: Line[]): Group[] {
+  const chunks = lines.flatMap(piecesOf).sort((a, b) => a.x1 - b.x1);
+  const groups: Group[] = [];
+  for (const c of chunks) {
+    const last = groups[groups.length - 1];
+    if (last && c.x1 < last.x2 - 1) {
+      last.x2 = Math.max(last.x2, c.x2);
+      last.items.push(...c.items);
+    } else groups.push({ ...c, items: [...c.items] });
+  }
+  return groups;
+}
+
+const textOf = (items: PdfText[]) =>
+  [...items]
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((t) => t.text.trim())
+    .join(' ');
+
+/** A piece running over two header cells is a section title under the header, not a header line. */
+const sectionTitle = (line: Line, cells: Group[]) =>
+  piecesOf(line).some((p) => cells.filter((c) => p.x1 < c.x2 - 1 && p.x2 > c.x1 + 1).length > 1);
+
+/** The header: up to six close lines from `h` (bold ones, when the header is bold), read as a roadmap header. */
+function headerAt(lines: Line[], h: number): { end: number; cells: Group[] } | null {
+  const first = lines[h] as Line;
+  // A header starts with a line of several cells (a title line above it does not).
+  if (piecesOf(first).length < 2) return null;
+  const bold = first.items.some((t) => t.bold);
+  let end = h + 1;
+  while (
+    end < lines.length &&
+    end - h < 6 &&
+    (lines[end] as Line).y - (lines[end - 1] as Line).y <= 1.6 * first.size &&
+    (!bold || (lines[end] as Line).items.some((t) => t.bold)) &&
+    !sectionTitle(lines[end] as Line, headerCells(lines.slice(h, end)))
+  )
+    end++;
+  // The longest run that reads as a header: a header cell wraps over several lines.
+  for (let e = end; e > h; e--) {
+    const cells = headerCells(lines.slice(h, e));
+    if (cells.length >= 3 && readHeader(cells.map((c) => textOf(c.items)))) return { end: e, cells };
+  }
+  return null;
+}
+
+/**
+ * Boundaries between columns: the widest gap no body piece crosses between two header cells' starts, near
+ * its right end (a column's text starts at its left edge; the text of the one before may run longer on a
+ * page read later with these boundaries, such as a shifted row in an empty «№» column).
+ */
+function boundsOf(starts: number[], body: Line[]): number[] {
+  const items = body.flatMap((l) => l.items);
+  // A piece crossing a header start by more than a few points is a section title or an overflow.
+  const inCell = items.filter((t) => !starts.some((s) => t.x < s - 3 && inkEnd(t) > s + 3));
+  const spans = inCell.map((t) => [t.x, inkEnd(t)] as const).sort((a, b) => a[0] - b[0]);
+  const bounds: number[] = [];
+  for (let k = 1; k < starts.length; k++) {
+    const from = Math.max((starts[k - 1] as number) + 3, bounds[k - 2] ?? -Infinity);
+    const to = (starts[k] as number) + 2;
+    let best: { x: number; width: number } | null = null;
+    let reach = from;
+    for (const [a, b] of spans) {
+      if (b <= reach) continue;
+      if (a > reach) {
+        const gapEnd = Math.min(a, to);
+        if (gapEnd > reach && (!best || gapEnd - reach > best.width))
+          best = { x: Math.max((reach + gapEnd) / 2, gapEnd - 3), width: gapEnd - reach };
+      }
+      reach = Math.max(reach, b);
+      if (reach >= to) break;
+    }
+    if (reach < to && (!best || to - reach > best.width))
+      best = { x: Math.max((reach + to) / 2, to - 3), width: to - reach };
+    bounds.push(best && best.width >= 2 ? best.x : (starts[k] as number) - 3);
+  }
+  return bounds;
+}
+
+/** Rough widths of letters in a proportional font (in em): enough to find which space a boundary falls on. */
+const letterWidth = (ch: string) =>
+  ch === ' ' || /[.,:;!|'ijlrtf()]/.test(ch) ? 0.27 : /\p{Lu}/u.test(ch) ? 0.67 : /\d/.test(ch) ? 0.5 : 0.47;
+
+/** A piece cut at the spaces nearest to the boundaries it crosses (x of a letter from rough letter widths). */
+function cutAt(t: PdfText, bounds: number[]): PdfText[] {
+  const at: number[] = [0];
+  for (const ch of t.text) at.push((at[at.length - 1] as number) + letterWidth(ch));
+  const scale = t.width / ((at[at.length - 1] as number) || 1);
+  const x = (i: number) => t.x + (at[i] as number) * scale;
+  const cuts: number[] = [];
+  for (const b of bounds) {
+    if (b <= t.x || b >= inkEnd(t)) continue;
+    let best = -1;
+    for (let i = 1; i < t.text.length; i++) {
+      if (t.text[i] === ' ' && (best < 0 || Math.abs(x(i + 1) - b) < Math.abs(x(best + 1) - b))) best = i;
+    }
+    if (best > 0 && Math.abs(x(best + 1) - b) < 2 * t.size) cuts.push(best);
+  }
+  const out: PdfText[] = [];
+  let from = 0;
+  for (const c of [...new Set(cuts)].sort((a, b) => a - b)) {
+    out.push({ ...t, text: t.text.slice(from, c), x: x(from), width: x(c) - x(from) });
+    from = c + 1;
+  }
+  out.push({ ...t, text: t.text.slice(from), x: x(from), width: x(t.text.length) - x(from) });
+  return out.filter((p) => p.text.trim());
+}
+
+export function positionalTables(lines: Line[], previous: PageTable | null): PageTable[] {
+  // The table of the page before goes on at the top if the first line starts in its columns (up to its
+  // header printed again further down, when the table was broken there).
+  const first = lines[0];
+  const goesOn = previous?.bounds && first && first.x1 >= (previous.columns[0] as number) - 3;
+  const rest = (to: number) =>
+    goesOn && to > 0 && previous.bounds
+      ? [tableBelow(lines.slice(0, to), 0, 0, previous.columns, previous.numbered ?? false, previous.bounds)]
+      : [];
+  for (let h = 0; h < lines.length; h++) {
+    const header = headerAt(lines, h);
+    if (!header) continue;
+    const starts = header.cells.map((c) => c.x1);
+    const number = /№|п\/п|номер/i.test(textOf(header.cells[0]?.items ?? []));
+    return [...rest(h), tableBelow(lines, h, header.end, starts, number, null)];
+  }
+  return rest(lines.length);
+}
+
+function tableBelow(
+  lines: Line[],
+  h: number,
+  end: number,
+  starts: number[],
+  numbered: boolean,
+  knownBounds: number[] | null,
+): PageTable {
   const header = lines.slice(h, end);
   const body = lines.slice(end);
-  const line = spacing(body.length > 1 ? body : lines);
+  const bounds = knownBounds ?? boundsOf(starts, body);
   const columnOf = (x: number) => {
     let k = 0;
-    while (k + 1 < starts.length && x >= (starts[k + 1] as number) - 3) k++;
+    while (k < bounds.length && x >= (bounds[k] as number)) k++;
     return k;
   };
+  const crosses = (t: PdfText) => columnOf(t.x) !== columnOf(inkEnd(t) - 1);
+  // The spacing of lines inside a cell: gaps between pieces following each other in one column.
+  const byColumn = new Map<number, number[]>();
+  for (const l of body) {
+    for (const k of new Set(l.items.map((t) => columnOf(t.x))))
+      byColumn.set(k, [...(byColumn.get(k) ?? []), l.y]);
+  }
+  const inCell = [...byColumn.values()].flatMap((ys) => ys.slice(1).map((y, i) => y - (ys[i] as number)));
+  const size = quantile(
+    body.map((l) => l.size),
+    0.5,
+    10,
+  );
+  // A low quantile: in a column of short cells most gaps are between rows.
+  const pitch = quantile(
+    inCell.filter((g) => g > 0.5 * size),
+    0.2,
+    1.2 * size,
+  );
+  const gap = (i: number) =>
+    (body[i] as Line).y - (i === 0 ? (header.at(-1)?.y ?? -Infinity) : (body[i - 1] as Line).y);
+  // Cell padding leaves a gap between rows; without it (Word's default) the numbers mark the rows.
+  const padded = body.filter((_, i) => i > 0 && gap(i) > 1.5 * pitch).length >= 2;
   type Row = { y: number; lines: Line[] };
   const rows: Row[] = header.length > 0 ? [{ y: (header[0] as Line).y, lines: header }] : [];
   let current: Row | null = null;
   for (const [i, l] of body.entries()) {
-    const previous = i === 0 ? (header[header.length - 1] as Line) : (body[i - 1] as Line);
-    const first = chunksOf(l)[0];
-    const wide = chunksOf(l).some((c) => columnOf(c.x1) !== columnOf(c.x2 - 1));
+    const wide = l.items.some(crosses) && l.items.every((t) => crosses(t) || columnOf(t.x) === 0);
     const startsRow =
-      !current ||
-      l.y - previous.y > 1.35 * line ||
-      wide ||
-      (numbered && first !== undefined && columnOf(first.x1) === 0);
+      !current || gap(i) > 1.5 * pitch || (!padded && (wide || (numbered && columnOf(l.x1) === 0)));
     if (startsRow) {
       current = { y: l.y, lines: [] };
       rows.push(current);
     }
     current?.lines.push(l);
   }
+  const all = [...header, ...body];
+  const right = Math.max(...all.map((l) => l.x2));
   const cellsOf = (row: Row) => {
-    const items = row.lines.flatMap((l) => l.items);
-    const chunks = row.lines.flatMap(chunksOf);
-    // One piece over several columns and nothing else: a spanning cell (a section title).
-    if (
-      chunks.length > 0 &&
-      chunks.every((c) => columnOf(c.x1) !== columnOf(c.x2 - 1) || columnOf(c.x1) === 0)
-    ) {
-      const from = Math.min(...chunks.map((c) => columnOf(c.x1)));
-      if (chunks.some((c) => columnOf(c.x1) !== columnOf(c.x2 - 1))) {
-        return [
-          ...Array.from({ length: from }, () => cellOf([])),
-          { ...cellOf(items), span: starts.length - from },
-        ].filter((c, k) => k >= from || c.text);
-      }
+    let items = row.lines.flatMap((l) => l.items);
+    // Pieces over several columns and nothing right of the first column: a spanning cell (a section title).
+    if (items.some(crosses) && items.every((t) => crosses(t) || columnOf(t.x) === 0)) {
+      const from = Math.min(...items.map((t) => columnOf(t.x)));
+      return [{ ...cellOf(items), span: starts.length - from }];
     }
+    // A piece crossing a column boundary in a row of cells is two cells' texts the printer wrote as one
+    // (a gap of one space between them): cut at the space nearest to the boundary.
+    items = items.flatMap((t) => (crosses(t) ? cutAt(t, bounds) : [t]));
     // A column ends where the next one starts (the last at the table's right edge): a line reaching it may
     // be a word cut by the printer (pdf-text.ts).
     return starts.map((_, k) =>
       cellOf(
-        items.filter((t) => columnOf(t.x) === k),
+        items.filter((t) => columnOf(t.x + Math.min(t.width / 2, 1)) === k),
         undefined,
-        starts[k + 1] ?? right,
+        bounds[k] ?? right,
       ),
     );
   };
-  const all = [...header, ...body];
-  const right = Math.max(...all.map((l) => l.x2));
   return {
     top: (all[0] as Line).y - (all[0] as Line).size,
     bottom: (all[all.length - 1] as Line).y + 1,
     columns: starts,
+    bounds,
     numbered,
     rows: rows.map((r) => ({ y: r.y, cells: cellsOf(r) })).filter((r) => r.cells.some((c) => c.text)),
   };

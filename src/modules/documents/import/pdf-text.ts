@@ -105,6 +105,7 @@ export function mendCuts(blocks: Block[]): Block[] {
 function joiner(line: Line, text: string, next: string, contentRight: number): string {
   if (/[/]$/.test(text) && !/\s\/$/.test(text)) return '';
   if (/\d-$/.test(text)) return ''; // «9-х, 11-» «х классов», «декабрь 2022-» «февраль 2023»
+  if (/\d[–—]$/.test(text) && /^\d/.test(next)) return ''; // a range of numbers: «5–» «11 классов»
   if (/\p{L}$/u.test(text) && /^[-‐]\p{Ll}/u.test(next)) return ''; // «Информационно» «-методический»
   const filled = line.x2 >= contentRight - 1.5 * line.size;
   if (filled && !/\s/.test(text) && /\p{L}$/u.test(text) && /^\p{Ll}/u.test(next)) return CUT;
@@ -138,6 +139,8 @@ export type PageTable = {
   rows: { y: number; cells: Cell[] }[];
   /** A table without borders whose first column holds the numbers (pdf-positions.ts). */
   numbered?: boolean;
+  /** A table without borders: the x where each column after the first begins (pdf-positions.ts). */
+  bounds?: number[];
 };
 
 export const joinCells = (a: Cell, b: Cell | undefined): Cell => {

@@ -178,6 +178,10 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   const first = cells.find((c) => c.text.trim())?.text.trim();
   if (!first) return false;
   if (cells.length > 1 && !cells[0]?.text.trim() && previous.cells[0]?.text.trim()) return true;
+  // One cell of text only, under a filled cell of a full row (a row shifted left has its text in «№»).
+  const filled = cells.flatMap((c, k) => (c.text.trim() ? [k] : []));
+  const before = previous.cells.filter((c) => c.text.trim()).length;
+  if (filled.length === 1 && before >= 3 && previous.cells[filled[0] as number]?.text.trim()) return true;
   return /^\p{Ll}/u.test(first);
 }
 
@@ -193,6 +197,17 @@ function carryMerged(cells: Cell[], above: Cell[], headers: Cell[][]): Cell[] {
     const blank = !c.text.trim() || headers.some((h) => h[k]?.text === c.text);
     return blank ? { ...c, text: up.text, bold: up.bold, italic: up.italic } : c;
   });
+}
+
+/**
+ * The same table: its outer edges, and every column line of the one with fewer (a piece holding only merged
+ * cells, such as a section row at the end of a page) is one of the other's.
+ */
+function sameTable(a: number[], b: number[]): boolean {
+  const near = (x: number, y: number | undefined) => y !== undefined && Math.abs(x - y) <= 3;
+  if (!near(a[0] as number, b[0]) || !near(a[a.length - 1] as number, b[b.length - 1])) return false;
+  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
+  return few.every((x) => many.some((y) => near(x, y)));
 }
 
 export async function readPdf(data: Buffer): Promise<Block[]> {
@@ -222,7 +237,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
     });
     if (tables.length === 0) {
-      const found = positionalTables(lines, borderless?.columns ?? null, borderless?.numbered);
+      const found = positionalTables(lines, borderless);
       tables = found;
       borderless = found[found.length - 1] ?? null;
       lines = lines.filter((l) => !found.some((tb) => l.y >= tb.top && l.y <= tb.bottom));
@@ -242,10 +257,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
         continue;
       }
       const t = e.t as PageTable;
-      const continues: boolean =
-        open !== null &&
-        open.columns.length === t.columns.length &&
-        open.columns.every((x, i) => Math.abs(x - (t.columns[i] as number)) <= 3);
+      const continues: boolean = open !== null && sameTable(open.columns, t.columns);
       if (!continues) tableNo++;
       const texts = t.rows.map((r) => r.cells.map((c) => c.text));
       const first: string[][] = continues && open ? open.first : texts.slice(0, 3);
@@ -278,7 +290,11 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
         if (header) headers.push(row.cells);
         else started = true;
       });
-      open = { columns: t.columns, first };
+      // A piece of a table with merged cells only (a section row ending the page) has fewer of its lines.
+      open = {
+        columns: open && continues && open.columns.length > t.columns.length ? open.columns : t.columns,
+        first,
+      };
     }
   }
   return mendCuts(blocks);

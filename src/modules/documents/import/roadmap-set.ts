@@ -35,5 +35,7 @@ export function roadmapSet(dir?: string): SetDocument[] {
   return [
     ...documentsIn(SEEDS_TRUTH, [SEEDS_TRUTH, SEEDS_DIR], true),
     ...documentsIn(SET_DIR, [SET_DIR], false),
+    // PDFs printed the way authorities print them (tables without borders or with horizontal rules only).
+    ...documentsIn(path.join(SET_DIR, 'pdf'), [path.join(SET_DIR, 'pdf')], false),
   ];
 }
