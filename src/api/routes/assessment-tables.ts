@@ -55,7 +55,7 @@ const MAX_CONFIRMED_SCHOOLS = 5000;
 const confirmedSchools = z
   .record(z.string().max(2000), z.uuid())
   .refine((o) => Object.keys(o).length <= MAX_CONFIRMED_SCHOOLS, {
-    message: `не больше ${MAX_CONFIRMED_SCHOOLS} школ`,
+    message: `подтверждённых школ может быть не больше ${MAX_CONFIRMED_SCHOOLS}`,
   });
 const saveAs = z.object({
   name: z.string().trim().min(1).max(200),

@@ -74,7 +74,7 @@ export function ImportPage() {
         allowNextStepsSelect={false}
         size="sm"
       >
-        <Stepper.Step label="Файл" description="Документ Word, Excel или текст" allowStepSelect={false}>
+        <Stepper.Step label="Файл" description="Word, Excel, PDF или текст" allowStepSelect={false}>
           <UploadStep dispatch={dispatch} />
         </Stepper.Step>
         <Stepper.Step

@@ -136,7 +136,7 @@ const letterWidth = (ch: string) =>
   ch === ' ' || /[.,:;!|'ijlrtf()]/.test(ch) ? 0.27 : /\p{Lu}/u.test(ch) ? 0.67 : /\d/.test(ch) ? 0.5 : 0.47;
 
 /** A piece cut at the spaces nearest to the boundaries it crosses (x of a letter from rough letter widths). */
-function cutAt(t: PdfText, bounds: number[]): PdfText[] {
+export function cutAt(t: PdfText, bounds: number[]): PdfText[] {
   const at: number[] = [0];
   for (const ch of t.text) at.push((at[at.length - 1] as number) + letterWidth(ch));
   const scale = t.width / ((at[at.length - 1] as number) || 1);
@@ -172,7 +172,21 @@ export function positionalTables(lines: Line[], previous: PageTable | null): Pag
   for (let h = 0; h < lines.length; h++) {
     const header = headerAt(lines, h);
     if (!header) continue;
-    const starts = header.cells.map((c) => c.x1);
+    // a centred header label starts right of its column: the column starts where body pieces align.
+    const body = lines.slice(header.end);
+    const counts = new Map<number, number>();
+    for (const l of body)
+      for (const c of piecesOf(l)) {
+        const k = Math.round(c.x1);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    const starts: number[] = [];
+    header.cells.forEach((c, k) => {
+      const lo = k === 0 ? -Infinity : Math.max((header.cells[k - 1] as Group).x2, starts[k - 1] as number);
+      const cand = [...counts].filter(([x]) => x > lo + 1 && x <= c.x1 + 2);
+      cand.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+      starts.push(cand.length ? (cand[0] as [number, number])[0] - 0.5 : c.x1);
+    });
     const number = /№|п\/п|номер/i.test(textOf(header.cells[0]?.items ?? []));
     return [...rest(h), tableBelow(lines, h, header.end, starts, number, null)];
   }

@@ -64,10 +64,19 @@ export function mendCuts(blocks: Block[]): Block[] {
     if (b.kind === 'paragraph') vocab.add(uncut(b.text));
     else for (const c of b.cells) vocab.add(uncut(c.text));
   }
+  // the first halves of all cuts (a whole word on a line filling its cell is marked too).
+  const halves = new Set<string>();
+  for (const b of blocks)
+    if (b.kind === 'row')
+      for (const c of b.cells)
+        for (const m of c.text.matchAll(CUT_AT)) halves.add((m[1] as string).toLowerCase());
   const join = (a: string, b: string) => {
     if (/^[ьъы]/i.test(b)) return true; // no word starts so
-    if (vocab.has(a + b)) return !(vocab.has(a) && vocab.has(b));
+    if (b.length === 1 && !ONE_LETTER_WORDS.includes(b.toLowerCase())) return true; // «министерство|м»: a lone letter that is no word ends the word above
+    if (vocab.has(a + b) || (halves.has((a + b).toLowerCase()) && !vocab.has(a)))
+      return !(vocab.has(a) && vocab.has(b));
     if (vocab.has(a)) return false;
+    if (/(вш|[ую]щ|[ая]щ)$/i.test(a) && /^(ий|ая|ее|ие|его|ему|им|их|ими|ую|ей|ая|ой)$/i.test(b)) return true; // a participle stem and its ending («ликвидировавш|их»)
     if (b.length === 1) {
       return (
         !ONE_LETTER_WORDS.includes(b.toLowerCase()) ||

@@ -1,5 +1,5 @@
 import { type PdfPage, type PdfText, type Rule, readPdfPages } from './pdf-pages.js';
-import { chunksOf, positionalTables } from './pdf-positions.js';
+import { chunksOf, cutAt, positionalTables } from './pdf-positions.js';
 import {
   allBold,
   cellOf,
@@ -102,6 +102,13 @@ function tableOf(grid: Grid, texts: PdfText[]): PageTable {
     }
     bands.push(slots);
   }
+  // one text piece running over a column line holds two cells' texts: cut it at the line.
+  texts = texts.flatMap((t) => {
+    const y = t.y - 0.35 * t.size;
+    const end = t.x + t.width;
+    const lines = xs.filter((x) => x > t.x + 2 && x < end - 2 && crosses(x, y));
+    return lines.length ? cutAt(t, lines) : [t];
+  });
   for (const t of texts) {
     const y = t.y - 0.35 * t.size;
     const r = ys.findIndex((top, i) => i + 1 < ys.length && y >= top && y < (ys[i + 1] as number));
@@ -177,6 +184,10 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   if (cells.some((c, k) => (c.span ?? 1) !== (previous.cells[k]?.span ?? 1))) return false;
   const first = cells.find((c) => c.text.trim())?.text.trim();
   if (!first) return false;
+  // a row with a number of its own in the column where the row above has its number is a new row.
+  const NUM = /^\d+(\.\d+)*\.?$/;
+  if (cells.some((c, k) => NUM.test(c.text.trim()) && NUM.test(previous.cells[k]?.text.trim() ?? '')))
+    return false;
   if (cells.length > 1 && !cells[0]?.text.trim() && previous.cells[0]?.text.trim()) return true;
   // One cell of text only, under a filled cell of a full row (a row shifted left has its text in «№»).
   const filled = cells.flatMap((c, k) => (c.text.trim() ? [k] : []));
@@ -238,6 +249,30 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
     });
     if (tables.length === 0) {
       const found = positionalTables(lines, borderless);
+      // horizontal rules only — a rule between two rows that is broken over a column: a merged cell.
+      for (const tb of found) {
+        if (!tb.bounds || page.horizontal.length === 0) continue;
+        const edges = [-Infinity, ...tb.bounds, Infinity];
+        tb.rows.forEach((row, r) => {
+          const prev = tb.rows[r - 1];
+          if (!prev || row.cells.length !== prev.cells.length || row.cells.length !== edges.length - 1)
+            return;
+          const at = page.horizontal.filter((h) => h.y1 > prev.y && h.y1 < row.y);
+          if (at.length === 0) return;
+          const y = Math.max(...at.map((h) => h.y1));
+          const seg = at.filter((h) => Math.abs(h.y1 - y) <= 2);
+          const left = Math.min(...page.horizontal.map((h) => h.x1));
+          const right = Math.max(...page.horizontal.map((h) => h.x2));
+          row.cells = row.cells.map((c, k) => {
+            const a = Math.max(edges[k] as number, left);
+            const b = Math.min(edges[k + 1] as number, right);
+            const mid = (a + b) / 2;
+            const ruled = seg.some((h) => h.x1 - 2 <= mid && h.x2 + 2 >= mid);
+            const up = prev.cells[k];
+            return !ruled && !c.text.trim() && up?.text.trim() ? { ...c, text: up.text, merged: true } : c;
+          });
+        });
+      }
       tables = found;
       borderless = found[found.length - 1] ?? null;
       lines = lines.filter((l) => !found.some((tb) => l.y >= tb.top && l.y <= tb.bottom));
