@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from './db/schema/values.js';
 import { proxyEntryProblem } from './lib/client-ip.js';
 import { parsePupilKey } from './modules/pupils/pupil-crypto.js';
 
@@ -8,6 +9,47 @@ import { parsePupilKey } from './modules/pupils/pupil-crypto.js';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'ожидается true или false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A JSON value given in one variable (the lists of OIDC providers and LDAP group rules). */
+const json = <T extends z.ZodType>(inner: T) =>
+  z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'ожидается JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(inner);
+
+/** An OpenID Connect provider of sign-in (issue 17 §1). */
+const oidcProvider = z.object({
+  /** In addresses: /api/auth/oidc/<id>/start; and in the linked identity 'oidc:<id>'. */
+  id: z.string().regex(/^[a-z0-9-]{1,30}$/, 'id: латинские строчные буквы, цифры и «-»'),
+  /** The button's text: «Войти через ЕСИА региона». */
+  label: z.string().min(1).max(80),
+  issuer: z.string().url('issuer: ожидается адрес https://…'),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1).optional(),
+  scopes: z.string().default('openid profile email'),
+  /** The claim whose value is compared with the user's login (or e-mail, see linkBy). */
+  claim: z.string().min(1).default('preferred_username'),
+  linkBy: z.enum(['login', 'email']).default('login'),
+  /** Unknown people get an account without roles (an administrator assigns them); otherwise refused. */
+  autoCreate: z.boolean().default(false),
+});
+export type OidcProviderConfig = z.infer<typeof oidcProvider>;
+
+/** An LDAP group whose members get a role in a unit (issue 17 §2); only the rules written here apply. */
+const ldapGroupRole = z.object({
+  group: z.string().min(1),
+  role: z.enum(ROLES),
+  /** The unit's id or code. */
+  orgUnit: z.string().min(1),
+});
+export type LdapGroupRoleConfig = z.infer<typeof ldapGroupRole>;
 
 const schema = z.object({
   PORT: z.coerce.number({ message: 'ожидается число' }).int().min(0).max(65535).default(3000),
@@ -68,6 +110,42 @@ const schema = z.object({
     .min(0, 'ожидается час от 0 до 23')
     .max(23, 'ожидается час от 0 до 23')
     .default(6),
+  /** JSON array of OIDC providers (see OidcProviderConfig and docs/deployment.md). */
+  OIDC_PROVIDERS: json(z.array(oidcProvider).max(10)).optional(),
+  /** LDAP or Active Directory sign-in (issue 17 §2): ldap://host:389 or ldaps://host:636. */
+  LDAP_URL: z
+    .string()
+    .regex(/^ldaps?:\/\//, 'ожидается адрес вида ldap://сервер:389 или ldaps://сервер:636')
+    .optional(),
+  LDAP_BIND_DN: z.string().min(1).optional(),
+  LDAP_BIND_PASSWORD: z.string().min(1).optional(),
+  LDAP_SEARCH_BASE: z.string().min(1).optional(),
+  /** The search filter of a user; {login} is replaced by the escaped login typed. */
+  LDAP_USER_FILTER: z
+    .string()
+    .includes('{login}', { message: 'фильтр должен содержать {login}' })
+    .default('(&(objectClass=person)(|(uid={login})(sAMAccountName={login})))'),
+  /** A CA certificate file (PEM) for ldaps:// or StartTLS. */
+  LDAP_CA_FILE: z.string().min(1).optional(),
+  LDAP_STARTTLS: bool.default(false),
+  LDAP_GROUP_ROLES: json(z.array(ldapGroupRole).max(100)).optional(),
+  /** Unknown directory users get an account without roles; otherwise refused. */
+  LDAP_AUTO_CREATE: bool.default(false),
+  /** Roles that must sign in with a second factor (issue 17 §3): «admin,regional_operator». */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES, { message: 'неизвестная роль' }))),
+  /** The bearer token of GET /api/metrics (issue 17 §8); without it the metrics are not served. */
+  METRICS_TOKEN: z.string().min(16, 'не короче 16 символов').optional(),
+  /** Request and event logs: JSON lines (for journald and collectors) or readable text. */
+  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -122,6 +200,24 @@ export type Config = {
   publicUrl: string;
   /** After this hour (server local time) an instance runs the day's sweep of deadlines, once per day. */
   dailySweepHour: number;
+  oidcProviders: readonly OidcProviderConfig[];
+  /** LDAP sign-in; undefined — not configured. */
+  ldap:
+    | {
+        url: string;
+        bindDn: string | undefined;
+        bindPassword: string | undefined;
+        searchBase: string;
+        userFilter: string;
+        caFile: string | undefined;
+        startTls: boolean;
+        groupRoles: readonly LdapGroupRoleConfig[];
+        autoCreate: boolean;
+      }
+    | undefined;
+  mfaRequiredRoles: readonly Role[];
+  metricsToken: string | undefined;
+  logFormat: 'json' | 'text';
 };
 
 export class ConfigError extends Error {}
@@ -153,6 +249,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Неверная конфигурация, запуск остановлен:\n  SESSION_SECRET: обязателен при работе с PostgreSQL',
     );
   }
+  if (e.LDAP_URL && !e.LDAP_SEARCH_BASE) {
+    throw new ConfigError(
+      'Неверная конфигурация, запуск остановлен:\n  LDAP_SEARCH_BASE: обязателен вместе с LDAP_URL (например ou=people,dc=example,dc=ru)',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -182,5 +283,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     dailySweepHour: e.DAILY_SWEEP_HOUR,
+    oidcProviders: e.OIDC_PROVIDERS ?? [],
+    ldap:
+      e.LDAP_URL && e.LDAP_SEARCH_BASE
+        ? {
+            url: e.LDAP_URL,
+            bindDn: e.LDAP_BIND_DN,
+            bindPassword: e.LDAP_BIND_PASSWORD,
+            searchBase: e.LDAP_SEARCH_BASE,
+            userFilter: e.LDAP_USER_FILTER,
+            caFile: e.LDAP_CA_FILE,
+            startTls: e.LDAP_STARTTLS,
+            groupRoles: e.LDAP_GROUP_ROLES ?? [],
+            autoCreate: e.LDAP_AUTO_CREATE,
+          }
+        : undefined,
+    mfaRequiredRoles: e.MFA_REQUIRED_ROLES,
+    metricsToken: e.METRICS_TOKEN,
+    logFormat: e.LOG_FORMAT,
   };
 }

@@ -18,7 +18,7 @@ const tags = ['Пользователи'];
 
 export function userRoutes(app: App, deps: Deps) {
   const { db } = deps;
-  const strip = <T extends { passwordHash?: string }>({ passwordHash: _, ...rest }: T) => rest;
+  const strip = <T extends { passwordHash?: string | null }>({ passwordHash: _, ...rest }: T) => rest;
   app.openapi(
     createRoute({
       ...access('admin'),

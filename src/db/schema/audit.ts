@@ -20,5 +20,9 @@ export const auditEvents = pgTable(
     index('audit_roadmap_idx').on(t.roadmapId),
     index('audit_item_idx').on(t.itemId),
     index('audit_entity_idx').on(t.entityType, t.entityId),
+    // The audit log's search (issue 17 §7): by period, by user and by event type, newest first.
+    index('audit_at_idx').on(t.at),
+    index('audit_actor_at_idx').on(t.actorId, t.at),
+    index('audit_type_at_idx').on(t.type, t.at),
   ],
 );

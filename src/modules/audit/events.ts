@@ -5,6 +5,7 @@ import { NOTIFICATION_EVENT_PAYLOADS } from './events-notifications.js';
 import { PEOPLE_EVENT_PAYLOADS } from './events-people.js';
 import { PRACTICE_EVENT_PAYLOADS } from './events-practices.js';
 import { PUBLICATION_EVENT_PAYLOADS } from './events-publication.js';
+import { SECURITY_EVENT_PAYLOADS } from './events-security.js';
 
 /** The closed set of history events, each with its payload. The UI renders them (web/shared/history.tsx). */
 export const EVENT_PAYLOADS = {
@@ -54,7 +55,11 @@ export const EVENT_PAYLOADS = {
   'user.created': z.object({ login: z.string() }),
   'user.updated': changes,
   'user.password_changed': z.object({ by: z.enum(['self', 'admin']) }),
-  'user.logged_in': z.object({ ip: z.string() }),
+  'user.logged_in': z.object({
+    ip: z.string(),
+    /** 'password', 'ldap' or 'oidc:<provider id>' (absent in events written before issue 17). */
+    method: z.string().optional(),
+  }),
   'user.login_failed': z.object({ login: z.string(), ip: z.string() }),
   'user.logged_out': z.object({}),
   'assignment.added': z.object({ role: z.string(), orgUnitId: z.string() }),
@@ -285,6 +290,7 @@ export const EVENT_PAYLOADS = {
   'analytic_report.issued': z.object({ title: z.string(), docxFileId: z.string(), pdfFileId: z.string() }),
   ...PEOPLE_EVENT_PAYLOADS,
   ...PUBLICATION_EVENT_PAYLOADS,
+  ...SECURITY_EVENT_PAYLOADS,
   ...PRACTICE_EVENT_PAYLOADS,
   ...NOTIFICATION_EVENT_PAYLOADS,
   ...ASSESSMENT_TABLE_EVENT_PAYLOADS,

@@ -4,7 +4,8 @@ import { users } from '../../db/schema/auth.js';
 import { AppError } from '../../lib/errors.js';
 import { recordEvent } from '../audit/record-event.js';
 import { verifyPasswordOf } from './password.js';
-import { createSession, type SessionSettings } from './sessions.js';
+import type { SessionSettings } from './sessions.js';
+import { finishSignIn } from './sign-in.js';
 import {
   addressGate,
   clearAttempts,
@@ -54,17 +55,5 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', 'Неверный логин или пароль');
   }
   await clearAttempts(db, [pairKey]);
-  // The session and its event land together or not at all.
-  const session = await db.transaction(async (tx) => {
-    const created = await createSession(tx, settings, user.id, input);
-    await recordEvent(
-      tx,
-      { userId: user.id, fullName: user.fullName },
-      'user.logged_in',
-      { entityType: 'user', entityId: user.id },
-      { ip: input.ip },
-    );
-    return created;
-  });
-  return { ...session, userId: user.id };
+  return finishSignIn(db, settings, user, { ip: input.ip, userAgent: input.userAgent, method: 'password' });
 }

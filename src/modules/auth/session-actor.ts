@@ -33,6 +33,8 @@ function build(db: Db) {
       and(
         eq(sessions.id, sql.placeholder('id')),
         gt(sessions.expiresAt, sql`now()`),
+        // A session waiting for its second factor gives no actor (issue 17 §3).
+        eq(sessions.stage, 'full'),
         eq(users.isActive, true),
       ),
     )

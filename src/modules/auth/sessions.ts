@@ -1,11 +1,21 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { sessions } from '../../db/schema/auth.js';
+import { type SessionStage, sessions } from '../../db/schema/auth.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 
 export type SessionSettings = { secret: string; ttlHours: number };
+
+/** Where a sign-in comes from and how it was made (every way of signing in passes this). */
+export type SignInMeta = {
+  ip: string;
+  userAgent: string | null;
+  /** 'password', 'ldap' or 'oidc:<provider id>'. */
+  method: string;
+  /** An OIDC id_token, kept for the provider's sign-out. */
+  idTokenHint?: string;
+};
 
 /** The stored id of a session: its token is kept by the browser only. */
 export const tokenId = (secret: string, token: string) =>
@@ -15,7 +25,7 @@ export async function createSession(
   db: Db,
   settings: SessionSettings,
   userId: string,
-  meta: { ip: string; userAgent: string | null },
+  meta: SignInMeta & { stage?: SessionStage },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + settings.ttlHours * 3600_000);
@@ -25,6 +35,9 @@ export async function createSession(
     expiresAt,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    method: meta.method,
+    stage: meta.stage ?? 'full',
+    idTokenHint: meta.idTokenHint ?? null,
   });
   return { token, expiresAt };
 }
@@ -37,7 +50,13 @@ export async function findSessionUser(
   const [row] = await db
     .select({ userId: sessions.userId })
     .from(sessions)
-    .where(and(eq(sessions.id, tokenId(settings.secret, token)), gt(sessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(sessions.id, tokenId(settings.secret, token)),
+        gt(sessions.expiresAt, new Date()),
+        eq(sessions.stage, 'full'),
+      ),
+    );
   return row?.userId ?? null;
 }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { type Role, roleAssignments, users } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
+import { ROLE_UNIT_KINDS } from '../../db/schema/values.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import { type Actor, type AnyActor, isAdmin, isSystem } from '../access/actor.js';
@@ -15,18 +16,6 @@ import type { assignmentInput, createUserInput, updateUserInput } from './user-s
 // Accounts are managed by the administrator only; every operation here checks that first.
 
 export { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
-
-// Which kind of unit each role is assigned to: a wrong pairing would give a scope nobody intended.
-const ROLE_UNIT_KINDS: Record<Role, string[]> = {
-  admin: ['region'],
-  regional_operator: ['region'],
-  regional_center: ['institution'],
-  municipal_coordinator: ['municipality'],
-  curator: ['school'],
-  school_team: ['school'],
-  expert: ['region', 'municipality'],
-  teacher: ['school'],
-};
 
 /** The administrator, or the system itself (the CLI's create-admin, the demo loader). */
 const need = (actor: AnyActor) => {

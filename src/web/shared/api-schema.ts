@@ -20101,7 +20101,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher";
+                        role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher" | "security_officer";
                         orgUnitId: string;
                     };
                 };
@@ -22165,7 +22165,7 @@ export interface components {
             fullName: string;
             demo: boolean;
             assignments: ({
-                role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher";
+                role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher" | "security_officer";
                 orgUnitId: string;
                 unitName: string;
                 unitKind: "region" | "municipality" | "school" | "institution";
@@ -23932,7 +23932,7 @@ export interface components {
         RoleAssignment: {
             id: string;
             userId: string;
-            role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher";
+            role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher" | "security_officer";
             orgUnitId: string;
             createdAt: string;
         };
@@ -24824,7 +24824,7 @@ export interface components {
             version: number;
             assignments: ({
                 id: string;
-                role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher";
+                role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher" | "security_officer";
                 orgUnitId: string;
                 unitName: string;
                 unitKind: "region" | "municipality" | "school" | "institution";

@@ -34,4 +34,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   school_team: 'Управленческая команда ОО',
   expert: 'Эксперт',
   teacher: 'Учитель',
+  security_officer: 'Ответственный за информационную безопасность',
 };

@@ -1,0 +1,115 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { userIdentities, users } from '../../db/schema/auth.js';
+import { AppError } from '../../lib/errors.js';
+import { recordEvent } from '../audit/record-event.js';
+
+// The one rule of linking a person of an external identity provider (OIDC, LDAP) to an Opora account
+// (issue 17 §1–2), used by both: an account already linked to (provider, subject) is that person's;
+// otherwise the account whose login (or e-mail) equals the provider's claim is linked once; otherwise,
+// only when the provider is configured so, an account WITHOUT roles is created — roles are always the
+// administrator's decision (LDAP group rules aside, which he wrote in the configuration himself).
+
+export type ExternalPerson = {
+  /** 'ldap' or 'oidc:<provider id>'. */
+  provider: string;
+  /** The provider's stable id of the person: OIDC `sub`, LDAP DN. */
+  subject: string;
+  /** The value compared with the account: the login or the e-mail given by the provider. */
+  claimValue: string;
+  linkBy: 'login' | 'email';
+  autoCreate: boolean;
+  fullName?: string;
+  email?: string;
+};
+
+export type LinkedUser = { id: string; login: string; fullName: string; created: boolean };
+
+/** The active Opora account of an external person, linking or creating it by the rule above. */
+export async function linkExternalPerson(db: Db, person: ExternalPerson): Promise<LinkedUser> {
+  const value = person.claimValue.trim().toLowerCase();
+  if (!value) throw refused(person.claimValue);
+  return db.transaction(async (tx) => {
+    const [linked] = await tx
+      .select({ id: users.id, login: users.login, fullName: users.fullName, isActive: users.isActive })
+      .from(userIdentities)
+      .innerJoin(users, eq(users.id, userIdentities.userId))
+      .where(and(eq(userIdentities.provider, person.provider), eq(userIdentities.subject, person.subject)));
+    if (linked) {
+      if (!linked.isActive) throw blocked();
+      await tx
+        .update(userIdentities)
+        .set({ lastUsedAt: new Date(), claimValue: value })
+        .where(and(eq(userIdentities.provider, person.provider), eq(userIdentities.subject, person.subject)));
+      return { id: linked.id, login: linked.login, fullName: linked.fullName, created: false };
+    }
+    const column = person.linkBy === 'email' ? users.email : users.login;
+    const matches = await tx
+      .select({ id: users.id, login: users.login, fullName: users.fullName, isActive: users.isActive })
+      .from(users)
+      .where(sql`lower(${column}) = ${value}`)
+      .limit(2);
+    // Two accounts with one e-mail: linking either would be a guess.
+    if (matches.length > 1) throw ambiguous(person.claimValue);
+    let user = matches[0] && { ...matches[0], created: false };
+    if (user && !user.isActive) throw blocked();
+    if (!user) {
+      if (!person.autoCreate) throw refused(person.claimValue);
+      user = { ...(await createWithoutRoles(tx, person, value)), isActive: true, created: true };
+    }
+    await tx.insert(userIdentities).values({
+      userId: user.id,
+      provider: person.provider,
+      subject: person.subject,
+      claimValue: value,
+      lastUsedAt: new Date(),
+    });
+    await recordEvent(
+      tx,
+      null,
+      'user.identity_linked',
+      { entityType: 'user', entityId: user.id },
+      { provider: person.provider, subject: person.subject, created: user.created },
+    );
+    return { id: user.id, login: user.login, fullName: user.fullName, created: user.created };
+  });
+}
+
+async function createWithoutRoles(db: Db, person: ExternalPerson, value: string) {
+  // An e-mail's local part is the login when the provider links by e-mail; a taken login gets a suffix.
+  const base = person.linkBy === 'email' ? (value.split('@')[0] ?? value) : value;
+  let login = base;
+  for (let n = 2; ; n++) {
+    const [taken] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.login}) = ${login}`);
+    if (!taken) break;
+    login = `${base}${n}`;
+  }
+  const [row] = await db
+    .insert(users)
+    .values({
+      login,
+      fullName: person.fullName?.trim() || login,
+      email: person.email ?? (person.linkBy === 'email' ? value : null),
+      passwordHash: null,
+    })
+    .returning({ id: users.id, login: users.login, fullName: users.fullName });
+  if (!row) throw new Error('insert returned nothing');
+  await recordEvent(db, null, 'user.created', { entityType: 'user', entityId: row.id }, { login: row.login });
+  return row;
+}
+
+const refused = (value: string) =>
+  new AppError(
+    'UNAUTHENTICATED',
+    `Учётная запись «${value}» не найдена в Опоре. Обратитесь к администратору: он создаст её и назначит роли.`,
+  );
+const ambiguous = (value: string) =>
+  new AppError(
+    'UNAUTHENTICATED',
+    `Адрес «${value}» указан у нескольких учётных записей Опоры. Обратитесь к администратору.`,
+  );
+const blocked = () =>
+  new AppError('UNAUTHENTICATED', 'Учётная запись отключена. Обратитесь к администратору.');
