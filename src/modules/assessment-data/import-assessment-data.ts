@@ -1,15 +1,12 @@
-import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { dataImports } from '../../db/schema/assessment.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { AppError, forbidden } from '../../lib/errors.js';
-import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
-import { regionLevelRegions, regionOfPath } from '../access/region-level.js';
-import { recordEvent } from '../audit/record-event.js';
+import type { AnyActor } from '../access/actor.js';
+import { regionOfPath } from '../access/region-level.js';
 import { readPackage } from './read-package.js';
 import { readUploadedPackage } from './read-upload.js';
-import { lockRegionDataForWrite } from './region-data-lock.js';
 import {
   bulkTables,
   countExisting,
@@ -19,8 +16,8 @@ import {
   storedProcedureIds,
   storedShare,
 } from './replace-rows.js';
-import { buildResultPacks, markPacking } from './result-packs.js';
-import { type BulkLoader, insertLoader } from './store.js';
+import type { BulkLoader } from './store.js';
+import { loaderRights, storeImport } from './store-import.js';
 import type { DataPackage } from './types.js';
 import type { assessmentImportView, importRowErrorView } from './views.js';
 
@@ -86,14 +83,7 @@ async function runImport(
 ): Promise<ImportAssessmentResult> {
   const { actor, fileName, dryRun } = opts;
   // The system (CLI) loads into the region it names; a user into a region where he is the operator.
-  const admin = isSystem(actor) || isAdmin(actor);
-  const operatorRegions = isSystem(actor) ? [] : regionLevelRegions(actor, ['regional_operator']);
-  if (!admin && operatorRegions.length === 0) {
-    throw forbidden('Загружать данные оценочных процедур может региональный оператор или администратор');
-  }
-  if (isSystem(actor) && !opts.regionId) {
-    throw new AppError('INVALID_INPUT', 'Не указан регион для загрузки данных');
-  }
+  const { admin, operatorRegions } = loaderRights(actor, opts.regionId);
 
   const base: ImportAssessmentResult = {
     ok: false,
@@ -145,26 +135,9 @@ async function runImport(
     return { ...summary, ok: true, replaced };
   }
 
-  const loader = bulk ?? insertLoader(db);
   let unchanged = 0;
-  const replaced = await loader.transaction(async (s) => {
-    // Two imports into one region at once would interleave their deletes and inserts.
-    await lockRegionDataForWrite(s.db, regionId);
-    // This transaction rewrites the packs of its years itself: its writes to the rows keep other packs.
-    await markPacking(s);
-    // The schools exist and stay until commit (the lock a foreign-key check takes): the loader may skip
-    // the per-row checks.
-    const locked = await s.db
-      .select({ id: orgUnits.id })
-      .from(orgUnits)
-      .where(sql`${orgUnits.id} = any(${sql.param(schoolIds)}::uuid[])`)
-      .for('key share');
-    if (locked.length !== schoolIds.length) {
-      throw new AppError(
-        'CONFLICT',
-        'Пока проверялся пакет, школы региона изменились: загрузите пакет ещё раз',
-      );
-    }
+  const record = { ...counts, actor, regionId, fileName, schoolIds, noun: 'пакет' as const };
+  const replaced = await storeImport(db, bulk, record, async (s) => {
     const replacedYears = await countExisting(s.db, counts.years, schoolIds, withConfirmation);
     // The procedures table is only added to, under the unique key: these rows exist until commit.
     const procedureIds = await storedProcedureIds(s.db, pkg.procedures);
@@ -183,33 +156,8 @@ async function runImport(
         }
       }
     });
-    // The years' packs from the rows as they now are (other schools' rows of the years included).
-    await buildResultPacks(s, regionId, counts.years);
-    await s.db.insert(dataImports).values({
-      regionId,
-      fileName,
-      years: counts.years,
-      schools: counts.schools,
-      results: counts.results,
-      contextValues: counts.contextValues,
-      confirmations: counts.confirmations,
-      importedBy: isSystem(actor) ? null : actor.userId,
-      // Not the transaction's start: a run queued while this import waited for the lock read the old data
-      // and must be seen as older than the import (stale-runs.ts).
-      importedAt: sql`clock_timestamp()`,
-    });
-    await recordEvent(
-      s.db,
-      actor ?? null,
-      'assessment_data.imported',
-      { entityType: 'assessment_data', entityId: regionId, orgUnitId: regionId },
-      { fileName, years: counts.years, results: counts.results },
-    );
     return replacedYears;
   });
-  // A large load changes the tables' statistics at once: without fresh ones the planner reads them
-  // with bad plans until autovacuum catches up (measured: a run's load 2–3× slower).
-  await db.execute(sql`analyze assessment_results, context_values, confirmation_results`);
   return { ...summary, ok: true, replaced, unchanged };
 }
 

@@ -1,18 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { dataImports } from '../../db/schema/assessment.js';
-import { orgUnits } from '../../db/schema/orgs.js';
-import { AppError, forbidden } from '../../lib/errors.js';
-import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
-import { regionLevelRegions } from '../access/region-level.js';
-import { recordEvent } from '../audit/record-event.js';
+import { AppError } from '../../lib/errors.js';
+import type { AnyActor } from '../access/actor.js';
 import { resolveRegion } from './import-assessment-data.js';
 import { PackageBuilder } from './package-builder.js';
-import { lockRegionDataForWrite } from './region-data-lock.js';
 import { bulkTables, storedProcedureIds } from './replace-rows.js';
-import { buildResultPacks, markPacking } from './result-packs.js';
-import { type BulkLoader, insertLoader } from './store.js';
+import type { BulkLoader } from './store.js';
+import { loaderRights, storeImport } from './store-import.js';
 import { countScope, deleteScope, scopeOf } from './table-scope.js';
 import { type TableConversion, type TableSchoolKey, tableNote } from './tables/mapping.js';
 import {
@@ -56,13 +50,7 @@ export type TableImportOptions = {
 
 /** The region an actor loads into (the same rule as for a package). */
 export async function tableRegion(db: Db, actor: AnyActor, keys: TableSchoolKey[], regionId?: string) {
-  const admin = isSystem(actor) || isAdmin(actor);
-  const operatorRegions = isSystem(actor) ? [] : regionLevelRegions(actor, ['regional_operator']);
-  if (!admin && operatorRegions.length === 0) {
-    throw forbidden('Загружать данные оценочных процедур может региональный оператор или администратор');
-  }
-  if (isSystem(actor) && !regionId)
-    throw new AppError('INVALID_INPUT', 'Не указан регион для загрузки данных');
+  const { admin, operatorRegions } = loaderRights(actor, regionId);
   const codes = keys.flatMap((k) => [k.code, k.login]).filter((c): c is string => Boolean(c?.trim()));
   try {
     return await resolveRegion(db, { admin, operatorRegions, regionId, codes: codes.map((c) => c.trim()) });
@@ -148,49 +136,25 @@ export async function importAssessmentTable(
   const scope = scopeOf(pkg);
   if (dryRun) return { ...summary, ok: true, replaced: await countScope(db, scope) };
 
-  const loader = bulk ?? insertLoader(db);
-  const replaced = await loader.transaction(async (s) => {
-    await lockRegionDataForWrite(s.db, regionId);
-    await markPacking(s);
-    const locked = await s.db
-      .select({ id: orgUnits.id })
-      .from(orgUnits)
-      .where(sql`${orgUnits.id} = any(${sql.param(schoolIds)}::uuid[])`)
-      .for('key share');
-    if (locked.length !== schoolIds.length) {
-      throw new AppError(
-        'CONFLICT',
-        'Пока проверялся файл, школы региона изменились: загрузите файл ещё раз',
-      );
-    }
+  const record = {
+    ...summary,
+    contextValues: 0,
+    actor,
+    regionId,
+    fileName,
+    years: base.years,
+    schoolIds,
+    noun: 'файл' as const,
+  };
+  const replaced = await storeImport(db, bulk, record, async (s) => {
     const counted = await countScope(s.db, scope);
     await deleteScope(s.db, scope);
     const procedureIds = await storedProcedureIds(s.db, pkg.procedures);
     await s.referencesChecked(async () => {
       for (const t of bulkTables(pkg, schoolIds, procedureIds)) if (t.length > 0) await s.copy(t);
     });
-    await buildResultPacks(s, regionId, base.years);
-    await s.db.insert(dataImports).values({
-      regionId,
-      fileName,
-      years: base.years,
-      schools: summary.schools,
-      results: summary.results,
-      contextValues: 0,
-      confirmations: summary.confirmations,
-      importedBy: isSystem(actor) ? null : actor.userId,
-      importedAt: sql`clock_timestamp()`,
-    });
-    await recordEvent(
-      s.db,
-      actor ?? null,
-      'assessment_data.imported',
-      { entityType: 'assessment_data', entityId: regionId, orgUnitId: regionId },
-      { fileName, years: base.years, results: summary.results },
-    );
     return counted;
   });
-  await db.execute(sql`analyze assessment_results, confirmation_results`);
   return { ...summary, ok: true, replaced };
 }
 
