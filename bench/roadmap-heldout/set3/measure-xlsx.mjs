@@ -22,7 +22,7 @@ if (!checkout) {
 const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const saveDir = args.includes('--save') ? args[args.indexOf('--save') + 1] : null;
-const FORMATS = ['txt', 'docx', 'pdf'];
+const FORMATS = ['xlsx'];
 
 export function norm(s) {
   if (s === null || s === undefined) return '';
