@@ -67,16 +67,26 @@ export const versionQuery = z.object({
   version: z.coerce.number({ message: 'Нужна версия записи' }).pipe(recordVersion()),
 });
 
-/** A multipart request with one file in the field `file`. */
-export const fileBody = {
+/** The region to load data into: needed by an administrator or an operator of several regions. */
+export const regionQuery = z.object({
+  regionId: z
+    .uuid({ message: 'Неверный идентификатор региона' })
+    .optional()
+    .openapi({ description: 'Регион (администратору и оператору нескольких регионов)' }),
+});
+
+/** A multipart request with one file in the field `file` and, if given, text fields beside it. */
+export const fileBodyWith = <F extends z.ZodRawShape>(fields: F) => ({
   body: {
     content: {
       'multipart/form-data': {
-        schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }) }),
+        schema: z.object({ file: z.unknown().openapi({ type: 'string', format: 'binary' }), ...fields }),
       },
     },
   },
-};
+});
+
+export const fileBody = fileBodyWith({});
 
 /**
  * The uploaded file of a multipart request. The body limit of the app leaves room for the multipart

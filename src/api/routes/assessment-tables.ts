@@ -18,30 +18,32 @@ import {
 import { tableMapping } from '../../modules/assessment-data/tables/mapping.js';
 import { buildTableTemplate } from '../../modules/assessment-data/tables/templates.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileAnswer, jsonBody, OK, okFile, okJson, okSchema, readUpload, versionQuery } from '../openapi.js';
+import {
+  fileAnswer,
+  fileBodyWith,
+  jsonBody,
+  OK,
+  okFile,
+  okJson,
+  okSchema,
+  readUpload,
+  regionQuery,
+  versionQuery,
+} from '../openapi.js';
 
 const tags = ['Данные оценочных процедур'];
 
 /** The upload of a table: the file and, as JSON text fields, what the user set in the mapping step. */
-const tableUploadBody = {
-  body: {
-    content: {
-      'multipart/form-data': {
-        schema: z.object({
-          file: z.unknown().openapi({ type: 'string', format: 'binary' }),
-          mapping: z.string().optional().openapi({ description: 'AssessmentTableMapping в JSON' }),
-          confirmedSchools: z.string().optional().openapi({
-            description: 'JSON: ключ школы файла (keyId) → id школы, подтверждённой по названию',
-          }),
-          saveAs: z
-            .string()
-            .optional()
-            .openapi({ description: 'JSON {name, version?}: сохранить сопоставление как шаблон' }),
-        }),
-      },
-    },
-  },
-};
+const tableUploadBody = fileBodyWith({
+  mapping: z.string().optional().openapi({ description: 'AssessmentTableMapping в JSON' }),
+  confirmedSchools: z.string().optional().openapi({
+    description: 'JSON: ключ школы файла (keyId) → id школы, подтверждённой по названию',
+  }),
+  saveAs: z
+    .string()
+    .optional()
+    .openapi({ description: 'JSON {name, version?}: сохранить сопоставление как шаблон' }),
+});
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The downloads of the XLSX templates, named in Russian. */
@@ -60,14 +62,6 @@ const confirmedSchools = z
 const saveAs = z.object({
   name: z.string().trim().min(1).max(200),
   version: z.number().int().nullable().optional(),
-});
-
-/** The region to load into: needed by an administrator or an operator of several regions. */
-const regionQuery = z.object({
-  regionId: z
-    .uuid()
-    .optional()
-    .openapi({ description: 'Регион (администратору и оператору нескольких регионов)' }),
 });
 
 /** Assessment tables of any layout (issue 16 §1): analysis, import, saved mappings. */

@@ -4,7 +4,7 @@ import { listDataYears } from '../../modules/assessment-data/data-years.js';
 import { importAssessmentData } from '../../modules/assessment-data/import-assessment-data.js';
 import { assessmentImportView, dataYearView } from '../../modules/assessment-data/views.js';
 import { type App, type Deps, requireActor } from '../context.js';
-import { fileBody, okJson, readUpload } from '../openapi.js';
+import { fileBody, okJson, readUpload, regionQuery } from '../openapi.js';
 
 const tags = ['Данные оценочных процедур'];
 
@@ -24,7 +24,7 @@ export function assessmentRoutes(app: App, deps: Deps) {
       summary:
         'Загрузка пакета данных (XLSX-книга или ZIP с CSV): проверка (dryRun=true) и загрузка «всё или ничего»',
       request: {
-        query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+        query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).merge(regionQuery),
         ...fileBody,
       },
       responses: okJson(
@@ -35,9 +35,10 @@ export function assessmentRoutes(app: App, deps: Deps) {
     async (c) => {
       const actor = requireActor(c);
       const upload = await readUpload(c, deps.config.uploadMaxBytes);
+      const { dryRun, regionId } = c.req.valid('query');
       const result = await importAssessmentData(
         db,
-        { actor, fileName: upload.name, data: upload.data, dryRun: c.req.valid('query').dryRun === 'true' },
+        { actor, regionId, fileName: upload.name, data: upload.data, dryRun: dryRun === 'true' },
         bulk,
       );
       return c.json(result, 200);

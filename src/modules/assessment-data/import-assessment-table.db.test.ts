@@ -1,140 +1,33 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD, zipOfPackage } from '../../../tests/helpers/data-package.js';
-import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
-import { buildRegion } from '../../../tests/helpers/fixture.js';
-import type { Database, Db } from '../../db/client.js';
+import { count, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  assessmentPacks,
-  assessmentProcedures,
-  assessmentResults,
-  confirmationResults,
-  contextValues,
-  dataImports,
-} from '../../db/schema/assessment.js';
-import { orgUnits } from '../../db/schema/orgs.js';
+  codedRegion,
+  conversion,
+  goodConfirmations,
+  goodResults,
+  school,
+  storedData,
+  wipeData,
+} from '../../../tests/helpers/assessment-table.js';
+import { GOOD, zipOfPackage } from '../../../tests/helpers/data-package.js';
+import { DB_KINDS } from '../../../tests/helpers/db.js';
+import type { Database, Db } from '../../db/client.js';
+import { contextValues, dataImports } from '../../db/schema/assessment.js';
 import { importAssessmentData } from './import-assessment-data.js';
 import { importAssessmentTable } from './import-assessment-table.js';
 import { bulkLoader } from './store.js';
-import type { ConvertedConfirmation, ConvertedResult, TableConversion } from './tables/mapping.js';
-import { schoolKeyId } from './tables/match-schools.js';
-
-const school = (code: string | null, name: string | null = null, municipality: string | null = null) => ({
-  code,
-  login: null,
-  name,
-  municipality,
-});
-
-/** GOOD's results (ВПР, grade 5, two subjects, 3 schools, 2023–2024) as converted table rows. */
-function goodResults(mark2 = 3): ConvertedResult[] {
-  const out: ConvertedResult[] = [];
-  let row = 3;
-  for (const year of [2023, 2024]) {
-    for (const code of ['C1', 'C2', 'C3']) {
-      for (const subject of ['русский язык', 'математика']) {
-        out.push({
-          row: row++,
-          school: school(code),
-          year,
-          assessment: 'ВПР',
-          subject,
-          grade: 5,
-          participants: 25,
-          mark2,
-          mark3: 13 - mark2,
-          mark4: 8,
-          mark5: 4,
-        });
-      }
-    }
-  }
-  return out;
-}
-const goodConfirmations = (): ConvertedConfirmation[] =>
-  ['C1', 'C2'].map((code, i) => ({
-    row: 20 + i,
-    school: school(code),
-    year: 2024,
-    assessment: 'ВПР',
-    subject: 'математика',
-    grade: 5,
-    participants: 25,
-    lowered: 5,
-    confirmed: 18,
-    raised: 2,
-  }));
-const conversion = (c: Partial<TableConversion>): TableConversion => ({
-  results: [],
-  confirmations: [],
-  notes: [],
-  errors: [],
-  ...c,
-});
+import type { ConvertedResult } from './tables/mapping.js';
 
 describe.each(DB_KINDS)('import of an assessment table (%s)', (kind) => {
+  const ctx = codedRegion(kind);
   let database: Database;
   let db: Db;
-  let f: Awaited<ReturnType<typeof buildRegion>>;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    db = database.db;
-    f = await buildRegion(db);
-    for (const [s, code] of [
-      [f.S1, 'C1'],
-      [f.S2, 'C2'],
-      [f.S3, 'C3'],
-    ] as const) {
-      await db.update(orgUnits).set({ code }).where(eq(orgUnits.id, s.id));
-    }
+  let f: typeof ctx.f;
+  beforeAll(() => {
+    ({ database, db, f } = ctx);
   });
-  afterAll(async () => {
-    await database.close();
-  });
-
-  const wipe = async () => {
-    for (const t of [assessmentResults, contextValues, confirmationResults, dataImports, assessmentPacks]) {
-      await db.delete(t);
-    }
-  };
-  /** The stored rows with procedures by name: comparable across imports that numbered procedures apart. */
-  const stored = async () => ({
-    results: await db
-      .select({
-        school: assessmentResults.schoolId,
-        year: assessmentResults.year,
-        assessment: assessmentProcedures.assessment,
-        subject: assessmentProcedures.subject,
-        grade: assessmentProcedures.grade,
-        participants: assessmentResults.participants,
-        mark2: assessmentResults.mark2,
-        mark3: assessmentResults.mark3,
-        mark4: assessmentResults.mark4,
-        mark5: assessmentResults.mark5,
-      })
-      .from(assessmentResults)
-      .innerJoin(assessmentProcedures, eq(assessmentProcedures.id, assessmentResults.procedureId))
-      .orderBy(
-        asc(assessmentResults.schoolId),
-        asc(assessmentResults.year),
-        asc(assessmentProcedures.assessment),
-        asc(assessmentProcedures.subject),
-      ),
-    confirmations: await db
-      .select({
-        school: confirmationResults.schoolId,
-        year: confirmationResults.year,
-        procedure: confirmationResults.procedureId,
-        participants: confirmationResults.participants,
-        lowered: confirmationResults.lowered,
-        confirmed: confirmationResults.confirmed,
-        raised: confirmationResults.raised,
-      })
-      .from(confirmationResults)
-      .orderBy(asc(confirmationResults.schoolId), asc(confirmationResults.procedureId)),
-    packs: (await db.select({ n: count() }).from(assessmentPacks))[0]?.n ?? 0,
-  });
+  const wipe = () => wipeData(db);
+  const stored = () => storedData(db);
 
   it.each([
     ['multi-row INSERT', false],
@@ -350,84 +243,5 @@ describe.each(DB_KINDS)('import of an assessment table (%s)', (kind) => {
       [1, 22],
       [1, 22],
     ]);
-  });
-
-  it('writes nothing while a school matched by name is unconfirmed; loads it once confirmed', async () => {
-    await wipe();
-    await db.update(orgUnits).set({ name: 'МБОУ «СОШ № 3»' }).where(eq(orgUnits.id, f.S3.id));
-    const byName = school(null, 'СОШ №3', 'Второй район');
-    const rows = goodResults()
-      .filter((r) => r.year === 2024)
-      .map((r) => (r.school.code === 'C3' ? { ...r, school: byName } : r));
-    const opts = {
-      actor: f.as('region'),
-      fileName: 'по-названиям.xlsx',
-      dryRun: false,
-      conversion: conversion({
-        results: rows,
-        notes: [{ row: 2, column: null, message: 'Пропущена строка «Район»' }],
-      }),
-      withConfirmation: false,
-    };
-    const pending = await importAssessmentTable(db, { ...opts, confirmedSchools: {} });
-    expect(pending.ok).toBe(false);
-    expect(pending.unknownSchools).toEqual([
-      { code: 'СОШ №3, Второй район', name: expect.stringContaining('Подтвердите') },
-    ]);
-    expect((await stored()).results).toHaveLength(0);
-    // Another region's school or a made-up id is not a confirmation.
-    const foreign = await importAssessmentTable(db, {
-      ...opts,
-      confirmedSchools: { [schoolKeyId(byName)]: f.M1.id },
-    });
-    expect(foreign.ok).toBe(false);
-    const done = await importAssessmentTable(db, {
-      ...opts,
-      confirmedSchools: { [schoolKeyId(byName)]: f.S3.id },
-    });
-    expect(done).toMatchObject({ ok: true, schools: 3, results: 6 });
-    expect(done.notes).toEqual([{ row: 2, column: null, message: 'Пропущена строка «Район»' }]);
-    expect((await stored()).results.filter((r) => r.school === f.S3.id)).toHaveLength(2);
-  });
-
-  it('reports the converter’s and the package’s row errors with the file’s row numbers', async () => {
-    await wipe();
-    const [first, second] = goodResults();
-    const bad = { ...(first as ConvertedResult), mark2: 30 };
-    const r = await importAssessmentTable(db, {
-      actor: f.as('region'),
-      fileName: 't.xlsx',
-      dryRun: false,
-      conversion: conversion({ results: [bad, second as ConvertedResult] }),
-      withConfirmation: false,
-      confirmedSchools: {},
-    });
-    expect(r.ok).toBe(false);
-    expect(r.errors).toEqual([
-      { file: 't.xlsx', row: 3, column: 'mark2', message: expect.stringContaining('30') },
-    ]);
-    const conv = await importAssessmentTable(db, {
-      actor: f.as('region'),
-      fileName: 't.xlsx',
-      dryRun: true,
-      conversion: conversion({ errors: [{ row: 7, column: '% 2', message: 'Проценты не сходятся' }] }),
-      withConfirmation: false,
-      confirmedSchools: {},
-    });
-    expect(conv.errors).toEqual([{ file: 't.xlsx', row: 7, column: '% 2', message: 'Проценты не сходятся' }]);
-    expect((await stored()).results).toHaveLength(0);
-  });
-
-  it('is refused to a municipal coordinator', async () => {
-    await expect(
-      importAssessmentTable(db, {
-        actor: f.as('mun1'),
-        fileName: 't.xlsx',
-        dryRun: true,
-        conversion: conversion({ results: goodResults() }),
-        withConfirmation: false,
-        confirmedSchools: {},
-      }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -15,6 +15,7 @@ import {
   schoolKeyId,
   schoolKeyText,
   schoolsOfRegion,
+  skippedSchoolErrors,
 } from './tables/match-schools.js';
 import type { DataPackage } from './types.js';
 import { assessmentImportView, type importRowErrorView } from './views.js';
@@ -91,12 +92,14 @@ export async function importAssessmentTable(
     contextValues: 0,
     confirmations: withConfirmation ? conversion.confirmations.length : 0,
     unknownSchools: [],
-    errors: conversion.errors.map((e) => ({
-      file: fileName,
-      row: e.row ?? 0,
-      column: e.column,
-      message: e.message,
-    })),
+    errors: [...conversion.errors, ...(await skippedSchoolErrors(db, regionId, conversion.notes))].map(
+      (e) => ({
+        file: fileName,
+        row: e.row ?? 0,
+        column: e.column,
+        message: e.message,
+      }),
+    ),
     replaced: [],
     unchanged: 0,
     notes: conversion.notes,

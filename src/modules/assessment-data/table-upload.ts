@@ -21,7 +21,7 @@ import {
   tableNote,
   tableSchoolKey,
 } from './tables/mapping.js';
-import { matchSchools } from './tables/match-schools.js';
+import { matchSchools, skippedSchoolErrors } from './tables/match-schools.js';
 
 // An uploaded assessment table in the import dialog (issue 16 §1): the analysis with the mapping that
 // applies (the user's, else the region's saved template of the file's shape completed by what the file
@@ -52,6 +52,16 @@ export const tableAnalysisView = z
     template: templateRef.nullable(),
     results: z.number().int(),
     confirmations: z.number().int(),
+    /** Every procedure of the converted rows (not only of the preview) with its number of rows. */
+    procedures: z.array(
+      z.object({
+        assessment: z.string(),
+        subject: z.string(),
+        grade: z.number().int(),
+        year: z.number().int(),
+        rows: z.number().int(),
+      }),
+    ),
     preview: z.array(convertedResult),
     confirmationPreview: z.array(convertedConfirmation),
     notes: z.array(tableNote),
@@ -106,19 +116,34 @@ export async function analyseTableUpload(db: Db, o: Upload): Promise<TableAnalys
   const keys = [...conversion.results, ...conversion.confirmations].map((r) => r.school);
   const matches = await matchSchools(db, { regionId, keys });
   const loginNotes = matches.flatMap((m) => (m.note ? [{ row: null, column: null, message: m.note }] : []));
+  const skippedSchools = await skippedSchoolErrors(db, regionId, conversion.notes);
   return {
     analysis,
     mapping,
     template,
     results: conversion.results.length,
     confirmations: conversion.confirmations.length,
+    procedures: proceduresOf(conversion.results),
     preview: conversion.results.slice(0, PREVIEW_ROWS),
     confirmationPreview: conversion.confirmations.slice(0, PREVIEW_ROWS),
     notes: [...conversion.notes, ...loginNotes],
-    errors: conversion.errors,
+    errors: [...conversion.errors, ...skippedSchools],
     matchedSchools: matches.filter((m) => m.status === 'matched').length,
     schools: matches.filter((m) => m.status !== 'matched'),
   };
+}
+
+/** The procedures of the rows in the order they first appear. */
+function proceduresOf(rows: readonly { assessment: string; subject: string; grade: number; year: number }[]) {
+  const seen = new Map<string, TableAnalysisView['procedures'][number]>();
+  for (const r of rows) {
+    const key = `${r.assessment}\u0000${r.subject}\u0000${r.grade}\u0000${r.year}`;
+    const p = seen.get(key);
+    if (p) p.rows++;
+    else
+      seen.set(key, { assessment: r.assessment, subject: r.subject, grade: r.grade, year: r.year, rows: 1 });
+  }
+  return [...seen.values()];
 }
 
 export async function importTableUpload(

@@ -1,5 +1,17 @@
-import { Alert, Badge, Button, FileInput, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { notifyError, notifyOk } from '../shared/ui.js';
@@ -151,6 +163,15 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
   const [table, setTable] = useState(false);
   const [tableLoaded, setTableLoaded] = useState(false);
   const resetInput = useRef<() => void>(null);
+  // An administrator (or an operator of several regions) says where the data go; with one region there is
+  // nothing to choose and the server takes it.
+  const regions = useQuery({
+    queryKey: ['org-units', 'region'],
+    queryFn: () => unwrap(api.GET('/api/org-units', { params: { query: { kind: 'region' } } })),
+    enabled: opened,
+  });
+  const [regionId, setRegionId] = useState<string | null>(null);
+  const region = regionId ?? undefined;
 
   function close() {
     setFile(null);
@@ -162,13 +183,13 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
     onClose();
   }
 
-  async function send(f: File, dryRun: boolean) {
+  async function send(f: File, dryRun: boolean, to = region) {
     setBusy(dryRun ? 'check' : 'load');
     setFailure(null);
     try {
       const r = await unwrap(
         api.POST('/api/assessment-data/import', {
-          params: { query: { dryRun: dryRun ? 'true' : 'false' } },
+          params: { query: { dryRun: dryRun ? 'true' : 'false', regionId: to } },
           body: { file: f },
         }),
       );
@@ -214,6 +235,22 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
           </Text>
           <DataFormatHelp />
         </Stack>
+        {(regions.data?.length ?? 0) > 1 && (
+          <Select
+            label="Регион"
+            description="Куда загружаются данные; если не выбран — регион школ файла по их кодам"
+            placeholder="По кодам школ файла"
+            data={(regions.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            value={regionId}
+            onChange={(v) => {
+              setRegionId(v);
+              setCheck(null);
+              if (file && !table) void send(file, true, v ?? undefined);
+            }}
+            clearable
+            disabled={busy !== null || done !== null || tableLoaded}
+          />
+        )}
         <FileInput
           label="Файл данных"
           placeholder="Выберите файл .xlsx, .csv или .zip"
@@ -226,7 +263,12 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
         />
         {busy === 'check' && <Text size="sm">Проверка пакета…</Text>}
         {file && table && (
-          <TableImport file={file} onFailure={setFailure} onLoaded={() => setTableLoaded(true)} />
+          <TableImport
+            file={file}
+            regionId={region}
+            onFailure={setFailure}
+            onLoaded={() => setTableLoaded(true)}
+          />
         )}
         {failure && (
           <Alert

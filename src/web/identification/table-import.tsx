@@ -41,22 +41,21 @@ const fields = (f: Form) => ({
   saveAs: f.saveAs ? JSON.stringify(f.saveAs) : undefined,
 });
 
-/** One line per procedure of the preview rows: what was recognised. */
-function procedures(a: TableAnalysisResult): string[] {
-  const seen = new Map<string, number>();
-  for (const r of a.preview) {
-    const k = `${r.assessment}, ${r.subject}, ${r.grade} класс, ${r.year} год`;
-    seen.set(k, (seen.get(k) ?? 0) + 1);
-  }
-  return [...seen.keys()];
-}
+/** One line per procedure of the file: what was recognised. */
+const procedures = (a: TableAnalysisResult) =>
+  a.procedures.map(
+    (p) => `${p.assessment}, ${p.subject}, ${p.grade} класс, ${p.year} год — строк: ${fmtNum(p.rows, 0)}`,
+  );
 
 export function TableImport({
   file,
+  regionId,
   onFailure,
   onLoaded,
 }: {
   file: File;
+  /** The region chosen in the dialog (several regions); otherwise the server decides. */
+  regionId: string | undefined;
   onFailure: (message: string | null) => void;
   onLoaded: () => void;
 }) {
@@ -85,6 +84,7 @@ export function TableImport({
     try {
       const r = await unwrap(
         api.POST('/api/assessment-data/tables/analyse', {
+          params: { query: { regionId } },
           body: { file, ...fields({ mapping: m ?? undefined }) } as never,
         }),
       );
@@ -106,17 +106,19 @@ export function TableImport({
     }
   }
 
-  // A new file: analyse it as it is (the saved template of its shape applies itself).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new file starts over
+  // A new file or region: analyse it as it is (the saved template of its shape applies itself).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new file or region starts over
   useEffect(() => {
     setCheck(null);
     setDone(null);
     setConfirmed({});
     setEdited(false);
     void analyse(null);
-  }, [file]);
+  }, [file, regionId]);
 
   function edit(m: TableMapping) {
+    // An answer still on its way was asked for an older mapping: it must not overwrite this edit.
+    latest.current++;
     setMapping(m);
     setEdited(true);
     setCheck(null);
@@ -136,7 +138,7 @@ export function TableImport({
       onFailure(null);
       const r = await unwrap(
         api.POST('/api/assessment-data/tables/import', {
-          params: { query: { dryRun: dryRun ? 'true' : 'false' } },
+          params: { query: { dryRun: dryRun ? 'true' : 'false', regionId } },
           body: { file, ...fields(form) } as never,
         }),
       );

@@ -525,6 +525,8 @@ export interface paths {
             parameters: {
                 query?: {
                     dryRun?: "true" | "false";
+                    /** Регион (администратору и оператору нескольких регионов) */
+                    regionId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -20545,6 +20547,13 @@ export interface components {
             } | null;
             results: number;
             confirmations: number;
+            procedures: ({
+                assessment: string;
+                subject: string;
+                grade: number;
+                year: number;
+                rows: number;
+            })[];
             preview: ({
                 row: number;
                 school: {

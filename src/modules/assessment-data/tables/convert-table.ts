@@ -152,6 +152,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
         row: r.row,
         column: null,
         message: `Строка пропущена: ${reason}${what ? ` («${what}»)` : ''}`,
+        skipped: school,
       });
       continue;
     }

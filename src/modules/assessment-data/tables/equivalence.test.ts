@@ -91,7 +91,7 @@ describe('assessment tables equal to the package', () => {
     ];
     const out = await read('результаты.xlsx', await workbook('Результаты', rows));
     expect(out.analysis.mapping.layout).toBe('long');
-    expect(out.conversion.notes).toEqual([]);
+    expect(out.conversion.notes).toMatchObject([]);
   });
 
   it('long, percentages with one decimal, the year and assessment in a title row, subtotal rows', async () => {
@@ -183,7 +183,7 @@ describe('assessment tables equal to the package', () => {
       PROCEDURES.map((p) => ({ assessment: null, subject: p.subject, grade: 4 })),
     );
     expect(out.analysis.mapping.fixed.assessment).toBe('ВПР');
-    expect(out.conversion.notes).toEqual([
+    expect(out.conversion.notes).toMatchObject([
       { row: 4, column: null, message: 'Строка пропущена: итоговая строка («Итого по региону»)' },
     ]);
   });

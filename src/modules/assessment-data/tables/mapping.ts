@@ -92,6 +92,8 @@ export const tableNote = z.object({
   row: z.number().int().nullable(),
   column: z.string().nullable(),
   message: z.string(),
+  /** A row skipped as a total: what it names, checked against the region's schools on import. */
+  skipped: z.lazy(() => tableSchoolKey).optional(),
 });
 export type TableNote = z.infer<typeof tableNote>;
 

@@ -1,7 +1,7 @@
 import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/orgs.js';
-import type { TableSchoolKey } from './mapping.js';
+import type { TableNote, TableSchoolKey } from './mapping.js';
 
 // The schools a table names, matched to the importing region's schools (issue 16 §1). A code or a login is
 // an identifier and matches by itself; a name is only a proposal the user confirms in the import dialog —
@@ -215,4 +215,27 @@ export async function schoolsOfRegion(db: Db, regionId: string, ids: string[]): 
       ),
     );
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Rows skipped as totals that name a school of the region after all («Итоговая школа», a code of a
+ * school): skipping them would lose a school's results silently, so each is an error with its row.
+ */
+export async function skippedSchoolErrors(db: Db, regionId: string, notes: readonly TableNote[]) {
+  const skipped = notes.filter((n): n is TableNote & { skipped: TableSchoolKey } => n.skipped !== undefined);
+  if (skipped.length === 0) return [];
+  const matches = await matchSchools(db, { regionId, keys: skipped.map((n) => n.skipped) });
+  const known = new Map(matches.filter((m) => m.status !== 'unknown').map((m) => [m.keyId, m]));
+  return skipped.flatMap((n) => {
+    const m = known.get(schoolKeyId(n.skipped));
+    if (!m) return [];
+    const school = m.candidates[0]?.name ?? schoolKeyText(n.skipped);
+    return [
+      {
+        row: n.row,
+        column: null,
+        message: `Строка похожа на итоговую, но называет школу региона «${school}»: укажите в ней код или логин школы, чтобы загрузить её результаты, или удалите строку`,
+      },
+    ];
+  });
 }

@@ -244,7 +244,7 @@ describe('XLSX templates', () => {
       expect(out.analysis.mapping.sheet).toBe('Результаты');
       expect(out.conversion.results).toEqual([]);
       expect(out.conversion.errors).toEqual([]);
-      expect(out.conversion.notes).toEqual([
+      expect(out.conversion.notes).toMatchObject([
         {
           row: layout === 'long' ? 2 : 3,
           column: null,
