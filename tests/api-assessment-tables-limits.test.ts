@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { orgUnits } from '../src/db/schema/orgs.js';
+import { readUploadedPackage } from '../src/modules/assessment-data/read-upload.js';
 import { type TableMapping, tableMapping } from '../src/modules/assessment-data/tables/mapping.js';
 import { analyseBook } from '../src/modules/assessment-data/tables/recognise-table.js';
 import { testApp } from './helpers/api.js';
@@ -198,5 +199,17 @@ describe.each(DB_KINDS)('assessment table routes against hostile input (%s)', (k
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
     }
+  });
+
+  it('downloads an example of the Opora package that the package reader reads', async () => {
+    const res = await t.call('GET', '/api/assessment-data/tables/template.xlsx?layout=package', {
+      cookie: cookies.region,
+    });
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('Пример пакета');
+    const pkg = await readUploadedPackage(Buffer.from(await res.arrayBuffer()));
+    expect(pkg.schools.length).toBeGreaterThan(0);
+    expect(pkg.results.length).toBeGreaterThan(0);
+    expect(pkg.schools[0]?.name).toMatch(/Краснозорск|с\./u);
   });
 });

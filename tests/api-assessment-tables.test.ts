@@ -111,7 +111,9 @@ describe.each(DB_KINDS)('assessment tables over HTTP (%s)', (kind) => {
     expect(b.results).toBe(6);
     // «What was recognised» lists every procedure of the file with its rows, not only the preview's.
     expect(b.procedures).toEqual(
-      SUBJECTS.map((s) => expect.objectContaining({ year: 2030, grade: 5, rows: 3, subject: expect.any(String) })),
+      SUBJECTS.map((s) =>
+        expect.objectContaining({ year: 2030, grade: 5, rows: 3, subject: expect.any(String) }),
+      ),
     );
     expect(b.preview[0]).toMatchObject({ school: { code: 'C1' }, year: 2030, mark2: 2, mark3: 6 });
     expect(b.notes.map((n) => n.row)).toContain(2);

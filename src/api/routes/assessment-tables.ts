@@ -17,6 +17,7 @@ import {
 } from '../../modules/assessment-data/table-upload.js';
 import { tableMapping } from '../../modules/assessment-data/tables/mapping.js';
 import { buildTableTemplate } from '../../modules/assessment-data/tables/templates.js';
+import { examplePackageXlsx } from '../../modules/assessment-data/write-package.js';
 import { type App, type Deps, requireActor } from '../context.js';
 import {
   fileAnswer,
@@ -50,6 +51,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const TEMPLATE_FILES = {
   long: 'Шаблон результатов — строка на школу и процедуру.xlsx',
   wide: 'Шаблон результатов — строка на школу.xlsx',
+  package: 'Пример пакета данных Опоры (синтетические школы).xlsx',
 } as const;
 
 /** More schools than any region has: the list is bounded before the database sees it. */
@@ -179,8 +181,9 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       method: 'get',
       path: '/api/assessment-data/tables/template.xlsx',
       tags,
-      summary: 'Шаблон таблицы результатов XLSX с русскими заголовками и строкой-примером',
-      request: { query: z.object({ layout: z.enum(['long', 'wide']).default('long') }) },
+      summary:
+        'Шаблон таблицы результатов XLSX с русскими заголовками и строкой-примером; package — пример пакета Опоры',
+      request: { query: z.object({ layout: z.enum(['long', 'wide', 'package']).default('long') }) },
       responses: okFile('Шаблон XLSX', [XLSX_TYPE]),
     }),
     async (c) => {
@@ -190,7 +193,7 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       return fileAnswer(c, {
         mime: XLSX_TYPE,
         name: TEMPLATE_FILES[layout],
-        data: await buildTableTemplate(layout),
+        data: layout === 'package' ? await examplePackageXlsx() : await buildTableTemplate(layout),
       });
     },
   );

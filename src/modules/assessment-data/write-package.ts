@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { GEN_WORDS } from '../../lib/counted.js';
 import { AppError } from '../../lib/errors.js';
@@ -100,6 +101,18 @@ export function writeGeneratedCsv(opts: GenerateOptions, dir: string): WrittenPa
       confirmation: w.confirmation.rows,
     },
   };
+}
+
+/** A small synthetic package as an XLSX workbook in memory: the example of the format in the import dialog. */
+export async function examplePackageXlsx(): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'opora-example-'));
+  try {
+    const file = path.join(dir, 'example.xlsx');
+    await writeGeneratedXlsx({ schools: 4, years: 2, seed: 1, lastYear: 2025 }, file);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Generates a package as one XLSX workbook with sheets schools, results, context, confirmation. */

@@ -5,7 +5,8 @@ import { TABLE } from './strings.js';
 // The data-format help inside the import dialog (issue 16 §1): an operator never needs the repository to
 // know what the dialog accepts.
 
-const template = (layout: 'long' | 'wide') => `/api/assessment-data/tables/template.xlsx?layout=${layout}`;
+const template = (layout: 'long' | 'wide' | 'package') =>
+  `/api/assessment-data/tables/template.xlsx?layout=${layout}`;
 
 export function DataFormatHelp() {
   const [opened, { open, close }] = useDisclosure(false);
@@ -24,6 +25,9 @@ export function DataFormatHelp() {
             </Anchor>
             <Anchor href={template('wide')} download data-testid="template-wide">
               Строка на школу, группа столбцов на предмет
+            </Anchor>
+            <Anchor href={template('package')} download data-testid="template-package">
+              Пример пакета Опоры (листы schools, results, context, confirmation)
             </Anchor>
           </Group>
           <Title order={5}>Раскладки</Title>

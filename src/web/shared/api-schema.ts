@@ -721,11 +721,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Шаблон таблицы результатов XLSX с русскими заголовками и строкой-примером */
+        /** Шаблон таблицы результатов XLSX с русскими заголовками и строкой-примером; package — пример пакета Опоры */
         get: {
             parameters: {
                 query?: {
-                    layout?: "long" | "wide";
+                    layout?: "long" | "wide" | "package";
                 };
                 header?: never;
                 path?: never;
@@ -20593,11 +20593,23 @@ export interface components {
                 row: number | null;
                 column: string | null;
                 message: string;
+                skipped?: {
+                    code: string | null;
+                    login: string | null;
+                    name: string | null;
+                    municipality: string | null;
+                };
             })[];
             errors: ({
                 row: number | null;
                 column: string | null;
                 message: string;
+                skipped?: {
+                    code: string | null;
+                    login: string | null;
+                    name: string | null;
+                    municipality: string | null;
+                };
             })[];
             matchedSchools: number;
             schools: ({
@@ -20678,6 +20690,12 @@ export interface components {
                 row: number | null;
                 column: string | null;
                 message: string;
+                skipped?: {
+                    code: string | null;
+                    login: string | null;
+                    name: string | null;
+                    municipality: string | null;
+                };
             })[];
             savedTemplate: {
                 id: string;
