@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import Piscina from 'piscina';
 import { AppError } from '../../lib/errors.js';
 import type { ParseOutcome, ParseTask } from './parse-tasks.js';
@@ -52,12 +53,24 @@ const poolKind = (task: ParseTask): PoolKind => (task.kind === 'package' ? 'pack
  */
 export async function runInWorker<T>(task: ParseTask, opts: { timeoutMs?: number } = {}): Promise<T> {
   const kind = poolKind(task);
+  const { maxQueue } = SETTINGS[kind];
   const timeoutMs = opts.timeoutMs ?? SETTINGS[kind].timeoutMs;
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  // The limit is the task's own time: it starts when a worker takes the task (the worker says so on
+  // `started`), not while the task waits behind others — each of those is cut at its own limit, so the
+  // wait is bounded by the queue (the outer limit below only guards against a worker that never says).
+  const { port1: started, port2 } = new MessageChannel();
+  let timer = setTimeout(() => abort.abort(), timeoutMs * (maxQueue + 1));
+  started.once('message', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(), timeoutMs);
+  });
   let outcome: ParseOutcome;
   try {
-    outcome = await poolOf(kind).run(task, { signal: abort.signal });
+    outcome = await poolOf(kind).run(
+      { task, started: port2 },
+      { signal: abort.signal, transferList: [port2] },
+    );
   } catch (e) {
     if (abort.signal.aborted) {
       throw new AppError(
@@ -81,6 +94,7 @@ export async function runInWorker<T>(task: ParseTask, opts: { timeoutMs?: number
     throw e;
   } finally {
     clearTimeout(timer);
+    started.close();
   }
   if (outcome.ok) return outcome.value as T;
   if (outcome.code) throw new AppError(outcome.code, outcome.message, outcome.details);

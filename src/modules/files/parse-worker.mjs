@@ -6,4 +6,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { runParseTask } = await import('./parse-tasks.ts');
 
-export default runParseTask;
+/** Tells the pool the task has begun (its time limit starts now), then runs it. */
+export default function run({ task, started }) {
+  started.postMessage('started');
+  started.close();
+  return runParseTask(task);
+}
