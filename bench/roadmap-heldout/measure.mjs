@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Held-out roadmap import check. Usage: node measure.mjs SET /path/to/checkout [--verbose] [--only NAME] [--save DIR]
+// Held-out roadmap import check. Usage: node measure.mjs SET /path/to/checkout [--verbose] [--only NAME] [--save DIR] [--jobs N]
+// (or `npx tsx measure.mjs … --in-process`)
 // SET is set1, set2, set3 … (a folder beside this script with docs/*.truth.json).
 // For each docs/*.truth.json and each of .txt/.docx/.pdf runs `npx tsx src/cli/main.ts import-roadmap FILE --json`
 // in the checkout, aligns the found measures with the truth in document order and counts fully right measures.
@@ -13,7 +14,7 @@ const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const [set, checkout] = args.filter(
-  (a) => !a.startsWith('--') && !args[args.indexOf(a) - 1]?.match(/^--(only|save)$/),
+  (a) => !a.startsWith('--') && !args[args.indexOf(a) - 1]?.match(/^--(only|save|jobs)$/),
 );
 const DOCS = path.join(HERE, set ?? '', 'docs');
 if (!set || !checkout) {
@@ -95,7 +96,22 @@ function flatten(result) {
         });
   return out;
 }
+// `--in-process` (run with `npx tsx`): the checkout's parser imported once and called in this process — no CLI
+// start per file and no worker time limit, for a machine too loaded for the 10 s limit of the CLI's worker.
+const inProcess = args.includes('--in-process');
+let parser = null;
 async function importFile(file) {
+  if (inProcess) {
+    try {
+      parser ??= await import(
+        path.resolve(checkout, 'src/modules/documents/import/parse-roadmap-document.ts')
+      );
+      const result = await parser.parseRoadmapDocumentInThread(path.basename(file), readFileSync(file));
+      return { result: JSON.parse(JSON.stringify(result)) };
+    } catch (e) {
+      return { error: String(e?.message ?? e).split('\n')[0] };
+    }
+  }
   try {
     const { stdout } = await run('npx', ['tsx', 'src/cli/main.ts', 'import-roadmap', file, '--json'], {
       cwd: checkout,
@@ -119,11 +135,17 @@ const names = readdirSync(DOCS)
 const jobs = [];
 for (const name of names)
   for (const fmt of FORMATS) jobs.push({ name, fmt, file: path.join(DOCS, `${name}.${fmt}`) });
-// a few imports in parallel
+if (inProcess) {
+  // pdfjs loads on the first PDF and counts against its reading budget: load it before measuring.
+  const first = jobs.find((j) => j.fmt === 'pdf');
+  if (first) await importFile(first.file);
+}
+// a few imports in parallel (`--jobs N`, 4 by default; 1 on a loaded machine, where the importer's 10 s limit bites)
+const jobCount = args.includes('--jobs') ? Number(args[args.indexOf('--jobs') + 1]) || 4 : 4;
 const results = new Array(jobs.length);
 let next = 0;
 await Promise.all(
-  Array.from({ length: 4 }, async () => {
+  Array.from({ length: jobCount }, async () => {
     while (next < jobs.length) {
       const k = next++;
       results[k] = await importFile(jobs[k].file);

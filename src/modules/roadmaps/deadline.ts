@@ -46,9 +46,18 @@ const ORDINAL_WORDS: readonly (readonly [RegExp, number])[] = [
   [/^перв/, 1],
   [/^втор/, 2],
   [/^трет/, 3],
-  [/^четверт/, 4],
+  [/^четверт(?!(ь|и|ью|ей|ям|ями|ях)$)/, 4],
 ];
 const QUARTER_WORD = /^кв(артал[а-я]*)?$/;
+/** A school term («II четверть», «по итогам четверти»): a noun form, not the ordinal «четвёртый». */
+const TERM_WORD = /^четверт(ь|и|ью|ей|ям|ями|ях)$/;
+/** The months of the school terms: I September–October, II November–December, III January–March, IV April–May. */
+const TERM_MONTHS: Record<number, readonly [number, number]> = {
+  1: [9, 10],
+  2: [11, 12],
+  3: [1, 3],
+  4: [4, 5],
+};
 const HALF_WORD = /^полугод/;
 const SCHOOL_WORD = /^уч(ебн[а-я]*)?$/;
 const END_WORD = /^(конц|конец|окончани)/;
@@ -92,8 +101,8 @@ type Until = 'before' | 'through' | null;
 /** `school`: `year` is the first year of a school year (Sept–Aug), as in «2022-2023 уч. года». */
 type YearCtx = { year: number; school: boolean };
 type Item = {
-  unit: 'month' | 'quarter' | 'half' | 'year';
-  n: number; // month 1–12, quarter 1–4, half 1–2; unused for a year
+  unit: 'month' | 'quarter' | 'half' | 'term' | 'year';
+  n: number; // month 1–12, quarter or school term 1–4, half 1–2; unused for a year
   day: number | null;
   ctx: YearCtx | null; // null: no year written, the roadmap period decides
   until: Until;
@@ -144,10 +153,16 @@ function readItems(toks: Token[], spansAreSchoolYears: boolean): Item[] {
         const joined = isPunct(toks[j + 1], '-') || isPunct(toks[j + 1], ',');
         j += joined && ordinalOf(toks[j + 2]) !== null ? 2 : 1;
       }
-      const unit = isWord(toks[j], QUARTER_WORD) ? 'quarter' : isWord(toks[j], HALF_WORD) ? 'half' : null;
+      const unit = isWord(toks[j], QUARTER_WORD)
+        ? 'quarter'
+        : isWord(toks[j], HALF_WORD)
+          ? 'half'
+          : isWord(toks[j], TERM_WORD)
+            ? 'term'
+            : null;
       if (unit) {
         // «1 квартал (февраль) 2023»: the month in brackets is the real deadline.
-        if (!isPunct(toks[j + 1], '(')) for (const n of ords) if (unit === 'quarter' || n <= 2) add(unit, n);
+        if (!isPunct(toks[j + 1], '(')) for (const n of ords) if (unit !== 'half' || n <= 2) add(unit, n);
         i = j;
       }
     } else if (tok.kind === 'word') {
@@ -177,7 +192,10 @@ function resolve(item: Item, period: RoadmapPeriod): Point | null {
   let to: number;
   if (item.unit === 'month') [from, to] = [monthIdx(item.n), monthIdx(item.n)];
   else if (item.unit === 'quarter') [from, to] = [monthIdx(item.n * 3 - 2), monthIdx(item.n * 3 - 2) + 2];
-  else if (item.unit === 'year')
+  else if (item.unit === 'term') {
+    const [first, last] = TERM_MONTHS[item.n] ?? [9, 5];
+    [from, to] = [monthIdx(first), monthIdx(last)];
+  } else if (item.unit === 'year')
     [from, to] = [monthIdx(ctx.school ? 9 : 1), monthIdx(ctx.school ? 9 : 1) + 11];
   else if (ctx.school) [from, to] = item.n === 1 ? [monthIdx(9), monthIdx(12)] : [monthIdx(1), monthIdx(8)];
   else [from, to] = [ctx.year * 12 + (item.n - 1) * 6, ctx.year * 12 + (item.n - 1) * 6 + 5];
@@ -187,6 +205,18 @@ function resolve(item: Item, period: RoadmapPeriod): Point | null {
   // «до января» ends in December; «до 10.09» and «до конца января» keep their own month.
   const end = item.until === 'before' && item.day === null ? from - 1 : to;
   return { from: null, to: end, day: item.day, borrowed: item.borrowed };
+}
+
+/**
+ * «1 раз в четверть», «по итогам четверти», «каждую четверть»: a school term named without its number recurs
+ * every term — quarterly, as «ежеквартально» («II четверть» is one term, read as months by readItems).
+ */
+function termRecurrence(toks: Token[]): Recurrence | null {
+  return toks.some(
+    (t, i) => isWord(t, TERM_WORD) && ordinalOf(toks[i - 1]) === null && !isPunct(toks[i - 1], '-'),
+  )
+    ? 'quarterly'
+    : null;
 }
 
 export function periodBounds(period: RoadmapPeriod): { from: string; to: string } {
@@ -201,7 +231,8 @@ export function parseDeadline(text: string | null | undefined, period: RoadmapPe
   if (!text?.trim()) return none;
   const toks = tokenize(text);
   const words = toks.flatMap((t) => (t.kind === 'word' ? [t.text] : []));
-  const recurrence = RECURRENCE_WORDS.find(([re]) => words.some((w) => re.test(w)))?.[1] ?? null;
+  const recurrence =
+    RECURRENCE_WORDS.find(([re]) => words.some((w) => re.test(w)))?.[1] ?? termRecurrence(toks);
   const schoolYear = words.some((w) => SCHOOL_WORD.test(w));
 
   const items = readItems(toks, schoolYear || period.periodKind === 'school_year');

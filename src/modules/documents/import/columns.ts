@@ -84,11 +84,23 @@ export function readHeader(texts: string[]): Column[] | null {
   const others = recognised.filter((c) => c.meaning !== 'measure').length;
   if (!hasMeasure || others < 1) return null;
   if (texts.some((t) => /^\d+(\.\d+)*\.?$/.test(t.trim()))) return null;
+  // «Раздел 1. …», «Направление 2. …»: a section title (numbered or with its words), not a column's name.
+  if (texts.some(isSectionHeading)) return null;
   const filled = columns.filter((c) => c.header.trim());
   if (recognised.length + columns.filter((c) => c.meaning === 'number').length < filled.length / 2)
     return null;
   keepResultAsIndicator(columns);
   return columns;
+}
+
+/**
+ * «Раздел 1. Нормативное обеспечение», «Направление II: …», «Блок 3 …»: a section row of the table, even when it
+ * names words of a column («Направление») — a column's name has no number after it.
+ */
+export function isSectionHeading(text: string): boolean {
+  return /^(раздел|направление|блок|часть|этап|модуль)\s+(\d{1,2}|[ivxlcіх]{1,7})(?![\p{L}\d])/iu.test(
+    text.trim(),
+  );
 }
 
 const REPORT_FORM = /^(форм[аы] |отчетн|итогов|продукт|документ)/;

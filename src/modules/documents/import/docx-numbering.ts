@@ -53,7 +53,7 @@ export class DocxNumbering {
     );
   }
 
-  /** The label of the next paragraph of list `numId` at level `ilvl` («1.2.»), '-' for bullets. */
+  /** The label of the next paragraph of list `numId` at level `ilvl` («1.2.»); for bullets see below. */
   next(numId: string, ilvl: number): string {
     const num = this.nums.get(numId);
     const levels = num ? this.abstracts.get(num.abstractId) : undefined;
@@ -71,7 +71,10 @@ export class DocxNumbering {
     this.counters.set(key, counters);
     const level = levels.get(ilvl);
     if (!level || level.format === 'none') return '';
-    if (level.format === 'bullet') return '-';
+    // A bullet is a list marker Word draws, not text: a dash bullet («–») stays as the dash a reader of the
+    // printed page sees (a typed dash list reads the same), other glyphs («•», «▪», «o») are dropped — the
+    // PDF reader drops them too (clean-text.ts, dropListBullets).
+    if (level.format === 'bullet') return /^[-–—]$/.test(level.text.trim()) ? '–' : '';
     return level.text.replace(/%(\d)/g, (_, d: string) => {
       const k = Number(d) - 1;
       const format = levels.get(k)?.format ?? 'decimal';

@@ -34,6 +34,13 @@ export function readHeaderRow(b: RowBlock): Column[] | null {
   const known = headerCache.get(b);
   if (known !== undefined) return known;
   const { texts, covered } = headerTexts(b);
+  // A row whose one cell spans the table («Раздел 1. …» over all columns) is a section or a title, not a
+  // header: a header names at least two columns in cells of their own.
+  const own = new Set(b.cells.map((c) => c.text.trim()).filter(Boolean));
+  if (own.size < 2) {
+    headerCache.set(b, null);
+    return null;
+  }
   const columns = readHeader(texts)?.map((c, i) => (covered[i] ? { ...c, covered: true } : c)) ?? null;
   headerCache.set(b, columns);
   return columns;

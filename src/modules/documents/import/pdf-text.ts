@@ -1,3 +1,4 @@
+import { parseDeadline } from '../../roadmaps/deadline.js';
 import { Vocabulary } from './clean-text.js';
 import type { PdfText } from './pdf-pages.js';
 import type { Block, Cell } from './types.js';
@@ -47,6 +48,7 @@ const ADJECTIVE_STEM = /(ог|ег|ом|ем|льн|чн|тн|вн|зн|жн|ш�
 /** Case endings after a consonant («педагогов», «учителей» «и»): the word is whole. */
 const CASE_END = /(ов|ев|ей|ий|ый|ой|ых|их|ом|ем|ам|ям|ах|ях|ым|им)$/i;
 const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
+const CUT_CHAIN = /\p{L}+(?:\uE000\p{L}+){2,}/gu;
 
 /**
  * A cut word is joined when: the second half starts with «ь», «ъ», «ы»; the document has the whole word
@@ -91,16 +93,46 @@ export function mendCuts(blocks: Block[]): Block[] {
     return b.length <= 3 || (vocab.hasPrefix(a) && !vocab.hasPrefix(b) && !WORD_END.test(a));
   };
   // The second half is looked ahead at, not taken: it may be the first half of the next cut.
-  const mend = (text: string) =>
-    text
-      .replace(CUT_AT, (_, a: string, b: string) => (join(a, b) ? a : `${a}\n`))
+  const mend = (cell: Cell): Cell => {
+    const notes: string[] = [];
+    const text = cell.text
+      // a word cut twice or more («ежек» «варта» «льно» in a very narrow cell): as one cut, all its pieces
+      .replace(CUT_CHAIN, (chain: string) => {
+        const pieces = chain.split(CUT);
+        const whole = pieces.join('');
+        const known = pieces.some((p) => p.length < 2 || vocab.has(p) || lexiconWord(p));
+        if (known || !lexiconWord(whole)) return chain;
+        notes.push(`«${pieces.join(' ')}» → «${whole}»`);
+        return whole;
+      })
+      .replace(CUT_AT, (_, a: string, b: string) => {
+        if (join(a, b)) return a;
+        if (!knownOnlyJoined(a, b, vocab)) return `${a}\n`;
+        notes.push(`«${a} ${b}» → «${a}${b}»`);
+        return a;
+      })
       .replace(/\uE000$/, '')
       .replaceAll(CUT, '\n');
+    return { ...cell, text, ...(notes.length > 0 && { notes: [...(cell.notes ?? []), ...notes] }) };
+  };
   return blocks.map((b) =>
-    b.kind === 'paragraph'
-      ? b
-      : { ...b, cells: b.cells.map((c) => (c.text.includes(CUT) ? { ...c, text: mend(c.text) } : c)) },
+    b.kind === 'paragraph' ? b : { ...b, cells: b.cells.map((c) => (c.text.includes(CUT) ? mend(c) : c)) },
   );
+}
+
+const ANY_PERIOD = { periodKind: 'school_year', periodYear: 2026 } as const;
+/** A word of the roadmap lexicon every document shares: what the deadline reader knows («ежеквартально», «сентябрь»). */
+const lexiconWord = (w: string) => parseDeadline(w, ANY_PERIOD).understood;
+
+/**
+ * A cut the document's own words cannot decide (the whole word is nowhere else in it): joined when the whole
+ * word is one of the shared roadmap lexicon and neither half is a word of the document or of the lexicon
+ * («ежекварта» «льно» in the one «Срок» cell that says it). A guess: the reader is told (notes → warning).
+ */
+function knownOnlyJoined(a: string, b: string, vocab: Vocabulary): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  if (vocab.has(a) || vocab.has(b) || lexiconWord(a) || lexiconWord(b)) return false;
+  return lexiconWord(a + b);
 }
 
 /**
@@ -118,7 +150,17 @@ function joiner(line: Line, text: string, next: string, contentRight: number): s
   if (/\p{L}$/u.test(text) && /^[-‐]\p{Ll}/u.test(next)) return ''; // «Информационно» «-методический»
   const filled = line.x2 >= contentRight - 1.5 * line.size;
   if (filled && !/\s/.test(text) && /\p{L}$/u.test(text) && /^\p{Ll}/u.test(next)) return CUT;
+  if (filled && cutDate(text, next)) return ''; // «до 15.10.2» «026» in a narrow «Сроки» cell
   return '\n';
+}
+
+/** A date the cell's edge cut: the two ends make a whole date, the first alone is none («15.10.2» «026»). */
+function cutDate(text: string, next: string): boolean {
+  const head = /(?:^|\s)([\d.]+)$/.exec(text)?.[1];
+  const tail = /^([\d.]+)(?=$|[\s,;)])/.exec(next)?.[1];
+  if (!head || !tail) return false;
+  const DATE = /^\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})$/;
+  return DATE.test(head + tail) && !DATE.test(head);
 }
 
 /** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */

@@ -77,6 +77,15 @@ function gridsOf(page: PdfPage): Grid[] {
 /** The rows of one bordered table: cells between the vertical lines crossing each row. */
 function tableOf(grid: Grid, texts: PdfText[]): PageTable {
   const ys = cluster(grid.h.map((r) => r.y1));
+  // A row cut by the page end may have no line under it (Chromium draws a row's bottom border only where
+  // the row ends; the rest goes on the next page, under no line either): the column lines that run on
+  // past the last (or above the first) horizontal line bound one more row.
+  const vTop = Math.min(...grid.v.map((r) => r.y1));
+  const vBottom = Math.max(...grid.v.map((r) => r.y2));
+  const first = ys[0] as number;
+  const last = ys[ys.length - 1] as number;
+  if (vBottom - last > 3 * TOL) ys.push(vBottom);
+  if (first - vTop > 3 * TOL) ys.unshift(vTop);
   const xs = cluster(grid.v.map((r) => r.x1));
   const crosses = (x: number, y: number) =>
     grid.v.some((r) => Math.abs(r.x1 - x) <= TOL && r.y1 - TOL <= y && r.y2 + TOL >= y);

@@ -350,6 +350,12 @@ class Recogniser {
     if (!current) return;
     this.at = index;
     current.headerPending = false;
+    for (const c of b.cells) {
+      if (c.merged) continue;
+      for (const note of c.notes ?? []) {
+        this.warn(b.location, `Слово, разорванное краем ячейки без дефиса, соединено: ${note} — проверьте`);
+      }
+    }
     const draft = current.draft;
     let aligned: AlignedRow = alignRow(b, draft.columns);
     const shifted = draft.numbered ? null : realignShifted(aligned, draft.columns);

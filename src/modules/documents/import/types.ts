@@ -34,6 +34,8 @@ export type Cell = {
   span?: number;
   /** The text was carried from a vertically merged cell above (Word vMerge, Excel merge). */
   merged?: boolean;
+  /** Guesses the reader made in the cell's text (a word cut by the cell's edge joined), for a warning. */
+  notes?: string[];
 };
 
 export type ParagraphBlock = { kind: 'paragraph'; text: string; bold: boolean; location: string };
