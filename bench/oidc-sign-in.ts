@@ -1,9 +1,10 @@
 // OIDC sign-in cost (ADR 0040): a full round trip (start → loopback provider's pages → callback →
 // session) against the password login measured in the same run, on an embedded database.
 //   npx tsx bench/oidc-sign-in.ts [rounds]
+
+import { testApp } from '../tests/helpers/api.js';
 import { freshDatabase } from '../tests/helpers/db.js';
 import { buildRegion } from '../tests/helpers/fixture.js';
-import { testApp } from '../tests/helpers/api.js';
 import { providersEnv, signInAtProvider, startTestProvider } from '../tests/helpers/oidc.js';
 
 const rounds = Number(process.argv[2] ?? 20);

@@ -57,7 +57,14 @@ export async function startDevProvider({
     pkce: { required: () => true },
     cookies: { keys: ['dev-oidc-provider-cookie-key'] },
     // Fixed lives (seconds) instead of the defaults, which the library asks to be chosen explicitly.
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
     claims: { openid: ['sub'], profile: ['preferred_username', 'name'], email: ['email', 'email_verified'] },
     findAccount: async (_ctx, sub) => ({
       accountId: sub,

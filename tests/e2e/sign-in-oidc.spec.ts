@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { signIn } from './fixtures.js';
 
 // Issue 17 §1: signing in through the region's identity provider. scripts/e2e-server.mjs starts a
 // loopback OpenID Connect provider (scripts/dev-oidc-provider.mjs) and gives it to Opora as «region».
@@ -30,6 +31,7 @@ test('a regional official signs in through the provider and out; an unknown pers
   await expect(page.getByTestId('user-menu')).toContainText('Региональный оператор');
   expect(new URL(page.url()).pathname).toBe('/');
   await expect(page.getByLabel('Пароль')).toHaveCount(0);
+  await expect(page.getByText('Загрузка…')).toHaveCount(0);
   await shot(page, 'oidc-3-signed-in');
 
   // Signing out of Opora also signs out at the provider, which brings the browser back to the login page.
@@ -44,4 +46,15 @@ test('a regional official signs in through the provider and out; an unknown pers
   await expect(page.getByTestId('login-error')).toContainText('Вашей учётной записи нет в Опоре');
   await expect(page.getByTestId('user-menu')).toHaveCount(0);
   await shot(page, 'oidc-4-refused');
+
+  // The administrator sees the link on the user's card and removes it.
+  const admin = await signIn(browser, 'admin');
+  await admin.goto('/admin/users');
+  await admin.getByTestId('user-row-region').getByRole('button', { name: 'Изменить' }).click();
+  const identities = admin.getByTestId('user-identities');
+  await expect(identities).toContainText('OpenID Connect: region');
+  await expect(identities).toContainText('region');
+  await shot(admin, 'oidc-5-admin-card');
+  await identities.getByRole('button', { name: 'Отвязать' }).click();
+  await expect(identities).toContainText('Не связан ни с одной внешней учётной записью.');
 });

@@ -46,9 +46,11 @@ export function LoginPage() {
   });
   const demoLoading = health.data?.demo === 'loading';
   useEffect(cleanLoginAddress, []);
+  // Asked once the demo is loaded: until then the API answers 503 (the health check does not).
   const methods = useQuery({
     queryKey: ['auth-methods'],
     queryFn: () => unwrap(api.GET('/api/auth/methods')),
+    enabled: health.isFetched && !demoLoading,
   });
   const providers = methods.data?.oidc ?? [];
 
