@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startDevProvider } from './dev-oidc-provider.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, DEMO: 'true', PORT: process.env.E2E_PORT ?? '3210', HOST: '127.0.0.1' };
@@ -31,6 +32,22 @@ if (process.env.DATABASE_URL) {
   env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-e2e-'));
 }
 
+// Issue 17 §1: a loopback OIDC provider for the sign-in stories, started before Opora and given to it.
+env.PUBLIC_URL ??= `http://127.0.0.1:${env.PORT}`;
+const oidc = await startDevProvider({
+  redirectUris: [`${env.PUBLIC_URL}/api/auth/oidc/region/callback`],
+  postLogoutRedirectUris: [`${env.PUBLIC_URL}/login`],
+});
+env.OIDC_PROVIDERS = JSON.stringify([
+  {
+    id: 'region',
+    label: 'региональный вход',
+    issuer: oidc.issuer,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+  },
+]);
+
 const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
   cwd: root,
   env,
@@ -40,6 +57,7 @@ const stop = (sig) => child.kill(sig);
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 child.on('exit', async (code) => {
+  await oidc.close();
   await cleanup().catch(() => {});
   fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
   process.exit(code ?? 0);

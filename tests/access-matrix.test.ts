@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite } from '../src/db/client.js';
+import { userIdentities } from '../src/db/schema/auth.js';
 import { ENDPOINT_RULES } from '../src/modules/access/endpoint-rules.js';
 import { addAssignment, createUser } from '../src/modules/auth/users.js';
 import { courseCases } from './access/courses.js';
@@ -540,7 +541,7 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       return [
         {
           label: rule,
-          params: { id: user.id, assignmentId: user.assignmentId },
+          params: { id: user.id, assignmentId: user.assignmentId, identityId: user.identityId ?? '' },
           target: { all, user },
           sees: LOGINS,
           may: roles,
@@ -601,7 +602,17 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
       userId: u.id,
       input: { role: 'teacher', orgUnitId: samples.units.school2.unitId },
     });
-    user = { id: u.id, assignmentId: a?.id ?? '' };
+    // Issue 17 §1: an identity at a provider, for the administrator's unlinking endpoint.
+    const [identity] = await database.db
+      .insert(userIdentities)
+      .values({
+        userId: u.id,
+        provider: 'oidc:matrix',
+        subject: 'matrix-subject',
+        claimValue: 'matrix-target',
+      })
+      .returning({ id: userIdentities.id });
+    user = { id: u.id, assignmentId: a?.id ?? '', identityId: identity?.id ?? '' };
     // Published practices name their authors to the whole region (tests/access/practices.ts).
     foreign = await withoutPublishedAuthors(
       database.db,

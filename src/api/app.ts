@@ -15,6 +15,7 @@ import { analysisRoutes } from './routes/analysis.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentTableRoutes } from './routes/assessment-tables.js';
 import { authRoutes } from './routes/auth.js';
+import { authOidcRoutes } from './routes/auth-oidc.js';
 import { courseRoutes } from './routes/courses.js';
 import { coverageRoutes } from './routes/coverage.js';
 import { diagnosticRoutes } from './routes/diagnostics.js';
@@ -50,6 +51,7 @@ import { roadmapRoutes } from './routes/roadmaps.js';
 import { routeActivityRoutes } from './routes/route-activities.js';
 import { staffRoutes } from './routes/staff.js';
 import { taskRoutes } from './routes/tasks.js';
+import { userIdentityRoutes } from './routes/user-identities.js';
 import { userRoutes } from './routes/users.js';
 import { csrfGuard, forgetActorsAfterChange, securityHeaders, sessionLoader } from './security.js';
 import { serveWeb } from './web-static.js';
@@ -94,8 +96,11 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
 
   miscRoutes(app, deps);
   authRoutes(app, deps);
+  // Issue 17 §1: sign-in through OpenID Connect providers, a user's linked identities.
+  authOidcRoutes(app, deps);
   orgRoutes(app, deps);
   userRoutes(app, deps);
+  userIdentityRoutes(app, deps);
   roadmapRoutes(app, deps);
   itemRoutes(app, deps);
   taskRoutes(app, deps);

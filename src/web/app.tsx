@@ -115,7 +115,12 @@ function Shell() {
   const roleLine = me.assignments.map((a) => `${ROLE_LABELS[a.role]}: ${a.unitName}`).join('; ');
 
   async function logout() {
-    await unwrap(api.POST('/api/auth/logout')).catch(() => {});
+    const out = await unwrap(api.POST('/api/auth/logout')).catch(() => null);
+    // Signed in at an OIDC provider: sign out there too; it brings the browser back to /login.
+    if (out?.providerLogoutUrl) {
+      window.location.assign(out.providerLogoutUrl);
+      return;
+    }
     // Keep the ['me'] query attached to AuthGate: setting it to null shows the login form.
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     navigate('/');

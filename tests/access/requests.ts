@@ -29,7 +29,7 @@ export type Target = {
   document?: Samples['documents']['school'];
   all: Samples;
   /** A throwaway account for the administrator's endpoints. */
-  user: { id: string; assignmentId: string };
+  user: { id: string; assignmentId: string; identityId?: string };
   /** Expertise: the target of an assignment, or the kind of reviewer a review has. */
   expertise?: { documentId?: string; roadmapId?: string; mutual?: boolean };
   /** Helper «meetings»: the body of a new meeting. */

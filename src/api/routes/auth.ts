@@ -1,20 +1,30 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import type { Actor } from '../../modules/access/actor.js';
 import { capabilitiesOf } from '../../modules/access/capabilities.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
+import { providerLogoutUrl } from '../../modules/auth/oidc/providers.js';
 import { logout } from '../../modules/auth/sessions.js';
 import { changePasswordInput } from '../../modules/auth/user-schemas.js';
 import { loginView, meView, sessionView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
 import { jsonBody, OK, okJson, okSchema } from '../openapi.js';
+import { setSessionCookie } from '../session-cookie.js';
 
 const loginBody = z.object({
   login: z.string().trim().min(1, 'Введите логин').max(100),
   password: z.string().min(1, 'Введите пароль').max(200),
 });
+
+const logoutView = z
+  .object({
+    ok: z.literal(true),
+    /** The provider's end_session address with id_token_hint, when the session was begun there. */
+    providerLogoutUrl: z.string().optional(),
+  })
+  .openapi('LogoutResult');
 
 export function authRoutes(app: App, deps: Deps) {
   app.openapi(
@@ -34,13 +44,7 @@ export function authRoutes(app: App, deps: Deps) {
         ip: clientIp(c, deps.config.trustedProxies),
         userAgent: c.req.header('user-agent') ?? null,
       });
-      setCookie(c, SESSION_COOKIE, s.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: deps.config.cookieSecure,
-        path: '/',
-        expires: s.expiresAt,
-      });
+      setSessionCookie(c, deps.config.cookieSecure, s);
       return c.json({ ok: true as const, expiresAt: s.expiresAt.toISOString() }, 200);
     },
   );
@@ -52,14 +56,18 @@ export function authRoutes(app: App, deps: Deps) {
       path: '/api/auth/logout',
       tags: ['Вход'],
       summary: 'Выход',
-      responses: okJson('Сеанс завершён', okSchema),
+      responses: okJson('Сеанс завершён', logoutView),
     }),
     async (c) => {
       const token = c.get('sessionToken');
       const actor = c.get('actor');
-      if (token && actor) await logout(deps.db, deps.sessions, { token, actor });
+      const ended = token && actor ? await logout(deps.db, deps.sessions, { token, actor }) : undefined;
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.json(OK, 200);
+      // A session begun at an OIDC provider: the browser also opens the provider's sign-out.
+      const providerLogout = ended
+        ? await providerLogoutUrl(deps.config.oidcProviders, ended, deps.config.publicUrl)
+        : undefined;
+      return c.json(providerLogout ? { ...OK, providerLogoutUrl: providerLogout } : OK, 200);
     },
   );
 

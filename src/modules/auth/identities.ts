@@ -101,15 +101,24 @@ async function createWithoutRoles(db: Db, person: ExternalPerson, value: string)
   return row;
 }
 
+/** A refusal of the linking rule; `reason` lets a caller that cannot show text (OIDC) name the case. */
+export class LinkRefused extends AppError {
+  constructor(
+    readonly reason: 'unknown' | 'ambiguous' | 'blocked',
+    message: string,
+  ) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
 const refused = (value: string) =>
-  new AppError(
-    'UNAUTHENTICATED',
+  new LinkRefused(
+    'unknown',
     `Учётная запись «${value}» не найдена в Опоре. Обратитесь к администратору: он создаст её и назначит роли.`,
   );
 const ambiguous = (value: string) =>
-  new AppError(
-    'UNAUTHENTICATED',
+  new LinkRefused(
+    'ambiguous',
     `Адрес «${value}» указан у нескольких учётных записей Опоры. Обратитесь к администратору.`,
   );
-const blocked = () =>
-  new AppError('UNAUTHENTICATED', 'Учётная запись отключена. Обратитесь к администратору.');
+const blocked = () => new LinkRefused('blocked', 'Учётная запись отключена. Обратитесь к администратору.');

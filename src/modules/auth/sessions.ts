@@ -66,8 +66,12 @@ export async function deleteSession(db: Db, settings: SessionSettings, token: st
 
 /** Signing out: the session ends and the history records it, in one transaction. */
 export async function logout(db: Db, settings: SessionSettings, opts: { token: string; actor: Actor }) {
-  await db.transaction(async (tx) => {
-    await deleteSession(tx, settings, opts.token);
+  return db.transaction(async (tx) => {
+    // How the session began decides whether the provider is signed out of too (OIDC).
+    const [ended] = await tx
+      .delete(sessions)
+      .where(eq(sessions.id, tokenId(settings.secret, opts.token)))
+      .returning({ method: sessions.method, idTokenHint: sessions.idTokenHint });
     await recordEvent(
       tx,
       opts.actor,
@@ -75,6 +79,7 @@ export async function logout(db: Db, settings: SessionSettings, opts: { token: s
       { entityType: 'user', entityId: opts.actor.userId },
       {},
     );
+    return ended;
   });
 }
 

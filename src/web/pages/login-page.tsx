@@ -1,13 +1,41 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Divider,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { isOidcErrorCode, OIDC_ERROR_MESSAGES } from '../../modules/auth/oidc/errors.js';
 import { api, unwrap } from '../shared/api.js';
+
+/** The reason an OIDC sign-in came back with (/login?error=<code>): only codes of the table are shown. */
+function signInError(): string | null {
+  const code = new URLSearchParams(window.location.search).get('error');
+  return isOidcErrorCode(code) ? OIDC_ERROR_MESSAGES[code] : null;
+}
+
+/** /login is where sign-in and sign-out come back to; once shown, the page lives at the start address. */
+function cleanLoginAddress() {
+  // «?mfa=1» belongs to the second-factor step and stays.
+  const params = new URLSearchParams(window.location.search);
+  if (window.location.pathname === '/login' && !params.has('mfa')) window.history.replaceState(null, '', '/');
+}
+
+/** Where to come back after signing in at a provider: the page the person was trying to open. */
+const returnTo = () => encodeURIComponent(window.location.pathname + window.location.search);
 
 export function LoginPage() {
   const qc = useQueryClient();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(signInError);
   const [busy, setBusy] = useState(false);
   // The first start in demo mode signs nobody in until the demo is loaded (the API answers 503).
   const health = useQuery({
@@ -17,6 +45,14 @@ export function LoginPage() {
     retry: false,
   });
   const demoLoading = health.data?.demo === 'loading';
+  useEffect(cleanLoginAddress, []);
+  // Asked once the demo is loaded: until then the API answers 503 (the health check does not).
+  const methods = useQuery({
+    queryKey: ['auth-methods'],
+    queryFn: () => unwrap(api.GET('/api/auth/methods')),
+    enabled: health.isFetched && !demoLoading,
+  });
+  const providers = methods.data?.oidc ?? [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -51,7 +87,11 @@ export function LoginPage() {
                 Вход откроется через несколько секунд, страницу обновлять не нужно.
               </Alert>
             )}
-            {error && <Alert color="red">{error}</Alert>}
+            {error && (
+              <Alert color="red" data-testid="login-error">
+                {error}
+              </Alert>
+            )}
             <TextInput
               label="Логин"
               value={login}
@@ -70,6 +110,19 @@ export function LoginPage() {
             <Button type="submit" loading={busy} disabled={demoLoading}>
               Войти
             </Button>
+            {providers.length > 0 && <Divider label="или" labelPosition="center" />}
+            {providers.map((p) => (
+              // A navigation, not fetch: the provider's pages open in this tab and come back to Opora.
+              <Button
+                key={p.id}
+                component="a"
+                href={`/api/auth/oidc/${p.id}/start?returnTo=${returnTo()}`}
+                variant="light"
+                disabled={demoLoading}
+              >
+                Войти через {p.label}
+              </Button>
+            ))}
           </Stack>
         </form>
       </Paper>
