@@ -120,6 +120,8 @@ const schema = z.object({
   LDAP_BIND_DN: z.string().min(1).optional(),
   LDAP_BIND_PASSWORD: z.string().min(1).optional(),
   LDAP_SEARCH_BASE: z.string().min(1).optional(),
+  /** Where groups listing a person as member are searched (default: LDAP_SEARCH_BASE). */
+  LDAP_GROUP_BASE: z.string().min(1).optional(),
   /** The search filter of a user; {login} is replaced by the escaped login typed. */
   LDAP_USER_FILTER: z
     .string()
@@ -208,6 +210,7 @@ export type Config = {
         bindDn: string | undefined;
         bindPassword: string | undefined;
         searchBase: string;
+        groupBase: string;
         userFilter: string;
         caFile: string | undefined;
         startTls: boolean;
@@ -291,6 +294,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             bindDn: e.LDAP_BIND_DN,
             bindPassword: e.LDAP_BIND_PASSWORD,
             searchBase: e.LDAP_SEARCH_BASE,
+            groupBase: e.LDAP_GROUP_BASE ?? e.LDAP_SEARCH_BASE,
             userFilter: e.LDAP_USER_FILTER,
             caFile: e.LDAP_CA_FILE,
             startTls: e.LDAP_STARTTLS,
