@@ -281,3 +281,31 @@ describe.skipIf(!enabled)('groups read from the member lists (no memberOf)', () 
     }
   });
 });
+
+describe.skipIf(!enabled)('TLS to the directory', () => {
+  let slapd: Slapd;
+  beforeAll(async () => {
+    slapd = await startSlapd({ tls: true });
+  });
+  afterAll(() => slapd?.stop());
+
+  it('signs in over ldaps:// and over StartTLS with the CA of LDAP_CA_FILE, and refuses an unknown CA', async () => {
+    const { ldapsUrl, caFile } = slapd;
+    if (!ldapsUrl || !caFile) throw new Error('no TLS');
+    const ldaps = ldapOf(ldapsUrl, { LDAP_CA_FILE: caFile });
+    expect((await checkDirectoryPassword(ldaps, 'petrov', 'Domain-Pass-2'))?.dn).toBe(
+      `uid=petrov,ou=people,${SUFFIX}`,
+    );
+    const startTls = ldapOf(slapd.url, { LDAP_CA_FILE: caFile, LDAP_STARTTLS: 'true' });
+    expect((await checkDirectoryPassword(startTls, 'petrov', 'Domain-Pass-2'))?.dn).toBe(
+      `uid=petrov,ou=people,${SUFFIX}`,
+    );
+    // Without the CA the server's certificate is not trusted: no password is sent.
+    await expect(checkDirectoryPassword(ldapOf(ldapsUrl), 'petrov', 'Domain-Pass-2')).rejects.toThrow(
+      'Каталог учётных записей (LDAP) не отвечает',
+    );
+    await expect(
+      checkDirectoryPassword(ldapOf(slapd.url, { LDAP_STARTTLS: 'true' }), 'petrov', 'Domain-Pass-2'),
+    ).rejects.toThrow('Каталог учётных записей (LDAP) не отвечает');
+  });
+});

@@ -49,11 +49,20 @@ export const READER_DN = `cn=opora-reader,ou=services,${SUFFIX}`;
 export const READER_PASSWORD = 'reader-secret';
 export const OPERATORS_GROUP = `cn=opora-regional-operators,ou=groups,${SUFFIX}`;
 
-export type Slapd = { url: string; port: number; stop: () => Promise<void> };
+export type Slapd = {
+  url: string;
+  port: number;
+  /** With `tls`: the ldaps:// address and the PEM of the test CA that signed the server's certificate. */
+  ldapsUrl?: string;
+  caFile?: string;
+  stop: () => Promise<void>;
+};
 
 export type SlapdOptions = {
   /** The memberof overlay: entries carry memberOf (as Active Directory's do). Off: only groups' member. */
   memberOf?: boolean;
+  /** A certificate of a test CA (openssl): ldaps:// on a second port and StartTLS on the first. */
+  tls?: boolean;
   ldif?: string;
 };
 
@@ -63,6 +72,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
   mkdirSync(path.join(dir, 'data'));
   const port = await freePort();
   const memberOf = options.memberOf ?? true;
+  const tls = options.tls ? await makeCertificates(dir) : null;
   writeFileSync(
     path.join(dir, 'slapd.conf'),
     [
@@ -84,11 +94,20 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
       memberOf ? 'overlay memberof' : '',
       'access to attrs=userPassword by anonymous auth by * none',
       'access to * by * read',
+      ...(tls
+        ? [
+            `TLSCACertificateFile ${tls.caFile}`,
+            `TLSCertificateFile ${dir}/server.pem`,
+            `TLSCertificateKeyFile ${dir}/server.key`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );
   const url = `ldap://127.0.0.1:${port}`;
-  const child = spawn(SLAPD, ['-f', path.join(dir, 'slapd.conf'), '-h', `${url}/`, '-d', '0'], {
+  const ldapsUrl = tls ? `ldaps://127.0.0.1:${tls.port}` : undefined;
+  const listen = [`${url}/`, ...(ldapsUrl ? [`${ldapsUrl}/`] : [])].join(' ');
+  const child = spawn(SLAPD, ['-f', path.join(dir, 'slapd.conf'), '-h', listen, '-d', '0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -101,6 +120,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
   };
   try {
     await waitForPort(port, child, () => log);
+    if (tls) await waitForPort(tls.port, child, () => log);
     // Added online (not by slapadd) so that the memberof overlay fills memberOf.
     await run(LDAPADD, [
       '-x',
@@ -117,7 +137,58 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
     await stop();
     throw e;
   }
-  return { url, port, stop };
+  return { url, port, ldapsUrl, caFile: tls?.caFile, stop };
+}
+
+/** A throw-away CA and a server certificate for 127.0.0.1 signed by it. */
+async function makeCertificates(dir: string) {
+  const ssl = (...args: string[]) => run('openssl', args);
+  await ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Opora test CA',
+    '-keyout',
+    `${dir}/ca.key`,
+    '-out',
+    `${dir}/ca.pem`,
+  );
+  await ssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-keyout',
+    `${dir}/server.key`,
+    '-out',
+    `${dir}/server.csr`,
+  );
+  writeFileSync(`${dir}/ext.cnf`, 'subjectAltName=IP:127.0.0.1\n');
+  await ssl(
+    'x509',
+    '-req',
+    '-in',
+    `${dir}/server.csr`,
+    '-CA',
+    `${dir}/ca.pem`,
+    '-CAkey',
+    `${dir}/ca.key`,
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    `${dir}/ext.cnf`,
+    '-out',
+    `${dir}/server.pem`,
+  );
+  return { caFile: `${dir}/ca.pem`, port: await freePort() };
 }
 
 /** Applies an LDIF change (ldapmodify as the directory's root), e.g. removing a member from a group. */

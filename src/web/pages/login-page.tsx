@@ -2,6 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
+import { LdapHint } from './login-ldap-hint.js';
 
 export function LoginPage() {
   const qc = useQueryClient();
@@ -70,6 +71,7 @@ export function LoginPage() {
             <Button type="submit" loading={busy} disabled={demoLoading}>
               Войти
             </Button>
+            <LdapHint />
           </Stack>
         </form>
       </Paper>

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, type Entry, InvalidCredentialsError, SizeLimitExceededError } from 'ldapts';
 import type { Config } from '../../../config.js';
@@ -65,16 +66,20 @@ export async function checkDirectoryPassword(
 
 async function connect(settings: LdapSettings): Promise<Client> {
   const tlsOptions = tlsOf(settings);
+  const ldaps = settings.url.startsWith('ldaps://');
   const client = new Client({
     url: settings.url,
     connectTimeout: settings.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     timeout: settings.timeoutMs ?? OPERATION_TIMEOUT_MS,
-    tlsOptions,
+    // Only for ldaps://: ldapts speaks TLS from the first byte whenever it is given tlsOptions.
+    ...(ldaps && { tlsOptions }),
   });
   // Credentials never travel in clear when StartTLS is asked for: the upgrade comes before any bind.
-  if (settings.startTls && settings.url.startsWith('ldap://')) {
+  if (settings.startTls && !ldaps) {
     try {
-      await client.startTLS(tlsOptions ?? {});
+      // The certificate is checked against the directory's host name, not Node's default «localhost».
+      const host = new URL(settings.url).hostname.replace(/^\[|\]$/g, '');
+      await client.startTLS({ ...tlsOptions, host, ...(isIP(host) === 0 && { servername: host }) });
     } catch (e) {
       await client.unbind().catch(() => {});
       throw asUnavailable(e);
