@@ -252,6 +252,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Неверная конфигурация, запуск остановлен:\n  SESSION_SECRET: обязателен при работе с PostgreSQL',
     );
   }
+  if (e.LDAP_BIND_DN && !e.LDAP_BIND_PASSWORD) {
+    // A DN with an empty password is an unauthenticated bind: it «succeeds» and searches as nobody.
+    throw new ConfigError(
+      'Неверная конфигурация, запуск остановлен:\n  LDAP_BIND_PASSWORD: обязателен вместе с LDAP_BIND_DN (без обоих поиск идёт анонимно)',
+    );
+  }
   if (e.LDAP_URL && !e.LDAP_SEARCH_BASE) {
     throw new ConfigError(
       'Неверная конфигурация, запуск остановлен:\n  LDAP_SEARCH_BASE: обязателен вместе с LDAP_URL (например ou=people,dc=example,dc=ru)',

@@ -309,3 +309,11 @@ describe.skipIf(!enabled)('TLS to the directory', () => {
     ).rejects.toThrow('Каталог учётных записей (LDAP) не отвечает');
   });
 });
+
+describe('LDAP configuration', () => {
+  it('refuses a service DN without its password (it would bind as nobody)', () => {
+    expect(() =>
+      loadConfig({ LDAP_URL: 'ldap://127.0.0.1:389', LDAP_SEARCH_BASE: SUFFIX, LDAP_BIND_DN: READER_DN }),
+    ).toThrow('LDAP_BIND_PASSWORD: обязателен вместе с LDAP_BIND_DN');
+  });
+});

@@ -46,7 +46,8 @@ export async function checkDirectoryPassword(
   try {
     if (settings.bindDn) await bindService(service, settings);
     const entry = await findPerson(service, settings, login);
-    if (!entry) return null;
+    // An empty DN with a password is an anonymous bind on some servers: such an entry is nobody.
+    if (!entry || entry.dn.trim() === '') return null;
     if (!(await passwordFits(settings, entry.dn, password))) return null;
     const groups = new Set(values(entry.memberOf));
     for (const g of await groupsListing(service, settings, entry.dn)) groups.add(g);
