@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
 import { startDevProvider } from './dev-oidc-provider.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +48,25 @@ env.OIDC_PROVIDERS = JSON.stringify([
     clientSecret: oidc.clientSecret,
   },
 ]);
+// LDAP sign-in (tests/e2e/sign-in-ldap.spec.ts): a private slapd with the test directory, whose
+// operators' group gives the demo region's regional operator role (the region named by its OKTMO).
+let stopSlapd = async () => {};
+const ldap = await tsImport('../tests/helpers/slapd.ts', import.meta.url);
+if (ldap.slapdAvailable) {
+  const slapd = await ldap.startSlapd();
+  stopSlapd = slapd.stop;
+  Object.assign(env, {
+    LDAP_URL: slapd.url,
+    LDAP_BIND_DN: ldap.READER_DN,
+    LDAP_BIND_PASSWORD: ldap.READER_PASSWORD,
+    LDAP_SEARCH_BASE: `ou=people,${ldap.SUFFIX}`,
+    LDAP_GROUP_BASE: `ou=groups,${ldap.SUFFIX}`,
+    LDAP_AUTO_CREATE: 'true',
+    LDAP_GROUP_ROLES: JSON.stringify([
+      { group: ldap.OPERATORS_GROUP, role: 'regional_operator', orgUnit: '99000000' },
+    ]),
+  });
+}
 
 const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
   cwd: root,
@@ -59,6 +79,7 @@ process.on('SIGTERM', stop);
 child.on('exit', async (code) => {
   await oidc.close();
   await cleanup().catch(() => {});
+  await stopSlapd().catch(() => {});
   fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

@@ -120,6 +120,8 @@ const schema = z.object({
   LDAP_BIND_DN: z.string().min(1).optional(),
   LDAP_BIND_PASSWORD: z.string().min(1).optional(),
   LDAP_SEARCH_BASE: z.string().min(1).optional(),
+  /** Where groups listing a person as member are searched (default: LDAP_SEARCH_BASE). */
+  LDAP_GROUP_BASE: z.string().min(1).optional(),
   /** The search filter of a user; {login} is replaced by the escaped login typed. */
   LDAP_USER_FILTER: z
     .string()
@@ -208,6 +210,7 @@ export type Config = {
         bindDn: string | undefined;
         bindPassword: string | undefined;
         searchBase: string;
+        groupBase: string;
         userFilter: string;
         caFile: string | undefined;
         startTls: boolean;
@@ -247,6 +250,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Several instances must hash session tokens with one key.
     throw new ConfigError(
       'Неверная конфигурация, запуск остановлен:\n  SESSION_SECRET: обязателен при работе с PostgreSQL',
+    );
+  }
+  if (e.LDAP_BIND_DN && !e.LDAP_BIND_PASSWORD) {
+    // A DN with an empty password is an unauthenticated bind: it «succeeds» and searches as nobody.
+    throw new ConfigError(
+      'Неверная конфигурация, запуск остановлен:\n  LDAP_BIND_PASSWORD: обязателен вместе с LDAP_BIND_DN (без обоих поиск идёт анонимно)',
     );
   }
   if (e.LDAP_URL && !e.LDAP_SEARCH_BASE) {
@@ -291,6 +300,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             bindDn: e.LDAP_BIND_DN,
             bindPassword: e.LDAP_BIND_PASSWORD,
             searchBase: e.LDAP_SEARCH_BASE,
+            groupBase: e.LDAP_GROUP_BASE ?? e.LDAP_SEARCH_BASE,
             userFilter: e.LDAP_USER_FILTER,
             caFile: e.LDAP_CA_FILE,
             startTls: e.LDAP_STARTTLS,

@@ -3,6 +3,7 @@ import { deleteCookie } from 'hono/cookie';
 import type { Actor } from '../../modules/access/actor.js';
 import { capabilitiesOf } from '../../modules/access/capabilities.js';
 import { access } from '../../modules/access/endpoint-rules.js';
+import { ALL_ACTORS } from '../../modules/auth/actor-cache.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
 import { providerLogoutUrl } from '../../modules/auth/oidc/providers.js';
@@ -39,11 +40,24 @@ export function authRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const s = await login(deps.db, deps.sessions, {
-        ...body,
-        ip: clientIp(c, deps.config.trustedProxies),
-        userAgent: c.req.header('user-agent') ?? null,
-      });
+      const s = await login(
+        deps.db,
+        deps.sessions,
+        {
+          ...body,
+          ip: clientIp(c, deps.config.trustedProxies),
+          userAgent: c.req.header('user-agent') ?? null,
+        },
+        {},
+        deps.config.ldap,
+      );
+      // A directory group rule changed roles: the user's other open sessions must not keep the old ones.
+      if (s.rolesChanged) {
+        await c.var.actorCache.invalidate(ALL_ACTORS).catch((e: unknown) => {
+          // Done here already; the other processes' entries expire within 2 s.
+          console.error('Не удалось оповестить другие процессы о смене ролей:', e);
+        });
+      }
       setSessionCookie(c, deps.config.cookieSecure, s);
       return c.json({ ok: true as const, expiresAt: s.expiresAt.toISOString() }, 200);
     },

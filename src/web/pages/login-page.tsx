@@ -123,6 +123,11 @@ export function LoginPage() {
                 Войти через {p.label}
               </Button>
             ))}
+            {methods.data?.ldap && (
+              <Text size="sm" c="dimmed" data-testid="ldap-hint">
+                Можно войти с учётной записью домена.
+              </Text>
+            )}
           </Stack>
         </form>
       </Paper>

@@ -1,0 +1,121 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { LdapGroupRoleConfig } from '../../../config.js';
+import type { Db } from '../../../db/client.js';
+import { roleAssignments } from '../../../db/schema/auth.js';
+import { orgUnits } from '../../../db/schema/orgs.js';
+import { ROLE_UNIT_KINDS, type Role } from '../../../db/schema/values.js';
+import { recordEvent } from '../../audit/record-event.js';
+import { sameDnKey } from './filter.js';
+
+// Group → role rules (LDAP_GROUP_ROLES) applied at each directory sign-in. The rules name pairs
+// (role, unit); exactly those pairs are kept equal to the membership: a member of a rule's group has
+// its pair, a person in none of the groups naming a pair loses it. A pair no rule names — whatever an
+// administrator gave by hand — is never read nor touched (ADR 0041).
+
+type Pair = { role: Role; orgUnitId: string };
+const keyOf = (p: Pair) => `${p.role}|${p.orgUnitId}`;
+
+export type RolesSynced = { added: Pair[]; removed: Pair[] };
+
+export async function syncGroupRoles(
+  db: Db,
+  opts: { userId: string; groups: readonly string[]; rules: readonly LdapGroupRoleConfig[] },
+): Promise<RolesSynced> {
+  const none: RolesSynced = { added: [], removed: [] };
+  if (opts.rules.length === 0) return none;
+  const resolved = await resolveRules(db, opts.rules);
+  if (resolved.length === 0) return none;
+  const memberOf = new Set(opts.groups.map(sameDnKey));
+  const managed = new Map<string, Pair>();
+  const wanted = new Set<string>();
+  for (const { rule, pair } of resolved) {
+    managed.set(keyOf(pair), pair);
+    if (memberOf.has(sameDnKey(rule.group))) wanted.add(keyOf(pair));
+  }
+  return db.transaction(async (tx) => {
+    const held = await tx
+      .select({ id: roleAssignments.id, role: roleAssignments.role, orgUnitId: roleAssignments.orgUnitId })
+      .from(roleAssignments)
+      .where(
+        and(
+          eq(roleAssignments.userId, opts.userId),
+          or(
+            ...[...managed.values()].map((p) =>
+              and(eq(roleAssignments.role, p.role), eq(roleAssignments.orgUnitId, p.orgUnitId)),
+            ),
+          ),
+        ),
+      );
+    const heldKeys = new Set(held.map((h) => keyOf(h)));
+    const added = [...managed.values()].filter((p) => wanted.has(keyOf(p)) && !heldKeys.has(keyOf(p)));
+    const gone = held.filter((h) => !wanted.has(keyOf(h)));
+    if (added.length > 0) {
+      await tx
+        .insert(roleAssignments)
+        .values(added.map((p) => ({ userId: opts.userId, ...p })))
+        .onConflictDoNothing();
+    }
+    if (gone.length > 0) {
+      await tx.delete(roleAssignments).where(
+        inArray(
+          roleAssignments.id,
+          gone.map((g) => g.id),
+        ),
+      );
+    }
+    const removed = gone.map(({ role, orgUnitId }) => ({ role, orgUnitId }));
+    if (added.length > 0 || removed.length > 0) {
+      await recordEvent(
+        tx,
+        null,
+        'user.roles_synced',
+        { entityType: 'user', entityId: opts.userId },
+        { provider: 'ldap', added, removed },
+      );
+    }
+    return { added, removed };
+  });
+}
+
+/**
+ * Each rule's unit, found by id, code or OKTMO among the units of the kind its role is given at
+ * (a region is known by its OKTMO before its id exists). A rule whose unit is missing, ambiguous or
+ * of the wrong kind is left out with a line in the log: it can neither give nor take anything.
+ */
+async function resolveRules(db: Db, rules: readonly LdapGroupRoleConfig[]) {
+  const names = [...new Set(rules.map((r) => r.orgUnit))];
+  const ids = names.filter((n) => UUID.test(n));
+  const units = await db
+    .select({ id: orgUnits.id, kind: orgUnits.kind, code: orgUnits.code, oktmo: orgUnits.oktmo })
+    .from(orgUnits)
+    .where(
+      or(
+        ids.length > 0 ? inArray(orgUnits.id, ids) : sql`false`,
+        inArray(orgUnits.code, names),
+        inArray(orgUnits.oktmo, names),
+      ),
+    );
+  const out: { rule: LdapGroupRoleConfig; pair: Pair }[] = [];
+  for (const rule of rules) {
+    const kinds = ROLE_UNIT_KINDS[rule.role];
+    const fits = units.filter(
+      (u) =>
+        kinds.includes(u.kind) &&
+        (u.id === rule.orgUnit || u.code === rule.orgUnit || u.oktmo === rule.orgUnit),
+    );
+    const unit = fits.length === 1 ? fits[0] : undefined;
+    if (!unit) {
+      console.warn(
+        `LDAP_GROUP_ROLES: правило «${rule.group} → ${rule.role}» пропущено: ` +
+          (fits.length === 0
+            ? `нет организации «${rule.orgUnit}» подходящего для роли уровня`
+            : `«${rule.orgUnit}» указывает на несколько организаций`),
+      );
+      continue;
+    }
+    out.push({ rule, pair: { role: rule.role, orgUnitId: unit.id } });
+  }
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,54 @@
+import { expect, type Page, test } from '@playwright/test';
+import { slapdAvailable } from '../helpers/slapd.js';
+
+// LDAP sign-in (issue 17 §2) as a person of the region's domain sees it: the ordinary login form, the
+// domain password, and — through the directory group rule the test server configures
+// (scripts/e2e-server.mjs) — the regional operator's start page on the very first sign-in.
+
+const SHOTS = process.env.E2E_SHOTS;
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+};
+
+if (!slapdAvailable) {
+  // Never silently in CI: there slapd is installed by .ci/run, and its absence is a failure.
+  if (process.env.CI) throw new Error('slapd is not installed: the LDAP sign-in story cannot run');
+  console.warn(
+    '\n*** LDAP sign-in story SKIPPED: slapd is not installed (apt-get install slapd ldap-utils) ***\n',
+  );
+}
+
+test.skip(!slapdAvailable, 'slapd is not installed');
+
+test('a directory user signs in through the ordinary form and sees the regional operator’s start page', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Войти' })).toBeEnabled({ timeout: 60_000 });
+  // The hint comes with the list of ways of signing in (GET /api/auth/methods), when the server has it.
+  const methods = await page.request.get('/api/auth/methods');
+  if (methods.ok()) await expect(page.getByTestId('ldap-hint')).toBeVisible();
+
+  // A wrong domain password: the usual refusal, nothing revealed.
+  await page.getByLabel('Логин').fill('ivanova');
+  await page.getByLabel('Пароль').fill('not-her-password');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Неверный логин или пароль');
+  await shot(page, 'ldap-1-wrong-password');
+
+  await page.getByLabel('Пароль').fill('Domain-Pass-1');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  // Her account was made at this sign-in, named from the directory, with the role of her group.
+  await expect(page.getByTestId('user-menu')).toContainText('Иванова');
+  await expect(page.getByRole('heading', { name: 'Рабочий стол' })).toBeVisible();
+  await expect(page.getByText('Исполнение по муниципалитетам')).toBeVisible();
+  await shot(page, 'ldap-2-regional-operator-start');
+
+  const me = await page.request.get('/api/me');
+  const body = (await me.json()) as { login: string; assignments: { role: string; unitKind: string }[] };
+  expect(body.login).toBe('ivanova');
+  expect(body.assignments).toEqual([
+    expect.objectContaining({ role: 'regional_operator', unitKind: 'region' }),
+  ]);
+});
