@@ -12,6 +12,8 @@ export const LOGINS = [
   'school2',
   'expert',
   'teacher',
+  // The region's security officer (issue 17 §7): the audit log and nothing else.
+  'security',
 ] as const;
 export type Login = (typeof LOGINS)[number];
 
@@ -70,6 +72,8 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'expertise.organizer': [...REGION_LEVEL, 'municipality'],
   // Helper «people»: the curators' registry and the orders' appendices.
   'organise.people': ['region', 'municipality'],
+  // Helper «audit» (issue 17 §7): the region's audit log.
+  'audit.read': ['admin', 'security'],
 };
 
 /** Helper «people»: who appoints curators and mentors of each demo school (organise-access.ts). */
