@@ -16,6 +16,8 @@ export const LOGINS = [
   'security',
 ] as const;
 export type Login = (typeof LOGINS)[number];
+/** Everyone who takes part in the work: the security officer reads the audit log and nothing else. */
+export const PARTICIPANTS: Login[] = LOGINS.filter((l) => l !== 'security');
 
 /** Units of the demo used as objects: the region, the municipality of `municipality`, another one, two schools. */
 export const UNITS = ['region', 'ownMunicipality', 'otherMunicipality', 'school', 'school2'] as const;
