@@ -5,6 +5,7 @@ import { users } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { roadmaps } from '../../db/schema/roadmaps.js';
 import { invalid } from '../../lib/errors.js';
+import { byRussian } from '../../lib/sort.js';
 import type { Actor } from '../access/actor.js';
 import { auditScope, requireAuditRegions, userInRegions } from './audit-scope.js';
 import { EVENT_GROUP_KEYS, EVENT_TYPES, type EventGroup, GROUP_TYPES } from './event-groups.js';
@@ -141,7 +142,7 @@ export async function auditUsers(db: Db, opts: { actor: Actor; q?: string }) {
   const regions = requireAuditRegions(opts.actor);
   const words = opts.q?.trim();
   const like = words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  return db
+  const rows = await db
     .select({ id: users.id, fullName: users.fullName, login: users.login })
     .from(users)
     .where(
@@ -150,6 +151,8 @@ export async function auditUsers(db: Db, opts: { actor: Actor; q?: string }) {
         like ? sql`(${users.fullName} ilike ${like} or ${users.login} ilike ${like})` : undefined,
       ),
     )
-    .orderBy(sql`${users.fullName} collate "unicode"`)
+    .orderBy(users.fullName)
     .limit(20);
+  // Russian order in the application: the embedded database has no ICU collation (lib/sort.ts).
+  return rows.sort(byRussian((u) => u.fullName));
 }
