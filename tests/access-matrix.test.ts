@@ -210,7 +210,10 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
         sees,
         may: may(sees),
       });
-      return [list('approvedList', s.approvedList, PARTICIPANTS), list('draftList', s.draftList, REGION_LEVEL)];
+      return [
+        list('approvedList', s.approvedList, PARTICIPANTS),
+        list('draftList', s.draftList, REGION_LEVEL),
+      ];
     }
     case 'order.keep':
       // The order of the demo's approved ШНОР list: every participant sees that list, hence its order.

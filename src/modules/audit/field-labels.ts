@@ -1,5 +1,10 @@
 import type { ROLES } from '../../db/schema/values.js';
-import { ITEM_STATUS_LABELS, LEVEL_LABELS, ROADMAP_STATUS_LABELS } from '../roadmaps/types.js';
+import {
+  ITEM_STATUS_LABELS,
+  LEVEL_LABELS,
+  ROADMAP_KIND_LABELS,
+  ROADMAP_STATUS_LABELS,
+} from '../roadmaps/types.js';
 
 // Russian names of the fields and payload keys the audit log shows (issue 17 §7): the «Поле» of a
 // change and the label of a payload value. A field without a name here shows as it is stored — never
@@ -110,9 +115,16 @@ const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
 };
 
 /** Stored codes shown in words where the field is known to carry them. */
+const UNIT_KINDS = {
+  region: 'регион',
+  municipality: 'муниципалитет',
+  school: 'школа',
+  institution: 'учреждение',
+};
 const VALUE_WORDS: Record<string, Record<string, string>> = {
   role: ROLE_NAMES,
-  level: LEVEL_LABELS,
+  level: { ...LEVEL_LABELS, ...UNIT_KINDS },
+  kind: { ...ROADMAP_KIND_LABELS, ...UNIT_KINDS },
   status: { ...ROADMAP_STATUS_LABELS, ...ITEM_STATUS_LABELS },
   from: { ...ROADMAP_STATUS_LABELS, ...ITEM_STATUS_LABELS },
   to: { ...ROADMAP_STATUS_LABELS, ...ITEM_STATUS_LABELS },
