@@ -33,6 +33,7 @@ import {
   type Login,
   type Outcome,
   outcome,
+  PARTICIPANTS,
   REGION_LEVEL,
   ROLE_RULES,
   SCHOOL_ORGANISERS,
@@ -210,16 +211,19 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
         sees,
         may: may(sees),
       });
-      return [list('approvedList', s.approvedList, LOGINS), list('draftList', s.draftList, REGION_LEVEL)];
+      return [
+        list('approvedList', s.approvedList, PARTICIPANTS),
+        list('draftList', s.draftList, REGION_LEVEL),
+      ];
     }
     case 'order.keep':
-      // The order of the demo's approved ШНОР list: every login sees that list, hence its order.
+      // The order of the demo's approved ШНОР list: every participant sees that list, hence its order.
       return [
         {
           label: 'order',
           params: { id: s.approvedList.orderId },
           target: { all, user },
-          sees: LOGINS,
+          sees: PARTICIPANTS,
           may: ['region'],
         },
       ];
@@ -359,8 +363,8 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
           label: 'riskCampaign',
           params: { id: s.riskCampaignId },
           target: { all, user },
-          sees: LOGINS,
-          may: rule === 'risk-campaign.read' ? LOGINS : ['region'],
+          sees: PARTICIPANTS,
+          may: rule === 'risk-campaign.read' ? PARTICIPANTS : ['region'],
         },
       ];
     case 'risk-verification.keep':

@@ -14,6 +14,7 @@ import { walCookie } from './report-db.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { assessmentRoutes } from './routes/assessment.js';
 import { assessmentTableRoutes } from './routes/assessment-tables.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import { authRoutes } from './routes/auth.js';
 import { authOidcRoutes } from './routes/auth-oidc.js';
 import { courseRoutes } from './routes/courses.js';
@@ -143,6 +144,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   practiceRoutes(app, deps);
   notificationRoutes(app, deps);
   escalationRoutes(app, deps);
+  auditLogRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

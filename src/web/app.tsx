@@ -71,6 +71,7 @@ const NotificationRoutes = lazyNamed(
   () => import('./notifications/notification-routes.js'),
   'NotificationRoutes',
 );
+const AuditLogPage = lazyNamed(() => import('./audit/audit-page.js'), 'AuditLogPage');
 const EscalationRoutes = lazyNamed(() => import('./escalations/escalation-routes.js'), 'EscalationRoutes');
 const WorkPage = lazyNamed(() => import('./pages/work-page.js'), 'WorkPage');
 const InstrumentsPage = lazyNamed(() => import('./risk-profiles/instruments-page.js'), 'InstrumentsPage');
@@ -191,7 +192,12 @@ function Shell() {
       <AppShell.Main>
         <Lazy>
           <Routes>
-            <Route path="/" element={<DashboardPage />} />
+            {/* The security officer takes no part in the work: his start page is the audit log. */}
+            <Route
+              path="/"
+              element={me.capabilities.participant ? <DashboardPage /> : <Navigate to="/audit" replace />}
+            />
+            <Route path="/audit" element={<AuditLogPage />} />
             <Route path="/roadmaps" element={<RoadmapsPage />} />
             <Route path="/roadmaps/import" element={<ImportPage />} />
             <Route path="/roadmaps/:id" element={<RoadmapPage />} />

@@ -12,8 +12,12 @@ export const LOGINS = [
   'school2',
   'expert',
   'teacher',
+  // The region's security officer (issue 17 §7): the audit log and nothing else.
+  'security',
 ] as const;
 export type Login = (typeof LOGINS)[number];
+/** Everyone who takes part in the work: the security officer reads the audit log and nothing else. */
+export const PARTICIPANTS: Login[] = LOGINS.filter((l) => l !== 'security');
 
 /** Units of the demo used as objects: the region, the municipality of `municipality`, another one, two schools. */
 export const UNITS = ['region', 'ownMunicipality', 'otherMunicipality', 'school', 'school2'] as const;
@@ -70,6 +74,8 @@ export const ROLE_RULES: Record<string, Login[]> = {
   'expertise.organizer': [...REGION_LEVEL, 'municipality'],
   // Helper «people»: the curators' registry and the orders' appendices.
   'organise.people': ['region', 'municipality'],
+  // Helper «audit» (issue 17 §7): the region's audit log.
+  'audit.read': ['admin', 'security'],
 };
 
 /** Helper «people»: who appoints curators and mentors of each demo school (organise-access.ts). */

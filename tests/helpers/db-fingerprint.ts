@@ -13,11 +13,12 @@ async function tablesOf(db: Db): Promise<string[]> {
   return r.rows.map((x) => String(x.tablename)).filter((t) => !SKIP.has(t));
 }
 
-// Signing in, reading a pupil's card and exporting it (issue 14 §2: every read of a pupil's data is
-// recorded) write history by design; nothing else a read does may change the database.
+// Signing in, reading a pupil's or a teacher's card and exporting them (issue 14 §2, issue 17 §7: every
+// read of personal data is recorded), exporting the audit log write history by design; nothing else a
+// read does may change the database.
 const whereOf = (t: string) =>
   t === 'audit_events'
-    ? `where t.type not like 'user.log%' and t.type not in ('pupil.card_read', 'pupil.exported')`
+    ? `where t.type not like 'user.log%' and t.type not in ('pupil.card_read', 'pupil.exported', 'staff.card_read', 'staff.exported', 'audit.exported')`
     : '';
 
 /** One hash per table of the whole database content (audit without the login events). */

@@ -170,6 +170,8 @@ describe('capabilities of each role', () => {
       publishes: _pb,
       practices: _pr,
       escalations: _e,
+      audit: _au,
+      participant: _pa,
       ...rest
     } = capabilitiesOf(actor(role, unit));
     expect(rest).toEqual({ ...expected, ...EXPERTISE_CAPS[role] });
@@ -260,6 +262,19 @@ describe('capabilities of each role', () => {
   it('an expert of a municipality is not a reader of the region', () => {
     expect(capabilitiesOf(actor('expert', 'M')).identification).toBeNull();
     expect(capabilitiesOf(actor('expert', 'M')).riskReference).toBeNull();
+  });
+
+  // The audit log (issue 17 §7): the administrator and the security officer; the officer takes no part
+  // in the work, so his menu is the log alone.
+  it.each([
+    ['admin', 'R', true, true],
+    ['security_officer', 'R', true, false],
+    ['regional_operator', 'R', false, true],
+    ['school_team', 'S', false, true],
+    ['teacher', 'S', false, true],
+  ] as const)('audit: %s of %s', (role, unit, audit, participant) => {
+    const caps = capabilitiesOf(actor(role, unit));
+    expect({ audit: caps.audit, participant: caps.participant }).toEqual({ audit, participant });
   });
 });
 

@@ -57,6 +57,13 @@ export type Capabilities = {
   practices: 'review' | 'submit' | 'read';
   /** «Эскалации»: overdue work of the units below reported up to him (curator, municipality, region). */
   escalations: boolean;
+  /** «Журнал аудита» (issue 17 §7): the administrator and the security officer read their region's log. */
+  audit: boolean;
+  /**
+   * Takes part in the work (any role but the security officer's): false hides the menu of the work and
+   * the start page, which hold nothing for a reader of the audit log alone.
+   */
+  participant: boolean;
 };
 
 const has = (actor: Actor, roles: readonly Role[]) => actor.assignments.some((a) => roles.includes(a.role));
@@ -178,5 +185,7 @@ export function capabilitiesOf(actor: Actor): Capabilities {
       'curator',
       'admin',
     ]),
+    audit: has(actor, ['admin', 'security_officer']),
+    participant: actor.assignments.some((a) => a.role !== 'security_officer'),
   };
 }

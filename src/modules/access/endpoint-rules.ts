@@ -243,6 +243,9 @@ export const ENDPOINT_RULES = {
   'notification.one':
     'Уведомление, указанное в пути: только его получатель; чужое уведомление выглядит отсутствующим (404)',
   'notification-settings.own': 'Любой вошедший пользователь — только свои настройки почты и свой адрес',
+  // Helper «audit» (issue 17 §7): the audit log (modules/audit/audit-scope.ts).
+  'audit.read':
+    'Администратор и ответственный за информационную безопасность — события своего региона; остальные — 403',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;

@@ -94,6 +94,9 @@ export const PEOPLE_EVENT_PAYLOADS = {
   'staff_member.left': z.object({ leftOn: z.string().nullable() }),
   'staff_member.removed': z.object({ fullName: z.string() }),
   'staff_member.account_linked': z.object({ login: z.string().nullable() }),
+  /** Reading of personal data (issue 17 §7): a teacher's card opened, the registry exported — no name. */
+  'staff.card_read': z.object({ schoolId: z.string() }),
+  'staff.exported': z.object({ schoolId: z.string(), rows: z.number().int() }),
   'teacher_mentorship.created': z.object({
     menteeId: z.string(),
     mentorKind: z.string(),

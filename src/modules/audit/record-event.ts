@@ -65,7 +65,9 @@ export type EventTarget = {
     | 'notification_settings'
     | 'escalation_rule'
     // Assessment tables of any layout (issue 16 §1): saved mappings.
-    | 'assessment_table_template';
+    | 'assessment_table_template'
+    // The audit log itself (issue 17 §7): its exports.
+    | 'audit_log';
   entityId: string;
   roadmapId?: string | null;
   itemId?: string | null;

@@ -43,6 +43,8 @@ export const meView = z
       publishes: z.boolean(),
       practices: z.enum(['review', 'submit', 'read']),
       escalations: z.boolean(),
+      audit: z.boolean(),
+      participant: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

@@ -90,6 +90,12 @@ export async function createDemoUsers(
       roles: [{ role: 'school_team', orgUnitId: s.id }],
     });
   }
+  // Last, so that the names drawn for the accounts above stay what they were (issue 17 §7).
+  plans.push({
+    login: 'security',
+    position: 'Ответственный за информационную безопасность министерства',
+    roles: [{ role: 'security_officer', orgUnitId: orgs.regionId }],
+  });
 
   // Demo mode only: every demo account signs in with `demo`, shorter than the 8 characters
   // required of real passwords, so the accounts are written directly rather than by createUser

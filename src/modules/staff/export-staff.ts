@@ -4,6 +4,7 @@ import { staffMembers } from '../../db/schema/people.js';
 import { loadExcelJs } from '../../lib/exceljs.js';
 import type { Actor } from '../access/actor.js';
 import { staffVisible } from '../access/people-rules.js';
+import { recordEvent } from '../audit/record-event.js';
 import { visibleSchool } from './access.js';
 import { STAFF_COLUMNS } from './import-columns.js';
 import { memberViews } from './member-rows.js';
@@ -87,6 +88,14 @@ export async function exportStaff(
       m.leftOn ?? '',
     ]),
     ['Выбыл'],
+  );
+  // The registry's export carries the teachers' personal data: recorded (issue 17 §7).
+  await recordEvent(
+    db,
+    opts.actor,
+    'staff.exported',
+    { entityType: 'org_unit', entityId: school.id, orgUnitId: school.id },
+    { schoolId: school.id, rows: members.length },
   );
   return { data, name: `Педагоги — ${school.name}.xlsx` };
 }

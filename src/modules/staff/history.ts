@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import type { HistoryLine } from '../organisation/history.js';
@@ -71,7 +71,14 @@ export async function entityHistory(
   const rows = await db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, id)))
+    .where(
+      and(
+        eq(auditEvents.entityType, entityType),
+        eq(auditEvents.entityId, id),
+        // Reads of the card are the audit log's, not changes of the record.
+        ne(auditEvents.type, 'staff.card_read'),
+      ),
+    )
     .orderBy(asc(auditEvents.id));
   return rows.map((e) => ({
     at: e.at.toISOString(),

@@ -8,6 +8,7 @@ import { notFound } from '../../lib/errors.js';
 import { byRussian } from '../../lib/sort.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { canKeepStaff, staffReader, staffVisible } from '../access/people-rules.js';
+import { recordEvent } from '../audit/record-event.js';
 import { loadMember, readsStaffOf, visibleSchool } from './access.js';
 import { entityHistory } from './history.js';
 import { memberViews } from './member-rows.js';
@@ -63,6 +64,15 @@ export async function getStaffCard(
   const row = await loadMember(db, opts.actor, opts.id);
   const [member] = await memberViews(db, eq(staffMembers.id, row.m.id));
   if (!member) throw notFound('Педагог');
+  // Reading a teacher's personal data is an event of its own (issue 17 §7), like a pupil's card; the
+  // list views are not recorded. No name in the payload: the target is the record.
+  await recordEvent(
+    db,
+    opts.actor,
+    'staff.card_read',
+    { entityType: 'staff_member', entityId: row.m.id, orgUnitId: row.m.schoolId },
+    { schoolId: row.m.schoolId },
+  );
   return {
     member,
     canKeep: canKeepStaff(opts.actor, row.schoolPath),

@@ -971,6 +971,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** События журнала аудита своего региона с отбором по пользователю, объекту, видам и группам событий, периоду (дни по Москве); новые первыми, постранично */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    object?: string;
+                    types?: string;
+                    groups?: string;
+                    from?: string;
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Страница событий */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEventList"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Выгрузка журнала аудита по тому же отбору в CSV для Excel (UTF-8 с BOM, «;», не более 100 000 строк); выгрузка записывается в журнал */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    object?: string;
+                    types?: string;
+                    groups?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": Blob;
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Пользователи с ролью в своём регионе по ФИО или логину (до 20) — для отбора журнала по пользователю */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Пользователи */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditUser"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -20953,6 +21137,50 @@ export interface components {
                 version: number;
             } | null;
         };
+        AuditEvent: {
+            id: string;
+            /** Время события (ISO 8601, UTC) */
+            at: string;
+            actor: {
+                id: string | null;
+                name: string;
+            } | null;
+            type: string;
+            /** Название события по-русски */
+            label: string;
+            /** Группа событий по-русски */
+            group: string | null;
+            object: {
+                /** Вид объекта по-русски */
+                kind: string;
+                name: string | null;
+                /** Страница объекта, если она есть */
+                link: string | null;
+            };
+            unit: {
+                id: string;
+                name: string;
+            } | null;
+            changes: ({
+                field: string;
+                old: string;
+                new: string;
+            })[];
+            values: ({
+                label: string;
+                value: string;
+            })[];
+        };
+        AuditEventList: {
+            events: components["schemas"]["AuditEvent"][];
+            /** Отметка следующей страницы (более ранние события) */
+            nextCursor: string | null;
+        };
+        AuditUser: {
+            id: string;
+            fullName: string;
+            login: string;
+        };
         BodyMember: {
             id: string;
             fullName: string;
@@ -22474,6 +22702,8 @@ export interface components {
                 publishes: boolean;
                 practices: "review" | "submit" | "read";
                 escalations: boolean;
+                audit: boolean;
+                participant: boolean;
             };
         };
         Meeting: {

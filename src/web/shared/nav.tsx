@@ -85,7 +85,17 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
     to === '/'
       ? location.pathname === '/'
       : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  const best = [...entries, ...support, ...analysis, ...openness, ...work, ...REFERENCE, ...ADMIN]
+  const security: Entry[] = caps.audit ? [{ to: '/audit', label: 'Журнал аудита' }] : [];
+  const best = [
+    ...entries,
+    ...support,
+    ...analysis,
+    ...openness,
+    ...work,
+    ...REFERENCE,
+    ...ADMIN,
+    ...security,
+  ]
     .filter((e) => within(e.to))
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const isActive = (to: string) => to === best;
@@ -107,6 +117,9 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
       }
     />
   );
+  // The security officer (issue 17 §7) reads the audit log and takes no part in the work: nothing else
+  // in his menu would hold anything for him.
+  if (!caps.participant) return <>{security.map(link)}</>;
   return (
     <>
       {entries.map(link)}
@@ -148,6 +161,14 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
             Администрирование
           </Text>
           {ADMIN.map(link)}
+        </>
+      )}
+      {security.length > 0 && (
+        <>
+          <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+            Безопасность
+          </Text>
+          {security.map(link)}
         </>
       )}
     </>
