@@ -57,6 +57,8 @@ export async function runBackupCommand(config: Config, command: 'backup' | 'rest
       await database.close();
     }
     say(`Готово за ${((Date.now() - started) / 1000).toFixed(1)} с.`);
+    if (!config.pupilDataKey && !fs.existsSync(path.join(config.dataDir, 'pupil-data-key')))
+      console.warn(BACKUP.noKey);
     return 0;
   } catch (e) {
     if (e instanceof DataDirLockedError) console.error(BACKUP.locked(e.message));

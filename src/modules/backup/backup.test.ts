@@ -29,7 +29,7 @@ beforeAll(async () => {
     const manifest = await createBackup(demo, { out: file, storage: db });
     made.set(kind, { file, manifest, content: await contentOf(demo) });
   }
-}, 300_000);
+}, 1_200_000); // the first file of a run to ask loads the demo (minutes on a busy machine)
 afterAll(async () => {
   for (const d of demos) await d.close();
 });

@@ -14,6 +14,7 @@ import {
   tableEntry,
 } from './manifest.js';
 import { localKeys, type StorageSpec } from './storage.js';
+import { BACKUP, BackupError } from './strings.js';
 import { writeArchive } from './tar.js';
 
 export type Progress = (line: string) => void;
@@ -30,6 +31,8 @@ export async function createBackup(
   opts: { out: string; storage: StorageSpec; onProgress?: Progress; gzipLevel?: number },
 ): Promise<Manifest> {
   const say = opts.onProgress ?? (() => {});
+  const dir = path.dirname(path.resolve(opts.out));
+  if (!fs.existsSync(dir)) throw new BackupError(BACKUP.noDirectory(dir));
   const stage = fs.mkdtempSync(`${path.resolve(opts.out)}.parts-`);
   fs.mkdirSync(path.join(stage, 'files'));
   try {
@@ -41,7 +44,7 @@ export async function createBackup(
         const meter = new Meter(path.join(stage, tableEntry(t.name)));
         await c.copyOut(`copy ${quoteIdent(t.name)} (${t.columns.map(quoteIdent).join(', ')})`, meter);
         tables.push({ name: t.name, entry: tableEntry(t.name), columns: t.columns, ...meter.result() });
-        say(`  ${t.name}: ${meter.rows} строк`);
+        say(BACKUP.table(t.name, meter.rows));
       }
       const sequences = await listSequences(c);
       const files: FileEntry[] = [];
@@ -59,7 +62,7 @@ export async function createBackup(
         await fs.promises.writeFile(path.join(stage, fileEntry(key)), data);
         files.push({ key, entry: fileEntry(key), bytes: data.length, sha256: sha256(data) });
       }
-      say(`  файлы: ${files.length}`);
+      say(BACKUP.files(files.length));
       const have = new Set(keys);
       const named = await c.rows<{ k: string }>('select distinct storage_key as k from files order by 1');
       return {

@@ -1,8 +1,13 @@
+import { plural } from '../../lib/plural.js';
+
 // Messages of `opora backup` and `opora restore`: what an administrator reads at 3 a.m.
 
 export class BackupError extends Error {}
 
 const fmt = (n: number) => n.toLocaleString('ru-RU');
+const rowsOf = (n: number) => `${fmt(n)} ${plural(n, ['строка', 'строки', 'строк'])}`;
+const filesOf = (n: number) => `${fmt(n)} ${plural(n, ['файл', 'файла', 'файлов'])}`;
+const tablesOf = (n: number) => `${fmt(n)} ${plural(n, ['таблица', 'таблицы', 'таблиц'])}`;
 
 export const BACKUP = {
   notArchive: (file: string, why: string) =>
@@ -14,6 +19,11 @@ export const BACKUP = {
   checksum: 'контрольная сумма SHA-256 не совпадает с записанной в manifest.json',
   size: (got: number, want: number) => `размер ${fmt(got)} байт, в manifest.json — ${fmt(want)}`,
   rows: (got: number, want: number) => `строк ${fmt(got)}, в manifest.json — ${fmt(want)}`,
+  noDirectory: (dir: string) => `Каталог ${dir} не существует: создайте его или укажите другой путь в --out.`,
+  noKey:
+    'Внимание: ключ персональных данных обучающихся не задан (ни PUPIL_DATA_KEY, ни файла pupil-data-key в DATA_DIR). ' +
+    'В архиве ФИО обучающихся зашифрованы ключом старой установки: задайте тот же ключ до запуска сервера, ' +
+    'иначе сервер создаст новый ключ и ФИО прочитать будет нельзя.',
   unexpected: 'запись не описана в manifest.json',
   duplicate: 'запись встречается в архиве дважды',
   absent: 'запись описана в manifest.json, но её нет в архиве',
@@ -37,11 +47,11 @@ export const BACKUP = {
   fileMismatch: (key: string) =>
     `Файл ${key} после записи в хранилище не совпал с архивом: восстановление отменено.`,
   countMismatch: (table: string, got: number, want: number) =>
-    `После загрузки в таблице ${table} ${fmt(got)} строк, в manifest.json — ${fmt(want)}: восстановление отменено.`,
+    `После загрузки в таблице ${table} ${rowsOf(got)}, в manifest.json — ${fmt(want)}: восстановление отменено.`,
   verified: (tables: number, rows: number, files: number) =>
-    `Архив проверен: ${fmt(tables)} таблиц, ${fmt(rows)} строк, ${fmt(files)} файлов, контрольные суммы совпадают.`,
-  table: (name: string, rows: number) => `  ${name}: ${fmt(rows)} строк`,
+    `Архив проверен: ${tablesOf(tables)}, ${rowsOf(rows)}, ${filesOf(files)}, контрольные суммы совпадают.`,
+  table: (name: string, rows: number) => `  ${name}: ${rowsOf(rows)}`,
   files: (n: number) => `  файлы: ${fmt(n)}`,
   missingFiles: (n: number) =>
-    `Внимание: ${fmt(n)} файлов названы в таблице files, но их нет в хранилище — в копию они не попали.`,
+    `Внимание: ${filesOf(n)} названы в таблице files, но их нет в хранилище — в копию они не попали.`,
 };
