@@ -5,6 +5,7 @@ import { openDatabase } from '../boot.js';
 import type { Config } from '../config.js';
 import { DataDirLockedError } from '../db/client.js';
 import { createBackup } from '../modules/backup/create-backup.js';
+import type { Manifest } from '../modules/backup/manifest.js';
 import { restoreBackup } from '../modules/backup/restore-backup.js';
 import type { StorageSpec } from '../modules/backup/storage.js';
 import { BACKUP, BackupError } from '../modules/backup/strings.js';
@@ -13,12 +14,12 @@ import { verifyArchive } from '../modules/backup/verify-archive.js';
 // `opora backup --out FILE` and `opora restore FILE` (ADR 0043). Neither needs the pupils' key: the
 // archive carries their names encrypted, and the key is kept apart from it (docs/deployment.md).
 
-const USAGE = 'opora backup --out ФАЙЛ.tar.gz | opora restore ФАЙЛ.tar.gz';
+const USAGE = 'opora backup --out ФАЙЛ.tar.gz | opora restore [--check] ФАЙЛ.tar.gz';
 
 export async function runBackupCommand(config: Config, command: 'backup' | 'restore', args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string' } },
+    options: { out: { type: 'string' }, check: { type: 'boolean' } },
     allowPositionals: true,
   });
   const storage: StorageSpec =
@@ -47,6 +48,12 @@ export async function runBackupCommand(config: Config, command: 'backup' | 'rest
     if (!file || positionals.length > 1 || values.out) return usage();
     const started = Date.now();
     const manifest = await verifyArchive(file); // before the database is even opened
+    if (values.check) {
+      // A drill or a nightly check of the copies kept: the archive alone, no database.
+      say(BACKUP.verified(manifest.tables.length, totalRows(manifest), manifest.files.length));
+      say(`Копия ${manifest.createdAt}, Опора ${manifest.oporaVersion}, миграции ${manifest.migration.tag}`);
+      return 0;
+    }
     say(
       `Восстановление из ${file}: копия ${manifest.createdAt}, Опора ${manifest.oporaVersion}, ${manifest.engine}`,
     );
@@ -67,6 +74,8 @@ export async function runBackupCommand(config: Config, command: 'backup' | 'rest
     return 1;
   }
 }
+
+const totalRows = (m: Manifest) => m.tables.reduce((n, t) => n + t.rows, 0);
 
 function usage(): number {
   console.error(`Использование: ${USAGE}`);

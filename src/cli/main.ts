@@ -25,7 +25,9 @@ const HELP = `Опора — командная строка
   opora sweep [--date ГГГГ-ММ-ДД]
                                  ежедневная проверка сроков и эскалация за день (по умолчанию — сегодня)
   opora backup --out ФАЙЛ.tar.gz резервная копия: база, файлы и manifest.json с контрольными суммами
-  opora restore ФАЙЛ.tar.gz      восстановление копии в пустую базу (DATA_DIR или DATABASE_URL)
+  opora restore [--check] ФАЙЛ.tar.gz
+                                 восстановление копии в пустую базу (DATA_DIR или DATABASE_URL);
+                                 --check — только проверить архив (контрольные суммы, уровень миграций)
   opora help                     эта справка
 
 Настройки берутся из переменных окружения (см. README): DATA_DIR, DATABASE_URL, DEMO …`;
