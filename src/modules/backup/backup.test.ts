@@ -7,6 +7,7 @@ import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { writeMarks } from '../../../tests/helpers/db-fingerprint.js';
 import { demoDatabase } from '../../../tests/helpers/demo-db.js';
 import type { Database } from '../../db/client.js';
+import { journal } from './catalog.js';
 import { createBackup } from './create-backup.js';
 import type { Manifest } from './manifest.js';
 import { restoreBackup } from './restore-backup.js';
@@ -91,7 +92,7 @@ describe.each(DB_KINDS)('restore on %s refuses', (kind) => {
     }
   }, 120_000);
 
-  it('an archive with one byte of a table changed, an edited row count, a changed file, a newer level', async () => {
+  it('an archive with one byte of a table changed, an edited row count, a changed file, another migration level', async () => {
     const { file } = archive(kind);
     const target = await freshDatabase(kind);
     try {
@@ -137,6 +138,19 @@ describe.each(DB_KINDS)('restore on %s refuses', (kind) => {
       });
       expect(await refusal(restoreBackup(target, { file: newer, storage: db }))).toMatch(
         /^Архив сделан более новой версией Опоры: уровень миграций 0099_future/,
+      );
+
+      const older = path.join(dir, `${kind}-older.tar.gz`);
+      await rewriteArchive(file, older, (name, body) => {
+        if (name !== 'manifest.json') return body;
+        const m = JSON.parse(body.toString()) as Manifest;
+        const previous = journal().entries.at(-2);
+        if (!previous) throw new Error('one migration only');
+        m.migration = { ...m.migration, index: previous.idx, tag: previous.tag, createdAt: previous.when };
+        return Buffer.from(JSON.stringify(m));
+      });
+      expect(await refusal(restoreBackup(target, { file: older, storage: db }))).toMatch(
+        /^Архив сделан более старой версией Опоры \(0\.1\.0\).*Восстановите копию версией Опоры 0\.1\.0/,
       );
 
       const notAnArchive = path.join(dir, 'not-an-archive.tar.gz');
