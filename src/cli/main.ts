@@ -24,6 +24,10 @@ const HELP = `Опора — командная строка
                                  эффект поддержки школ списка года T на R года T+1 (без базы данных)
   opora sweep [--date ГГГГ-ММ-ДД]
                                  ежедневная проверка сроков и эскалация за день (по умолчанию — сегодня)
+  opora backup --out ФАЙЛ.tar.gz резервная копия: база, файлы и manifest.json с контрольными суммами
+  opora restore [--check] ФАЙЛ.tar.gz
+                                 восстановление копии в пустую базу (DATA_DIR или DATABASE_URL);
+                                 --check — только проверить архив (контрольные суммы, уровень миграций)
   opora help                     эта справка
 
 Настройки берутся из переменных окружения (см. README): DATA_DIR, DATABASE_URL, DEMO …`;
@@ -47,6 +51,10 @@ async function main() {
     return;
   }
   const config = loadConfig();
+  if (command === 'backup' || command === 'restore') {
+    process.exitCode = await (await import('./backup.js')).runBackupCommand(config, command, rest);
+    return;
+  }
   // Pupils' personal data are encrypted with the configured key (issue 14 §2), in every process.
   configurePupilKey(config);
   switch (command) {
