@@ -25,6 +25,24 @@ function requestId(header: string | undefined, peer: string | undefined, proxies
   return randomUUID();
 }
 
+type Series = { count: { inc: () => void }; time: { observe: (s: number) => void } };
+const seriesCache = new Map<string, Series>();
+
+/** The label children of one method, route and status, kept: prom-client hashes labels on every call. */
+function series(method: string, route: string, status: number): Series {
+  const key = `${method} ${route} ${status}`;
+  let s = seriesCache.get(key);
+  if (!s) {
+    const m = processMetrics();
+    s = {
+      count: m.requests.labels({ method, route, status: String(status) }),
+      time: m.duration.labels({ method, route }),
+    };
+    seriesCache.set(key, s);
+  }
+  return s;
+}
+
 export const observe = (deps: Deps) =>
   createMiddleware<Env>(async (c, next) => {
     const started = performance.now();
@@ -47,11 +65,11 @@ export const observe = (deps: Deps) =>
     const method = METHODS.has(c.req.method) ? c.req.method : 'OTHER';
     const route = routeTemplate(c.req.routePath);
     const status = c.res.status;
-    const m = processMetrics();
-    m.requests.inc({ method, route, status: String(status) });
-    m.duration.observe({ method, route }, seconds);
+    const s = series(method, route, status);
+    s.count.inc();
+    s.time.observe(seconds);
     const user = c.get('actor')?.userId;
-    logger[status >= 500 ? 'warn' : 'info'](
+    logger[status >= 500 && status !== 503 ? 'warn' : 'info'](
       { req: id, method, route, status, ms: Math.round(seconds * 10_000) / 10, ...(user ? { user } : {}) },
       'запрос',
     );
