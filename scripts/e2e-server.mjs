@@ -10,7 +10,15 @@ import { tsImport } from 'tsx/esm/api';
 import { startDevProvider } from './dev-oidc-provider.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, DEMO: 'true', PORT: process.env.E2E_PORT ?? '3210', HOST: '127.0.0.1' };
+// Metrics open with a known token (tests/e2e/operations.spec.ts); request lines only when asked for.
+const env = {
+  LOG_LEVEL: 'warn',
+  ...process.env,
+  DEMO: 'true',
+  PORT: process.env.E2E_PORT ?? '3210',
+  HOST: '127.0.0.1',
+  METRICS_TOKEN: 'e2e-metrics-token-0123456789',
+};
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {

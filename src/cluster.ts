@@ -1,4 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
+import { serveClusterMetrics } from './api/metrics.js';
+import { log as logger } from './lib/log.js';
 
 // Every core on PostgreSQL (docs/decisions/0012-every-core.md): the primary process migrates the
 // database, forks, and loads the demo (if any) while the workers already serve HTTP on one shared port
@@ -26,7 +28,9 @@ export type Primary = {
 
 /** Forks the workers, restarts any that dies, stops them all on SIGTERM/SIGINT. */
 export function runPrimary(opts: PrimaryOptions): Primary {
-  const log = opts.log ?? console.log;
+  const log = opts.log ?? ((line: string) => logger.warn(line));
+  // One scrape of /api/metrics, whichever worker takes it, answers for all of them (src/api/metrics.ts).
+  serveClusterMetrics();
   const { firstMs, maxMs, calmMs } = opts.backoff ?? { firstMs: 1000, maxMs: 30_000, calmMs: 60_000 };
   let stopping = false;
   let announced = false;

@@ -16,7 +16,8 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Database, DataDirLockedError } from './db/client.js';
 import { yieldBetweenStatements } from './db/pglite-base.js';
 import { jobHandlers } from './jobs/handlers.js';
-import { startWorker } from './jobs/runner.js';
+import { LIVENESS, startWorker } from './jobs/runner.js';
+import { configureLog, log } from './lib/log.js';
 import { bulkLoader } from './modules/assessment-data/store.js';
 import { ActorCache } from './modules/auth/actor-cache.js';
 import { syncActorCache } from './modules/auth/actor-sync.js';
@@ -33,6 +34,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const config = loadConfig();
+  // JSON lines or text at LOG_LEVEL from here on; the banner below stays plain text for people.
+  configureLog({ level: config.logLevel, format: config.logFormat });
   // Pupils' personal data are encrypted with the configured key (issue 14 §2), in every process.
   configurePupilKey(config);
   // A worker of src/cluster.ts: the primary has prepared the database and prints the banner.
@@ -104,8 +107,10 @@ async function main() {
     try {
       await demo();
     } catch (e) {
-      console.error('Не удалось загрузить демо-данные, сервер останавливается:', e);
-      console.error('База данных осталась пустой; следующий запуск загрузит демо-данные заново.');
+      log.error(
+        { err: e },
+        'Не удалось загрузить демо-данные, сервер останавливается. База данных осталась пустой; следующий запуск загрузит демо-данные заново.',
+      );
       primary.broadcast({ opora: 'demo', ok: false } satisfies DemoLoaded);
       await primary.stop();
       process.exit(1);
@@ -154,6 +159,7 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
     await opts.settle?.();
   }
   const replica = startReplica(config, database);
+  const jobsPulse = pulse(LIVENESS.staleMs);
   const app = createApp(
     {
       db: database.db,
@@ -165,6 +171,8 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
       demo: demoStatus(demoLoad),
       sessions: { secret: sessionSecret(config), ttlHours: config.sessionTtlHours },
       actorCache,
+      jobs: jobsPulse,
+      pool: database.raw?.kind === 'postgres' ? database.raw.pool : undefined,
     },
     { webDir: path.join(root, 'dist/web') },
   );
@@ -177,7 +185,7 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   // Not before the demo is in: on PGlite its polls would wait for the demo's transaction.
   let stopWorker = async () => {};
   const startJobs = () => {
-    stopWorker = startWorker(database.db, jobHandlers(bulk));
+    stopWorker = startWorker(database.db, jobHandlers(bulk), { onBeat: () => jobsPulse.beat() });
   };
   if (!demoLoad) startJobs();
   const stopPurge = schedulePupilPurge(database.db);
@@ -198,8 +206,10 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   demoLoad?.then(startJobs, (e) => {
     // The demo's one transaction is rolled back, so the next start loads it again. A demo server
     // with an empty database has no account to sign in with: stopping says so more plainly.
-    console.error('Не удалось загрузить демо-данные, сервер останавливается:', e);
-    console.error('База данных осталась пустой; следующий запуск загрузит демо-данные заново.');
+    log.error(
+      { err: e },
+      'Не удалось загрузить демо-данные, сервер останавливается. База данных осталась пустой; следующий запуск загрузит демо-данные заново.',
+    );
     server.close();
     database.close().finally(() => process.exit(1));
   });
@@ -221,6 +231,17 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   process.on('SIGTERM', stop);
   // A worker whose primary is gone (killed) must not serve on alone.
   if (!opts.alone) process.on('disconnect', stop);
+}
+
+/** The job worker's sign of life: alive while it has polled or beaten within `staleMs`. */
+function pulse(staleMs: number) {
+  let at: number | undefined;
+  return {
+    beat: () => {
+      at = Date.now();
+    },
+    alive: () => at !== undefined && Date.now() - at < staleMs,
+  };
 }
 
 main().catch((e) => {

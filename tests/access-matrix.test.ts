@@ -54,6 +54,7 @@ import { TEST_SYSTEM } from './helpers/system.js';
 // is added. Every successful read is also searched for other units' names, ids and staff, and for secrets.
 
 type Operation = { method: string; path: string; rule: string | undefined };
+const METRICS_TOKEN = 'access-matrix-metrics-token';
 
 // The document is read once, before the tests are declared, so each operation is a test of its own.
 const docDb = await openPglite(null);
@@ -570,7 +571,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
 
   beforeAll(async () => {
     database = await demoDatabase(kind);
-    t = testApp(database);
+    t = testApp(database, { METRICS_TOKEN });
     for (const l of LOGINS) cookies[l] = await t.login(l);
     // A draft of the school with one item: the level above does not see a draft of the level below.
     const s0 = await findSamples(database.db, null);
@@ -651,6 +652,21 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
           body: r.body ?? (op.method === 'GET' || op.method === 'DELETE' ? undefined : {}),
         });
       };
+      if (rule === 'metrics-token') {
+        // Not a session's right: every role and anonymous get 401; the configured token opens it.
+        for (const login of [null, ...LOGINS]) {
+          const res = await send({ all: samples, user }, {}, login);
+          if (res.status !== 401) problems.push(`${login ?? 'anonymous'} without the token: ${res.status}`);
+        }
+        const res = await t.call(op.method, op.path, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        });
+        const body = await res.text();
+        if (res.status !== 200) problems.push(`with the token: ${res.status}`);
+        if (body.includes(METRICS_TOKEN)) problems.push('the token is in the answer');
+        expect(problems).toEqual([]);
+        return;
+      }
       if (rule === 'public') {
         const res = await send({ all: samples, user }, {}, null);
         if (res.status >= 500) problems.push(`anonymous: ${res.status}`);

@@ -30,7 +30,6 @@ describe('the API while the demo loads in the background', () => {
     expect(await health.json()).toEqual({ status: 'ok', database: 'pglite', demo: 'loading' });
     for (const [method, url] of [
       ['GET', '/api/me'],
-      ['GET', '/api/ready'],
       ['GET', '/api/dashboard'],
       ['POST', '/api/auth/login'],
     ] as const) {
@@ -39,13 +38,21 @@ describe('the API while the demo loads in the background', () => {
       expect(res.headers.get('retry-after')).toBe('3');
       expect(await res.json()).toEqual({ error: { code: 'UNAVAILABLE', message: DEMO_LOADING_MESSAGE } });
     }
+    // Readiness answers for itself: 503 with its reasons (tests/api-operations.test.ts has the rest).
+    const notReady = await t.call('GET', '/api/ready');
+    expect(notReady.status).toBe(503);
+    expect(notReady.headers.get('retry-after')).toBe('3');
+    expect(await notReady.json()).toMatchObject({
+      status: 'not_ready',
+      reasons: ['Демо-данные ещё загружаются'],
+    });
     // The reference needs no database and stays open.
     expect((await t.call('GET', '/api/openapi.json')).status).toBe(200);
 
     load.finish();
     await load.loading;
     expect(await (await t.call('GET', '/api/health')).json()).toMatchObject({ demo: 'loaded' });
-    expect(await (await t.call('GET', '/api/ready')).json()).toEqual({ status: 'ready' });
+    expect(await (await t.call('GET', '/api/ready')).json()).toMatchObject({ status: 'ready', reasons: [] });
     expect((await t.call('GET', '/api/me')).status).toBe(401);
     const login = await t.call('POST', '/api/auth/login', { body: { login: 'nobody', password: 'wrong' } });
     expect(login.status).toBe(401);

@@ -10,6 +10,7 @@ import { demoGate } from './demo-gate.js';
 import { apiReferencePage, apiReferenceScript } from './docs-page.js';
 import { errorResponse, validationHook } from './errors.js';
 import { inputGuard } from './input-guard.js';
+import { observe } from './observe.js';
 import { walCookie } from './report-db.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { assessmentRoutes } from './routes/assessment.js';
@@ -34,6 +35,7 @@ import { mentorshipRoutes } from './routes/mentorships.js';
 import { miscRoutes } from './routes/misc.js';
 import { monitoringRoutes } from './routes/monitorings.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { operationsRoutes } from './routes/operations.js';
 import { organisationPairRoutes } from './routes/organisation-pairs.js';
 import { organisationPeopleRoutes } from './routes/organisation-people.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -60,6 +62,8 @@ import { serveWeb } from './web-static.js';
 export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
   app.onError(errorResponse);
+  // First in, last out: the request id, the log line and the HTTP metrics of every request (issue 17 §8).
+  app.use('*', observe(deps));
   app.use('*', securityHeaders);
   app.use('/api/*', demoGate(deps.demo));
   const limitBody = bodyLimit({
@@ -96,6 +100,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   for (const path of changesActors) app.use(path, forgetActorsAfterChange(deps));
 
   miscRoutes(app, deps);
+  operationsRoutes(app, deps);
   authRoutes(app, deps);
   // Issue 17 §1: sign-in through OpenID Connect providers, a user's linked identities.
   authOidcRoutes(app, deps);

@@ -5,12 +5,14 @@ import type { Db } from '../db/client.js';
 import type { Replica } from '../db/replica.js';
 import { resolveClientIp } from '../lib/client-ip.js';
 import { AppError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
 import type { Actor } from '../modules/access/actor.js';
 import type { BulkLoader } from '../modules/assessment-data/store.js';
 import type { ActorCache } from '../modules/auth/actor-cache.js';
 import type { SessionSettings } from '../modules/auth/sessions.js';
 import type { FileStorage } from '../modules/files/storage.js';
 import type { DemoStatus } from './demo-gate.js';
+import type { PoolStats } from './metrics.js';
 
 export type Deps = {
   db: Db;
@@ -26,10 +28,23 @@ export type Deps = {
   actorCache?: ActorCache;
   /** A demo being loaded while the server listens: the API waits for it (demo-gate.ts). */
   demo?: DemoStatus;
+  /** Request lines and errors (src/lib/log.ts); the process's logger when not given. */
+  log?: Logger;
+  /** This process's job worker, for /api/ready; absent where the app runs without one (tests). */
+  jobs?: { alive: () => boolean };
+  /** The PostgreSQL pool's counts for /api/metrics; absent on the embedded database. */
+  pool?: PoolStats;
 };
 
 export type Env = {
-  Variables: { actor: Actor | null; sessionToken: string | null; actorCache: ActorCache };
+  Variables: {
+    actor: Actor | null;
+    sessionToken: string | null;
+    actorCache: ActorCache;
+    /** Names the request in the log, the X-Request-Id header and a 500 answer (observe.ts). */
+    requestId: string;
+    log: Logger;
+  };
 };
 export type App = OpenAPIHono<Env>;
 

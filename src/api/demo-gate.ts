@@ -31,7 +31,14 @@ export function demoStatus(loading?: Promise<unknown>): DemoStatus {
 export const isDemoPending = (demo: DemoStatus | undefined) =>
   demo?.state === 'loading' || demo?.state === 'failed';
 
-const OPEN_WHILE_LOADING = new Set(['/api/health', '/api/openapi.json', '/api/docs', '/api/docs.js']);
+// /api/ready answers for itself: 503 with its checks and reasons (src/api/readiness.ts).
+const OPEN_WHILE_LOADING = new Set([
+  '/api/health',
+  '/api/ready',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/docs.js',
+]);
 
 /** 503 with Retry-After for every API request but the few above while the demo is loading. */
 export const demoGate = (demo: DemoStatus | undefined) =>

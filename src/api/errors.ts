@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../lib/errors.js';
+import { log } from '../lib/log.js';
+import type { Env } from './context.js';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
@@ -26,7 +28,7 @@ const PG_DATA_MESSAGES: Record<string, string> = {
   '22001': 'Слишком длинное значение',
 };
 
-export function errorResponse(err: Error, c: Context) {
+export function errorResponse(err: Error, c: Context<Env>) {
   if (err instanceof AppError) {
     return c.json({ error: { code: err.code, message: err.message, ...err.details } }, STATUS[err.code]);
   }
@@ -54,8 +56,10 @@ export function errorResponse(err: Error, c: Context) {
       404,
     );
   }
+  const logger = c.get('log') ?? log;
+  const req = c.get('requestId');
   if (pg?.startsWith('22')) {
-    console.warn(`Данные отклонены базой (${pg}): ${err.message}`);
+    logger.warn({ req, code: pg }, 'Данные отклонены базой');
     return c.json(
       {
         error: { code: 'INVALID_INPUT', message: PG_DATA_MESSAGES[pg] ?? 'Недопустимое значение в запросе' },
@@ -63,9 +67,11 @@ export function errorResponse(err: Error, c: Context) {
       400,
     );
   }
-  console.error(err);
+  logger.error({ req, err }, 'Внутренняя ошибка');
+  // The code names the log line of this request (src/api/observe.ts): support finds it by it.
+  const ref = req ? ` Код обращения: ${req}` : '';
   return c.json(
-    { error: { code: 'INTERNAL', message: 'Внутренняя ошибка сервера. Изменения не сохранены.' } },
+    { error: { code: 'INTERNAL', message: `Внутренняя ошибка сервера. Изменения не сохранены.${ref}` } },
     500,
   );
 }

@@ -85,7 +85,10 @@ export const forgetActorsAfterChange = (deps: Deps) =>
       await c.var.actorCache.invalidate(change);
     } catch (e) {
       // Done here already; the others see the change when their entries expire (2 s).
-      console.error('Не удалось оповестить другие процессы о смене сеансов или ролей:', e);
+      c.var.log.error(
+        { req: c.var.requestId, err: e },
+        'Не удалось оповестить другие процессы о смене сеансов или ролей',
+      );
     }
   });
 

@@ -1,5 +1,6 @@
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { log } from '../lib/log.js';
 import type { Db } from './client.js';
 import * as schema from './schema/index.js';
 
@@ -72,7 +73,7 @@ export class Replica {
     this.db = drizzlePg(pool, { schema }) as unknown as Db;
     this.maxLagMs = (opts.maxLagSeconds ?? 10) * 1000;
     this.pollMs = opts.pollMs ?? 200;
-    this.log = opts.log ?? ((m) => console.warn(m));
+    this.log = opts.log ?? ((m) => log.warn(m));
     // An idle connection to a replica that went away emits 'error': unhandled, it ends the process.
     pool.on('error', () => this.markDown('соединение разорвано'));
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { jobs } from '../db/schema/jobs.js';
+import { log } from '../lib/log.js';
 
 export type Job = typeof jobs.$inferSelect;
 export type JobContext = {
@@ -21,6 +22,8 @@ export type Liveness = {
   staleMs: number;
   /** Takes of one job after which it fails instead of being queued again. */
   maxAttempts: number;
+  /** Called on every poll and every heartbeat of a running job: /api/ready sees the worker alive. */
+  onBeat?: () => void;
 };
 
 export const LIVENESS: Liveness = { heartbeatMs: 15_000, staleMs: 2 * 60_000, maxAttempts: 3 };
@@ -69,17 +72,18 @@ export async function runJob(
   db: Db,
   job: Job,
   handlers: JobHandlers,
-  liveness: Pick<Liveness, 'heartbeatMs'> = LIVENESS,
+  liveness: Pick<Liveness, 'heartbeatMs' | 'onBeat'> = LIVENESS,
 ): Promise<void> {
   const handler = handlers[job.kind];
   // Only while this worker still holds the job: a job given up as dead and taken by another
   // worker must not be overwritten by the first one waking up.
   const mine = and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.worker, job.worker ?? ''));
   const beat = setInterval(() => {
+    liveness.onBeat?.();
     db.update(jobs)
       .set({ heartbeatAt: sql`now()` })
       .where(mine)
-      .catch((e) => console.error('Не удалось отметить задание как живое:', e));
+      .catch((e) => log.error({ err: e, job: job.id }, 'Не удалось отметить задание как живое'));
   }, liveness.heartbeatMs);
   try {
     if (!handler) throw new Error(`Неизвестный вид задания: ${job.kind}`);
@@ -99,6 +103,7 @@ export async function runJob(
       .where(mine);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    log.warn({ job: job.id, kind: job.kind, err: e }, 'Задание завершилось ошибкой');
     await db.update(jobs).set({ status: 'failed', error: message, finishedAt: new Date() }).where(mine);
   } finally {
     clearInterval(beat);
@@ -110,7 +115,7 @@ export async function drainJobs(
   db: Db,
   handlers: JobHandlers,
   worker = `inline-${randomUUID()}`,
-  liveness: Pick<Liveness, 'heartbeatMs'> = LIVENESS,
+  liveness: Pick<Liveness, 'heartbeatMs' | 'onBeat'> = LIVENESS,
 ): Promise<number> {
   let n = 0;
   for (let job = await claimNextJob(db, worker); job; job = await claimNextJob(db, worker)) {
@@ -146,17 +151,19 @@ export async function requeueStaleJobs(
 export function startWorker(
   db: Db,
   handlers: JobHandlers,
-  opts: { intervalMs?: number; liveness?: Liveness } = {},
+  opts: { intervalMs?: number; liveness?: Liveness; onBeat?: () => void } = {},
 ): () => Promise<void> {
   const worker = `worker-${randomUUID()}`;
-  const liveness = opts.liveness ?? LIVENESS;
+  const liveness = { ...(opts.liveness ?? LIVENESS), onBeat: opts.onBeat };
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (stopped) return;
+    liveness.onBeat?.();
     running = requeueStaleJobs(db, liveness)
       .then(() => drainJobs(db, handlers, worker, liveness))
-      .catch((e) => console.error('Ошибка обработчика заданий:', e));
+      .then(() => liveness.onBeat?.())
+      .catch((e) => log.error({ err: e }, 'Ошибка обработчика заданий'));
     await running;
     if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 500);
   };

@@ -40,6 +40,11 @@ function trusted(list: BlockList, address: string): boolean {
   return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
+/** Whether the socket peer is one of the trusted proxies (whose X-Forwarded-* and X-Request-Id count). */
+export function isTrustedProxy(peer: string | undefined, trustedProxies: readonly string[]): boolean {
+  return !!peer && trustedProxies.length > 0 && trusted(trustList(trustedProxies), normalize(peer));
+}
+
 /**
  * The client address: the socket peer, unless the peer is a trusted proxy; then X-Forwarded-For is
  * read from the right (each proxy appends the address it saw) and the first untrusted address wins.

@@ -12,7 +12,7 @@ import { checkResponse, responseSchemas } from './response-check.js';
 export function testApp(
   database: Database,
   env: Record<string, string> = {},
-  extra: Pick<Deps, 'actorCache' | 'demo'> = {},
+  extra: Pick<Deps, 'actorCache' | 'demo' | 'log' | 'jobs' | 'pool'> = {},
 ) {
   const config = loadConfig({ DEMO: 'true', UPLOAD_MAX_MB: '2', ...env });
   const app = createApp({

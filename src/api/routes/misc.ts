@@ -48,20 +48,6 @@ export function miscRoutes(app: App, deps: Deps) {
   );
   app.openapi(
     createRoute({
-      ...access('public'),
-      method: 'get',
-      path: '/api/ready',
-      tags: ['Служебное'],
-      summary: 'Готов ли сервис к работе: 200, когда база отвечает и демо-данные загружены, иначе 503',
-      responses: okJson('Готов', z.object({ status: z.literal('ready') })),
-    }),
-    async (c) => {
-      await db.execute(sql`select 1`);
-      return c.json({ status: 'ready' as const }, 200);
-    },
-  );
-  app.openapi(
-    createRoute({
       ...access('signed-in'),
       method: 'get',
       path: '/api/dashboard',

@@ -5,6 +5,8 @@
 
 export const ENDPOINT_RULES = {
   public: 'Без входа в систему',
+  'metrics-token':
+    'Не по сеансу, а по токену METRICS_TOKEN (Authorization: Bearer); без токена и с неверным — 401, не настроен — 404',
   'signed-in': 'Любой вошедший пользователь; ответ ограничен его зоной видимости',
   admin: 'Администратор',
   'roadmap-keeper':

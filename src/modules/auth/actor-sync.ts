@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from '../../db/client.js';
+import { log } from '../../lib/log.js';
 import { type ActorCache, ALL_ACTORS } from './actor-cache.js';
 
 /** PostgreSQL channel on which every process hears sign-outs and changes of accounts and roles. */
@@ -24,7 +25,7 @@ export function syncActorCache(
   db: Db,
   connectionString: string,
   cache: ActorCache,
-  log: (line: string) => void = console.warn,
+  warn: (line: string) => void = (line) => log.warn(line),
 ): ActorSync {
   cache.suspend();
   cache.publishWith(async (change) => {
@@ -48,7 +49,7 @@ export function syncActorCache(
       client = null;
       cache.suspend();
       settle();
-      log(
+      warn(
         `Канал сброса кэша сеансов (${ACTOR_CHANNEL}) недоступен: ${why}. ` +
           `Кэш сеансов отключён, переподключение через ${(delayMs / 1000).toFixed(1)} с.`,
       );

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
+import { log } from '../../lib/log.js';
 import { SWEEP } from './strings.js';
 import { runDailySweep, type SweepResult } from './sweep.js';
 
@@ -80,7 +81,7 @@ export function scheduleDailySweep(
   db: Db,
   opts: { hour: number; afterSweep?: () => Promise<unknown>; everyMs?: number; log?: (m: string) => void },
 ): () => void {
-  const log = opts.log ?? console.log;
+  const info = opts.log ?? ((line: string) => log.info(line));
   let busy = false;
   const tick = async () => {
     const now = new Date();
@@ -89,10 +90,10 @@ export function scheduleDailySweep(
     try {
       const outcome = await runScheduledSweep(db, { today: localDay(now), now, afterSweep: opts.afterSweep });
       if (outcome.ran && 'result' in outcome)
-        log(`Ежедневная проверка сроков: ${SWEEP.done(outcome.result.notices, outcome.result.regions)}`);
-      if (outcome.ran && 'error' in outcome) console.error(`Ежедневная проверка сроков: ${outcome.error}`);
+        info(`Ежедневная проверка сроков: ${SWEEP.done(outcome.result.notices, outcome.result.regions)}`);
+      if (outcome.ran && 'error' in outcome) log.error(`Ежедневная проверка сроков: ${outcome.error}`);
     } catch (e) {
-      console.error('Ежедневная проверка сроков не удалась:', e);
+      log.error({ err: e }, 'Ежедневная проверка сроков не удалась');
     } finally {
       busy = false;
     }

@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNotNull, lte, notInArray } from 'drizzle-orm
 import type { Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import { pupilMeasures, pupilRecords, pupilResults } from '../../db/schema/pupils.js';
+import { log } from '../../lib/log.js';
 import { systemActor } from '../access/actor.js';
 import { recordEvents } from '../audit/record-event.js';
 
@@ -75,13 +76,13 @@ export async function purgeExpiredPupils(db: Db, opts: { today?: string } = {}) 
 }
 
 /** Runs the sweep now and then daily; returns the stop. */
-export function schedulePupilPurge(db: Db, log: (m: string) => void = console.log): () => void {
+export function schedulePupilPurge(db: Db, info: (m: string) => void = (m) => log.info(m)): () => void {
   const run = () =>
     purgeExpiredPupils(db).then(
       (r) => {
-        if (r.records) log(`Удалены записи обучающихся по сроку хранения: ${r.records}`);
+        if (r.records) info(`Удалены записи обучающихся по сроку хранения: ${r.records}`);
       },
-      (e) => console.error('Удаление записей обучающихся не удалось:', e),
+      (e) => log.error({ err: e }, 'Удаление записей обучающихся не удалось'),
     );
   const timer = setInterval(run, 24 * 60 * 60 * 1000);
   timer.unref();

@@ -8853,6 +8853,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Метрики в формате Prometheus (запросы, задержки, очередь заданий, соединения с базой, процесс); заголовок Authorization: Bearer METRICS_TOKEN; без настроенного токена адреса нет (404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Метрики; при нескольких процессах (WORKERS) — сумма по всем */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/monitoring-templates": {
         parameters: {
             query?: never;
@@ -13805,7 +13847,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Готов ли сервис к работе: 200, когда база отвечает и демо-данные загружены, иначе 503 */
+        /** Готов ли сервис принимать работу: база отвечает, миграции применены, обработчик заданий этого процесса работает, демо-данные (если есть) загружены; иначе 503 с причинами */
         get: {
             parameters: {
                 query?: never;
@@ -13822,28 +13864,39 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            status: "ready";
+                            status: "ready" | "not_ready";
+                            /** ok — в порядке, fail — нет, skipped — не проверялось (нечем), off — не используется */
+                            checks: {
+                                database: "ok" | "fail" | "skipped" | "off";
+                                migrations: "ok" | "fail" | "skipped" | "off";
+                                jobs: "ok" | "fail" | "skipped" | "off";
+                                demo: "ok" | "fail" | "skipped" | "off";
+                            };
+                            /** Почему не готов, по-русски; пусто, когда готов */
+                            reasons: string[];
                         };
                     };
                 };
-                /** Неверные данные */
-                400: components["responses"]["400"];
-                /** Нужен вход в систему */
-                401: components["responses"]["401"];
-                /** Недостаточно прав */
-                403: components["responses"]["403"];
-                /** Не найдено или недоступно */
-                404: components["responses"]["404"];
-                /** Конфликт версий: запись изменена другим пользователем */
-                409: components["responses"]["409"];
-                /** Слишком большой запрос или файл */
-                413: components["responses"]["413"];
-                /** Неподдерживаемый тип содержимого или файла */
-                415: components["responses"]["415"];
-                /** Слишком много попыток */
-                429: components["responses"]["429"];
-                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
-                503: components["responses"]["503"];
+                /** Не готов: причины в reasons */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: "ready" | "not_ready";
+                            /** ok — в порядке, fail — нет, skipped — не проверялось (нечем), off — не используется */
+                            checks: {
+                                database: "ok" | "fail" | "skipped" | "off";
+                                migrations: "ok" | "fail" | "skipped" | "off";
+                                jobs: "ok" | "fail" | "skipped" | "off";
+                                demo: "ok" | "fail" | "skipped" | "off";
+                            };
+                            /** Почему не готов, по-русски; пусто, когда готов */
+                            reasons: string[];
+                        };
+                    };
+                };
             };
         };
         put?: never;

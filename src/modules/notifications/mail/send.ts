@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { queryRows } from '../../../db/rows.js';
+import { log } from '../../../lib/log.js';
 import { type MailNotice, renderDigest, renderImmediate } from './render.js';
 import type { Mailer } from './transport.js';
 
@@ -107,9 +108,9 @@ export function scheduleImmediateMail(db: Db, mailer: Mailer, everyMs = 60_000):
     running = true;
     try {
       const r = await sendImmediate(db, { mailer });
-      if (r.failed) console.error(`Не удалось отправить писем: ${r.failed}; повтор через минуту`);
+      if (r.failed) log.warn({ failed: r.failed }, 'Не удалось отправить письма; повтор через минуту');
     } catch (e) {
-      console.error('Отправка уведомлений по почте не удалась:', e);
+      log.error({ err: e }, 'Отправка уведомлений по почте не удалась');
     } finally {
       running = false;
     }
