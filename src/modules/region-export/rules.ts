@@ -157,7 +157,7 @@ export const REGION_RULES = {
     what: 'загрузки результатов диагностик',
   },
   diagnostic_results: { take: under('diagnostic_id', 'deficit_diagnostics'), what: 'результаты педагогов' },
-  courses: { take: unit('owner_unit_id'), what: 'курсы' },
+  courses: { take: unit('owner_unit_id'), what: 'курсы повышения квалификации' },
   individual_routes: { take: unit('school_id'), what: 'индивидуальные образовательные маршруты' },
   route_goals: { take: under('route_id', 'individual_routes'), what: 'цели ИОМ' },
   route_activities: { take: under('route_id', 'individual_routes'), what: 'мероприятия ИОМ' },
