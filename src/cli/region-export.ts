@@ -65,12 +65,18 @@ export async function runImportRegion(config: Config, args: string[]): Promise<n
       archive: fs.readFileSync(file),
       // Files into the configured storage; the database one writes in the import's own transaction.
       storageFor: (tx) =>
-        config.fileStorage === 'database' ? databaseStorage(tx) : localStorage(path.join(config.dataDir, 'files')),
+        config.fileStorage === 'database'
+          ? databaseStorage(tx)
+          : localStorage(path.join(config.dataDir, 'files')),
     });
-    console.log(`Регион «${report.region.name}» загружен за ${report.seconds.toFixed(1)} с. Строк по таблицам:`);
+    console.log(
+      `Регион «${report.region.name}» загружен за ${report.seconds.toFixed(1)} с. Строк по таблицам:`,
+    );
     for (const [t, n] of Object.entries(report.counts)) if (n > 0) console.log(`  ${t.padEnd(32)} ${n}`);
     console.log(`  файлов${' '.repeat(26)} ${report.files}`);
-    console.log('Пользователи без паролей: задайте пароль (администратор) или включите единый вход (OIDC, LDAP).');
+    console.log(
+      'Пользователи без паролей: задайте пароль (администратор) или включите единый вход (OIDC, LDAP).',
+    );
     if (report.pupilIdentityReadable === false)
       console.log(
         'ФИО обучающихся зашифрованы другим ключом: задайте PUPIL_DATA_KEY выгрузившей установки, иначе они не читаются.',

@@ -40,7 +40,8 @@ export function regionExportRoutes(app: App, deps: Deps) {
       request: jsonBody(requestRegionExportInput),
       responses: okJson('Задание поставлено', regionExportView),
     }),
-    async (c) => c.json(await requestRegionExport(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(await requestRegionExport(db, { actor: requireActor(c), input: c.req.valid('json') }), 200),
   );
   app.openapi(
     createRoute({
@@ -52,7 +53,8 @@ export function regionExportRoutes(app: App, deps: Deps) {
       request: { params: idParam },
       responses: okJson('Выгрузка', regionExportView),
     }),
-    async (c) => c.json(await getRegionExport(db, { actor: requireActor(c), id: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(await getRegionExport(db, { actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
   app.openapi(
     createRoute({
@@ -65,7 +67,10 @@ export function regionExportRoutes(app: App, deps: Deps) {
       responses: okFile('Архив', ['application/zip']),
     }),
     async (c) => {
-      const file = await regionExportFile(db, deps.storage, { actor: requireActor(c), id: c.req.valid('param').id });
+      const file = await regionExportFile(db, deps.storage, {
+        actor: requireActor(c),
+        id: c.req.valid('param').id,
+      });
       c.header('Content-Type', 'application/zip');
       c.header('Content-Disposition', attachmentDisposition(file.name));
       return c.body(new Uint8Array(file.data), 200);

@@ -137,7 +137,14 @@ export function regionExportJob(storage: FileStorage | undefined): JobHandler {
       const fileId = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(files)
-          .values({ storageKey: key, name: fileName, mime: 'application/zip', size: data.length, sha256: key, uploadedBy: actor.userId })
+          .values({
+            storageKey: key,
+            name: fileName,
+            mime: 'application/zip',
+            size: data.length,
+            sha256: key,
+            uploadedBy: actor.userId,
+          })
           .returning({ id: files.id });
         if (!row) throw new Error('insert returned nothing');
         await recordRegionExported(tx, actor, r.manifest);

@@ -63,7 +63,9 @@ describe('the region export rules', () => {
   it('select in an order where each condition names only tables chosen before it, and insert without cycles', async () => {
     const tables = exportedTables().map((t) => t.table);
     expect(insertOrder(tables, fks)).toHaveLength(tables.length);
-    const sel = await database.db.transaction((tx) => selectRegion(tx, '/00000000-0000-0000-0000-000000000000/'));
+    const sel = await database.db.transaction((tx) =>
+      selectRegion(tx, '/00000000-0000-0000-0000-000000000000/'),
+    );
     expect(sel.tables.map((t) => t.table)).toEqual(tables);
     expect(sel.tables.every((t) => t.rows === 0)).toBe(true);
   });
