@@ -79,9 +79,23 @@ const parseLines = (text: string) =>
 async function regionRows(db: Db, regionPath: string): Promise<Record<string, string[]>> {
   return db.transaction(async (tx) => {
     const sel = await selectRegion(tx, regionPath);
+    // Assessment procedures are each installation's own numbers: compared by their natural key.
+    const procedures = new Map(
+      (
+        await queryRows<{ id: number; k: string }>(
+          tx,
+          sql`select id, assessment || '|' || subject || '|' || grade as k from assessment_procedures`,
+        )
+      ).map((p) => [p.id, p.k]),
+    );
     const out: Record<string, string[]> = {};
     for (const t of sel.tables) {
-      const rows = (await sel.lines(t.table)).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const rows = (await sel.lines(t.table)).map((l) => {
+        const r = JSON.parse(l) as Record<string, unknown>;
+        if ('procedure_id' in r) r.procedure_id = procedures.get(Number(r.procedure_id));
+        if (t.table === 'assessment_procedures') delete r.id;
+        return r;
+      });
       // The import's own history event is new in the target; it is not a row of the archive.
       out[t.table] = rows
         .filter((r) => !(t.table === 'audit_events' && r.type === 'region.imported'))
