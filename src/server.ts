@@ -185,7 +185,7 @@ async function serveHttp(config: Config, database: Database, opts: ServeOptions)
   // Not before the demo is in: on PGlite its polls would wait for the demo's transaction.
   let stopWorker = async () => {};
   const startJobs = () => {
-    stopWorker = startWorker(database.db, jobHandlers(bulk), { onBeat: () => jobsPulse.beat() });
+    stopWorker = startWorker(database.db, jobHandlers(bulk, storage), { onBeat: () => jobsPulse.beat() });
   };
   if (!demoLoad) startJobs();
   const stopPurge = schedulePupilPurge(database.db);

@@ -16,6 +16,7 @@ import { withoutPartners } from './access/people-samples.js';
 import { practiceCases, withoutPublishedAuthors } from './access/practices.js';
 import { publicationCases } from './access/publication.js';
 import { pupilCases } from './access/pupils.js';
+import { regionExportCases } from './access/region-exports.js';
 import { reportCases } from './access/reports.js';
 import { REQUESTS, type Target } from './access/requests.js';
 import { routeCases } from './access/routes.js';
@@ -541,6 +542,8 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       // Helper «notifications»: the centre and e-mail settings (tests/access/notifications.ts).
       const notificationRuleCases = notificationCases(rule, s, user);
       if (notificationRuleCases) return notificationRuleCases;
+      const regionExportRuleCases = regionExportCases(rule, s, user);
+      if (regionExportRuleCases) return regionExportRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

@@ -45,6 +45,7 @@ import { programRoutes } from './routes/programs.js';
 import { publicSiteRoutes } from './routes/public-site.js';
 import { publicationRoutes } from './routes/publication.js';
 import { pupilRoutes } from './routes/pupils.js';
+import { regionExportRoutes } from './routes/region-exports.js';
 import { reportRoutes } from './routes/reports.js';
 import { riskAnswerRoutes } from './routes/risk-answer.js';
 import { riskCampaignRoutes } from './routes/risk-campaigns.js';
@@ -135,6 +136,7 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   monitoringRoutes(app, deps);
   analysisRoutes(app, deps);
   reportRoutes(app, deps);
+  regionExportRoutes(app, deps);
   // Support of people (issue 14): teachers' staff, deficits, routes, mentoring, courses; pupils at risk.
   mentorshipRoutes(app, deps);
   staffRoutes(app, deps);

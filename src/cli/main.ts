@@ -28,6 +28,9 @@ const HELP = `Опора — командная строка
   opora restore [--check] ФАЙЛ.tar.gz
                                  восстановление копии в пустую базу (DATA_DIR или DATABASE_URL);
                                  --check — только проверить архив (контрольные суммы, уровень миграций)
+  opora export-region --region <id | код | название> --out FILE.zip
+                                 выгрузка всех данных региона в документированный архив (docs/region-export.md)
+  opora import-region FILE.zip   загрузка выгрузки региона в эту установку (всё или ничего, без паролей)
   opora help                     эта справка
 
 Настройки берутся из переменных окружения (см. README): DATA_DIR, DATABASE_URL, DEMO …`;
@@ -77,6 +80,12 @@ async function main() {
       await createAdmin(config, values);
       return;
     }
+    case 'export-region':
+      process.exitCode = await (await import('./region-export.js')).runExportRegion(config, rest);
+      return;
+    case 'import-region':
+      process.exitCode = await (await import('./region-export.js')).runImportRegion(config, rest);
+      return;
     case 'sweep':
       process.exitCode = await (await import('./sweep.js')).runSweepCommand(config, rest);
       return;

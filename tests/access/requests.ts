@@ -56,6 +56,8 @@ const sectionOf = (t: Target) => t.draft?.sectionId ?? t.unit?.sectionId;
 
 export const REQUESTS: Record<string, (t: Target) => Request> = {
   'POST /api/auth/login': () => ({ body: { login: 'никто', password: 'неверный' } }),
+  // Region export (issue 17 §6): the administrator queues a real job (nothing runs it in the matrix).
+  'POST /api/region-exports': (t) => ({ body: { regionId: t.all.units.region.unitId } }),
   'POST /api/me/password': () => ({
     body: { currentPassword: 'неверный-пароль', newPassword: 'новый-пароль-123' },
   }),

@@ -22,6 +22,7 @@ import { type PeopleSamples, peopleSamples } from './people-samples.js';
 import { type PracticeSamples, practiceSamples } from './practices.js';
 import { type PublicationSamples, publicationSamples } from './publication.js';
 import { type PupilSamples, pupilSamples } from './pupils.js';
+import { type RegionExportSamples, regionExportSamples } from './region-exports.js';
 import { type ReportSamples, reportSamples } from './reports.js';
 import { type RouteSamples, routeSamples } from './routes.js';
 import type { UnitKey } from './scope.js';
@@ -92,6 +93,8 @@ export type Samples = {
   practices: PracticeSamples;
   /** Helper «notifications»: a notice of the `curator` account (issue 15 §3). */
   notifications: NotificationSamples;
+  /** Region export (issue 17 §6): a finished export of the demo region. */
+  regionExports: RegionExportSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -239,6 +242,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     publications: await publicationSamples(db, units.region.unitId, school.id),
     practices: await practiceSamples(db, units.ownMunicipality.unitId, school.id, school2.id),
     notifications: await notificationSamples(db),
+    regionExports: await regionExportSamples(db, units.region.unitId),
   };
 }
 

@@ -6,6 +6,7 @@ import { ImportSchoolsModal } from '../admin/import-modal.js';
 import { childKinds, KIND_LABELS } from '../admin/org-labels.js';
 import { CreateOrgModal, OrgEditPanel } from '../admin/org-panel.js';
 import { OrgTree } from '../admin/org-tree.js';
+import { RegionExportPanel } from '../admin/region-export-panel.js';
 import { api, unwrap } from '../shared/api.js';
 import { hasRole, useMe } from '../shared/auth.js';
 import { Query } from '../shared/ui.js';
@@ -68,7 +69,12 @@ function AdminOrgs() {
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, md: 5 }}>
                   {selected ? (
-                    <OrgEditPanel key={selected.id} unit={selected} parentName={parentName} />
+                    <>
+                      <OrgEditPanel key={selected.id} unit={selected} parentName={parentName} />
+                      {selected.kind === 'region' && (
+                        <RegionExportPanel key={`x${selected.id}`} region={selected} />
+                      )}
+                    </>
                   ) : (
                     <Paper withBorder p="xl" radius="md">
                       <Text c="dimmed" ta="center">

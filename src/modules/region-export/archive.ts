@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
+
+// The archive of a region export: a ZIP written as a stream (fflate) straight to a file — tables as JSON
+// lines, files as they are — with a SHA-256 of every entry's content collected while it is written and
+// put into manifest.json, the last entry. The import checks every entry against it before anything else.
+// (The «backup» helper writes a manifest of the same spirit in src/modules/backup; they may merge.)
+
+export const FORMAT = 'opora-region-export';
+export const FORMAT_VERSION = 1;
+
+export const manifestSchema = z.object({
+  format: z.literal(FORMAT),
+  formatVersion: z.number().int(),
+  oporaVersion: z.string(),
+  createdAt: z.string(),
+  migrations: z.object({ count: z.number().int(), last: z.string() }),
+  region: z.object({ id: z.string(), name: z.string(), code: z.string().nullable(), path: z.string() }),
+  tables: z.record(z.string(), z.object({ rows: z.number().int(), omittedColumns: z.array(z.string()) })),
+  excluded: z.record(z.string(), z.string()),
+  files: z.number().int(),
+  entries: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Entry = Manifest['entries'][string];
+
+/** Already compressed formats are stored as they are: deflating them again costs time and gains nothing. */
+const STORED = /zip|officedocument|png|jpe?g|pdf|gzip/;
+
+export class ArchiveWriter {
+  readonly entries: Record<string, Entry> = {};
+  private readonly zip: Zip;
+  private readonly out: fs.WriteStream;
+  private failed: Error | null = null;
+  bytes = 0;
+
+  constructor(file: string) {
+    this.out = fs.createWriteStream(file);
+    this.out.on('error', (e) => {
+      this.failed = e;
+    });
+    this.zip = new Zip((err, chunk) => {
+      if (err) this.failed = err;
+      else {
+        this.bytes += chunk.length;
+        this.out.write(chunk);
+      }
+    });
+  }
+
+  /** Text given in pieces (JSON lines of a table), deflated as it comes. */
+  addText(name: string, pieces: Iterable<string>): Entry {
+    const entry = new ZipDeflate(name, { level: 6 });
+    this.zip.add(entry);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for (const piece of pieces) {
+      const data = Buffer.from(piece, 'utf8');
+      hash.update(data);
+      bytes += data.length;
+      entry.push(data);
+    }
+    entry.push(new Uint8Array(0), true);
+    return this.record(name, { sha256: hash.digest('hex'), bytes });
+  }
+
+  addBytes(name: string, data: Uint8Array, mime = ''): Entry {
+    const entry = STORED.test(mime) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+    this.zip.add(entry);
+    entry.push(data, true);
+    return this.record(name, { sha256: sha256(data), bytes: data.length });
+  }
+
+  private record(name: string, entry: Entry): Entry {
+    this.entries[name] = entry;
+    return entry;
+  }
+
+  /** Writes the manifest last (with the entries' checksums) and closes the file. */
+  async finish(manifest: Omit<Manifest, 'entries'>): Promise<Manifest> {
+    const full: Manifest = { ...manifest, entries: { ...this.entries } };
+    const data = Buffer.from(`${JSON.stringify(full, null, 2)}\n`, 'utf8');
+    const entry = new ZipDeflate('manifest.json', { level: 6 });
+    this.zip.add(entry);
+    entry.push(data, true);
+    this.zip.end();
+    await new Promise<void>((resolve, reject) =>
+      this.out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+    );
+    if (this.failed) throw this.failed;
+    return full;
+  }
+
+  /** Gives up: the half-written file is removed. */
+  async abort(file: string): Promise<void> {
+    this.zip.terminate();
+    await new Promise<void>((resolve) => this.out.end(() => resolve()));
+    fs.rmSync(file, { force: true });
+  }
+}
+
+export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export type OpenedArchive = { manifest: Manifest; entry: (name: string) => Uint8Array };
+
+/**
+ * Opens an archive and proves it whole: a readable manifest of this format, every listed entry present
+ * with its checksum and size, no entry that the manifest does not list. Any difference — refusal.
+ */
+export function openArchive(data: Uint8Array): OpenedArchive {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(data);
+  } catch {
+    throw new ArchiveError('Файл не является ZIP-архивом выгрузки региона или повреждён');
+  }
+  const raw = files['manifest.json'];
+  if (!raw) throw new ArchiveError('В архиве нет manifest.json: это не выгрузка региона Опоры');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw).toString('utf8'));
+  } catch {
+    throw new ArchiveError('manifest.json повреждён (не JSON)');
+  }
+  const m = manifestSchema.safeParse(parsed);
+  if (!m.success) throw new ArchiveError('manifest.json не соответствует формату выгрузки региона');
+  const manifest = m.data;
+  if (manifest.formatVersion !== FORMAT_VERSION)
+    throw new ArchiveError(
+      `Версия формата выгрузки ${manifest.formatVersion} не поддерживается (эта установка читает версию ${FORMAT_VERSION})`,
+    );
+  const problems: string[] = [];
+  for (const [name, expected] of Object.entries(manifest.entries)) {
+    const body = files[name];
+    if (!body) problems.push(`нет файла ${name}`);
+    else if (body.length !== expected.bytes || sha256(body) !== expected.sha256)
+      problems.push(`контрольная сумма ${name} не совпадает`);
+  }
+  for (const name of Object.keys(files))
+    if (name !== 'manifest.json' && !manifest.entries[name]) problems.push(`лишний файл ${name}`);
+  if (problems.length)
+    throw new ArchiveError(
+      `Архив изменён или повреждён, импорт отклонён: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` и ещё ${problems.length - 5}` : ''}`,
+    );
+  return {
+    manifest,
+    entry: (name) => {
+      const body = files[name];
+      if (!body) throw new ArchiveError(`нет файла ${name}`);
+      return body;
+    },
+  };
+}
+
+/** A refused archive: the message says what is wrong, in Russian. */
+export class ArchiveError extends AppError {
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+  }
+}

@@ -1,0 +1,235 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import { AppError, forbidden } from '../../lib/errors.js';
+import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
+import { recordEvent } from '../audit/record-event.js';
+import type { FileStorage } from '../files/storage.js';
+import { decryptPersonal } from '../pupils/pupil-crypto.js';
+import { ArchiveError, type Manifest, openArchive, sha256 } from './archive.js';
+import { foreignKeys, insertOrder, migrationLevel, tableColumns } from './catalog.js';
+import { isExcluded, isReferenced, REGION_RULES, type TableRule } from './rules.js';
+
+// `importRegion` puts a region's archive into another installation (issue 17 §6): the archive proven
+// whole first (checksums), the same level of migrations, then one transaction — all or nothing — with the
+// archive's ids; a region or any id already there refuses the whole import. Rows are inserted per table
+// in the order of the foreign keys, through json_populate_recordset (the columns' own types parse them).
+
+export type ImportReport = {
+  region: Manifest['region'];
+  counts: Record<string, number>;
+  files: number;
+  /** Whether this installation's pupil key reads the archive's pupils (null: no pupils in it). */
+  pupilIdentityReadable: boolean | null;
+  seconds: number;
+};
+
+const CHUNK = 1000;
+const ident = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new ArchiveError(`Недопустимое имя таблицы или столбца: ${name}`);
+  return `"${name}"`;
+};
+
+export async function importRegion(
+  db: Db,
+  opts: { actor: AnyActor; archive: Uint8Array; storageFor: (tx: Db) => FileStorage },
+): Promise<ImportReport> {
+  if (!isSystem(opts.actor) && !isAdmin(opts.actor))
+    throw forbidden('Загружать данные региона может администратор');
+  const started = Date.now();
+  const { manifest, entry } = openArchive(opts.archive);
+  const level = await migrationLevel(db);
+  if (level.count !== manifest.migrations.count || level.last !== manifest.migrations.last)
+    throw new AppError(
+      'CONFLICT',
+      `Уровень миграций архива — ${manifest.migrations.count} (${manifest.migrations.last}), этой базы — ${level.count} (${level.last}). ` +
+        (manifest.migrations.count > level.count
+          ? `Обновите эту установку до Опоры ${manifest.oporaVersion} (миграции применяются при запуске) и повторите импорт.`
+          : 'Обновите установку, где сделана выгрузка, до версии этой установки и выгрузите регион заново.'),
+    );
+  const rules = REGION_RULES as Record<string, TableRule>;
+  const unknown = Object.keys(manifest.tables).filter((t) => {
+    const rule = rules[t];
+    return !rule || isExcluded(rule);
+  });
+  if (unknown.length)
+    throw new ArchiveError(`В архиве таблицы, которых не бывает в выгрузке: ${unknown.join(', ')}`);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [exists] = await queryRows<{ name: string }>(
+        tx,
+        sql`select name from org_units where id = ${manifest.region.id}`,
+      );
+      if (exists)
+        throw new AppError(
+          'CONFLICT',
+          `Регион «${manifest.region.name}» (${manifest.region.id}) уже есть в этой установке: импорт отклонён, ничего не изменено`,
+        );
+      const columns = await tableColumns(tx);
+      const fks = await foreignKeys(tx);
+      const dictionaries = new Set(
+        Object.keys(manifest.tables).filter((t) => {
+          const r = rules[t];
+          return r && isReferenced(r) && r.naturalKey;
+        }),
+      );
+      const counts: Record<string, number> = {};
+      for (const table of insertOrder(Object.keys(manifest.tables), fks)) {
+        const rule = rules[table];
+        if (!rule || isExcluded(rule)) continue;
+        const rows = readLines(entry(`tables/${table}.jsonl`), table);
+        const cols = columns.get(table);
+        if (!cols) throw new ArchiveError(`Таблицы ${table} нет в этой базе`);
+        if (isReferenced(rule) && rule.naturalKey) {
+          await mergeDictionary(tx, table, rule.naturalKey, rows);
+        } else {
+          await refuseTakenIds(tx, table, cols, rows);
+          const fresh = 'freshId' in rule && rule.freshId ? rule.freshId.column : null;
+          const remap = new Map(
+            fks
+              .filter((fk) => fk.table === table && dictionaries.has(fk.references))
+              .map((fk) => [fk.column, fk.references]),
+          );
+          const list = cols.filter((c) => c !== fresh);
+          const values = list.map((c) => {
+            const dict = remap.get(c);
+            return dict
+              ? `(select m.new_id from ${ident(`_rx_map_${dict}`)} m where m.old_id = r.${ident(c)})`
+              : `r.${ident(c)}`;
+          });
+          for (let i = 0; i < rows.length; i += CHUNK) {
+            const chunk = `[${rows.slice(i, i + CHUNK).join(',')}]`;
+            await tx.execute(
+              sql`${sql.raw(`insert into ${ident(table)} (${list.map(ident).join(', ')}) select ${values.join(', ')} from json_populate_recordset(null::${ident(table)}, `)}${chunk}::json) r`,
+            );
+          }
+        }
+        counts[table] = rows.length;
+        if (rows.length !== manifest.tables[table]?.rows)
+          throw new ArchiveError(`Число строк ${table} не совпадает с описанием архива`);
+      }
+      const files = await putFiles(opts.storageFor(tx), manifest, entry);
+      const pupilIdentityReadable = await pupilKeyReads(tx, manifest.region.path);
+      await recordEvent(
+        tx,
+        opts.actor,
+        'region.imported',
+        { entityType: 'org_unit', entityId: manifest.region.id, orgUnitId: manifest.region.id },
+        { sourceVersion: manifest.oporaVersion, counts: { ...counts, files } },
+      );
+      return {
+        region: manifest.region,
+        counts,
+        files,
+        pupilIdentityReadable,
+        seconds: (Date.now() - started) / 1000,
+      };
+    });
+  } catch (e) {
+    throw explain(e);
+  }
+}
+
+function readLines(data: Uint8Array, table: string): string[] {
+  const lines = Buffer.from(data)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
+  for (const [i, l] of lines.entries()) {
+    // Each line is one JSON object: anything else is refused before it reaches SQL.
+    let ok = false;
+    try {
+      const v: unknown = JSON.parse(l);
+      ok = typeof v === 'object' && v !== null && !Array.isArray(v);
+    } catch {}
+    if (!ok) throw new ArchiveError(`tables/${table}.jsonl, строка ${i + 1}: не JSON-объект`);
+  }
+  return lines;
+}
+
+/** «Any id already exists there» refuses the import, naming the table. */
+async function refuseTakenIds(tx: Db, table: string, cols: string[], rows: string[]) {
+  if (!cols.includes('id') || rows.length === 0) return;
+  const [taken] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from ${sql.raw(ident(table))} t
+        where t.id::text in (select x->>'id' from json_array_elements(${`[${rows.join(',')}]`}::json) x)`,
+  );
+  if (taken && Number(taken.n) > 0)
+    throw new AppError(
+      'CONFLICT',
+      `В этой установке уже есть ${taken.n} записей таблицы ${table} с идентификаторами из архива: импорт отклонён, ничего не изменено`,
+    );
+}
+
+/**
+ * A dictionary numbered by each installation (assessment procedures): rows missing here are added, and
+ * `_rx_map_<table>` maps the archive's ids to this installation's for the rows that point to them.
+ */
+async function mergeDictionary(tx: Db, table: string, key: string[], rows: string[]) {
+  const t = ident(table);
+  const k = key.map(ident);
+  const map = ident(`_rx_map_${table}`);
+  const data = `[${rows.join(',')}]`;
+  const same = k.map((c) => `d.${c} = r.${c}`).join(' and ');
+  await tx.execute(sql.raw(`create temp table ${map} (old_id bigint, new_id bigint) on commit drop`));
+  await tx.execute(
+    sql`${sql.raw(`insert into ${t} (${k.join(', ')}) select ${k.map((c) => `r.${c}`).join(', ')} from json_populate_recordset(null::${t}, `)}${data}${sql.raw(`::json) r where not exists (select 1 from ${t} d where ${same})`)}`,
+  );
+  await tx.execute(
+    sql`${sql.raw(`insert into ${map} select r.id, d.id from json_populate_recordset(null::${t}, `)}${data}${sql.raw(`::json) r join ${t} d on ${same}`)}`,
+  );
+}
+
+/** The bodies of the archive's files into this installation's storage, each checked against its row. */
+async function putFiles(
+  storage: FileStorage,
+  manifest: Manifest,
+  entry: (name: string) => Uint8Array,
+): Promise<number> {
+  if (!manifest.tables.files) return 0;
+  const rows = readLines(entry('tables/files.jsonl'), 'files').map(
+    (l) => JSON.parse(l) as { id: string; storage_key: string; sha256: string },
+  );
+  for (const f of rows) {
+    const body = entry(`files/${f.id}`);
+    if (sha256(body) !== f.sha256)
+      throw new ArchiveError(`Содержимое файла ${f.id} не совпадает с его описанием`);
+    await storage.put(f.storage_key, Buffer.from(body));
+  }
+  return rows.length;
+}
+
+async function pupilKeyReads(tx: Db, regionPath: string): Promise<boolean | null> {
+  const [row] = await queryRows<{ v: string }>(
+    tx,
+    sql`select p.name_enc as v from pupil_records p join org_units o on o.id = p.school_id
+        where o.path like ${`${regionPath}%`} limit 1`,
+  );
+  if (!row) return null;
+  try {
+    decryptPersonal(row.v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** PostgreSQL's refusals in words: a key already taken, a reference to a row that is not there. */
+function explain(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  const cause = (e as { cause?: { code?: string; detail?: string; table?: string } }).cause ?? e;
+  const c = cause as { code?: string; detail?: string; table?: string };
+  if (c.code === '23505')
+    return new AppError(
+      'CONFLICT',
+      `В этой установке уже есть запись с тем же ключом (${c.table ?? ''}: ${c.detail ?? ''}): импорт отклонён, ничего не изменено`,
+    );
+  if (c.code === '23503')
+    return new ArchiveError(
+      `Архив ссылается на запись, которой в нём нет (${c.table ?? ''}: ${c.detail ?? ''}): импорт отклонён`,
+    );
+  return e;
+}
