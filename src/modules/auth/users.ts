@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { type Role, roleAssignments, users } from '../../db/schema/auth.js';
+import { roleAssignments, users } from '../../db/schema/auth.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { ROLE_UNIT_KINDS } from '../../db/schema/values.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
