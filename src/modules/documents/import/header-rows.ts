@@ -27,6 +27,37 @@ export function headerTexts(b: RowBlock): { texts: string[]; covered: boolean[] 
   return { texts, covered };
 }
 
+/**
+ * A sub-header row wider than the header: a horizontally merged header cell copied as text (TXT) is ONE cell,
+ * so «Срок выполнения» stands over «начало | окончание» of the row below and the header is one cell short.
+ * The run of sub-header labels starting under a header cell widens that cell over them (the following header
+ * cells shift right), as the DOCX reader's span would. Null when the rows do not fit that shape.
+ */
+export function widenOverSubHeader(
+  first: { texts: string[]; covered: boolean[] },
+  second: string[],
+): { texts: string[]; covered: boolean[]; from: number[] } | null {
+  const extra = second.length - first.texts.length;
+  if (extra < 1 || extra > 3) return null;
+  const filled = second.flatMap((t, i) => (t.trim() ? [i] : []));
+  const start = filled[0];
+  if (start === undefined || !first.texts[start]?.trim()) return null;
+  // One run of consecutive labels, exactly as wide as the one cell plus the missing ones, and nothing else.
+  if (filled.length !== extra + 1 || filled.some((at, k) => at !== start + k)) return null;
+  const texts: string[] = [];
+  const covered: boolean[] = [];
+  const from: number[] = [];
+  first.texts.forEach((t, i) => {
+    const times = i === start ? extra + 1 : 1;
+    for (let k = 0; k < times; k++) {
+      texts.push(t);
+      covered.push(k > 0 || (first.covered[i] ?? false));
+      from.push(i);
+    }
+  });
+  return { texts, covered, from };
+}
+
 const headerCache = new WeakMap<RowBlock, Column[] | null>();
 
 /** The columns if the row is a header row (rows are asked again when looking ahead: remembered). */

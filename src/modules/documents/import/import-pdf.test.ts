@@ -100,6 +100,32 @@ describe('vertically merged cells', async () => {
   });
 });
 
+describe('a cell merged down over a page break (LibreOffice)', () => {
+  // pdf/merged-executors-over-pages.pdf (make-printed.py): «Исполнители» merged over rows 9–11, row 9 split
+  // by the page break («Управление» on page 1, the rest on page 2), and over 16–19 with the page break
+  // between 17 and 18 (the text all on page 1, page 2's cells empty). Word gives every row the whole text.
+  it('every row it covers gets the whole text; the empty page start is a guess with a warning', async () => {
+    const r = await parseRoadmapDocument('plan.pdf', fixture('pdf/merged-executors-over-pages.pdf'));
+    const who = new Map(r.roadmaps.flatMap((m) => itemsOf(m)).map((i) => [i.number, i.responsible]));
+    expect([9, 10, 11, 12].map((n) => who.get(String(n)))).toEqual([
+      ...Array(3).fill('Управление образования, методический центр'),
+      'Кураторы школ',
+    ]);
+    expect([15, 16, 17, 18, 19, 20].map((n) => who.get(String(n)))).toEqual([
+      'Методический центр',
+      ...Array(4).fill('Кураторы школ, руководители школ'),
+      'Управление образования',
+    ]);
+    expect(r.warnings.filter((w) => /объединённой ячейкой/.test(w.message))).toEqual([
+      {
+        location: 'стр. 3',
+        message:
+          'Ячейка первой строки страницы пустая под объединённой ячейкой «Кураторы школ, руководители школ» в конце предыдущей страницы: объединение принято продолжающимся, текст повторён — проверьте',
+      },
+    ]);
+  });
+});
+
 describe('PDFs that cannot be imported', () => {
   it('a scan (a page that is an image) gets the OCR message', async () => {
     const e = await parseRoadmapDocument('скан.pdf', fixture('pdf/scan-only-image.pdf')).catch(

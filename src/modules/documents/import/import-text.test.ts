@@ -241,4 +241,32 @@ describe('pieces', () => {
     ]);
     expect(readLevel('Региональный, муниципальный')).toEqual({ level: null, several: true });
   });
+
+  it('a header cell merged over «начало | окончание», copied as ONE cell: it widens over the labels below', async () => {
+    // Row 1 has 5 cells, the sub-header and the rows 6: «Сроки» stands over both labels; the columns after
+    // it shift right (issue 16, held-out set 4: «окончание» was read as the result and the rest moved).
+    const r = await parse([
+      'Дорожная карта по поддержке ШНОР на 2026-2027 учебный год',
+      '',
+      '№\tМероприятие\tСроки\tОтветственные\tОжидаемый результат',
+      '\t\tначало\tокончание\t\t',
+      '1.\tСеминар для учителей математики\tоктябрь 2026\tноябрь 2026\tМетодический центр\tПрограмма семинара',
+      '2.\tАнализ диагностических работ\t\tдо 30.12.2026\tУправление образования\tАналитическая справка',
+    ]);
+    expect(r.roadmaps[0]?.columns).toEqual([
+      '№',
+      'Мероприятие',
+      'Сроки начало',
+      'Сроки окончание',
+      'Ответственные',
+      'Ожидаемый результат',
+    ]);
+    expect(items(r).map((i) => [i.deadline.text, i.responsible, i.indicator])).toEqual([
+      ['октябрь 2026; ноябрь 2026', 'Методический центр', 'Программа семинара'],
+      ['до 30.12.2026', 'Управление образования', 'Аналитическая справка'],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'Заголовок «Сроки» занимает одну ячейку, а под ним 2 («начало», «окончание»): он отнесён ко всем им, следующие столбцы сдвинуты вправо — проверьте',
+    );
+  });
 });

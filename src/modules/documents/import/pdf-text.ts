@@ -38,7 +38,7 @@ export function lineText(l: Line): string {
 
 export const allBold = (items: PdfText[]) => items.length > 0 && items.every((t) => t.bold);
 
-const CUT = '\uE000';
+export const CUT = '\uE000';
 /** «я» is left out: roadmaps do not say it, and «-ия» is a frequent ending. */
 const ONE_LETTER_WORDS = 'авикосу';
 /** Adjective endings: a piece ending so is a whole word even when a longer one starts with it. */

@@ -1,3 +1,4 @@
+import { carryMerged, carryOverBreak, SplitMerge } from './pdf-merges.js';
 import { type PdfPage, type PdfText, type Rule, readPdfPages } from './pdf-pages.js';
 import { chunksOf, cutAt, positionalTables } from './pdf-positions.js';
 import {
@@ -206,20 +207,6 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
 }
 
 /**
- * A cell merged down over a page break prints empty on the next page (or joined to the header printed
- * again): it takes the text of the same cell of the row above, as a Word document gives it.
- */
-function carryMerged(cells: Cell[], above: Cell[], headers: Cell[][]): Cell[] {
-  if (cells.length !== above.length) return cells;
-  return cells.map((c, k) => {
-    const up = above[k];
-    if (!c.merged || !up || (up.span ?? 1) !== (c.span ?? 1)) return c;
-    const blank = !c.text.trim() || headers.some((h) => h[k]?.text === c.text);
-    return blank ? { ...c, text: up.text, bold: up.bold, italic: up.italic } : c;
-  });
-}
-
-/**
  * The same table: its outer edges, and every column line of the one with fewer (a piece holding only merged
  * cells, such as a section row at the end of a page) is one of the other's.
  */
@@ -307,6 +294,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       const first: string[][] = continues && open ? open.first : texts.slice(0, 3);
       let started = false;
       const headers: Cell[][] = [];
+      let split: SplitMerge | null = null;
       t.rows.forEach((row, i) => {
         // The header rows printed again on top of every page: the same texts as the table's first rows.
         const repeated = continues && i < first.length && first[i]?.join('\t') === texts[i]?.join('\t');
@@ -314,14 +302,17 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
           repeated && t.rows.slice(0, i).every((_, k) => first[k]?.join('\t') === texts[k]?.join('\t'));
         const previous = lastRow === null ? undefined : blocks[lastRow];
         if (continues && !header && previous?.kind === 'row') {
+          if (split) row.cells = split.apply(row.cells);
           row.cells = carryMerged(row.cells, previous.cells, headers);
         }
         if (continues && !header && !started && previous?.kind === 'row' && splitRow(previous, row.cells)) {
-          blocks[lastRow as number] = {
-            ...previous,
-            cells: previous.cells.map((c, k) => joinCells(c, row.cells[k])),
-          };
+          const cells = previous.cells.map((c, k) => joinCells(c, row.cells[k]));
+          blocks[lastRow as number] = { ...previous, cells };
+          split = new SplitMerge(row.cells, cells);
         } else {
+          if (continues && !header && !started && previous?.kind === 'row') {
+            row.cells = carryOverBreak(row.cells, previous.cells);
+          }
           blocks.push({
             kind: 'row',
             cells: row.cells,

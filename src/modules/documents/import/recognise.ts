@@ -22,6 +22,7 @@ import {
   readHeaderRow,
   rowText,
   sameColumns,
+  widenOverSubHeader,
 } from './header-rows.js';
 import { invalidFile, NO_ROADMAP_MESSAGE } from './limits.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
@@ -311,16 +312,27 @@ class Recogniser {
   }
 
   private mergeHeader(b: RowBlock, current: Current): void {
-    const first = headerTexts(current.headerBlock);
+    let first: { texts: string[]; covered: boolean[]; from?: number[] } = headerTexts(current.headerBlock);
     const second = headerTexts({ ...b, cells: b.cells.map((c) => (c.merged ? { ...c, text: '' } : c)) });
+    const wide = widenOverSubHeader(first, second.texts);
+    if (wide) {
+      const labels = second.texts.filter((t) => t.trim());
+      const label = wide.texts[second.texts.findIndex((t) => t.trim())] ?? '';
+      this.warn(
+        b.location,
+        `Заголовок «${label}» занимает одну ячейку, а под ним ${labels.length} («${labels.join('», «')}»): он отнесён ко всем им, следующие столбцы сдвинуты вправо — проверьте`,
+      );
+      first = wide;
+    }
     // «Сроки» spanning «начало | окончание» gives the columns «Сроки начало» and «Сроки окончание».
     const texts = first.texts.map((t, i) => [t, second.texts[i] ?? ''].filter(Boolean).join(' '));
     const columns = readHeader(texts);
     if (!columns) return;
+    const previous = current.draft.columns;
     const merged = columns.map((c, i) => {
-      const before = current.draft.columns[i];
+      const before = previous[first.from?.[i] ?? i];
       const meaning = c.meaning ?? before?.meaning ?? null;
-      return { ...c, meaning, ...(before?.covered && !second.texts[i] && { covered: true }) };
+      return { ...c, meaning, ...(first.covered[i] && !second.texts[i] && { covered: true }) };
     });
     current.draft.setColumns(merged);
     current.headerBlock = { ...b, cells: texts.map((text) => ({ text, bold: true, italic: false })) };
@@ -351,6 +363,7 @@ class Recogniser {
     this.at = index;
     current.headerPending = false;
     for (const c of b.cells) {
+      for (const message of c.warnings ?? []) this.warn(b.location, message);
       if (c.merged) continue;
       for (const note of c.notes ?? []) {
         this.warn(b.location, `Слово, разорванное краем ячейки без дефиса, соединено: ${note} — проверьте`);

@@ -36,6 +36,8 @@ export type Cell = {
   merged?: boolean;
   /** Guesses the reader made in the cell's text (a word cut by the cell's edge joined), for a warning. */
   notes?: string[];
+  /** Whole warnings about a guess the reader made in the cell (a merge taken as going on over a page break). */
+  warnings?: string[];
 };
 
 export type ParagraphBlock = { kind: 'paragraph'; text: string; bold: boolean; location: string };
