@@ -3,7 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeStorage, openDatabase } from '../boot.js';
 import type { Config } from '../config.js';
+import { WORDS } from '../lib/counted.js';
 import { AppError } from '../lib/errors.js';
+import { countLabel } from '../lib/plural.js';
 import { systemActor } from '../modules/access/actor.js';
 import { databaseStorage, localStorage } from '../modules/files/storage.js';
 import { exportRegion, findRegion, recordRegionExported } from '../modules/region-export/export-region.js';
@@ -40,7 +42,7 @@ export async function runExportRegion(config: Config, args: string[]): Promise<n
     process.stderr.write('\n');
     const rows = Object.values(r.manifest.tables).reduce((s, t) => s + t.rows, 0);
     console.log(
-      `Регион «${region.name}» выгружен в ${out}: ${rows} строк, ${r.manifest.files} файлов, ` +
+      `Регион «${region.name}» выгружен в ${out}: ${countLabel(rows, WORDS.row)}, ${countLabel(r.manifest.files, WORDS.file)}, ` +
         `${(r.bytes / 1048576).toFixed(1)} МБ, ${r.seconds.toFixed(1)} с`,
     );
     return 0;

@@ -135,7 +135,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   'course.created': 'Создан курс',
   'course.updated': 'Изменён курс',
   'course_enrolment.created': 'Педагог записан на курс',
-  'course_enrolment.deleted': 'Запись на курс удалена',
+  'course_enrolment.deleted': 'Удалена запись на курс',
   'course_enrolment.result_set': 'Отмечен результат курса',
   'course_enrolment.certificate_attached': 'Приложено удостоверение о курсе',
   'deficit_scale.saved': 'Сохранена шкала уровней дефицитов',
