@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Actor } from '../../modules/access/actor.js';
 import { capabilitiesOf } from '../../modules/access/capabilities.js';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
-import { logout } from '../../modules/auth/sessions.js';
+import { deleteSession, logout, readSession } from '../../modules/auth/sessions.js';
 import { changePasswordInput } from '../../modules/auth/user-schemas.js';
 import { loginView, meView, sessionView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
@@ -41,7 +41,8 @@ export function authRoutes(app: App, deps: Deps) {
         path: '/',
         expires: s.expiresAt,
       });
-      return c.json({ ok: true as const, expiresAt: s.expiresAt.toISOString() }, 200);
+      // Stage 'mfa' or 'mfa_enrol': the page continues with the second factor (this cookie gives no actor).
+      return c.json({ ok: true as const, expiresAt: s.expiresAt.toISOString(), stage: s.stage }, 200);
     },
   );
 
@@ -58,6 +59,11 @@ export function authRoutes(app: App, deps: Deps) {
       const token = c.get('sessionToken');
       const actor = c.get('actor');
       if (token && actor) await logout(deps.db, deps.sessions, { token, actor });
+      else {
+        // «Отмена» at the second factor: the pending session ends (it never was a sign-in).
+        const pending = getCookie(c, SESSION_COOKIE);
+        if (pending && pending.length < 200) await deleteSession(deps.db, deps.sessions, pending);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json(OK, 200);
     },
@@ -84,9 +90,13 @@ export function authRoutes(app: App, deps: Deps) {
       summary: 'Текущий сеанс: пользователь или null (без ответа 401 — для страницы входа)',
       responses: okJson('Сеанс', sessionView),
     }),
-    (c) => {
+    async (c) => {
       const actor = c.get('actor');
-      return c.json({ user: actor ? meOf(actor, deps) : null }, 200);
+      if (actor) return c.json({ user: meOf(actor, deps), pending: null }, 200);
+      // A sign-in waiting for its second factor (after a password, LDAP or OIDC): the login page goes on.
+      const session = await readSession(deps.db, deps.sessions, getCookie(c, SESSION_COOKIE));
+      const pending = session && session.stage !== 'full' ? session.stage : null;
+      return c.json({ user: null, pending }, 200);
     },
   );
 

@@ -243,6 +243,10 @@ export const ENDPOINT_RULES = {
   'notification.one':
     'Уведомление, указанное в пути: только его получатель; чужое уведомление выглядит отсутствующим (404)',
   'notification-settings.own': 'Любой вошедший пользователь — только свои настройки почты и свой адрес',
+  // Helper «mfa» (issue 17 §3–4): the second factor and the sessions.
+  'mfa.own':
+    'Сам пользователь — вошедший или с сеансом, ожидающим обязательной настройки второго фактора; только свой второй фактор',
+  'session.own': 'Сам пользователь — только свои сеансы; чужой сеанс выглядит отсутствующим (404)',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;
