@@ -16,6 +16,7 @@ import { type CourseSamples, courseSamples } from './courses.js';
 import { type DiagnosticSamples, diagnosticSamples } from './diagnostics.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
+import { type MfaSamples, mfaSamples } from './mfa.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type NotificationSamples, notificationSamples } from './notifications.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
@@ -92,6 +93,8 @@ export type Samples = {
   practices: PracticeSamples;
   /** Helper «notifications»: a notice of the `curator` account (issue 15 §3). */
   notifications: NotificationSamples;
+  /** Helper «mfa»: a session of an account outside the demo's logins (issue 17 §4). */
+  mfa: MfaSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -239,6 +242,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     publications: await publicationSamples(db, units.region.unitId, school.id),
     practices: await practiceSamples(db, units.ownMunicipality.unitId, school.id, school2.id),
     notifications: await notificationSamples(db),
+    mfa: await mfaSamples(db),
   };
 }
 

@@ -5,6 +5,7 @@ import { createUserInput, updateUserInput } from '../../modules/auth/user-schema
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { check, focusFirstError } from '../shared/form-check.js';
 import { notifyOk } from '../shared/ui.js';
+import { UserSecurityActions } from './user-security-actions.js';
 import type { UserRow } from './user-types.js';
 
 type Form = {
@@ -185,6 +186,7 @@ export function UserModal({ user, opened, onClose, onCreated }: Props) {
             Пользователь не сможет войти; его открытые сеансы будут завершены.
           </Text>
         )}
+        {user && <UserSecurityActions userId={user.id} fullName={user.fullName} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена
