@@ -311,4 +311,28 @@ describe.each(DB_KINDS)('two-factor sign-in and sessions on %s', (kind) => {
     expect((await t.call('GET', '/api/me', { cookie: s1.cookie })).status).toBe(401);
     expect((await t.call('GET', '/api/me', { cookie: s2.cookie })).status).toBe(401);
   });
+
+  it('marks a session used at most once a minute', async () => {
+    const u = await createUser(database.db, {
+      actor: TEST_SYSTEM,
+      input: { login: 'toucher', fullName: 'Отмечаемый', password: PASSWORD },
+    });
+    const { cookie } = await signIn('toucher');
+    const lastUse = async () =>
+      (
+        await database.db.select({ at: sessions.lastUsedAt }).from(sessions).where(eq(sessions.userId, u.id))
+      )[0]?.at;
+    const old = new Date(Date.now() - 2 * 60_000);
+    await database.db.update(sessions).set({ lastUsedAt: old }).where(eq(sessions.userId, u.id));
+    // A new app: this process has not marked the session yet.
+    const app = testApp(database);
+    expect((await app.call('GET', '/api/me', { cookie })).status).toBe(200);
+    const bumped = await lastUse();
+    expect(bumped?.getTime()).toBeGreaterThan(old.getTime() + 60_000);
+    // Within the minute nothing is written, even by a process that has not marked it itself.
+    const recent = new Date(Date.now() - 30_000);
+    await database.db.update(sessions).set({ lastUsedAt: recent }).where(eq(sessions.userId, u.id));
+    expect((await testApp(database).call('GET', '/api/me', { cookie })).status).toBe(200);
+    expect((await lastUse())?.getTime()).toBe(recent.getTime());
+  });
 });
