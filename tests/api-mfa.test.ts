@@ -125,6 +125,11 @@ describe.each(DB_KINDS)('two-factor sign-in and sessions on %s', (kind) => {
         .where(and(eq(auditEvents.type, 'user.logged_in'), eq(auditEvents.entityId, ids.school1 ?? '')))
     ).map((r) => (r.p as { method: string }).method);
     expect(methods).toContain('password+totp');
+    const listed = (await (await t.call('GET', '/api/me/sessions', { cookie: full })).json()) as {
+      method: string;
+      current: boolean;
+    }[];
+    expect(listed.find((s) => s.current)?.method).toBe('password+totp');
     const failed = await database.db
       .select()
       .from(auditEvents)

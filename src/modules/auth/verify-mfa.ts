@@ -39,7 +39,14 @@ export async function promoteSession(
   const expiresAt = new Date(Date.now() + settings.ttlHours * 3600_000);
   const moved = await tx
     .update(sessions)
-    .set({ id: tokenId(settings.secret, token), stage: 'full', expiresAt, lastUsedAt: new Date() })
+    .set({
+      id: tokenId(settings.secret, token),
+      stage: 'full',
+      expiresAt,
+      lastUsedAt: new Date(),
+      // The list of sessions says how it was signed in: «пароль + код из приложения».
+      method: `${session.method}+${how}`,
+    })
     .where(eq(sessions.id, session.id))
     .returning({ id: sessions.id });
   if (moved.length === 0) throw new AppError('UNAUTHENTICATED', NO_PENDING);
