@@ -9,6 +9,7 @@ import { escalationCases } from './access/escalations.js';
 import { foreignContent, SECRET_MARKS } from './access/foreign.js';
 import { INDICATOR_SAMPLE_CODE_PARAM, indicatorCases } from './access/indicators.js';
 import { meetingCases } from './access/meetings.js';
+import { mfaCases } from './access/mfa.js';
 import { monitoringCases } from './access/monitorings.js';
 import { notificationCases } from './access/notifications.js';
 import { peopleCoverageCases } from './access/people-coverage.js';
@@ -544,6 +545,9 @@ function casesOf(rule: string, s: Samples, user: Target['user']): Case[] | null 
       if (notificationRuleCases) return notificationRuleCases;
       const regionExportRuleCases = regionExportCases(rule, s, user);
       if (regionExportRuleCases) return regionExportRuleCases;
+      // Helper «mfa»: the second factor and the sessions (tests/access/mfa.ts).
+      const mfaRuleCases = mfaCases(rule, s, user);
+      if (mfaRuleCases) return mfaRuleCases;
       const roles = ROLE_RULES[rule];
       if (!roles) return null;
       return [

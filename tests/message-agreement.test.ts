@@ -64,6 +64,7 @@ const EXPECTED: Record<Noun, string> = {
   'Материал практики': 'Материал практики не найден или недоступен',
   // Helper «notifications».
   Уведомление: 'Уведомление не найдено или недоступно',
+  Сеанс: 'Сеанс не найден или недоступен',
 };
 
 // Nouns of messages beyond the not-found helper, with their gender.

@@ -32,6 +32,7 @@ import { individualRouteRoutes } from './routes/individual-routes.js';
 import { itemRoutes } from './routes/items.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { mentorshipRoutes } from './routes/mentorships.js';
+import { mfaRoutes } from './routes/mfa.js';
 import { miscRoutes } from './routes/misc.js';
 import { monitoringRoutes } from './routes/monitorings.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -53,6 +54,7 @@ import { riskInstrumentRoutes } from './routes/risk-instruments.js';
 import { riskProfileRoutes } from './routes/risk-profiles.js';
 import { roadmapRoutes } from './routes/roadmaps.js';
 import { routeActivityRoutes } from './routes/route-activities.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { staffRoutes } from './routes/staff.js';
 import { taskRoutes } from './routes/tasks.js';
 import { userIdentityRoutes } from './routes/user-identities.js';
@@ -60,7 +62,12 @@ import { userRoutes } from './routes/users.js';
 import { csrfGuard, forgetActorsAfterChange, securityHeaders, sessionLoader } from './security.js';
 import { serveWeb } from './web-static.js';
 
-export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
+export function createApp(given: Deps, opts: { webDir?: string } = {}) {
+  // Every sign-in (finishSignIn) asks the configured MFA_REQUIRED_ROLES through the session settings.
+  const deps: Deps = {
+    ...given,
+    sessions: { mfaRequiredRoles: given.config.mfaRequiredRoles, ...given.sessions },
+  };
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook });
   app.onError(errorResponse);
   // First in, last out: the request id, the log line and the HTTP metrics of every request (issue 17 §8).
@@ -91,6 +98,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
     '/api/users/*',
     '/api/me/password',
     '/api/auth/logout',
+    // Helper «mfa»: ending sessions must stop them at once in every process.
+    '/api/me/sessions',
+    '/api/me/sessions/*',
     '/api/org-units/*',
     // Helper «people»: appointing a coordinator or a curator gives a role, removing one takes it away.
     '/api/organisation/coordinators',
@@ -105,6 +115,9 @@ export function createApp(deps: Deps, opts: { webDir?: string } = {}) {
   authRoutes(app, deps);
   // Issue 17 §1: sign-in through OpenID Connect providers, a user's linked identities.
   authOidcRoutes(app, deps);
+  // Helper «mfa» (issue 17 §3–4): the second factor and the sessions.
+  mfaRoutes(app, deps);
+  sessionRoutes(app, deps);
   orgRoutes(app, deps);
   userRoutes(app, deps);
   userIdentityRoutes(app, deps);

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/errors.js';
 import { type ActorCache, ALL_ACTORS } from '../modules/auth/actor-cache.js';
 import { loadSessionActor } from '../modules/auth/session-actor.js';
-import { tokenId } from '../modules/auth/sessions.js';
+import { TOUCH_EVERY_MS, tokenId, touchSession } from '../modules/auth/sessions.js';
 import { RateLimitedError } from '../modules/auth/throttle.js';
 import { type Deps, type Env, SESSION_COOKIE } from './context.js';
 import { isPublicPath } from './public-answers.js';
@@ -47,6 +47,21 @@ export const sessionLoader = (deps: Deps, cache: ActorCache) => {
     }
     return id;
   };
+  // When this process last marked a session used: the database is asked at most once a minute per
+  // session (and its UPDATE is conditional, so several processes do not each write within the minute).
+  const touched = new Map<string, number>();
+  const touch = async (id: string) => {
+    const now = Date.now();
+    if (now - (touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+    if (touched.size >= 10_000) touched.clear();
+    touched.set(id, now);
+    try {
+      await touchSession(deps.db, id, new Date(now));
+    } catch (e) {
+      // The list of sessions shows an older time; the request itself is not refused for it.
+      console.error('Не удалось отметить использование сеанса:', e);
+    }
+  };
   return createMiddleware<Env>(async (c, next) => {
     c.set('actor', null);
     c.set('sessionToken', null);
@@ -63,6 +78,7 @@ export const sessionLoader = (deps: Deps, cache: ActorCache) => {
       if (actor) {
         c.set('actor', actor);
         c.set('sessionToken', token);
+        await touch(id);
       }
     }
     return next();

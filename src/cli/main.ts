@@ -22,6 +22,7 @@ const HELP = `Опора — командная строка
                                  рисковые профили школ по ответам на анкеты (без базы данных)
   opora evaluate-effect --data DIR --treated FILE --year T [--exclude FILE] [--json]
                                  эффект поддержки школ списка года T на R года T+1 (без базы данных)
+  opora mfa-reset --login L      сбросить второй фактор пользователя (потерян телефон) и завершить его сеансы
   opora sweep [--date ГГГГ-ММ-ДД]
                                  ежедневная проверка сроков и эскалация за день (по умолчанию — сегодня)
   opora backup --out ФАЙЛ.tar.gz резервная копия: база, файлы и manifest.json с контрольными суммами
@@ -85,6 +86,9 @@ async function main() {
       return;
     case 'import-region':
       process.exitCode = await (await import('./region-export.js')).runImportRegion(config, rest);
+      return;
+    case 'mfa-reset':
+      process.exitCode = await (await import('./mfa-reset.js')).runMfaReset(config, rest);
       return;
     case 'sweep':
       process.exitCode = await (await import('./sweep.js')).runSweepCommand(config, rest);

@@ -88,6 +88,8 @@ export const NOUN_GENDERS = {
   'Материал практики': 'm',
   // Helper «notifications» (issue 15 §3).
   Уведомление: 'n',
+  // Helper «mfa» (issue 17 §4).
+  Сеанс: 'm',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

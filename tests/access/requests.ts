@@ -3,6 +3,7 @@ import { DIAGNOSTIC_REQUESTS } from './diagnostics.js';
 import { ESCALATION_REQUESTS } from './escalations.js';
 import { INDICATOR_REQUESTS } from './indicators.js';
 import { MEETING_REQUESTS } from './meetings.js';
+import { MFA_REQUESTS } from './mfa.js';
 import { MONITORING_REQUESTS } from './monitorings.js';
 import { NOTIFICATION_REQUESTS } from './notifications.js';
 import { PEOPLE_COVERAGE_REQUESTS } from './people-coverage.js';
@@ -348,6 +349,7 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
   ...PRACTICE_REQUESTS,
   // Helper «notifications» (issue 15 §3).
   ...NOTIFICATION_REQUESTS,
+  ...MFA_REQUESTS,
   // Helper «coverage» (issue 12 §4).
   'GET /api/coverage': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),
   'GET /api/coverage/gaps': (t) => ({ query: `unitId=${t.unit?.unitId}&year=2026` }),

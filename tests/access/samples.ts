@@ -16,6 +16,7 @@ import { type CourseSamples, courseSamples } from './courses.js';
 import { type DiagnosticSamples, diagnosticSamples } from './diagnostics.js';
 import { type IndicatorSamples, indicatorSamples } from './indicators.js';
 import { type MeetingSamples, meetingSamples } from './meetings.js';
+import { type MfaSamples, mfaSamples } from './mfa.js';
 import { type MonitoringSamples, monitoringSamples } from './monitorings.js';
 import { type NotificationSamples, notificationSamples } from './notifications.js';
 import { type PeopleSamples, peopleSamples } from './people-samples.js';
@@ -95,6 +96,8 @@ export type Samples = {
   notifications: NotificationSamples;
   /** Region export (issue 17 §6): a finished export of the demo region. */
   regionExports: RegionExportSamples;
+  /** Helper «mfa»: a session of an account outside the demo's logins (issue 17 §4). */
+  mfa: MfaSamples;
 };
 
 /** The demo's events (src/modules/demo/demo-org-events.ts). */
@@ -243,6 +246,7 @@ export async function findSamples(db: Db, schoolDraftId: string | null): Promise
     practices: await practiceSamples(db, units.ownMunicipality.unitId, school.id, school2.id),
     notifications: await notificationSamples(db),
     regionExports: await regionExportSamples(db, units.region.unitId),
+    mfa: await mfaSamples(db),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import type { Actor } from '../../modules/access/actor.js';
 import { capabilitiesOf } from '../../modules/access/capabilities.js';
 import { access } from '../../modules/access/endpoint-rules.js';
@@ -7,7 +7,7 @@ import { ALL_ACTORS } from '../../modules/auth/actor-cache.js';
 import { changePassword } from '../../modules/auth/change-password.js';
 import { login } from '../../modules/auth/login.js';
 import { providerLogoutUrl } from '../../modules/auth/oidc/providers.js';
-import { logout } from '../../modules/auth/sessions.js';
+import { deleteSession, logout, readSession } from '../../modules/auth/sessions.js';
 import { changePasswordInput } from '../../modules/auth/user-schemas.js';
 import { loginView, meView, sessionView } from '../../modules/auth/views.js';
 import { type App, clientIp, type Deps, requireActor, SESSION_COOKIE } from '../context.js';
@@ -55,11 +55,15 @@ export function authRoutes(app: App, deps: Deps) {
       if (s.rolesChanged) {
         await c.var.actorCache.invalidate(ALL_ACTORS).catch((e: unknown) => {
           // Done here already; the other processes' entries expire within 2 s.
-          console.error('Не удалось оповестить другие процессы о смене ролей:', e);
+          c.var.log.error(
+            { req: c.var.requestId, err: e },
+            'Не удалось оповестить другие процессы о смене ролей',
+          );
         });
       }
       setSessionCookie(c, deps.config.cookieSecure, s);
-      return c.json({ ok: true as const, expiresAt: s.expiresAt.toISOString() }, 200);
+      // Stage 'mfa' or 'mfa_enrol': the page continues with the second factor (this cookie gives no actor).
+      return c.json({ ok: true as const, expiresAt: s.expiresAt.toISOString(), stage: s.stage }, 200);
     },
   );
 
@@ -76,6 +80,11 @@ export function authRoutes(app: App, deps: Deps) {
       const token = c.get('sessionToken');
       const actor = c.get('actor');
       const ended = token && actor ? await logout(deps.db, deps.sessions, { token, actor }) : undefined;
+      if (!ended) {
+        // «Отмена» at the second factor: the pending session ends (it never was a sign-in).
+        const pending = getCookie(c, SESSION_COOKIE);
+        if (pending && pending.length < 200) await deleteSession(deps.db, deps.sessions, pending);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       // A session begun at an OIDC provider: the browser also opens the provider's sign-out.
       const providerLogout = ended
@@ -106,9 +115,13 @@ export function authRoutes(app: App, deps: Deps) {
       summary: 'Текущий сеанс: пользователь или null (без ответа 401 — для страницы входа)',
       responses: okJson('Сеанс', sessionView),
     }),
-    (c) => {
+    async (c) => {
       const actor = c.get('actor');
-      return c.json({ user: actor ? meOf(actor, deps) : null }, 200);
+      if (actor) return c.json({ user: meOf(actor, deps), pending: null }, 200);
+      // A sign-in waiting for its second factor (after a password, LDAP or OIDC): the login page goes on.
+      const session = await readSession(deps.db, deps.sessions, getCookie(c, SESSION_COOKIE));
+      const pending = session && session.stage !== 'full' ? session.stage : null;
+      return c.json({ user: null, pending }, 200);
     },
   );
 

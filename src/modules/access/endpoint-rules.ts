@@ -250,6 +250,10 @@ export const ENDPOINT_RULES = {
   // Helper «audit» (issue 17 §7): the audit log (modules/audit/audit-scope.ts).
   'audit.read':
     'Администратор и ответственный за информационную безопасность — события своего региона; остальные — 403',
+  // Helper «mfa» (issue 17 §3–4): the second factor and the sessions.
+  'mfa.own':
+    'Сам пользователь — вошедший или с сеансом, ожидающим обязательной настройки второго фактора; только свой второй фактор',
+  'session.own': 'Сам пользователь — только свои сеансы; чужой сеанс выглядит отсутствующим (404)',
 } as const;
 
 export type EndpointRule = keyof typeof ENDPOINT_RULES;

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { ROLES, roleAssignments, users } from '../../db/schema/auth.js';
+import { ROLES, roleAssignments, SESSION_STAGES, users } from '../../db/schema/auth.js';
 import { ORG_KINDS } from '../../db/schema/orgs.js';
 import { rowSchema } from '../../lib/row-schema.js';
 
 // Response shapes of the account operations; the password hash never leaves the server.
 const role = z.enum(ROLES);
 
-export const loginView = z.object({ ok: z.literal(true), expiresAt: z.string() }).meta({ id: 'LoginResult' });
+/** `stage` other than 'full': the second factor is asked for ('mfa') or must be set up ('mfa_enrol'). */
+export const loginView = z
+  .object({ ok: z.literal(true), expiresAt: z.string(), stage: z.enum(SESSION_STAGES) })
+  .meta({ id: 'LoginResult' });
 
 export const meView = z
   .object({
@@ -50,7 +53,13 @@ export const meView = z
   .meta({ id: 'Me' });
 
 /** The session probe: the signed-in user, or null without a 401 (the login page asks it first). */
-export const sessionView = z.object({ user: meView.nullable() }).meta({ id: 'Session' });
+export const sessionView = z
+  .object({
+    user: meView.nullable(),
+    /** A sign-in waiting for its second factor: the login page continues with it (issue 17 §3). */
+    pending: z.enum(['mfa', 'mfa_enrol']).nullable(),
+  })
+  .meta({ id: 'Session' });
 
 export const userListView = z
   .object({

@@ -6,6 +6,7 @@ import { ApiError, api, unwrap } from '../shared/api.js';
 import { check, focusFirstError } from '../shared/form-check.js';
 import { notifyOk } from '../shared/ui.js';
 import { UserIdentities } from './user-identities.js';
+import { UserSecurityActions } from './user-security-actions.js';
 import type { UserRow } from './user-types.js';
 
 type Form = {
@@ -187,6 +188,7 @@ export function UserModal({ user, opened, onClose, onCreated }: Props) {
           </Text>
         )}
         {!creating && user && <UserIdentities userId={user.id} />}
+        {user && <UserSecurityActions userId={user.id} fullName={user.fullName} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена

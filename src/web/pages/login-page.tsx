@@ -13,6 +13,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { isOidcErrorCode, OIDC_ERROR_MESSAGES } from '../../modules/auth/oidc/errors.js';
+import { type PendingStage, SecondFactorStep } from '../mfa/second-factor-step.js';
 import { api, unwrap } from '../shared/api.js';
 
 /** The reason an OIDC sign-in came back with (/login?error=<code>): only codes of the table are shown. */
@@ -53,16 +54,29 @@ export function LoginPage() {
     enabled: health.isFetched && !demoLoading,
   });
   const providers = methods.data?.oidc ?? [];
+  // After the first factor (here, or an OIDC provider's `/login?mfa=1`): the second one is asked for.
+  const [pending, setPending] = useState<PendingStage | null>(null);
+  useEffect(() => {
+    unwrap(api.GET('/api/session')).then(
+      (s) => setPending(s.pending),
+      () => undefined,
+    );
+  }, []);
+
+  async function signedIn() {
+    // Drop whatever a previous user had cached, then load the new user (which leaves this page).
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    await qc.refetchQueries({ queryKey: ['me'] });
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await unwrap(api.POST('/api/auth/login', { body: { login, password } }));
-      // Drop whatever a previous user had cached, then load the new user (which leaves this page).
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-      await qc.refetchQueries({ queryKey: ['me'] });
+      const r = await unwrap(api.POST('/api/auth/login', { body: { login, password } }));
+      if (r.stage !== 'full') setPending(r.stage);
+      else await signedIn();
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Не удалось войти');
     } finally {
@@ -73,63 +87,75 @@ export function LoginPage() {
   return (
     <Center mih="100vh" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w={400}>
-        <form onSubmit={submit}>
-          <Stack>
-            <div>
-              <Title order={2}>Опора</Title>
-              <Text size="sm" c="dimmed">
-                Система работы со школами с низкими результатами обучения и школами, функционирующими в
-                неблагоприятных социальных условиях
-              </Text>
-            </div>
-            {demoLoading && (
-              <Alert color="blue" title="Демо-данные загружаются…">
-                Вход откроется через несколько секунд, страницу обновлять не нужно.
-              </Alert>
-            )}
-            {error && (
-              <Alert color="red" data-testid="login-error">
-                {error}
-              </Alert>
-            )}
-            <TextInput
-              label="Логин"
-              value={login}
-              onChange={(e) => setLogin(e.currentTarget.value)}
-              autoComplete="username"
-              required
-              autoFocus
-            />
-            <PasswordInput
-              label="Пароль"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              autoComplete="current-password"
-              required
-            />
-            <Button type="submit" loading={busy} disabled={demoLoading}>
-              Войти
-            </Button>
-            {providers.length > 0 && <Divider label="или" labelPosition="center" />}
-            {providers.map((p) => (
-              // A navigation, not fetch: the provider's pages open in this tab and come back to Opora.
-              <Button
-                key={p.id}
-                component="a"
-                href={`/api/auth/oidc/${p.id}/start?returnTo=${returnTo()}`}
-                variant="light"
-                disabled={demoLoading}
-              >
-                Войти через {p.label}
+        {pending ? (
+          <SecondFactorStep
+            stage={pending}
+            login={login}
+            onDone={signedIn}
+            onCancel={() => {
+              setPending(null);
+              setPassword('');
+            }}
+          />
+        ) : (
+          <form onSubmit={submit}>
+            <Stack>
+              <div>
+                <Title order={2}>Опора</Title>
+                <Text size="sm" c="dimmed">
+                  Система работы со школами с низкими результатами обучения и школами, функционирующими в
+                  неблагоприятных социальных условиях
+                </Text>
+              </div>
+              {demoLoading && (
+                <Alert color="blue" title="Демо-данные загружаются…">
+                  Вход откроется через несколько секунд, страницу обновлять не нужно.
+                </Alert>
+              )}
+              {error && (
+                <Alert color="red" data-testid="login-error">
+                  {error}
+                </Alert>
+              )}
+              <TextInput
+                label="Логин"
+                value={login}
+                onChange={(e) => setLogin(e.currentTarget.value)}
+                autoComplete="username"
+                required
+                autoFocus
+              />
+              <PasswordInput
+                label="Пароль"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                autoComplete="current-password"
+                required
+              />
+              <Button type="submit" loading={busy} disabled={demoLoading}>
+                Войти
               </Button>
-            ))}
-            {methods.data?.ldap && (
-              <Text size="sm" c="dimmed" data-testid="ldap-hint">
-                Можно войти с учётной записью домена.
-              </Text>
-            )}
-          </Stack>
-        </form>
+              {providers.length > 0 && <Divider label="или" labelPosition="center" />}
+              {providers.map((p) => (
+                // A navigation, not fetch: the provider's pages open in this tab and come back to Opora.
+                <Button
+                  key={p.id}
+                  component="a"
+                  href={`/api/auth/oidc/${p.id}/start?returnTo=${returnTo()}`}
+                  variant="light"
+                  disabled={demoLoading}
+                >
+                  Войти через {p.label}
+                </Button>
+              ))}
+              {methods.data?.ldap && (
+                <Text size="sm" c="dimmed" data-testid="ldap-hint">
+                  Можно войти с учётной записью домена.
+                </Text>
+              )}
+            </Stack>
+          </form>
+        )}
       </Paper>
     </Center>
   );

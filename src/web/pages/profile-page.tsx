@@ -1,6 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { changePasswordInput } from '../../modules/auth/user-schemas.js';
+import { MfaPanel } from '../mfa/mfa-panel.js';
+import { SessionsPanel } from '../mfa/sessions-panel.js';
 import { ApiError, api, unwrap } from '../shared/api.js';
 import { useMe } from '../shared/auth.js';
 import { check } from '../shared/form-check.js';
@@ -156,6 +158,15 @@ export function ProfilePage() {
           Смена пароля
         </Title>
         <PasswordForm />
+      </Paper>
+      <Paper withBorder p="md" radius="md" data-testid="profile-security">
+        <Title order={4} mb="sm">
+          Безопасность
+        </Title>
+        <Stack gap="lg">
+          <MfaPanel login={me.login} />
+          <SessionsPanel />
+        </Stack>
       </Paper>
     </Stack>
   );
