@@ -172,6 +172,8 @@ export function normalizeText(text: string, vocab: Vocabulary = EMPTY_VOCABULARY
   let s = dropListBullets(
     text
       .replace(/\r\n?/g, '\n')
+      // A soft hyphen at a line end is a discretionary break: the word goes on without the hyphen.
+      .replace(/(\p{L})\u00ad[-‐]?[ \t]*\n[ \t\n]*(?=\p{Ll})/gu, '$1')
       .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
       .replace(/[\u00a0\u2007\u202f\t\v\f]/g, ' '),
   );
@@ -197,6 +199,7 @@ export function joinText(a: string, b: string, vocab: Vocabulary = EMPTY_VOCABUL
   if (!b) return a;
   const overlap = overlapJoin(a, b);
   if (overlap) return overlap;
+  if (/\p{L}\u00ad[-‐]?$/u.test(a) && /^\p{Ll}/u.test(b)) return a.replace(/\u00ad[-‐]?$/, '') + b;
   if (/[-‐]$/.test(a) && /^[а-яё]/.test(b)) {
     return isBrokenWord(a.slice(0, -1), b, vocab) ? a.slice(0, -1) + b : a + b;
   }

@@ -12,8 +12,17 @@ export type ColumnMeaning =
   | 'responsible'
   | 'indicator';
 
-/** `covered`: a grid column under a header cell spanning several (its text repeats the spanning one). */
-export type Column = { header: string; meaning: ColumnMeaning | null; covered?: boolean };
+/**
+ * `covered`: a grid column under a header cell spanning several (its text repeats the spanning one).
+ * `described`: a known column that goes to the description under its own header («Базовое значение (2025): 29»,
+ * «Источник финансирования: …»), without the «not recognised» warning and without empty «—» values.
+ */
+export type Column = {
+  header: string;
+  meaning: ColumnMeaning | null;
+  covered?: boolean;
+  described?: boolean;
+};
 
 /** Header words → meaning; tried in this order on the header's beginning, then anywhere in it. */
 const RULES: readonly (readonly [ColumnMeaning, RegExp])[] = [
@@ -90,6 +99,7 @@ export function readHeader(texts: string[]): Column[] | null {
   if (recognised.length + columns.filter((c) => c.meaning === 'number').length < filled.length / 2)
     return null;
   keepResultAsIndicator(columns);
+  describeValues(columns);
   return columns;
 }
 
@@ -115,6 +125,34 @@ function keepResultAsIndicator(columns: Column[]): void {
   const forms = indicators.filter((c) => REPORT_FORM.test(normalizeHeader(c.header)));
   if (forms.length === 0 || forms.length === indicators.length) return;
   for (const c of forms) c.meaning = null;
+}
+
+/** «Базовое значение (2025)», «Целевое значение (2027)», «Плановое значение», «Значение показателя на 2027 год». */
+const INDICATOR_VALUE =
+  /^((базов|целев|планов|фактическ|исходн|ожидаем)\S* значени|значени\S* (целевого |базового )?(показател|индикатор))/;
+const FINANCING = /^(источник\S* финансир|финансирован|объем финансир)/;
+
+/**
+ * A text indicator («Показатель») with value columns beside it («Базовое значение (2025)», «Целевое значение
+ * (2027)»): the values are not the indicator — they go to the description as «<header>: <value>», as does
+ * «Источник финансирования». A table whose only indicator-like column is a value keeps it as the indicator.
+ */
+function describeValues(columns: Column[]): void {
+  for (const c of columns) {
+    if (c.meaning === null && FINANCING.test(normalizeHeader(c.header))) c.described = true;
+  }
+  const values = columns.filter(
+    (c) =>
+      (c.meaning === 'indicator' || c.meaning === null) && INDICATOR_VALUE.test(normalizeHeader(c.header)),
+  );
+  const text = columns.some(
+    (c) => c.meaning === 'indicator' && !INDICATOR_VALUE.test(normalizeHeader(c.header)),
+  );
+  if (!text) return;
+  for (const c of values) {
+    c.meaning = null;
+    c.described = true;
+  }
 }
 
 export const MEANING_LABELS: Record<ColumnMeaning, string> = {

@@ -292,7 +292,10 @@ export class DraftRoadmap {
     if (!measure) this.warn(at, 'Не заполнено мероприятие', item.order);
     const extras = this.columns
       .map((c, i) =>
-        c.meaning === null && !c.covered && item.cols[i]
+        c.meaning === null &&
+        !c.covered &&
+        item.cols[i] &&
+        !(c.described && /^[-‐–—]$/.test(item.cols[i].trim()))
           ? `${c.header || 'Без названия'}: ${item.cols[i]}`
           : '',
       )

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from './clean-text.js';
+import { joinText, normalizeText } from './clean-text.js';
 import { readHeader } from './columns.js';
 import { readHeaderRow } from './header-rows.js';
-import { mendCuts } from './pdf-text.js';
+import { parseRoadmapDocument } from './parse-roadmap-document.js';
+import type { PdfText } from './pdf-pages.js';
+import { cellOf, mendCuts } from './pdf-text.js';
 import type { RowBlock } from './types.js';
 
 // Rules from held-out set 3 (issue 16): what made printed or exported roadmaps of other producers fail.
@@ -62,5 +66,90 @@ describe('a word cut by a narrow cell', () => {
 
   it('keeps two words apart when a half is a word of the document', () => {
     expect(cut('ежекварта\uE000льно', ['льно и лён']).cells[0]?.text).toBe('ежекварта\nльно');
+  });
+});
+
+// Held-out set 5 (issue 16): tests/fixtures/roadmaps/pdf/{indicator-values,chromium-soft-hyphens}.
+describe('values of the indicator beside a text «Показатель»', () => {
+  const HEAD = [
+    '№',
+    'Мероприятие',
+    'Срок',
+    'Показатель',
+    'Базовое значение (2025)',
+    'Целевое значение (2027)',
+    'Источник финансирования',
+  ];
+
+  it('go to the description under their headers, not into the indicator', () => {
+    const columns = readHeader(HEAD);
+    expect(columns?.map((c) => c.meaning)).toEqual([
+      'number',
+      'measure',
+      'deadline',
+      'indicator',
+      null,
+      null,
+      null,
+    ]);
+    expect(columns?.map((c) => c.described ?? false)).toEqual([false, false, false, false, true, true, true]);
+    const planned = readHeader(['Мероприятие', 'Сроки', 'Индикатор', 'Значение показателя на 2027 год']);
+    expect(planned?.map((c) => c.meaning)).toEqual(['measure', 'deadline', 'indicator', null]);
+  });
+
+  it('a target value as the only indicator-like column stays the indicator', () => {
+    expect(
+      readHeader(['Мероприятие', 'Сроки', 'Целевое значение показателя'])?.map((c) => c.meaning),
+    ).toEqual(['measure', 'deadline', 'indicator']);
+  });
+
+  it('«<header>: <value>» in the description, «—» left out, no «not recognised» warning', async () => {
+    const file = new URL('../../../../tests/fixtures/roadmaps/pdf/indicator-values.txt', import.meta.url);
+    const result = await parseRoadmapDocument('plan.txt', readFileSync(fileURLToPath(file)));
+    const items = result.roadmaps[0]?.sections.flatMap((s) => s.items) ?? [];
+    expect(items[0]?.indicator).toBe('Доля школ, внёсших данные в базу, %');
+    expect(items[0]?.description).toBe(
+      'Базовое значение (2025): 40; Целевое значение (2027): 100; Источник финансирования: районный бюджет',
+    );
+    expect(items[1]?.indicator).toBe('Протокол совещания');
+    expect(items[1]?.description).toBe('Источник финансирования: не требуется');
+    expect(result.warnings.map((w) => w.message).join('\n')).not.toMatch(/не распознан/);
+  });
+});
+
+describe('soft hyphens of a Chromium print', () => {
+  const piece = (text: string, x: number, width: number, y = 100): PdfText => ({
+    text,
+    x,
+    y,
+    width,
+    size: 7.5,
+    bold: false,
+    italic: false,
+  });
+
+  it('a word broken at a soft hyphen is joined without the hyphen the printer drew («рекоменда‐» «ции»)', () => {
+    const cell = cellOf([
+      piece('адресные рекоменда', 10, 70),
+      piece('‐', 80, 2.5),
+      piece('ции школам', 10, 40, 110),
+    ]);
+    expect(normalizeText(cell.text)).toBe('адресные рекомендации школам');
+  });
+
+  it('a soft hyphen where the line did not break leaves no space («мотива» « ции»)', () => {
+    const cell = cellOf([piece('учебной мотива', 10, 55.5), piece(' ции', 65.5, 12.7)]);
+    expect(normalizeText(cell.text)).toBe('учебной мотивации');
+  });
+
+  it('a typed hyphen and a spaced piece keep what they were', () => {
+    const cell = cellOf([piece('учителей-', 10, 40), piece('предметников', 10, 50, 110)]);
+    expect(normalizeText(cell.text)).toBe('учителей-предметников');
+    expect(normalizeText(cellOf([piece('план', 10, 20), piece(' работы', 40, 30)]).text)).toBe('план работы');
+  });
+
+  it('text with U+00AD: a break at it joins the word, a stray one is dropped', () => {
+    expect(normalizeText('муниципа\u00ad‐\nльными програм\u00adмами')).toBe('муниципальными программами');
+    expect(joinText('по итогам четве\u00ad‐', 'рти')).toBe('по итогам четверти');
   });
 });

@@ -27,14 +27,30 @@ export function linesOf(texts: PdfText[]): Line[] {
 export function lineText(l: Line): string {
   let s = '';
   let end = -Infinity;
-  for (const t of l.items) {
-    const gap = t.x - end > 0.15 * t.size;
-    if (s && gap && !/\s$/.test(s) && !/^\s/.test(t.text)) s += ' ';
-    s += t.text;
+  l.items.forEach((t, i) => {
+    const glued = Math.abs(t.x - end) < 0.1 * t.size && /\p{L}$/u.test(s);
+    if (glued && t.text === '‐' && i === l.items.length - 1) {
+      s += `${SOFT_HYPHEN}‐`; // see softHyphens
+    } else if (glued && /^ \p{Ll}/u.test(t.text)) {
+      s += SOFT_HYPHEN + t.text.slice(1);
+    } else {
+      const gap = t.x - end > 0.15 * t.size;
+      if (s && gap && !/\s$/.test(s) && !/^\s/.test(t.text)) s += ' ';
+      s += t.text;
+    }
     end = t.x + t.width;
-  }
+  });
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Soft hyphens (U+00AD, a discretionary break inside a word) of a Chromium print: pdf.js drops them from the
+ * text, and what is left shows where they were — at a line end the hyphen the printer drew for the break comes
+ * as a piece of its own, «‐» (U+2010) glued to the word («рекоменда» «‐» / «ции»); inside a line the word
+ * goes on in a new piece that starts with a space and no gap («мотива» « ции»). Both get the soft hyphen
+ * back: the cell joins a word broken so without the hyphen (cellOf), normalizeText drops the rest.
+ */
+const SOFT_HYPHEN = '\u00ad';
 
 export const allBold = (items: PdfText[]) => items.length > 0 && items.every((t) => t.bold);
 
@@ -144,6 +160,7 @@ function knownOnlyJoined(a: string, b: string, vocab: Vocabulary): boolean {
  * «a –b» print the same, and the spaced dash is the common one.
  */
 function joiner(line: Line, text: string, next: string, contentRight: number): string {
+  if (SOFT_BREAK.test(text) && /^\p{L}/u.test(next)) return ''; // «рекоменда\u00ad‐» «ции»
   if (/[/]$/.test(text) && !/\s\/$/.test(text)) return '';
   if (/\d-$/.test(text)) return ''; // «9-х, 11-» «х классов», «декабрь 2022-» «февраль 2023»
   if (/\d[–—]$/.test(text) && /^\d/.test(next)) return ''; // a range of numbers: «5–» «11 классов»
@@ -163,6 +180,9 @@ function cutDate(text: string, next: string): boolean {
   return DATE.test(head + tail) && !DATE.test(head);
 }
 
+/** A word broken at a line end by a soft hyphen: U+00AD, then the hyphen the printer drew. */
+const SOFT_BREAK = /\p{L}\u00ad[-‐]?$/u;
+
 /** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */
 export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
   const lines = linesOf(texts);
@@ -173,7 +193,9 @@ export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
     const t = lineText(l);
     const next = lines[i + 1];
     // The last line too: the cell may go on at the top of the next page (a row split by the page).
-    text += t + joiner(l, t, next ? lineText(next) : 'а', contentRight);
+    const join = joiner(l, t, next ? lineText(next) : 'а', contentRight);
+    // A soft hyphen is a discretionary break: the word goes on without the hyphen.
+    text += (join === '' && SOFT_BREAK.test(t) && next ? t.replace(/\u00ad[-‐]?$/, '') : t) + join;
   });
   text = text.replace(/\n$/, '');
   return {

@@ -447,7 +447,7 @@ class Recogniser {
     const { draft, head } = current;
     const columns = draft.columns;
     columns.forEach((c) => {
-      if (c.meaning === null && !c.covered && c.header) {
+      if (c.meaning === null && !c.covered && !c.described && c.header) {
         const message = `Столбец «${c.header}» не распознан: его текст добавлен к описанию мероприятий`;
         this.warn(current.headerBlock.location, message, current.headerIndex);
       }
