@@ -12,4 +12,6 @@ export function startDevProvider(opts: {
   redirectUris: string[];
   postLogoutRedirectUris?: string[];
   emails?: Record<string, string>;
+  /** Logins whose e-mail the provider sends with `email_verified: false`. */
+  unverified?: string[];
 }): Promise<DevProvider>;

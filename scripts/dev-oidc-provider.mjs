@@ -29,7 +29,8 @@ async function readForm(req) {
 
 /**
  * Starts the provider on 127.0.0.1. `port` 0 takes a free one. The login typed is the person's `sub`
- * and `preferred_username`; the e-mail is `emails[login]` or `<login>@example.org`.
+ * and `preferred_username`; the e-mail is `emails[login]` or `<login>@example.org`, verified unless the
+ * login is in `unverified`.
  */
 export async function startDevProvider({
   port = 0,
@@ -38,6 +39,7 @@ export async function startDevProvider({
   redirectUris,
   postLogoutRedirectUris = [],
   emails = {},
+  unverified = [],
 }) {
   const server = http.createServer();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -73,7 +75,7 @@ export async function startDevProvider({
         preferred_username: sub,
         name: `Пользователь ${sub}`,
         email: emails[sub] ?? `${sub}@example.org`,
-        email_verified: true,
+        email_verified: !unverified.includes(sub),
       }),
     }),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

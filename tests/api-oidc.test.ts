@@ -32,7 +32,13 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
         email: 'Anna@School.example',
       },
     });
-    provider = await startTestProvider(['main', 'mail', 'auto'], { anna: 'anna@school.example' });
+    await database.db.update(users).set({ email: 'boss@region.example' }).where(eq(users.login, 'admin'));
+    provider = await startTestProvider(
+      ['main', 'mail', 'auto'],
+      // «mallory» claims Anna's e-mail (and the administrator's) without the provider having verified it.
+      { anna: 'anna@school.example', mallory: 'anna@school.example', boss: 'boss@region.example' },
+      ['mallory'],
+    );
     t = testApp(database, {
       OIDC_PROVIDERS: JSON.stringify([
         ...JSON.parse(
@@ -50,6 +56,15 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
     await database.close();
   });
 
+  /** The browser's sign-in cookie from the last /start (what a real browser would send back). */
+  let browserCookie = '';
+  const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const start = async (id: string, query = '') => {
+    const res = await t.call('GET', `/api/auth/oidc/${id}/start${query}`);
+    browserCookie = cookieOf(res);
+    return res;
+  };
+
   /** Start → provider → the callback URL the provider sent back (not yet given to Opora). */
   const throughProvider = async (
     id: string,
@@ -57,14 +72,19 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
     opts: { returnTo?: string; deny?: boolean } = {},
   ) => {
     const q = opts.returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(opts.returnTo)}`;
-    const start = await t.call('GET', `/api/auth/oidc/${id}/start${q}`);
-    expect(start.status).toBe(302);
-    const authUrl = start.headers.get('location') ?? '';
+    const res = await start(id, q);
+    expect(res.status).toBe(302);
+    const authUrl = res.headers.get('location') ?? '';
     expect(authUrl.startsWith(provider.issuer)).toBe(true);
     return signInAtProvider(authUrl, login, opts.deny);
   };
-  const callback = (url: URL) => t.call('GET', url.pathname + url.search);
-  const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const callback = (url: URL, cookie = browserCookie) => t.call('GET', url.pathname + url.search, { cookie });
+  /** The session cookie among the cookies set (the callback also clears the sign-in cookie). */
+  const sessionOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('opora_session='))
+      ?.split(';')[0] ?? '';
 
   it('lists the providers and whether LDAP is configured', async () => {
     const res = await t.call('GET', '/api/auth/methods');
@@ -79,11 +99,11 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
     const res = await callback(back);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/roadmaps?tab=2');
-    const setCookie = res.headers.get('set-cookie') ?? '';
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('opora_session=')) ?? '';
     expect(setCookie).toMatch(/^opora_session=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
-    const me = await (await t.call('GET', '/api/me', { cookie: cookieOf(res) })).json();
+    const me = await (await t.call('GET', '/api/me', { cookie: sessionOf(res) })).json();
     expect(me.login).toBe('region');
     const [u] = await database.db.select().from(users).where(eq(users.login, 'region'));
     const [identity] = await database.db
@@ -107,7 +127,7 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
   it('links by e-mail when the provider is configured so, whatever the login at the provider', async () => {
     const res = await callback(await throughProvider('mail', 'anna'));
     expect(res.headers.get('location')).toBe('/');
-    const me = await (await t.call('GET', '/api/me', { cookie: cookieOf(res) })).json();
+    const me = await (await t.call('GET', '/api/me', { cookie: sessionOf(res) })).json();
     expect(me.login).toBe('petrova');
   });
 
@@ -115,16 +135,103 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
     const res = await callback(await throughProvider('main', 'stranger'));
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/login?error=unknown');
-    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(sessionOf(res)).toBe('');
     expect(await database.db.select().from(users).where(eq(users.login, 'stranger'))).toEqual([]);
   });
 
   it('auto-creates an account WITHOUT roles only for a provider with autoCreate', async () => {
     const res = await callback(await throughProvider('auto', 'newcomer'));
     expect(res.headers.get('location')).toBe('/');
-    const session = await (await t.call('GET', '/api/session', { cookie: cookieOf(res) })).json();
+    const session = await (await t.call('GET', '/api/session', { cookie: sessionOf(res) })).json();
     expect(session.user.login).toBe('newcomer');
     expect(session.user.assignments).toEqual([]);
+  });
+
+  const failedLogins = async (login: string) =>
+    (
+      await database.db
+        .select({ payload: auditEvents.payload })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.type, 'user.login_failed'), eq(auditEvents.entityId, login)))
+    ).map((e) => e.payload);
+
+  it('binds the callback to the browser that started the sign-in (no login CSRF)', async () => {
+    const started = await start('main');
+    const set = started.headers.get('set-cookie') ?? '';
+    expect(set).toMatch(/^opora_oidc_state=[\w-]+;/);
+    expect(set).toMatch(/Max-Age=600/);
+    expect(set).toMatch(/Path=\/api\/auth\/oidc\//);
+    expect(set).toMatch(/HttpOnly/);
+    expect(set).toMatch(/SameSite=Lax/);
+    // The attacker signs in at the provider in his own browser and sends the victim the callback link.
+    const attackersLink = await throughProvider('main', 'region');
+    const attackersCookie = browserCookie;
+    const before = (await failedLogins('oidc:main')).length;
+    const bare = await callback(attackersLink, '');
+    expect(bare.headers.get('location')).toBe('/login?error=state');
+    expect(sessionOf(bare)).toBe('');
+    // The victim had begun a sign-in of his own: his cookie does not match the attacker's state either.
+    await start('main');
+    const victims = await callback(attackersLink);
+    expect(victims.headers.get('location')).toBe('/login?error=state');
+    expect(sessionOf(victims)).toBe('');
+    // The callback clears the sign-in cookie whatever the outcome.
+    expect(victims.headers.get('set-cookie')).toMatch(/^opora_oidc_state=;.*Max-Age=0/);
+    expect((await failedLogins('oidc:main')).length).toBe(before + 2);
+    expect(await failedLogins('oidc:main')).toContainEqual({ login: 'oidc:main', ip: expect.any(String) });
+    // In the attacker's own browser the link is still good (the refusals did not use the state up).
+    expect((await callback(attackersLink, attackersCookie)).headers.get('location')).toBe('/');
+  });
+
+  it('links by e-mail only an e-mail the provider verified', async () => {
+    const res = await callback(await throughProvider('mail', 'mallory'));
+    expect(res.headers.get('location')).toBe('/login?error=unverified');
+    expect(sessionOf(res)).toBe('');
+    const linked = await database.db
+      .select()
+      .from(userIdentities)
+      .where(eq(userIdentities.subject, 'mallory'));
+    expect(linked).toEqual([]);
+    expect(await failedLogins('anna@school.example')).toHaveLength(1);
+  });
+
+  it("never links an administrator's account automatically, by login or by e-mail", async () => {
+    for (const [id, login, claim] of [
+      ['main', 'admin', 'admin'],
+      ['mail', 'boss', 'boss@region.example'],
+    ] as const) {
+      const res = await callback(await throughProvider(id, login));
+      expect(res.headers.get('location'), id).toBe('/login?error=privileged');
+      expect(sessionOf(res)).toBe('');
+      expect(await failedLogins(claim), id).toHaveLength(1);
+    }
+    const [admin] = await database.db.select().from(users).where(eq(users.login, 'admin'));
+    expect(
+      await database.db
+        .select()
+        .from(userIdentities)
+        .where(eq(userIdentities.userId, admin?.id ?? '')),
+    ).toEqual([]);
+  });
+
+  it('records a refused unknown person as a failed sign-in', async () => {
+    await callback(await throughProvider('main', 'intruder'));
+    expect(await failedLogins('intruder')).toEqual([{ login: 'intruder', ip: expect.any(String) }]);
+  });
+
+  it('limits the sign-ins an address begins and does not finish', async () => {
+    const peer = '198.51.100.7';
+    const from = (id: string) => t.call('GET', `/api/auth/oidc/${id}/start`, { peer });
+    for (let n = 0; n < 60; n++) {
+      expect((await from('main')).headers.get('location')?.startsWith(provider.issuer), String(n)).toBe(true);
+    }
+    const held = await from('main');
+    expect(held.headers.get('location')).toBe('/login?error=busy');
+    expect(held.headers.get('set-cookie')).toBeNull();
+    expect((await t.call('GET', '/api/auth/oidc/main/start', { peer: '198.51.100.8' })).status).toBe(302);
+    expect(
+      (await t.call('GET', '/api/auth/oidc/main/start', { peer: '198.51.100.8' })).headers.get('location'),
+    ).not.toBe('/login?error=busy');
   });
 
   it('refuses a wrong state and a replayed callback', async () => {
@@ -136,7 +243,7 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
     expect((await callback(back)).headers.get('location')).toBe('/');
     const replay = await callback(back);
     expect(replay.headers.get('location')).toBe('/login?error=state');
-    expect(replay.headers.get('set-cookie')).toBeNull();
+    expect(sessionOf(replay)).toBe('');
   });
 
   it('refuses a state of another provider and a state older than ten minutes', async () => {
@@ -159,8 +266,7 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
   });
 
   it('sends the PKCE challenge, and the token exchange depends on the stored verifier', async () => {
-    const start = await t.call('GET', '/api/auth/oidc/main/start');
-    const auth = new URL(start.headers.get('location') ?? '');
+    const auth = new URL((await start('main')).headers.get('location') ?? '');
     expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
     expect(auth.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(auth.searchParams.get('nonce')).toBeTruthy();
@@ -172,7 +278,7 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
       .where(eq(signInStates.state, back.searchParams.get('state') ?? ''));
     const res = await callback(back);
     expect(res.headers.get('location')).toBe('/login?error=failed');
-    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(sessionOf(res)).toBe('');
   });
 
   it('ends on the login page when the person refuses at the provider', async () => {
@@ -181,10 +287,10 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
   });
 
   it('ends on the login page when the provider is down or not configured', async () => {
-    const down = await t.call('GET', '/api/auth/oidc/down/start');
+    const down = await start('down');
     expect(down.status).toBe(302);
     expect(down.headers.get('location')).toBe('/login?error=provider');
-    const none = await t.call('GET', '/api/auth/oidc/nobody/start');
+    const none = await start('nobody');
     expect(none.headers.get('location')).toBe('/login?error=no-provider');
     const noneBack = await t.call('GET', '/api/auth/oidc/nobody/callback?code=a&state=b');
     expect(noneBack.headers.get('location')).toBe('/login?error=no-provider');
@@ -192,7 +298,7 @@ describe.each(DB_KINDS)('OIDC sign-in on %s', (kind) => {
 
   it('signs out of the provider too: the logout answers its end_session address with the id_token', async () => {
     const res = await callback(await throughProvider('main', 'region'));
-    const out = await (await t.call('POST', '/api/auth/logout', { cookie: cookieOf(res) })).json();
+    const out = await (await t.call('POST', '/api/auth/logout', { cookie: sessionOf(res) })).json();
     const url = new URL(out.providerLogoutUrl);
     expect(url.origin).toBe(provider.issuer);
     expect(url.searchParams.get('id_token_hint')?.split('.')).toHaveLength(3);

@@ -172,8 +172,25 @@ describe.skipIf(!enabled).each(DB_KINDS)('LDAP sign-in on %s', (kind) => {
   });
 
   it('refuses a directory person without an Opora account unless auto-creation is on', async () => {
-    await expect(signIn('sidorov', 'Domain-Pass-3')).rejects.toThrow('не найдена в Опоре');
+    const address = `192.0.2.${++ip}`;
+    await expect(
+      login(
+        database.db,
+        SESSIONS,
+        { login: 'sidorov', password: 'Domain-Pass-3', ip: address, userAgent: null },
+        {},
+        ldap,
+      ),
+    ).rejects.toThrow('не найдена в Опоре');
     expect(await userOf('sidorov')).toBeUndefined();
+    // The right password did not sign anybody in: a failed sign-in in the log, and the counter stays.
+    const failed = await database.db
+      .select({ payload: auditEvents.payload })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.type, 'user.login_failed'), eq(auditEvents.entityId, 'sidorov')));
+    expect(failed.map((e) => e.payload)).toEqual([{ login: 'sidorov', ip: address }]);
+    const counters = await database.db.select().from(authThrottle);
+    expect(counters.find((c) => c.key === `li:${address}|sidorov`)?.failures).toBe(1);
     const s = await signIn('sidorov', 'Domain-Pass-3', ldapOf(slapd.url, { LDAP_AUTO_CREATE: 'true' }));
     const created = await userOf('sidorov');
     expect(created).toMatchObject({ id: s.userId, fullName: 'Сидоров Павел Андреевич', passwordHash: null });

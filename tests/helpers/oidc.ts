@@ -6,11 +6,16 @@ import { type DevProvider, startDevProvider } from '../../scripts/dev-oidc-provi
 /** testApp's PUBLIC_URL: the provider redirects there, and the test hands the address to testApp. */
 export const TEST_PUBLIC_URL = 'http://localhost:3000';
 
-export async function startTestProvider(ids: string[], emails: Record<string, string> = {}) {
+export async function startTestProvider(
+  ids: string[],
+  emails: Record<string, string> = {},
+  unverified: string[] = [],
+) {
   return startDevProvider({
     redirectUris: ids.map((id) => `${TEST_PUBLIC_URL}/api/auth/oidc/${id}/callback`),
     postLogoutRedirectUris: [`${TEST_PUBLIC_URL}/login`],
     emails,
+    unverified,
   });
 }
 

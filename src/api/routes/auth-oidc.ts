@@ -1,9 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { OidcSignInError } from '../../modules/auth/oidc/errors.js';
 import { finishOidcSignIn } from '../../modules/auth/oidc/finish-sign-in.js';
-import { startOidcSignIn } from '../../modules/auth/oidc/start-sign-in.js';
-import type { App, Deps } from '../context.js';
+import { oidcLogError } from '../../modules/auth/oidc/log-error.js';
+import { SIGN_IN_STATE_MINUTES, startOidcSignIn } from '../../modules/auth/oidc/start-sign-in.js';
+import { RateLimitedError } from '../../modules/auth/throttle.js';
+import type { App, Deps, Env } from '../context.js';
 import { clientIp } from '../context.js';
 import { okJson } from '../openapi.js';
 import { setSessionCookie } from '../session-cookie.js';
@@ -37,10 +41,18 @@ const redirect = (description: string) => ({
   302: { description, headers: { Location: { schema: { type: 'string' as const } } } },
 });
 
-const toLogin = (e: unknown) => {
-  const code = e instanceof OidcSignInError ? e.code : 'failed';
-  if (!(e instanceof OidcSignInError) || code === 'failed' || code === 'provider') {
-    console.warn(`OIDC sign-in failed (${code}):`, e instanceof OidcSignInError ? e.cause : e);
+/**
+ * The browser's half of the state (login CSRF, ADR 0040 «Проверка ревью»): set at /start, required equal
+ * to the callback's state, cleared there. Lax: it travels on the provider's top-level redirect back.
+ */
+const STATE_COOKIE = 'opora_oidc_state';
+const STATE_COOKIE_PATH = '/api/auth/oidc/';
+
+const toLogin = (c: Context<Env>, e: unknown) => {
+  const code = e instanceof OidcSignInError ? e.code : e instanceof RateLimitedError ? 'busy' : 'failed';
+  if (code === 'failed' || code === 'provider') {
+    // Not under `err`: its serializer would log the whole error with its cause (a response body).
+    c.var.log.warn({ req: c.var.requestId, code, failure: oidcLogError(e) }, 'OIDC sign-in failed');
   }
   return `/login?error=${code}`;
 };
@@ -79,15 +91,23 @@ export function authOidcRoutes(app: App, deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       try {
-        const url = await startOidcSignIn(deps.db, {
+        const { url, state } = await startOidcSignIn(deps.db, {
           providers: config.oidcProviders,
           id,
           publicUrl: config.publicUrl,
           returnTo: c.req.valid('query').returnTo,
+          ip: clientIp(c, config.trustedProxies),
+        });
+        setCookie(c, STATE_COOKIE, state, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: config.cookieSecure,
+          path: STATE_COOKIE_PATH,
+          maxAge: SIGN_IN_STATE_MINUTES * 60,
         });
         return c.redirect(url, 302);
       } catch (e) {
-        return c.redirect(toLogin(e), 302);
+        return c.redirect(toLogin(c, e), 302);
       }
     },
   );
@@ -104,12 +124,18 @@ export function authOidcRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
+      const browserState = getCookie(c, STATE_COOKIE);
+      // One use, whatever the outcome: the next sign-in starts over at /start.
+      if (browserState !== undefined) {
+        deleteCookie(c, STATE_COOKIE, { path: STATE_COOKIE_PATH, secure: config.cookieSecure });
+      }
       try {
         const s = await finishOidcSignIn(deps.db, deps.sessions, {
           providers: config.oidcProviders,
           id,
           publicUrl: config.publicUrl,
           search: new URL(c.req.url).search,
+          browserState,
           meta: { ip: clientIp(c, config.trustedProxies), userAgent: c.req.header('user-agent') ?? null },
         });
         setSessionCookie(c, config.cookieSecure, s);
@@ -117,7 +143,7 @@ export function authOidcRoutes(app: App, deps: Deps) {
         if ('stage' in s && s.stage !== 'full') return c.redirect('/login?mfa=1', 302);
         return c.redirect(s.returnTo, 302);
       } catch (e) {
-        return c.redirect(toLogin(e), 302);
+        return c.redirect(toLogin(c, e), 302);
       }
     },
   );

@@ -121,6 +121,14 @@ describe.each(DB_KINDS)('audit log on %s', (kind) => {
       { entityType: 'session', entityId: 'nobody' },
       { login: 'nobody', ip: '1.1.1.2' },
     );
+    // Failed sign-ins are recorded under the lower-cased login (login.ts); B's account is «schoolB».
+    await recordEvent(
+      db,
+      null,
+      'user.login_failed',
+      { entityType: 'session', entityId: 'schoolb' },
+      { login: 'schoolb', ip: '2.2.2.2' },
+    );
     await recordEvent(
       db,
       school1,
@@ -145,7 +153,7 @@ describe.each(DB_KINDS)('audit log on %s', (kind) => {
     const ipsB = b.flatMap((e) => e.values.filter((v) => v.label === 'IP-адрес').map((v) => v.value));
     // A: its sign-in and the failed sign-in of its login; the unknown login is nobody's.
     expect(ipsA.sort()).toEqual(['1.1.1.1', '10.0.0.1']);
-    expect(ipsB).toEqual(['10.0.0.2']);
+    expect(ipsB.sort()).toEqual(['10.0.0.2', '2.2.2.2']);
     expect(a.some((e) => e.unit?.id === SB.id)).toBe(false);
     const unitsOfA = [A.R, A.IRO, A.M1, A.M2, A.S1, A.S2, A.S3].map((u) => u.id);
     expect(b.filter((e) => e.unit && unitsOfA.includes(e.unit.id))).toEqual([]);
@@ -308,6 +316,25 @@ describe.each(DB_KINDS)('audit log on %s', (kind) => {
     expect((await search(officerA, { types: 'audit.exported' })).events.length).toBe(3);
     expect((await search(officerB, { types: 'audit.exported' })).events.length).toBe(0);
     expect(() => exportAuditCsv(db, { actor: A.as('region'), query: {} })).toThrow(AppError);
+    // Recorded before the rows, with the number planned: a download stopped after the header is logged.
+    const planned = (await search(officerA, { types: 'audit.exported', limit: 200 })).events.length;
+    const reader = exportAuditCsv(db, { actor: officerA, query: { types: 'audit.exported' } }).getReader();
+    await reader.read();
+    await reader.cancel();
+    const early = await db
+      .select({ payload: auditEvents.payload })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.type, 'audit.exported'), eq(auditEvents.actorId, officerA.userId)));
+    expect(early.map((e) => e.payload)).toContainEqual({
+      filter: { types: 'audit.exported' },
+      rows: planned,
+    });
+    // The file holds the events before the export, not the export itself.
+    const whole = (await readAll(exportAuditCsv(db, { actor: officerA, query: { types: 'audit.exported' } })))
+      .toString('utf8')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(whole).toHaveLength(1 + planned + 1);
   });
 
   it('records the reading of a teacher’s card as personal data, not as a change of the record', async () => {

@@ -62,7 +62,7 @@ export function auditScope(regions: string[]): SQL {
       or (${e.entityType} = 'user' and exists (select 1 from users su
         where su.id::text = ${e.entityId} and ${userInRegions(sql`su.id`, regions)}))
       or (${e.type} = 'user.login_failed' and exists (select 1 from users su
-        where su.login = ${e.entityId} and ${userInRegions(sql`su.id`, regions)}))
+        where lower(su.login) = ${e.entityId} and ${userInRegions(sql`su.id`, regions)}))
     ))
   )`;
 }

@@ -1,4 +1,6 @@
+import { and, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/audit.js';
 import type { Actor } from '../access/actor.js';
 import { requireAuditRegions } from './audit-scope.js';
 import { presentEvent } from './present.js';
@@ -10,7 +12,7 @@ import type { AuditEventView, AuditFilterQuery } from './views.js';
 // between cells, CRLF between rows. Streamed page by page (1 000 rows a query), never held whole; at
 // most AUDIT_CSV_MAX_ROWS rows, and a cut file says so in its last line. A cell a spreadsheet would
 // read as a formula (= + - @, tab, CR) gets a leading apostrophe. The export itself is recorded as
-// `audit.exported` (who, which filter, how many rows) in a transaction of its own once the rows are out.
+// `audit.exported` (who, which filter, how many rows planned) in a transaction of its own before the rows.
 
 export const AUDIT_CSV_MAX_ROWS = 100_000;
 const PAGE = 1000;
@@ -77,6 +79,21 @@ export function exportAuditCsv(
     async pull(controller) {
       if (!started) {
         started = true;
+        // Recorded before the first byte, in a transaction of its own (ADR 0040 «Проверка ревью»): a
+        // download cut off half-way is still in the log. `rows` is the number planned — the events under
+        // the filter up to this moment, at most `max`; the file holds exactly these (the export itself and
+        // anything later stay out, by the starting cursor), unless the reader stops reading.
+        const planned = await plannedRows(db, regions, opts.query, max);
+        cursor = planned.cursor;
+        await db.transaction(async (tx) => {
+          await recordEvent(
+            tx,
+            opts.actor,
+            'audit.exported',
+            { entityType: 'audit_log', entityId: regions.join(','), orgUnitId: regions[0] ?? null },
+            { filter: filterRecord(opts.query), rows: planned.rows },
+          );
+        });
         controller.enqueue(enc.encode(`\uFEFF${csvLine(CSV_HEADER)}`));
         return;
       }
@@ -99,16 +116,34 @@ export function exportAuditCsv(
             csvLine([`Выгрузка ограничена ${max.toLocaleString('ru-RU')} строками: уточните отбор`]),
           ),
         );
-      await db.transaction(async (tx) => {
-        await recordEvent(
-          tx,
-          opts.actor,
-          'audit.exported',
-          { entityType: 'audit_log', entityId: regions.join(','), orgUnitId: regions[0] ?? null },
-          { filter: filterRecord(opts.query), rows },
-        );
-      });
       controller.close();
     },
   });
+}
+
+/**
+ * The starting cursor «now» (every event committed so far is before it; one recorded later, after) and
+ * the number of events under the filter before it, at most `max`.
+ */
+async function plannedRows(db: Db, regions: string[], q: AuditFilterQuery, max: number) {
+  const result = await db.execute(sql`select
+    to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as at,
+    (select coalesce(max(id), 0) + 1 from audit_events)::text as id`);
+  // Both drivers answer with { rows } (as indicators/block.ts reads them).
+  const [mark] = (result as unknown as { rows: { at: string; id: string }[] }).rows;
+  if (!mark) throw new Error('no time from the database');
+  const cursor = `${mark.at}_${mark.id}`;
+  const where = filterConditions(regions, q);
+  where.push(
+    sql`(${auditEvents.at}, ${auditEvents.id}) < (${mark.at}::timestamp at time zone 'UTC', ${Number(mark.id)})`,
+  );
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1` })
+      .from(auditEvents)
+      .where(and(...where))
+      .limit(max)
+      .as('planned'),
+  );
+  return { cursor, rows: counted?.n ?? 0 };
 }

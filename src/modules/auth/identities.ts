@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { userIdentities, users } from '../../db/schema/auth.js';
+import { roleAssignments, userIdentities, users } from '../../db/schema/auth.js';
 import { AppError } from '../../lib/errors.js';
 import { recordEvent } from '../audit/record-event.js';
 
@@ -18,6 +18,8 @@ export type ExternalPerson = {
   /** The value compared with the account: the login or the e-mail given by the provider. */
   claimValue: string;
   linkBy: 'login' | 'email';
+  /** The provider vouched for the e-mail (OIDC `email_verified === true`); required to link by e-mail. */
+  emailVerified?: boolean;
   autoCreate: boolean;
   fullName?: string;
   email?: string;
@@ -43,6 +45,8 @@ export async function linkExternalPerson(db: Db, person: ExternalPerson): Promis
         .where(and(eq(userIdentities.provider, person.provider), eq(userIdentities.subject, person.subject)));
       return { id: linked.id, login: linked.login, fullName: linked.fullName, created: false };
     }
+    // An e-mail the provider did not verify may be anybody's: whoever typed it would take the account.
+    if (person.linkBy === 'email' && person.emailVerified !== true) throw unverified();
     const column = person.linkBy === 'email' ? users.email : users.login;
     const matches = await tx
       .select({ id: users.id, login: users.login, fullName: users.fullName, isActive: users.isActive })
@@ -53,6 +57,9 @@ export async function linkExternalPerson(db: Db, person: ExternalPerson): Promis
     if (matches.length > 1) throw ambiguous(person.claimValue);
     let user = matches[0] && { ...matches[0], created: false };
     if (user && !user.isActive) throw blocked();
+    // An administrator's or security officer's account is linked only by hand (ADR 0040, «Проверка
+    // ревью»): a claim equal to its login or e-mail is not proof enough for the keys of the region.
+    if (user && (await holdsPrivilegedRole(tx, user.id))) throw privileged();
     if (!user) {
       if (!person.autoCreate) throw refused(person.claimValue);
       user = { ...(await createWithoutRoles(tx, person, value)), isActive: true, created: true };
@@ -73,6 +80,18 @@ export async function linkExternalPerson(db: Db, person: ExternalPerson): Promis
     );
     return { id: user.id, login: user.login, fullName: user.fullName, created: user.created };
   });
+}
+
+/** Roles whose accounts are never linked to an external identity automatically. */
+export const MANUAL_LINK_ROLES = ['admin', 'security_officer'] as const;
+
+async function holdsPrivilegedRole(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.userId, userId), inArray(roleAssignments.role, [...MANUAL_LINK_ROLES])))
+    .limit(1);
+  return row !== undefined;
 }
 
 async function createWithoutRoles(db: Db, person: ExternalPerson, value: string) {
@@ -104,7 +123,7 @@ async function createWithoutRoles(db: Db, person: ExternalPerson, value: string)
 /** A refusal of the linking rule; `reason` lets a caller that cannot show text (OIDC) name the case. */
 export class LinkRefused extends AppError {
   constructor(
-    readonly reason: 'unknown' | 'ambiguous' | 'blocked',
+    readonly reason: 'unknown' | 'ambiguous' | 'blocked' | 'unverified' | 'privileged',
     message: string,
   ) {
     super('UNAUTHENTICATED', message);
@@ -122,3 +141,13 @@ const ambiguous = (value: string) =>
     `Адрес «${value}» указан у нескольких учётных записей Опоры. Обратитесь к администратору.`,
   );
 const blocked = () => new LinkRefused('blocked', 'Учётная запись отключена. Обратитесь к администратору.');
+const unverified = () =>
+  new LinkRefused(
+    'unverified',
+    'Поставщик входа не подтвердил ваш адрес электронной почты, поэтому связать его с учётной записью Опоры нельзя. Обратитесь к администратору.',
+  );
+const privileged = () =>
+  new LinkRefused(
+    'privileged',
+    'Учётная запись администратора или ответственного за безопасность не связывается с внешним входом автоматически: администратору нужно связать её вручную — свяжите учётную запись в карточке пользователя или войдите по паролю.',
+  );

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { userIdentities, users } from '../../db/schema/auth.js';
 import { AppError } from '../../lib/errors.js';
 import { recordEvent } from '../audit/record-event.js';
+import { LinkRefused } from './identities.js';
 import { checkDirectoryPassword, type DirectoryPerson, type LdapSettings } from './ldap/directory.js';
 import { LDAP_PROVIDER, signInWithDirectory } from './ldap/sign-in-ldap.js';
 import { verifyPasswordOf } from './password.js';
@@ -55,18 +56,29 @@ export async function login(
     await leaveGate(db, gate, outcome === 'wrong', probe.now);
   }
   const meta = { ip: input.ip, userAgent: input.userAgent };
-  if (ldap && person) {
-    await clearAttempts(db, [pairKey]);
-    return signInWithDirectory(db, settings, ldap, person, meta);
-  }
-  if (!user || outcome !== 'ok') {
-    await recordEvent(
+  const failed = () =>
+    recordEvent(
       db,
       null,
       'user.login_failed',
       { entityType: 'session', entityId: name },
       { login: name, ip: input.ip },
     );
+  if (ldap && person) {
+    let signedIn: Awaited<ReturnType<typeof signInWithDirectory>>;
+    try {
+      signedIn = await signInWithDirectory(db, settings, ldap, person, meta);
+    } catch (e) {
+      // The directory took the password but the account could not be linked: a failed sign-in all the
+      // same, recorded, and the counter stays (it is cleared only by a sign-in that happened).
+      if (e instanceof LinkRefused) await failed();
+      throw e;
+    }
+    await clearAttempts(db, [pairKey]);
+    return signedIn;
+  }
+  if (!user || outcome !== 'ok') {
+    await failed();
     throw new AppError('UNAUTHENTICATED', 'Неверный логин или пароль');
   }
   await clearAttempts(db, [pairKey]);

@@ -4,6 +4,7 @@ import type { ConnectionOptions } from 'node:tls';
 import { Client, type Entry, InvalidCredentialsError, SizeLimitExceededError } from 'ldapts';
 import type { Config } from '../../../config.js';
 import { AppError } from '../../../lib/errors.js';
+import { log } from '../../../lib/log.js';
 import { memberFilter, userFilter } from './filter.js';
 
 export type LdapSettings = NonNullable<Config['ldap']> & {
@@ -106,7 +107,7 @@ async function bindService(client: Client, settings: LdapSettings) {
     await client.bind(settings.bindDn ?? '', settings.bindPassword ?? '');
   } catch (e) {
     if (e instanceof InvalidCredentialsError) {
-      console.error('LDAP: каталог отклонил служебную учётную запись LDAP_BIND_DN');
+      log.error('LDAP: каталог отклонил служебную учётную запись LDAP_BIND_DN');
       throw new AppError(
         'UNAUTHENTICATED',
         'Вход через каталог недоступен: каталог отклонил служебную учётную запись Опоры. Обратитесь к администратору.',
@@ -170,7 +171,17 @@ const first = (v: Entry[string] | undefined) => values(v)[0];
 /** Anything but a Russian AppError (refused connection, timeout, TLS) means the directory is out of reach. */
 function asUnavailable(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  console.error('LDAP: каталог недоступен:', e instanceof Error ? e.message : e);
+  // Type and code only: a directory's message may quote a DN or a filter with the login (personal data).
+  const code = (e as { code?: unknown } | null)?.code;
+  log.error(
+    {
+      failure: {
+        type: e instanceof Error ? e.name : typeof e,
+        ...(code !== undefined ? { code: String(code) } : {}),
+      },
+    },
+    'LDAP: каталог недоступен',
+  );
   return new AppError(
     'UNAUTHENTICATED',
     'Каталог учётных записей (LDAP) не отвечает, вход через него сейчас невозможен. Повторите позже или обратитесь к администратору.',

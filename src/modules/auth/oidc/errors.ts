@@ -12,6 +12,11 @@ export const OIDC_ERROR_MESSAGES = {
   ambiguous:
     'Ваш адрес электронной почты указан у нескольких учётных записей Опоры. Обратитесь к администратору.',
   blocked: 'Учётная запись отключена. Обратитесь к администратору.',
+  unverified:
+    'Поставщик входа не подтвердил ваш адрес электронной почты, поэтому связать его с учётной записью Опоры нельзя. Обратитесь к администратору.',
+  privileged:
+    'Учётная запись администратора или ответственного за безопасность не связывается со входом через поставщика автоматически. Войдите по паролю, а затем свяжите учётную запись в карточке пользователя.',
+  busy: 'С вашего адреса начато слишком много входов. Подождите минуту и начните вход заново.',
   failed: 'Не удалось проверить ответ поставщика входа. Начните вход заново.',
 } as const;
 
@@ -25,6 +30,8 @@ export class OidcSignInError extends Error {
   constructor(
     readonly code: OidcErrorCode,
     override readonly cause?: unknown,
+    /** The login or e-mail the provider named, when known: what a failed sign-in is recorded under. */
+    readonly login?: string,
   ) {
     super(OIDC_ERROR_MESSAGES[code]);
   }
