@@ -9,8 +9,11 @@ import { buildRegion } from '../../../tests/helpers/fixture.js';
 import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Database, Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
+import { userIdentities } from '../../db/schema/auth.js';
+import { notificationSettings } from '../../db/schema/notifications.js';
 import { organisationOrders } from '../../db/schema/organisation.js';
 import { systemActor } from '../access/actor.js';
+import { addAssignment, createUser } from '../auth/users.js';
 import { saveFile } from '../files/save-file.js';
 import { databaseStorage, localStorage } from '../files/storage.js';
 import { createOrgUnit } from '../orgs/org-units.js';
@@ -57,6 +60,8 @@ describe('region import refuses what an archive must not do (pglite)', () => {
   let dir: string;
   let f: Awaited<ReturnType<typeof buildRegion>>;
   let other: { id: string; path: string };
+  let outsiderId: string;
+  const OUTSIDER_SUBJECT = 'outsider-oidc-subject-7c1d';
 
   beforeAll(async () => {
     source = await freshDatabase('pglite');
@@ -72,12 +77,31 @@ describe('region import refuses what an archive must not do (pglite)', () => {
       userId: f.as('admin').userId,
       maxBytes: 1_000_000,
     });
+    // An author from another region: his row is the region's, his sign-in links and settings are not.
+    const outsider = await createUser(source.db, {
+      actor: TEST_SYSTEM,
+      input: { login: 'outsider', fullName: 'Автор из другой области', password: 'password-123' },
+    });
+    await addAssignment(source.db, {
+      actor: TEST_SYSTEM,
+      userId: outsider.id,
+      input: { role: 'regional_operator', orgUnitId: other.id },
+    });
+    outsiderId = outsider.id;
+    await source.db
+      .insert(userIdentities)
+      .values({ userId: outsider.id, provider: 'oidc', subject: OUTSIDER_SUBJECT });
+    await source.db.insert(notificationSettings).values({ userId: outsider.id });
+    await source.db
+      .insert(userIdentities)
+      .values({ userId: f.as('admin').userId, provider: 'oidc', subject: 'admin-sub' });
     await source.db.insert(organisationOrders).values({
       orgUnitId: f.R.id,
       number: '1',
       date: '2026-09-01',
       title: 'О рабочей группе',
       fileId: file.id,
+      createdBy: outsider.id,
     });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opora-rx-safety-'));
     const out = path.join(dir, 'region.zip');
@@ -108,6 +132,16 @@ describe('region import refuses what an archive must not do (pglite)', () => {
       await expect(p).resolves.toBeTruthy();
     });
     expect(r.units).toBe(7);
+  });
+
+  it('moves sign-in links and settings only of people with a role in the region', () => {
+    const users = lines(entries['tables/users.jsonl']).map((u) => u.id);
+    expect(users).toContain(outsiderId);
+    const identities = lines(entries['tables/user_identities.jsonl']);
+    expect(identities.map((i) => i.subject)).toEqual(['admin-sub']);
+    expect(lines(entries['tables/notification_settings.jsonl']).map((n) => n.user_id)).not.toContain(
+      outsiderId,
+    );
   });
 
   it('refuses a storage key that is not the hash of its body (path traversal)', async () => {
