@@ -11,9 +11,19 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
 }
 
+/** Every key is the SHA-256 of the body in lower-case hex (save-file, publications, region export). */
+export const STORAGE_KEY = /^[0-9a-f]{64}$/;
+
 /** A directory on the local disk: the embedded single-instance setup. */
 export function localStorage(dir: string): FileStorage {
-  const file = (key: string) => path.join(dir, key.slice(0, 2), key);
+  const root = path.resolve(dir);
+  // Defence in depth: a key from outside (an imported archive) must never name a path outside `dir`.
+  const file = (key: string) => {
+    if (!STORAGE_KEY.test(key)) throw new Error(`Недопустимый ключ хранилища файлов: ${key.slice(0, 80)}`);
+    const full = path.resolve(root, key.slice(0, 2), key);
+    if (!full.startsWith(`${root}${path.sep}`)) throw new Error('Ключ хранилища указывает вне его каталога');
+    return full;
+  };
   return {
     async put(key, data) {
       await fs.mkdir(path.dirname(file(key)), { recursive: true });

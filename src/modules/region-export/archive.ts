@@ -38,7 +38,17 @@ export class ArchiveWriter {
   bytes = 0;
 
   constructor(file: string) {
-    this.out = fs.createWriteStream(file);
+    // Only the owner reads it (the region's personal data), and never over a file already there (a
+    // link planted at the path, or someone's earlier archive).
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'wx', 0o600);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EEXIST')
+        throw new AppError('CONFLICT', `Файл ${file} уже существует: укажите другой файл архива`);
+      throw e;
+    }
+    this.out = fs.createWriteStream('', { fd });
     this.out.on('error', (e) => {
       this.failed = e;
     });
@@ -102,6 +112,11 @@ export class ArchiveWriter {
   }
 }
 
+/** Caps of the unpacked archive: one entry, and all of them together. */
+export type UnzipLimits = { entryBytes: number; totalBytes: number };
+export const UNZIP_LIMITS: UnzipLimits = { entryBytes: 1024 * 1048576, totalBytes: 3 * 1024 * 1048576 };
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
 export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export type OpenedArchive = { manifest: Manifest; entry: (name: string) => Uint8Array };
@@ -110,13 +125,27 @@ export type OpenedArchive = { manifest: Manifest; entry: (name: string) => Uint8
  * Opens an archive and proves it whole: a readable manifest of this format, every listed entry present
  * with its checksum and size, no entry that the manifest does not list. Any difference — refusal.
  */
-export function openArchive(data: Uint8Array): OpenedArchive {
+export function openArchive(data: Uint8Array, limits: UnzipLimits = UNZIP_LIMITS): OpenedArchive {
   let files: Record<string, Uint8Array>;
+  // A ZIP bomb is refused from the entries' declared sizes, before anything is inflated; fflate inflates
+  // an entry into a buffer of its declared size, so a lie about it only breaks the entry's checksum.
+  let total = 0;
+  const over: { name?: string } = {};
   try {
-    files = unzipSync(data);
+    files = unzipSync(data, {
+      filter: (f) => {
+        total += f.originalSize;
+        if (f.originalSize > limits.entryBytes || total > limits.totalBytes) over.name ??= f.name;
+        return over.name === undefined;
+      },
+    });
   } catch {
     throw new ArchiveError('Файл не является ZIP-архивом выгрузки региона или повреждён');
   }
+  if (over.name !== undefined)
+    throw new ArchiveError(
+      `Архив слишком велик в распакованном виде (файл ${over.name.slice(0, 100)}; предел — ${mb(limits.entryBytes)} МБ на файл и ${mb(limits.totalBytes)} МБ всего): импорт отклонён`,
+    );
   const raw = files['manifest.json'];
   if (!raw) throw new ArchiveError('В архиве нет manifest.json: это не выгрузка региона Опоры');
   let parsed: unknown;

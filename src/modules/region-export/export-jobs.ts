@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { files } from '../../db/schema/files.js';
@@ -9,11 +9,11 @@ import { jobs } from '../../db/schema/jobs.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { enqueueJob, type Job, type JobHandler } from '../../jobs/runner.js';
 import { forbidden, notFound, parseInput } from '../../lib/errors.js';
-import { type Actor, isAdmin } from '../access/actor.js';
+import type { Actor } from '../access/actor.js';
 import { loadActor } from '../auth/load-actor.js';
 import type { FileStorage } from '../files/storage.js';
 import { sha256 } from './archive.js';
-import { exportRegion, recordRegionExported } from './export-region.js';
+import { adminRegions, exportRegion, recordRegionExported } from './export-region.js';
 
 // «Выгрузить данные региона» in the browser (issue 17 §6): the request queues a job (kind
 // `region.export`); the job writes the archive to a temporary file, keeps it as a stored file (a `files`
@@ -47,13 +47,20 @@ export const regionExportView = z.object({
 });
 export type RegionExportView = z.infer<typeof regionExportView>;
 
-const need = (actor: Actor) => {
-  if (!isAdmin(actor)) throw forbidden('Выгружать данные региона может администратор');
+/** The regions the actor exports (where he holds `admin`), or 403 for anyone who is admin nowhere. */
+const need = (actor: Actor): string[] => {
+  const regions = adminRegions(actor);
+  if (regions.length === 0) throw forbidden('Выгружать данные региона может администратор');
+  return regions;
 };
 
+/** SQL "the job is an export of one of these regions": another region's export looks absent. */
+const ofRegions = (regions: string[]) => inArray(sql<string>`${jobs.params}->>'regionId'`, regions);
+
 export async function requestRegionExport(db: Db, opts: { actor: Actor; input: unknown }) {
-  need(opts.actor);
+  const regions = need(opts.actor);
   const input = parseInput(requestRegionExportInput, opts.input);
+  if (!regions.includes(input.regionId)) throw notFound('Организация');
   const [region] = await db
     .select({ id: orgUnits.id })
     .from(orgUnits)
@@ -67,26 +74,26 @@ export async function requestRegionExport(db: Db, opts: { actor: Actor; input: u
   return getRegionExport(db, { actor: opts.actor, id: job.id });
 }
 
-/** The latest exports (any administrator's): the page lists them with progress and a download link. */
+/** The latest exports of the actor's regions (any of their administrators'): progress and a download link. */
 export async function listRegionExports(db: Db, opts: { actor: Actor }): Promise<RegionExportView[]> {
-  need(opts.actor);
+  const regions = need(opts.actor);
   const rows = await db
     .select({ job: jobs, regionName: orgUnits.name })
     .from(jobs)
     .leftJoin(orgUnits, sql`${orgUnits.id}::text = ${jobs.params}->>'regionId'`)
-    .where(eq(jobs.kind, REGION_EXPORT_JOB))
+    .where(and(eq(jobs.kind, REGION_EXPORT_JOB), ofRegions(regions)))
     .orderBy(desc(jobs.createdAt))
     .limit(20);
   return rows.map((r) => view(r.job, r.regionName));
 }
 
 export async function getRegionExport(db: Db, opts: { actor: Actor; id: string }): Promise<RegionExportView> {
-  need(opts.actor);
+  const regions = need(opts.actor);
   const [row] = await db
     .select({ job: jobs, regionName: orgUnits.name })
     .from(jobs)
     .leftJoin(orgUnits, sql`${orgUnits.id}::text = ${jobs.params}->>'regionId'`)
-    .where(and(eq(jobs.id, opts.id), eq(jobs.kind, REGION_EXPORT_JOB)));
+    .where(and(eq(jobs.id, opts.id), eq(jobs.kind, REGION_EXPORT_JOB), ofRegions(regions)));
   if (!row) throw notFound('Объект');
   return view(row.job, row.regionName);
 }
@@ -125,8 +132,11 @@ export function regionExportJob(storage: FileStorage | undefined): JobHandler {
     const params = jobParams.safeParse(job.params);
     if (!params.success) throw new Error('Неверные параметры задания выгрузки');
     const actor = job.createdBy ? await loadActor(db, job.createdBy) : null;
-    if (!actor || !isAdmin(actor)) throw new Error('Запросивший выгрузку больше не администратор');
-    const out = path.join(os.tmpdir(), `opora-region-${job.id}.zip`);
+    if (!actor || !adminRegions(actor).includes(params.data.regionId))
+      throw new Error('Запросивший выгрузку больше не администратор этого региона');
+    // A private folder: the archive holds the region's personal data, never at a guessable shared path.
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'opora-region-'));
+    const out = path.join(folder, 'region.zip');
     try {
       const r = await exportRegion(db, { actor, regionId: params.data.regionId, storage, out, progress });
       const data = await fs.readFile(out);
@@ -153,7 +163,7 @@ export function regionExportJob(storage: FileStorage | undefined): JobHandler {
       const rows = Object.values(r.manifest.tables).reduce((s, t) => s + t.rows, 0);
       return { fileId, fileName, bytes: data.length, rows, files: r.manifest.files, seconds: r.seconds };
     } finally {
-      await fs.rm(out, { force: true });
+      await fs.rm(folder, { recursive: true, force: true });
     }
   };
 }

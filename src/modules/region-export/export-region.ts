@@ -2,7 +2,8 @@ import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/orgs.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
+import { type Actor, type AnyActor, isSystem } from '../access/actor.js';
+import { regionOfPath } from '../access/region-level.js';
 import { recordEvent } from '../audit/record-event.js';
 import type { FileStorage } from '../files/storage.js';
 import { ArchiveWriter, FORMAT, FORMAT_VERSION, type Manifest } from './archive.js';
@@ -39,16 +40,30 @@ export async function findRegion(db: Db, ref: string): Promise<RegionRef> {
   return region;
 }
 
+/** Regions where the actor holds `admin` (the region of each such assignment, as audit-scope.ts reads it). */
+export function adminRegions(actor: Actor): string[] {
+  const out: string[] = [];
+  for (const a of actor.assignments) {
+    if (a.role !== 'admin') continue;
+    const region = regionOfPath(a.unitPath);
+    if (region && !out.includes(region)) out.push(region);
+  }
+  return out;
+}
+
 export type ExportResult = { manifest: Manifest; bytes: number; seconds: number };
 
 export async function exportRegion(
   db: Db,
   opts: { actor: AnyActor; regionId: string; storage: FileStorage; out: string; progress?: Progress },
 ): Promise<ExportResult> {
-  if (!isSystem(opts.actor) && !isAdmin(opts.actor))
+  const actor = opts.actor;
+  if (!isSystem(actor) && adminRegions(actor).length === 0)
     throw forbidden('Выгружать данные региона может администратор');
   const started = Date.now();
   const region = await findRegion(db, opts.regionId);
+  // An administrator exports only his own region(s); another region looks absent.
+  if (!isSystem(actor) && !adminRegions(actor).includes(region.id)) throw notFound('Организация');
   const progress = opts.progress ?? (() => {});
   // Inside the transaction progress is not awaited: on PGlite the job's progress write waits for the
   // transaction's one connection, so awaiting it there would never return.

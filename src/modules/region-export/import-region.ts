@@ -4,11 +4,13 @@ import { queryRows } from '../../db/rows.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
-import type { FileStorage } from '../files/storage.js';
+import { type FileStorage, STORAGE_KEY } from '../files/storage.js';
 import { decryptPersonal } from '../pupils/pupil-crypto.js';
 import { ArchiveError, type Manifest, openArchive, sha256 } from './archive.js';
 import { foreignKeys, insertOrder, migrationLevel, tableColumns } from './catalog.js';
+import { checkManifestRegion, refuseRowsOutsideRegion } from './import-check.js';
 import { isExcluded, isReferenced, REGION_RULES, type TableRule } from './rules.js';
+import { omittedColumns } from './select.js';
 
 // `importRegion` puts a region's archive into another installation (issue 17 §6): the archive proven
 // whole first (checksums), the same level of migrations, then one transaction — all or nothing — with the
@@ -76,23 +78,28 @@ export async function importRegion(
         }),
       );
       const counts: Record<string, number> = {};
+      const imported = new Map<string, string[]>();
       for (const table of insertOrder(Object.keys(manifest.tables), fks)) {
         const rule = rules[table];
         if (!rule || isExcluded(rule)) continue;
         const rows = readLines(entry(`tables/${table}.jsonl`), table);
+        imported.set(table, rows);
+        if (table === 'org_units') checkManifestRegion(manifest, rows);
         const cols = columns.get(table);
         if (!cols) throw new ArchiveError(`Таблицы ${table} нет в этой базе`);
         if (isReferenced(rule) && rule.naturalKey) {
           await mergeDictionary(tx, table, rule.naturalKey, rows);
         } else {
           await refuseTakenIds(tx, table, cols, rows);
-          const fresh = 'freshId' in rule && rule.freshId ? rule.freshId.column : null;
+          // What the export never writes is never read either (a password hash, a printed link, a job
+          // id, the journal's number): those columns take their defaults, whatever the archive says.
+          const forced = new Set(omittedColumns(rule));
           const remap = new Map(
             fks
               .filter((fk) => fk.table === table && dictionaries.has(fk.references))
               .map((fk) => [fk.column, fk.references]),
           );
-          const list = cols.filter((c) => c !== fresh);
+          const list = cols.filter((c) => !forced.has(c));
           const values = list.map((c) => {
             const dict = remap.get(c);
             return dict
@@ -110,6 +117,9 @@ export async function importRegion(
         if (rows.length !== manifest.tables[table]?.rows)
           throw new ArchiveError(`Число строк ${table} не совпадает с описанием архива`);
       }
+      if (!imported.has('org_units'))
+        throw new ArchiveError('В архиве нет дерева организаций региона: импорт отклонён');
+      await refuseRowsOutsideRegion(tx, manifest, imported);
       const files = await putFiles(opts.storageFor(tx), manifest, entry);
       const pupilIdentityReadable = await pupilKeyReads(tx, manifest.region.path);
       await recordEvent(
@@ -195,7 +205,11 @@ async function putFiles(
   );
   for (const f of rows) {
     const body = entry(`files/${f.id}`);
-    if (sha256(body) !== f.sha256)
+    // The key names a place in the storage: only a content hash, and the hash of this very body.
+    if (typeof f.storage_key !== 'string' || !STORAGE_KEY.test(f.storage_key))
+      throw new ArchiveError(`Недопустимый ключ хранения файла ${f.id}: импорт отклонён`);
+    const digest = sha256(body);
+    if (digest !== f.sha256 || digest !== f.storage_key)
       throw new ArchiveError(`Содержимое файла ${f.id} не совпадает с его описанием`);
     await storage.put(f.storage_key, Buffer.from(body));
   }

@@ -202,11 +202,16 @@ export const REGION_RULES = {
       password_hash: 'хеш пароля — секрет; после импорта пароль задаёт администратор или вход через SSO',
     },
   },
+  // Only of the people who hold a role in the region: an author from another region (a row of the region
+  // points to him) is not the region's to move — his sign-in links and settings stay at home.
   user_identities: {
-    take: under('user_id', 'users'),
-    what: 'связи пользователей с внешними учётными записями (OIDC, LDAP): поставщик и идентификатор, без секретов',
+    take: 't.user_id in {role_assignments.user_id}',
+    what: 'связи с внешними учётными записями (OIDC, LDAP) пользователей с ролью в регионе: поставщик и идентификатор, без секретов',
   },
-  notification_settings: { take: under('user_id', 'users'), what: 'настройки уведомлений пользователей' },
+  notification_settings: {
+    take: 't.user_id in {role_assignments.user_id}',
+    what: 'настройки уведомлений пользователей с ролью в регионе',
+  },
   files: { referenced: true, what: 'описания файлов; содержимое — files/<id>' },
   // Excluded, each with the reason.
   sessions: { exclude: 'сеансы входа — секреты установки, после переноса пользователи входят заново' },
