@@ -18,7 +18,8 @@ if (!slapdAvailable) {
   );
 }
 
-test.skip(!slapdAvailable, 'slapd is not installed');
+// In CI (CI=true, .ci/run installs slapd) a missing slapd fails the story instead of skipping it.
+test.skip(!slapdAvailable && !process.env.CI, 'slapd is not installed');
 
 test('a directory user signs in through the ordinary form and sees the regional operator’s start page', async ({
   page,

@@ -1,4 +1,5 @@
 import type { ROLES } from '../../db/schema/values.js';
+import { ROADMAP_FIELD_LABELS } from '../roadmaps/field-labels.js';
 import {
   ITEM_STATUS_LABELS,
   LEVEL_LABELS,
@@ -11,35 +12,8 @@ import {
 // the whole payload as JSON.
 
 export const FIELD_LABELS: Record<string, string> = {
-  // Roadmaps, items (the same words as web/roadmap/strings.ts).
-  number: '№',
-  level: 'Уровень',
-  measure: 'Мероприятие',
-  description: 'Описание',
-  deadlineText: 'Срок',
-  periodFrom: 'Начало периода',
-  periodTo: 'Окончание периода',
-  recurrence: 'Периодичность',
-  dueDate: 'Контрольная дата',
-  responsibleUnitIds: 'Ответственные организации',
-  responsibleText: 'Ответственные',
-  participants: 'Участники',
-  indicator: 'Показатель',
-  targetComparator: 'Условие целевого значения',
-  targetValue: 'Целевое значение',
-  targetUnit: 'Единица измерения',
-  actualValue: 'Фактическое значение',
-  evidenceKind: 'Подтверждающий документ',
-  title: 'Название',
-  kind: 'Вид',
-  periodKind: 'Вид периода',
-  periodYear: 'Год',
-  approvalBody: 'Кем утверждена',
-  orderNumber: 'Номер приказа',
-  orderDate: 'Дата приказа',
-  status: 'Статус',
-  comment: 'Комментарий',
-  targetUnitIds: 'Адресаты',
+  // Roadmaps, items: the words of the roadmap pages, and a few more.
+  ...ROADMAP_FIELD_LABELS,
   // People and accounts.
   login: 'Логин',
   fullName: 'ФИО',

@@ -39,42 +39,7 @@ export const STATUS_BAR_COLORS: Record<ItemView['status'], string> = {
   cancelled: 'dark.3',
 };
 
-/** Field names in the history of items, roadmaps, sections and tasks. */
-export const FIELD_LABELS: Record<string, string> = {
-  number: '№',
-  level: 'Уровень',
-  measure: 'Мероприятие',
-  description: 'Описание',
-  deadlineText: 'Срок',
-  periodFrom: 'Начало периода',
-  periodTo: 'Окончание периода',
-  recurrence: 'Периодичность',
-  dueDate: 'Контрольная дата',
-  responsibleUnitIds: 'Ответственные организации',
-  responsibleText: 'Ответственные',
-  participants: 'Участники',
-  indicator: 'Показатель',
-  targetComparator: 'Условие целевого значения',
-  targetValue: 'Целевое значение',
-  targetUnit: 'Единица измерения',
-  actualValue: 'Фактическое значение',
-  evidenceKind: 'Подтверждающий документ',
-  targetCoverage: 'Факт — охват по исполнению нижестоящих',
-  coverageBinding: 'Привязка к охвату по данным системы',
-  proofWaiver: 'Исключение из правила подтверждения',
-  title: 'Название',
-  kind: 'Вид',
-  periodKind: 'Вид периода',
-  periodYear: 'Год',
-  approvalBody: 'Кем утверждена',
-  orderNumber: 'Номер приказа',
-  orderDate: 'Дата приказа',
-  orderFileId: 'Файл приказа',
-  status: 'Статус',
-  comment: 'Комментарий',
-  linkedItemId: 'Связанное мероприятие',
-  targetUnitIds: 'Адресаты',
-};
+export { ROADMAP_FIELD_LABELS as FIELD_LABELS } from '../../modules/roadmaps/field-labels.js';
 
 /** Russian noun form after a number (the shared one): plural(5, ['школа', 'школы', 'школ']) → 'школ'. */
 export { plural };
