@@ -9,6 +9,7 @@ import {
   contextValues,
   dataImports,
 } from '../../src/db/schema/assessment.js';
+import { schoolNameConfirmations } from '../../src/db/schema/assessment-tables.js';
 import { orgUnits } from '../../src/db/schema/orgs.js';
 import type {
   ConvertedConfirmation,
@@ -100,7 +101,14 @@ export function codedRegion(kind: 'pglite' | 'postgres') {
 }
 
 export async function wipeData(db: Db) {
-  for (const t of [assessmentResults, contextValues, confirmationResults, dataImports, assessmentPacks]) {
+  for (const t of [
+    assessmentResults,
+    contextValues,
+    confirmationResults,
+    dataImports,
+    assessmentPacks,
+    schoolNameConfirmations,
+  ]) {
     await db.delete(t);
   }
 }

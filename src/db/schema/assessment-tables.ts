@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth.js';
 import { orgUnits } from './orgs.js';
 
@@ -24,4 +24,23 @@ export const assessmentTableTemplates = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('assessment_table_templates_name_uq').on(t.regionId, t.name)],
+);
+
+// A school name the user confirmed in the import dialog (issue 16 §1): the next file naming the school
+// the same way in the same municipality is matched without asking again. Kept per region; the key is the
+// normalised name and municipality (match-schools.ts), so «МБОУ СОШ №1» and «СОШ № 1» are one key.
+export const schoolNameConfirmations = pgTable(
+  'school_name_confirmations',
+  {
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    nameKey: text('name_key').notNull(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.nameKey] })],
 );

@@ -62,6 +62,33 @@ describe.each(DB_KINDS)('import of an assessment table: checks and refusals (%s)
     expect(done).toMatchObject({ ok: true, schools: 3, results: 6 });
     expect(done.notes).toEqual([{ row: 2, column: null, message: 'Пропущена строка «Район»' }]);
     expect((await stored()).results.filter((r) => r.school === f.S3.id)).toHaveLength(2);
+
+    // The next file naming the school the same way (another legal form, spacing) is not asked again.
+    const again = await importAssessmentTable(db, {
+      ...opts,
+      conversion: conversion({
+        results: rows.map((r) =>
+          r.school === byName ? { ...r, school: school(null, 'МБОУ СОШ № 3', 'Второй район') } : r,
+        ),
+      }),
+      confirmedSchools: {},
+    });
+    expect(again).toMatchObject({ ok: true, schools: 3 });
+    expect(again.notes.map((n) => n.message)).toContain(
+      'По названиям, подтверждённым при прошлых загрузках: школ — 1',
+    );
+    // The same name in another municipality is another school: asked.
+    const elsewhere = await importAssessmentTable(db, {
+      ...opts,
+      dryRun: true,
+      conversion: conversion({
+        results: rows.map((r) =>
+          r.school === byName ? { ...r, school: school(null, 'СОШ №3', 'Первый район') } : r,
+        ),
+      }),
+      confirmedSchools: {},
+    });
+    expect(elsewhere.ok).toBe(false);
   });
 
   it('reports the converter’s and the package’s row errors with the file’s row numbers', async () => {

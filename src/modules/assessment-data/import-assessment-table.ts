@@ -11,6 +11,8 @@ import { countScope, deleteScope, scopeOf } from './table-scope.js';
 import { type TableConversion, type TableSchoolKey, tableNote } from './tables/mapping.js';
 import {
   matchSchools,
+  rememberConfirmedNames,
+  rememberedNote,
   type SchoolMatch,
   schoolKeyId,
   schoolKeyText,
@@ -116,11 +118,13 @@ export async function importAssessmentTable(
   const chosen = await schoolsOfRegion(db, regionId, Object.values(opts.confirmedSchools));
   const schoolOf = new Map<string, string>();
   const unknownSchools: TableImportResult['unknownSchools'] = [];
-  const notes = [...conversion.notes];
+  const notes = [...conversion.notes, ...rememberedNote(matches)];
+  const confirmedNow: { key: TableSchoolKey; schoolId: string }[] = [];
   for (const m of matches) {
     const id = resolved(m, opts.confirmedSchools[m.keyId], chosen);
     if (id) schoolOf.set(m.keyId, id);
-    else unknownSchools.push({ code: schoolKeyText(m.key), name: unresolvedReason(m) });
+    if (id && m.status !== 'matched') confirmedNow.push({ key: m.key, schoolId: id });
+    if (!id) unknownSchools.push({ code: schoolKeyText(m.key), name: unresolvedReason(m) });
     if (m.note) notes.push({ row: null, column: null, message: m.note });
   }
   const summary = { ...base, notes, schools: new Set(schoolOf.values()).size };
@@ -156,6 +160,8 @@ export async function importAssessmentTable(
     await s.referencesChecked(async () => {
       for (const t of bulkTables(pkg, schoolIds, procedureIds)) if (t.length > 0) await s.copy(t);
     });
+    const userId = actor.kind === 'user' ? actor.userId : null;
+    await rememberConfirmedNames(s.db, { regionId, userId, confirmed: confirmedNow });
     return counted;
   });
   return { ...summary, ok: true, replaced };

@@ -21,7 +21,7 @@ import {
   tableNote,
   tableSchoolKey,
 } from './tables/mapping.js';
-import { matchSchools, skippedSchoolErrors } from './tables/match-schools.js';
+import { matchSchools, rememberedNote, skippedSchoolErrors } from './tables/match-schools.js';
 
 // An uploaded assessment table in the import dialog (issue 16 §1): the analysis with the mapping that
 // applies (the user's, else the region's saved template of the file's shape completed by what the file
@@ -38,7 +38,7 @@ export const schoolMatchView = z.object({
   key: tableSchoolKey,
   status: z.enum(['matched', 'review', 'ambiguous', 'unknown']),
   schoolId: z.string().nullable(),
-  by: z.enum(['code', 'login', 'name']).nullable(),
+  by: z.enum(['code', 'login', 'confirmed', 'name']).nullable(),
   note: z.string().nullable(),
   candidates: z.array(z.object({ id: z.string(), name: z.string(), municipality: z.string().nullable() })),
 });
@@ -126,7 +126,7 @@ export async function analyseTableUpload(db: Db, o: Upload): Promise<TableAnalys
     procedures: proceduresOf(conversion.results),
     preview: conversion.results.slice(0, PREVIEW_ROWS),
     confirmationPreview: conversion.confirmations.slice(0, PREVIEW_ROWS),
-    notes: [...conversion.notes, ...loginNotes],
+    notes: [...conversion.notes, ...loginNotes, ...rememberedNote(matches)],
     errors: [...conversion.errors, ...skippedSchools],
     matchedSchools: matches.filter((m) => m.status === 'matched').length,
     schools: matches.filter((m) => m.status !== 'matched'),

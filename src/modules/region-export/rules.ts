@@ -68,6 +68,10 @@ export const REGION_RULES = {
   assessment_packs: { take: unit('region_id'), what: 'сжатый пакет данных региона для расчёта' },
   data_imports: { take: unit('region_id'), what: 'журнал загрузок данных региона' },
   assessment_table_templates: { take: unit('region_id'), what: 'сохранённые разметки таблиц данных' },
+  school_name_confirmations: {
+    take: unit('region_id'),
+    what: 'подтверждённые пользователем названия школ в таблицах данных',
+  },
   methodologies: { take: unit('region_id'), what: 'методики выявления региона' },
   identification_runs: {
     take: unit('region_id'),

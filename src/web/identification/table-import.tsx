@@ -296,7 +296,7 @@ export function TableImport({
         <Stack gap={4} data-testid="table-schools">
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" fw={500}>
-              {TABLE.schoolsTitle} (найдено по коду или логину: {a.matchedSchools})
+              {TABLE.schoolsTitle} ({TABLE.matchedSchools}: {a.matchedSchools})
             </Text>
             {Object.keys(proposed).length > 0 && (
               <Button

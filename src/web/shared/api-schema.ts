@@ -21982,7 +21982,7 @@ export interface components {
                 };
                 status: "matched" | "review" | "ambiguous" | "unknown";
                 schoolId: string | null;
-                by: "code" | "login" | "name" | null;
+                by: "code" | "login" | "confirmed" | "name" | null;
                 note: string | null;
                 candidates: ({
                     id: string;

@@ -1,5 +1,6 @@
 import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { schoolNameConfirmations } from '../../../db/schema/assessment-tables.js';
 import { orgUnits } from '../../../db/schema/orgs.js';
 import type { TableNote, TableSchoolKey } from './mapping.js';
 
@@ -14,10 +15,13 @@ export type SchoolMatch = {
   /** `schoolKeyId(key)`: how the dialog names the key when it confirms a proposal. */
   keyId: string;
   key: TableSchoolKey;
-  /** matched: by code or login; review: one school of that name (to confirm); ambiguous: several; unknown: none. */
+  /**
+   * matched: by code, login or a name the user confirmed at an earlier load; review: one school of that
+   * name (to confirm); ambiguous: several; unknown: none.
+   */
   status: 'matched' | 'review' | 'ambiguous' | 'unknown';
   schoolId: string | null;
-  by: 'code' | 'login' | 'name' | null;
+  by: 'code' | 'login' | 'confirmed' | 'name' | null;
   /** Why a login matched (the ФИС ОКО form «sch» + code). */
   note: string | null;
   candidates: SchoolCandidate[];
@@ -111,12 +115,68 @@ async function regionSchools(db: Db, regionId: string): Promise<RegionSchool[]> 
   });
 }
 
+/**
+ * The key under which a confirmed name is remembered: the name and municipality as matching compares
+ * them. Null when the file names no school by name.
+ */
+export function nameKeyOf(k: TableSchoolKey): string | null {
+  const name = k.name?.trim();
+  if (!name) return null;
+  return `${normaliseSchoolName(name)}\u0001${normaliseMunicipality(k.municipality?.trim() ?? '')}`;
+}
+
+/** Remembers the names the user confirmed for this load (in the load's transaction). */
+export async function rememberConfirmedNames(
+  db: Db,
+  o: { regionId: string; userId: string | null; confirmed: { key: TableSchoolKey; schoolId: string }[] },
+) {
+  const rows = o.confirmed.flatMap(({ key, schoolId }) => {
+    const nameKey = nameKeyOf(key);
+    return nameKey ? [{ regionId: o.regionId, nameKey, schoolId, confirmedBy: o.userId }] : [];
+  });
+  if (rows.length === 0) return;
+  await db
+    .insert(schoolNameConfirmations)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [schoolNameConfirmations.regionId, schoolNameConfirmations.nameKey],
+      set: {
+        schoolId: sql`excluded.school_id`,
+        confirmedBy: sql`excluded.confirmed_by`,
+        confirmedAt: sql`now()`,
+      },
+    });
+}
+
+/** One note for the schools matched by names confirmed before (not one line per school). */
+export function rememberedNote(matches: SchoolMatch[]): TableNote[] {
+  const n = matches.filter((m) => m.by === 'confirmed').length;
+  return n === 0
+    ? []
+    : [
+        {
+          row: null,
+          column: null,
+          message: `По названиям, подтверждённым при прошлых загрузках: школ — ${n}`,
+        },
+      ];
+}
+
 /** The match of every distinct key of the file (in the order keys first appear). */
 export async function matchSchools(
   db: Db,
   opts: { regionId: string; keys: TableSchoolKey[] },
 ): Promise<SchoolMatch[]> {
   const schools = await regionSchools(db, opts.regionId);
+  const schoolById = new Map(schools.map((s) => [s.id, s]));
+  const confirmedNames = new Map(
+    (
+      await db
+        .select({ nameKey: schoolNameConfirmations.nameKey, schoolId: schoolNameConfirmations.schoolId })
+        .from(schoolNameConfirmations)
+        .where(eq(schoolNameConfirmations.regionId, opts.regionId))
+    ).map((c) => [c.nameKey, c.schoolId]),
+  );
   const byCode = new Map<string, RegionSchool>();
   for (const s of schools) if (s.code) byCode.set(s.code.trim(), s);
   const byName = new Map<string, RegionSchool[]>();
@@ -169,6 +229,12 @@ export async function matchSchools(
     const name = key.name?.trim();
     if (!name) {
       out.push({ ...base, status: 'unknown', schoolId: null, by: null });
+      continue;
+    }
+    // A name confirmed at an earlier load, for a school still in the region: no question again.
+    const remembered = schoolById.get(confirmedNames.get(nameKeyOf(key) ?? '') ?? '');
+    if (remembered) {
+      out.push({ ...base, status: 'matched', schoolId: remembered.id, by: 'confirmed' });
       continue;
     }
     let found = byName.get(normaliseSchoolName(name)) ?? [];
