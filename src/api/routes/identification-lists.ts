@@ -6,13 +6,14 @@ import { approveListsByOrder, approveOrderInput } from '../../modules/identifica
 import { createListInput, createOrReplaceDraftList } from '../../modules/identification/create-list.js';
 import { CONTENT_TYPES, exportList } from '../../modules/identification/export-list.js';
 import { decisionInput, removeDecision, setDecision } from '../../modules/identification/list-decisions.js';
+import { listEntriesFilter } from '../../modules/identification/list-entries.js';
 import { LIST_KINDS } from '../../modules/identification/list-kinds.js';
 import {
   listComparison,
   municipalityConcentration,
   schoolCard,
 } from '../../modules/identification/list-views.js';
-import { getList, listEntriesFilter, listLists } from '../../modules/identification/lists.js';
+import { getList, listLists } from '../../modules/identification/lists.js';
 import { attachListOrderFile } from '../../modules/identification/order-file.js';
 import {
   approvedOrderView,

@@ -4,7 +4,7 @@ import { parseInput } from '../../lib/errors.js';
 import { isoDate, recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { approveListsByOrder } from './approve-order.js';
-import type { ListSummary } from './lists.js';
+import type { ListSummary } from './list-summary.js';
 
 // Approval of one list by an order of its own (the order's only appendix): approve-order.ts does the work.
 

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { identificationLists, identificationResults, listDecisions } from '../../db/schema/identification.js';
 import { kindColumn, type ListKind } from './list-kinds.js';
-import { includedSchools } from './lists.js';
+import { includedSchools } from './list-rule.js';
 
 type ListRow = typeof identificationLists.$inferSelect;
 

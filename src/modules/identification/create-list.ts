@@ -14,7 +14,8 @@ import { recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { lockRegionDataForRead } from '../assessment-data/region-data-lock.js';
 import { recordEvent } from '../audit/record-event.js';
-import { approvedMessage, getListSummary, type ListSummary } from './lists.js';
+import { getListSummary, type ListSummary } from './list-summary.js';
+import { approvedMessage } from './lists.js';
 import { canWriteLists, isRegionReader } from './lists-access.js';
 import { assertRunFresh } from './stale-runs.js';
 

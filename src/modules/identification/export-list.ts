@@ -7,10 +7,11 @@ import type { Actor } from '../access/actor.js';
 import { appendixDocx, dataRow, headerRow, NUM_COL_W, TABLE_W, wideRow } from '../documents/docx-appendix.js';
 import { formatRuDate } from '../documents/export-roadmap-docx.js';
 import type { Flags } from './identify.js';
+import type { ListEntry } from './list-entries.js';
 import { compactGrounds, kindReasons } from './list-grounds.js';
 import { LIST_KIND_SHORT, type ListKind, listKindFileStem, listKindTitle } from './list-kinds.js';
 import { decisionReason } from './list-views.js';
-import { getList, type ListDetail, type ListEntry } from './lists.js';
+import { getList, type ListDetail } from './lists.js';
 
 // Export of a list: XLSX with every school that has any flag (for work), and DOCX with the included
 // schools only, as the appendix to the order that approves the list: one line of grounds per school

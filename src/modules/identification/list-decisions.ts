@@ -7,7 +7,7 @@ import { recordVersion } from '../../lib/input.js';
 import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../audit/record-event.js';
 import { kindColumn } from './list-kinds.js';
-import { getListSummary, type ListSummary } from './lists.js';
+import { getListSummary, type ListSummary } from './list-summary.js';
 import { FROZEN_MESSAGE, loadWritableList } from './lists-access.js';
 
 // The regional operator's decisions on a draft list: include a school the run did not flag, or exclude

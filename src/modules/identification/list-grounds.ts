@@ -1,7 +1,7 @@
 import { plural } from '../../lib/plural.js';
+import type { ListEntry } from './list-entries.js';
 import { LIST_KIND_REASON_PREFIXES, type ListKind } from './list-kinds.js';
 import { decisionReason } from './list-views.js';
-import type { ListEntry } from './lists.js';
 
 // One line of grounds per school for the appendix of an order: «ВПР-2025: доля «2» 38 % (порог 30 %);
 // 2 года подряд», or for many procedures «доля «2» не ниже 30 %: ВПР-2025 — в 35 процедурах (до 78,6 %),

@@ -19,8 +19,9 @@ import { approveListsByOrder } from './approve-order.js';
 import { createOrReplaceDraftList } from './create-list.js';
 import { exportList } from './export-list.js';
 import { setDecision } from './list-decisions.js';
+import type { ListEntry } from './list-entries.js';
 import { compactGrounds } from './list-grounds.js';
-import { getList, type ListEntry, listLists } from './lists.js';
+import { getList, listLists } from './lists.js';
 import { assertOrderDate, todayInMoscow } from './order-date.js';
 import { attachListOrderFile } from './order-file.js';
 

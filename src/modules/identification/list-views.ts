@@ -15,7 +15,8 @@ import { byRussian } from '../../lib/sort.js';
 import { type Actor, pathReadable } from '../access/actor.js';
 import { approvedListOfYear } from './approved-lists.js';
 import type { Flags, LowProcedure } from './identify.js';
-import { includedSchools, type ListEntry, loadEntries, type SchoolRef, type UnitRef } from './lists.js';
+import { type ListEntry, loadEntries, type SchoolRef, type UnitRef } from './list-entries.js';
+import { includedSchools } from './list-rule.js';
 import { accessFor, isRegionReader, loadListAccess } from './lists-access.js';
 import type { listComparisonView, municipalityConcentrationView, schoolCardView } from './views.js';
 

@@ -21,8 +21,9 @@ import { approveList } from './approve-list.js';
 import { createOrReplaceDraftList } from './create-list.js';
 import { exportList, LIST_SHEET_NAME, listTitle } from './export-list.js';
 import { removeDecision, setDecision } from './list-decisions.js';
+import { includedSchools } from './list-rule.js';
 import { listComparison, municipalityConcentration, schoolCard } from './list-views.js';
-import { getList, includedSchools, listLists } from './lists.js';
+import { getList, listLists } from './lists.js';
 
 const failure = async (p: Promise<unknown>) => {
   try {

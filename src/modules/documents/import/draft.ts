@@ -31,7 +31,7 @@ export type DraftSection = {
   location: string;
 };
 
-type Warn = (location: string, message: string, order?: number) => void;
+export type Warn = (location: string, message: string, order?: number) => void;
 
 const where = (item: DraftItem) =>
   item.number ? `${item.location}, пункт ${item.number.text}` : item.location;
