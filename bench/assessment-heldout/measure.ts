@@ -130,8 +130,14 @@ function userMapping(a: Analysis, steps: UserSteps): { mapping: Mapping; problem
   for (const [header, pkgColumn] of Object.entries(steps.columns ?? {})) {
     // The column whose header cell (in any header row) reads as files.json says.
     const columns = new Set<number>();
-    for (const r of headerCells)
-      for (const [i, c] of r.cells.entries()) if (norm(c) === norm(header)) columns.add(i + 1);
+    // As the mapping step shows a column: each header cell, and the cells down the header joined.
+    const width = Math.max(0, ...headerCells.map((r) => r.cells.length));
+    for (let i = 0; i < width; i++) {
+      const texts = headerCells.map((r) => r.cells[i] ?? '').filter((t, k, all) => t && all.indexOf(t) === k);
+      if ([...texts, texts.join(' '), texts.slice(-2).join(' ')].some((t) => norm(t) === norm(header))) {
+        columns.add(i + 1);
+      }
+    }
     if (columns.size === 0) {
       problems.push(`столбец «${header}» не найден в строках заголовка ${mapping.headerRows.join(', ')}`);
       continue;

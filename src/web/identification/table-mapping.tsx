@@ -64,6 +64,14 @@ export function TableMappingStep({
   const setFixed = (patch: Partial<TableMapping['fixed']>) =>
     onChange({ ...mapping, fixed: { ...fixed, ...patch } });
   const wide = mapping.layout === 'wide';
+  const top = Math.min(...mapping.headerRows);
+  const bottom = Math.max(...mapping.headerRows);
+  // The header's rows are a range the user may move when the recogniser took a title or a territory
+  // row for it (the contract allows up to ten rows).
+  const setHeader = (from: number | null, to: number | null) => {
+    if (from === null || to === null || from < 1 || to < from || to - from >= 10) return;
+    onChange({ ...mapping, headerRows: Array.from({ length: to - from + 1 }, (_, k) => from + k) });
+  };
   return (
     <Stack gap="xs" data-testid="table-mapping">
       <Group gap="sm" wrap="wrap">
@@ -76,6 +84,28 @@ export function TableMappingStep({
             { value: 'wide', label: 'Строка на школу' },
           ]}
         />
+        <Group gap={4} wrap="nowrap" align="center">
+          <Text size="xs">Заголовок таблицы: строки с</Text>
+          <NumberInput
+            size="xs"
+            w={70}
+            min={1}
+            aria-label="Первая строка заголовка"
+            value={top}
+            onChange={(v) => setHeader(numberOrNull(v), Math.max(bottom, numberOrNull(v) ?? bottom))}
+            data-testid="table-header-from"
+          />
+          <Text size="xs">по</Text>
+          <NumberInput
+            size="xs"
+            w={70}
+            min={1}
+            aria-label="Последняя строка заголовка"
+            value={bottom}
+            onChange={(v) => setHeader(top, numberOrNull(v))}
+            data-testid="table-header-to"
+          />
+        </Group>
         {analysis.sheets.length > 1 && (
           <Select
             size="xs"

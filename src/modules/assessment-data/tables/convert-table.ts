@@ -62,6 +62,9 @@ export function headerLabels(rows: TableRow[], headerRows: number[]): Map<number
   return labels;
 }
 
+const MUNICIPALITY_ROW = 'строка муниципалитета без школы';
+const TERRITORY_ROW = 'строка территории, а не школы';
+
 function subtotalReason(key: TableSchoolKey): string | null {
   const parts = [key.code, key.login, key.name, key.municipality].map((v) => normaliseHeader(v ?? ''));
   const [code, login, name, muni] = parts as [string, string, string, string];
@@ -69,15 +72,16 @@ function subtotalReason(key: TableSchoolKey): string | null {
   if (parts.some((p) => p.startsWith('пример'))) return 'строка-пример шаблона';
   const total = parts.find((p) => TOTAL.test(p) || (TERRITORY_TOTAL.test(p) && !SCHOOLISH.test(p)));
   if (total !== undefined) return 'итоговая строка';
-  if (!code && !login && !name) return muni ? 'строка муниципалитета без школы' : 'строка без школы';
+  if (!code && !login && !name) return muni ? MUNICIPALITY_ROW : 'строка без школы';
   if (!code && !login && name && (name === muni || (PLACE.test(name) && !SCHOOLISH.test(name)))) {
-    return 'строка территории, а не школы';
+    return TERRITORY_ROW;
   }
   return null;
 }
 
 export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversion {
   const out: TableConversion = { results: [], confirmations: [], notes: [], errors: [] };
+  if (sheet.note) out.notes.push({ row: null, column: null, message: sheet.note });
   const labels = headerLabels(sheet.rows, mapping.headerRows);
   const lastHeader = Math.max(...mapping.headerRows);
   // A header repeated on every printed page comes back as rows of data.
@@ -111,6 +115,9 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
     return m;
   };
   const missing = new Set<string>();
+  // The territory whose schools follow: a report without a municipality column groups its schools under a
+  // row naming the district; a name alone is then matched within that district, not the whole region.
+  let territory: string | null = null;
 
   for (const r of sheet.rows) {
     if (r.row <= lastHeader) continue;
@@ -146,6 +153,8 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       school.name = orNull((inName[2] as string).trim());
     }
     const reason = subtotalReason(school);
+    if (reason === TERRITORY_ROW || reason === MUNICIPALITY_ROW)
+      territory = school.name ?? school.municipality;
     if (reason) {
       const what = school.name ?? school.municipality ?? school.code ?? school.login ?? '';
       out.notes.push({
@@ -156,6 +165,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       });
       continue;
     }
+    if (school.municipality === null && !shared.has('municipality')) school.municipality = territory;
     for (let g = 0; g < groupCount; g++) {
       const cells = cellsOf(mapping.layout === 'wide' ? g : null);
       const measureFields = measuresOf[g] ?? [];

@@ -307,7 +307,8 @@ describe('assessment tables equal to the package', () => {
       code: null,
       login: 'sch0001',
       name: 'МБОУ «СОШ № 1»',
-      municipality: null,
+      // The report names no municipality per row: the row of the district above the schools gives it.
+      municipality: 'Первый район',
     });
     const back = out.conversion.results.map((r) => ({
       ...r,

@@ -25,7 +25,15 @@ const MARK_FILLER = new Set(
   ).split(' '),
 );
 
-const PERCENT = /(?:^| )(?:%|доля|доли|процент\p{L}*)(?: |$)/u;
+export const PERCENT = /(?:^| )(?:%|доля|доли|процент\p{L}*)(?: |$)/u;
+
+/** Marks by their names, as school reports head them («Неуд.», «Удовл.», «Хор.», «Отл.»). */
+const MARK_NAMES: [RegExp, string][] = [
+  [/^(?:неуд|неудовл|неудовлетворительно)$/, '2'],
+  [/^(?:уд|удовл|удовлетворительно)$/, '3'],
+  [/^(?:хор|хорошо)$/, '4'],
+  [/^(?:отл|отлично)$/, '5'],
+];
 
 export type VocabularyEntry = {
   field: TableField;
@@ -112,7 +120,14 @@ export const VOCABULARY: VocabularyEntry[] = [
       field: `mark${m}`,
       label: `Отметка «${m}», чел.`,
       explanation: `Число участников, получивших отметку «${m}».`,
-      examples: [`Отметка "${m}"`, `"${m}"`, `на "${m}"`, `Кол-во «${m}»`, `Получили "${m}", чел.`],
+      examples: [
+        `Отметка "${m}"`,
+        `"${m}"`,
+        `на "${m}"`,
+        `Кол-во «${m}»`,
+        `Получили "${m}", чел.`,
+        ['Неуд.', 'Удовл.', 'Хор.', 'Отл.'][m - 2] as string,
+      ],
     },
     {
       field: `pct${m}`,
@@ -142,7 +157,7 @@ export const VOCABULARY: VocabularyEntry[] = [
     field: 'average',
     label: 'Средний балл',
     explanation: 'Средний балл: читается, но не хранится (показатели считаются по отметкам).',
-    examples: ['Средний балл', 'Средняя отметка'],
+    examples: ['Средний балл', 'Средняя отметка', 'Ср. балл'],
   },
   ...(
     [
@@ -171,7 +186,7 @@ export const FIELD_LABELS: Record<TableField, string> = TABLE_FIELD_LABELS;
 
 /** Derived shares and counts that reports carry next to the marks: known, and quietly ignored. */
 const DERIVED =
-  /^(?:кол во|количество|число) (?:оо|школ|ату|мо|мсу)$|(?:^| )(?:качеств\p{L}*|успеваемост\p{L}*|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл|стобалл\p{L}*|высокобалл\p{L}*|\d+ и (?:более|выше))(?: |$)/u;
+  /^(?:кол во|количество|число) (?:оо|школ|ату|мо|мсу)$|(?:^| )(?:по списку|получили \d+(?: \d+)? балл\p{L}*|качеств\p{L}*|кач во|успеваемост\p{L}*|успев|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл|стобалл\p{L}*|высокобалл\p{L}*|\d+ и (?:более|выше))(?: |$)/u;
 
 const PLACE_WORD = /муницип|(?:^| )(?:мо|ате|ату|мсу|район\p{L}*|округ\p{L}*|территори\p{L}*)(?: |$)/u;
 
@@ -186,7 +201,7 @@ export function fieldOfHeader(normalised: string): TableField | null {
   if (has(/понизил/)) return pct ? 'pct_lowered' : 'lowered';
   if (has(/подтвердил/)) return pct ? 'pct_confirmed' : 'confirmed';
   if (has(/повысил/)) return pct ? 'pct_raised' : 'raised';
-  if (has(/(?:^| )средн\p{L}*(?: \p{L}+)? (?:балл|отметк|оценк)|^средн\p{L}*$/u)) return 'average';
+  if (has(/(?:^| )(?:средн\p{L}*|ср)(?: \p{L}+)? (?:балл|отметк|оценк)|^средн\p{L}*$/u)) return 'average';
   if (DERIVED.test(t)) return 'ignore';
   // ФИС ОКО reports name the region, municipalities and schools («(sch583312) МБОУ СОШ № 1») in one column.
   if (t === 'группы участников') return 'school_name';
@@ -219,7 +234,8 @@ export function fieldOfHeader(normalised: string): TableField | null {
 /** '2'…'5' when the header is a mark with nothing else of substance («Отметка "2"», «на 2», «2 (чел.)»). */
 function markOf(t: string): string | null {
   let mark: string | null = null;
-  for (const word of t.split(' ')) {
+  for (const w of t.split(' ')) {
+    const word = MARK_NAMES.find(([re]) => re.test(w))?.[1] ?? w;
     if (/^[2-5]$/.test(word)) {
       if (mark) return null;
       mark = word;

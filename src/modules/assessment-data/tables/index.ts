@@ -4,6 +4,7 @@ import { convertTable } from './convert-table.js';
 import type { TableAnalysis, TableConversion, TableMapping } from './mapping.js';
 import { readSheets } from './read-table.js';
 import { analyseBook } from './recognise-table.js';
+import { unstackBlocks } from './stacked.js';
 
 // An assessment table of any layout (XLSX or CSV with Russian headers): read off the event loop,
 // recognised, and converted with the recognised mapping or with `mapping` (the user's or a saved template).
@@ -36,7 +37,7 @@ export async function readAssessmentTableInThread(
   data: Uint8Array,
   mapping: TableMapping | null,
 ): Promise<ReadTableResult> {
-  const book = await readSheets(fileName, data);
+  const book = (await readSheets(fileName, data)).map(unstackBlocks);
   if (mapping?.sheet && !book.some((s) => s.name === mapping.sheet)) {
     throw new AppError('INVALID_INPUT', `В книге нет листа «${mapping.sheet}»: выберите лист заново`);
   }

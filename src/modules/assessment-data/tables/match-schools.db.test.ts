@@ -92,6 +92,22 @@ describe.each(DB_KINDS)('matching a table’s schools to the region (%s)', (kind
     expect(m[0]?.note).toBeNull();
   });
 
+  it('takes a code written before the name in one cell («C2 Гимназия № 2», «(000123) СОШ № 1»)', async () => {
+    const m = await matchSchools(db, {
+      regionId: f.R.id,
+      keys: [
+        key({ name: 'C2 Гимназия № 2' }),
+        key({ name: '(000123) СОШ № 1' }),
+        key({ name: 'X9 Гимназия № 9' }),
+      ],
+    });
+    expect(m.map((x) => [x.status, x.schoolId, x.by])).toEqual([
+      ['matched', f.S2.id, 'code'],
+      ['matched', f.S1.id, 'code'],
+      ['unknown', null, null],
+    ]);
+  });
+
   it('proposes a school by name within the municipality; the same name twice is ambiguous', async () => {
     const m = await matchSchools(db, {
       regionId: f.R.id,

@@ -227,6 +227,13 @@ export async function matchSchools(
       continue;
     }
     const name = key.name?.trim();
+    // Reports often write the code before the name in one cell («D-0012 МБОУ …», «(610023) СОШ № 1»).
+    const leading = /^\(?([^\s()]*\d[^\s()]*)\)?[\s,;:–-]+\S/u.exec(name ?? '')?.[1];
+    const byLeading = !code && !login && leading ? byCode.get(leading) : undefined;
+    if (byLeading) {
+      out.push({ ...base, status: 'matched', schoolId: byLeading.id, by: 'code' });
+      continue;
+    }
     if (!name) {
       out.push({ ...base, status: 'unknown', schoolId: null, by: null });
       continue;

@@ -14,7 +14,8 @@ import {
 // cell it covers (a group header «Математика, 5 класс» merged over five columns names all five), so the
 // recogniser never needs the merge ranges. CSV goes through the import's CSV reader (encoding, delimiter).
 
-export type Sheet = { name: string | null; rows: TableRow[] };
+/** `note`: how the reader reshaped the sheet (stacked.ts), reported with the conversion's notes. */
+export type Sheet = { name: string | null; rows: TableRow[]; note?: string };
 
 const MB = 1024 * 1024;
 /** Rows of one file: a region's long table is ≈ 1000 schools × 30 procedures; the rest is headroom. */

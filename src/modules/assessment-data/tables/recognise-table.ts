@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TableRow } from '../../orgs/parse-table.js';
-import { FIELD_LABELS, fieldOfHeader, normaliseHeader, PART_MISSING } from './header-vocabulary.js';
+import { FIELD_LABELS, fieldOfHeader, normaliseHeader, PART_MISSING, PERCENT } from './header-vocabulary.js';
 import { MAPPING_LIMITS, type TableAnalysis, type TableField, type TableMapping } from './mapping.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
@@ -17,6 +17,14 @@ const SCHOOL_FIELDS: TableField[] = ['school_code', 'school_login', 'school_name
 const KEY_FIELDS: TableField[] = [...SCHOOL_FIELDS, 'municipality', 'year', 'assessment', 'subject', 'grade'];
 const MARK_FIELDS: TableField[] = ['mark2', 'mark3', 'mark4', 'mark5', 'pct2', 'pct3', 'pct4', 'pct5'];
 const MARKLIKE_FIELDS: TableField[] = [...MARK_FIELDS, 'below_min', 'pct_below_min'];
+const CONFIRMATION_FIELDS: TableField[] = [
+  'lowered',
+  'confirmed',
+  'raised',
+  'pct_lowered',
+  'pct_confirmed',
+  'pct_raised',
+];
 
 export type SheetAnalysis = { analysis: TableAnalysis; score: number; headerTexts: Map<number, string> };
 
@@ -36,6 +44,8 @@ type Column = {
 type ProcPart = { assessment: string | null; subject: string | null; grade: number | null } | null;
 
 function fieldOf(text: string): { field: TableField | null; procedure: ProcPart } {
+  // «№» alone is a row number; the header's normal form keeps letters and digits only.
+  if (/^\s*№\s*$/.test(text)) return { field: 'ignore', procedure: null };
   const p = parseProcedure(text);
   const stripped = p.rest !== normaliseHeader(text) ? fieldOfHeader(p.rest) : null;
   if (stripped && p.subject !== null) {
@@ -44,11 +54,27 @@ function fieldOf(text: string): { field: TableField | null; procedure: ProcPart 
   return { field: fieldOfHeader(normaliseHeader(text)) ?? stripped, procedure: null };
 }
 
+// Distinct texts only: a territory's name merged over the whole row (grouping the schools below it) is
+// one cell repeated, not a header naming a field in every column.
 const countFields = (r: TableRow) =>
-  r.cells.filter((c) => {
+  [...new Set(r.cells)].filter((c) => {
     const f = c === '' ? null : fieldOf(c).field;
     return f !== null && f !== 'ignore';
   }).length;
+
+/** «чел.», «%», «абс.»: the units a report puts in a row of its own under each measure's header. */
+const UNIT = /^(?:чел|человек|%|в %|абс|кол во|количество|число|доля)$/;
+
+/** A row under the header that only adds units (or repeats the merged cells above): part of the header. */
+function unitRow(r: TableRow, above: TableRow): boolean {
+  let units = 0;
+  for (const [k, c] of r.cells.entries()) {
+    if (c === '' || c === (above.cells[k] ?? '')) continue;
+    if (!UNIT.test(normaliseHeader(c))) return false;
+    units++;
+  }
+  return units > 0;
+}
 
 /** The header rows: [first, …, last] indexes into `rows`, or null when no row names two fields. */
 function findHeader(rows: TableRow[]): number[] | null {
@@ -59,6 +85,13 @@ function findHeader(rows: TableRow[]): number[] | null {
     if (n > best) [bottom, best] = [i, n];
   }
   if (bottom < 0) return null;
+  while (
+    bottom + 1 < rows.length &&
+    (rows[bottom + 1] as TableRow).row === (rows[bottom] as TableRow).row + 1 &&
+    unitRow(rows[bottom + 1] as TableRow, rows[bottom] as TableRow)
+  ) {
+    bottom++;
+  }
   const band = [bottom];
   for (let i = bottom - 1; i >= 0 && band.length < MAX_HEADER_ROWS; i--) {
     const r = rows[i] as TableRow;
@@ -208,6 +241,7 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     }
     return { column: col.column, field, group };
   });
+  sharesAsPercent(columns, PERCENT.test(normaliseHeader(titles.join(' '))), data);
   const layout = groups.length > 0 ? 'wide' : 'long';
   const mapping: TableMapping = {
     sheet: sheet.name,
@@ -222,7 +256,8 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     doubts.push('Не найден столбец школы: «Код ОО», «Логин» или «Наименование ОО»');
   }
   if (!fields.has('participants')) doubts.push('Не найден столбец с числом участников');
-  if (!MARKLIKE_FIELDS.some((f) => fields.has(f))) {
+  // A report of the journal comparison carries no marks: its three counts are what it loads.
+  if (!MARKLIKE_FIELDS.some((f) => fields.has(f)) && !CONFIRMATION_FIELDS.some((f) => fields.has(f))) {
     doubts.push('Не найдены столбцы отметок: «2»…«5» (число или %) или «Не преодолели минимальный порог»');
   }
   if (!fields.has('year') && fixed.year === null) {
@@ -269,6 +304,62 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     score,
     headerTexts,
   };
+}
+
+const PERCENT_OF: Partial<Record<TableField, TableField>> = {
+  mark2: 'pct2',
+  mark3: 'pct3',
+  mark4: 'pct4',
+  mark5: 'pct5',
+  below_min: 'pct_below_min',
+  lowered: 'pct_lowered',
+  confirmed: 'pct_confirmed',
+  raised: 'pct_raised',
+};
+const PERCENT_FIELDS = new Set(Object.values(PERCENT_OF));
+const FRACTION = /^\d+[.,]\d*[1-9]\d*$/;
+const MARK_SHARES: TableField[] = ['mark2', 'mark3', 'mark4', 'mark5'];
+
+const numberIn = (r: TableRow, column: number) => {
+  const t = (r.cells[column - 1] ?? '').trim().replace(/\s/g, '').replace(',', '.');
+  return t === '' || !/^\d+(?:\.\d+)?$/.test(t) ? null : Number(t);
+};
+
+/**
+ * Columns headed «2»…«5» that hold shares, not counts: the title above the table says so («Распределение
+ * отметок, % от числа участников»), or the rows' four marks add up to 100 (and not to the participants),
+ * or many cells have fractions (a count never has; a lone fraction is a typo, reported as such). Per group,
+ * and only when the group has no percent column of its own (then the plain ones are counts).
+ */
+function sharesAsPercent(columns: TableMapping['columns'], titleSaysPercent: boolean, data: TableRow[]) {
+  const sample = data.slice(0, 200);
+  for (const g of new Set(columns.map((c) => c.group))) {
+    const own = columns.filter((c) => c.group === g);
+    const counts = own.filter((c) => PERCENT_OF[c.field]);
+    if (counts.length === 0 || own.some((c) => PERCENT_FIELDS.has(c.field))) continue;
+    const marks = counts.filter((c) => MARK_SHARES.includes(c.field));
+    const participants =
+      own.find((c) => c.field === 'participants') ??
+      columns.find((c) => c.field === 'participants' && c.group === null);
+    let full = 0;
+    let hundred = 0;
+    for (const r of marks.length === 4 ? sample : []) {
+      const values = marks.map((c) => numberIn(r, c.column));
+      if (values.some((v) => v === null)) continue;
+      const sum = values.reduce((s: number, v) => s + (v as number), 0);
+      full++;
+      const p = participants ? numberIn(r, participants.column) : null;
+      if (Math.abs(sum - 100) <= 1.5 && (p === null || Math.abs(p - 100) > 1.5)) hundred++;
+    }
+    const cells = counts
+      .flatMap((c) => sample.map((r) => (r.cells[c.column - 1] ?? '').trim()))
+      .filter(Boolean);
+    const fractions = cells.filter((t) => FRACTION.test(t)).length;
+    const shares =
+      (full >= 2 && hundred >= 0.8 * full) || (cells.length >= 4 && fractions >= 0.3 * cells.length);
+    if (!titleSaysPercent && !shares) continue;
+    for (const c of counts) c.field = PERCENT_OF[c.field] as TableField;
+  }
 }
 
 /**
