@@ -1,30 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
-import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { DB_KINDS } from '../../../tests/helpers/db.js';
+import type { buildRegion } from '../../../tests/helpers/fixture.js';
 import type { Database } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
-import {
-  identificationListSchools,
-  identificationLists,
-  identificationRuns,
-  methodologies,
-} from '../../db/schema/identification.js';
 import { monitoringResponses } from '../../db/schema/monitoring.js';
-import {
-  individualRoutes,
-  routeActivities,
-  routeActivityFiles,
-  routeGoals,
-  staffMembers,
-} from '../../db/schema/people.js';
-import { AppError } from '../../lib/errors.js';
+import { routeActivities, routeActivityFiles } from '../../db/schema/people.js';
 import { databaseStorage } from '../files/storage.js';
 import { createMonitoring } from '../monitoring/create-monitoring.js';
 import { saveResponse, submitResponse } from '../monitoring/fill-response.js';
 import { openMonitoring } from '../monitoring/open-monitoring.js';
 import { reviewResponse } from '../monitoring/review-response.js';
 import { courseHistory, createCourse, getCourse, listCourses, updateCourse } from './courses.js';
+import { code, course, PDF, setUpCourses, YEAR } from './courses-setup.js';
 import { courseDemand, courseDemandSchools } from './demand.js';
 import {
   attachCertificate,
@@ -37,105 +25,14 @@ import {
 } from './enrolments.js';
 import { NEEDS_TEMPLATE } from './strings.js';
 
-const YEAR = 2026;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code} ${e.message}`;
-    throw e;
-  }
-};
-
-const course = {
-  name: 'Формирующее оценивание на уроке',
-  kind: 'pk' as const,
-  provider: 'ЦНППМ',
-  hours: 36,
-  startsOn: '2026-10-01',
-  endsOn: '2026-11-30',
-  format: 'blended' as const,
-  topic: 'methodical' as const,
-  subject: null,
-};
-
 describe.each(DB_KINDS)('courses, enrolments and the course demand on %s', (kind) => {
   let database: Database;
   let f: Awaited<ReturnType<typeof buildRegion>>;
-  const staff: Record<string, string> = {};
-  const activity: Record<string, string> = {};
+  let staff: Record<string, string> = {};
+  let activity: Record<string, string> = {};
   let courseId = '';
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    f = await buildRegion(database.db);
-    const db = database.db;
-    const teacherUserId = f.as('teacher').userId;
-    const add = async (key: string, schoolId: string, subjects: string[], userId: string | null = null) => {
-      const [s] = await db
-        .insert(staffMembers)
-        .values({
-          schoolId,
-          lastName: `Учитель-${key}`,
-          firstName: 'Тест',
-          position: 'Учитель',
-          subjects,
-          userId,
-        })
-        .returning();
-      staff[key] = s?.id ?? '';
-    };
-    await add('a', f.S1.id, ['Математика'], teacherUserId);
-    await add('b', f.S1.id, ['Физика']);
-    await add('c', f.S2.id, ['Химия']);
-    await add('d', f.S3.id, ['История']);
-    await add('e', f.S3.id, ['Биология']);
-    // Routes of the year: a, b, c, d each with one course activity; e's route is closed (mastered).
-    const route = async (key: string, schoolId: string, block: string, status = 'in_progress' as const) => {
-      const [r] = await db
-        .insert(individualRoutes)
-        .values({ staffMemberId: staff[key] ?? '', schoolId, year: YEAR, status })
-        .returning();
-      const [g] = await db
-        .insert(routeGoals)
-        .values({ routeId: r?.id ?? '', blockKey: block, text: 'Цель' })
-        .returning();
-      const [a] = await db
-        .insert(routeActivities)
-        .values({ routeId: r?.id ?? '', goalId: g?.id ?? null, kind: 'course', title: `Курс для ${key}` })
-        .returning();
-      activity[key] = a?.id ?? '';
-    };
-    await route('a', f.S1.id, 'methodical');
-    await route('b', f.S1.id, 'subject');
-    await route('c', f.S2.id, 'methodical');
-    await route('d', f.S3.id, 'methodical');
-    const [closed] = await db
-      .insert(individualRoutes)
-      .values({ staffMemberId: staff.e ?? '', schoolId: f.S3.id, year: YEAR, status: 'mastered' })
-      .returning();
-    await db
-      .insert(routeActivities)
-      .values({ routeId: closed?.id ?? '', kind: 'course', title: 'Закрытый маршрут' });
-    // S2 is a ШНОР of the list in force.
-    const [m] = await db.select().from(methodologies).where(eq(methodologies.regionId, f.R.id));
-    const [run] = await db
-      .insert(identificationRuns)
-      .values({
-        regionId: f.R.id,
-        methodologyId: m?.id ?? '',
-        year: 2025,
-        status: 'done',
-        finishedAt: new Date(),
-      })
-      .returning();
-    const [list] = await db
-      .insert(identificationLists)
-      .values({ regionId: f.R.id, year: 2025, kind: 'shnor', runId: run?.id ?? '', status: 'approved' })
-      .returning();
-    await db.insert(identificationListSchools).values({ listId: list?.id ?? '', schoolId: f.S2.id });
+    ({ database, f, staff, activity } = await setUpCourses(kind));
   }, 60_000);
   afterAll(async () => database?.close());
 
@@ -434,87 +331,5 @@ describe.each(DB_KINDS)('courses, enrolments and the course demand on %s', (kind
       ['Школа 1', ['Физика'], 1],
     ]);
     expect((await courseDemand(db, { actor: f.as('expert'), year: YEAR })).rows).toEqual([]);
-  });
-
-  it('serves only a running route: refuses a draft or closed one at enrolment; completion follows the routes rule', async () => {
-    const db = database.db;
-    const storage = databaseStorage(db);
-    const routeOf = async (key: string, status: 'draft' | 'approved') => {
-      const [s] = await db
-        .insert(staffMembers)
-        .values({ schoolId: f.S1.id, lastName: `Учитель-${key}`, firstName: 'Тест', position: 'Учитель' })
-        .returning();
-      const [r] = await db
-        .insert(individualRoutes)
-        .values({ staffMemberId: s?.id ?? '', schoolId: f.S1.id, year: YEAR, status })
-        .returning();
-      const [a] = await db
-        .insert(routeActivities)
-        .values({ routeId: r?.id ?? '', kind: 'course', title: `Курс для ${key}` })
-        .returning();
-      return { staffId: s?.id ?? '', routeId: r?.id ?? '', activityId: a?.id ?? '' };
-    };
-    const enrol = (actor: string, x: { staffId: string; activityId: string }) =>
-      enrolTeachers(db, {
-        actor: f.as(actor),
-        courseId,
-        input: { staffMemberIds: [x.staffId], activityId: x.activityId },
-      });
-    // A draft route and a closed one (e's, mastered) are refused in Russian.
-    const draft = await routeOf('draft', 'draft');
-    expect(await code(enrol('school1', draft))).toMatch(/^INVALID_INPUT .*ИОМ утверждён или выполняется/);
-    const [closed] = await db
-      .select()
-      .from(routeActivities)
-      .where(eq(routeActivities.title, 'Закрытый маршрут'));
-    expect(await code(enrol('mun2', { staffId: staff.e ?? '', activityId: closed?.id ?? '' }))).toMatch(
-      /^INVALID_INPUT .*ИОМ утверждён или выполняется/,
-    );
-    // An approved route: completion with a certificate marks the activity done and starts the route.
-    const approved = await routeOf('approved', 'approved');
-    expect(await enrol('school1', approved)).toEqual({ created: 1 });
-    // Another approved route closed after the enrolment: the course result is kept, the activity is not.
-    const later = await routeOf('later', 'approved');
-    expect(await enrol('school1', later)).toEqual({ created: 1 });
-    await db
-      .update(individualRoutes)
-      .set({ status: 'not_mastered' })
-      .where(eq(individualRoutes.id, later.routeId));
-    const complete = async (staffId: string) => {
-      const e = (await listEnrolments(db, { actor: f.as('school1'), courseId })).find(
-        (x) => x.staffMemberId === staffId,
-      );
-      if (!e) throw new Error('no enrolment');
-      const done = await setEnrolmentResult(db, {
-        actor: f.as('school1'),
-        enrolmentId: e.id,
-        input: { version: e.version, status: 'completed', completedOn: '2026-11-30' },
-      });
-      return attachCertificate(db, storage, {
-        actor: f.as('school1'),
-        enrolmentId: e.id,
-        version: done.version,
-        upload: { name: 'удостоверение.pdf', data: PDF },
-        maxBytes: 1 << 20,
-      });
-    };
-    expect((await complete(approved.staffId)).activityStatus).toBe('done');
-    const [started] = await db
-      .select()
-      .from(individualRoutes)
-      .where(eq(individualRoutes.id, approved.routeId));
-    expect(started?.status).toBe('in_progress');
-    const routeEvents = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, 'individual_route'), eq(auditEvents.entityId, approved.routeId)));
-    expect(routeEvents.map((e) => e.type)).toEqual(['individual_route.status_changed']);
-    const kept = await complete(later.staffId);
-    expect([kept.status, kept.activityStatus]).toEqual(['completed', 'planned']);
-    const [stillClosed] = await db
-      .select()
-      .from(individualRoutes)
-      .where(eq(individualRoutes.id, later.routeId));
-    expect(stillClosed?.status).toBe('not_mastered');
   });
 });

@@ -6,6 +6,7 @@ import type {
   ResultRow,
   School,
 } from '../assessment-data/types.js';
+import type { SchoolResult } from './identify.js';
 
 // Small hand-made packages for the tests of the rules.
 
@@ -105,3 +106,10 @@ export function pkgOf(input: {
     confirmation: input.confirmation,
   });
 }
+
+/** The result of one school in a year's result list (throws when it is missing). */
+export const byId = (schools: SchoolResult[], id: string): SchoolResult => {
+  const s = schools.find((x) => x.schoolId === id);
+  if (!s) throw new Error(`no ${id}`);
+  return s;
+};

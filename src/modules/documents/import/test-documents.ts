@@ -4,7 +4,14 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Verti
 import ExcelJS from 'exceljs';
 import { readHeader } from './columns.js';
 import { parseRoadmapDocument } from './parse-roadmap-document.js';
-import type { Block, ImportedItem, ImportedRoadmap, ImportedSubItem, ParagraphBlock } from './types.js';
+import type {
+  Block,
+  ImportedItem,
+  ImportedRoadmap,
+  ImportedSubItem,
+  ImportResult,
+  ParagraphBlock,
+} from './types.js';
 
 // Test helpers only: the same content as a parsed text document, written as a Word document and as an Excel
 // book the way people make them — vertically merged level cells, bold section rows spanning the table,
@@ -14,6 +21,10 @@ export const seedPath = (name: string) =>
   fileURLToPath(new URL(`../../../../seeds/${name}`, import.meta.url));
 export const readSeed = (name: string) => readFileSync(seedPath(name));
 export const parseSeed = (name: string) => parseRoadmapDocument(name, readSeed(name));
+
+/** Every item of every roadmap of a result, in order (sub-items not listed). */
+export const items = (r: ImportResult): ImportedItem[] =>
+  r.roadmaps.flatMap((m) => m.sections.flatMap((s) => s.items));
 
 /** The paragraphs above each roadmap table of a block stream (what the recogniser reads as context). */
 export function contextsOf(blocks: Block[]): ParagraphBlock[][] {
