@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cyrillicPdf, type PdfLine, type PdfRule } from '../../../../tests/helpers/cyrillic-pdf.js';
 import { parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
+import type { PdfText } from './pdf-pages.js';
+import { cellOf, mendCuts } from './pdf-text.js';
 import { readPdf } from './reader-pdf.js';
 import type { RowBlock } from './types.js';
 
@@ -116,5 +118,67 @@ describe('PDF: a table with horizontal rules only', () => {
       ['Анкетирование обучающихся', 'Управление образования', 'до 20.12.2026'],
       ['Проведение консилиума', 'Руководители ОО', 'ежеквартально'],
     ]);
+  });
+});
+
+describe('PDF: a dash at the start of a line in a cell', () => {
+  const piece = (x: number, y: number, text: string): PdfText => ({
+    text,
+    x,
+    y,
+    width: 5 * text.length,
+    size: 10,
+    bold: false,
+    italic: false,
+  });
+  it('a Word dash bullet (its list hangs: a wrapped item goes on under the text) is a marker, not text', () => {
+    const cell = cellOf([
+      piece(100, 10, 'по вопросам:'),
+      piece(100, 22, '–'),
+      piece(114, 22, 'повышения учебной'),
+      piece(114, 34, 'мотивации;'),
+      piece(100, 46, '–'),
+      piece(114, 46, 'объективности'),
+    ]);
+    expect(cell.text).toBe('по вопросам:\nповышения учебной\nмотивации;\nобъективности');
+  });
+
+  it('typed dashes stay: the text wraps back under the dash, or nothing shows a hanging list', () => {
+    const typed = cellOf([
+      piece(100, 10, 'Работа:'),
+      piece(100, 22, '–'),
+      piece(112, 22, 'проведение дополнительных'),
+      piece(100, 34, 'занятий;'),
+      piece(100, 46, '– контроль динамики'),
+    ]);
+    expect(typed.text).toBe('Работа:\n– проведение дополнительных\nзанятий;\n– контроль динамики');
+    const short = cellOf([piece(100, 10, 'Этапы:'), piece(100, 22, '–'), piece(114, 22, 'анализ;')]);
+    expect(short.text).toBe('Этапы:\n– анализ;');
+  });
+});
+
+describe('PDF: a hyphenated noun cut by the cell edge before «в»', () => {
+  const piece = (y: number, text: string): PdfText => ({
+    text,
+    x: 100,
+    y,
+    width: 5 * text.length,
+    size: 10,
+    bold: false,
+    italic: false,
+  });
+  const mended = (first: string, second: string) => {
+    // the first line is one piece filling the cell (100 … 100 + 5 × its length): a word the printer cut
+    const cell = cellOf([piece(10, first), piece(22, second)], 98, 100 + 5 * first.length + 2);
+    const [row] = mendCuts([{ kind: 'row', cells: [cell], location: 'стр. 1', table: 1 }]);
+    return row?.kind === 'row' ? row.cells[0]?.text : undefined;
+  };
+  it('after a genitive plural the second part is one too: «предметнико» + «в» is «предметников»', () => {
+    expect(mended('учителей-предметнико', 'в по теме')).toBe('учителей-предметников по теме');
+    expect(mended('педагогов-наставнико', 'в ШНОР')).toBe('педагогов-наставников ШНОР');
+  });
+  it('a word that is no such compound keeps the preposition', () => {
+    expect(mended('организовано', 'в срок')).toBe('организовано\nв срок');
+    expect(mended('учебно-методическо', 'в школах')).toBe('учебно-методическо\nв школах');
   });
 });
