@@ -80,7 +80,9 @@ function drawRow(cells, font, fill) {
   if (fill) doc.rect(L, y, W, hh).fill(fill).fillColor('black');
   doc.font(font).fontSize(FS);
   cells.forEach((c, i) => {
-    c.slice(0, n).forEach((ln, j) => doc.text(ln, xs[i] + PAD, y + PAD + j * LH, { lineBreak: false }));
+    c.slice(0, n).forEach((ln, j) => {
+      doc.text(ln, xs[i] + PAD, y + PAD + j * LH, { lineBreak: false });
+    });
   });
   doc.lineWidth(0.5).strokeColor('black');
   doc.rect(L, y, W, hh).stroke();
@@ -106,7 +108,9 @@ for (const [kind, body] of m.rows) {
     const hh = ln.length * LH + 2 * PAD;
     if (y + hh + 3 * LH > BOTTOM) newPage();
     doc.font('B').fontSize(FS);
-    ln.forEach((t, j) => doc.text(t, L + PAD, y + PAD + j * LH, { lineBreak: false }));
+    ln.forEach((t, j) => {
+      doc.text(t, L + PAD, y + PAD + j * LH, { lineBreak: false });
+    });
     doc.lineWidth(0.5).rect(L, y, W, hh).stroke();
     y += hh;
     continue;

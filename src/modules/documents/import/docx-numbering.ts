@@ -71,10 +71,10 @@ export class DocxNumbering {
     this.counters.set(key, counters);
     const level = levels.get(ilvl);
     if (!level || level.format === 'none') return '';
-    // A bullet is a list marker Word draws, not text: a dash bullet («–») stays as the dash a reader of the
-    // printed page sees (a typed dash list reads the same), other glyphs («•», «▪», «o») are dropped — the
-    // PDF reader drops them too (clean-text.ts, dropListBullets).
-    if (level.format === 'bullet') return /^[-–—]$/.test(level.text.trim()) ? '–' : '';
+    // A bullet is a list marker Word draws, not text: no glyph is written, a dash bullet («–») neither (a
+    // typed «– » is text and stays); the PDF reader drops bullet glyphs (clean-text.ts, dropListBullets) and
+    // a dash that hangs as a list marker (pdf-text.ts, dashMarkers).
+    if (level.format === 'bullet') return '';
     return level.text.replace(/%(\d)/g, (_, d: string) => {
       const k = Number(d) - 1;
       const format = levels.get(k)?.format ?? 'decimal';

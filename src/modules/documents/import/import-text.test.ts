@@ -173,6 +173,31 @@ describe('pieces', () => {
     );
   });
 
+  it('hyphenated line ends: a word the document writes only broken is joined by its halves', () => {
+    // A word hyphenated by the printer where the document has no other copy of it: the right half ends a
+    // longer word written whole, or starts as no word can; a compound's halves are words of their own.
+    const text = [
+      'Организация взаимопо-\nсещения уроков; посещения семинаров',
+      'урок в условиях неодноро-\nдного класса; для одного педагога',
+      'организация обществе-\nнного наблюдения',
+      'учителей-\nпредметников; учителей школ',
+      'школ-\nнаставников; школ перечня',
+      'психолого-\nпедагогического сопровождения',
+      'педагог-\nпсихолог; нейропсихолог; педагога',
+    ];
+    const vocab = new Vocabulary();
+    for (const t of text) vocab.add(t);
+    expect(text.map((t) => normalizeText(t, vocab))).toEqual([
+      'Организация взаимопосещения уроков; посещения семинаров',
+      'урок в условиях неоднородного класса; для одного педагога',
+      'организация общественного наблюдения',
+      'учителей-предметников; учителей школ',
+      'школ-наставников; школ перечня',
+      'психолого-педагогического сопровождения',
+      'педагог-психолог; нейропсихолог; педагога',
+    ]);
+  });
+
   it('column meanings', () => {
     expect(
       [

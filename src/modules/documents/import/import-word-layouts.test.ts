@@ -1,4 +1,4 @@
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parseRoadmapDocument } from './parse-roadmap-document.js';
 import { items } from './test-documents.js';
@@ -194,5 +194,98 @@ describe('Word layouts beyond the seeds', () => {
       ['Мониторинг', [['Анализ ВПР', '2023-06', '2023-06']]],
     ]);
     expect(items(r)[0]?.deadline.text).toBe('01.02.2023; 31.03.2023');
+  });
+
+  it('a bullet list inside a cell: no glyph for a bullet (a dash bullet too), numbers kept, typed dashes kept', async () => {
+    const item = (text: string, reference: string) =>
+      new Paragraph({ children: [new TextRun(text)], numbering: { reference, level: 0 } });
+    const doc = await Packer.toBuffer(
+      new Document({
+        numbering: {
+          config: [
+            {
+              reference: 'dash',
+              levels: [{ level: 0, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT }],
+            },
+            {
+              reference: 'dot',
+              levels: [
+                { level: 0, format: LevelFormat.BULLET, text: '\uf0b7', alignment: AlignmentType.LEFT },
+              ],
+            },
+            {
+              reference: 'steps',
+              levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1)', alignment: AlignmentType.LEFT }],
+            },
+          ],
+        },
+        sections: [
+          {
+            children: [
+              p('Дорожная карта на 2026-2027 учебный год', true),
+              new Table({
+                rows: [
+                  row(
+                    ['№', 'Мероприятие', 'Срок', 'Ответственный'].map((t) => cell(t, { bold: true })),
+                    true,
+                  ),
+                  row([
+                    cell('1.'),
+                    new TableCell({
+                      children: [
+                        new Paragraph('Педагогические советы по вопросам:'),
+                        item('повышения мотивации;', 'dash'),
+                        item('объективности оценивания', 'dash'),
+                      ],
+                    }),
+                    cell('ноябрь'),
+                    cell('УО'),
+                  ]),
+                  row([
+                    cell('2.'),
+                    new TableCell({
+                      children: [
+                        new Paragraph('Семинары:'),
+                        item('для учителей;', 'dot'),
+                        item('для завучей', 'dot'),
+                      ],
+                    }),
+                    cell('декабрь'),
+                    cell('ИМЦ'),
+                  ]),
+                  row([
+                    cell('3.'),
+                    new TableCell({
+                      children: [new Paragraph('Этапы:'), item('анализ;', 'steps'), item('план', 'steps')],
+                    }),
+                    cell('январь'),
+                    cell('ММС'),
+                  ]),
+                  row([
+                    cell('4.'),
+                    new TableCell({
+                      children: [
+                        new Paragraph('Работа:'),
+                        new Paragraph('– с родителями;'),
+                        new Paragraph('– с детьми'),
+                      ],
+                    }),
+                    cell('февраль'),
+                    cell('ОО'),
+                  ]),
+                ],
+              }),
+            ],
+          },
+        ],
+      }),
+    );
+    const r = await parseRoadmapDocument('plan.docx', doc);
+    expect(r.roadmaps[0]?.sections.flatMap((s) => s.items.map((i) => i.measure))).toEqual([
+      'Педагогические советы по вопросам: повышения мотивации; объективности оценивания',
+      'Семинары: для учителей; для завучей',
+      'Этапы: 1) анализ; 2) план',
+      'Работа: – с родителями; – с детьми',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { readHeader } from './columns.js';
-import type { PdfText } from './pdf-pages.js';
+import type { PdfText, Rule } from './pdf-pages.js';
 import { cellOf, type Line, type PageTable } from './pdf-text.js';
 
 // A table printed without borders (or with horizontal rules only — those are not a grid, reader-pdf.ts): its
@@ -29,6 +29,13 @@ export function chunksOf(line: Line): { x1: number; x2: number; items: PdfText[]
 const inkEnd = (t: PdfText) => {
   const kept = t.text.trimEnd().length;
   return t.x + (t.text.length > 0 ? (t.width * kept) / t.text.length : t.width);
+};
+
+/** Values within 2 pt of each other as one (sorted). */
+const cluster = (values: number[]): number[] => {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (!(v - (out.at(-1) ?? -Infinity) <= 2)) out.push(v);
+  return out;
 };
 
 const quantile = (values: number[], q: number, fallback: number) => {
@@ -160,14 +167,24 @@ export function cutAt(t: PdfText, bounds: number[]): PdfText[] {
   return out.filter((p) => p.text.trim());
 }
 
-export function positionalTables(lines: Line[], previous: PageTable | null): PageTable[] {
+export function positionalTables(lines: Line[], previous: PageTable | null, rules: Rule[] = []): PageTable[] {
   // The table of the page before goes on at the top if the first line starts in its columns (up to its
   // header printed again further down, when the table was broken there).
   const first = lines[0];
   const goesOn = previous?.bounds && first && first.x1 >= (previous.columns[0] as number) - 3;
   const rest = (to: number) =>
     goesOn && to > 0 && previous.bounds
-      ? [tableBelow(lines.slice(0, to), 0, 0, previous.columns, previous.numbered ?? false, previous.bounds)]
+      ? [
+          tableBelow(
+            lines.slice(0, to),
+            0,
+            0,
+            previous.columns,
+            previous.numbered ?? false,
+            previous.bounds,
+            rules,
+          ),
+        ]
       : [];
   for (let h = 0; h < lines.length; h++) {
     const header = headerAt(lines, h);
@@ -188,7 +205,7 @@ export function positionalTables(lines: Line[], previous: PageTable | null): Pag
       starts.push(cand.length ? (cand[0] as [number, number])[0] - 0.5 : c.x1);
     });
     const number = /№|п\/п|номер/i.test(textOf(header.cells[0]?.items ?? []));
-    return [...rest(h), tableBelow(lines, h, header.end, starts, number, null)];
+    return [...rest(h), tableBelow(lines, h, header.end, starts, number, null, rules)];
   }
   return rest(lines.length);
 }
@@ -200,6 +217,7 @@ function tableBelow(
   starts: number[],
   numbered: boolean,
   knownBounds: number[] | null,
+  rules: Rule[],
 ): PageTable {
   const header = lines.slice(h, end);
   const body = lines.slice(end);
@@ -230,6 +248,30 @@ function tableBelow(
   );
   const gap = (i: number) =>
     (body[i] as Line).y - (i === 0 ? (header.at(-1)?.y ?? -Infinity) : (body[i - 1] as Line).y);
+  // Horizontal rules only (Chromium prints `border-top/bottom` rows so): a rule between two lines running
+  // over at least half the table's width (an underline does not) ends a row, whatever the gap.
+  const left = (starts[0] as number) - 3;
+  const width = Math.max(...[...header, ...body].map((l) => l.x2)) - left;
+  const ruled = (i: number) => {
+    const a = i === 0 ? header.at(-1) : body[i - 1];
+    const b = body[i] as Line;
+    if (!a || rules.length === 0) return false;
+    const at = rules.filter((r) => r.y1 > a.y && r.y1 < b.y - 0.6 * b.size);
+    return cluster(at.map((r) => r.y1)).some((y) => {
+      const spans = at
+        .filter((r) => Math.abs(r.y1 - y) <= 2)
+        .map((r) => [Math.max(r.x1, left), Math.min(r.x2, left + width)] as const)
+        .filter(([x1, x2]) => x2 > x1)
+        .sort((p, q) => p[0] - q[0]);
+      let covered = 0;
+      let reach = -Infinity;
+      for (const [x1, x2] of spans) {
+        covered += Math.max(0, x2 - Math.max(x1, reach));
+        reach = Math.max(reach, x2);
+      }
+      return covered >= 0.5 * width;
+    });
+  };
   // Cell padding leaves a gap between rows; without it (Word's default) the numbers mark the rows.
   const padded = body.filter((_, i) => i > 0 && gap(i) > 1.5 * pitch).length >= 2;
   type Row = { y: number; lines: Line[] };
@@ -238,7 +280,10 @@ function tableBelow(
   for (const [i, l] of body.entries()) {
     const wide = l.items.some(crosses) && l.items.every((t) => crosses(t) || columnOf(t.x) === 0);
     const startsRow =
-      !current || gap(i) > 1.5 * pitch || (!padded && (wide || (numbered && columnOf(l.x1) === 0)));
+      !current ||
+      gap(i) > 1.5 * pitch ||
+      ruled(i) ||
+      (!padded && (wide || (numbered && columnOf(l.x1) === 0)));
     if (startsRow) {
       current = { y: l.y, lines: [] };
       rows.push(current);

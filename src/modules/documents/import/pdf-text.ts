@@ -65,6 +65,7 @@ const ADJECTIVE_STEM = /(ог|ег|ом|ем|льн|чн|тн|вн|зн|жн|ш�
 const CASE_END = /(ов|ев|ей|ий|ый|ой|ых|их|ом|ем|ам|ям|ах|ях|ым|им)$/i;
 const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
 const CUT_CHAIN = /\p{L}+(?:\uE000\p{L}+){2,}/gu;
+const GENITIVE_COMPOUND_CUT = /(\p{L}+(?:ей|ов|ев)-\p{L}+[ое])\uE000(?=в(?!\p{L}))/giu;
 
 /**
  * A cut word is joined when: the second half starts with «ь», «ъ», «ы»; the document has the whole word
@@ -112,6 +113,9 @@ export function mendCuts(blocks: Block[]): Block[] {
   const mend = (cell: Cell): Cell => {
     const notes: string[] = [];
     const text = cell.text
+      // A hyphenated noun agrees: after a genitive plural («учителей-», «педагогов-») its second part is one
+      // too, so «учителей-предметнико» cut before «в» is «предметников», not a word and the preposition.
+      .replace(GENITIVE_COMPOUND_CUT, '$1')
       // a word cut twice or more («ежек» «варта» «льно» in a very narrow cell): as one cut, all its pieces
       .replace(CUT_CHAIN, (chain: string) => {
         const pieces = chain.split(CUT);
@@ -184,13 +188,61 @@ function cutDate(text: string, next: string): boolean {
 const SOFT_BREAK = /\p{L}\u00ad[-‐]?$/u;
 
 /** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */
+const DASH = /^[-–—‐]$/;
+
+/**
+ * Lines of a cell starting with a dash that is a list marker a word processor drew (a Word bullet «–»), not
+ * a typed dash: the dash is a piece of its own, and the items of its list hang — a wrapped item goes on under
+ * the text after the dash, not under the dash (a typed «– …» paragraph wraps back to the cell's edge). All
+ * items of one list (the same dash and text positions, one after another) are markers when one of them is
+ * seen to hang; a list of one-line items shows nothing, and its dashes stay text.
+ */
+function dashMarkers(lines: Line[]): Set<number> {
+  const dashed = (l: Line | undefined) =>
+    l !== undefined && l.items.length > 1 && DASH.test((l.items[0] as PdfText).text.trim());
+  const markers = new Set<number>();
+  for (let i = 0; i < lines.length; ) {
+    const first = lines[i] as Line;
+    if (!dashed(first)) {
+      i++;
+      continue;
+    }
+    const dashX = first.x1;
+    const textX = (first.items[1] as PdfText).x;
+    const run: number[] = [];
+    let hangs = false;
+    let j = i;
+    while (j < lines.length) {
+      const l = lines[j] as Line;
+      if (dashed(l) && Math.abs(l.x1 - dashX) <= 1 && Math.abs((l.items[1] as PdfText).x - textX) <= 1) {
+        run.push(j++);
+        continue;
+      }
+      // a line under an item that starts where the item's text does (and right of the dash): it hangs
+      if (run.length > 0 && Math.abs(l.x1 - textX) <= 1 && l.x1 > dashX + 2) {
+        hangs = true;
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (hangs) for (const k of run) markers.add(k);
+    i = Math.max(j, i + 1);
+  }
+  return markers;
+}
+
 export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
   const lines = linesOf(texts);
   const padding = left === undefined ? 0 : Math.max(0, Math.min(...lines.map((l) => l.x1)) - left);
   const contentRight = right === undefined ? Infinity : right - padding;
+  const markers = dashMarkers(lines);
   let text = '';
   lines.forEach((l, i) => {
-    const t = lineText(l);
+    // a list marker is not text (as the Word reader does not write it, docx-numbering.ts)
+    const t = markers.has(i)
+      ? lineText({ ...l, items: l.items.slice(1), x1: (l.items[1] as PdfText).x })
+      : lineText(l);
     const next = lines[i + 1];
     // The last line too: the cell may go on at the top of the next page (a row split by the page).
     const join = joiner(l, t, next ? lineText(next) : 'а', contentRight);

@@ -244,7 +244,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
     });
     if (tables.length === 0) {
-      const found = positionalTables(lines, borderless);
+      const found = positionalTables(lines, borderless, page.horizontal);
       // horizontal rules only — a rule between two rows that is broken over a column: a merged cell.
       for (const tb of found) {
         if (!tb.bounds || page.horizontal.length === 0) continue;

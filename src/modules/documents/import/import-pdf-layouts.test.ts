@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { cyrillicPdf, type PdfLine, type PdfRule } from '../../../../tests/helpers/cyrillic-pdf.js';
+import { parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
+import type { PdfText } from './pdf-pages.js';
+import { cellOf, mendCuts } from './pdf-text.js';
+import { readPdf } from './reader-pdf.js';
+import type { RowBlock } from './types.js';
+
+// Printer layouts reproduced at the smallest scale (tests/helpers/cyrillic-pdf.ts): text at the points a
+// printer put it, ruling lines where it drew them.
+
+/**
+ * A table with horizontal rules only (Chromium printing `border-top/bottom` cells): rows of several lines,
+ * 9 pt at a 10.5 pt pitch, 2 pt padding — the gap between two rows (15 pt) is under 1.5 pitches, only the
+ * rule tells the rows apart (the slightly wider gaps under section rows make the table «padded», so the
+ * numbers do not start rows either). Columns: № | Сроки | Мероприятие | Результат | Ответственные.
+ */
+function rulesOnlyTable(): Buffer {
+  const xs = [67, 104, 206, 491, 681];
+  const lines: PdfLine[] = [];
+  const rules: PdfRule[] = [];
+  const rule = (y: number) => {
+    // Chromium draws the border of every cell: one segment per column
+    const edges = [63, 100, 202, 487, 677, 794];
+    for (let k = 0; k + 1 < edges.length; k++)
+      rules.push({ x1: edges[k] as number, y1: y, x2: edges[k + 1] as number, y2: y });
+  };
+  lines.push({ x: 150, y: 100, text: 'План мероприятий («дорожная карта») по поддержке школ' });
+  let top = 126;
+  rule(top);
+  const row = (cells: string[][]) => {
+    cells.forEach((cell, k) => {
+      cell.forEach((text, i) => {
+        lines.push({ x: xs[k] as number, y: top + 11 + 10.5 * i, text });
+      });
+    });
+    const height = Math.max(...cells.map((c) => c.length));
+    top += 11 + 10.5 * (height - 1) + 4;
+    rule(top);
+  };
+  row([['№'], ['Сроки'], ['Мероприятие'], ['Результат'], ['Ответственные']]);
+  lines.push({ x: 67, y: top + 11, text: 'Раздел 1. Нормативное обеспечение' });
+  top += 15;
+  rule(top);
+  top += 0.8; // a section row is a little taller (Chromium: 15.8 pt from its line to the next)
+  row([
+    ['1.'],
+    ['январь, апрель'],
+    ['Организация внеурочной деятельности', 'по функциональной грамотности'],
+    ['Доля обучающихся не менее', '70 %'],
+    ['Методический центр'],
+  ]);
+  // an underlined word (a rule under part of one cell) is not a row border
+  rules.push({ x1: 206, y1: top + 12.5, x2: 320, y2: top + 12.5 });
+  row([
+    ['2.'],
+    ['не позднее 15 числа', 'месяца, следующего', 'за отчётным'],
+    ['Посещение уроков в школах', 'с последующим анализом'],
+    ['Проанализировано 10 уроков'],
+    ['Ермакова С. П.,', 'главный специалист'],
+  ]);
+  row([
+    ['3.'],
+    ['до 20.12.2026'],
+    ['Анкетирование обучающихся'],
+    ['Получены анкеты'],
+    ['Управление образования'],
+  ]);
+  lines.push({ x: 67, y: top + 11, text: 'Раздел 2. Кадровый потенциал' });
+  top += 15;
+  rule(top);
+  top += 0.8; // a section row is a little taller (Chromium: 15.8 pt from its line to the next)
+  row([
+    ['1.'],
+    ['ежеквартально'],
+    ['Проведение консилиума'],
+    ['Определены группы риска'],
+    ['Руководители ОО'],
+  ]);
+  return cyrillicPdf([{ lines, rules }]);
+}
+
+describe('PDF: a table with horizontal rules only', () => {
+  it('a rule between two lines ends a row, however small the gap', async () => {
+    const rows = (await readPdf(rulesOnlyTable())).filter((b): b is RowBlock => b.kind === 'row');
+    expect(rows.map((r) => r.cells[0]?.text)).toEqual([
+      '№',
+      'Раздел 1. Нормативное обеспечение',
+      '1.',
+      '2.',
+      '3.',
+      'Раздел 2. Кадровый потенциал',
+      '1.',
+    ]);
+    expect(rows[3]?.cells.map((c) => c.text)).toEqual([
+      '2.',
+      'не позднее 15 числа\nмесяца, следующего\nза отчётным',
+      'Посещение уроков в школах\nс последующим анализом',
+      'Проанализировано 10 уроков',
+      'Ермакова С. П.,\nглавный специалист',
+    ]);
+  });
+
+  it('every measure is found with its own deadline, executors and result', async () => {
+    const result = await parseRoadmapDocumentInThread('rules-only.pdf', rulesOnlyTable());
+    const items = result.roadmaps[0]?.sections.flatMap((s) => s.items) ?? [];
+    expect(items.map((i) => [i.measure, i.responsible, i.deadline?.text])).toEqual([
+      [
+        'Организация внеурочной деятельности по функциональной грамотности',
+        'Методический центр',
+        'январь, апрель',
+      ],
+      [
+        'Посещение уроков в школах с последующим анализом',
+        'Ермакова С. П., главный специалист',
+        'не позднее 15 числа месяца, следующего за отчётным',
+      ],
+      ['Анкетирование обучающихся', 'Управление образования', 'до 20.12.2026'],
+      ['Проведение консилиума', 'Руководители ОО', 'ежеквартально'],
+    ]);
+  });
+});
+
+describe('PDF: a dash at the start of a line in a cell', () => {
+  const piece = (x: number, y: number, text: string): PdfText => ({
+    text,
+    x,
+    y,
+    width: 5 * text.length,
+    size: 10,
+    bold: false,
+    italic: false,
+  });
+  it('a Word dash bullet (its list hangs: a wrapped item goes on under the text) is a marker, not text', () => {
+    const cell = cellOf([
+      piece(100, 10, 'по вопросам:'),
+      piece(100, 22, '–'),
+      piece(114, 22, 'повышения учебной'),
+      piece(114, 34, 'мотивации;'),
+      piece(100, 46, '–'),
+      piece(114, 46, 'объективности'),
+    ]);
+    expect(cell.text).toBe('по вопросам:\nповышения учебной\nмотивации;\nобъективности');
+  });
+
+  it('typed dashes stay: the text wraps back under the dash, or nothing shows a hanging list', () => {
+    const typed = cellOf([
+      piece(100, 10, 'Работа:'),
+      piece(100, 22, '–'),
+      piece(112, 22, 'проведение дополнительных'),
+      piece(100, 34, 'занятий;'),
+      piece(100, 46, '– контроль динамики'),
+    ]);
+    expect(typed.text).toBe('Работа:\n– проведение дополнительных\nзанятий;\n– контроль динамики');
+    const short = cellOf([piece(100, 10, 'Этапы:'), piece(100, 22, '–'), piece(114, 22, 'анализ;')]);
+    expect(short.text).toBe('Этапы:\n– анализ;');
+  });
+});
+
+describe('PDF: a hyphenated noun cut by the cell edge before «в»', () => {
+  const piece = (y: number, text: string): PdfText => ({
+    text,
+    x: 100,
+    y,
+    width: 5 * text.length,
+    size: 10,
+    bold: false,
+    italic: false,
+  });
+  const mended = (first: string, second: string) => {
+    // the first line is one piece filling the cell (100 … 100 + 5 × its length): a word the printer cut
+    const cell = cellOf([piece(10, first), piece(22, second)], 98, 100 + 5 * first.length + 2);
+    const [row] = mendCuts([{ kind: 'row', cells: [cell], location: 'стр. 1', table: 1 }]);
+    return row?.kind === 'row' ? row.cells[0]?.text : undefined;
+  };
+  it('after a genitive plural the second part is one too: «предметнико» + «в» is «предметников»', () => {
+    expect(mended('учителей-предметнико', 'в по теме')).toBe('учителей-предметников по теме');
+    expect(mended('педагогов-наставнико', 'в ШНОР')).toBe('педагогов-наставников ШНОР');
+  });
+  it('a word that is no such compound keeps the preposition', () => {
+    expect(mended('организовано', 'в срок')).toBe('организовано\nв срок');
+    expect(mended('учебно-методическо', 'в школах')).toBe('учебно-методическо\nв школах');
+  });
+});
