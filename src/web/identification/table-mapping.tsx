@@ -228,6 +228,16 @@ export function TableMappingStep({
                 value={g.grade ?? ''}
                 onChange={(v) => setGroup(k, { grade: numberOrNull(v) })}
               />
+              <NumberInput
+                size="xs"
+                w={90}
+                placeholder="Год"
+                aria-label={`Год группы ${k + 1}`}
+                min={2000}
+                max={2100}
+                value={g.year ?? ''}
+                onChange={(v) => setGroup(k, { year: numberOrNull(v) })}
+              />
             </Group>
           ))}
         </Stack>

@@ -22004,6 +22004,7 @@ export interface components {
                 assessment: string | null;
                 subject: string | null;
                 grade: number | null;
+                year?: number | null;
             })[];
             fixed: {
                 assessment: string | null;

@@ -217,7 +217,7 @@ function procedureOf(
     return null;
   };
   const yearText = cells.text('year');
-  let year: number | null = fixed.year;
+  let year: number | null = group?.year ?? fixed.year;
   if (yearText !== '') {
     const m = /(20\d\d)\D*$/.exec(yearText);
     const y = m ? Number(m[1]) : Number.NaN;

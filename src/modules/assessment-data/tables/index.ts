@@ -2,8 +2,8 @@ import { AppError } from '../../../lib/errors.js';
 import { runInWorker } from '../../files/parse-pool.js';
 import { convertTable } from './convert-table.js';
 import type { TableAnalysis, TableConversion, TableMapping } from './mapping.js';
-import { readSheets } from './read-table.js';
-import { analyseBook } from './recognise-table.js';
+import { readSheets, type Sheet } from './read-table.js';
+import { analyseBook, analyseSheet } from './recognise-table.js';
 import { unstackBlocks } from './stacked.js';
 
 // An assessment table of any layout (XLSX or CSV with Russian headers): read off the event loop,
@@ -45,5 +45,52 @@ export async function readAssessmentTableInThread(
   const applied = mapping ?? analysis.mapping;
   const sheet = book.find((s) => s.name === (applied.sheet ?? analysis.mapping.sheet)) ?? book[0];
   if (!sheet) throw new AppError('INVALID_INPUT', 'В файле нет ни одной строки');
-  return { analysis, conversion: convertTable(sheet, applied) };
+  return { analysis, conversion: convertBook(book, sheet, applied) };
+}
+
+/**
+ * The mapped sheet and every other sheet of the same header (a book with a sheet per subject or per grade
+ * is one report): each further sheet with the parts its own title and name give, the mapping's where they
+ * say nothing. Messages of a book of several such sheets name their sheet.
+ */
+function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping): TableConversion {
+  const shape = (s: Sheet) => {
+    const a = analyseSheet(s, []);
+    return {
+      key: `${a.analysis.mapping.headerRows.join(',')}\n${[...a.headerTexts.values()].join('\n')}`,
+      a,
+    };
+  };
+  const own = shape(sheet).key;
+  const others = book
+    .filter((s) => s !== sheet)
+    .map((s) => ({ s, ...shape(s) }))
+    .filter((o) => o.key === own);
+  const first = convertTable(sheet, mapping);
+  if (others.length === 0) return first;
+  const named = (name: string | null, c: TableConversion): TableConversion => {
+    const at = (n: TableConversion['notes'][number]) => ({ ...n, message: `Лист «${name}»: ${n.message}` });
+    return { ...c, notes: c.notes.map(at), errors: c.errors.map(at) };
+  };
+  const out = named(sheet.name, first);
+  for (const o of others) {
+    const f = o.a.analysis.mapping.fixed;
+    const fixed = {
+      assessment: f.assessment ?? mapping.fixed.assessment,
+      subject: f.subject ?? mapping.fixed.subject,
+      grade: f.grade ?? mapping.fixed.grade,
+      year: f.year ?? mapping.fixed.year,
+    };
+    const c = named(o.s.name, convertTable(o.s, { ...mapping, sheet: o.s.name, fixed }));
+    out.results.push(...c.results);
+    out.confirmations.push(...c.confirmations);
+    out.notes.push(...c.notes);
+    out.errors.push(...c.errors);
+  }
+  out.notes.unshift({
+    row: null,
+    column: null,
+    message: `Листы одного вида читаются вместе: ${[sheet, ...others.map((o) => o.s)].map((s) => `«${s.name}»`).join(', ')}`,
+  });
+  return out;
 }

@@ -45,6 +45,10 @@ export const procedurePart = z.object({
   grade: z.number().int().min(1).max(11).nullable(),
 });
 
+const yearValue = z.number().int().min(2000).max(2100);
+/** A column group's procedure, and its year when the groups are years. */
+export const groupPart = procedurePart.extend({ year: yearValue.nullable().optional() });
+
 /** The contract's bounds; the recogniser keeps to them too (recognise-table.ts). */
 export const MAPPING_LIMITS = { columns: 2000, groups: 500, column: 16384 } as const;
 
@@ -74,10 +78,13 @@ export const tableMapping = z
       .refine((cs) => new Set(cs.map((c) => c.column)).size === cs.length, {
         message: 'Один и тот же столбец сопоставлен дважды',
       }),
-    /** The procedure of each group of a wide table (index = group); parts the file's columns do not give. */
-    groups: z.array(procedurePart).max(MAPPING_LIMITS.groups),
+    /**
+     * The procedure of each group of a wide table (index = group); parts the file's columns do not give.
+     * A group may also be a year («2025» and «2026» side by side over the same columns).
+     */
+    groups: z.array(groupPart).max(MAPPING_LIMITS.groups),
     /** Values the file does not carry in columns: the year always may be set here. */
-    fixed: procedurePart.extend({ year: z.number().int().min(2000).max(2100).nullable() }),
+    fixed: procedurePart.extend({ year: yearValue.nullable() }),
   })
   // A group is a procedure of `groups`: a column of a group that is not there would be read with no parts.
   .refine((m) => m.columns.every((c) => c.group === null || c.group < m.groups.length), {
@@ -172,7 +179,11 @@ export function applyTemplate(recognised: TableMapping, template: TableMapping):
   return {
     ...template,
     sheet: recognised.sheet ?? template.sheet,
-    groups: template.groups.map((g, i) => part(recognised.groups[i], g)),
+    // A group's year, like the file's, is never taken from a template: only from the new file's headers.
+    groups: template.groups.map((g, i) => ({
+      ...part(recognised.groups[i], g),
+      year: recognised.groups[i]?.year ?? null,
+    })),
     fixed: { ...part(recognised.fixed, template.fixed), year: recognised.fixed.year },
   };
 }

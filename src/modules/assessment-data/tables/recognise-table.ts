@@ -31,8 +31,12 @@ export type SheetAnalysis = { analysis: TableAnalysis; score: number; headerText
 const NUMBER = /^[+-]?\d[\d\s]*(?:[.,]\d+)?\s*%?$/;
 const isNumberCell = (s: string) => NUMBER.test(s);
 const distinct = (cells: string[]) => new Set(cells.filter((c) => c !== '')).size;
-/** A row of data, not of headers: a number other than a lone mark 2–5 (lone marks head the mark columns). */
-const dataLike = (r: TableRow) => r.cells.some((c) => isNumberCell(c) && !/^[2-5]$/.test(c));
+/**
+ * A row of data, not of headers: a number other than a lone mark 2–5 (lone marks head the mark columns)
+ * or a year (years head the groups of a report of two years side by side).
+ */
+const dataLike = (r: TableRow) =>
+  r.cells.some((c) => isNumberCell(c) && !/^(?:[2-5]|20\d\d)$/.test(c.trim()));
 
 type Column = {
   column: number;
@@ -41,7 +45,12 @@ type Column = {
   field: TableField | null;
   procedure: ProcPart;
 };
-type ProcPart = { assessment: string | null; subject: string | null; grade: number | null } | null;
+type ProcPart = {
+  assessment: string | null;
+  subject: string | null;
+  grade: number | null;
+  year?: number | null;
+} | null;
 
 function fieldOf(text: string): { field: TableField | null; procedure: ProcPart } {
   // «№» alone is a row number; the header's normal form keeps letters and digits only.
@@ -143,7 +152,7 @@ function headerColumns(band: TableRow[]): Column[] {
  * a subject not in the list («Астрономия, 11 класс») is the words a group text has besides its grade.
  */
 function groupOf(col: Column): ProcPart {
-  const part: NonNullable<ProcPart> = { assessment: null, subject: null, grade: null };
+  const part: NonNullable<ProcPart> = { assessment: null, subject: null, grade: null, year: null };
   let other: string | null = null;
   for (const text of col.upper) {
     const f = fieldOfHeader(normaliseHeader(text));
@@ -152,11 +161,14 @@ function groupOf(col: Column): ProcPart {
     part.assessment ??= p.assessment;
     part.subject ??= p.subject;
     part.grade ??= p.grade;
+    part.year ??= p.year;
     if (!p.subject && (p.grade !== null || p.assessment !== null)) other ??= subjectOfGroupText(text);
   }
   part.subject ??= other;
-  if (part.subject === null && part.grade === null) return col.procedure;
-  return part;
+  if (part.subject === null && part.grade === null && part.year === null) return col.procedure;
+  // A year only when the groups are years: the mapping of every other file stays as it was.
+  const { year, ...procedure } = part;
+  return year === null ? procedure : part;
 }
 
 /** Assessment, year, grade, subject named by the title rows or the sheet name (the first that names it). */
@@ -232,7 +244,7 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
     let group: number | null = null;
     const proc = KEY_FIELDS.includes(field) || field === 'ignore' ? null : groupOf(col);
     if (proc) {
-      const key = `${proc.assessment}|${proc.subject}|${proc.grade}`;
+      const key = `${proc.assessment}|${proc.subject}|${proc.grade}|${proc.year ?? ''}`;
       group = groupKeys.indexOf(key);
       if (group < 0) {
         group = groupKeys.push(key) - 1;

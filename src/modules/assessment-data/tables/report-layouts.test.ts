@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type Cell, workbook } from '../../../../tests/helpers/assessment-tables.js';
 import { readAssessmentTableInThread } from './index.js';
@@ -191,5 +192,64 @@ describe('report layouts', () => {
     ]);
     expect(journal.analysis.doubts).toEqual([]);
     expect(journal.conversion.confirmations[0]).toMatchObject({ lowered: 2, confirmed: 17, raised: 1 });
+  });
+
+  it('two years side by side are two groups; a book with a sheet per subject is read whole', async () => {
+    const years = await read(
+      [
+        ['Результаты ОГЭ по русскому языку в 2025 и 2026 годах'],
+        ['Код ОО', '2025', '2025', '2025', '2025', '2025', '2026', '2026', '2026', '2026', '2026'],
+        [
+          'Код ОО',
+          'Кол-во участников',
+          '«2»',
+          '«3»',
+          '«4»',
+          '«5»',
+          'Кол-во участников',
+          '«2»',
+          '«3»',
+          '«4»',
+          '«5»',
+        ],
+        ['K1', 20, 1, 5, 10, 4, 22, 2, 6, 10, 4],
+      ],
+      ['A2:A3', 'B2:F2', 'G2:K2'],
+    );
+    expect(years.analysis.doubts).toEqual([]);
+    expect(
+      years.conversion.results.map((r) => [r.year, r.assessment, r.subject, r.grade, r.participants]),
+    ).toEqual([
+      [2025, 'ОГЭ', 'русский язык', 9, 20],
+      [2026, 'ОГЭ', 'русский язык', 9, 22],
+    ]);
+
+    const wb = new ExcelJS.Workbook();
+    for (const [subject, n] of [
+      ['Русский язык', 20],
+      ['Математика', 30],
+    ] as const) {
+      const ws = wb.addWorksheet(subject);
+      ws.addRow(['Национальные исследования качества образования — 2025']);
+      ws.addRow([`Учебный предмет: ${subject}`]);
+      ws.addRow(['Параллель: 6 класс']);
+      ws.addRow(['Логин ОО', 'Число участников', '«2»', '«3»', '«4»', '«5»']);
+      ws.addRow(['K1', n, 1, 1, 1, n - 3]);
+    }
+    const book = await readAssessmentTableInThread(
+      'нико.xlsx',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      null,
+    );
+    expect(book.conversion.errors).toEqual([]);
+    expect(
+      book.conversion.results.map((r) => [r.assessment, r.subject, r.grade, r.year, r.participants]),
+    ).toEqual([
+      ['НИКО', 'русский язык', 6, 2025, 20],
+      ['НИКО', 'математика', 6, 2025, 30],
+    ]);
+    expect(book.conversion.notes[0]?.message).toBe(
+      'Листы одного вида читаются вместе: «Русский язык», «Математика»',
+    );
   });
 });

@@ -21,7 +21,7 @@ const ASSESSMENTS: [RegExp, string][] = [
   [/(?:^| )гвэ(?: |$)/u, 'ГВЭ'],
   [/(?:^| )рдр(?: |$)|регионал\p{L}* диагностическ\p{L}* работ\p{L}*/u, 'РДР'],
   [/(?:^| )мдр(?: |$)|муниципал\p{L}* диагностическ\p{L}* работ\p{L}*/u, 'МДР'],
-  [/(?:^| )нико(?: |$)/u, 'НИКО'],
+  [/(?:^| )нико(?: |$)|национальн\p{L}* исследовани\p{L}* качеств\p{L}*/u, 'НИКО'],
 ];
 
 /** Subjects and their usual short forms; the first name is the one stored. Longer names first. */
