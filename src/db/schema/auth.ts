@@ -3,6 +3,9 @@ import { orgUnits } from './orgs.js';
 import type { Role } from './values.js';
 
 export type { Role } from './values.js';
+
+export const ROLE_SOURCES = ['manual', 'directory'] as const;
+export type RoleSource = (typeof ROLE_SOURCES)[number];
 export { ROLES } from './values.js';
 
 export const users = pgTable('users', {
@@ -31,6 +34,11 @@ export const roleAssignments = pgTable(
     orgUnitId: uuid('org_unit_id')
       .notNull()
       .references(() => orgUnits.id),
+    /**
+     * Who gave the pair: 'manual' — an administrator or an appointment (coordinator, curator);
+     * 'directory' — an LDAP group rule at sign-in. Sign-in takes away only 'directory' rows (ADR 0041).
+     */
+    source: text('source').$type<RoleSource>().notNull().default('manual'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('role_assignments_uq').on(t.userId, t.role, t.orgUnitId)],

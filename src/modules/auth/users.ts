@@ -10,6 +10,7 @@ import { type Actor, type AnyActor, isAdmin, isSystem } from '../access/actor.js
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { hashPassword, passwordProblem } from './password.js';
+import { grantByHand } from './role-grants.js';
 import { deleteUserSessions } from './sessions.js';
 import type { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
 
@@ -48,6 +49,7 @@ export async function listUsers(db: Db, opts: { actor: Actor }) {
         orgUnitId: x.a.orgUnitId,
         unitName: x.unitName,
         unitKind: x.unitKind,
+        source: x.a.source,
       })),
   }));
 }
@@ -146,21 +148,18 @@ export async function addAssignment(
     ]);
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(roleAssignments)
-      .values({ userId: opts.userId, role, orgUnitId })
-      .onConflictDoNothing()
-      .returning();
-    if (row) {
-      await recordEvent(
-        tx,
-        opts.actor,
-        'assignment.added',
-        { entityType: 'user', entityId: opts.userId, orgUnitId },
-        { role, orgUnitId },
-      );
-    }
-    return row;
+    // A pair the directory gave becomes the administrator's: it stays when the person leaves the group.
+    const [row] = await grantByHand(tx, opts.userId, [{ role, orgUnitId }]);
+    if (!row) return undefined;
+    const { fromDirectory, ...assignment } = row;
+    await recordEvent(
+      tx,
+      opts.actor,
+      'assignment.added',
+      { entityType: 'user', entityId: opts.userId, orgUnitId },
+      { role, orgUnitId, ...(fromDirectory && { fromDirectory }) },
+    );
+    return assignment;
   });
 }
 
@@ -177,7 +176,12 @@ export async function removeAssignment(db: Db, opts: { actor: Actor; userId: str
       opts.actor,
       'assignment.removed',
       { entityType: 'user', entityId: opts.userId, orgUnitId: gone.orgUnitId },
-      { role: gone.role, orgUnitId: gone.orgUnitId },
+      {
+        role: gone.role,
+        orgUnitId: gone.orgUnitId,
+        // Given by a group rule: it comes back at the next sign-in while the rule holds.
+        ...(gone.source === 'directory' && { fromDirectory: true }),
+      },
     );
   });
 }

@@ -25396,6 +25396,7 @@ export interface components {
             userId: string;
             role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher" | "security_officer";
             orgUnitId: string;
+            source: "manual" | "directory";
             createdAt: string;
         };
         RouteActivity: {
@@ -26321,6 +26322,7 @@ export interface components {
                 orgUnitId: string;
                 unitName: string;
                 unitKind: "region" | "municipality" | "school" | "institution";
+                source: "manual" | "directory";
             })[];
         };
         WorkingBody: {

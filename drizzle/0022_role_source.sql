@@ -1,0 +1,1 @@
+ALTER TABLE "role_assignments" ADD COLUMN "source" text DEFAULT 'manual' NOT NULL;
