@@ -18,6 +18,11 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   isActive: boolean('is_active').notNull().default(true),
   isDemo: boolean('is_demo').notNull().default(false),
+  /**
+   * A person of another region that imported records point to (authors): only id and name came with a
+   * region's archive. Never signs in: inactive, no password, not to be activated (ADR 0044).
+   */
+  isStub: boolean('is_stub').notNull().default(false),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

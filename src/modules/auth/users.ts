@@ -18,6 +18,11 @@ import type { assignmentInput, createUserInput, updateUserInput } from './user-s
 
 export { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
 
+/** A person of another region that imported records name (region export, ADR 0044). */
+export const STUB_NEVER_SIGNS_IN =
+  'Это запись о человеке из другого региона, пришедшая с выгрузкой региона (автор записей): под ней ' +
+  'не входят и ролей ей не назначают. Если человек будет работать здесь, создайте ему учётную запись.';
+
 /** The administrator, or the system itself (the CLI's create-admin, the demo loader). */
 const need = (actor: AnyActor) => {
   if (!isSystem(actor) && !isAdmin(actor)) throw forbidden('Учётными записями управляет администратор');
@@ -40,6 +45,7 @@ export async function listUsers(db: Db, opts: { actor: Actor }) {
     position: u.position,
     isActive: u.isActive,
     isDemo: u.isDemo,
+    isStub: u.isStub,
     version: u.version,
     assignments: assignments
       .filter((x) => x.a.userId === u.id)
@@ -103,6 +109,7 @@ export async function updateUser(
   if (before.version !== input.version) throw conflict({ version: before.version });
   if (input.isActive === false && before.id === opts.actor.userId)
     throw invalid('Нельзя заблокировать самого себя');
+  if (before.isStub && (input.isActive === true || input.password)) throw invalid(STUB_NEVER_SIGNS_IN);
   const patch = {
     ...(input.fullName !== undefined && { fullName: input.fullName }),
     ...(input.email !== undefined && { email: input.email ?? null }),
@@ -138,8 +145,12 @@ export async function addAssignment(
 ) {
   need(opts.actor);
   const { role, orgUnitId } = opts.input;
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, opts.userId));
+  const [user] = await db
+    .select({ id: users.id, isStub: users.isStub })
+    .from(users)
+    .where(eq(users.id, opts.userId));
   if (!user) throw notFound('Пользователь');
+  if (user.isStub) throw invalid(STUB_NEVER_SIGNS_IN);
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId));
   if (!unit) throw invalid('Организация не найдена', [{ field: 'orgUnitId', message: 'Не найдена' }]);
   if (!ROLE_UNIT_KINDS[role].includes(unit.kind)) {

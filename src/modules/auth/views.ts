@@ -70,6 +70,8 @@ export const userListView = z
     position: z.string().nullable(),
     isActive: z.boolean(),
     isDemo: z.boolean(),
+    /** A person of another region imported with a region's records (id and name only): never signs in. */
+    isStub: z.boolean(),
     version: z.number().int(),
     assignments: z.array(
       z.object({

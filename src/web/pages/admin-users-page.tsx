@@ -145,6 +145,17 @@ function AdminUsers() {
                             демо
                           </Badge>
                         )}
+                        {u.isStub && (
+                          <Tooltip
+                            label="Автор записей из другого региона, пришедший с выгрузкой региона: только ФИО. Под этой записью не входят."
+                            multiline
+                            w={320}
+                          >
+                            <Badge size="xs" color="gray" variant="outline">
+                              из другого региона
+                            </Badge>
+                          </Tooltip>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text
@@ -221,6 +232,7 @@ function AdminUsers() {
                             size="compact-xs"
                             variant="light"
                             color="teal"
+                            disabled={u.isStub}
                             onClick={() => setDialog({ kind: 'assign', id: u.id })}
                           >
                             Назначить роль

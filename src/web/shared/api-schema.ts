@@ -26294,6 +26294,7 @@ export interface components {
             position: string | null;
             isActive: boolean;
             isDemo: boolean;
+            isStub: boolean;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -26315,6 +26316,7 @@ export interface components {
             position: string | null;
             isActive: boolean;
             isDemo: boolean;
+            isStub: boolean;
             version: number;
             assignments: ({
                 id: string;
