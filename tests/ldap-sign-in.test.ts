@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -68,6 +68,10 @@ describe.skipIf(!enabled).each(DB_KINDS)('LDAP sign-in on %s', (kind) => {
   const rolesOf = async (userId: string) =>
     (await database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)))
       .map((r) => `${r.role}@${r.orgUnitId === regionId ? 'R' : r.orgUnitId}`)
+      .sort();
+  const sourcesOf = async (userId: string) =>
+    (await database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)))
+      .map((r) => `${r.role}@${r.orgUnitId === regionId ? 'R' : r.orgUnitId}:${r.source}`)
       .sort();
 
   beforeAll(async () => {
@@ -214,7 +218,7 @@ describe.skipIf(!enabled).each(DB_KINDS)('LDAP sign-in on %s', (kind) => {
   it('takes the rule role away when the group drops the member, and leaves hand-given roles', async () => {
     const user = await userOf('ivanova');
     if (!user) throw new Error('no ivanova');
-    expect(await rolesOf(user.id)).toContain('regional_operator@R');
+    expect(await sourcesOf(user.id)).toEqual(['expert@R:manual', 'regional_operator@R:directory']);
     await modifyDirectory(
       slapd,
       `dn: ${OPERATORS_GROUP}\nchangetype: modify\ndelete: member\nmember: uid=ivanova,ou=people,${SUFFIX}\n`,
@@ -266,6 +270,67 @@ describe.skipIf(!enabled).each(DB_KINDS)('LDAP sign-in on %s', (kind) => {
     await expect(
       signIn('ivanova', 'Domain-Pass-1', ldapOf(slapd.url, { LDAP_BIND_PASSWORD: 'not-the-secret' })),
     ).rejects.toThrow('каталог отклонил служебную учётную запись Опоры');
+  });
+
+  it('leaves a role given by hand that a group rule names, though the person is not in the group', async () => {
+    // Sidorov is in «accounting» only. An administrator gives him the operators' pair by hand.
+    const auto = ldapOf(slapd.url, { LDAP_AUTO_CREATE: 'true' });
+    const first = await signIn('sidorov', 'Domain-Pass-3', auto);
+    expect(await rolesOf(first.userId)).toEqual([]);
+    await addAssignment(database.db, {
+      actor: TEST_SYSTEM,
+      userId: first.userId,
+      input: { role: 'regional_operator', orgUnitId: regionId },
+    });
+    const again = await signIn('sidorov', 'Domain-Pass-3', auto);
+    expect(again.rolesChanged).toBe(false);
+    expect(await sourcesOf(first.userId)).toEqual(['regional_operator@R:manual']);
+    // Joining the group gives nothing more (no second row), leaving it takes nothing away.
+    const member = `dn: ${OPERATORS_GROUP}\nchangetype: modify\n%s: member\nmember: uid=sidorov,ou=people,${SUFFIX}\n`;
+    await modifyDirectory(slapd, member.replace('%s', 'add'));
+    try {
+      expect((await signIn('sidorov', 'Domain-Pass-3', auto)).rolesChanged).toBe(false);
+      expect(await sourcesOf(first.userId)).toEqual(['regional_operator@R:manual']);
+    } finally {
+      await modifyDirectory(slapd, member.replace('%s', 'delete'));
+    }
+    expect((await signIn('sidorov', 'Domain-Pass-3', auto)).rolesChanged).toBe(false);
+    expect(await sourcesOf(first.userId)).toEqual(['regional_operator@R:manual']);
+  });
+
+  it("makes a directory role given again by hand the administrator's: it stays after the group drops the member", async () => {
+    const s = await signIn('ivanova', 'Domain-Pass-1');
+    expect(await sourcesOf(s.userId)).toEqual(['expert@R:manual', 'regional_operator@R:directory']);
+    await addAssignment(database.db, {
+      actor: TEST_SYSTEM,
+      userId: s.userId,
+      input: { role: 'regional_operator', orgUnitId: regionId },
+    });
+    expect(await sourcesOf(s.userId)).toEqual(['expert@R:manual', 'regional_operator@R:manual']);
+    const [converted] = await database.db
+      .select({ payload: auditEvents.payload })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.type, 'assignment.added'), eq(auditEvents.entityId, s.userId)))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(converted?.payload).toEqual({
+      role: 'regional_operator',
+      orgUnitId: regionId,
+      fromDirectory: true,
+    });
+    await modifyDirectory(
+      slapd,
+      `dn: ${OPERATORS_GROUP}\nchangetype: modify\ndelete: member\nmember: uid=ivanova,ou=people,${SUFFIX}\n`,
+    );
+    try {
+      expect((await signIn('ivanova', 'Domain-Pass-1')).rolesChanged).toBe(false);
+      expect(await sourcesOf(s.userId)).toEqual(['expert@R:manual', 'regional_operator@R:manual']);
+    } finally {
+      await modifyDirectory(
+        slapd,
+        `dn: ${OPERATORS_GROUP}\nchangetype: modify\nadd: member\nmember: uid=ivanova,ou=people,${SUFFIX}\n`,
+      );
+    }
   });
 });
 

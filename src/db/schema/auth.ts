@@ -3,6 +3,9 @@ import { orgUnits } from './orgs.js';
 import type { Role } from './values.js';
 
 export type { Role } from './values.js';
+
+export const ROLE_SOURCES = ['manual', 'directory'] as const;
+export type RoleSource = (typeof ROLE_SOURCES)[number];
 export { ROLES } from './values.js';
 
 export const users = pgTable('users', {
@@ -15,6 +18,11 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   isActive: boolean('is_active').notNull().default(true),
   isDemo: boolean('is_demo').notNull().default(false),
+  /**
+   * A person of another region that imported records point to (authors): only id and name came with a
+   * region's archive. Never signs in: inactive, no password, not to be activated (ADR 0044).
+   */
+  isStub: boolean('is_stub').notNull().default(false),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -31,6 +39,11 @@ export const roleAssignments = pgTable(
     orgUnitId: uuid('org_unit_id')
       .notNull()
       .references(() => orgUnits.id),
+    /**
+     * Who gave the pair: 'manual' — an administrator or an appointment (coordinator, curator);
+     * 'directory' — an LDAP group rule at sign-in. Sign-in takes away only 'directory' rows (ADR 0041).
+     */
+    source: text('source').$type<RoleSource>().notNull().default('manual'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('role_assignments_uq').on(t.userId, t.role, t.orgUnitId)],

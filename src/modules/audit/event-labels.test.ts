@@ -56,6 +56,16 @@ describe('event labels', () => {
       payload: { role: 'security_officer', orgUnitId: 'u1' },
     });
     expect(role.values).toEqual([{ label: 'Роль', value: 'Ответственный за информационную безопасность' }]);
+    const fromDirectory = presentEvent({
+      ...base,
+      type: 'assignment.removed',
+      entityType: 'user',
+      payload: { role: 'regional_operator', orgUnitId: 'u1', fromDirectory: true },
+    });
+    expect(fromDirectory.values).toEqual([
+      { label: 'Роль', value: 'Региональный оператор' },
+      { label: 'Была выдана каталогом LDAP', value: 'да' },
+    ]);
     const synced = presentEvent({
       ...base,
       type: 'user.roles_synced',

@@ -62,8 +62,18 @@ export const EVENT_PAYLOADS = {
   }),
   'user.login_failed': z.object({ login: z.string(), ip: z.string() }),
   'user.logged_out': z.object({}),
-  'assignment.added': z.object({ role: z.string(), orgUnitId: z.string() }),
-  'assignment.removed': z.object({ role: z.string(), orgUnitId: z.string() }),
+  /** `fromDirectory`: the pair was an LDAP group rule's; given by hand, it now stays without the group. */
+  'assignment.added': z.object({
+    role: z.string(),
+    orgUnitId: z.string(),
+    fromDirectory: z.literal(true).optional(),
+  }),
+  /** `fromDirectory`: an LDAP group rule gave it; it comes back at the next sign-in while the rule holds. */
+  'assignment.removed': z.object({
+    role: z.string(),
+    orgUnitId: z.string(),
+    fromDirectory: z.literal(true).optional(),
+  }),
   'assessment_data.imported': z.object({
     fileName: z.string(),
     years: z.array(z.number()),

@@ -30,6 +30,7 @@ export const FIELD_LABELS: Record<string, string> = {
   added: 'Добавлено',
   removed: 'Удалено',
   changed: 'Изменено',
+  fromDirectory: 'Была выдана каталогом LDAP',
   left: 'Осталось',
   count: 'Количество',
   rows: 'Строк',

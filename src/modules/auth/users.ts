@@ -10,12 +10,18 @@ import { type Actor, type AnyActor, isAdmin, isSystem } from '../access/actor.js
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { hashPassword, passwordProblem } from './password.js';
+import { grantByHand } from './role-grants.js';
 import { deleteUserSessions } from './sessions.js';
 import type { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
 
 // Accounts are managed by the administrator only; every operation here checks that first.
 
 export { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
+
+/** A person of another region that imported records name (region export, ADR 0044). */
+export const STUB_NEVER_SIGNS_IN =
+  'Это запись о человеке из другого региона, пришедшая с выгрузкой региона (автор записей): под ней ' +
+  'не входят и ролей ей не назначают. Если человек будет работать здесь, создайте ему учётную запись.';
 
 /** The administrator, or the system itself (the CLI's create-admin, the demo loader). */
 const need = (actor: AnyActor) => {
@@ -39,6 +45,7 @@ export async function listUsers(db: Db, opts: { actor: Actor }) {
     position: u.position,
     isActive: u.isActive,
     isDemo: u.isDemo,
+    isStub: u.isStub,
     version: u.version,
     assignments: assignments
       .filter((x) => x.a.userId === u.id)
@@ -48,6 +55,7 @@ export async function listUsers(db: Db, opts: { actor: Actor }) {
         orgUnitId: x.a.orgUnitId,
         unitName: x.unitName,
         unitKind: x.unitKind,
+        source: x.a.source,
       })),
   }));
 }
@@ -101,6 +109,7 @@ export async function updateUser(
   if (before.version !== input.version) throw conflict({ version: before.version });
   if (input.isActive === false && before.id === opts.actor.userId)
     throw invalid('Нельзя заблокировать самого себя');
+  if (before.isStub && (input.isActive === true || input.password)) throw invalid(STUB_NEVER_SIGNS_IN);
   const patch = {
     ...(input.fullName !== undefined && { fullName: input.fullName }),
     ...(input.email !== undefined && { email: input.email ?? null }),
@@ -136,8 +145,12 @@ export async function addAssignment(
 ) {
   need(opts.actor);
   const { role, orgUnitId } = opts.input;
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, opts.userId));
+  const [user] = await db
+    .select({ id: users.id, isStub: users.isStub })
+    .from(users)
+    .where(eq(users.id, opts.userId));
   if (!user) throw notFound('Пользователь');
+  if (user.isStub) throw invalid(STUB_NEVER_SIGNS_IN);
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId));
   if (!unit) throw invalid('Организация не найдена', [{ field: 'orgUnitId', message: 'Не найдена' }]);
   if (!ROLE_UNIT_KINDS[role].includes(unit.kind)) {
@@ -146,21 +159,18 @@ export async function addAssignment(
     ]);
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(roleAssignments)
-      .values({ userId: opts.userId, role, orgUnitId })
-      .onConflictDoNothing()
-      .returning();
-    if (row) {
-      await recordEvent(
-        tx,
-        opts.actor,
-        'assignment.added',
-        { entityType: 'user', entityId: opts.userId, orgUnitId },
-        { role, orgUnitId },
-      );
-    }
-    return row;
+    // A pair the directory gave becomes the administrator's: it stays when the person leaves the group.
+    const [row] = await grantByHand(tx, opts.userId, [{ role, orgUnitId }]);
+    if (!row) return undefined;
+    const { fromDirectory, ...assignment } = row;
+    await recordEvent(
+      tx,
+      opts.actor,
+      'assignment.added',
+      { entityType: 'user', entityId: opts.userId, orgUnitId },
+      { role, orgUnitId, ...(fromDirectory && { fromDirectory }) },
+    );
+    return assignment;
   });
 }
 
@@ -177,7 +187,12 @@ export async function removeAssignment(db: Db, opts: { actor: Actor; userId: str
       opts.actor,
       'assignment.removed',
       { entityType: 'user', entityId: opts.userId, orgUnitId: gone.orgUnitId },
-      { role: gone.role, orgUnitId: gone.orgUnitId },
+      {
+        role: gone.role,
+        orgUnitId: gone.orgUnitId,
+        // Given by a group rule: it comes back at the next sign-in while the rule holds.
+        ...(gone.source === 'directory' && { fromDirectory: true }),
+      },
     );
   });
 }

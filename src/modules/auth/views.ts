@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, roleAssignments, SESSION_STAGES, users } from '../../db/schema/auth.js';
+import { ROLE_SOURCES, ROLES, roleAssignments, SESSION_STAGES, users } from '../../db/schema/auth.js';
 import { ORG_KINDS } from '../../db/schema/orgs.js';
 import { rowSchema } from '../../lib/row-schema.js';
 
@@ -70,6 +70,8 @@ export const userListView = z
     position: z.string().nullable(),
     isActive: z.boolean(),
     isDemo: z.boolean(),
+    /** A person of another region imported with a region's records (id and name only): never signs in. */
+    isStub: z.boolean(),
     version: z.number().int(),
     assignments: z.array(
       z.object({
@@ -78,10 +80,14 @@ export const userListView = z
         orgUnitId: z.uuid(),
         unitName: z.string(),
         unitKind: z.enum(ORG_KINDS),
+        /** 'directory': given by an LDAP group rule at sign-in; taken away when the person leaves the group. */
+        source: z.enum(ROLE_SOURCES),
       }),
     ),
   })
   .meta({ id: 'UserWithRoles' });
 
 export const userRow = rowSchema(users, {}, ['passwordHash']).meta({ id: 'User' });
-export const assignmentRow = rowSchema(roleAssignments, { role }).meta({ id: 'RoleAssignment' });
+export const assignmentRow = rowSchema(roleAssignments, { role, source: z.enum(ROLE_SOURCES) }).meta({
+  id: 'RoleAssignment',
+});

@@ -10,7 +10,8 @@ import { AppError } from '../../lib/errors.js';
 // (The «backup» helper writes a manifest of the same spirit in src/modules/backup; they may merge.)
 
 export const FORMAT = 'opora-region-export';
-export const FORMAT_VERSION = 1;
+/** 2: people of other regions are stubs (`is_stub`: id and name only) in tables/users.jsonl. */
+export const FORMAT_VERSION = 2;
 
 export const manifestSchema = z.object({
   format: z.literal(FORMAT),

@@ -10,7 +10,9 @@ import { selectRegion, tempName } from './select.js';
 // not who wrote it. Before the import commits, the imported rows are selected again by the export's own
 // rules (rules.ts) in this database: every imported row must be a row of the archive's region, and the
 // region must take in nothing that was here before (a role at another region's unit, a row pointing to an
-// existing unit or user). Anything else refuses the whole import.
+// existing unit or user). The one exception: a stub (a person of another region, id and name only) whose
+// id is here is that person — rows may name him as their author, but never give him a role, a sign-in link
+// or settings (import-region.ts refuses those). Anything else refuses the whole import.
 
 /** The region of the manifest is a root: its path is `/<its id>/`, and the archive holds it as a region. */
 export function checkManifestRegion(manifest: Manifest, orgUnitLines: string[]): void {

@@ -90,10 +90,19 @@ export async function importRegion(
         if (isReferenced(rule) && rule.naturalKey) {
           await mergeDictionary(tx, table, rule.naturalKey, rows);
         } else {
-          await refuseTakenIds(tx, table, cols, rows);
+          // A stub (a person of another region) is used if the id is here, else made an account that
+          // never signs in; the whole rows go on as any table's.
+          const stubbed = isReferenced(rule) && rule.stub ? splitStubs(table, rows) : undefined;
+          if (stubbed) {
+            refuseStubsHoldingAnything(stubbed.stubs, manifest, entry);
+            await insertStubs(tx, stubbed.stubs);
+          }
+          const whole = stubbed?.whole ?? rows;
+          await refuseTakenIds(tx, table, cols, whole);
           // What the export never writes is never read either (a password hash, a printed link, a job
           // id, the journal's number): those columns take their defaults, whatever the archive says.
-          const forced = new Set(omittedColumns(rule));
+          // Nor is a whole row a stub.
+          const forced = new Set([...omittedColumns(rule), ...(stubbed ? ['is_stub'] : [])]);
           const remap = new Map(
             fks
               .filter((fk) => fk.table === table && dictionaries.has(fk.references))
@@ -106,8 +115,8 @@ export async function importRegion(
               ? `(select m.new_id from ${ident(`_rx_map_${dict}`)} m where m.old_id = r.${ident(c)})`
               : `r.${ident(c)}`;
           });
-          for (let i = 0; i < rows.length; i += CHUNK) {
-            const chunk = `[${rows.slice(i, i + CHUNK).join(',')}]`;
+          for (let i = 0; i < whole.length; i += CHUNK) {
+            const chunk = `[${whole.slice(i, i + CHUNK).join(',')}]`;
             await tx.execute(
               sql`${sql.raw(`insert into ${ident(table)} (${list.map(ident).join(', ')}) select ${values.join(', ')} from json_populate_recordset(null::${ident(table)}, `)}${chunk}::json) r`,
             );
@@ -157,6 +166,73 @@ function readLines(data: Uint8Array, table: string): string[] {
     if (!ok) throw new ArchiveError(`tables/${table}.jsonl, строка ${i + 1}: не JSON-объект`);
   }
   return lines;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Stub = { id: string; fullName: string };
+
+/** The stub lines (`"is_stub": true`: id and name of a person of another region) apart from the whole rows. */
+function splitStubs(table: string, rows: string[]): { stubs: Stub[]; whole: string[] } {
+  const stubs: Stub[] = [];
+  const whole: string[] = [];
+  for (const l of rows) {
+    const r = JSON.parse(l) as Record<string, unknown>;
+    if (r.is_stub !== true) {
+      whole.push(l);
+      continue;
+    }
+    if (
+      typeof r.id !== 'string' ||
+      !UUID.test(r.id) ||
+      typeof r.full_name !== 'string' ||
+      !r.full_name.trim()
+    )
+      throw new ArchiveError(
+        `tables/${table}.jsonl: у заглушки пользователя нет id или ФИО: импорт отклонён`,
+      );
+    // Only who he is: any other field of the line (a login, a password hash) is not read.
+    stubs.push({ id: r.id, fullName: r.full_name.trim().slice(0, 300) });
+  }
+  return { stubs, whole };
+}
+
+/** Tables of what a person holds in the region: a stub holds none of it (no role, no sign-in link). */
+const HELD_BY_PEOPLE = ['role_assignments', 'user_identities', 'notification_settings'];
+
+/**
+ * A stub may be a person already in this installation: it must never bring him a role (an `admin` in
+ * the region would manage every account here), a sign-in link or settings.
+ */
+function refuseStubsHoldingAnything(stubs: Stub[], manifest: Manifest, entry: (name: string) => Uint8Array) {
+  if (stubs.length === 0) return;
+  const ids = new Set(stubs.map((s) => s.id.toLowerCase()));
+  for (const table of HELD_BY_PEOPLE) {
+    if (!manifest.tables[table]) continue;
+    for (const l of readLines(entry(`tables/${table}.jsonl`), table)) {
+      const userId = (JSON.parse(l) as { user_id?: unknown }).user_id;
+      if (typeof userId === 'string' && ids.has(userId.toLowerCase()))
+        throw new ArchiveError(
+          `tables/${table}.jsonl: запись о пользователе-заглушке (${userId}) — у заглушки не бывает ролей и входа: импорт отклонён`,
+        );
+    }
+  }
+}
+
+/**
+ * Stubs not here yet become accounts that never sign in: inactive, no password, marked `is_stub`, login
+ * `stub:<id>` (no login an administrator or a directory gives has a colon). A stub whose id is here is
+ * that person: his row is left as it is.
+ */
+async function insertStubs(tx: Db, stubs: Stub[]) {
+  for (let i = 0; i < stubs.length; i += CHUNK) {
+    const chunk = JSON.stringify(stubs.slice(i, i + CHUNK));
+    await tx.execute(
+      sql`insert into users (id, login, full_name, is_active, is_stub)
+          select (x->>'id')::uuid, 'stub:' || lower(x->>'id'), x->>'fullName', false, true
+          from json_array_elements(${chunk}::json) x
+          where not exists (select 1 from users u where u.id = (x->>'id')::uuid)`,
+    );
+  }
 }
 
 /** «Any id already exists there» refuses the import, naming the table. */

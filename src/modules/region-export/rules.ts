@@ -28,6 +28,11 @@ export type ReferencedRule = {
    * when missing) and the foreign keys to them in the archive's rows are renumbered to the local ids.
    */
   naturalKey?: string[];
+  /**
+   * Rows that do not meet `unless` are written as stubs: only `columns` and `"is_stub": true` — a person
+   * the region's rows point to (an author from another region) without his login, e-mail or phone.
+   */
+  stub?: { unless: string; columns: string[]; what: string };
 };
 export type ExcludedRule = { exclude: string };
 export type TableRule = TakeRule | ReferencedRule | ExcludedRule;
@@ -202,6 +207,13 @@ export const REGION_RULES = {
     referenced: true,
     also: 't.id in {role_assignments.user_id}',
     what: 'пользователи с ролью в регионе и авторы записей региона — без паролей',
+    // People of other regions are not the region's: only who they are (id, name), so the rows that name
+    // them keep their references. The import makes such a stub an account that never signs in.
+    stub: {
+      unless: 't.id in {role_assignments.user_id}',
+      columns: ['id', 'full_name'],
+      what: 'пользователь без роли в регионе (автор из другого региона) — только id и ФИО, "is_stub": true',
+    },
     omit: {
       password_hash: 'хеш пароля — секрет; после импорта пароль задаёт администратор или вход через SSO',
     },

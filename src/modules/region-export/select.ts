@@ -68,6 +68,8 @@ export async function selectRegion(tx: Db, regionPath: string): Promise<Selectio
   const omitted = (t: string) => omitOf.get(t) ?? [];
   const selected = new Set<string>();
   const tables: Selection['tables'] = [];
+  /** A table's stub condition, expanded once its tables are selected (they are, by the time it is read). */
+  const stubs = new Map<string, { unless: string; columns: string[] }>();
   for (const { table, rule } of all) {
     const condition = isReferenced(rule)
       ? referencedCondition(table, rule, fks, selected, omitted)
@@ -79,6 +81,11 @@ export async function selectRegion(tx: Db, regionPath: string): Promise<Selectio
       ),
     );
     selected.add(table);
+    if (isReferenced(rule) && rule.stub)
+      stubs.set(table, {
+        unless: expandCondition(rule.stub.unless, regionPath, selected),
+        columns: rule.stub.columns,
+      });
     const [n] = await queryRows<{ n: number }>(
       tx,
       sql.raw(`select count(*)::int as n from ${ident(tempName(table))}`),
@@ -89,10 +96,17 @@ export async function selectRegion(tx: Db, regionPath: string): Promise<Selectio
     const omit = omitted(table);
     const order = (pks.get(table) ?? []).map((c) => `t.${ident(c)}`).join(', ');
     const drop = omit.length ? ` - array[${omit.map((c) => `'${c}'`).join(', ')}]::text[]` : '';
+    const stub = stubs.get(table);
+    const whole = `to_jsonb(t)${drop}`;
+    const value = stub
+      ? `case when ${stub.unless} then ${whole} else jsonb_build_object(${stub.columns
+          .map((c) => `'${c}', t.${ident(c)}`)
+          .join(', ')}, 'is_stub', true) end`
+      : whole;
     const rows = await queryRows<{ j: string }>(
       tx,
       sql.raw(
-        `select (to_jsonb(t)${drop})::text as j from ${ident(tempName(table))} t${order ? ` order by ${order}` : ''}`,
+        `select (${value})::text as j from ${ident(tempName(table))} t${order ? ` order by ${order}` : ''}`,
       ),
     );
     return rows.map((r) => r.j);

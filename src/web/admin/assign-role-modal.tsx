@@ -93,8 +93,11 @@ export function AssignRoleModal({
     group: g,
     items: options.filter((o) => o.group === g).map(({ value, label }) => ({ value, label })),
   }));
-  const taken = new Set((user?.assignments ?? []).map((a) => `${a.role}:${a.orgUnitId}`));
-  const duplicate = role && unitId ? taken.has(`${role}:${unitId}`) : false;
+  const held = new Map((user?.assignments ?? []).map((a) => [`${a.role}:${a.orgUnitId}`, a.source]));
+  const heldAs = role && unitId ? held.get(`${role}:${unitId}`) : undefined;
+  // A pair the directory gave may be taken over by hand: then it stays when the person leaves the group.
+  const duplicate = heldAs === 'manual';
+  const takeOver = heldAs === 'directory';
 
   async function save() {
     if (!user) return;
@@ -104,7 +107,11 @@ export function AssignRoleModal({
     setBusy(true);
     try {
       await unwrap(api.POST('/api/users/{id}/assignments', { params: { path: { id: user.id } }, body }));
-      notifyOk(`Роль «${ROLE_LABELS[body.role]}» назначена`);
+      notifyOk(
+        takeOver
+          ? `Роль «${ROLE_LABELS[body.role]}» закреплена вручную`
+          : `Роль «${ROLE_LABELS[body.role]}» назначена`,
+      );
       await qc.invalidateQueries({ queryKey: ['users'] });
       onClose();
     } catch (e) {
@@ -157,6 +164,12 @@ export function AssignRoleModal({
             Эта роль в этой организации уже назначена.
           </Text>
         )}
+        {takeOver && (
+          <Alert color="grape" data-testid="assign-take-over">
+            Эта роль уже выдана по группе каталога LDAP и снимется сама, когда человек выйдет из группы.
+            Назначенная вручную, она останется и без группы.
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена
@@ -167,7 +180,7 @@ export function AssignRoleModal({
             disabled={!role || !unitId || duplicate}
             data-testid="assign-save"
           >
-            Назначить
+            {takeOver ? 'Закрепить вручную' : 'Назначить'}
           </Button>
         </Group>
       </Stack>

@@ -22,6 +22,15 @@ import { hasRole, useMe } from '../shared/auth.js';
 import { ROLE_LABELS, type Role } from '../shared/types.js';
 import { notifyError, notifyOk, Query } from '../shared/ui.js';
 
+/** Roles an LDAP group rule gave at sign-in (ADR 0041): what they are, and why removing one is not for good. */
+export const FROM_DIRECTORY_HINT =
+  'Роль выдана по группе каталога LDAP при входе. Она снимается сама, когда человек выходит из группы. ' +
+  'Чтобы роль осталась и без группы, назначьте её вручную — «Назначить роль».';
+const FROM_DIRECTORY_REMOVE =
+  'Эта роль выдана каталогом LDAP по правилу группы: пока человек состоит в группе, она вернётся ' +
+  'при его следующем входе. Чтобы снять её насовсем, исключите человека из группы в каталоге ' +
+  'или уберите правило LDAP_GROUP_ROLES.';
+
 type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'assign'; id: string } | null;
 
 export function AdminUsersPage() {
@@ -41,7 +50,8 @@ function AdminUsers() {
   const current = dialog && dialog.kind !== 'create' ? (users.find((u) => u.id === dialog.id) ?? null) : null;
 
   async function removeRole(u: UserRow, a: UserRow['assignments'][number]) {
-    if (!window.confirm(`Снять роль «${ROLE_LABELS[a.role]}» (${a.unitName}) у пользователя ${u.fullName}?`))
+    const question = `Снять роль «${ROLE_LABELS[a.role]}» (${a.unitName}) у пользователя ${u.fullName}?`;
+    if (!window.confirm(a.source === 'directory' ? `${question}\n\n${FROM_DIRECTORY_REMOVE}` : question))
       return;
     try {
       await unwrap(
@@ -135,6 +145,17 @@ function AdminUsers() {
                             демо
                           </Badge>
                         )}
+                        {u.isStub && (
+                          <Tooltip
+                            label="Автор записей из другого региона, пришедший с выгрузкой региона: только ФИО. Под этой записью не входят."
+                            multiline
+                            w={320}
+                          >
+                            <Badge size="xs" color="gray" variant="outline">
+                              из другого региона
+                            </Badge>
+                          </Tooltip>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text
@@ -165,6 +186,18 @@ function AdminUsers() {
                                 <Text size="xs" lineClamp={2} title={a.unitName}>
                                   {a.unitName}
                                 </Text>
+                                {a.source === 'directory' && (
+                                  <Tooltip label={FROM_DIRECTORY_HINT} multiline w={320}>
+                                    <Badge
+                                      size="xs"
+                                      variant="outline"
+                                      color="grape"
+                                      data-testid="role-from-directory"
+                                    >
+                                      из каталога LDAP
+                                    </Badge>
+                                  </Tooltip>
+                                )}
                               </div>
                               <Tooltip label="Снять роль">
                                 <ActionIcon
@@ -199,6 +232,7 @@ function AdminUsers() {
                             size="compact-xs"
                             variant="light"
                             color="teal"
+                            disabled={u.isStub}
                             onClick={() => setDialog({ kind: 'assign', id: u.id })}
                           >
                             Назначить роль

@@ -25397,6 +25397,7 @@ export interface components {
             userId: string;
             role: "admin" | "regional_operator" | "regional_center" | "municipal_coordinator" | "curator" | "school_team" | "expert" | "teacher" | "security_officer";
             orgUnitId: string;
+            source: "manual" | "directory";
             createdAt: string;
         };
         RouteActivity: {
@@ -26294,6 +26295,7 @@ export interface components {
             position: string | null;
             isActive: boolean;
             isDemo: boolean;
+            isStub: boolean;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -26315,6 +26317,7 @@ export interface components {
             position: string | null;
             isActive: boolean;
             isDemo: boolean;
+            isStub: boolean;
             version: number;
             assignments: ({
                 id: string;
@@ -26322,6 +26325,7 @@ export interface components {
                 orgUnitId: string;
                 unitName: string;
                 unitKind: "region" | "municipality" | "school" | "institution";
+                source: "manual" | "directory";
             })[];
         };
         WorkingBody: {

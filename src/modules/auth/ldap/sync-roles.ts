@@ -8,9 +8,10 @@ import { recordEvent } from '../../audit/record-event.js';
 import { sameDnKey } from './filter.js';
 
 // Group → role rules (LDAP_GROUP_ROLES) applied at each directory sign-in. The rules name pairs
-// (role, unit); exactly those pairs are kept equal to the membership: a member of a rule's group has
-// its pair, a person in none of the groups naming a pair loses it. A pair no rule names — whatever an
-// administrator gave by hand — is never read nor touched (ADR 0041).
+// (role, unit). A member of a rule's group gets its pair as a 'directory' row, unless he holds the pair
+// already; a person in none of the groups naming a pair loses it — but only a 'directory' row. Rows
+// given by hand ('manual': an administrator, an appointment) are never taken away, whether a rule
+// names their pair or not (ADR 0041).
 
 type Pair = { role: Role; orgUnitId: string };
 const keyOf = (p: Pair) => `${p.role}|${p.orgUnitId}`;
@@ -34,7 +35,12 @@ export async function syncGroupRoles(
   }
   return db.transaction(async (tx) => {
     const held = await tx
-      .select({ id: roleAssignments.id, role: roleAssignments.role, orgUnitId: roleAssignments.orgUnitId })
+      .select({
+        id: roleAssignments.id,
+        role: roleAssignments.role,
+        orgUnitId: roleAssignments.orgUnitId,
+        source: roleAssignments.source,
+      })
       .from(roleAssignments)
       .where(
         and(
@@ -46,24 +52,34 @@ export async function syncGroupRoles(
           ),
         ),
       );
+    // A pair held in any way is not given again; only a pair the directory gave is taken away.
     const heldKeys = new Set(held.map((h) => keyOf(h)));
-    const added = [...managed.values()].filter((p) => wanted.has(keyOf(p)) && !heldKeys.has(keyOf(p)));
-    const gone = held.filter((h) => !wanted.has(keyOf(h)));
-    if (added.length > 0) {
-      await tx
-        .insert(roleAssignments)
-        .values(added.map((p) => ({ userId: opts.userId, ...p })))
-        .onConflictDoNothing();
-    }
-    if (gone.length > 0) {
-      await tx.delete(roleAssignments).where(
-        inArray(
-          roleAssignments.id,
-          gone.map((g) => g.id),
-        ),
-      );
-    }
-    const removed = gone.map(({ role, orgUnitId }) => ({ role, orgUnitId }));
+    const toAdd = [...managed.values()].filter((p) => wanted.has(keyOf(p)) && !heldKeys.has(keyOf(p)));
+    const toRemove = held.filter((h) => h.source === 'directory' && !wanted.has(keyOf(h)));
+    const added =
+      toAdd.length === 0
+        ? []
+        : await tx
+            .insert(roleAssignments)
+            .values(toAdd.map((p) => ({ userId: opts.userId, ...p, source: 'directory' as const })))
+            .onConflictDoNothing()
+            .returning({ role: roleAssignments.role, orgUnitId: roleAssignments.orgUnitId });
+    // `source` again in the condition: an administrator may have taken the pair over meanwhile.
+    const removed =
+      toRemove.length === 0
+        ? []
+        : await tx
+            .delete(roleAssignments)
+            .where(
+              and(
+                inArray(
+                  roleAssignments.id,
+                  toRemove.map((g) => g.id),
+                ),
+                eq(roleAssignments.source, 'directory'),
+              ),
+            )
+            .returning({ role: roleAssignments.role, orgUnitId: roleAssignments.orgUnitId });
     if (added.length > 0 || removed.length > 0) {
       await recordEvent(
         tx,

@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../../lib/e
 import { byRussian } from '../../../lib/sort.js';
 import { type Actor, pathReadable } from '../../access/actor.js';
 import { recordEvent } from '../../audit/record-event.js';
+import { grantByHand } from '../../auth/role-grants.js';
 import { refreshBoundIndicators } from '../refresh-bound.js';
 import { orderOf, regionOfPath, todayIso } from './access.js';
 import type { appointCoordinatorInput } from './schemas.js';
@@ -66,18 +67,19 @@ export async function appointCoordinator(
       { entityType: 'coordinator_appointment', entityId: row.id, orgUnitId: m.id },
       { municipalityId: m.id, year: input.year, userId: user.id, orderId },
     );
-    const [role] = await tx
-      .insert(roleAssignments)
-      .values({ userId: user.id, role: 'municipal_coordinator', orgUnitId: m.id })
-      .onConflictDoNothing()
-      .returning();
+    // Held by the appointment, not by a directory group (a pair the directory gave becomes 'manual').
+    const [role] = await grantByHand(tx, user.id, [{ role: 'municipal_coordinator', orgUnitId: m.id }]);
     if (role)
       await recordEvent(
         tx,
         actor,
         'assignment.added',
         { entityType: 'user', entityId: user.id, orgUnitId: m.id },
-        { role: 'municipal_coordinator', orgUnitId: m.id },
+        {
+          role: 'municipal_coordinator',
+          orgUnitId: m.id,
+          ...(role.fromDirectory && { fromDirectory: true }),
+        },
       );
     await refreshBoundIndicators(tx, { regionId });
     return { ...row, roleAdded: Boolean(role) };

@@ -7,6 +7,7 @@ import { orgUnits } from '../../../db/schema/orgs.js';
 import { AppError, conflict, invalid, notFound } from '../../../lib/errors.js';
 import { type Actor, pathReadable } from '../../access/actor.js';
 import { recordEvent } from '../../audit/record-event.js';
+import { grantByHand } from '../../auth/role-grants.js';
 import { refreshBoundIndicators } from '../refresh-bound.js';
 import { schoolYearLabel, schoolYearOf } from '../school-year.js';
 import { orderOf, schoolsToOrganise, todayIso } from './access.js';
@@ -87,18 +88,19 @@ export async function assignCurator(
         { curatorId: curator.id, schoolId: r.schoolId, year: r.year, orderId, caseload },
       );
     if (current) {
-      const granted = await tx
-        .insert(roleAssignments)
-        .values(schools.map((s) => ({ userId: curator.userId, role: 'curator' as const, orgUnitId: s.id })))
-        .onConflictDoNothing()
-        .returning();
+      // Held by the appointment, not by a directory group (a pair the directory gave becomes 'manual').
+      const granted = await grantByHand(
+        tx,
+        curator.userId,
+        schools.map((s) => ({ role: 'curator' as const, orgUnitId: s.id })),
+      );
       for (const g of granted)
         await recordEvent(
           tx,
           actor,
           'assignment.added',
           { entityType: 'user', entityId: curator.userId, orgUnitId: g.orgUnitId },
-          { role: 'curator', orgUnitId: g.orgUnitId },
+          { role: 'curator', orgUnitId: g.orgUnitId, ...(g.fromDirectory && { fromDirectory: true }) },
         );
     }
     await refreshBoundIndicators(tx, { regionId: curator.regionId });

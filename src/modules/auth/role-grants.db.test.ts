@@ -1,0 +1,143 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
+import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
+import type { Database, Db } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/audit.js';
+import { roleAssignments } from '../../db/schema/auth.js';
+import type { Actor } from '../access/actor.js';
+import { createOrgUnit } from '../orgs/org-units.js';
+import { syncGroupRoles } from './ldap/sync-roles.js';
+import { loadActor } from './load-actor.js';
+import { addAssignment, createUser, listUsers, removeAssignment } from './users.js';
+
+// Roles given by hand vs roles an LDAP group rule gives (ADR 0041), on a real database: sign-in takes
+// away only what the directory gave; a hand-given pair stays; giving a directory pair by hand keeps it.
+
+const OPS = 'cn=operators,ou=groups,dc=opora,dc=test';
+const EXPERTS = 'cn=experts,ou=groups,dc=opora,dc=test';
+
+describe.each(DB_KINDS)('roles by hand and by directory on %s', (kind) => {
+  let database: Database;
+  let db: Db;
+  let regionId: string;
+  let admin: Actor;
+  let rules: { group: string; role: 'regional_operator' | 'expert'; orgUnit: string }[];
+  let n = 0;
+
+  const newUser = async () =>
+    (
+      await createUser(db, {
+        actor: TEST_SYSTEM,
+        input: { login: `person${++n}`, fullName: `Сотрудник ${n}`, password: 'password-123' },
+      })
+    ).id;
+  const rowsOf = async (userId: string) =>
+    (await db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)))
+      .map((r) => `${r.role}:${r.source}`)
+      .sort();
+  const sync = (userId: string, groups: string[]) => syncGroupRoles(db, { userId, groups, rules });
+  const eventsOf = async (userId: string, type: string) =>
+    (
+      await db
+        .select({ payload: auditEvents.payload })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.type, type), eq(auditEvents.entityId, userId)))
+    ).map((e) => e.payload);
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    db = database.db;
+    const region = await createOrgUnit(db, {
+      actor: TEST_SYSTEM,
+      audit: false,
+      input: { parentId: null, kind: 'region', name: 'Тестовая область' },
+    });
+    regionId = region.id;
+    rules = [
+      { group: OPS, role: 'regional_operator', orgUnit: regionId },
+      { group: EXPERTS, role: 'expert', orgUnit: regionId },
+    ];
+    const adminId = await newUser();
+    await addAssignment(db, {
+      actor: TEST_SYSTEM,
+      userId: adminId,
+      input: { role: 'admin', orgUnitId: regionId },
+    });
+    const a = await loadActor(db, adminId);
+    if (!a) throw new Error('no admin');
+    admin = a;
+  });
+  afterAll(() => database?.close());
+
+  it('keeps a hand-given pair that a rule names when the person is not in the group, and never doubles it', async () => {
+    const u = await newUser();
+    await addAssignment(db, { actor: admin, userId: u, input: { role: 'expert', orgUnitId: regionId } });
+    expect(await sync(u, [])).toEqual({ added: [], removed: [] });
+    expect(await rowsOf(u)).toEqual(['expert:manual']);
+    // In the group: the pair is held already — no second row, nothing reported.
+    expect(await sync(u, [EXPERTS])).toEqual({ added: [], removed: [] });
+    expect(await rowsOf(u)).toEqual(['expert:manual']);
+    expect(await sync(u, [])).toEqual({ added: [], removed: [] });
+    expect(await rowsOf(u)).toEqual(['expert:manual']);
+    expect(await eventsOf(u, 'user.roles_synced')).toEqual([]);
+  });
+
+  it('gives the directory pair as a directory row and takes it away when the group drops the person', async () => {
+    const u = await newUser();
+    const pair = { role: 'regional_operator', orgUnitId: regionId };
+    expect(await sync(u, [OPS])).toEqual({ added: [pair], removed: [] });
+    expect(await rowsOf(u)).toEqual(['regional_operator:directory']);
+    const listed = (await listUsers(db, { actor: admin })).find((x) => x.id === u);
+    expect(listed?.assignments.map((a) => a.source)).toEqual(['directory']);
+    expect(await sync(u, [OPS])).toEqual({ added: [], removed: [] });
+    expect(await sync(u, [])).toEqual({ added: [], removed: [pair] });
+    expect(await rowsOf(u)).toEqual([]);
+    expect(await eventsOf(u, 'user.roles_synced')).toEqual([
+      { provider: 'ldap', added: [pair], removed: [] },
+      { provider: 'ldap', added: [], removed: [pair] },
+    ]);
+  });
+
+  it('turns a directory pair given again by hand into a hand-given one, which outlives the group', async () => {
+    const u = await newUser();
+    await sync(u, [OPS]);
+    const row = await addAssignment(db, {
+      actor: admin,
+      userId: u,
+      input: { role: 'regional_operator', orgUnitId: regionId },
+    });
+    expect(row).toMatchObject({ role: 'regional_operator', source: 'manual' });
+    expect(await rowsOf(u)).toEqual(['regional_operator:manual']);
+    expect(await eventsOf(u, 'assignment.added')).toEqual([
+      { role: 'regional_operator', orgUnitId: regionId, fromDirectory: true },
+    ]);
+    // Given again by hand: nothing changes, nothing is recorded.
+    expect(
+      await addAssignment(db, {
+        actor: admin,
+        userId: u,
+        input: { role: 'regional_operator', orgUnitId: regionId },
+      }),
+    ).toBeUndefined();
+    expect(await eventsOf(u, 'assignment.added')).toHaveLength(1);
+    expect(await sync(u, [])).toEqual({ added: [], removed: [] });
+    expect(await rowsOf(u)).toEqual(['regional_operator:manual']);
+  });
+
+  it('records that a role removed by hand came from the directory; the next sign-in in the group gives it back', async () => {
+    const u = await newUser();
+    await sync(u, [OPS, EXPERTS]);
+    await addAssignment(db, { actor: admin, userId: u, input: { role: 'expert', orgUnitId: regionId } });
+    const rows = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, u));
+    for (const r of rows) await removeAssignment(db, { actor: admin, userId: u, assignmentId: r.id });
+    expect(await eventsOf(u, 'assignment.removed')).toEqual(
+      expect.arrayContaining([
+        { role: 'regional_operator', orgUnitId: regionId, fromDirectory: true },
+        { role: 'expert', orgUnitId: regionId },
+      ]),
+    );
+    expect(await sync(u, [OPS, EXPERTS])).toMatchObject({ removed: [] });
+    expect(await rowsOf(u)).toEqual(['expert:directory', 'regional_operator:directory']);
+  });
+});
