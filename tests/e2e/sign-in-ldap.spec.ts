@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { slapdAvailable } from '../helpers/slapd.js';
+import { signIn } from './fixtures.js';
 
 // LDAP sign-in (issue 17 §2) as a person of the region's domain sees it: the ordinary login form, the
 // domain password, and — through the directory group rule the test server configures
@@ -23,6 +24,7 @@ test.skip(!slapdAvailable && !process.env.CI, 'slapd is not installed');
 
 test('a directory user signs in through the ordinary form and sees the regional operator’s start page', async ({
   page,
+  browser,
 }) => {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Войти' })).toBeEnabled({ timeout: 60_000 });
@@ -52,4 +54,12 @@ test('a directory user signs in through the ordinary form and sees the regional 
   expect(body.assignments).toEqual([
     expect.objectContaining({ role: 'regional_operator', unitKind: 'region' }),
   ]);
+
+  // The administrator sees that this role came from the directory (and would come back if removed by hand).
+  const admin = await signIn(browser, 'admin');
+  await admin.getByRole('link', { name: 'Пользователи' }).click();
+  await admin.getByPlaceholder('Логин, ФИО, почта или организация').fill('ivanova');
+  await expect(admin.getByTestId('role-from-directory')).toHaveCount(1);
+  await shot(admin, 'ldap-3-admin-sees-directory-role');
+  await admin.close();
 });
