@@ -13,6 +13,7 @@ import { saveTableTemplate, templateForSignature } from './table-templates.js';
 import { readAssessmentTable } from './tables/index.js';
 import {
   applyTemplate,
+  CONFIRMATION_FIELDS,
   convertedConfirmation,
   convertedResult,
   type TableMapping,
@@ -78,15 +79,8 @@ export const tableUploadImportView = tableImportView
   .extend({ savedTemplate: templateRef.nullable() })
   .meta({ id: 'AssessmentTableUploadResult' });
 
-const CONFIRMATION_FIELDS = new Set([
-  'lowered',
-  'confirmed',
-  'raised',
-  'pct_lowered',
-  'pct_confirmed',
-  'pct_raised',
-]);
-const hasConfirmationColumns = (m: TableMapping) => m.columns.some((c) => CONFIRMATION_FIELDS.has(c.field));
+const CONFIRMATION = new Set<string>(CONFIRMATION_FIELDS);
+const hasConfirmationColumns = (m: TableMapping) => m.columns.some((c) => CONFIRMATION.has(c.field));
 
 type Upload = {
   actor: AnyActor;

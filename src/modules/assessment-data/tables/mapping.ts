@@ -36,6 +36,16 @@ export const TABLE_FIELDS = [
   'ignore',
 ] as const;
 export const tableField = z.enum(TABLE_FIELDS);
+
+/** The fields of the journal comparison («Понизили / Подтвердили / Повысили»): counts or shares. */
+export const CONFIRMATION_FIELDS: readonly (typeof TABLE_FIELDS)[number][] = [
+  'lowered',
+  'confirmed',
+  'raised',
+  'pct_lowered',
+  'pct_confirmed',
+  'pct_raised',
+];
 export type TableField = z.infer<typeof tableField>;
 
 /** A procedure, or the part of it a file does not say (the user completes it). */

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { TableRow } from '../../orgs/parse-table.js';
 import { FIELD_LABELS, fieldOfHeader, normaliseHeader, PART_MISSING, PERCENT } from './header-vocabulary.js';
-import { MAPPING_LIMITS, type TableAnalysis, type TableField, type TableMapping } from './mapping.js';
+import {
+  CONFIRMATION_FIELDS,
+  MAPPING_LIMITS,
+  type TableAnalysis,
+  type TableField,
+  type TableMapping,
+} from './mapping.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
 
@@ -17,15 +23,6 @@ const SCHOOL_FIELDS: TableField[] = ['school_code', 'school_login', 'school_name
 const KEY_FIELDS: TableField[] = [...SCHOOL_FIELDS, 'municipality', 'year', 'assessment', 'subject', 'grade'];
 const MARK_FIELDS: TableField[] = ['mark2', 'mark3', 'mark4', 'mark5', 'pct2', 'pct3', 'pct4', 'pct5'];
 const MARKLIKE_FIELDS: TableField[] = [...MARK_FIELDS, 'below_min', 'pct_below_min'];
-const CONFIRMATION_FIELDS: TableField[] = [
-  'lowered',
-  'confirmed',
-  'raised',
-  'pct_lowered',
-  'pct_confirmed',
-  'pct_raised',
-];
-
 export type SheetAnalysis = { analysis: TableAnalysis; score: number; headerTexts: Map<number, string> };
 
 const NUMBER = /^[+-]?\d[\d\s]*(?:[.,]\d+)?\s*%?$/;
