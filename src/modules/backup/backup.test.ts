@@ -7,7 +7,7 @@ import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { writeMarks } from '../../../tests/helpers/db-fingerprint.js';
 import { demoDatabase } from '../../../tests/helpers/demo-db.js';
 import type { Database } from '../../db/client.js';
-import { journal } from './catalog.js';
+import { journal } from '../archive/level.js';
 import { createBackup } from './create-backup.js';
 import type { Manifest } from './manifest.js';
 import { restoreBackup } from './restore-backup.js';

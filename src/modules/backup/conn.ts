@@ -121,4 +121,4 @@ export async function* rowPieces(chunks: AsyncIterable<Buffer>, size: number): A
   if (heldBytes > 0) yield Buffer.concat(held);
 }
 
-export const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export { quoteIdent } from '../archive/catalog.js';

@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Database } from '../../db/client.js';
-import { appliedLevel, listSequences, listTables } from './catalog.js';
+import { Digest, sha256 } from '../archive/digest.js';
+import { appliedLevel, oporaVersion } from '../archive/level.js';
+import { listSequences, listTables } from './catalog.js';
 import { inTransaction, quoteIdent } from './conn.js';
-import {
-  type FileEntry,
-  fileEntry,
-  type Manifest,
-  oporaVersion,
-  type TableEntry,
-  tableEntry,
-} from './manifest.js';
+import { type FileEntry, fileEntry, type Manifest, type TableEntry, tableEntry } from './manifest.js';
 import { localKeys, type StorageSpec } from './storage.js';
 import { BACKUP, BackupError } from './strings.js';
 import { writeArchive } from './tar.js';
@@ -37,7 +31,7 @@ export async function createBackup(
   fs.mkdirSync(path.join(stage, 'files'));
   try {
     const manifest = await inTransaction(database, 'snapshot', async (c) => {
-      const migration = await appliedLevel(c);
+      const migration = await appliedLevel(c.rows);
       const [v] = await c.rows<{ v: string }>('show server_version');
       const tables: TableEntry[] = [];
       for (const t of await listTables(c)) {
@@ -87,13 +81,9 @@ export async function createBackup(
   }
 }
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 /** Writes a COPY stream to its staging file, hashing and counting rows (one line each in text COPY). */
 class Meter extends Writable {
-  rows = 0;
-  bytes = 0;
-  private hash = createHash('sha256');
+  private digest = new Digest();
   private out: fs.WriteStream;
   constructor(file: string) {
     super();
@@ -101,16 +91,19 @@ class Meter extends Writable {
     this.out = fs.createWriteStream(file);
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null) => void) {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) this.rows++;
+    this.digest.update(chunk);
     if (this.out.write(chunk)) done();
     else this.out.once('drain', () => done());
   }
   override _final(done: (e?: Error | null) => void) {
     this.out.end((e?: Error | null) => done(e));
   }
+  get rows() {
+    return this.digest.rows;
+  }
   result() {
-    return { rows: this.rows, bytes: this.bytes, sha256: this.hash.digest('hex') };
+    // In this order: the manifest's table entries keep the key order of the archives made before.
+    const { rows, bytes, sha256 } = this.digest.result();
+    return { rows, bytes, sha256 };
   }
 }

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 // manifest.json — the first entry of the archive: what is inside and how to check it. Every other entry
-// is listed here with its SHA-256; a table's entry also with its row count and columns.
+// is listed here with its SHA-256; a table's entry also with its row count and columns. The checksums,
+// the migration level and the version of Opora are taken by src/modules/archive (shared with the region
+// export); the format itself is the backup's own.
 
 export const FORMAT = 'opora-backup';
 export const FORMAT_VERSION = 1;
@@ -58,19 +57,6 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type TableEntry = Manifest['tables'][number];
 export type FileEntry = Manifest['files'][number];
-
-let version: string | undefined;
-export function oporaVersion(): string {
-  version ??= (
-    JSON.parse(
-      fs.readFileSync(
-        path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../package.json'),
-        'utf8',
-      ),
-    ) as { version: string }
-  ).version;
-  return version;
-}
 
 export const tableEntry = (name: string) => `db/${name}.copy`;
 export const fileEntry = (key: string) => `files/${key}`;

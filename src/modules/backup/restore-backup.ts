@@ -1,15 +1,17 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client.js';
-import { appliedLevel, foreignKeys, listTables, nonEmptyTables, seededTables } from './catalog.js';
+import { foreignKeys } from '../archive/catalog.js';
+import { type Measured, measure, sha256, tap } from '../archive/digest.js';
+import { appliedLevel } from '../archive/level.js';
+import { listTables, nonEmptyTables, seededTables } from './catalog.js';
 import { type Conn, inTransaction, quoteIdent } from './conn.js';
 import type { Progress } from './create-backup.js';
 import { MANIFEST, type Manifest } from './manifest.js';
 import { localPath, type StorageSpec } from './storage.js';
 import { BACKUP, BackupError } from './strings.js';
 import { readArchive } from './tar.js';
-import { checkEntry, expectations, measure, verifyArchive } from './verify-archive.js';
+import { checkEntry, expectations, verifyArchive } from './verify-archive.js';
 
 /**
  * `opora restore`: the archive is verified whole first (verifyArchive) — nothing is touched before.
@@ -46,7 +48,7 @@ async function load(
   created: string[],
   say: Progress,
 ): Promise<void> {
-  const level = await appliedLevel(c);
+  const level = await appliedLevel(c.rows);
   if (level.createdAt !== manifest.migration.createdAt) {
     throw new BackupError(
       level.createdAt < manifest.migration.createdAt
@@ -61,7 +63,7 @@ async function load(
   const busy = await nonEmptyTables(c, tables);
   if (busy.length > 0) throw new BackupError(BACKUP.notEmpty(busy));
 
-  const fks = await foreignKeys(c);
+  const fks = await foreignKeys(c.rows);
   for (const fk of fks)
     await c.rows(`alter table ${quoteIdent(fk.table)} drop constraint ${quoteIdent(fk.name)}`);
   for (const t of names) await c.rows(`alter table ${quoteIdent(t)} disable trigger user`);
@@ -76,7 +78,7 @@ async function load(
     if (!want) throw new BackupError(BACKUP.tampered(entry.name, BACKUP.unexpected));
     const table = tableOf.get(entry.name);
     if (table) {
-      let measured: Awaited<ReturnType<typeof measure>> | undefined;
+      let measured: Measured | undefined;
       // The entry is measured again while it streams into COPY: a file changed since verification is caught.
       const chunks = tap(entry.stream as AsyncIterable<Buffer>, (m) => {
         measured = m;
@@ -102,23 +104,6 @@ async function load(
   for (const t of names) await c.rows(`alter table ${quoteIdent(t)} enable trigger user`);
   await setSequences(c, manifest);
   await recheck(c, manifest, opts.storage);
-}
-
-/** Passes a stream through, measuring it; `done` gets the measure when the stream ends. */
-async function* tap(
-  stream: AsyncIterable<Buffer>,
-  done: (m: Awaited<ReturnType<typeof measure>>) => void,
-): AsyncGenerator<Buffer> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let rows = 0;
-  for await (const chunk of stream) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) rows++;
-    yield chunk;
-  }
-  done({ sha256: hash.digest('hex'), bytes, rows });
 }
 
 async function putFile(c: Conn, storage: StorageSpec, key: string, data: Buffer, created: string[]) {
@@ -175,9 +160,7 @@ async function recheck(c: Conn, manifest: Manifest, storage: StorageSpec) {
     const h =
       storage.kind === 'database'
         ? stored.get(f.key)
-        : createHash('sha256')
-            .update(await fs.promises.readFile(localPath(storage.dir, f.key)).catch(() => Buffer.alloc(0)))
-            .digest('hex');
+        : sha256(await fs.promises.readFile(localPath(storage.dir, f.key)).catch(() => Buffer.alloc(0)));
     if (h !== f.sha256) throw new BackupError(BACKUP.fileMismatch(f.key));
   }
 }

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { journal, knownLevel } from './catalog.js';
+import { type Expected, type Measured, measure, mismatch } from '../archive/digest.js';
+import { journal, knownLevel } from '../archive/level.js';
+import { parseManifest as parseJson } from '../archive/manifest.js';
 import { MANIFEST, type Manifest, manifestSchema } from './manifest.js';
 import { BACKUP, BackupError } from './strings.js';
 import { readArchive } from './tar.js';
-
-/** What an entry is expected to be: its checksum, size, and for a table its row count. */
-export type Expected = { sha256: string; bytes: number; rows?: number };
 
 export function expectations(m: Manifest): Map<string, Expected> {
   const out = new Map<string, Expected>();
@@ -51,47 +49,22 @@ export async function verifyArchive(file: string): Promise<Manifest> {
   return manifest;
 }
 
-export type Measured = { sha256: string; bytes: number; rows: number };
-
-export async function measure(
-  stream: AsyncIterable<Buffer>,
-  each?: (chunk: Buffer) => void,
-): Promise<Measured> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let rows = 0;
-  for await (const chunk of stream) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) rows++;
-    each?.(chunk);
-  }
-  return { sha256: hash.digest('hex'), bytes, rows };
-}
-
 export function checkEntry(name: string, got: Measured, want: Expected): void {
-  if (got.bytes !== want.bytes)
-    throw new BackupError(BACKUP.tampered(name, BACKUP.size(got.bytes, want.bytes)));
-  if (got.sha256 !== want.sha256) throw new BackupError(BACKUP.tampered(name, BACKUP.checksum));
-  if (want.rows !== undefined && got.rows !== want.rows) {
-    throw new BackupError(BACKUP.tampered(name, BACKUP.rows(got.rows, want.rows)));
-  }
+  const m = mismatch(got, want);
+  if (!m) return;
+  const why =
+    m.kind === 'size'
+      ? BACKUP.size(m.got, m.want)
+      : m.kind === 'rows'
+        ? BACKUP.rows(m.got, m.want)
+        : BACKUP.checksum;
+  throw new BackupError(BACKUP.tampered(name, why));
 }
 
 function parseManifest(file: string, body: Buffer): Manifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString('utf8'));
-  } catch (e) {
-    throw new BackupError(BACKUP.notArchive(file, BACKUP.badManifest((e as Error).message)));
-  }
-  const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const why = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`;
-    throw new BackupError(BACKUP.notArchive(file, BACKUP.badManifest(why)));
-  }
-  return parsed.data;
+  const parsed = parseJson(body, manifestSchema);
+  if (!parsed.ok) throw new BackupError(BACKUP.notArchive(file, BACKUP.badManifest(parsed.why)));
+  return parsed.manifest;
 }
 
 /**

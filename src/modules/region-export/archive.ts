@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
+import { Digest, mismatch, sha256 } from '../archive/digest.js';
+import { parseManifest } from '../archive/manifest.js';
+
+export { sha256 };
 
 // The archive of a region export: a ZIP written as a stream (fflate) straight to a file — tables as JSON
 // lines, files as they are — with a SHA-256 of every entry's content collected while it is written and
 // put into manifest.json, the last entry. The import checks every entry against it before anything else.
-// (The «backup» helper writes a manifest of the same spirit in src/modules/backup; they may merge.)
+// The checksums, the manifest's parsing, the catalogue and the migration level are src/modules/archive,
+// shared with the backup (ADR 0043); the ZIP and this manifest's format are the region export's own.
 
 export const FORMAT = 'opora-region-export';
 /** 2: people of other regions are stubs (`is_stub`: id and name only) in tables/users.jsonl. */
@@ -66,16 +70,15 @@ export class ArchiveWriter {
   addText(name: string, pieces: Iterable<string>): Entry {
     const entry = new ZipDeflate(name, { level: 6 });
     this.zip.add(entry);
-    const hash = createHash('sha256');
-    let bytes = 0;
+    const digest = new Digest();
     for (const piece of pieces) {
       const data = Buffer.from(piece, 'utf8');
-      hash.update(data);
-      bytes += data.length;
+      digest.update(data);
       entry.push(data);
     }
     entry.push(new Uint8Array(0), true);
-    return this.record(name, { sha256: hash.digest('hex'), bytes });
+    const { sha256, bytes } = digest.result();
+    return this.record(name, { sha256, bytes });
   }
 
   addBytes(name: string, data: Uint8Array, mime = ''): Entry {
@@ -118,8 +121,6 @@ export type UnzipLimits = { entryBytes: number; totalBytes: number };
 export const UNZIP_LIMITS: UnzipLimits = { entryBytes: 1024 * 1048576, totalBytes: 3 * 1024 * 1048576 };
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
-export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 export type OpenedArchive = { manifest: Manifest; entry: (name: string) => Uint8Array };
 
 /**
@@ -149,15 +150,14 @@ export function openArchive(data: Uint8Array, limits: UnzipLimits = UNZIP_LIMITS
     );
   const raw = files['manifest.json'];
   if (!raw) throw new ArchiveError('В архиве нет manifest.json: это не выгрузка региона Опоры');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw).toString('utf8'));
-  } catch {
-    throw new ArchiveError('manifest.json повреждён (не JSON)');
-  }
-  const m = manifestSchema.safeParse(parsed);
-  if (!m.success) throw new ArchiveError('manifest.json не соответствует формату выгрузки региона');
-  const manifest = m.data;
+  const m = parseManifest(raw, manifestSchema);
+  if (!m.ok)
+    throw new ArchiveError(
+      m.stage === 'json'
+        ? 'manifest.json повреждён (не JSON)'
+        : 'manifest.json не соответствует формату выгрузки региона',
+    );
+  const manifest = m.manifest;
   if (manifest.formatVersion !== FORMAT_VERSION)
     throw new ArchiveError(
       `Версия формата выгрузки ${manifest.formatVersion} не поддерживается (эта установка читает версию ${FORMAT_VERSION})`,
@@ -166,7 +166,11 @@ export function openArchive(data: Uint8Array, limits: UnzipLimits = UNZIP_LIMITS
   for (const [name, expected] of Object.entries(manifest.entries)) {
     const body = files[name];
     if (!body) problems.push(`нет файла ${name}`);
-    else if (body.length !== expected.bytes || sha256(body) !== expected.sha256)
+    // Size first: a body of another size is not hashed.
+    else if (
+      body.length !== expected.bytes ||
+      mismatch({ sha256: sha256(body), bytes: body.length }, expected)
+    )
       problems.push(`контрольная сумма ${name} не совпадает`);
   }
   for (const name of Object.keys(files))

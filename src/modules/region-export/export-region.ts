@@ -4,10 +4,11 @@ import { orgUnits } from '../../db/schema/orgs.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { type Actor, type AnyActor, isSystem } from '../access/actor.js';
 import { regionOfPath } from '../access/region-level.js';
+import { drizzleQuery } from '../archive/catalog.js';
+import { appliedCount, oporaVersion } from '../archive/level.js';
 import { recordEvent } from '../audit/record-event.js';
 import type { FileStorage } from '../files/storage.js';
 import { ArchiveWriter, FORMAT, FORMAT_VERSION, type Manifest } from './archive.js';
-import { migrationLevel, oporaVersion } from './catalog.js';
 import { archiveReadme } from './readme.js';
 import { isExcluded, REGION_RULES, type TableRule } from './rules.js';
 import { selectRegion } from './select.js';
@@ -72,7 +73,7 @@ export async function exportRegion(
   try {
     const { head, fileRows } = await db.transaction(
       async (tx) => {
-        const migrations = await migrationLevel(tx);
+        const migrations = await appliedCount(drizzleQuery(tx));
         note(0.02, 'Отбор строк региона…');
         const selection = await selectRegion(tx, region.path);
         const tables: Manifest['tables'] = {};

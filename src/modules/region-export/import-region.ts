@@ -3,11 +3,13 @@ import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import { type AnyActor, isAdmin, isSystem } from '../access/actor.js';
+import { drizzleQuery, foreignKeys, insertOrder, tableColumns } from '../archive/catalog.js';
+import { sha256 } from '../archive/digest.js';
+import { appliedCount } from '../archive/level.js';
 import { recordEvent } from '../audit/record-event.js';
 import { type FileStorage, STORAGE_KEY } from '../files/storage.js';
 import { decryptPersonal } from '../pupils/pupil-crypto.js';
-import { ArchiveError, type Manifest, openArchive, sha256 } from './archive.js';
-import { foreignKeys, insertOrder, migrationLevel, tableColumns } from './catalog.js';
+import { ArchiveError, type Manifest, openArchive } from './archive.js';
 import { checkManifestRegion, refuseRowsOutsideRegion } from './import-check.js';
 import { isExcluded, isReferenced, REGION_RULES, type TableRule } from './rules.js';
 import { omittedColumns } from './select.js';
@@ -41,7 +43,7 @@ export async function importRegion(
     throw forbidden('Загружать данные региона может администратор');
   const started = Date.now();
   const { manifest, entry } = openArchive(opts.archive);
-  const level = await migrationLevel(db);
+  const level = await appliedCount(drizzleQuery(db));
   if (level.count !== manifest.migrations.count || level.last !== manifest.migrations.last)
     throw new AppError(
       'CONFLICT',
@@ -69,8 +71,8 @@ export async function importRegion(
           'CONFLICT',
           `Регион «${manifest.region.name}» (${manifest.region.id}) уже есть в этой установке: импорт отклонён, ничего не изменено`,
         );
-      const columns = await tableColumns(tx);
-      const fks = await foreignKeys(tx);
+      const columns = await tableColumns(drizzleQuery(tx));
+      const fks = await foreignKeys(drizzleQuery(tx));
       const dictionaries = new Set(
         Object.keys(manifest.tables).filter((t) => {
           const r = rules[t];

@@ -3,7 +3,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite } from '../../db/client.js';
 import * as schema from '../../db/schema/index.js';
-import { type ForeignKey, foreignKeys, insertOrder, tableColumns } from './catalog.js';
+import { drizzleQuery, type ForeignKey, foreignKeys, insertOrder, tableColumns } from '../archive/catalog.js';
 import { exportedTables, isExcluded, REGION_RULES, type TableRule } from './rules.js';
 import { omittedColumns, selectRegion } from './select.js';
 
@@ -22,8 +22,8 @@ describe('the region export rules', () => {
   let columns: Map<string, string[]>;
   beforeAll(async () => {
     database = await openPglite(null);
-    fks = await foreignKeys(database.db);
-    columns = await tableColumns(database.db);
+    fks = await foreignKeys(drizzleQuery(database.db));
+    columns = await tableColumns(drizzleQuery(database.db));
   });
   afterAll(() => database.close());
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import { type ForeignKey, foreignKeys, primaryKeys } from './catalog.js';
+import { drizzleQuery, type ForeignKey, foreignKeys, primaryKeys } from '../archive/catalog.js';
 import { exportedTables, isReferenced, type ReferencedRule, type TakeRule } from './rules.js';
 
 // The region's rows, selected once inside the export's (repeatable-read) transaction into temporary
@@ -61,8 +61,8 @@ export type Selection = {
 
 /** Selects the region (by its path) in `tx`; call inside a transaction. */
 export async function selectRegion(tx: Db, regionPath: string): Promise<Selection> {
-  const fks = await foreignKeys(tx);
-  const pks = await primaryKeys(tx);
+  const fks = await foreignKeys(drizzleQuery(tx));
+  const pks = await primaryKeys(drizzleQuery(tx));
   const all = exportedTables();
   const omitOf = new Map(all.map(({ table, rule }) => [table, omittedColumns(rule)]));
   const omitted = (t: string) => omitOf.get(t) ?? [];
