@@ -3,7 +3,7 @@ import { runInWorker } from '../../files/parse-pool.js';
 import { convertTable } from './convert-table.js';
 import type { TableAnalysis, TableConversion, TableMapping } from './mapping.js';
 import { readSheets, type Sheet } from './read-table.js';
-import { analyseBook, analyseSheet } from './recognise-table.js';
+import { analyseBook, analyseSheet, coverTexts } from './recognise-table.js';
 import { unstackBlocks } from './stacked.js';
 
 // An assessment table of any layout (XLSX or CSV with Russian headers): read off the event loop,
@@ -54,8 +54,9 @@ export async function readAssessmentTableInThread(
  * say nothing. Messages of a book of several such sheets name their sheet.
  */
 function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping): TableConversion {
+  const cover = coverTexts(book);
   const shape = (s: Sheet) => {
-    const a = analyseSheet(s, []);
+    const a = analyseSheet(s, [], cover);
     return {
       key: `${a.analysis.mapping.headerRows.join(',')}\n${[...a.headerTexts.values()].join('\n')}`,
       a,

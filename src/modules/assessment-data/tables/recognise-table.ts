@@ -205,7 +205,15 @@ function cellsName(
   return texts.length > 0 && texts.every((t) => parseProcedure(t)[part] !== null);
 }
 
-export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): SheetAnalysis {
+/**
+ * `cover`: the texts of the book's title sheets (a «Титульный лист» of a report: «Отчёт о результатах ЕГЭ
+ * 2026 года»), read after the sheet's own titles and name.
+ */
+export function analyseSheet(
+  sheet: Sheet,
+  sheets: TableAnalysis['sheets'],
+  cover: string[] = [],
+): SheetAnalysis {
   const rows = sheet.rows;
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
   const band = findHeader(rows);
@@ -230,7 +238,7 @@ export function analyseSheet(sheet: Sheet, sheets: TableAnalysis['sheets']): She
   const bandRows = band.map((i) => rows[i] as TableRow);
   const first = band[0] as number;
   const titles = rows.slice(0, first).map((r) => r.cells.filter((c) => c !== '').join(' '));
-  const fixed = fixedOf([...titles, ...(sheet.name ? [sheet.name] : [])]);
+  const fixed = fixedOf([...titles, ...(sheet.name ? [sheet.name] : []), ...cover]);
   const cols = headerColumns(bandRows);
   const data = rows.slice((band[band.length - 1] as number) + 1);
 
@@ -394,11 +402,20 @@ function withinLimits(columns: TableMapping['columns'], groups: TableMapping['gr
 export function analyseBook(book: Sheet[], wanted: string | null): SheetAnalysis {
   const sheets = book.map((s) => ({ name: s.name, rows: s.rows.length }));
   const chosen = wanted === null ? book : book.filter((s) => s.name === wanted);
+  const cover = coverTexts(book);
   let best: SheetAnalysis | null = null;
   for (const sheet of chosen) {
-    const a = analyseSheet(sheet, sheets);
+    const a = analyseSheet(sheet, sheets, cover);
     if (!best || a.score > best.score) best = a;
   }
   if (!best) throw new Error('no sheet');
   return best;
+}
+
+/** The lines of the book's title sheets: short sheets of text with no number in them. */
+export function coverTexts(book: Sheet[]): string[] {
+  return book
+    .filter((s) => s.rows.length > 0 && s.rows.length <= 60)
+    .filter((s) => s.rows.every((r) => !r.cells.some(isNumberCell)))
+    .flatMap((s) => s.rows.map((r) => r.cells.filter((c) => c !== '').join(' ')));
 }

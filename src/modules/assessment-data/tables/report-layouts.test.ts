@@ -252,4 +252,35 @@ describe('report layouts', () => {
       'Листы одного вида читаются вместе: «Русский язык», «Математика»',
     );
   });
+
+  it('a title sheet says what the data sheet does not; one column «МО / ОО» names territories and their schools', async () => {
+    const wb = new ExcelJS.Workbook();
+    const title = wb.addWorksheet('Титульный лист');
+    title.addRow([null, 'Региональный центр обработки информации']);
+    title.addRow([null, 'Отчёт о результатах единого государственного экзамена']);
+    title.addRow([null, '2026 год']);
+    const data = wb.addWorksheet('Результаты по ОО');
+    data.addRow(['Код ОО', 'Предмет', 'Кол-во\nучастников', 'Не преодолели\nминимальный порог, чел.']);
+    data.addRow(['K1', 'Русский язык', 21, 1]);
+    const ege = await readAssessmentTableInThread('егэ.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), null);
+    expect(ege.analysis.doubts).toEqual([]);
+    expect(ege.conversion.results[0]).toMatchObject({
+      year: 2026,
+      assessment: 'ЕГЭ',
+      grade: 11,
+      participants: 21,
+      mark2: 1,
+    });
+
+    const shared = await read([
+      ['ВПР 2026, 6 класс, математика'],
+      ['Наименование\nМО / ОО', 'Кол-во участников', '2', '3', '4', '5'],
+      ['Второй муниципальный район', 30, 3, 10, 12, 5],
+      ['СОШ с. Липовка', 10, 1, 4, 4, 1],
+    ]);
+    expect(shared.analysis.doubts).toEqual([]);
+    expect(shared.conversion.results.map((r) => r.school)).toEqual([
+      { code: null, login: null, name: 'СОШ с. Липовка', municipality: 'Второй муниципальный район' },
+    ]);
+  });
 });
