@@ -193,7 +193,7 @@ describe('Word layouts beyond the seeds', () => {
       ],
       ['Мониторинг', [['Анализ ВПР', '2023-06', '2023-06']]],
     ]);
-    expect(items(r)[0]?.deadline.text).toBe('01.02.2023; 31.03.2023');
+    expect(items(r)[0]?.deadline.text).toBe('01.02.2023 – 31.03.2023');
   });
 
   it('a bullet list inside a cell: no glyph for a bullet (a dash bullet too), numbers kept, typed dashes kept', async () => {
