@@ -117,7 +117,7 @@ function tableOf(grid: Grid, texts: PdfText[]): PageTable {
     const y = t.y - 0.35 * t.size;
     const end = t.x + t.width;
     const lines = xs.filter((x) => x > t.x + 2 && x < end - 2 && crosses(x, y));
-    return lines.length ? cutAt(t, lines) : [t];
+    return lines.length ? cutAt(t, lines, true) : [t];
   });
   for (const t of texts) {
     const y = t.y - 0.35 * t.size;
