@@ -225,3 +225,35 @@ describe('PDF: one text piece running over a column line (LibreOffice joins the 
     ]);
   });
 });
+
+describe('PDF: running heads of a landscape page with wide margins', () => {
+  it('a head and a foot repeated on every page are dropped though they lie outside the top tenth / bottom twelfth', async () => {
+    // A4 landscape (595 pt high): the head at 65 pt (a tenth is 59.5), the foot at 541 pt (0.92 is 547.7).
+    const xs = [40, 70, 330, 470, 600];
+    const page = (n: number) => {
+      const top = 90;
+      const rows = [top, top + 20, top + 40];
+      const rules: PdfRule[] = rows.map((y) => ({ x1: 40, y1: y, x2: 600, y2: y }));
+      for (const vx of xs) rules.push({ x1: vx, y1: top, x2: vx, y2: top + 40 });
+      const lines: PdfLine[] = [
+        { x: 40, y: 65, text: 'Приказ от 28.09.2026 № 74/1-п' },
+        { x: 43, y: top + 12, text: '№' },
+        { x: 73, y: top + 12, text: 'Мероприятие' },
+        { x: 333, y: top + 12, text: 'Срок' },
+        { x: 473, y: top + 12, text: 'Ответственные' },
+        { x: 43, y: top + 32, text: `${n}.` },
+        { x: 73, y: top + 32, text: `Семинар ${n}` },
+        { x: 333, y: top + 32, text: 'октябрь 2026 г.' },
+        { x: 473, y: top + 32, text: 'ММС' },
+        { x: 40, y: 541, text: `Рег. номер: 74/1-п стр. ${n} из 3` },
+      ];
+      return { lines, rules };
+    };
+    const blocks = await readPdf(cyrillicPdf([page(1), page(2), page(3)]));
+    const texts = blocks.map((b) =>
+      b.kind === 'paragraph' ? b.text : b.cells.map((c) => c.text).join(' | '),
+    );
+    expect(texts.filter((t) => /Приказ от|Рег\. номер/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /Семинар/.test(t))).toHaveLength(3);
+  });
+});
