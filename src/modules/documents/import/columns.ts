@@ -22,7 +22,31 @@ export type Column = {
   meaning: ColumnMeaning | null;
   covered?: boolean;
   described?: boolean;
+  /** A sub-column «начало» / «окончание» under one «Срок…» header: the two are one period «начало – окончание». */
+  range?: 'start' | 'end';
 };
+
+const RANGE_START = /^(начало|начала|с|от|дата начала)$/;
+const RANGE_END = /^(окончание|окончания|конец|по|до|завершение|дата окончания)$/;
+
+/**
+ * «Срок исполнения» spanning «начало | окончание»: the two deadline sub-columns are marked as the start and the
+ * end of one period. `top` are the texts of the spanning header row, `sub` the labels under them.
+ */
+export function markDeadlineRange(columns: Column[], top: string[], sub: string[]): Column[] {
+  const label = (t: string | undefined) => normalizeHeader((t ?? '').replace(/-\s*/g, ''));
+  const out = columns.map((c) => ({ ...c }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i] as Column;
+    const b = out[i + 1] as Column;
+    if (a.meaning !== 'deadline' || b.meaning !== 'deadline') continue;
+    if (!top[i]?.trim() || top[i]?.trim() !== top[i + 1]?.trim()) continue;
+    if (!RANGE_START.test(label(sub[i])) || !RANGE_END.test(label(sub[i + 1]))) continue;
+    a.range = 'start';
+    b.range = 'end';
+  }
+  return out;
+}
 
 /** Header words → meaning; tried in this order on the header's beginning, then anywhere in it. */
 const RULES: readonly (readonly [ColumnMeaning, RegExp])[] = [
@@ -65,6 +89,14 @@ export function columnMeaning(header: string): ColumnMeaning | null {
   if (header.length > 150) return null;
   const h = normalizeHeader(header);
   if (!h || h.length > 120) return null;
+  const known = meaningOf(h);
+  if (known) return known;
+  // A word broken in a narrow header cell («Исполни-/тели», copied as «Исполни- тели»): the word joined.
+  const joined = h.replace(/(\p{L})-\s*(\p{Ll})/gu, '$1$2');
+  return joined === h ? null : meaningOf(joined);
+}
+
+function meaningOf(h: string): ColumnMeaning | null {
   for (const [meaning, re] of RULES) if (re.test(h)) return meaning;
   for (const [meaning, re] of ANYWHERE) if (re.test(h)) return meaning;
   return null;

@@ -243,10 +243,29 @@ export class DraftRoadmap {
   }
 
   private textOf(item: DraftItem, meaning: ColumnMeaning): string {
+    if (meaning === 'deadline') return this.deadlineOf(item);
     return this.columns
       .map((c, i) => (c.meaning === meaning ? (item.cols[i] ?? '') : ''))
       .filter(Boolean)
       .join('; ');
+  }
+
+  /**
+   * The deadline columns joined by «; », except the «начало» / «окончание» sub-columns of one «Срок…» header:
+   * they are one period «начало – окончание» (only one filled: that one alone).
+   */
+  private deadlineOf(item: DraftItem): string {
+    const parts: string[] = [];
+    this.columns.forEach((c, i) => {
+      if (c.meaning !== 'deadline') return;
+      const text = item.cols[i] ?? '';
+      const end =
+        c.range === 'start' && this.columns[i + 1]?.range === 'end' ? (item.cols[i + 1] ?? '') : null;
+      if (c.range === 'end' && this.columns[i - 1]?.range === 'start') return;
+      const joined = end === null ? text : [text, end].filter(Boolean).join(' – ');
+      if (joined) parts.push(joined);
+    });
+    return parts.join('; ');
   }
 
   private hasFields(item: DraftItem): boolean {

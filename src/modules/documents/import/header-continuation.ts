@@ -1,5 +1,5 @@
 import { looksLikeContinuation } from './clean-text.js';
-import { type Column, readHeader } from './columns.js';
+import { type Column, markDeadlineRange, readHeader } from './columns.js';
 import type { CurrentTable } from './current-table.js';
 import type { Warn } from './draft.js';
 import { headerTexts, widenOverSubHeader } from './header-rows.js';
@@ -45,6 +45,6 @@ export function mergeHeader(b: RowBlock, current: CurrentTable, warn: Warn): voi
     const meaning = c.meaning ?? before?.meaning ?? null;
     return { ...c, meaning, ...(first.covered[i] && !second.texts[i] && { covered: true }) };
   });
-  current.draft.setColumns(merged);
+  current.draft.setColumns(markDeadlineRange(merged, first.texts, second.texts));
   current.headerBlock = { ...b, cells: texts.map((text) => ({ text, bold: true, italic: false })) };
 }

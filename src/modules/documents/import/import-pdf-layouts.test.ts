@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cyrillicPdf, type PdfLine, type PdfRule } from '../../../../tests/helpers/cyrillic-pdf.js';
 import { parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
 import type { PdfText } from './pdf-pages.js';
+import { cutAt } from './pdf-positions.js';
 import { cellOf, mendCuts } from './pdf-text.js';
 import { readPdf } from './reader-pdf.js';
 import type { RowBlock } from './types.js';
@@ -180,5 +181,79 @@ describe('PDF: a hyphenated noun cut by the cell edge before «в»', () => {
   it('a word that is no such compound keeps the preposition', () => {
     expect(mended('организовано', 'в срок')).toBe('организовано\nв срок');
     expect(mended('учебно-методическо', 'в школах')).toBe('учебно-методическо\nв школах');
+  });
+});
+
+describe('PDF: one text piece running over a column line (LibreOffice joins the texts of two cells)', () => {
+  // «ежемесячно» ends a cell, «ЦППМСП ММС УО» starts the next one, written as one piece; every glyph is 0.5 em
+  // wide, so the guessed letter widths put the space a few points left of where it is, before the line.
+  const text = 'ежемесячно ЦППМСП ММС УО';
+  const x = 283;
+  const line = 330; // in the space between the two words: 283 + 10 × 4.5 … 283 + 11 × 4.5
+
+  it('cutAt keeps each piece on its side of the drawn line it was cut at', () => {
+    const piece: PdfText = { text, x, y: 100, width: 4.5 * text.length, size: 9, bold: false, italic: false };
+    const [a, b] = cutAt(piece, [line], true);
+    expect([a?.text, b?.text]).toEqual(['ежемесячно', 'ЦППМСП ММС УО']);
+    expect((a?.x ?? 0) + (a?.width ?? 0)).toBeLessThanOrEqual(line);
+    expect(b?.x).toBeGreaterThanOrEqual(line);
+  });
+
+  it('a bordered table: the second word goes to the cell right of the line', async () => {
+    const xs = [40, 70, 250, line, 470, 600];
+    const rules: PdfRule[] = [40, 60, 90].map((y) => ({ x1: 40, y1: y, x2: 600, y2: y }));
+    for (const vx of xs) rules.push({ x1: vx, y1: 40, x2: vx, y2: 90 });
+    const lines: PdfLine[] = [
+      { x: 43, y: 52, text: '№' },
+      { x: 73, y: 52, text: 'Мероприятие' },
+      { x: 253, y: 52, text: 'Срок' },
+      { x: 333, y: 52, text: 'Ответственные' },
+      { x: 473, y: 52, text: 'Результат' },
+      { x: 43, y: 72, text: '1.' },
+      { x: 73, y: 72, text: 'Анализ ВПР' },
+      { x, y: 72, text },
+      { x: 473, y: 72, text: 'Справка' },
+    ];
+    const blocks = await readPdf(cyrillicPdf([{ lines, rules }]));
+    const rows = blocks.filter((b): b is RowBlock => b.kind === 'row');
+    expect(rows.at(-1)?.cells.map((c) => c.text)).toEqual([
+      '1.',
+      'Анализ ВПР',
+      'ежемесячно',
+      'ЦППМСП ММС УО',
+      'Справка',
+    ]);
+  });
+});
+
+describe('PDF: running heads of a landscape page with wide margins', () => {
+  it('a head and a foot repeated on every page are dropped though they lie outside the top tenth / bottom twelfth', async () => {
+    // A4 landscape (595 pt high): the head at 65 pt (a tenth is 59.5), the foot at 541 pt (0.92 is 547.7).
+    const xs = [40, 70, 330, 470, 600];
+    const page = (n: number) => {
+      const top = 90;
+      const rows = [top, top + 20, top + 40];
+      const rules: PdfRule[] = rows.map((y) => ({ x1: 40, y1: y, x2: 600, y2: y }));
+      for (const vx of xs) rules.push({ x1: vx, y1: top, x2: vx, y2: top + 40 });
+      const lines: PdfLine[] = [
+        { x: 40, y: 65, text: 'Приказ от 28.09.2026 № 74/1-п' },
+        { x: 43, y: top + 12, text: '№' },
+        { x: 73, y: top + 12, text: 'Мероприятие' },
+        { x: 333, y: top + 12, text: 'Срок' },
+        { x: 473, y: top + 12, text: 'Ответственные' },
+        { x: 43, y: top + 32, text: `${n}.` },
+        { x: 73, y: top + 32, text: `Семинар ${n}` },
+        { x: 333, y: top + 32, text: 'октябрь 2026 г.' },
+        { x: 473, y: top + 32, text: 'ММС' },
+        { x: 40, y: 541, text: `Рег. номер: 74/1-п стр. ${n} из 3` },
+      ];
+      return { lines, rules };
+    };
+    const blocks = await readPdf(cyrillicPdf([page(1), page(2), page(3)]));
+    const texts = blocks.map((b) =>
+      b.kind === 'paragraph' ? b.text : b.cells.map((c) => c.text).join(' | '),
+    );
+    expect(texts.filter((t) => /Приказ от|Рег\. номер/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /Семинар/.test(t))).toHaveLength(3);
   });
 });

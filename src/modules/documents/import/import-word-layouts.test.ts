@@ -193,7 +193,7 @@ describe('Word layouts beyond the seeds', () => {
       ],
       ['Мониторинг', [['Анализ ВПР', '2023-06', '2023-06']]],
     ]);
-    expect(items(r)[0]?.deadline.text).toBe('01.02.2023; 31.03.2023');
+    expect(items(r)[0]?.deadline.text).toBe('01.02.2023 – 31.03.2023');
   });
 
   it('a bullet list inside a cell: no glyph for a bullet (a dash bullet too), numbers kept, typed dashes kept', async () => {
@@ -286,6 +286,52 @@ describe('Word layouts beyond the seeds', () => {
       'Семинары: для учителей; для завучей',
       'Этапы: 1) анализ; 2) план',
       'Работа: – с родителями; – с детьми',
+    ]);
+  });
+  it('an order from a document system: «Продолжение таблицы» is no section, «Лист согласования» and the e-signature stamp no measures', async () => {
+    const head = ['№ п/п', 'Мероприятие', 'Срок', 'Ответственные', 'Ожидаемый результат'];
+    const numbers = () => row(['1', '2', '3', '4', '5'].map((t) => cell(t)));
+    const doc = await docxOf([
+      p('Дорожная карта на 2026-2027 учебный год', true),
+      new Table({
+        rows: [
+          row(
+            head.map((t) => cell(t, { bold: true })),
+            true,
+          ),
+          numbers(),
+          row([cell('1.', { bold: true }), cell('Организационные меры', { bold: true, span: 4 })]),
+          row([cell('1.1.'), cell('Совещание'), cell('сентябрь 2026 г.'), cell('УО'), cell('Протокол')]),
+        ],
+      }),
+      p('Продолжение таблицы'),
+      new Table({
+        rows: [
+          numbers(),
+          row([cell('1.2.'), cell('Семинар'), cell('октябрь 2026 г.'), cell('ММС'), cell('Программа')]),
+          row([cell('2.', { bold: true }), cell('Мониторинг', { bold: true, span: 4 })]),
+          row([cell('2.1.'), cell('Анализ ВПР'), cell('май 2027 г.'), cell('ЦОКО'), cell('Справка')]),
+        ],
+      }),
+      p('ЛИСТ СОГЛАСОВАНИЯ', true),
+      p('к приказу от 14.09.2026 № 512-о'),
+      new Table({
+        rows: [
+          row(['Должность', 'Ф.И.О.', 'Дата', 'Результат согласования'].map((t) => cell(t, { bold: true }))),
+          row([cell('Юрист'), cell('Шубин Р. А.'), cell('15.09.2026'), cell('Согласовано')]),
+        ],
+      }),
+      new Table({
+        rows: [
+          row([cell('ДОКУМЕНТ ПОДПИСАН\nЭЛЕКТРОННОЙ ПОДПИСЬЮ\nСертификат 01A2F3C4\nВладелец Гусева Т. Н.')]),
+        ],
+      }),
+    ]);
+    const r = await parseRoadmapDocument('order.docx', doc);
+    expect(r.roadmaps).toHaveLength(1);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.number, s.title, s.items.map((i) => i.measure)])).toEqual([
+      ['1', 'Организационные меры', ['Совещание', 'Семинар']],
+      ['2', 'Мониторинг', ['Анализ ВПР']],
     ]);
   });
 });

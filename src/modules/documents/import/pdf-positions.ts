@@ -143,27 +143,34 @@ const letterWidth = (ch: string) =>
   ch === ' ' || /[.,:;!|'ijlrtf()]/.test(ch) ? 0.27 : /\p{Lu}/u.test(ch) ? 0.67 : /\d/.test(ch) ? 0.5 : 0.47;
 
 /** A piece cut at the spaces nearest to the boundaries it crosses (x of a letter from rough letter widths). */
-export function cutAt(t: PdfText, bounds: number[]): PdfText[] {
+export function cutAt(t: PdfText, bounds: number[], drawn = false): PdfText[] {
   const at: number[] = [0];
   for (const ch of t.text) at.push((at[at.length - 1] as number) + letterWidth(ch));
   const scale = t.width / ((at[at.length - 1] as number) || 1);
   const x = (i: number) => t.x + (at[i] as number) * scale;
-  const cuts: number[] = [];
+  // The boundary each cut is made at. The letter widths are a guess (a few points off over a long piece): at a
+  // drawn column line (`drawn`) the piece after the cut lies right of it and the piece before it left of it; a
+  // boundary guessed from the whitespace (pdf-positions) is no surer than the letters.
+  const cuts = new Map<number, number>();
   for (const b of bounds) {
     if (b <= t.x || b >= inkEnd(t)) continue;
     let best = -1;
     for (let i = 1; i < t.text.length; i++) {
       if (t.text[i] === ' ' && (best < 0 || Math.abs(x(i + 1) - b) < Math.abs(x(best + 1) - b))) best = i;
     }
-    if (best > 0 && Math.abs(x(best + 1) - b) < 2 * t.size) cuts.push(best);
+    if (best > 0 && Math.abs(x(best + 1) - b) < 2 * t.size && !cuts.has(best)) cuts.set(best, b);
   }
   const out: PdfText[] = [];
   let from = 0;
-  for (const c of [...new Set(cuts)].sort((a, b) => a - b)) {
-    out.push({ ...t, text: t.text.slice(from, c), x: x(from), width: x(c) - x(from) });
+  let start = t.x;
+  for (const [c, b] of [...cuts].sort((p, q) => p[0] - q[0])) {
+    const end = drawn ? Math.max(start, Math.min(x(c), b - 0.5)) : x(c);
+    out.push({ ...t, text: t.text.slice(from, c), x: start, width: end - start });
     from = c + 1;
+    start = drawn ? Math.max(x(from), b + 0.5) : x(from);
   }
-  out.push({ ...t, text: t.text.slice(from), x: x(from), width: x(t.text.length) - x(from) });
+  const end = t.x + t.width;
+  out.push({ ...t, text: t.text.slice(from), x: start, width: Math.max(0, end - start) });
   return out.filter((p) => p.text.trim());
 }
 

@@ -117,7 +117,7 @@ function tableOf(grid: Grid, texts: PdfText[]): PageTable {
     const y = t.y - 0.35 * t.size;
     const end = t.x + t.width;
     const lines = xs.filter((x) => x > t.x + 2 && x < end - 2 && crosses(x, y));
-    return lines.length ? cutAt(t, lines) : [t];
+    return lines.length ? cutAt(t, lines, true) : [t];
   });
   for (const t of texts) {
     const y = t.y - 0.35 * t.size;
@@ -142,12 +142,22 @@ function tableOf(grid: Grid, texts: PdfText[]): PageTable {
   };
 }
 
+/**
+ * A line where running heads are: in the top tenth or the bottom twelfth of the page, or the first or the last
+ * line of text on it (a landscape page with wide margins has its head lower than a tenth of its height).
+ */
+function inMargin(p: PdfPage, l: Line, lines: Line[]): boolean {
+  if (l.y < p.height * 0.1 || l.y > p.height * 0.92) return true;
+  return l === lines[0] || l === lines[lines.length - 1];
+}
+
 /** Page numbers and running heads: short lines in the top or bottom margin that are numbers or repeat. */
 function marginLines(pages: PdfPage[]): Set<string> {
   const seen = new Map<string, number>();
   for (const p of pages) {
-    for (const l of linesOf(p.texts)) {
-      if (l.y > p.height * 0.1 && l.y < p.height * 0.92) continue;
+    const lines = linesOf(p.texts);
+    for (const l of lines) {
+      if (!inMargin(p, l, lines)) continue;
       const key = lineText(l).replace(/\d+/g, '#');
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
@@ -237,9 +247,16 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
     });
     const inTable = (t: PdfText) =>
       tables.some((tb) => t.y - 0.35 * t.size >= tb.top && t.y - 0.35 * t.size <= tb.bottom);
+    const pageLines = linesOf(page.texts);
+    const top = pageLines[0];
+    const bottom = pageLines[pageLines.length - 1];
     let lines = linesOf(page.texts.filter((t) => !inTable(t))).filter((l) => {
       // A line spread in columns is the header of a borderless table printed on each page, not a running head.
-      const marginal = (l.y < page.height * 0.1 || l.y > page.height * 0.92) && chunksOf(l).length < 3;
+      const edge = (e: Line | undefined) =>
+        e !== undefined && Math.abs(e.y - l.y) < 0.5 && lineText(e) === lineText(l);
+      const marginal =
+        (l.y < page.height * 0.1 || l.y > page.height * 0.92 || edge(top) || edge(bottom)) &&
+        chunksOf(l).length < 3;
       const key = lineText(l).replace(/\d+/g, '#');
       return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
     });

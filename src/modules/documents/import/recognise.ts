@@ -17,7 +17,13 @@ import { parseNumber } from './numbering.js';
 import { placeRow } from './place-row.js';
 import { looksLikeData } from './realign.js';
 import { readRoadmapHead } from './roadmap-head.js';
-import { isPageNumber, isSignatureLine, isSignatureRow } from './signature.js';
+import {
+  isAfterRoadmap,
+  isContinuationMark,
+  isPageNumber,
+  isSignatureLine,
+  isSignatureRow,
+} from './signature.js';
 import type {
   Block,
   ImportedApproval,
@@ -90,6 +96,7 @@ class Recogniser {
         this.endAtSignature(b.location, b.text);
         return;
       }
+      if (this.current && this.skipsMark(b.text, b.location)) return;
       const entry: Entry = { para: b, block: b, index, fromRow: false };
       (this.current ? this.gap : this.context).push(entry);
       return;
@@ -98,6 +105,7 @@ class Recogniser {
       this.endAtSignature(b.location, rowText(b));
       return;
     }
+    if (this.current && this.skipsMark(rowText(b), b.location)) return;
     const current = this.current;
     if (current?.headerPending && this.gap.length === 0) {
       current.headerPending = false;
@@ -160,6 +168,26 @@ class Recogniser {
       location,
       `Строка «${text.slice(0, 80)}» принята за подпись: таблица дорожной карты закончена на ней`,
     );
+  }
+
+  /**
+   * «Продолжение таблицы» over a continued table is skipped (the table goes on); a «Лист согласования» or an
+   * electronic signature stamp ends the table. True when the line was one of them.
+   */
+  private skipsMark(text: string, location: string): boolean {
+    if (isContinuationMark(text)) {
+      this.warn(location, `Строка «${text.trim()}» над продолжением таблицы пропущена`);
+      return true;
+    }
+    if (!isAfterRoadmap(text)) return false;
+    this.gap = [];
+    this.finishCurrent();
+    this.context = [];
+    this.warn(
+      location,
+      `Строка «${text.replace(/\s+/g, ' ').trim().slice(0, 80)}» — после дорожной карты: таблица закончена на ней`,
+    );
+    return true;
   }
 
   private rowAsPara(b: RowBlock): Para {

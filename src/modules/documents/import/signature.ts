@@ -19,6 +19,25 @@ export function isSignatureLine(text: string): boolean {
   return NAME.test(t) || /_{3,}/.test(t);
 }
 
+/**
+ * A sheet attached after the roadmap («ЛИСТ СОГЛАСОВАНИЯ», «Лист ознакомления», «Лист рассылки») or the stamp of
+ * an electronic signature («ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ»): the roadmap's table is over.
+ */
+export function isAfterRoadmap(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return (
+    /^лист (согласования|ознакомления|рассылки|визирования|регистрации изменений)(?![а-яё])/i.test(t) ||
+    /^документ подписан (усиленной )?(квалифицированной )?(электронной|цифровой) подписью/i.test(t)
+  );
+}
+
+/** «Продолжение таблицы», «Продолжение приложения 1», «Окончание табл. 2»: a clerk's mark over a continued table. */
+export function isContinuationMark(text: string): boolean {
+  return /^(продолжение|окончание) (таблицы|табл\.|приложения)( (№ ?)?\d{1,2})?\.?$/i.test(
+    text.replace(/\s+/g, ' ').trim(),
+  );
+}
+
 /** A page number alone on a line of a copied document: «2», «- 2 -», «Страница 2 из 5». */
 export function isPageNumber(text: string): boolean {
   return /^([-–—]\s*)?\d{1,3}(\s*[-–—])?$|^(стр\.?|страница)\s*\d{1,3}(\s*из\s*\d{1,3})?$/i.test(text.trim());
