@@ -124,6 +124,22 @@ describe('roadmaps without numbers', () => {
     ]);
   });
 
+  it('joins a row right under a repeated one-line header to the measure above', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tВзаимопосещение уроков с последующим\tв течение года\tИМЦ\tСправка',
+      '',
+      HEADER,
+      '\tанализом\t\t\tпо итогам',
+      '\tРодительский всеобуч\tежеквартально\tАдминистрация ОО\tПротоколы',
+    ]);
+    expect(fields(r)).toEqual([
+      ['Взаимопосещение уроков с последующим анализом', 'в течение года', 'ИМЦ', 'Справка по итогам'],
+      ['Родительский всеобуч', 'ежеквартально', 'Администрация ОО', 'Протоколы'],
+    ]);
+  });
+
   it('keeps a measure with a result of its own under deadline and executor cells merged in Word', async () => {
     const r = await parse([
       TITLE,
