@@ -5,7 +5,7 @@ import { makePdf } from './hostile-pdfs.js';
 // the smallest reproduction of a printer's layout, without a printer.
 
 /** A text line: x and baseline y from the page's top left, in points. */
-export type PdfLine = { x: number; y: number; text: string; size?: number };
+export type PdfLine = { x: number; y: number; text: string; size?: number; bold?: boolean };
 /** A ruling line from the top left: horizontal (y1 = y2) or vertical (x1 = x2). */
 export type PdfRule = { x1: number; y1: number; x2: number; y2: number };
 export type PdfPageSpec = { lines: PdfLine[]; rules?: PdfRule[]; width?: number; height?: number };
@@ -64,13 +64,16 @@ export function cyrillicPdf(pages: PdfPageSpec[]): Buffer {
     const ops: string[] = ['0.6 w'];
     for (const r of p.rules ?? []) ops.push(`${r.x1} ${h - r.y1} m ${r.x2} ${h - r.y2} l S`);
     for (const l of p.lines) {
-      ops.push(`BT /F1 ${l.size ?? 9} Tf 1 0 0 1 ${l.x} ${h - l.y} Tm (${encode(l.text)}) Tj ET`);
+      ops.push(
+        `BT /F${l.bold ? 2 : 1} ${l.size ?? 9} Tf 1 0 0 1 ${l.x} ${h - l.y} Tm (${encode(l.text)}) Tj ET`,
+      );
     }
     const content = Buffer.from(ops.join('\n'), 'latin1');
     objects.push([
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /Font << /F1 3 0 R /F2 ${4 + 2 * pages.length} 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
     ]);
     objects.push([`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream']);
   });
+  objects.push([FONT.replace('/Helvetica ', '/Helvetica-Bold ')]); // F2, after the pages: their numbers stay
   return makePdf(objects);
 }

@@ -21,4 +21,6 @@ export type CurrentTable = {
   headerIndex: number;
   /** The row before was the header repeated after a page break. */
   repeatedHeader: boolean;
+  /** The header took two rows: only then can a repeated header have a second line. */
+  twoLineHeader?: boolean;
 };

@@ -178,6 +178,9 @@ describe('PDF: a hyphenated noun cut by the cell edge before «в»', () => {
     expect(mended('учителей-предметнико', 'в по теме')).toBe('учителей-предметников по теме');
     expect(mended('педагогов-наставнико', 'в ШНОР')).toBe('педагогов-наставников ШНОР');
   });
+  it('a long word with a full plural ending is whole: «наставнических» + «пар» stay two words', () => {
+    expect(mended('наставнических', 'пар')).toBe('наставнических\nпар');
+  });
   it('a word that is no such compound keeps the preposition', () => {
     expect(mended('организовано', 'в срок')).toBe('организовано\nв срок');
     expect(mended('учебно-методическо', 'в школах')).toBe('учебно-методическо\nв школах');
@@ -226,6 +229,91 @@ describe('PDF: one text piece running over a column line (LibreOffice joins the 
   });
 });
 
+/**
+ * A bordered table without numbers where one row lost its empty «№» cell (a PDF→Word conversion): the row is
+ * drawn from the table's left edge with cells of their own widths, so its column lines cross it alone.
+ */
+function shiftedRowTable(): Buffer {
+  const lines: PdfLine[] = [];
+  const rules: PdfRule[] = [];
+  lines.push({ x: 200, y: 60, text: 'План мероприятий по поддержке школ на 2026/2027 учебный год' });
+  let top = 80;
+  const row = (edges: number[], cells: string[]) => {
+    const bottom = top + 16;
+    rules.push({ x1: 40, y1: top, x2: 640, y2: top });
+    rules.push({ x1: 40, y1: bottom, x2: 640, y2: bottom });
+    for (const x of edges) rules.push({ x1: x, y1: top, x2: x, y2: bottom });
+    cells.forEach((text, k) => {
+      if (text) lines.push({ x: (edges[k] as number) + 3, y: top + 12, text });
+    });
+    top = bottom;
+  };
+  const full = [40, 80, 300, 400, 520, 640];
+  row(full, ['№', 'Мероприятия', 'Сроки', 'Ответственные', 'Ожидаемый результат']);
+  row(full, ['', 'Совещание директоров школ', 'март 2027 г.', 'Управление образования', 'Протокол']);
+  row(
+    [40, 260, 360, 480, 600],
+    ['Семинар для заместителей директоров', 'апрель 2027 г.', 'ИМЦ', 'Программа'],
+  );
+  row(full, ['', 'Курсы для учителей математики', 'май 2027 г.', 'ИРО', 'Удостоверения']);
+  row(full, ['', 'Анкетирование родителей', 'сентябрь 2026 г.', 'Руководители ОО', 'Справка']);
+  return cyrillicPdf([{ lines, rules, width: 700 }]);
+}
+
+describe('PDF: a row shifted one column left', () => {
+  it('keeps the table columns (no spans); the shifted row has its own cells, as in Word', async () => {
+    const rows = (await readPdf(shiftedRowTable())).filter((b): b is RowBlock => b.kind === 'row');
+    expect(rows.map((r) => r.cells.map((c) => [c.text, c.span ?? 1]))).toEqual([
+      [
+        ['№', 1],
+        ['Мероприятия', 1],
+        ['Сроки', 1],
+        ['Ответственные', 1],
+        ['Ожидаемый результат', 1],
+      ],
+      [
+        ['', 1],
+        ['Совещание директоров школ', 1],
+        ['март 2027 г.', 1],
+        ['Управление образования', 1],
+        ['Протокол', 1],
+      ],
+      [
+        ['Семинар для заместителей директоров', 1],
+        ['апрель 2027 г.', 1],
+        ['ИМЦ', 1],
+        ['Программа', 1],
+        ['', 1], // the strip under the last column the shorter row does not reach
+      ],
+      [
+        ['', 1],
+        ['Курсы для учителей математики', 1],
+        ['май 2027 г.', 1],
+        ['ИРО', 1],
+        ['Удостоверения', 1],
+      ],
+      [
+        ['', 1],
+        ['Анкетирование родителей', 1],
+        ['сентябрь 2026 г.', 1],
+        ['Руководители ОО', 1],
+        ['Справка', 1],
+      ],
+    ]);
+  });
+
+  it('puts the shifted row back under its columns', async () => {
+    const result = await parseRoadmapDocumentInThread('shifted.pdf', shiftedRowTable());
+    const items = result.roadmaps[0]?.sections.flatMap((s) => s.items) ?? [];
+    expect(items.map((i) => [i.measure, i.deadline?.text, i.responsible, i.indicator])).toEqual([
+      ['Совещание директоров школ', 'март 2027 г.', 'Управление образования', 'Протокол'],
+      ['Семинар для заместителей директоров', 'апрель 2027 г.', 'ИМЦ', 'Программа'],
+      ['Курсы для учителей математики', 'май 2027 г.', 'ИРО', 'Удостоверения'],
+      ['Анкетирование родителей', 'сентябрь 2026 г.', 'Руководители ОО', 'Справка'],
+    ]);
+  });
+});
+
 describe('PDF: running heads of a landscape page with wide margins', () => {
   it('a head and a foot repeated on every page are dropped though they lie outside the top tenth / bottom twelfth', async () => {
     // A4 landscape (595 pt high): the head at 65 pt (a tenth is 59.5), the foot at 541 pt (0.92 is 547.7).
@@ -255,5 +343,54 @@ describe('PDF: running heads of a landscape page with wide margins', () => {
     );
     expect(texts.filter((t) => /Приказ от|Рег\. номер/.test(t))).toEqual([]);
     expect(texts.filter((t) => /Семинар/.test(t))).toHaveLength(3);
+  });
+});
+
+describe('PDF: a bold section row opening a page under the repeated header', () => {
+  function twoPages(): Buffer {
+    const full = [40, 80, 300, 400, 520, 640];
+    const page = (rows: { cells: string[]; bold?: boolean }[], title?: string) => {
+      const lines: PdfLine[] = [];
+      const rules: PdfRule[] = [];
+      if (title) lines.push({ x: 200, y: 60, text: title });
+      let top = 80;
+      for (const r of rows) {
+        const bottom = top + 16;
+        rules.push({ x1: 40, y1: top, x2: 640, y2: top }, { x1: 40, y1: bottom, x2: 640, y2: bottom });
+        // the section row keeps all its cells, empty but for the measure (as a Word table gives it)
+        for (const x of full) rules.push({ x1: x, y1: top, x2: x, y2: bottom });
+        r.cells.forEach((text, k) => {
+          if (text) lines.push({ x: (full[k] as number) + 3, y: top + 12, text, bold: r.bold ?? false });
+        });
+        top = bottom;
+      }
+      return { lines, rules, width: 700 };
+    };
+    const header = { cells: ['№', 'Мероприятия', 'Сроки', 'Ответственные', 'Результат'], bold: true };
+    return cyrillicPdf([
+      page(
+        [
+          header,
+          { cells: ['', 'Совещание директоров школ', 'март 2027 г.', 'Управление образования', 'Протокол'] },
+          { cells: ['', 'Курсы для учителей', 'май 2027 г.', 'ИРО', 'Удостоверения'] },
+        ],
+        'План мероприятий по поддержке школ на 2026/2027 учебный год',
+      ),
+      page([
+        header,
+        { cells: ['', 'Работа с родителями', '', '', ''], bold: true },
+        { cells: ['', 'Родительский всеобуч', 'ежеквартально', 'Руководители ОО', 'Протоколы'] },
+      ]),
+    ]);
+  }
+
+  it('is a section, not the rest of the last row of the page before', async () => {
+    const result = await parseRoadmapDocumentInThread('sections.pdf', twoPages());
+    expect(result.roadmaps).toHaveLength(1);
+    const sections = result.roadmaps[0]?.sections ?? [];
+    expect(sections.map((s) => [s.title, s.items.map((i) => i.measure)])).toEqual([
+      [null, ['Совещание директоров школ', 'Курсы для учителей']],
+      ['Работа с родителями', ['Родительский всеобуч']],
+    ]);
   });
 });

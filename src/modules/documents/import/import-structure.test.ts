@@ -100,6 +100,46 @@ describe('roadmaps without numbers', () => {
     );
   });
 
+  it('takes a plain capitalised row after a complete measure for a section (a text copy has no bold)', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание директоров по итогам четверти\tмарт 2025\tКомитет\tПротокол',
+      '\tРабота с родителями\t\t\t',
+      '\tРодительский всеобуч\tежеквартально\tАдминистрация ОО\tПротоколы',
+      '\tДиагностика с использованием ресурсов\tапрель 2025\tИМЦ\tСправка',
+      '\tРоссийской электронной школы\t\t\t',
+      '\tСеминар по теме\tмай 2025\tИМЦ\tПрограмма',
+      '\t«Формирующее оценивание»\t\t\t',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Совещание директоров по итогам четверти',
+      'Родительский всеобуч',
+      'Диагностика с использованием ресурсов Российской электронной школы',
+      'Семинар по теме «Формирующее оценивание»',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.length])).toEqual([
+      [null, 1],
+      ['Работа с родителями', 3],
+    ]);
+  });
+
+  it('joins a row right under a repeated one-line header to the measure above', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tВзаимопосещение уроков с последующим\tв течение года\tИМЦ\tСправка',
+      '',
+      HEADER,
+      '\tанализом\t\t\tпо итогам',
+      '\tРодительский всеобуч\tежеквартально\tАдминистрация ОО\tПротоколы',
+    ]);
+    expect(fields(r)).toEqual([
+      ['Взаимопосещение уроков с последующим анализом', 'в течение года', 'ИМЦ', 'Справка по итогам'],
+      ['Родительский всеобуч', 'ежеквартально', 'Администрация ОО', 'Протоколы'],
+    ]);
+  });
+
   it('keeps a measure with a result of its own under deadline and executor cells merged in Word', async () => {
     const r = await parse([
       TITLE,

@@ -107,6 +107,8 @@ export function mendCuts(blocks: Block[]): Block[] {
     }
     if (vocab.has(b)) return false;
     if (/^ю/i.test(b) && /[аеиоуыя]$/i.test(a)) return true; // «функциониру» «ющих»
+    // «наставнических» «пар»: a long word with a full plural or genitive ending is whole; the short word is next.
+    if (b.length === 3 && a.length >= 8 && /(ых|их|ого|его|ыми|ими)$/i.test(a)) return false;
     return b.length <= 3 || (vocab.hasPrefix(a) && !vocab.hasPrefix(b) && !WORD_END.test(a));
   };
   // The second half is looked ahead at, not taken: it may be the first half of the next cut.

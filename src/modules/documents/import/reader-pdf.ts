@@ -126,18 +126,30 @@ function tableOf(grid: Grid, texts: PdfText[]): PageTable {
     const slot = bands[r]?.find((s) => x >= (xs[s.from] as number) && x < (xs[s.to] as number));
     if (slot) (slot.owner ?? slot).texts.push(t);
   }
-  const rows = bands.map((slots, r) => ({
-    y: ys[r] as number,
-    cells: slots.map((s): Cell => {
-      const cell = cellOf((s.owner ?? s).texts, xs[s.from], xs[s.to]);
-      return { ...cell, ...(s.to - s.from > 1 && { span: s.to - s.from }), ...(s.owner && { merged: true }) };
-    }),
-  }));
+  // A row shifted one column left (drawn from the table's left edge, its cells of their own widths) brings
+  // column lines that cross it alone: the table's columns are the lines most rows have, and a row with a line
+  // of its own keeps its cells one by one, as a Word document gives it.
+  const inner = bands.map((slots) => slots.slice(1).map((s) => s.from)).filter((e) => e.length > 0);
+  const main = xs.map(
+    (_, k) => k === 0 || k === xs.length - 1 || inner.filter((e) => e.includes(k)).length * 2 > inner.length,
+  );
+  const spanOf = (from: number, to: number) => main.slice(from + 1, to + 1).filter(Boolean).length;
+  const rows = bands.map((slots, r) => {
+    const own = slots.some((s, k) => k > 0 && !main[s.from]);
+    return {
+      y: ys[r] as number,
+      cells: slots.map((s): Cell => {
+        const cell = cellOf((s.owner ?? s).texts, xs[s.from], xs[s.to]);
+        const span = own ? 1 : spanOf(s.from, s.to);
+        return { ...cell, ...(span > 1 && { span }), ...(s.owner && { merged: true }) };
+      }),
+    };
+  });
   // Bands with no cells of their own (a gap between two drawn lines) are not rows.
   return {
     top: grid.top,
     bottom: grid.bottom,
-    columns: xs,
+    columns: xs.filter((_, k) => main[k]),
     rows: rows.filter((row, r) => row.cells.some((c, k) => c.text && !bands[r]?.[k]?.owner)),
   };
 }
@@ -212,7 +224,10 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   // One cell of text only, under a filled cell of a full row (a row shifted left has its text in «№»).
   const filled = cells.flatMap((c, k) => (c.text.trim() ? [k] : []));
   const before = previous.cells.filter((c) => c.text.trim()).length;
-  if (filled.length === 1 && before >= 3 && previous.cells[filled[0] as number]?.text.trim()) return true;
+  const above = previous.cells[filled[0] as number];
+  // (a bold cell alone under plain text is a section row opening the page)
+  const section = cells[filled[0] as number]?.bold && !above?.bold;
+  if (filled.length === 1 && before >= 3 && above?.text.trim() && !section) return true;
   return /^\p{Ll}/u.test(first);
 }
 

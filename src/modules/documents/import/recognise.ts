@@ -111,13 +111,15 @@ class Recogniser {
       current.headerPending = false;
       if (isHeaderContinuation(b, current)) {
         mergeHeader(b, current, this.warn);
+        current.twoLineHeader = true;
         return;
       }
     }
     if (current?.repeatedHeader) {
-      // The second line of a two-line header repeated after a page break.
+      // The second line of a two-line header repeated after a page break; under a one-line header the row
+      // is the measure continued from the page before («анализом»).
       current.repeatedHeader = false;
-      if (this.gap.length === 0 && isHeaderContinuation(b, current)) return;
+      if (current.twoLineHeader && this.gap.length === 0 && isHeaderContinuation(b, current)) return;
     }
     const header = current && looksLikeData(b) ? null : readHeaderRow(b);
     if (header) {

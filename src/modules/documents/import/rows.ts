@@ -260,8 +260,25 @@ function continuesMeasure(only: OwnCell, ctx: RowContext): boolean {
   if ((only.cell.span ?? 1) > 1 || SECTION_WORDS.test(only.text)) return false;
   // In a numbered table a lower-case start is joined as before (no warning); a capital only between siblings.
   if (ctx.numbered && (looksLikeContinuation(only.text) || !betweenSiblings(ctx))) return false;
+  if (!ctx.numbered && !capitalMayContinue(only.text, ctx)) return false;
   return ctx.columns[only.index]?.meaning === 'measure';
 }
+
+/**
+ * A page break cuts a measure at any word, so its tail seldom opens with a capital; when it does, the word is
+ * a name in an oblique case («Центра…», «Российской…»), an abbreviation or a quotation. A capitalised row whose
+ * first word names a section in the nominative («Информационное сопровождение», «Работа с родителями»), after a
+ * measure that reads finished, is a section: a text copy keeps no bold to tell it.
+ */
+function capitalMayContinue(text: string, ctx: RowContext): boolean {
+  if (looksLikeContinuation(text)) return true;
+  const first = /^[А-ЯЁ][а-яё]*(?:-[а-яё]+)*(?=[\s,.:]|$)/.exec(text)?.[0];
+  if (!first || !SECTION_HEAD.test(first)) return true;
+  return OPEN_END.test(ctx.lastMeasure?.trim() ?? '');
+}
+
+/** A section's first word: a nominative adjective or a verbal noun, or a usual head noun. */
+const SECTION_HEAD = /^(.*(ое|ая|ые|ие|ый|ий|ция|ство|ка)|работа|мониторинг|контроль|анализ)$/i;
 
 const OPEN_END = /[,«„(—–-]$|\s(и|или|и\/или|в|во|на|по|с|со|для|от|к|о|об|при|между|из|за|до|среди)$/i;
 
