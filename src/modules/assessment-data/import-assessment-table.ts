@@ -123,7 +123,11 @@ export async function importAssessmentTable(
   for (const m of matches) {
     const id = resolved(m, opts.confirmedSchools[m.keyId], chosen);
     if (id) schoolOf.set(m.keyId, id);
-    if (id && m.status !== 'matched') confirmedNow.push({ key: m.key, schoolId: id });
+    // Remembered only when the name says where the school is (a municipality) or was unique in the region:
+    // «СОШ № 1» with no municipality confirmed for one district must not match the next district's file.
+    if (id && m.status !== 'matched' && (m.key.municipality?.trim() || m.status === 'review')) {
+      confirmedNow.push({ key: m.key, schoolId: id });
+    }
     if (!id) unknownSchools.push({ code: schoolKeyText(m.key), name: unresolvedReason(m) });
     if (m.note) notes.push({ row: null, column: null, message: m.note });
   }

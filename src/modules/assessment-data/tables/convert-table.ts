@@ -118,6 +118,8 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
   // The territory whose schools follow: a report without a municipality column groups its schools under a
   // row naming the district; a name alone is then matched within that district, not the whole region.
   let territory: string | null = null;
+  let schoolsSince = 0;
+  let totalsAfter = false;
 
   for (const r of sheet.rows) {
     if (r.row <= lastHeader) continue;
@@ -153,8 +155,16 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       school.name = orNull((inName[2] as string).trim());
     }
     const reason = subtotalReason(school);
-    if (reason === TERRITORY_ROW || reason === MUNICIPALITY_ROW)
-      territory = school.name ?? school.municipality;
+    if (reason === TERRITORY_ROW || reason === MUNICIPALITY_ROW) {
+      // A heading (no numbers) opens its territory. A territory's totals open it too when totals come
+      // first (ФИС ОКО); when they come after its schools (the first one follows schools of no territory),
+      // they close it, and the schools below are of a territory not yet named.
+      const heading = !r.cells.some((c) => /\d/.test(c) && /^[\d\s.,%]+$/.test(c.trim()));
+      if (!heading && territory === null && schoolsSince > 0) totalsAfter = true;
+      territory = heading || !totalsAfter ? (school.name ?? school.municipality) : null;
+      schoolsSince = 0;
+    } else if (reason) territory = null;
+    else schoolsSince++;
     if (reason) {
       const what = school.name ?? school.municipality ?? school.code ?? school.login ?? '';
       out.notes.push({

@@ -217,7 +217,13 @@ export function fieldOfHeader(normalised: string): TableField | null {
     return 'school_code';
   }
   // «Наименование МО / ОО»: one column names the territories and, under them, their schools.
-  if (has(PLACE_WORD) && has(/(?:^| )(?:оо|оу|школ\p{L}*|организаци\p{L}*)(?: |$)/u)) return 'school_name';
+  if (
+    has(/(?:^| )(?:мо|ате|муниципалитет\p{L}*|район\p{L}*)(?: |$)/u) &&
+    has(/(?:^| )(?:оо|оу)$/u) &&
+    !has(/(?:^| )(?:кол во|количество|число)(?: |$)/)
+  ) {
+    return 'school_name';
+  }
   if (has(PLACE_WORD)) return 'municipality';
   if (has(/процедур|^(?:вид|тип) (?:работы|оценк)|^(?:работа|экзамен)$/)) return 'assessment';
   if (has(/предмет|дисциплин/)) return 'subject';

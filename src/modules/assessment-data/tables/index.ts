@@ -74,24 +74,39 @@ function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping): TableC
     return { ...c, notes: c.notes.map(at), errors: c.errors.map(at) };
   };
   const out = named(sheet.name, first);
+  const skipped: string[] = [];
   for (const o of others) {
     const f = o.a.analysis.mapping.fixed;
-    const fixed = {
-      assessment: f.assessment ?? mapping.fixed.assessment,
-      subject: f.subject ?? mapping.fixed.subject,
-      grade: f.grade ?? mapping.fixed.grade,
-      year: f.year ?? mapping.fixed.year,
-    };
+    // Each further sheet must say itself what the mapped sheet's fixed parts say (its year, subject,
+    // grade): a sheet «Архив» of the same header is never loaded under the mapped sheet's year.
+    const unsaid = (['year', 'subject', 'grade'] as const).filter(
+      (p) => mapping.fixed[p] !== null && f[p] === null,
+    );
+    if (unsaid.length > 0) {
+      skipped.push(`«${o.s.name}»`);
+      continue;
+    }
+    const fixed = { ...f, assessment: f.assessment ?? mapping.fixed.assessment };
     const c = named(o.s.name, convertTable(o.s, { ...mapping, sheet: o.s.name, fixed }));
     out.results.push(...c.results);
     out.confirmations.push(...c.confirmations);
     out.notes.push(...c.notes);
     out.errors.push(...c.errors);
   }
-  out.notes.unshift({
-    row: null,
-    column: null,
-    message: `Листы одного вида читаются вместе: ${[sheet, ...others.map((o) => o.s)].map((s) => `«${s.name}»`).join(', ')}`,
-  });
+  const read = [sheet, ...others.map((o) => o.s)].filter((s) => !skipped.includes(`«${s.name}»`));
+  if (read.length > 1) {
+    out.notes.unshift({
+      row: null,
+      column: null,
+      message: `Листы одного вида читаются вместе: ${read.map((s) => `«${s.name}»`).join(', ')}`,
+    });
+  }
+  if (skipped.length > 0) {
+    out.notes.push({
+      row: null,
+      column: null,
+      message: `Не прочитаны листы того же вида, не называющие свой год, предмет или класс: ${skipped.join(', ')}`,
+    });
+  }
   return out;
 }

@@ -228,8 +228,17 @@ export async function matchSchools(
     }
     const name = key.name?.trim();
     // Reports often write the code before the name in one cell («D-0012 МБОУ …», «(610023) СОШ № 1»).
-    const leading = /^\(?([^\s()]*\d[^\s()]*)\)?[\s,;:–-]+\S/u.exec(name ?? '')?.[1];
-    const byLeading = !code && !login && leading ? byCode.get(leading) : undefined;
+    const lead = /^\(?([^\s()]*\d[^\s()]*)\)?[\s,;:–-]+(\S.*)$/u.exec(name ?? '');
+    const leading = lead?.[1];
+    const coded = !code && !login && leading ? byCode.get(leading) : undefined;
+    // A short number before a name may be the row's number, not a code: then the rest must name that school.
+    const rest = normaliseSchoolName(lead?.[2] ?? '');
+    const byLeading =
+      coded &&
+      ((leading ?? '').length >= 4 ||
+        [coded.name, coded.shortName].some((n) => n && normaliseSchoolName(n) === rest))
+        ? coded
+        : undefined;
     if (byLeading) {
       out.push({ ...base, status: 'matched', schoolId: byLeading.id, by: 'code' });
       continue;
@@ -238,9 +247,11 @@ export async function matchSchools(
       out.push({ ...base, status: 'unknown', schoolId: null, by: null });
       continue;
     }
-    // A name confirmed at an earlier load, for a school still in the region: no question again.
+    // A name confirmed at an earlier load, for a school still in the region: no question again — unless the
+    // file names no municipality and the name now fits several schools (a namesake was added since).
     const remembered = schoolById.get(confirmedNames.get(nameKeyOf(key) ?? '') ?? '');
-    if (remembered) {
+    const namesakes = byName.get(normaliseSchoolName(name ?? '')) ?? [];
+    if (remembered && (key.municipality?.trim() || namesakes.length <= 1)) {
       out.push({ ...base, status: 'matched', schoolId: remembered.id, by: 'confirmed' });
       continue;
     }

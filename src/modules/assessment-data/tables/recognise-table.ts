@@ -258,7 +258,9 @@ export function analyseSheet(
     }
     return { column: col.column, field, group };
   });
-  sharesAsPercent(columns, PERCENT.test(normaliseHeader(titles.join(' '))), data);
+  sharesAsPercent(columns, PERCENT.test(normaliseHeader(titles.join(' '))), data, (c) =>
+    (cols[c - 1]?.texts ?? []).join(' '),
+  );
   const layout = groups.length > 0 ? 'wide' : 'long';
   const mapping: TableMapping = {
     sheet: sheet.name,
@@ -334,6 +336,7 @@ const PERCENT_OF: Partial<Record<TableField, TableField>> = {
   raised: 'pct_raised',
 };
 const PERCENT_FIELDS = new Set(Object.values(PERCENT_OF));
+const COUNT_WORDS = /(?:^| )(?:чел|человек|кол во|количество|число|абс)(?: |$)/;
 const FRACTION = /^\d+[.,]\d*[1-9]\d*$/;
 const MARK_SHARES: TableField[] = ['mark2', 'mark3', 'mark4', 'mark5'];
 
@@ -348,11 +351,19 @@ const numberIn = (r: TableRow, column: number) => {
  * or many cells have fractions (a count never has; a lone fraction is a typo, reported as such). Per group,
  * and only when the group has no percent column of its own (then the plain ones are counts).
  */
-function sharesAsPercent(columns: TableMapping['columns'], titleSaysPercent: boolean, data: TableRow[]) {
+function sharesAsPercent(
+  columns: TableMapping['columns'],
+  titleSaysPercent: boolean,
+  data: TableRow[],
+  headerOf: (column: number) => string,
+) {
   const sample = data.slice(0, 200);
   for (const g of new Set(columns.map((c) => c.group))) {
     const own = columns.filter((c) => c.group === g);
-    const counts = own.filter((c) => PERCENT_OF[c.field]);
+    // A column whose own header says it counts people («чел.», «кол-во») is a count whatever the title says.
+    const counts = own.filter(
+      (c) => PERCENT_OF[c.field] && !COUNT_WORDS.test(normaliseHeader(headerOf(c.column))),
+    );
     if (counts.length === 0 || own.some((c) => PERCENT_FIELDS.has(c.field))) continue;
     const marks = counts.filter((c) => MARK_SHARES.includes(c.field));
     const participants =
@@ -360,6 +371,7 @@ function sharesAsPercent(columns: TableMapping['columns'], titleSaysPercent: boo
       columns.find((c) => c.field === 'participants' && c.group === null);
     let full = 0;
     let hundred = 0;
+    let whole = 0;
     for (const r of marks.length === 4 ? sample : []) {
       const values = marks.map((c) => numberIn(r, c.column));
       if (values.some((v) => v === null)) continue;
@@ -367,6 +379,7 @@ function sharesAsPercent(columns: TableMapping['columns'], titleSaysPercent: boo
       full++;
       const p = participants ? numberIn(r, participants.column) : null;
       if (Math.abs(sum - 100) <= 1.5 && (p === null || Math.abs(p - 100) > 1.5)) hundred++;
+      if (p !== null && sum === p) whole++;
     }
     const cells = counts
       .flatMap((c) => sample.map((r) => (r.cells[c.column - 1] ?? '').trim()))
@@ -374,8 +387,10 @@ function sharesAsPercent(columns: TableMapping['columns'], titleSaysPercent: boo
     const fractions = cells.filter((t) => FRACTION.test(t)).length;
     const shares =
       (full >= 2 && hundred >= 0.8 * full) || (cells.length >= 4 && fractions >= 0.3 * cells.length);
-    if (!titleSaysPercent && !shares) continue;
-    for (const c of counts) c.field = PERCENT_OF[c.field] as TableField;
+    // The title alone turns only the four marks, and not when the rows' marks add up to the participants.
+    const byTitle = titleSaysPercent && marks.length > 0 && !(full > 0 && whole >= 0.8 * full);
+    if (shares) for (const c of counts) c.field = PERCENT_OF[c.field] as TableField;
+    else if (byTitle) for (const c of marks) c.field = PERCENT_OF[c.field] as TableField;
   }
 }
 
@@ -412,9 +427,11 @@ export function analyseBook(book: Sheet[], wanted: string | null): SheetAnalysis
   return best;
 }
 
-/** The lines of the book's title sheets: short sheets of text with no number in them. */
+/** The lines of the book's title sheets: short sheets of text, no numbers, named «Титульный лист» or so. */
 export function coverTexts(book: Sheet[]): string[] {
+  // Only a sheet named as a title page: an «Инструкция» naming other subjects and years must not fill them in.
   return book
+    .filter((s) => /титул|обложк|cover|title/i.test(s.name ?? ''))
     .filter((s) => s.rows.length > 0 && s.rows.length <= 60)
     .filter((s) => s.rows.every((r) => !r.cells.some(isNumberCell)))
     .flatMap((s) => s.rows.map((r) => r.cells.filter((c) => c !== '').join(' ')));

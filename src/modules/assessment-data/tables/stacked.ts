@@ -80,10 +80,12 @@ export function unstackBlocks(sheet: Sheet): Sheet {
       block.values[kind] = (r.cells[count] ?? '').trim() || null;
       continue;
     }
-    const texts = filled(r);
-    if (texts.length === 1 && kind === null) {
+    // Any other row with text names the next group («sch583312 | МБОУ СОШ № 1» may take two cells): a
+    // group's counts never run on into the group below.
+    const texts = filled(r).filter((t) => !NUMBER.test(t.trim()));
+    if (kind === null && texts.length > 0) {
       flush();
-      block = { row: r.row, name: texts[0]?.trim() ?? '', values: [null, null, null, null] };
+      block = { row: r.row, name: texts.join(' ').trim(), values: [null, null, null, null] };
     }
   }
   flush();
