@@ -199,4 +199,32 @@ describe.each(DB_KINDS)('roles by hand and by directory on %s', (kind) => {
     });
     expect(renamed).toMatchObject({ fullName: 'Автор (исправлено)', email: null, isStub: true });
   });
+
+  it('takes away a directory pair no current rule names, keeps hand-given ones and those a rule left out may name', async () => {
+    const u = await newUser();
+    await sync(u, [OPS, EXPERTS]);
+    await addAssignment(db, { actor: admin, userId: u, input: { role: 'admin', orgUnitId: regionId } });
+    expect(await rowsOf(u)).toEqual(['admin:manual', 'expert:directory', 'regional_operator:directory']);
+    const opsOnly = rules.filter((r) => r.group === OPS);
+    // The experts' rule is still there but its unit is not found: its pair may come back — kept.
+    const lostUnit = [...opsOnly, { group: EXPERTS, role: 'expert' as const, orgUnit: 'no-such-unit' }];
+    expect(await syncGroupRoles(db, { userId: u, groups: [OPS, EXPERTS], rules: lostUnit })).toEqual({
+      added: [],
+      removed: [],
+    });
+    // The experts' rule deleted from the config: the pair it gave goes, though he is still in the group.
+    const expert = { role: 'expert', orgUnitId: regionId };
+    expect(await syncGroupRoles(db, { userId: u, groups: [OPS, EXPERTS], rules: opsOnly })).toEqual({
+      added: [],
+      removed: [expert],
+    });
+    expect(await rowsOf(u)).toEqual(['admin:manual', 'regional_operator:directory']);
+    // No rules at all: nothing the directory gave is left; the hand-given row stays.
+    expect(await syncGroupRoles(db, { userId: u, groups: [OPS], rules: [] })).toEqual({
+      added: [],
+      removed: [{ role: 'regional_operator', orgUnitId: regionId }],
+    });
+    expect(await rowsOf(u)).toEqual(['admin:manual']);
+    expect(await eventsOf(u, 'user.roles_synced')).toHaveLength(3);
+  });
 });
