@@ -4,12 +4,13 @@ import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
 import { TEST_SYSTEM } from '../../../tests/helpers/system.js';
 import type { Database, Db } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/audit.js';
-import { roleAssignments } from '../../db/schema/auth.js';
+import { roleAssignments, users } from '../../db/schema/auth.js';
 import type { Actor } from '../access/actor.js';
 import { createOrgUnit } from '../orgs/org-units.js';
 import { syncGroupRoles } from './ldap/sync-roles.js';
 import { loadActor } from './load-actor.js';
-import { addAssignment, createUser, listUsers, removeAssignment } from './users.js';
+import { grantByHand } from './role-grants.js';
+import { addAssignment, createUser, listUsers, removeAssignment, updateUser } from './users.js';
 
 // Roles given by hand vs roles an LDAP group rule gives (ADR 0041), on a real database: sign-in takes
 // away only what the directory gave; a hand-given pair stays; giving a directory pair by hand keeps it.
@@ -139,5 +140,91 @@ describe.each(DB_KINDS)('roles by hand and by directory on %s', (kind) => {
     );
     expect(await sync(u, [OPS, EXPERTS])).toMatchObject({ removed: [] });
     expect(await rowsOf(u)).toEqual(['expert:directory', 'regional_operator:directory']);
+  });
+
+  it('gives new, directory and hand-given pairs in one call and tells which came from the directory', async () => {
+    const u = await newUser();
+    const district = await createOrgUnit(db, {
+      actor: TEST_SYSTEM,
+      audit: false,
+      input: { parentId: regionId, kind: 'municipality', name: `Район ${++n}` },
+    });
+    await sync(u, [OPS]);
+    await addAssignment(db, { actor: admin, userId: u, input: { role: 'expert', orgUnitId: regionId } });
+    const granted = await db.transaction((tx) =>
+      grantByHand(tx, u, [
+        { role: 'regional_operator', orgUnitId: regionId },
+        { role: 'expert', orgUnitId: regionId },
+        { role: 'municipal_coordinator', orgUnitId: district.id },
+        { role: 'municipal_coordinator', orgUnitId: district.id },
+      ]),
+    );
+    expect(granted.map((g) => `${g.role}:${g.source}:${g.fromDirectory}`).sort()).toEqual([
+      'municipal_coordinator:manual:false',
+      'regional_operator:manual:true',
+    ]);
+    expect(await rowsOf(u)).toEqual([
+      'expert:manual',
+      'municipal_coordinator:manual',
+      'regional_operator:manual',
+    ]);
+  });
+
+  it('refuses a stub a role by any hand, and an e-mail', async () => {
+    const [stub] = await db
+      .insert(users)
+      .values({ login: `stub:${++n}`, fullName: 'Автор из другой области', isActive: false, isStub: true })
+      .returning();
+    if (!stub) throw new Error('no stub');
+    // The way an appointment (coordinator, curator) gives its role.
+    await expect(
+      db.transaction((tx) => grantByHand(tx, stub.id, [{ role: 'expert', orgUnitId: regionId }])),
+    ).rejects.toThrow(/ролей ей не назначают/);
+    await expect(
+      addAssignment(db, { actor: admin, userId: stub.id, input: { role: 'expert', orgUnitId: regionId } }),
+    ).rejects.toThrow(/ролей ей не назначают/);
+    expect(await rowsOf(stub.id)).toEqual([]);
+    await expect(
+      updateUser(db, {
+        actor: admin,
+        userId: stub.id,
+        input: { email: 'planted@example.test', version: stub.version },
+      }),
+    ).rejects.toThrow(/не входят/);
+    // The name may still be corrected.
+    const renamed = await updateUser(db, {
+      actor: admin,
+      userId: stub.id,
+      input: { fullName: 'Автор (исправлено)', version: stub.version },
+    });
+    expect(renamed).toMatchObject({ fullName: 'Автор (исправлено)', email: null, isStub: true });
+  });
+
+  it('takes away a directory pair no current rule names, keeps hand-given ones and those a rule left out may name', async () => {
+    const u = await newUser();
+    await sync(u, [OPS, EXPERTS]);
+    await addAssignment(db, { actor: admin, userId: u, input: { role: 'admin', orgUnitId: regionId } });
+    expect(await rowsOf(u)).toEqual(['admin:manual', 'expert:directory', 'regional_operator:directory']);
+    const opsOnly = rules.filter((r) => r.group === OPS);
+    // The experts' rule is still there but its unit is not found: its pair may come back — kept.
+    const lostUnit = [...opsOnly, { group: EXPERTS, role: 'expert' as const, orgUnit: 'no-such-unit' }];
+    expect(await syncGroupRoles(db, { userId: u, groups: [OPS, EXPERTS], rules: lostUnit })).toEqual({
+      added: [],
+      removed: [],
+    });
+    // The experts' rule deleted from the config: the pair it gave goes, though he is still in the group.
+    const expert = { role: 'expert', orgUnitId: regionId };
+    expect(await syncGroupRoles(db, { userId: u, groups: [OPS, EXPERTS], rules: opsOnly })).toEqual({
+      added: [],
+      removed: [expert],
+    });
+    expect(await rowsOf(u)).toEqual(['admin:manual', 'regional_operator:directory']);
+    // No rules at all: nothing the directory gave is left; the hand-given row stays.
+    expect(await syncGroupRoles(db, { userId: u, groups: [OPS], rules: [] })).toEqual({
+      added: [],
+      removed: [{ role: 'regional_operator', orgUnitId: regionId }],
+    });
+    expect(await rowsOf(u)).toEqual(['admin:manual']);
+    expect(await eventsOf(u, 'user.roles_synced')).toHaveLength(3);
   });
 });

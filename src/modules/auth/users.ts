@@ -10,18 +10,14 @@ import { type Actor, type AnyActor, isAdmin, isSystem } from '../access/actor.js
 import { diff } from '../audit/events.js';
 import { recordEvent } from '../audit/record-event.js';
 import { hashPassword, passwordProblem } from './password.js';
-import { grantByHand } from './role-grants.js';
+import { grantByHand, STUB_NEVER_SIGNS_IN } from './role-grants.js';
 import { deleteUserSessions } from './sessions.js';
 import type { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
 
 // Accounts are managed by the administrator only; every operation here checks that first.
 
+export { STUB_NEVER_SIGNS_IN } from './role-grants.js';
 export { assignmentInput, createUserInput, updateUserInput } from './user-schemas.js';
-
-/** A person of another region that imported records name (region export, ADR 0044). */
-export const STUB_NEVER_SIGNS_IN =
-  'Это запись о человеке из другого региона, пришедшая с выгрузкой региона (автор записей): под ней ' +
-  'не входят и ролей ей не назначают. Если человек будет работать здесь, создайте ему учётную запись.';
 
 /** The administrator, or the system itself (the CLI's create-admin, the demo loader). */
 const need = (actor: AnyActor) => {
@@ -109,7 +105,10 @@ export async function updateUser(
   if (before.version !== input.version) throw conflict({ version: before.version });
   if (input.isActive === false && before.id === opts.actor.userId)
     throw invalid('Нельзя заблокировать самого себя');
-  if (before.isStub && (input.isActive === true || input.password)) throw invalid(STUB_NEVER_SIGNS_IN);
+  // A stub never signs in: no activation, no password, no e-mail (its login is `stub:<id>`, and no
+  // field of this form changes a login).
+  if (before.isStub && (input.isActive === true || input.password || input.email))
+    throw invalid(STUB_NEVER_SIGNS_IN);
   const patch = {
     ...(input.fullName !== undefined && { fullName: input.fullName }),
     ...(input.email !== undefined && { email: input.email ?? null }),
@@ -145,12 +144,8 @@ export async function addAssignment(
 ) {
   need(opts.actor);
   const { role, orgUnitId } = opts.input;
-  const [user] = await db
-    .select({ id: users.id, isStub: users.isStub })
-    .from(users)
-    .where(eq(users.id, opts.userId));
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, opts.userId));
   if (!user) throw notFound('Пользователь');
-  if (user.isStub) throw invalid(STUB_NEVER_SIGNS_IN);
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId));
   if (!unit) throw invalid('Организация не найдена', [{ field: 'orgUnitId', message: 'Не найдена' }]);
   if (!ROLE_UNIT_KINDS[role].includes(unit.kind)) {
@@ -160,6 +155,7 @@ export async function addAssignment(
   }
   return db.transaction(async (tx) => {
     // A pair the directory gave becomes the administrator's: it stays when the person leaves the group.
+    // A stub is refused there (STUB_NEVER_SIGNS_IN).
     const [row] = await grantByHand(tx, opts.userId, [{ role, orgUnitId }]);
     if (!row) return undefined;
     const { fromDirectory, ...assignment } = row;

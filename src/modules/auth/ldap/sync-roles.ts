@@ -9,9 +9,11 @@ import { sameDnKey } from './filter.js';
 
 // Group → role rules (LDAP_GROUP_ROLES) applied at each directory sign-in. The rules name pairs
 // (role, unit). A member of a rule's group gets its pair as a 'directory' row, unless he holds the pair
-// already; a person in none of the groups naming a pair loses it — but only a 'directory' row. Rows
-// given by hand ('manual': an administrator, an appointment) are never taken away, whether a rule
-// names their pair or not (ADR 0041).
+// already; a person in none of the groups naming a pair loses it — but only a 'directory' row. A
+// 'directory' row whose pair no current rule names (the rule was deleted from the config) goes too,
+// unless a rule left out for its unit has the row's role: that rule may name the pair once its unit is
+// found again. Rows given by hand ('manual': an administrator, an appointment) are never taken away,
+// whether a rule names their pair or not (ADR 0041).
 
 type Pair = { role: Role; orgUnitId: string };
 const keyOf = (p: Pair) => `${p.role}|${p.orgUnitId}`;
@@ -22,10 +24,10 @@ export async function syncGroupRoles(
   db: Db,
   opts: { userId: string; groups: readonly string[]; rules: readonly LdapGroupRoleConfig[] },
 ): Promise<RolesSynced> {
-  const none: RolesSynced = { added: [], removed: [] };
-  if (opts.rules.length === 0) return none;
-  const resolved = await resolveRules(db, opts.rules);
-  if (resolved.length === 0) return none;
+  const resolved = opts.rules.length === 0 ? [] : await resolveRules(db, opts.rules);
+  const unresolvedRoles = new Set<Role>(
+    opts.rules.filter((r) => !resolved.some((x) => x.rule === r)).map((r) => r.role),
+  );
   const memberOf = new Set(opts.groups.map(sameDnKey));
   const managed = new Map<string, Pair>();
   const wanted = new Set<string>();
@@ -34,6 +36,7 @@ export async function syncGroupRoles(
     if (memberOf.has(sameDnKey(rule.group))) wanted.add(keyOf(pair));
   }
   return db.transaction(async (tx) => {
+    // All the person's rows: a handful, and the directory's among them may name no rule any more.
     const held = await tx
       .select({
         id: roleAssignments.id,
@@ -42,20 +45,16 @@ export async function syncGroupRoles(
         source: roleAssignments.source,
       })
       .from(roleAssignments)
-      .where(
-        and(
-          eq(roleAssignments.userId, opts.userId),
-          or(
-            ...[...managed.values()].map((p) =>
-              and(eq(roleAssignments.role, p.role), eq(roleAssignments.orgUnitId, p.orgUnitId)),
-            ),
-          ),
-        ),
-      );
+      .where(eq(roleAssignments.userId, opts.userId));
     // A pair held in any way is not given again; only a pair the directory gave is taken away.
     const heldKeys = new Set(held.map((h) => keyOf(h)));
     const toAdd = [...managed.values()].filter((p) => wanted.has(keyOf(p)) && !heldKeys.has(keyOf(p)));
-    const toRemove = held.filter((h) => h.source === 'directory' && !wanted.has(keyOf(h)));
+    const toRemove = held.filter(
+      (h) =>
+        h.source === 'directory' &&
+        !wanted.has(keyOf(h)) &&
+        (managed.has(keyOf(h)) || !unresolvedRoles.has(h.role)),
+    );
     const added =
       toAdd.length === 0
         ? []
