@@ -124,6 +124,45 @@ describe('roadmaps without numbers', () => {
     ]);
   });
 
+  it('guesses a section by its wording only in a title-like row: a sentence after a page break goes on', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tРазбор итогов диагностики по математике.\tмарт 2025\tИМЦ\tСправка',
+      '\tКорректировка планов уроков учителями по каждому выявленному дефициту обучающихся.\t\t\t',
+      '\tОбучение наставников в формате стажировки\tапрель 2025\tИМЦ\tПрограмма',
+      '\tПсихолого-педагогическое сопровождение\t\t\t',
+      '\tКонсультации педагога-психолога\tмай 2025\tОО\tЖурнал',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Разбор итогов диагностики по математике. Корректировка планов уроков учителями по каждому выявленному дефициту обучающихся.',
+      'Обучение наставников в формате стажировки',
+      'Консультации педагога-психолога',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.length])).toEqual([
+      [null, 2],
+      ['Психолого-педагогическое сопровождение', 1],
+    ]);
+  });
+
+  it('where sections are bold, a plain capitalised row is the measure above continued, not a section', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\t**Оценочные процедуры**\t\t\t',
+      '\tРазбор итогов диагностики по математике.\tмарт 2025\tИМЦ\tСправка',
+      '\tКорректировка планов уроков\t\t\t',
+      '\tОбучение наставников в формате стажировки\tапрель 2025\tИМЦ\tПрограмма',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Разбор итогов диагностики по математике. Корректировка планов уроков',
+      'Обучение наставников в формате стажировки',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.length])).toEqual([
+      ['Оценочные процедуры', 2],
+    ]);
+  });
+
   it('joins a row right under a repeated one-line header to the measure above', async () => {
     const r = await parse([
       TITLE,
