@@ -163,6 +163,25 @@ describe('roadmaps without numbers', () => {
     ]);
   });
 
+  it('keeps a measure row that names a sheet of acquaintance; a row with the sheet heading alone ends the table', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание директоров по итогам четверти\tмарт 2025\tКомитет\tПротокол',
+      '\tЛист ознакомления педагогов с дорожной картой\tсентябрь 2025\tзаместитель директора\tЛист',
+      '\tСеминар для учителей математики\tоктябрь 2025\tИМЦ\tПрограмма',
+      '\tЛист ознакомления к приказу от 01.09.2025 № 12\t\t\t',
+      '\tФ. И. О.\tДолжность\tПодпись\tДата',
+      '\tПетрова А. А.\tучитель\t\t02.09.2025',
+    ]);
+    expect(items(r).map((i) => [i.measure, i.deadline.text])).toEqual([
+      ['Совещание директоров по итогам четверти', 'март 2025'],
+      ['Лист ознакомления педагогов с дорожной картой', 'сентябрь 2025'],
+      ['Семинар для учителей математики', 'октябрь 2025'],
+    ]);
+    expect(messages(r).some((m) => m.startsWith('строка 6:') && m.includes('таблица закончена'))).toBe(true);
+  });
+
   it('joins a row right under a repeated one-line header to the measure above', async () => {
     const r = await parse([
       TITLE,
