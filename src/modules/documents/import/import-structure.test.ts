@@ -124,6 +124,64 @@ describe('roadmaps without numbers', () => {
     ]);
   });
 
+  it('guesses a section by its wording only in a title-like row: a sentence after a page break goes on', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tРазбор итогов диагностики по математике.\tмарт 2025\tИМЦ\tСправка',
+      '\tКорректировка планов уроков учителями по каждому выявленному дефициту обучающихся.\t\t\t',
+      '\tОбучение наставников в формате стажировки\tапрель 2025\tИМЦ\tПрограмма',
+      '\tПсихолого-педагогическое сопровождение\t\t\t',
+      '\tКонсультации педагога-психолога\tмай 2025\tОО\tЖурнал',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Разбор итогов диагностики по математике. Корректировка планов уроков учителями по каждому выявленному дефициту обучающихся.',
+      'Обучение наставников в формате стажировки',
+      'Консультации педагога-психолога',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.length])).toEqual([
+      [null, 2],
+      ['Психолого-педагогическое сопровождение', 1],
+    ]);
+  });
+
+  it('where sections are bold, a plain capitalised row is the measure above continued, not a section', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\t**Оценочные процедуры**\t\t\t',
+      '\tРазбор итогов диагностики по математике.\tмарт 2025\tИМЦ\tСправка',
+      '\tКорректировка планов уроков\t\t\t',
+      '\tОбучение наставников в формате стажировки\tапрель 2025\tИМЦ\tПрограмма',
+    ]);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Разбор итогов диагностики по математике. Корректировка планов уроков',
+      'Обучение наставников в формате стажировки',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.length])).toEqual([
+      ['Оценочные процедуры', 2],
+    ]);
+  });
+
+  it('keeps a measure row that names a sheet of acquaintance; a row with the sheet heading alone ends the table', async () => {
+    const r = await parse([
+      TITLE,
+      HEADER,
+      '\tСовещание директоров по итогам четверти\tмарт 2025\tКомитет\tПротокол',
+      '\tЛист ознакомления педагогов с дорожной картой\tсентябрь 2025\tзаместитель директора\tЛист',
+      '\tСеминар для учителей математики\tоктябрь 2025\tИМЦ\tПрограмма',
+      '\tЛист ознакомления к приказу от 01.09.2025 № 12\t\t\t',
+      '\tФ. И. О.\tДолжность\tПодпись\tДата',
+      '\tПетрова А. А.\tучитель\t\t02.09.2025',
+    ]);
+    expect(items(r).map((i) => [i.measure, i.deadline.text])).toEqual([
+      ['Совещание директоров по итогам четверти', 'март 2025'],
+      ['Лист ознакомления педагогов с дорожной картой', 'сентябрь 2025'],
+      ['Семинар для учителей математики', 'октябрь 2025'],
+    ]);
+    expect(messages(r).some((m) => m.startsWith('строка 6:') && m.includes('таблица закончена'))).toBe(true);
+  });
+
   it('joins a row right under a repeated one-line header to the measure above', async () => {
     const r = await parse([
       TITLE,

@@ -334,4 +334,32 @@ describe('Word layouts beyond the seeds', () => {
       ['2', 'Мониторинг', ['Анализ ВПР']],
     ]);
   });
+  it('a row naming a sheet in its measure stays a measure; the sheet heading alone in a row ends the table', async () => {
+    const doc = await docxOf([
+      p('План мероприятий на 2026 год', true),
+      new Table({
+        rows: [
+          row(
+            ['Мероприятие', 'Срок', 'Ответственный'].map((t) => cell(t, { bold: true })),
+            true,
+          ),
+          row([cell('Совещание'), cell('сентябрь 2026 г.'), cell('директор')]),
+          row([
+            cell('Лист ознакомления педагогов с дорожной картой'),
+            cell('сентябрь'),
+            cell('заместитель директора'),
+          ]),
+          row([cell('Семинар'), cell('октябрь 2026 г.'), cell('ММС')]),
+          row([cell('ЛИСТ ОЗНАКОМЛЕНИЯ', { bold: true, span: 3 })]),
+          row([cell('Иванова И. И.'), cell('учитель'), cell('')]),
+        ],
+      }),
+    ]);
+    const r = await parseRoadmapDocument('plan.docx', doc);
+    expect(items(r).map((i) => i.measure)).toEqual([
+      'Совещание',
+      'Лист ознакомления педагогов с дорожной картой',
+      'Семинар',
+    ]);
+  });
 });

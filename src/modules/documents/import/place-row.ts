@@ -29,6 +29,18 @@ function nextNumber(blocks: Block[], index: number, columns: Column[]) {
   return null;
 }
 
+const boldRows = new WeakMap<Block[], boolean>();
+
+/** Whether any row of the document has a bold cell (computed once per document). */
+function hasBoldRows(blocks: Block[]): boolean {
+  let known = boldRows.get(blocks);
+  if (known === undefined) {
+    known = blocks.some((b) => b.kind === 'row' && b.cells.some((c) => c.bold && c.text.trim()));
+    boldRows.set(blocks, known);
+  }
+  return known;
+}
+
 /** Puts the row `b` (block `index` of `blocks`) into the draft. */
 export function placeRow(
   draft: DraftRoadmap,
@@ -56,6 +68,7 @@ export function placeRow(
     nextNumber: nextNumber(blocks, index, draft.columns),
     lastNumber: draft.lastNumber,
     lastMeasure: draft.lastMeasure(),
+    rowsWithoutBold: !hasBoldRows(blocks),
   });
   const dropped = kind.kind === 'continuation' && kind.guessed;
   if (aligned.guessed && kind.kind !== 'skip' && kind.kind !== 'header' && !dropped) {

@@ -19,6 +19,7 @@ import { looksLikeData } from './realign.js';
 import { readRoadmapHead } from './roadmap-head.js';
 import {
   isAfterRoadmap,
+  isAfterRoadmapRow,
   isContinuationMark,
   isPageNumber,
   isSignatureLine,
@@ -105,7 +106,7 @@ class Recogniser {
       this.endAtSignature(b.location, rowText(b));
       return;
     }
-    if (this.current && this.skipsMark(rowText(b), b.location)) return;
+    if (this.current && this.skipsMark(rowText(b), b.location, b)) return;
     const current = this.current;
     if (current?.headerPending && this.gap.length === 0) {
       current.headerPending = false;
@@ -176,12 +177,12 @@ class Recogniser {
    * «Продолжение таблицы» over a continued table is skipped (the table goes on); a «Лист согласования» or an
    * electronic signature stamp ends the table. True when the line was one of them.
    */
-  private skipsMark(text: string, location: string): boolean {
+  private skipsMark(text: string, location: string, row?: RowBlock): boolean {
     if (isContinuationMark(text)) {
       this.warn(location, `Строка «${text.trim()}» над продолжением таблицы пропущена`);
       return true;
     }
-    if (!isAfterRoadmap(text)) return false;
+    if (!(row ? isAfterRoadmapRow(row) : isAfterRoadmap(text))) return false;
     this.gap = [];
     this.finishCurrent();
     this.context = [];

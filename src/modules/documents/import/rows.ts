@@ -143,6 +143,11 @@ export type RowContext = {
   lastNumber?: ItemNumber | null;
   /** The measure of the item just above (tells a sentence cut by a page break). */
   lastMeasure?: string;
+  /**
+   * No row of the document has a bold cell (a text copy, a PDF without font weights): a section cannot be
+   * told by its bold, so a title-like row may be guessed one by its wording.
+   */
+  rowsWithoutBold?: boolean;
 };
 
 type OwnCell = { index: number; text: string; cell: Cell };
@@ -268,13 +273,22 @@ function continuesMeasure(only: OwnCell, ctx: RowContext): boolean {
  * A page break cuts a measure at any word, so its tail seldom opens with a capital; when it does, the word is
  * a name in an oblique case («Центра…», «Российской…»), an abbreviation or a quotation. A capitalised row whose
  * first word names a section in the nominative («Информационное сопровождение», «Работа с родителями»), after a
- * measure that reads finished, is a section: a text copy keeps no bold to tell it.
+ * measure that reads finished, is a section — but only where the document keeps no bold to tell sections
+ * (a text copy) and the row reads like a title (short, no final period). Where bold exists, a plain row is the
+ * measure cut between sentences by a page break («…по итогам ВПР.» / «Корректировка рабочих программ»).
  */
 function capitalMayContinue(text: string, ctx: RowContext): boolean {
   if (looksLikeContinuation(text)) return true;
+  if (!ctx.rowsWithoutBold || !looksLikeTitle(text)) return true;
   const first = /^[А-ЯЁ][а-яё]*(?:-[а-яё]+)*(?=[\s,.:]|$)/.exec(text)?.[0];
   if (!first || !SECTION_HEAD.test(first)) return true;
   return OPEN_END.test(ctx.lastMeasure?.trim() ?? '');
+}
+
+/** A section title is short and has no final period («Работа с родителями», not a sentence of a measure). */
+function looksLikeTitle(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= 80 && t.split(' ').length <= 8 && !/[.;]$/.test(t);
 }
 
 /** A section's first word: a nominative adjective or a verbal noun, or a usual head noun. */

@@ -25,10 +25,24 @@ export function isSignatureLine(text: string): boolean {
  */
 export function isAfterRoadmap(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  return (
-    /^лист (согласования|ознакомления|рассылки|визирования|регистрации изменений)(?![а-яё])/i.test(t) ||
-    /^документ подписан (усиленной )?(квалифицированной )?(электронной|цифровой) подписью/i.test(t)
-  );
+  return SHEET.test(t) || E_SIGNED.test(t);
+}
+
+const SHEET = /^лист (согласования|ознакомления|рассылки|визирования|регистрации изменений)(?![а-яё])/i;
+const E_SIGNED = /^документ подписан (усиленной )?(квалифицированной )?(электронной|цифровой) подписью/i;
+/** The heading alone, or followed by what it is attached to: «Лист согласования к приказу от … № …». */
+const SHEET_ALONE =
+  /^лист (согласования|ознакомления|рассылки|визирования|регистрации изменений)((\s+[^\s]+){0,4}\s+к\s+(приказу|распоряжению|постановлению)(?![а-яё]).*)?[.:]?$/i;
+
+/**
+ * A table row that ends the roadmap: its only filled cell is the sheet's heading and nothing else (optionally
+ * «… к приказу …»), or the stamp of an electronic signature. A measure that names such a sheet («Лист
+ * ознакомления педагогов с дорожной картой | сентябрь | заместитель директора») is a row of the table.
+ */
+export function isAfterRoadmapRow(b: RowBlock): boolean {
+  const filled = b.cells.map((c) => c.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const only = filled.length === 1 ? filled[0] : undefined;
+  return only !== undefined && (SHEET_ALONE.test(only) || E_SIGNED.test(only));
 }
 
 /** «Продолжение таблицы», «Продолжение приложения 1», «Окончание табл. 2»: a clerk's mark over a continued table. */
