@@ -16,7 +16,8 @@ async function opora(args: string[], env: Record<string, string>) {
   try {
     const r = await promisify(execFile)(process.execPath, [path.join(root, 'bin/opora.mjs'), ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      // Only what the test gives: no DATABASE_URL or DATA_DIR of the machine reaches the command.
+      env,
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
