@@ -246,7 +246,8 @@ describe('never a crash', () => {
   });
 });
 
-// Each hostile PDF is refused with its message, well inside the worker's 10 s (times printed for the ADR).
+// Each hostile PDF is refused with its own message (not the worker's 10 s time-out message). How fast is measured by
+// bench/hostile-uploads.ts, not asserted here: a timed bound only flakes on a loaded machine.
 describe('hostile PDFs', () => {
   const TOO_LARGE = /^PDF слишком большой для импорта: /;
   const cases: [string, () => Buffer, RegExp | string][] = [
@@ -260,16 +261,12 @@ describe('hostile PDFs', () => {
     ['noise after the header', garbagePdf, 'Файл не читается как PDF: он повреждён или это не PDF'],
   ];
 
-  it.each(cases)('%s', async (name, make, message) => {
+  it.each(cases)('%s', async (_name, make, message) => {
     const data = make();
-    const started = performance.now();
     const e = await failure('plan.pdf', data);
-    const ms = performance.now() - started;
-    console.log(`hostile PDF «${name}» (${data.length} bytes): refused in ${ms.toFixed(0)} ms`);
     expect(e.code).toBe('INVALID_INPUT');
     if (typeof message === 'string') expect(e.message).toBe(message);
     else expect(e.message).toMatch(message);
     if (TOO_LARGE.test(e.message)) expect(e.message).toMatch(/загрузите только таблицу/);
-    expect(ms).toBeLessThan(8000);
   });
 });
