@@ -220,7 +220,10 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   const NUM = /^\d+(\.\d+)*\.?$/;
   if (cells.some((c, k) => NUM.test(c.text.trim()) && NUM.test(previous.cells[k]?.text.trim() ?? '')))
     return false;
-  if (cells.length > 1 && !cells[0]?.text.trim() && previous.cells[0]?.text.trim()) return true;
+  // An empty «№» under the row's number — but not under a measure's text shifted into «№» (a 500+ row
+  // that lost its first cell ends the page: the row after it is a row of its own).
+  const numberAbove = previous.cells[0]?.text.trim() ?? '';
+  if (cells.length > 1 && !cells[0]?.text.trim() && numberAbove && numberAbove.length <= 10) return true;
   // One cell of text only, under a filled cell of a full row (a row shifted left has its text in «№»).
   const filled = cells.flatMap((c, k) => (c.text.trim() ? [k] : []));
   const before = previous.cells.filter((c) => c.text.trim()).length;

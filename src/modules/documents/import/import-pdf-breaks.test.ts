@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { cyrillicPdf, type PdfLine, type PdfRule } from '../../../../tests/helpers/cyrillic-pdf.js';
+import { parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
+
+// Rows at a page break of a bordered table printed with its header repeated (tests/helpers/cyrillic-pdf.ts).
+
+/** A page of a bordered table: rows of one line each, 16 pt high, columns № | Мероприятия | Сроки | … */
+function page(rows: string[][], title?: string) {
+  const edges = [40, 200, 330, 430, 550, 680];
+  const lines: PdfLine[] = [];
+  const rules: PdfRule[] = [];
+  if (title) lines.push({ x: 200, y: 60, text: title });
+  let top = 80;
+  for (const cells of rows) {
+    const bottom = top + 16;
+    rules.push({ x1: 40, y1: top, x2: 680, y2: top }, { x1: 40, y1: bottom, x2: 680, y2: bottom });
+    for (const x of edges) rules.push({ x1: x, y1: top, x2: x, y2: bottom });
+    cells.forEach((text, k) => {
+      if (text) lines.push({ x: (edges[k] as number) + 3, y: top + 12, text });
+    });
+    top = bottom;
+  }
+  return { lines, rules, width: 720 };
+}
+const HEADER = ['№', 'Мероприятия', 'Сроки', 'Ответственные', 'Результат'];
+
+describe('PDF: a row shifted one column left ends a page of a table without numbers', () => {
+  it('the first row of the next page (its «№» empty too) is a measure of its own, not the rest of it', async () => {
+    const pdf = cyrillicPdf([
+      page(
+        [
+          HEADER,
+          ['', 'Совещание директоров школ', 'март 2027 г.', 'Управление образования', 'Протокол'],
+          // the page break dropped this row's empty «№»: every cell one column to the left
+          ['Закрепление кураторов за школами', 'ежеквартально', 'Руководители ОО', 'Приказ', ''],
+        ],
+        'План мероприятий по поддержке школ на 2026/2027 учебный год',
+      ),
+      page([
+        HEADER,
+        ['', 'Разработка дорожной карты', 'до 15.11.2026', 'ММС', 'Приказ об утверждении'],
+        ['', 'Курсы для учителей', 'май 2027 г.', 'ИРО', 'Удостоверения'],
+      ]),
+    ]);
+    const result = await parseRoadmapDocumentInThread('shifted-at-break.pdf', pdf);
+    expect(result.roadmaps).toHaveLength(1);
+    const items = result.roadmaps[0]?.sections.flatMap((s) => s.items) ?? [];
+    expect(items.map((i) => [i.measure, i.deadline?.text, i.responsible, i.indicator])).toEqual([
+      ['Совещание директоров школ', 'март 2027 г.', 'Управление образования', 'Протокол'],
+      ['Закрепление кураторов за школами', 'ежеквартально', 'Руководители ОО', 'Приказ'],
+      ['Разработка дорожной карты', 'до 15.11.2026', 'ММС', 'Приказ об утверждении'],
+      ['Курсы для учителей', 'май 2027 г.', 'ИРО', 'Удостоверения'],
+    ]);
+  });
+});
