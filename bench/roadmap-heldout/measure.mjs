@@ -5,7 +5,7 @@
 // For each docs/*.truth.json and each of .txt/.docx/.pdf runs `npx tsx src/cli/main.ts import-roadmap FILE --json`
 // in the checkout, aligns the found measures with the truth in document order and counts fully right measures.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -24,6 +24,7 @@ if (!set || !checkout) {
 const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const saveDir = args.includes('--save') ? args[args.indexOf('--save') + 1] : null;
+// The issue's three formats; a set that also keeps the spreadsheet a roadmap was made in is measured on it too.
 const FORMATS = ['txt', 'docx', 'pdf'];
 
 export function norm(s) {
@@ -132,9 +133,13 @@ const names = readdirSync(DOCS)
   .map((f) => f.replace('.truth.json', ''))
   .filter((n) => !only || n.includes(only))
   .sort();
+if (names.some((n) => existsSync(path.join(DOCS, `${n}.xlsx`)))) FORMATS.push('xlsx');
 const jobs = [];
 for (const name of names)
-  for (const fmt of FORMATS) jobs.push({ name, fmt, file: path.join(DOCS, `${name}.${fmt}`) });
+  for (const fmt of FORMATS) {
+    const file = path.join(DOCS, `${name}.${fmt}`);
+    if (fmt !== 'xlsx' || existsSync(file)) jobs.push({ name, fmt, file });
+  }
 if (inProcess) {
   // pdfjs loads on the first PDF and counts against its reading budget: load it before measuring.
   const first = jobs.find((j) => j.fmt === 'pdf');
