@@ -11,8 +11,12 @@ const TITLE_START =
   /^(дорожн[а-я]* карт|план(?![а-я])|план-график|комплекс[а-я]* (мер|план)|перечень мероприятий|мероприятия по|программа(?![а-я])|(муниципальн|региональн|школьн)[а-я]* (дорожн|план|программ))/;
 const NOT_TITLE = /^(об утверждении|утвердить|утверждаю|утвержден|приложени|согласован|\d+[.)])/;
 
+/** A table caption before the title («Таблица 1 – План мероприятий…»): not part of the roadmap's name. */
+const CAPTION = /^таблица\s*(№\s*)?\d+(\.\d+)*\.?\s*[–—.:-]\s*/i;
+const withoutCaption = (t: string) => t.trim().replace(CAPTION, '');
+
 const plain = (t: string) =>
-  t
+  withoutCaption(t)
     .toLowerCase()
     .replaceAll('ё', 'е')
     .replace(/^[«"„\s]+/, '');
@@ -39,7 +43,7 @@ export function readTitle(paras: Para[]): string | null {
   const candidates = paras.map((p, i) => ({ p, i })).filter(({ p }) => isTitleLike(p));
   const chosen = candidates.filter(({ p }) => p.bold).pop() ?? candidates.pop();
   if (chosen) {
-    let title = chosen.p.text.trim();
+    let title = withoutCaption(chosen.p.text).trim();
     for (let j = chosen.i + 1, added = 0; j < paras.length && added < 4; j++, added++) {
       const q = paras[j];
       if (!q || isApprovalLine(q) || q.text.length > 600) break;

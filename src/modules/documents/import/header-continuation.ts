@@ -2,7 +2,7 @@ import { looksLikeContinuation } from './clean-text.js';
 import { type Column, markDeadlineRange, readHeader } from './columns.js';
 import type { CurrentTable } from './current-table.js';
 import type { Warn } from './draft.js';
-import { headerTexts, widenOverSubHeader } from './header-rows.js';
+import { headerTexts, spreadOverEmpty, widenOverSubHeader } from './header-rows.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
 import type { RowBlock } from './types.js';
 
@@ -34,7 +34,7 @@ export function mergeHeader(b: RowBlock, current: CurrentTable, warn: Warn): voi
       `Заголовок «${label}» занимает одну ячейку, а под ним ${labels.length} («${labels.join('», «')}»): он отнесён ко всем им, следующие столбцы сдвинуты вправо — проверьте`,
     );
     first = wide;
-  }
+  } else first = spreadOverEmpty(first, second.texts);
   // «Сроки» spanning «начало | окончание» gives the columns «Сроки начало» and «Сроки окончание».
   const texts = first.texts.map((t, i) => [t, second.texts[i] ?? ''].filter(Boolean).join(' '));
   const columns = readHeader(texts);

@@ -58,6 +58,36 @@ export function widenOverSubHeader(
   return { texts, covered, from };
 }
 
+/**
+ * A header cell merged across in a spreadsheet comes as text: its text and an empty cell for each column it
+ * spans («Срок исполнения», «» over «начало», «окончание»). When every label of the row below stands in such a
+ * group — under a filled header cell and the empty ones right of it, two or more — the empty cells are that
+ * cell's, as a Word table's span would give it. A header only wrapped onto a second line («Сроки» over
+ * «исполнения») has a label under a single cell: left as it is.
+ */
+export function spreadOverEmpty(
+  first: { texts: string[]; covered: boolean[]; from?: number[] },
+  second: string[],
+): { texts: string[]; covered: boolean[]; from?: number[] } {
+  const groups: number[][] = [];
+  for (let i = 0; i < second.length; i++) {
+    if (!second[i]?.trim()) continue;
+    const last = groups[groups.length - 1];
+    if (first.texts[i]?.trim()) groups.push([i]);
+    else if (last && last[last.length - 1] === i - 1) last.push(i);
+    else return first;
+  }
+  if (groups.length === 0 || groups.some((g) => g.length < 2)) return first;
+  const texts = [...first.texts];
+  const covered = [...first.covered];
+  for (const [head, ...rest] of groups)
+    for (const i of rest) {
+      texts[i] = texts[head as number] as string;
+      covered[i] = true;
+    }
+  return { ...first, texts, covered };
+}
+
 const headerCache = new WeakMap<RowBlock, Column[] | null>();
 
 /** The columns if the row is a header row (rows are asked again when looking ahead: remembered). */

@@ -250,6 +250,7 @@ describe('never a crash', () => {
 // bench/hostile-uploads.ts, not asserted here: a timed bound only flakes on a loaded machine.
 describe('hostile PDFs', () => {
   const TOO_LARGE = /^PDF слишком большой для импорта: /;
+  const TIMED_OUT = /^Файл разбирается слишком долго \(больше \d+ с\) и не принят/;
   const cases: [string, () => Buffer, RegExp | string][] = [
     ['a stream inflating to 200 MB', flateBombPdf, /сжатый поток, который распаковывается в сотни мегабайт/],
     ['250 000 pieces of text on a page', manyTextItemsPdf, /больше 100000 кусков текста/],
@@ -264,6 +265,8 @@ describe('hostile PDFs', () => {
   it.each(cases)('%s', async (_name, make, message) => {
     const data = make();
     const e = await failure('plan.pdf', data);
+    // On a machine loaded many times over its cores the worker's time limit may come first: a refusal too.
+    if (e.code === 'TOO_LARGE' && TIMED_OUT.test(e.message)) return;
     expect(e.code).toBe('INVALID_INPUT');
     if (typeof message === 'string') expect(e.message).toBe(message);
     else expect(e.message).toMatch(message);
