@@ -94,4 +94,21 @@ describe('text of a spreadsheet', () => {
       ['Курсы для учителей', 'в течение учебного года', 'ИРО', 'Удостоверения'],
     ]);
   });
+
+  it('a merged section row read as text: «1.» / «2.» numbered apart from the items «1», «2», «3»', async () => {
+    const text = [
+      `${TITLE}\t\t\t\t\t`,
+      HEADER,
+      '1.\tОрганизационно-управленческие мероприятия\t\t\t\t',
+      '1\tСовещание с руководителями ШНОР\tсентябрь 2026 г.\tУправление образования\tПротокол\t',
+      '2\tЗакрепление кураторов\tоктябрь 2026 г.\tИМЦ\tПриказ\t',
+      '2.\tРабота с педагогическими кадрами\t\t\t\t',
+      '3\tКурсы для учителей\tпо графику ИРО\tИРО\tУдостоверения\t',
+    ].join('\r\n');
+    const r = await parseRoadmapDocument('plan.txt', Buffer.from(text, 'utf8'));
+    expect(r.roadmaps[0]?.sections.map((s) => [s.number, s.title, s.items.map((i) => i.number)])).toEqual([
+      ['1', 'Организационно-управленческие мероприятия', ['1', '2']],
+      ['2', 'Работа с педагогическими кадрами', ['3']],
+    ]);
+  });
 });

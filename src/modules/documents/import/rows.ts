@@ -311,6 +311,20 @@ function betweenSiblings(ctx: RowContext): boolean {
   return last.parts.every((p, i) => (i < n - 1 ? next.parts[i] === p : next.parts[i] === p + 1));
 }
 
+/**
+ * A number outside the items' own sequence: «1.» over items «1», «2» …, or «2.» between items «4» and «5» — a
+ * section numbered apart from the items (a spreadsheet's merged section row read as text keeps no span).
+ */
+function numberedApart(n: ItemNumber, ctx: RowContext): boolean {
+  const next = ctx.nextNumber;
+  const last = ctx.lastNumber;
+  if (!next || next.roman || n.roman || depth(next) !== 1) return false;
+  const value = n.parts[0] as number;
+  const following = next.parts[0] as number;
+  if (following === value) return true;
+  return !!last && !last.roman && depth(last) === 1 && following === (last.parts[0] as number) + 1;
+}
+
 /** A row with one piece of text (besides its number): a section, a level row, a short item or a continuation. */
 function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): RowKind {
   const { columns } = ctx;
@@ -338,7 +352,7 @@ function singleText(only: OwnCell, num: ItemNumber | null, ctx: RowContext): Row
     if (next && isChildOf(next, n)) return section(false);
     if (depth(n) === 1) {
       if (styled) return section(false);
-      if (next && depth(next) === 1 && inMeasure) {
+      if (next && depth(next) === 1 && inMeasure && !numberedApart(n, ctx)) {
         return { kind: 'item', number: n, ...(embedded && { measureOverride: title }) };
       }
       return section(inMeasure);
