@@ -1,18 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
-import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { DB_KINDS } from '../../../tests/helpers/db.js';
 import type { Database } from '../../db/client.js';
-import {
-  deficitDiagnostics,
-  diagnosticResults,
-  individualRoutes,
-  routeActivities,
-  routeActivityFiles,
-  staffMembers,
-} from '../../db/schema/people.js';
-import { AppError } from '../../lib/errors.js';
-import { DEFAULT_LEVELS, scoreResult } from '../diagnostics/levels.js';
+import { routeActivityFiles } from '../../db/schema/people.js';
 import { databaseStorage } from '../files/storage.js';
 import { attachEvidence, confirmActivity, markActivityDone, returnActivity } from './activity-status.js';
 import { createRoute } from './create-route.js';
@@ -21,86 +11,20 @@ import { getRoute } from './get-route.js';
 import { listRoutes } from './list-routes.js';
 import { myRoutes } from './my-routes.js';
 import { routeDocx } from './route-docx.js';
-import { approveRoute, closeRoute, lockRoute, startRoute } from './route-status.js';
+import { approveRoute, closeRoute, startRoute } from './route-status.js';
+import { code, type RoutesSetting, setUpRoutes, TODAY, YEAR } from './routes-setup.js';
 
-const YEAR = 2026;
-const TODAY = '2026-10-15';
-const BLOCKS = [
-  { key: 'subject', name: 'Предметный', maxScore: 20 },
-  { key: 'methodical', name: 'Методический', maxScore: 10 },
-  { key: 'legal', name: 'Нормативно-правовой', maxScore: 10 },
-];
+// The life of an individual route, one chain: built from deficits, edited, approved, carried out and
+// closed; who sees it; the lists and «нужен ИОМ».
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code} ${e.message}`;
-    throw e;
-  }
-};
 
 describe.each(DB_KINDS)('individual routes on %s', (kind) => {
   let database: Database;
-  let f: Awaited<ReturnType<typeof buildRegion>>;
-  const staff = {} as Record<'teacher' | 'colleague' | 'strong' | 'other', string>;
+  let f: RoutesSetting['f'];
+  let staff: RoutesSetting['staff'];
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    f = await buildRegion(database.db);
-    const db = database.db;
-    const person = (schoolId: string, lastName: string, userId: string | null = null) => ({
-      schoolId,
-      lastName,
-      firstName: 'Иван',
-      middleName: 'Иванович',
-      position: 'Учитель математики',
-      userId,
-    });
-    const rows = await db
-      .insert(staffMembers)
-      .values([
-        person(f.S1.id, 'Учителев', f.as('teacher').userId),
-        person(f.S1.id, 'Коллегин'),
-        person(f.S1.id, 'Сильнов'),
-        person(f.S2.id, 'Другов'),
-      ])
-      .returning({ id: staffMembers.id });
-    [staff.teacher, staff.colleague, staff.strong, staff.other] = rows.map((r) => r.id) as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    const [d] = await db
-      .insert(deficitDiagnostics)
-      .values({
-        ownerUnitId: f.R.id,
-        name: 'Диагностика дефицитов',
-        conductedOn: '2026-09-20',
-        year: YEAR,
-        organiser: 'ЦНППМ',
-        blocks: BLOCKS,
-        levels: DEFAULT_LEVELS,
-      })
-      .returning();
-    if (!d) throw new Error('no diagnostic');
-    const result = (staffMemberId: string, schoolId: string, scores: Record<string, number>) => ({
-      diagnosticId: d.id,
-      staffMemberId,
-      schoolId,
-      scores,
-      ...scoreResult(BLOCKS, DEFAULT_LEVELS, scores),
-      matchedBy: 'code' as const,
-    });
-    await db.insert(diagnosticResults).values([
-      // critical subject (25 %), high methodical (50 %), basic legal (80 %)
-      result(staff.teacher, f.S1.id, { subject: 5, methodical: 5, legal: 8 }),
-      result(staff.colleague, f.S1.id, { subject: 9, methodical: 4, legal: 9 }),
-      result(staff.strong, f.S1.id, { subject: 19, methodical: 9, legal: 9 }),
-      result(staff.other, f.S2.id, { subject: 2, methodical: 2, legal: 2 }),
-    ]);
+    ({ database, f, staff } = await setUpRoutes(kind));
   }, 60_000);
   afterAll(async () => database?.close());
 
@@ -438,87 +362,5 @@ describe.each(DB_KINDS)('individual routes on %s', (kind) => {
     expect(next.needing.every((n) => n.canCreate)).toBe(true);
     const byCurator = await listRoutes(db, { actor: f.as('curator'), query: { year: YEAR + 1 } });
     expect(byCurator.needing.every((n) => !n.canCreate)).toBe(true);
-  });
-
-  it('closing «освоен» serializes with an activity move: it waits for the route lock and sees the return', async () => {
-    const db = database.db;
-    const [m] = await db
-      .insert(staffMembers)
-      .values({ schoolId: f.S1.id, lastName: 'Параллельнов', firstName: 'Пётр', position: 'Учитель' })
-      .returning();
-    const [r] = await db
-      .insert(individualRoutes)
-      .values({ staffMemberId: m?.id ?? '', schoolId: f.S1.id, year: YEAR, status: 'in_progress' })
-      .returning();
-    const [a] = await db
-      .insert(routeActivities)
-      .values({ routeId: r?.id ?? '', kind: 'course', title: 'Курс', status: 'confirmed' })
-      .returning();
-    if (!r || !a) throw new Error('no route');
-    const close = () =>
-      code(
-        closeRoute(db, {
-          actor: f.as('school1'),
-          routeId: r.id,
-          input: { version: r.version, outcome: 'mastered', conclusion: 'Освоен' },
-        }),
-      );
-    let closing: Promise<string> = Promise.resolve('not started');
-    // An activity being returned holds the route's lock, as every activity move does.
-    await db.transaction(async (tx) => {
-      await lockRoute(tx, r.id);
-      closing = close();
-      await new Promise((done) => setTimeout(done, 300));
-      await tx
-        .update(routeActivities)
-        .set({ status: 'returned', returnComment: 'Нужна справка' })
-        .where(eq(routeActivities.id, a.id));
-    });
-    expect(await closing).toBe('INVALID_INPUT ИОМ освоен, только когда подтверждены все действия');
-    const [still] = await db.select().from(individualRoutes).where(eq(individualRoutes.id, r.id));
-    expect(still?.status).toBe('in_progress');
-  });
-
-  it("the activity's responsible user confirms it without reading the teacher's data; only that activity", async () => {
-    const db = database.db;
-    const expert = f.as('expert');
-    const [m] = await db
-      .insert(staffMembers)
-      .values({ schoolId: f.S1.id, lastName: 'Ответственнов', firstName: 'Илья', position: 'Учитель' })
-      .returning();
-    const [r] = await db
-      .insert(individualRoutes)
-      .values({ staffMemberId: m?.id ?? '', schoolId: f.S1.id, year: YEAR, status: 'in_progress' })
-      .returning();
-    const [mine, other] = await db
-      .insert(routeActivities)
-      .values([
-        {
-          routeId: r?.id ?? '',
-          kind: 'course',
-          title: 'Стажировка',
-          status: 'done',
-          responsibleUserId: expert.userId,
-        },
-        { routeId: r?.id ?? '', kind: 'course', title: 'Курс', status: 'done' },
-      ])
-      .returning();
-    if (!r || !mine || !other) throw new Error('no route');
-    // An expert reads nothing of teachers: not the route, not another activity of it.
-    expect(await code(getRoute(db, { actor: expert, routeId: r.id, today: TODAY }))).toMatch(/^NOT_FOUND/);
-    expect(
-      await code(confirmActivity(db, { actor: expert, activityId: other.id, version: other.version })),
-    ).toMatch(/^NOT_FOUND/);
-    // His own activity he may review, and he may not mark it done for the teacher.
-    expect(
-      await code(markActivityDone(db, { actor: expert, activityId: mine.id, version: mine.version })),
-    ).toMatch(/^FORBIDDEN/);
-    const c = await confirmActivity(db, { actor: expert, activityId: mine.id, version: mine.version });
-    const [after] = await db.select().from(routeActivities).where(eq(routeActivities.id, mine.id));
-    expect([after?.status, after?.confirmedBy, c.version]).toEqual([
-      'confirmed',
-      expert.userId,
-      mine.version + 1,
-    ]);
   });
 });

@@ -1,30 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, freshDatabase } from '../../../tests/helpers/db.js';
-import { buildRegion } from '../../../tests/helpers/fixture.js';
+import { DB_KINDS } from '../../../tests/helpers/db.js';
 import type { Database } from '../../db/client.js';
-import {
-  riskCampaignSchools,
-  riskCampaigns,
-  riskInstruments,
-  riskProfiles,
-  riskVerifications,
-} from '../../db/schema/risk-profiles.js';
 import { items, roadmaps } from '../../db/schema/roadmaps.js';
-import { AppError } from '../../lib/errors.js';
 import { databaseStorage } from '../files/storage.js';
-import { DEFAULT_INSTRUMENT } from '../risk-profiles/default-instrument.js';
-import type { SchoolProfile } from '../risk-profiles/score-profile.js';
 import { getRoadmap } from '../roadmaps/get-roadmap.js';
 import { setItemStatus } from '../roadmaps/set-item-status.js';
 import { approveDocument } from './approve-document.js';
 import { addDocumentComment, listDocumentComments } from './comments.js';
-import { createDocument } from './create-document.js';
 import { diffDocumentVersions } from './diff-versions.js';
 import { getDocument } from './get-document.js';
-import { listDocuments } from './list-documents.js';
+import { code, type ProgramsSetting, setUpPrograms } from './programs-setup.js';
 import { startNewVersion } from './start-new-version.js';
-import { listTemplates, updateTemplate } from './templates-ops.js';
 import {
   decideAsCurator,
   publishDocument,
@@ -34,122 +21,17 @@ import {
 } from './transitions.js';
 import { updateDocument } from './update-document.js';
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
+// The workflow of a school document: returned with comments, fixed, agreed, sent to expertise and
+// approved, its measures carried into the roadmap; then a new version with a diff.
 
 describe.each(DB_KINDS)('school documents on %s', (kind) => {
   let database: Database;
-  let f: Awaited<ReturnType<typeof buildRegion>>;
+  let f: ProgramsSetting['f'];
+  let create: ProgramsSetting['create'];
   beforeAll(async () => {
-    database = await freshDatabase(kind);
-    f = await buildRegion(database.db);
-    // A verified profile of S1: factor 9 high (the curator confirmed it), priorities 9 and 8.
-    const db = database.db;
-    const [ins] = await db
-      .insert(riskInstruments)
-      .values({
-        regionId: f.R.id,
-        code: 'x',
-        versionNo: 1,
-        title: 'Анкеты',
-        document: DEFAULT_INSTRUMENT,
-        status: 'frozen',
-      })
-      .returning();
-    const [camp] = await db
-      .insert(riskCampaigns)
-      .values({
-        ownerUnitId: f.R.id,
-        instrumentId: ins?.id ?? '',
-        year: 2026,
-        title: 'Анкетирование',
-        groups: ['director', 'teacher', 'pupil', 'parent'],
-        opensOn: '2026-09-20',
-        closesOn: '2026-10-20',
-        status: 'closed',
-      })
-      .returning();
-    const result: SchoolProfile = {
-      schoolId: f.S1.id,
-      groups: { director: 1, teacher: 8, pupil: 20, parent: 3 },
-      excludedGroups: ['parent'],
-      factors: [
-        {
-          code: '9',
-          score: 0.71,
-          level: 'high',
-          items: [{ itemId: 'pupil-9', group: 'pupil', weight: 1, score: 0.71, respondents: 20 }],
-        },
-        { code: '8', score: 0.45, level: 'medium', items: [] },
-      ],
-    };
-    await db.insert(riskCampaignSchools).values({ campaignId: camp?.id ?? '', schoolId: f.S1.id });
-    await db.insert(riskProfiles).values({ campaignId: camp?.id ?? '', schoolId: f.S1.id, result });
-    await db.insert(riskVerifications).values({
-      campaignId: camp?.id ?? '',
-      schoolId: f.S1.id,
-      status: 'verified',
-      levels: {
-        '9': { computed: 'high', level: 'high', comment: null },
-        '8': { computed: 'medium', level: 'high', comment: 'Родители не приходят на собрания' },
-      },
-      priorityFactors: ['9', '8'],
-    });
+    ({ database, f, create } = await setUpPrograms(kind));
   });
   afterAll(() => database.close());
-
-  const create = (
-    login: string,
-    schoolId: string,
-    factorCode: string | null,
-    k = 'antirisk_program' as const,
-  ) =>
-    createDocument(database.db, { actor: f.as(login), input: { schoolId, year: 2026, kind: k, factorCode } });
-
-  it('creates an антирисковая программа from the template, pre-filled from the verified profile', async () => {
-    const doc = await create('school1', f.S1.id, '9');
-    expect(doc.title).toBe('Антирисковая программа «Низкая учебная мотивация обучающихся»');
-    expect(doc.status).toBe('draft');
-    const d = await getDocument(database.db, { actor: f.as('school1'), documentId: doc.id });
-    expect(d.content.measures.length).toBeGreaterThanOrEqual(4);
-    expect(d.content.measures[0]?.deadline).toBe('октябрь 2026');
-    const basis = d.content.sections.find((s) => s.key === 'basis');
-    expect(basis?.text).toContain('уровень риска высокий, балл 0,71');
-    expect(basis?.text).toContain('(обучающиеся, 20 отв.)');
-    expect(d.content.indicators[0]).toMatchObject({ key: 'risk-level', baseValue: 'высокий (0,71)' });
-    expect(d.rights).toMatchObject({ edit: true, submit: true, curate: false, govern: false });
-    // The curator's changed level and comment reach the program of factor 8.
-    const other = await create('school1', f.S1.id, '8');
-    const text = other.content as { sections: { text: string }[] };
-    expect(text.sections[0]?.text).toContain('куратор изменил на высокий: Родители не приходят на собрания');
-  });
-
-  it('refuses what is not the school team’s, a duplicate and a wrong factor', async () => {
-    expect(await code(create('school2', f.S1.id, '7'))).toBe('NOT_FOUND');
-    expect(await code(create('curator', f.S1.id, '7'))).toBe('FORBIDDEN');
-    expect(await code(create('region', f.S1.id, '7'))).toBe('FORBIDDEN');
-    expect(await code(create('school1', f.S1.id, '9'))).toBe('INVALID_INPUT');
-    expect(await code(create('school1', f.S1.id, '99'))).toBe('INVALID_INPUT');
-    expect(await code(create('school1', f.S1.id, null))).toBe('INVALID_INPUT');
-    expect(await code(create('school1', f.S1.id, '1', 'concept' as never))).toBe('INVALID_INPUT');
-  });
-
-  it('hides a school’s documents from another school and another municipality', async () => {
-    const [doc] = await listDocuments(database.db, { actor: f.as('school1'), query: { schoolId: f.S1.id } });
-    const id = doc?.id ?? '';
-    for (const login of ['school2', 'school3', 'mun2'])
-      expect(await code(getDocument(database.db, { actor: f.as(login), documentId: id }))).toBe('NOT_FOUND');
-    for (const login of ['curator', 'mun1', 'region', 'expert', 'teacher'])
-      expect(await code(getDocument(database.db, { actor: f.as(login), documentId: id }))).toBe('OK');
-    expect(await listDocuments(database.db, { actor: f.as('school2'), query: {} })).toEqual([]);
-  });
 
   it('runs the workflow: return with a comment, fix, agree, expertise, approve → measures in the roadmap', async () => {
     const db = database.db;
@@ -418,40 +300,5 @@ describe.each(DB_KINDS)('school documents on %s', (kind) => {
       .from(roadmaps)
       .where(eq(roadmaps.id, transfer?.roadmapId ?? ''));
     expect(v1?.status).toBe('draft');
-  });
-
-  it('lets the region edit its templates; a new document starts from the edited one', async () => {
-    const db = database.db;
-    const before = (await listTemplates(db, { actor: f.as('school2') })).find((t) => t.factorCode === '3');
-    expect(before).toMatchObject({ kind: 'antirisk_program', edited: false, version: 0 });
-    expect(await listTemplates(db, { actor: f.as('region') })).toHaveLength(14);
-    const content = structuredClone(before?.content);
-    if (!content) throw new Error('no template');
-    content.goal = 'Цель региона на {Y1} год';
-    expect(
-      await code(
-        updateTemplate(db, {
-          actor: f.as('mun1'),
-          input: { kind: 'antirisk_program', factorCode: '3', content, version: 0 },
-        }),
-      ),
-    ).toBe('FORBIDDEN');
-    await updateTemplate(db, {
-      actor: f.as('region'),
-      input: { kind: 'antirisk_program', factorCode: '3', content, version: 0 },
-    });
-    expect(
-      await code(
-        updateTemplate(db, {
-          actor: f.as('region'),
-          input: { kind: 'antirisk_program', factorCode: '3', content, version: 0 },
-        }),
-      ),
-    ).toBe('CONFLICT');
-    const doc = await create('school2', f.S2.id, '3');
-    expect((doc.content as { goal: string }).goal).toBe('Цель региона на 2027 год');
-    expect(
-      (await listTemplates(db, { actor: f.as('school2') })).find((t) => t.factorCode === '3')?.edited,
-    ).toBe(true);
   });
 });

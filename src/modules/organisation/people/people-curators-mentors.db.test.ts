@@ -11,28 +11,16 @@ import {
   identificationRuns,
   methodologies,
 } from '../../../db/schema/identification.js';
-import { AppError } from '../../../lib/errors.js';
 import { loadActor } from '../../auth/load-actor.js';
 import { addAgreement, deleteAgreement, updateAgreement } from './agreements.js';
-import { appointCoordinator, listCoordinators, removeCoordinator } from './coordinators.js';
 import { assignCurator, removeCuratorAssignment } from './curator-assignments.js';
 import { createCurator, listCurators, updateCurator } from './curators.js';
 import { createPair, listPairs } from './mentor-pairs.js';
+import { code, order, TODAY, YEAR } from './people-setup.js';
 import { getSchoolOrganisation } from './school-organisation.js';
 
-const TODAY = '2026-10-15';
-const YEAR = 2026;
-const order = { number: '12-р', date: '2026-09-01' };
-
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'OK';
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code} ${e.message}`;
-    throw e;
-  }
-};
+// The organisation's people, one chain: a curator's account, his schools and role, his registry entry;
+// a ШНОР paired with a mentor school; what a school sees of its curators, mentors and mentees.
 
 describe.each(DB_KINDS)('people of the organisation on %s', (kind) => {
   let database: Database;
@@ -344,67 +332,5 @@ describe.each(DB_KINDS)('people of the organisation on %s', (kind) => {
     // The curator sees his own entry and his schools only.
     const mine = await listCurators(db, { actor: curatorActor, year: YEAR });
     expect(mine.map((c) => c.id)).toEqual([curatorId]);
-  });
-
-  it('appoints a coordinator with the role, once; lists by scope; removes by version', async () => {
-    const db = database.db;
-    const r = await appointCoordinator(db, {
-      actor: f.as('region'),
-      today: TODAY,
-      input: { municipalityId: f.M2.id, year: YEAR, login: 'teacher', position: 'Главный специалист', order },
-    });
-    expect(r.roleAdded).toBe(true);
-    const [teacherUser] = await db.select().from(users).where(eq(users.login, 'teacher'));
-    const granted = await db
-      .select()
-      .from(roleAssignments)
-      .where(
-        and(
-          eq(roleAssignments.userId, teacherUser?.id ?? ''),
-          eq(roleAssignments.role, 'municipal_coordinator'),
-        ),
-      );
-    expect(granted.map((g) => g.orgUnitId)).toEqual([f.M2.id]);
-    expect(
-      await code(
-        appointCoordinator(db, {
-          actor: f.as('region'),
-          today: TODAY,
-          input: { municipalityId: f.M2.id, year: YEAR, login: 'teacher', order },
-        }),
-      ),
-    ).toMatch(/^CONFLICT/);
-    expect(
-      await code(
-        appointCoordinator(db, {
-          actor: f.as('mun1'),
-          today: TODAY,
-          input: { municipalityId: f.M1.id, year: YEAR, login: 'teacher', order },
-        }),
-      ),
-    ).toMatch(/^FORBIDDEN/);
-    expect(
-      await code(
-        appointCoordinator(db, {
-          actor: f.as('region'),
-          today: TODAY,
-          input: {
-            municipalityId: f.M1.id,
-            year: YEAR,
-            login: 'teacher',
-            order: { number: '1', date: '2027-01-01' },
-          },
-        }),
-      ),
-    ).toMatch(/^INVALID_INPUT Приказ не может быть датирован будущим днём/);
-    expect((await listCoordinators(db, { actor: f.as('region'), year: YEAR })).length).toBe(1);
-    expect(await listCoordinators(db, { actor: f.as('mun1'), year: YEAR })).toEqual([]);
-    const [row] = await listCoordinators(db, { actor: f.as('mun2'), year: YEAR });
-    expect(row?.order?.number).toBe('12-р');
-    expect(await code(removeCoordinator(db, { actor: f.as('mun2'), id: row?.id ?? '', version: 1 }))).toMatch(
-      /^FORBIDDEN/,
-    );
-    await removeCoordinator(db, { actor: f.as('region'), id: row?.id ?? '', version: row?.version ?? 0 });
-    expect(await listCoordinators(db, { actor: f.as('region'), year: YEAR })).toEqual([]);
   });
 });
