@@ -184,6 +184,38 @@ describe.each(DB_KINDS)('assessment tables over HTTP (%s)', (kind) => {
     expect(list.map((x) => x.name)).toEqual(['ВПР 5 класс, проценты']);
   });
 
+  it('lists the name confirmed above and forgets it: the same file then asks about the school again', async () => {
+    const get = (login: string) =>
+      t.call('GET', '/api/assessment-data/tables/school-names', { cookie: cookies[login] });
+    const forget = (query: string) =>
+      t.call('DELETE', `/api/assessment-data/tables/school-names?${query}`, {
+        cookie: cookies.region,
+        headers: { 'sec-fetch-site': 'same-origin' },
+      });
+    const names = (await (await get('region')).json()) as { id: string; school: { id: string } }[];
+    expect(names).toEqual([expect.objectContaining({ school: expect.objectContaining({ id: f.S3.id }) })]);
+    expect((await get('mun1')).status).toBe(403);
+    const id = names[0]?.id as string;
+    // One of the two, never both nor neither.
+    expect((await forget(`id=${id}&schoolId=${f.S3.id}`)).status).toBe(400);
+    expect((await forget('')).status).toBe(400);
+    const res = await forget(`id=${id}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ forgotten: 1 });
+    expect((await forget(`id=${id}`)).status).toBe(404);
+    const mapping = (
+      (await send('region', '/api/assessment-data/tables/analyse', await workbook('Лист1', wideRows(0))))
+        .body as Analysis
+    ).mapping;
+    const withYear: TableMapping = { ...mapping, fixed: { ...mapping.fixed, year: 2030 } };
+    const asked = (
+      await send('region', '/api/assessment-data/tables/analyse', await workbook('Лист1', wideRows(0)), {
+        mapping: withYear,
+      })
+    ).body as Analysis;
+    expect(asked.schools).toEqual([expect.objectContaining({ status: 'review', schoolId: f.S3.id })]);
+  });
+
   it('a template applied to a file with another title: the new file’s title wins, the year is asked', async () => {
     const file = (title: string) =>
       workbook('Лист1', [[title], ['Код ОО', 'Участников', '2', '3', '4', '5'], ['C1', 20, 1, 5, 10, 4]]);

@@ -65,6 +65,7 @@ const EXPECTED: Record<Noun, string> = {
   // Helper «notifications».
   Уведомление: 'Уведомление не найдено или недоступно',
   Сеанс: 'Сеанс не найден или недоступен',
+  'Запомненное название': 'Запомненное название не найдено или недоступно',
 };
 
 // Nouns of messages beyond the not-found helper, with their gender.

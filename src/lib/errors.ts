@@ -90,6 +90,8 @@ export const NOUN_GENDERS = {
   Уведомление: 'n',
   // Helper «mfa» (issue 17 §4).
   Сеанс: 'm',
+  // Remembered school names of assessment tables (issue 16 §1).
+  'Запомненное название': 'n',
 } as const satisfies Record<string, 'm' | 'f' | 'n'>;
 export type Noun = keyof typeof NOUN_GENDERS;
 

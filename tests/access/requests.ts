@@ -141,6 +141,10 @@ export const REQUESTS: Record<string, (t: Target) => Request> = {
     },
   }),
   'DELETE /api/assessment-data/tables/templates': () => ({ query: `name=Проверка&version=${STALE}` }),
+  // Every remembered name of a school: the demo remembers none, so a permitted caller forgets nothing.
+  'DELETE /api/assessment-data/tables/school-names': (t) => ({
+    query: `schoolId=${t.all.units.school.unitId}`,
+  }),
   'GET /api/identification/compare': (t) => ({ query: `base=${t.all.runId}&other=${t.all.runId}` }),
   'POST /api/identification/runs': (t) => ({ body: { year: 2025, methodologyId: t.all.methodologyId } }),
   'POST /api/methodologies': (t) => ({

@@ -8,6 +8,7 @@ import { apiGet, signIn } from './fixtures.js';
 // where he sets the year and sees the converted preview → a school found by name is confirmed → the
 // mapping is saved as a template → the table is checked and loaded. A second file of the same shape then
 // gets the template applied by itself, except the year (never taken from a template), which is asked.
+// The name confirmed for Светлое is then forgotten in «Запомненные названия школ»: a third file asks again.
 //
 // The year is one long before the demo's (2010): a new latest year would change what the identification
 // stories take for the demo's last year, and a demo year loaded again would make the demo's runs stale.
@@ -148,6 +149,32 @@ test('a wide table in percent without the year: mapping, template, and the templ
     '/api/assessment-data/years',
   );
   expect(after.find((y) => y.year === YEAR)).toMatchObject({ schools: 3, results: 6 });
+
+  await test.step('the remembered name is listed and forgotten: the next file asks about the school again', async () => {
+    await region.getByRole('button', { name: 'Закрыть', exact: true }).click();
+    const names = region.getByTestId('school-names');
+    await names.getByTestId('school-names-filter').fill('светлое');
+    const row = names.getByTestId('school-name-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('ООШ с. Светлое (демо)');
+    await expect(row).toContainText('Северный район (демо)');
+    await shot(region, '06-remembered-names');
+    await row.getByTestId('school-name-forget').click();
+    await expect(region.getByRole('dialog')).toContainText('попросит подтвердить школу снова');
+    await shot(region, '07-forget-confirm');
+    await region.getByTestId('school-name-forget-confirm').click();
+    await expect(names.getByTestId('school-names-empty')).toBeVisible();
+    await shot(region, '08-forgotten');
+    await region.getByTestId('data-import-open').click();
+    await dialog.getByTestId('data-import-file').setInputFiles({
+      name: 'впр-5-третий.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await wideTable(codes, 5),
+    });
+    await dialog.getByTestId('table-fixed-year').fill(String(YEAR));
+    await expect(dialog.getByTestId('table-school')).toContainText('Светлое');
+    await expect(dialog.getByTestId('table-confirm-all')).toBeVisible();
+  });
 });
 
 test('at 390 px the dialog with the mapping step stays readable', async ({ browser }) => {

@@ -2,6 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { access } from '../../modules/access/endpoint-rules.js';
 import { dataRegions } from '../../modules/assessment-data/data-years.js';
 import {
+  forgetSchoolNames,
+  forgetSchoolNamesQuery,
+  forgetSchoolNamesView,
+  listSchoolNameConfirmations,
+  schoolNameConfirmationView,
+} from '../../modules/assessment-data/school-name-confirmations.js';
+import {
   deleteTableTemplate,
   listTableTemplates,
   saveTableTemplate,
@@ -174,6 +181,40 @@ export function assessmentTableRoutes(app: App, deps: Deps) {
       });
       return c.json(OK, 200);
     },
+  );
+  app.openapi(
+    createRoute({
+      ...access('data-loader'),
+      method: 'get',
+      path: '/api/assessment-data/tables/school-names',
+      tags,
+      summary:
+        'Запомненные названия школ: как школа названа в файле, с какой школой сопоставлена, кто и когда подтвердил',
+      request: { query: regionQuery },
+      responses: okJson('Запомненные названия', z.array(schoolNameConfirmationView)),
+    }),
+    async (c) =>
+      c.json(
+        await listSchoolNameConfirmations(db, {
+          actor: requireActor(c),
+          regionId: c.req.valid('query').regionId,
+        }),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      ...access('data-loader'),
+      method: 'delete',
+      path: '/api/assessment-data/tables/school-names',
+      tags,
+      summary:
+        'Забыть запомненное название (id) или все названия одной школы (schoolId): следующий файл спросит снова',
+      request: { query: forgetSchoolNamesQuery },
+      responses: okJson('Сколько названий забыто', forgetSchoolNamesView),
+    }),
+    async (c) =>
+      c.json(await forgetSchoolNames(db, { actor: requireActor(c), ...c.req.valid('query') }), 200),
   );
   app.openapi(
     createRoute({

@@ -67,6 +67,7 @@ const BY_PREFIX: [string, EventGroup][] = [
   ['org_units', 'orgs'],
   ['assessment_data', 'identification'],
   ['assessment_table_template', 'identification'],
+  ['school_name_confirmation', 'identification'],
   ['methodology', 'identification'],
   ['identification_run', 'identification'],
   ['identification_list', 'identification'],
@@ -185,5 +186,6 @@ export const ENTITY_LABELS: Record<EventTarget['entityType'], string> = {
   notification_settings: 'Настройки уведомлений',
   escalation_rule: 'Правила эскалации',
   assessment_table_template: 'Шаблон таблицы',
+  school_name_confirmation: 'Название школы в таблице',
   audit_log: 'Журнал аудита',
 };

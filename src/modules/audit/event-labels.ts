@@ -192,6 +192,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   'notification_settings.updated': 'Изменены настройки уведомлений',
   'assessment_table_template.saved': 'Сохранён шаблон сопоставления таблицы',
   'assessment_table_template.deleted': 'Удалён шаблон сопоставления таблицы',
+  'school_name_confirmation.forgotten': 'Забыто подтверждённое название школы',
 };
 
 /** The label of a stored type; a type no longer in the list (an old row) shows as it is. */

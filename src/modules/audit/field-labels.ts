@@ -75,6 +75,11 @@ export const FIELD_LABELS: Record<string, string> = {
   archived: 'В архиве',
   identityChanged: 'Изменены ФИО или дата рождения',
   sourceVersion: 'Версия источника',
+  // Remembered school names of assessment tables.
+  school: 'Школа',
+  writtenMunicipality: 'Муниципалитет в файле',
+  confirmedBy: 'Подтвердил',
+  allOfSchool: 'Все названия школы',
 };
 
 const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {

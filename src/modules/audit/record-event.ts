@@ -66,6 +66,7 @@ export type EventTarget = {
     | 'escalation_rule'
     // Assessment tables of any layout (issue 16 §1): saved mappings.
     | 'assessment_table_template'
+    | 'school_name_confirmation'
     // The audit log itself (issue 17 §7): its exports.
     | 'audit_log';
   entityId: string;

@@ -4,6 +4,8 @@ import { api, unwrap } from '../shared/api.js';
 
 export const keys = {
   years: ['assessment-years'] as const,
+  /** The school names remembered from confirmations (school-names.tsx); a table load may add some. */
+  schoolNames: ['assessment-school-names'] as const,
   methodologies: ['methodologies'] as const,
   runs: (year?: number | null) => ['identification-runs', year ?? null] as const,
   run: (id: string) => ['identification-run', id] as const,

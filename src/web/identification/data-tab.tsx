@@ -4,9 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { formatDateTime, Query } from '../shared/ui.js';
 import { fetchers, keys } from './api.js';
 import { DataImportModal } from './data-import-modal.js';
+import { SchoolNamesSection } from './school-names.js';
 import { fmtNum } from './strings.js';
 
-/** «Данные»: the years loaded in the region and the import of a data package. */
+/** «Данные»: the years loaded in the region, the import of a data package and the remembered school names. */
 export function DataTab({ canWrite }: { canWrite: boolean }) {
   const [opened, modal] = useDisclosure(false);
   const q = useQuery({ queryKey: keys.years, queryFn: fetchers.years });
@@ -76,6 +77,7 @@ export function DataTab({ canWrite }: { canWrite: boolean }) {
           )
         }
       </Query>
+      {canWrite && <SchoolNamesSection />}
       <DataImportModal opened={opened} onClose={modal.close} />
     </Stack>
   );

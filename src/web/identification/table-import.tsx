@@ -148,6 +148,7 @@ export function TableImport({
         notifyOk(`Таблица загружена: ${r.years.join(', ')}, результатов — ${fmtNum(r.results, 0)}`);
         await qc.invalidateQueries({ queryKey: keys.years });
         await qc.invalidateQueries({ queryKey: templatesKey });
+        await qc.invalidateQueries({ queryKey: keys.schoolNames });
       } else setCheck(r);
     } catch (e) {
       if (e instanceof ApiError && e.status !== 0 && e.status < 500) onFailure(e.message);

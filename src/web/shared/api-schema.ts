@@ -714,6 +714,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment-data/tables/school-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Запомненные названия школ: как школа названа в файле, с какой школой сопоставлена, кто и когда подтвердил */
+        get: {
+            parameters: {
+                query?: {
+                    /** Регион (администратору и оператору нескольких регионов) */
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Запомненные названия */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolNameConfirmation"][];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Забыть запомненное название (id) или все названия одной школы (schoolId): следующий файл спросит снова */
+        delete: {
+            parameters: {
+                query?: {
+                    /** Одно запомненное название */
+                    id?: string;
+                    /** Все запомненные названия этой школы */
+                    schoolId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** Сколько названий забыто */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchoolNamesForgotten"];
+                    };
+                };
+                /** Неверные данные */
+                400: components["responses"]["400"];
+                /** Нужен вход в систему */
+                401: components["responses"]["401"];
+                /** Недостаточно прав */
+                403: components["responses"]["403"];
+                /** Не найдено или недоступно */
+                404: components["responses"]["404"];
+                /** Конфликт версий: запись изменена другим пользователем */
+                409: components["responses"]["409"];
+                /** Слишком большой запрос или файл */
+                413: components["responses"]["413"];
+                /** Неподдерживаемый тип содержимого или файла */
+                415: components["responses"]["415"];
+                /** Слишком много попыток */
+                429: components["responses"]["429"];
+                /** Сервер запускается: демо-данные загружаются (заголовок Retry-After — через сколько секунд повторить) */
+                503: components["responses"]["503"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessment-data/tables/template.xlsx": {
         parameters: {
             query?: never;
@@ -25955,6 +26055,24 @@ export interface components {
             schoolId: string;
             schoolName: string;
             decisions: number;
+        };
+        SchoolNameConfirmation: {
+            id: string;
+            name: string;
+            municipality: string | null;
+            school: {
+                id: string;
+                name: string;
+                municipality: string | null;
+            };
+            confirmedBy: {
+                id: string;
+                fullName: string;
+            } | null;
+            confirmedAt: string;
+        };
+        SchoolNamesForgotten: {
+            forgotten: number;
         };
         SchoolOrganisation: {
             schoolId: string;

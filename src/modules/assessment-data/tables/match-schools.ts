@@ -132,7 +132,11 @@ export async function rememberConfirmedNames(
 ) {
   const rows = o.confirmed.flatMap(({ key, schoolId }) => {
     const nameKey = nameKeyOf(key);
-    return nameKey ? [{ regionId: o.regionId, nameKey, schoolId, confirmedBy: o.userId }] : [];
+    const writtenName = key.name?.trim() ?? '';
+    const writtenMunicipality = key.municipality?.trim() || null;
+    return nameKey
+      ? [{ regionId: o.regionId, nameKey, writtenName, writtenMunicipality, schoolId, confirmedBy: o.userId }]
+      : [];
   });
   if (rows.length === 0) return;
   await db
@@ -142,6 +146,8 @@ export async function rememberConfirmedNames(
       target: [schoolNameConfirmations.regionId, schoolNameConfirmations.nameKey],
       set: {
         schoolId: sql`excluded.school_id`,
+        writtenName: sql`excluded.written_name`,
+        writtenMunicipality: sql`excluded.written_municipality`,
         confirmedBy: sql`excluded.confirmed_by`,
         confirmedAt: sql`now()`,
       },
