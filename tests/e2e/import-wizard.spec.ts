@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { apiGet, signIn } from './fixtures.js';
 
 type Me = { assignments: { orgUnitId: string }[] };
@@ -62,4 +62,32 @@ test('the municipal coordinator loads a roadmap from a file, corrects a cell and
   expect(detail.status).toBe('draft');
   expect(detail.orgUnit.id).toBe(me.assignments[0]?.orgUnitId);
   expect(detail.sections.flatMap((s) => s.items)).toHaveLength(21);
+});
+
+async function shot(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, animations: 'disabled' });
+}
+
+// A roadmap kept in Excel, copied from the sheet into a text file (issue 16): cells with line breaks come in
+// quotes over several lines, «Срок исполнения» is merged over «начало | окончание». Synthetic (held-out set 10).
+test('the municipal coordinator loads a roadmap copied from an Excel sheet as text', async ({ browser }) => {
+  const mun = await signIn(browser, 'municipality');
+  await mun.goto('/roadmaps/import');
+  const name = 'x5-belogorsky-start-end.txt';
+  await mun.getByTestId('import-file-input').setInputFiles({
+    name,
+    mimeType: 'text/plain',
+    buffer: fs.readFileSync(path.join(process.cwd(), 'bench/roadmap-heldout/set10/docs', name)),
+  });
+  await expect(mun.getByTestId('import-roadmap-0')).toBeVisible();
+  await expect(mun.getByTestId('import-roadmap-1')).toHaveCount(0);
+  await expect(mun.locator('[data-testid^="import-row-0-"]')).toHaveCount(24);
+  // the first measure: its period from the two date columns, its executors from a quoted two-line cell
+  const first = mun.getByTestId('import-row-0-0-0');
+  await expect(first).toContainText('01.12.2026 – 30.06.2027');
+  await expect(first).toContainText('Кудрявцева Е. Л.');
+  await shot(mun, 'roadmap-from-excel-text');
 });
