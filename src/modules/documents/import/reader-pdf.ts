@@ -1,6 +1,7 @@
 import { carryMerged, carryOverBreak, SplitMerge } from './pdf-merges.js';
 import { type PdfPage, type PdfText, type Rule, readPdfPages } from './pdf-pages.js';
 import { chunksOf, cutAt, positionalTables } from './pdf-positions.js';
+import { joinSlices } from './pdf-slices.js';
 import {
   allBold,
   cellOf,
@@ -255,6 +256,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
   let lastRow: number | null = null;
   /** The columns of a table without borders ending the page before (it may go on without its header). */
   let borderless: PageTable | null = null;
+  const laid: { location: string; tables: PageTable[]; paragraphs: (Block & { y: number })[] }[] = [];
   for (const page of pages) {
     const location = `стр. ${page.number}`;
     let tables = gridsOf(page).map((g) => {
@@ -309,7 +311,18 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       lines = lines.filter((l) => !found.some((tb) => l.y >= tb.top && l.y <= tb.bottom));
     } else borderless = null;
     const right = Math.max(0, ...page.texts.map((t) => t.x + t.width));
-    const paragraphs = paragraphsOf(lines, right, location);
+    laid.push({ location, tables, paragraphs: paragraphsOf(lines, right, location) });
+  }
+  // A sheet printed wider than the page: the slices of its columns become one table (pdf-slices.ts).
+  const pageTables = laid.map((l) => l.tables);
+  joinSlices(
+    pageTables,
+    pages.map((p) => p.number),
+  );
+  laid.forEach((l, p) => {
+    l.tables = pageTables[p] ?? [];
+  });
+  for (const { location, tables, paragraphs } of laid) {
     const events = [
       ...paragraphs.map((p) => ({ y: p.y, p, t: null as PageTable | null })),
       ...tables.map((t) => ({ y: t.top, p: null, t })),
