@@ -129,7 +129,9 @@ export async function importAssessmentTable(
       confirmedNow.push({ key: m.key, schoolId: id });
     }
     if (!id) unknownSchools.push({ code: schoolKeyText(m.key), name: unresolvedReason(m) });
-    if (m.note) notes.push({ row: null, column: null, message: m.note });
+    if (m.note && !notes.some((n) => n.message === m.note)) {
+      notes.push({ row: null, column: null, message: m.note });
+    }
   }
   const summary = { ...base, notes, schools: new Set(schoolOf.values()).size };
   if (unknownSchools.length > 0) return { ...summary, unknownSchools };

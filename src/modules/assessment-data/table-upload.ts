@@ -109,7 +109,12 @@ export async function analyseTableUpload(db: Db, o: Upload): Promise<TableAnalys
   const { analysis, conversion, mapping, template, regionId } = await readWithTemplate(db, o);
   const keys = [...conversion.results, ...conversion.confirmations].map((r) => r.school);
   const matches = await matchSchools(db, { regionId, keys });
-  const loginNotes = matches.flatMap((m) => (m.note ? [{ row: null, column: null, message: m.note }] : []));
+  // One note per message: every school of a title's municipality says how it was understood.
+  const loginNotes = [...new Set(matches.flatMap((m) => (m.note ? [m.note] : [])))].map((message) => ({
+    row: null,
+    column: null,
+    message,
+  }));
   const skippedSchools = await skippedSchoolErrors(db, regionId, conversion.notes);
   return {
     analysis,

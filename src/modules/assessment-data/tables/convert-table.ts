@@ -1,5 +1,6 @@
 import type { TableRow } from '../../orgs/parse-table.js';
 import { MAX_GRADE, MAX_YEAR, MIN_GRADE, MIN_YEAR } from '../types.js';
+import { FRACTIONS_NOTE, sharesOfOne } from './fractions.js';
 import { normaliseHeader, PART_MISSING } from './header-vocabulary.js';
 import type {
   ConvertedConfirmation,
@@ -11,8 +12,9 @@ import type {
   TableSchoolKey,
 } from './mapping.js';
 import { isEmptyCell, readMeasures } from './measures.js';
+import { municipalityInTitle } from './municipality-text.js';
 import type { Sheet } from './read-table.js';
-import { parseProcedure } from './wide-groups.js';
+import { parseProcedure, parseProcedureCell } from './wide-groups.js';
 
 // Applies a mapping to a sheet: each data row (long) or each filled column group of a row (wide) becomes a
 // result, and a confirmation when the file has «Понизили/Подтвердили/Повысили». Subtotal rows are skipped
@@ -120,6 +122,21 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
   let territory: string | null = null;
   let schoolsSince = 0;
   let totalsAfter = false;
+  // A district's own report names its district only in the title: the schools of a sheet with no
+  // municipality column and no territory rows are of it (municipality-text.ts; shown as a note).
+  const firstHeader = Math.min(...mapping.headerRows);
+  const titled = municipalityInTitle(
+    sheet.rows.filter((r) => r.row < firstHeader).map((r) => [...new Set(r.cells)].join(' ')),
+  );
+  let titledUsed = false;
+  // Shares written as fractions of one, per group (fractions.ts).
+  const dataRows = sheet.rows.filter((r) => r.row > lastHeader);
+  const ofOne = Array.from({ length: groupCount }, (_, g) =>
+    sharesOfOne(dataRows, columnsOf(mapping.layout === 'wide' ? g : null)),
+  );
+  for (const kind of new Set(ofOne.flatMap((k) => [...k]))) {
+    out.notes.push({ row: null, column: null, message: FRACTIONS_NOTE[kind] });
+  }
 
   for (const r of sheet.rows) {
     if (r.row <= lastHeader) continue;
@@ -175,7 +192,17 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       });
       continue;
     }
-    if (school.municipality === null && !shared.has('municipality')) school.municipality = territory;
+    if (school.municipality === null && !shared.has('municipality')) {
+      school.municipality = territory ?? titled;
+      if (territory === null && titled !== null && !titledUsed) {
+        titledUsed = true;
+        out.notes.push({
+          row: null,
+          column: null,
+          message: `Муниципалитет школ взят из заголовка над таблицей: «${titled}» — школы по названию ищутся в нём`,
+        });
+      }
+    }
     for (let g = 0; g < groupCount; g++) {
       const cells = cellsOf(mapping.layout === 'wide' ? g : null);
       const measureFields = measuresOf[g] ?? [];
@@ -191,7 +218,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
         errors.push({ row: r.row, column: field ? cells.label(field) : null, message });
       const group = mapping.layout === 'wide' ? mapping.groups[g] : undefined;
       const proc = procedureOf(cells, group, mapping, err, missing);
-      const measures = readMeasures(cells, err);
+      const measures = readMeasures(cells, err, ofOne[g] ?? new Set());
       out.errors.push(...errors);
       if (errors.length > 0 || !proc || !measures) continue;
       if ('skip' in measures) {
@@ -240,8 +267,8 @@ function procedureOf(
   // A long table may name the whole procedure in one cell («ВПР Математика 5 класс»): its parts fill the others.
   const assessmentText = cells.text('assessment');
   const subjectText = cells.text('subject');
-  const inAssessment = assessmentText ? parseProcedure(assessmentText) : null;
-  const inSubject = subjectText ? parseProcedure(subjectText) : null;
+  const inAssessment = assessmentText ? parseProcedureCell(assessmentText) : null;
+  const inSubject = subjectText ? parseProcedureCell(subjectText) : null;
   const assessment =
     group?.assessment ??
     (inAssessment ? (inAssessment.assessment ?? assessmentText) : null) ??

@@ -129,6 +129,24 @@ describe.each(DB_KINDS)('matching a table’s schools to the region (%s)', (kind
     expect(m[3]).toMatchObject({ status: 'review', schoolId: f.S2.id });
   });
 
+  it('an inflected municipality (a title’s «по Второму муниципальному району») scopes the name', async () => {
+    const m = await matchSchools(db, {
+      regionId: f.R.id,
+      keys: [
+        key({ name: 'СОШ №1', municipality: 'Второму муниципальному району' }),
+        key({ name: 'СОШ №1', municipality: 'Первого района' }),
+        key({ name: 'СОШ №1', municipality: 'Третьему району' }),
+      ],
+    });
+    expect(m[0]).toMatchObject({ status: 'review', schoolId: f.S3.id, by: 'name' });
+    expect(m[0]?.note).toBe('Муниципалитет «Второму муниципальному району» — это «Второй район»');
+    expect(m[1]?.status).toBe('ambiguous');
+    expect(m[1]?.candidates.map((c) => c.id).sort()).toEqual([f.S1.id, twin].sort());
+    // A municipality the region does not have narrows nothing: all three namesakes.
+    expect(m[2]?.candidates).toHaveLength(3);
+    expect(m[2]?.note).toBeNull();
+  });
+
   it('never matches another region’s school and reports each distinct key once', async () => {
     const m = await matchSchools(db, {
       regionId: f.R.id,

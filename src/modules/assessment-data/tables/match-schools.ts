@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { schoolNameConfirmations } from '../../../db/schema/assessment-tables.js';
 import { orgUnits } from '../../../db/schema/orgs.js';
 import type { TableNote, TableSchoolKey } from './mapping.js';
+import { municipalityNamedBy } from './municipality-text.js';
 
 // The schools a table names, matched to the importing region's schools (issue 16 §1). A code or a login is
 // an identifier and matches by itself; a name is only a proposal the user confirms in the import dialog —
@@ -183,6 +184,9 @@ export async function matchSchools(
         .where(eq(schoolNameConfirmations.regionId, opts.regionId))
     ).map((c) => [c.nameKey, c.schoolId]),
   );
+  const municipalityNames = [
+    ...new Set(schools.map((s) => s.municipality).filter((m): m is string => m !== null)),
+  ];
   const byCode = new Map<string, RegionSchool>();
   for (const s of schools) if (s.code) byCode.set(s.code.trim(), s);
   const byName = new Map<string, RegionSchool[]>();
@@ -263,23 +267,25 @@ export async function matchSchools(
     }
     let found = byName.get(normaliseSchoolName(name)) ?? [];
     const municipality = key.municipality?.trim();
+    let note: string | null = null;
     if (municipality) {
       const m = normaliseMunicipality(municipality);
+      const same = (s: RegionSchool) => s.municipality && normaliseMunicipality(s.municipality) === m;
+      // Inflected («по Родниковскому муниципальному району» from a title): the one municipality whose name's
+      // stems the text has (municipality-text.ts).
+      const inflected = schools.some(same) ? null : municipalityNamedBy(municipality, municipalityNames);
+      if (inflected) note = `Муниципалитет «${municipality}» — это «${inflected}»`;
+      const within = found.filter((s) => (inflected ? s.municipality === inflected : same(s)));
       // Within the municipality when the file names one the region has; a name it does not have narrows nothing.
-      const within = found.filter((s) => s.municipality && normaliseMunicipality(s.municipality) === m);
-      if (
-        within.length > 0 ||
-        schools.some((s) => s.municipality && normaliseMunicipality(s.municipality) === m)
-      ) {
-        found = within;
-      }
+      if (within.length > 0 || inflected || schools.some(same)) found = within;
     }
     const candidates = found.map(candidate);
     if (found.length === 1) {
-      out.push({ ...base, candidates, status: 'review', schoolId: found[0]?.id ?? null, by: 'name' });
+      out.push({ ...base, note, candidates, status: 'review', schoolId: found[0]?.id ?? null, by: 'name' });
     } else {
       out.push({
         ...base,
+        note,
         candidates,
         status: found.length > 1 ? 'ambiguous' : 'unknown',
         schoolId: null,

@@ -1,4 +1,5 @@
 import type { Cells } from './convert-table.js';
+import type { ShareKind } from './fractions.js';
 import type { TableField } from './mapping.js';
 import { countsOfShares, decimalsOf, toleranceOf } from './percent.js';
 
@@ -49,13 +50,18 @@ function countOf(cells: Cells, field: TableField, err: Err): number | null | und
   return v;
 }
 
-function shareOf(cells: Cells, field: TableField, err: Err): number | null | undefined {
+/** A share in percent; `ofOne`: the table writes fractions of one (fractions.ts), each × 100. */
+function shareOf(cells: Cells, field: TableField, err: Err, ofOne: boolean): number | null | undefined {
   const v = numberOf(cells, field, err);
-  if (v !== null && v !== undefined && v > 100) {
-    err(field, `Доля «${cells.text(field)}» больше 100 %`);
+  if (v !== null && v !== undefined && v > (ofOne ? 1 : 100)) {
+    err(
+      field,
+      `Доля «${cells.text(field)}» больше ${ofOne ? 'единицы (доли записаны долями единицы)' : '100 %'}`,
+    );
     return undefined;
   }
-  return v;
+  // toPrecision: 0.145 × 100 is 14.499999999999998 in floating point.
+  return v === null || v === undefined || !ofOne ? v : Number((v * 100).toPrecision(12));
 }
 
 /**
@@ -69,6 +75,7 @@ function countsOrShares(
   participants: number | null,
   what: string,
   err: Err,
+  ofOne = false,
 ): (number | null)[] | null | undefined {
   const counts = countFields.map((f) => countOf(cells, f, err));
   if (counts.includes(undefined)) return undefined;
@@ -87,7 +94,7 @@ function countsOrShares(
     }
     return values;
   }
-  const shares = pctFields.map((f) => shareOf(cells, f, err));
+  const shares = pctFields.map((f) => shareOf(cells, f, err, ofOne));
   if (shares.includes(undefined)) return undefined;
   if (!shares.some((s) => s !== null)) return null;
   const first = pctFields.find((f) => !isEmptyCell(cells.text(f))) as TableField;
@@ -100,7 +107,8 @@ function countsOrShares(
   const given = shares.map((s, i) => (s === null && cells.has(pctFields[i] as TableField) ? 0 : s));
   const values = given.filter((s): s is number => s !== null);
   const sum = values.reduce((a, b) => a + b, 0);
-  const decimals = Math.max(...pctFields.map((f) => decimalsOf(cells.text(f))));
+  // A fraction's three decimals are a percent's one.
+  const decimals = Math.max(0, ...pctFields.map((f) => decimalsOf(cells.text(f)) - (ofOne ? 2 : 0)));
   const tolerance = toleranceOf(values, decimals);
   // Only some of the shares mapped: they may not add up to 100, but never to more.
   if (!complete && sum > 100 + tolerance) {
@@ -109,6 +117,15 @@ function countsOrShares(
     return undefined;
   }
   if (complete && participants > 0) {
+    if (Math.abs(sum - 100) > tolerance && ofOne) {
+      const shown = Number((sum / 100).toFixed(4)).toLocaleString('ru-RU');
+      const within = (tolerance / 100).toLocaleString('ru-RU');
+      err(
+        first,
+        `Сумма долей (${what}) — ${shown}, а должна быть 1: доли в таблице записаны долями единицы (допускается ±${within})`,
+      );
+      return undefined;
+    }
     if (Math.abs(sum - 100) > tolerance) {
       const shown = Number(sum.toFixed(4)).toLocaleString('ru-RU');
       err(
@@ -129,7 +146,12 @@ export const MAX_PARTICIPANTS = 100_000;
 /** A row (or group) with nothing to store: skipped with a note, not an error that blocks the import. */
 export type Skip = { skip: string };
 
-export function readMeasures(cells: Cells, err: Err): Measures | Skip | null {
+/** `ofOne`: the kinds of shares the table writes as fractions of one (fractions.ts). */
+export function readMeasures(
+  cells: Cells,
+  err: Err,
+  ofOne: ReadonlySet<ShareKind> = new Set(),
+): Measures | Skip | null {
   const participants = countOf(cells, 'participants', err);
   if (participants === undefined) return null;
   if (participants !== null && participants > MAX_PARTICIPANTS) {
@@ -146,6 +168,7 @@ export function readMeasures(cells: Cells, err: Err): Measures | Skip | null {
     participants,
     'отметки «2»–«5»',
     err,
+    ofOne.has('marks'),
   );
   if (marks === undefined) return null;
   if (marks === null) {
@@ -160,6 +183,7 @@ export function readMeasures(cells: Cells, err: Err): Measures | Skip | null {
     participants,
     'понизили, подтвердили, повысили',
     err,
+    ofOne.has('confirmation'),
   );
   if (conf === undefined) return null;
   if (participants === null) {

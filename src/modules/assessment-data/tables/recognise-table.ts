@@ -10,7 +10,7 @@ import {
 } from './mapping.js';
 import type { Sheet } from './read-table.js';
 import { sharesAsPercent } from './shares.js';
-import { parseProcedure, subjectOfGroupText } from './wide-groups.js';
+import { parseProcedure, parseProcedureCell, subjectOfGroupText } from './wide-groups.js';
 
 // Finds the header of a sheet and proposes what each column means. The header's last row is the row whose
 // own cells name the most fields; rows right above it with two or more different texts are group rows
@@ -203,7 +203,7 @@ function cellsName(
     .slice(0, 50)
     .map((r) => cols.map((c) => r.cells[c.column - 1] ?? '').join(' '))
     .filter((t) => t.trim() !== '');
-  return texts.length > 0 && texts.every((t) => parseProcedure(t)[part] !== null);
+  return texts.length > 0 && texts.every((t) => parseProcedureCell(t)[part] !== null);
 }
 
 /**

@@ -102,6 +102,24 @@ export function parseProcedure(raw: string): ProcedureText {
   return { assessment, subject, grade, year, rest: t };
 }
 
+/**
+ * A cell of a subject or procedure column of a long table. Besides «История, 7 класс» and «История 7 кл.», a
+ * bare number after the subject is its grade: «История (7)», «История 7» (a column «Предмет (класс)»). Only
+ * in cells: in a header «Математика 2» is the mark «2» of mathematics. A subject not in the list keeps its
+ * own words («Астрономия (11)» → астрономия, 11).
+ */
+export function parseProcedureCell(raw: string): ProcedureText {
+  const p = parseProcedure(raw);
+  if (p.grade !== null) return p;
+  const m = /^(?:(.*\p{L}.*) )?(\d{1,2})$/u.exec(p.rest);
+  const grade = m ? Number(m[2]) : 0;
+  const words = m?.[1] ?? '';
+  // With a known subject only the number may be left («Русский язык, вариант 7» names no grade).
+  const subjectOk = p.subject !== null ? words === '' : words.length >= 3 && !/\d/.test(words);
+  if (!m || grade < 1 || grade > 11 || !subjectOk) return p;
+  return { ...p, grade, subject: p.subject ?? words, rest: words };
+}
+
 /** True when the text names a procedure (a subject, or an assessment with a grade). */
 export const namesProcedure = (p: ProcedureText) =>
   p.subject !== null || (p.assessment !== null && p.grade !== null);
