@@ -26,7 +26,7 @@ export function chunksOf(line: Line): { x1: number; x2: number; items: PdfText[]
 }
 
 /** Where a piece's ink ends: pdfjs counts trailing spaces in the width. */
-const inkEnd = (t: PdfText) => {
+export const inkEnd = (t: PdfText) => {
   const kept = t.text.trimEnd().length;
   return t.x + (t.text.length > 0 ? (t.width * kept) / t.text.length : t.width);
 };

@@ -1,3 +1,4 @@
+import { FootnoteTags, withoutFootnotes } from './pdf-footnotes.js';
 import { carryMerged, carryOverBreak, SplitMerge } from './pdf-merges.js';
 import { type PdfPage, type PdfText, type Rule, readPdfPages } from './pdf-pages.js';
 import { chunksOf, cutAt, positionalTables } from './pdf-positions.js';
@@ -181,6 +182,23 @@ function marginLines(pages: PdfPage[]): Set<string> {
 }
 const PAGE_NUMBER = /^[-–— ]*(стр\.?|страница|с\.)?\s*#\s*(из\s*#)?[-–— ]*$/i;
 
+/**
+ * A foot (or head) with its text on the left and the page's number on the right («Дорожная карта ШНОР …
+ * Страница 1 из 2», Excel's and Calc's left and right footer): two pieces far apart, one end «Страница N»,
+ * «стр. N» or «N из M» with this page's number. Dropped even when the document has too few pages to see it
+ * repeat (a title-like foot between two parts of a table would start a second roadmap).
+ */
+function numberedFoot(l: Line, pageNumber: number): boolean {
+  const chunks = chunksOf(l);
+  if (chunks.length !== 2) return false;
+  return [chunks[0], chunks[1]].some((c) => {
+    if (!c) return false;
+    const text = lineText({ ...l, x1: c.x1, x2: c.x2, items: c.items }).trim();
+    const key = text.replace(/\d+/g, '#');
+    return PAGE_NUMBER.test(key) && /[а-яё]/i.test(key) && Number(/\d+/.exec(text)?.[0]) === pageNumber;
+  });
+}
+
 /** Paragraphs of the lines outside tables: a line ending well short of the text's right edge ends one. */
 function paragraphsOf(lines: Line[], right: number, location: string): (Block & { y: number })[] {
   const out: (Block & { y: number })[] = [];
@@ -247,7 +265,8 @@ function sameTable(a: number[], b: number[]): boolean {
 }
 
 export async function readPdf(data: Buffer): Promise<Block[]> {
-  const pages = await readPdfPages(data);
+  const footnotes = new FootnoteTags();
+  const pages = (await readPdfPages(data)).map((p) => ({ ...p, texts: withoutFootnotes(p, footnotes.tag) }));
   const margins = marginLines(pages);
   const blocks: Block[] = [];
   let tableNo = 0;
@@ -278,7 +297,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
         (l.y < page.height * 0.1 || l.y > page.height * 0.92 || edge(top) || edge(bottom)) &&
         chunksOf(l).length < 3;
       const key = lineText(l).replace(/\d+/g, '#');
-      return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key)));
+      return !(marginal && (PAGE_NUMBER.test(key) || margins.has(key) || numberedFoot(l, page.number)));
     });
     if (tables.length === 0) {
       const found = positionalTables(lines, borderless, page.horizontal);
@@ -380,5 +399,5 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       };
     }
   }
-  return mendCuts(blocks);
+  return mendCuts(footnotes.takeFrom(blocks));
 }

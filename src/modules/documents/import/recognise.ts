@@ -102,7 +102,7 @@ class Recogniser {
       (this.current ? this.gap : this.context).push(entry);
       return;
     }
-    if (this.current && isSignatureRow(b)) {
+    if (this.current && isSignatureRow(b, this.current.draft.columns)) {
       this.endAtSignature(b.location, rowText(b));
       return;
     }

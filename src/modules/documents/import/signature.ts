@@ -1,3 +1,4 @@
+import type { Column } from './columns.js';
 import { looksLikeDeadline } from './realign.js';
 import type { RowBlock } from './types.js';
 
@@ -8,6 +9,8 @@ import type { RowBlock } from './types.js';
 const POSITION =
   /^(начальник|директор|заместитель|руководитель|глава|председатель|заведующ|министр|исполняющий обязанности|и\.\s?о\.)/i;
 const NAME = /([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*$/;
+/** A name alone after the line for the signature: «____________ О. Н. Петрова». */
+const NAME_ALONE = new RegExp(`^${NAME.source}`);
 const CONTACT = /^(исп\.|исполнитель\s*:|исполнитель\s+[А-ЯЁ]).*(тел|\d{2}-\d{2})/i;
 
 /** A signature or an executor's contact line (text of a paragraph, or a row's cells joined). */
@@ -57,10 +60,40 @@ export function isPageNumber(text: string): boolean {
   return /^([-–—]\s*)?\d{1,3}(\s*[-–—])?$|^(стр\.?|страница)\s*\d{1,3}(\s*из\s*\d{1,3})?$/i.test(text.trim());
 }
 
-/** A row «Начальник управления | ____ | И.И. Иванов» (a signature typed as a table): no deadline in it. */
-export function isSignatureRow(b: RowBlock): boolean {
+/**
+ * A row «Начальник управления | ____ | И.И. Иванов» (a signature typed as a table, or the signature row of a
+ * sheet printed with its table: «Начальник отдела | | ____________ О. Н. Петрова»): no deadline in it. A cell
+ * opening with the line for the signature is left out (««__» ______ 2024 г.» is the date of the signature), but
+ * the name written after that line («____ О. Н. Петрова») is kept.
+ */
+export function isSignatureRow(b: RowBlock, columns?: Column[]): boolean {
   const texts = b.cells.map((c) => c.text.trim()).filter(Boolean);
   // ««__» ______ 2024 г.» next to the name is the date of the signature, not a deadline.
   const dated = texts.some((t) => !/_{2,}/.test(t) && looksLikeDeadline(t));
-  return texts.length <= 4 && !dated && isSignatureLine(texts.filter((t) => !/^[«"]?_/.test(t)).join(' '));
+  if (texts.length > 4 || dated) return false;
+  if (columns && onlyUnderResponsible(b, columns) && !texts.some((t) => /_{3,}/.test(t))) return false;
+  const kept = texts.flatMap((t) => {
+    if (!/^[«"]?_/.test(t)) return [t];
+    const name = t.replace(/^[«»"_\s]+/, '');
+    return NAME_ALONE.test(name) ? [name] : [];
+  });
+  return isSignatureLine(kept.join(' '));
+}
+
+/**
+ * Every filled cell of the row stands under «Ответственный»: «Начальник управления образования И. О. Петров»
+ * there is the executor of a measure whose row was broken by a page, not a signature under the table.
+ */
+function onlyUnderResponsible(b: RowBlock, columns: Column[]): boolean {
+  let at = 0;
+  let filled = 0;
+  for (const c of b.cells) {
+    const span = c.span ?? 1;
+    if (c.text.trim()) {
+      if (span !== 1 || columns[at]?.meaning !== 'responsible') return false;
+      filled++;
+    }
+    at += span;
+  }
+  return filled > 0 && at === columns.length;
 }
