@@ -15,6 +15,15 @@ const fields = (r: ImportResult) =>
 describe('column headers', () => {
   it.each([
     ['Содержание работы', 'measure'],
+    // the words of school teams and of other office suites' templates
+    ['Вид деятельности', 'measure'],
+    ['Виды работ', 'measure'],
+    ['Что делаем', 'measure'],
+    ['Что сделать', 'measure'],
+    ['Кто отвечает', 'responsible'],
+    ['Когда', 'deadline'],
+    ['Что получим', 'indicator'],
+    ['Выход (продукт)', 'indicator'],
     ['Наименование мероприятий', 'measure'],
     ['Срок выполнения', 'deadline'],
     ['Сроки реализации', 'deadline'],
