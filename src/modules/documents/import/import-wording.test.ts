@@ -171,6 +171,18 @@ describe('titles whose later paragraphs start with a capital', () => {
     );
   });
 
+  it("takes a school's anti-risk or medium-term programme for the title", async () => {
+    const r = await parse([
+      'Антирисковая программа',
+      'МБОУ «СОШ № 2 с. Озёрное»',
+      'на 2026/2027 учебный год',
+      ...TABLE,
+    ]);
+    expect(r.roadmaps[0]?.title).toBe(
+      'Антирисковая программа МБОУ «СОШ № 2 с. Озёрное» на 2026/2027 учебный год',
+    );
+  });
+
   it('joins the name of a district written on a line of its own', async () => {
     const r = await parse([
       'Комплекс мер по повышению качества общего образования в школах',

@@ -1,15 +1,16 @@
 import { parse } from 'csv-parse/sync';
+import { MAX_BLOCKS } from './limits.js';
 
 // A roadmap kept in a spreadsheet and given as text: Excel's clipboard and «Текст Unicode» (TAB between cells),
 // «CSV» (';' on Russian Windows). A cell with a line break (Alt+Enter), a TAB or a quote is written in double
 // quotes with its quotes doubled — so one row of the sheet can take several lines of the file, which a reader
 // of lines would cut into pieces. Word's text never quotes a cell, so the quoted form is taken only when the
-// file shows it (a quoted cell holding a line break, a TAB or a doubled quote); a ';' file only when it has no
-// TAB at all (read by lines it would hold no table).
+// file shows it (a quoted cell holding a line break or a doubled quote, and no cell swallowing a TAB); a ';'
+// file only when it has no TAB at all (read by lines it would hold no table).
 
 export type Record = { cells: string[]; line: number };
 
-/** A cell opening with a quote that closes at the cell's end and holds a line break, a TAB or a doubled quote. */
+/** A cell opening with a quote that closes at the cell's end and holds a line break or a doubled quote. */
 function hasQuotedCell(text: string, delimiter: string): boolean {
   let start = true; // at the start of a cell
   for (let i = 0; i < text.length; i++) {
@@ -22,7 +23,7 @@ function hasQuotedCell(text: string, delimiter: string): boolean {
           if (text[j + 1] !== '"') break;
           shown = true;
           j++;
-        } else if (text[j] === '\n' || text[j] === '\t') shown = true;
+        } else if (text[j] === '\n') shown = true;
       }
       const after = text[j + 1];
       if (
@@ -40,8 +41,16 @@ function hasQuotedCell(text: string, delimiter: string): boolean {
   return false;
 }
 
+function lineCount(text: string): number {
+  let n = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 /** The rows of a spreadsheet's text with the line each starts on, or null when the text is not one. */
 export function spreadsheetRecords(text: string): Record[] | null {
+  // More lines than the reader takes blocks: the reader by lines refuses it at once (parsing first costs seconds).
+  if (lineCount(text) > MAX_BLOCKS) return null;
   const tab = text.includes('\t');
   const delimiter = tab ? '\t' : ';';
   if (tab && !hasQuotedCell(text, delimiter)) return null;
@@ -65,6 +74,8 @@ export function spreadsheetRecords(text: string): Record[] | null {
     records.push({ cells: record.map((c) => c.replace(/\r\n?/g, '\n')), line });
     line = info.lines + 1;
   }
+  // A TAB inside a cell: the quotes took in cell borders (Word's text with a stray quote), not a sheet's cell.
+  if (tab && records.some((r) => r.cells.some((c) => c.includes('\t')))) return null;
   // A ';' file is a table when several rows have the same number (≥ 3) of cells.
   if (!tab) {
     const counts = new Map<number, number>();

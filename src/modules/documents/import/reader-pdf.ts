@@ -230,6 +230,8 @@ function paragraphsOf(lines: Line[], right: number, location: string): (Block & 
  * The first row of a page under the repeated header is the rest of the last row of the page before (a row
  * the printer split) when it has the same cells and no number of its own, or its text goes on in lower case.
  */
+const ITEM_NUMBER = /^(\d+([.)]\d+)*[.)]?|[IVXLC]+[.)]?)$/;
+
 function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   if (previous.header || previous.cells.length !== cells.length) return false;
   if (cells.some((c, k) => (c.span ?? 1) !== (previous.cells[k]?.span ?? 1))) return false;
@@ -242,7 +244,7 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   // An empty «№» under the row's number — but not under a measure's text shifted into «№» (a 500+ row
   // that lost its first cell ends the page: the row after it is a row of its own).
   const numberAbove = previous.cells[0]?.text.trim() ?? '';
-  if (cells.length > 1 && !cells[0]?.text.trim() && numberAbove && numberAbove.length <= 10) return true;
+  if (cells.length > 1 && !cells[0]?.text.trim() && ITEM_NUMBER.test(numberAbove)) return true;
   // One cell of text only, under a filled cell of a full row (a row shifted left has its text in «№»).
   const filled = cells.flatMap((c, k) => (c.text.trim() ? [k] : []));
   const before = previous.cells.filter((c) => c.text.trim()).length;
