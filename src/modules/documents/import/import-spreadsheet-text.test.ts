@@ -111,4 +111,28 @@ describe('text of a spreadsheet', () => {
       ['2', 'Работа с педагогическими кадрами', ['3']],
     ]);
   });
+
+  it("Word's text with stray quotes (a quote left open, a title in quotes over two lines) stays read by lines", async () => {
+    const text = [
+      '"Дорожная карта',
+      'по повышению качества образования на 2026 год"',
+      '№\tМероприятие\tСрок\tОтветственный',
+      '1\t"Билет в будущее\tмарт 2026\tИванова А. А.',
+      '2\tКонкурс\t"апрель 2026"\tПетров П. П.',
+      '3\tСеминар для учителей\tмай 2026\tСидорова С. С.',
+    ].join('\n');
+    const r = await parseRoadmapDocument('plan.txt', Buffer.from(text, 'utf8'));
+    expect(rows(r).map((x) => x.slice(0, 2))).toEqual([
+      ['"Билет в будущее', 'март 2026'],
+      ['Конкурс', '"апрель 2026"'],
+      ['Семинар для учителей', 'май 2026'],
+    ]);
+  });
+
+  it('a ";" file of more rows than a document may have is refused with the usual message', async () => {
+    const data = Buffer.from('а;б;в\n'.repeat(150_000), 'utf8');
+    await expect(parseRoadmapDocument('plan.txt', data)).rejects.toThrow(
+      /слишком много строк \(больше 100000\)/,
+    );
+  });
 });
