@@ -119,4 +119,20 @@ describe('PDF: a sheet printed wider than the page comes in slices of columns', 
     expect(r.warnings).toEqual([]);
     expect(r.items.map((i) => i[3])).not.toContain('Приказ о кураторах');
   });
+
+  it('a shorter table of other columns on the next page (rows at the same fixed height) is not a slice', async () => {
+    const roadmap = page(LEFT, [HEAD_LEFT, ...MEASURES.slice(0, 5).map((r) => r.slice(0, 4))], TITLE);
+    const targets = page(
+      [250, 120, 90, 90],
+      [
+        ['Целевой показатель', 'Единица', '2026', '2027'],
+        ['Доля школ с положительной динамикой', '%', '40', '60'],
+        ['Число учителей на курсах', 'чел.', '50', '80'],
+        ['Доля кураторов', '%', '70', '100'],
+      ],
+    );
+    const r = await read(cyrillicPdf([roadmap, targets]));
+    expect(r.items.map((i) => i[0])).toEqual(EXPECTED.slice(0, 5).map((e) => e[0]));
+    expect(r.warnings.filter((w) => /по ширине/.test(w.message))).toEqual([]);
+  });
 });

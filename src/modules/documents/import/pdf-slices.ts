@@ -80,6 +80,20 @@ const headerTexts = (t: PageTable, from: number, rows = 2) =>
 
 type Slice = { root: PageTable; pairs: number[]; repeated: number };
 
+/**
+ * The slice prints the root's band of rows: from its first row (the header) to its last, most of them (a row
+ * empty in the slice's columns may print nothing there).
+ */
+const sameRows = (pairs: number[], root: PageTable) =>
+  pairs[0] === 0 && pairs[pairs.length - 1] === root.rows.length - 1 && pairs.length * 2 >= root.rows.length;
+
+/**
+ * Tables a slice is compared with: the latest ones. A sheet's slices follow their band within a few pages
+ * («top to bottom, then right» — after the band's left pages); comparing with every earlier table would be
+ * quadratic in a PDF of thousands of small tables.
+ */
+const MAX_ROOTS = 100;
+
 /** The earlier table `slice` continues to the right of, if any. */
 function sliceOf(roots: PageTable[], slice: PageTable, taken: Map<PageTable, Set<string>>): Slice | null {
   if (slice.rows.length < 3) return null;
@@ -93,8 +107,9 @@ function sliceOf(roots: PageTable[], slice: PageTable, taken: Map<PageTable, Set
     const rootHeader = headerTexts(root, 0);
     const other = [...own].filter((t) => !rootHeader.has(t));
     if (other.length === 0) continue;
-    // Rows matched by their heights alone: a header all of its own, and rows the root has most of.
-    if (repeated === 0 && (other.length < own.size || pairs.length * 2 < root.rows.length)) continue;
+    // Rows matched by their heights alone: a header all of its own, and the root's band of rows (another
+    // table on a later page may well have rows at the same heights — a spreadsheet's fixed row height).
+    if (repeated === 0 && (other.length < own.size || !sameRows(pairs, root))) continue;
     found.push({ root, pairs, repeated });
   }
   // Rows of the same heights on every band match several roots by heights alone: the slices come in the
@@ -116,7 +131,7 @@ export function joinSlices(tables: PageTable[][], pageNumbers: number[]): void {
     const kept: PageTable[] = [];
     for (const t of list) {
       const s = sliceOf(
-        roots.map((r) => r.table),
+        roots.slice(-MAX_ROOTS).map((r) => r.table),
         t,
         taken,
       );
