@@ -53,3 +53,30 @@ describe('PDF: a row shifted one column left ends a page of a table without numb
     ]);
   });
 });
+
+describe('PDF: a row cut by the page end inside a date', () => {
+  it('«15.01.202» at the foot and «7» on the next page make one date of one measure', async () => {
+    const pdf = cyrillicPdf([
+      page(
+        [
+          HEADER,
+          ['', 'Совещание директоров школ', 'март 2027 г.', 'Управление образования', 'Протокол'],
+          ['', 'Обновление материально-', '15.01.202', 'Муниципальный', 'Оснащено не'],
+        ],
+        'План мероприятий по поддержке школ на 2026/2027 учебный год',
+      ),
+      page([HEADER, ['', 'технической базы кабинетов', '7', 'координатор', 'менее 2 кабинетов']]),
+    ]);
+    const result = await parseRoadmapDocumentInThread('date-at-break.pdf', pdf);
+    const items = result.roadmaps[0]?.sections.flatMap((s) => s.items) ?? [];
+    expect(items.map((i) => [i.measure, i.deadline?.text, i.responsible, i.indicator])).toEqual([
+      ['Совещание директоров школ', 'март 2027 г.', 'Управление образования', 'Протокол'],
+      [
+        'Обновление материально-технической базы кабинетов',
+        '15.01.2027',
+        'Муниципальный координатор',
+        'Оснащено не менее 2 кабинетов',
+      ],
+    ]);
+  });
+});

@@ -273,5 +273,7 @@ export type PageTable = {
 export const joinCells = (a: Cell, b: Cell | undefined): Cell => {
   if (!b?.text.trim()) return a;
   if (!a.text.trim()) return { ...a, text: b.text };
-  return { ...a, text: a.text.endsWith(CUT) ? a.text + b.text : `${a.text}\n${b.text}` };
+  // a word or a date the cell's edge cut at the page's end goes on at the top of the next page
+  const cut = a.text.endsWith(CUT) || cutDate(a.text.slice(a.text.lastIndexOf('\n') + 1), b.text);
+  return { ...a, text: cut ? a.text + b.text : `${a.text}\n${b.text}` };
 };

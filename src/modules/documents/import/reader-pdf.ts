@@ -238,9 +238,11 @@ function splitRow(previous: RowBlock, cells: Cell[]): boolean {
   const first = cells.find((c) => c.text.trim())?.text.trim();
   if (!first) return false;
   // a row with a number of its own in the column where the row above has its number is a new row.
+  // (a date cut by the cell's edge, «15.01.202» over «7», is no number)
   const NUM = /^\d+(\.\d+)*\.?$/;
-  if (cells.some((c, k) => NUM.test(c.text.trim()) && NUM.test(previous.cells[k]?.text.trim() ?? '')))
-    return false;
+  const DATE = /^\d{1,2}\.\d{2}\.\d{1,4}$/;
+  const number = (t: string | undefined) => NUM.test(t?.trim() ?? '') && !DATE.test(t?.trim() ?? '');
+  if (cells.some((c, k) => number(c.text) && number(previous.cells[k]?.text))) return false;
   // An empty «№» under the row's number — but not under a measure's text shifted into «№» (a 500+ row
   // that lost its first cell ends the page: the row after it is a row of its own).
   const numberAbove = previous.cells[0]?.text.trim() ?? '';
