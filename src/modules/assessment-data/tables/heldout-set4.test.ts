@@ -134,6 +134,35 @@ describe('a district named only in the title', () => {
     expect(municipalityInTitle(['Уральский федеральный округ'])).toBeNull();
   });
 
+  it('a regional body, a region’s name and an autonomous okrug are not a district', () => {
+    // «образования» is a municipality only after «муниципальное».
+    expect(
+      municipalityInTitle(['Министерство образования Ивановской области', 'Результаты ВПР 2025 года']),
+    ).toBeNull();
+    expect(municipalityInTitle(['Департамент образования и науки Костромской области'])).toBeNull();
+    expect(municipalityInTitle(['Итоги ВПР. Муниципальное образование Новодольск'])).toBe(
+      'Муниципальное образование Новодольск',
+    );
+    expect(municipalityInTitle(['Чукотский автономный округ, ВПР 2026'])).toBeNull();
+    // The region's adjective before «области» is not the district's name.
+    expect(municipalityInTitle(['ВПР по Лесному району Костромской области'])).toBe('Лесному району');
+    expect(municipalityInTitle(['Ивановский муниципальный район Ивановской области'])).toBe(
+      'Ивановский муниципальный район',
+    );
+  });
+
+  it('a ministry’s title gives its schools no municipality', async () => {
+    const r = await read([
+      ['Министерство образования Ивановской области'],
+      ['Результаты ВПР 2026, математика, 5 класс'],
+      ['Наименование ОО', 'Всего участников', 'Доля «2»', 'Доля «3»', 'Доля «4»', 'Доля «5»'],
+      ['МБОУ СОШ № 3 г. Кинешмы', 8, 12.5, 37.5, 25, 25],
+    ]);
+    expect(r.conversion.errors).toEqual([]);
+    expect(r.conversion.results.map((x) => x.school.municipality)).toEqual([null]);
+    expect(r.conversion.notes.map((n) => n.message).join('\n')).not.toContain('из заголовка');
+  });
+
   it('an inflected phrase names the one municipality whose name it has', () => {
     const names = ['Лесной муниципальный район', 'Луговой муниципальный район', 'Городской округ Новодольск'];
     expect(municipalityNamedBy('Лесному муниципальному району', names)).toBe('Лесной муниципальный район');
@@ -153,7 +182,13 @@ describe('a district named only in the title', () => {
     ]);
     expect(r.conversion.errors).toEqual([]);
     expect(r.conversion.results.map((x) => x.school)).toEqual([
-      { code: null, login: null, name: 'СОШ с. Озерки', municipality: 'Лесному муниципальному району' },
+      {
+        code: null,
+        login: null,
+        name: 'СОШ с. Озерки',
+        municipality: 'Лесному муниципальному району',
+        municipalityFromTitle: true,
+      },
     ]);
     expect(r.conversion.notes.map((n) => n.message)).toContain(
       'Муниципалитет школ взят из заголовка над таблицей: «Лесному муниципальному району» — школы по названию ищутся в нём',
