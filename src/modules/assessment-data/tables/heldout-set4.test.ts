@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Cell, workbook } from '../../../../tests/helpers/assessment-tables.js';
+import { sharesOfOne } from './fractions.js';
 import { readAssessmentTableInThread } from './index.js';
+import { cellNumber, isEmptyCell } from './measures.js';
 import { municipalityInTitle, municipalityNamedBy } from './municipality-text.js';
 import { parseProcedure, parseProcedureCell } from './wide-groups.js';
 
@@ -89,6 +91,32 @@ describe('shares written as fractions of one', () => {
     expect(missing.conversion.errors.map((e) => e.message)).toEqual([
       'Сумма долей (отметки «2»–«5») — 0,8, а должна быть 1: доли в таблице записаны долями единицы (допускается ±0,02)',
     ]);
+  });
+});
+
+describe('the fractions decision reads a cell as the measures do (one parser, one «empty»)', () => {
+  const columns = new Map([
+    ['pct2', 1],
+    ['pct3', 2],
+    ['pct4', 3],
+    ['pct5', 4],
+  ] as const);
+  const of = (cells: string[][]) =>
+    sharesOfOne(
+      cells.map((c, i) => ({ row: i + 1, cells: c })),
+      columns,
+    );
+
+  it('every text the measures read as a number counts, every text they leave empty is 0', () => {
+    // «+0,125» is a number to the measures (measures.ts), so it is a fraction here too.
+    expect(cellNumber('+0,125')).toBe(0.125);
+    expect(of([['+0,125', '+0,375', '0,25', '0,25']])).toEqual(new Set(['marks']));
+    for (const empty of ['', '-', '—', 'н/д', 'нет данных', 'х', '*']) {
+      expect(isEmptyCell(empty)).toBe(true);
+      expect(of([[empty, '0,5', '0,25', '0,25']])).toEqual(new Set(['marks']));
+    }
+    // A «%» says percent: no sum of one is read from it.
+    expect(of([['12,5 %', '0,375', '0,25', '0,25']])).toEqual(new Set());
   });
 });
 
