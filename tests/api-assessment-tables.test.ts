@@ -244,4 +244,47 @@ describe.each(DB_KINDS)('assessment tables over HTTP (%s)', (kind) => {
       expect.objectContaining({ year: 2031, subject: 'русский язык', grade: 6, mark2: 1 }),
     ]);
   });
+
+  it('a district’s title: a school not in it is sought in the region; a confirmation is remembered under the resolved district', async () => {
+    const marks = [20, 10, 40, 30, 20];
+    const head = ['Наименование ОО', 'Всего участников', 'Доля «2»', 'Доля «3»', 'Доля «4»', 'Доля «5»'];
+    const titled = await workbook('Лист1', [
+      ['Результаты ВПР 2032, математика, 5 класс'],
+      ['по Второму муниципальному району'],
+      head,
+      ['СОШ №3', ...marks],
+      ['Школа 1', ...marks],
+    ]);
+    const a = (await send('region', '/api/assessment-data/tables/analyse', titled)).body as Analysis;
+    expect(a.errors).toEqual([]);
+    // «СОШ №3» is of the title's district; «Школа 1» is not, and is proposed from the whole region.
+    expect(a.schools.map((s) => [s.status, s.schoolId])).toEqual([
+      ['review', f.S3.id],
+      ['review', f.S1.id],
+    ]);
+    expect(a.notes.map((n) => n.message)).toContain(
+      'Школы, которых нет в муниципалитете из заголовка («Второму муниципальному району»), искались по всему региону',
+    );
+    const confirmedSchools = Object.fromEntries(a.schools.map((s) => [s.keyId, s.schoolId]));
+    const done = (
+      await send('region', '/api/assessment-data/tables/import?dryRun=false', titled, { confirmedSchools })
+    ).body as Imported;
+    expect(done).toMatchObject({ ok: true, results: 2 });
+    // The same file again asks nothing: each name is found where it was remembered.
+    const again = (await send('region', '/api/assessment-data/tables/analyse', titled)).body as Analysis;
+    expect([again.matchedSchools, again.schools]).toEqual([2, []]);
+
+    // The next file writes the district in a column: «СОШ №3» of «Второй район» is not asked again; «Школа 1»
+    // was confirmed outside the title's district, so nothing ties it to a district's column.
+    const columned = await workbook('Лист1', [
+      ['Результаты ВПР 2032, математика, 5 класс'],
+      [...head.slice(0, 1), 'Муниципалитет', ...head.slice(1)],
+      ['СОШ №3', 'Второй район', ...marks],
+      ['Школа 1', 'Первый район', ...marks],
+    ]);
+    const b = (await send('region', '/api/assessment-data/tables/analyse', columned)).body as Analysis;
+    expect(b.errors).toEqual([]);
+    expect(b.matchedSchools).toBe(1);
+    expect(b.schools.map((s) => [s.status, s.schoolId])).toEqual([['review', f.S1.id]]);
+  });
 });

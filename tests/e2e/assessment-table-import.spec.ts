@@ -8,7 +8,8 @@ import { apiGet, signIn } from './fixtures.js';
 // where he sets the year and sees the converted preview → a school found by name is confirmed → the
 // mapping is saved as a template → the table is checked and loaded. A second file of the same shape then
 // gets the template applied by itself, except the year (never taken from a template), which is asked.
-// The name confirmed for Светлое is then forgotten in «Запомненные названия школ»: a third file asks again.
+// The name confirmed for Светлое is listed for the administrator too, then forgotten in «Запомненные названия
+// школ»: a third file asks again.
 //
 // The year is one long before the demo's (2010): a new latest year would change what the identification
 // stories take for the demo's last year, and a demo year loaded again would make the demo's runs stale.
@@ -149,6 +150,15 @@ test('a wide table in percent without the year: mapping, template, and the templ
     '/api/assessment-data/years',
   );
   expect(after.find((y) => y.year === YEAR)).toMatchObject({ schools: 3, results: 6 });
+
+  await test.step('the administrator sees the region’s remembered names too', async () => {
+    const admin = await signIn(browser, 'admin');
+    await admin.goto('/identification?tab=data');
+    const names = admin.getByTestId('school-names');
+    await names.getByTestId('school-names-filter').fill('светлое');
+    await expect(names.getByTestId('school-name-row')).toContainText('ООШ с. Светлое (демо)');
+    await admin.context().close();
+  });
 
   await test.step('the remembered name is listed and forgotten: the next file asks about the school again', async () => {
     await region.getByRole('button', { name: 'Закрыть', exact: true }).click();

@@ -119,14 +119,20 @@ export async function importAssessmentTable(
   const schoolOf = new Map<string, string>();
   const unknownSchools: TableImportResult['unknownSchools'] = [];
   const notes = [...conversion.notes, ...rememberedNote(matches)];
-  const confirmedNow: { key: TableSchoolKey; schoolId: string }[] = [];
+  const confirmedNow: { key: TableSchoolKey; schoolId: string; municipality?: string }[] = [];
   for (const m of matches) {
     const id = resolved(m, opts.confirmedSchools[m.keyId], chosen);
     if (id) schoolOf.set(m.keyId, id);
     // Remembered only when the name says where the school is (a municipality) or was unique in the region:
     // «СОШ № 1» with no municipality confirmed for one district must not match the next district's file.
     if (id && m.status !== 'matched' && (m.key.municipality?.trim() || m.status === 'review')) {
-      confirmedNow.push({ key: m.key, schoolId: id });
+      // A school of the municipality the title's inflected name resolved to is remembered under that name.
+      const within = m.resolvedMunicipality && m.candidates.some((c) => c.id === id);
+      confirmedNow.push(
+        within
+          ? { key: m.key, schoolId: id, municipality: m.resolvedMunicipality }
+          : { key: m.key, schoolId: id },
+      );
     }
     if (!id) unknownSchools.push({ code: schoolKeyText(m.key), name: unresolvedReason(m) });
     if (m.note && !notes.some((n) => n.message === m.note)) {

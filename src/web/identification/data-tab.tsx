@@ -7,8 +7,12 @@ import { DataImportModal } from './data-import-modal.js';
 import { SchoolNamesSection } from './school-names.js';
 import { fmtNum } from './strings.js';
 
-/** «Данные»: the years loaded in the region, the import of a data package and the remembered school names. */
-export function DataTab({ canWrite }: { canWrite: boolean }) {
+/**
+ * «Данные»: the years loaded in the region, the import of a data package and the remembered school names.
+ * `canManageNames`: those who load tables see and forget remembered names — the operator and the
+ * administrator (the API's rule).
+ */
+export function DataTab({ canWrite, canManageNames }: { canWrite: boolean; canManageNames: boolean }) {
   const [opened, modal] = useDisclosure(false);
   const q = useQuery({ queryKey: keys.years, queryFn: fetchers.years });
   return (
@@ -77,7 +81,7 @@ export function DataTab({ canWrite }: { canWrite: boolean }) {
           )
         }
       </Query>
-      {canWrite && <SchoolNamesSection />}
+      {canManageNames && <SchoolNamesSection />}
       <DataImportModal opened={opened} onClose={modal.close} />
     </Stack>
   );

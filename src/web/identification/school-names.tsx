@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../shared/api.js';
@@ -19,10 +19,23 @@ const text = (r: Remembered) =>
     .toLowerCase()
     .replace(/ё/g, 'е');
 
+/**
+ * An operator sees his region's names; an administrator (or an operator of several regions) chooses the
+ * region — the list is one region's, as the names are remembered per region.
+ */
 export function SchoolNamesSection() {
+  const regions = useQuery({
+    queryKey: ['org-units', 'region'],
+    queryFn: () => unwrap(api.GET('/api/org-units', { params: { query: { kind: 'region' } } })),
+  });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const regionId = chosen ?? regions.data?.[0]?.id;
   const q = useQuery({
-    queryKey: keys.schoolNames,
-    queryFn: () => unwrap(api.GET('/api/assessment-data/tables/school-names')),
+    queryKey: [...keys.schoolNames, regionId],
+    queryFn: () =>
+      unwrap(api.GET('/api/assessment-data/tables/school-names', { params: { query: { regionId } } })),
+    // No region to choose (none listed): the server answers for the actor's own.
+    enabled: !regions.isPending,
   });
   const [filter, setFilter] = useState('');
   const [forgetting, setForgetting] = useState<Remembered | null>(null);
@@ -33,6 +46,18 @@ export function SchoolNamesSection() {
         <Text size="sm" c="dimmed">
           {S.help}
         </Text>
+        {(regions.data?.length ?? 0) > 1 && (
+          <Select
+            label={S.region}
+            data={(regions.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            value={regionId ?? null}
+            onChange={(v) => v && setChosen(v)}
+            allowDeselect={false}
+            searchable
+            w={{ base: '100%', sm: 420 }}
+            data-testid="school-names-region"
+          />
+        )}
         <Query q={q}>
           {(rows) =>
             rows.length === 0 ? (

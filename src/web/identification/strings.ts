@@ -155,6 +155,7 @@ export const TABLE = {
 /** The school names remembered from confirmations in the import dialog, and their forgetting. */
 export const SCHOOL_NAMES = {
   title: 'Запомненные названия школ',
+  region: 'Регион',
   help:
     'Когда при загрузке таблицы вы подтверждаете школу, найденную по названию, название запоминается, и ' +
     'следующий файл с таким же названием в том же муниципалитете сопоставляется без вопроса. Если школа ' +

@@ -22,12 +22,19 @@ export function IdentificationPage() {
     <Stack>
       {/* The region identifies; the others see the approved lists (ШНОР, зона риска, …) that concern them. */}
       <Title order={2}>{region ? 'Выявление ШНОР' : 'Утверждённые списки школ'}</Title>
-      {region ? <RegionView canWrite={hasRole(me, 'regional_operator')} /> : <ApprovedLists />}
+      {region ? (
+        <RegionView
+          canWrite={hasRole(me, 'regional_operator')}
+          canManageNames={hasRole(me, 'regional_operator', 'admin')}
+        />
+      ) : (
+        <ApprovedLists />
+      )}
     </Stack>
   );
 }
 
-function RegionView({ canWrite }: { canWrite: boolean }) {
+function RegionView({ canWrite, canManageNames }: { canWrite: boolean; canManageNames: boolean }) {
   const [params, setParams] = useSearchParams();
   const raw = params.get('tab');
   const tab: Tab = TABS.find((t) => t === raw) ?? 'lists';
@@ -48,7 +55,7 @@ function RegionView({ canWrite }: { canWrite: boolean }) {
         </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="data">
-        <DataTab canWrite={canWrite} />
+        <DataTab canWrite={canWrite} canManageNames={canManageNames} />
       </Tabs.Panel>
       <Tabs.Panel value="methodology">
         <MethodologyTab canWrite={canWrite} />

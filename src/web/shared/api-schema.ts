@@ -22021,6 +22021,7 @@ export interface components {
                     login: string | null;
                     name: string | null;
                     municipality: string | null;
+                    municipalityFromTitle?: boolean;
                 };
                 year: number;
                 assessment: string;
@@ -22039,6 +22040,7 @@ export interface components {
                     login: string | null;
                     name: string | null;
                     municipality: string | null;
+                    municipalityFromTitle?: boolean;
                 };
                 year: number;
                 assessment: string;
@@ -22058,6 +22060,7 @@ export interface components {
                     login: string | null;
                     name: string | null;
                     municipality: string | null;
+                    municipalityFromTitle?: boolean;
                 };
             })[];
             errors: ({
@@ -22069,6 +22072,7 @@ export interface components {
                     login: string | null;
                     name: string | null;
                     municipality: string | null;
+                    municipalityFromTitle?: boolean;
                 };
             })[];
             matchedSchools: number;
@@ -22079,6 +22083,7 @@ export interface components {
                     login: string | null;
                     name: string | null;
                     municipality: string | null;
+                    municipalityFromTitle?: boolean;
                 };
                 status: "matched" | "review" | "ambiguous" | "unknown";
                 schoolId: string | null;
@@ -22156,6 +22161,7 @@ export interface components {
                     login: string | null;
                     name: string | null;
                     municipality: string | null;
+                    municipalityFromTitle?: boolean;
                 };
             })[];
             savedTemplate: {

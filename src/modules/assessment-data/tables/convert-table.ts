@@ -194,6 +194,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
     }
     if (school.municipality === null && !shared.has('municipality')) {
       school.municipality = territory ?? titled;
+      if (territory === null && titled !== null) school.municipalityFromTitle = true;
       if (territory === null && titled !== null && !titledUsed) {
         titledUsed = true;
         out.notes.push({

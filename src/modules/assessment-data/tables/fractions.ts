@@ -1,5 +1,6 @@
 import type { TableRow } from '../../orgs/parse-table.js';
 import type { TableField } from './mapping.js';
+import { cellNumber, isEmptyCell } from './measures.js';
 
 // Shares written as fractions of one (0,125 for 12,5 %; an analyst's «0.000» format), decided once per table
 // (per column group of a wide one), not per row: the shares of a distribution (the four marks, or
@@ -18,14 +19,12 @@ export const FRACTION_SUM_TOLERANCE = 0.02;
 /** The part of the rows with all shares that must add up to 1. */
 const MOST = 0.8;
 
-const EMPTY = /^(?:[-–—]|н\/?д|нет данных|[xх×]|\*)?$/i;
-
 /** A share's value, 0 for an empty cell, null when it is not a plain number (a «%» says percent). */
 function shareValue(text: string): number | null {
   const t = text.trim();
-  if (EMPTY.test(t)) return 0;
-  const s = t.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  return /^\d+(?:\.\d+)?$/.test(s) ? Number(s) : null;
+  if (isEmptyCell(t)) return 0;
+  const v = cellNumber(t, false);
+  return v !== null && v >= 0 ? v : null;
 }
 
 /** The kinds of shares of `columns` (field → 1-based column) that `rows` write as fractions of one. */
@@ -38,7 +37,7 @@ export function sharesOfOne(rows: TableRow[], columns: ReadonlyMap<TableField, n
     let ofOne = 0;
     for (const r of rows) {
       const texts = cols.map((c) => r.cells[(c as number) - 1] ?? '');
-      if (texts.every((t) => EMPTY.test(t.trim()))) continue;
+      if (texts.every((t) => isEmptyCell(t.trim()))) continue;
       const values = texts.map(shareValue);
       if (values.some((v) => v === null)) continue;
       const sum = (values as number[]).reduce((a, b) => a + b, 0);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Cell, workbook } from '../../../../tests/helpers/assessment-tables.js';
+import { sharesOfOne } from './fractions.js';
 import { readAssessmentTableInThread } from './index.js';
+import { cellNumber, isEmptyCell } from './measures.js';
 import { municipalityInTitle, municipalityNamedBy } from './municipality-text.js';
 import { parseProcedure, parseProcedureCell } from './wide-groups.js';
 
@@ -92,6 +94,32 @@ describe('shares written as fractions of one', () => {
   });
 });
 
+describe('the fractions decision reads a cell as the measures do (one parser, one «empty»)', () => {
+  const columns = new Map([
+    ['pct2', 1],
+    ['pct3', 2],
+    ['pct4', 3],
+    ['pct5', 4],
+  ] as const);
+  const of = (cells: string[][]) =>
+    sharesOfOne(
+      cells.map((c, i) => ({ row: i + 1, cells: c })),
+      columns,
+    );
+
+  it('every text the measures read as a number counts, every text they leave empty is 0', () => {
+    // «+0,125» is a number to the measures (measures.ts), so it is a fraction here too.
+    expect(cellNumber('+0,125')).toBe(0.125);
+    expect(of([['+0,125', '+0,375', '0,25', '0,25']])).toEqual(new Set(['marks']));
+    for (const empty of ['', '-', '—', 'н/д', 'нет данных', 'х', '*']) {
+      expect(isEmptyCell(empty)).toBe(true);
+      expect(of([[empty, '0,5', '0,25', '0,25']])).toEqual(new Set(['marks']));
+    }
+    // A «%» says percent: no sum of one is read from it.
+    expect(of([['12,5 %', '0,375', '0,25', '0,25']])).toEqual(new Set());
+  });
+});
+
 describe('the subject and the grade in one column', () => {
   it('«История (7)», «История, 7 класс», «История 7 кл.», «Астрономия (11)» give both', () => {
     for (const t of ['История (7)', 'История, 7 класс', 'История 7 кл.', 'история 7']) {
@@ -134,6 +162,35 @@ describe('a district named only in the title', () => {
     expect(municipalityInTitle(['Уральский федеральный округ'])).toBeNull();
   });
 
+  it('a regional body, a region’s name and an autonomous okrug are not a district', () => {
+    // «образования» is a municipality only after «муниципальное».
+    expect(
+      municipalityInTitle(['Министерство образования Ивановской области', 'Результаты ВПР 2025 года']),
+    ).toBeNull();
+    expect(municipalityInTitle(['Департамент образования и науки Костромской области'])).toBeNull();
+    expect(municipalityInTitle(['Итоги ВПР. Муниципальное образование Новодольск'])).toBe(
+      'Муниципальное образование Новодольск',
+    );
+    expect(municipalityInTitle(['Чукотский автономный округ, ВПР 2026'])).toBeNull();
+    // The region's adjective before «области» is not the district's name.
+    expect(municipalityInTitle(['ВПР по Лесному району Костромской области'])).toBe('Лесному району');
+    expect(municipalityInTitle(['Ивановский муниципальный район Ивановской области'])).toBe(
+      'Ивановский муниципальный район',
+    );
+  });
+
+  it('a ministry’s title gives its schools no municipality', async () => {
+    const r = await read([
+      ['Министерство образования Ивановской области'],
+      ['Результаты ВПР 2026, математика, 5 класс'],
+      ['Наименование ОО', 'Всего участников', 'Доля «2»', 'Доля «3»', 'Доля «4»', 'Доля «5»'],
+      ['МБОУ СОШ № 3 г. Кинешмы', 8, 12.5, 37.5, 25, 25],
+    ]);
+    expect(r.conversion.errors).toEqual([]);
+    expect(r.conversion.results.map((x) => x.school.municipality)).toEqual([null]);
+    expect(r.conversion.notes.map((n) => n.message).join('\n')).not.toContain('из заголовка');
+  });
+
   it('an inflected phrase names the one municipality whose name it has', () => {
     const names = ['Лесной муниципальный район', 'Луговой муниципальный район', 'Городской округ Новодольск'];
     expect(municipalityNamedBy('Лесному муниципальному району', names)).toBe('Лесной муниципальный район');
@@ -153,7 +210,13 @@ describe('a district named only in the title', () => {
     ]);
     expect(r.conversion.errors).toEqual([]);
     expect(r.conversion.results.map((x) => x.school)).toEqual([
-      { code: null, login: null, name: 'СОШ с. Озерки', municipality: 'Лесному муниципальному району' },
+      {
+        code: null,
+        login: null,
+        name: 'СОШ с. Озерки',
+        municipality: 'Лесному муниципальному району',
+        municipalityFromTitle: true,
+      },
     ]);
     expect(r.conversion.notes.map((n) => n.message)).toContain(
       'Муниципалитет школ взят из заголовка над таблицей: «Лесному муниципальному району» — школы по названию ищутся в нём',

@@ -137,6 +137,11 @@ export const tableSchoolKey = z.object({
   login: z.string().nullable(),
   name: z.string().nullable(),
   municipality: z.string().nullable(),
+  /**
+   * The municipality is the title's (a district's report, municipality-text.ts), not a cell's: a name not
+   * found in it is sought in the whole region.
+   */
+  municipalityFromTitle: z.boolean().optional(),
 });
 export type TableSchoolKey = z.infer<typeof tableSchoolKey>;
 

@@ -8,11 +8,20 @@ import { orgUnits } from '../../../db/schema/orgs.js';
 import { createOrgUnit } from '../../orgs/org-units.js';
 import { matchSchools, normaliseMunicipality, normaliseSchoolName } from './match-schools.js';
 
-const key = (k: Partial<{ code: string; login: string; name: string; municipality: string }>) => ({
+const key = (
+  k: Partial<{
+    code: string;
+    login: string;
+    name: string;
+    municipality: string;
+    municipalityFromTitle: true;
+  }>,
+) => ({
   code: k.code ?? null,
   login: k.login ?? null,
   name: k.name ?? null,
   municipality: k.municipality ?? null,
+  ...(k.municipalityFromTitle ? { municipalityFromTitle: true } : {}),
 });
 
 describe('school names and municipalities are compared without their dress', () => {
@@ -145,6 +154,32 @@ describe.each(DB_KINDS)('matching a table’s schools to the region (%s)', (kind
     // A municipality the region does not have narrows nothing: all three namesakes.
     expect(m[2]?.candidates).toHaveLength(3);
     expect(m[2]?.note).toBeNull();
+  });
+
+  it('a name not in the title’s municipality is sought in the whole region; a column’s still narrows', async () => {
+    const title = (municipality: string) => ({ municipality, municipalityFromTitle: true }) as const;
+    const m = await matchSchools(db, {
+      regionId: f.R.id,
+      keys: [
+        // «Гимназия № 2» is of the first district.
+        key({ name: 'Гимназия № 2', ...title('Второму муниципальному району') }),
+        key({ name: 'СОШ № 1', ...title('Первому муниципальному району') }),
+      ],
+    });
+    const [column] = await matchSchools(db, {
+      regionId: f.R.id,
+      keys: [key({ name: 'Гимназия № 2', municipality: 'Второму муниципальному району' })],
+    });
+    expect(m[0]).toMatchObject({ status: 'review', schoolId: f.S2.id, by: 'name' });
+    expect(m[0]?.resolvedMunicipality).toBeUndefined();
+    expect(m[0]?.note).toBe(
+      'Школы, которых нет в муниципалитете из заголовка («Второму муниципальному району»), искались по всему региону',
+    );
+    expect(column).toMatchObject({ status: 'unknown', schoolId: null });
+    // Found within the title's district: only its namesakes, remembered under its name.
+    expect(m[1]?.status).toBe('ambiguous');
+    expect(m[1]?.candidates.map((c) => c.id).sort()).toEqual([f.S1.id, twin].sort());
+    expect(m[1]?.resolvedMunicipality).toBe('Первый район');
   });
 
   it('never matches another region’s school and reports each distinct key once', async () => {

@@ -26,6 +26,11 @@ export type SchoolMatch = {
   /** Why a login matched (the ФИС ОКО form «sch» + code). */
   note: string | null;
   candidates: SchoolCandidate[];
+  /**
+   * The region's municipality an inflected one (a title's «по Родниковскому муниципальному району») was
+   * resolved to, when the candidates are of it: a confirmation is remembered under it.
+   */
+  resolvedMunicipality?: string;
 };
 
 /** A stable text of a key: equal keys of different rows are one school of the file. */
@@ -129,10 +134,16 @@ export function nameKeyOf(k: TableSchoolKey): string | null {
 /** Remembers the names the user confirmed for this load (in the load's transaction). */
 export async function rememberConfirmedNames(
   db: Db,
-  o: { regionId: string; userId: string | null; confirmed: { key: TableSchoolKey; schoolId: string }[] },
+  o: {
+    regionId: string;
+    userId: string | null;
+    /** `municipality`: the region's municipality an inflected one was resolved to (SchoolMatch). */
+    confirmed: { key: TableSchoolKey; schoolId: string; municipality?: string }[];
+  },
 ) {
-  const rows = o.confirmed.flatMap(({ key, schoolId }) => {
-    const nameKey = nameKeyOf(key);
+  const rows = o.confirmed.flatMap(({ key, schoolId, municipality }) => {
+    // Under the resolved municipality: a later file writing «Родниковский район» in a column finds it.
+    const nameKey = nameKeyOf(municipality ? { ...key, municipality } : key);
     const writtenName = key.name?.trim() ?? '';
     const writtenMunicipality = key.municipality?.trim() || null;
     return nameKey
@@ -257,35 +268,60 @@ export async function matchSchools(
       out.push({ ...base, status: 'unknown', schoolId: null, by: null });
       continue;
     }
+    // A municipality the region does not have by that name may be inflected («по Родниковскому
+    // муниципальному району» from a title): the one municipality whose name's stems the text has
+    // (municipality-text.ts).
+    const municipality = key.municipality?.trim();
+    const m = normaliseMunicipality(municipality ?? '');
+    const same = (s: RegionSchool) => s.municipality && normaliseMunicipality(s.municipality) === m;
+    const known = municipality ? schools.some(same) : false;
+    const inflected = municipality && !known ? municipalityNamedBy(municipality, municipalityNames) : null;
     // A name confirmed at an earlier load, for a school still in the region: no question again — unless the
-    // file names no municipality and the name now fits several schools (a namesake was added since).
-    const remembered = schoolById.get(confirmedNames.get(nameKeyOf(key) ?? '') ?? '');
+    // file names no municipality and the name now fits several schools (a namesake was added since). Kept
+    // under the municipality as written, or as resolved from an inflected one (rememberConfirmedNames).
+    const remembered =
+      schoolById.get(confirmedNames.get(nameKeyOf(key) ?? '') ?? '') ??
+      (inflected
+        ? schoolById.get(confirmedNames.get(nameKeyOf({ ...key, municipality: inflected }) ?? '') ?? '')
+        : undefined);
     const namesakes = byName.get(normaliseSchoolName(name ?? '')) ?? [];
-    if (remembered && (key.municipality?.trim() || namesakes.length <= 1)) {
+    if (remembered && (municipality || namesakes.length <= 1)) {
       out.push({ ...base, status: 'matched', schoolId: remembered.id, by: 'confirmed' });
       continue;
     }
     let found = byName.get(normaliseSchoolName(name)) ?? [];
-    const municipality = key.municipality?.trim();
     let note: string | null = null;
+    let resolvedMunicipality: string | undefined;
     if (municipality) {
-      const m = normaliseMunicipality(municipality);
-      const same = (s: RegionSchool) => s.municipality && normaliseMunicipality(s.municipality) === m;
-      // Inflected («по Родниковскому муниципальному району» from a title): the one municipality whose name's
-      // stems the text has (municipality-text.ts).
-      const inflected = schools.some(same) ? null : municipalityNamedBy(municipality, municipalityNames);
       if (inflected) note = `Муниципалитет «${municipality}» — это «${inflected}»`;
       const within = found.filter((s) => (inflected ? s.municipality === inflected : same(s)));
-      // Within the municipality when the file names one the region has; a name it does not have narrows nothing.
-      if (within.length > 0 || inflected || schools.some(same)) found = within;
+      if (within.length === 0 && found.length > 0 && key.municipalityFromTitle) {
+        // The title's district may be wrong for this sheet (a regional body's title, a school of another
+        // district): the name is sought in the whole region as without a title, and confirmed as usual.
+        note = `Школы, которых нет в муниципалитете из заголовка («${municipality}»), искались по всему региону`;
+      } else if (within.length > 0 || inflected || known) {
+        // Within the municipality when the file names one the region has; a name it does not have narrows
+        // nothing.
+        found = within;
+        if (inflected) resolvedMunicipality = inflected;
+      }
     }
     const candidates = found.map(candidate);
     if (found.length === 1) {
-      out.push({ ...base, note, candidates, status: 'review', schoolId: found[0]?.id ?? null, by: 'name' });
+      out.push({
+        ...base,
+        note,
+        candidates,
+        resolvedMunicipality,
+        status: 'review',
+        schoolId: found[0]?.id ?? null,
+        by: 'name',
+      });
     } else {
       out.push({
         ...base,
         note,
+        resolvedMunicipality,
         candidates,
         status: found.length > 1 ? 'ambiguous' : 'unknown',
         schoolId: null,

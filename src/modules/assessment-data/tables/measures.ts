@@ -20,19 +20,26 @@ const EMPTY = /^(?:[-–—]|н\/?д|нет данных|[xх×]|\*)?$/i;
 export const isEmptyCell = (text: string) => EMPTY.test(text);
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
-/** A number's text as people type it: '1 234', '12,5', '12.5 %'; an EMPTY cell is null. */
+/**
+ * A number's text as people type it: '1 234', '12,5', '12.5 %' (`percentSign`: a trailing «%» is allowed);
+ * null when it is not a plain number. Shared with fractions.ts, which must read a cell as this does.
+ */
+export function cellNumber(text: string, percentSign = true): number | null {
+  let s = text.replace(/[\s\u00a0]/g, '');
+  if (percentSign) s = s.replace(/%$/, '');
+  s = s.replace(',', '.');
+  return NUMBER.test(s) ? Number(s) : null;
+}
+
+/** A cell's number; an EMPTY cell is null, a text that is no number an error (undefined). */
 function numberOf(cells: Cells, field: TableField, err: Err): number | null | undefined {
   const raw = cells.text(field);
   if (EMPTY.test(raw)) return null;
-  const s = raw
-    .replace(/[\s\u00a0]/g, '')
-    .replace(/%$/, '')
-    .replace(',', '.');
-  if (!NUMBER.test(s)) {
+  const v = cellNumber(raw);
+  if (v === null) {
     err(field, `«${raw}» — не число`);
     return undefined;
   }
-  const v = Number(s);
   if (v < 0) {
     err(field, `Отрицательное число «${raw}»`);
     return undefined;

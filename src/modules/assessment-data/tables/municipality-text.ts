@@ -5,11 +5,17 @@
 // (match-schools.ts): «Родниковскому муниципальному району» and «Родниковский муниципальный район» meet.
 
 /**
- * The word that makes a phrase a municipality's name (a district, an okrug, a municipal formation), in the
- * singular: «по муниципальным районам» speaks of many, a regional report.
+ * The word that makes a phrase a municipality's name (a district, an okrug), in the singular: «по
+ * муниципальным районам» speaks of many, a regional report.
  */
-const KIND =
-  /^(?:район(?:а|у|ом|е)?|округ(?:а|у|ом|е)?|муниципалитет(?:а|у|ом|е)?|образовани(?:е|я|ю|ем|и))$/u;
+const KIND = /^(?:район(?:а|у|ом|е)?|округ(?:а|у|ом|е)?|муниципалитет(?:а|у|ом|е)?)$/u;
+/**
+ * «Образование» is a municipality only after «муниципальное»: «Министерство образования Ивановской области»
+ * is a regional ministry, not a municipality «образования Ивановской».
+ */
+const FORMATION = /^образовани(?:е|я|ю|ем|и)$/u;
+/** Words of a region after its adjective («Ивановской области») or before its name («Республики Карелия»). */
+const REGION_WORD = /^(?:област\p{L}*|кра(?:й|я|ю|ем|е)|республик\p{L}*)$/u;
 /** Adjectives before the kind word: «Родниковскому муниципальному», «Городской». */
 const ADJECTIVE = /^\p{L}[\p{Ll}-]*(?:ий|ый|ой|его|ого|ему|ому|ем|ом|ая|яя|ую|юю|ое|ее|ым|им|ей)$/u;
 const PROPER = /^[«"(]?\p{Lu}/u;
@@ -32,16 +38,22 @@ export function municipalityInTitle(lines: string[]): string | null {
     const tokens = line.split(/\s+/).filter(Boolean);
     for (let k = 0; k < tokens.length; k++) {
       const word = bare(tokens[k] as string).toLowerCase();
-      if (!KIND.test(word)) continue;
+      const formation =
+        FORMATION.test(word) && k > 0 && /^муниципальн/u.test(bare(tokens[k - 1] as string).toLowerCase());
+      if (!KIND.test(word) && !formation) continue;
       let from = k;
       while (from > 0 && k - from < 3 && ADJECTIVE.test(bare(tokens[from - 1] as string))) from--;
       let to = k;
+      const regionWord = (i: number) =>
+        i < tokens.length && REGION_WORD.test(bare(tokens[i] as string).toLowerCase());
       while (to + 1 < tokens.length && to - k < 3) {
         const next = tokens[to + 1] as string;
-        if (/[,;:]$/.test(tokens[to] as string)) break;
+        if (/[,;:]$/.test(tokens[to] as string) || regionWord(to + 1)) break;
         if (!(PROPER.test(next) && !/\d/.test(next)) && !/^\(\p{Ll}+\)[,;:.]?$/u.test(next)) break;
         to++;
       }
+      // «… района Ивановской области»: the region's adjective is not the municipality's name.
+      if (to > k && regionWord(to + 1) && ADJECTIVE.test(bare(tokens[to] as string))) to--;
       const phrase = tokens
         .slice(from, to + 1)
         .join(' ')
@@ -50,8 +62,8 @@ export function municipalityInTitle(lines: string[]): string | null {
         const b = bare(t);
         return PROPER.test(b) && !KIND_WORDS.test(b.toLowerCase());
       });
-      // «Уральский федеральный округ» is not a municipality.
-      if (names.length > 0 && !/федеральн/i.test(phrase)) return phrase;
+      // «Уральский федеральный округ», «Чукотский автономный округ» are regions, not municipalities.
+      if (names.length > 0 && !/федеральн|автономн/iu.test(phrase)) return phrase;
     }
   }
   return null;
