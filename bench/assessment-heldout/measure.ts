@@ -110,6 +110,8 @@ function fieldFor(pkgColumn: string, header: string): string {
     average: 'average',
     ignore: 'ignore',
   };
+  // «ignore (sum the class rows per school)», «mark2 (count before the bracket)»: a remark for the reader
+  pkgColumn = pkgColumn.replace(/\s*\(.*\)$/, '');
   if (simple[pkgColumn]) return simple[pkgColumn];
   if (pkgColumn === 'mark2' && below) return pct ? 'pct_below_min' : 'below_min';
   const m = /^mark([2-5])$/.exec(pkgColumn);
