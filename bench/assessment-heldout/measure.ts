@@ -112,7 +112,8 @@ function fieldFor(pkgColumn: string, header: string): string {
   };
   // «ignore (sum the class rows per school)», «mark2 (count before the bracket)»: a remark for the reader
   pkgColumn = pkgColumn.replace(/\s*\(.*\)$/, '');
-  if (simple[pkgColumn]) return simple[pkgColumn];
+  const plain = simple[pkgColumn];
+  if (plain) return plain;
   if (pkgColumn === 'mark2' && below) return pct ? 'pct_below_min' : 'below_min';
   const m = /^mark([2-5])$/.exec(pkgColumn);
   if (m) return pct ? `pct${m[1]}` : pkgColumn;
