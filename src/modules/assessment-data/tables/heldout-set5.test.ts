@@ -35,3 +35,38 @@ describe('a count with its share in one cell', () => {
     ]);
   });
 });
+
+describe('a table per subject one under another on one sheet', () => {
+  const head = [
+    'Код ОО',
+    'Наименование ОО',
+    'Сдавали',
+    'Получили «2»',
+    'Получили «3»',
+    'Получили «4»',
+    'Получили «5»',
+  ];
+  it('each block gives its subject; repeated headers are headers; «Сдавали» is the participants', async () => {
+    const r = await read([
+      ['Результаты ОГЭ 2026 года, 9 класс'],
+      ['Предмет: РУССКИЙ ЯЗЫК'],
+      head,
+      ['K1', 'МБОУ СОШ № 1', 10, 1, 3, 4, 2],
+      ['K2', 'МБОУ СОШ № 2', 5, 0, 1, 2, 2],
+      ['', 'Итого по предмету', 15, 1, 4, 6, 4],
+      [],
+      ['Предмет: МАТЕМАТИКА'],
+      head,
+      ['K1', 'МБОУ СОШ № 1', 9, 2, 3, 2, 2],
+      ['', 'Итого по предмету', 9, 2, 3, 2, 2],
+    ]);
+    expect(r.conversion.errors).toEqual([]);
+    expect(
+      r.conversion.results.map((x) => [x.row, x.school.code, x.subject, x.participants, x.mark2]),
+    ).toEqual([
+      [4, 'K1', 'русский язык', 10, 1],
+      [5, 'K2', 'русский язык', 5, 0],
+      [10, 'K1', 'математика', 9, 2],
+    ]);
+  });
+});
