@@ -70,3 +70,41 @@ describe('a table per subject one under another on one sheet', () => {
     ]);
   });
 });
+
+describe('rows per class of one school', () => {
+  it('the classes of a school are summed into the school’s row, with a note', async () => {
+    const r = await read([
+      ['Результаты ВПР-2026 по математике в 6 классах (по классам)'],
+      [
+        'Муниципалитет',
+        'Код ОО',
+        'Образовательная организация',
+        'Класс',
+        'Кол-во участников',
+        '«2»',
+        '«3»',
+        '«4»',
+        '«5»',
+      ],
+      ['Кедровый МР', 'K1', 'МБОУ СОШ № 1', '6а', 20, 1, 5, 10, 4],
+      ['Кедровый МР', 'K1', 'МБОУ СОШ № 1', '6б', 18, 2, 6, 7, 3],
+      ['Кедровый МР', 'K2', 'МБОУ СОШ № 2', '6а', 12, 0, 4, 5, 3],
+    ]);
+    expect(r.conversion.errors).toEqual([]);
+    expect(
+      r.conversion.results.map((x) => [
+        x.school.code,
+        x.grade,
+        x.participants,
+        x.mark2,
+        x.mark3,
+        x.mark4,
+        x.mark5,
+      ]),
+    ).toEqual([
+      ['K1', 6, 38, 3, 11, 17, 7],
+      ['K2', 6, 12, 0, 4, 5, 3],
+    ]);
+    expect(r.conversion.notes.map((n) => n.message)).toContainEqual(expect.stringContaining('классов'));
+  });
+});
