@@ -10,7 +10,8 @@ import type { Sheet } from './read-table.js';
 
 const SUBJECT_ROW = /^предмет\s*[:：-]\s*(\S.*)$/iu;
 
-const filled = (r: TableRow) => r.cells.map((c) => c.trim()).filter((c) => c !== '');
+/** Distinct filled cells: a merged cell gives its text to every cell it covers (read-table.ts). */
+const filled = (r: TableRow) => [...new Set(r.cells.map((c) => c.trim()).filter((c) => c !== ''))];
 const headerKey = (r: TableRow) => r.cells.map(normaliseHeader).join('\t');
 
 /** The subject a row «Предмет: …» (its only filled cell) names, else null. */
