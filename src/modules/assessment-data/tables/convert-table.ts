@@ -1,5 +1,6 @@
 import type { TableRow } from '../../orgs/parse-table.js';
 import { MAX_GRADE, MAX_YEAR, MIN_GRADE, MIN_YEAR } from '../types.js';
+import { gradeOfClass, sumClassRows } from './class-rows.js';
 import { FRACTIONS_NOTE, sharesOfOne } from './fractions.js';
 import { normaliseHeader, PART_MISSING } from './header-vocabulary.js';
 import type {
@@ -117,6 +118,8 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
     return m;
   };
   const missing = new Set<string>();
+  /** Rows whose grade cell is a class with a letter («6а»): summed per school at the end (class-rows.ts). */
+  const byClass = new Set<number>();
   // The territory whose schools follow: a report without a municipality column groups its schools under a
   // row naming the district; a name alone is then matched within that district, not the whole region.
   let territory: string | null = null;
@@ -219,6 +222,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
         errors.push({ row: r.row, column: field ? cells.label(field) : null, message });
       const group = mapping.layout === 'wide' ? mapping.groups[g] : undefined;
       const proc = procedureOf(cells, group, mapping, err, missing);
+      if (proc && !group?.grade && gradeOfClass(cells.text('grade')) !== null) byClass.add(r.row);
       const measures = readMeasures(cells, err, ofOne[g] ?? new Set());
       out.errors.push(...errors);
       if (errors.length > 0 || !proc || !measures) continue;
@@ -236,6 +240,7 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
     }
   }
   for (const m of missing) out.errors.push({ row: null, column: null, message: m });
+  sumClassRows(out, byClass);
   return out;
 }
 
@@ -283,7 +288,9 @@ function procedureOf(
   const gradeText = cells.text('grade');
   let grade = group?.grade ?? inSubject?.grade ?? inAssessment?.grade ?? fixed.grade;
   if (!group?.grade && gradeText !== '') {
-    const g = /^\d+$/.test(gradeText) ? Number(gradeText) : parseProcedure(`${gradeText} класс`).grade;
+    const g = /^\d+$/.test(gradeText)
+      ? Number(gradeText)
+      : (gradeOfClass(gradeText) ?? parseProcedure(`${gradeText} класс`).grade);
     if (g === null || !(g >= MIN_GRADE && g <= MAX_GRADE)) {
       err('grade', `Класс «${gradeText}» — нужно целое число от ${MIN_GRADE} до ${MAX_GRADE}`);
       return null;

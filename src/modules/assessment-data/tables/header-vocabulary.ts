@@ -207,7 +207,10 @@ export function fieldOfHeader(normalised: string): TableField | null {
   if (t === 'группы участников') return 'school_name';
   const mark = markOf(t);
   if (mark) return (pct ? `pct${mark}` : `mark${mark}`) as TableField;
-  if (!pct && has(/участник|писавш|писали|выполнял|^(?:кол во|количество|число|всего) (?:чел|человек)/)) {
+  if (
+    !pct &&
+    has(/участник|писавш|писали|выполнял|сдавал|сдававш|^(?:кол во|количество|число|всего) (?:чел|человек)/)
+  ) {
     return 'participants';
   }
   if (has(/логин/)) return 'school_login';

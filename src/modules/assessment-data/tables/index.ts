@@ -5,6 +5,7 @@ import type { TableAnalysis, TableConversion, TableMapping } from './mapping.js'
 import { readSheets, type Sheet } from './read-table.js';
 import { analyseBook, analyseSheet, coverTexts } from './recognise-table.js';
 import { unstackBlocks } from './stacked.js';
+import { unstackSubjectBlocks } from './subject-blocks.js';
 
 // An assessment table of any layout (XLSX or CSV with Russian headers): read off the event loop,
 // recognised, and converted with the recognised mapping or with `mapping` (the user's or a saved template).
@@ -37,7 +38,7 @@ export async function readAssessmentTableInThread(
   data: Uint8Array,
   mapping: TableMapping | null,
 ): Promise<ReadTableResult> {
-  const book = (await readSheets(fileName, data)).map(unstackBlocks);
+  const book = (await readSheets(fileName, data)).map(unstackBlocks).map(unstackSubjectBlocks);
   if (mapping?.sheet && !book.some((s) => s.name === mapping.sheet)) {
     throw new AppError('INVALID_INPUT', `В книге нет листа «${mapping.sheet}»: выберите лист заново`);
   }

@@ -47,7 +47,17 @@ function numberOf(cells: Cells, field: TableField, err: Err): number | null | un
   return v;
 }
 
+/** «12 (24,5%)»: a count with its share in one cell (held-out set 5); the count, and the share to check. */
+const COUNT_AND_SHARE = /^(\d[\d\s\u00a0]*?)\s*\(\s*(\d+(?:[.,]\d+)?)\s*%?\s*\)$/;
+
+export function countAndShare(text: string): { count: number; share: string } | null {
+  const m = COUNT_AND_SHARE.exec(text.trim());
+  return m ? { count: Number((m[1] as string).replace(/[\s\u00a0]/g, '')), share: m[2] as string } : null;
+}
+
 function countOf(cells: Cells, field: TableField, err: Err): number | null | undefined {
+  const both = countAndShare(cells.text(field));
+  if (both) return both.count;
   const v = numberOf(cells, field, err);
   if (v === null || v === undefined) return v;
   if (!Number.isInteger(v)) {
@@ -94,6 +104,7 @@ function countsOrShares(
     // An empty cell next to filled ones is a zero the report did not print; a column that is not there is
     // not known (null).
     const values = counts.map((c, i) => c ?? (cells.has(countFields[i] as TableField) ? 0 : null));
+    if (!sharesAgree(cells, countFields, participants, err)) return undefined;
     const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
     if (sum > participants) {
       err(countFields[0] as TableField, `Сумма (${sum}: ${what}) больше числа участников (${participants})`);
@@ -145,6 +156,29 @@ function countsOrShares(
   const converted = countsOfShares(values, participants, complete && participants > 0);
   let k = 0;
   return given.map((s) => (s === null ? null : (converted[k++] as number)));
+}
+
+/**
+ * The shares of «12 (24,5%)» cells must be their counts' share of the participants, to the share's printed
+ * precision (half a unit of its last digit, and a hair for floating point): a mismatch is a swapped column.
+ */
+function sharesAgree(cells: Cells, fields: TableField[], participants: number, err: Err): boolean {
+  let ok = true;
+  for (const f of fields) {
+    const both = countAndShare(cells.text(f));
+    if (!both) continue;
+    const share = Number(both.share.replace(',', '.'));
+    const actual = participants > 0 ? (both.count * 100) / participants : 0;
+    if (Math.abs(actual - share) > 0.5 * 10 ** -decimalsOf(both.share) + 1e-9) {
+      const shown = Number(actual.toFixed(2)).toLocaleString('ru-RU');
+      err(
+        f,
+        `«${cells.text(f)}»: доля ${both.share} % не сходится с количеством ${both.count} из ${participants} участников (${shown} %)`,
+      );
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 /** More participants of one school in one procedure than any school has: a wrong column, or a total. */

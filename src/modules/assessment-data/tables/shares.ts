@@ -1,6 +1,7 @@
 import type { TableRow } from '../../orgs/parse-table.js';
 import { normaliseHeader } from './header-vocabulary.js';
 import type { TableField, TableMapping } from './mapping.js';
+import { countAndShare } from './measures.js';
 
 // Columns headed like counts that hold shares (issue 16 §1, held-out tables): decided per column group from
 // the title above the table, the rows' sums and the cells' fractions. The recogniser calls it once per sheet.
@@ -65,6 +66,8 @@ export function sharesAsPercent(
       .flatMap((c) => sample.map((r) => (r.cells[c.column - 1] ?? '').trim()))
       .filter(Boolean);
     const fractions = cells.filter((t) => FRACTION.test(t)).length;
+    // «12 (24,5%)» is a count with its share (measures.ts), whatever the title says («Количество и доля…»).
+    if (cells.filter((t) => countAndShare(t)).length >= 0.5 * cells.length && cells.length > 0) continue;
     const shares =
       (full >= 2 && hundred >= 0.8 * full) || (cells.length >= 4 && fractions >= 0.3 * cells.length);
     // The title alone turns only the four marks, and not when the rows' marks add up to the participants.
