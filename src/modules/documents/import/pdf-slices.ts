@@ -1,3 +1,4 @@
+import { sameTable } from './pdf-page-break.js';
 import { CUT, type PageTable } from './pdf-text.js';
 import type { Cell } from './types.js';
 
@@ -21,14 +22,6 @@ const width = (t: PageTable) =>
 const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 /** A header cell's text for a message: lines joined, a word cut by the cell's edge as printed. */
 const label = (s: string | undefined) => norm((s ?? '').replaceAll(CUT, ''));
-
-/** The same column lines (its outer edges and the inner lines of the one with fewer), within 3 pt. */
-function sameLines(a: number[], b: number[]): boolean {
-  const near = (x: number, y: number | undefined) => y !== undefined && Math.abs(x - y) <= 3;
-  if (!near(a[0] as number, b[0]) || !near(a[a.length - 1] as number, b[b.length - 1])) return false;
-  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
-  return few.every((x) => many.some((y) => near(x, y)));
-}
 
 /** Each row of `slice` paired with the row of `root` at its height; null when one of them has none. */
 function pairRows(root: PageTable, slice: PageTable): number[] | null {
@@ -99,7 +92,7 @@ function sliceOf(roots: PageTable[], slice: PageTable, taken: Map<PageTable, Set
   if (slice.rows.length < 3) return null;
   const found: Slice[] = [];
   for (const root of roots) {
-    if (root.rows.length < 3 || sameLines(root.columns, slice.columns)) continue;
+    if (root.rows.length < 3 || sameTable(root.columns, slice.columns)) continue;
     const pairs = pairRows(root, slice);
     if (!pairs || pairs.length < 3) continue;
     const repeated = repeatedColumns(root, slice, pairs);
