@@ -149,6 +149,9 @@ function userMapping(a: Analysis, steps: UserSteps): { mapping: Mapping; problem
       const above = headerCells.map((r) => r.cells[column - 1] ?? '').join(' ');
       const field = fieldFor(pkgColumn, above);
       const existing = mapping.columns.find((c) => c.column === column);
+      // «ignore (sum the class rows per school)»: the user leaves the class column as the recogniser read
+      // it (the classes «7А», «7Б» of a school are then summed); a column it did not read as one is ignored.
+      if (existing?.field === 'grade' && /^ignore \(sum/.test(pkgColumn)) continue;
       if (existing) existing.field = field;
       else mapping.columns.push({ column, field, group: null });
     }
@@ -285,6 +288,7 @@ try {
       `${name}: ${done.ok ? 'загружен' : 'НЕ загружен'}, ${way}; строк результатов ${a.results}, подтверждений ${a.confirmations}` +
         `${Object.keys(confirmedSchools).length ? `, школ подтверждено по названию ${Object.keys(confirmedSchools).length}` : ''}` +
         `${errors.length ? `\n    ошибки: ${errors.slice(0, 5).join(' | ')}` : ''}` +
+        `${done.ok ? '' : `\n    ответ загрузки: ${JSON.stringify(done).slice(0, 600)}`}` +
         `${problems.length ? `\n    вопросы: ${problems.slice(0, 8).join(' | ')}` : ''}`,
     );
   }

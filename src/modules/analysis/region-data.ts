@@ -13,7 +13,9 @@ import { type LoadedPackage, loadPackageFromDb } from '../identification/load-pa
 
 export type RegionData = LoadedPackage & { stamp: string; years: number[] };
 
-const cache = new Map<string, { stamp: string; data: Promise<RegionData> }>();
+type Cache = Map<string, { stamp: string; data: Promise<RegionData> }>;
+/** Per database handle: a process that opens two databases (tests, a restore) never mixes their regions. */
+const caches = new WeakMap<Db, Cache>();
 /** Regions kept at once: one national region's package is ~100 MB, so only a few. */
 const MAX_REGIONS = 4;
 
@@ -32,6 +34,8 @@ export async function dataStamp(db: Db, regionId: string): Promise<{ stamp: stri
 /** The region's package of every stored year, from the process cache when the data have not changed. */
 export async function regionData(db: Db, regionId: string): Promise<RegionData> {
   const { stamp, years } = await dataStamp(db, regionId);
+  const cache: Cache = caches.get(db) ?? new Map();
+  caches.set(db, cache);
   const hit = cache.get(regionId);
   if (hit && hit.stamp === stamp) return hit.data;
   const data = loadPackageFromDb(db, { regionId, years }).then((loaded) => ({ ...loaded, stamp, years }));

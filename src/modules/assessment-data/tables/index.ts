@@ -63,7 +63,10 @@ function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping): TableC
       a,
     };
   };
-  const own = shape(sheet).key;
+  const mine = shape(sheet);
+  const own = mine.key;
+  // What the mapped sheet says itself (its title, its name); the rest of `mapping.fixed` the user gave.
+  const said = mine.a.analysis.mapping.fixed;
   const others = book
     .filter((s) => s !== sheet)
     .map((s) => ({ s, ...shape(s) }))
@@ -78,16 +81,21 @@ function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping): TableC
   const skipped: string[] = [];
   for (const o of others) {
     const f = o.a.analysis.mapping.fixed;
-    // Each further sheet must say itself what the mapped sheet's fixed parts say (its year, subject,
-    // grade): a sheet «Архив» of the same header is never loaded under the mapped sheet's year.
-    const unsaid = (['year', 'subject', 'grade'] as const).filter(
-      (p) => mapping.fixed[p] !== null && f[p] === null,
-    );
+    // Each further sheet must say itself what the mapped sheet's own title says (its year, subject,
+    // grade): a sheet «Архив» of the same header is never loaded under the mapped sheet's year. A part
+    // the user gave because no sheet says it (a sheet per municipality, the grade nowhere) is the book's.
+    const unsaid = (['year', 'subject', 'grade'] as const).filter((p) => said[p] !== null && f[p] === null);
     if (unsaid.length > 0) {
       skipped.push(`«${o.s.name}»`);
       continue;
     }
-    const fixed = { ...f, assessment: f.assessment ?? mapping.fixed.assessment };
+    const given = (p: keyof typeof f) => (p === 'assessment' || said[p] === null ? mapping.fixed[p] : null);
+    const fixed = {
+      assessment: f.assessment ?? given('assessment'),
+      subject: f.subject ?? given('subject'),
+      grade: f.grade ?? given('grade'),
+      year: f.year ?? given('year'),
+    } as typeof f;
     const c = named(o.s.name, convertTable(o.s, { ...mapping, sheet: o.s.name, fixed }));
     out.results.push(...c.results);
     out.confirmations.push(...c.confirmations);

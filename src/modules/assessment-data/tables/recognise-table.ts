@@ -83,6 +83,25 @@ function unitRow(r: TableRow, above: TableRow): boolean {
   return units > 0;
 }
 
+/**
+ * A row naming the fields under a caption of the row above («Доля участников, получивших отметку» over
+ * «2 | 3 | 4 | 5», a CSV with the caption in its first cell only): its cells stand only under empty or
+ * unrecognised cells above, and two or more of them name fields. It ties with the row above on fields named,
+ * so the search (first best row) stops above it.
+ */
+function subHeaderRow(r: TableRow, above: TableRow): boolean {
+  if (dataLike(r)) return false;
+  let named = 0;
+  for (const [k, c] of r.cells.entries()) {
+    if (c === '') continue;
+    const up = above.cells[k] ?? '';
+    if (up !== '' && fieldOf(up).field !== null) return false;
+    const f = fieldOf(c).field;
+    if (f !== null && f !== 'ignore') named++;
+  }
+  return named >= 2;
+}
+
 /** The header rows: [first, …, last] indexes into `rows`, or null when no row names two fields. */
 function findHeader(rows: TableRow[]): number[] | null {
   let bottom = -1;
@@ -95,7 +114,8 @@ function findHeader(rows: TableRow[]): number[] | null {
   while (
     bottom + 1 < rows.length &&
     (rows[bottom + 1] as TableRow).row === (rows[bottom] as TableRow).row + 1 &&
-    unitRow(rows[bottom + 1] as TableRow, rows[bottom] as TableRow)
+    (unitRow(rows[bottom + 1] as TableRow, rows[bottom] as TableRow) ||
+      subHeaderRow(rows[bottom + 1] as TableRow, rows[bottom] as TableRow))
   ) {
     bottom++;
   }

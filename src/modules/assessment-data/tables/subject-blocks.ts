@@ -1,10 +1,11 @@
 import type { TableRow } from '../../orgs/parse-table.js';
 import { normaliseHeader } from './header-vocabulary.js';
 import type { Sheet } from './read-table.js';
+import { parseProcedure } from './wide-groups.js';
 
-// РЦОИ reports paste a table per subject one under another on one sheet: a row «Предмет: МАТЕМАТИКА», the
-// block's own header row, its schools, «Итого по предмету», an empty row, then the next subject (held-out
-// set 5). Such a sheet is turned into one long table with a column «Предмет» before anything else reads it:
+// РЦОИ reports paste a table per subject one under another on one sheet: a row «Предмет: МАТЕМАТИКА» (or just
+// «МАТЕМАТИКА»), the block's own header row, its schools, «Итого по предмету», an empty row, then the next
+// subject (held-out sets 5, 6). Such a sheet is turned into one long table with a column «Предмет» before anything else reads it:
 // the first block's header (plus «Предмет») heads it, each school row gets its block's subject, the
 // «Предмет: …» rows and the repeated header rows go. Rows keep their numbers, so messages point at the file.
 
@@ -14,12 +15,17 @@ const SUBJECT_ROW = /^предмет\s*[:：-]\s*(\S.*)$/iu;
 const filled = (r: TableRow) => [...new Set(r.cells.map((c) => c.trim()).filter((c) => c !== ''))];
 const headerKey = (r: TableRow) => r.cells.map(normaliseHeader).join('\t');
 
-/** The subject a row «Предмет: …» (its only filled cell) names, else null. */
+/**
+ * The subject a row «Предмет: …» or a bare caption «РУССКИЙ ЯЗЫК» (its only filled cell, a known subject
+ * and nothing else; held-out set 6) names, else null.
+ */
 function subjectOfRow(r: TableRow): string | null {
   const cells = filled(r);
   if (cells.length !== 1) return null;
   const m = SUBJECT_ROW.exec(cells[0] as string);
-  return m ? (m[1] as string).trim().toLowerCase() : null;
+  if (m) return (m[1] as string).trim().toLowerCase();
+  const p = parseProcedure(cells[0] as string);
+  return p.subject !== null && p.rest === '' && p.assessment === null && p.grade === null ? p.subject : null;
 }
 
 /**
@@ -51,6 +57,6 @@ export function unstackSubjectBlocks(sheet: Sheet): Sheet {
   return {
     ...sheet,
     rows: out,
-    note: `Таблицы по предметам одна под другой (строка «Предмет: …», заголовок, школы) прочитаны как одна таблица со столбцом «Предмет»; предметов — ${starts.length}`,
+    note: `Таблицы по предметам одна под другой (строка с предметом, заголовок, школы) прочитаны как одна таблица со столбцом «Предмет»; предметов — ${starts.length}`,
   };
 }

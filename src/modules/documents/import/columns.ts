@@ -48,6 +48,28 @@ export function markDeadlineRange(columns: Column[], top: string[], sub: string[
   return out;
 }
 
+const PAIR_START = /(^|\s)начал[оа](\s|$)/;
+const PAIR_END = /(^|\s)(окончани[ея]|завершени[ея]|конец)(\s|$)/;
+
+/**
+ * «Срок начала | Срок окончания», «Дата начала | Дата окончания», «Начало | Окончание» side by side in one
+ * header row: one period «начало – окончание», as the same pair under a spanning «Срок…» (markDeadlineRange).
+ * A bare «Начало» names no column by itself; next to «Окончание» it is a deadline. «Срок начала | Срок отчёта»
+ * stays two deadlines.
+ */
+function markDeadlinePair(columns: Column[]): void {
+  for (let i = 0; i + 1 < columns.length; i++) {
+    const a = columns[i] as Column;
+    const b = columns[i + 1] as Column;
+    const free = (c: Column) => c.meaning === null || c.meaning === 'deadline';
+    if (!free(a) || !free(b) || a.range || b.range) continue;
+    if (!PAIR_START.test(normalizeHeader(a.header)) || !PAIR_END.test(normalizeHeader(b.header))) continue;
+    a.meaning = b.meaning = 'deadline';
+    a.range = 'start';
+    b.range = 'end';
+  }
+}
+
 /** Header words → meaning; tried in this order on the header's beginning, then anywhere in it. */
 const RULES: readonly (readonly [ColumnMeaning, RegExp])[] = [
   ['number', /^(№|n|no|номер|п\/п|№ ?п\/п|n ?п\/п|№ ?п\.п|пп)$/],
@@ -123,6 +145,7 @@ export function readHeader(texts: string[]): Column[] | null {
     const mainHeader = normalizeHeader(main?.header ?? '');
     for (const c of measures) if (normalizeHeader(c.header) !== mainHeader) c.meaning = 'direction';
   }
+  markDeadlinePair(columns);
   const recognised = columns.filter((c) => c.meaning !== null && c.meaning !== 'number');
   const hasMeasure = columns.some((c) => c.meaning === 'measure');
   const others = recognised.filter((c) => c.meaning !== 'measure').length;

@@ -7,6 +7,7 @@ import { readHeaderRow } from './header-rows.js';
 import { parseRoadmapDocument } from './parse-roadmap-document.js';
 import type { PdfText } from './pdf-pages.js';
 import { cellOf, mendCuts } from './pdf-text.js';
+import { russianWords } from './russian-words.js';
 import type { RowBlock } from './types.js';
 
 // Rules from held-out set 3 (issue 16): what made printed or exported roadmaps of other producers fail.
@@ -66,6 +67,41 @@ describe('a word cut by a narrow cell', () => {
 
   it('keeps two words apart when a half is a word of the document', () => {
     expect(cut('ежекварта\uE000льно', ['льно и лён']).cells[0]?.text).toBe('ежекварта\nльно');
+  });
+
+  // Held-out set 16: narrow cells of a portrait page cut words the document says nowhere else whole.
+  it('asks the Russian dictionary when the document cannot tell', async () => {
+    const isWord = await russianWords();
+    const others = [
+      {
+        kind: 'row',
+        location: 'стр. 1',
+        cells: [{ text: 'размещено на сайте', bold: false, italic: false }],
+      },
+    ] as RowBlock[];
+    const mend = (text: string, words: typeof isWord | null) =>
+      (
+        mendCuts(
+          [{ kind: 'row', location: 'стр. 1', cells: [{ text, bold: false, italic: false }] }, ...others],
+          words,
+        )[0] as RowBlock
+      ).cells[0]?.text;
+    const texts = [
+      'Сформирова\uE000на база',
+      'педагогиче\uE000ским советом',
+      'улучшили результат\uE000повторной',
+      'Доля продиагностиров\uE000анных учителей',
+      'ИРО ЦНППМ\uE000ОМСУ',
+    ];
+    expect(texts.map((t) => mend(t, isWord))).toEqual([
+      'Сформирована база',
+      'педагогическим советом',
+      'улучшили результат\nповторной',
+      'Доля продиагностированных учителей',
+      'ИРО ЦНППМ\nОМСУ',
+    ]);
+    // Without the dictionary the document's words decide: «на» is a word of it, so two words.
+    expect(mend(texts[0] as string, null)).toBe('Сформирова\nна база');
   });
 });
 

@@ -317,6 +317,28 @@ describe('pieces', () => {
     ]);
     expect(items(other)[0]?.deadline.text).toBe('сентябрь 2026; май 2027');
   });
+  it('«Срок начала | Срок окончания» or a bare «Начало | Окончание» in one header row is one period', async () => {
+    for (const [start, end] of [
+      ['Срок начала', 'Срок окончания'],
+      ['Начало', 'Окончание'],
+      ['Дата начала', 'Дата завершения'],
+    ]) {
+      const r = await parse([
+        'План мероприятий на 2026-2027 учебный год',
+        '',
+        `№\tМероприятие\t${start}\t${end}\tИсполнители`,
+        '1.\tСовещание с директорами\tсентябрь 2026\tмай 2027\tУО',
+        '2.\tАнализ ВПР\t\tдо 30.12.2026\tММС',
+      ]);
+      expect(
+        items(r).map((i) => [i.deadline.text, i.responsible]),
+        start,
+      ).toEqual([
+        ['сентябрь 2026 – май 2027', 'УО'],
+        ['до 30.12.2026', 'ММС'],
+      ]);
+    }
+  });
   it('a header word broken in a narrow cell («Исполни-/тели») still names its column', async () => {
     expect(columnMeaning('Исполни-тели')).toBe('responsible');
     expect(columnMeaning('Исполни- тели')).toBe('responsible');

@@ -1,6 +1,7 @@
 import { parseDeadline } from '../../roadmaps/deadline.js';
 import { Vocabulary } from './clean-text.js';
 import type { PdfText } from './pdf-pages.js';
+import type { IsWord } from './russian-words.js';
 import type { Block, Cell } from './types.js';
 
 // The text of a PDF table cell or paragraph from its positioned pieces: lines, and how lines are joined
@@ -76,7 +77,7 @@ const GENITIVE_COMPOUND_CUT = /(\p{L}+(?:ей|ов|ев)-\p{L}+[ое])\uE000(?=�
  * («общеобразователь» «ных»), or a tail after the beginning of a known longer word («общеобразователь»
  * «ному»; not «образовательным» «общеобразователь…», not «ответственного» «лица»).
  */
-export function mendCuts(blocks: Block[]): Block[] {
+export function mendCuts(blocks: Block[], isWord: IsWord | null = null): Block[] {
   const vocab = new Vocabulary();
   const uncut = (t: string) => t.replace(/\p{L}*\uE000\p{L}*/gu, ' ');
   for (const b of blocks) {
@@ -90,6 +91,8 @@ export function mendCuts(blocks: Block[]): Block[] {
       for (const c of b.cells)
         for (const m of c.text.matchAll(CUT_AT)) halves.add((m[1] as string).toLowerCase());
   const join = (a: string, b: string) => {
+    const told = isWord ? byLanguage(a, b, isWord) : null;
+    if (told) return told === 'join';
     if (/^[ьъы]/i.test(b)) return true; // no word starts so
     if (b.length === 1 && !ONE_LETTER_WORDS.includes(b.toLowerCase())) return true; // «министерство|м»: a lone letter that is no word ends the word above
     if (vocab.has(a + b) || (halves.has((a + b).toLowerCase()) && !vocab.has(a)))
@@ -123,7 +126,7 @@ export function mendCuts(blocks: Block[]): Block[] {
         const pieces = chain.split(CUT);
         const whole = pieces.join('');
         const known = pieces.some((p) => p.length < 2 || vocab.has(p) || lexiconWord(p));
-        if (known || !lexiconWord(whole)) return chain;
+        if (known || !(lexiconWord(whole) || isWord?.(whole))) return chain;
         notes.push(`«${pieces.join(' ')}» → «${whole}»`);
         return whole;
       })
@@ -140,6 +143,22 @@ export function mendCuts(blocks: Block[]): Block[] {
   return blocks.map((b) =>
     b.kind === 'paragraph' ? b : { ...b, cells: b.cells.map((c) => (c.text.includes(CUT) ? mend(c) : c)) },
   );
+}
+
+/**
+ * What the language says of a cut «a» «b»: one word when «ab» is a Russian word and «a» or «b» is none
+ * («Сформирова» «на», «педагогиче» «ским»), or when neither half is a word («продиагностиров» «анных»: the
+ * dictionary lacks the whole too; not an abbreviation); two when both are words and «ab» is none («результат» «повторной»); null
+ * when it cannot tell («по» «тому», «слабоуспевающим» «и»: the document's words decide).
+ */
+function byLanguage(a: string, b: string, isWord: IsWord): 'join' | 'split' | null {
+  const [first, second] = [isWord(a), isWord(b)];
+  const whole = isWord(a + b);
+  // An abbreviation is no word of the dictionary either («ЦНППМ» «ОМСУ»): it ends in a capital.
+  const unknownBoth = !first && !second && /\p{Ll}$/u.test(a);
+  if ((whole && !(first && second)) || unknownBoth) return 'join';
+  if (!whole && first && second) return 'split';
+  return null;
 }
 
 const ANY_PERIOD = { periodKind: 'school_year', periodYear: 2026 } as const;

@@ -6,6 +6,7 @@ import { chunksOf, cutAt, positionalTables } from './pdf-positions.js';
 import { joinSlices } from './pdf-slices.js';
 import {
   allBold,
+  CUT,
   cellOf,
   joinCells,
   type Line,
@@ -14,6 +15,7 @@ import {
   mendCuts,
   type PageTable,
 } from './pdf-text.js';
+import { russianWords } from './russian-words.js';
 import type { Block, Cell } from './types.js';
 
 // A PDF with a text layer (printed from Word or LibreOffice) → the same block stream as a Word document.
@@ -362,5 +364,7 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
       };
     }
   }
-  return mendCuts(footnotes.takeFrom(blocks));
+  const read = footnotes.takeFrom(blocks);
+  const cut = read.some((b) => b.kind === 'row' && b.cells.some((c) => c.text.includes(CUT)));
+  return mendCuts(read, cut ? await russianWords() : null);
 }
