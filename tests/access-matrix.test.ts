@@ -11,7 +11,7 @@ import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import { LOGINS, type Login, type Outcome, outcome } from './access/scope.js';
 import { testApp } from './helpers/api.js';
-import { DB_KINDS } from './helpers/db.js';
+import { SWEEP_KINDS } from './helpers/db.js';
 import { changedTables, fingerprint } from './helpers/db-fingerprint.js';
 import { demoDatabase } from './helpers/demo-db.js';
 import { TEST_SYSTEM } from './helpers/system.js';
@@ -48,7 +48,7 @@ const key = (op: Operation) => `${op.method} ${op.path}`;
 const fill = (path: string, params: Record<string, string>) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] || `missing-${name}`);
 
-describe.each(DB_KINDS)('access matrix on %s', (kind) => {
+describe.each(SWEEP_KINDS)('access matrix on %s', (kind) => {
   let database: Database;
   let t: ReturnType<typeof testApp>;
   const cookies = {} as Record<Login, string>;

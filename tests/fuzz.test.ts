@@ -5,7 +5,7 @@ import type { ZodType } from 'zod';
 import type { Database } from '../src/db/client.js';
 import { testApp } from './helpers/api.js';
 import { mapLimit } from './helpers/concurrent.js';
-import { DB_KINDS } from './helpers/db.js';
+import { SWEEP_KINDS } from './helpers/db.js';
 import { changedTables, fingerprint, writeMarks } from './helpers/db-fingerprint.js';
 import { demoDatabase } from './helpers/demo-db.js';
 import {
@@ -148,7 +148,7 @@ const withStaleVersion = (b: unknown) =>
     ? { ...b, version: 999_999 }
     : b;
 
-describe.each(DB_KINDS)('fuzz on %s', (kind) => {
+describe.each(SWEEP_KINDS)('fuzz on %s', (kind) => {
   let database: Database;
   let t: ReturnType<typeof testApp>;
   const cookies: Record<string, string | undefined> = {};

@@ -7,7 +7,7 @@ import { REQUESTS, type Target } from './access/requests.js';
 import { findSamples, type Samples } from './access/samples.js';
 import { testApp } from './helpers/api.js';
 import { mapLimit } from './helpers/concurrent.js';
-import { DB_KINDS } from './helpers/db.js';
+import { SWEEP_KINDS } from './helpers/db.js';
 import { demoDatabase } from './helpers/demo-db.js';
 
 // Personal data of pupils stay in the school (issue 14 §2): every GET endpoint of the OpenAPI document,
@@ -38,7 +38,7 @@ function uuidsOf(x: unknown, out = new Set<string>()): Set<string> {
 const fill = (path: string, id: string) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'year' ? '2026' : name === 'key' ? 'oct' : id));
 
-describe.each(DB_KINDS)('no pupil identity outside the school on %s', (kind) => {
+describe.each(SWEEP_KINDS)('no pupil identity outside the school on %s', (kind) => {
   let database: Database;
   let t: ReturnType<typeof testApp>;
   let samples: Samples;

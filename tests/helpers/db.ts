@@ -5,6 +5,13 @@ import { type Database, openPglite, openPostgres } from '../../src/db/client.js'
 // Tests run on the embedded database always, and on PostgreSQL too when DATABASE_URL is set (CI).
 export const PG_URL = process.env.DATABASE_URL;
 export const DB_KINDS: ('pglite' | 'postgres')[] = PG_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * The one engine for whole-API sweeps (the access matrix, the fuzz, the pupils' privacy walk): the server
+ * when there is one — what a region deploys, and the older PostgreSQL than PGlite's — else the embedded one.
+ * The SQL they reach is that of the domain operations, whose own tests and the API tests run on both engines;
+ * the sweeps on both took ≈ 200 s more of a CI run's worker time (ADR 0032).
+ */
+export const SWEEP_KINDS: ('pglite' | 'postgres')[] = PG_URL ? ['postgres'] : ['pglite'];
 
 /** A fresh, migrated, empty database of the given kind; `close` drops it. */
 export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
