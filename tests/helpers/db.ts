@@ -7,9 +7,9 @@ export const PG_URL = process.env.DATABASE_URL;
 export const DB_KINDS: ('pglite' | 'postgres')[] = PG_URL ? ['pglite', 'postgres'] : ['pglite'];
 /**
  * The one engine for whole-API sweeps (the access matrix, the fuzz, the pupils' privacy walk): the server
- * when there is one — what a region deploys, and the older PostgreSQL than PGlite's — else the embedded one.
- * The SQL they reach is that of the domain operations, whose own tests and the API tests run on both engines;
- * the sweeps on both took ≈ 200 s more of a CI run's worker time (ADR 0032).
+ * when there is one (an older PostgreSQL than PGlite's, so the stricter of the two), else the embedded one.
+ * The embedded engine is deployed too: it is covered by the domain and API tests, which run on both; the
+ * sweeps on both took ≈ 200 s more of a CI run's worker time (ADR 0032).
  */
 export const SWEEP_KINDS: ('pglite' | 'postgres')[] = PG_URL ? ['postgres'] : ['pglite'];
 

@@ -13,10 +13,17 @@ import { type LoadedPackage, loadPackageFromDb } from '../identification/load-pa
 
 export type RegionData = LoadedPackage & { stamp: string; years: number[] };
 
-type Cache = Map<string, { stamp: string; data: Promise<RegionData> }>;
-/** Per database handle: a process that opens two databases (tests, a restore) never mixes their regions. */
-const caches = new WeakMap<Db, Cache>();
-/** Regions kept at once: one national region's package is ~100 MB, so only a few. */
+const cache = new Map<string, { stamp: string; data: Promise<RegionData> }>();
+/** Keys carry the database handle: a process with two databases (tests, a restore) never mixes them. */
+const handles = new WeakMap<Db, number>();
+let lastHandle = 0;
+function handleOf(db: Db): number {
+  const known = handles.get(db);
+  if (known !== undefined) return known;
+  handles.set(db, ++lastHandle);
+  return lastHandle;
+}
+/** Regions kept at once (over every handle): one national region's package is ~100 MB, so only a few. */
 const MAX_REGIONS = 4;
 
 export async function dataStamp(db: Db, regionId: string): Promise<{ stamp: string; years: number[] }> {
@@ -34,17 +41,16 @@ export async function dataStamp(db: Db, regionId: string): Promise<{ stamp: stri
 /** The region's package of every stored year, from the process cache when the data have not changed. */
 export async function regionData(db: Db, regionId: string): Promise<RegionData> {
   const { stamp, years } = await dataStamp(db, regionId);
-  const cache: Cache = caches.get(db) ?? new Map();
-  caches.set(db, cache);
-  const hit = cache.get(regionId);
+  const key = `${handleOf(db)}:${regionId}`;
+  const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.data;
   const data = loadPackageFromDb(db, { regionId, years }).then((loaded) => ({ ...loaded, stamp, years }));
-  cache.delete(regionId);
-  cache.set(regionId, { stamp, data });
+  cache.delete(key);
+  cache.set(key, { stamp, data });
   while (cache.size > MAX_REGIONS) cache.delete(cache.keys().next().value as string);
   // A failed read is not kept: the next request tries again.
   data.catch(() => {
-    if (cache.get(regionId)?.data === data) cache.delete(regionId);
+    if (cache.get(key)?.data === data) cache.delete(key);
   });
   return data;
 }

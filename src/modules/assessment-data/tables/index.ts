@@ -78,13 +78,18 @@ function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping): TableC
     return { ...c, notes: c.notes.map(at), errors: c.errors.map(at) };
   };
   const out = named(sheet.name, first);
+  const statedBySome = (p: 'year' | 'subject' | 'grade') =>
+    others.some((o) => o.a.analysis.mapping.fixed[p] !== null);
   const skipped: string[] = [];
   for (const o of others) {
     const f = o.a.analysis.mapping.fixed;
     // Each further sheet must say itself what the mapped sheet's own title says (its year, subject,
     // grade): a sheet «Архив» of the same header is never loaded under the mapped sheet's year. A part
-    // the user gave because no sheet says it (a sheet per municipality, the grade nowhere) is the book's.
-    const unsaid = (['year', 'subject', 'grade'] as const).filter((p) => said[p] !== null && f[p] === null);
+    // the user gave because no sheet of the book says it (a sheet per municipality, the grade nowhere) is
+    // the book's; when some sheet says it, a sheet that does not is skipped as before.
+    const unsaid = (['year', 'subject', 'grade'] as const).filter(
+      (p) => mapping.fixed[p] !== null && f[p] === null && (said[p] !== null || statedBySome(p)),
+    );
     if (unsaid.length > 0) {
       skipped.push(`«${o.s.name}»`);
       continue;

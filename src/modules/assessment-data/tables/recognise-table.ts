@@ -93,8 +93,8 @@ function subHeaderRow(r: TableRow, above: TableRow): boolean {
   if (dataLike(r)) return false;
   let named = 0;
   for (const [k, c] of r.cells.entries()) {
-    if (c === '') continue;
     const up = above.cells[k] ?? '';
+    if (c === '' || c === up) continue; // a cell merged down repeats its text (read-table.ts)
     if (up !== '' && fieldOf(up).field !== null) return false;
     const f = fieldOf(c).field;
     if (f !== null && f !== 'ignore') named++;

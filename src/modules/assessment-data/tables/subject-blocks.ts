@@ -25,7 +25,8 @@ function subjectOfRow(r: TableRow): string | null {
   const m = SUBJECT_ROW.exec(cells[0] as string);
   if (m) return (m[1] as string).trim().toLowerCase();
   const p = parseProcedure(cells[0] as string);
-  return p.subject !== null && p.rest === '' && p.assessment === null && p.grade === null ? p.subject : null;
+  const bare = p.rest === '' && p.assessment === null && p.grade === null && p.year === null;
+  return p.subject !== null && bare ? p.subject : null;
 }
 
 /**

@@ -48,8 +48,11 @@ export function markDeadlineRange(columns: Column[], top: string[], sub: string[
   return out;
 }
 
-const PAIR_START = /(^|\s)начал[оа](\s|$)/;
-const PAIR_END = /(^|\s)(окончани[ея]|завершени[ея]|конец)(\s|$)/;
+/** «Начало», «Срок начала», «Плановая дата начала реализации» — not «Значение на начало года». */
+const PAIR_WHAT = '(?:\\s+(?:реализации|исполнения|проведения|выполнения|работ|работы|мероприятия))?$';
+const PAIR_HEAD = '^(?:(?:планов|фактическ)\\S*\\s+)?(?:(?:срок|сроки|дата|время)\\s+)?';
+const PAIR_START = new RegExp(`${PAIR_HEAD}начал[оа]${PAIR_WHAT}`);
+const PAIR_END = new RegExp(`${PAIR_HEAD}(?:окончани[ея]|завершени[ея]|конец)${PAIR_WHAT}`);
 
 /**
  * «Срок начала | Срок окончания», «Дата начала | Дата окончания», «Начало | Окончание» side by side in one

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, stripMarkup, Vocabulary } from './clean-text.js';
-import { columnMeaning } from './columns.js';
+import { columnMeaning, readHeader } from './columns.js';
 import { readLevel } from './levels.js';
 import { parseNumber, splitLeadingNumber } from './numbering.js';
 import { parseRoadmapDocument } from './parse-roadmap-document.js';
@@ -338,6 +338,9 @@ describe('pieces', () => {
         ['до 30.12.2026', 'ММС'],
       ]);
     }
+    // Values at the start and the end of a period are no deadline.
+    const values = readHeader(['Мероприятие', 'Срок', 'Значение на начало года', 'Значение на конец года']);
+    expect(values?.map((c) => c.meaning)).toEqual(['measure', 'deadline', null, null]);
   });
   it('a header word broken in a narrow cell («Исполни-/тели») still names its column', async () => {
     expect(columnMeaning('Исполни-тели')).toBe('responsible');

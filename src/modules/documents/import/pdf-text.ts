@@ -91,8 +91,10 @@ export function mendCuts(blocks: Block[], isWord: IsWord | null = null): Block[]
       for (const c of b.cells)
         for (const m of c.text.matchAll(CUT_AT)) halves.add((m[1] as string).toLowerCase());
   const join = (a: string, b: string) => {
+    // The document's own spelling first: a whole word it writes elsewhere, halves it never writes apart.
+    if (vocab.has(a + b) && !(vocab.has(a) && vocab.has(b))) return true;
     const told = isWord ? byLanguage(a, b, isWord) : null;
-    if (told) return told === 'join';
+    if (told === 'split' || (told === 'join' && !(vocab.has(a) && vocab.has(b)))) return told === 'join';
     if (/^[ьъы]/i.test(b)) return true; // no word starts so
     if (b.length === 1 && !ONE_LETTER_WORDS.includes(b.toLowerCase())) return true; // «министерство|м»: a lone letter that is no word ends the word above
     if (vocab.has(a + b) || (halves.has((a + b).toLowerCase()) && !vocab.has(a)))

@@ -366,5 +366,6 @@ export async function readPdf(data: Buffer): Promise<Block[]> {
   }
   const read = footnotes.takeFrom(blocks);
   const cut = read.some((b) => b.kind === 'row' && b.cells.some((c) => c.text.includes(CUT)));
-  return mendCuts(read, cut ? await russianWords() : null);
+  // Without the dictionary (it failed to load) the document's words decide, as they did before it.
+  return mendCuts(read, cut ? await russianWords().catch(() => null) : null);
 }

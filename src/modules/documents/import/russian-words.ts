@@ -21,10 +21,20 @@ async function load(): Promise<IsWord> {
     import('hunspell-asm'),
     import('dictionary-ru'),
   ]);
+  // The Emscripten build adds a process-wide «uncaughtException» handler that rethrows: taken off again, so
+  // an error elsewhere in the thread is reported as it would be without the dictionary.
+  const before = new Set(process.listeners('uncaughtException'));
   const factory = await loadModule();
-  const speller = factory.create(
+  for (const l of process.listeners('uncaughtException')) {
+    if (!before.has(l)) process.off('uncaughtException', l);
+  }
+  const [aff, dic] = [
     factory.mountBuffer(dictionary.aff, 'ru.aff'),
     factory.mountBuffer(dictionary.dic, 'ru.dic'),
-  );
+  ];
+  const speller = factory.create(aff, dic);
+  // Hunspell has read the files: their in-memory copies (3,5 MB) go.
+  factory.unmount(aff);
+  factory.unmount(dic);
   return (word) => speller.spell(word);
 }
