@@ -106,3 +106,29 @@ describe('what the user gives and how blocks are captioned', () => {
     ]);
   });
 });
+
+// Held-out set 7: the same report for two grades, one table under the other.
+describe('tables per grade one under another', () => {
+  it('a caption «8 класс» over the repeated header gives its rows the grade; the title keeps the subject', async () => {
+    const head = ['Код ОО', 'Участники', '«2»', '«3»', '«4»', '«5»'];
+    const data = await workbook('Лист1', [
+      ['НИКО — 2025'],
+      ['Литература'],
+      ['Доли участников, получивших отметки'],
+      [],
+      ['6 класс'],
+      head,
+      ['K1', 20, 0.05, 0.3, 0.45, 0.2],
+      [],
+      ['8 класс'],
+      head,
+      ['K1', 8, 0.25, 0.375, 0.25, 0.125],
+    ]);
+    const r = await readAssessmentTableInThread('нико.xlsx', data, null);
+    expect(r.conversion.errors).toEqual([]);
+    expect(r.conversion.results.map((x) => [x.subject, x.grade, x.participants, x.mark2, x.mark5])).toEqual([
+      ['литература', 6, 20, 1, 4],
+      ['литература', 8, 8, 2, 1],
+    ]);
+  });
+});

@@ -185,6 +185,12 @@ describe('PDF: a hyphenated noun cut by the cell edge before «в»', () => {
     expect(mended('организовано', 'в срок')).toBe('организовано\nв срок');
     expect(mended('учебно-методическо', 'в школах')).toBe('учебно-методическо\nв школах');
   });
+  // Held-out set 17: a portrait page with six columns.
+  it('a date cut after the century of its year is one date; a surname cut before the initials is one word', () => {
+    expect(mended('15.10.20', '26-15.11.2026')).toBe('15.10.2026-15.11.2026');
+    expect(mended('Жаворонков', 'а Т. С., главный специалист')).toBe('Жаворонкова Т. С., главный специалист');
+    expect(mended('Иванов', 'а также методисты')).toBe('Иванов\nа также методисты');
+  });
 });
 
 describe('PDF: one text piece running over a column line (LibreOffice joins the texts of two cells)', () => {

