@@ -3,7 +3,7 @@ import { cyrillicPdf, type PdfLine, type PdfRule } from '../../../../tests/helpe
 import { parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
 import type { PdfText } from './pdf-pages.js';
 import { cutAt } from './pdf-positions.js';
-import { cellOf, mendCuts } from './pdf-text.js';
+import { cellOf } from './pdf-text.js';
 import { readPdf } from './reader-pdf.js';
 import type { RowBlock } from './types.js';
 
@@ -155,41 +155,6 @@ describe('PDF: a dash at the start of a line in a cell', () => {
     expect(typed.text).toBe('Работа:\n– проведение дополнительных\nзанятий;\n– контроль динамики');
     const short = cellOf([piece(100, 10, 'Этапы:'), piece(100, 22, '–'), piece(114, 22, 'анализ;')]);
     expect(short.text).toBe('Этапы:\n– анализ;');
-  });
-});
-
-describe('PDF: a hyphenated noun cut by the cell edge before «в»', () => {
-  const piece = (y: number, text: string): PdfText => ({
-    text,
-    x: 100,
-    y,
-    width: 5 * text.length,
-    size: 10,
-    bold: false,
-    italic: false,
-  });
-  const mended = (first: string, second: string) => {
-    // the first line is one piece filling the cell (100 … 100 + 5 × its length): a word the printer cut
-    const cell = cellOf([piece(10, first), piece(22, second)], 98, 100 + 5 * first.length + 2);
-    const [row] = mendCuts([{ kind: 'row', cells: [cell], location: 'стр. 1', table: 1 }]);
-    return row?.kind === 'row' ? row.cells[0]?.text : undefined;
-  };
-  it('after a genitive plural the second part is one too: «предметнико» + «в» is «предметников»', () => {
-    expect(mended('учителей-предметнико', 'в по теме')).toBe('учителей-предметников по теме');
-    expect(mended('педагогов-наставнико', 'в ШНОР')).toBe('педагогов-наставников ШНОР');
-  });
-  it('a long word with a full plural ending is whole: «наставнических» + «пар» stay two words', () => {
-    expect(mended('наставнических', 'пар')).toBe('наставнических\nпар');
-  });
-  it('a word that is no such compound keeps the preposition', () => {
-    expect(mended('организовано', 'в срок')).toBe('организовано\nв срок');
-    expect(mended('учебно-методическо', 'в школах')).toBe('учебно-методическо\nв школах');
-  });
-  // Held-out set 17: a portrait page with six columns.
-  it('a date cut after the century of its year is one date; a surname cut before the initials is one word', () => {
-    expect(mended('15.10.20', '26-15.11.2026')).toBe('15.10.2026-15.11.2026');
-    expect(mended('Жаворонков', 'а Т. С., главный специалист')).toBe('Жаворонкова Т. С., главный специалист');
-    expect(mended('Иванов', 'а также методисты')).toBe('Иванов\nа также методисты');
   });
 });
 
