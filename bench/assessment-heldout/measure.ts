@@ -185,7 +185,7 @@ try {
         DATA_DIR: mkdtempSync(path.join(tmpdir(), 'opora-assess-')),
         WORKERS: '1',
       },
-      stdio: ['ignore', 'ignore', values.verbose ? 'inherit' : 'ignore'],
+      stdio: ['ignore', values.verbose ? 'inherit' : 'ignore', values.verbose ? 'inherit' : 'ignore'],
     },
   );
   for (;;) {

@@ -179,4 +179,18 @@ describe.each(DB_KINDS)('remembered school names: list and forget (%s)', (kind) 
       (await listSchoolNameConfirmations(db, { actor: region })).map((c) => [c.name, c.municipality]),
     ).toEqual([['МБОУ "СОШ №2"', 'Первый муниципальный район']]);
   });
+
+  // Held-out set 8: one load confirmed two writings that fall under one key (a 500 before: «ON CONFLICT DO
+  // UPDATE command cannot affect row a second time»).
+  it('remembers two writings of one key confirmed in one load once; one key confirmed as two schools not at all', async () => {
+    const region = f.as('region');
+    await remember(f.R.id, region.userId, [
+      { key: key('Гимназия № 5', 'Первый район'), schoolId: f.S1.id },
+      { key: key('гимназия №5', 'Первый район'), schoolId: f.S1.id },
+      { key: key('Лицей № 9', 'Первый район'), schoolId: f.S1.id },
+      { key: key('лицей №9', 'Первый район'), schoolId: f.S2.id },
+    ]);
+    const names = (await listSchoolNameConfirmations(db, { actor: region })).map((c) => c.name);
+    expect(names.filter((n) => /гимназия|лицей/i.test(n))).toEqual(['гимназия №5']);
+  });
 });

@@ -3,7 +3,7 @@ import { runInWorker } from '../../files/parse-pool.js';
 import { convertTable } from './convert-table.js';
 import type { TableAnalysis, TableConversion, TableMapping } from './mapping.js';
 import { readSheets, type Sheet } from './read-table.js';
-import { analyseBook, analyseSheet, coverTexts } from './recognise-table.js';
+import { analyseBook, analyseSheet, coverOf, type SheetAnalysis } from './recognise-table.js';
 import { unstackBlocks } from './stacked.js';
 import { unstackSubjectBlocks } from './subject-blocks.js';
 
@@ -42,11 +42,24 @@ export async function readAssessmentTableInThread(
   if (mapping?.sheet && !book.some((s) => s.name === mapping.sheet)) {
     throw new AppError('INVALID_INPUT', `В книге нет листа «${mapping.sheet}»: выберите лист заново`);
   }
-  const { analysis } = analyseBook(book, mapping?.sheet ?? null);
+  const found = analyseBook(book, mapping?.sheet ?? null, fileName);
+  const { analysis } = found;
   const applied = mapping ?? analysis.mapping;
   const sheet = book.find((s) => s.name === (applied.sheet ?? analysis.mapping.sheet)) ?? book[0];
   if (!sheet) throw new AppError('INVALID_INPUT', 'В файле нет ни одной строки');
-  return { analysis, conversion: convertBook(book, sheet, applied) };
+  const conversion = convertBook(book, sheet, applied, fileName);
+  conversion.notes.unshift(...fileNameNote(found, applied));
+  return { analysis, conversion };
+}
+
+const PART_NAMES = { assessment: 'процедура', subject: 'предмет', grade: 'класс', year: 'год' } as const;
+
+/** The parts taken from the file's name and kept in the mapping applied: a guess the user is told of. */
+function fileNameNote(found: SheetAnalysis, applied: TableMapping): TableConversion['notes'] {
+  const parts = found.fromFileName.filter((p) => applied.fixed[p] === found.analysis.mapping.fixed[p]);
+  if (parts.length === 0) return [];
+  const said = parts.map((p) => `${PART_NAMES[p]} ${applied.fixed[p]}`).join(', ');
+  return [{ row: null, column: null, message: `Из имени файла: ${said} (в самой таблице не указано)` }];
 }
 
 /**
@@ -54,8 +67,8 @@ export async function readAssessmentTableInThread(
  * is one report): each further sheet with the parts its own title and name give, the mapping's where they
  * say nothing. Messages of a book of several such sheets name their sheet.
  */
-function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping): TableConversion {
-  const cover = coverTexts(book);
+function convertBook(book: Sheet[], sheet: Sheet, mapping: TableMapping, fileName: string): TableConversion {
+  const cover = coverOf(book, fileName);
   const shape = (s: Sheet) => {
     const a = analyseSheet(s, [], cover);
     return {

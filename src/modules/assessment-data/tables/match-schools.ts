@@ -141,15 +141,26 @@ export async function rememberConfirmedNames(
     confirmed: { key: TableSchoolKey; schoolId: string; municipality?: string }[];
   },
 ) {
-  const rows = o.confirmed.flatMap(({ key, schoolId, municipality }) => {
+  // One row per name key: two writings of a file can fall under one key («СОШ №2» and «МБОУ "СОШ № 2"», one
+  // sheet naming the municipality as another resolves it; held-out set 8). The last writing is kept; a key the
+  // user confirmed as two different schools is not remembered — the next file asks again.
+  const byKey = new Map<string, typeof schoolNameConfirmations.$inferInsert | null>();
+  for (const { key, schoolId, municipality } of o.confirmed) {
     // Under the resolved municipality: a later file writing «Родниковский район» in a column finds it.
     const nameKey = nameKeyOf(municipality ? { ...key, municipality } : key);
-    const writtenName = key.name?.trim() ?? '';
-    const writtenMunicipality = key.municipality?.trim() || null;
-    return nameKey
-      ? [{ regionId: o.regionId, nameKey, writtenName, writtenMunicipality, schoolId, confirmedBy: o.userId }]
-      : [];
-  });
+    if (!nameKey) continue;
+    const before = byKey.get(nameKey);
+    const row = {
+      regionId: o.regionId,
+      nameKey,
+      writtenName: key.name?.trim() ?? '',
+      writtenMunicipality: key.municipality?.trim() || null,
+      schoolId,
+      confirmedBy: o.userId,
+    };
+    byKey.set(nameKey, before === null || (before && before.schoolId !== schoolId) ? null : row);
+  }
+  const rows = [...byKey.values()].filter((r) => r !== null);
   if (rows.length === 0) return;
   await db
     .insert(schoolNameConfirmations)

@@ -24,7 +24,14 @@ const SCHOOL_FIELDS: TableField[] = ['school_code', 'school_login', 'school_name
 const KEY_FIELDS: TableField[] = [...SCHOOL_FIELDS, 'municipality', 'year', 'assessment', 'subject', 'grade'];
 const MARK_FIELDS: TableField[] = ['mark2', 'mark3', 'mark4', 'mark5', 'pct2', 'pct3', 'pct4', 'pct5'];
 const MARKLIKE_FIELDS: TableField[] = [...MARK_FIELDS, 'below_min', 'pct_below_min'];
-export type SheetAnalysis = { analysis: TableAnalysis; score: number; headerTexts: Map<number, string> };
+export type SheetAnalysis = {
+  analysis: TableAnalysis;
+  score: number;
+  headerTexts: Map<number, string>;
+  /** The parts only the file's name gave («ВПР_2026_математика_6_кл.xlsx»): said to the user in a note. */
+  fromFileName: ProcedurePart[];
+};
+export type ProcedurePart = keyof TableMapping['fixed'];
 
 const NUMBER = /^[+-]?\d[\d\s]*(?:[.,]\d+)?\s*%?$/;
 const isNumberCell = (s: string) => NUMBER.test(s);
@@ -189,18 +196,39 @@ function groupOf(col: Column): ProcPart {
   return year === null ? procedure : part;
 }
 
-/** Assessment, year, grade, subject named by the title rows or the sheet name (the first that names it). */
-function fixedOf(titles: string[]): TableMapping['fixed'] {
+/**
+ * Assessment, year, grade, subject named by the title rows, the sheet name or the title sheets (the first
+ * that names it), then by the file's name: regions name their files so («ЕГЭ_2026_результаты_по_ОО.csv»,
+ * held-out set 8), and what the file says inside it comes first.
+ */
+function fixedOf(
+  titles: string[],
+  cover: Cover,
+): { fixed: TableMapping['fixed']; fromFileName: ProcedurePart[] } {
   const fixed: TableMapping['fixed'] = { assessment: null, subject: null, grade: null, year: null };
-  for (const t of titles) {
-    const p = parseProcedure(t);
-    fixed.assessment ??= p.assessment;
-    fixed.subject ??= p.subject;
-    fixed.grade ??= p.grade;
-    fixed.year ??= p.year;
-  }
-  return fixed;
+  const parts = Object.keys(fixed) as ProcedurePart[];
+  const fill = (texts: string[]) => {
+    const filled: ProcedurePart[] = [];
+    for (const t of texts) {
+      const p = parseProcedure(t);
+      for (const part of parts) {
+        if (fixed[part] !== null || p[part] === null) continue;
+        (fixed as Record<ProcedurePart, unknown>)[part] = p[part];
+        filled.push(part);
+      }
+    }
+    return filled;
+  };
+  fill([...titles, ...cover.lines]);
+  return { fixed, fromFileName: cover.fileName ? fill([fileTitle(cover.fileName)]) : [] };
 }
+
+/** «ВПР_2026_математика_6_кл.xlsx» → «ВПР 2026 математика 6 кл». */
+const fileTitle = (name: string) =>
+  name
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]{1,5}$/, '')
+    .replace(/[_.+]+/g, ' ');
 
 export function signatureOf(sheetName: string | null, band: TableRow[]): string {
   // The header's row numbers are part of the shape: a saved mapping names them, so a file with one more
@@ -228,12 +256,12 @@ function cellsName(
 
 /**
  * `cover`: the texts of the book's title sheets (a «Титульный лист» of a report: «Отчёт о результатах ЕГЭ
- * 2026 года»), read after the sheet's own titles and name.
+ * 2026 года»), read after the sheet's own titles and name, and the file's name, read last.
  */
 export function analyseSheet(
   sheet: Sheet,
   sheets: TableAnalysis['sheets'],
-  cover: string[] = [],
+  cover: Cover = NO_COVER,
 ): SheetAnalysis {
   const rows = sheet.rows;
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells }));
@@ -246,7 +274,7 @@ export function analyseSheet(
       layout: 'long',
       columns: [],
       groups: [],
-      fixed: fixedOf(sheet.name ? [sheet.name] : []),
+      fixed: fixedOf(sheet.name ? [sheet.name] : [], NO_COVER).fixed,
     };
     doubts.push('Не найдена строка заголовков: ни одна из первых строк не похожа на названия столбцов');
     const signature = signatureOf(sheet.name, rows.slice(0, 1));
@@ -254,12 +282,13 @@ export function analyseSheet(
       analysis: { sheets, preview, mapping, sure: false, doubts, signature },
       score: 0,
       headerTexts: new Map(),
+      fromFileName: [],
     };
   }
   const bandRows = band.map((i) => rows[i] as TableRow);
   const first = band[0] as number;
   const titles = rows.slice(0, first).map((r) => r.cells.filter((c) => c !== '').join(' '));
-  const fixed = fixedOf([...titles, ...(sheet.name ? [sheet.name] : []), ...cover]);
+  const { fixed, fromFileName } = fixedOf([...titles, ...(sheet.name ? [sheet.name] : [])], cover);
   const cols = headerColumns(bandRows);
   const data = rows.slice((band[band.length - 1] as number) + 1);
 
@@ -343,6 +372,7 @@ export function analyseSheet(
     analysis: { sheets, preview, mapping, sure: doubts.length === 0, doubts, signature },
     score,
     headerTexts,
+    fromFileName,
   };
 }
 
@@ -366,10 +396,14 @@ function withinLimits(columns: TableMapping['columns'], groups: TableMapping['gr
 }
 
 /** The sheet that looks most like results (most recognised columns; the first on a tie). */
-export function analyseBook(book: Sheet[], wanted: string | null): SheetAnalysis {
+export function analyseBook(
+  book: Sheet[],
+  wanted: string | null,
+  fileName: string | null = null,
+): SheetAnalysis {
   const sheets = book.map((s) => ({ name: s.name, rows: s.rows.length }));
   const chosen = wanted === null ? book : book.filter((s) => s.name === wanted);
-  const cover = coverTexts(book);
+  const cover = coverOf(book, fileName);
   let best: SheetAnalysis | null = null;
   for (const sheet of chosen) {
     const a = analyseSheet(sheet, sheets, cover);
@@ -379,8 +413,16 @@ export function analyseBook(book: Sheet[], wanted: string | null): SheetAnalysis
   return best;
 }
 
+/** What the book says of all its sheets: the lines of its title sheets, then its file's name. */
+export type Cover = { lines: string[]; fileName: string | null };
+const NO_COVER: Cover = { lines: [], fileName: null };
+
+export function coverOf(book: Sheet[], fileName: string | null): Cover {
+  return { lines: coverTexts(book), fileName };
+}
+
 /** The lines of the book's title sheets: short sheets of text, no numbers, named «Титульный лист» or so. */
-export function coverTexts(book: Sheet[]): string[] {
+function coverTexts(book: Sheet[]): string[] {
   // Only a sheet named as a title page: an «Инструкция» naming other subjects and years must not fill them in.
   return book
     .filter((s) => /титул|обложк|cover|title/i.test(s.name ?? ''))

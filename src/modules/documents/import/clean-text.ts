@@ -211,14 +211,12 @@ const SPLIT_ENDING = new RegExp(`([А-Яа-яЁё]{3,}[бвгджзклмнпр�
  * document has «профессионального»), runs of whitespace made one space, no space before , ; : ) and after (.
  */
 export function normalizeText(text: string, vocab: Vocabulary = EMPTY_VOCABULARY): string {
-  let s = dropListBullets(
-    text
-      .replace(/\r\n?/g, '\n')
-      // A soft hyphen at a line end is a discretionary break: the word goes on without the hyphen.
-      .replace(/(\p{L})\u00ad[-‐]?[ \t]*\n[ \t\n]*(?=\p{Ll})/gu, '$1')
-      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-      .replace(/[\u00a0\u2007\u202f\t\v\f]/g, ' '),
-  );
+  let s = text
+    .replace(/\r\n?/g, '\n')
+    // A soft hyphen at a line end is a discretionary break: the word goes on without the hyphen.
+    .replace(/(\p{L})\u00ad[-‐]?[ \t]*\n[ \t\n]*(?=\p{Ll})/gu, '$1')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00a0\u2007\u202f\t\v\f]/g, ' ');
   if (s.includes('\n')) {
     s = s.replace(/([А-Яа-яЁё]+)[-‐] *\n[ \n]*(?=[а-яё])/g, (m, left: string, offset: number) => {
       const rest = s.slice(offset + m.length);
@@ -267,18 +265,6 @@ function overlapJoin(a: string, b: string): string | null {
     if (piece.length >= 10 && tail.endsWith(piece)) return a.slice(0, tail.length - piece.length) + b;
   }
   return null;
-}
-
-/**
- * Bullet glyphs of an automatic list («•», «◦», «▪», «·», Symbol-font bullets) that start a line or an item
- * after «;» / «:» / «.»: list markers a word processor draws, never typed words — dropped in every format,
- * as the Word reader does not write them (docx-numbering.ts). Dashes stay: «– …;» lists are typed too and
- * a printed page does not tell them from a dash bullet.
- */
-const BULLET = '[•◦▪▫●○■□‣∙·\\uf0a7\\uf0b7\\uf076\\uf0d8\\uf0fc]';
-const LIST_BULLET = new RegExp(`(^|\\n|[;:.] )[ ]*${BULLET}[ ]*`, 'g');
-export function dropListBullets(text: string): string {
-  return text.replace(LIST_BULLET, '$1');
 }
 
 /** The first letter decides: a lower-case start, a bracket, a dash or a comma continue the text above. */

@@ -26,33 +26,39 @@ export type Column = {
   range?: 'start' | 'end';
 };
 
-const RANGE_START = /^(начало|начала|с|от|дата начала)$/;
-const RANGE_END = /^(окончание|окончания|конец|по|до|завершение|дата окончания)$/;
+/** «Начало», «Срок начала», «Плановая дата начала реализации» — not «Значение на начало года». */
+const PAIR_WHAT = '(?:\\s+(?:реализации|исполнения|проведения|выполнения|работ|работы|мероприятия))?$';
+const PAIR_HEAD = '^(?:(?:планов|фактическ)\\S*\\s+)?(?:(?:срок|сроки|дата|время)\\s+)?';
+const PAIR_START = new RegExp(`${PAIR_HEAD}начал[оа]${PAIR_WHAT}`);
+const PAIR_END = new RegExp(`${PAIR_HEAD}(?:окончани[ея]|завершени[ея]|конец)${PAIR_WHAT}`);
+
+/**
+ * Two labels under a spanning «Срок…» that name the start and the end of one period: «начало | окончание»,
+ * «с | по», «от | до», and the pair's own words («Срок начала | Срок завершения», held-out set 18).
+ */
+export function namesPeriod(start: string | undefined, end: string | undefined): boolean {
+  const label = (t: string | undefined) => normalizeHeader((t ?? '').replace(/-\s*/g, ''));
+  const [a, b] = [label(start), label(end)];
+  return (/^(с|от)$/.test(a) || PAIR_START.test(a)) && (/^(по|до)$/.test(b) || PAIR_END.test(b));
+}
 
 /**
  * «Срок исполнения» spanning «начало | окончание»: the two deadline sub-columns are marked as the start and the
  * end of one period. `top` are the texts of the spanning header row, `sub` the labels under them.
  */
 export function markDeadlineRange(columns: Column[], top: string[], sub: string[]): Column[] {
-  const label = (t: string | undefined) => normalizeHeader((t ?? '').replace(/-\s*/g, ''));
   const out = columns.map((c) => ({ ...c }));
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i] as Column;
     const b = out[i + 1] as Column;
     if (a.meaning !== 'deadline' || b.meaning !== 'deadline') continue;
     if (!top[i]?.trim() || top[i]?.trim() !== top[i + 1]?.trim()) continue;
-    if (!RANGE_START.test(label(sub[i])) || !RANGE_END.test(label(sub[i + 1]))) continue;
+    if (!namesPeriod(sub[i], sub[i + 1])) continue;
     a.range = 'start';
     b.range = 'end';
   }
   return out;
 }
-
-/** «Начало», «Срок начала», «Плановая дата начала реализации» — not «Значение на начало года». */
-const PAIR_WHAT = '(?:\\s+(?:реализации|исполнения|проведения|выполнения|работ|работы|мероприятия))?$';
-const PAIR_HEAD = '^(?:(?:планов|фактическ)\\S*\\s+)?(?:(?:срок|сроки|дата|время)\\s+)?';
-const PAIR_START = new RegExp(`${PAIR_HEAD}начал[оа]${PAIR_WHAT}`);
-const PAIR_END = new RegExp(`${PAIR_HEAD}(?:окончани[ея]|завершени[ея]|конец)${PAIR_WHAT}`);
 
 /**
  * «Срок начала | Срок окончания», «Дата начала | Дата окончания», «Начало | Окончание» side by side in one

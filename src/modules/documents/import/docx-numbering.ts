@@ -72,8 +72,8 @@ export class DocxNumbering {
     const level = levels.get(ilvl);
     if (!level || level.format === 'none') return '';
     // A bullet is a list marker Word draws, not text: no glyph is written, a dash bullet («–») neither (a
-    // typed «– » is text and stays); the PDF reader drops bullet glyphs (clean-text.ts, dropListBullets) and
-    // a dash that hangs as a list marker (pdf-text.ts, dashMarkers).
+    // typed «– » or «• » is text and stays); the PDF reader drops a bullet glyph before a tab stop and a dash
+    // that hangs as a list marker (pdf-text.ts, bulletMarkers, dashMarkers).
     if (level.format === 'bullet') return '';
     return level.text.replace(/%(\d)/g, (_, d: string) => {
       const k = Number(d) - 1;

@@ -1,5 +1,5 @@
 import { looksLikeContinuation } from './clean-text.js';
-import { type Column, markDeadlineRange, readHeader } from './columns.js';
+import { type Column, markDeadlineRange, namesPeriod, readHeader } from './columns.js';
 import type { CurrentTable } from './current-table.js';
 import type { Warn } from './draft.js';
 import { headerTexts, spreadOverEmpty, widenOverSubHeader } from './header-rows.js';
@@ -16,6 +16,8 @@ export function isHeaderContinuation(b: RowBlock, current: CurrentTable): boolea
   // «Содержание | Сроки» over «мероприятий | исполнения | Исполнители»: the second line names more columns.
   const first = headerTexts(current.headerBlock).texts;
   const second = headerTexts(b).texts;
+  // «Срок начала | Срок завершения» under «Сроки реализации»: capitalised, and naming no new column.
+  if (second.some((t, i) => namesPeriod(t, second[i + 1]))) return true;
   const merged = readHeader(first.map((t, i) => [t, second[i] ?? ''].filter(Boolean).join(' ')));
   const known = (cols: Column[] | null) => cols?.filter((c) => c.meaning !== null).length ?? 0;
   return known(merged) > known(readHeader(first)) && own.every((t) => !/\d/.test(t));

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { joinText, normalizeText } from './clean-text.js';
 import { readHeader } from './columns.js';
+import { DOMAIN_WORDS } from './domain-words.js';
 import { readHeaderRow } from './header-rows.js';
 import { parseRoadmapDocument } from './parse-roadmap-document.js';
 import type { PdfText } from './pdf-pages.js';
@@ -36,14 +37,36 @@ describe('a section row is not a header', () => {
 });
 
 describe('list bullets in cells', () => {
-  it('drops the glyphs of automatic bullets at line starts and after «;», keeps typed dashes', () => {
-    expect(normalizeText('• протоколы собраний;\n• листы регистрации')).toBe(
-      'протоколы собраний; листы регистрации',
-    );
-    expect(normalizeText('\uf0b7 план недели;\n\uf0b7 фотоотчёт')).toBe('план недели; фотоотчёт');
-    expect(normalizeText('по темам: ▪ «Чтение»; ▪ «Оценивание»')).toBe('по темам: «Чтение»; «Оценивание»');
-    expect(normalizeText('по темам:\n– «Чтение»;\n– «Оценивание».')).toBe(
-      'по темам: – «Чтение»; – «Оценивание».',
+  const piece = (text: string, x: number, y: number) => ({
+    text,
+    x,
+    y,
+    width: text.length * 5,
+    size: 10,
+    bold: false,
+    italic: false,
+  });
+  it('drops the bullet of an automatic list (a glyph before a tab stop), keeps typed «• » and «– »', () => {
+    // Word or LibreOffice draw a list's bullet as a piece of its own, the text at a tab stop after it.
+    expect(
+      cellOf([
+        piece('\uf0b7', 10, 100),
+        piece('план недели;', 25, 100),
+        piece('•', 10, 112),
+        piece('фотоотчёт', 25, 112),
+      ]).text,
+    ).toBe('план недели;\nфотоотчёт');
+    // LibreOffice draws a label «●» and a blank piece, the text a space's width after (held-out set 12).
+    expect(
+      cellOf([{ ...piece('●', 10, 100), blankAfter: true }, piece('в 5 классах;', 17.5, 100)]).text,
+    ).toBe('в 5 классах;');
+    // Typed in the cell (held-out set 18): one piece with its text, or the glyph a space before it.
+    expect(
+      cellOf([piece('• анализ посещаемости;', 10, 100), piece('•', 10, 112), piece('анализ ИОМ', 17.5, 112)])
+        .text,
+    ).toBe('• анализ посещаемости;\n• анализ ИОМ');
+    expect(normalizeText('по темам:\n• «Чтение»;\n– «Оценивание».')).toBe(
+      'по темам: • «Чтение»; – «Оценивание».',
     );
   });
 });
@@ -71,7 +94,7 @@ describe('a word cut by a narrow cell', () => {
 
   // Held-out set 16: narrow cells of a portrait page cut words the document says nowhere else whole.
   it('asks the Russian dictionary when the document cannot tell', async () => {
-    const isWord = await russianWords();
+    const language = await russianWords();
     const others = [
       {
         kind: 'row',
@@ -79,7 +102,7 @@ describe('a word cut by a narrow cell', () => {
         cells: [{ text: 'размещено на сайте', bold: false, italic: false }],
       },
     ] as RowBlock[];
-    const mend = (text: string, words: typeof isWord | null) =>
+    const mend = (text: string, words: typeof language | null) =>
       (
         mendCuts(
           [{ kind: 'row', location: 'стр. 1', cells: [{ text, bold: false, italic: false }] }, ...others],
@@ -92,16 +115,41 @@ describe('a word cut by a narrow cell', () => {
       'улучшили результат\uE000повторной',
       'Доля продиагностиров\uE000анных учителей',
       'ИРО ЦНППМ\uE000ОМСУ',
+      // words of the domain the dictionary lacks (domain-words.ts): one word even when both halves are words
+      'Программа само\uE000диагностики',
+      'Организация видео\uE000наблюдения',
+      'Выявление дефицит\uE000ов',
     ];
-    expect(texts.map((t) => mend(t, isWord))).toEqual([
+    expect(texts.map((t) => mend(t, language))).toEqual([
       'Сформирована база',
       'педагогическим советом',
       'улучшили результат\nповторной',
       'Доля продиагностированных учителей',
       'ИРО ЦНППМ\nОМСУ',
+      'Программа самодиагностики',
+      'Организация видеонаблюдения',
+      'Выявление дефицитов',
     ]);
     // Without the dictionary the document's words decide: «на» is a word of it, so two words.
     expect(mend(texts[0] as string, null)).toBe('Сформирова\nна база');
+  });
+
+  it('knows the words of the domain in every form, inflected as dictionary words', async () => {
+    const language = await russianWords();
+    for (const [word, model] of DOMAIN_WORDS) {
+      expect(language.word(model), model).toBe(true);
+      expect([language.word(word), language.term(word)], word).toEqual([true, true]);
+    }
+    const forms = [
+      'слабоуспевающими',
+      'дефицитов',
+      'компетенций',
+      'внутришкольного',
+      'вебинарах',
+      'тьюторов',
+    ];
+    expect(forms.filter((w) => !language.term(w))).toEqual([]);
+    expect(['школьного', 'успевающими', 'диагностики'].filter(language.term)).toEqual([]);
   });
 });
 

@@ -316,6 +316,15 @@ describe('pieces', () => {
       '1.\tСовещание с директорами\tсентябрь 2026\tмай 2027\tУО',
     ]);
     expect(items(other)[0]?.deadline.text).toBe('сентябрь 2026; май 2027');
+    // Held-out set 18: the sub-columns named as a pair of their own, a footnote mark on the spanning header.
+    const named = await parse([
+      'План мероприятий на 2026-2027 учебный год',
+      '',
+      'Мероприятия\tСроки реализации1\tСроки реализации1\tИсполнитель',
+      '\tСрок начала\tСрок завершения\t',
+      '1. Совещание с директорами\tоктябрь 2026\tмай 2027\tУО',
+    ]);
+    expect(items(named)[0]?.deadline.text).toBe('октябрь 2026 – май 2027');
   });
   it('«Срок начала | Срок окончания» or a bare «Начало | Окончание» in one header row is one period', async () => {
     for (const [start, end] of [

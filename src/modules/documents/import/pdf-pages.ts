@@ -30,6 +30,8 @@ export type PdfText = {
   size: number;
   bold: boolean;
   italic: boolean;
+  /** A blank piece came next (a word processor's list label is drawn so: «●», a blank, the text). */
+  blankAfter?: boolean;
 };
 /** A ruling line: horizontal (y1 = y2) or vertical (x1 = x2), x1 ≤ x2 and y1 ≤ y2. */
 export type Rule = { x1: number; y1: number; x2: number; y2: number };
@@ -251,7 +253,12 @@ export async function readPdfPages(data: Buffer): Promise<PdfPage[]> {
       };
       const texts: PdfText[] = [];
       for (const it of content.items) {
-        if (!('str' in it) || !it.str.trim()) continue;
+        if (!('str' in it)) continue;
+        if (!it.str.trim()) {
+          const last = texts.at(-1);
+          if (last) last.blankAfter = true;
+          continue;
+        }
         const [a, b, c, d, e, f] = multiply(vt, Array.from(it.transform) as Matrix);
         // Text not upright on the page (a stamp, a vertical label) is not table text.
         if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0 || d >= 0) continue;

@@ -1,7 +1,7 @@
 import { parseDeadline } from '../../roadmaps/deadline.js';
 import { Vocabulary } from './clean-text.js';
 import type { PdfText } from './pdf-pages.js';
-import type { IsWord } from './russian-words.js';
+import type { RussianWords } from './russian-words.js';
 import type { Block, Cell } from './types.js';
 
 // The text of a PDF table cell or paragraph from its positioned pieces: lines, and how lines are joined
@@ -79,7 +79,7 @@ const SURNAME_CUT = /(\p{Lu}\p{Ll}+)\uE000(а|ой|ым|у)(?=\s+\p{Lu}\.\s?\p{L
  * («общеобразователь» «ных»), or a tail after the beginning of a known longer word («общеобразователь»
  * «ному»; not «образовательным» «общеобразователь…», not «ответственного» «лица»).
  */
-export function mendCuts(blocks: Block[], isWord: IsWord | null = null): Block[] {
+export function mendCuts(blocks: Block[], language: RussianWords | null = null): Block[] {
   const vocab = new Vocabulary();
   const uncut = (t: string) => t.replace(/\p{L}*\uE000\p{L}*/gu, ' ');
   for (const b of blocks) {
@@ -95,7 +95,7 @@ export function mendCuts(blocks: Block[], isWord: IsWord | null = null): Block[]
   const join = (a: string, b: string) => {
     // The document's own spelling first: a whole word it writes elsewhere, halves it never writes apart.
     if (vocab.has(a + b) && !(vocab.has(a) && vocab.has(b))) return true;
-    const told = isWord ? byLanguage(a, b, isWord) : null;
+    const told = language ? byLanguage(a, b, language) : null;
     if (told === 'split' || (told === 'join' && !(vocab.has(a) && vocab.has(b)))) return told === 'join';
     if (/^[ьъы]/i.test(b)) return true; // no word starts so
     if (b.length === 1 && !ONE_LETTER_WORDS.includes(b.toLowerCase())) return true; // «министерство|м»: a lone letter that is no word ends the word above
@@ -131,7 +131,7 @@ export function mendCuts(blocks: Block[], isWord: IsWord | null = null): Block[]
         const pieces = chain.split(CUT);
         const whole = pieces.join('');
         const known = pieces.some((p) => p.length < 2 || vocab.has(p) || lexiconWord(p));
-        if (known || !(lexiconWord(whole) || isWord?.(whole))) return chain;
+        if (known || !(lexiconWord(whole) || language?.word(whole))) return chain;
         notes.push(`«${pieces.join(' ')}» → «${whole}»`);
         return whole;
       })
@@ -154,11 +154,14 @@ export function mendCuts(blocks: Block[], isWord: IsWord | null = null): Block[]
  * What the language says of a cut «a» «b»: one word when «ab» is a Russian word and «a» or «b» is none
  * («Сформирова» «на», «педагогиче» «ским»), or when neither half is a word («продиагностиров» «анных»: the
  * dictionary lacks the whole too; not an abbreviation); two when both are words and «ab» is none («результат» «повторной»); null
- * when it cannot tell («по» «тому», «слабоуспевающим» «и»: the document's words decide).
+ * when it cannot tell («по» «тому», «слабоуспевающим» «и»: the document's words decide). A word of the domain
+ * is one word whatever its halves when the first is not the term itself («не» «успешности», «само» «диагностики»):
+ * in a roadmap the term is far likelier than the two words.
  */
-function byLanguage(a: string, b: string, isWord: IsWord): 'join' | 'split' | null {
-  const [first, second] = [isWord(a), isWord(b)];
-  const whole = isWord(a + b);
+function byLanguage(a: string, b: string, language: RussianWords): 'join' | 'split' | null {
+  if (language.term(a + b) && !language.term(a)) return 'join';
+  const [first, second] = [language.word(a), language.word(b)];
+  const whole = language.word(a + b);
   // An abbreviation is no word of the dictionary either («ЦНППМ» «ОМСУ»): it ends in a capital.
   const unknownBoth = !first && !second && /\p{Ll}$/u.test(a);
   if ((whole && !(first && second)) || unknownBoth) return 'join';
@@ -218,8 +221,22 @@ function cutDate(text: string, next: string): boolean {
 /** A word broken at a line end by a soft hyphen: U+00AD, then the hyphen the printer drew. */
 const SOFT_BREAK = /\p{L}\u00ad[-‐]?$/u;
 
-/** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */
 const DASH = /^[-–—‐]$/;
+const BULLET_GLYPH = /^[•◦▪▫●○■□‣∙·\uf0a7\uf0b7\uf076\uf0d8\uf0fc]$/u;
+
+/**
+ * Lines of a cell starting with the bullet of an automatic list («•», «●», a Symbol-font «»): a word
+ * processor draws the label as a piece of its own, then a blank piece or a tab stop (≥ 0.4 em; a space is
+ * ≈ 0.25 em) before the text. A typed «• » is one piece with its text («• анализ посещаемости;», held-out
+ * set 18), or a glyph of a fallback font with the space in the text's piece, and stays, as in Word.
+ */
+function bulletMarkers(lines: Line[]): number[] {
+  return lines.flatMap((l, i) => {
+    const [mark, next] = l.items;
+    if (!mark || !next || !BULLET_GLYPH.test(mark.text.trim())) return [];
+    return mark.blankAfter || next.x - (mark.x + mark.width) >= 0.4 * mark.size ? [i] : [];
+  });
+}
 
 /**
  * Lines of a cell starting with a dash that is a list marker a word processor drew (a Word bullet «–»), not
@@ -263,11 +280,12 @@ function dashMarkers(lines: Line[]): Set<number> {
   return markers;
 }
 
+/** The text of a cell: its lines joined (see joiner); `left`/`right` are the cell's borders. */
 export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
   const lines = linesOf(texts);
   const padding = left === undefined ? 0 : Math.max(0, Math.min(...lines.map((l) => l.x1)) - left);
   const contentRight = right === undefined ? Infinity : right - padding;
-  const markers = dashMarkers(lines);
+  const markers = new Set([...dashMarkers(lines), ...bulletMarkers(lines)]);
   let text = '';
   lines.forEach((l, i) => {
     // a list marker is not text (as the Word reader does not write it, docx-numbering.ts)

@@ -3,12 +3,19 @@
 // («Сформирова» «на» is one word, «результат» «повторной» two). Hunspell applies the affix rules per word
 // asked, so loading takes ≈ 0.3 s and ≈ 30 MB (nspell expands every form: 5 s, 170 MB — ADR 0038).
 
-export type IsWord = (word: string) => boolean;
+import { DOMAIN_WORDS } from './domain-words.js';
 
-let loading: Promise<IsWord> | null = null;
+export interface RussianWords {
+  /** A word of the dictionary or of the domain. */
+  word: (word: string) => boolean;
+  /** A word of the domain (domain-words.ts), in any of its forms. */
+  term: (word: string) => boolean;
+}
+
+let loading: Promise<RussianWords> | null = null;
 
 /** Loaded once per worker thread, on the first document that needs it. */
-export function russianWords(): Promise<IsWord> {
+export function russianWords(): Promise<RussianWords> {
   loading ??= load().catch((e) => {
     loading = null;
     throw e;
@@ -16,7 +23,7 @@ export function russianWords(): Promise<IsWord> {
   return loading;
 }
 
-async function load(): Promise<IsWord> {
+async function load(): Promise<RussianWords> {
   const [{ loadModule }, { default: dictionary }] = await Promise.all([
     import('hunspell-asm'),
     import('dictionary-ru'),
@@ -32,9 +39,21 @@ async function load(): Promise<IsWord> {
     factory.mountBuffer(dictionary.aff, 'ru.aff'),
     factory.mountBuffer(dictionary.dic, 'ru.dic'),
   ];
+  const terms = factory.mountBuffer(termsDictionary(dictionary.dic), 'terms.dic');
   const speller = factory.create(aff, dic);
+  const termSpeller = factory.create(aff, terms);
   // Hunspell has read the files: their in-memory copies (3,5 MB) go.
-  factory.unmount(aff);
-  factory.unmount(dic);
-  return (word) => speller.spell(word);
+  for (const file of [aff, dic, terms]) factory.unmount(file);
+  for (const [word, model] of DOMAIN_WORDS) speller.addWordWithAffix(word, model);
+  return { word: (w) => speller.spell(w), term: (w) => termSpeller.spell(w) };
+}
+
+/** A dictionary of the domain words alone, each with its model's affix flags («кредит/K» gives «дефицит/K»). */
+function termsDictionary(dic: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(dic);
+  const lines = DOMAIN_WORDS.map(([word, model]) => {
+    const at = text.indexOf(`\n${model}/`);
+    return at < 0 ? word : word + text.slice(at + 1 + model.length, text.indexOf('\n', at + 1));
+  });
+  return new TextEncoder().encode(`${lines.length}\n${lines.join('\n')}\n`);
 }

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Rebuild set 18: gen.py (HTML -> ODT -> DOCX -> PDF, TXT, truth, draws.json) -> 50 dpi PNG previews -> selfcheck. Sequential.
+set -e
+cd "$(dirname "$0")"
+rm -f docs/*.html docs/*.docx docs/*.pdf docs/*.txt docs/*.truth.json docs/draws.json docs/png/*.png
+python3 gen.py
+mkdir -p docs/png
+for f in docs/*.pdf; do n=$(basename "$f" .pdf); pdftoppm -r 50 -png "$f" "docs/png/$n"; done
+python3 selfcheck.py
+python3 nest_sub_items.py
