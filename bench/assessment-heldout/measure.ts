@@ -93,7 +93,7 @@ const norm = (s: unknown) =>
     .trim();
 
 /** A package column named by files.json → the mapping field a user would pick for that column. */
-function fieldFor(pkgColumn: string, header: string): string {
+function fieldFor(pkgColumn: string, header: string): string | null {
   const pct = /%|процент|доля/i.test(header);
   const below = /порог/i.test(header);
   const simple: Record<string, string> = {
@@ -119,7 +119,8 @@ function fieldFor(pkgColumn: string, header: string): string {
   if (m) return pct ? `pct${m[1]}` : pkgColumn;
   if (['lowered', 'confirmed', 'raised'].includes(pkgColumn)) return pct ? `pct_${pkgColumn}` : pkgColumn;
   if (['below_min', 'pct_below_min'].includes(pkgColumn) || /^pct/.test(pkgColumn)) return pkgColumn;
-  throw new Error(`files.json names an unknown column meaning «${pkgColumn}»`);
+  // A meaning the mapping step has no field for («school name row / subject (block)»): the user cannot give it.
+  return null;
 }
 
 /** The user's corrections applied to the recogniser's proposal: only what files.json names. */
@@ -148,6 +149,10 @@ function userMapping(a: Analysis, steps: UserSteps): { mapping: Mapping; problem
     for (const column of columns) {
       const above = headerCells.map((r) => r.cells[column - 1] ?? '').join(' ');
       const field = fieldFor(pkgColumn, above);
+      if (field === null) {
+        problems.push(`«${header}» → «${pkgColumn}»: такого поля в сопоставлении нет`);
+        break;
+      }
       const existing = mapping.columns.find((c) => c.column === column);
       // «ignore (sum the class rows per school)»: the user leaves the class column as the recogniser read
       // it (the classes «7А», «7Б» of a school are then summed); a column it did not read as one is ignored.

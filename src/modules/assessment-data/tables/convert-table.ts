@@ -1,3 +1,4 @@
+import { countLabel } from '../../../lib/plural.js';
 import type { TableRow } from '../../orgs/parse-table.js';
 import { MAX_GRADE, MAX_YEAR, MIN_GRADE, MIN_YEAR } from '../types.js';
 import { gradeOfClass, sumClassRows } from './class-rows.js';
@@ -16,6 +17,9 @@ import { isEmptyCell, readMeasures } from './measures.js';
 import { municipalityInTitle } from './municipality-text.js';
 import type { Sheet } from './read-table.js';
 import { parseProcedure, parseProcedureCell } from './wide-groups.js';
+
+/** «для 1 строки», «для 3 строк». */
+const ROWS_GENITIVE = ['строки', 'строк', 'строк'] as const;
 
 // Applies a mapping to a sheet: each data row (long) or each filled column group of a row (wide) becomes a
 // result, and a confirmation when the file has «Понизили/Подтвердили/Повысили». Subtotal rows are skipped
@@ -132,6 +136,10 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
     sheet.rows.filter((r) => r.row < firstHeader).map((r) => [...new Set(r.cells)].join(' ')),
   );
   let titledUsed = false;
+  // A municipality written once over its schools (a merged cell saved as CSV, held-out set 9): the school rows
+  // under it with the cell empty are of it, up to a total row without one.
+  let above: string | null = null;
+  let filledDown = 0;
   // Shares written as fractions of one, per group (fractions.ts).
   const dataRows = sheet.rows.filter((r) => r.row > lastHeader);
   const ofOne = Array.from({ length: groupCount }, (_, g) =>
@@ -185,6 +193,14 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
       schoolsSince = 0;
     } else if (reason) territory = null;
     else schoolsSince++;
+    if (shared.has('municipality')) {
+      if (school.municipality !== null) above = school.municipality;
+      else if (reason) above = null;
+      else if (above !== null) {
+        school.municipality = above;
+        filledDown++;
+      }
+    }
     if (reason) {
       const what = school.name ?? school.municipality ?? school.code ?? school.login ?? '';
       out.notes.push({
@@ -240,6 +256,13 @@ export function convertTable(sheet: Sheet, mapping: TableMapping): TableConversi
     }
   }
   for (const m of missing) out.errors.push({ row: null, column: null, message: m });
+  if (filledDown > 0) {
+    out.notes.push({
+      row: null,
+      column: null,
+      message: `Муниципалитет написан только у первой школы своей группы: для ${countLabel(filledDown, ROWS_GENITIVE)} он взят из строки выше`,
+    });
+  }
   sumClassRows(out, byClass);
   return out;
 }

@@ -22,7 +22,7 @@ const MARK_FILLER = new Set(
     'получили получивших ' +
     'получил получило кол во количество число доля доли процент процентов % чел человек участников обучающихся ' +
     'с в из них от общего числа количества писавших выполнявших работу работы распределение по группам групп ' +
-    'группы баллов балл abs абс'
+    'группы баллов балл abs абс результаты результатов итоги'
   ).split(' '),
 );
 
@@ -185,9 +185,13 @@ export const VOCABULARY: VocabularyEntry[] = [
 /** The Russian name of each field: the same as the mapping step's choices (one definition, src/lib). */
 export const FIELD_LABELS: Record<TableField, string> = TABLE_FIELD_LABELS;
 
-/** Derived shares and counts that reports carry next to the marks: known, and quietly ignored. */
+/**
+ * Derived shares and counts that reports carry next to the marks: known, and quietly ignored. So are the
+ * columns of a task-by-task report under their caption («Выполнение заданий» over «1»…«15», «Распределение
+ * первичных баллов» over «0»…«20»: held-out set 9) — their numbers «2», «3» are no marks.
+ */
 const DERIVED =
-  /^(?:кол во|количество|число) (?:оо|школ|ату|мо|мсу)$|(?:^| )(?:по списку|получили \d+(?: \d+)? балл\p{L}*|\d+ балльник\p{L}*|(?:всего|итого) (?:%|доля)|качеств\p{L}*|кач во|успеваемост\p{L}*|успев|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл|стобалл\p{L}*|высокобалл\p{L}*|\d+ и (?:более|выше))(?: |$)/u;
+  /^(?:кол во|количество|число) (?:оо|школ|ату|мо|мсу)$|(?:^| )(?:выполнени\p{L}* задани\p{L}*|распределени\p{L}* первичн\p{L}* балл\p{L}*|по списку|получили \d+(?: \d+)? балл\p{L}*|\d+ балльник\p{L}*|(?:всего|итого) (?:%|доля)|качеств\p{L}*|кач во|успеваемост\p{L}*|успев|обученност\p{L}*|соу|медиана|max|min|максимальн\p{L}*|минимальн\p{L}* балл|стобалл\p{L}*|высокобалл\p{L}*|\d+ и (?:более|выше))(?: |$)/u;
 
 const PLACE_WORD = /муницип|(?:^| )(?:мо|ате|ату|мсу|район\p{L}*|округ\p{L}*|территори\p{L}*)(?: |$)/u;
 

@@ -132,32 +132,3 @@ describe('tables per grade one under another', () => {
     ]);
   });
 });
-
-// Held-out set 8: the procedure named only by the file («ЕГЭ_2026_результаты_по_ОО.csv»).
-describe("what the file's name says", () => {
-  const rows = ['Код ОО;Кол-во участников;«2»;«3»;«4»;«5»', 'K1;20;1;6;9;4', 'K2;8;2;3;2;1'];
-  const parts = (r: Awaited<ReturnType<typeof readAssessmentTableInThread>>) =>
-    r.conversion.results.map((x) => [x.assessment, x.subject, x.grade, x.year, x.participants]);
-
-  it('gives the parts nothing in the table says, and the user is told', async () => {
-    const data = new TextEncoder().encode(rows.join('\n'));
-    const r = await readAssessmentTableInThread('ВПР_2026_математика_6_кл.csv', data, null);
-    expect(r.analysis.sure).toBe(true);
-    expect(parts(r)).toEqual([
-      ['ВПР', 'математика', 6, 2026, 20],
-      ['ВПР', 'математика', 6, 2026, 8],
-    ]);
-    expect(r.conversion.notes[0]?.message).toBe(
-      'Из имени файла: процедура ВПР, предмет математика, класс 6, год 2026 (в самой таблице не указано)',
-    );
-  });
-
-  it('comes after the title over the table', async () => {
-    const data = new TextEncoder().encode(['ВПР 2025, русский язык, 5 класс', '', ...rows].join('\n'));
-    const r = await readAssessmentTableInThread('ВПР_2026_математика_6_кл.csv', data, null);
-    expect(parts(r)[0]).toEqual(['ВПР', 'русский язык', 5, 2025, 20]);
-    expect(r.conversion.notes.map((n) => n.message).filter((m) => m.startsWith('Из имени файла'))).toEqual(
-      [],
-    );
-  });
-});

