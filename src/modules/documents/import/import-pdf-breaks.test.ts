@@ -80,3 +80,42 @@ describe('PDF: a row cut by the page end inside a date', () => {
     ]);
   });
 });
+
+// Held-out set 19 (Chromium): the last row goes on at the top of the next page under no line of its own —
+// the column lines run from the page's top to the one line under it.
+describe('PDF: the end of a row alone on the next page', () => {
+  it('is read as the row continued, not as paragraphs after the table', async () => {
+    const edges = [40, 80, 300, 420, 560];
+    const columnLines = (top: number, bottom: number): PdfRule[] =>
+      edges.map((x) => ({ x1: x, y1: top, x2: x, y2: bottom }));
+    const ruleAt = (y: number): PdfRule => ({ x1: 40, y1: y, x2: 560, y2: y });
+    const at = (y: number, cells: string[]): PdfLine[] =>
+      cells.flatMap((text, i) => (text ? [{ x: (edges[i] as number) + 3, y, text, size: 9 }] : []));
+    const first = {
+      lines: [
+        { x: 40, y: 50, text: 'План мероприятий по поддержке школ на 2026/2027 учебный год', size: 10 },
+        ...at(82, ['№', 'Мероприятие', 'Срок', 'Ответственные']),
+        ...at(102, ['1.', 'Семинар для учителей', 'октябрь 2026', 'методист ИМЦ']),
+        ...at(122, ['2.', 'Заключение соглашений о партнёрстве', 'январь 2027', 'ректор ИРО,']),
+        ...at(132, ['', 'со школами с высокими', '', 'консультант отдела']),
+      ],
+      rules: [...columnLines(70, 140), ruleAt(70), ruleAt(90), ruleAt(110)],
+    };
+    const second = {
+      lines: [
+        ...at(52, ['', 'результатами', '', 'общего образования']),
+        { x: 40, y: 90, text: 'Начальник отдела', size: 9 },
+      ],
+      rules: [...columnLines(40, 60), ruleAt(60)],
+    };
+    const r = await parseRoadmapDocumentInThread('split.pdf', cyrillicPdf([first, second]));
+    const items = r.roadmaps.flatMap((m) => m.sections.flatMap((s) => s.items));
+    expect(items.map((i) => [i.measure, i.responsible])).toEqual([
+      ['Семинар для учителей', 'методист ИМЦ'],
+      [
+        'Заключение соглашений о партнёрстве со школами с высокими результатами',
+        'ректор ИРО, консультант отдела общего образования',
+      ],
+    ]);
+  });
+});

@@ -209,6 +209,31 @@ describe('Word specifics', () => {
       ['2', 'Второе', '2023-04'],
     ]);
   });
+
+  // Held-out set 19: the roadmap split into tables by section headings typed between them, «№ п.п.».
+  it('tables of one header with «Раздел N. …» paragraphs between them are one roadmap in sections', async () => {
+    const head = () =>
+      row(
+        ['№ п.п.', 'Мероприятия', 'Сроки', 'Исполнители'].map((t) => cell(t, { bold: true })),
+        true,
+      );
+    const doc = await docxOf([
+      p('Дорожная карта по поддержке ШНОР на 2026/2027 учебный год', true),
+      p('Раздел 1. Управление', true),
+      new Table({ rows: [head(), row(['1)', 'Первое', 'сентябрь 2026', 'УО'].map((t) => cell(t)))] }),
+      p('Раздел 2. Родители и партнёры', true),
+      new Table({ rows: [head(), row(['2)', 'Второе', 'октябрь 2026', 'ИРО'].map((t) => cell(t)))] }),
+    ]);
+    const r = await parseRoadmapDocument('plan.docx', doc);
+    expect(r.roadmaps.map((m) => m.title)).toEqual([
+      'Дорожная карта по поддержке ШНОР на 2026/2027 учебный год',
+    ]);
+    expect(r.roadmaps[0]?.sections.map((s) => [s.title, s.items.map((i) => [i.number, i.measure])])).toEqual([
+      ['Управление', [['1', 'Первое']]],
+      ['Родители и партнёры', [['2', 'Второе']]],
+    ]);
+    expect(r.warnings.map((w) => w.message).filter((m) => m.includes('не распознан'))).toEqual([]);
+  });
 });
 
 describe('several tables in one Word document', () => {

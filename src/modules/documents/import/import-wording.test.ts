@@ -94,6 +94,14 @@ describe('column headers', () => {
       ['Семинар для заместителей директоров', 'март 2026', 'Методист ИМЦ', 'Охват 90 % школ'],
     ]);
     expect(items(both)[0]?.description).toBe('Форма отчётности: Протокол');
+    // Held-out set 19: beside a «Продукт» the form of the report is no indicator either, wherever it stands.
+    const product = await parse([
+      'План-график работы со школами Северного округа на 2026 год',
+      'Мероприятия\tПродукт\tОтветственный\tСрок\tФорма отчётности',
+      '1. Семинар для заместителей директоров\tПрограмма семинара\tМетодист ИМЦ\tмарт 2026\tотчёт',
+    ]);
+    expect(fields(product)[0]?.[3]).toBe('Программа семинара');
+    expect(items(product)[0]?.description).toBe('Форма отчётности: отчёт');
   });
 });
 

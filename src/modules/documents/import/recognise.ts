@@ -1,5 +1,5 @@
 import { looksLikeContinuation, type Vocabulary } from './clean-text.js';
-import type { Column } from './columns.js';
+import { type Column, isSectionHeading } from './columns.js';
 import { isTitleLike, type Para, readOrderHeader, startsNewRoadmap } from './context.js';
 import type { CurrentTable } from './current-table.js';
 import { DraftRoadmap } from './draft.js';
@@ -13,7 +13,7 @@ import {
   sameColumns,
 } from './header-rows.js';
 import { invalidFile, NO_ROADMAP_MESSAGE } from './limits.js';
-import { parseNumber } from './numbering.js';
+import { parseNumber, splitLeadingNumber } from './numbering.js';
 import { placeRow } from './place-row.js';
 import { looksLikeData } from './realign.js';
 import { readRoadmapHead } from './roadmap-head.js';
@@ -207,6 +207,9 @@ class Recogniser {
    * a header row also any bold paragraph of a few words (before rows of data that is a section title).
    */
   private signalsNewRoadmap(e: Entry, beforeHeader: boolean): boolean {
+    // «Раздел 2. Взаимодействие с родителями» between two tables of one header: a section of the same roadmap
+    // typed outside the table (held-out set 19), unless it is itself a title («Раздел 2. Дорожная карта…»).
+    if (isSectionHeading(e.para.text) && !isTitleLike(e.para)) return false;
     if (!e.fromRow && beforeHeader) return startsNewRoadmap(e.para);
     return isTitleLike(e.para) || /^(приложени|утвержден|утверждаю)/i.test(e.para.text.trim());
   }
@@ -268,6 +271,13 @@ class Recogniser {
   }
 
   private startRoadmap(columns: Column[], b: RowBlock): void {
+    // «Раздел 1. …» typed right above the first of the tables a roadmap is split into (held-out set 19): its
+    // first section, as the headings between the tables are the next ones (signalsNewRoadmap).
+    const above = this.context.at(-1);
+    const section =
+      above && !above.fromRow && isSectionHeading(above.para.text) && !isTitleLike(above.para)
+        ? this.context.pop()?.para
+        : undefined;
     const paras = this.context.map((e) => e.para);
     if (this.docOrder === undefined) this.docOrder = readOrderHeader(paras, this.docText);
     const head = readRoadmapHead(paras, {
@@ -277,6 +287,11 @@ class Recogniser {
       warn: this.warn,
     });
     const draft = new DraftRoadmap(columns, b.location, this.warn, this.vocab, () => this.at);
+    if (section) {
+      const text = section.text.trim();
+      const split = splitLeadingNumber(text);
+      draft.addSection(split?.number.text ?? null, split ? split.rest : text, false, section.location);
+    }
     this.current = {
       draft,
       head,
