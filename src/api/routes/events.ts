@@ -222,7 +222,7 @@ export function eventRoutes(app: App, deps: Deps) {
       path: '/api/events/{id}/import',
       tags,
       summary:
-        'Список участников из XLSX или CSV: проверка (dryRun=true) и загрузка «всё или ничего» с отметкой присутствия; заменяет прошлую загрузку',
+        'Список участников из XLSX, ODS или CSV: проверка (dryRun=true) и загрузка «всё или ничего» с отметкой присутствия; заменяет прошлую загрузку',
       request: {
         params: idParam,
         query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),

@@ -75,7 +75,7 @@ export function orgRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/org-units/import',
       tags,
-      summary: 'Импорт школ из XLSX или CSV: предпросмотр (dryRun=true) и загрузка «всё или ничего»',
+      summary: 'Импорт школ из XLSX, ODS или CSV: предпросмотр (dryRun=true) и загрузка «всё или ничего»',
       request: {
         query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
         ...fileBody,

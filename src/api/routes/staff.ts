@@ -120,7 +120,7 @@ export function staffRoutes(app: App, deps: Deps) {
       path: '/api/staff/import',
       tags,
       summary:
-        'Реестр педагогов из XLSX или CSV: проверка (dryRun=true) и загрузка «всё или ничего»; совпадение по коду, иначе по ФИО',
+        'Реестр педагогов из XLSX, ODS или CSV: проверка (dryRun=true) и загрузка «всё или ничего»; совпадение по коду, иначе по ФИО',
       request: { query: importQuery, ...fileBody },
       responses: okJson('Отчёт по строкам', staffImportView),
     }),

@@ -233,14 +233,14 @@ describe('importSchools', () => {
     await expectAppError(
       run('setup.exe', Buffer.from('MZ\x90\x00')),
       'UNSUPPORTED_TYPE',
-      /^Поддерживаются файлы XLSX и CSV$/,
+      /^Поддерживаются файлы XLSX, ODS и CSV$/,
     );
     await expectAppError(
       run('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0])),
       'UNSUPPORTED_TYPE',
-      /XLSX и CSV/,
+      /XLSX, ODS и CSV/,
     );
-    await expectAppError(run('noext', utf8(goodCsv)), 'UNSUPPORTED_TYPE', /XLSX и CSV/);
+    await expectAppError(run('noext', utf8(goodCsv)), 'UNSUPPORTED_TYPE', /XLSX, ODS и CSV/);
     await expectAppError(
       run('broken.xlsx', Buffer.from('not a zip at all')),
       'INVALID_INPUT',

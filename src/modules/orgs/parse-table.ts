@@ -2,13 +2,14 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors.js';
 import { loadExcelJs } from '../../lib/exceljs.js';
 import { CsvReader, encodingOf } from '../files/csv.js';
+import { readOds } from '../files/ods.js';
 import { runInWorker } from '../files/parse-pool.js';
 import { checkWorkbook } from '../files/xlsx-check.js';
 
 // Reads the tables users bring from Excel: XLSX (first sheet) or CSV in whatever encoding and
 // delimiter Excel happened to save. Every cell comes out as a trimmed string; fully empty rows are dropped.
 
-export type TableFormat = 'xlsx' | 'csv';
+export type TableFormat = 'xlsx' | 'ods' | 'csv';
 
 /** One non-empty row. `row` is 1-based as the user sees it: the sheet row in XLSX, the record in CSV. */
 export type TableRow = { row: number; cells: string[] };
@@ -20,7 +21,7 @@ export type ParsedTable = {
   truncated: boolean;
 };
 
-export const UNSUPPORTED_TABLE_MESSAGE = 'Поддерживаются файлы XLSX и CSV';
+export const UNSUPPORTED_TABLE_MESSAGE = 'Поддерживаются файлы XLSX, ODS и CSV';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CSV_CHUNK = 1 << 20;
@@ -31,7 +32,7 @@ const XLSX_LIMITS = { maxEntries: 2000, maxEntryBytes: 50 * MB, maxTotalBytes: 1
 export function tableFormat(fileName: string): TableFormat | null {
   const m = /\.([^./\\]+)$/.exec(fileName.trim().toLowerCase());
   const ext = m?.[1];
-  return ext === 'xlsx' || ext === 'csv' ? ext : null;
+  return ext === 'xlsx' || ext === 'ods' || ext === 'csv' ? ext : null;
 }
 
 /**
@@ -56,7 +57,19 @@ export async function parseTableInThread(
   if (!format) throw new AppError('UNSUPPORTED_TYPE', UNSUPPORTED_TABLE_MESSAGE);
   if (data.length === 0) throw new AppError('INVALID_INPUT', 'Файл пустой');
   const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
+  if (format === 'ods') return readOdsTable(data, maxRows);
   return format === 'xlsx' ? readXlsx(data, maxRows) : readCsv(data, maxRows);
+}
+
+// ---------- ODS ----------
+
+/** The first sheet, as of an XLSX (files/ods.ts). */
+function readOdsTable(data: Uint8Array, rowLimit: number): ParsedTable {
+  const maxRows = Number.isFinite(rowLimit) ? rowLimit + 100 : 1_048_576;
+  const [sheet] = readOds(data, { ...XLSX_LIMITS, maxRows, maxCells: maxRows * 40 });
+  const rows = (sheet?.rows ?? []).filter((r) => keepRow(r.cells));
+  const truncated = rows.length > rowLimit;
+  return { format: 'ods', rows: truncated ? rows.slice(0, rowLimit) : rows, truncated };
 }
 
 // ---------- XLSX ----------

@@ -141,7 +141,7 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
         reset();
         onClose();
       }}
-      title="Импорт школ из XLSX или CSV"
+      title="Импорт школ из XLSX, ODS или CSV"
       size="xl"
     >
       <Stack>
@@ -151,8 +151,8 @@ export function ImportSchoolsModal({ opened, onClose }: { opened: boolean; onClo
         </Text>
         <FileInput
           label="Файл"
-          placeholder="Выберите файл .xlsx или .csv"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          placeholder="Выберите файл .xlsx, .ods или .csv"
+          accept=".xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv"
           value={file}
           onChange={runCheck}
           clearable

@@ -48,7 +48,7 @@ function Upload({
     }
   }
   return (
-    <FileButton onChange={upload} accept=".xlsx,.csv">
+    <FileButton onChange={upload} accept=".xlsx,.ods,.csv">
       {(props) => (
         <Button {...props} loading={busy} data-testid="diag-upload">
           {D.upload}

@@ -241,12 +241,12 @@ function ImportWizard({ e }: { e: EventDetail }) {
         {E.import}
       </Text>
       <Text size="sm" c="dimmed" mb="xs">
-        XLSX или CSV со столбцами «ФИО» (или «Фамилия», «Имя», «Отчество»), «Должность», «ОО» или «Код ОО»,
-        «Муниципалитет». Файл сначала проверяется; загружается только файл без ошибок, все участники
+        XLSX, ODS или CSV со столбцами «ФИО» (или «Фамилия», «Имя», «Отчество»), «Должность», «ОО» или «Код
+        ОО», «Муниципалитет». Файл сначала проверяется; загружается только файл без ошибок, все участники
         отмечаются присутствовавшими, прошлая загрузка заменяется.
       </Text>
       <Group>
-        <FileButton onChange={choose} accept=".xlsx,.csv">
+        <FileButton onChange={choose} accept=".xlsx,.ods,.csv">
           {(props) => (
             <Button variant="default" {...props} data-testid="import-choose">
               {file ? file.name : 'Выбрать файл'}

@@ -23,7 +23,7 @@ import type { ImportReport } from './types.js';
 
 const FILE_ATTRS = {
   accept:
-    '.xlsx,.zip,.csv,text/csv,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    '.xlsx,.ods,.zip,.csv,text/csv,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet',
   'data-testid': 'data-import-file',
 };
 
@@ -34,7 +34,7 @@ export /**
 async function isPackage(f: File): Promise<boolean> {
   const lower = f.name.toLowerCase();
   if (lower.endsWith('.zip')) return true;
-  if (lower.endsWith('.csv')) return false;
+  if (lower.endsWith('.csv') || lower.endsWith('.ods')) return false;
   // Anything else but a workbook: the package reader says what it accepts.
   if (!lower.endsWith('.xlsx')) return true;
   try {
@@ -253,7 +253,7 @@ export function DataImportModal({ opened, onClose }: { opened: boolean; onClose:
         )}
         <FileInput
           label="Файл данных"
-          placeholder="Выберите файл .xlsx, .csv или .zip"
+          placeholder="Выберите файл .xlsx, .ods, .csv или .zip"
           value={file}
           onChange={choose}
           clearable

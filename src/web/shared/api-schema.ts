@@ -3912,7 +3912,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Список участников из XLSX или CSV: проверка (dryRun=true) и загрузка «всё или ничего» с отметкой присутствия; заменяет прошлую загрузку */
+        /** Список участников из XLSX, ODS или CSV: проверка (dryRun=true) и загрузка «всё или ничего» с отметкой присутствия; заменяет прошлую загрузку */
         post: {
             parameters: {
                 query?: {
@@ -10776,7 +10776,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Импорт школ из XLSX или CSV: предпросмотр (dryRun=true) и загрузка «всё или ничего» */
+        /** Импорт школ из XLSX, ODS или CSV: предпросмотр (dryRun=true) и загрузка «всё или ничего» */
         post: {
             parameters: {
                 query?: {
@@ -19950,7 +19950,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Реестр педагогов из XLSX или CSV: проверка (dryRun=true) и загрузка «всё или ничего»; совпадение по коду, иначе по ФИО */
+        /** Реестр педагогов из XLSX, ODS или CSV: проверка (dryRun=true) и загрузка «всё или ничего»; совпадение по коду, иначе по ФИО */
         post: {
             parameters: {
                 query: {

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../lib/errors.js';
 import { loadExcelJs } from '../../../lib/exceljs.js';
+import { readOds } from '../../files/ods.js';
 import { checkWorkbook } from '../../files/xlsx-check.js';
 import {
   cellText,
@@ -32,6 +33,10 @@ export async function readSheets(fileName: string, data: Uint8Array): Promise<Sh
     const table = await parseTableInThread(fileName, data, { maxRows: MAX_TABLE_ROWS });
     if (table.truncated) throw tooManyRows();
     return [{ name: null, rows: table.rows }];
+  }
+  if (format === 'ods') {
+    const limits = { maxEntries: 2000, maxEntryBytes: 50 * MB, maxTotalBytes: 100 * MB };
+    return readOds(data, { ...limits, maxRows: MAX_TABLE_ROWS, maxCells: MAX_TABLE_CELLS });
   }
   return readXlsx(data);
 }
