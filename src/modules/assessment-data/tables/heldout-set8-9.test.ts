@@ -26,6 +26,24 @@ describe("what the file's name says", () => {
     );
   });
 
+  it('names nothing it names twice, and is not noted where the table says it', async () => {
+    const two = await readAssessmentTableInThread('ВПР_2026_русский_математика_6_кл.csv', csv(rows), null);
+    expect(two.analysis.mapping.fixed).toEqual({ assessment: 'ВПР', subject: null, grade: 6, year: 2026 });
+    const wide = await readAssessmentTableInThread(
+      'ВПР_2026_русский_математика_6_кл.csv',
+      csv([
+        ';Русский язык;;;;;Математика;;;;',
+        'Код ОО;Участников;2;3;4;5;Участников;2;3;4;5',
+        'K1;20;1;6;9;4;10;1;2;3;4',
+      ]),
+      null,
+    );
+    expect(wide.conversion.results.map((x) => x.subject)).toEqual(['русский язык', 'математика']);
+    expect(wide.conversion.notes[0]?.message).toBe(
+      'Из имени файла: процедура ВПР, класс 6, год 2026 (в самой таблице не указано)',
+    );
+  });
+
   it('comes after the title over the table', async () => {
     const data = csv(['ВПР 2025, русский язык, 5 класс', '', ...rows]);
     const r = await readAssessmentTableInThread('ВПР_2026_математика_6_кл.csv', data, null);
@@ -77,5 +95,46 @@ describe('a report as ФИС ОКО and РЦОИ export it (held-out set 9)', ()
     expect(r.conversion.results.map((x) => [x.participants, x.mark2, x.mark3, x.mark4, x.mark5])).toEqual([
       [20, 1, 6, 9, 4],
     ]);
+  });
+});
+
+describe('held-out set 10', () => {
+  it('«ВПР» | «РДР» groups over units rows; «не участвовали» leaves a group out; «—» is zero', async () => {
+    const r = await readAssessmentTableInThread(
+      'математика_8_класс_2026.csv',
+      csv([
+        'Код ОО;ВПР;;;;;РДР;;;;',
+        ';Кол-во участников;Получили «2»;«3»;«4»;«5»;Кол-во участников;Получили «2»;«3»;«4»;«5»',
+        ';;чел.;чел.;чел.;чел.;;чел.;чел.;чел.;чел.',
+        'K1;20;—;6;10;4;не участвовали;x;x;x;x',
+        'K2;34;4;11;16;3;28;2;5;17;4',
+      ]),
+      null,
+    );
+    expect(r.analysis.doubts).toEqual([]);
+    expect(
+      r.conversion.results.map((x) => [x.school.code, x.assessment, x.participants, x.mark2, x.mark5]),
+    ).toEqual([
+      ['K1', 'ВПР', 20, 0, 4],
+      ['K2', 'ВПР', 34, 4, 3],
+      ['K2', 'РДР', 28, 2, 4],
+    ]);
+  });
+
+  it('«n (p%)» under a share header is the count; a caption spreads over a group whose units row leaves a gap', async () => {
+    const r = await readAssessmentTableInThread(
+      'ОГЭ_2026_9_класс.csv',
+      csv([
+        'Код ОО;ОО;Математика;;;;',
+        ';;Кол-во участников;Распределение отметок, чел. (% от участников);;;',
+        ';;;2;3;4;5',
+        'K1;СОШ № 1;44;0 (0,00%);19 (43,18%);12 (27,27%);13 (29,55%)',
+      ]),
+      null,
+    );
+    expect(r.conversion.errors).toEqual([]);
+    expect(
+      r.conversion.results.map((x) => [x.subject, x.participants, x.mark2, x.mark3, x.mark4, x.mark5]),
+    ).toEqual([['математика', 44, 0, 19, 12, 13]]);
   });
 });

