@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cyrillicPdf, type PdfLine, type PdfRule } from '../../../../tests/helpers/cyrillic-pdf.js';
 import { parseRoadmapDocumentInThread } from './parse-roadmap-document.js';
+import { carryOverBreak } from './pdf-merges.js';
 
 // Rows at a page break of a bordered table printed with its header repeated (tests/helpers/cyrillic-pdf.ts).
 
@@ -117,5 +118,27 @@ describe('PDF: the end of a row alone on the next page', () => {
         'ректор ИРО, консультант отдела общего образования',
       ],
     ]);
+  });
+});
+
+// Held-out set 20: a section row at the top of a page under a merged executors cell of the page before.
+describe('PDF: a merged cell at a page end does not run into a section row', () => {
+  it('a bold title and its number stay a section; a measure row takes the merged text', () => {
+    const cell = (text: string, bold = false, merged = false) => ({
+      text,
+      bold,
+      italic: false,
+      ...(merged && { merged }),
+    });
+    const above = [
+      cell('3.6'),
+      cell('Дни открытых дверей'),
+      cell('май 2027'),
+      cell('Чернобаева Л. Г.', false, true),
+    ];
+    const section = [cell('4'), cell('Работа с педагогическими кадрами', true), cell(''), cell('')];
+    expect(carryOverBreak(section, above)).toEqual(section);
+    const measure = [cell('3.7'), cell('Родительский клуб'), cell('июнь 2027'), cell('')];
+    expect(carryOverBreak(measure, above)[3]?.text).toBe('Чернобаева Л. Г.');
   });
 });

@@ -326,6 +326,25 @@ describe('pieces', () => {
     ]);
     expect(items(named)[0]?.deadline.text).toBe('октябрь 2026 – май 2027');
   });
+  // Held-out set 20: a total of the financing column and the footnotes under the table.
+  it('a total row and footnote lines under the last measure are neither measures nor its text', async () => {
+    const r = await parse([
+      'План мероприятий на 2026-2027 учебный год',
+      '',
+      '№\tМероприятие\tСрок\tИсполнители\tФинансирование, тыс. руб.',
+      '1.\tСовещание с директорами\tсентябрь 2026\tУО\t100,5',
+      '2.\tАнализ ВПР\tдо 30.12.2026\tММС*\t758,0',
+      '\tВсего по программе:\t\t\t858,5',
+      '* — по согласованию',
+    ]);
+    expect(items(r).map((i) => [i.measure, i.responsible])).toEqual([
+      ['Совещание с директорами', 'УО'],
+      ['Анализ ВПР', 'ММС*'],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'Строка «Всего по программе: 858,5» — итог или сноска, не мероприятие: пропущена',
+    );
+  });
   it('«Срок начала | Срок окончания» or a bare «Начало | Окончание» in one header row is one period', async () => {
     for (const [start, end] of [
       ['Срок начала', 'Срок окончания'],

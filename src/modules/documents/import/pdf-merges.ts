@@ -27,7 +27,14 @@ export function carryMerged(cells: Cell[], above: Cell[], headers: Cell[][]): Ce
  */
 export function carryOverBreak(cells: Cell[], above: Cell[]): Cell[] {
   if (cells.length !== above.length) return cells;
-  if (cells.filter((c) => c.text.trim()).length < 2) return cells;
+  const filled = cells.filter((c) => c.text.trim());
+  // A bold number and title («4 | Работа с педагогическими кадрами») is a section: no merge runs into it
+  // (held-out set 20).
+  const section =
+    filled.length === 2 &&
+    filled.some((c) => c.bold) &&
+    filled.every((c) => c.bold || /^\d{1,2}\.?$/.test(c.text.trim()));
+  if (filled.length < 2 || section) return cells;
   return cells.map((c, k) => {
     const up = above[k];
     if (c.text.trim() || c.merged || !up?.merged || !up.text.trim()) return c;

@@ -81,6 +81,9 @@ export function placeRow(
     case 'skip':
     case 'header':
       return;
+    case 'note':
+      warn(b.location, `Строка «${kind.text.slice(0, 80)}» — итог или сноска, не мероприятие: пропущена`);
+      return;
     case 'section':
       draft.addSection(kind.number, kind.title, kind.guessed, b.location);
       if (kind.guessed) {

@@ -124,6 +124,7 @@ export type RowKind =
   | { kind: 'skip' }
   | { kind: 'header' }
   | { kind: 'section'; number: string | null; title: string; guessed: boolean }
+  | { kind: 'note'; text: string }
   | { kind: 'level'; level: ImportLevel }
   | { kind: 'item'; number: ItemNumber | null; measureOverride?: string }
   | { kind: 'subrow' }
@@ -191,6 +192,7 @@ export function classifyRow(row: AlignedRow, ctx: RowContext): RowKind {
   if (own.length > 0 && own.every((c) => /^[-–—=_:|+.\s]+$/.test(c.text))) return { kind: 'skip' };
   if (isColumnNumbering(own)) return { kind: 'skip' };
   if (isRepeatedHeader(row, columns)) return { kind: 'header' };
+  if (isTotalOrFootnote(own)) return { kind: 'note', text: own.map((c) => c.text).join(' ') };
 
   const numberIndex = columns.findIndex((c) => c.meaning === 'number');
   const measureIndex = columns.findIndex((c) => c.meaning === 'measure');
@@ -323,6 +325,21 @@ function numberedApart(n: ItemNumber, ctx: RowContext): boolean {
   const following = next.parts[0] as number;
   if (following === value) return true;
   return !!last && !last.roman && depth(last) === 1 && following === (last.parts[0] as number) + 1;
+}
+
+const TOTAL = /^(всего|итого)(\s+по\s+[\p{L}\s]+)?:?$/iu;
+const FOOTNOTE = /^(\*{1,3}\)?|[¹²³⁴⁵⁶⁷⁸⁹])\s*[-–—]?\s*\p{L}/u;
+const AMOUNT = /^[\d\s\u00a0.,]+(\s*(тыс\.?|млн\.?)?\s*(руб\.?|₽))?$/i;
+
+/**
+ * «Всего по программе: | 858,3» under the last measure (a sum of the financing column), «* — по согласованию»,
+ * «¹ Диагностика проводится…» (a footnote under the table): no measure, no continuation of one (held-out set 20).
+ */
+function isTotalOrFootnote(own: OwnCell[]): boolean {
+  const [first, ...rest] = own;
+  if (!first) return false;
+  if (TOTAL.test(first.text.trim())) return rest.every((c) => AMOUNT.test(c.text.trim()));
+  return rest.length === 0 && FOOTNOTE.test(first.text.trim());
 }
 
 /** A row with one piece of text (besides its number): a section, a level row, a short item or a continuation. */
