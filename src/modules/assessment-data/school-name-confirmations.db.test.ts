@@ -184,6 +184,7 @@ describe.each(DB_KINDS)('remembered school names: list and forget (%s)', (kind) 
   // UPDATE command cannot affect row a second time»).
   it('remembers two writings of one key confirmed in one load once; one key confirmed as two schools not at all', async () => {
     const region = f.as('region');
+    await remember(f.R.id, region.userId, [{ key: key('Лицей № 9', 'Первый район'), schoolId: f.S1.id }]);
     await remember(f.R.id, region.userId, [
       { key: key('Гимназия № 5', 'Первый район'), schoolId: f.S1.id },
       { key: key('гимназия №5', 'Первый район'), schoolId: f.S1.id },

@@ -38,6 +38,17 @@ describe('OpenDocument spreadsheets', () => {
     ]);
   });
 
+  it('keeps a comment out of the cell, and the leading zeros the cell shows', async () => {
+    const table = doc(
+      '<table:table table:name="Лист1"><table:table-row>' +
+        '<table:table-cell office:value-type="string"><office:annotation><text:p>строка 1</text:p><text:p/><text:s/><text:p>строка 3</text:p></office:annotation><text:p>СОШ № 1</text:p></table:table-cell>' +
+        '<table:table-cell office:value-type="float" office:value="274012345"><text:p>0274012345</text:p></table:table-cell>' +
+        '</table:table-row></table:table>',
+    );
+    const [sheet] = await readSheets('a.ods', ods(table));
+    expect(sheet?.rows).toEqual([{ row: 1, cells: ['СОШ № 1', '0274012345'] }]);
+  });
+
   it('is refused with a clear message when it is no spreadsheet or too large', async () => {
     await expect(
       readSheets('a.ods', ods(doc(''), 'application/vnd.oasis.opendocument.text')),
@@ -46,6 +57,16 @@ describe('OpenDocument spreadsheets', () => {
       '<table:table table:name="Лист1"><table:table-row table:number-rows-repeated="60000"><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>',
     );
     await expect(readSheets('a.ods', ods(many))).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    // A few hundred bytes asking for 50 000 rows of 16 001 cells, or a span of 10¹⁵ columns: refused or cut
+    // at once, not built.
+    const wide = doc(
+      '<table:table table:name="Лист1"><table:table-row table:number-rows-repeated="50000"><table:table-cell table:number-columns-repeated="16000"/><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>',
+    );
+    await expect(readSheets('a.ods', ods(wide))).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    const spans = doc(
+      '<table:table table:name="Лист1"><table:table-row><table:covered-table-cell table:number-columns-repeated="1000000000000000"/><table:table-cell table:number-columns-spanned="100000000" table:number-rows-spanned="2" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>',
+    );
+    await expect(readSheets('a.ods', ods(spans))).rejects.toMatchObject({ code: 'TOO_LARGE' });
     await expect(parseTableInThread('список.ods', ods(many), { maxRows: 100 })).rejects.toMatchObject({
       code: 'TOO_LARGE',
     });

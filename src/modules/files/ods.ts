@@ -54,13 +54,11 @@ function sheetsOf(xml: string, what: string, limits: OdsLimits): OdsSheet[] {
     new AppError('TOO_LARGE', `В книге слишком много ${detail}: разделите её на несколько файлов`);
   const put = (text: string, repeat: number) => {
     if (text !== '') {
-      if (column + repeat > MAX_COLUMNS) throw tooLarge(`столбцов (больше ${MAX_COLUMNS})`);
+      if (column + repeat > MAX_COLUMNS) {
+        throw new AppError('TOO_LARGE', `В листе больше ${MAX_COLUMNS.toLocaleString('ru-RU')} столбцов`);
+      }
       while (cells.length < column) cells.push('');
       for (let i = 0; i < repeat; i++) cells.push(text);
-      cellsRead += repeat;
-      if (cellsRead > limits.maxCells) {
-        throw tooLarge(`ячеек (больше ${limits.maxCells.toLocaleString('ru-RU')})`);
-      }
     }
     column += repeat;
   };
@@ -70,8 +68,12 @@ function sheetsOf(xml: string, what: string, limits: OdsLimits): OdsSheet[] {
     cell = null;
     if (covered) {
       // Each covered column takes the text of the span it lies in: the cell to its left in this row, or
-      // the cell above it; a span is used up cell by cell.
+      // the cell above it; a span is used up cell by cell. Past every span the rest is empty at once.
       for (let i = 0; i < repeat; i++) {
+        if (!(right && right.rows > 0) && column >= below.length) {
+          put('', repeat - i);
+          return;
+        }
         const span = right && right.rows > 0 ? right : below[column];
         if (span) span.rows--;
         if (span && span !== right && span.rows <= 0) below[column] = undefined;
@@ -80,7 +82,7 @@ function sheetsOf(xml: string, what: string, limits: OdsLimits): OdsSheet[] {
       return;
     }
     const text = shownText(attrs, written);
-    const colSpan = count(attrs['table:number-columns-spanned']);
+    const colSpan = Math.min(count(attrs['table:number-columns-spanned']), MAX_COLUMNS);
     const rowSpan = count(attrs['table:number-rows-spanned']);
     right = colSpan > 1 ? { text, rows: colSpan - 1 } : null;
     // The covered cells below: (rows − 1) × columns of them.
@@ -92,8 +94,9 @@ function sheetsOf(xml: string, what: string, limits: OdsLimits): OdsSheet[] {
     xml,
     {
       open(name, attrs, selfClosing) {
+        // saxes closes a self-closing tag too: every tag opened inside a comment is closed inside it.
         if (skip > 0 || name === 'office:annotation') {
-          if (!selfClosing) skip++;
+          skip++;
           return;
         }
         if (name === 'table:table') {
@@ -131,6 +134,11 @@ function sheetsOf(xml: string, what: string, limits: OdsLimits): OdsSheet[] {
         else if (name === 'table:table-row' && sheet) {
           while (cells.length > 0 && cells[cells.length - 1]?.trim() === '') cells.pop();
           if (cells.length > 0) {
+            // Counted before a row repeated thousands of times is copied, padding included.
+            cellsRead += cells.length * rowRepeat;
+            if (cellsRead > limits.maxCells) {
+              throw tooLarge(`ячеек (больше ${limits.maxCells.toLocaleString('ru-RU')})`);
+            }
             for (let i = 0; i < rowRepeat; i++) {
               if (++rowsRead > limits.maxRows) {
                 throw tooLarge(`строк (больше ${limits.maxRows.toLocaleString('ru-RU')})`);
@@ -150,9 +158,10 @@ function sheetsOf(xml: string, what: string, limits: OdsLimits): OdsSheet[] {
   return sheets;
 }
 
+/** A repeat or span: a whole number from 1; more than a sheet can hold is a sheet's worth (1 048 576 rows). */
 const count = (v: string | undefined) => {
   const n = Number(v ?? 1);
-  return Number.isInteger(n) && n > 0 ? n : 1;
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 1_048_576) : 1;
 };
 
 /** What the user sees, as the XLSX reader gives it: the value of a number, the text of anything else. */
@@ -160,7 +169,9 @@ function shownText(attrs: XmlAttrs, text: string): string {
   const type = attrs['office:value-type'];
   const value = attrs['office:value'];
   if ((type === 'float' || type === 'currency') && value !== undefined && Number.isFinite(Number(value))) {
-    return cellText(Number(value));
+    // «0274012345» shown for 274012345 (an INN, an OKTMO in a «0000000000» format): the digits shown.
+    const shown = text.trim();
+    return /^\d+$/.test(shown) && Number(shown) === Number(value) ? shown : cellText(Number(value));
   }
   if (type === 'percentage' && value !== undefined && Number.isFinite(Number(value))) {
     return `${Number((Number(value) * 100).toPrecision(12))}%`;

@@ -137,4 +137,19 @@ describe('held-out set 10', () => {
       r.conversion.results.map((x) => [x.subject, x.participants, x.mark2, x.mark3, x.mark4, x.mark5]),
     ).toEqual([['математика', 44, 0, 19, 12, 13]]);
   });
+
+  it('a header numbering tasks and scores in runs is a header, not a row of numbers', async () => {
+    const tasks = Array.from({ length: 12 }, (_, i) => String(i + 1));
+    const scores = Array.from({ length: 13 }, (_, i) => String(i));
+    const r = await readAssessmentTableInThread(
+      'ВПР_2026_математика_5_класс.csv',
+      csv([
+        ['Код ОО', 'Участников', '2', '3', '4', '5', ...tasks, ...scores].join(';'),
+        ['K1', '20', '1', '6', '9', '4', ...tasks.map(() => '50'), ...scores.map(() => '1')].join(';'),
+      ]),
+      null,
+    );
+    expect(r.analysis.mapping.headerRows).toEqual([1]);
+    expect(r.conversion.results.map((x) => [x.participants, x.mark2, x.mark5])).toEqual([[20, 1, 4]]);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { schoolNameConfirmations } from '../../../db/schema/assessment-tables.js';
 import { orgUnits } from '../../../db/schema/orgs.js';
@@ -159,6 +159,18 @@ export async function rememberConfirmedNames(
       confirmedBy: o.userId,
     };
     byKey.set(nameKey, before === null || (before && before.schoolId !== schoolId) ? null : row);
+  }
+  // …and one remembered before is forgotten, so that it does not answer for the user either.
+  const doubtful = [...byKey].flatMap(([k, r]) => (r === null ? [k] : []));
+  if (doubtful.length > 0) {
+    await db
+      .delete(schoolNameConfirmations)
+      .where(
+        and(
+          eq(schoolNameConfirmations.regionId, o.regionId),
+          inArray(schoolNameConfirmations.nameKey, doubtful),
+        ),
+      );
   }
   const rows = [...byKey.values()].filter((r) => r !== null);
   if (rows.length === 0) return;

@@ -24,6 +24,14 @@ export const MAX_TABLE_ROWS = 50_000;
 /** Cells of a book: exceljs keeps an object per cell, and the worker's heap is 256 MB (measured, ADR). */
 export const MAX_TABLE_CELLS = 400_000;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** The bounded pass over an uploaded book, XLSX or ODS (files/zip.ts). */
+const BOOK_LIMITS = {
+  maxEntries: 2000,
+  maxEntryBytes: 50 * MB,
+  maxTotalBytes: 100 * MB,
+  maxRows: MAX_TABLE_ROWS,
+  maxCells: MAX_TABLE_CELLS,
+};
 
 export async function readSheets(fileName: string, data: Uint8Array): Promise<Sheet[]> {
   const format = tableFormat(fileName);
@@ -35,8 +43,7 @@ export async function readSheets(fileName: string, data: Uint8Array): Promise<Sh
     return [{ name: null, rows: table.rows }];
   }
   if (format === 'ods') {
-    const limits = { maxEntries: 2000, maxEntryBytes: 50 * MB, maxTotalBytes: 100 * MB };
-    return readOds(data, { ...limits, maxRows: MAX_TABLE_ROWS, maxCells: MAX_TABLE_CELLS });
+    return readOds(data, BOOK_LIMITS);
   }
   return readXlsx(data);
 }
@@ -54,13 +61,7 @@ async function readXlsx(data: Uint8Array): Promise<Sheet[]> {
       'Не удалось прочитать файл XLSX: файл повреждён или имеет другой формат (файл старого формата XLS сохраните в Excel как XLSX)',
     );
   }
-  checkWorkbook(data, 'файл XLSX', {
-    maxEntries: 2000,
-    maxEntryBytes: 50 * MB,
-    maxTotalBytes: 100 * MB,
-    maxRows: MAX_TABLE_ROWS,
-    maxCells: MAX_TABLE_CELLS,
-  });
+  checkWorkbook(data, 'файл XLSX', BOOK_LIMITS);
   const Excel = await loadExcelJs();
   const wb = new Excel.Workbook();
   try {

@@ -45,16 +45,14 @@ const dataLike = (r: TableRow) =>
 
 /**
  * A row of a school's numbers, never the header however many lone «2»…«5» it has («34, 4, 11.8, 28, 82.4, 2»:
- * held-out set 10): a number of two digits or more that is no year and breaks the rise of the numbers around
- * it. Headers number their columns in a rising run («0, 1, 2 … 20» primary scores, «1, 2 … 15» tasks).
+ * held-out set 10): a number of two digits or more, no year, that stands in no run. Headers number their
+ * columns in runs («0, 1 … 20» primary scores, «1 … 15» tasks, one run after another).
  */
 function numbersOfData(r: TableRow): boolean {
   const numbers = r.cells.filter(isNumberCell).map((c) => Number(c.replace(/[\s%]/g, '').replace(',', '.')));
   return numbers.some((v, i) => {
     if (v < 10 || (Number.isInteger(v) && v >= 2000 && v <= 2100)) return false;
-    const before = numbers[i - 1];
-    const after = numbers[i + 1];
-    return (before !== undefined && before >= v) || (after !== undefined && after <= v);
+    return numbers[i - 1] !== v - 1 && numbers[i + 1] !== v + 1;
   });
 }
 

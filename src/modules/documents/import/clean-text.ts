@@ -271,7 +271,7 @@ function overlapJoin(a: string, b: string): string | null {
 export function looksLikeContinuation(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
-  if (/^[-–—•·,;:)(]/.test(t)) return true;
+  if (/^[-–—•·●◦▪,;:)(]/.test(t)) return true;
   const first = t.replace(/^[«"'„“\s]+/, '').charAt(0);
   return /\p{L}/u.test(first) && first === first.toLowerCase() && first !== first.toUpperCase();
 }

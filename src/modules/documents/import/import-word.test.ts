@@ -233,6 +233,14 @@ describe('Word specifics', () => {
       ['Родители и партнёры', [['2', 'Второе']]],
     ]);
     expect(r.warnings.map((w) => w.message).filter((m) => m.includes('не распознан'))).toEqual([]);
+    // A «Раздел N.» that is itself a roadmap's title still starts a roadmap.
+    const two = await docxOf([
+      p('Дорожная карта по поддержке ШНОР на 2026/2027 учебный год', true),
+      new Table({ rows: [head(), row(['1)', 'Первое', 'сентябрь 2026', 'УО'].map((t) => cell(t)))] }),
+      p('Раздел 2. Дорожная карта МБОУ «СОШ № 2» на 2026/2027 учебный год', true),
+      new Table({ rows: [head(), row(['1)', 'Второе', 'октябрь 2026', 'ИРО'].map((t) => cell(t)))] }),
+    ]);
+    expect((await parseRoadmapDocument('plan.docx', two)).roadmaps).toHaveLength(2);
   });
 });
 

@@ -223,6 +223,7 @@ const SOFT_BREAK = /\p{L}\u00ad[-‐]?$/u;
 
 const DASH = /^[-–—‐]$/;
 const BULLET_GLYPH = /^[•◦▪▫●○■□‣∙·\uf0a7\uf0b7\uf076\uf0d8\uf0fc]$/u;
+const SYMBOL_BULLET = /^[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]\s*/u;
 
 /**
  * Lines of a cell starting with the bullet of an automatic list («•», «●», a Symbol-font «»): a word
@@ -289,9 +290,12 @@ export function cellOf(texts: PdfText[], left?: number, right?: number): Cell {
   let text = '';
   lines.forEach((l, i) => {
     // a list marker is not text (as the Word reader does not write it, docx-numbering.ts)
-    const t = markers.has(i)
-      ? lineText({ ...l, items: l.items.slice(1), x1: (l.items[1] as PdfText).x })
-      : lineText(l);
+    // A Symbol-font bullet («») is never typed: dropped even in one piece with its text.
+    const t = (
+      markers.has(i)
+        ? lineText({ ...l, items: l.items.slice(1), x1: (l.items[1] as PdfText).x })
+        : lineText(l)
+    ).replace(SYMBOL_BULLET, '');
     const next = lines[i + 1];
     // The last line too: the cell may go on at the top of the next page (a row split by the page).
     const join = joiner(l, t, next ? lineText(next) : 'а', contentRight);

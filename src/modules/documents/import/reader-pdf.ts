@@ -39,7 +39,7 @@ function cluster(values: number[]): number[] {
 
 type Grid = { top: number; bottom: number; left: number; right: number; h: Rule[]; v: Rule[] };
 
-/** Connected groups of borders with at least two vertical and two horizontal lines: the tables of a page. */
+/** Connected groups of borders that make a table (isGrid): the tables of a page. */
 function gridsOf(page: PdfPage): Grid[] {
   const h = page.horizontal;
   const v = page.vertical;

@@ -209,7 +209,7 @@ class Recogniser {
   private signalsNewRoadmap(e: Entry, beforeHeader: boolean): boolean {
     // «Раздел 2. Взаимодействие с родителями» between two tables of one header: a section of the same roadmap
     // typed outside the table (held-out set 19), unless it is itself a title («Раздел 2. Дорожная карта…»).
-    if (isSectionHeading(e.para.text) && !isTitleLike(e.para)) return false;
+    if (isSection(e.para)) return false;
     if (!e.fromRow && beforeHeader) return startsNewRoadmap(e.para);
     return isTitleLike(e.para) || /^(приложени|утвержден|утверждаю)/i.test(e.para.text.trim());
   }
@@ -274,10 +274,7 @@ class Recogniser {
     // «Раздел 1. …» typed right above the first of the tables a roadmap is split into (held-out set 19): its
     // first section, as the headings between the tables are the next ones (signalsNewRoadmap).
     const above = this.context.at(-1);
-    const section =
-      above && !above.fromRow && isSectionHeading(above.para.text) && !isTitleLike(above.para)
-        ? this.context.pop()?.para
-        : undefined;
+    const section = above && !above.fromRow && isSection(above.para) ? this.context.pop()?.para : undefined;
     const paras = this.context.map((e) => e.para);
     if (this.docOrder === undefined) this.docOrder = readOrderHeader(paras, this.docText);
     const head = readRoadmapHead(paras, {
@@ -321,4 +318,11 @@ class Recogniser {
     if (roadmap) this.roadmaps.push(roadmap);
     else this.emptyTables++;
   }
+}
+
+/** «Раздел 2. Работа с родителями»: a section; «Раздел 2. Дорожная карта МБОУ СОШ № 2…»: a roadmap's title. */
+function isSection(p: Para): boolean {
+  if (!isSectionHeading(p.text)) return false;
+  const rest = splitLeadingNumber(p.text.trim())?.rest ?? p.text;
+  return !isTitleLike({ ...p, text: rest });
 }

@@ -327,9 +327,9 @@ function numberedApart(n: ItemNumber, ctx: RowContext): boolean {
   return !!last && !last.roman && depth(last) === 1 && following === (last.parts[0] as number) + 1;
 }
 
-const TOTAL = /^(всего|итого)(\s+по\s+[\p{L}\s]+)?:?$/iu;
+const TOTAL = /^(всего|итого)(\s+(по|на)\s+[^:]{1,60}|,\s*[^:]{1,30})?:?$/iu;
 const FOOTNOTE = /^(\*{1,3}\)?|[¹²³⁴⁵⁶⁷⁸⁹])\s*[-–—]?\s*\p{L}/u;
-const AMOUNT = /^[\d\s\u00a0.,]+(\s*(тыс\.?|млн\.?)?\s*(руб\.?|₽))?$/i;
+const AMOUNT = /^([\d\s\u00a0.,]+(\s*(тыс\.?|млн\.?)?\s*(руб\.?|₽))?|[-–—xх×])$/i;
 
 /**
  * «Всего по программе: | 858,3» under the last measure (a sum of the financing column), «* — по согласованию»,
