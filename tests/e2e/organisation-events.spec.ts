@@ -77,7 +77,7 @@ test('the centre runs a webinar for the ШНОР, a school registers, the list i
     row('Волков Андрей Павлович (демо)', 'Учитель физики', b),
   ];
   await center.reload();
-  const input = center.locator('input[type=file][accept=".xlsx,.csv"]');
+  const input = center.locator('input[type=file][accept=".xlsx,.ods,.csv"]');
   await input.setInputFiles({
     name: 'участники.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
