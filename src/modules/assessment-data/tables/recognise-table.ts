@@ -8,6 +8,7 @@ import {
   type TableField,
   type TableMapping,
 } from './mapping.js';
+import { type Cover, coverOf, fixedOf, NO_COVER, type ProcedurePart } from './procedure-sources.js';
 import type { Sheet } from './read-table.js';
 import { sharesAsPercent } from './shares.js';
 import { parseProcedure, parseProcedureCell, subjectOfGroupText } from './wide-groups.js';
@@ -24,6 +25,10 @@ const SCHOOL_FIELDS: TableField[] = ['school_code', 'school_login', 'school_name
 const KEY_FIELDS: TableField[] = [...SCHOOL_FIELDS, 'municipality', 'year', 'assessment', 'subject', 'grade'];
 const MARK_FIELDS: TableField[] = ['mark2', 'mark3', 'mark4', 'mark5', 'pct2', 'pct3', 'pct4', 'pct5'];
 const MARKLIKE_FIELDS: TableField[] = [...MARK_FIELDS, 'below_min', 'pct_below_min'];
+
+export { coverOf } from './procedure-sources.js';
+export type { Cover, ProcedurePart };
+
 export type SheetAnalysis = {
   analysis: TableAnalysis;
   score: number;
@@ -31,7 +36,6 @@ export type SheetAnalysis = {
   /** The parts only the file's name gave («ВПР_2026_математика_6_кл.xlsx»): said to the user in a note. */
   fromFileName: ProcedurePart[];
 };
-export type ProcedurePart = keyof TableMapping['fixed'];
 
 const NUMBER = /^[+-]?\d[\d\s]*(?:[.,]\d+)?\s*%?$/;
 const isNumberCell = (s: string) => NUMBER.test(s);
@@ -214,43 +218,6 @@ function groupOf(col: Column): ProcPart {
   return year === null ? procedure : part;
 }
 
-/**
- * Assessment, year, grade, subject named by the title rows, the sheet name or the title sheets (the first
- * that names it), then by the file's name: regions name their files so («ЕГЭ_2026_результаты_по_ОО.csv»,
- * held-out set 8), and what the file says inside it comes first.
- */
-function fixedOf(
-  titles: string[],
-  cover: Cover,
-): { fixed: TableMapping['fixed']; fromFileName: ProcedurePart[] } {
-  const fixed: TableMapping['fixed'] = { assessment: null, subject: null, grade: null, year: null };
-  const parts = Object.keys(fixed) as ProcedurePart[];
-  const fill = (texts: string[], once = false) => {
-    const filled: ProcedurePart[] = [];
-    for (const t of texts) {
-      const p = parseProcedure(t);
-      // A file's name naming two of a part («…_русский_математика.xlsx») names neither.
-      const more = once ? parseProcedure(p.rest) : null;
-      for (const part of parts) {
-        if (fixed[part] !== null || p[part] === null) continue;
-        if (more && more[part] !== null && more[part] !== p[part]) continue;
-        (fixed as Record<ProcedurePart, unknown>)[part] = p[part];
-        filled.push(part);
-      }
-    }
-    return filled;
-  };
-  fill([...titles, ...cover.lines]);
-  return { fixed, fromFileName: cover.fileName ? fill([fileTitle(cover.fileName)], true) : [] };
-}
-
-/** «ВПР_2026_математика_6_кл.xlsx» → «ВПР 2026 математика 6 кл». */
-const fileTitle = (name: string) =>
-  name
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.[^.]{1,5}$/, '')
-    .replace(/[_.+]+/g, ' ');
-
 export function signatureOf(sheetName: string | null, band: TableRow[]): string {
   // The header's row numbers are part of the shape: a saved mapping names them, so a file with one more
   // title row is another shape (the recogniser looks at it afresh) rather than read from the wrong rows.
@@ -432,22 +399,4 @@ export function analyseBook(
   }
   if (!best) throw new Error('no sheet');
   return best;
-}
-
-/** What the book says of all its sheets: the lines of its title sheets, then its file's name. */
-export type Cover = { lines: string[]; fileName: string | null };
-const NO_COVER: Cover = { lines: [], fileName: null };
-
-export function coverOf(book: Sheet[], fileName: string | null): Cover {
-  return { lines: coverTexts(book), fileName };
-}
-
-/** The lines of the book's title sheets: short sheets of text, no numbers, named «Титульный лист» or so. */
-function coverTexts(book: Sheet[]): string[] {
-  // Only a sheet named as a title page: an «Инструкция» naming other subjects and years must not fill them in.
-  return book
-    .filter((s) => /титул|обложк|cover|title/i.test(s.name ?? ''))
-    .filter((s) => s.rows.length > 0 && s.rows.length <= 60)
-    .filter((s) => s.rows.every((r) => !r.cells.some(isNumberCell)))
-    .flatMap((s) => s.rows.map((r) => r.cells.filter((c) => c !== '').join(' ')));
 }
